@@ -1,0 +1,11 @@
+//! `readiness`: how ready an organization is for AI, and what to do next.
+//!
+//! The flow is one way: text is loaded into a checked [`questionnaire`], facts
+//! are derived from it, the [`rubric`] turns both into an [`assessment`], and
+//! each renderer is a pure function of that assessment.
+
+pub mod date;
+pub mod diagnostic;
+pub mod questionnaire;
+pub mod suggest;
+pub mod yaml;
