@@ -9,3 +9,5 @@ pub mod diagnostic;
 pub mod questionnaire;
 pub mod suggest;
 pub mod yaml;
+pub mod findings;
+pub mod rubric;

@@ -1,0 +1,3 @@
+//! Findings: what the assessment noticed, each with its evidence.
+
+pub mod catalog;

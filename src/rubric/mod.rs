@@ -1,0 +1,218 @@
+//! The rubric: criteria with weights and points, thresholds, cut lines, and
+//! every text a reader sees. The default one is compiled in; `--rubric FILE`
+//! replaces it. A rubric is checked completely when it loads, so an assessment
+//! never fails half-way through.
+
+mod raw;
+mod validate;
+
+use crate::diagnostic::Diagnostic;
+use crate::findings::catalog::FindingKind;
+use serde::Serialize;
+use std::collections::BTreeMap;
+
+pub use validate::parse;
+
+/// The default rubric's TOML, compiled into the binary.
+pub const DEFAULT_TOML: &str = include_str!("../../rubrics/default.toml");
+
+/// The compiled-in default rubric.
+pub fn default_rubric() -> Result<Rubric, Vec<Diagnostic>> {
+    parse(DEFAULT_TOML)
+}
+
+/// Which half of readiness a criterion measures.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Serialize)]
+#[serde(rename_all = "lowercase")]
+pub enum Side {
+    Strategy,
+    Implementation,
+}
+
+/// How severe a finding is.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Serialize)]
+#[serde(rename_all = "lowercase")]
+pub enum Severity {
+    Info,
+    Warning,
+    Critical,
+}
+
+impl Severity {
+    pub fn word(self) -> &'static str {
+        match self {
+            Severity::Info => "info",
+            Severity::Warning => "warning",
+            Severity::Critical => "critical",
+        }
+    }
+}
+
+/// A validated rubric.
+#[derive(Debug, Clone)]
+pub struct Rubric {
+    pub id: String,
+    pub version: String,
+    pub name: String,
+    pub thresholds: Thresholds,
+    pub levels: Levels,
+    pub quadrants: BTreeMap<String, QuadrantText>,
+    pub focus: BTreeMap<String, String>,
+    pub dimensions: Vec<Dimension>,
+    pub criteria: Vec<Criterion>,
+    pub findings: BTreeMap<String, FindingText>,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub struct Thresholds {
+    pub quadrant_cut: f64,
+    pub stale_pilot_days: i64,
+    pub cost_overrun_ratio: f64,
+    pub no_production_min_active: usize,
+    pub overwhelmed_open_options: i64,
+    pub plan_without_results_strategy: f64,
+    pub plan_without_results_implementation: f64,
+    pub strategy_equals_ready_strategy: f64,
+    pub stuck_min_signals: usize,
+    pub pivot_min_strategy: f64,
+    pub recommended_gaps: usize,
+}
+
+/// Where each level starts on the overall score.
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub struct Levels {
+    pub experimenting: f64,
+    pub operationalizing: f64,
+    pub scaling: f64,
+    pub transforming: f64,
+}
+
+#[derive(Debug, Clone)]
+pub struct QuadrantText {
+    pub name: String,
+    pub meaning: String,
+}
+
+#[derive(Debug, Clone)]
+pub struct Dimension {
+    pub id: String,
+    pub name: String,
+}
+
+#[derive(Debug, Clone)]
+pub struct Criterion {
+    pub id: String,
+    /// Index into `Rubric::dimensions`.
+    pub dimension: usize,
+    pub side: Side,
+    pub weight: f64,
+    pub title: String,
+    pub advice: String,
+    pub measure: Measure,
+}
+
+/// How a criterion turns answers into points from 0 to 100.
+#[derive(Debug, Clone, PartialEq)]
+pub enum Measure {
+    /// A closed choice; points per word, in the format's order.
+    Choice { path: &'static str, points: Vec<f64> },
+    /// Flags that are true, or head counts of one or more, as a share.
+    Checklist { paths: Vec<&'static str> },
+    /// A number, read along a curve.
+    Scale { path: &'static str, curve: Curve },
+    /// The share of `items` among an "any of" answer.
+    AnyOf { path: &'static str, items: Vec<&'static str> },
+    /// A date's age in days, read along a curve.
+    Age { path: &'static str, curve: Curve },
+    /// The share of `fields` given, averaged over a list's items.
+    ListCompleteness { list: &'static str, fields: Vec<&'static str> },
+    /// One key of every counted (not retired) pilot, averaged over them.
+    Pilots { field: &'static str, points: PilotPoints },
+}
+
+/// How one pilot's key turns into points.
+#[derive(Debug, Clone, PartialEq)]
+pub enum PilotPoints {
+    Choice(Vec<f64>),
+    Flag,
+    AnyOf(Vec<&'static str>),
+    Scale(Curve),
+}
+
+/// Points along a number line: straight lines between `(value, points)`
+/// pairs, flat before the first and after the last.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Curve(pub Vec<(f64, f64)>);
+
+impl Curve {
+    pub fn at(&self, x: f64) -> f64 {
+        let points = &self.0;
+        let Some(&(first_x, first_p)) = points.first() else {
+            return 0.0;
+        };
+        if x <= first_x {
+            return first_p;
+        }
+        for pair in points.windows(2) {
+            let ((x0, p0), (x1, p1)) = (pair[0], pair[1]);
+            if x <= x1 {
+                if x1 == x0 {
+                    return p1;
+                }
+                return p0 + (p1 - p0) * (x - x0) / (x1 - x0);
+            }
+        }
+        points.last().map_or(0.0, |&(_, p)| p)
+    }
+}
+
+/// The words of one finding, and its severity.
+#[derive(Debug, Clone)]
+pub struct FindingText {
+    pub kind: FindingKind,
+    pub severity: Severity,
+    pub title: String,
+    pub message: String,
+    pub remedy: String,
+    pub statement: Option<String>,
+    pub correction: Option<String>,
+}
+
+impl Rubric {
+    /// The texts of a finding the catalogue knows; the rubric check guarantees one.
+    pub fn finding(&self, id: &str) -> &FindingText {
+        static MISSING: std::sync::OnceLock<FindingText> = std::sync::OnceLock::new();
+        self.findings.get(id).unwrap_or_else(|| {
+            MISSING.get_or_init(|| FindingText {
+                kind: FindingKind::Other,
+                severity: Severity::Info,
+                title: String::new(),
+                message: String::new(),
+                remedy: String::new(),
+                statement: None,
+                correction: None,
+            })
+        })
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn curve_interpolates_and_clamps() {
+        let c = Curve(vec![(0.0, 0.0), (10.0, 50.0), (20.0, 100.0)]);
+        assert_eq!(c.at(-5.0), 0.0);
+        assert_eq!(c.at(5.0), 25.0);
+        assert_eq!(c.at(15.0), 75.0);
+        assert_eq!(c.at(99.0), 100.0);
+    }
+
+    #[test]
+    fn default_rubric_is_valid() {
+        if let Err(problems) = default_rubric() {
+            panic!("{problems:?}");
+        }
+    }
+}

@@ -1,0 +1,102 @@
+//! The rubric file as written: TOML read into loosely typed structs that keep
+//! each value's place in the file. `validate.rs` turns them into a `Rubric`.
+
+use serde::Deserialize;
+use std::collections::BTreeMap;
+use toml::Spanned;
+
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct RawRubric {
+    pub id: Spanned<String>,
+    pub version: Spanned<String>,
+    pub name: String,
+    pub thresholds: RawThresholds,
+    pub levels: RawLevels,
+    pub quadrants: BTreeMap<String, Spanned<RawQuadrant>>,
+    pub focus: BTreeMap<String, Spanned<String>>,
+    pub dimensions: Vec<RawDimension>,
+    pub criteria: Vec<RawCriterion>,
+    pub findings: BTreeMap<String, Spanned<RawFinding>>,
+}
+
+/// Every number a finding, the quadrant or the focus compares against.
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct RawThresholds {
+    pub quadrant_cut: Spanned<f64>,
+    pub stale_pilot_days: Spanned<i64>,
+    pub cost_overrun_ratio: Spanned<f64>,
+    pub no_production_min_active: Spanned<i64>,
+    pub overwhelmed_open_options: Spanned<i64>,
+    pub plan_without_results_strategy: Spanned<f64>,
+    pub plan_without_results_implementation: Spanned<f64>,
+    pub strategy_equals_ready_strategy: Spanned<f64>,
+    pub stuck_min_signals: Spanned<i64>,
+    pub pivot_min_strategy: Spanned<f64>,
+    pub recommended_gaps: Spanned<i64>,
+}
+
+/// The overall score from which each level starts (`exploring` starts at 0).
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct RawLevels {
+    pub experimenting: Spanned<f64>,
+    pub operationalizing: Spanned<f64>,
+    pub scaling: Spanned<f64>,
+    pub transforming: Spanned<f64>,
+}
+
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct RawQuadrant {
+    pub name: String,
+    pub meaning: String,
+}
+
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct RawDimension {
+    pub id: Spanned<String>,
+    pub name: String,
+}
+
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct RawCriterion {
+    pub id: Spanned<String>,
+    pub dimension: Spanned<String>,
+    pub side: Spanned<String>,
+    pub weight: Spanned<f64>,
+    pub title: String,
+    pub advice: String,
+    pub kind: Spanned<String>,
+    /// One answer's path (`choice`, `scale`, `any-of`, `age`).
+    pub answer: Option<Spanned<String>>,
+    /// Several answers' paths (`checklist`).
+    pub answers: Option<Spanned<Vec<Spanned<String>>>>,
+    /// A list's path (`list-completeness`).
+    pub list: Option<Spanned<String>>,
+    /// Item keys that count (`list-completeness`).
+    pub fields: Option<Spanned<Vec<Spanned<String>>>>,
+    /// A pilot's key (`pilots`).
+    pub field: Option<Spanned<String>>,
+    /// Words that count (`any-of`, or `pilots` over an any-of key).
+    pub items: Option<Spanned<Vec<Spanned<String>>>>,
+    /// Points per choice.
+    pub points: Option<Spanned<BTreeMap<String, Spanned<f64>>>>,
+    /// Points along a number line, as `[value, points]` pairs.
+    pub curve: Option<Spanned<Vec<(f64, f64)>>>,
+}
+
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct RawFinding {
+    pub severity: Spanned<String>,
+    pub title: String,
+    pub message: Spanned<String>,
+    pub remedy: Spanned<String>,
+    /// For misconceptions: the belief, and the correction.
+    pub statement: Option<String>,
+    pub correction: Option<String>,
+}

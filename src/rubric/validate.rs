@@ -1,0 +1,609 @@
+//! Checks a rubric completely when it loads: unknown keys, unknown kinds and
+//! paths, weights that are not positive, points tables missing a choice or
+//! falling towards the mature end, duplicate ids, texts for every finding.
+//! Every problem names its line and column in the rubric file.
+
+use super::raw::{RawCriterion, RawRubric};
+use super::{
+    Criterion, Curve, Dimension, FindingText, Levels, Measure, PilotPoints, QuadrantText, Rubric,
+    Severity, Side, Thresholds,
+};
+use crate::diagnostic::{in_file_order, Diagnostic};
+use crate::findings::catalog::{self, FindingKind, CATALOG, FOCUS_REASONS, QUADRANTS};
+use crate::questionnaire::format::{self, Kind, PILOTS};
+use crate::suggest::closest;
+use crate::yaml::Position;
+use std::collections::{BTreeMap, BTreeSet};
+use std::ops::Range;
+use toml::Spanned;
+
+/// Parses and checks a rubric; on failure, every problem found.
+pub fn parse(text: &str) -> Result<Rubric, Vec<Diagnostic>> {
+    let raw: RawRubric = toml::from_str(text).map_err(|e| {
+        let at = e.span().map(|s| position(text, s.start));
+        vec![Diagnostic {
+            at,
+            message: humanize(e.message()),
+        }]
+    })?;
+    let mut check = Checker {
+        text,
+        problems: Vec::new(),
+    };
+    let rubric = check.rubric(raw);
+    if check.problems.is_empty() {
+        Ok(rubric)
+    } else {
+        Err(in_file_order(check.problems))
+    }
+}
+
+/// Line and column (from 1, in characters) of a byte offset.
+fn position(text: &str, offset: usize) -> Position {
+    let offset = offset.min(text.len());
+    let before = text.get(..offset).unwrap_or(text);
+    let line = before.matches('\n').count() + 1;
+    let line_start = before.rfind('\n').map_or(0, |i| i + 1);
+    let column = before[line_start..].chars().count() + 1;
+    Position {
+        line: u32::try_from(line).unwrap_or(u32::MAX),
+        column: u32::try_from(column).unwrap_or(u32::MAX),
+    }
+}
+
+// The TOML reader speaks of Rust types and backticks; a rubric author should
+// read plain words, with a suggestion for a mistyped key.
+fn humanize(message: &str) -> String {
+    let message = message.trim();
+    if let Some(rest) = message.strip_prefix("unknown field `") {
+        let (name, tail) = rest.split_once('`').unwrap_or((rest, ""));
+        let expected: Vec<&str> = tail
+            .split('`')
+            .skip(1)
+            .step_by(2)
+            .filter(|s| !s.is_empty())
+            .collect();
+        return match closest(name, &expected) {
+            Some(near) => format!("unknown key \"{name}\"; did you mean \"{near}\"?"),
+            None if expected.is_empty() => format!("unknown key \"{name}\""),
+            None => format!("unknown key \"{name}\"; allowed: {}", expected.join(", ")),
+        };
+    }
+    if let Some(rest) = message.strip_prefix("missing field `") {
+        let name = rest.split('`').next().unwrap_or(rest);
+        return format!("missing key \"{name}\"");
+    }
+    let mut text = message.replace('`', "\"");
+    for (rust, plain) in [
+        ("expected f64", "expected a number"),
+        ("expected i64", "expected a whole number"),
+        ("expected a string", "expected text in quotes"),
+        ("expected a sequence", "expected a list"),
+        ("expected a map", "expected a table"),
+        ("expected a tuple of size 2", "expected a [value, points] pair"),
+        ("expected struct ", "expected a table "),
+    ] {
+        text = text.replace(rust, plain);
+    }
+    text
+}
+
+struct Checker<'t> {
+    text: &'t str,
+    problems: Vec<Diagnostic>,
+}
+
+impl Checker<'_> {
+    fn problem(&mut self, span: Range<usize>, message: impl Into<String>) {
+        let at = position(self.text, span.start);
+        self.problems.push(Diagnostic::at(at, message));
+    }
+
+    fn rubric(&mut self, raw: RawRubric) -> Rubric {
+        for (name, field) in [("id", &raw.id), ("version", &raw.version)] {
+            if field.get_ref().trim().is_empty() {
+                self.problem(field.span(), format!("{name} must not be blank"));
+            }
+        }
+        let thresholds = self.thresholds(&raw);
+        let levels = self.levels(&raw);
+        let quadrants = self.quadrants(&raw);
+        let focus = self.focus(&raw);
+        let dimensions = self.dimensions(&raw);
+        let criteria: Vec<Criterion> = raw
+            .criteria
+            .iter()
+            .filter_map(|c| self.criterion(c, &dimensions))
+            .collect();
+        self.unique_criteria(&raw.criteria);
+        for side in [Side::Strategy, Side::Implementation] {
+            if !raw.criteria.is_empty() && !criteria.iter().any(|c| c.side == side) {
+                let word = if side == Side::Strategy { "strategy" } else { "implementation" };
+                self.problems.push(Diagnostic::at(
+                    Position { line: 1, column: 1 },
+                    format!("the rubric needs at least one {word} criterion"),
+                ));
+            }
+        }
+        let findings = self.findings(&raw);
+        Rubric {
+            id: raw.id.into_inner(),
+            version: raw.version.into_inner(),
+            name: raw.name,
+            thresholds,
+            levels,
+            quadrants,
+            focus,
+            dimensions,
+            criteria,
+            findings,
+        }
+    }
+
+    fn score_line(&mut self, value: &Spanned<f64>, name: &str) -> f64 {
+        let v = *value.get_ref();
+        if !(0.0..=100.0).contains(&v) {
+            self.problem(value.span(), format!("{name} must be a score from 0 to 100, found {v}"));
+        }
+        v
+    }
+
+    fn at_least(&mut self, value: &Spanned<i64>, min: i64, name: &str) -> i64 {
+        let v = *value.get_ref();
+        if v < min {
+            self.problem(value.span(), format!("{name} must be {min} or more, found {v}"));
+        }
+        v.max(min)
+    }
+
+    fn thresholds(&mut self, raw: &RawRubric) -> Thresholds {
+        let t = &raw.thresholds;
+        let ratio = *t.cost_overrun_ratio.get_ref();
+        if !(ratio.is_finite() && ratio > 0.0) {
+            self.problem(t.cost_overrun_ratio.span(), format!("cost_overrun_ratio must be a number above 0, found {ratio}"));
+        }
+        Thresholds {
+            quadrant_cut: self.score_line(&t.quadrant_cut, "quadrant_cut"),
+            stale_pilot_days: self.at_least(&t.stale_pilot_days, 0, "stale_pilot_days"),
+            cost_overrun_ratio: ratio,
+            no_production_min_active: usize::try_from(self.at_least(&t.no_production_min_active, 1, "no_production_min_active")).unwrap_or(1),
+            overwhelmed_open_options: self.at_least(&t.overwhelmed_open_options, 1, "overwhelmed_open_options"),
+            plan_without_results_strategy: self.score_line(&t.plan_without_results_strategy, "plan_without_results_strategy"),
+            plan_without_results_implementation: self.score_line(&t.plan_without_results_implementation, "plan_without_results_implementation"),
+            strategy_equals_ready_strategy: self.score_line(&t.strategy_equals_ready_strategy, "strategy_equals_ready_strategy"),
+            stuck_min_signals: usize::try_from(self.at_least(&t.stuck_min_signals, 1, "stuck_min_signals")).unwrap_or(1),
+            pivot_min_strategy: self.score_line(&t.pivot_min_strategy, "pivot_min_strategy"),
+            recommended_gaps: usize::try_from(self.at_least(&t.recommended_gaps, 0, "recommended_gaps")).unwrap_or(0),
+        }
+    }
+
+    fn levels(&mut self, raw: &RawRubric) -> Levels {
+        let l = &raw.levels;
+        let cuts = [
+            (&l.experimenting, "experimenting"),
+            (&l.operationalizing, "operationalizing"),
+            (&l.scaling, "scaling"),
+            (&l.transforming, "transforming"),
+        ];
+        let mut previous = 0.0;
+        for (value, name) in cuts {
+            let v = self.score_line(value, name);
+            if v <= previous {
+                self.problem(value.span(), format!("{name} must start above the level before it ({previous})"));
+            }
+            previous = v;
+        }
+        Levels {
+            experimenting: *l.experimenting.get_ref(),
+            operationalizing: *l.operationalizing.get_ref(),
+            scaling: *l.scaling.get_ref(),
+            transforming: *l.transforming.get_ref(),
+        }
+    }
+
+    fn quadrants(&mut self, raw: &RawRubric) -> BTreeMap<String, QuadrantText> {
+        let mut out = BTreeMap::new();
+        for (id, quadrant) in &raw.quadrants {
+            if QUADRANTS.contains(&id.as_str()) {
+                let q = quadrant.get_ref();
+                out.insert(id.clone(), QuadrantText { name: q.name.clone(), meaning: q.meaning.clone() });
+            } else {
+                self.problem(quadrant.span(), unknown("quadrant", id, QUADRANTS));
+            }
+        }
+        for id in QUADRANTS {
+            if !raw.quadrants.contains_key(*id) {
+                self.problems.push(Diagnostic::at(Position { line: 1, column: 1 }, format!("missing [quadrants.{id}]")));
+            }
+        }
+        out
+    }
+
+    fn focus(&mut self, raw: &RawRubric) -> BTreeMap<String, String> {
+        let ids: Vec<&str> = FOCUS_REASONS.iter().map(|(id, _)| *id).collect();
+        let mut out = BTreeMap::new();
+        for (id, text) in &raw.focus {
+            match FOCUS_REASONS.iter().find(|(known, _)| known == id) {
+                Some((_, vars)) => {
+                    self.placeholders(text, vars);
+                    out.insert(id.clone(), text.get_ref().clone());
+                }
+                None => self.problem(text.span(), unknown("focus reason", id, &ids)),
+            }
+        }
+        for id in ids {
+            if !raw.focus.contains_key(id) {
+                self.problems.push(Diagnostic::at(Position { line: 1, column: 1 }, format!("missing focus.{id}: the sentence for that focus")));
+            }
+        }
+        out
+    }
+
+    fn placeholders(&mut self, text: &Spanned<String>, vars: &[&str]) {
+        for name in catalog::placeholders(text.get_ref()) {
+            if !vars.contains(&name) {
+                let allowed = if vars.is_empty() { "none".to_owned() } else { vars.join(", ") };
+                self.problem(text.span(), format!("unknown placeholder {{{name}}}; this text may use: {allowed}"));
+            }
+        }
+    }
+
+    fn dimensions(&mut self, raw: &RawRubric) -> Vec<Dimension> {
+        let mut seen = BTreeSet::new();
+        let mut out = Vec::new();
+        for d in &raw.dimensions {
+            if !seen.insert(d.id.get_ref().clone()) {
+                self.problem(d.id.span(), format!("duplicate dimension id \"{}\"", d.id.get_ref()));
+            }
+            out.push(Dimension { id: d.id.get_ref().clone(), name: d.name.clone() });
+        }
+        out
+    }
+
+    fn unique_criteria(&mut self, criteria: &[RawCriterion]) {
+        let mut seen = BTreeSet::new();
+        for c in criteria {
+            if !seen.insert(c.id.get_ref().as_str()) {
+                self.problem(c.id.span(), format!("duplicate criterion id \"{}\"", c.id.get_ref()));
+            }
+        }
+    }
+
+    fn criterion(&mut self, raw: &RawCriterion, dimensions: &[Dimension]) -> Option<Criterion> {
+        let dimension_ids: Vec<&str> = dimensions.iter().map(|d| d.id.as_str()).collect();
+        let dimension = dimension_ids.iter().position(|d| d == raw.dimension.get_ref());
+        if dimension.is_none() {
+            self.problem(raw.dimension.span(), unknown("dimension", raw.dimension.get_ref(), &dimension_ids));
+        }
+        let side = match raw.side.get_ref().as_str() {
+            "strategy" => Some(Side::Strategy),
+            "implementation" => Some(Side::Implementation),
+            other => {
+                self.problem(raw.side.span(), unknown("side", other, &["strategy", "implementation"]));
+                None
+            }
+        };
+        let weight = *raw.weight.get_ref();
+        if !(weight.is_finite() && weight > 0.0) {
+            self.problem(raw.weight.span(), format!("weight must be above 0, found {weight}"));
+        }
+        let measure = self.measure(raw);
+        Some(Criterion {
+            id: raw.id.get_ref().clone(),
+            dimension: dimension?,
+            side: side?,
+            weight,
+            title: raw.title.clone(),
+            advice: raw.advice.clone(),
+            measure: measure?,
+        })
+    }
+
+    fn measure(&mut self, raw: &RawCriterion) -> Option<Measure> {
+        const KINDS: &[&str] = &["choice", "checklist", "scale", "any-of", "age", "list-completeness", "pilots"];
+        let kind = raw.kind.get_ref().as_str();
+        let used: &[&str] = match kind {
+            "choice" => &["answer", "points"],
+            "checklist" => &["answers"],
+            "scale" | "age" => &["answer", "curve"],
+            "any-of" => &["answer", "items"],
+            "list-completeness" => &["list", "fields"],
+            "pilots" => &["field", "points", "items", "curve"],
+            other => {
+                self.problem(raw.kind.span(), unknown("criterion kind", other, KINDS));
+                return None;
+            }
+        };
+        let given: [(&str, Option<Range<usize>>); 8] = [
+            ("answer", raw.answer.as_ref().map(Spanned::span)),
+            ("answers", raw.answers.as_ref().map(Spanned::span)),
+            ("list", raw.list.as_ref().map(Spanned::span)),
+            ("fields", raw.fields.as_ref().map(Spanned::span)),
+            ("field", raw.field.as_ref().map(Spanned::span)),
+            ("items", raw.items.as_ref().map(Spanned::span)),
+            ("points", raw.points.as_ref().map(Spanned::span)),
+            ("curve", raw.curve.as_ref().map(Spanned::span)),
+        ];
+        for (key, span) in given {
+            if let Some(span) = span {
+                if !used.contains(&key) {
+                    self.problem(span, format!("\"{key}\" is not used by a criterion of kind \"{kind}\" (it uses {})", used.join(", ")));
+                }
+            }
+        }
+        match kind {
+            "choice" => {
+                let (path, words) = self.question_of(raw, |k| matches!(k, Kind::Choice(_)), "a choice")?;
+                let Kind::Choice(words_list) = words else { return None };
+                let points = self.points(raw, path, words_list)?;
+                Some(Measure::Choice { path, points })
+            }
+            "checklist" => {
+                let Some(answers) = &raw.answers else {
+                    self.problem(raw.kind.span(), "a checklist criterion needs \"answers\", a list of true/false or head-count answers");
+                    return None;
+                };
+                let mut paths = Vec::new();
+                for answer in answers.get_ref() {
+                    match format::question(answer.get_ref()) {
+                        Some(q) if matches!(q.kind, Kind::Flag | Kind::Integer { .. }) => paths.push(q.path),
+                        Some(_) => self.problem(answer.span(), format!("{} is not a true/false or head-count answer", answer.get_ref())),
+                        None => self.problem(answer.span(), unknown_path(answer.get_ref())),
+                    }
+                }
+                if answers.get_ref().is_empty() {
+                    self.problem(answers.span(), "answers must not be empty");
+                }
+                (paths.len() == answers.get_ref().len() && !paths.is_empty()).then_some(Measure::Checklist { paths })
+            }
+            "scale" => {
+                let (path, kind) = self.question_of(raw, |k| matches!(k, Kind::Integer { .. } | Kind::Number { .. }), "a number")?;
+                let lower_is_better = matches!(kind, Kind::Number { lower_is_better: true, .. });
+                let curve = self.curve(raw, lower_is_better)?;
+                Some(Measure::Scale { path, curve })
+            }
+            "age" => {
+                let (path, _) = self.question_of(raw, |k| matches!(k, Kind::Date), "a date")?;
+                // A fresher date is better, so points may only fall as days pass.
+                let curve = self.curve(raw, true)?;
+                Some(Measure::Age { path, curve })
+            }
+            "any-of" => {
+                let (path, kind) = self.question_of(raw, |k| matches!(k, Kind::AnyOf(_)), "an any-of list")?;
+                let Kind::AnyOf(words) = kind else { return None };
+                let items = self.items(raw, path, words)?;
+                Some(Measure::AnyOf { path, items })
+            }
+            "list-completeness" => self.list_completeness(raw),
+            _ => self.pilots(raw),
+        }
+    }
+
+    /// The single answer a criterion reads, if it exists and has the right kind.
+    fn question_of(&mut self, raw: &RawCriterion, fits: impl Fn(&Kind) -> bool, wanted: &str) -> Option<(&'static str, Kind)> {
+        let Some(answer) = &raw.answer else {
+            self.problem(raw.kind.span(), format!("a {} criterion needs \"answer\", the path of {wanted}", raw.kind.get_ref()));
+            return None;
+        };
+        match format::question(answer.get_ref()) {
+            Some(q) if fits(&q.kind) => Some((q.path, q.kind)),
+            Some(_) => {
+                self.problem(answer.span(), format!("{} is not {wanted}, so a {} criterion cannot read it", answer.get_ref(), raw.kind.get_ref()));
+                None
+            }
+            None => {
+                self.problem(answer.span(), unknown_path(answer.get_ref()));
+                None
+            }
+        }
+    }
+
+    /// A points table covering every word, never falling towards the mature end.
+    fn points(&mut self, raw: &RawCriterion, path: &str, words: &[&'static str]) -> Option<Vec<f64>> {
+        let Some(table) = &raw.points else {
+            self.problem(raw.kind.span(), format!("needs \"points\": a number for each of {}", words.join(", ")));
+            return None;
+        };
+        let mut ok = true;
+        for (word, value) in table.get_ref() {
+            if !words.contains(&word.as_str()) {
+                self.problem(value.span(), unknown(&format!("choice of {path}"), word, words));
+                ok = false;
+            }
+            let v = *value.get_ref();
+            if !(0.0..=100.0).contains(&v) {
+                self.problem(value.span(), format!("points must be from 0 to 100, found {v}"));
+                ok = false;
+            }
+        }
+        let mut points = Vec::with_capacity(words.len());
+        for word in words {
+            match table.get_ref().get(*word) {
+                Some(v) => points.push(*v.get_ref()),
+                None => {
+                    self.problem(table.span(), format!("the points table is missing the choice \"{word}\" of {path}"));
+                    ok = false;
+                }
+            }
+        }
+        if ok {
+            for (i, pair) in points.windows(2).enumerate() {
+                if pair[1] < pair[0] {
+                    self.problem(
+                        table.span(),
+                        format!(
+                            "points must not fall towards the mature end: \"{}\" ({}) scores less than \"{}\" ({})",
+                            words[i + 1], pair[1], words[i], pair[0]
+                        ),
+                    );
+                    ok = false;
+                }
+            }
+        }
+        ok.then_some(points)
+    }
+
+    fn curve(&mut self, raw: &RawCriterion, falling: bool) -> Option<Curve> {
+        let Some(curve) = &raw.curve else {
+            self.problem(raw.kind.span(), "needs \"curve\": [value, points] pairs, values ascending");
+            return None;
+        };
+        let pairs = curve.get_ref();
+        let mut ok = !pairs.is_empty();
+        if pairs.is_empty() {
+            self.problem(curve.span(), "curve must have at least one [value, points] pair");
+        }
+        for (x, p) in pairs {
+            if !x.is_finite() || !(0.0..=100.0).contains(p) {
+                self.problem(curve.span(), format!("curve pair [{x}, {p}]: points must be from 0 to 100"));
+                ok = false;
+            }
+        }
+        for pair in pairs.windows(2) {
+            let ((x0, p0), (x1, p1)) = (pair[0], pair[1]);
+            if x1 <= x0 {
+                self.problem(curve.span(), format!("curve values must ascend: {x1} comes after {x0}"));
+                ok = false;
+            }
+            let wrong_way = if falling { p1 > p0 } else { p1 < p0 };
+            if wrong_way {
+                let direction = if falling { "rise" } else { "fall" };
+                self.problem(curve.span(), format!("curve points must not {direction} towards the mature end: {p0} then {p1}"));
+                ok = false;
+            }
+        }
+        ok.then(|| Curve(pairs.clone()))
+    }
+
+    fn items(&mut self, raw: &RawCriterion, path: &str, words: &[&'static str]) -> Option<Vec<&'static str>> {
+        let Some(items) = &raw.items else {
+            self.problem(raw.kind.span(), format!("needs \"items\": the words of {path} that count, from {}", words.join(", ")));
+            return None;
+        };
+        let mut out: Vec<&'static str> = Vec::new();
+        for item in items.get_ref() {
+            match words.iter().find(|w| *w == item.get_ref()) {
+                Some(w) if out.contains(w) => self.problem(item.span(), format!("\"{w}\" is listed twice")),
+                Some(w) => out.push(w),
+                None => self.problem(item.span(), unknown(&format!("word of {path}"), item.get_ref(), words)),
+            }
+        }
+        if items.get_ref().is_empty() {
+            self.problem(items.span(), "items must not be empty");
+        }
+        (out.len() == items.get_ref().len() && !out.is_empty()).then_some(out)
+    }
+
+    fn list_completeness(&mut self, raw: &RawCriterion) -> Option<Measure> {
+        let (Some(list), Some(fields)) = (&raw.list, &raw.fields) else {
+            self.problem(raw.kind.span(), "a list-completeness criterion needs \"list\" and \"fields\"");
+            return None;
+        };
+        let Some(question) = format::list(list.get_ref()) else {
+            let lists: Vec<&str> = format::LISTS.iter().map(|l| l.path).collect();
+            self.problem(list.span(), unknown("list", list.get_ref(), &lists));
+            return None;
+        };
+        let keys: Vec<&'static str> = question.fields.iter().map(|f| f.key).collect();
+        let mut out = Vec::new();
+        for f in fields.get_ref() {
+            match keys.iter().find(|k| *k == f.get_ref()) {
+                Some(k) => out.push(*k),
+                None => self.problem(f.span(), unknown(&format!("key of {}", question.path), f.get_ref(), &keys)),
+            }
+        }
+        if fields.get_ref().is_empty() {
+            self.problem(fields.span(), "fields must not be empty");
+        }
+        (out.len() == fields.get_ref().len() && !out.is_empty()).then_some(Measure::ListCompleteness { list: question.path, fields: out })
+    }
+
+    fn pilots(&mut self, raw: &RawCriterion) -> Option<Measure> {
+        let Some(field) = &raw.field else {
+            self.problem(raw.kind.span(), "a pilots criterion needs \"field\", the pilot key it reads");
+            return None;
+        };
+        let Some(spec) = format::pilot_field(field.get_ref()) else {
+            let keys: Vec<&str> = format::list(PILOTS).map(|l| l.fields.iter().map(|f| f.key).collect()).unwrap_or_default();
+            self.problem(field.span(), unknown("pilot key", field.get_ref(), &keys));
+            return None;
+        };
+        let place = format!("{PILOTS}[].{}", spec.key);
+        let points = match spec.kind {
+            // Retired pilots are counted nowhere, so `retired` earns no points.
+            Kind::Choice(words) if spec.key == "stage" => PilotPoints::Choice(self.points(raw, &place, &words[..words.len() - 1])?),
+            Kind::Choice(words) => PilotPoints::Choice(self.points(raw, &place, words)?),
+            Kind::Flag => PilotPoints::Flag,
+            Kind::AnyOf(words) => PilotPoints::AnyOf(self.items(raw, &place, words)?),
+            Kind::Integer { .. } | Kind::Number { .. } => {
+                let lower_is_better = matches!(spec.kind, Kind::Number { lower_is_better: true, .. });
+                PilotPoints::Scale(self.curve(raw, lower_is_better)?)
+            }
+            Kind::Text | Kind::Date => {
+                self.problem(field.span(), format!("the pilot key {} cannot be scored", spec.key));
+                return None;
+            }
+        };
+        Some(Measure::Pilots { field: spec.key, points })
+    }
+
+    fn findings(&mut self, raw: &RawRubric) -> BTreeMap<String, FindingText> {
+        let ids: Vec<&str> = CATALOG.iter().map(|s| s.id).collect();
+        let mut out = BTreeMap::new();
+        for (id, finding) in &raw.findings {
+            let Some(spec) = catalog::spec_of(id) else {
+                self.problem(finding.span(), unknown("finding", id, &ids));
+                continue;
+            };
+            let f = finding.get_ref();
+            let severity = match f.severity.get_ref().as_str() {
+                "info" => Severity::Info,
+                "warning" => Severity::Warning,
+                "critical" => Severity::Critical,
+                other => {
+                    self.problem(f.severity.span(), unknown("severity", other, &["info", "warning", "critical"]));
+                    Severity::Info
+                }
+            };
+            self.placeholders(&f.message, spec.vars);
+            self.placeholders(&f.remedy, spec.vars);
+            let is_misconception = spec.kind == FindingKind::Misconception;
+            if is_misconception && (f.statement.is_none() || f.correction.is_none()) {
+                self.problem(finding.span(), format!("the misconception {id} needs \"statement\" and \"correction\""));
+            }
+            if !is_misconception && (f.statement.is_some() || f.correction.is_some()) {
+                self.problem(finding.span(), format!("only misconceptions take \"statement\" and \"correction\"; {id} is not one"));
+            }
+            out.insert(
+                id.clone(),
+                FindingText {
+                    kind: spec.kind,
+                    severity,
+                    title: f.title.clone(),
+                    message: f.message.get_ref().clone(),
+                    remedy: f.remedy.get_ref().clone(),
+                    statement: f.statement.clone(),
+                    correction: f.correction.clone(),
+                },
+            );
+        }
+        for id in ids {
+            if !raw.findings.contains_key(id) {
+                self.problems.push(Diagnostic::at(Position { line: 1, column: 1 }, format!("missing [findings.\"{id}\"]: every finding needs its texts")));
+            }
+        }
+        out
+    }
+}
+
+fn unknown(what: &str, found: &str, allowed: &[&str]) -> String {
+    match closest(found, allowed) {
+        Some(near) => format!("unknown {what} \"{found}\"; did you mean \"{near}\"?"),
+        None => format!("unknown {what} \"{found}\"; allowed: {}", allowed.join(", ")),
+    }
+}
+
+fn unknown_path(path: &str) -> String {
+    let paths: Vec<&str> = format::QUESTIONS.iter().map(|q| q.path).collect();
+    unknown("questionnaire path", path, &paths)
+}
