@@ -1,3 +1,102 @@
-//! Findings: what the assessment noticed, each with its evidence.
+//! Findings: what the assessment noticed, each with its evidence. The logic of
+//! each finding is here, in Rust; its words and severity come from the rubric.
 
 pub mod catalog;
+pub mod logic;
+mod misconceptions;
+mod other;
+mod purgatory;
+
+use crate::evidence::Evidence;
+use crate::facts::Facts;
+use crate::rubric::{Rubric, Severity};
+use catalog::{fill, FindingKind};
+use serde::Serialize;
+
+pub use purgatory::{status as purgatory_status, PurgatoryStatus};
+
+/// Where a misconception shows: leadership said it, the answers show it, or both.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "lowercase")]
+pub enum Source {
+    Belief,
+    Behavior,
+    Both,
+}
+
+/// A finding that fired, before the rubric's words are put to it.
+#[derive(Debug, Clone)]
+pub struct Detected {
+    pub id: &'static str,
+    pub evidence: Vec<Evidence>,
+    pub vars: Vec<(&'static str, String)>,
+    pub source: Option<Source>,
+}
+
+impl Detected {
+    fn new(id: &'static str, evidence: Vec<Evidence>) -> Detected {
+        Detected {
+            id,
+            evidence,
+            vars: Vec::new(),
+            source: None,
+        }
+    }
+
+    fn with(mut self, name: &'static str, value: impl ToString) -> Detected {
+        self.vars.push((name, value.to_string()));
+        self
+    }
+}
+
+/// A finding as reported.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct Finding {
+    pub id: String,
+    pub kind: FindingKind,
+    pub severity: Severity,
+    pub title: String,
+    pub message: String,
+    pub evidence: Vec<Evidence>,
+    pub remedy: String,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub source: Option<Source>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub statement: Option<String>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub correction: Option<String>,
+}
+
+/// The two side scores, rounded, which some triggers compare.
+#[derive(Debug, Clone, Copy)]
+pub struct SideScores {
+    pub strategy: f64,
+    pub implementation: f64,
+}
+
+/// Every finding that fires, most severe first, then in catalogue order.
+pub fn detect(facts: &Facts, rubric: &Rubric, scores: SideScores) -> Vec<Finding> {
+    let mut detected = purgatory::detect(facts, rubric, scores);
+    detected.extend(misconceptions::detect(facts, rubric, scores));
+    detected.extend(other::detect(facts, rubric));
+    let mut findings: Vec<Finding> = detected.into_iter().map(|d| word(d, rubric)).collect();
+    let order = |id: &str| catalog::CATALOG.iter().position(|s| s.id == id);
+    findings.sort_by(|a, b| b.severity.cmp(&a.severity).then_with(|| order(&a.id).cmp(&order(&b.id))));
+    findings
+}
+
+fn word(detected: Detected, rubric: &Rubric) -> Finding {
+    let text = rubric.finding(detected.id);
+    Finding {
+        id: detected.id.to_owned(),
+        kind: text.kind,
+        severity: text.severity,
+        title: text.title.clone(),
+        message: fill(&text.message, &detected.vars),
+        evidence: detected.evidence,
+        remedy: fill(&text.remedy, &detected.vars),
+        source: detected.source,
+        statement: text.statement.clone(),
+        correction: text.correction.clone(),
+    }
+}

@@ -1,0 +1,175 @@
+//! The pipeline from a loaded questionnaire and a rubric to an `Assessment`:
+//! derive facts, score criteria, detect findings, decide the focus, rank
+//! recommendations. Pure: no I/O.
+
+use crate::assessment::{
+    Assessment, CriterionResult, DimensionResult, Organization, Purgatory, RubricRef, Scores, Tool,
+    FORMAT_VERSION,
+};
+use crate::facts::Facts;
+use crate::findings::{self, SideScores};
+use crate::questionnaire::format::{self, QUESTIONS};
+use crate::questionnaire::Questionnaire;
+use crate::rubric::{Criterion, Rubric, Side};
+use crate::scoring::{self, round1, CriterionScore, Level, Quadrant};
+use crate::{focus, recommend};
+use std::collections::BTreeSet;
+
+/// Assesses one questionnaire. `source` is the file name the report shows.
+pub fn assess(questionnaire: &Questionnaire, rubric: &Rubric, source: &str) -> Assessment {
+    let facts = Facts::derive(questionnaire);
+    let criteria: Vec<(&Criterion, CriterionScore)> =
+        rubric.criteria.iter().map(|c| (c, scoring::score(c, &facts))).collect();
+    let side = |side: Side| {
+        scoring::weighted_mean(criteria.iter().map(|(c, s)| (*c, s)).filter(scoring::on_side(side))).unwrap_or(0.0)
+    };
+    let strategy = side(Side::Strategy);
+    let implementation = side(Side::Implementation);
+    let answered = criteria.iter().filter(|(_, s)| s.answered).count();
+    let scores = Scores {
+        strategy,
+        implementation,
+        overall: scoring::overall(strategy, implementation),
+        completeness: round1(100.0 * answered as f64 / criteria.len().max(1) as f64),
+    };
+    let findings = findings::detect(&facts, rubric, SideScores { strategy, implementation });
+    let (status, signals) = findings::purgatory_status(&findings, rubric);
+    let quadrant = Quadrant::of(strategy, implementation, rubric);
+    let decision = focus::decide(&findings, status, quadrant, &scores, rubric);
+    let recommendations = recommend::recommend(&decision, &findings, &criteria, &facts, rubric);
+    Assessment {
+        format_version: FORMAT_VERSION,
+        tool: Tool {
+            name: env!("CARGO_PKG_NAME").to_owned(),
+            version: env!("CARGO_PKG_VERSION").to_owned(),
+        },
+        source: source.to_owned(),
+        organization: Organization {
+            name: questionnaire.organization().to_owned(),
+            assessed: questionnaire.assessed.to_string(),
+            assessed_from: questionnaire.assessed_from,
+        },
+        rubric: RubricRef {
+            id: rubric.id.clone(),
+            version: rubric.version.clone(),
+        },
+        scores,
+        level: Level::of(scores.overall, rubric),
+        quadrant,
+        focus: decision.focus,
+        focus_reason: decision.sentence.clone(),
+        purgatory: Purgatory { status, signals },
+        findings,
+        dimensions: dimensions(rubric, &criteria),
+        unanswered: unanswered(questionnaire, &criteria),
+        recommendations,
+        gate: None,
+    }
+}
+
+fn dimensions(rubric: &Rubric, criteria: &[(&Criterion, CriterionScore)]) -> Vec<DimensionResult> {
+    rubric
+        .dimensions
+        .iter()
+        .enumerate()
+        .map(|(index, dimension)| {
+            let mine = || criteria.iter().filter(move |(c, _)| c.dimension == index).map(|(c, s)| (*c, s));
+            DimensionResult {
+                id: dimension.id.clone(),
+                name: dimension.name.clone(),
+                strategy: scoring::weighted_mean(mine().filter(scoring::on_side(Side::Strategy))),
+                implementation: scoring::weighted_mean(mine().filter(scoring::on_side(Side::Implementation))),
+                criteria: mine()
+                    .map(|(c, s)| CriterionResult {
+                        id: c.id.clone(),
+                        title: c.title.clone(),
+                        side: c.side,
+                        weight: c.weight,
+                        points: round1(s.points),
+                        answered: s.answered,
+                    })
+                    .collect(),
+            }
+        })
+        .collect()
+}
+
+/// Paths the findings read besides those the criteria read.
+const READ_BY_FINDINGS: &[&str] = &[
+    "strategy.open_options",
+    "strategy.priorities",
+    "strategy.roadmap.status",
+    "strategy.policies.acceptable_use",
+    "implementation.data.architecture",
+    "implementation.data.quality",
+    "implementation.infrastructure.production_ready",
+    "implementation.mlops.monitoring",
+    "implementation.spend.recurring_budget",
+    "implementation.change_management.hr",
+    "implementation.change_management.department_heads",
+    "implementation.change_management.adoption_tracked",
+    "beliefs.strategy_before_implementation",
+    "beliefs.implementation_is_it_only",
+    "beliefs.strategy_means_ready",
+    "beliefs.implementation_one_time_cost",
+    "operating_model.experimentation",
+    "operating_model.adoption",
+    "operating_model.focus",
+    "operating_model.goals",
+];
+
+/// Pilot keys the findings read, for each pilot not retired.
+const PILOT_KEYS_READ_BY_FINDINGS: &[&str] =
+    &["started", "environment", "users", "value_measured", "monitoring", "retraining", "cost_vs_plan"];
+
+/// Every left-out path that a criterion or a finding reads, in questionnaire order.
+fn unanswered(questionnaire: &Questionnaire, criteria: &[(&Criterion, CriterionScore)]) -> Vec<String> {
+    let mut paths: BTreeSet<String> = criteria.iter().flat_map(|(_, s)| s.unanswered.iter().cloned()).collect();
+    paths.extend(
+        READ_BY_FINDINGS
+            .iter()
+            .filter(|p| questionnaire.answers.get(p).is_none())
+            .map(|p| (*p).to_owned()),
+    );
+    match questionnaire.list(format::PILOTS) {
+        None => {
+            paths.insert(format::PILOTS.to_owned());
+        }
+        Some(list) => {
+            for (i, pilot) in list.items.iter().enumerate() {
+                if pilot.answers.choice("stage") == Some("retired") {
+                    continue;
+                }
+                for key in PILOT_KEYS_READ_BY_FINDINGS.iter().filter(|k| pilot.answers.get(k).is_none()) {
+                    paths.insert(format!("{}[{i}].{key}", format::PILOTS));
+                }
+            }
+        }
+    }
+    let mut ordered: Vec<String> = paths.into_iter().collect();
+    ordered.sort_by_key(|p| order_key(p));
+    ordered
+}
+
+/// Sorts paths as the questionnaire is written: each list first in its
+/// section (as the format's example writes them), list items by index.
+fn order_key(path: &str) -> (usize, bool, usize, usize) {
+    let (base, index, key) = match path.split_once('[') {
+        Some((list, rest)) => {
+            let (index, key) = rest.split_once(']').unwrap_or((rest, ""));
+            (list, index.parse().unwrap_or(0), key.trim_start_matches('.'))
+        }
+        None => (path, 0, ""),
+    };
+    let is_list = format::list(base).is_some();
+    let anchor = if is_list {
+        let section = base.split('.').next().unwrap_or(base);
+        QUESTIONS.iter().position(|q| q.path.starts_with(section))
+    } else {
+        QUESTIONS.iter().position(|q| q.path == base)
+    };
+    let key_position = format::list(base)
+        .and_then(|l| l.fields.iter().position(|f| f.key == key))
+        .unwrap_or(0);
+    (anchor.unwrap_or(usize::MAX), !is_list, index, key_position)
+}

@@ -1,0 +1,135 @@
+//! The result of an assessment: the single source of every output format.
+//! The JSON report (format 1 of the command-line contract) is this type
+//! serialized, so the contract is kept by the compiler and one snapshot.
+
+use crate::evidence::Evidence;
+use crate::findings::{Finding, PurgatoryStatus};
+use crate::questionnaire::DateSource;
+use crate::rubric::Side;
+use crate::scoring::{Level, Quadrant};
+use serde::Serialize;
+
+/// The version of the JSON report's shape.
+pub const FORMAT_VERSION: u32 = 1;
+
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct Assessment {
+    pub format_version: u32,
+    pub tool: Tool,
+    /// The questionnaire's file name, as given on the command line.
+    pub source: String,
+    pub organization: Organization,
+    pub rubric: RubricRef,
+    pub scores: Scores,
+    pub level: Level,
+    pub quadrant: Quadrant,
+    pub focus: Focus,
+    /// The focus in one sentence, with the reason that decided it.
+    pub focus_reason: String,
+    pub purgatory: Purgatory,
+    pub findings: Vec<Finding>,
+    pub dimensions: Vec<DimensionResult>,
+    pub unanswered: Vec<String>,
+    pub recommendations: Vec<Recommendation>,
+    /// The gate result; `null` when no gate was set.
+    pub gate: Option<Gate>,
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct Tool {
+    pub name: String,
+    pub version: String,
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct Organization {
+    pub name: String,
+    /// The assessment date used, `YYYY-MM-DD`.
+    pub assessed: String,
+    /// Where that date came from: the questionnaire, `--as-of`, or today.
+    pub assessed_from: DateSource,
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct RubricRef {
+    pub id: String,
+    pub version: String,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Serialize)]
+pub struct Scores {
+    pub strategy: f64,
+    pub implementation: f64,
+    pub overall: f64,
+    pub completeness: f64,
+}
+
+/// The one-word answer leadership reads first.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "lowercase")]
+pub enum Focus {
+    Strategy,
+    Implementation,
+    Parallel,
+    Scale,
+}
+
+impl Focus {
+    pub fn word(self) -> &'static str {
+        match self {
+            Focus::Strategy => "strategy",
+            Focus::Implementation => "implementation",
+            Focus::Parallel => "parallel",
+            Focus::Scale => "scale",
+        }
+    }
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct Purgatory {
+    pub status: PurgatoryStatus,
+    /// The ids of the purgatory signals that fired.
+    pub signals: Vec<String>,
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct DimensionResult {
+    pub id: String,
+    pub name: String,
+    /// `null` for a side with no criteria.
+    pub strategy: Option<f64>,
+    pub implementation: Option<f64>,
+    pub criteria: Vec<CriterionResult>,
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct CriterionResult {
+    pub id: String,
+    pub title: String,
+    pub side: Side,
+    pub weight: f64,
+    pub points: f64,
+    pub answered: bool,
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct Recommendation {
+    pub rank: usize,
+    pub title: String,
+    pub reason: String,
+    pub evidence: Vec<Evidence>,
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct Gate {
+    pub passed: bool,
+    pub checks: Vec<GateCheck>,
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct GateCheck {
+    pub name: String,
+    pub threshold: serde_json::Value,
+    pub actual: serde_json::Value,
+    pub passed: bool,
+}

@@ -1,0 +1,43 @@
+//! Evidence: the answers behind a finding or a recommendation, each with its
+//! questionnaire path, its value in words and its line, so a reader can check
+//! it in their own file.
+
+use serde::Serialize;
+
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct Evidence {
+    /// The questionnaire path (`implementation.pilots[1]`), or `scores.strategy`.
+    pub path: String,
+    /// The value in words (`churn-model, running 630 days`).
+    pub value: String,
+    /// The line in the questionnaire; `None` for a score.
+    pub line: Option<u32>,
+}
+
+impl Evidence {
+    pub fn answer(path: impl Into<String>, value: impl Into<String>, line: u32) -> Evidence {
+        Evidence {
+            path: path.into(),
+            value: value.into(),
+            line: Some(line),
+        }
+    }
+
+    /// A score the trigger rests on (no line: it is computed, not written).
+    pub fn score(name: &str, value: f64) -> Evidence {
+        Evidence {
+            path: format!("scores.{name}"),
+            value: format!("{value:.1}"),
+            line: None,
+        }
+    }
+
+    /// An answer that was left out.
+    pub fn unanswered(path: impl Into<String>) -> Evidence {
+        Evidence {
+            path: path.into(),
+            value: "unanswered".to_owned(),
+            line: None,
+        }
+    }
+}

@@ -1,0 +1,84 @@
+//! The focus rule, in its exact order: overwhelmed wins, then a stuck
+//! purgatory with a plan to pivot from, then the quadrant.
+
+use crate::assessment::{Focus, Scores};
+use crate::evidence::Evidence;
+use crate::findings::catalog::fill;
+use crate::findings::{Finding, PurgatoryStatus};
+use crate::rubric::Rubric;
+use crate::scoring::Quadrant;
+
+/// The focus, the sentence that states it, the reason, and the facts that decided it.
+#[derive(Debug, Clone)]
+pub struct Decision {
+    pub focus: Focus,
+    pub sentence: String,
+    pub reason: String,
+    pub evidence: Vec<Evidence>,
+}
+
+pub fn decide(
+    findings: &[Finding],
+    purgatory: PurgatoryStatus,
+    quadrant: Quadrant,
+    scores: &Scores,
+    rubric: &Rubric,
+) -> Decision {
+    let text = |key: &str, vars: &[(&str, String)]| fill(rubric.focus.get(key).map_or("", String::as_str), vars);
+    let score_vars = [
+        ("strategy", format!("{:.1}", scores.strategy)),
+        ("implementation", format!("{:.1}", scores.implementation)),
+    ];
+    let score_evidence = vec![
+        Evidence::score("strategy", scores.strategy),
+        Evidence::score("implementation", scores.implementation),
+    ];
+
+    // 1. Overwhelmed by options: there is no plan to pivot from.
+    if let Some(overwhelmed) = findings.iter().find(|f| f.id == "overwhelmed") {
+        let open = overwhelmed.evidence.first().map(|e| e.value.clone()).unwrap_or_default();
+        return Decision {
+            focus: Focus::Strategy,
+            sentence: text("overwhelmed", &[("open_options", open)]),
+            reason: overwhelmed.message.clone(),
+            evidence: overwhelmed.evidence.clone(),
+        };
+    }
+
+    // 2. A plan exists but pilots are stuck.
+    if purgatory == PurgatoryStatus::Stuck && scores.strategy >= rubric.thresholds.pivot_min_strategy {
+        let signals: Vec<&Finding> = findings.iter().filter(|f| f.kind == crate::findings::catalog::FindingKind::Purgatory).collect();
+        let titles: Vec<String> = signals.iter().map(|f| lower_first(&f.title)).collect();
+        let mut evidence = vec![Evidence::score("strategy", scores.strategy)];
+        evidence.extend(signals.iter().filter(|f| f.id == "no-production" || f.id == "stale-pilot").flat_map(|f| f.evidence.clone()));
+        let reason: Vec<&str> = signals.iter().filter(|f| f.id == "no-production" || f.id == "stale-pilot").map(|f| f.message.as_str()).collect();
+        return Decision {
+            focus: Focus::Implementation,
+            sentence: text("stuck", &[("signals", titles.join("; ")), ("strategy", format!("{:.1}", scores.strategy))]),
+            reason: reason.join(" "),
+            evidence,
+        };
+    }
+
+    // 3. Otherwise the quadrant decides.
+    let focus = match quadrant {
+        Quadrant::UnusedTools => Focus::Strategy,
+        Quadrant::SlideDeck => Focus::Implementation,
+        Quadrant::Early => Focus::Parallel,
+        Quadrant::Aligned => Focus::Scale,
+    };
+    Decision {
+        focus,
+        sentence: text(quadrant.id(), &score_vars),
+        reason: rubric.quadrants.get(quadrant.id()).map(|q| q.meaning.clone()).unwrap_or_default(),
+        evidence: score_evidence,
+    }
+}
+
+fn lower_first(text: &str) -> String {
+    let mut chars = text.chars();
+    match chars.next() {
+        Some(first) => first.to_lowercase().chain(chars).collect(),
+        None => String::new(),
+    }
+}
