@@ -18,3 +18,7 @@ pub mod assess;
 pub mod assessment;
 pub mod focus;
 pub mod recommend;
+pub mod app;
+pub mod cli;
+pub mod render;
+pub mod source;

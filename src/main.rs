@@ -1,1 +1,25 @@
-fn main() {}
+//! The `readiness` binary: parse the arguments, run, print, exit.
+
+use clap::Parser;
+use readiness::app::{self, Environment};
+use readiness::cli::Cli;
+use readiness::date::Date;
+use std::io::{IsTerminal, Write};
+
+/// The table's width when standard output is not a terminal, so that piped
+/// and redirected output is the same on every machine.
+const PLAIN_WIDTH: u16 = 100;
+
+fn main() {
+    let cli = Cli::parse();
+    let width = if std::io::stdout().is_terminal() {
+        comfy_table::Table::new().width().unwrap_or(PLAIN_WIDTH)
+    } else {
+        PLAIN_WIDTH
+    };
+    let output = app::run(cli, Environment { today: Date::today(), width });
+    // A closed pipe (`readiness assess x | head`) is not an error worth a message.
+    let _ = std::io::stdout().write_all(output.stdout.as_bytes());
+    let _ = std::io::stderr().write_all(output.stderr.as_bytes());
+    std::process::exit(output.code);
+}

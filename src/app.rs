@@ -1,0 +1,106 @@
+//! Runs a parsed command and decides what is printed and the exit code.
+//! The library never prints; `main` writes out what this returns.
+
+use crate::cli::{AssessArgs, Cli, Command, Format, ValidateArgs};
+use crate::date::Date;
+use crate::diagnostic::Diagnostic;
+use crate::questionnaire::{self, LoadOptions, Questionnaire};
+use crate::render;
+use crate::rubric::{self, Rubric};
+use crate::{assess, source};
+use std::path::Path;
+
+/// Exit codes of the command-line contract.
+pub mod exit {
+    /// Assessed, and every gate passed (or none was set).
+    pub const OK: i32 = 0;
+    /// Nothing assessed: bad usage, unreadable or invalid input.
+    pub const INVALID: i32 = 2;
+}
+
+/// What the process should write and how it should exit.
+#[derive(Debug, Default, PartialEq, Eq)]
+pub struct Output {
+    pub stdout: String,
+    pub stderr: String,
+    pub code: i32,
+}
+
+/// The facts of the environment a run depends on, passed in so runs are repeatable.
+#[derive(Debug, Clone, Copy)]
+pub struct Environment {
+    pub today: Date,
+    /// Columns for the table format.
+    pub width: u16,
+}
+
+pub fn run(cli: Cli, env: Environment) -> Output {
+    match cli.command {
+        Command::Assess(args) => assess_command(&args, env),
+        Command::Validate(args) => validate_command(&args, env),
+    }
+}
+
+fn assess_command(args: &AssessArgs, env: Environment) -> Output {
+    let rubric = match load_rubric(args.rubric.as_deref()) {
+        Ok(rubric) => rubric,
+        Err(message) => return failure(message),
+    };
+    let options = LoadOptions { as_of: args.as_of, today: env.today };
+    let name = args.file.display().to_string();
+    let questionnaire = match load_questionnaire(&args.file, options) {
+        Ok(q) => q,
+        Err(message) => return failure(message),
+    };
+    let assessment = assess::assess(&questionnaire, &rubric, &name);
+    let stdout = match args.format {
+        Format::Table => render::table::render(&assessment, env.width),
+        Format::Json => render::json::render(&assessment),
+    };
+    Output { stdout, stderr: String::new(), code: exit::OK }
+}
+
+fn validate_command(args: &ValidateArgs, env: Environment) -> Output {
+    let options = LoadOptions { as_of: args.as_of, today: env.today };
+    let mut output = Output::default();
+    for file in &args.files {
+        match load_questionnaire(file, options) {
+            Ok(_) => output.stdout.push_str(&format!("{}: valid\n", file.display())),
+            Err(message) => {
+                output.stderr.push_str(&message);
+                output.code = exit::INVALID;
+            }
+        }
+    }
+    output
+}
+
+/// Reads and loads a questionnaire; on failure, every problem, rendered.
+pub fn load_questionnaire(path: &Path, options: LoadOptions) -> Result<Questionnaire, String> {
+    let name = path.display().to_string();
+    let text = source::read_text(path).map_err(|d| render_all(&name, None, &[d]))?;
+    questionnaire::load(&text, options).map_err(|problems| render_all(&name, Some(&text), &problems))
+}
+
+/// The rubric at `path`, or the default one.
+pub fn load_rubric(path: Option<&Path>) -> Result<Rubric, String> {
+    let Some(path) = path else {
+        return rubric::default_rubric().map_err(|p| render_all("rubrics/default.toml", Some(rubric::DEFAULT_TOML), &p));
+    };
+    let name = path.display().to_string();
+    let text = source::read_text(path).map_err(|d| render_all(&name, None, &[d]))?;
+    rubric::parse(&text).map_err(|problems| render_all(&name, Some(&text), &problems))
+}
+
+fn render_all(name: &str, text: Option<&str>, problems: &[Diagnostic]) -> String {
+    let mut out = String::new();
+    for problem in problems {
+        out.push_str(&problem.render(name, text));
+        out.push('\n');
+    }
+    out
+}
+
+fn failure(stderr: String) -> Output {
+    Output { stdout: String::new(), stderr, code: exit::INVALID }
+}

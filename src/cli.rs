@@ -1,0 +1,65 @@
+//! The command line: commands, options and their help, as clap parses them.
+
+use crate::date::Date;
+use clap::{Parser, Subcommand, ValueEnum};
+use std::path::PathBuf;
+
+#[derive(Debug, Parser)]
+#[command(
+    name = "readiness",
+    version,
+    about = "How ready an organization is for AI, and what to do next",
+    long_about = "Scores an organization's AI strategy and AI implementation, described in a YAML \
+                  questionnaire, against a rubric: scores, maturity level, quadrant, pilot purgatory, \
+                  misconceptions, the focus, and ranked recommendations, each with evidence from the file."
+)]
+pub struct Cli {
+    #[command(subcommand)]
+    pub command: Command,
+}
+
+#[derive(Debug, Subcommand)]
+pub enum Command {
+    /// Assess a questionnaire and print the report
+    Assess(AssessArgs),
+    /// Check questionnaires against the format, print every problem, score nothing
+    Validate(ValidateArgs),
+}
+
+#[derive(Debug, clap::Args)]
+pub struct AssessArgs {
+    /// The questionnaire (YAML)
+    pub file: PathBuf,
+    /// How to print the report
+    #[arg(long, value_enum, default_value_t = Format::Table)]
+    pub format: Format,
+    /// Use this rubric (TOML) instead of the default one
+    #[arg(long, value_name = "FILE")]
+    pub rubric: Option<PathBuf>,
+    /// The assessment date, where the questionnaire gives none
+    #[arg(long, value_name = "YYYY-MM-DD", value_parser = parse_date)]
+    pub as_of: Option<Date>,
+}
+
+#[derive(Debug, clap::Args)]
+pub struct ValidateArgs {
+    /// The questionnaires (YAML)
+    #[arg(required = true)]
+    pub files: Vec<PathBuf>,
+    /// The assessment date, where a questionnaire gives none
+    #[arg(long, value_name = "YYYY-MM-DD", value_parser = parse_date)]
+    pub as_of: Option<Date>,
+}
+
+/// Output formats of `assess`.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum Format {
+    /// A table, for a person at a terminal
+    Table,
+    /// JSON report format 1, for programs
+    Json,
+}
+
+fn parse_date(text: &str) -> Result<Date, String> {
+    Date::parse(text).ok_or_else(|| format!("\"{text}\" is not a calendar date; expected YYYY-MM-DD"))
+}

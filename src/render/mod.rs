@@ -1,0 +1,5 @@
+//! Renderers: each a pure function of the `Assessment`. None recomputes a score.
+
+pub mod json;
+pub mod table;
+pub mod words;

@@ -1,0 +1,140 @@
+//! The terminal report: a headline, then tables for scores, dimensions,
+//! purgatory, misconceptions and other findings, then the top recommendations.
+
+use super::words::{bar, evidence, score};
+use crate::assessment::Assessment;
+use crate::findings::catalog::FindingKind;
+use crate::findings::{Finding, Source};
+use crate::questionnaire::DateSource;
+use comfy_table::presets::UTF8_FULL_CONDENSED;
+use comfy_table::{CellAlignment, ContentArrangement, Table};
+use std::fmt::Write as _;
+
+/// How many recommendations the terminal shows; the others are in JSON and Markdown.
+const TOP_RECOMMENDATIONS: usize = 5;
+
+/// Renders the report for a terminal `width` columns wide.
+pub fn render(a: &Assessment, width: u16) -> String {
+    let mut out = String::new();
+    let date_from = match a.organization.assessed_from {
+        DateSource::Questionnaire => "from the questionnaire",
+        DateSource::AsOf => "from --as-of",
+        DateSource::Today => "today's date",
+    };
+    let _ = writeln!(out, "{} — assessed {} ({date_from})", a.organization.name, a.organization.assessed);
+    let _ = writeln!(
+        out,
+        "Level: {}   Quadrant: {}   Focus: {}",
+        a.level.word(),
+        a.quadrant.id(),
+        a.focus.word()
+    );
+    let _ = writeln!(out, "{}\n", a.focus_reason);
+
+    let mut scores = table(width, &["Score", "Value", ""]);
+    for (name, value) in [
+        ("Strategy", a.scores.strategy),
+        ("Implementation", a.scores.implementation),
+        ("Overall (harmonic mean)", a.scores.overall),
+        ("Completeness", a.scores.completeness),
+    ] {
+        scores.add_row(vec![name.to_owned(), format!("{value:.1}"), bar(value)]);
+    }
+    right_align(&mut scores, 1);
+    let _ = writeln!(out, "{scores}\n");
+
+    let mut dimensions = table(width, &["Dimension", "Strategy", "Implementation"]);
+    for d in &a.dimensions {
+        dimensions.add_row(vec![d.name.clone(), score(d.strategy), score(d.implementation)]);
+    }
+    right_align(&mut dimensions, 1);
+    right_align(&mut dimensions, 2);
+    let _ = writeln!(out, "{dimensions}\n");
+
+    let signals = kind(a, FindingKind::Purgatory);
+    let _ = writeln!(
+        out,
+        "Pilot purgatory: {} ({} signal{})",
+        a.purgatory.status.word(),
+        signals.len(),
+        if signals.len() == 1 { "" } else { "s" }
+    );
+    if !signals.is_empty() {
+        let _ = writeln!(out, "{}", findings_table(width, &signals, "Signal"));
+    }
+    out.push('\n');
+
+    let misconceptions = kind(a, FindingKind::Misconception);
+    let _ = writeln!(out, "Misconceptions: {}", misconceptions.len());
+    if !misconceptions.is_empty() {
+        let mut t = table(width, &["Misconception", "Shown by", "Correction"]);
+        for m in &misconceptions {
+            let shown = match m.source {
+                Some(Source::Belief) => "what leadership says",
+                Some(Source::Behavior) => "the answers",
+                Some(Source::Both) => "both",
+                None => "",
+            };
+            t.add_row(vec![
+                m.statement.clone().unwrap_or_default(),
+                shown.to_owned(),
+                m.correction.clone().unwrap_or_default(),
+            ]);
+        }
+        let _ = writeln!(out, "{t}");
+    }
+    out.push('\n');
+
+    let others = kind(a, FindingKind::Other);
+    if !others.is_empty() {
+        let _ = writeln!(out, "Other findings: {}", others.len());
+        let _ = writeln!(out, "{}\n", findings_table(width, &others, "Finding"));
+    }
+
+    let _ = writeln!(out, "Recommendations (top {} of {}):", TOP_RECOMMENDATIONS.min(a.recommendations.len()), a.recommendations.len());
+    for r in a.recommendations.iter().take(TOP_RECOMMENDATIONS) {
+        let _ = writeln!(out, "{:>2}. {}", r.rank, r.title);
+        let _ = writeln!(out, "    Why: {}", r.reason);
+    }
+    out.push('\n');
+    let _ = writeln!(
+        out,
+        "Unanswered: {} question{} (completeness {:.1}); --format json lists them.",
+        a.unanswered.len(),
+        if a.unanswered.len() == 1 { "" } else { "s" },
+        a.scores.completeness
+    );
+    out
+}
+
+fn kind(a: &Assessment, kind: FindingKind) -> Vec<&Finding> {
+    a.findings.iter().filter(|f| f.kind == kind).collect()
+}
+
+fn findings_table(width: u16, findings: &[&Finding], heading: &str) -> Table {
+    let mut t = table(width, &[heading, "Severity", "Evidence"]);
+    for f in findings {
+        let lines: Vec<String> = f.evidence.iter().map(evidence).collect();
+        t.add_row(vec![
+            format!("{}\n{}", f.title, f.message),
+            f.severity.word().to_owned(),
+            lines.join("\n"),
+        ]);
+    }
+    t
+}
+
+fn table(width: u16, header: &[&str]) -> Table {
+    let mut t = Table::new();
+    t.load_style(UTF8_FULL_CONDENSED)
+        .set_content_arrangement(ContentArrangement::Dynamic)
+        .set_width(width)
+        .set_header(header.to_vec());
+    t
+}
+
+fn right_align(t: &mut Table, column: usize) {
+    if let Some(c) = t.column_mut(column) {
+        c.set_cell_alignment(CellAlignment::Right);
+    }
+}

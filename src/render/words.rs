@@ -1,0 +1,22 @@
+//! Small phrases the human-readable formats share: a score bar, an evidence line.
+
+use crate::evidence::Evidence;
+
+/// A ten-step bar for a score from 0 to 100: `███████░░░`.
+pub fn bar(score: f64) -> String {
+    let filled = (score.clamp(0.0, 100.0) / 10.0).round() as usize;
+    format!("{}{}", "█".repeat(filled), "░".repeat(10 - filled))
+}
+
+/// One evidence line: `implementation.pilots[0] (line 31): churn-model, running 630 days`.
+pub fn evidence(e: &Evidence) -> String {
+    match e.line {
+        Some(line) => format!("{} (line {line}): {}", e.path, e.value),
+        None => format!("{}: {}", e.path, e.value),
+    }
+}
+
+/// A score, or a dash for a side with no criteria.
+pub fn score(value: Option<f64>) -> String {
+    value.map_or_else(|| "—".to_owned(), |v| format!("{v:.1}"))
+}

@@ -1,0 +1,100 @@
+//! Reads an input file as text, safely: a size cap checked before reading,
+//! never more than the cap read into memory, a clear word for a missing file,
+//! a directory, binary bytes or text that is not UTF-8.
+
+use crate::diagnostic::Diagnostic;
+use crate::yaml::Position;
+use std::fs::File;
+use std::io::{ErrorKind, Read};
+use std::path::Path;
+
+/// The largest questionnaire or rubric accepted: far above any real one,
+/// small enough that hostile input cannot exhaust memory.
+pub const MAX_BYTES: u64 = 4 * 1024 * 1024;
+
+/// Reads `path` as UTF-8 text, without a leading byte-order mark.
+pub fn read_text(path: &Path) -> Result<String, Diagnostic> {
+    let file = File::open(path).map_err(|e| open_error(&e))?;
+    let metadata = file.metadata().map_err(|e| open_error(&e))?;
+    if metadata.is_dir() {
+        return Err(Diagnostic::whole_file("is a directory; give the path of a file"));
+    }
+    if metadata.len() > MAX_BYTES {
+        return Err(too_large());
+    }
+    let mut bytes = Vec::new();
+    // Read one byte past the cap, so a file that grows while read is caught too.
+    file.take(MAX_BYTES + 1)
+        .read_to_end(&mut bytes)
+        .map_err(|e| open_error(&e))?;
+    if bytes.len() as u64 > MAX_BYTES {
+        return Err(too_large());
+    }
+    text_of(bytes)
+}
+
+/// Checks bytes read from anywhere (a file, standard input) and makes them text.
+pub fn text_of(mut bytes: Vec<u8>) -> Result<String, Diagnostic> {
+    if bytes.starts_with(&[0xEF, 0xBB, 0xBF]) {
+        bytes.drain(..3);
+    }
+    if let Some(offset) = bytes.iter().position(|b| *b == 0) {
+        return Err(Diagnostic::at(
+            position_of(&bytes, offset),
+            "the file holds a NUL byte: it looks like a binary file, not YAML text",
+        ));
+    }
+    String::from_utf8(bytes).map_err(|e| {
+        let offset = e.utf8_error().valid_up_to();
+        let bytes = e.into_bytes();
+        Diagnostic::at(
+            position_of(&bytes, offset),
+            format!(
+                "the file is not UTF-8 text (byte 0x{:02X} here); save it as UTF-8",
+                bytes.get(offset).copied().unwrap_or(0)
+            ),
+        )
+    })
+}
+
+fn too_large() -> Diagnostic {
+    Diagnostic::whole_file(format!(
+        "the file is larger than {} MiB, too large to be a questionnaire",
+        MAX_BYTES / (1024 * 1024)
+    ))
+}
+
+fn open_error(error: &std::io::Error) -> Diagnostic {
+    Diagnostic::whole_file(match error.kind() {
+        ErrorKind::NotFound => "no such file".to_owned(),
+        ErrorKind::PermissionDenied => "permission denied: the file cannot be read".to_owned(),
+        ErrorKind::IsADirectory => "is a directory; give the path of a file".to_owned(),
+        _ => format!("cannot be read: {error}"),
+    })
+}
+
+// Line and column of a byte offset, counting characters where the text is valid.
+fn position_of(bytes: &[u8], offset: usize) -> Position {
+    let before = &bytes[..offset.min(bytes.len())];
+    let line = before.iter().filter(|b| **b == b'\n').count() + 1;
+    let line_start = before.iter().rposition(|b| *b == b'\n').map_or(0, |i| i + 1);
+    let column = String::from_utf8_lossy(&before[line_start..]).chars().count() + 1;
+    Position {
+        line: u32::try_from(line).unwrap_or(u32::MAX),
+        column: u32::try_from(column).unwrap_or(u32::MAX),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn strips_bom_and_locates_bad_bytes() {
+        assert_eq!(text_of(b"\xEF\xBB\xBFa: 1\n".to_vec()), Ok("a: 1\n".to_owned()));
+        let bad = text_of(b"a: 1\nname: caf\xE9\n".to_vec()).expect_err("latin-1");
+        assert_eq!(bad.at, Some(Position { line: 2, column: 10 }));
+        let nul = text_of(b"a\x00".to_vec()).expect_err("binary");
+        assert_eq!(nul.at, Some(Position { line: 1, column: 2 }));
+    }
+}
