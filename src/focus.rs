@@ -47,11 +47,12 @@ pub fn decide(
 
     // 2. A plan exists but pilots are stuck.
     if purgatory == PurgatoryStatus::Stuck && scores.strategy >= rubric.thresholds.pivot_min_strategy {
-        let signals: Vec<&Finding> = findings.iter().filter(|f| f.kind == crate::findings::catalog::FindingKind::Purgatory).collect();
-        let titles: Vec<String> = signals.iter().map(|f| lower_first(&f.title)).collect();
+        // The signals that make purgatory "stuck" are the ones that decided.
+        let deciding: Vec<&Finding> = findings.iter().filter(|f| f.id == "no-production" || f.id == "stale-pilot").collect();
+        let titles: Vec<String> = deciding.iter().map(|f| lower_first(&f.title)).collect();
         let mut evidence = vec![Evidence::score("strategy", scores.strategy)];
-        evidence.extend(signals.iter().filter(|f| f.id == "no-production" || f.id == "stale-pilot").flat_map(|f| f.evidence.clone()));
-        let reason: Vec<&str> = signals.iter().filter(|f| f.id == "no-production" || f.id == "stale-pilot").map(|f| f.message.as_str()).collect();
+        evidence.extend(deciding.iter().flat_map(|f| f.evidence.clone()));
+        let reason: Vec<&str> = deciding.iter().map(|f| f.message.as_str()).collect();
         return Decision {
             focus: Focus::Implementation,
             sentence: text("stuck", &[("signals", titles.join("; ")), ("strategy", format!("{:.1}", scores.strategy))]),

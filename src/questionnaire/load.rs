@@ -213,6 +213,7 @@ impl Walker {
             return None;
         };
         let mut answers = Answers::default();
+        let mut written: Vec<&'static str> = Vec::new();
         let before = self.problems.len();
         for (key, value) in entries {
             let Value::Text(name) = &key.value else {
@@ -224,13 +225,20 @@ impl Walker {
                 self.problem(key.at, message);
                 continue;
             };
+            if value.value != Value::Null {
+                written.push(field.key);
+            }
             match read(&format!("{place}.{name}"), field.kind, value) {
                 Ok(None) => {}
                 Ok(Some(given)) => answers.insert(field.key, Answer { value: given, at: value.at }),
                 Err(problems) => self.problems.extend(problems),
             }
         }
+        // A required key written with a wrong value has its own message already.
         for field in list.fields.iter().filter(|f| f.required) {
+            if written.contains(&field.key) && answers.get(field.key).is_none() {
+                continue;
+            }
             let blank = matches!(answers.get(field.key), Some(Answer { value: Given::Text(t), .. }) if t.trim().is_empty());
             if answers.get(field.key).is_none() || blank {
                 self.problem(

@@ -1,0 +1,63 @@
+//! Helpers shared by the integration tests: run the binary, load and assess text.
+#![allow(dead_code)]
+
+use readiness::assessment::Assessment;
+use readiness::date::Date;
+use readiness::questionnaire::{self, LoadOptions};
+use readiness::rubric;
+use std::path::Path;
+use std::process::{Command, Stdio};
+
+/// What a run of the binary printed, and its exit code.
+pub struct Run {
+    pub stdout: String,
+    pub stderr: String,
+    pub code: i32,
+}
+
+/// Runs `readiness` with `args` from the repository root, with no terminal.
+pub fn run(args: &[&str]) -> Run {
+    let output = Command::new(env!("CARGO_BIN_EXE_readiness"))
+        .args(args)
+        .current_dir(env!("CARGO_MANIFEST_DIR"))
+        .stdin(Stdio::null())
+        .env_remove("RUST_BACKTRACE")
+        .output()
+        .expect("the binary runs");
+    Run {
+        stdout: String::from_utf8_lossy(&output.stdout).into_owned(),
+        stderr: String::from_utf8_lossy(&output.stderr).into_owned(),
+        code: output.status.code().unwrap_or(-1),
+    }
+}
+
+/// The date the test questionnaires are assessed on, unless they say otherwise.
+pub fn test_date() -> Date {
+    Date::parse("2026-11-20").expect("a real date")
+}
+
+/// Loads and assesses YAML text with the default rubric.
+pub fn assess(yaml: &str) -> Assessment {
+    let options = LoadOptions { as_of: None, today: test_date() };
+    let q = questionnaire::load(yaml, options).unwrap_or_else(|p| panic!("invalid test questionnaire: {p:?}\n{yaml}"));
+    let rubric = rubric::default_rubric().expect("the default rubric is valid");
+    readiness::assess::assess(&q, &rubric, "test.yaml")
+}
+
+/// The ids of the findings that fired.
+pub fn fired(a: &Assessment) -> Vec<&str> {
+    a.findings.iter().map(|f| f.id.as_str()).collect()
+}
+
+/// The shipped examples, sorted by name.
+pub fn examples() -> Vec<String> {
+    let dir = Path::new(env!("CARGO_MANIFEST_DIR")).join("examples");
+    let mut names: Vec<String> = std::fs::read_dir(dir)
+        .expect("examples/ exists")
+        .filter_map(|e| e.ok())
+        .map(|e| e.file_name().to_string_lossy().into_owned())
+        .filter(|n| n.ends_with(".yaml"))
+        .collect();
+    names.sort();
+    names
+}
