@@ -46,7 +46,10 @@ fn assess_command(args: &AssessArgs, env: Environment) -> Output {
         Ok(rubric) => rubric,
         Err(message) => return failure(message),
     };
-    let options = LoadOptions { as_of: args.as_of, today: env.today };
+    let options = LoadOptions {
+        as_of: args.as_of,
+        today: env.today,
+    };
     let name = args.file.display().to_string();
     let questionnaire = match load_questionnaire(&args.file, options) {
         Ok(q) => q,
@@ -57,15 +60,24 @@ fn assess_command(args: &AssessArgs, env: Environment) -> Output {
         Format::Table => render::table::render(&assessment, env.width),
         Format::Json => render::json::render(&assessment),
     };
-    Output { stdout, stderr: String::new(), code: exit::OK }
+    Output {
+        stdout,
+        stderr: String::new(),
+        code: exit::OK,
+    }
 }
 
 fn validate_command(args: &ValidateArgs, env: Environment) -> Output {
-    let options = LoadOptions { as_of: args.as_of, today: env.today };
+    let options = LoadOptions {
+        as_of: args.as_of,
+        today: env.today,
+    };
     let mut output = Output::default();
     for file in &args.files {
         match load_questionnaire(file, options) {
-            Ok(_) => output.stdout.push_str(&format!("{}: valid\n", file.display())),
+            Ok(_) => output
+                .stdout
+                .push_str(&format!("{}: valid\n", file.display())),
             Err(message) => {
                 output.stderr.push_str(&message);
                 output.code = exit::INVALID;
@@ -79,13 +91,15 @@ fn validate_command(args: &ValidateArgs, env: Environment) -> Output {
 pub fn load_questionnaire(path: &Path, options: LoadOptions) -> Result<Questionnaire, String> {
     let name = path.display().to_string();
     let text = source::read_text(path).map_err(|d| render_all(&name, None, &[d]))?;
-    questionnaire::load(&text, options).map_err(|problems| render_all(&name, Some(&text), &problems))
+    questionnaire::load(&text, options)
+        .map_err(|problems| render_all(&name, Some(&text), &problems))
 }
 
 /// The rubric at `path`, or the default one.
 pub fn load_rubric(path: Option<&Path>) -> Result<Rubric, String> {
     let Some(path) = path else {
-        return rubric::default_rubric().map_err(|p| render_all("rubrics/default.toml", Some(rubric::DEFAULT_TOML), &p));
+        return rubric::default_rubric()
+            .map_err(|p| render_all("rubrics/default.toml", Some(rubric::DEFAULT_TOML), &p));
     };
     let name = path.display().to_string();
     let text = source::read_text(path).map_err(|d| render_all(&name, None, &[d]))?;
@@ -102,5 +116,9 @@ fn render_all(name: &str, text: Option<&str>, problems: &[Diagnostic]) -> String
 }
 
 fn failure(stderr: String) -> Output {
-    Output { stdout: String::new(), stderr, code: exit::INVALID }
+    Output {
+        stdout: String::new(),
+        stderr,
+        code: exit::INVALID,
+    }
 }

@@ -18,10 +18,19 @@ use std::collections::BTreeSet;
 /// Assesses one questionnaire. `source` is the file name the report shows.
 pub fn assess(questionnaire: &Questionnaire, rubric: &Rubric, source: &str) -> Assessment {
     let facts = Facts::derive(questionnaire);
-    let criteria: Vec<(&Criterion, CriterionScore)> =
-        rubric.criteria.iter().map(|c| (c, scoring::score(c, &facts))).collect();
+    let criteria: Vec<(&Criterion, CriterionScore)> = rubric
+        .criteria
+        .iter()
+        .map(|c| (c, scoring::score(c, &facts)))
+        .collect();
     let side = |side: Side| {
-        scoring::weighted_mean(criteria.iter().map(|(c, s)| (*c, s)).filter(scoring::on_side(side))).unwrap_or(0.0)
+        scoring::weighted_mean(
+            criteria
+                .iter()
+                .map(|(c, s)| (*c, s))
+                .filter(scoring::on_side(side)),
+        )
+        .unwrap_or(0.0)
     };
     let strategy = side(Side::Strategy);
     let implementation = side(Side::Implementation);
@@ -32,7 +41,14 @@ pub fn assess(questionnaire: &Questionnaire, rubric: &Rubric, source: &str) -> A
         overall: scoring::overall(strategy, implementation),
         completeness: round1(100.0 * answered as f64 / criteria.len().max(1) as f64),
     };
-    let findings = findings::detect(&facts, rubric, SideScores { strategy, implementation });
+    let findings = findings::detect(
+        &facts,
+        rubric,
+        SideScores {
+            strategy,
+            implementation,
+        },
+    );
     let (status, signals) = findings::purgatory_status(&findings, rubric);
     let quadrant = Quadrant::of(strategy, implementation, rubric);
     let decision = focus::decide(&findings, status, quadrant, &scores, rubric);
@@ -73,12 +89,19 @@ fn dimensions(rubric: &Rubric, criteria: &[(&Criterion, CriterionScore)]) -> Vec
         .iter()
         .enumerate()
         .map(|(index, dimension)| {
-            let mine = || criteria.iter().filter(move |(c, _)| c.dimension == index).map(|(c, s)| (*c, s));
+            let mine = || {
+                criteria
+                    .iter()
+                    .filter(move |(c, _)| c.dimension == index)
+                    .map(|(c, s)| (*c, s))
+            };
             DimensionResult {
                 id: dimension.id.clone(),
                 name: dimension.name.clone(),
                 strategy: scoring::weighted_mean(mine().filter(scoring::on_side(Side::Strategy))),
-                implementation: scoring::weighted_mean(mine().filter(scoring::on_side(Side::Implementation))),
+                implementation: scoring::weighted_mean(
+                    mine().filter(scoring::on_side(Side::Implementation)),
+                ),
                 criteria: mine()
                     .map(|(c, s)| CriterionResult {
                         id: c.id.clone(),
@@ -119,12 +142,25 @@ const READ_BY_FINDINGS: &[&str] = &[
 ];
 
 /// Pilot keys the findings read, for each pilot not retired.
-const PILOT_KEYS_READ_BY_FINDINGS: &[&str] =
-    &["started", "environment", "users", "value_measured", "monitoring", "retraining", "cost_vs_plan"];
+const PILOT_KEYS_READ_BY_FINDINGS: &[&str] = &[
+    "started",
+    "environment",
+    "users",
+    "value_measured",
+    "monitoring",
+    "retraining",
+    "cost_vs_plan",
+];
 
 /// Every left-out path that a criterion or a finding reads, in questionnaire order.
-fn unanswered(questionnaire: &Questionnaire, criteria: &[(&Criterion, CriterionScore)]) -> Vec<String> {
-    let mut paths: BTreeSet<String> = criteria.iter().flat_map(|(_, s)| s.unanswered.iter().cloned()).collect();
+fn unanswered(
+    questionnaire: &Questionnaire,
+    criteria: &[(&Criterion, CriterionScore)],
+) -> Vec<String> {
+    let mut paths: BTreeSet<String> = criteria
+        .iter()
+        .flat_map(|(_, s)| s.unanswered.iter().cloned())
+        .collect();
     paths.extend(
         READ_BY_FINDINGS
             .iter()
@@ -140,7 +176,10 @@ fn unanswered(questionnaire: &Questionnaire, criteria: &[(&Criterion, CriterionS
                 if pilot.answers.choice("stage") == Some("retired") {
                     continue;
                 }
-                for key in PILOT_KEYS_READ_BY_FINDINGS.iter().filter(|k| pilot.answers.get(k).is_none()) {
+                for key in PILOT_KEYS_READ_BY_FINDINGS
+                    .iter()
+                    .filter(|k| pilot.answers.get(k).is_none())
+                {
                     paths.insert(format!("{}[{i}].{key}", format::PILOTS));
                 }
             }
@@ -157,7 +196,11 @@ fn order_key(path: &str) -> (usize, bool, usize, usize) {
     let (base, index, key) = match path.split_once('[') {
         Some((list, rest)) => {
             let (index, key) = rest.split_once(']').unwrap_or((rest, ""));
-            (list, index.parse().unwrap_or(0), key.trim_start_matches('.'))
+            (
+                list,
+                index.parse().unwrap_or(0),
+                key.trim_start_matches('.'),
+            )
         }
         None => (path, 0, ""),
     };

@@ -61,5 +61,6 @@ pub enum Format {
 }
 
 fn parse_date(text: &str) -> Result<Date, String> {
-    Date::parse(text).ok_or_else(|| format!("\"{text}\" is not a calendar date; expected YYYY-MM-DD"))
+    Date::parse(text)
+        .ok_or_else(|| format!("\"{text}\" is not a calendar date; expected YYYY-MM-DD"))
 }

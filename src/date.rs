@@ -63,9 +63,8 @@ impl Date {
         let era = year.div_euclid(400);
         let year_of_era = year - era * 400;
         let month = i64::from(self.month);
-        let day_of_year = (153 * (month + if month > 2 { -3 } else { 9 }) + 2) / 5
-            + i64::from(self.day)
-            - 1;
+        let day_of_year =
+            (153 * (month + if month > 2 { -3 } else { 9 }) + 2) / 5 + i64::from(self.day) - 1;
         let day_of_era = year_of_era * 365 + year_of_era / 4 - year_of_era / 100 + day_of_year;
         era * 146_097 + day_of_era - 719_468
     }
@@ -111,7 +110,10 @@ mod tests {
 
     #[test]
     fn parses_real_dates_and_refuses_others() {
-        assert_eq!(Date::parse("2026-11-20").map(|d| d.to_string()), Some("2026-11-20".into()));
+        assert_eq!(
+            Date::parse("2026-11-20").map(|d| d.to_string()),
+            Some("2026-11-20".into())
+        );
         assert!(Date::parse("2024-02-29").is_some());
         assert!(Date::parse("2026-02-29").is_none());
         assert!(Date::parse("2026-02-30").is_none());

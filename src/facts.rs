@@ -68,7 +68,11 @@ impl<'q> Pilot<'q> {
 
     /// Evidence naming the pilot as a whole: `churn-model, running 630 days`.
     pub fn evidence(&self, what: &str) -> Evidence {
-        Evidence::answer(self.path(), format!("{}, {what}", self.name()), self.item.at.line)
+        Evidence::answer(
+            self.path(),
+            format!("{}, {what}", self.name()),
+            self.item.at.line,
+        )
     }
 
     /// Evidence citing one of the pilot's answers, at that answer's line.

@@ -24,7 +24,9 @@ pub fn decide(
     scores: &Scores,
     rubric: &Rubric,
 ) -> Decision {
-    let text = |key: &str, vars: &[(&str, String)]| fill(rubric.focus.get(key).map_or("", String::as_str), vars);
+    let text = |key: &str, vars: &[(&str, String)]| {
+        fill(rubric.focus.get(key).map_or("", String::as_str), vars)
+    };
     let score_vars = [
         ("strategy", format!("{:.1}", scores.strategy)),
         ("implementation", format!("{:.1}", scores.implementation)),
@@ -36,7 +38,11 @@ pub fn decide(
 
     // 1. Overwhelmed by options: there is no plan to pivot from.
     if let Some(overwhelmed) = findings.iter().find(|f| f.id == "overwhelmed") {
-        let open = overwhelmed.evidence.first().map(|e| e.value.clone()).unwrap_or_default();
+        let open = overwhelmed
+            .evidence
+            .first()
+            .map(|e| e.value.clone())
+            .unwrap_or_default();
         return Decision {
             focus: Focus::Strategy,
             sentence: text("overwhelmed", &[("open_options", open)]),
@@ -46,16 +52,27 @@ pub fn decide(
     }
 
     // 2. A plan exists but pilots are stuck.
-    if purgatory == PurgatoryStatus::Stuck && scores.strategy >= rubric.thresholds.pivot_min_strategy {
+    if purgatory == PurgatoryStatus::Stuck
+        && scores.strategy >= rubric.thresholds.pivot_min_strategy
+    {
         // The signals that make purgatory "stuck" are the ones that decided.
-        let deciding: Vec<&Finding> = findings.iter().filter(|f| f.id == "no-production" || f.id == "stale-pilot").collect();
+        let deciding: Vec<&Finding> = findings
+            .iter()
+            .filter(|f| f.id == "no-production" || f.id == "stale-pilot")
+            .collect();
         let titles: Vec<String> = deciding.iter().map(|f| lower_first(&f.title)).collect();
         let mut evidence = vec![Evidence::score("strategy", scores.strategy)];
         evidence.extend(deciding.iter().flat_map(|f| f.evidence.clone()));
         let reason: Vec<&str> = deciding.iter().map(|f| f.message.as_str()).collect();
         return Decision {
             focus: Focus::Implementation,
-            sentence: text("stuck", &[("signals", titles.join("; ")), ("strategy", format!("{:.1}", scores.strategy))]),
+            sentence: text(
+                "stuck",
+                &[
+                    ("signals", titles.join("; ")),
+                    ("strategy", format!("{:.1}", scores.strategy)),
+                ],
+            ),
             reason: reason.join(" "),
             evidence,
         };
@@ -71,7 +88,11 @@ pub fn decide(
     Decision {
         focus,
         sentence: text(quadrant.id(), &score_vars),
-        reason: rubric.quadrants.get(quadrant.id()).map(|q| q.meaning.clone()).unwrap_or_default(),
+        reason: rubric
+            .quadrants
+            .get(quadrant.id())
+            .map(|q| q.meaning.clone())
+            .unwrap_or_default(),
         evidence: score_evidence,
     }
 }

@@ -4,21 +4,21 @@
 //! are derived from it, the [`rubric`] turns both into an [`assessment`], and
 //! each renderer is a pure function of that assessment.
 
-pub mod date;
-pub mod diagnostic;
-pub mod questionnaire;
-pub mod suggest;
-pub mod yaml;
-pub mod findings;
-pub mod rubric;
-pub mod evidence;
-pub mod facts;
-pub mod scoring;
+pub mod app;
 pub mod assess;
 pub mod assessment;
-pub mod focus;
-pub mod recommend;
-pub mod app;
 pub mod cli;
+pub mod date;
+pub mod diagnostic;
+pub mod evidence;
+pub mod facts;
+pub mod findings;
+pub mod focus;
+pub mod questionnaire;
+pub mod recommend;
 pub mod render;
+pub mod rubric;
+pub mod scoring;
 pub mod source;
+pub mod suggest;
+pub mod yaml;

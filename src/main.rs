@@ -17,7 +17,13 @@ fn main() {
     } else {
         PLAIN_WIDTH
     };
-    let output = app::run(cli, Environment { today: Date::today(), width });
+    let output = app::run(
+        cli,
+        Environment {
+            today: Date::today(),
+            width,
+        },
+    );
     // A closed pipe (`readiness assess x | head`) is not an error worth a message.
     let _ = std::io::stdout().write_all(output.stdout.as_bytes());
     let _ = std::io::stderr().write_all(output.stderr.as_bytes());

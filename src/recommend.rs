@@ -9,7 +9,7 @@ use crate::findings::Finding;
 use crate::focus::Decision;
 use crate::questionnaire::format::PILOTS;
 use crate::rubric::{Criterion, Measure, Rubric};
-use crate::scoring::{pilot_points, CriterionScore};
+use crate::scoring::{is_met, pilot_points, CriterionScore};
 
 pub fn recommend(
     decision: &Decision,
@@ -63,7 +63,11 @@ pub fn recommend(
 /// The answers a criterion reads that do not yet earn full points.
 fn answers_to_change(criterion: &Criterion, facts: &Facts) -> Vec<Evidence> {
     let answers = facts.answers();
-    let cite = |path: &str| facts.evidence(path).unwrap_or_else(|| Evidence::unanswered(path));
+    let cite = |path: &str| {
+        facts
+            .evidence(path)
+            .unwrap_or_else(|| Evidence::unanswered(path))
+    };
     match &criterion.measure {
         Measure::Choice { path, .. }
         | Measure::Scale { path, .. }
@@ -71,12 +75,14 @@ fn answers_to_change(criterion: &Criterion, facts: &Facts) -> Vec<Evidence> {
         | Measure::Age { path, .. } => vec![cite(path)],
         Measure::Checklist { paths } => paths
             .iter()
-            .filter(|p| !matches!(answers.flag(p), Some(true)) && !answers.integer(p).is_some_and(|n| n >= 1))
+            .filter(|p| !is_met(answers.get(p).map(|a| &a.value)))
             .map(|p| cite(p))
             .collect(),
         Measure::ListCompleteness { list, fields } => match facts.questionnaire.list(list) {
             None => vec![Evidence::unanswered(*list)],
-            Some(l) if l.items.is_empty() => vec![Evidence::answer(*list, "none listed", l.at.line)],
+            Some(l) if l.items.is_empty() => {
+                vec![Evidence::answer(*list, "none listed", l.at.line)]
+            }
             Some(l) => l
                 .items
                 .iter()
@@ -85,7 +91,13 @@ fn answers_to_change(criterion: &Criterion, facts: &Facts) -> Vec<Evidence> {
                     fields
                         .iter()
                         .filter(|f| item.answers.get(f).is_none())
-                        .map(move |f| Evidence::answer(format!("{list}[{i}]"), format!("{}, no {f}", item.name()), item.at.line))
+                        .map(move |f| {
+                            Evidence::answer(
+                                format!("{list}[{i}]"),
+                                format!("{}, no {f}", item.name()),
+                                item.at.line,
+                            )
+                        })
                 })
                 .collect(),
         },

@@ -30,7 +30,11 @@ pub fn score(criterion: &Criterion, facts: &Facts) -> CriterionScore {
     let single = |path: &str, points: Option<f64>| CriterionScore {
         points: points.unwrap_or(0.0),
         answered: points.is_some(),
-        unanswered: if points.is_some() { vec![] } else { vec![path.to_owned()] },
+        unanswered: if points.is_some() {
+            vec![]
+        } else {
+            vec![path.to_owned()]
+        },
     };
     match &criterion.measure {
         Measure::Choice { path, points } => {
@@ -42,13 +46,25 @@ pub fn score(criterion: &Criterion, facts: &Facts) -> CriterionScore {
         }
         Measure::Scale { path, curve } => single(path, answers.number(path).map(|x| curve.at(x))),
         Measure::Age { path, curve } => {
-            let age = answers.date(path).map(|d| facts.questionnaire.assessed.days_since(d));
+            let age = answers
+                .date(path)
+                .map(|d| facts.questionnaire.assessed.days_since(d));
             single(path, age.map(|days| curve.at(days as f64)))
         }
-        Measure::AnyOf { path, items } => single(path, answers.words(path).map(|words| share_of(words, items))),
+        Measure::AnyOf { path, items } => single(
+            path,
+            answers.words(path).map(|words| share_of(words, items)),
+        ),
         Measure::Checklist { paths } => {
-            let met = paths.iter().filter(|p| is_met(answers.get(p).map(|a| &a.value))).count();
-            let unanswered: Vec<String> = paths.iter().filter(|p| answers.get(p).is_none()).map(|p| (*p).to_owned()).collect();
+            let met = paths
+                .iter()
+                .filter(|p| is_met(answers.get(p).map(|a| &a.value)))
+                .count();
+            let unanswered: Vec<String> = paths
+                .iter()
+                .filter(|p| answers.get(p).is_none())
+                .map(|p| (*p).to_owned())
+                .collect();
             CriterionScore {
                 points: 100.0 * met as f64 / paths.len() as f64,
                 answered: unanswered.len() < paths.len(),
@@ -61,12 +77,24 @@ pub fn score(criterion: &Criterion, facts: &Facts) -> CriterionScore {
                 let mut unanswered = Vec::new();
                 let mut total = 0.0;
                 for (i, item) in items.items.iter().enumerate() {
-                    let given = fields.iter().filter(|f| item.answers.get(f).is_some()).count();
+                    let given = fields
+                        .iter()
+                        .filter(|f| item.answers.get(f).is_some())
+                        .count();
                     total += given as f64 / fields.len() as f64;
-                    unanswered.extend(fields.iter().filter(|f| item.answers.get(f).is_none()).map(|f| format!("{list}[{i}].{f}")));
+                    unanswered.extend(
+                        fields
+                            .iter()
+                            .filter(|f| item.answers.get(f).is_none())
+                            .map(|f| format!("{list}[{i}].{f}")),
+                    );
                 }
                 let count = items.items.len().max(1) as f64;
-                CriterionScore { points: 100.0 * total / count, answered: true, unanswered }
+                CriterionScore {
+                    points: 100.0 * total / count,
+                    answered: true,
+                    unanswered,
+                }
             }
         },
         Measure::Pilots { field, points } => match facts.counted_pilots() {
@@ -83,7 +111,11 @@ pub fn score(criterion: &Criterion, facts: &Facts) -> CriterionScore {
                 }
                 // No counted pilots is an answer ("we have none"): zero points.
                 let answered = pilots.is_empty() || unanswered.len() < pilots.len();
-                CriterionScore { points: total / pilots.len().max(1) as f64, answered, unanswered }
+                CriterionScore {
+                    points: total / pilots.len().max(1) as f64,
+                    answered,
+                    unanswered,
+                }
             }
         },
     }
@@ -93,8 +125,10 @@ pub fn score(criterion: &Criterion, facts: &Facts) -> CriterionScore {
 pub fn pilot_points(pilot: &Pilot, field: &str, points: &PilotPoints) -> Option<f64> {
     let value = &pilot.answers().get(field)?.value;
     Some(match (points, value) {
-        (PilotPoints::Choice(table), Given::Choice { rank, .. }) => table.get(*rank).copied().unwrap_or(0.0),
-        (PilotPoints::Flag, Given::Flag(b)) => if *b { 100.0 } else { 0.0 },
+        (PilotPoints::Choice(table), Given::Choice { rank, .. }) => {
+            table.get(*rank).copied().unwrap_or(0.0)
+        }
+        (PilotPoints::Flag, Given::Flag(true)) => 100.0,
         (PilotPoints::AnyOf(items), Given::Words(words)) => share_of(words, items),
         (PilotPoints::Scale(curve), Given::Integer(i)) => curve.at(*i as f64),
         (PilotPoints::Scale(curve), Given::Number(x)) => curve.at(*x),
@@ -107,8 +141,8 @@ fn share_of(words: &[&str], items: &[&str]) -> f64 {
     100.0 * given as f64 / items.len().max(1) as f64
 }
 
-// A checklist entry counts when a flag is true or a head count is one or more.
-fn is_met(value: Option<&Given>) -> bool {
+/// A checklist entry counts when a flag is true or a head count is one or more.
+pub fn is_met(value: Option<&Given>) -> bool {
     match value {
         Some(Given::Flag(b)) => *b,
         Some(Given::Integer(i)) => *i >= 1,
@@ -117,7 +151,9 @@ fn is_met(value: Option<&Given>) -> bool {
 }
 
 /// The weighted mean of `(weight, points)` pairs, rounded; `None` when empty.
-pub fn weighted_mean<'a>(pairs: impl Iterator<Item = (&'a Criterion, &'a CriterionScore)>) -> Option<f64> {
+pub fn weighted_mean<'a>(
+    pairs: impl Iterator<Item = (&'a Criterion, &'a CriterionScore)>,
+) -> Option<f64> {
     let (mut weights, mut total) = (0.0, 0.0);
     for (criterion, score) in pairs {
         weights += criterion.weight;

@@ -17,7 +17,9 @@ pub fn read_text(path: &Path) -> Result<String, Diagnostic> {
     let file = File::open(path).map_err(|e| open_error(&e))?;
     let metadata = file.metadata().map_err(|e| open_error(&e))?;
     if metadata.is_dir() {
-        return Err(Diagnostic::whole_file("is a directory; give the path of a file"));
+        return Err(Diagnostic::whole_file(
+            "is a directory; give the path of a file",
+        ));
     }
     if metadata.len() > MAX_BYTES {
         return Err(too_large());
@@ -77,8 +79,14 @@ fn open_error(error: &std::io::Error) -> Diagnostic {
 fn position_of(bytes: &[u8], offset: usize) -> Position {
     let before = &bytes[..offset.min(bytes.len())];
     let line = before.iter().filter(|b| **b == b'\n').count() + 1;
-    let line_start = before.iter().rposition(|b| *b == b'\n').map_or(0, |i| i + 1);
-    let column = String::from_utf8_lossy(&before[line_start..]).chars().count() + 1;
+    let line_start = before
+        .iter()
+        .rposition(|b| *b == b'\n')
+        .map_or(0, |i| i + 1);
+    let column = String::from_utf8_lossy(&before[line_start..])
+        .chars()
+        .count()
+        + 1;
     Position {
         line: u32::try_from(line).unwrap_or(u32::MAX),
         column: u32::try_from(column).unwrap_or(u32::MAX),
@@ -91,9 +99,18 @@ mod tests {
 
     #[test]
     fn strips_bom_and_locates_bad_bytes() {
-        assert_eq!(text_of(b"\xEF\xBB\xBFa: 1\n".to_vec()), Ok("a: 1\n".to_owned()));
+        assert_eq!(
+            text_of(b"\xEF\xBB\xBFa: 1\n".to_vec()),
+            Ok("a: 1\n".to_owned())
+        );
         let bad = text_of(b"a: 1\nname: caf\xE9\n".to_vec()).expect_err("latin-1");
-        assert_eq!(bad.at, Some(Position { line: 2, column: 10 }));
+        assert_eq!(
+            bad.at,
+            Some(Position {
+                line: 2,
+                column: 10
+            })
+        );
         let nul = text_of(b"a\x00".to_vec()).expect_err("binary");
         assert_eq!(nul.at, Some(Position { line: 1, column: 2 }));
     }

@@ -34,7 +34,10 @@ mod tests {
 
     #[test]
     fn suggests_near_words_only() {
-        assert_eq!(closest("pilot", &["pilots", "data", "team"]), Some("pilots"));
+        assert_eq!(
+            closest("pilot", &["pilots", "data", "team"]),
+            Some("pilots")
+        );
         assert_eq!(closest("sponser", &["sponsor", "roadmap"]), Some("sponsor"));
         assert_eq!(closest("Roadmap", &["sponsor", "roadmap"]), Some("roadmap"));
         assert_eq!(closest("zzzzzz", &["sponsor", "roadmap"]), None);

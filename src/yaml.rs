@@ -250,7 +250,8 @@ mod tests {
 
     #[test]
     fn resolves_scalars_by_yaml_1_2() {
-        let Value::Map(entries) = parsed("a: \"1\"\nb: yes\nc: true\nd: 2026-01-02\ne:\nf: 1.5\n").value
+        let Value::Map(entries) =
+            parsed("a: \"1\"\nb: yes\nc: true\nd: 2026-01-02\ne:\nf: 1.5\n").value
         else {
             panic!("not a map")
         };

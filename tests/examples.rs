@@ -10,8 +10,16 @@ fn each_example_lands_in_the_quadrant_it_was_written_for() {
         ("aligned-harbor-logistics.yaml", "aligned", "scale"),
         ("early-millbrook-credit-union.yaml", "early", "parallel"),
         ("partial-cedar-health.yaml", "slide-deck", "implementation"),
-        ("slide-deck-northwind-retail.yaml", "slide-deck", "implementation"),
-        ("unused-tools-brightwave-software.yaml", "unused-tools", "strategy"),
+        (
+            "slide-deck-northwind-retail.yaml",
+            "slide-deck",
+            "implementation",
+        ),
+        (
+            "unused-tools-brightwave-software.yaml",
+            "unused-tools",
+            "strategy",
+        ),
     ];
     assert_eq!(examples(), expected.iter().map(|e| e.0).collect::<Vec<_>>());
     for (file, quadrant, focus) in expected {
@@ -71,6 +79,9 @@ fn every_example_validates() {
     let args: Vec<&str> = args.iter().map(String::as_str).collect();
     let out = run(&args);
     assert_eq!(out.code, 0, "{}", out.stderr);
-    let expected: String = examples().iter().map(|f| format!("examples/{f}: valid\n")).collect();
+    let expected: String = examples()
+        .iter()
+        .map(|f| format!("examples/{f}: valid\n"))
+        .collect();
     assert_eq!(out.stdout, expected);
 }

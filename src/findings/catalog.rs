@@ -38,7 +38,16 @@ pub const CATALOG: &[FindingSpec] = &[
     spec("cost-overrun", Purgatory, &["count", "ratio"]),
     spec("infrastructure-gap", Purgatory, &[]),
     spec("no-adoption", Purgatory, &[]),
-    spec("plan-without-results", Purgatory, &["strategy", "implementation", "min_strategy", "max_implementation"]),
+    spec(
+        "plan-without-results",
+        Purgatory,
+        &[
+            "strategy",
+            "implementation",
+            "min_strategy",
+            "max_implementation",
+        ],
+    ),
     spec("strategy-first", Misconception, &[]),
     spec("it-only", Misconception, &[]),
     spec("strategy-equals-ready", Misconception, &["min_strategy"]),

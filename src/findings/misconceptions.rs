@@ -9,10 +9,26 @@ use crate::rubric::Rubric;
 
 pub fn detect(facts: &Facts, rubric: &Rubric, scores: SideScores) -> Vec<Detected> {
     [
-        ("strategy-first", "beliefs.strategy_before_implementation", strategy_first(facts)),
-        ("it-only", "beliefs.implementation_is_it_only", it_only(facts)),
-        ("strategy-equals-ready", "beliefs.strategy_means_ready", strategy_equals_ready(facts, rubric, scores)),
-        ("one-time-cost", "beliefs.implementation_one_time_cost", one_time_cost(facts)),
+        (
+            "strategy-first",
+            "beliefs.strategy_before_implementation",
+            strategy_first(facts),
+        ),
+        (
+            "it-only",
+            "beliefs.implementation_is_it_only",
+            it_only(facts),
+        ),
+        (
+            "strategy-equals-ready",
+            "beliefs.strategy_means_ready",
+            strategy_equals_ready(facts, rubric, scores),
+        ),
+        (
+            "one-time-cost",
+            "beliefs.implementation_one_time_cost",
+            one_time_cost(facts),
+        ),
     ]
     .into_iter()
     .filter_map(|(id, belief_path, behavior)| {
@@ -30,7 +46,10 @@ pub fn detect(facts: &Facts, rubric: &Rubric, scores: SideScores) -> Vec<Detecte
         evidence.extend(behavior.unwrap_or_default());
         let mut detected = Detected::new(id, evidence);
         if id == "strategy-equals-ready" {
-            detected = detected.with("min_strategy", rubric.thresholds.strategy_equals_ready_strategy);
+            detected = detected.with(
+                "min_strategy",
+                rubric.thresholds.strategy_equals_ready_strategy,
+            );
         }
         detected.source = Some(source);
         Some(detected)
@@ -47,16 +66,28 @@ fn strategy_first(facts: &Facts) -> Option<Vec<Evidence>> {
     let status = facts.answers().choice("strategy.roadmap.status");
     let has_roadmap = Tri::of(status.map(|s| s == "draft" || s == "approved"));
     let pilots = pilots(facts);
-    let none_started = Tri::of(pilots.as_ref().map(|p| p.iter().all(|p| p.stage == crate::facts::Stage::Idea)));
+    let none_started = Tri::of(
+        pilots
+            .as_ref()
+            .map(|p| p.iter().all(|p| p.stage == crate::facts::Stage::Idea)),
+    );
     if !has_roadmap.and(none_started).is_true() {
         return None;
     }
-    let mut evidence: Vec<Evidence> = facts.evidence("strategy.roadmap.status").into_iter().collect();
+    let mut evidence: Vec<Evidence> = facts
+        .evidence("strategy.roadmap.status")
+        .into_iter()
+        .collect();
     let pilots = pilots.unwrap_or_default();
     if pilots.is_empty() {
-        evidence.extend(facts.questionnaire.list(crate::questionnaire::format::PILOTS).map(|l| {
-            Evidence::answer(crate::questionnaire::format::PILOTS, "no pilots", l.at.line)
-        }));
+        evidence.extend(
+            facts
+                .questionnaire
+                .list(crate::questionnaire::format::PILOTS)
+                .map(|l| {
+                    Evidence::answer(crate::questionnaire::format::PILOTS, "no pilots", l.at.line)
+                }),
+        );
     }
     evidence.extend(pilots.iter().map(|p| p.field_evidence("stage")));
     Some(evidence)
@@ -65,7 +96,10 @@ fn strategy_first(facts: &Facts) -> Option<Vec<Evidence>> {
 /// A pilot is active or live, and neither HR nor department heads take part.
 fn it_only(facts: &Facts) -> Option<Vec<Evidence>> {
     let pilots = pilots(facts)?;
-    let in_play: Vec<&&Pilot> = pilots.iter().filter(|p| p.is_active() || p.is_live()).collect();
+    let in_play: Vec<&&Pilot> = pilots
+        .iter()
+        .filter(|p| p.is_active() || p.is_live())
+        .collect();
     let answers = facts.answers();
     let without = |path| Tri::of(answers.flag(path).map(|b| !b));
     let trigger = Tri::of(Some(!in_play.is_empty()))
@@ -81,15 +115,28 @@ fn it_only(facts: &Facts) -> Option<Vec<Evidence>> {
 }
 
 /// Strategy is strong, and the data or infrastructure is not ready.
-fn strategy_equals_ready(facts: &Facts, rubric: &Rubric, scores: SideScores) -> Option<Vec<Evidence>> {
+fn strategy_equals_ready(
+    facts: &Facts,
+    rubric: &Rubric,
+    scores: SideScores,
+) -> Option<Vec<Evidence>> {
     if scores.strategy < rubric.thresholds.strategy_equals_ready_strategy {
         return None;
     }
     let answers = facts.answers();
     let gaps: Vec<Evidence> = [
-        ("implementation.data.architecture", answers.choice("implementation.data.architecture") == Some("legacy")),
-        ("implementation.data.quality", answers.choice("implementation.data.quality") == Some("poor")),
-        ("implementation.infrastructure.production_ready", answers.flag("implementation.infrastructure.production_ready") == Some(false)),
+        (
+            "implementation.data.architecture",
+            answers.choice("implementation.data.architecture") == Some("legacy"),
+        ),
+        (
+            "implementation.data.quality",
+            answers.choice("implementation.data.quality") == Some("poor"),
+        ),
+        (
+            "implementation.infrastructure.production_ready",
+            answers.flag("implementation.infrastructure.production_ready") == Some(false),
+        ),
     ]
     .into_iter()
     .filter(|(_, gap)| *gap)
@@ -111,7 +158,11 @@ fn one_time_cost(facts: &Facts) -> Option<Vec<Evidence>> {
         return None;
     }
     let mut evidence = Vec::new();
-    if facts.answers().flag("implementation.spend.recurring_budget") == Some(false) {
+    if facts
+        .answers()
+        .flag("implementation.spend.recurring_budget")
+        == Some(false)
+    {
         evidence.extend(facts.evidence("implementation.spend.recurring_budget"));
     }
     for pilot in &live {

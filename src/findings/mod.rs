@@ -81,7 +81,11 @@ pub fn detect(facts: &Facts, rubric: &Rubric, scores: SideScores) -> Vec<Finding
     detected.extend(other::detect(facts, rubric));
     let mut findings: Vec<Finding> = detected.into_iter().map(|d| word(d, rubric)).collect();
     let order = |id: &str| catalog::CATALOG.iter().position(|s| s.id == id);
-    findings.sort_by(|a, b| b.severity.cmp(&a.severity).then_with(|| order(&a.id).cmp(&order(&b.id))));
+    findings.sort_by(|a, b| {
+        b.severity
+            .cmp(&a.severity)
+            .then_with(|| order(&a.id).cmp(&order(&b.id)))
+    });
     findings
 }
 

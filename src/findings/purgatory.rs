@@ -36,7 +36,9 @@ pub fn status(findings: &[Finding], rubric: &Rubric) -> (PurgatoryStatus, Vec<St
         .filter(|s| findings.iter().any(|f| f.id == s.id))
         .map(|s| s.id.to_owned())
         .collect();
-    let stuck_signal = signals.iter().any(|s| s == "no-production" || s == "stale-pilot");
+    let stuck_signal = signals
+        .iter()
+        .any(|s| s == "no-production" || s == "stale-pilot");
     let status = if stuck_signal && signals.len() >= rubric.thresholds.stuck_min_signals {
         PurgatoryStatus::Stuck
     } else if signals.is_empty() {
@@ -50,17 +52,28 @@ pub fn status(findings: &[Finding], rubric: &Rubric) -> (PurgatoryStatus, Vec<St
 pub fn detect(facts: &Facts, rubric: &Rubric, scores: SideScores) -> Vec<Detected> {
     let t = &rubric.thresholds;
     let answers = facts.answers();
-    let pilots: Vec<&Pilot> = facts.counted_pilots().map(|p| p.collect()).unwrap_or_default();
+    let pilots: Vec<&Pilot> = facts
+        .counted_pilots()
+        .map(|p| p.collect())
+        .unwrap_or_default();
     let known = facts.pilots.is_some();
     let active: Vec<&Pilot> = pilots.iter().copied().filter(|p| p.is_active()).collect();
     let live: Vec<&Pilot> = pilots.iter().copied().filter(|p| p.is_live()).collect();
-    let in_play: Vec<&Pilot> = pilots.iter().copied().filter(|p| p.is_active() || p.is_live()).collect();
+    let in_play: Vec<&Pilot> = pilots
+        .iter()
+        .copied()
+        .filter(|p| p.is_active() || p.is_live())
+        .collect();
     let mut out = Vec::new();
 
     // A left-out pilots list is unknown: no pilot trigger can be true.
     if known && active.len() >= t.no_production_min_active && live.is_empty() {
         let evidence = active.iter().map(|p| p.evidence("still a pilot")).collect();
-        out.push(Detected::new("no-production", evidence).with("active", active.len()).with("min_active", t.no_production_min_active));
+        out.push(
+            Detected::new("no-production", evidence)
+                .with("active", active.len())
+                .with("min_active", t.no_production_min_active),
+        );
     }
 
     let stale: Vec<Evidence> = active
@@ -70,16 +83,24 @@ pub fn detect(facts: &Facts, rubric: &Rubric, scores: SideScores) -> Vec<Detecte
         .collect();
     if !stale.is_empty() {
         let count = stale.len();
-        out.push(Detected::new("stale-pilot", stale).with("count", count).with("days", t.stale_pilot_days));
+        out.push(
+            Detected::new("stale-pilot", stale)
+                .with("count", count)
+                .with("days", t.stale_pilot_days),
+        );
     }
 
-    let laptop = matching(&in_play, "environment", |p| p.answers().choice("environment") == Some("laptop"));
+    let laptop = matching(&in_play, "environment", |p| {
+        p.answers().choice("environment") == Some("laptop")
+    });
     if !laptop.is_empty() {
         let count = laptop.len();
         out.push(Detected::new("laptop-bound", laptop).with("count", count));
     }
 
-    let mut unmonitored = matching(&live, "monitoring", |p| p.answers().choice("monitoring") == Some("none"));
+    let mut unmonitored = matching(&live, "monitoring", |p| {
+        p.answers().choice("monitoring") == Some("none")
+    });
     let count = unmonitored.len();
     if !live.is_empty() && answers.flag("implementation.mlops.monitoring") == Some(false) {
         unmonitored.extend(facts.evidence("implementation.mlops.monitoring"));
@@ -89,23 +110,42 @@ pub fn detect(facts: &Facts, rubric: &Rubric, scores: SideScores) -> Vec<Detecte
         out.push(Detected::new("no-monitoring", unmonitored).with("count", count));
     }
 
-    let unmeasured = matching(&in_play, "value_measured", |p| p.answers().flag("value_measured") == Some(false));
+    let unmeasured = matching(&in_play, "value_measured", |p| {
+        p.answers().flag("value_measured") == Some(false)
+    });
     if !unmeasured.is_empty() {
         let count = unmeasured.len();
         out.push(Detected::new("unmeasured-value", unmeasured).with("count", count));
     }
 
-    let over = matching(&in_play, "cost_vs_plan", |p| p.answers().number("cost_vs_plan").is_some_and(|r| r > t.cost_overrun_ratio));
+    let over = matching(&in_play, "cost_vs_plan", |p| {
+        p.answers()
+            .number("cost_vs_plan")
+            .is_some_and(|r| r > t.cost_overrun_ratio)
+    });
     if !over.is_empty() {
         let count = over.len();
-        out.push(Detected::new("cost-overrun", over).with("count", count).with("ratio", format_number(t.cost_overrun_ratio)));
+        out.push(
+            Detected::new("cost-overrun", over)
+                .with("count", count)
+                .with("ratio", format_number(t.cost_overrun_ratio)),
+        );
     }
 
     if !active.is_empty() {
-        let not_ready = Tri::of(answers.flag("implementation.infrastructure.production_ready").map(|b| !b));
-        let legacy = Tri::of(answers.choice("implementation.data.architecture").map(|a| a == "legacy"));
+        let not_ready = Tri::of(
+            answers
+                .flag("implementation.infrastructure.production_ready")
+                .map(|b| !b),
+        );
+        let legacy = Tri::of(
+            answers
+                .choice("implementation.data.architecture")
+                .map(|a| a == "legacy"),
+        );
         if not_ready.or(legacy).is_true() {
-            let mut evidence: Vec<Evidence> = active.iter().map(|p| p.evidence("still a pilot")).collect();
+            let mut evidence: Vec<Evidence> =
+                active.iter().map(|p| p.evidence("still a pilot")).collect();
             if not_ready.is_true() {
                 evidence.extend(facts.evidence("implementation.infrastructure.production_ready"));
             }
@@ -117,7 +157,9 @@ pub fn detect(facts: &Facts, rubric: &Rubric, scores: SideScores) -> Vec<Detecte
     }
 
     let mut unused = matching(&live, "users", |p| p.answers().integer("users") == Some(0));
-    if !live.is_empty() && answers.flag("implementation.change_management.adoption_tracked") == Some(false) {
+    if !live.is_empty()
+        && answers.flag("implementation.change_management.adoption_tracked") == Some(false)
+    {
         unused.extend(facts.evidence("implementation.change_management.adoption_tracked"));
         unused.extend(live.iter().map(|p| p.field_evidence("stage")));
     }
@@ -125,7 +167,9 @@ pub fn detect(facts: &Facts, rubric: &Rubric, scores: SideScores) -> Vec<Detecte
         out.push(Detected::new("no-adoption", unused));
     }
 
-    if scores.strategy >= t.plan_without_results_strategy && scores.implementation < t.plan_without_results_implementation {
+    if scores.strategy >= t.plan_without_results_strategy
+        && scores.implementation < t.plan_without_results_implementation
+    {
         let evidence = vec![
             Evidence::score("strategy", scores.strategy),
             Evidence::score("implementation", scores.implementation),
@@ -143,5 +187,9 @@ pub fn detect(facts: &Facts, rubric: &Rubric, scores: SideScores) -> Vec<Detecte
 
 /// Evidence for each pilot that meets `test`, citing the key it was judged on.
 fn matching(pilots: &[&Pilot], key: &str, test: impl Fn(&Pilot) -> bool) -> Vec<Evidence> {
-    pilots.iter().filter(|p| test(p)).map(|p| p.field_evidence(key)).collect()
+    pilots
+        .iter()
+        .filter(|p| test(p))
+        .map(|p| p.field_evidence(key))
+        .collect()
 }

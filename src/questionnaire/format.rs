@@ -13,7 +13,11 @@ pub enum Kind {
     /// A whole number within `min..=max`.
     Integer { min: i64, max: i64 },
     /// A number within `min..=max`; `lower_is_better` where smaller is more mature.
-    Number { min: f64, max: f64, lower_is_better: bool },
+    Number {
+        min: f64,
+        max: f64,
+        lower_is_better: bool,
+    },
     /// Exactly `true` or `false`.
     Flag,
     /// A calendar date, `YYYY-MM-DD`.
@@ -29,9 +33,13 @@ impl Kind {
     pub fn allowed(&self) -> String {
         match self {
             Kind::Text => "text".to_owned(),
-            Kind::Integer { min, max } if *max == i64::MAX => format!("a whole number, {min} or more"),
+            Kind::Integer { min, max } if *max == i64::MAX => {
+                format!("a whole number, {min} or more")
+            }
             Kind::Integer { min, max } => format!("a whole number from {min} to {max}"),
-            Kind::Number { min, max, .. } if max.is_infinite() => format!("a number, {min} or more"),
+            Kind::Number { min, max, .. } if max.is_infinite() => {
+                format!("a number, {min} or more")
+            }
             Kind::Number { min, max, .. } => format!("a number from {min} to {max}"),
             Kind::Flag => "true or false".to_owned(),
             Kind::Date => "a date written YYYY-MM-DD".to_owned(),
@@ -64,7 +72,10 @@ pub struct ItemField {
     pub required: bool,
 }
 
-const COUNT: Kind = Kind::Integer { min: 0, max: i64::MAX };
+const COUNT: Kind = Kind::Integer {
+    min: 0,
+    max: i64::MAX,
+};
 const POLICY: &[&str] = &["none", "draft", "approved"];
 const BELIEF: &[&str] = &["agree", "unsure", "disagree"];
 const POLE: Kind = Kind::Integer { min: 1, max: 5 };
@@ -87,29 +98,85 @@ pub const SECTIONS: &[&str] = &[
 pub const QUESTIONS: &[Question] = &[
     q("organization.name", Kind::Text),
     q("organization.industry", Kind::Text),
-    q("organization.employees", Kind::Integer { min: 1, max: i64::MAX }),
+    q(
+        "organization.employees",
+        Kind::Integer {
+            min: 1,
+            max: i64::MAX,
+        },
+    ),
     q("organization.assessed", Kind::Date),
-    q("strategy.sponsor", Kind::Choice(&["none", "manager", "director", "vp", "c_suite", "board"])),
+    q(
+        "strategy.sponsor",
+        Kind::Choice(&["none", "manager", "director", "vp", "c_suite", "board"]),
+    ),
     q("strategy.roadmap.status", Kind::Choice(POLICY)),
-    q("strategy.roadmap.horizon_months", Kind::Integer { min: 1, max: 120 }),
+    q(
+        "strategy.roadmap.horizon_months",
+        Kind::Integer { min: 1, max: 120 },
+    ),
     q("strategy.roadmap.updated", Kind::Date),
     q("strategy.roadmap.scaling_plan", Kind::Flag),
-    q("strategy.priorities", Kind::Choice(&["none", "unranked", "ranked"])),
+    q(
+        "strategy.priorities",
+        Kind::Choice(&["none", "unranked", "ranked"]),
+    ),
     q("strategy.open_options", COUNT),
-    q("strategy.investment.budget", Kind::Choice(&["none", "requested", "approved"])),
-    q("strategy.investment.projected_roi", Kind::Number { min: 0.0, max: f64::INFINITY, lower_is_better: false }),
-    q("strategy.investment.areas", Kind::AnyOf(&["talent", "cloud", "data", "tooling", "training", "partners"])),
+    q(
+        "strategy.investment.budget",
+        Kind::Choice(&["none", "requested", "approved"]),
+    ),
+    q(
+        "strategy.investment.projected_roi",
+        Kind::Number {
+            min: 0.0,
+            max: f64::INFINITY,
+            lower_is_better: false,
+        },
+    ),
+    q(
+        "strategy.investment.areas",
+        Kind::AnyOf(&["talent", "cloud", "data", "tooling", "training", "partners"]),
+    ),
     q("strategy.policies.data_privacy", Kind::Choice(POLICY)),
     q("strategy.policies.ethics", Kind::Choice(POLICY)),
     q("strategy.policies.acceptable_use", Kind::Choice(POLICY)),
     q("strategy.okrs.company", Kind::Flag),
-    q("strategy.okrs.team_alignment_pct", Kind::Number { min: 0.0, max: 100.0, lower_is_better: false }),
+    q(
+        "strategy.okrs.team_alignment_pct",
+        Kind::Number {
+            min: 0.0,
+            max: 100.0,
+            lower_is_better: false,
+        },
+    ),
     q("strategy.okrs.individual", Kind::Flag),
-    q("strategy.risks_assessed", Kind::AnyOf(&["market", "strategic", "technical", "operational", "regulatory"])),
-    q("implementation.data.quality", Kind::Choice(&["poor", "fair", "good", "excellent"])),
-    q("implementation.data.access", Kind::Choice(&["siloed", "partial", "unified"])),
-    q("implementation.data.architecture", Kind::Choice(&["legacy", "modernizing", "modern"])),
-    q("implementation.infrastructure.hosting", Kind::Choice(&["on_prem", "hybrid", "cloud"])),
+    q(
+        "strategy.risks_assessed",
+        Kind::AnyOf(&[
+            "market",
+            "strategic",
+            "technical",
+            "operational",
+            "regulatory",
+        ]),
+    ),
+    q(
+        "implementation.data.quality",
+        Kind::Choice(&["poor", "fair", "good", "excellent"]),
+    ),
+    q(
+        "implementation.data.access",
+        Kind::Choice(&["siloed", "partial", "unified"]),
+    ),
+    q(
+        "implementation.data.architecture",
+        Kind::Choice(&["legacy", "modernizing", "modern"]),
+    ),
+    q(
+        "implementation.infrastructure.hosting",
+        Kind::Choice(&["on_prem", "hybrid", "cloud"]),
+    ),
     q("implementation.infrastructure.production_ready", Kind::Flag),
     q("implementation.mlops.version_control", Kind::Flag),
     q("implementation.mlops.ci_cd", Kind::Flag),
@@ -123,16 +190,32 @@ pub const QUESTIONS: &[Question] = &[
     q("implementation.team.head_of_ai", Kind::Flag),
     q("implementation.spend.tracked", Kind::Flag),
     q("implementation.spend.recurring_budget", Kind::Flag),
-    q("implementation.spend.monthly", Kind::Number { min: 0.0, max: f64::INFINITY, lower_is_better: false }),
+    q(
+        "implementation.spend.monthly",
+        Kind::Number {
+            min: 0.0,
+            max: f64::INFINITY,
+            lower_is_better: false,
+        },
+    ),
     q("implementation.safeguards.anonymization", Kind::Flag),
     q("implementation.safeguards.bias_testing", Kind::Flag),
     q("implementation.safeguards.access_controls", Kind::Flag),
     q("implementation.safeguards.audit_logging", Kind::Flag),
     q("implementation.change_management.hr", Kind::Flag),
-    q("implementation.change_management.department_heads", Kind::Flag),
+    q(
+        "implementation.change_management.department_heads",
+        Kind::Flag,
+    ),
     q("implementation.change_management.training", Kind::Flag),
-    q("implementation.change_management.adoption_tracked", Kind::Flag),
-    q("beliefs.strategy_before_implementation", Kind::Choice(BELIEF)),
+    q(
+        "implementation.change_management.adoption_tracked",
+        Kind::Flag,
+    ),
+    q(
+        "beliefs.strategy_before_implementation",
+        Kind::Choice(BELIEF),
+    ),
     q("beliefs.implementation_is_it_only", Kind::Choice(BELIEF)),
     q("beliefs.strategy_means_ready", Kind::Choice(BELIEF)),
     q("beliefs.implementation_one_time_cost", Kind::Choice(BELIEF)),
@@ -160,18 +243,43 @@ pub const LISTS: &[ListQuestion] = &[
             field("department", Kind::Text, false),
             field("stage", Kind::Choice(STAGES), true),
             field("started", Kind::Date, false),
-            field("environment", Kind::Choice(&["laptop", "sandbox", "cloud", "production"]), false),
+            field(
+                "environment",
+                Kind::Choice(&["laptop", "sandbox", "cloud", "production"]),
+                false,
+            ),
             field("users", COUNT, false),
             field("integrated", Kind::Flag, false),
             field("value_measured", Kind::Flag, false),
             field(
                 "success_metrics",
-                Kind::AnyOf(&["model_accuracy", "user_adoption", "business_kpi", "cost_savings"]),
+                Kind::AnyOf(&[
+                    "model_accuracy",
+                    "user_adoption",
+                    "business_kpi",
+                    "cost_savings",
+                ]),
                 false,
             ),
-            field("monitoring", Kind::Choice(&["none", "manual", "automated"]), false),
-            field("retraining", Kind::Choice(&["none", "ad_hoc", "scheduled", "automated"]), false),
-            field("cost_vs_plan", Kind::Number { min: 0.0, max: f64::INFINITY, lower_is_better: true }, false),
+            field(
+                "monitoring",
+                Kind::Choice(&["none", "manual", "automated"]),
+                false,
+            ),
+            field(
+                "retraining",
+                Kind::Choice(&["none", "ad_hoc", "scheduled", "automated"]),
+                false,
+            ),
+            field(
+                "cost_vs_plan",
+                Kind::Number {
+                    min: 0.0,
+                    max: f64::INFINITY,
+                    lower_is_better: true,
+                },
+                false,
+            ),
         ],
     },
 ];
@@ -186,7 +294,11 @@ const fn q(path: &'static str, kind: Kind) -> Question {
 }
 
 const fn field(key: &'static str, kind: Kind, required: bool) -> ItemField {
-    ItemField { key, kind, required }
+    ItemField {
+        key,
+        kind,
+        required,
+    }
 }
 
 /// The single answer at `path`, if the format has one.
@@ -210,7 +322,10 @@ pub fn keys_under(prefix: &str) -> Vec<&'static str> {
         return SECTIONS.to_vec();
     }
     let mut keys: Vec<&'static str> = Vec::new();
-    let paths = QUESTIONS.iter().map(|q| q.path).chain(LISTS.iter().map(|l| l.path));
+    let paths = QUESTIONS
+        .iter()
+        .map(|q| q.path)
+        .chain(LISTS.iter().map(|l| l.path));
     for path in paths {
         if let Some(rest) = path.strip_prefix(prefix).and_then(|r| r.strip_prefix('.')) {
             let key = rest.split('.').next().unwrap_or(rest);
@@ -233,8 +348,14 @@ mod tests {
 
     #[test]
     fn sections_list_their_keys_in_order() {
-        assert_eq!(keys_under("strategy.roadmap"), ["status", "horizon_months", "updated", "scaling_plan"]);
-        assert_eq!(keys_under("organization"), ["name", "industry", "employees", "assessed"]);
+        assert_eq!(
+            keys_under("strategy.roadmap"),
+            ["status", "horizon_months", "updated", "scaling_plan"]
+        );
+        assert_eq!(
+            keys_under("organization"),
+            ["name", "industry", "employees", "assessed"]
+        );
         assert!(keys_under("implementation").contains(&"pilots"));
         assert!(is_section("implementation.mlops"));
         assert!(!is_section("implementation.pilots"));

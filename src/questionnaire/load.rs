@@ -95,14 +95,20 @@ impl Walker {
         let has_version = matches!(&root.value, Value::Map(entries)
             if entries.iter().any(|(k, _)| k.value == Value::Text("version".into())));
         if !has_version {
-            self.problem(start, "missing `version: 1` at the top of the file".to_owned());
+            self.problem(
+                start,
+                "missing `version: 1` at the top of the file".to_owned(),
+            );
         }
         match self.answers.get("organization.name") {
             None => self.problem(
                 start,
                 "missing organization.name: the organization's name is required".to_owned(),
             ),
-            Some(Answer { value: Given::Text(name), at }) if name.trim().is_empty() => {
+            Some(Answer {
+                value: Given::Text(name),
+                at,
+            }) if name.trim().is_empty() => {
                 let at = *at;
                 self.problem(at, "organization.name: must not be blank".to_owned());
             }
@@ -130,7 +136,10 @@ impl Walker {
         };
         for (key, value) in entries {
             let Value::Text(name) = &key.value else {
-                self.problem(key.at, format!("keys are words; found {}", key.value.describe()));
+                self.problem(
+                    key.at,
+                    format!("keys are words; found {}", key.value.describe()),
+                );
                 continue;
             };
             let path = if prefix.is_empty() {
@@ -158,11 +167,15 @@ impl Walker {
             Value::Int(1) => {}
             Value::Text(t) if t.trim() == "1" => self.problem(
                 node.at,
-                "version: expected the number 1, found the text \"1\"; write it without quotes".to_owned(),
+                "version: expected the number 1, found the text \"1\"; write it without quotes"
+                    .to_owned(),
             ),
             other => self.problem(
                 node.at,
-                format!("version: {} is not a supported version; supported: 1", other.describe()),
+                format!(
+                    "version: {} is not a supported version; supported: 1",
+                    other.describe()
+                ),
             ),
         }
     }
@@ -183,7 +196,11 @@ impl Walker {
             other => {
                 self.problem(
                     node.at,
-                    format!("{}: expected a list of items (`- name: ...`), found {}", list.path, other.describe()),
+                    format!(
+                        "{}: expected a list of items (`- name: ...`), found {}",
+                        list.path,
+                        other.describe()
+                    ),
                 );
                 return;
             }
@@ -208,7 +225,11 @@ impl Walker {
         let Value::Map(entries) = &node.value else {
             self.problem(
                 node.at,
-                format!("{place}: expected an item with keys ({}), found {}", keys_of(list).join(", "), node.value.describe()),
+                format!(
+                    "{place}: expected an item with keys ({}), found {}",
+                    keys_of(list).join(", "),
+                    node.value.describe()
+                ),
             );
             return None;
         };
@@ -217,7 +238,10 @@ impl Walker {
         let before = self.problems.len();
         for (key, value) in entries {
             let Value::Text(name) = &key.value else {
-                self.problem(key.at, format!("keys are words; found {}", key.value.describe()));
+                self.problem(
+                    key.at,
+                    format!("keys are words; found {}", key.value.describe()),
+                );
                 continue;
             };
             let Some(field) = list.fields.iter().find(|f| f.key == name) else {
@@ -230,7 +254,13 @@ impl Walker {
             }
             match read(&format!("{place}.{name}"), field.kind, value) {
                 Ok(None) => {}
-                Ok(Some(given)) => answers.insert(field.key, Answer { value: given, at: value.at }),
+                Ok(Some(given)) => answers.insert(
+                    field.key,
+                    Answer {
+                        value: given,
+                        at: value.at,
+                    },
+                ),
                 Err(problems) => self.problems.extend(problems),
             }
         }
@@ -243,7 +273,11 @@ impl Walker {
             if answers.get(field.key).is_none() || blank {
                 self.problem(
                     node.at,
-                    format!("{place}: missing {}, which every item needs ({})", field.key, field.kind.allowed()),
+                    format!(
+                        "{place}: missing {}, which every item needs ({})",
+                        field.key,
+                        field.kind.allowed()
+                    ),
                 );
             }
         }
@@ -262,8 +296,15 @@ fn unknown_key(name: &str, place: &str, allowed: &[&str]) -> String {
         format!("in {place}")
     };
     match closest(name, allowed) {
-        Some(near) => format!("unknown key \"{}\" {within}; did you mean \"{near}\"?", clip(name)),
-        None => format!("unknown key \"{}\" {within}; allowed: {}", clip(name), allowed.join(", ")),
+        Some(near) => format!(
+            "unknown key \"{}\" {within}; did you mean \"{near}\"?",
+            clip(name)
+        ),
+        None => format!(
+            "unknown key \"{}\" {within}; allowed: {}",
+            clip(name),
+            allowed.join(", ")
+        ),
     }
 }
 
@@ -275,7 +316,11 @@ fn read(path: &str, kind: Kind, node: &Node) -> Result<Option<Given>, Vec<Diagno
     let wrong = || {
         vec![Diagnostic::at(
             node.at,
-            format!("{path}: expected {}, found {}", kind.allowed(), node.value.describe()),
+            format!(
+                "{path}: expected {}, found {}",
+                kind.allowed(),
+                node.value.describe()
+            ),
         )]
     };
     let given = match (kind, &node.value) {
@@ -367,7 +412,11 @@ fn not_a_choice(path: &str, at: Position, found: &str, words: &[&str]) -> Vec<Di
         .unwrap_or_default();
     vec![Diagnostic::at(
         at,
-        format!("{path}: \"{}\" is not a choice; expected one of {}{hint}", clip(found), words.join(", ")),
+        format!(
+            "{path}: \"{}\" is not a choice; expected one of {}{hint}",
+            clip(found),
+            words.join(", ")
+        ),
     )]
 }
 
@@ -380,10 +429,18 @@ fn is_yaml11_bool(text: &str) -> bool {
 }
 
 /// `started` and `updated` may not lie after the assessment date.
-fn dates_after(answers: &Answers, lists: &BTreeMap<&'static str, List>, assessed: Date) -> Vec<Diagnostic> {
+fn dates_after(
+    answers: &Answers,
+    lists: &BTreeMap<&'static str, List>,
+    assessed: Date,
+) -> Vec<Diagnostic> {
     let mut problems = Vec::new();
     let mut check = |path: String, answer: Option<&Answer>| {
-        if let Some(Answer { value: Given::Date(date), at }) = answer {
+        if let Some(Answer {
+            value: Given::Date(date),
+            at,
+        }) = answer
+        {
             if *date > assessed {
                 problems.push(Diagnostic::at(
                     *at,
@@ -392,10 +449,16 @@ fn dates_after(answers: &Answers, lists: &BTreeMap<&'static str, List>, assessed
             }
         }
     };
-    check("strategy.roadmap.updated".to_owned(), answers.get("strategy.roadmap.updated"));
+    check(
+        "strategy.roadmap.updated".to_owned(),
+        answers.get("strategy.roadmap.updated"),
+    );
     if let Some(pilots) = lists.get(PILOTS) {
         for (i, pilot) in pilots.items.iter().enumerate() {
-            check(format!("{PILOTS}[{i}].started"), pilot.answers.get("started"));
+            check(
+                format!("{PILOTS}[{i}].started"),
+                pilot.answers.get("started"),
+            );
         }
     }
     problems

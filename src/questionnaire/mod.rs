@@ -23,7 +23,10 @@ pub enum Given {
     Flag(bool),
     Date(Date),
     /// A closed choice: the word and its place in the maturity order.
-    Choice { word: &'static str, rank: usize },
+    Choice {
+        word: &'static str,
+        rank: usize,
+    },
     /// An "any of" list, each word once, in the order of the format.
     Words(Vec<&'static str>),
 }

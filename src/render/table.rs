@@ -21,7 +21,11 @@ pub fn render(a: &Assessment, width: u16) -> String {
         DateSource::AsOf => "from --as-of",
         DateSource::Today => "today's date",
     };
-    let _ = writeln!(out, "{} — assessed {} ({date_from})", a.organization.name, a.organization.assessed);
+    let _ = writeln!(
+        out,
+        "{} — assessed {} ({date_from})",
+        a.organization.name, a.organization.assessed
+    );
     let _ = writeln!(
         out,
         "Level: {}   Quadrant: {}   Focus: {}",
@@ -45,7 +49,11 @@ pub fn render(a: &Assessment, width: u16) -> String {
 
     let mut dimensions = table(width, &["Dimension", "Strategy", "Implementation"]);
     for d in &a.dimensions {
-        dimensions.add_row(vec![d.name.clone(), score(d.strategy), score(d.implementation)]);
+        dimensions.add_row(vec![
+            d.name.clone(),
+            score(d.strategy),
+            score(d.implementation),
+        ]);
     }
     right_align(&mut dimensions, 1);
     right_align(&mut dimensions, 2);
@@ -91,7 +99,12 @@ pub fn render(a: &Assessment, width: u16) -> String {
         let _ = writeln!(out, "{}\n", findings_table(width, &others, "Finding"));
     }
 
-    let _ = writeln!(out, "Recommendations (top {} of {}):", TOP_RECOMMENDATIONS.min(a.recommendations.len()), a.recommendations.len());
+    let _ = writeln!(
+        out,
+        "Recommendations (top {} of {}):",
+        TOP_RECOMMENDATIONS.min(a.recommendations.len()),
+        a.recommendations.len()
+    );
     for r in a.recommendations.iter().take(TOP_RECOMMENDATIONS) {
         let _ = writeln!(out, "{:>2}. {}", r.rank, r.title);
         let _ = writeln!(out, "    Why: {}", r.reason);

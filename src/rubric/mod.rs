@@ -115,19 +115,31 @@ pub struct Criterion {
 #[derive(Debug, Clone, PartialEq)]
 pub enum Measure {
     /// A closed choice; points per word, in the format's order.
-    Choice { path: &'static str, points: Vec<f64> },
+    Choice {
+        path: &'static str,
+        points: Vec<f64>,
+    },
     /// Flags that are true, or head counts of one or more, as a share.
     Checklist { paths: Vec<&'static str> },
     /// A number, read along a curve.
     Scale { path: &'static str, curve: Curve },
     /// The share of `items` among an "any of" answer.
-    AnyOf { path: &'static str, items: Vec<&'static str> },
+    AnyOf {
+        path: &'static str,
+        items: Vec<&'static str>,
+    },
     /// A date's age in days, read along a curve.
     Age { path: &'static str, curve: Curve },
     /// The share of `fields` given, averaged over a list's items.
-    ListCompleteness { list: &'static str, fields: Vec<&'static str> },
+    ListCompleteness {
+        list: &'static str,
+        fields: Vec<&'static str>,
+    },
     /// One key of every counted (not retired) pilot, averaged over them.
-    Pilots { field: &'static str, points: PilotPoints },
+    Pilots {
+        field: &'static str,
+        points: PilotPoints,
+    },
 }
 
 /// How one pilot's key turns into points.

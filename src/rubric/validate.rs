@@ -80,7 +80,10 @@ fn humanize(message: &str) -> String {
         ("expected a string", "expected text in quotes"),
         ("expected a sequence", "expected a list"),
         ("expected a map", "expected a table"),
-        ("expected a tuple of size 2", "expected a [value, points] pair"),
+        (
+            "expected a tuple of size 2",
+            "expected a [value, points] pair",
+        ),
         ("expected struct ", "expected a table "),
     ] {
         text = text.replace(rust, plain);
@@ -118,7 +121,11 @@ impl Checker<'_> {
         self.unique_criteria(&raw.criteria);
         for side in [Side::Strategy, Side::Implementation] {
             if !raw.criteria.is_empty() && !criteria.iter().any(|c| c.side == side) {
-                let word = if side == Side::Strategy { "strategy" } else { "implementation" };
+                let word = if side == Side::Strategy {
+                    "strategy"
+                } else {
+                    "implementation"
+                };
                 self.problems.push(Diagnostic::at(
                     Position { line: 1, column: 1 },
                     format!("the rubric needs at least one {word} criterion"),
@@ -143,7 +150,10 @@ impl Checker<'_> {
     fn score_line(&mut self, value: &Spanned<f64>, name: &str) -> f64 {
         let v = *value.get_ref();
         if !(0.0..=100.0).contains(&v) {
-            self.problem(value.span(), format!("{name} must be a score from 0 to 100, found {v}"));
+            self.problem(
+                value.span(),
+                format!("{name} must be a score from 0 to 100, found {v}"),
+            );
         }
         v
     }
@@ -151,7 +161,10 @@ impl Checker<'_> {
     fn at_least(&mut self, value: &Spanned<i64>, min: i64, name: &str) -> i64 {
         let v = *value.get_ref();
         if v < min {
-            self.problem(value.span(), format!("{name} must be {min} or more, found {v}"));
+            self.problem(
+                value.span(),
+                format!("{name} must be {min} or more, found {v}"),
+            );
         }
         v.max(min)
     }
@@ -160,20 +173,51 @@ impl Checker<'_> {
         let t = &raw.thresholds;
         let ratio = *t.cost_overrun_ratio.get_ref();
         if !(ratio.is_finite() && ratio > 0.0) {
-            self.problem(t.cost_overrun_ratio.span(), format!("cost_overrun_ratio must be a number above 0, found {ratio}"));
+            self.problem(
+                t.cost_overrun_ratio.span(),
+                format!("cost_overrun_ratio must be a number above 0, found {ratio}"),
+            );
         }
         Thresholds {
             quadrant_cut: self.score_line(&t.quadrant_cut, "quadrant_cut"),
             stale_pilot_days: self.at_least(&t.stale_pilot_days, 0, "stale_pilot_days"),
             cost_overrun_ratio: ratio,
-            no_production_min_active: usize::try_from(self.at_least(&t.no_production_min_active, 1, "no_production_min_active")).unwrap_or(1),
-            overwhelmed_open_options: self.at_least(&t.overwhelmed_open_options, 1, "overwhelmed_open_options"),
-            plan_without_results_strategy: self.score_line(&t.plan_without_results_strategy, "plan_without_results_strategy"),
-            plan_without_results_implementation: self.score_line(&t.plan_without_results_implementation, "plan_without_results_implementation"),
-            strategy_equals_ready_strategy: self.score_line(&t.strategy_equals_ready_strategy, "strategy_equals_ready_strategy"),
-            stuck_min_signals: usize::try_from(self.at_least(&t.stuck_min_signals, 1, "stuck_min_signals")).unwrap_or(1),
+            no_production_min_active: usize::try_from(self.at_least(
+                &t.no_production_min_active,
+                1,
+                "no_production_min_active",
+            ))
+            .unwrap_or(1),
+            overwhelmed_open_options: self.at_least(
+                &t.overwhelmed_open_options,
+                1,
+                "overwhelmed_open_options",
+            ),
+            plan_without_results_strategy: self.score_line(
+                &t.plan_without_results_strategy,
+                "plan_without_results_strategy",
+            ),
+            plan_without_results_implementation: self.score_line(
+                &t.plan_without_results_implementation,
+                "plan_without_results_implementation",
+            ),
+            strategy_equals_ready_strategy: self.score_line(
+                &t.strategy_equals_ready_strategy,
+                "strategy_equals_ready_strategy",
+            ),
+            stuck_min_signals: usize::try_from(self.at_least(
+                &t.stuck_min_signals,
+                1,
+                "stuck_min_signals",
+            ))
+            .unwrap_or(1),
             pivot_min_strategy: self.score_line(&t.pivot_min_strategy, "pivot_min_strategy"),
-            recommended_gaps: usize::try_from(self.at_least(&t.recommended_gaps, 0, "recommended_gaps")).unwrap_or(0),
+            recommended_gaps: usize::try_from(self.at_least(
+                &t.recommended_gaps,
+                0,
+                "recommended_gaps",
+            ))
+            .unwrap_or(0),
         }
     }
 
@@ -189,7 +233,10 @@ impl Checker<'_> {
         for (value, name) in cuts {
             let v = self.score_line(value, name);
             if v <= previous {
-                self.problem(value.span(), format!("{name} must start above the level before it ({previous})"));
+                self.problem(
+                    value.span(),
+                    format!("{name} must start above the level before it ({previous})"),
+                );
             }
             previous = v;
         }
@@ -206,14 +253,23 @@ impl Checker<'_> {
         for (id, quadrant) in &raw.quadrants {
             if QUADRANTS.contains(&id.as_str()) {
                 let q = quadrant.get_ref();
-                out.insert(id.clone(), QuadrantText { name: q.name.clone(), meaning: q.meaning.clone() });
+                out.insert(
+                    id.clone(),
+                    QuadrantText {
+                        name: q.name.clone(),
+                        meaning: q.meaning.clone(),
+                    },
+                );
             } else {
                 self.problem(quadrant.span(), unknown("quadrant", id, QUADRANTS));
             }
         }
         for id in QUADRANTS {
             if !raw.quadrants.contains_key(*id) {
-                self.problems.push(Diagnostic::at(Position { line: 1, column: 1 }, format!("missing [quadrants.{id}]")));
+                self.problems.push(Diagnostic::at(
+                    Position { line: 1, column: 1 },
+                    format!("missing [quadrants.{id}]"),
+                ));
             }
         }
         out
@@ -233,7 +289,10 @@ impl Checker<'_> {
         }
         for id in ids {
             if !raw.focus.contains_key(id) {
-                self.problems.push(Diagnostic::at(Position { line: 1, column: 1 }, format!("missing focus.{id}: the sentence for that focus")));
+                self.problems.push(Diagnostic::at(
+                    Position { line: 1, column: 1 },
+                    format!("missing focus.{id}: the sentence for that focus"),
+                ));
             }
         }
         out
@@ -242,8 +301,15 @@ impl Checker<'_> {
     fn placeholders(&mut self, text: &Spanned<String>, vars: &[&str]) {
         for name in catalog::placeholders(text.get_ref()) {
             if !vars.contains(&name) {
-                let allowed = if vars.is_empty() { "none".to_owned() } else { vars.join(", ") };
-                self.problem(text.span(), format!("unknown placeholder {{{name}}}; this text may use: {allowed}"));
+                let allowed = if vars.is_empty() {
+                    "none".to_owned()
+                } else {
+                    vars.join(", ")
+                };
+                self.problem(
+                    text.span(),
+                    format!("unknown placeholder {{{name}}}; this text may use: {allowed}"),
+                );
             }
         }
     }
@@ -253,9 +319,15 @@ impl Checker<'_> {
         let mut out = Vec::new();
         for d in &raw.dimensions {
             if !seen.insert(d.id.get_ref().clone()) {
-                self.problem(d.id.span(), format!("duplicate dimension id \"{}\"", d.id.get_ref()));
+                self.problem(
+                    d.id.span(),
+                    format!("duplicate dimension id \"{}\"", d.id.get_ref()),
+                );
             }
-            out.push(Dimension { id: d.id.get_ref().clone(), name: d.name.clone() });
+            out.push(Dimension {
+                id: d.id.get_ref().clone(),
+                name: d.name.clone(),
+            });
         }
         out
     }
@@ -264,28 +336,42 @@ impl Checker<'_> {
         let mut seen = BTreeSet::new();
         for c in criteria {
             if !seen.insert(c.id.get_ref().as_str()) {
-                self.problem(c.id.span(), format!("duplicate criterion id \"{}\"", c.id.get_ref()));
+                self.problem(
+                    c.id.span(),
+                    format!("duplicate criterion id \"{}\"", c.id.get_ref()),
+                );
             }
         }
     }
 
     fn criterion(&mut self, raw: &RawCriterion, dimensions: &[Dimension]) -> Option<Criterion> {
         let dimension_ids: Vec<&str> = dimensions.iter().map(|d| d.id.as_str()).collect();
-        let dimension = dimension_ids.iter().position(|d| d == raw.dimension.get_ref());
+        let dimension = dimension_ids
+            .iter()
+            .position(|d| d == raw.dimension.get_ref());
         if dimension.is_none() {
-            self.problem(raw.dimension.span(), unknown("dimension", raw.dimension.get_ref(), &dimension_ids));
+            self.problem(
+                raw.dimension.span(),
+                unknown("dimension", raw.dimension.get_ref(), &dimension_ids),
+            );
         }
         let side = match raw.side.get_ref().as_str() {
             "strategy" => Some(Side::Strategy),
             "implementation" => Some(Side::Implementation),
             other => {
-                self.problem(raw.side.span(), unknown("side", other, &["strategy", "implementation"]));
+                self.problem(
+                    raw.side.span(),
+                    unknown("side", other, &["strategy", "implementation"]),
+                );
                 None
             }
         };
         let weight = *raw.weight.get_ref();
         if !(weight.is_finite() && weight > 0.0) {
-            self.problem(raw.weight.span(), format!("weight must be above 0, found {weight}"));
+            self.problem(
+                raw.weight.span(),
+                format!("weight must be above 0, found {weight}"),
+            );
         }
         let measure = self.measure(raw);
         Some(Criterion {
@@ -300,7 +386,15 @@ impl Checker<'_> {
     }
 
     fn measure(&mut self, raw: &RawCriterion) -> Option<Measure> {
-        const KINDS: &[&str] = &["choice", "checklist", "scale", "any-of", "age", "list-completeness", "pilots"];
+        const KINDS: &[&str] = &[
+            "choice",
+            "checklist",
+            "scale",
+            "any-of",
+            "age",
+            "list-completeness",
+            "pilots",
+        ];
         let kind = raw.kind.get_ref().as_str();
         let used: &[&str] = match kind {
             "choice" => &["answer", "points"],
@@ -327,14 +421,23 @@ impl Checker<'_> {
         for (key, span) in given {
             if let Some(span) = span {
                 if !used.contains(&key) {
-                    self.problem(span, format!("\"{key}\" is not used by a criterion of kind \"{kind}\" (it uses {})", used.join(", ")));
+                    self.problem(
+                        span,
+                        format!(
+                            "\"{key}\" is not used by a criterion of kind \"{kind}\" (it uses {})",
+                            used.join(", ")
+                        ),
+                    );
                 }
             }
         }
         match kind {
             "choice" => {
-                let (path, words) = self.question_of(raw, |k| matches!(k, Kind::Choice(_)), "a choice")?;
-                let Kind::Choice(words_list) = words else { return None };
+                let (path, words) =
+                    self.question_of(raw, |k| matches!(k, Kind::Choice(_)), "a choice")?;
+                let Kind::Choice(words_list) = words else {
+                    return None;
+                };
                 let points = self.points(raw, path, words_list)?;
                 Some(Measure::Choice { path, points })
             }
@@ -346,19 +449,38 @@ impl Checker<'_> {
                 let mut paths = Vec::new();
                 for answer in answers.get_ref() {
                     match format::question(answer.get_ref()) {
-                        Some(q) if matches!(q.kind, Kind::Flag | Kind::Integer { .. }) => paths.push(q.path),
-                        Some(_) => self.problem(answer.span(), format!("{} is not a true/false or head-count answer", answer.get_ref())),
+                        Some(q) if matches!(q.kind, Kind::Flag | Kind::Integer { .. }) => {
+                            paths.push(q.path)
+                        }
+                        Some(_) => self.problem(
+                            answer.span(),
+                            format!(
+                                "{} is not a true/false or head-count answer",
+                                answer.get_ref()
+                            ),
+                        ),
                         None => self.problem(answer.span(), unknown_path(answer.get_ref())),
                     }
                 }
                 if answers.get_ref().is_empty() {
                     self.problem(answers.span(), "answers must not be empty");
                 }
-                (paths.len() == answers.get_ref().len() && !paths.is_empty()).then_some(Measure::Checklist { paths })
+                (paths.len() == answers.get_ref().len() && !paths.is_empty())
+                    .then_some(Measure::Checklist { paths })
             }
             "scale" => {
-                let (path, kind) = self.question_of(raw, |k| matches!(k, Kind::Integer { .. } | Kind::Number { .. }), "a number")?;
-                let lower_is_better = matches!(kind, Kind::Number { lower_is_better: true, .. });
+                let (path, kind) = self.question_of(
+                    raw,
+                    |k| matches!(k, Kind::Integer { .. } | Kind::Number { .. }),
+                    "a number",
+                )?;
+                let lower_is_better = matches!(
+                    kind,
+                    Kind::Number {
+                        lower_is_better: true,
+                        ..
+                    }
+                );
                 let curve = self.curve(raw, lower_is_better)?;
                 Some(Measure::Scale { path, curve })
             }
@@ -369,8 +491,11 @@ impl Checker<'_> {
                 Some(Measure::Age { path, curve })
             }
             "any-of" => {
-                let (path, kind) = self.question_of(raw, |k| matches!(k, Kind::AnyOf(_)), "an any-of list")?;
-                let Kind::AnyOf(words) = kind else { return None };
+                let (path, kind) =
+                    self.question_of(raw, |k| matches!(k, Kind::AnyOf(_)), "an any-of list")?;
+                let Kind::AnyOf(words) = kind else {
+                    return None;
+                };
                 let items = self.items(raw, path, words)?;
                 Some(Measure::AnyOf { path, items })
             }
@@ -380,15 +505,33 @@ impl Checker<'_> {
     }
 
     /// The single answer a criterion reads, if it exists and has the right kind.
-    fn question_of(&mut self, raw: &RawCriterion, fits: impl Fn(&Kind) -> bool, wanted: &str) -> Option<(&'static str, Kind)> {
+    fn question_of(
+        &mut self,
+        raw: &RawCriterion,
+        fits: impl Fn(&Kind) -> bool,
+        wanted: &str,
+    ) -> Option<(&'static str, Kind)> {
         let Some(answer) = &raw.answer else {
-            self.problem(raw.kind.span(), format!("a {} criterion needs \"answer\", the path of {wanted}", raw.kind.get_ref()));
+            self.problem(
+                raw.kind.span(),
+                format!(
+                    "a {} criterion needs \"answer\", the path of {wanted}",
+                    raw.kind.get_ref()
+                ),
+            );
             return None;
         };
         match format::question(answer.get_ref()) {
             Some(q) if fits(&q.kind) => Some((q.path, q.kind)),
             Some(_) => {
-                self.problem(answer.span(), format!("{} is not {wanted}, so a {} criterion cannot read it", answer.get_ref(), raw.kind.get_ref()));
+                self.problem(
+                    answer.span(),
+                    format!(
+                        "{} is not {wanted}, so a {} criterion cannot read it",
+                        answer.get_ref(),
+                        raw.kind.get_ref()
+                    ),
+                );
                 None
             }
             None => {
@@ -399,20 +542,37 @@ impl Checker<'_> {
     }
 
     /// A points table covering every word, never falling towards the mature end.
-    fn points(&mut self, raw: &RawCriterion, path: &str, words: &[&'static str]) -> Option<Vec<f64>> {
+    fn points(
+        &mut self,
+        raw: &RawCriterion,
+        path: &str,
+        words: &[&'static str],
+    ) -> Option<Vec<f64>> {
         let Some(table) = &raw.points else {
-            self.problem(raw.kind.span(), format!("needs \"points\": a number for each of {}", words.join(", ")));
+            self.problem(
+                raw.kind.span(),
+                format!(
+                    "needs \"points\": a number for each of {}",
+                    words.join(", ")
+                ),
+            );
             return None;
         };
         let mut ok = true;
         for (word, value) in table.get_ref() {
             if !words.contains(&word.as_str()) {
-                self.problem(value.span(), unknown(&format!("choice of {path}"), word, words));
+                self.problem(
+                    value.span(),
+                    unknown(&format!("choice of {path}"), word, words),
+                );
                 ok = false;
             }
             let v = *value.get_ref();
             if !(0.0..=100.0).contains(&v) {
-                self.problem(value.span(), format!("points must be from 0 to 100, found {v}"));
+                self.problem(
+                    value.span(),
+                    format!("points must be from 0 to 100, found {v}"),
+                );
                 ok = false;
             }
         }
@@ -421,7 +581,10 @@ impl Checker<'_> {
             match table.get_ref().get(*word) {
                 Some(v) => points.push(*v.get_ref()),
                 None => {
-                    self.problem(table.span(), format!("the points table is missing the choice \"{word}\" of {path}"));
+                    self.problem(
+                        table.span(),
+                        format!("the points table is missing the choice \"{word}\" of {path}"),
+                    );
                     ok = false;
                 }
             }
@@ -445,47 +608,80 @@ impl Checker<'_> {
 
     fn curve(&mut self, raw: &RawCriterion, falling: bool) -> Option<Curve> {
         let Some(curve) = &raw.curve else {
-            self.problem(raw.kind.span(), "needs \"curve\": [value, points] pairs, values ascending");
+            self.problem(
+                raw.kind.span(),
+                "needs \"curve\": [value, points] pairs, values ascending",
+            );
             return None;
         };
         let pairs = curve.get_ref();
         let mut ok = !pairs.is_empty();
         if pairs.is_empty() {
-            self.problem(curve.span(), "curve must have at least one [value, points] pair");
+            self.problem(
+                curve.span(),
+                "curve must have at least one [value, points] pair",
+            );
         }
         for (x, p) in pairs {
             if !x.is_finite() || !(0.0..=100.0).contains(p) {
-                self.problem(curve.span(), format!("curve pair [{x}, {p}]: points must be from 0 to 100"));
+                self.problem(
+                    curve.span(),
+                    format!("curve pair [{x}, {p}]: points must be from 0 to 100"),
+                );
                 ok = false;
             }
         }
         for pair in pairs.windows(2) {
             let ((x0, p0), (x1, p1)) = (pair[0], pair[1]);
             if x1 <= x0 {
-                self.problem(curve.span(), format!("curve values must ascend: {x1} comes after {x0}"));
+                self.problem(
+                    curve.span(),
+                    format!("curve values must ascend: {x1} comes after {x0}"),
+                );
                 ok = false;
             }
             let wrong_way = if falling { p1 > p0 } else { p1 < p0 };
             if wrong_way {
                 let direction = if falling { "rise" } else { "fall" };
-                self.problem(curve.span(), format!("curve points must not {direction} towards the mature end: {p0} then {p1}"));
+                self.problem(
+                    curve.span(),
+                    format!(
+                        "curve points must not {direction} towards the mature end: {p0} then {p1}"
+                    ),
+                );
                 ok = false;
             }
         }
         ok.then(|| Curve(pairs.clone()))
     }
 
-    fn items(&mut self, raw: &RawCriterion, path: &str, words: &[&'static str]) -> Option<Vec<&'static str>> {
+    fn items(
+        &mut self,
+        raw: &RawCriterion,
+        path: &str,
+        words: &[&'static str],
+    ) -> Option<Vec<&'static str>> {
         let Some(items) = &raw.items else {
-            self.problem(raw.kind.span(), format!("needs \"items\": the words of {path} that count, from {}", words.join(", ")));
+            self.problem(
+                raw.kind.span(),
+                format!(
+                    "needs \"items\": the words of {path} that count, from {}",
+                    words.join(", ")
+                ),
+            );
             return None;
         };
         let mut out: Vec<&'static str> = Vec::new();
         for item in items.get_ref() {
             match words.iter().find(|w| *w == item.get_ref()) {
-                Some(w) if out.contains(w) => self.problem(item.span(), format!("\"{w}\" is listed twice")),
+                Some(w) if out.contains(w) => {
+                    self.problem(item.span(), format!("\"{w}\" is listed twice"))
+                }
                 Some(w) => out.push(w),
-                None => self.problem(item.span(), unknown(&format!("word of {path}"), item.get_ref(), words)),
+                None => self.problem(
+                    item.span(),
+                    unknown(&format!("word of {path}"), item.get_ref(), words),
+                ),
             }
         }
         if items.get_ref().is_empty() {
@@ -496,7 +692,10 @@ impl Checker<'_> {
 
     fn list_completeness(&mut self, raw: &RawCriterion) -> Option<Measure> {
         let (Some(list), Some(fields)) = (&raw.list, &raw.fields) else {
-            self.problem(raw.kind.span(), "a list-completeness criterion needs \"list\" and \"fields\"");
+            self.problem(
+                raw.kind.span(),
+                "a list-completeness criterion needs \"list\" and \"fields\"",
+            );
             return None;
         };
         let Some(question) = format::list(list.get_ref()) else {
@@ -509,42 +708,69 @@ impl Checker<'_> {
         for f in fields.get_ref() {
             match keys.iter().find(|k| *k == f.get_ref()) {
                 Some(k) => out.push(*k),
-                None => self.problem(f.span(), unknown(&format!("key of {}", question.path), f.get_ref(), &keys)),
+                None => self.problem(
+                    f.span(),
+                    unknown(&format!("key of {}", question.path), f.get_ref(), &keys),
+                ),
             }
         }
         if fields.get_ref().is_empty() {
             self.problem(fields.span(), "fields must not be empty");
         }
-        (out.len() == fields.get_ref().len() && !out.is_empty()).then_some(Measure::ListCompleteness { list: question.path, fields: out })
+        (out.len() == fields.get_ref().len() && !out.is_empty()).then_some(
+            Measure::ListCompleteness {
+                list: question.path,
+                fields: out,
+            },
+        )
     }
 
     fn pilots(&mut self, raw: &RawCriterion) -> Option<Measure> {
         let Some(field) = &raw.field else {
-            self.problem(raw.kind.span(), "a pilots criterion needs \"field\", the pilot key it reads");
+            self.problem(
+                raw.kind.span(),
+                "a pilots criterion needs \"field\", the pilot key it reads",
+            );
             return None;
         };
         let Some(spec) = format::pilot_field(field.get_ref()) else {
-            let keys: Vec<&str> = format::list(PILOTS).map(|l| l.fields.iter().map(|f| f.key).collect()).unwrap_or_default();
+            let keys: Vec<&str> = format::list(PILOTS)
+                .map(|l| l.fields.iter().map(|f| f.key).collect())
+                .unwrap_or_default();
             self.problem(field.span(), unknown("pilot key", field.get_ref(), &keys));
             return None;
         };
         let place = format!("{PILOTS}[].{}", spec.key);
         let points = match spec.kind {
             // Retired pilots are counted nowhere, so `retired` earns no points.
-            Kind::Choice(words) if spec.key == "stage" => PilotPoints::Choice(self.points(raw, &place, &words[..words.len() - 1])?),
+            Kind::Choice(words) if spec.key == "stage" => {
+                PilotPoints::Choice(self.points(raw, &place, &words[..words.len() - 1])?)
+            }
             Kind::Choice(words) => PilotPoints::Choice(self.points(raw, &place, words)?),
             Kind::Flag => PilotPoints::Flag,
             Kind::AnyOf(words) => PilotPoints::AnyOf(self.items(raw, &place, words)?),
             Kind::Integer { .. } | Kind::Number { .. } => {
-                let lower_is_better = matches!(spec.kind, Kind::Number { lower_is_better: true, .. });
+                let lower_is_better = matches!(
+                    spec.kind,
+                    Kind::Number {
+                        lower_is_better: true,
+                        ..
+                    }
+                );
                 PilotPoints::Scale(self.curve(raw, lower_is_better)?)
             }
             Kind::Text | Kind::Date => {
-                self.problem(field.span(), format!("the pilot key {} cannot be scored", spec.key));
+                self.problem(
+                    field.span(),
+                    format!("the pilot key {} cannot be scored", spec.key),
+                );
                 return None;
             }
         };
-        Some(Measure::Pilots { field: spec.key, points })
+        Some(Measure::Pilots {
+            field: spec.key,
+            points,
+        })
     }
 
     fn findings(&mut self, raw: &RawRubric) -> BTreeMap<String, FindingText> {
@@ -561,7 +787,10 @@ impl Checker<'_> {
                 "warning" => Severity::Warning,
                 "critical" => Severity::Critical,
                 other => {
-                    self.problem(f.severity.span(), unknown("severity", other, &["info", "warning", "critical"]));
+                    self.problem(
+                        f.severity.span(),
+                        unknown("severity", other, &["info", "warning", "critical"]),
+                    );
                     Severity::Info
                 }
             };
@@ -569,7 +798,10 @@ impl Checker<'_> {
             self.placeholders(&f.remedy, spec.vars);
             let is_misconception = spec.kind == FindingKind::Misconception;
             if is_misconception && (f.statement.is_none() || f.correction.is_none()) {
-                self.problem(finding.span(), format!("the misconception {id} needs \"statement\" and \"correction\""));
+                self.problem(
+                    finding.span(),
+                    format!("the misconception {id} needs \"statement\" and \"correction\""),
+                );
             }
             if !is_misconception && (f.statement.is_some() || f.correction.is_some()) {
                 self.problem(finding.span(), format!("only misconceptions take \"statement\" and \"correction\"; {id} is not one"));
@@ -589,7 +821,10 @@ impl Checker<'_> {
         }
         for id in ids {
             if !raw.findings.contains_key(id) {
-                self.problems.push(Diagnostic::at(Position { line: 1, column: 1 }, format!("missing [findings.\"{id}\"]: every finding needs its texts")));
+                self.problems.push(Diagnostic::at(
+                    Position { line: 1, column: 1 },
+                    format!("missing [findings.\"{id}\"]: every finding needs its texts"),
+                ));
             }
         }
         out
@@ -599,7 +834,10 @@ impl Checker<'_> {
 fn unknown(what: &str, found: &str, allowed: &[&str]) -> String {
     match closest(found, allowed) {
         Some(near) => format!("unknown {what} \"{found}\"; did you mean \"{near}\"?"),
-        None => format!("unknown {what} \"{found}\"; allowed: {}", allowed.join(", ")),
+        None => format!(
+            "unknown {what} \"{found}\"; allowed: {}",
+            allowed.join(", ")
+        ),
     }
 }
 

@@ -38,8 +38,12 @@ pub fn test_date() -> Date {
 
 /// Loads and assesses YAML text with the default rubric.
 pub fn assess(yaml: &str) -> Assessment {
-    let options = LoadOptions { as_of: None, today: test_date() };
-    let q = questionnaire::load(yaml, options).unwrap_or_else(|p| panic!("invalid test questionnaire: {p:?}\n{yaml}"));
+    let options = LoadOptions {
+        as_of: None,
+        today: test_date(),
+    };
+    let q = questionnaire::load(yaml, options)
+        .unwrap_or_else(|p| panic!("invalid test questionnaire: {p:?}\n{yaml}"));
     let rubric = rubric::default_rubric().expect("the default rubric is valid");
     readiness::assess::assess(&q, &rubric, "test.yaml")
 }
