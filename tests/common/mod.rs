@@ -65,3 +65,42 @@ pub fn examples() -> Vec<String> {
     names.sort();
     names
 }
+
+/// The default rubric with some `key = value` lines replaced.
+pub fn rubric_with(changes: &[(&str, &str)]) -> readiness::rubric::Rubric {
+    let mut text = rubric::DEFAULT_TOML.to_owned();
+    for (key, value) in changes {
+        let start = text
+            .find(&format!("\n{key} = "))
+            .unwrap_or_else(|| panic!("no {key} in the rubric"))
+            + 1;
+        let end = start + text[start..].find('\n').expect("line end");
+        text.replace_range(start..end, &format!("{key} = {value}"));
+    }
+    rubric::parse(&text).unwrap_or_else(|p| panic!("{p:?}"))
+}
+
+/// Loads and assesses YAML text with the given rubric.
+pub fn assess_with(yaml: &str, rubric: &readiness::rubric::Rubric) -> Assessment {
+    let options = LoadOptions {
+        as_of: None,
+        today: test_date(),
+    };
+    let q = questionnaire::load(yaml, options)
+        .unwrap_or_else(|p| panic!("invalid test questionnaire: {p:?}\n{yaml}"));
+    readiness::assess::assess(&q, rubric, "test.yaml")
+}
+
+/// A questionnaire assessed on 2026-11-20 with `body` after the organization.
+pub fn doc(body: &str) -> String {
+    format!("version: 1\norganization:\n  name: Test Org\n  assessed: 2026-11-20\n{body}")
+}
+
+/// A pilots list, one `- name: pN` item per entry, each entry's keys in flow style.
+pub fn pilots(entries: &[&str]) -> String {
+    let mut out = String::from("implementation:\n  pilots:\n");
+    for (i, entry) in entries.iter().enumerate() {
+        out.push_str(&format!("    - {{ name: p{i}, {entry} }}\n"));
+    }
+    out
+}
