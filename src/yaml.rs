@@ -107,6 +107,9 @@ fn position_of(location: &serde_saphyr::Location) -> Position {
 const NESTED_TOO_DEEPLY: &str =
     "the YAML is nested too deeply; a questionnaire needs only a few levels";
 
+const ALIASES_EXPAND_TOO_FAR: &str =
+    "the YAML aliases (`*name`) expand to too many values; write the values out instead";
+
 // The parser's own words for most syntax errors are clear; budget breaches and
 // duplicate keys are rephrased for a reader who has never heard of either.
 fn describe_error(error: &YamlError) -> String {
@@ -124,10 +127,7 @@ fn describe_error(error: &YamlError) -> String {
         },
         YamlError::AliasReplayLimitExceeded { .. }
         | YamlError::AliasExpansionLimitExceeded { .. }
-        | YamlError::AliasReplayStackDepthExceeded { .. } => {
-            "the YAML aliases (`*name`) expand to too many values; write the values out instead"
-                .to_owned()
-        }
+        | YamlError::AliasReplayStackDepthExceeded { .. } => ALIASES_EXPAND_TOO_FAR.to_owned(),
         YamlError::DuplicateMappingKey { key: Some(key), .. } => {
             format!("the key \"{}\" appears twice in the same mapping; keep one", clip(key))
         }
@@ -146,6 +146,10 @@ fn describe_error(error: &YamlError) -> String {
             let text = text.split(" at line ").next().unwrap_or(text);
             if text.contains("recursion limit") {
                 return NESTED_TOO_DEEPLY.to_owned();
+            }
+            // Alias replay limits can arrive wrapped in other errors; their text is stable.
+            if text.contains("too large or too complex") {
+                return ALIASES_EXPAND_TOO_FAR.to_owned();
             }
             format!("not valid YAML: {text}")
         }

@@ -322,10 +322,11 @@ pub fn keys_under(prefix: &str) -> Vec<&'static str> {
         return SECTIONS.to_vec();
     }
     let mut keys: Vec<&'static str> = Vec::new();
-    let paths = QUESTIONS
+    // Each list comes first in its section, as the format writes them.
+    let paths = LISTS
         .iter()
-        .map(|q| q.path)
-        .chain(LISTS.iter().map(|l| l.path));
+        .map(|l| l.path)
+        .chain(QUESTIONS.iter().map(|q| q.path));
     for path in paths {
         if let Some(rest) = path.strip_prefix(prefix).and_then(|r| r.strip_prefix('.')) {
             let key = rest.split('.').next().unwrap_or(rest);
