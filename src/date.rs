@@ -57,6 +57,11 @@ impl Date {
         self.days_since_epoch() - earlier.days_since_epoch()
     }
 
+    /// The date `days` days later (earlier when negative).
+    pub fn plus_days(self, days: i64) -> Date {
+        Date::from_days_since_epoch(self.days_since_epoch() + days)
+    }
+
     // Days since 1970-01-01, after Howard Hinnant's `days_from_civil`.
     fn days_since_epoch(self) -> i64 {
         let year = i64::from(self.year) - i64::from(self.month <= 2);
