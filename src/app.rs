@@ -58,12 +58,19 @@ fn assess_command(args: &AssessArgs, env: Environment) -> Output {
     let assessment = assess::assess(&questionnaire, &rubric, &name);
     let stdout = match args.format {
         Format::Table => render::table::render(&assessment, env.width),
+        Format::Markdown => render::markdown::render(&assessment),
         Format::Json => render::json::render(&assessment),
     };
-    Output {
-        stdout,
-        stderr: String::new(),
-        code: exit::OK,
+    match &args.output {
+        None => Output {
+            stdout,
+            stderr: String::new(),
+            code: exit::OK,
+        },
+        Some(path) => match crate::output::write_whole(path, &stdout) {
+            Ok(()) => Output::default(),
+            Err(message) => failure(format!("{message}\n")),
+        },
     }
 }
 

@@ -3,10 +3,10 @@
 //! recommendations. Pure: no I/O.
 
 use crate::assessment::{
-    Assessment, CriterionResult, DimensionResult, Organization, Purgatory, RubricRef, Scores, Tool,
-    FORMAT_VERSION,
+    Assessment, Benchmark, CriterionResult, DimensionResult, Organization, PilotSummary, Purgatory,
+    RubricRef, Scores, Tool, FORMAT_VERSION,
 };
-use crate::facts::Facts;
+use crate::facts::{Facts, Pilot};
 use crate::findings::{self, SideScores};
 use crate::questionnaire::format::{self, QUESTIONS};
 use crate::questionnaire::Questionnaire;
@@ -68,19 +68,64 @@ pub fn assess(questionnaire: &Questionnaire, rubric: &Rubric, source: &str) -> A
         rubric: RubricRef {
             id: rubric.id.clone(),
             version: rubric.version.clone(),
+            name: rubric.name.clone(),
+            quadrants: rubric.quadrants.clone(),
         },
         scores,
         level: Level::of(scores.overall, rubric),
         quadrant,
         focus: decision.focus,
         focus_reason: decision.sentence.clone(),
-        purgatory: Purgatory { status, signals },
+        purgatory: Purgatory {
+            status,
+            signals,
+            pilot_to_production_pct: pilot_to_production(&facts),
+            benchmark: Benchmark {
+                pilot_to_production_pct: rubric.benchmark.pilot_to_production_pct,
+                source: rubric.benchmark.source.clone(),
+            },
+        },
+        pilots: inventory(&facts),
         findings,
         dimensions: dimensions(rubric, &criteria),
         unanswered: unanswered(questionnaire, &criteria),
         recommendations,
         gate: None,
     }
+}
+
+/// Live pilots as a share of the pilots that got past the idea stage and
+/// were not retired, in percent.
+fn pilot_to_production(facts: &Facts) -> Option<f64> {
+    let pilots: Vec<&Pilot> = facts.counted_pilots()?.collect();
+    let live = pilots.iter().filter(|p| p.is_live()).count();
+    let tried = pilots
+        .iter()
+        .filter(|p| p.is_live() || p.is_active())
+        .count();
+    (tried > 0).then(|| round1(100.0 * live as f64 / tried as f64))
+}
+
+fn inventory(facts: &Facts) -> Vec<PilotSummary> {
+    let Some(pilots) = &facts.pilots else {
+        return Vec::new();
+    };
+    pilots
+        .iter()
+        .map(|p| {
+            let answers = p.answers();
+            PilotSummary {
+                name: p.name().to_owned(),
+                department: answers.text("department").map(str::to_owned),
+                stage: answers.choice("stage").unwrap_or_default().to_owned(),
+                age_days: p.age_days,
+                environment: answers.choice("environment").map(str::to_owned),
+                users: answers.integer("users"),
+                monitoring: answers.choice("monitoring").map(str::to_owned),
+                line: p.item.at.line,
+            }
+        })
+        .collect()
 }
 
 fn dimensions(rubric: &Rubric, criteria: &[(&Criterion, CriterionScore)]) -> Vec<DimensionResult> {

@@ -5,9 +5,11 @@
 use crate::evidence::Evidence;
 use crate::findings::{Finding, PurgatoryStatus};
 use crate::questionnaire::DateSource;
+use crate::rubric::QuadrantText;
 use crate::rubric::Side;
 use crate::scoring::{Level, Quadrant};
 use serde::Serialize;
+use std::collections::BTreeMap;
 
 /// The version of the JSON report's shape.
 pub const FORMAT_VERSION: u32 = 1;
@@ -27,6 +29,8 @@ pub struct Assessment {
     /// The focus in one sentence, with the reason that decided it.
     pub focus_reason: String,
     pub purgatory: Purgatory,
+    /// Every pilot in the questionnaire, retired ones included.
+    pub pilots: Vec<PilotSummary>,
     pub findings: Vec<Finding>,
     pub dimensions: Vec<DimensionResult>,
     pub unanswered: Vec<String>,
@@ -54,6 +58,9 @@ pub struct Organization {
 pub struct RubricRef {
     pub id: String,
     pub version: String,
+    pub name: String,
+    /// Each quadrant's name and meaning, by id, as the rubric words them.
+    pub quadrants: BTreeMap<String, QuadrantText>,
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Serialize)]
@@ -90,6 +97,32 @@ pub struct Purgatory {
     pub status: PurgatoryStatus,
     /// The ids of the purgatory signals that fired.
     pub signals: Vec<String>,
+    /// Live pilots as a share of active and live ones, in percent; `null`
+    /// when there are none or the pilots were left out.
+    pub pilot_to_production_pct: Option<f64>,
+    /// The published industry figure it is compared with.
+    pub benchmark: Benchmark,
+}
+
+/// A published figure to set the organization's own next to.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct Benchmark {
+    pub pilot_to_production_pct: f64,
+    pub source: String,
+}
+
+/// One line of the pilot inventory.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct PilotSummary {
+    pub name: String,
+    pub department: Option<String>,
+    pub stage: String,
+    /// Days from `started` to the assessment date.
+    pub age_days: Option<i64>,
+    pub environment: Option<String>,
+    pub users: Option<i64>,
+    pub monitoring: Option<String>,
+    pub line: u32,
 }
 
 #[derive(Debug, Clone, PartialEq, Serialize)]

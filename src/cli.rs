@@ -33,6 +33,9 @@ pub struct AssessArgs {
     /// How to print the report
     #[arg(long, value_enum, default_value_t = Format::Table)]
     pub format: Format,
+    /// Write the report to this file instead of standard output (whole or not at all)
+    #[arg(short, long, value_name = "FILE")]
+    pub output: Option<PathBuf>,
     /// Use this rubric (TOML) instead of the default one
     #[arg(long, value_name = "FILE")]
     pub rubric: Option<PathBuf>,
@@ -56,6 +59,8 @@ pub struct ValidateArgs {
 pub enum Format {
     /// A table, for a person at a terminal
     Table,
+    /// A Markdown report, for leadership
+    Markdown,
     /// JSON report format 1, for programs
     Json,
 }

@@ -61,6 +61,14 @@ pub struct Rubric {
     pub dimensions: Vec<Dimension>,
     pub criteria: Vec<Criterion>,
     pub findings: BTreeMap<String, FindingText>,
+    pub benchmark: Benchmark,
+}
+
+/// A published industry figure the report sets the organization's own next to.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Benchmark {
+    pub pilot_to_production_pct: f64,
+    pub source: String,
 }
 
 #[derive(Debug, Clone, Copy, PartialEq)]
@@ -87,7 +95,7 @@ pub struct Levels {
     pub transforming: f64,
 }
 
-#[derive(Debug, Clone)]
+#[derive(Debug, Clone, PartialEq, Serialize)]
 pub struct QuadrantText {
     pub name: String,
     pub meaning: String,

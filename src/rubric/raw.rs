@@ -18,6 +18,14 @@ pub struct RawRubric {
     pub dimensions: Vec<RawDimension>,
     pub criteria: Vec<RawCriterion>,
     pub findings: BTreeMap<String, Spanned<RawFinding>>,
+    pub benchmark: RawBenchmark,
+}
+
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct RawBenchmark {
+    pub pilot_to_production_pct: Spanned<f64>,
+    pub source: String,
 }
 
 /// Every number a finding, the quadrant or the focus compares against.

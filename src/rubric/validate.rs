@@ -5,8 +5,8 @@
 
 use super::raw::{RawCriterion, RawRubric};
 use super::{
-    Criterion, Curve, Dimension, FindingText, Levels, Measure, PilotPoints, QuadrantText, Rubric,
-    Severity, Side, Thresholds,
+    Benchmark, Criterion, Curve, Dimension, FindingText, Levels, Measure, PilotPoints,
+    QuadrantText, Rubric, Severity, Side, Thresholds,
 };
 use crate::diagnostic::{in_file_order, Diagnostic};
 use crate::findings::catalog::{self, FindingKind, CATALOG, FOCUS_REASONS, QUADRANTS};
@@ -133,6 +133,13 @@ impl Checker<'_> {
             }
         }
         let findings = self.findings(&raw);
+        let benchmark = Benchmark {
+            pilot_to_production_pct: self.score_line(
+                &raw.benchmark.pilot_to_production_pct,
+                "pilot_to_production_pct",
+            ),
+            source: raw.benchmark.source.clone(),
+        };
         Rubric {
             id: raw.id.into_inner(),
             version: raw.version.into_inner(),
@@ -144,6 +151,7 @@ impl Checker<'_> {
             dimensions,
             criteria,
             findings,
+            benchmark,
         }
     }
 

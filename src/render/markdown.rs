@@ -1,0 +1,374 @@
+//! The leadership report in Markdown: the answer first, then the detail.
+//! It renders on GitHub and in any CommonMark viewer with tables; the
+//! quadrant chart is a Mermaid `quadrantChart`, which GitHub draws natively.
+
+use super::words::{bar, score};
+use crate::assessment::{Assessment, PilotSummary};
+use crate::evidence::Evidence;
+use crate::findings::catalog::FindingKind;
+use crate::findings::{Finding, PurgatoryStatus, Source};
+use crate::questionnaire::DateSource;
+use crate::scoring::Quadrant;
+use std::fmt::Write as _;
+
+pub fn render(a: &Assessment) -> String {
+    let mut out = String::new();
+    headline(&mut out, a);
+    scores(&mut out, a);
+    chart(&mut out, a);
+    dimensions(&mut out, a);
+    purgatory(&mut out, a);
+    misconceptions(&mut out, a);
+    other_findings(&mut out, a);
+    recommendations(&mut out, a);
+    unanswered(&mut out, a);
+    method(&mut out, a);
+    out
+}
+
+fn headline(out: &mut String, a: &Assessment) {
+    let date_from = match a.organization.assessed_from {
+        DateSource::Questionnaire => "the date the answers describe",
+        DateSource::AsOf => "the date given with --as-of",
+        DateSource::Today => "the date the report was made",
+    };
+    let _ = writeln!(out, "# AI readiness: {}\n", cell(&a.organization.name));
+    let _ = writeln!(out, "**{}**\n", a.focus_reason);
+    let _ = writeln!(
+        out,
+        "Assessed on {} ({date_from}). Maturity level: **{}**. Quadrant: **{}**.\n",
+        a.organization.assessed,
+        capitalized(a.level.word()),
+        quadrant_name(a, a.quadrant)
+    );
+}
+
+fn scores(out: &mut String, a: &Assessment) {
+    out.push_str("## Scores\n\n| Score | Value | | What it means |\n|---|---:|---|---|\n");
+    let rows = [
+        ("Strategy", a.scores.strategy, "Why and where to invest: problems with goals, sponsor, roadmap, budget, policy."),
+        ("Implementation", a.scores.implementation, "How it is made to work: pilots in production, data, platform, team, safeguards, adoption."),
+        ("Overall", a.scores.overall, "Both halves together; a weak half pulls it down more than a strong one lifts it."),
+        ("Completeness", a.scores.completeness, "How much of the questionnaire was answered; a gap here is not counted as good or bad."),
+    ];
+    for (name, value, meaning) in rows {
+        let _ = writeln!(
+            out,
+            "| {name} | {value:.1} | `{}` | {meaning} |",
+            bar(value)
+        );
+    }
+    out.push('\n');
+}
+
+fn chart(out: &mut String, a: &Assessment) {
+    out.push_str("## Where you stand\n\n```mermaid\nquadrantChart\n");
+    out.push_str("    title Strategy and implementation\n");
+    out.push_str("    x-axis Low strategy --> High strategy\n");
+    out.push_str("    y-axis Low implementation --> High implementation\n");
+    // Mermaid numbers quadrants from the top right, anticlockwise.
+    for (number, quadrant) in [
+        (1, Quadrant::Aligned),
+        (2, Quadrant::UnusedTools),
+        (3, Quadrant::Early),
+        (4, Quadrant::SlideDeck),
+    ] {
+        let _ = writeln!(
+            out,
+            "    quadrant-{number} {}",
+            chart_label(quadrant_name(a, quadrant))
+        );
+    }
+    let _ = writeln!(
+        out,
+        "    {}: [{}, {}]\n```\n",
+        chart_label(&a.organization.name),
+        coordinate(a.scores.strategy),
+        coordinate(a.scores.implementation)
+    );
+    let _ = writeln!(
+        out,
+        "Strategy {:.1}, implementation {:.1}: **{}**. {}\n",
+        a.scores.strategy,
+        a.scores.implementation,
+        quadrant_name(a, a.quadrant),
+        quadrant_meaning(a)
+    );
+}
+
+fn dimensions(out: &mut String, a: &Assessment) {
+    out.push_str(
+        "## Dimensions\n\n| Dimension | Strategy | | Implementation | |\n|---|---:|---|---:|---|\n",
+    );
+    for d in &a.dimensions {
+        let bar_of = |v: Option<f64>| v.map_or_else(|| "—".to_owned(), |v| format!("`{}`", bar(v)));
+        let _ = writeln!(
+            out,
+            "| {} | {} | {} | {} | {} |",
+            cell(&d.name),
+            score(d.strategy),
+            bar_of(d.strategy),
+            score(d.implementation),
+            bar_of(d.implementation)
+        );
+    }
+    out.push('\n');
+}
+
+fn purgatory(out: &mut String, a: &Assessment) {
+    out.push_str("## Pilot purgatory\n\n");
+    let status = match a.purgatory.status {
+        PurgatoryStatus::Stuck => {
+            "**Stuck.** Pilots are not reaching production, and several signals say so."
+        }
+        PurgatoryStatus::AtRisk => {
+            "**At risk.** Some signals show pilots may stall before production."
+        }
+        PurgatoryStatus::None => "**Clear.** No signal shows pilots stalling before production.",
+    };
+    let _ = writeln!(out, "{status}\n");
+    if a.pilots.is_empty() {
+        out.push_str("No pilots are listed in the questionnaire.\n\n");
+    } else {
+        out.push_str("| Pilot | Department | Stage | Days running | Runs | Users | Monitoring |\n|---|---|---|---:|---|---:|---|\n");
+        for p in &a.pilots {
+            let _ = writeln!(out, "{}", pilot_row(p));
+        }
+        out.push('\n');
+    }
+    let benchmark = &a.purgatory.benchmark;
+    match a.purgatory.pilot_to_production_pct {
+        Some(rate) => {
+            let _ = writeln!(
+                out,
+                "Pilot-to-production rate: **{rate:.1}%** of the pilots past the idea stage are in production or scaled. Industry figure: {:.0}% ({}).\n",
+                benchmark.pilot_to_production_pct,
+                benchmark.source
+            );
+        }
+        None => {
+            let _ = writeln!(
+                out,
+                "Pilot-to-production rate: not yet measurable, as no pilot is past the idea stage. Industry figure: {:.0}% ({}).\n",
+                benchmark.pilot_to_production_pct,
+                benchmark.source
+            );
+        }
+    }
+    for f in a
+        .findings
+        .iter()
+        .filter(|f| f.kind == FindingKind::Purgatory)
+    {
+        finding(out, f);
+    }
+}
+
+fn misconceptions(out: &mut String, a: &Assessment) {
+    out.push_str("## Misconceptions\n\n");
+    let found: Vec<&Finding> = a
+        .findings
+        .iter()
+        .filter(|f| f.kind == FindingKind::Misconception)
+        .collect();
+    if found.is_empty() {
+        out.push_str("None of the four common misconceptions is stated by leadership or shown by the answers.\n\n");
+        return;
+    }
+    for m in found {
+        let shown = match m.source {
+            Some(Source::Belief) => "stated by leadership",
+            Some(Source::Behavior) => "shown by the answers",
+            Some(Source::Both) => "stated by leadership and shown by the answers",
+            None => "",
+        };
+        let _ = writeln!(out, "### {} ({shown})\n", m.title);
+        let _ = writeln!(
+            out,
+            "- **The belief:** {}",
+            m.statement.as_deref().unwrap_or_default()
+        );
+        let _ = writeln!(
+            out,
+            "- **The correction:** {}",
+            m.correction.as_deref().unwrap_or_default()
+        );
+        let _ = writeln!(out, "- **What to do:** {}\n", m.remedy);
+        evidence_list(out, &m.evidence);
+    }
+}
+
+fn other_findings(out: &mut String, a: &Assessment) {
+    let others: Vec<&Finding> = a
+        .findings
+        .iter()
+        .filter(|f| f.kind == FindingKind::Other)
+        .collect();
+    if others.is_empty() {
+        return;
+    }
+    out.push_str("## Other findings\n\n");
+    for f in others {
+        finding(out, f);
+    }
+}
+
+fn finding(out: &mut String, f: &Finding) {
+    let _ = writeln!(out, "### {} ({})\n", f.title, f.severity.word());
+    let _ = writeln!(out, "{}\n", f.message);
+    let _ = writeln!(out, "What to do: {}\n", f.remedy);
+    evidence_list(out, &f.evidence);
+}
+
+fn recommendations(out: &mut String, a: &Assessment) {
+    out.push_str("## Recommendations\n\n");
+    for r in &a.recommendations {
+        let _ = writeln!(out, "{}. **{}**  \n   Why: {}", r.rank, r.title, r.reason);
+        let changes: Vec<String> = r.evidence.iter().map(evidence_line).collect();
+        if !changes.is_empty() {
+            let _ = writeln!(out, "   Based on: {}", changes.join("; "));
+        }
+        out.push('\n');
+    }
+}
+
+fn unanswered(out: &mut String, a: &Assessment) {
+    let _ = writeln!(
+        out,
+        "## Unanswered questions\n\nCompleteness: {:.1} of 100.\n",
+        a.scores.completeness
+    );
+    if a.unanswered.is_empty() {
+        out.push_str("Every question the assessment reads was answered.\n\n");
+        return;
+    }
+    out.push_str("These answers were left out. They earn no points and trigger no finding; answering them makes the report more complete:\n\n");
+    for path in &a.unanswered {
+        let _ = writeln!(out, "- `{path}`");
+    }
+    out.push('\n');
+}
+
+fn method(out: &mut String, a: &Assessment) {
+    out.push_str("## Method\n\n");
+    out.push_str(
+        "- Each criterion turns answers into 0 to 100 points; an unanswered criterion earns 0.\n",
+    );
+    out.push_str("- Strategy and implementation are each the weighted mean of their criteria, rounded to one decimal.\n");
+    out.push_str("- Overall is the harmonic mean of the two (2 × S × I ÷ (S + I)), so a plan without delivery, or delivery without a plan, scores low.\n");
+    out.push_str("- Completeness is the share of criteria answered. A side scoring at or above the rubric's cut line (50 by default) counts as high; the chart's midlines sit at 50.\n");
+    let _ = writeln!(
+        out,
+        "- Rubric: {} (id `{}`, version {}). Tool: {} {}. Source: `{}`.",
+        a.rubric.name, a.rubric.id, a.rubric.version, a.tool.name, a.tool.version, a.source
+    );
+}
+
+fn evidence_list(out: &mut String, evidence: &[Evidence]) {
+    if evidence.is_empty() {
+        return;
+    }
+    out.push_str("Evidence:\n\n");
+    for e in evidence {
+        let _ = writeln!(out, "- {}", evidence_line(e));
+    }
+    out.push('\n');
+}
+
+fn evidence_line(e: &Evidence) -> String {
+    match e.line {
+        Some(line) => format!("`{}` (line {line}): {}", e.path, e.value),
+        None => format!("`{}`: {}", e.path, e.value),
+    }
+}
+
+fn pilot_row(p: &PilotSummary) -> String {
+    let stage = match p.stage.as_str() {
+        "production" => "in production",
+        "scaled" => "scaled up",
+        "pilot" => "pilot",
+        "retired" => "retired",
+        _ => "idea",
+    };
+    let runs = match p.environment.as_deref() {
+        Some("laptop") => "on a laptop",
+        Some("sandbox") => "in a sandbox",
+        Some("cloud") => "in the cloud",
+        Some("production") => "on the production platform",
+        _ => "not stated",
+    };
+    let monitoring = match p.monitoring.as_deref() {
+        Some("none") => "none",
+        Some("manual") => "manual checks",
+        Some("automated") => "automated",
+        _ => "not stated",
+    };
+    format!(
+        "| {} | {} | {stage} | {} | {runs} | {} | {monitoring} |",
+        cell(&p.name),
+        p.department
+            .as_deref()
+            .map_or_else(|| "not stated".to_owned(), cell),
+        p.age_days
+            .map_or_else(|| "not stated".to_owned(), |d| d.to_string()),
+        p.users
+            .map_or_else(|| "not stated".to_owned(), |u| u.to_string()),
+    )
+}
+
+fn quadrant_name(a: &Assessment, q: Quadrant) -> &str {
+    a.rubric
+        .quadrants
+        .get(q.id())
+        .map_or(q.id(), |t| t.name.as_str())
+}
+
+fn quadrant_meaning(a: &Assessment) -> &str {
+    a.rubric
+        .quadrants
+        .get(a.quadrant.id())
+        .map_or("", |t| t.meaning.as_str())
+}
+
+/// A score as a chart coordinate from 0 to 1, without trailing zeros.
+fn coordinate(score: f64) -> String {
+    let text = format!("{:.3}", score.clamp(0.0, 100.0) / 100.0);
+    let text = text.trim_end_matches('0').trim_end_matches('.');
+    if text.is_empty() {
+        "0".to_owned()
+    } else {
+        text.to_owned()
+    }
+}
+
+// Mermaid point labels end at a colon and may not hold brackets or quotes.
+fn chart_label(name: &str) -> String {
+    let cleaned: String = name
+        .chars()
+        .map(|c| {
+            if matches!(c, ':' | '[' | ']' | '"' | '\n' | '\r' | '#' | ';') {
+                ' '
+            } else {
+                c
+            }
+        })
+        .collect();
+    let cleaned = cleaned.split_whitespace().collect::<Vec<_>>().join(" ");
+    if cleaned.is_empty() {
+        "Organization".to_owned()
+    } else {
+        cleaned
+    }
+}
+
+/// Text safe inside a table cell: no pipe, no line break.
+fn cell(text: &str) -> String {
+    text.replace('|', "\\|").replace(['\n', '\r'], " ")
+}
+
+fn capitalized(word: &str) -> String {
+    let mut chars = word.chars();
+    chars
+        .next()
+        .map_or_else(String::new, |c| c.to_uppercase().chain(chars).collect())
+}
