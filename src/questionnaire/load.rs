@@ -135,11 +135,7 @@ impl Walker {
             }
         };
         for (key, value) in entries {
-            let Value::Text(name) = &key.value else {
-                self.problem(
-                    key.at,
-                    format!("keys are words; found {}", key.value.describe()),
-                );
+            let Some(name) = self.key_name(key) else {
                 continue;
             };
             let path = if prefix.is_empty() {
@@ -158,6 +154,20 @@ impl Walker {
             } else {
                 let message = unknown_key(name, prefix, &format::keys_under(prefix));
                 self.problem(key.at, message);
+            }
+        }
+    }
+
+    /// A mapping key as text; any other key is a problem.
+    fn key_name<'n>(&mut self, key: &'n Node) -> Option<&'n String> {
+        match &key.value {
+            Value::Text(name) => Some(name),
+            other => {
+                self.problem(
+                    key.at,
+                    format!("keys are words; found {}", other.describe()),
+                );
+                None
             }
         }
     }
@@ -237,11 +247,7 @@ impl Walker {
         let mut written: Vec<&'static str> = Vec::new();
         let before = self.problems.len();
         for (key, value) in entries {
-            let Value::Text(name) = &key.value else {
-                self.problem(
-                    key.at,
-                    format!("keys are words; found {}", key.value.describe()),
-                );
+            let Some(name) = self.key_name(key) else {
                 continue;
             };
             let Some(field) = list.fields.iter().find(|f| f.key == name) else {
