@@ -14,6 +14,8 @@ use std::path::Path;
 pub mod exit {
     /// Assessed, and every gate passed (or none was set).
     pub const OK: i32 = 0;
+    /// Assessed, and a gate failed; the report is still printed.
+    pub const GATE_FAILED: i32 = 1;
     /// Nothing assessed: bad usage, unreadable or invalid input.
     pub const INVALID: i32 = 2;
 }
@@ -55,7 +57,12 @@ fn assess_command(args: &AssessArgs, env: Environment) -> Output {
         Ok(q) => q,
         Err(message) => return failure(message),
     };
-    let assessment = assess::assess(&questionnaire, &rubric, &name);
+    let mut assessment = assess::assess(&questionnaire, &rubric, &name);
+    assessment.gate = args.gates().check(&assessment);
+    let code = match &assessment.gate {
+        Some(gate) if !gate.passed => exit::GATE_FAILED,
+        _ => exit::OK,
+    };
     let stdout = match args.format {
         Format::Table => render::table::render(&assessment, env.width),
         Format::Markdown => render::markdown::render(&assessment),
@@ -65,10 +72,13 @@ fn assess_command(args: &AssessArgs, env: Environment) -> Output {
         None => Output {
             stdout,
             stderr: String::new(),
-            code: exit::OK,
+            code,
         },
         Some(path) => match crate::output::write_whole(path, &stdout) {
-            Ok(()) => Output::default(),
+            Ok(()) => Output {
+                code,
+                ..Output::default()
+            },
             Err(message) => failure(format!("{message}\n")),
         },
     }

@@ -1,6 +1,7 @@
 //! The command line: commands, options and their help, as clap parses them.
 
 use crate::date::Date;
+use crate::gate::{FailOn, Gates};
 use clap::{Parser, Subcommand, ValueEnum};
 use std::path::PathBuf;
 
@@ -42,6 +43,33 @@ pub struct AssessArgs {
     /// The assessment date, where the questionnaire gives none
     #[arg(long, value_name = "YYYY-MM-DD", value_parser = parse_date)]
     pub as_of: Option<Date>,
+    /// Gate: exit 1 when the overall score is below N
+    #[arg(long, value_name = "N", value_parser = parse_threshold, allow_negative_numbers = true)]
+    pub fail_under: Option<f64>,
+    /// Gate: exit 1 when the strategy score is below N
+    #[arg(long, value_name = "N", value_parser = parse_threshold, allow_negative_numbers = true)]
+    pub min_strategy: Option<f64>,
+    /// Gate: exit 1 when the implementation score is below N
+    #[arg(long, value_name = "N", value_parser = parse_threshold, allow_negative_numbers = true)]
+    pub min_implementation: Option<f64>,
+    /// Gate: exit 1 when completeness is below N
+    #[arg(long, value_name = "N", value_parser = parse_threshold, allow_negative_numbers = true)]
+    pub min_completeness: Option<f64>,
+    /// Gate: exit 1 when purgatory is stuck, or a finding this severe or worse fired
+    #[arg(long, value_enum, value_name = "WHAT")]
+    pub fail_on: Option<FailOn>,
+}
+
+impl AssessArgs {
+    pub fn gates(&self) -> Gates {
+        Gates {
+            fail_under: self.fail_under,
+            min_strategy: self.min_strategy,
+            min_implementation: self.min_implementation,
+            min_completeness: self.min_completeness,
+            fail_on: self.fail_on,
+        }
+    }
 }
 
 #[derive(Debug, clap::Args)]
@@ -63,6 +91,15 @@ pub enum Format {
     Markdown,
     /// JSON report format 1, for programs
     Json,
+}
+
+fn parse_threshold(text: &str) -> Result<f64, String> {
+    match text.trim().parse::<f64>() {
+        Ok(n) if (0.0..=100.0).contains(&n) => Ok(n),
+        _ => Err(format!(
+            "\"{text}\" is not a score; expected a number from 0 to 100"
+        )),
+    }
 }
 
 fn parse_date(text: &str) -> Result<Date, String> {

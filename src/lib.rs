@@ -14,6 +14,7 @@ pub mod evidence;
 pub mod facts;
 pub mod findings;
 pub mod focus;
+pub mod gate;
 pub mod output;
 pub mod questionnaire;
 pub mod recommend;

@@ -22,6 +22,7 @@ pub fn render(a: &Assessment) -> String {
     other_findings(&mut out, a);
     recommendations(&mut out, a);
     unanswered(&mut out, a);
+    gate(&mut out, a);
     method(&mut out, a);
     out
 }
@@ -245,6 +246,21 @@ fn unanswered(out: &mut String, a: &Assessment) {
     out.push_str("These answers were left out. They earn no points and trigger no finding; answering them makes the report more complete:\n\n");
     for path in &a.unanswered {
         let _ = writeln!(out, "- `{path}`");
+    }
+    out.push('\n');
+}
+
+fn gate(out: &mut String, a: &Assessment) {
+    let Some(gate) = &a.gate else { return };
+    let verdict = if gate.passed {
+        "**Passed.** Every check set for this run holds."
+    } else {
+        "**Failed.** At least one check set for this run does not hold."
+    };
+    let _ = writeln!(out, "## Gate\n\n{verdict}\n\n| Check | Result |\n|---|---|");
+    for check in &gate.checks {
+        let result = if check.passed { "passed" } else { "failed" };
+        let _ = writeln!(out, "| {} | {result} |", crate::gate::describe(check));
     }
     out.push('\n');
 }

@@ -117,6 +117,17 @@ pub fn render(a: &Assessment, width: u16) -> String {
         if a.unanswered.len() == 1 { "" } else { "s" },
         a.scores.completeness
     );
+    if let Some(gate) = &a.gate {
+        let _ = writeln!(
+            out,
+            "\nGate: {}",
+            if gate.passed { "passed" } else { "FAILED" }
+        );
+        for check in &gate.checks {
+            let verdict = if check.passed { "passed" } else { "FAILED" };
+            let _ = writeln!(out, "  {verdict}: {}", crate::gate::describe(check));
+        }
+    }
     out
 }
 
