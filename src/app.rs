@@ -1,7 +1,7 @@
 //! Runs a parsed command and decides what is printed and the exit code.
 //! The library never prints; `main` writes out what this returns.
 
-use crate::cli::{AssessArgs, Cli, Command, Format, ValidateArgs};
+use crate::cli::{AssessArgs, Cli, Command, Format, RubricAction, ValidateArgs};
 use crate::date::Date;
 use crate::diagnostic::Diagnostic;
 use crate::questionnaire::{self, LoadOptions, Questionnaire};
@@ -40,7 +40,30 @@ pub fn run(cli: Cli, env: Environment) -> Output {
     match cli.command {
         Command::Assess(args) => assess_command(&args, env),
         Command::Validate(args) => validate_command(&args, env),
+        Command::Rubric { action } => rubric_command(&action, env),
+        Command::Completions { shell } => completions(shell),
     }
+}
+
+fn rubric_command(action: &RubricAction, env: Environment) -> Output {
+    match action {
+        RubricAction::Export => success(rubric::DEFAULT_TOML.to_owned()),
+        RubricAction::Check { file } => match load_rubric(Some(file)) {
+            Ok(_) => success(format!("{}: valid\n", file.display())),
+            Err(message) => failure(message),
+        },
+        RubricAction::Show { rubric } => match load_rubric(rubric.as_deref()) {
+            Ok(rubric) => success(render::rubric::render(&rubric, env.width)),
+            Err(message) => failure(message),
+        },
+    }
+}
+
+fn completions(shell: clap_complete::Shell) -> Output {
+    let mut script = Vec::new();
+    let mut command = <Cli as clap::CommandFactory>::command();
+    clap_complete::generate(shell, &mut command, "readiness", &mut script);
+    success(String::from_utf8_lossy(&script).into_owned())
 }
 
 fn assess_command(args: &AssessArgs, env: Environment) -> Output {
@@ -130,6 +153,13 @@ fn render_all(name: &str, text: Option<&str>, problems: &[Diagnostic]) -> String
         out.push('\n');
     }
     out
+}
+
+fn success(stdout: String) -> Output {
+    Output {
+        stdout,
+        ..Output::default()
+    }
 }
 
 fn failure(stderr: String) -> Output {

@@ -25,6 +25,33 @@ pub enum Command {
     Assess(AssessArgs),
     /// Check questionnaires against the format, print every problem, score nothing
     Validate(ValidateArgs),
+    /// Show, check or export a rubric
+    Rubric {
+        #[command(subcommand)]
+        action: RubricAction,
+    },
+    /// Print a shell completion script
+    Completions {
+        /// The shell to complete for
+        shell: clap_complete::Shell,
+    },
+}
+
+#[derive(Debug, Subcommand)]
+pub enum RubricAction {
+    /// Show the rubric in use: dimensions, criteria, weights, thresholds
+    Show {
+        /// Show this rubric (TOML) instead of the default one
+        #[arg(long, value_name = "FILE")]
+        rubric: Option<PathBuf>,
+    },
+    /// Check a rubric file; exit 0 when valid, else 2
+    Check {
+        /// The rubric (TOML)
+        file: PathBuf,
+    },
+    /// Print the default rubric's TOML, as a starting point for your own
+    Export,
 }
 
 #[derive(Debug, clap::Args)]

@@ -1,0 +1,59 @@
+//! The everyday commands besides `assess`: rubric show, check and export,
+//! and shell completions.
+
+mod common;
+use common::run;
+
+#[test]
+fn rubric_export_prints_the_default_rubric_which_checks_valid() {
+    let out = run(&["rubric", "export"]);
+    assert_eq!(out.code, 0);
+    assert_eq!(out.stdout, readiness::rubric::DEFAULT_TOML);
+    let path = format!("{}/exported.toml", env!("CARGO_TARGET_TMPDIR"));
+    std::fs::write(&path, &out.stdout).expect("scratch file");
+    let check = run(&["rubric", "check", &path]);
+    assert_eq!((check.code, check.stdout), (0, format!("{path}: valid\n")));
+}
+
+#[test]
+fn rubric_check_refuses_a_broken_rubric_with_exit_2() {
+    let path = format!("{}/broken.toml", env!("CARGO_TARGET_TMPDIR"));
+    std::fs::write(&path, readiness::rubric::DEFAULT_TOML.replacen("weight = 3.0", "weight = -3.0", 1)).expect("scratch file");
+    let out = run(&["rubric", "check", &path]);
+    assert_eq!((out.code, out.stdout.as_str()), (2, ""));
+    assert!(out.stderr.contains("weight must be above 0, found -3"), "{}", out.stderr);
+    let missing = run(&["rubric", "check", "no/such.toml"]);
+    assert_eq!((missing.code, missing.stderr.as_str()), (2, "no/such.toml: no such file\n"));
+}
+
+#[test]
+fn rubric_show_lists_thresholds_criteria_and_findings() {
+    let out = run(&["rubric", "show"]);
+    assert_eq!(out.code, 0, "{}", out.stderr);
+    insta::assert_snapshot!("rubric-show", out.stdout);
+}
+
+#[test]
+fn completions_for_each_shell() {
+    for shell in ["bash", "zsh", "fish", "powershell", "elvish"] {
+        let out = run(&["completions", shell]);
+        assert_eq!(out.code, 0, "{shell}");
+        assert!(out.stdout.contains("readiness"), "{shell}");
+        assert!(out.stdout.contains("assess"), "{shell}");
+    }
+    assert_eq!(run(&["completions", "tcsh"]).code, 2);
+}
+
+#[test]
+fn help_and_version_as_clap_does_them() {
+    let help = run(&["--help"]);
+    assert_eq!(help.code, 0);
+    for command in ["assess", "validate", "rubric", "completions"] {
+        assert!(help.stdout.contains(command), "{command}");
+    }
+    let version = run(&["--version"]);
+    assert_eq!(version.stdout, format!("readiness {}\n", env!("CARGO_PKG_VERSION")));
+    let assess_help = run(&["help", "assess"]);
+    assert!(assess_help.stdout.contains("--fail-on"));
+    assert_eq!(run(&[]).code, 2);
+}
