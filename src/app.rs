@@ -42,6 +42,14 @@ pub fn run(cli: Cli, env: Environment) -> Output {
         Command::Validate(args) => validate_command(&args, env),
         Command::Rubric { action } => rubric_command(&action, env),
         Command::Completions { shell } => completions(shell),
+        Command::Schema => {
+            let schema = crate::schema::questionnaire_schema();
+            success(format!(
+                "{}\n",
+                serde_json::to_string_pretty(&schema).unwrap_or_default()
+            ))
+        }
+        Command::Init { file, force } => init(file.as_deref(), force),
     }
 }
 
@@ -56,6 +64,27 @@ fn rubric_command(action: &RubricAction, env: Environment) -> Output {
             Ok(rubric) => success(render::rubric::render(&rubric, env.width)),
             Err(message) => failure(message),
         },
+    }
+}
+
+fn init(file: Option<&Path>, force: bool) -> Output {
+    let template = crate::init::template();
+    let Some(path) = file else {
+        return success(template);
+    };
+    if path.exists() && !force {
+        return failure(format!(
+            "{}: already exists; add --force to overwrite it\n",
+            path.display()
+        ));
+    }
+    match crate::output::write_whole(path, &template) {
+        Ok(()) => success(format!(
+            "wrote {}; fill it in, then run: readiness assess {}\n",
+            path.display(),
+            path.display()
+        )),
+        Err(message) => failure(format!("{message}\n")),
     }
 }
 

@@ -30,6 +30,16 @@ pub enum Command {
         #[command(subcommand)]
         action: RubricAction,
     },
+    /// Print the questionnaire's JSON Schema, for editors
+    Schema,
+    /// Write a commented starter questionnaire (to standard output without FILE)
+    Init {
+        /// Where to write it
+        file: Option<PathBuf>,
+        /// Overwrite FILE if it exists
+        #[arg(long)]
+        force: bool,
+    },
     /// Print a shell completion script
     Completions {
         /// The shell to complete for

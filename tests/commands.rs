@@ -18,12 +18,23 @@ fn rubric_export_prints_the_default_rubric_which_checks_valid() {
 #[test]
 fn rubric_check_refuses_a_broken_rubric_with_exit_2() {
     let path = format!("{}/broken.toml", env!("CARGO_TARGET_TMPDIR"));
-    std::fs::write(&path, readiness::rubric::DEFAULT_TOML.replacen("weight = 3.0", "weight = -3.0", 1)).expect("scratch file");
+    std::fs::write(
+        &path,
+        readiness::rubric::DEFAULT_TOML.replacen("weight = 3.0", "weight = -3.0", 1),
+    )
+    .expect("scratch file");
     let out = run(&["rubric", "check", &path]);
     assert_eq!((out.code, out.stdout.as_str()), (2, ""));
-    assert!(out.stderr.contains("weight must be above 0, found -3"), "{}", out.stderr);
+    assert!(
+        out.stderr.contains("weight must be above 0, found -3"),
+        "{}",
+        out.stderr
+    );
     let missing = run(&["rubric", "check", "no/such.toml"]);
-    assert_eq!((missing.code, missing.stderr.as_str()), (2, "no/such.toml: no such file\n"));
+    assert_eq!(
+        (missing.code, missing.stderr.as_str()),
+        (2, "no/such.toml: no such file\n")
+    );
 }
 
 #[test]
@@ -52,7 +63,10 @@ fn help_and_version_as_clap_does_them() {
         assert!(help.stdout.contains(command), "{command}");
     }
     let version = run(&["--version"]);
-    assert_eq!(version.stdout, format!("readiness {}\n", env!("CARGO_PKG_VERSION")));
+    assert_eq!(
+        version.stdout,
+        format!("readiness {}\n", env!("CARGO_PKG_VERSION"))
+    );
     let assess_help = run(&["help", "assess"]);
     assert!(assess_help.stdout.contains("--fail-on"));
     assert_eq!(run(&[]).code, 2);

@@ -137,7 +137,7 @@ fn the_report_speaks_plainly() {
         "{text}"
     );
     assert!(text.contains("- **The belief:** The whole AI strategy must be finished before any implementation starts."));
-    assert!(text.contains("`implementation.pilots[0]` (line 49): churn-model, running 629 days"));
+    assert!(text.contains("`implementation.pilots[0]` (line 50): churn-model, running 629 days"));
     for jargon in ["| laptop |", "| c_suite |", "**slide-deck**", "**at-risk**"] {
         assert!(!text.contains(jargon), "raw word {jargon:?} in the report");
     }
