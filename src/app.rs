@@ -42,6 +42,13 @@ pub fn run(cli: Cli, env: Environment) -> Output {
         Command::Validate(args) => validate_command(&args, env),
         Command::Rubric { action } => rubric_command(&action, env),
         Command::Completions { shell } => completions(shell),
+        Command::Explain { id, rubric } => match load_rubric(rubric.as_deref()) {
+            Ok(rubric) => match crate::explain::explain(&id, &rubric) {
+                Ok(text) => success(text),
+                Err(message) => failure(format!("{message}\n")),
+            },
+            Err(message) => failure(message),
+        },
         Command::Schema => {
             let schema = crate::schema::questionnaire_schema();
             success(format!(

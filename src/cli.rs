@@ -30,6 +30,14 @@ pub enum Command {
         #[command(subcommand)]
         action: RubricAction,
     },
+    /// What a criterion or finding id means, what triggers it, how to improve
+    Explain {
+        /// A criterion or finding id, as `rubric show` lists them
+        id: String,
+        /// Explain against this rubric (TOML) instead of the default one
+        #[arg(long, value_name = "FILE")]
+        rubric: Option<PathBuf>,
+    },
     /// Print the questionnaire's JSON Schema, for editors
     Schema,
     /// Write a commented starter questionnaire (to standard output without FILE)

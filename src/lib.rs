@@ -11,6 +11,7 @@ pub mod cli;
 pub mod date;
 pub mod diagnostic;
 pub mod evidence;
+pub mod explain;
 pub mod facts;
 pub mod findings;
 pub mod focus;

@@ -20,24 +20,36 @@ pub struct FindingSpec {
     pub kind: FindingKind,
     /// The `{name}` variables its message and remedy may use.
     pub vars: &'static [&'static str],
+    /// What makes it fire, in words; `{threshold}` names are the rubric's.
+    pub trigger: &'static str,
 }
 
-const fn spec(id: &'static str, kind: FindingKind, vars: &'static [&'static str]) -> FindingSpec {
-    FindingSpec { id, kind, vars }
+const fn spec(
+    id: &'static str,
+    kind: FindingKind,
+    vars: &'static [&'static str],
+    trigger: &'static str,
+) -> FindingSpec {
+    FindingSpec {
+        id,
+        kind,
+        vars,
+        trigger,
+    }
 }
 
 use FindingKind::{Misconception, Other, Purgatory};
 
 /// Every finding, in the order the report lists them within a severity.
 pub const CATALOG: &[FindingSpec] = &[
-    spec("no-production", Purgatory, &["active", "min_active"]),
-    spec("stale-pilot", Purgatory, &["count", "days"]),
-    spec("laptop-bound", Purgatory, &["count"]),
-    spec("no-monitoring", Purgatory, &["count"]),
-    spec("unmeasured-value", Purgatory, &["count"]),
-    spec("cost-overrun", Purgatory, &["count", "ratio"]),
-    spec("infrastructure-gap", Purgatory, &[]),
-    spec("no-adoption", Purgatory, &[]),
+    spec("no-production", Purgatory, &["active", "min_active"], "{no_production_min_active} or more pilots are at stage pilot and none is in production or scaled."),
+    spec("stale-pilot", Purgatory, &["count", "days"], "A pilot at stage pilot started {stale_pilot_days} days or more before the assessment date."),
+    spec("laptop-bound", Purgatory, &["count"], "A pilot at stage pilot, production or scaled runs with environment: laptop."),
+    spec("no-monitoring", Purgatory, &["count"], "A pilot in production or scaled has monitoring: none, or implementation.mlops.monitoring is false while any pilot is live."),
+    spec("unmeasured-value", Purgatory, &["count"], "A pilot at stage pilot, production or scaled has value_measured: false."),
+    spec("cost-overrun", Purgatory, &["count", "ratio"], "A pilot at stage pilot, production or scaled has cost_vs_plan above {cost_overrun_ratio}."),
+    spec("infrastructure-gap", Purgatory, &[], "A pilot is at stage pilot, and infrastructure.production_ready is false or data.architecture is legacy."),
+    spec("no-adoption", Purgatory, &[], "A pilot in production or scaled has users: 0, or change_management.adoption_tracked is false while any pilot is live."),
     spec(
         "plan-without-results",
         Purgatory,
@@ -47,17 +59,18 @@ pub const CATALOG: &[FindingSpec] = &[
             "min_strategy",
             "max_implementation",
         ],
+        "Strategy scores {plan_without_results_strategy} or more and implementation below {plan_without_results_implementation}.",
     ),
-    spec("strategy-first", Misconception, &[]),
-    spec("it-only", Misconception, &[]),
-    spec("strategy-equals-ready", Misconception, &["min_strategy"]),
-    spec("one-time-cost", Misconception, &[]),
-    spec("overwhelmed", Other, &["open_options", "min_options"]),
-    spec("shadow-ai", Other, &[]),
-    spec("tension.experimentation", Other, &["value"]),
-    spec("tension.adoption", Other, &["value"]),
-    spec("tension.focus", Other, &["value"]),
-    spec("tension.goals", Other, &["value"]),
+    spec("strategy-first", Misconception, &[], "Leadership agrees with the statement, or: the roadmap is draft or approved and no pilot has reached stage pilot or later."),
+    spec("it-only", Misconception, &[], "Leadership agrees with the statement, or: a pilot is active or live and neither HR nor department heads take part in change management."),
+    spec("strategy-equals-ready", Misconception, &["min_strategy"], "Leadership agrees with the statement, or: strategy scores {strategy_equals_ready_strategy} or more while data.architecture is legacy, data.quality is poor or infrastructure.production_ready is false."),
+    spec("one-time-cost", Misconception, &[], "Leadership agrees with the statement, or: a pilot is live and spend.recurring_budget is false, or a live pilot has monitoring: none or retraining: none."),
+    spec("overwhelmed", Other, &["open_options", "min_options"], "strategy.open_options is {overwhelmed_open_options} or more and strategy.priorities is not ranked."),
+    spec("shadow-ai", Other, &[], "operating_model.adoption is 1 or 2 (bottom-up) and policies.acceptable_use is none."),
+    spec("tension.experimentation", Other, &["value"], "operating_model.experimentation is 1 (learning without control) or 5 (control without learning)."),
+    spec("tension.adoption", Other, &["value"], "operating_model.adoption is 1 (bottom-up only) or 5 (top-down only)."),
+    spec("tension.focus", Other, &["value"], "operating_model.focus is 1 (execution without governance) or 5 (governance that stalls output)."),
+    spec("tension.goals", Other, &["value"], "operating_model.goals is 1 or 2 (isolated team goals)."),
 ];
 
 /// The focus sentences: which branch of the focus rule decided, and the
