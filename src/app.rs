@@ -103,7 +103,15 @@ fn completions(shell: clap_complete::Shell) -> Output {
 }
 
 fn assess_command(args: &AssessArgs, env: Environment) -> Output {
-    let rubric = match load_rubric(args.rubric.as_deref()) {
+    let config = match crate::config::discover(args.config.as_deref(), Path::new(".")) {
+        Ok(config) => config,
+        Err(message) => return failure(message),
+    };
+    // Flags override the config file.
+    let rubric_path = args.rubric.clone().or(config.rubric);
+    let format = args.format.or(config.format).unwrap_or(Format::Table);
+    let gates = config.gates.overridden_by(args.gates());
+    let rubric = match load_rubric(rubric_path.as_deref()) {
         Ok(rubric) => rubric,
         Err(message) => return failure(message),
     };
@@ -117,12 +125,12 @@ fn assess_command(args: &AssessArgs, env: Environment) -> Output {
         Err(message) => return failure(message),
     };
     let mut assessment = assess::assess(&questionnaire, &rubric, &name);
-    assessment.gate = args.gates().check(&assessment);
+    assessment.gate = gates.check(&assessment);
     let code = match &assessment.gate {
         Some(gate) if !gate.passed => exit::GATE_FAILED,
         _ => exit::OK,
     };
-    let stdout = match args.format {
+    let stdout = match format {
         Format::Table => render::table::render(&assessment, env.width),
         Format::Markdown => render::markdown::render(&assessment),
         Format::Json => render::json::render(&assessment),

@@ -76,9 +76,12 @@ pub enum RubricAction {
 pub struct AssessArgs {
     /// The questionnaire (YAML)
     pub file: PathBuf,
-    /// How to print the report
-    #[arg(long, value_enum, default_value_t = Format::Table)]
-    pub format: Format,
+    /// How to print the report [default: table, or `format` in readiness.toml]
+    #[arg(long, value_enum)]
+    pub format: Option<Format>,
+    /// Read settings from this file instead of ./readiness.toml
+    #[arg(long, value_name = "FILE")]
+    pub config: Option<PathBuf>,
     /// Write the report to this file instead of standard output (whole or not at all)
     #[arg(short, long, value_name = "FILE")]
     pub output: Option<PathBuf>,

@@ -76,17 +76,34 @@ fn help_and_version_as_clap_does_them() {
 fn explain_covers_every_criterion_and_finding_of_the_default_rubric() {
     let rubric = readiness::rubric::default_rubric().expect("valid");
     let mut ids: Vec<String> = rubric.criteria.iter().map(|c| c.id.clone()).collect();
-    ids.extend(readiness::findings::catalog::CATALOG.iter().map(|s| s.id.to_owned()));
+    ids.extend(
+        readiness::findings::catalog::CATALOG
+            .iter()
+            .map(|s| s.id.to_owned()),
+    );
     for id in &ids {
         let out = run(&["explain", id]);
         assert_eq!(out.code, 0, "{id}: {}", out.stderr);
         assert!(out.stdout.starts_with(&format!("{id}: ")), "{id}");
         assert!(out.stdout.contains("How to improve: "), "{id}");
-        assert!(out.stdout.contains("Fires when: ") || out.stdout.contains("Points: "), "{id}");
-        assert!(!out.stdout.contains('{'), "{id}: an unfilled placeholder\n{}", out.stdout);
+        assert!(
+            out.stdout.contains("Fires when: ") || out.stdout.contains("Points: "),
+            "{id}"
+        );
+        assert!(
+            !out.stdout.contains('{'),
+            "{id}: an unfilled placeholder\n{}",
+            out.stdout
+        );
     }
-    insta::assert_snapshot!("explain-stale-pilot", run(&["explain", "stale-pilot"]).stdout);
-    insta::assert_snapshot!("explain-delivery-stage", run(&["explain", "delivery.stage"]).stdout);
+    insta::assert_snapshot!(
+        "explain-stale-pilot",
+        run(&["explain", "stale-pilot"]).stdout
+    );
+    insta::assert_snapshot!(
+        "explain-delivery-stage",
+        run(&["explain", "delivery.stage"]).stdout
+    );
 }
 
 #[test]
@@ -99,7 +116,19 @@ fn explain_suggests_the_closest_id() {
 #[test]
 fn explain_reads_thresholds_from_the_rubric_in_use() {
     let path = format!("{}/explain-rubric.toml", env!("CARGO_TARGET_TMPDIR"));
-    std::fs::write(&path, readiness::rubric::DEFAULT_TOML.replacen("stale_pilot_days = 180", "stale_pilot_days = 90", 1)).expect("scratch file");
+    std::fs::write(
+        &path,
+        readiness::rubric::DEFAULT_TOML.replacen(
+            "stale_pilot_days = 180",
+            "stale_pilot_days = 90",
+            1,
+        ),
+    )
+    .expect("scratch file");
     let out = run(&["explain", "stale-pilot", "--rubric", &path]);
-    assert!(out.stdout.contains("started 90 days or more before"), "{}", out.stdout);
+    assert!(
+        out.stdout.contains("started 90 days or more before"),
+        "{}",
+        out.stdout
+    );
 }

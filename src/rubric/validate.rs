@@ -12,6 +12,7 @@ use crate::diagnostic::{in_file_order, Diagnostic};
 use crate::findings::catalog::{self, FindingKind, CATALOG, FOCUS_REASONS, QUADRANTS};
 use crate::questionnaire::format::{self, Kind, PILOTS};
 use crate::suggest::closest;
+use crate::toml_text::position;
 use crate::yaml::Position;
 use std::collections::{BTreeMap, BTreeSet};
 use std::ops::Range;
@@ -19,13 +20,7 @@ use toml::Spanned;
 
 /// Parses and checks a rubric; on failure, every problem found.
 pub fn parse(text: &str) -> Result<Rubric, Vec<Diagnostic>> {
-    let raw: RawRubric = toml::from_str(text).map_err(|e| {
-        let at = e.span().map(|s| position(text, s.start));
-        vec![Diagnostic {
-            at,
-            message: humanize(e.message()),
-        }]
-    })?;
+    let raw: RawRubric = crate::toml_text::parse(text).map_err(|d| vec![d])?;
     let mut check = Checker {
         text,
         problems: Vec::new(),
@@ -36,59 +31,6 @@ pub fn parse(text: &str) -> Result<Rubric, Vec<Diagnostic>> {
     } else {
         Err(in_file_order(check.problems))
     }
-}
-
-/// Line and column (from 1, in characters) of a byte offset.
-fn position(text: &str, offset: usize) -> Position {
-    let offset = offset.min(text.len());
-    let before = text.get(..offset).unwrap_or(text);
-    let line = before.matches('\n').count() + 1;
-    let line_start = before.rfind('\n').map_or(0, |i| i + 1);
-    let column = before[line_start..].chars().count() + 1;
-    Position {
-        line: u32::try_from(line).unwrap_or(u32::MAX),
-        column: u32::try_from(column).unwrap_or(u32::MAX),
-    }
-}
-
-// The TOML reader speaks of Rust types and backticks; a rubric author should
-// read plain words, with a suggestion for a mistyped key.
-fn humanize(message: &str) -> String {
-    let message = message.trim();
-    if let Some(rest) = message.strip_prefix("unknown field `") {
-        let (name, tail) = rest.split_once('`').unwrap_or((rest, ""));
-        let expected: Vec<&str> = tail
-            .split('`')
-            .skip(1)
-            .step_by(2)
-            .filter(|s| !s.is_empty())
-            .collect();
-        return match closest(name, &expected) {
-            Some(near) => format!("unknown key \"{name}\"; did you mean \"{near}\"?"),
-            None if expected.is_empty() => format!("unknown key \"{name}\""),
-            None => format!("unknown key \"{name}\"; allowed: {}", expected.join(", ")),
-        };
-    }
-    if let Some(rest) = message.strip_prefix("missing field `") {
-        let name = rest.split('`').next().unwrap_or(rest);
-        return format!("missing key \"{name}\"");
-    }
-    let mut text = message.replace('`', "\"");
-    for (rust, plain) in [
-        ("expected f64", "expected a number"),
-        ("expected i64", "expected a whole number"),
-        ("expected a string", "expected text in quotes"),
-        ("expected a sequence", "expected a list"),
-        ("expected a map", "expected a table"),
-        (
-            "expected a tuple of size 2",
-            "expected a [value, points] pair",
-        ),
-        ("expected struct ", "expected a table "),
-    ] {
-        text = text.replace(rust, plain);
-    }
-    text
 }
 
 struct Checker<'t> {

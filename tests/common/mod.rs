@@ -104,3 +104,26 @@ pub fn pilots(entries: &[&str]) -> String {
     }
     out
 }
+
+/// Runs `readiness` with `args` from `dir`, with no terminal.
+pub fn run_in(dir: &str, args: &[&str]) -> Run {
+    let output = Command::new(env!("CARGO_BIN_EXE_readiness"))
+        .args(args)
+        .current_dir(dir)
+        .stdin(Stdio::null())
+        .output()
+        .expect("the binary runs");
+    Run {
+        stdout: String::from_utf8_lossy(&output.stdout).into_owned(),
+        stderr: String::from_utf8_lossy(&output.stderr).into_owned(),
+        code: output.status.code().unwrap_or(-1),
+    }
+}
+
+/// A fresh scratch directory under the test target directory.
+pub fn scratch_dir(name: &str) -> String {
+    let dir = format!("{}/{name}", env!("CARGO_TARGET_TMPDIR"));
+    let _ = std::fs::remove_dir_all(&dir);
+    std::fs::create_dir_all(&dir).expect("scratch directory");
+    dir
+}
