@@ -119,8 +119,8 @@ fn assess_command(args: &AssessArgs, env: Environment) -> Output {
         as_of: args.as_of,
         today: env.today,
     };
-    let name = args.file.display().to_string();
-    let questionnaire = match load_questionnaire(&args.file, options) {
+    let name = shown_name(&args.file, &args.stdin_filename);
+    let questionnaire = match load_questionnaire(&args.file, &name, options) {
         Ok(q) => q,
         Err(message) => return failure(message),
     };
@@ -158,10 +158,9 @@ fn validate_command(args: &ValidateArgs, env: Environment) -> Output {
     };
     let mut output = Output::default();
     for file in &args.files {
-        match load_questionnaire(file, options) {
-            Ok(_) => output
-                .stdout
-                .push_str(&format!("{}: valid\n", file.display())),
+        let name = shown_name(file, &args.stdin_filename);
+        match load_questionnaire(file, &name, options) {
+            Ok(_) => output.stdout.push_str(&format!("{name}: valid\n")),
             Err(message) => {
                 output.stderr.push_str(&message);
                 output.code = exit::INVALID;
@@ -171,12 +170,29 @@ fn validate_command(args: &ValidateArgs, env: Environment) -> Output {
     output
 }
 
-/// Reads and loads a questionnaire; on failure, every problem, rendered.
-pub fn load_questionnaire(path: &Path, options: LoadOptions) -> Result<Questionnaire, String> {
-    let name = path.display().to_string();
-    let text = source::read_text(path).map_err(|d| render_all(&name, None, &[d]))?;
-    questionnaire::load(&text, options)
-        .map_err(|problems| render_all(&name, Some(&text), &problems))
+/// The name a questionnaire is shown by: its path, or the name given for `-`.
+fn shown_name(path: &Path, stdin_name: &str) -> String {
+    if path.as_os_str() == "-" {
+        stdin_name.to_owned()
+    } else {
+        path.display().to_string()
+    }
+}
+
+/// Reads and loads a questionnaire (`-` is standard input); on failure,
+/// every problem, rendered.
+pub fn load_questionnaire(
+    path: &Path,
+    name: &str,
+    options: LoadOptions,
+) -> Result<Questionnaire, String> {
+    let read = if path.as_os_str() == "-" {
+        source::read_stdin()
+    } else {
+        source::read_text(path)
+    };
+    let text = read.map_err(|d| render_all(name, None, &[d]))?;
+    questionnaire::load(&text, options).map_err(|problems| render_all(name, Some(&text), &problems))
 }
 
 /// The rubric at `path`, or the default one.

@@ -74,8 +74,11 @@ pub enum RubricAction {
 
 #[derive(Debug, clap::Args)]
 pub struct AssessArgs {
-    /// The questionnaire (YAML)
+    /// The questionnaire (YAML); `-` reads standard input
     pub file: PathBuf,
+    /// The name to show for standard input in reports and messages
+    #[arg(long, value_name = "NAME", default_value = "<stdin>")]
+    pub stdin_filename: String,
     /// How to print the report [default: table, or `format` in readiness.toml]
     #[arg(long, value_enum)]
     pub format: Option<Format>,
@@ -122,9 +125,12 @@ impl AssessArgs {
 
 #[derive(Debug, clap::Args)]
 pub struct ValidateArgs {
-    /// The questionnaires (YAML)
+    /// The questionnaires (YAML); `-` reads standard input
     #[arg(required = true)]
     pub files: Vec<PathBuf>,
+    /// The name to show for standard input in messages
+    #[arg(long, value_name = "NAME", default_value = "<stdin>")]
+    pub stdin_filename: String,
     /// The assessment date, where a questionnaire gives none
     #[arg(long, value_name = "YYYY-MM-DD", value_parser = parse_date)]
     pub as_of: Option<Date>,

@@ -35,6 +35,20 @@ pub fn read_text(path: &Path) -> Result<String, Diagnostic> {
     text_of(bytes)
 }
 
+/// Reads standard input as UTF-8 text, with the same cap as a file.
+pub fn read_stdin() -> Result<String, Diagnostic> {
+    let mut bytes = Vec::new();
+    std::io::stdin()
+        .lock()
+        .take(MAX_BYTES + 1)
+        .read_to_end(&mut bytes)
+        .map_err(|e| open_error(&e))?;
+    if bytes.len() as u64 > MAX_BYTES {
+        return Err(too_large());
+    }
+    text_of(bytes)
+}
+
 /// Checks bytes read from anywhere (a file, standard input) and makes them text.
 pub fn text_of(mut bytes: Vec<u8>) -> Result<String, Diagnostic> {
     if bytes.starts_with(&[0xEF, 0xBB, 0xBF]) {
