@@ -34,6 +34,8 @@ pub struct Environment {
     pub today: Date,
     /// Columns for the table format.
     pub width: u16,
+    /// Whether the table may use colour.
+    pub color: bool,
 }
 
 pub fn run(cli: Cli, env: Environment) -> Output {
@@ -131,7 +133,9 @@ fn assess_command(args: &AssessArgs, env: Environment) -> Output {
         _ => exit::OK,
     };
     let stdout = match format {
-        Format::Table => render::table::render(&assessment, env.width),
+        Format::Table => {
+            render::table::render(&assessment, env.width, env.color && args.output.is_none())
+        }
         Format::Markdown => render::markdown::render(&assessment),
         Format::Json => render::json::render(&assessment),
     };

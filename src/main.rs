@@ -1,8 +1,9 @@
 //! The `readiness` binary: parse the arguments, run, print, exit.
 
+use anstream::ColorChoice;
 use clap::Parser;
 use readiness::app::{self, Environment};
-use readiness::cli::Cli;
+use readiness::cli::{Cli, ColorWhen};
 use readiness::date::Date;
 use std::io::{IsTerminal, Write};
 
@@ -12,6 +13,17 @@ const PLAIN_WIDTH: u16 = 100;
 
 fn main() {
     let cli = Cli::parse();
+    let choice = match cli.color {
+        ColorWhen::Auto => ColorChoice::Auto,
+        ColorWhen::Always => ColorChoice::Always,
+        ColorWhen::Never => ColorChoice::Never,
+    };
+    choice.write_global();
+    // anstream settles "auto" from NO_COLOR, CLICOLOR, CLICOLOR_FORCE and the terminal.
+    let color = matches!(
+        anstream::AutoStream::choice(&std::io::stdout()),
+        ColorChoice::Always | ColorChoice::AlwaysAnsi
+    );
     let width = if std::io::stdout().is_terminal() {
         comfy_table::Table::new().width().unwrap_or(PLAIN_WIDTH)
     } else {
@@ -22,6 +34,7 @@ fn main() {
         Environment {
             today: Date::today(),
             width,
+            color,
         },
     );
     // A closed pipe (`readiness assess x | head`) is not an error worth a message.

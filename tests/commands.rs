@@ -132,3 +132,70 @@ fn explain_reads_thresholds_from_the_rubric_in_use() {
         out.stdout
     );
 }
+
+fn run_env(args: &[&str], env: &[(&str, &str)]) -> common::Run {
+    let mut command = std::process::Command::new(env!("CARGO_BIN_EXE_readiness"));
+    command.args(args).current_dir(env!("CARGO_MANIFEST_DIR"));
+    for name in ["NO_COLOR", "CLICOLOR", "CLICOLOR_FORCE", "TERM"] {
+        command.env_remove(name);
+    }
+    for (name, value) in env {
+        command.env(name, value);
+    }
+    let output = command.output().expect("the binary runs");
+    common::Run {
+        stdout: String::from_utf8_lossy(&output.stdout).into_owned(),
+        stderr: String::from_utf8_lossy(&output.stderr).into_owned(),
+        code: output.status.code().unwrap_or(-1),
+    }
+}
+
+#[test]
+fn colour_follows_the_flag_and_the_environment() {
+    let file = "examples/slide-deck-northwind-retail.yaml";
+    let escape = "\u{1b}[";
+    // Not a terminal: no colour unless asked for.
+    assert!(!run_env(&["assess", file], &[]).stdout.contains(escape));
+    let always = run_env(&["assess", file, "--color", "always"], &[]);
+    assert!(always.stdout.contains(escape));
+    assert!(!run_env(
+        &["assess", file, "--color", "never"],
+        &[("CLICOLOR_FORCE", "1")]
+    )
+    .stdout
+    .contains(escape));
+    assert!(run_env(&["assess", file], &[("CLICOLOR_FORCE", "1")])
+        .stdout
+        .contains(escape));
+    assert!(!run_env(
+        &["assess", file],
+        &[("CLICOLOR_FORCE", "1"), ("NO_COLOR", "1")]
+    )
+    .stdout
+    .contains(escape));
+    // Colour never reaches JSON or Markdown.
+    assert!(!run_env(
+        &["assess", file, "--color", "always", "--format", "json"],
+        &[]
+    )
+    .stdout
+    .contains(escape));
+    assert!(!run_env(
+        &["assess", file, "--color", "always", "--format", "markdown"],
+        &[]
+    )
+    .stdout
+    .contains(escape));
+    // Stripped of its escapes, the coloured table is the plain one.
+    let plain = run_env(&["assess", file], &[]).stdout;
+    let mut stripped = String::new();
+    let mut rest = always.stdout.as_str();
+    while let Some(start) = rest.find(escape) {
+        stripped.push_str(&rest[..start]);
+        let after = &rest[start..];
+        let end = after.find('m').map_or(after.len(), |i| i + 1);
+        rest = &after[end..];
+    }
+    stripped.push_str(rest);
+    assert_eq!(stripped, plain);
+}

@@ -231,9 +231,9 @@ proptest! {
         let first = assess(&doc, &rubric);
         let second = assess(&doc, &rubric);
         prop_assert_eq!(render::json::render(&first), render::json::render(&second));
-        prop_assert_eq!(render::table::render(&first, 100), render::table::render(&second, 100));
+        prop_assert_eq!(render::table::render(&first, 100, false), render::table::render(&second, 100, false));
         let parsed: Value = serde_json::from_str(&render::json::render(&first)).expect("JSON parses");
-        let table = render::table::render(&first, 100);
+        let table = render::table::render(&first, 100, false);
         for key in ["strategy", "implementation", "overall", "completeness"] {
             let value = parsed["scores"][key].as_f64().expect("a number");
             prop_assert!(table.contains(&format!("{value:.1}")), "{key} {value}");

@@ -1,20 +1,24 @@
 //! The terminal report: a headline, then tables for scores, dimensions,
 //! purgatory, misconceptions and other findings, then the top recommendations.
 
-use super::words::{bar, evidence, score};
+use super::words::{bar, bold, colored, evidence, paint, score};
 use crate::assessment::Assessment;
 use crate::findings::catalog::FindingKind;
+use crate::findings::PurgatoryStatus;
 use crate::findings::{Finding, Source};
 use crate::questionnaire::DateSource;
+use crate::rubric::Severity;
+use anstyle::AnsiColor;
 use comfy_table::presets::UTF8_FULL_CONDENSED;
-use comfy_table::{CellAlignment, ContentArrangement, Table};
+use comfy_table::{Cell, CellAlignment, Color, ContentArrangement, Table};
 use std::fmt::Write as _;
 
 /// How many recommendations the terminal shows; the others are in JSON and Markdown.
 const TOP_RECOMMENDATIONS: usize = 5;
 
-/// Renders the report for a terminal `width` columns wide.
-pub fn render(a: &Assessment, width: u16) -> String {
+/// Renders the report for a terminal `width` columns wide, in colour when `color`.
+pub fn render(a: &Assessment, width: u16, color: bool) -> String {
+    let t = Tables { width, color };
     let mut out = String::new();
     let date_from = match a.organization.assessed_from {
         DateSource::Questionnaire => "from the questionnaire",
@@ -24,18 +28,19 @@ pub fn render(a: &Assessment, width: u16) -> String {
     let _ = writeln!(
         out,
         "{} — assessed {} ({date_from})",
-        a.organization.name, a.organization.assessed
+        paint(&a.organization.name, bold(), color),
+        a.organization.assessed
     );
     let _ = writeln!(
         out,
         "Level: {}   Quadrant: {}   Focus: {}",
-        a.level.word(),
-        a.quadrant.id(),
-        a.focus.word()
+        paint(a.level.word(), bold(), color),
+        paint(a.quadrant.id(), bold(), color),
+        paint(a.focus.word(), bold(), color)
     );
     let _ = writeln!(out, "{}\n", a.focus_reason);
 
-    let mut scores = table(width, &["Score", "Value", ""]);
+    let mut scores = t.table(&["Score", "Value", ""]);
     for (name, value) in [
         ("Strategy", a.scores.strategy),
         ("Implementation", a.scores.implementation),
@@ -47,7 +52,7 @@ pub fn render(a: &Assessment, width: u16) -> String {
     right_align(&mut scores, 1);
     let _ = writeln!(out, "{scores}\n");
 
-    let mut dimensions = table(width, &["Dimension", "Strategy", "Implementation"]);
+    let mut dimensions = t.table(&["Dimension", "Strategy", "Implementation"]);
     for d in &a.dimensions {
         dimensions.add_row(vec![
             d.name.clone(),
@@ -60,22 +65,27 @@ pub fn render(a: &Assessment, width: u16) -> String {
     let _ = writeln!(out, "{dimensions}\n");
 
     let signals = kind(a, FindingKind::Purgatory);
+    let status_style = match a.purgatory.status {
+        PurgatoryStatus::Stuck => colored(AnsiColor::Red).bold(),
+        PurgatoryStatus::AtRisk => colored(AnsiColor::Yellow),
+        PurgatoryStatus::None => colored(AnsiColor::Green),
+    };
     let _ = writeln!(
         out,
         "Pilot purgatory: {} ({} signal{})",
-        a.purgatory.status.word(),
+        paint(a.purgatory.status.word(), status_style, color),
         signals.len(),
         if signals.len() == 1 { "" } else { "s" }
     );
     if !signals.is_empty() {
-        let _ = writeln!(out, "{}", findings_table(width, &signals, "Signal"));
+        let _ = writeln!(out, "{}", t.findings(&signals, "Signal"));
     }
     out.push('\n');
 
     let misconceptions = kind(a, FindingKind::Misconception);
     let _ = writeln!(out, "Misconceptions: {}", misconceptions.len());
     if !misconceptions.is_empty() {
-        let mut t = table(width, &["Misconception", "Shown by", "Correction"]);
+        let mut t = t.table(&["Misconception", "Shown by", "Correction"]);
         for m in &misconceptions {
             let shown = match m.source {
                 Some(Source::Belief) => "what leadership says",
@@ -96,7 +106,7 @@ pub fn render(a: &Assessment, width: u16) -> String {
     let others = kind(a, FindingKind::Other);
     if !others.is_empty() {
         let _ = writeln!(out, "Other findings: {}", others.len());
-        let _ = writeln!(out, "{}\n", findings_table(width, &others, "Finding"));
+        let _ = writeln!(out, "{}\n", t.findings(&others, "Finding"));
     }
 
     let _ = writeln!(
@@ -118,13 +128,9 @@ pub fn render(a: &Assessment, width: u16) -> String {
         a.scores.completeness
     );
     if let Some(gate) = &a.gate {
-        let _ = writeln!(
-            out,
-            "\nGate: {}",
-            if gate.passed { "passed" } else { "FAILED" }
-        );
+        let _ = writeln!(out, "\nGate: {}", verdict(gate.passed, color));
         for check in &gate.checks {
-            let verdict = if check.passed { "passed" } else { "FAILED" };
+            let verdict = verdict(check.passed, color);
             let _ = writeln!(out, "  {verdict}: {}", crate::gate::describe(check));
         }
     }
@@ -135,26 +141,53 @@ fn kind(a: &Assessment, kind: FindingKind) -> Vec<&Finding> {
     a.findings.iter().filter(|f| f.kind == kind).collect()
 }
 
-fn findings_table(width: u16, findings: &[&Finding], heading: &str) -> Table {
-    let mut t = table(width, &[heading, "Severity", "Evidence"]);
-    for f in findings {
-        let lines: Vec<String> = f.evidence.iter().map(evidence).collect();
-        t.add_row(vec![
-            format!("{}\n{}", f.title, f.message),
-            f.severity.word().to_owned(),
-            lines.join("\n"),
-        ]);
+fn verdict(passed: bool, color: bool) -> String {
+    if passed {
+        paint("passed", colored(AnsiColor::Green), color)
+    } else {
+        paint("FAILED", colored(AnsiColor::Red).bold(), color)
     }
-    t
 }
 
-fn table(width: u16, header: &[&str]) -> Table {
-    let mut t = Table::new();
-    t.load_style(UTF8_FULL_CONDENSED)
-        .set_content_arrangement(ContentArrangement::Dynamic)
-        .set_width(width)
-        .set_header(header.to_vec());
-    t
+/// How tables are laid out: their width, and whether they may use colour.
+struct Tables {
+    width: u16,
+    color: bool,
+}
+
+impl Tables {
+    fn findings(&self, findings: &[&Finding], heading: &str) -> Table {
+        let mut t = self.table(&[heading, "Severity", "Evidence"]);
+        for f in findings {
+            let lines: Vec<String> = f.evidence.iter().map(evidence).collect();
+            let severity = match f.severity {
+                Severity::Critical => Color::Red,
+                Severity::Warning => Color::Yellow,
+                Severity::Info => Color::Blue,
+            };
+            t.add_row(vec![
+                Cell::new(format!("{}\n{}", f.title, f.message)),
+                Cell::new(f.severity.word()).fg(severity),
+                Cell::new(lines.join("\n")),
+            ]);
+        }
+        t
+    }
+
+    fn table(&self, header: &[&str]) -> Table {
+        let mut t = Table::new();
+        t.load_style(UTF8_FULL_CONDENSED)
+            .set_content_arrangement(ContentArrangement::Dynamic)
+            .set_width(self.width)
+            .set_header(header.to_vec());
+        // Styling follows the caller's choice, never comfy-table's own terminal check.
+        if self.color {
+            t.enforce_styling();
+        } else {
+            t.force_no_tty();
+        }
+        t
+    }
 }
 
 fn right_align(t: &mut Table, column: usize) {

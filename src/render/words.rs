@@ -20,3 +20,22 @@ pub fn evidence(e: &Evidence) -> String {
 pub fn score(value: Option<f64>) -> String {
     value.map_or_else(|| "—".to_owned(), |v| format!("{v:.1}"))
 }
+
+/// `text` in `style` when colour is on; plain otherwise.
+pub fn paint(text: &str, style: anstyle::Style, color: bool) -> String {
+    if color {
+        format!("{}{text}{}", style.render(), style.render_reset())
+    } else {
+        text.to_owned()
+    }
+}
+
+/// Bold text.
+pub fn bold() -> anstyle::Style {
+    anstyle::Style::new().bold()
+}
+
+/// Text in one of the basic colours.
+pub fn colored(color: anstyle::AnsiColor) -> anstyle::Style {
+    anstyle::Style::new().fg_color(Some(color.into()))
+}
