@@ -29,18 +29,20 @@ pub struct Output {
 }
 
 /// The facts of the environment a run depends on, passed in so runs are repeatable.
-#[derive(Debug, Clone, Copy)]
+#[derive(Debug, Clone)]
 pub struct Environment {
     pub today: Date,
     /// Columns for the table format.
     pub width: u16,
     /// Whether the table may use colour.
     pub color: bool,
+    /// GitHub Actions' job summary file (`GITHUB_STEP_SUMMARY`), when set.
+    pub step_summary: Option<std::path::PathBuf>,
 }
 
 pub fn run(cli: Cli, env: Environment) -> Output {
     match cli.command {
-        Command::Assess(args) => assess_command(&args, env),
+        Command::Assess(args) => assess_command(&args, &env),
         Command::Validate(args) => validate_command(&args, env),
         Command::Rubric { action } => rubric_command(&action, env),
         Command::Completions { shell } => completions(shell),
@@ -104,7 +106,7 @@ fn completions(shell: clap_complete::Shell) -> Output {
     success(String::from_utf8_lossy(&script).into_owned())
 }
 
-fn assess_command(args: &AssessArgs, env: Environment) -> Output {
+fn assess_command(args: &AssessArgs, env: &Environment) -> Output {
     let config = match crate::config::discover(args.config.as_deref(), Path::new(".")) {
         Ok(config) => config,
         Err(message) => return failure(message),
@@ -139,7 +141,14 @@ fn assess_command(args: &AssessArgs, env: Environment) -> Output {
         Format::Markdown => render::markdown::render(&assessment),
         Format::Json => render::json::render(&assessment),
     };
-    match &args.output {
+    let mut warnings = String::new();
+    if let (Some(summary), false) = (&env.step_summary, args.no_step_summary) {
+        if let Err(message) = crate::output::append(summary, &render::markdown::render(&assessment))
+        {
+            warnings.push_str(&format!("warning: {message}\n"));
+        }
+    }
+    let output = match &args.output {
         None => Output {
             stdout,
             stderr: String::new(),
@@ -152,6 +161,10 @@ fn assess_command(args: &AssessArgs, env: Environment) -> Output {
             },
             Err(message) => failure(format!("{message}\n")),
         },
+    };
+    Output {
+        stderr: format!("{}{warnings}", output.stderr),
+        ..output
     }
 }
 

@@ -93,6 +93,9 @@ pub struct AssessArgs {
     /// How to print the report [default: table, or `format` in readiness.toml]
     #[arg(long, value_enum)]
     pub format: Option<Format>,
+    /// Do not append the Markdown report to $GITHUB_STEP_SUMMARY
+    #[arg(long)]
+    pub no_step_summary: bool,
     /// Read settings from this file instead of ./readiness.toml
     #[arg(long, value_name = "FILE")]
     pub config: Option<PathBuf>,

@@ -35,6 +35,9 @@ fn main() {
             today: Date::today(),
             width,
             color,
+            step_summary: std::env::var_os("GITHUB_STEP_SUMMARY")
+                .filter(|v| !v.is_empty())
+                .map(Into::into),
         },
     );
     // A closed pipe (`readiness assess x | head`) is not an error worth a message.

@@ -1,4 +1,5 @@
-//! Writes a report to a file whole or not at all: into a temporary file in
+//! Writes a report to a file whole or not at all (or appends it to a job
+//! summary): into a temporary file in
 //! the same directory, then renamed into place. A reader never sees a
 //! half-written report, and a failed run never destroys an existing one.
 
@@ -35,6 +36,28 @@ pub fn write_whole(path: &Path, contents: &str) -> Result<(), String> {
         // Leave nothing behind but what was there before.
         let _ = fs::remove_file(&temporary);
         format!("{shown}: cannot write the report: {}", reason(&e))
+    })
+}
+
+/// Appends `contents` to `path`, creating it if needed; never truncates it.
+pub fn append(path: &Path, contents: &str) -> Result<(), String> {
+    let mut file = OpenOptions::new()
+        .append(true)
+        .create(true)
+        .open(path)
+        .map_err(|e| {
+            format!(
+                "{}: cannot append the report: {}",
+                path.display(),
+                reason(&e)
+            )
+        })?;
+    file.write_all(contents.as_bytes()).map_err(|e| {
+        format!(
+            "{}: cannot append the report: {}",
+            path.display(),
+            reason(&e)
+        )
     })
 }
 

@@ -153,3 +153,68 @@ fn an_invalid_questionnaire_is_never_exit_0_or_1() {
     let out = run(&["assess", "no/such.yaml", "--fail-under", "0"]);
     assert_eq!(out.code, 2);
 }
+
+fn run_with_summary(args: &[&str], summary: &str) -> common::Run {
+    let output = std::process::Command::new(env!("CARGO_BIN_EXE_readiness"))
+        .args(args)
+        .current_dir(env!("CARGO_MANIFEST_DIR"))
+        .env("GITHUB_STEP_SUMMARY", summary)
+        .output()
+        .expect("the binary runs");
+    common::Run {
+        stdout: String::from_utf8_lossy(&output.stdout).into_owned(),
+        stderr: String::from_utf8_lossy(&output.stderr).into_owned(),
+        code: output.status.code().unwrap_or(-1),
+    }
+}
+
+#[test]
+fn the_markdown_report_is_appended_to_the_github_step_summary() {
+    let summary = format!("{}/step-summary.md", env!("CARGO_TARGET_TMPDIR"));
+    std::fs::write(&summary, "earlier step\n").expect("scratch file");
+    let out = run_with_summary(
+        &[
+            "assess",
+            NORTHWIND,
+            "--format",
+            "json",
+            "--fail-under",
+            "60",
+        ],
+        &summary,
+    );
+    assert_eq!(out.code, 1);
+    assert!(
+        out.stdout.starts_with('{'),
+        "the chosen format still goes to standard output"
+    );
+    let written = std::fs::read_to_string(&summary).expect("summary");
+    assert!(
+        written.starts_with("earlier step\n# AI readiness: Northwind Retail\n"),
+        "never truncated"
+    );
+    assert!(written.contains("## Gate\n\n**Failed.**"));
+
+    std::fs::write(&summary, "earlier step\n").expect("scratch file");
+    let out = run_with_summary(&["assess", NORTHWIND, "--no-step-summary"], &summary);
+    assert_eq!(out.code, 0);
+    assert_eq!(
+        std::fs::read_to_string(&summary).expect("summary"),
+        "earlier step\n"
+    );
+}
+
+#[test]
+fn an_unwritable_step_summary_warns_and_keeps_the_verdict() {
+    let out = run_with_summary(
+        &["assess", NORTHWIND, "--fail-under", "10"],
+        "/no/such/dir/summary.md",
+    );
+    assert_eq!(out.code, 0);
+    assert!(
+        out.stderr
+            .starts_with("warning: /no/such/dir/summary.md: cannot append the report"),
+        "{}",
+        out.stderr
+    );
+}

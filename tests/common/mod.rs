@@ -8,6 +8,24 @@ use readiness::rubric;
 use std::path::Path;
 use std::process::{Command, Stdio};
 
+/// Variables of the environment that would change what the binary prints.
+const OUTSIDE_INFLUENCES: &[&str] = &[
+    "GITHUB_STEP_SUMMARY",
+    "CLICOLOR_FORCE",
+    "CLICOLOR",
+    "NO_COLOR",
+    "RUST_BACKTRACE",
+];
+
+/// A command for the binary, shielded from the caller's environment.
+fn binary() -> Command {
+    let mut command = Command::new(env!("CARGO_BIN_EXE_readiness"));
+    for name in OUTSIDE_INFLUENCES {
+        command.env_remove(name);
+    }
+    command
+}
+
 /// What a run of the binary printed, and its exit code.
 pub struct Run {
     pub stdout: String,
@@ -17,11 +35,10 @@ pub struct Run {
 
 /// Runs `readiness` with `args` from the repository root, with no terminal.
 pub fn run(args: &[&str]) -> Run {
-    let output = Command::new(env!("CARGO_BIN_EXE_readiness"))
+    let output = binary()
         .args(args)
         .current_dir(env!("CARGO_MANIFEST_DIR"))
         .stdin(Stdio::null())
-        .env_remove("RUST_BACKTRACE")
         .output()
         .expect("the binary runs");
     Run {
@@ -107,7 +124,7 @@ pub fn pilots(entries: &[&str]) -> String {
 
 /// Runs `readiness` with `args` from `dir`, with no terminal.
 pub fn run_in(dir: &str, args: &[&str]) -> Run {
-    let output = Command::new(env!("CARGO_BIN_EXE_readiness"))
+    let output = binary()
         .args(args)
         .current_dir(dir)
         .stdin(Stdio::null())
@@ -131,7 +148,7 @@ pub fn scratch_dir(name: &str) -> String {
 /// Runs `readiness` with `args`, feeding `input` on standard input.
 pub fn run_with_stdin(args: &[&str], input: &[u8]) -> Run {
     use std::io::Write;
-    let mut child = Command::new(env!("CARGO_BIN_EXE_readiness"))
+    let mut child = binary()
         .args(args)
         .current_dir(env!("CARGO_MANIFEST_DIR"))
         .stdin(Stdio::piped())
