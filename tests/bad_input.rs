@@ -147,6 +147,21 @@ fn a_file_over_the_size_cap() {
 }
 
 #[test]
+fn a_50_mib_file_is_refused_from_its_size_alone() {
+    // A sparse file: 50 MiB long, almost nothing on disk, and never read.
+    let path = format!("{}/fifty.yaml", env!("CARGO_TARGET_TMPDIR"));
+    let file = std::fs::File::create(&path).expect("scratch file");
+    file.set_len(50 * 1024 * 1024).expect("sparse length");
+    drop(file);
+    let out = run(&["assess", &path]);
+    assert_eq!((out.code, out.stdout.as_str()), (2, ""));
+    assert_eq!(
+        out.stderr,
+        format!("{path}: the file is larger than 4 MiB, too large to be a questionnaire\n")
+    );
+}
+
+#[test]
 fn every_problem_in_a_file_is_reported_in_order() {
     let text = "version: 1\norganization:\n  name: Acme\n  employes: 5\nstrategy:\n  sponsor: chief\n  roadmap:\n    horizon_months: 0\n";
     let (path, out) = with_file("several.yaml", text.as_bytes(), &["validate"]);

@@ -226,12 +226,13 @@ proptest! {
     }
 
     #[test]
-    fn output_is_byte_identical_and_json_agrees_with_the_table(doc in questionnaire()) {
+    fn output_is_byte_identical_in_every_format_and_json_agrees_with_the_table(doc in questionnaire()) {
         let rubric = default_rubric().expect("valid");
         let first = assess(&doc, &rubric);
         let second = assess(&doc, &rubric);
         prop_assert_eq!(render::json::render(&first), render::json::render(&second));
         prop_assert_eq!(render::table::render(&first, 100, false), render::table::render(&second, 100, false));
+        prop_assert_eq!(render::markdown::render(&first), render::markdown::render(&second));
         let parsed: Value = serde_json::from_str(&render::json::render(&first)).expect("JSON parses");
         let table = render::table::render(&first, 100, false);
         for key in ["strategy", "implementation", "overall", "completeness"] {
