@@ -186,3 +186,34 @@ proptest! {
         }
     }
 }
+
+/// Hostile inputs kept as fixtures (and any crash the long runs find): each
+/// is loaded through the whole binary on every test run.
+#[test]
+fn hostile_fixtures_keep_the_contract() {
+    let dir = format!("{}/tests/fixtures/hostile", env!("CARGO_MANIFEST_DIR"));
+    let mut files: Vec<_> = std::fs::read_dir(&dir)
+        .expect("fixtures")
+        .map(|e| e.expect("entry").path())
+        .collect();
+    files.sort();
+    assert!(files.len() >= 10);
+    for path in files {
+        let shown = path.display().to_string();
+        let out = common::run(&[
+            "assess",
+            &shown,
+            "--format",
+            "json",
+            "--as-of",
+            "2026-11-20",
+        ]);
+        assert!(out.code == 0 || out.code == 2, "{shown}: exit {}", out.code);
+        assert!(!out.stderr.contains("panicked"), "{shown}: {}", out.stderr);
+        if out.code == 2 {
+            assert_eq!(out.stdout, "", "{shown}");
+            assert!(out.stderr.starts_with(&shown), "{shown}: {}", out.stderr);
+        }
+        exercise(std::fs::read(&path).expect("fixture")).unwrap_or_else(|e| panic!("{shown}: {e}"));
+    }
+}
