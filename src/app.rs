@@ -1,13 +1,16 @@
 //! Runs a parsed command and decides what is printed and the exit code.
 //! The library never prints; `main` writes out what this returns.
 
+use crate::assessment::Assessment;
 use crate::cli::{AssessArgs, Cli, Command, Format, RubricAction, ValidateArgs};
 use crate::date::Date;
 use crate::diagnostic::Diagnostic;
+use crate::portfolio::Portfolio;
 use crate::questionnaire::{self, LoadOptions, Questionnaire};
 use crate::render;
 use crate::rubric::{self, Rubric};
 use crate::{assess, source};
+use rayon::prelude::*;
 use std::path::Path;
 
 /// Exit codes of the command-line contract.
@@ -123,48 +126,83 @@ fn assess_command(args: &AssessArgs, env: &Environment) -> Output {
         as_of: args.as_of,
         today: env.today,
     };
-    let name = shown_name(&args.file, &args.stdin_filename);
-    let questionnaire = match load_questionnaire(&args.file, &name, options) {
-        Ok(q) => q,
+    let inputs = match crate::inputs::expand(&args.files) {
+        Ok(inputs) => inputs,
         Err(message) => return failure(message),
     };
-    let mut assessment = assess::assess(&questionnaire, &rubric, &name);
-    assessment.gate = gates.check(&assessment);
-    let code = match &assessment.gate {
-        Some(gate) if !gate.passed => exit::GATE_FAILED,
-        _ => exit::OK,
-    };
-    let stdout = match format {
-        Format::Table => {
-            render::table::render(&assessment, env.width, env.color && args.output.is_none())
-        }
-        Format::Markdown => render::markdown::render(&assessment),
-        Format::Json => render::json::render(&assessment),
-    };
-    let mut warnings = String::new();
-    if let (Some(summary), false) = (&env.step_summary, args.no_step_summary) {
-        if let Err(message) = crate::output::append(summary, &render::markdown::render(&assessment))
-        {
-            warnings.push_str(&format!("warning: {message}\n"));
+    // Assessed in parallel, collected in input order: the output never
+    // depends on how many cores did the work.
+    let results: Vec<Result<Assessment, String>> = inputs
+        .files
+        .par_iter()
+        .map(|file| {
+            let name = shown_name(file, &args.stdin_filename);
+            let questionnaire = load_questionnaire(file, &name, options)?;
+            let mut assessment = assess::assess(&questionnaire, &rubric, &name);
+            assessment.gate = gates.check(&assessment);
+            Ok(assessment)
+        })
+        .collect();
+    let mut problems = String::new();
+    let mut assessments = Vec::with_capacity(results.len());
+    for result in results {
+        match result {
+            Ok(assessment) => assessments.push(assessment),
+            Err(message) => problems.push_str(&message),
         }
     }
-    let output = match &args.output {
+    if assessments.is_empty() {
+        return failure(problems);
+    }
+    // The worst wins: an input that could not be assessed, then a failed gate.
+    let gate_failed = assessments
+        .iter()
+        .any(|a| a.gate.as_ref().is_some_and(|g| !g.passed));
+    let code = if !problems.is_empty() {
+        exit::INVALID
+    } else if gate_failed {
+        exit::GATE_FAILED
+    } else {
+        exit::OK
+    };
+    let color = env.color && args.output.is_none();
+    let (stdout, summary) = if inputs.several {
+        let portfolio = Portfolio::new(assessments);
+        let text = match format {
+            Format::Table => render::portfolio::table(&portfolio, env.width, color, args.detail),
+            Format::Markdown => render::portfolio::markdown(&portfolio, args.detail),
+            Format::Json => render::json::render(&portfolio),
+        };
+        (text, render::portfolio::markdown(&portfolio, args.detail))
+    } else {
+        let assessment = &assessments[0];
+        let text = match format {
+            Format::Table => render::table::render(assessment, env.width, color),
+            Format::Markdown => render::markdown::render(assessment),
+            Format::Json => render::json::render(assessment),
+        };
+        (text, render::markdown::render(assessment))
+    };
+    let mut stderr = problems;
+    if let (Some(path), false) = (&env.step_summary, args.no_step_summary) {
+        if let Err(message) = crate::output::append(path, &summary) {
+            stderr.push_str(&format!("warning: {message}\n"));
+        }
+    }
+    match &args.output {
         None => Output {
             stdout,
-            stderr: String::new(),
+            stderr,
             code,
         },
         Some(path) => match crate::output::write_whole(path, &stdout) {
             Ok(()) => Output {
+                stdout: String::new(),
+                stderr,
                 code,
-                ..Output::default()
             },
-            Err(message) => failure(format!("{message}\n")),
+            Err(message) => failure(format!("{stderr}{message}\n")),
         },
-    };
-    Output {
-        stderr: format!("{}{warnings}", output.stderr),
-        ..output
     }
 }
 
@@ -174,7 +212,11 @@ fn validate_command(args: &ValidateArgs, env: Environment) -> Output {
         today: env.today,
     };
     let mut output = Output::default();
-    for file in &args.files {
+    let inputs = match crate::inputs::expand(&args.files) {
+        Ok(inputs) => inputs,
+        Err(message) => return failure(message),
+    };
+    for file in &inputs.files {
         let name = shown_name(file, &args.stdin_filename);
         match load_questionnaire(file, &name, options) {
             Ok(_) => output.stdout.push_str(&format!("{name}: valid\n")),

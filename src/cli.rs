@@ -85,8 +85,12 @@ pub enum RubricAction {
 
 #[derive(Debug, clap::Args)]
 pub struct AssessArgs {
-    /// The questionnaire (YAML); `-` reads standard input
-    pub file: PathBuf,
+    /// The questionnaires (YAML); a directory means every *.yaml and *.yml in it; `-` reads standard input
+    #[arg(required = true)]
+    pub files: Vec<PathBuf>,
+    /// With several questionnaires, add each organization's full report after the portfolio
+    #[arg(long)]
+    pub detail: bool,
     /// The name to show for standard input in reports and messages
     #[arg(long, value_name = "NAME", default_value = "<stdin>")]
     pub stdin_filename: String,
@@ -139,7 +143,7 @@ impl AssessArgs {
 
 #[derive(Debug, clap::Args)]
 pub struct ValidateArgs {
-    /// The questionnaires (YAML); `-` reads standard input
+    /// The questionnaires (YAML); a directory means every *.yaml and *.yml in it; `-` reads standard input
     #[arg(required = true)]
     pub files: Vec<PathBuf>,
     /// The name to show for standard input in messages

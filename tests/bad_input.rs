@@ -82,12 +82,17 @@ fn a_missing_file_and_a_directory() {
     let out = run(&["assess", "no/such/file.yaml"]);
     assert_eq!((out.code, out.stdout.as_str()), (2, ""));
     assert_eq!(out.stderr, "no/such/file.yaml: no such file\n");
-    let out = run(&["assess", "examples"]);
-    assert_eq!((out.code, out.stdout.as_str()), (2, ""));
-    assert_eq!(
-        out.stderr,
-        "examples: is a directory; give the path of a file\n"
-    );
+    let empty = format!("{}/empty-directory", env!("CARGO_TARGET_TMPDIR"));
+    let _ = std::fs::remove_dir_all(&empty);
+    std::fs::create_dir_all(&empty).expect("scratch directory");
+    for command in ["assess", "validate"] {
+        let out = run(&[command, &empty]);
+        assert_eq!((out.code, out.stdout.as_str()), (2, ""));
+        assert_eq!(
+            out.stderr,
+            format!("{empty}: no questionnaire (*.yaml, *.yml) in this directory\n")
+        );
+    }
 }
 
 #[test]

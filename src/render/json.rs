@@ -1,10 +1,11 @@
-//! The JSON report, format 1: the `Assessment` serialized, pretty-printed.
+//! The JSON report, format 1: the `Assessment` (or, for several inputs, the
+//! `Portfolio`) serialized, pretty-printed.
 
-use crate::assessment::Assessment;
+use serde::Serialize;
 
-pub fn render(assessment: &Assessment) -> String {
+pub fn render(report: &impl Serialize) -> String {
     // Serializing plain data with string keys cannot fail.
-    let mut text = serde_json::to_string_pretty(assessment).unwrap_or_default();
+    let mut text = serde_json::to_string_pretty(report).unwrap_or_default();
     text.push('\n');
     text
 }

@@ -332,7 +332,7 @@ fn pilot_row(p: &PilotSummary) -> String {
     )
 }
 
-fn quadrant_name(a: &Assessment, q: Quadrant) -> &str {
+pub(super) fn quadrant_name(a: &Assessment, q: Quadrant) -> &str {
     a.rubric
         .quadrants
         .get(q.id())
@@ -347,7 +347,7 @@ fn quadrant_meaning(a: &Assessment) -> &str {
 }
 
 /// A score as a chart coordinate from 0 to 1, without trailing zeros.
-fn coordinate(score: f64) -> String {
+pub(super) fn coordinate(score: f64) -> String {
     let text = format!("{:.3}", score.clamp(0.0, 100.0) / 100.0);
     let text = text.trim_end_matches('0').trim_end_matches('.');
     if text.is_empty() {
@@ -358,7 +358,7 @@ fn coordinate(score: f64) -> String {
 }
 
 // Mermaid point labels end at a colon and may not hold brackets or quotes.
-fn chart_label(name: &str) -> String {
+pub(super) fn chart_label(name: &str) -> String {
     let cleaned: String = name
         .chars()
         .map(|c| {
@@ -378,11 +378,11 @@ fn chart_label(name: &str) -> String {
 }
 
 /// Text safe inside a table cell: no pipe, no line break.
-fn cell(text: &str) -> String {
+pub(super) fn cell(text: &str) -> String {
     text.replace('|', "\\|").replace(['\n', '\r'], " ")
 }
 
-fn capitalized(word: &str) -> String {
+pub(super) fn capitalized(word: &str) -> String {
     let mut chars = word.chars();
     chars
         .next()

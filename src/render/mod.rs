@@ -3,6 +3,7 @@
 
 pub mod json;
 pub mod markdown;
+pub mod portfolio;
 pub mod rubric;
 pub mod table;
 pub mod words;

@@ -1,0 +1,51 @@
+//! Which questionnaires a command reads: files as given, `-` for standard
+//! input, and for a directory every `*.yaml` and `*.yml` directly in it, by name.
+
+use std::path::{Path, PathBuf};
+
+/// The questionnaires named on the command line, directories expanded.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Inputs {
+    pub files: Vec<PathBuf>,
+    /// More than one questionnaire, or a directory: a portfolio is shown.
+    pub several: bool,
+}
+
+/// Expands directories; a directory with no questionnaire is an error.
+pub fn expand(given: &[PathBuf]) -> Result<Inputs, String> {
+    let mut files = Vec::new();
+    let mut from_directory = false;
+    for path in given {
+        if path.as_os_str() != "-" && path.is_dir() {
+            from_directory = true;
+            let found = questionnaires_in(path)?;
+            if found.is_empty() {
+                return Err(format!(
+                    "{}: no questionnaire (*.yaml, *.yml) in this directory\n",
+                    path.display()
+                ));
+            }
+            files.extend(found);
+        } else {
+            files.push(path.clone());
+        }
+    }
+    Ok(Inputs {
+        several: from_directory || files.len() > 1,
+        files,
+    })
+}
+
+fn questionnaires_in(directory: &Path) -> Result<Vec<PathBuf>, String> {
+    let entries = std::fs::read_dir(directory)
+        .map_err(|e| format!("{}: cannot be read: {e}\n", directory.display()))?;
+    let mut found: Vec<PathBuf> = entries
+        .filter_map(Result::ok)
+        .map(|e| e.path())
+        .filter(|p| p.is_file())
+        .filter(|p| matches!(p.extension().and_then(|e| e.to_str()), Some("yaml" | "yml")))
+        .collect();
+    // Sorted by name, so the order never depends on the file system.
+    found.sort();
+    Ok(found)
+}

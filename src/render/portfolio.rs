@@ -1,0 +1,225 @@
+//! The portfolio: one row per organization, then the totals, in the table and
+//! Markdown formats; with `--detail`, each organization's report after it.
+
+use super::markdown::{capitalized, cell, chart_label, coordinate, quadrant_name};
+use super::words::score;
+use crate::assessment::Assessment;
+use crate::portfolio::{critical_count, Portfolio};
+use crate::scoring::Quadrant;
+use comfy_table::presets::UTF8_FULL_CONDENSED;
+use comfy_table::{CellAlignment, ContentArrangement, Table};
+use std::collections::BTreeMap;
+use std::fmt::Write as _;
+
+/// The portfolio for a terminal `width` columns wide.
+pub fn table(p: &Portfolio, width: u16, color: bool, detail: bool) -> String {
+    let mut out = String::new();
+    let _ = writeln!(
+        out,
+        "Portfolio: {} organization{}, {}.\n",
+        p.portfolio.organizations,
+        plural(p.portfolio.organizations),
+        p.portfolio.order
+    );
+    let gated = p.assessments.iter().any(|a| a.gate.is_some());
+    let mut header = vec![
+        "Organization",
+        "Strategy",
+        "Implementation",
+        "Overall",
+        "Level",
+        "Quadrant",
+        "Focus",
+        "Purgatory",
+        "Critical",
+    ];
+    if gated {
+        header.push("Gate");
+    }
+    // One line per organization, never wrapped: a portfolio is read down its
+    // columns, and a wrapped row would break that.
+    let mut t = Table::new();
+    t.load_style(UTF8_FULL_CONDENSED)
+        .set_content_arrangement(ContentArrangement::Disabled)
+        .set_header(header);
+    for a in &p.assessments {
+        let mut row = vec![
+            a.organization.name.clone(),
+            score(Some(a.scores.strategy)),
+            score(Some(a.scores.implementation)),
+            score(Some(a.scores.overall)),
+            a.level.word().to_owned(),
+            a.quadrant.id().to_owned(),
+            a.focus.word().to_owned(),
+            a.purgatory.status.word().to_owned(),
+            critical_count(a).to_string(),
+        ];
+        if gated {
+            row.push(gate_word(a).to_owned());
+        }
+        t.add_row(row);
+    }
+    for column in 1..=3 {
+        if let Some(c) = t.column_mut(column) {
+            c.set_cell_alignment(CellAlignment::Right);
+        }
+    }
+    let _ = writeln!(out, "{t}\n");
+    let _ = writeln!(out, "Totals: {}.", totals_line(p));
+    if detail {
+        for a in &p.assessments {
+            let _ = writeln!(out, "\n{}\n", "═".repeat(usize::from(width.min(100))));
+            out.push_str(&super::table::render(a, width, color));
+        }
+    }
+    out
+}
+
+/// The portfolio as a Markdown report, with every organization on one chart.
+pub fn markdown(p: &Portfolio, detail: bool) -> String {
+    let mut out = String::new();
+    let _ = writeln!(out, "# AI readiness portfolio\n");
+    let _ = writeln!(
+        out,
+        "{} organization{}, listed {}.\n",
+        p.portfolio.organizations,
+        plural(p.portfolio.organizations),
+        p.portfolio.order
+    );
+    out.push_str(
+        "## Where they stand\n\n```mermaid\nquadrantChart\n    title Strategy and implementation\n",
+    );
+    out.push_str("    x-axis Low strategy --> High strategy\n    y-axis Low implementation --> High implementation\n");
+    let first = p.assessments.first();
+    for (number, quadrant) in [
+        (1, Quadrant::Aligned),
+        (2, Quadrant::UnusedTools),
+        (3, Quadrant::Early),
+        (4, Quadrant::SlideDeck),
+    ] {
+        let name = first.map_or(quadrant.id(), |a| quadrant_name(a, quadrant));
+        let _ = writeln!(out, "    quadrant-{number} {}", chart_label(name));
+    }
+    for (label, a) in unique_labels(&p.assessments) {
+        let _ = writeln!(
+            out,
+            "    {label}: [{}, {}]",
+            coordinate(a.scores.strategy),
+            coordinate(a.scores.implementation)
+        );
+    }
+    out.push_str("```\n\n## Organizations\n\n");
+    let gated = p.assessments.iter().any(|a| a.gate.is_some());
+    out.push_str("| Organization | Strategy | Implementation | Overall | Level | Quadrant | Focus | Pilot purgatory | Critical findings |");
+    out.push_str(if gated { " Gate |\n" } else { "\n" });
+    out.push_str("|---|---:|---:|---:|---|---|---|---|---:|");
+    out.push_str(if gated { "---|\n" } else { "\n" });
+    for a in &p.assessments {
+        let _ = write!(
+            out,
+            "| {} | {:.1} | {:.1} | {:.1} | {} | {} | {} | {} | {} |",
+            cell(&a.organization.name),
+            a.scores.strategy,
+            a.scores.implementation,
+            a.scores.overall,
+            capitalized(a.level.word()),
+            quadrant_name(a, a.quadrant),
+            focus_phrase(a),
+            purgatory_phrase(a),
+            critical_count(a)
+        );
+        if gated {
+            let _ = write!(out, " {} |", gate_word(a));
+        }
+        out.push('\n');
+    }
+    let _ = writeln!(out, "\n## Totals\n\n{}.\n", capitalized(&totals_line(p)));
+    if detail {
+        for a in &p.assessments {
+            // Each report's headings move one level down, under the portfolio's.
+            for line in super::markdown::render(a).lines() {
+                if line.starts_with('#') {
+                    out.push('#');
+                }
+                out.push_str(line);
+                out.push('\n');
+            }
+            out.push('\n');
+        }
+    }
+    out
+}
+
+fn totals_line(p: &Portfolio) -> String {
+    let t = &p.portfolio;
+    let count = |id: &str| t.quadrants.get(id).copied().unwrap_or(0);
+    let benchmark = p.assessments.first().map(|a| &a.purgatory.benchmark);
+    let rate = match (t.pilot_to_production_pct, benchmark) {
+        (Some(rate), Some(b)) => format!(
+            "{rate:.1}% of pilots past the idea stage are in production (industry figure: {:.0}%)",
+            b.pilot_to_production_pct
+        ),
+        (Some(rate), None) => format!("{rate:.1}% of pilots past the idea stage are in production"),
+        (None, _) => "no pilot is past the idea stage yet".to_owned(),
+    };
+    format!(
+        "aligned {}, slide deck {}, unused tools {}, early {}; stuck in pilot purgatory: {}; {rate}",
+        count("aligned"),
+        count("slide-deck"),
+        count("unused-tools"),
+        count("early"),
+        t.stuck
+    )
+}
+
+fn gate_word(a: &Assessment) -> &'static str {
+    match &a.gate {
+        Some(g) if g.passed => "passed",
+        Some(_) => "FAILED",
+        None => "",
+    }
+}
+
+fn focus_phrase(a: &Assessment) -> &'static str {
+    match a.focus {
+        crate::assessment::Focus::Strategy => "Strategy",
+        crate::assessment::Focus::Implementation => "Implementation",
+        crate::assessment::Focus::Parallel => "Both in parallel",
+        crate::assessment::Focus::Scale => "Scale",
+    }
+}
+
+fn purgatory_phrase(a: &Assessment) -> &'static str {
+    match a.purgatory.status {
+        crate::findings::PurgatoryStatus::Stuck => "Stuck",
+        crate::findings::PurgatoryStatus::AtRisk => "At risk",
+        crate::findings::PurgatoryStatus::None => "Clear",
+    }
+}
+
+/// Chart labels, made unique where two organizations share a name.
+fn unique_labels(assessments: &[Assessment]) -> Vec<(String, &Assessment)> {
+    let mut seen: BTreeMap<String, usize> = BTreeMap::new();
+    assessments
+        .iter()
+        .map(|a| {
+            let label = chart_label(&a.organization.name);
+            let n = seen.entry(label.clone()).or_default();
+            *n += 1;
+            let label = if *n == 1 {
+                label
+            } else {
+                format!("{label} ({n})")
+            };
+            (label, a)
+        })
+        .collect()
+}
+
+fn plural(n: usize) -> &'static str {
+    if n == 1 {
+        ""
+    } else {
+        "s"
+    }
+}
