@@ -11,7 +11,7 @@ use crate::render;
 use crate::rubric::{self, Rubric};
 use crate::{assess, source};
 use rayon::prelude::*;
-use std::path::Path;
+use std::path::{Path, PathBuf};
 
 /// Exit codes of the command-line contract.
 pub mod exit {
@@ -130,19 +130,21 @@ fn assess_command(args: &AssessArgs, env: &Environment) -> Output {
         Ok(inputs) => inputs,
         Err(message) => return failure(message),
     };
-    // Assessed in parallel, collected in input order: the output never
-    // depends on how many cores did the work.
-    let results: Vec<Result<Assessment, String>> = inputs
-        .files
-        .par_iter()
-        .map(|file| {
-            let name = shown_name(file, &args.stdin_filename);
-            let questionnaire = load_questionnaire(file, &name, options)?;
-            let mut assessment = assess::assess(&questionnaire, &rubric, &name);
-            assessment.gate = gates.check(&assessment);
-            Ok(assessment)
-        })
-        .collect();
+    let assess_file = |file: &PathBuf| -> Result<Assessment, String> {
+        let name = shown_name(file, &args.stdin_filename);
+        let questionnaire = load_questionnaire(file, &name, options)?;
+        let mut assessment = assess::assess(&questionnaire, &rubric, &name);
+        assessment.gate = gates.check(&assessment);
+        Ok(assessment)
+    };
+    // Several files are assessed in parallel and collected in input order, so
+    // the output never depends on how many cores did the work. One file skips
+    // the thread pool: starting its threads cost more than the assessment.
+    let results: Vec<Result<Assessment, String>> = if inputs.files.len() > 1 {
+        inputs.files.par_iter().map(assess_file).collect()
+    } else {
+        inputs.files.iter().map(assess_file).collect()
+    };
     let mut problems = String::new();
     let mut assessments = Vec::with_capacity(results.len());
     for result in results {
@@ -171,7 +173,7 @@ fn assess_command(args: &AssessArgs, env: &Environment) -> Output {
         let text = match format {
             Format::Table => render::portfolio::table(&portfolio, env.width, color, args.detail),
             Format::Markdown => render::portfolio::markdown(&portfolio, args.detail),
-            Format::Json => render::json::render(&portfolio),
+            Format::Json => render::json::render_compact(&portfolio),
         };
         (text, render::portfolio::markdown(&portfolio, args.detail))
     } else {

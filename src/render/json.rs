@@ -9,3 +9,11 @@ pub fn render(report: &impl Serialize) -> String {
     text.push('\n');
     text
 }
+
+/// The same, on one line: for the portfolio of many questionnaires, where
+/// programs are the readers and the size is what counts.
+pub fn render_compact(report: &impl Serialize) -> String {
+    let mut text = serde_json::to_string(report).unwrap_or_default();
+    text.push('\n');
+    text
+}

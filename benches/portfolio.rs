@@ -1,0 +1,89 @@
+//! Where the time goes when assessing many questionnaires, one thread, in
+//! process: reading the files, bare YAML parsing, loading (parse and check),
+//! assessing, and rendering the portfolio's JSON. The ratio of a full
+//! assessment to bare parsing shows the cost the tool adds above YAML.
+//!
+//! Generate the questionnaires first, then run:
+//! `cargo run --release --example generate -- 10000 target/bench-units`
+//! `READINESS_BENCH_DIR=target/bench-units cargo bench --bench portfolio`
+
+// A benchmark is a program whose job is to print its measurements.
+#![allow(clippy::print_stdout)]
+
+use readiness::date::Date;
+use readiness::portfolio::Portfolio;
+use readiness::questionnaire::{self, LoadOptions};
+use readiness::{render, rubric, yaml};
+use std::time::Instant;
+
+fn main() {
+    let dir =
+        std::env::var("READINESS_BENCH_DIR").unwrap_or_else(|_| "target/bench-units".to_owned());
+    let mut paths: Vec<_> = match std::fs::read_dir(&dir) {
+        Ok(entries) => entries.filter_map(Result::ok).map(|e| e.path()).collect(),
+        Err(_) => {
+            println!("no questionnaires in {dir}; generate them first (see the top of benches/portfolio.rs)");
+            return;
+        }
+    };
+    paths.sort();
+    let rubric = rubric::default_rubric().expect("valid");
+    let options = LoadOptions {
+        as_of: None,
+        today: Date::today(),
+    };
+
+    let start = Instant::now();
+    let texts: Vec<String> = paths
+        .iter()
+        .map(|p| std::fs::read_to_string(p).expect("readable"))
+        .collect();
+    let read = start.elapsed();
+
+    let start = Instant::now();
+    for text in &texts {
+        std::hint::black_box(yaml::parse(text).expect("YAML"));
+    }
+    let parse = start.elapsed();
+
+    let start = Instant::now();
+    let loaded: Vec<_> = texts
+        .iter()
+        .map(|t| questionnaire::load(t, options).expect("valid"))
+        .collect();
+    let load = start.elapsed();
+
+    let start = Instant::now();
+    let assessments: Vec<_> = loaded
+        .iter()
+        .zip(&paths)
+        .map(|(q, p)| readiness::assess::assess(q, &rubric, &p.display().to_string()))
+        .collect();
+    let assess = start.elapsed();
+
+    let start = Instant::now();
+    let portfolio = Portfolio::new(assessments);
+    let json = render::json::render_compact(&portfolio);
+    let render = start.elapsed();
+
+    let ms = |d: std::time::Duration| d.as_secs_f64() * 1e3;
+    println!(
+        "{} questionnaires, {} MB of YAML, {} MB of JSON",
+        paths.len(),
+        texts.iter().map(String::len).sum::<usize>() / 1_000_000,
+        json.len() / 1_000_000
+    );
+    println!("read        {:>9.1} ms", ms(read));
+    println!("parse only  {:>9.1} ms", ms(parse));
+    println!("load        {:>9.1} ms  (parse and check)", ms(load));
+    println!("assess      {:>9.1} ms", ms(assess));
+    println!("render JSON {:>9.1} ms", ms(render));
+    println!(
+        "ratio, (load + assess) / parse only:          {:.2}",
+        (ms(load) + ms(assess)) / ms(parse)
+    );
+    println!(
+        "ratio, (load + assess + render) / parse only: {:.2}",
+        (ms(load) + ms(assess) + ms(render)) / ms(parse)
+    );
+}
