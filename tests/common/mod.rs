@@ -35,16 +35,16 @@ pub struct Run {
 
 /// Runs `readiness` with `args` from the repository root, with no terminal.
 pub fn run(args: &[&str]) -> Run {
-    let output = binary()
-        .args(args)
-        .current_dir(env!("CARGO_MANIFEST_DIR"))
-        .stdin(Stdio::null())
-        .output()
-        .expect("the binary runs");
-    Run {
-        stdout: String::from_utf8_lossy(&output.stdout).into_owned(),
-        stderr: String::from_utf8_lossy(&output.stderr).into_owned(),
-        code: output.status.code().unwrap_or(-1),
+    run_in(env!("CARGO_MANIFEST_DIR"), args)
+}
+
+impl From<std::process::Output> for Run {
+    fn from(output: std::process::Output) -> Run {
+        Run {
+            stdout: String::from_utf8_lossy(&output.stdout).into_owned(),
+            stderr: String::from_utf8_lossy(&output.stderr).into_owned(),
+            code: output.status.code().unwrap_or(-1),
+        }
     }
 }
 
@@ -124,17 +124,13 @@ pub fn pilots(entries: &[&str]) -> String {
 
 /// Runs `readiness` with `args` from `dir`, with no terminal.
 pub fn run_in(dir: &str, args: &[&str]) -> Run {
-    let output = binary()
+    binary()
         .args(args)
         .current_dir(dir)
         .stdin(Stdio::null())
         .output()
-        .expect("the binary runs");
-    Run {
-        stdout: String::from_utf8_lossy(&output.stdout).into_owned(),
-        stderr: String::from_utf8_lossy(&output.stderr).into_owned(),
-        code: output.status.code().unwrap_or(-1),
-    }
+        .expect("the binary runs")
+        .into()
 }
 
 /// A fresh scratch directory under the test target directory.
@@ -160,10 +156,5 @@ pub fn run_with_stdin(args: &[&str], input: &[u8]) -> Run {
     // The binary may stop reading early (a size cap); a broken pipe is fine.
     let _ = stdin.write_all(input);
     drop(stdin);
-    let output = child.wait_with_output().expect("the binary ends");
-    Run {
-        stdout: String::from_utf8_lossy(&output.stdout).into_owned(),
-        stderr: String::from_utf8_lossy(&output.stderr).into_owned(),
-        code: output.status.code().unwrap_or(-1),
-    }
+    child.wait_with_output().expect("the binary ends").into()
 }
