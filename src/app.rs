@@ -168,6 +168,8 @@ fn assess_command(args: &AssessArgs, env: &Environment) -> Output {
         exit::OK
     };
     let color = env.color && args.output.is_none();
+    let summary_file = env.step_summary.as_ref().filter(|_| !args.no_step_summary);
+    // The job summary is always Markdown; it is rendered only when asked for.
     let (stdout, summary) = if inputs.several {
         let portfolio = Portfolio::new(assessments);
         let text = match format {
@@ -175,7 +177,8 @@ fn assess_command(args: &AssessArgs, env: &Environment) -> Output {
             Format::Markdown => render::portfolio::markdown(&portfolio, args.detail),
             Format::Json => render::json::render_compact(&portfolio),
         };
-        (text, render::portfolio::markdown(&portfolio, args.detail))
+        let summary = summary_file.map(|_| render::portfolio::markdown(&portfolio, args.detail));
+        (text, summary)
     } else {
         let assessment = &assessments[0];
         let text = match format {
@@ -183,10 +186,13 @@ fn assess_command(args: &AssessArgs, env: &Environment) -> Output {
             Format::Markdown => render::markdown::render(assessment),
             Format::Json => render::json::render(assessment),
         };
-        (text, render::markdown::render(assessment))
+        (
+            text,
+            summary_file.map(|_| render::markdown::render(assessment)),
+        )
     };
     let mut stderr = problems;
-    if let (Some(path), false) = (&env.step_summary, args.no_step_summary) {
+    if let (Some(path), Some(summary)) = (summary_file, summary) {
         if let Err(message) = crate::output::append(path, &summary) {
             stderr.push_str(&format!("warning: {message}\n"));
         }
