@@ -2,12 +2,10 @@
 //! Markdown formats; with `--detail`, each organization's report after it.
 
 use super::markdown::{capitalized, cell, chart_label, coordinate, quadrant_name};
-use super::words::score;
+use super::words::{new_table, right_align, score};
 use crate::assessment::Assessment;
 use crate::portfolio::{critical_count, Portfolio};
 use crate::scoring::Quadrant;
-use comfy_table::presets::UTF8_FULL_CONDENSED;
-use comfy_table::{CellAlignment, ContentArrangement, Table};
 use std::collections::BTreeMap;
 use std::fmt::Write as _;
 
@@ -38,10 +36,7 @@ pub fn table(p: &Portfolio, width: u16, color: bool, detail: bool) -> String {
     }
     // One line per organization, never wrapped: a portfolio is read down its
     // columns, and a wrapped row would break that.
-    let mut t = Table::new();
-    t.load_style(UTF8_FULL_CONDENSED)
-        .set_content_arrangement(ContentArrangement::Disabled)
-        .set_header(header);
+    let mut t = new_table(&header, None, false);
     for a in &p.assessments {
         let mut row = vec![
             a.organization.name.clone(),
@@ -59,11 +54,7 @@ pub fn table(p: &Portfolio, width: u16, color: bool, detail: bool) -> String {
         }
         t.add_row(row);
     }
-    for column in 1..=3 {
-        if let Some(c) = t.column_mut(column) {
-            c.set_cell_alignment(CellAlignment::Right);
-        }
-    }
+    right_align(&mut t, &[1, 2, 3]);
     let _ = writeln!(out, "{t}\n");
     let _ = writeln!(out, "Totals: {}.", totals_line(p));
     if detail {

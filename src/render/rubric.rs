@@ -1,8 +1,8 @@
 //! `readiness rubric show`: the rubric in use, as a person reads it.
 
+use super::words::{new_table, right_align};
 use crate::rubric::{Rubric, Side};
-use comfy_table::presets::UTF8_FULL_CONDENSED;
-use comfy_table::{CellAlignment, ContentArrangement, Table};
+use comfy_table::Table;
 use std::fmt::Write as _;
 
 pub fn render(rubric: &Rubric, width: u16) -> String {
@@ -106,9 +106,7 @@ pub fn render(rubric: &Rubric, width: u16) -> String {
             ]);
         }
     }
-    if let Some(column) = criteria.column_mut(3) {
-        column.set_cell_alignment(CellAlignment::Right);
-    }
+    right_align(&mut criteria, &[3]);
     let _ = writeln!(out, "{criteria}\n");
 
     let mut findings = table(width, &["Finding", "Severity", "Title"]);
@@ -125,10 +123,5 @@ pub fn render(rubric: &Rubric, width: u16) -> String {
 }
 
 fn table(width: u16, header: &[&str]) -> Table {
-    let mut t = Table::new();
-    t.load_style(UTF8_FULL_CONDENSED)
-        .set_content_arrangement(ContentArrangement::Dynamic)
-        .set_width(width)
-        .set_header(header.to_vec());
-    t
+    new_table(header, Some(width), false)
 }

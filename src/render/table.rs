@@ -1,7 +1,7 @@
 //! The terminal report: a headline, then tables for scores, dimensions,
 //! purgatory, misconceptions and other findings, then the top recommendations.
 
-use super::words::{bar, bold, colored, evidence, paint, score};
+use super::words::{bar, bold, colored, evidence, new_table, paint, right_align, score};
 use crate::assessment::Assessment;
 use crate::findings::catalog::FindingKind;
 use crate::findings::PurgatoryStatus;
@@ -9,8 +9,7 @@ use crate::findings::{Finding, Source};
 use crate::questionnaire::DateSource;
 use crate::rubric::Severity;
 use anstyle::AnsiColor;
-use comfy_table::presets::UTF8_FULL_CONDENSED;
-use comfy_table::{Cell, CellAlignment, Color, ContentArrangement, Table};
+use comfy_table::{Cell, Color, Table};
 use std::fmt::Write as _;
 
 /// How many recommendations the terminal shows; the others are in JSON and Markdown.
@@ -49,7 +48,7 @@ pub fn render(a: &Assessment, width: u16, color: bool) -> String {
     ] {
         scores.add_row(vec![name.to_owned(), format!("{value:.1}"), bar(value)]);
     }
-    right_align(&mut scores, 1);
+    right_align(&mut scores, &[1]);
     let _ = writeln!(out, "{scores}\n");
 
     let mut dimensions = t.table(&["Dimension", "Strategy", "Implementation"]);
@@ -60,8 +59,7 @@ pub fn render(a: &Assessment, width: u16, color: bool) -> String {
             score(d.implementation),
         ]);
     }
-    right_align(&mut dimensions, 1);
-    right_align(&mut dimensions, 2);
+    right_align(&mut dimensions, &[1, 2]);
     let _ = writeln!(out, "{dimensions}\n");
 
     let signals = kind(a, FindingKind::Purgatory);
@@ -175,23 +173,6 @@ impl Tables {
     }
 
     fn table(&self, header: &[&str]) -> Table {
-        let mut t = Table::new();
-        t.load_style(UTF8_FULL_CONDENSED)
-            .set_content_arrangement(ContentArrangement::Dynamic)
-            .set_width(self.width)
-            .set_header(header.to_vec());
-        // Styling follows the caller's choice, never comfy-table's own terminal check.
-        if self.color {
-            t.enforce_styling();
-        } else {
-            t.force_no_tty();
-        }
-        t
-    }
-}
-
-fn right_align(t: &mut Table, column: usize) {
-    if let Some(c) = t.column_mut(column) {
-        c.set_cell_alignment(CellAlignment::Right);
+        new_table(header, Some(self.width), self.color)
     }
 }

@@ -1,4 +1,5 @@
-//! Small phrases the human-readable formats share: a score bar, an evidence line.
+//! What the human-readable formats share: a score bar, an evidence line,
+//! colour, and how a terminal table is set up.
 
 use crate::evidence::Evidence;
 
@@ -38,4 +39,34 @@ pub fn bold() -> anstyle::Style {
 /// Text in one of the basic colours.
 pub fn colored(color: anstyle::AnsiColor) -> anstyle::Style {
     anstyle::Style::new().fg_color(Some(color.into()))
+}
+
+/// A terminal table: wrapped to `width` columns, or never wrapped when `None`;
+/// styled only when `color`, never by comfy-table's own terminal check.
+pub fn new_table(header: &[&str], width: Option<u16>, color: bool) -> comfy_table::Table {
+    use comfy_table::{presets::UTF8_FULL_CONDENSED, ContentArrangement};
+    let mut t = comfy_table::Table::new();
+    t.load_style(UTF8_FULL_CONDENSED)
+        .set_header(header.to_vec());
+    match width {
+        Some(width) => t
+            .set_content_arrangement(ContentArrangement::Dynamic)
+            .set_width(width),
+        None => t.set_content_arrangement(ContentArrangement::Disabled),
+    };
+    if color {
+        t.enforce_styling();
+    } else {
+        t.force_no_tty();
+    }
+    t
+}
+
+/// Aligns the numbers of `columns` to the right.
+pub fn right_align(t: &mut comfy_table::Table, columns: &[usize]) {
+    for column in columns {
+        if let Some(c) = t.column_mut(*column) {
+            c.set_cell_alignment(comfy_table::CellAlignment::Right);
+        }
+    }
 }
