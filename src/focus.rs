@@ -40,7 +40,8 @@ pub fn decide(
     if let Some(overwhelmed) = findings.iter().find(|f| f.id == "overwhelmed") {
         let open = overwhelmed
             .evidence
-            .first()
+            .iter()
+            .find(|e| e.path == "strategy.open_options")
             .map(|e| e.value.clone())
             .unwrap_or_default();
         return Decision {
