@@ -11,6 +11,7 @@ use crate::render;
 use crate::rubric::{self, Rubric};
 use crate::{assess, source};
 use rayon::prelude::*;
+use std::io::{self, Write};
 use std::path::{Path, PathBuf};
 
 /// Exit codes of the command-line contract.
@@ -24,11 +25,35 @@ pub mod exit {
 }
 
 /// What the process should write and how it should exit.
-#[derive(Debug, Default, PartialEq, Eq)]
+#[derive(Debug, Default)]
 pub struct Output {
-    pub stdout: String,
+    pub stdout: Report,
     pub stderr: String,
     pub code: i32,
+}
+
+/// What goes to standard output, or to the file `--output` names.
+#[derive(Debug)]
+pub enum Report {
+    Text(String),
+    /// A portfolio as JSON: hundreds of megabytes for thousands of
+    /// organizations, so it is written as it is rendered, never held whole.
+    PortfolioJson(Portfolio),
+}
+
+impl Default for Report {
+    fn default() -> Report {
+        Report::Text(String::new())
+    }
+}
+
+impl Report {
+    pub fn write_to(&self, out: &mut dyn Write) -> io::Result<()> {
+        match self {
+            Report::Text(text) => out.write_all(text.as_bytes()),
+            Report::PortfolioJson(portfolio) => render::json::write_portfolio(portfolio, out),
+        }
+    }
 }
 
 /// The facts of the environment a run depends on, passed in so runs are repeatable.
@@ -92,7 +117,7 @@ fn init(file: Option<&Path>, force: bool) -> Output {
             path.display()
         ));
     }
-    match crate::output::write_whole(path, &template) {
+    match crate::output::write_whole(path, |out| out.write_all(template.as_bytes())) {
         Ok(()) => success(format!(
             "wrote {}; fill it in, then run: readiness assess {}\n",
             path.display(),
@@ -172,13 +197,18 @@ fn assess_command(args: &AssessArgs, env: &Environment) -> Output {
     // The job summary is always Markdown; it is rendered only when asked for.
     let (stdout, summary) = if inputs.several {
         let portfolio = Portfolio::new(assessments);
-        let text = match format {
-            Format::Table => render::portfolio::table(&portfolio, env.width, color, args.detail),
-            Format::Markdown => render::portfolio::markdown(&portfolio, args.detail),
-            Format::Json => render::json::render_compact(&portfolio),
-        };
         let summary = summary_file.map(|_| render::portfolio::markdown(&portfolio, args.detail));
-        (text, summary)
+        let report = match format {
+            Format::Table => Report::Text(render::portfolio::table(
+                &portfolio,
+                env.width,
+                color,
+                args.detail,
+            )),
+            Format::Markdown => Report::Text(render::portfolio::markdown(&portfolio, args.detail)),
+            Format::Json => Report::PortfolioJson(portfolio),
+        };
+        (report, summary)
     } else {
         let assessment = &assessments[0];
         let text = match format {
@@ -187,7 +217,7 @@ fn assess_command(args: &AssessArgs, env: &Environment) -> Output {
             Format::Json => render::json::render(assessment),
         };
         (
-            text,
+            Report::Text(text),
             summary_file.map(|_| render::markdown::render(assessment)),
         )
     };
@@ -203,9 +233,9 @@ fn assess_command(args: &AssessArgs, env: &Environment) -> Output {
             stderr,
             code,
         },
-        Some(path) => match crate::output::write_whole(path, &stdout) {
+        Some(path) => match crate::output::write_whole(path, |out| stdout.write_to(out)) {
             Ok(()) => Output {
-                stdout: String::new(),
+                stdout: Report::default(),
                 stderr,
                 code,
             },
@@ -219,21 +249,31 @@ fn validate_command(args: &ValidateArgs, env: Environment) -> Output {
         as_of: args.as_of,
         today: env.today,
     };
-    let mut output = Output::default();
     let inputs = match crate::inputs::expand(&args.files) {
         Ok(inputs) => inputs,
         Err(message) => return failure(message),
     };
-    for file in &inputs.files {
+    let check = |file: &PathBuf| {
         let name = shown_name(file, &args.stdin_filename);
-        match load_questionnaire(file, &name, options) {
-            Ok(_) => output.stdout.push_str(&format!("{name}: valid\n")),
+        load_questionnaire(file, &name, options).map(|_| format!("{name}: valid\n"))
+    };
+    // In parallel for several files, reported in input order, as `assess` does.
+    let results: Vec<Result<String, String>> = if inputs.files.len() > 1 {
+        inputs.files.par_iter().map(check).collect()
+    } else {
+        inputs.files.iter().map(check).collect()
+    };
+    let (mut valid, mut output) = (String::new(), Output::default());
+    for result in results {
+        match result {
+            Ok(line) => valid.push_str(&line),
             Err(message) => {
                 output.stderr.push_str(&message);
                 output.code = exit::INVALID;
             }
         }
     }
+    output.stdout = Report::Text(valid);
     output
 }
 
@@ -284,14 +324,14 @@ fn render_all(name: &str, text: Option<&str>, problems: &[Diagnostic]) -> String
 
 fn success(stdout: String) -> Output {
     Output {
-        stdout,
+        stdout: Report::Text(stdout),
         ..Output::default()
     }
 }
 
 fn failure(stderr: String) -> Output {
     Output {
-        stdout: String::new(),
+        stdout: Report::default(),
         stderr,
         code: exit::INVALID,
     }

@@ -41,7 +41,12 @@ fn main() {
         },
     );
     // A closed pipe (`readiness assess x | head`) is not an error worth a message.
-    let _ = std::io::stdout().write_all(output.stdout.as_bytes());
+    let mut stdout = std::io::BufWriter::with_capacity(1 << 16, std::io::stdout().lock());
+    let _ = output
+        .stdout
+        .write_to(&mut stdout)
+        .and_then(|()| stdout.flush());
+    drop(stdout);
     let _ = std::io::stderr().write_all(output.stderr.as_bytes());
     std::process::exit(output.code);
 }

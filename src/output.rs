@@ -4,11 +4,14 @@
 //! half-written report, and a failed run never destroys an existing one.
 
 use std::fs::{self, OpenOptions};
-use std::io::{ErrorKind, Write};
+use std::io::{BufWriter, ErrorKind, Write};
 use std::path::{Path, PathBuf};
 
-/// Writes `contents` to `path`; on failure, a message naming what went wrong.
-pub fn write_whole(path: &Path, contents: &str) -> Result<(), String> {
+/// Writes to `path` what `contents` writes; on failure, a message naming what went wrong.
+pub fn write_whole(
+    path: &Path,
+    contents: impl FnOnce(&mut dyn Write) -> std::io::Result<()>,
+) -> Result<(), String> {
     let shown = path.display();
     if path.is_dir() {
         return Err(format!(
@@ -61,10 +64,17 @@ pub fn append(path: &Path, contents: &str) -> Result<(), String> {
     })
 }
 
-fn write_new(path: &Path, contents: &str) -> std::io::Result<()> {
-    let mut file = OpenOptions::new().write(true).create_new(true).open(path)?;
-    file.write_all(contents.as_bytes())?;
-    file.sync_all()
+fn write_new(
+    path: &Path,
+    contents: impl FnOnce(&mut dyn Write) -> std::io::Result<()>,
+) -> std::io::Result<()> {
+    let file = OpenOptions::new().write(true).create_new(true).open(path)?;
+    let mut buffered = BufWriter::new(file);
+    contents(&mut buffered)?;
+    buffered
+        .into_inner()
+        .map_err(|e| e.into_error())?
+        .sync_all()
 }
 
 fn reason(error: &std::io::Error) -> String {

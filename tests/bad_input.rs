@@ -117,6 +117,27 @@ fn yaml_syntax_tabs_and_duplicate_keys() {
 }
 
 #[test]
+fn terminal_escape_sequences_in_text_are_refused() {
+    let (path, line) = refused(
+        "escape.yaml",
+        b"version: 1\norganization:\n  name: \"Acme\\e[2J\"\n",
+    );
+    assert_eq!(
+        line,
+        format!("{path}:3:9: the text holds the control character U+001B, which cannot be shown safely; remove it")
+    );
+    let (_, out) = with_file(
+        "multi-line.yaml",
+        valid_start(
+            "strategy:\n  business_problems:\n    - name: |\n        Late\n        deliveries\n",
+        )
+        .as_bytes(),
+        &["validate"],
+    );
+    assert_eq!(out.code, 0, "{}", out.stderr);
+}
+
+#[test]
 fn hostile_yaml_fails_fast_with_a_clear_message() {
     let mut bomb = String::from("a: &a [\"x\",\"x\",\"x\",\"x\",\"x\",\"x\",\"x\",\"x\",\"x\"]\n");
     for (prev, name) in ["a", "b", "c", "d", "e", "f", "g", "h"]

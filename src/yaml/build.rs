@@ -1,0 +1,643 @@
+//! Builds the node tree from the YAML parser's events, within budgets.
+//!
+//! The budgets stop hostile input early: nesting deeper than a questionnaire
+//! ever needs, and aliases that would replay a small text into a huge tree
+//! (the "billion laughs"). Anchors, aliases and merge keys (`<<`) otherwise
+//! work as YAML defines them.
+
+use super::scalar::{self, Wanted};
+use super::{Node, Position, SyntaxError, Value};
+use saphyr_parser::{Event, Parser, ScalarStyle, Span, StrInput};
+use std::collections::{HashMap, HashSet};
+
+/// Collections inside collections, counting the top mapping as one.
+const MAX_DEPTH: usize = 32;
+/// Every scalar and collection, replayed ones included.
+const MAX_NODES: usize = 2_000_000;
+const MAX_ANCHORS: usize = 200;
+const MAX_ALIASES: usize = 200;
+/// Nodes copied by all aliases together.
+const MAX_REPLAYED: usize = 20_000;
+
+const NESTED_TOO_DEEPLY: &str =
+    "the YAML is nested too deeply; a questionnaire needs only a few levels";
+const ALIASES_EXPAND_TOO_FAR: &str =
+    "the YAML aliases (`*name`) expand to too many values; write the values out instead";
+const TOO_MANY_ANCHORS: &str =
+    "the YAML uses too many anchors or aliases (`&name`, `*name`); write the values out instead";
+
+/// Above this many entries, duplicate keys are found with a hash set rather
+/// than by comparing with every earlier key.
+const LINEAR_KEY_SEARCH: usize = 16;
+
+/// Reads the one document in `text`; an empty stream is a null at 1:1.
+pub fn document(text: &str) -> Result<Node, SyntaxError> {
+    let mut builder = Builder {
+        events: Parser::new_from_str(text),
+        anchors: HashMap::new(),
+        aliases: 0,
+        replayed: 0,
+        nodes: 0,
+    };
+    builder.stream()
+}
+
+/// A value under an anchor, ready to be copied where an alias names it.
+struct Anchored {
+    node: Node,
+    /// Collection levels inside it, so an alias cannot nest past the limit.
+    height: usize,
+    /// Its nodes, counted against the replay budget.
+    size: usize,
+}
+
+struct Builder<'input> {
+    events: Parser<'input, StrInput<'input>>,
+    anchors: HashMap<usize, Anchored>,
+    aliases: usize,
+    replayed: usize,
+    nodes: usize,
+}
+
+/// A built node with what the budgets need to know about it.
+struct Built {
+    node: Node,
+    height: usize,
+    size: usize,
+    /// A plain, untagged `<<`: a merge key when it is a mapping's key.
+    merge_key: bool,
+}
+
+impl<'input> Builder<'input> {
+    fn stream(&mut self) -> Result<Node, SyntaxError> {
+        let mut root = None;
+        loop {
+            let (event, span) = self.next()?;
+            match event {
+                Event::StreamStart | Event::DocumentEnd | Event::Nothing => {}
+                Event::StreamEnd => break,
+                Event::DocumentStart(_) if root.is_some() => {
+                    let at = match self.events.peek() {
+                        Some(Ok((_, next))) => *next,
+                        _ => span,
+                    };
+                    return Err(SyntaxError {
+                        at: Some(position(&at)),
+                        message: "the file holds more than one YAML document (`---`); a questionnaire is one document"
+                            .to_owned(),
+                    });
+                }
+                Event::DocumentStart(_) => {
+                    let (event, span) = self.next()?;
+                    root = Some(self.node(event, span, 0)?.node);
+                }
+                _ => return Err(unexpected(span)),
+            }
+        }
+        Ok(root.unwrap_or(Node {
+            value: Value::Null,
+            at: Position { line: 1, column: 1 },
+        }))
+    }
+
+    fn next(&mut self) -> Result<(Event<'input>, Span), SyntaxError> {
+        match self.events.next() {
+            Some(Ok(next)) => Ok(next),
+            Some(Err(error)) => Err(SyntaxError {
+                at: Some(Position {
+                    line: to_u32(error.marker().line()),
+                    column: to_u32(error.marker().col() + 1),
+                }),
+                message: describe_scan_error(error.info()),
+            }),
+            None => Err(SyntaxError {
+                at: None,
+                message: "the YAML ends in the middle of a value".to_owned(),
+            }),
+        }
+    }
+
+    /// One node, starting with `event`; `depth` counts the collections around it.
+    fn node(
+        &mut self,
+        event: Event<'input>,
+        span: Span,
+        depth: usize,
+    ) -> Result<Built, SyntaxError> {
+        let at = position(&span);
+        self.count_nodes(1, at)?;
+        let (built, anchor) = match event {
+            Event::Alias(id) => (self.alias(id, at, depth)?, 0),
+            Event::Scalar(text, style, anchor, tag) => {
+                let wanted = tag.as_ref().map_or(Wanted::Resolve, |tag| {
+                    Wanted::from_tag(&tag.handle, &tag.suffix)
+                });
+                let quoted = style != ScalarStyle::Plain;
+                let value =
+                    scalar::resolve(&text, quoted, wanted).map_err(|message| SyntaxError {
+                        at: Some(at),
+                        message,
+                    })?;
+                if let Value::Text(text) = &value {
+                    refuse_control_characters(text, at)?;
+                }
+                let merge_key = !quoted && tag.is_none() && text == "<<";
+                let node = Node { value, at };
+                (
+                    Built {
+                        node,
+                        height: 0,
+                        size: 1,
+                        merge_key,
+                    },
+                    anchor,
+                )
+            }
+            Event::SequenceStart(anchor, _) => (self.sequence(at, depth + 1)?, anchor),
+            Event::MappingStart(anchor, _) => (self.mapping(at, depth + 1)?, anchor),
+            _ => return Err(unexpected(span)),
+        };
+        if anchor != 0 {
+            self.anchor(anchor, &built, at)?;
+        }
+        Ok(built)
+    }
+
+    fn sequence(&mut self, at: Position, depth: usize) -> Result<Built, SyntaxError> {
+        too_deep(depth, at)?;
+        let (mut items, mut height, mut size) = (Vec::new(), 0, 1);
+        loop {
+            let (event, span) = self.next()?;
+            if matches!(event, Event::SequenceEnd) {
+                break;
+            }
+            let item = self.node(event, span, depth)?;
+            height = height.max(item.height);
+            size += item.size;
+            items.push(item.node);
+        }
+        let node = Node {
+            value: Value::List(items),
+            at,
+        };
+        Ok(Built {
+            node,
+            height: height + 1,
+            size,
+            merge_key: false,
+        })
+    }
+
+    fn mapping(&mut self, at: Position, depth: usize) -> Result<Built, SyntaxError> {
+        too_deep(depth, at)?;
+        let mut entries = Keys::default();
+        let mut merged = Vec::new();
+        let (mut height, mut size) = (0, 1);
+        loop {
+            let (event, span) = self.next()?;
+            if matches!(event, Event::MappingEnd) {
+                break;
+            }
+            let key = self.node(event, span, depth)?;
+            let (event, span) = self.next()?;
+            let value = self.node(event, span, depth)?;
+            height = height.max(key.height).max(value.height);
+            size += key.size + value.size;
+            if key.merge_key {
+                merged.extend(merge_sources(value.node)?);
+            } else if entries.contains(&key.node.value) {
+                return Err(SyntaxError {
+                    at: Some(key.node.at),
+                    message: format!(
+                        "the key \"{}\" appears twice in the same mapping; keep one",
+                        key_text(&key.node.value)
+                    ),
+                });
+            } else {
+                entries.push(key.node, value.node);
+            }
+        }
+        // Keys written in the mapping win over merged ones, and earlier merged
+        // mappings over later ones, as YAML's merge key defines.
+        for (key, value) in merged {
+            if !entries.contains(&key.value) {
+                entries.push(key, value);
+            }
+        }
+        let node = Node {
+            value: Value::Map(entries.entries),
+            at,
+        };
+        Ok(Built {
+            node,
+            height: height + 1,
+            size,
+            merge_key: false,
+        })
+    }
+
+    /// A copy of the anchored value, placed where the alias stands.
+    fn alias(&mut self, id: usize, at: Position, depth: usize) -> Result<Built, SyntaxError> {
+        self.aliases += 1;
+        if self.aliases > MAX_ALIASES {
+            return Err(SyntaxError {
+                at: Some(at),
+                message: TOO_MANY_ANCHORS.to_owned(),
+            });
+        }
+        let Some(anchored) = self.anchors.get(&id) else {
+            // The parser knows the anchor, so the alias sits inside its own anchored value.
+            return Err(SyntaxError {
+                at: Some(at),
+                message: "the alias (`*name`) stands inside the value it names; YAML cannot repeat a value within itself"
+                    .to_owned(),
+            });
+        };
+        let (height, size) = (anchored.height, anchored.size);
+        too_deep(depth + height, at)?;
+        self.replayed += size;
+        if self.replayed > MAX_REPLAYED {
+            return Err(SyntaxError {
+                at: Some(at),
+                message: ALIASES_EXPAND_TOO_FAR.to_owned(),
+            });
+        }
+        let node = placed_at(&anchored.node, at);
+        self.count_nodes(size.saturating_sub(1), at)?;
+        Ok(Built {
+            node,
+            height,
+            size,
+            merge_key: false,
+        })
+    }
+
+    fn anchor(&mut self, id: usize, built: &Built, at: Position) -> Result<(), SyntaxError> {
+        if !self.anchors.contains_key(&id) && self.anchors.len() >= MAX_ANCHORS {
+            return Err(SyntaxError {
+                at: Some(at),
+                message: TOO_MANY_ANCHORS.to_owned(),
+            });
+        }
+        let anchored = Anchored {
+            node: built.node.clone(),
+            height: built.height,
+            size: built.size,
+        };
+        self.anchors.insert(id, anchored);
+        Ok(())
+    }
+
+    fn count_nodes(&mut self, more: usize, at: Position) -> Result<(), SyntaxError> {
+        self.nodes += more;
+        if self.nodes > MAX_NODES {
+            return Err(SyntaxError {
+                at: Some(at),
+                message: "the YAML is too large to be a questionnaire (too many values)".to_owned(),
+            });
+        }
+        Ok(())
+    }
+}
+
+/// A mapping's entries, with a quick way to ask whether a key is already there.
+#[derive(Default)]
+struct Keys {
+    entries: Vec<(Node, Node)>,
+    /// Filled once the mapping has more than [`LINEAR_KEY_SEARCH`] entries.
+    index: HashSet<KeyId>,
+}
+
+impl Keys {
+    fn contains(&self, key: &Value) -> bool {
+        if self.entries.len() <= LINEAR_KEY_SEARCH {
+            self.entries.iter().any(|(k, _)| same_key(&k.value, key))
+        } else {
+            KeyId::of(key).is_some_and(|id| self.index.contains(&id))
+        }
+    }
+
+    fn push(&mut self, key: Node, value: Node) {
+        self.entries.push((key, value));
+        if self.entries.len() == LINEAR_KEY_SEARCH + 1 {
+            self.index = self
+                .entries
+                .iter()
+                .filter_map(|(k, _)| KeyId::of(&k.value))
+                .collect();
+        } else if self.entries.len() > LINEAR_KEY_SEARCH {
+            if let Some((k, _)) = self.entries.last() {
+                self.index.extend(KeyId::of(&k.value));
+            }
+        }
+    }
+}
+
+/// A scalar key as the reader wrote it, near enough to find it.
+fn key_text(key: &Value) -> String {
+    match key {
+        Value::Null => "~".to_owned(),
+        Value::Bool(b) => b.to_string(),
+        Value::Int(i) => i.to_string(),
+        Value::Float(x) => x.to_string(),
+        Value::Text(t) => super::clip(t),
+        Value::List(_) | Value::Map(_) => key.describe(),
+    }
+}
+
+/// [`KeyId`]'s equality without building one.
+fn same_key(a: &Value, b: &Value) -> bool {
+    match (a, b) {
+        (Value::Null, Value::Null) => true,
+        (Value::Bool(x), Value::Bool(y)) => x == y,
+        (Value::Int(x), Value::Int(y)) => x == y,
+        (Value::Float(x), Value::Float(y)) => x.to_bits() == y.to_bits(),
+        (Value::Text(x), Value::Text(y)) => x == y,
+        _ => false,
+    }
+}
+
+/// What makes two scalar keys the same key. Lists and mappings as keys are
+/// never compared: the loader refuses them anyway.
+#[derive(PartialEq, Eq, Hash)]
+enum KeyId {
+    Null,
+    Bool(bool),
+    Int(i64),
+    Float(u64),
+    Text(String),
+}
+
+impl KeyId {
+    fn of(value: &Value) -> Option<KeyId> {
+        match value {
+            Value::Null => Some(KeyId::Null),
+            Value::Bool(b) => Some(KeyId::Bool(*b)),
+            Value::Int(i) => Some(KeyId::Int(*i)),
+            Value::Float(x) => Some(KeyId::Float(x.to_bits())),
+            Value::Text(t) => Some(KeyId::Text(t.clone())),
+            Value::List(_) | Value::Map(_) => None,
+        }
+    }
+}
+
+/// The entries a merge key brings: from one mapping or a list of mappings.
+fn merge_sources(value: Node) -> Result<Vec<(Node, Node)>, SyntaxError> {
+    let refused = |at| SyntaxError {
+        at: Some(at),
+        message: "a merge key (`<<`) takes a mapping or a list of mappings".to_owned(),
+    };
+    match value.value {
+        Value::Map(entries) => Ok(entries),
+        Value::List(items) => {
+            let mut entries = Vec::new();
+            for item in items {
+                match item.value {
+                    Value::Map(more) => entries.extend(more),
+                    _ => return Err(refused(item.at)),
+                }
+            }
+            Ok(entries)
+        }
+        _ => Err(refused(value.at)),
+    }
+}
+
+/// A copy of `node` with every position moved to `at`: an error inside an
+/// aliased value points at the alias, where the reader sees it used.
+fn placed_at(node: &Node, at: Position) -> Node {
+    let value = match &node.value {
+        Value::List(items) => Value::List(items.iter().map(|n| placed_at(n, at)).collect()),
+        Value::Map(entries) => Value::Map(
+            entries
+                .iter()
+                .map(|(k, v)| (placed_at(k, at), placed_at(v, at)))
+                .collect(),
+        ),
+        scalar => scalar.clone(),
+    };
+    Node { value, at }
+}
+
+/// Text reaches terminals, Markdown and CI logs; an escape sequence or a
+/// carriage return in it could rewrite what the reader sees. Line breaks and
+/// tabs are ordinary text.
+fn refuse_control_characters(text: &str, at: Position) -> Result<(), SyntaxError> {
+    match text.chars().find(|c| c.is_control() && !matches!(c, '\n' | '\t')) {
+        Some(c) => Err(SyntaxError {
+            at: Some(at),
+            message: format!(
+                "the text holds the control character U+{:04X}, which cannot be shown safely; remove it",
+                u32::from(c)
+            ),
+        }),
+        None => Ok(()),
+    }
+}
+
+fn too_deep(depth: usize, at: Position) -> Result<(), SyntaxError> {
+    if depth > MAX_DEPTH {
+        return Err(SyntaxError {
+            at: Some(at),
+            message: NESTED_TOO_DEEPLY.to_owned(),
+        });
+    }
+    Ok(())
+}
+
+fn unexpected(span: Span) -> SyntaxError {
+    SyntaxError {
+        at: Some(position(&span)),
+        message: "not valid YAML: a value was expected here".to_owned(),
+    }
+}
+
+// The parser's own words for most syntax errors are clear; a few are
+// rephrased for a reader who has never heard of anchors or directives.
+fn describe_scan_error(info: &str) -> String {
+    match info {
+        "while parsing node, found unknown anchor" => {
+            "an alias (`*name`) names an anchor (`&name`) that is not defined before it".to_owned()
+        }
+        "recursion limit exceeded" => NESTED_TOO_DEEPLY.to_owned(),
+        // The parser notices a missing `:` only on the line after the key.
+        "simple key expect ':'" | "simple key expected ':'" => {
+            "not valid YAML: a key is missing its `:` here or on the line before".to_owned()
+        }
+        "while scanning a quoted scalar, found unexpected end of stream" => {
+            "not valid YAML: a quoted text is never closed".to_owned()
+        }
+        other => format!("not valid YAML: {other}"),
+    }
+}
+
+fn position(span: &Span) -> Position {
+    Position {
+        line: to_u32(span.start.line()),
+        column: to_u32(span.start.col() + 1),
+    }
+}
+
+fn to_u32(n: usize) -> u32 {
+    u32::try_from(n).unwrap_or(u32::MAX)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn refused(text: &str) -> SyntaxError {
+        document(text).expect_err(text)
+    }
+
+    fn top_keys(text: &str) -> Vec<Value> {
+        match document(text).unwrap_or_else(|e| panic!("{e:?}")).value {
+            Value::Map(entries) => entries.into_iter().map(|(k, _)| k.value).collect(),
+            other => panic!("not a map: {other:?}"),
+        }
+    }
+
+    fn nested_lists(levels: usize) -> String {
+        format!("a: {}{}\n", "[".repeat(levels), "]".repeat(levels))
+    }
+
+    #[test]
+    fn depth_is_limited_at_32_collections() {
+        // The top mapping is one level, so 31 lists make 32.
+        assert!(document(&nested_lists(31)).is_ok());
+        let error = refused(&nested_lists(32));
+        assert_eq!(error.message, NESTED_TOO_DEEPLY);
+        assert_eq!(
+            error.at,
+            Some(Position {
+                line: 1,
+                column: 35
+            })
+        );
+    }
+
+    #[test]
+    fn aliases_cannot_nest_past_the_depth_limit() {
+        let inner = format!("x: &deep {}{}\n", "[".repeat(31), "]".repeat(31));
+        assert!(document(&format!("{inner}y: *deep\n")).is_ok());
+        let error = refused(&format!("{inner}y: [*deep]\n"));
+        assert_eq!(error.message, NESTED_TOO_DEEPLY);
+    }
+
+    #[test]
+    fn anchors_and_aliases_are_counted() {
+        let anchors = |n: usize| {
+            let items: Vec<String> = (0..n).map(|i| format!("&a{i} {i}")).collect();
+            format!("x: [{}]\n", items.join(", "))
+        };
+        assert!(document(&anchors(MAX_ANCHORS)).is_ok());
+        assert_eq!(refused(&anchors(MAX_ANCHORS + 1)).message, TOO_MANY_ANCHORS);
+        let aliases = |n: usize| format!("x: &a 1\ny: [{}]\n", vec!["*a"; n].join(", "));
+        assert!(document(&aliases(MAX_ALIASES)).is_ok());
+        assert_eq!(refused(&aliases(MAX_ALIASES + 1)).message, TOO_MANY_ANCHORS);
+    }
+
+    #[test]
+    fn replay_is_limited() {
+        // A list of 99 scalars is 100 nodes; 200 aliases of it replay 20,000.
+        let list = format!("x: &l [{}]\n", vec!["1"; 99].join(", "));
+        let uses = |n: usize| format!("{list}y: [{}]\n", vec!["*l"; n].join(", "));
+        assert!(document(&uses(200)).is_ok());
+        let list = format!("x: &l [{}]\n", vec!["1"; 100].join(", "));
+        let error = refused(&format!("{list}y: [{}]\n", vec!["*l"; 200].join(", ")));
+        assert_eq!(error.message, ALIASES_EXPAND_TOO_FAR);
+        let bomb = "a: &a [1, 1, 1, 1, 1, 1, 1, 1, 1, 1]\nb: &b [*a, *a, *a, *a, *a, *a, *a, *a, *a, *a]\nc: &c [*b, *b, *b, *b, *b, *b, *b, *b, *b, *b]\nd: &d [*c, *c, *c, *c, *c, *c, *c, *c, *c, *c]\ne: [*d, *d]\n";
+        assert_eq!(refused(bomb).message, ALIASES_EXPAND_TOO_FAR);
+    }
+
+    #[test]
+    fn aliased_values_are_placed_at_the_alias() {
+        let root = document("a: &x {k: 1}\nb: *x\n").expect("valid");
+        let Value::Map(entries) = root.value else {
+            panic!("not a map")
+        };
+        let Value::Map(copy) = &entries[1].1.value else {
+            panic!("not a map")
+        };
+        assert_eq!(copy[0].0.at, Position { line: 2, column: 4 });
+        assert_eq!(copy[0].1.value, Value::Int(1));
+    }
+
+    #[test]
+    fn aliases_must_name_a_finished_anchor() {
+        assert!(refused("a: *nope\n").message.contains("not defined"));
+        assert!(refused("a: &x [*x]\n")
+            .message
+            .contains("inside the value it names"));
+    }
+
+    #[test]
+    fn merge_keys_fill_in_without_overriding() {
+        let text = "base: &b {k: 1, m: 2}\nmore: &c {n: 3, k: 9}\nx:\n  <<: [*b, *c]\n  m: 5\n";
+        let root = document(text).expect("valid");
+        let Value::Map(entries) = root.value else {
+            panic!("not a map")
+        };
+        let Value::Map(x) = &entries[2].1.value else {
+            panic!("not a map")
+        };
+        let pairs: Vec<(Value, Value)> = x
+            .iter()
+            .map(|(k, v)| (k.value.clone(), v.value.clone()))
+            .collect();
+        let text = |s: &str| Value::Text(s.to_owned());
+        assert_eq!(
+            pairs,
+            vec![
+                (text("m"), Value::Int(5)),
+                (text("k"), Value::Int(1)),
+                (text("n"), Value::Int(3)),
+            ]
+        );
+        assert!(refused("x:\n  <<: 3\n").message.contains("merge key"));
+        // A quoted `<<` is an ordinary key.
+        assert_eq!(top_keys("\"<<\": 1\n"), vec![Value::Text("<<".into())]);
+    }
+
+    #[test]
+    fn duplicate_keys_are_found_in_small_and_large_mappings() {
+        let error = refused("a: 1\nb: 2\na: 3\n");
+        assert_eq!(error.at, Some(Position { line: 3, column: 1 }));
+        assert!(error.message.contains("\"a\" appears twice"));
+        let many: String = (0..100).map(|i| format!("k{i}: {i}\n")).collect();
+        assert_eq!(top_keys(&many).len(), 100);
+        let error = refused(&format!("{many}k57: again\n"));
+        assert_eq!(
+            error.at,
+            Some(Position {
+                line: 101,
+                column: 1
+            })
+        );
+        assert!(refused("1: a\n1: b\n")
+            .message
+            .contains("\"1\" appears twice"));
+        // Text "1" and the number 1 are different keys.
+        assert_eq!(top_keys("1: a\n\"1\": b\n").len(), 2);
+    }
+
+    #[test]
+    fn control_characters_in_text_are_refused() {
+        let error = refused("name: \"A\\e[31mB\"\n");
+        assert!(error.message.contains("U+001B"), "{}", error.message);
+        assert!(refused("name: \"a\\rb\"\n").message.contains("U+000D"));
+        assert!(document("name: \"a\\tb\\nc\"\n").is_ok());
+    }
+
+    #[test]
+    fn one_document_only() {
+        let error = refused("a: 1\n---\nb: 2\n");
+        assert_eq!(error.at, Some(Position { line: 3, column: 1 }));
+        assert!(document("---\na: 1\n...\n").is_ok());
+        assert_eq!(document("").map(|n| n.value), Ok(Value::Null));
+        assert_eq!(
+            document("# only a comment\n").map(|n| n.value),
+            Ok(Value::Null)
+        );
+    }
+}

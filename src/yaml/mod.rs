@@ -1,0 +1,127 @@
+//! Reads YAML text into a small tree of nodes, each with its line and column.
+//!
+//! saphyr-parser reads the text into events; `build` turns them into the
+//! tree, with tight budgets so that an alias bomb or deeply nested brackets
+//! fail fast instead of exhausting memory or the stack; `scalar` resolves
+//! plain scalars by the YAML 1.2 core schema. The questionnaire loader then
+//! walks this tree itself, which lets it report every problem in a file at
+//! once, in its own words.
+
+mod build;
+mod scalar;
+
+/// A position in the text, counted from 1.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Default)]
+pub struct Position {
+    pub line: u32,
+    pub column: u32,
+}
+
+/// One YAML node and where it starts.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Node {
+    pub value: Value,
+    pub at: Position,
+}
+
+/// What a node holds. Plain scalars are already resolved by the YAML 1.2 core schema.
+#[derive(Debug, Clone, PartialEq)]
+pub enum Value {
+    Null,
+    Bool(bool),
+    Int(i64),
+    Float(f64),
+    Text(String),
+    List(Vec<Node>),
+    Map(Vec<(Node, Node)>),
+}
+
+impl Value {
+    /// The kind of value in words, for messages ("found a list").
+    pub fn describe(&self) -> String {
+        match self {
+            Value::Null => "nothing".to_owned(),
+            Value::Bool(b) => format!("{b}"),
+            Value::Int(i) => format!("the number {i}"),
+            Value::Float(x) => format!("the number {x}"),
+            Value::Text(t) => format!("the text \"{}\"", clip(t)),
+            Value::List(_) => "a list".to_owned(),
+            Value::Map(_) => "a mapping of keys".to_owned(),
+        }
+    }
+}
+
+/// Shortens long text quoted back to the reader.
+pub fn clip(text: &str) -> String {
+    const MAX: usize = 40;
+    if text.chars().count() <= MAX {
+        text.to_owned()
+    } else {
+        let head: String = text.chars().take(MAX).collect();
+        format!("{head}…")
+    }
+}
+
+/// A problem found while parsing, with its position when the parser knows it.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct SyntaxError {
+    pub at: Option<Position>,
+    pub message: String,
+}
+
+/// Parses one YAML document. Budgets bound depth, node count, aliases and replay.
+pub fn parse(text: &str) -> Result<Node, SyntaxError> {
+    build::document(text)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn parsed(text: &str) -> Node {
+        parse(text).unwrap_or_else(|e| panic!("{e:?}"))
+    }
+
+    #[test]
+    fn resolves_scalars_by_yaml_1_2() {
+        let Value::Map(entries) =
+            parsed("a: \"1\"\nb: yes\nc: true\nd: 2026-01-02\ne:\nf: 1.5\n").value
+        else {
+            panic!("not a map")
+        };
+        let values: Vec<Value> = entries.into_iter().map(|(_, v)| v.value).collect();
+        assert_eq!(
+            values,
+            vec![
+                Value::Text("1".into()),
+                Value::Text("yes".into()),
+                Value::Bool(true),
+                Value::Text("2026-01-02".into()),
+                Value::Null,
+                Value::Float(1.5),
+            ]
+        );
+    }
+
+    #[test]
+    fn records_positions() {
+        let Value::Map(entries) = parsed("a:\n  b: 3\n").value else {
+            panic!("not a map")
+        };
+        let Value::Map(inner) = &entries[0].1.value else {
+            panic!("not a map")
+        };
+        assert_eq!(inner[0].0.at, Position { line: 2, column: 3 });
+        assert_eq!(inner[0].1.at, Position { line: 2, column: 6 });
+    }
+
+    #[test]
+    fn refuses_duplicate_keys_and_deep_nesting() {
+        let dup = parse("a: 1\na: 2\n").expect_err("duplicate");
+        assert_eq!(dup.at, Some(Position { line: 2, column: 1 }));
+        assert!(dup.message.contains("appears twice"), "{}", dup.message);
+        let deep = format!("a: {}{}\n", "[".repeat(10_000), "]".repeat(10_000));
+        let err = parse(&deep).expect_err("deep");
+        assert!(err.message.contains("nested too deeply"), "{}", err.message);
+    }
+}
