@@ -4,7 +4,7 @@
 
 use crate::assessment::{
     Assessment, Benchmark, CriterionResult, DimensionResult, Organization, PilotSummary, Purgatory,
-    RubricRef, Scores, Tool, FORMAT_VERSION,
+    Scores, Tool, FORMAT_VERSION,
 };
 use crate::facts::{Facts, Pilot};
 use crate::findings::{self, SideScores};
@@ -14,6 +14,7 @@ use crate::rubric::{Criterion, Rubric, Side};
 use crate::scoring::{self, round1, CriterionScore, Level, Quadrant};
 use crate::{focus, recommend};
 use std::collections::BTreeSet;
+use std::sync::Arc;
 
 /// Assesses one questionnaire. `source` is the file name the report shows.
 pub fn assess(questionnaire: &Questionnaire, rubric: &Rubric, source: &str) -> Assessment {
@@ -56,8 +57,8 @@ pub fn assess(questionnaire: &Questionnaire, rubric: &Rubric, source: &str) -> A
     Assessment {
         format_version: FORMAT_VERSION,
         tool: Tool {
-            name: env!("CARGO_PKG_NAME").to_owned(),
-            version: env!("CARGO_PKG_VERSION").to_owned(),
+            name: env!("CARGO_PKG_NAME"),
+            version: env!("CARGO_PKG_VERSION"),
         },
         source: source.to_owned(),
         organization: Organization {
@@ -65,12 +66,7 @@ pub fn assess(questionnaire: &Questionnaire, rubric: &Rubric, source: &str) -> A
             assessed: questionnaire.assessed.to_string(),
             assessed_from: questionnaire.assessed_from,
         },
-        rubric: RubricRef {
-            id: rubric.id.clone(),
-            version: rubric.version.clone(),
-            name: rubric.name.clone(),
-            quadrants: rubric.quadrants.clone(),
-        },
+        rubric: Arc::clone(&rubric.reference),
         scores,
         level: Level::of(scores.overall, rubric),
         quadrant,

@@ -5,11 +5,10 @@
 use crate::evidence::Evidence;
 use crate::findings::{Finding, PurgatoryStatus};
 use crate::questionnaire::DateSource;
-use crate::rubric::QuadrantText;
-use crate::rubric::Side;
+use crate::rubric::{RubricRef, SharedText, Side};
 use crate::scoring::{Level, Quadrant};
 use serde::Serialize;
-use std::collections::BTreeMap;
+use std::sync::Arc;
 
 /// The version of the JSON report's shape.
 pub const FORMAT_VERSION: u32 = 1;
@@ -21,7 +20,8 @@ pub struct Assessment {
     /// The questionnaire's file name, as given on the command line.
     pub source: String,
     pub organization: Organization,
-    pub rubric: RubricRef,
+    /// Shared with every other assessment by the same rubric.
+    pub rubric: Arc<RubricRef>,
     pub scores: Scores,
     pub level: Level,
     pub quadrant: Quadrant,
@@ -41,8 +41,8 @@ pub struct Assessment {
 
 #[derive(Debug, Clone, PartialEq, Serialize)]
 pub struct Tool {
-    pub name: String,
-    pub version: String,
+    pub name: &'static str,
+    pub version: &'static str,
 }
 
 #[derive(Debug, Clone, PartialEq, Serialize)]
@@ -52,15 +52,6 @@ pub struct Organization {
     pub assessed: String,
     /// Where that date came from: the questionnaire, `--as-of`, or today.
     pub assessed_from: DateSource,
-}
-
-#[derive(Debug, Clone, PartialEq, Serialize)]
-pub struct RubricRef {
-    pub id: String,
-    pub version: String,
-    pub name: String,
-    /// Each quadrant's name and meaning, by id, as the rubric words them.
-    pub quadrants: BTreeMap<String, QuadrantText>,
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Serialize)]
@@ -108,7 +99,7 @@ pub struct Purgatory {
 #[derive(Debug, Clone, PartialEq, Serialize)]
 pub struct Benchmark {
     pub pilot_to_production_pct: f64,
-    pub source: String,
+    pub source: SharedText,
 }
 
 /// One line of the pilot inventory.
@@ -127,8 +118,8 @@ pub struct PilotSummary {
 
 #[derive(Debug, Clone, PartialEq, Serialize)]
 pub struct DimensionResult {
-    pub id: String,
-    pub name: String,
+    pub id: SharedText,
+    pub name: SharedText,
     /// `null` for a side with no criteria.
     pub strategy: Option<f64>,
     pub implementation: Option<f64>,
@@ -137,8 +128,8 @@ pub struct DimensionResult {
 
 #[derive(Debug, Clone, PartialEq, Serialize)]
 pub struct CriterionResult {
-    pub id: String,
-    pub title: String,
+    pub id: SharedText,
+    pub title: SharedText,
     pub side: Side,
     pub weight: f64,
     pub points: f64,

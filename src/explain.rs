@@ -9,13 +9,13 @@ use std::fmt::Write as _;
 
 /// The explanation of `id`, or a message with the closest known id.
 pub fn explain(id: &str, rubric: &Rubric) -> Result<String, String> {
-    if let Some(criterion) = rubric.criteria.iter().find(|c| c.id == id) {
+    if let Some(criterion) = rubric.criteria.iter().find(|c| &*c.id == id) {
         return Ok(criterion_text(criterion, rubric));
     }
     if catalog::spec_of(id).is_some() {
         return Ok(finding_text(id, rubric));
     }
-    let mut known: Vec<&str> = rubric.criteria.iter().map(|c| c.id.as_str()).collect();
+    let mut known: Vec<&str> = rubric.criteria.iter().map(|c| &*c.id).collect();
     known.extend(CATALOG.iter().map(|s| s.id));
     Err(match closest(id, &known) {
         Some(near) => format!("unknown id \"{id}\"; did you mean \"{near}\"? (`readiness rubric show` lists them all)"),

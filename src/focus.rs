@@ -92,7 +92,7 @@ pub fn decide(
         reason: rubric
             .quadrants
             .get(quadrant.id())
-            .map(|q| q.meaning.clone())
+            .map(|q| q.meaning.to_string())
             .unwrap_or_default(),
         evidence: score_evidence,
     }

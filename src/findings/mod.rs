@@ -9,7 +9,7 @@ mod purgatory;
 
 use crate::evidence::Evidence;
 use crate::facts::Facts;
-use crate::rubric::{Rubric, Severity};
+use crate::rubric::{Rubric, Severity, SharedText};
 use catalog::{fill, FindingKind};
 use serde::Serialize;
 
@@ -52,19 +52,19 @@ impl Detected {
 /// A finding as reported.
 #[derive(Debug, Clone, PartialEq, Serialize)]
 pub struct Finding {
-    pub id: String,
+    pub id: &'static str,
     pub kind: FindingKind,
     pub severity: Severity,
-    pub title: String,
+    pub title: SharedText,
     pub message: String,
     pub evidence: Vec<Evidence>,
     pub remedy: String,
     #[serde(skip_serializing_if = "Option::is_none")]
     pub source: Option<Source>,
     #[serde(skip_serializing_if = "Option::is_none")]
-    pub statement: Option<String>,
+    pub statement: Option<SharedText>,
     #[serde(skip_serializing_if = "Option::is_none")]
-    pub correction: Option<String>,
+    pub correction: Option<SharedText>,
 }
 
 /// The two side scores, rounded, which some triggers compare.
@@ -84,7 +84,7 @@ pub fn detect(facts: &Facts, rubric: &Rubric, scores: SideScores) -> Vec<Finding
     findings.sort_by(|a, b| {
         b.severity
             .cmp(&a.severity)
-            .then_with(|| order(&a.id).cmp(&order(&b.id)))
+            .then_with(|| order(a.id).cmp(&order(b.id)))
     });
     findings
 }
@@ -92,7 +92,7 @@ pub fn detect(facts: &Facts, rubric: &Rubric, scores: SideScores) -> Vec<Finding
 fn word(detected: Detected, rubric: &Rubric) -> Finding {
     let text = rubric.finding(detected.id);
     Finding {
-        id: detected.id.to_owned(),
+        id: detected.id,
         kind: text.kind,
         severity: text.severity,
         title: text.title.clone(),

@@ -336,14 +336,14 @@ pub(super) fn quadrant_name(a: &Assessment, q: Quadrant) -> &str {
     a.rubric
         .quadrants
         .get(q.id())
-        .map_or(q.id(), |t| t.name.as_str())
+        .map_or(q.id(), |t| &*t.name)
 }
 
 fn quadrant_meaning(a: &Assessment) -> &str {
     a.rubric
         .quadrants
         .get(a.quadrant.id())
-        .map_or("", |t| t.meaning.as_str())
+        .map_or("", |t| &*t.meaning)
 }
 
 /// A score as a chart coordinate from 0 to 1, without trailing zeros.

@@ -98,11 +98,11 @@ pub fn render(rubric: &Rubric, width: u16) -> String {
                 Side::Implementation => "implementation",
             };
             criteria.add_row(vec![
-                rubric.dimensions[dimension_index].name.clone(),
+                rubric.dimensions[dimension_index].name.to_string(),
                 side.to_owned(),
-                c.id.clone(),
+                c.id.to_string(),
                 c.weight.to_string(),
-                c.title.clone(),
+                c.title.to_string(),
             ]);
         }
     }
@@ -115,7 +115,7 @@ pub fn render(rubric: &Rubric, width: u16) -> String {
         findings.add_row(vec![
             spec.id.to_owned(),
             text.severity.word().to_owned(),
-            text.title.clone(),
+            text.title.to_string(),
         ]);
     }
     let _ = writeln!(out, "{findings}");

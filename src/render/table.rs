@@ -54,7 +54,7 @@ pub fn render(a: &Assessment, width: u16, color: bool) -> String {
     let mut dimensions = t.table(&["Dimension", "Strategy", "Implementation"]);
     for d in &a.dimensions {
         dimensions.add_row(vec![
-            d.name.clone(),
+            d.name.to_string(),
             score(d.strategy),
             score(d.implementation),
         ]);
@@ -92,9 +92,9 @@ pub fn render(a: &Assessment, width: u16, color: bool) -> String {
                 None => "",
             };
             t.add_row(vec![
-                m.statement.clone().unwrap_or_default(),
+                m.statement.as_deref().unwrap_or_default().to_owned(),
                 shown.to_owned(),
-                m.correction.clone().unwrap_or_default(),
+                m.correction.as_deref().unwrap_or_default().to_owned(),
             ]);
         }
         let _ = writeln!(out, "{t}");

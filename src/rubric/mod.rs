@@ -10,6 +10,7 @@ use crate::diagnostic::Diagnostic;
 use crate::findings::catalog::FindingKind;
 use serde::Serialize;
 use std::collections::BTreeMap;
+use std::sync::Arc;
 
 pub use validate::parse;
 
@@ -48,12 +49,28 @@ impl Severity {
     }
 }
 
+/// Rubric text that every assessment quotes: shared, so ten thousand
+/// assessments hold ten thousand pointers to one copy of the words.
+pub type SharedText = Arc<str>;
+
+/// The rubric as every report names it.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct RubricRef {
+    pub id: String,
+    pub version: String,
+    pub name: String,
+    /// Each quadrant's name and meaning, by id, as the rubric words them.
+    pub quadrants: BTreeMap<String, QuadrantText>,
+}
+
 /// A validated rubric.
 #[derive(Debug, Clone)]
 pub struct Rubric {
     pub id: String,
     pub version: String,
     pub name: String,
+    /// What every report says of the rubric: id, version, name, quadrants.
+    pub reference: Arc<RubricRef>,
     pub thresholds: Thresholds,
     pub levels: Levels,
     pub quadrants: BTreeMap<String, QuadrantText>,
@@ -68,7 +85,7 @@ pub struct Rubric {
 #[derive(Debug, Clone, PartialEq)]
 pub struct Benchmark {
     pub pilot_to_production_pct: f64,
-    pub source: String,
+    pub source: SharedText,
 }
 
 #[derive(Debug, Clone, Copy, PartialEq)]
@@ -97,24 +114,24 @@ pub struct Levels {
 
 #[derive(Debug, Clone, PartialEq, Serialize)]
 pub struct QuadrantText {
-    pub name: String,
-    pub meaning: String,
+    pub name: SharedText,
+    pub meaning: SharedText,
 }
 
 #[derive(Debug, Clone)]
 pub struct Dimension {
-    pub id: String,
-    pub name: String,
+    pub id: SharedText,
+    pub name: SharedText,
 }
 
 #[derive(Debug, Clone)]
 pub struct Criterion {
-    pub id: String,
+    pub id: SharedText,
     /// Index into `Rubric::dimensions`.
     pub dimension: usize,
     pub side: Side,
     pub weight: f64,
-    pub title: String,
+    pub title: SharedText,
     pub advice: String,
     pub measure: Measure,
 }
@@ -191,11 +208,11 @@ impl Curve {
 pub struct FindingText {
     pub kind: FindingKind,
     pub severity: Severity,
-    pub title: String,
+    pub title: SharedText,
     pub message: String,
     pub remedy: String,
-    pub statement: Option<String>,
-    pub correction: Option<String>,
+    pub statement: Option<SharedText>,
+    pub correction: Option<SharedText>,
 }
 
 impl Rubric {
@@ -206,7 +223,7 @@ impl Rubric {
             MISSING.get_or_init(|| FindingText {
                 kind: FindingKind::Other,
                 severity: Severity::Info,
-                title: String::new(),
+                title: SharedText::from(""),
                 message: String::new(),
                 remedy: String::new(),
                 statement: None,

@@ -6,7 +6,7 @@
 use super::raw::{RawCriterion, RawRubric};
 use super::{
     Benchmark, Criterion, Curve, Dimension, FindingText, Levels, Measure, PilotPoints,
-    QuadrantText, Rubric, Severity, Side, Thresholds,
+    QuadrantText, Rubric, RubricRef, Severity, Side, Thresholds,
 };
 use crate::diagnostic::{in_file_order, Diagnostic};
 use crate::findings::catalog::{self, FindingKind, CATALOG, FOCUS_REASONS, QUADRANTS};
@@ -15,6 +15,7 @@ use crate::suggest::closest;
 use crate::toml_text::position;
 use crate::yaml::Position;
 use std::collections::{BTreeMap, BTreeSet};
+use std::sync::Arc;
 use std::ops::Range;
 use toml::Spanned;
 
@@ -80,12 +81,19 @@ impl Checker<'_> {
                 &raw.benchmark.pilot_to_production_pct,
                 "pilot_to_production_pct",
             ),
-            source: raw.benchmark.source.clone(),
+            source: raw.benchmark.source.as_str().into(),
         };
+        let reference = Arc::new(RubricRef {
+            id: raw.id.get_ref().clone(),
+            version: raw.version.get_ref().clone(),
+            name: raw.name.clone(),
+            quadrants: quadrants.clone(),
+        });
         Rubric {
             id: raw.id.into_inner(),
             version: raw.version.into_inner(),
             name: raw.name,
+            reference,
             thresholds,
             levels,
             quadrants,
@@ -206,8 +214,8 @@ impl Checker<'_> {
                 out.insert(
                     id.clone(),
                     QuadrantText {
-                        name: q.name.clone(),
-                        meaning: q.meaning.clone(),
+                        name: q.name.as_str().into(),
+                        meaning: q.meaning.as_str().into(),
                     },
                 );
             } else {
@@ -275,8 +283,8 @@ impl Checker<'_> {
                 );
             }
             out.push(Dimension {
-                id: d.id.get_ref().clone(),
-                name: d.name.clone(),
+                id: d.id.get_ref().as_str().into(),
+                name: d.name.as_str().into(),
             });
         }
         out
@@ -295,7 +303,7 @@ impl Checker<'_> {
     }
 
     fn criterion(&mut self, raw: &RawCriterion, dimensions: &[Dimension]) -> Option<Criterion> {
-        let dimension_ids: Vec<&str> = dimensions.iter().map(|d| d.id.as_str()).collect();
+        let dimension_ids: Vec<&str> = dimensions.iter().map(|d| &*d.id).collect();
         let dimension = dimension_ids
             .iter()
             .position(|d| d == raw.dimension.get_ref());
@@ -325,11 +333,11 @@ impl Checker<'_> {
         }
         let measure = self.measure(raw);
         Some(Criterion {
-            id: raw.id.get_ref().clone(),
+            id: raw.id.get_ref().as_str().into(),
             dimension: dimension?,
             side: side?,
             weight,
-            title: raw.title.clone(),
+            title: raw.title.as_str().into(),
             advice: raw.advice.clone(),
             measure: measure?,
         })
@@ -761,11 +769,11 @@ impl Checker<'_> {
                 FindingText {
                     kind: spec.kind,
                     severity,
-                    title: f.title.clone(),
+                    title: f.title.as_str().into(),
                     message: f.message.get_ref().clone(),
                     remedy: f.remedy.get_ref().clone(),
-                    statement: f.statement.clone(),
-                    correction: f.correction.clone(),
+                    statement: f.statement.as_deref().map(Into::into),
+                    correction: f.correction.as_deref().map(Into::into),
                 },
             );
         }

@@ -67,7 +67,7 @@ pub fn assess(yaml: &str) -> Assessment {
 
 /// The ids of the findings that fired.
 pub fn fired(a: &Assessment) -> Vec<&str> {
-    a.findings.iter().map(|f| f.id.as_str()).collect()
+    a.findings.iter().map(|f| f.id).collect()
 }
 
 /// The shipped examples, sorted by name.
