@@ -27,7 +27,7 @@ pub struct Assessment {
     pub quadrant: Quadrant,
     pub focus: Focus,
     /// The focus in one sentence, with the reason that decided it.
-    pub focus_reason: String,
+    pub focus_reason: SharedText,
     pub purgatory: Purgatory,
     /// Every pilot in the questionnaire, retired ones included.
     pub pilots: Vec<PilotSummary>,
@@ -139,9 +139,9 @@ pub struct CriterionResult {
 #[derive(Debug, Clone, PartialEq, Serialize)]
 pub struct Recommendation {
     pub rank: usize,
-    pub title: String,
+    pub title: SharedText,
     pub reason: String,
-    pub evidence: Vec<Evidence>,
+    pub evidence: Arc<[Evidence]>,
 }
 
 #[derive(Debug, Clone, PartialEq, Serialize)]

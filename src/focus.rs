@@ -5,14 +5,15 @@ use crate::assessment::{Focus, Scores};
 use crate::evidence::Evidence;
 use crate::findings::catalog::fill;
 use crate::findings::{Finding, PurgatoryStatus};
-use crate::rubric::Rubric;
+use crate::rubric::{Rubric, SharedText};
 use crate::scoring::Quadrant;
 
 /// The focus, the sentence that states it, the reason, and the facts that decided it.
 #[derive(Debug, Clone)]
 pub struct Decision {
     pub focus: Focus,
-    pub sentence: String,
+    /// Shared with the first recommendation, whose title it is.
+    pub sentence: SharedText,
     pub reason: String,
     pub evidence: Vec<Evidence>,
 }
@@ -24,8 +25,8 @@ pub fn decide(
     scores: &Scores,
     rubric: &Rubric,
 ) -> Decision {
-    let text = |key: &str, vars: &[(&str, String)]| {
-        fill(rubric.focus.get(key).map_or("", String::as_str), vars)
+    let text = |key: &str, vars: &[(&str, String)]| -> SharedText {
+        fill(rubric.focus.get(key).map_or("", String::as_str), vars).into()
     };
     let score_vars = [
         ("strategy", format!("{:.1}", scores.strategy)),
@@ -48,7 +49,7 @@ pub fn decide(
             focus: Focus::Strategy,
             sentence: text("overwhelmed", &[("open_options", open)]),
             reason: overwhelmed.message.clone(),
-            evidence: overwhelmed.evidence.clone(),
+            evidence: overwhelmed.evidence.to_vec(),
         };
     }
 
@@ -63,7 +64,7 @@ pub fn decide(
             .collect();
         let titles: Vec<String> = deciding.iter().map(|f| lower_first(&f.title)).collect();
         let mut evidence = vec![Evidence::score("strategy", scores.strategy)];
-        evidence.extend(deciding.iter().flat_map(|f| f.evidence.clone()));
+        evidence.extend(deciding.iter().flat_map(|f| f.evidence.iter().cloned()));
         let reason: Vec<&str> = deciding.iter().map(|f| f.message.as_str()).collect();
         return Decision {
             focus: Focus::Implementation,

@@ -22,7 +22,7 @@ pub fn recommend(
         rank: 0,
         title: decision.sentence.clone(),
         reason: decision.reason.clone(),
-        evidence: decision.evidence.clone(),
+        evidence: decision.evidence.as_slice().into(),
     }];
     // Findings arrive most severe first.
     out.extend(findings.iter().map(|f| Recommendation {
@@ -51,7 +51,7 @@ pub fn recommend(
                 criterion.weight,
                 if score.answered { "" } else { " (unanswered)" }
             ),
-            evidence: answers_to_change(criterion, facts),
+            evidence: answers_to_change(criterion, facts).into(),
         });
     }
     for (i, r) in out.iter_mut().enumerate() {

@@ -12,6 +12,7 @@ use crate::facts::Facts;
 use crate::rubric::{Rubric, Severity, SharedText};
 use catalog::{fill, FindingKind};
 use serde::Serialize;
+use std::sync::Arc;
 
 pub use purgatory::{status as purgatory_status, PurgatoryStatus};
 
@@ -57,8 +58,10 @@ pub struct Finding {
     pub severity: Severity,
     pub title: SharedText,
     pub message: String,
-    pub evidence: Vec<Evidence>,
-    pub remedy: String,
+    /// Shared with the recommendation that quotes this finding.
+    pub evidence: Arc<[Evidence]>,
+    /// Shared with the recommendation whose title it is.
+    pub remedy: SharedText,
     #[serde(skip_serializing_if = "Option::is_none")]
     pub source: Option<Source>,
     #[serde(skip_serializing_if = "Option::is_none")]
@@ -97,8 +100,8 @@ fn word(detected: Detected, rubric: &Rubric) -> Finding {
         severity: text.severity,
         title: text.title.clone(),
         message: fill(&text.message, &detected.vars),
-        evidence: detected.evidence,
-        remedy: fill(&text.remedy, &detected.vars),
+        evidence: detected.evidence.into(),
+        remedy: fill(&text.remedy, &detected.vars).into(),
         source: detected.source,
         statement: text.statement.clone(),
         correction: text.correction.clone(),

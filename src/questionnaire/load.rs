@@ -13,6 +13,7 @@ use crate::diagnostic::{in_file_order, Diagnostic};
 use crate::suggest::closest;
 use crate::yaml::{self, clip, Node, Position, Value};
 use std::collections::BTreeMap;
+use std::fmt;
 
 /// What the loader needs besides the text.
 #[derive(Debug, Clone, Copy)]
@@ -192,7 +193,7 @@ impl Walker {
 
     /// Reads one answer; a null value is left out.
     fn answer(&mut self, path: &'static str, kind: Kind, node: &Node) {
-        match read(path, kind, node) {
+        match read(&path, kind, node) {
             Ok(None) => {}
             Ok(Some(value)) => self.answers.insert(path, Answer { value, at: node.at }),
             Err(problems) => self.problems.extend(problems),
@@ -220,8 +221,11 @@ impl Walker {
             items: Vec::with_capacity(items.len()),
         };
         for (index, item) in items.iter().enumerate() {
-            let place = format!("{}[{index}]", list.path);
-            if let Some(answers) = self.item(list, &place, item) {
+            let place = ItemPath {
+                list: list.path,
+                index,
+            };
+            if let Some(answers) = self.item(list, place, item) {
                 loaded.items.push(Item {
                     at: item.at,
                     answers,
@@ -231,7 +235,12 @@ impl Walker {
         self.lists.insert(list.path, loaded);
     }
 
-    fn item(&mut self, list: &'static ListQuestion, place: &str, node: &Node) -> Option<Answers> {
+    fn item(
+        &mut self,
+        list: &'static ListQuestion,
+        place: ItemPath,
+        node: &Node,
+    ) -> Option<Answers> {
         let Value::Map(entries) = &node.value else {
             self.problem(
                 node.at,
@@ -251,14 +260,14 @@ impl Walker {
                 continue;
             };
             let Some(field) = list.fields.iter().find(|f| f.key == name) else {
-                let message = unknown_key(name, place, &keys_of(list));
+                let message = unknown_key(name, &place.to_string(), &keys_of(list));
                 self.problem(key.at, message);
                 continue;
             };
             if value.value != Value::Null {
                 written.push(field.key);
             }
-            match read(&format!("{place}.{name}"), field.kind, value) {
+            match read(&format_args!("{place}.{name}"), field.kind, value) {
                 Ok(None) => {}
                 Ok(Some(given)) => answers.insert(
                     field.key,
@@ -314,8 +323,27 @@ fn unknown_key(name: &str, place: &str, allowed: &[&str]) -> String {
     }
 }
 
+/// Where a list item is (`implementation.pilots[2]`), written out only when
+/// a message needs it: most items have no problem to report.
+#[derive(Debug, Clone, Copy)]
+struct ItemPath {
+    list: &'static str,
+    index: usize,
+}
+
+impl fmt::Display for ItemPath {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        write!(f, "{}[{}]", self.list, self.index)
+    }
+}
+
 /// Reads one value against its kind: `Ok(None)` when left out (null).
-fn read(path: &str, kind: Kind, node: &Node) -> Result<Option<Given>, Vec<Diagnostic>> {
+/// `path` is only written out in a message.
+fn read(
+    path: &dyn fmt::Display,
+    kind: Kind,
+    node: &Node,
+) -> Result<Option<Given>, Vec<Diagnostic>> {
     if node.value == Value::Null {
         return Ok(None);
     }
@@ -412,7 +440,12 @@ fn quoted_hint(mut problems: Vec<Diagnostic>, value: &Value) -> Vec<Diagnostic> 
     problems
 }
 
-fn not_a_choice(path: &str, at: Position, found: &str, words: &[&str]) -> Vec<Diagnostic> {
+fn not_a_choice(
+    path: &dyn fmt::Display,
+    at: Position,
+    found: &str,
+    words: &[&str],
+) -> Vec<Diagnostic> {
     let hint = closest(found, words)
         .map(|near| format!("; did you mean \"{near}\"?"))
         .unwrap_or_default();

@@ -333,10 +333,7 @@ fn pilot_row(p: &PilotSummary) -> String {
 }
 
 pub(super) fn quadrant_name(a: &Assessment, q: Quadrant) -> &str {
-    a.rubric
-        .quadrants
-        .get(q.id())
-        .map_or(q.id(), |t| &*t.name)
+    a.rubric.quadrants.get(q.id()).map_or(q.id(), |t| &*t.name)
 }
 
 fn quadrant_meaning(a: &Assessment) -> &str {

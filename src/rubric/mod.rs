@@ -132,7 +132,7 @@ pub struct Criterion {
     pub side: Side,
     pub weight: f64,
     pub title: SharedText,
-    pub advice: String,
+    pub advice: SharedText,
     pub measure: Measure,
 }
 

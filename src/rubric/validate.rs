@@ -15,8 +15,8 @@ use crate::suggest::closest;
 use crate::toml_text::position;
 use crate::yaml::Position;
 use std::collections::{BTreeMap, BTreeSet};
-use std::sync::Arc;
 use std::ops::Range;
+use std::sync::Arc;
 use toml::Spanned;
 
 /// Parses and checks a rubric; on failure, every problem found.
@@ -338,7 +338,7 @@ impl Checker<'_> {
             side: side?,
             weight,
             title: raw.title.as_str().into(),
-            advice: raw.advice.clone(),
+            advice: raw.advice.as_str().into(),
             measure: measure?,
         })
     }

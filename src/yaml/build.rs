@@ -133,15 +133,15 @@ impl<'input> Builder<'input> {
                     Wanted::from_tag(&tag.handle, &tag.suffix)
                 });
                 let quoted = style != ScalarStyle::Plain;
+                let merge_key = !quoted && tag.is_none() && text == "<<";
                 let value =
-                    scalar::resolve(&text, quoted, wanted).map_err(|message| SyntaxError {
+                    scalar::resolve(text, quoted, wanted).map_err(|message| SyntaxError {
                         at: Some(at),
                         message,
                     })?;
                 if let Value::Text(text) = &value {
                     refuse_control_characters(text, at)?;
                 }
-                let merge_key = !quoted && tag.is_none() && text == "<<";
                 let node = Node { value, at };
                 (
                     Built {

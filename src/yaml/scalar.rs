@@ -5,6 +5,7 @@
 //! stay text, so the loader can tell the reader exactly what to write instead.
 
 use super::Value;
+use std::borrow::Cow;
 
 /// What a tag asks of a scalar. Tags outside the core schema are ignored.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -35,33 +36,38 @@ impl Wanted {
 }
 
 /// The value of one scalar, or why it cannot be one.
-pub fn resolve(text: &str, quoted: bool, wanted: Wanted) -> Result<Value, String> {
+/// Takes the parser's text by value, so text stays the string it already is.
+pub fn resolve(text: Cow<'_, str>, quoted: bool, wanted: Wanted) -> Result<Value, String> {
+    let text_value = |text: Cow<'_, str>| Ok(Value::Text(text.into_owned()));
     let value = match wanted {
-        Wanted::Text => return Ok(Value::Text(text.to_owned())),
-        Wanted::Resolve if quoted => return Ok(Value::Text(text.to_owned())),
-        Wanted::Resolve => plain(text),
-        Wanted::Int => int(text).ok_or_else(|| {
+        Wanted::Text => return text_value(text),
+        Wanted::Resolve if quoted => return text_value(text),
+        Wanted::Resolve => match plain(&text) {
+            Some(value) => value,
+            None => return text_value(text),
+        },
+        Wanted::Int => int(&text).ok_or_else(|| {
             format!(
                 "`{}` is not a whole number, as its tag `!!int` says",
-                clip(text)
+                clip(&text)
             )
         })?,
-        Wanted::Float => int(text)
+        Wanted::Float => int(&text)
             .map(|v| match v {
                 Value::Int(i) => Value::Float(i as f64),
                 other => other,
             })
-            .or_else(|| float(text))
+            .or_else(|| float(&text))
             .ok_or_else(|| {
                 format!(
                     "`{}` is not a number, as its tag `!!float` says",
-                    clip(text)
+                    clip(&text)
                 )
             })?,
-        Wanted::Bool => bool(text).ok_or_else(|| {
+        Wanted::Bool => bool(&text).ok_or_else(|| {
             format!(
                 "`{}` is not true or false, as its tag `!!bool` says",
-                clip(text)
+                clip(&text)
             )
         })?,
         Wanted::Null => Value::Null,
@@ -69,7 +75,7 @@ pub fn resolve(text: &str, quoted: bool, wanted: Wanted) -> Result<Value, String
     match value {
         Value::Float(x) if !x.is_finite() => Err(format!(
             "`{}` is not a finite number; write the number itself",
-            clip(text)
+            clip(&text)
         )),
         other => Ok(other),
     }
@@ -79,12 +85,22 @@ fn clip(text: &str) -> String {
     super::clip(text)
 }
 
-fn plain(text: &str) -> Value {
+/// A plain scalar's value when it is not text.
+fn plain(text: &str) -> Option<Value> {
+    // Most scalars are words: only these can start a null, a boolean or a number.
+    let Some(first) = text.bytes().next() else {
+        return Some(Value::Null);
+    };
+    if !matches!(
+        first,
+        b'0'..=b'9' | b'+' | b'-' | b'.' | b'~' | b'n' | b'N' | b't' | b'T' | b'f' | b'F'
+    ) {
+        return None;
+    }
     null(text)
         .or_else(|| bool(text))
         .or_else(|| int(text))
         .or_else(|| float(text))
-        .unwrap_or_else(|| Value::Text(text.to_owned()))
 }
 
 fn null(text: &str) -> Option<Value> {
@@ -169,7 +185,8 @@ mod tests {
     use super::*;
 
     fn plain_value(text: &str) -> Value {
-        resolve(text, false, Wanted::Resolve).unwrap_or_else(|e| panic!("{text}: {e}"))
+        resolve(Cow::Borrowed(text), false, Wanted::Resolve)
+            .unwrap_or_else(|e| panic!("{text}: {e}"))
     }
 
     #[test]
@@ -212,7 +229,7 @@ mod tests {
     #[test]
     fn quoted_scalars_stay_text() {
         assert_eq!(
-            resolve("true", true, Wanted::Resolve),
+            resolve(Cow::Borrowed("true"), true, Wanted::Resolve),
             Ok(Value::Text("true".into()))
         );
     }
@@ -220,7 +237,7 @@ mod tests {
     #[test]
     fn non_finite_numbers_are_refused() {
         for text in [".inf", "-.Inf", "+.INF", ".nan", ".NaN"] {
-            let error = resolve(text, false, Wanted::Resolve).expect_err(text);
+            let error = resolve(Cow::Borrowed(text), false, Wanted::Resolve).expect_err(text);
             assert!(error.contains("not a finite number"), "{error}");
         }
         assert_eq!(
@@ -232,14 +249,23 @@ mod tests {
     #[test]
     fn core_tags() {
         assert_eq!(
-            resolve("123", false, Wanted::Text),
+            resolve(Cow::Borrowed("123"), false, Wanted::Text),
             Ok(Value::Text("123".into()))
         );
-        assert_eq!(resolve("2", false, Wanted::Float), Ok(Value::Float(2.0)));
-        assert_eq!(resolve("1", true, Wanted::Int), Ok(Value::Int(1)));
-        assert_eq!(resolve("x", false, Wanted::Null), Ok(Value::Null));
-        assert!(resolve("one", false, Wanted::Int).is_err());
-        assert!(resolve("yes", false, Wanted::Bool).is_err());
+        assert_eq!(
+            resolve(Cow::Borrowed("2"), false, Wanted::Float),
+            Ok(Value::Float(2.0))
+        );
+        assert_eq!(
+            resolve(Cow::Borrowed("1"), true, Wanted::Int),
+            Ok(Value::Int(1))
+        );
+        assert_eq!(
+            resolve(Cow::Borrowed("x"), false, Wanted::Null),
+            Ok(Value::Null)
+        );
+        assert!(resolve(Cow::Borrowed("one"), false, Wanted::Int).is_err());
+        assert!(resolve(Cow::Borrowed("yes"), false, Wanted::Bool).is_err());
         assert_eq!(Wanted::from_tag("!", "custom"), Wanted::Resolve);
         assert_eq!(Wanted::from_tag("tag:yaml.org,2002:", "str"), Wanted::Text);
     }
