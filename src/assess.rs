@@ -227,7 +227,7 @@ fn unanswered(
         }
     }
     let mut ordered: Vec<String> = paths.into_iter().collect();
-    ordered.sort_by_key(|p| order_key(p));
+    ordered.sort_by_cached_key(|p| order_key(p));
     ordered
 }
 

@@ -49,6 +49,9 @@ impl Kind {
     }
 }
 
+use super::keys::KeyMap;
+use std::sync::OnceLock;
+
 /// One answer of the questionnaire: its dotted path and what it accepts.
 #[derive(Debug, Clone, Copy)]
 pub struct Question {
@@ -338,9 +341,43 @@ pub fn keys_under(prefix: &str) -> Vec<&'static str> {
     keys
 }
 
+/// What a path of the format names.
+#[derive(Debug, Clone, Copy)]
+pub enum Entry {
+    Question(&'static Question),
+    List(&'static ListQuestion),
+    /// A mapping of further keys.
+    Section,
+}
+
+/// What `path` names, if anything. The loader looks up every key it reads;
+/// scanning the tables for each one cost a tenth of loading, so the paths
+/// are indexed once.
+pub fn entry(path: &str) -> Option<Entry> {
+    static INDEX: OnceLock<KeyMap<Entry>> = OnceLock::new();
+    let index = INDEX.get_or_init(|| {
+        let mut index = KeyMap::default();
+        let paths = QUESTIONS.iter().map(|q| q.path);
+        for path in paths.chain(LISTS.iter().map(|l| l.path)) {
+            // Every proper prefix of a path is a section.
+            for (at, _) in path.match_indices('.') {
+                index.insert(&path[..at], Entry::Section);
+            }
+        }
+        for list in LISTS {
+            index.insert(list.path, Entry::List(list));
+        }
+        for question in QUESTIONS {
+            index.insert(question.path, Entry::Question(question));
+        }
+        index
+    });
+    index.get(path).copied()
+}
+
 /// Whether `path` names a mapping of further keys (a section) rather than an answer.
 pub fn is_section(path: &str) -> bool {
-    question(path).is_none() && list(path).is_none() && !keys_under(path).is_empty()
+    matches!(entry(path), Some(Entry::Section))
 }
 
 #[cfg(test)]

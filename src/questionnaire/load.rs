@@ -6,7 +6,7 @@
 //! collected, then the rules that span several answers (unique pilot names,
 //! dates not after the assessment date) are checked.
 
-use super::format::{self, Kind, ListQuestion, PILOTS};
+use super::format::{self, Entry, Kind, ListQuestion, PILOTS};
 use super::{Answer, Answers, DateSource, Given, Item, List, Questionnaire};
 use crate::date::Date;
 use crate::diagnostic::{in_file_order, Diagnostic};
@@ -32,7 +32,11 @@ pub fn load(text: &str, options: LoadOptions) -> Result<Questionnaire, Vec<Diagn
             message: e.message,
         }]
     })?;
-    let mut walker = Walker::default();
+    let mut walker = Walker {
+        answers: Answers::with_capacity(format::QUESTIONS.len()),
+        lists: BTreeMap::new(),
+        problems: Vec::new(),
+    };
     walker.root(&root);
     let mut problems = walker.problems;
     let (assessed, assessed_from) = match walker.answers.date("organization.assessed") {
@@ -56,7 +60,6 @@ pub fn load(text: &str, options: LoadOptions) -> Result<Questionnaire, Vec<Diagn
     }
 }
 
-#[derive(Default)]
 struct Walker {
     answers: Answers,
     lists: BTreeMap<&'static str, List>,
@@ -135,26 +138,32 @@ impl Walker {
                 return;
             }
         };
+        // One buffer for every key's path in this mapping.
+        let mut path = String::with_capacity(prefix.len() + 32);
         for (key, value) in entries {
             let Some(name) = self.key_name(key) else {
                 continue;
             };
-            let path = if prefix.is_empty() {
-                name.clone()
-            } else {
-                format!("{prefix}.{name}")
-            };
+            path.clear();
+            if !prefix.is_empty() {
+                path.push_str(prefix);
+                path.push('.');
+            }
+            path.push_str(name);
             if path == "version" {
                 self.version(value);
-            } else if let Some(question) = format::question(&path) {
-                self.answer(question.path, question.kind, value);
-            } else if let Some(list) = format::list(&path) {
-                self.list(list, value);
-            } else if format::is_section(&path) {
-                self.mapping(&path, value);
-            } else {
-                let message = unknown_key(name, prefix, &format::keys_under(prefix));
-                self.problem(key.at, message);
+                continue;
+            }
+            match format::entry(&path) {
+                Some(Entry::Question(question)) => {
+                    self.answer(question.path, question.kind, value);
+                }
+                Some(Entry::List(list)) => self.list(list, value),
+                Some(Entry::Section) => self.mapping(&path, value),
+                None => {
+                    let message = unknown_key(name, prefix, &format::keys_under(prefix));
+                    self.problem(key.at, message);
+                }
             }
         }
     }
@@ -252,7 +261,7 @@ impl Walker {
             );
             return None;
         };
-        let mut answers = Answers::default();
+        let mut answers = Answers::with_capacity(list.fields.len());
         let mut written: Vec<&'static str> = Vec::new();
         let before = self.problems.len();
         for (key, value) in entries {

@@ -6,10 +6,12 @@
 //! reader sees in their own file.
 
 pub mod format;
+mod keys;
 mod load;
 
 use crate::date::Date;
 use crate::yaml::Position;
+use keys::KeyMap;
 use std::collections::BTreeMap;
 
 pub use load::{load, LoadOptions};
@@ -68,10 +70,17 @@ pub struct Answer {
 /// Answers by their key, within the questionnaire or within one list item.
 #[derive(Debug, Clone, Default, PartialEq)]
 pub struct Answers {
-    by_key: BTreeMap<&'static str, Answer>,
+    by_key: KeyMap<Answer>,
 }
 
 impl Answers {
+    /// Room for `n` answers, so that filling it never grows the map.
+    pub(crate) fn with_capacity(n: usize) -> Answers {
+        Answers {
+            by_key: KeyMap::with_capacity_and_hasher(n, Default::default()),
+        }
+    }
+
     pub(crate) fn insert(&mut self, key: &'static str, answer: Answer) {
         self.by_key.insert(key, answer);
     }
