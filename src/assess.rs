@@ -113,11 +113,11 @@ fn inventory(facts: &Facts) -> Vec<PilotSummary> {
             PilotSummary {
                 name: p.name().to_owned(),
                 department: answers.text("department").map(str::to_owned),
-                stage: answers.choice("stage").unwrap_or_default().to_owned(),
+                stage: answers.choice("stage").unwrap_or_default(),
                 age_days: p.age_days,
-                environment: answers.choice("environment").map(str::to_owned),
+                environment: answers.choice("environment"),
                 users: answers.integer("users"),
-                monitoring: answers.choice("monitoring").map(str::to_owned),
+                monitoring: answers.choice("monitoring"),
                 line: p.item.at.line,
             }
         })

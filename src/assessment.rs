@@ -107,12 +107,13 @@ pub struct Benchmark {
 pub struct PilotSummary {
     pub name: String,
     pub department: Option<String>,
-    pub stage: String,
+    /// The stage, environment and monitoring are the format's own words.
+    pub stage: &'static str,
     /// Days from `started` to the assessment date.
     pub age_days: Option<i64>,
-    pub environment: Option<String>,
+    pub environment: Option<&'static str>,
     pub users: Option<i64>,
-    pub monitoring: Option<String>,
+    pub monitoring: Option<&'static str>,
     pub line: u32,
 }
 

@@ -3,19 +3,24 @@
 //! it in their own file.
 
 use serde::Serialize;
+use std::borrow::Cow;
+
+/// Text that is often one of the format's own words or paths, borrowed then,
+/// and written out only when it names something in this questionnaire.
+pub type Words = Cow<'static, str>;
 
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
 pub struct Evidence {
     /// The questionnaire path (`implementation.pilots[1]`), or `scores.strategy`.
-    pub path: String,
+    pub path: Words,
     /// The value in words (`churn-model, running 630 days`).
-    pub value: String,
+    pub value: Words,
     /// The line in the questionnaire; `None` for a score.
     pub line: Option<u32>,
 }
 
 impl Evidence {
-    pub fn answer(path: impl Into<String>, value: impl Into<String>, line: u32) -> Evidence {
+    pub fn answer(path: impl Into<Words>, value: impl Into<Words>, line: u32) -> Evidence {
         Evidence {
             path: path.into(),
             value: value.into(),
@@ -26,17 +31,17 @@ impl Evidence {
     /// A score the trigger rests on (no line: it is computed, not written).
     pub fn score(name: &str, value: f64) -> Evidence {
         Evidence {
-            path: format!("scores.{name}"),
-            value: format!("{value:.1}"),
+            path: format!("scores.{name}").into(),
+            value: format!("{value:.1}").into(),
             line: None,
         }
     }
 
     /// An answer that was left out.
-    pub fn unanswered(path: impl Into<String>) -> Evidence {
+    pub fn unanswered(path: impl Into<Words>) -> Evidence {
         Evidence {
             path: path.into(),
-            value: "unanswered".to_owned(),
+            value: Cow::Borrowed("unanswered"),
             line: None,
         }
     }

@@ -131,7 +131,7 @@ impl<'q> Facts<'q> {
     }
 
     /// Evidence for a single answer, when it was given.
-    pub fn evidence(&self, path: &str) -> Option<Evidence> {
+    pub fn evidence(&self, path: &'static str) -> Option<Evidence> {
         self.answers()
             .get(path)
             .map(|a| Evidence::answer(path, a.value.describe(), a.at.line))

@@ -47,7 +47,7 @@ pub fn decide(
             .unwrap_or_default();
         return Decision {
             focus: Focus::Strategy,
-            sentence: text("overwhelmed", &[("open_options", open)]),
+            sentence: text("overwhelmed", &[("open_options", open.into_owned())]),
             reason: overwhelmed.message.clone(),
             evidence: overwhelmed.evidence.to_vec(),
         };

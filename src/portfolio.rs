@@ -49,9 +49,9 @@ impl Portfolio {
         for a in &assessments {
             *quadrants.entry(a.quadrant.id().to_owned()).or_default() += 1;
             for p in &a.pilots {
-                live += usize::from(matches!(p.stage.as_str(), "production" | "scaled"));
+                live += usize::from(matches!(p.stage, "production" | "scaled"));
                 tried += usize::from(matches!(
-                    p.stage.as_str(),
+                    p.stage,
                     "pilot" | "production" | "scaled"
                 ));
             }

@@ -63,7 +63,7 @@ pub fn recommend(
 /// The answers a criterion reads that do not yet earn full points.
 fn answers_to_change(criterion: &Criterion, facts: &Facts) -> Vec<Evidence> {
     let answers = facts.answers();
-    let cite = |path: &str| {
+    let cite = |path: &'static str| {
         facts
             .evidence(path)
             .unwrap_or_else(|| Evidence::unanswered(path))

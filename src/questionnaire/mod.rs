@@ -10,6 +10,7 @@ mod keys;
 mod load;
 
 use crate::date::Date;
+use crate::evidence::Words;
 use crate::yaml::Position;
 use keys::KeyMap;
 use std::collections::BTreeMap;
@@ -34,17 +35,18 @@ pub enum Given {
 }
 
 impl Given {
-    /// The value in words, as evidence shows it.
-    pub fn describe(&self) -> String {
+    /// The value in words, as evidence shows it; the format's own words borrowed.
+    pub fn describe(&self) -> Words {
         match self {
-            Given::Text(t) => t.clone(),
-            Given::Integer(i) => i.to_string(),
-            Given::Number(x) => format_number(*x),
-            Given::Flag(b) => b.to_string(),
-            Given::Date(d) => d.to_string(),
-            Given::Choice { word, .. } => (*word).to_owned(),
-            Given::Words(words) if words.is_empty() => "none".to_owned(),
-            Given::Words(words) => words.join(", "),
+            Given::Text(t) => t.clone().into(),
+            Given::Integer(i) => i.to_string().into(),
+            Given::Number(x) => format_number(*x).into(),
+            Given::Flag(true) => "true".into(),
+            Given::Flag(false) => "false".into(),
+            Given::Date(d) => d.to_string().into(),
+            Given::Choice { word, .. } => (*word).into(),
+            Given::Words(words) if words.is_empty() => "none".into(),
+            Given::Words(words) => words.join(", ").into(),
         }
     }
 }

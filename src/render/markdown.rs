@@ -299,21 +299,21 @@ fn evidence_line(e: &Evidence) -> String {
 }
 
 fn pilot_row(p: &PilotSummary) -> String {
-    let stage = match p.stage.as_str() {
+    let stage = match p.stage {
         "production" => "in production",
         "scaled" => "scaled up",
         "pilot" => "pilot",
         "retired" => "retired",
         _ => "idea",
     };
-    let runs = match p.environment.as_deref() {
+    let runs = match p.environment {
         Some("laptop") => "on a laptop",
         Some("sandbox") => "in a sandbox",
         Some("cloud") => "in the cloud",
         Some("production") => "on the production platform",
         _ => "not stated",
     };
-    let monitoring = match p.monitoring.as_deref() {
+    let monitoring = match p.monitoring {
         Some("none") => "none",
         Some("manual") => "manual checks",
         Some("automated") => "automated",
