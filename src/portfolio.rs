@@ -50,10 +50,7 @@ impl Portfolio {
             *quadrants.entry(a.quadrant.id().to_owned()).or_default() += 1;
             for p in &a.pilots {
                 live += usize::from(matches!(p.stage, "production" | "scaled"));
-                tried += usize::from(matches!(
-                    p.stage,
-                    "pilot" | "production" | "scaled"
-                ));
+                tried += usize::from(matches!(p.stage, "pilot" | "production" | "scaled"));
             }
         }
         let totals = Totals {
