@@ -7,7 +7,8 @@ use crate::findings::{Finding, PurgatoryStatus};
 use crate::questionnaire::DateSource;
 use crate::rubric::{RubricRef, SharedText, Side};
 use crate::scoring::{Level, Quadrant};
-use serde::Serialize;
+use serde::{Serialize, Serializer};
+use std::fmt;
 use std::sync::Arc;
 
 /// The version of the JSON report's shape.
@@ -141,8 +142,35 @@ pub struct CriterionResult {
 pub struct Recommendation {
     pub rank: usize,
     pub title: SharedText,
-    pub reason: String,
+    pub reason: Reason,
     pub evidence: Arc<[Evidence]>,
+}
+
+/// Why a recommendation is made, one sentence in the report. For a
+/// finding's remedy it is the finding's title and message, shared with the
+/// finding rather than written out again in every assessment.
+#[derive(Debug, Clone, PartialEq)]
+pub enum Reason {
+    Text(String),
+    Finding {
+        title: SharedText,
+        message: SharedText,
+    },
+}
+
+impl fmt::Display for Reason {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        match self {
+            Reason::Text(text) => f.write_str(text),
+            Reason::Finding { title, message } => write!(f, "{title}: {message}"),
+        }
+    }
+}
+
+impl Serialize for Reason {
+    fn serialize<S: Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        serializer.collect_str(self)
+    }
 }
 
 #[derive(Debug, Clone, PartialEq, Serialize)]

@@ -48,7 +48,7 @@ pub fn decide(
         return Decision {
             focus: Focus::Strategy,
             sentence: text("overwhelmed", &[("open_options", open.into_owned())]),
-            reason: overwhelmed.message.clone(),
+            reason: overwhelmed.message.to_string(),
             evidence: overwhelmed.evidence.to_vec(),
         };
     }
@@ -65,7 +65,7 @@ pub fn decide(
         let titles: Vec<String> = deciding.iter().map(|f| lower_first(&f.title)).collect();
         let mut evidence = vec![Evidence::score("strategy", scores.strategy)];
         evidence.extend(deciding.iter().flat_map(|f| f.evidence.iter().cloned()));
-        let reason: Vec<&str> = deciding.iter().map(|f| f.message.as_str()).collect();
+        let reason: Vec<&str> = deciding.iter().map(|f| &*f.message).collect();
         return Decision {
             focus: Focus::Implementation,
             sentence: text(

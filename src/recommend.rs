@@ -2,7 +2,7 @@
 //! findings that fired, most severe first; then the criteria with the largest
 //! weighted gap, `weight * (100 - points)`, each naming the answers it would change.
 
-use crate::assessment::Recommendation;
+use crate::assessment::{Reason, Recommendation};
 use crate::evidence::Evidence;
 use crate::facts::Facts;
 use crate::findings::Finding;
@@ -21,14 +21,17 @@ pub fn recommend(
     let mut out = vec![Recommendation {
         rank: 0,
         title: decision.sentence.clone(),
-        reason: decision.reason.clone(),
+        reason: Reason::Text(decision.reason.clone()),
         evidence: decision.evidence.as_slice().into(),
     }];
     // Findings arrive most severe first.
     out.extend(findings.iter().map(|f| Recommendation {
         rank: 0,
         title: f.remedy.clone(),
-        reason: format!("{}: {}", f.title, f.message),
+        reason: Reason::Finding {
+            title: f.title.clone(),
+            message: f.message.clone(),
+        },
         evidence: f.evidence.clone(),
     }));
     let mut gaps: Vec<(usize, f64)> = criteria
@@ -44,13 +47,13 @@ pub fn recommend(
         out.push(Recommendation {
             rank: 0,
             title: criterion.advice.clone(),
-            reason: format!(
+            reason: Reason::Text(format!(
                 "{}: {:.1} of 100 points, weight {}{}",
                 criterion.title,
                 score.points,
                 criterion.weight,
                 if score.answered { "" } else { " (unanswered)" }
-            ),
+            )),
             evidence: answers_to_change(criterion, facts).into(),
         });
     }

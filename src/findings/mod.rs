@@ -57,7 +57,8 @@ pub struct Finding {
     pub kind: FindingKind,
     pub severity: Severity,
     pub title: SharedText,
-    pub message: String,
+    /// Shared with the recommendation whose reason it gives.
+    pub message: SharedText,
     /// Shared with the recommendation that quotes this finding.
     pub evidence: Arc<[Evidence]>,
     /// Shared with the recommendation whose title it is.
@@ -99,7 +100,7 @@ fn word(detected: Detected, rubric: &Rubric) -> Finding {
         kind: text.kind,
         severity: text.severity,
         title: text.title.clone(),
-        message: fill(&text.message, &detected.vars),
+        message: fill(&text.message, &detected.vars).into(),
         evidence: detected.evidence.into(),
         remedy: fill(&text.remedy, &detected.vars).into(),
         source: detected.source,

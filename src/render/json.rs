@@ -1,6 +1,7 @@
 //! The JSON report, format 1: the `Assessment` (or, for several inputs, the
 //! `Portfolio`) serialized.
 
+use crate::assessment::Assessment;
 use crate::portfolio::Portfolio;
 use rayon::prelude::*;
 use serde::Serialize;
@@ -15,9 +16,9 @@ pub fn render(report: &impl Serialize) -> String {
 }
 
 /// How many assessments are rendered in parallel before being written.
-/// Enough to keep both cores busy, few enough that only a few megabytes of
+/// Enough to keep the cores busy, few enough that only a few megabytes of
 /// JSON are ever held at once.
-const CHUNK: usize = 256;
+const CHUNK: usize = 512;
 
 /// Writes the portfolio's JSON on one line: byte for byte what serializing
 /// `Portfolio` gives, but rendered in parallel chunks and written as it goes.
@@ -29,21 +30,42 @@ pub fn write_portfolio(portfolio: &Portfolio, out: &mut dyn Write) -> io::Result
         "{{\"format_version\":{},\"assessments\":[",
         portfolio.format_version
     )?;
-    for (index, chunk) in portfolio.assessments.chunks(CHUNK).enumerate() {
-        let rendered: Vec<Vec<u8>> = chunk
-            .par_iter()
-            .map(|assessment| serde_json::to_vec(assessment).unwrap_or_default())
-            .collect();
-        for (offset, json) in rendered.iter().enumerate() {
-            if index > 0 || offset > 0 {
+    // Each chunk is split into one part per thread, each rendered into its
+    // own buffer; the buffers are kept from chunk to chunk, so after the
+    // first chunk no memory is allocated, and no page is faulted in, again.
+    let threads = rayon::current_num_threads().max(1);
+    let mut buffers: Vec<Vec<u8>> = vec![Vec::new(); threads];
+    let mut first = true;
+    for chunk in portfolio.assessments.chunks(CHUNK) {
+        let per_part = chunk.len().div_ceil(threads);
+        let parts = chunk.len().div_ceil(per_part);
+        buffers
+            .par_iter_mut()
+            .zip(chunk.par_chunks(per_part))
+            .for_each(|(buffer, part)| render_part(part, buffer));
+        for buffer in &buffers[..parts] {
+            if !first {
                 out.write_all(b",")?;
             }
-            out.write_all(json)?;
+            first = false;
+            out.write_all(buffer)?;
         }
     }
     out.write_all(b"],\"portfolio\":")?;
     serde_json::to_writer(&mut *out, &portfolio.portfolio)?;
     out.write_all(b"}\n")
+}
+
+/// The assessments of `part` as JSON, separated by commas, into `buffer`.
+fn render_part(part: &[Assessment], buffer: &mut Vec<u8>) {
+    buffer.clear();
+    for (index, assessment) in part.iter().enumerate() {
+        if index > 0 {
+            buffer.push(b',');
+        }
+        // Serializing plain data with string keys into memory cannot fail.
+        let _ = serde_json::to_writer(&mut *buffer, assessment);
+    }
 }
 
 #[cfg(test)]
