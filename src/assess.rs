@@ -22,7 +22,7 @@ pub fn assess(questionnaire: &Questionnaire, rubric: &Rubric, source: &str) -> A
     let criteria: Vec<(&Criterion, CriterionScore)> = rubric
         .criteria
         .iter()
-        .map(|c| (c, scoring::score(c, &facts)))
+        .map(|c| (&**c, scoring::score(c, &facts)))
         .collect();
     let side = |side: Side| {
         scoring::weighted_mean(
@@ -143,12 +143,14 @@ fn dimensions(rubric: &Rubric, criteria: &[(&Criterion, CriterionScore)]) -> Vec
                 implementation: scoring::weighted_mean(
                     mine().filter(scoring::on_side(Side::Implementation)),
                 ),
-                criteria: mine()
-                    .map(|(c, s)| CriterionResult {
-                        id: c.id.clone(),
-                        title: c.title.clone(),
-                        side: c.side,
-                        weight: c.weight,
+                // Criteria are scored in the rubric's order.
+                criteria: rubric
+                    .criteria
+                    .iter()
+                    .zip(criteria)
+                    .filter(|(c, _)| c.dimension == index)
+                    .map(|(c, (_, s))| CriterionResult {
+                        criterion: Arc::clone(c),
                         points: round1(s.points),
                         answered: s.answered,
                     })

@@ -5,8 +5,9 @@
 use crate::evidence::Evidence;
 use crate::findings::{Finding, PurgatoryStatus};
 use crate::questionnaire::DateSource;
-use crate::rubric::{RubricRef, SharedText, Side};
+use crate::rubric::{Criterion, RubricRef, SharedText};
 use crate::scoring::{Level, Quadrant};
+use serde::ser::SerializeStruct;
 use serde::{Serialize, Serializer};
 use std::fmt;
 use std::sync::Arc;
@@ -128,14 +129,26 @@ pub struct DimensionResult {
     pub criteria: Vec<CriterionResult>,
 }
 
-#[derive(Debug, Clone, PartialEq, Serialize)]
+/// One criterion's result. The criterion's id, title, side and weight are
+/// the rubric's, shared by every assessment; the JSON writes them out.
+#[derive(Debug, Clone, PartialEq)]
 pub struct CriterionResult {
-    pub id: SharedText,
-    pub title: SharedText,
-    pub side: Side,
-    pub weight: f64,
+    pub criterion: Arc<Criterion>,
     pub points: f64,
     pub answered: bool,
+}
+
+impl Serialize for CriterionResult {
+    fn serialize<S: Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        let mut fields = serializer.serialize_struct("CriterionResult", 6)?;
+        fields.serialize_field("id", &*self.criterion.id)?;
+        fields.serialize_field("title", &*self.criterion.title)?;
+        fields.serialize_field("side", &self.criterion.side)?;
+        fields.serialize_field("weight", &self.criterion.weight)?;
+        fields.serialize_field("points", &self.points)?;
+        fields.serialize_field("answered", &self.answered)?;
+        fields.end()
+    }
 }
 
 #[derive(Debug, Clone, PartialEq, Serialize)]

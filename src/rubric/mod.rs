@@ -76,7 +76,8 @@ pub struct Rubric {
     pub quadrants: BTreeMap<String, QuadrantText>,
     pub focus: BTreeMap<String, String>,
     pub dimensions: Vec<Dimension>,
-    pub criteria: Vec<Criterion>,
+    /// Shared with every assessment's criterion results.
+    pub criteria: Vec<Arc<Criterion>>,
     pub findings: BTreeMap<String, FindingText>,
     pub benchmark: Benchmark,
 }
@@ -124,7 +125,7 @@ pub struct Dimension {
     pub name: SharedText,
 }
 
-#[derive(Debug, Clone)]
+#[derive(Debug, Clone, PartialEq)]
 pub struct Criterion {
     pub id: SharedText,
     /// Index into `Rubric::dimensions`.

@@ -56,10 +56,10 @@ impl Checker<'_> {
         let quadrants = self.quadrants(&raw);
         let focus = self.focus(&raw);
         let dimensions = self.dimensions(&raw);
-        let criteria: Vec<Criterion> = raw
+        let criteria: Vec<Arc<Criterion>> = raw
             .criteria
             .iter()
-            .filter_map(|c| self.criterion(c, &dimensions))
+            .filter_map(|c| self.criterion(c, &dimensions).map(Arc::new))
             .collect();
         self.unique_criteria(&raw.criteria);
         for side in [Side::Strategy, Side::Implementation] {
