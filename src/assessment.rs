@@ -89,7 +89,7 @@ impl Focus {
 pub struct Purgatory {
     pub status: PurgatoryStatus,
     /// The ids of the purgatory signals that fired.
-    pub signals: Vec<String>,
+    pub signals: Vec<&'static str>,
     /// Live pilots as a share of active and live ones, in percent; `null`
     /// when there are none or the pilots were left out.
     pub pilot_to_production_pct: Option<f64>,

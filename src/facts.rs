@@ -79,11 +79,11 @@ impl<'q> Pilot<'q> {
     pub fn field_evidence(&self, key: &str) -> Evidence {
         match self.answers().get(key) {
             Some(answer) => Evidence::answer(
-                format!("{}.{key}", self.path()),
+                format!("{PILOTS}[{}].{key}", self.index),
                 format!("{}, {key} {}", self.name(), answer.value.describe()),
                 answer.at.line,
             ),
-            None => Evidence::unanswered(format!("{}.{key}", self.path())),
+            None => Evidence::unanswered(format!("{PILOTS}[{}].{key}", self.index)),
         }
     }
 }

@@ -27,7 +27,9 @@ pub fn read_text(path: &Path) -> Result<String, Diagnostic> {
     // Room for the whole file and one byte more, so it is read in one call
     // rather than in small growing steps; reading one byte past the cap
     // catches a file that grows while it is read.
-    let room = usize::try_from(metadata.len()).unwrap_or(0).saturating_add(1);
+    let room = usize::try_from(metadata.len())
+        .unwrap_or(0)
+        .saturating_add(1);
     let mut bytes = Vec::with_capacity(room);
     file.take(MAX_BYTES + 1)
         .read_to_end(&mut bytes)

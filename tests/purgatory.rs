@@ -4,33 +4,31 @@
 mod common;
 use common::{assess, assess_with, doc, fired, pilots, rubric_with};
 
-fn signals(body: &str) -> Vec<String> {
+fn signals(body: &str) -> Vec<&'static str> {
     assess(&doc(body)).purgatory.signals
 }
 
 #[test]
 fn no_production_needs_two_active_pilots_and_none_live() {
-    assert!(!signals(&pilots(&["stage: pilot"])).contains(&"no-production".into()));
-    assert!(signals(&pilots(&["stage: pilot", "stage: pilot"])).contains(&"no-production".into()));
+    assert!(!signals(&pilots(&["stage: pilot"])).contains(&"no-production"));
+    assert!(signals(&pilots(&["stage: pilot", "stage: pilot"])).contains(&"no-production"));
     assert!(!signals(&pilots(&[
         "stage: pilot",
         "stage: pilot",
         "stage: production"
     ]))
-    .contains(&"no-production".into()));
+    .contains(&"no-production"));
     // Ideas and retired pilots are not active.
     assert!(
         !signals(&pilots(&["stage: pilot", "stage: idea", "stage: retired"]))
-            .contains(&"no-production".into())
+            .contains(&"no-production")
     );
 }
 
 #[test]
 fn stale_pilot_fires_from_180_days() {
     // 2026-05-25 is 179 days before 2026-11-20; 2026-05-24 is 180.
-    assert!(
-        !signals(&pilots(&["stage: pilot, started: 2026-05-25"])).contains(&"stale-pilot".into())
-    );
+    assert!(!signals(&pilots(&["stage: pilot, started: 2026-05-25"])).contains(&"stale-pilot"));
     let a = assess(&doc(&pilots(&["stage: pilot, started: 2026-05-24"])));
     let stale = a
         .findings
@@ -42,84 +40,69 @@ fn stale_pilot_fires_from_180_days() {
     assert_eq!(stale.evidence[0].line, Some(7));
     // A live pilot is not stale, however old.
     assert!(
-        !signals(&pilots(&["stage: production, started: 2020-01-01"]))
-            .contains(&"stale-pilot".into())
+        !signals(&pilots(&["stage: production, started: 2020-01-01"])).contains(&"stale-pilot")
     );
 }
 
 #[test]
 fn cost_overrun_is_above_1_25() {
-    assert!(
-        !signals(&pilots(&["stage: pilot, cost_vs_plan: 1.25"])).contains(&"cost-overrun".into())
-    );
-    assert!(
-        signals(&pilots(&["stage: pilot, cost_vs_plan: 1.26"])).contains(&"cost-overrun".into())
-    );
-    assert!(!signals(&pilots(&["stage: idea, cost_vs_plan: 3"])).contains(&"cost-overrun".into()));
+    assert!(!signals(&pilots(&["stage: pilot, cost_vs_plan: 1.25"])).contains(&"cost-overrun"));
+    assert!(signals(&pilots(&["stage: pilot, cost_vs_plan: 1.26"])).contains(&"cost-overrun"));
+    assert!(!signals(&pilots(&["stage: idea, cost_vs_plan: 3"])).contains(&"cost-overrun"));
 }
 
 #[test]
 fn cost_overrun_threshold_comes_from_the_rubric() {
     let rubric = rubric_with(&[("cost_overrun_ratio", "1.5")]);
     let a = assess_with(&doc(&pilots(&["stage: pilot, cost_vs_plan: 1.4"])), &rubric);
-    assert!(!a.purgatory.signals.contains(&"cost-overrun".into()));
+    assert!(!a.purgatory.signals.contains(&"cost-overrun"));
 }
 
 #[test]
 fn laptop_bound_counts_active_and_live_pilots_only() {
-    assert!(
-        signals(&pilots(&["stage: pilot, environment: laptop"])).contains(&"laptop-bound".into())
-    );
-    assert!(
-        signals(&pilots(&["stage: scaled, environment: laptop"])).contains(&"laptop-bound".into())
-    );
-    assert!(
-        !signals(&pilots(&["stage: idea, environment: laptop"])).contains(&"laptop-bound".into())
-    );
-    assert!(!signals(&pilots(&["stage: retired, environment: laptop"]))
-        .contains(&"laptop-bound".into()));
-    assert!(
-        !signals(&pilots(&["stage: pilot, environment: sandbox"])).contains(&"laptop-bound".into())
-    );
+    assert!(signals(&pilots(&["stage: pilot, environment: laptop"])).contains(&"laptop-bound"));
+    assert!(signals(&pilots(&["stage: scaled, environment: laptop"])).contains(&"laptop-bound"));
+    assert!(!signals(&pilots(&["stage: idea, environment: laptop"])).contains(&"laptop-bound"));
+    assert!(!signals(&pilots(&["stage: retired, environment: laptop"])).contains(&"laptop-bound"));
+    assert!(!signals(&pilots(&["stage: pilot, environment: sandbox"])).contains(&"laptop-bound"));
 }
 
 #[test]
 fn no_monitoring_on_a_live_pilot_or_without_mlops_monitoring() {
-    assert!(signals(&pilots(&["stage: production, monitoring: none"]))
-        .contains(&"no-monitoring".into()));
+    assert!(signals(&pilots(&["stage: production, monitoring: none"])).contains(&"no-monitoring"));
     assert!(
-        !signals(&pilots(&["stage: production, monitoring: manual"]))
-            .contains(&"no-monitoring".into())
+        !signals(&pilots(&["stage: production, monitoring: manual"])).contains(&"no-monitoring")
     );
-    assert!(
-        !signals(&pilots(&["stage: pilot, monitoring: none"])).contains(&"no-monitoring".into())
-    );
+    assert!(!signals(&pilots(&["stage: pilot, monitoring: none"])).contains(&"no-monitoring"));
     let live = format!(
         "{}  mlops:\n    monitoring: false\n",
         pilots(&["stage: production, monitoring: automated"])
     );
-    assert!(signals(&live).contains(&"no-monitoring".into()));
+    assert!(signals(&live).contains(&"no-monitoring"));
     let active = format!(
         "{}  mlops:\n    monitoring: false\n",
         pilots(&["stage: pilot"])
     );
-    assert!(!signals(&active).contains(&"no-monitoring".into()));
+    assert!(!signals(&active).contains(&"no-monitoring"));
     let watched = format!(
         "{}  mlops:\n    monitoring: true\n",
         pilots(&["stage: production, monitoring: automated"])
     );
-    assert!(!signals(&watched).contains(&"no-monitoring".into()));
+    assert!(!signals(&watched).contains(&"no-monitoring"));
 }
 
 #[test]
 fn unmeasured_value_on_active_or_live_pilots() {
-    assert!(signals(&pilots(&["stage: pilot, value_measured: false"]))
-        .contains(&"unmeasured-value".into()));
-    assert!(!signals(&pilots(&["stage: pilot, value_measured: true"]))
-        .contains(&"unmeasured-value".into()));
-    assert!(!signals(&pilots(&["stage: pilot"])).contains(&"unmeasured-value".into()));
-    assert!(!signals(&pilots(&["stage: idea, value_measured: false"]))
-        .contains(&"unmeasured-value".into()));
+    assert!(
+        signals(&pilots(&["stage: pilot, value_measured: false"])).contains(&"unmeasured-value")
+    );
+    assert!(
+        !signals(&pilots(&["stage: pilot, value_measured: true"])).contains(&"unmeasured-value")
+    );
+    assert!(!signals(&pilots(&["stage: pilot"])).contains(&"unmeasured-value"));
+    assert!(
+        !signals(&pilots(&["stage: idea, value_measured: false"])).contains(&"unmeasured-value")
+    );
 }
 
 #[test]
@@ -129,31 +112,32 @@ fn infrastructure_gap_needs_an_active_pilot_and_a_known_gap() {
         "stage: pilot",
         "  infrastructure:\n    production_ready: false\n"
     )
-    .contains(&"infrastructure-gap".into()));
-    assert!(with("stage: pilot", "  data:\n    architecture: legacy\n")
-        .contains(&"infrastructure-gap".into()));
+    .contains(&"infrastructure-gap"));
+    assert!(
+        with("stage: pilot", "  data:\n    architecture: legacy\n").contains(&"infrastructure-gap")
+    );
     assert!(
         !with("stage: pilot", "  data:\n    architecture: modernizing\n")
-            .contains(&"infrastructure-gap".into())
+            .contains(&"infrastructure-gap")
     );
-    assert!(!with("stage: pilot", "").contains(&"infrastructure-gap".into()));
+    assert!(!with("stage: pilot", "").contains(&"infrastructure-gap"));
     assert!(!with(
         "stage: production",
         "  infrastructure:\n    production_ready: false\n"
     )
-    .contains(&"infrastructure-gap".into()));
+    .contains(&"infrastructure-gap"));
 }
 
 #[test]
 fn no_adoption_on_live_pilots() {
-    assert!(signals(&pilots(&["stage: production, users: 0"])).contains(&"no-adoption".into()));
-    assert!(!signals(&pilots(&["stage: production, users: 1"])).contains(&"no-adoption".into()));
-    assert!(!signals(&pilots(&["stage: pilot, users: 0"])).contains(&"no-adoption".into()));
+    assert!(signals(&pilots(&["stage: production, users: 0"])).contains(&"no-adoption"));
+    assert!(!signals(&pilots(&["stage: production, users: 1"])).contains(&"no-adoption"));
+    assert!(!signals(&pilots(&["stage: pilot, users: 0"])).contains(&"no-adoption"));
     let untracked = format!(
         "{}  change_management:\n    adoption_tracked: false\n",
         pilots(&["stage: scaled, users: 50"])
     );
-    assert!(signals(&untracked).contains(&"no-adoption".into()));
+    assert!(signals(&untracked).contains(&"no-adoption"));
 }
 
 /// A strong plan and nothing implemented.

@@ -84,11 +84,10 @@ pub fn detect(facts: &Facts, rubric: &Rubric, scores: SideScores) -> Vec<Finding
     detected.extend(misconceptions::detect(facts, rubric, scores));
     detected.extend(other::detect(facts, rubric));
     let mut findings: Vec<Finding> = detected.into_iter().map(|d| word(d, rubric)).collect();
-    let order = |id: &str| catalog::CATALOG.iter().position(|s| s.id == id);
-    findings.sort_by(|a, b| {
-        b.severity
-            .cmp(&a.severity)
-            .then_with(|| order(a.id).cmp(&order(b.id)))
+    // The catalogue's order is looked up once per finding, not per comparison.
+    findings.sort_by_cached_key(|f| {
+        let order = catalog::CATALOG.iter().position(|s| s.id == f.id);
+        (std::cmp::Reverse(f.severity), order)
     });
     findings
 }

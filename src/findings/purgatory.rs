@@ -29,16 +29,16 @@ impl PurgatoryStatus {
 
 /// `stuck` when `no-production` or `stale-pilot` fired and enough signals
 /// fired in all; `at-risk` when any fired; `none` otherwise.
-pub fn status(findings: &[Finding], rubric: &Rubric) -> (PurgatoryStatus, Vec<String>) {
-    let signals: Vec<String> = super::catalog::CATALOG
+pub fn status(findings: &[Finding], rubric: &Rubric) -> (PurgatoryStatus, Vec<&'static str>) {
+    let signals: Vec<&'static str> = super::catalog::CATALOG
         .iter()
         .filter(|s| s.kind == FindingKind::Purgatory)
         .filter(|s| findings.iter().any(|f| f.id == s.id))
-        .map(|s| s.id.to_owned())
+        .map(|s| s.id)
         .collect();
     let stuck_signal = signals
         .iter()
-        .any(|s| s == "no-production" || s == "stale-pilot");
+        .any(|s| *s == "no-production" || *s == "stale-pilot");
     let status = if stuck_signal && signals.len() >= rubric.thresholds.stuck_min_signals {
         PurgatoryStatus::Stuck
     } else if signals.is_empty() {
