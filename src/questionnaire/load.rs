@@ -26,7 +26,7 @@ pub struct LoadOptions {
 
 /// Loads a questionnaire; on failure, every problem found, in file order.
 pub fn load(text: &str, options: LoadOptions) -> Result<Questionnaire, Vec<Diagnostic>> {
-    let root = yaml::parse(text).map_err(|e| {
+    let mut root = yaml::parse(text).map_err(|e| {
         vec![Diagnostic {
             at: e.at,
             message: e.message,
@@ -37,7 +37,7 @@ pub fn load(text: &str, options: LoadOptions) -> Result<Questionnaire, Vec<Diagn
         lists: BTreeMap::new(),
         problems: Vec::new(),
     };
-    walker.root(&root);
+    walker.root(&mut root);
     let mut problems = walker.problems;
     let (assessed, assessed_from) = match walker.answers.date("organization.assessed") {
         Some(date) => (date, DateSource::Questionnaire),
@@ -71,7 +71,9 @@ impl Walker {
         self.problems.push(Diagnostic::at(at, message));
     }
 
-    fn root(&mut self, root: &Node) {
+    /// The walk takes text answers out of the tree rather than copying them;
+    /// the tree is dropped once walked.
+    fn root(&mut self, root: &mut Node) {
         let start = Position { line: 1, column: 1 };
         match &root.value {
             Value::Null => {
@@ -95,9 +97,9 @@ impl Walker {
                 return;
             }
         }
-        self.mapping("", root);
         let has_version = matches!(&root.value, Value::Map(entries)
             if entries.iter().any(|(k, _)| k.value == Value::Text("version".into())));
+        self.mapping("", root);
         if !has_version {
             self.problem(
                 start,
@@ -121,14 +123,15 @@ impl Walker {
     }
 
     /// Walks a mapping whose keys live under `prefix` in the format.
-    fn mapping(&mut self, prefix: &str, node: &Node) {
-        let entries = match &node.value {
+    fn mapping(&mut self, prefix: &str, node: &mut Node) {
+        let at = node.at;
+        let entries = match &mut node.value {
             Value::Null => return,
             Value::Map(entries) => entries,
             other => {
                 let section = if prefix.is_empty() { "the top" } else { prefix };
                 self.problem(
-                    node.at,
+                    at,
                     format!(
                         "{section}: expected a mapping of keys ({}), found {}",
                         format::keys_under(prefix).join(", "),
@@ -140,7 +143,7 @@ impl Walker {
         };
         // One buffer for every key's path in this mapping.
         let mut path = String::with_capacity(prefix.len() + 32);
-        for (key, value) in entries {
+        for (key, value) in entries.iter_mut() {
             let Some(name) = self.key_name(key) else {
                 continue;
             };
@@ -201,21 +204,23 @@ impl Walker {
     }
 
     /// Reads one answer; a null value is left out.
-    fn answer(&mut self, path: &'static str, kind: Kind, node: &Node) {
+    fn answer(&mut self, path: &'static str, kind: Kind, node: &mut Node) {
+        let at = node.at;
         match read(&path, kind, node) {
             Ok(None) => {}
-            Ok(Some(value)) => self.answers.insert(path, Answer { value, at: node.at }),
+            Ok(Some(value)) => self.answers.insert(path, Answer { value, at }),
             Err(problems) => self.problems.extend(problems),
         }
     }
 
-    fn list(&mut self, list: &'static ListQuestion, node: &Node) {
-        let items = match &node.value {
+    fn list(&mut self, list: &'static ListQuestion, node: &mut Node) {
+        let at = node.at;
+        let items = match &mut node.value {
             Value::Null => return,
             Value::List(items) => items,
             other => {
                 self.problem(
-                    node.at,
+                    at,
                     format!(
                         "{}: expected a list of items (`- name: ...`), found {}",
                         list.path,
@@ -226,19 +231,17 @@ impl Walker {
             }
         };
         let mut loaded = List {
-            at: node.at,
+            at,
             items: Vec::with_capacity(items.len()),
         };
-        for (index, item) in items.iter().enumerate() {
+        for (index, item) in items.iter_mut().enumerate() {
             let place = ItemPath {
                 list: list.path,
                 index,
             };
+            let at = item.at;
             if let Some(answers) = self.item(list, place, item) {
-                loaded.items.push(Item {
-                    at: item.at,
-                    answers,
-                });
+                loaded.items.push(Item { at, answers });
             }
         }
         self.lists.insert(list.path, loaded);
@@ -248,11 +251,12 @@ impl Walker {
         &mut self,
         list: &'static ListQuestion,
         place: ItemPath,
-        node: &Node,
+        node: &mut Node,
     ) -> Option<Answers> {
-        let Value::Map(entries) = &node.value else {
+        let at = node.at;
+        if !matches!(node.value, Value::Map(_)) {
             self.problem(
-                node.at,
+                at,
                 format!(
                     "{place}: expected an item with keys ({}), found {}",
                     keys_of(list).join(", "),
@@ -260,11 +264,14 @@ impl Walker {
                 ),
             );
             return None;
+        }
+        let Value::Map(entries) = &mut node.value else {
+            return None;
         };
         let mut answers = Answers::with_capacity(list.fields.len());
         let mut written: Vec<&'static str> = Vec::new();
         let before = self.problems.len();
-        for (key, value) in entries {
+        for (key, value) in entries.iter_mut() {
             let Some(name) = self.key_name(key) else {
                 continue;
             };
@@ -276,13 +283,14 @@ impl Walker {
             if value.value != Value::Null {
                 written.push(field.key);
             }
+            let value_at = value.at;
             match read(&format_args!("{place}.{name}"), field.kind, value) {
                 Ok(None) => {}
                 Ok(Some(given)) => answers.insert(
                     field.key,
                     Answer {
                         value: given,
-                        at: value.at,
+                        at: value_at,
                     },
                 ),
                 Err(problems) => self.problems.extend(problems),
@@ -351,11 +359,16 @@ impl fmt::Display for ItemPath {
 fn read(
     path: &dyn fmt::Display,
     kind: Kind,
-    node: &Node,
+    node: &mut Node,
 ) -> Result<Option<Given>, Vec<Diagnostic>> {
     if node.value == Value::Null {
         return Ok(None);
     }
+    // Text is taken from the tree, not copied: the tree is not read again.
+    if let (Kind::Text, Value::Text(text)) = (kind, &mut node.value) {
+        return Ok(Some(Given::Text(std::mem::take(text))));
+    }
+    let node = &*node;
     let wrong = || {
         vec![Diagnostic::at(
             node.at,
@@ -367,7 +380,6 @@ fn read(
         )]
     };
     let given = match (kind, &node.value) {
-        (Kind::Text, Value::Text(t)) => Given::Text(t.clone()),
         (Kind::Text, Value::Int(i)) => Given::Text(i.to_string()),
         (Kind::Text, Value::Float(x)) => Given::Text(x.to_string()),
         (Kind::Text, Value::Bool(b)) => Given::Text(b.to_string()),
