@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
 # Reproduces the figures in BENCHMARKS.md on this machine.
-# Needs hyperfine and GNU time (Debian: apt-get install hyperfine time).
+# Needs hyperfine, GNU time and python3 (Debian: apt-get install hyperfine time python3).
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
@@ -8,17 +8,34 @@ cargo build --release --locked --quiet
 cargo build --release --locked --quiet --example generate
 bin=target/release/readiness
 units=target/bench-units
+results=target/bench-results
+mkdir -p "$results"
+
+median() {
+  python3 - "$1" <<'PY'
+import json, sys
+r = json.load(open(sys.argv[1]))["results"][0]
+ms = {k: r[k] * 1000 for k in ("median", "mean", "min", "max")}
+print("median {median:.2f} ms, mean {mean:.2f} ms, min {min:.2f} ms, max {max:.2f} ms".format(**ms))
+PY
+}
 
 echo "== One assessment of a shipped example, start to exit"
-hyperfine -N --warmup 20 --runs 300 "$bin assess examples/slide-deck-northwind-retail.yaml --format json"
+hyperfine -N --warmup 20 --runs 300 --export-json "$results/one.json" \
+  "$bin assess examples/slide-deck-northwind-retail.yaml --format json"
+median "$results/one.json"
 
-echo "== 10,000 generated questionnaires"
+echo "== 10,000 generated questionnaires, one portfolio to JSON"
 rm -rf "$units"
 target/release/examples/generate 10000 "$units"
+hyperfine -N --warmup 1 --runs 10 --export-json "$results/portfolio.json" \
+  "$bin assess $units --format json"
+median "$results/portfolio.json"
+files=("$units"/*.yaml)
 for n in 2500 5000 10000; do
   subset="$units-$n"
   rm -rf "$subset" && mkdir -p "$subset"
-  ls "$units" | head -n "$n" | while read -r f; do ln -s "$PWD/$units/$f" "$subset/$f"; done
+  for f in "${files[@]:0:$n}"; do ln -s "$PWD/$f" "$subset/"; done
   /usr/bin/time -f "$n questionnaires, 2 cores: %e s wall, %M KB peak" "$bin" assess "$subset" --format json > /dev/null
 done
 RAYON_NUM_THREADS=1 /usr/bin/time -f "10000 questionnaires, 1 core: %e s wall, %M KB peak" "$bin" assess "$units" --format json > /dev/null

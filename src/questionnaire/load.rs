@@ -298,11 +298,13 @@ impl Walker {
         }
         // A required key written with a wrong value has its own message already.
         for field in list.fields.iter().filter(|f| f.required) {
-            if written.contains(&field.key) && answers.get(field.key).is_none() {
+            let given = answers.get(field.key);
+            if given.is_none() && written.contains(&field.key) {
                 continue;
             }
-            let blank = matches!(answers.get(field.key), Some(Answer { value: Given::Text(t), .. }) if t.trim().is_empty());
-            if answers.get(field.key).is_none() || blank {
+            let blank =
+                matches!(given, Some(Answer { value: Given::Text(t), .. }) if t.trim().is_empty());
+            if given.is_none() || blank {
                 self.problem(
                     node.at,
                     format!(
