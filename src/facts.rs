@@ -2,7 +2,7 @@
 //! each pilot's stage, whether it is active or live, and its age; each with
 //! the evidence that explains it. Pure: no I/O, no failure.
 
-use crate::evidence::Evidence;
+use crate::evidence::{Evidence, EvidencePath};
 use crate::questionnaire::format::PILOTS;
 use crate::questionnaire::{Answers, Item, Questionnaire};
 
@@ -69,21 +69,30 @@ impl<'q> Pilot<'q> {
     /// Evidence naming the pilot as a whole: `churn-model, running 630 days`.
     pub fn evidence(&self, what: &str) -> Evidence {
         Evidence::answer(
-            self.path(),
+            EvidencePath::Item {
+                list: PILOTS,
+                index: self.index,
+                key: None,
+            },
             format!("{}, {what}", self.name()),
             self.item.at.line,
         )
     }
 
     /// Evidence citing one of the pilot's answers, at that answer's line.
-    pub fn field_evidence(&self, key: &str) -> Evidence {
+    pub fn field_evidence(&self, key: &'static str) -> Evidence {
+        let path = EvidencePath::Item {
+            list: PILOTS,
+            index: self.index,
+            key: Some(key),
+        };
         match self.answers().get(key) {
             Some(answer) => Evidence::answer(
-                format!("{PILOTS}[{}].{key}", self.index),
+                path,
                 format!("{}, {key} {}", self.name(), answer.value.describe()),
                 answer.at.line,
             ),
-            None => Evidence::unanswered(format!("{PILOTS}[{}].{key}", self.index)),
+            None => Evidence::unanswered(path),
         }
     }
 }

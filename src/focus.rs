@@ -33,8 +33,8 @@ pub fn decide(
         ("implementation", format!("{:.1}", scores.implementation)),
     ];
     let score_evidence = vec![
-        Evidence::score("strategy", scores.strategy),
-        Evidence::score("implementation", scores.implementation),
+        Evidence::score("scores.strategy", scores.strategy),
+        Evidence::score("scores.implementation", scores.implementation),
     ];
 
     // 1. Overwhelmed by options: there is no plan to pivot from.
@@ -63,7 +63,7 @@ pub fn decide(
             .filter(|f| f.id == "no-production" || f.id == "stale-pilot")
             .collect();
         let titles: Vec<String> = deciding.iter().map(|f| lower_first(&f.title)).collect();
-        let mut evidence = vec![Evidence::score("strategy", scores.strategy)];
+        let mut evidence = vec![Evidence::score("scores.strategy", scores.strategy)];
         evidence.extend(deciding.iter().flat_map(|f| f.evidence.iter().cloned()));
         let reason: Vec<&str> = deciding.iter().map(|f| &*f.message).collect();
         return Decision {

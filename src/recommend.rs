@@ -3,7 +3,7 @@
 //! weighted gap, `weight * (100 - points)`, each naming the answers it would change.
 
 use crate::assessment::{Reason, Recommendation};
-use crate::evidence::Evidence;
+use crate::evidence::{Evidence, EvidencePath};
 use crate::facts::Facts;
 use crate::findings::Finding;
 use crate::focus::Decision;
@@ -96,7 +96,11 @@ fn answers_to_change(criterion: &Criterion, facts: &Facts) -> Vec<Evidence> {
                         .filter(|f| item.answers.get(f).is_none())
                         .map(move |f| {
                             Evidence::answer(
-                                format!("{list}[{i}]"),
+                                EvidencePath::Item {
+                                    list,
+                                    index: i,
+                                    key: None,
+                                },
                                 format!("{}, no {f}", item.name()),
                                 item.at.line,
                             )

@@ -145,7 +145,7 @@ fn strategy_equals_ready(
     if gaps.is_empty() {
         return None;
     }
-    let mut evidence = vec![Evidence::score("strategy", scores.strategy)];
+    let mut evidence = vec![Evidence::score("scores.strategy", scores.strategy)];
     evidence.extend(gaps);
     Some(evidence)
 }

@@ -171,8 +171,8 @@ pub fn detect(facts: &Facts, rubric: &Rubric, scores: SideScores) -> Vec<Detecte
         && scores.implementation < t.plan_without_results_implementation
     {
         let evidence = vec![
-            Evidence::score("strategy", scores.strategy),
-            Evidence::score("implementation", scores.implementation),
+            Evidence::score("scores.strategy", scores.strategy),
+            Evidence::score("scores.implementation", scores.implementation),
         ];
         out.push(
             Detected::new("plan-without-results", evidence)
@@ -186,7 +186,7 @@ pub fn detect(facts: &Facts, rubric: &Rubric, scores: SideScores) -> Vec<Detecte
 }
 
 /// Evidence for each pilot that meets `test`, citing the key it was judged on.
-fn matching(pilots: &[&Pilot], key: &str, test: impl Fn(&Pilot) -> bool) -> Vec<Evidence> {
+fn matching(pilots: &[&Pilot], key: &'static str, test: impl Fn(&Pilot) -> bool) -> Vec<Evidence> {
     pilots
         .iter()
         .filter(|p| test(p))
