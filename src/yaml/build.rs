@@ -68,6 +68,18 @@ struct Built {
     merge_key: bool,
 }
 
+impl Built {
+    /// A list or mapping one level above its tallest child.
+    fn collection(value: Value, at: Position, child_height: usize, size: usize) -> Built {
+        Built {
+            node: Node { value, at },
+            height: child_height + 1,
+            size,
+            merge_key: false,
+        }
+    }
+}
+
 impl<'input> Builder<'input> {
     fn stream(&mut self) -> Result<Node, SyntaxError> {
         let mut root = None;
@@ -176,16 +188,7 @@ impl<'input> Builder<'input> {
             size += item.size;
             items.push(item.node);
         }
-        let node = Node {
-            value: Value::List(items),
-            at,
-        };
-        Ok(Built {
-            node,
-            height: height + 1,
-            size,
-            merge_key: false,
-        })
+        Ok(Built::collection(Value::List(items), at, height, size))
     }
 
     fn mapping(&mut self, at: Position, depth: usize) -> Result<Built, SyntaxError> {
@@ -224,16 +227,12 @@ impl<'input> Builder<'input> {
                 entries.push(key, value);
             }
         }
-        let node = Node {
-            value: Value::Map(entries.entries),
+        Ok(Built::collection(
+            Value::Map(entries.entries),
             at,
-        };
-        Ok(Built {
-            node,
-            height: height + 1,
+            height,
             size,
-            merge_key: false,
-        })
+        ))
     }
 
     /// A copy of the anchored value, placed where the alias stands.
