@@ -162,14 +162,7 @@ fn assess_command(args: &AssessArgs, env: &Environment) -> Output {
         assessment.gate = gates.check(&assessment);
         Ok(assessment)
     };
-    // Several files are assessed in parallel and collected in input order, so
-    // the output never depends on how many cores did the work. One file skips
-    // the thread pool: starting its threads cost more than the assessment.
-    let results: Vec<Result<Assessment, String>> = if inputs.files.len() > 1 {
-        inputs.files.par_iter().map(assess_file).collect()
-    } else {
-        inputs.files.iter().map(assess_file).collect()
-    };
+    let results = each_file(&inputs.files, assess_file);
     let mut problems = String::new();
     let mut assessments = Vec::with_capacity(results.len());
     for result in results {
@@ -257,12 +250,7 @@ fn validate_command(args: &ValidateArgs, env: Environment) -> Output {
         let name = shown_name(file, &args.stdin_filename);
         load_questionnaire(file, &name, options).map(|_| format!("{name}: valid\n"))
     };
-    // In parallel for several files, reported in input order, as `assess` does.
-    let results: Vec<Result<String, String>> = if inputs.files.len() > 1 {
-        inputs.files.par_iter().map(check).collect()
-    } else {
-        inputs.files.iter().map(check).collect()
-    };
+    let results = each_file(&inputs.files, check);
     let (mut valid, mut output) = (String::new(), Output::default());
     for result in results {
         match result {
@@ -275,6 +263,18 @@ fn validate_command(args: &ValidateArgs, env: Environment) -> Output {
     }
     output.stdout = Report::Text(valid);
     output
+}
+
+/// `work` done for every file, the results in input order. Several files are
+/// worked on in parallel and collected in order, so the output never depends
+/// on how many cores did the work. One file skips the thread pool: starting
+/// its threads costs more than the work.
+fn each_file<T: Send>(files: &[PathBuf], work: impl Fn(&PathBuf) -> T + Sync + Send) -> Vec<T> {
+    if files.len() > 1 {
+        files.par_iter().map(work).collect()
+    } else {
+        files.iter().map(work).collect()
+    }
 }
 
 /// The name a questionnaire is shown by: its path, or the name given for `-`.

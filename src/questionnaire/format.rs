@@ -375,11 +375,6 @@ pub fn entry(path: &str) -> Option<Entry> {
     index.get(path).copied()
 }
 
-/// Whether `path` names a mapping of further keys (a section) rather than an answer.
-pub fn is_section(path: &str) -> bool {
-    matches!(entry(path), Some(Entry::Section))
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -395,6 +390,7 @@ mod tests {
             ["name", "industry", "employees", "assessed"]
         );
         assert!(keys_under("implementation").contains(&"pilots"));
+        let is_section = |path| matches!(entry(path), Some(Entry::Section));
         assert!(is_section("implementation.mlops"));
         assert!(!is_section("implementation.pilots"));
         assert!(!is_section("strategy.sponsor"));

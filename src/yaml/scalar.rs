@@ -4,7 +4,7 @@
 //! always text. The core schema is strict on purpose: `yes`, `on` and `1_000`
 //! stay text, so the loader can tell the reader exactly what to write instead.
 
-use super::Value;
+use super::{clip, Value};
 use std::borrow::Cow;
 
 /// What a tag asks of a scalar. Tags outside the core schema are ignored.
@@ -74,15 +74,11 @@ pub fn resolve(text: Cow<'_, str>, quoted: bool, wanted: Wanted) -> Result<Value
     };
     match value {
         Value::Float(x) if !x.is_finite() => Err(format!(
-            "`{}` is not a finite number; write the number itself",
+            "`{}` is not a finite number; write an ordinary number",
             clip(&text)
         )),
         other => Ok(other),
     }
-}
-
-fn clip(text: &str) -> String {
-    super::clip(text)
 }
 
 /// A plain scalar's value when it is not text.
