@@ -40,12 +40,13 @@ fn best_of<T>(mut run: impl FnMut() -> T) -> Duration {
 fn main() {
     let dir =
         std::env::var("READINESS_BENCH_DIR").unwrap_or_else(|_| "target/bench-units".to_owned());
-    let mut paths: Vec<_> = match std::fs::read_dir(&dir) {
-        Ok(entries) => entries.filter_map(Result::ok).map(|e| e.path()).collect(),
-        Err(_) => {
-            println!("no questionnaires in {dir}; generate them first (see the top of benches/portfolio.rs)");
-            return;
-        }
+    let mut paths: Vec<_> = if let Ok(entries) = std::fs::read_dir(&dir) {
+        entries.filter_map(Result::ok).map(|e| e.path()).collect()
+    } else {
+        println!(
+            "no questionnaires in {dir}; generate them first (see the top of benches/portfolio.rs)"
+        );
+        return;
     };
     paths.sort();
     // One thread throughout, the portfolio's chunked JSON rendering included.

@@ -5,12 +5,14 @@ use crate::assessment::Assessment;
 use crate::cli::{AssessArgs, Cli, Command, Format, RubricAction, ValidateArgs};
 use crate::date::Date;
 use crate::diagnostic::Diagnostic;
+use crate::output::Replace;
 use crate::portfolio::Portfolio;
 use crate::questionnaire::{self, LoadOptions, Questionnaire};
 use crate::render;
 use crate::rubric::{self, Rubric};
 use crate::{assess, source};
 use rayon::prelude::*;
+use std::fmt::Write as _;
 use std::io::{self, Write};
 use std::path::{Path, PathBuf};
 
@@ -68,9 +70,9 @@ pub struct Environment {
     pub step_summary: Option<std::path::PathBuf>,
 }
 
-pub fn run(cli: Cli, env: Environment) -> Output {
+pub fn run(cli: Cli, env: &Environment) -> Output {
     match cli.command {
-        Command::Assess(args) => assess_command(&args, &env),
+        Command::Assess(args) => assess_command(&args, env),
         Command::Validate(args) => validate_command(&args, env),
         Command::Rubric { action } => rubric_command(&action, env),
         Command::Completions { shell } => completions(shell),
@@ -92,7 +94,7 @@ pub fn run(cli: Cli, env: Environment) -> Output {
     }
 }
 
-fn rubric_command(action: &RubricAction, env: Environment) -> Output {
+fn rubric_command(action: &RubricAction, env: &Environment) -> Output {
     match action {
         RubricAction::Export => success(rubric::DEFAULT_TOML.to_owned()),
         RubricAction::Check { file } => match load_rubric(Some(file)) {
@@ -111,13 +113,12 @@ fn init(file: Option<&Path>, force: bool) -> Output {
     let Some(path) = file else {
         return success(template);
     };
-    if path.exists() && !force {
-        return failure(format!(
-            "{}: already exists; add --force to overwrite it\n",
-            path.display()
-        ));
-    }
-    match crate::output::write_whole(path, |out| out.write_all(template.as_bytes())) {
+    let replace = if force {
+        Replace::Allowed
+    } else {
+        Replace::Refused
+    };
+    match crate::output::write_whole(path, replace, |out| out.write_all(template.as_bytes())) {
         Ok(()) => success(format!(
             "wrote {}; fill it in, then run: readiness assess {}\n",
             path.display(),
@@ -217,7 +218,7 @@ fn assess_command(args: &AssessArgs, env: &Environment) -> Output {
     let mut stderr = problems;
     if let (Some(path), Some(summary)) = (summary_file, summary) {
         if let Err(message) = crate::output::append(path, &summary) {
-            stderr.push_str(&format!("warning: {message}\n"));
+            let _ = writeln!(stderr, "warning: {message}");
         }
     }
     match &args.output {
@@ -226,18 +227,20 @@ fn assess_command(args: &AssessArgs, env: &Environment) -> Output {
             stderr,
             code,
         },
-        Some(path) => match crate::output::write_whole(path, |out| stdout.write_to(out)) {
-            Ok(()) => Output {
-                stdout: Report::default(),
-                stderr,
-                code,
-            },
-            Err(message) => failure(format!("{stderr}{message}\n")),
-        },
+        Some(path) => {
+            match crate::output::write_whole(path, Replace::Allowed, |out| stdout.write_to(out)) {
+                Ok(()) => Output {
+                    stdout: Report::default(),
+                    stderr,
+                    code,
+                },
+                Err(message) => failure(format!("{stderr}{message}\n")),
+            }
+        }
     }
 }
 
-fn validate_command(args: &ValidateArgs, env: Environment) -> Output {
+fn validate_command(args: &ValidateArgs, env: &Environment) -> Output {
     let options = LoadOptions {
         as_of: args.as_of,
         today: env.today,

@@ -92,8 +92,8 @@ pub fn assess(questionnaire: &Questionnaire, rubric: &Rubric, source: &str) -> A
 
 /// Live pilots as a share of the pilots that got past the idea stage and
 /// were not retired, in percent.
-fn pilot_to_production(facts: &Facts) -> Option<f64> {
-    let pilots: Vec<&Pilot> = facts.counted_pilots()?.collect();
+fn pilot_to_production(facts: &Facts<'_>) -> Option<f64> {
+    let pilots: Vec<&Pilot<'_>> = facts.counted_pilots()?.collect();
     let live = pilots.iter().filter(|p| p.is_live()).count();
     let tried = pilots
         .iter()
@@ -102,7 +102,7 @@ fn pilot_to_production(facts: &Facts) -> Option<f64> {
     (tried > 0).then(|| round1(100.0 * live as f64 / tried as f64))
 }
 
-fn inventory(facts: &Facts) -> Vec<PilotSummary> {
+fn inventory(facts: &Facts<'_>) -> Vec<PilotSummary> {
     let Some(pilots) = &facts.pilots else {
         return Vec::new();
     };

@@ -17,7 +17,7 @@ use std::path::PathBuf;
 pub struct Cli {
     #[command(subcommand)]
     pub command: Command,
-    /// When to colour the table: auto follows NO_COLOR, CLICOLOR, CLICOLOR_FORCE and the terminal
+    /// When to colour the table: auto follows `NO_COLOR`, CLICOLOR, `CLICOLOR_FORCE` and the terminal
     #[arg(long, value_enum, global = true, default_value_t = ColorWhen::Auto, value_name = "WHEN")]
     pub color: ColorWhen,
 }
@@ -97,7 +97,7 @@ pub struct AssessArgs {
     /// How to print the report [default: table, or `format` in readiness.toml]
     #[arg(long, value_enum)]
     pub format: Option<Format>,
-    /// Do not append the Markdown report to $GITHUB_STEP_SUMMARY
+    /// Do not append the Markdown report to $`GITHUB_STEP_SUMMARY`
     #[arg(long)]
     pub no_step_summary: bool,
     /// Read settings from this file instead of ./readiness.toml

@@ -46,23 +46,23 @@ pub struct Config {
 /// The config in force: `explicit` when given (it must exist), else
 /// `readiness.toml` in `directory` when present, else none. Errors are rendered.
 pub fn discover(explicit: Option<&Path>, directory: &Path) -> Result<Config, String> {
-    let path = match explicit {
-        Some(path) => path.to_path_buf(),
-        None => {
-            let candidate = directory.join(DEFAULT_NAME);
-            if !candidate.is_file() {
-                return Ok(Config::default());
-            }
-            PathBuf::from(DEFAULT_NAME)
+    let path = if let Some(path) = explicit {
+        path.to_path_buf()
+    } else {
+        let candidate = directory.join(DEFAULT_NAME);
+        if !candidate.is_file() {
+            return Ok(Config::default());
         }
+        PathBuf::from(DEFAULT_NAME)
     };
     let name = path.display().to_string();
     let text = source::read_text(&path).map_err(|d| format!("{}\n", d.render(&name, None)))?;
     parse(&text, &path).map_err(|problems| {
-        problems
-            .iter()
-            .map(|d| format!("{}\n", d.render(&name, Some(&text))))
-            .collect()
+        problems.iter().fold(String::new(), |mut all, d| {
+            all.push_str(&d.render(&name, Some(&text)));
+            all.push('\n');
+            all
+        })
     })
 }
 
@@ -141,6 +141,7 @@ fn choice_problem(text: &str, value: &Spanned<String>, name: &str, allowed: &[&s
 
 impl Gates {
     /// These gates, with any set in `over` taking their place.
+    #[must_use]
     pub fn overridden_by(self, over: Gates) -> Gates {
         Gates {
             fail_under: over.fail_under.or(self.fail_under),

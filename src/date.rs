@@ -46,8 +46,7 @@ impl Date {
     pub fn today() -> Date {
         let seconds = SystemTime::now()
             .duration_since(UNIX_EPOCH)
-            .map(|d| d.as_secs())
-            .unwrap_or(0);
+            .map_or(0, |d| d.as_secs());
         let days = i64::try_from(seconds / 86_400).unwrap_or(0);
         Date::from_days_since_epoch(days)
     }
@@ -58,6 +57,7 @@ impl Date {
     }
 
     /// The date `days` days later (earlier when negative).
+    #[must_use]
     pub fn plus_days(self, days: i64) -> Date {
         Date::from_days_since_epoch(self.days_since_epoch() + days)
     }

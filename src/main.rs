@@ -39,7 +39,7 @@ fn main() {
     };
     let output = app::run(
         cli,
-        Environment {
+        &Environment {
             today: Date::today(),
             width,
             color,

@@ -15,7 +15,7 @@ pub fn recommend(
     decision: &Decision,
     findings: &[Finding],
     criteria: &[(&Criterion, CriterionScore)],
-    facts: &Facts,
+    facts: &Facts<'_>,
     rubric: &Rubric,
 ) -> Vec<Recommendation> {
     let mut out = vec![Recommendation {
@@ -64,7 +64,7 @@ pub fn recommend(
 }
 
 /// The answers a criterion reads that do not yet earn full points.
-fn answers_to_change(criterion: &Criterion, facts: &Facts) -> Vec<Evidence> {
+fn answers_to_change(criterion: &Criterion, facts: &Facts<'_>) -> Vec<Evidence> {
     let answers = facts.answers();
     let cite = |path: &'static str| {
         facts

@@ -95,7 +95,8 @@ fn leaf(kind: Kind) -> Value {
 }
 
 fn bounded(kind: &str, min: Value, max: Option<Value>) -> Value {
-    let mut schema = json!({ "type": [kind, "null"], "minimum": min });
+    let mut schema = json!({ "type": [kind, "null"] });
+    schema["minimum"] = min;
     if let Some(max) = max {
         schema["maximum"] = max;
     }

@@ -25,7 +25,7 @@ pub fn round1(x: f64) -> f64 {
 }
 
 /// Scores one criterion against the facts.
-pub fn score(criterion: &Criterion, facts: &Facts) -> CriterionScore {
+pub fn score(criterion: &Criterion, facts: &Facts<'_>) -> CriterionScore {
     let answers = facts.answers();
     let single = |path: &str, points: Option<f64>| CriterionScore {
         points: points.unwrap_or(0.0),
@@ -100,7 +100,7 @@ pub fn score(criterion: &Criterion, facts: &Facts) -> CriterionScore {
         Measure::Pilots { field, points } => match facts.counted_pilots() {
             None => single(PILOTS, None),
             Some(pilots) => {
-                let pilots: Vec<&Pilot> = pilots.collect();
+                let pilots: Vec<&Pilot<'_>> = pilots.collect();
                 let mut total = 0.0;
                 let mut unanswered = Vec::new();
                 for pilot in &pilots {
@@ -122,7 +122,7 @@ pub fn score(criterion: &Criterion, facts: &Facts) -> CriterionScore {
 }
 
 /// One pilot's points for a key, `None` when the pilot leaves it out.
-pub fn pilot_points(pilot: &Pilot, field: &str, points: &PilotPoints) -> Option<f64> {
+pub fn pilot_points(pilot: &Pilot<'_>, field: &str, points: &PilotPoints) -> Option<f64> {
     let value = &pilot.answers().get(field)?.value;
     Some(match (points, value) {
         (PilotPoints::Choice(table), Given::Choice { rank, .. }) => {

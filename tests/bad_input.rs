@@ -3,6 +3,7 @@
 
 mod common;
 use common::{run, Run};
+use std::fmt::Write as _;
 use std::path::PathBuf;
 
 /// Writes `bytes` to a scratch file named `name` and runs `args` with it last.
@@ -144,10 +145,11 @@ fn hostile_yaml_fails_fast_with_a_clear_message() {
         .iter()
         .zip(["b", "c", "d", "e", "f", "g", "h", "i"])
     {
-        bomb.push_str(&format!(
-            "{name}: &{name} [{}]\n",
+        let _ = writeln!(
+            bomb,
+            "{name}: &{name} [{}]",
             vec![format!("*{prev}"); 9].join(",")
-        ));
+        );
     }
     let (path, line) = refused("bomb.yaml", bomb.as_bytes());
     assert!(line.starts_with(&path), "{line}");

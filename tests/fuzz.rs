@@ -103,7 +103,8 @@ fn apply(mut bytes: Vec<u8>, edits: &[Edit]) -> Vec<u8> {
 
 /// Load, assess and render; panics are the failure this looks for.
 fn exercise(bytes: Vec<u8>) -> Result<(), TestCaseError> {
-    let lines = bytes.iter().filter(|b| **b == b'\n').count() as u32 + 1;
+    let lines =
+        u32::try_from(bytes.iter().filter(|b| **b == b'\n').count()).unwrap_or(u32::MAX - 1) + 1;
     let text = match source::text_of(bytes) {
         Ok(text) => text,
         Err(d) => {

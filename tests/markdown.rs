@@ -1,4 +1,4 @@
-//! The leadership report: a snapshot of each example, well-formed CommonMark
+//! The leadership report: a snapshot of each example, well-formed `CommonMark`
 //! tables, a well-formed quadrant chart, and `--output` written whole.
 
 mod common;
@@ -33,7 +33,7 @@ fn every_table_has_as_many_cells_in_each_row_as_in_its_header() {
         for event in Parser::new_ext(&text, Options::ENABLE_TABLES) {
             match event {
                 Event::Start(Tag::Table(_)) => tables += 1,
-                Event::Start(Tag::TableHead) | Event::Start(Tag::TableRow) => cells_in_row = 0,
+                Event::Start(Tag::TableHead | Tag::TableRow) => cells_in_row = 0,
                 Event::Start(Tag::TableCell) => cells_in_row += 1,
                 Event::End(TagEnd::TableHead) => header_cells = cells_in_row,
                 Event::End(TagEnd::TableRow) => assert_eq!(
@@ -53,12 +53,7 @@ fn every_table_has_as_many_cells_in_each_row_as_in_its_header() {
             .filter(|l| l.starts_with('|') && !l.starts_with("|---"))
             .count();
         let rows = Parser::new_ext(&text, Options::ENABLE_TABLES)
-            .filter(|e| {
-                matches!(
-                    e,
-                    Event::Start(Tag::TableRow) | Event::Start(Tag::TableHead)
-                )
-            })
+            .filter(|e| matches!(e, Event::Start(Tag::TableRow | Tag::TableHead)))
             .count();
         assert_eq!(pipe_lines, rows, "{file}");
     }

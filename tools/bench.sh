@@ -4,9 +4,9 @@
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
-cargo build --release --locked --quiet
-cargo build --release --locked --quiet --example generate
-bin=target/release/readiness
+cargo build --profile dist --locked --quiet
+cargo build --profile dist --locked --quiet --example generate
+bin=target/dist/readiness
 units=target/bench-units
 results=target/bench-results
 mkdir -p "$results"
@@ -27,7 +27,7 @@ median "$results/one.json"
 
 echo "== 10,000 generated questionnaires, one portfolio to JSON"
 rm -rf "$units"
-target/release/examples/generate 10000 "$units"
+target/dist/examples/generate 10000 "$units"
 hyperfine -N --warmup 1 --runs 10 --export-json "$results/portfolio.json" \
   "$bin assess $units --format json"
 median "$results/portfolio.json"

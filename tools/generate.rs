@@ -24,7 +24,7 @@ impl Dice {
         self.next() % n
     }
     fn pick<'a>(&mut self, words: &[&'a str]) -> &'a str {
-        words[self.below(words.len() as u64) as usize]
+        words[usize::try_from(self.below(words.len() as u64)).unwrap_or(0)]
     }
     fn flag(&mut self) -> &'static str {
         if self.below(2) == 0 {
@@ -68,7 +68,7 @@ fn questionnaire(i: usize, dice: &mut Dice) -> String {
     let mut t = String::new();
     let _ = writeln!(t, "version: 1\norganization:\n  name: Generated Unit {i:05}\n  industry: {}\n  employees: {}\n  assessed: 2026-11-20", dice.pick(INDUSTRIES), 50 + dice.below(20_000));
     let _ = writeln!(t, "strategy:\n  business_problems:");
-    for p in 0..1 + dice.below(3) {
+    for p in 0..=dice.below(3) {
         let _ = writeln!(t, "    - name: {} {p}\n      kpi: rate {p}\n      target: -{}% in 12 months\n      owner: Head of {}", dice.pick(PROBLEMS), 5 + dice.below(20), dice.pick(DEPARTMENTS));
     }
     let _ = writeln!(

@@ -21,6 +21,7 @@ impl Tri {
     }
 
     /// false and unknown is false.
+    #[must_use]
     pub fn and(self, other: Tri) -> Tri {
         match (self, other) {
             (Tri::False, _) | (_, Tri::False) => Tri::False,
@@ -30,6 +31,7 @@ impl Tri {
     }
 
     /// true or unknown is true.
+    #[must_use]
     pub fn or(self, other: Tri) -> Tri {
         match (self, other) {
             (Tri::True, _) | (_, Tri::True) => Tri::True,

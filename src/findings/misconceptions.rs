@@ -7,7 +7,7 @@ use crate::evidence::Evidence;
 use crate::facts::{Facts, Pilot};
 use crate::rubric::Rubric;
 
-pub fn detect(facts: &Facts, rubric: &Rubric, scores: SideScores) -> Vec<Detected> {
+pub(super) fn detect(facts: &Facts<'_>, rubric: &Rubric, scores: SideScores) -> Vec<Detected> {
     [
         (
             "strategy-first",
@@ -57,12 +57,12 @@ pub fn detect(facts: &Facts, rubric: &Rubric, scores: SideScores) -> Vec<Detecte
     .collect()
 }
 
-fn pilots<'a>(facts: &'a Facts) -> Option<Vec<&'a Pilot<'a>>> {
-    facts.counted_pilots().map(|p| p.collect())
+fn pilots<'a>(facts: &'a Facts<'_>) -> Option<Vec<&'a Pilot<'a>>> {
+    facts.counted_pilots().map(std::iter::Iterator::collect)
 }
 
 /// A roadmap is drafted or approved, and no pilot has reached stage `pilot` or later.
-fn strategy_first(facts: &Facts) -> Option<Vec<Evidence>> {
+fn strategy_first(facts: &Facts<'_>) -> Option<Vec<Evidence>> {
     let status = facts.answers().choice("strategy.roadmap.status");
     let has_roadmap = Tri::of(status.map(|s| s == "draft" || s == "approved"));
     let pilots = pilots(facts);
@@ -94,9 +94,9 @@ fn strategy_first(facts: &Facts) -> Option<Vec<Evidence>> {
 }
 
 /// A pilot is active or live, and neither HR nor department heads take part.
-fn it_only(facts: &Facts) -> Option<Vec<Evidence>> {
+fn it_only(facts: &Facts<'_>) -> Option<Vec<Evidence>> {
     let pilots = pilots(facts)?;
-    let in_play: Vec<&&Pilot> = pilots
+    let in_play: Vec<&&Pilot<'_>> = pilots
         .iter()
         .filter(|p| p.is_active() || p.is_live())
         .collect();
@@ -116,7 +116,7 @@ fn it_only(facts: &Facts) -> Option<Vec<Evidence>> {
 
 /// Strategy is strong, and the data or infrastructure is not ready.
 fn strategy_equals_ready(
-    facts: &Facts,
+    facts: &Facts<'_>,
     rubric: &Rubric,
     scores: SideScores,
 ) -> Option<Vec<Evidence>> {
@@ -151,9 +151,9 @@ fn strategy_equals_ready(
 }
 
 /// A pilot is live, and its upkeep is not funded or not done.
-fn one_time_cost(facts: &Facts) -> Option<Vec<Evidence>> {
+fn one_time_cost(facts: &Facts<'_>) -> Option<Vec<Evidence>> {
     let pilots = pilots(facts)?;
-    let live: Vec<&&Pilot> = pilots.iter().filter(|p| p.is_live()).collect();
+    let live: Vec<&&Pilot<'_>> = pilots.iter().filter(|p| p.is_live()).collect();
     if live.is_empty() {
         return None;
     }

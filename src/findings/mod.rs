@@ -44,6 +44,7 @@ impl Detected {
         }
     }
 
+    #[allow(clippy::needless_pass_by_value)]
     fn with(mut self, name: &'static str, value: impl ToString) -> Detected {
         self.vars.push((name, value.to_string()));
         self
@@ -79,7 +80,7 @@ pub struct SideScores {
 }
 
 /// Every finding that fires, most severe first, then in catalogue order.
-pub fn detect(facts: &Facts, rubric: &Rubric, scores: SideScores) -> Vec<Finding> {
+pub fn detect(facts: &Facts<'_>, rubric: &Rubric, scores: SideScores) -> Vec<Finding> {
     let mut detected = purgatory::detect(facts, rubric, scores);
     detected.extend(misconceptions::detect(facts, rubric, scores));
     detected.extend(other::detect(facts, rubric));

@@ -5,7 +5,7 @@ use super::Detected;
 use crate::facts::Facts;
 use crate::rubric::Rubric;
 
-pub fn detect(facts: &Facts, rubric: &Rubric) -> Vec<Detected> {
+pub(super) fn detect(facts: &Facts<'_>, rubric: &Rubric) -> Vec<Detected> {
     let answers = facts.answers();
     let mut out = Vec::new();
 

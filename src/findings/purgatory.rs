@@ -49,17 +49,18 @@ pub fn status(findings: &[Finding], rubric: &Rubric) -> (PurgatoryStatus, Vec<&'
     (status, signals)
 }
 
-pub fn detect(facts: &Facts, rubric: &Rubric, scores: SideScores) -> Vec<Detected> {
+#[allow(clippy::too_many_lines)] // split one finding per function next
+pub(super) fn detect(facts: &Facts<'_>, rubric: &Rubric, scores: SideScores) -> Vec<Detected> {
     let t = &rubric.thresholds;
     let answers = facts.answers();
-    let pilots: Vec<&Pilot> = facts
+    let pilots: Vec<&Pilot<'_>> = facts
         .counted_pilots()
-        .map(|p| p.collect())
+        .map(std::iter::Iterator::collect)
         .unwrap_or_default();
     let known = facts.pilots.is_some();
-    let active: Vec<&Pilot> = pilots.iter().copied().filter(|p| p.is_active()).collect();
-    let live: Vec<&Pilot> = pilots.iter().copied().filter(|p| p.is_live()).collect();
-    let in_play: Vec<&Pilot> = pilots
+    let active: Vec<&Pilot<'_>> = pilots.iter().copied().filter(|p| p.is_active()).collect();
+    let live: Vec<&Pilot<'_>> = pilots.iter().copied().filter(|p| p.is_live()).collect();
+    let in_play: Vec<&Pilot<'_>> = pilots
         .iter()
         .copied()
         .filter(|p| p.is_active() || p.is_live())
@@ -186,7 +187,11 @@ pub fn detect(facts: &Facts, rubric: &Rubric, scores: SideScores) -> Vec<Detecte
 }
 
 /// Evidence for each pilot that meets `test`, citing the key it was judged on.
-fn matching(pilots: &[&Pilot], key: &'static str, test: impl Fn(&Pilot) -> bool) -> Vec<Evidence> {
+fn matching(
+    pilots: &[&Pilot<'_>],
+    key: &'static str,
+    test: impl Fn(&Pilot<'_>) -> bool,
+) -> Vec<Evidence> {
     pilots
         .iter()
         .filter(|p| test(p))

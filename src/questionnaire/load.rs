@@ -389,6 +389,8 @@ fn read(
             let number = match value {
                 Value::Int(i) => *i,
                 // 12.0 is a whole number written with a decimal point.
+                // Whole and below 2^53 in size, so the cast is exact.
+                #[allow(clippy::cast_possible_truncation)]
                 Value::Float(x) if x.fract() == 0.0 && x.abs() < 9e15 => *x as i64,
                 _ => return Err(quoted_hint(wrong(), value)),
             };

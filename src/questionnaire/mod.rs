@@ -79,7 +79,7 @@ impl Answers {
     /// Room for `n` answers, so that filling it never grows the map.
     pub(crate) fn with_capacity(n: usize) -> Answers {
         Answers {
-            by_key: KeyMap::with_capacity_and_hasher(n, Default::default()),
+            by_key: KeyMap::with_capacity_and_hasher(n, rustc_hash::FxBuildHasher),
         }
     }
 

@@ -91,7 +91,7 @@ mod tests {
         for path in examples {
             let text = std::fs::read_to_string(&path).expect("example");
             // Repeat the examples past one chunk, so chunk boundaries are crossed.
-            for copy in 0..(CHUNK / 4 + 1) {
+            for copy in 0..=(CHUNK / 4) {
                 assessments.push(assessment(&format!("{}#{copy}", path.display()), &text));
             }
         }

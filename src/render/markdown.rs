@@ -1,5 +1,5 @@
 //! The leadership report in Markdown: the answer first, then the detail.
-//! It renders on GitHub and in any CommonMark viewer with tables; the
+//! It renders on GitHub and in any `CommonMark` viewer with tables; the
 //! quadrant chart is a Mermaid `quadrantChart`, which GitHub draws natively.
 
 use super::words::{bar, score};

@@ -16,6 +16,8 @@ use std::fmt::Write as _;
 const TOP_RECOMMENDATIONS: usize = 5;
 
 /// Renders the report for a terminal `width` columns wide, in colour when `color`.
+// One straight sequence of sections; splitting it would hide their order.
+#[allow(clippy::too_many_lines)]
 pub fn render(a: &Assessment, width: u16, color: bool) -> String {
     let t = Tables { width, color };
     let mut out = String::new();

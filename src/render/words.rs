@@ -5,6 +5,8 @@ use crate::evidence::Evidence;
 
 /// A ten-step bar for a score from 0 to 100: `███████░░░`.
 pub fn bar(score: f64) -> String {
+    // Clamped to 0..=100 first, so the cast is exact.
+    #[allow(clippy::cast_possible_truncation, clippy::cast_sign_loss)]
     let filled = (score.clamp(0.0, 100.0) / 10.0).round() as usize;
     format!("{}{}", "█".repeat(filled), "░".repeat(10 - filled))
 }

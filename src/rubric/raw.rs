@@ -7,7 +7,7 @@ use toml::Spanned;
 
 #[derive(Debug, Deserialize)]
 #[serde(deny_unknown_fields)]
-pub struct RawRubric {
+pub(super) struct RawRubric {
     pub id: Spanned<String>,
     pub version: Spanned<String>,
     pub name: String,
@@ -23,7 +23,7 @@ pub struct RawRubric {
 
 #[derive(Debug, Deserialize)]
 #[serde(deny_unknown_fields)]
-pub struct RawBenchmark {
+pub(super) struct RawBenchmark {
     pub pilot_to_production_pct: Spanned<f64>,
     pub source: String,
 }
@@ -31,7 +31,7 @@ pub struct RawBenchmark {
 /// Every number a finding, the quadrant or the focus compares against.
 #[derive(Debug, Deserialize)]
 #[serde(deny_unknown_fields)]
-pub struct RawThresholds {
+pub(super) struct RawThresholds {
     pub quadrant_cut: Spanned<f64>,
     pub stale_pilot_days: Spanned<i64>,
     pub cost_overrun_ratio: Spanned<f64>,
@@ -48,7 +48,7 @@ pub struct RawThresholds {
 /// The overall score from which each level starts (`exploring` starts at 0).
 #[derive(Debug, Deserialize)]
 #[serde(deny_unknown_fields)]
-pub struct RawLevels {
+pub(super) struct RawLevels {
     pub experimenting: Spanned<f64>,
     pub operationalizing: Spanned<f64>,
     pub scaling: Spanned<f64>,
@@ -57,21 +57,21 @@ pub struct RawLevels {
 
 #[derive(Debug, Deserialize)]
 #[serde(deny_unknown_fields)]
-pub struct RawQuadrant {
+pub(super) struct RawQuadrant {
     pub name: String,
     pub meaning: String,
 }
 
 #[derive(Debug, Deserialize)]
 #[serde(deny_unknown_fields)]
-pub struct RawDimension {
+pub(super) struct RawDimension {
     pub id: Spanned<String>,
     pub name: String,
 }
 
 #[derive(Debug, Deserialize)]
 #[serde(deny_unknown_fields)]
-pub struct RawCriterion {
+pub(super) struct RawCriterion {
     pub id: Spanned<String>,
     pub dimension: Spanned<String>,
     pub side: Spanned<String>,
@@ -99,7 +99,7 @@ pub struct RawCriterion {
 
 #[derive(Debug, Deserialize)]
 #[serde(deny_unknown_fields)]
-pub struct RawFinding {
+pub(super) struct RawFinding {
     pub severity: Spanned<String>,
     pub title: String,
     pub message: Spanned<String>,

@@ -366,6 +366,12 @@ impl Checker<'_> {
                 return None;
             }
         };
+        self.unused_keys(raw, kind, used);
+        self.measure_of_kind(raw, kind)
+    }
+
+    /// Refuses keys the criterion's kind does not read.
+    fn unused_keys(&mut self, raw: &RawCriterion, kind: &str, used: &[&str]) {
         let given: [(&str, Option<Range<usize>>); 8] = [
             ("answer", raw.answer.as_ref().map(Spanned::span)),
             ("answers", raw.answers.as_ref().map(Spanned::span)),
@@ -389,6 +395,10 @@ impl Checker<'_> {
                 }
             }
         }
+    }
+
+    /// The measure of a criterion whose kind is known and whose keys fit it.
+    fn measure_of_kind(&mut self, raw: &RawCriterion, kind: &str) -> Option<Measure> {
         match kind {
             "choice" => {
                 let (path, words) =
@@ -408,7 +418,7 @@ impl Checker<'_> {
                 for answer in answers.get_ref() {
                     match format::question(answer.get_ref()) {
                         Some(q) if matches!(q.kind, Kind::Flag | Kind::Integer { .. }) => {
-                            paths.push(q.path)
+                            paths.push(q.path);
                         }
                         Some(_) => self.problem(
                             answer.span(),
@@ -536,15 +546,14 @@ impl Checker<'_> {
         }
         let mut points = Vec::with_capacity(words.len());
         for word in words {
-            match table.get_ref().get(*word) {
-                Some(v) => points.push(*v.get_ref()),
-                None => {
-                    self.problem(
-                        table.span(),
-                        format!("the points table is missing the choice \"{word}\" of {path}"),
-                    );
-                    ok = false;
-                }
+            if let Some(v) = table.get_ref().get(*word) {
+                points.push(*v.get_ref());
+            } else {
+                self.problem(
+                    table.span(),
+                    format!("the points table is missing the choice \"{word}\" of {path}"),
+                );
+                ok = false;
             }
         }
         if ok {
@@ -633,7 +642,7 @@ impl Checker<'_> {
         for item in items.get_ref() {
             match words.iter().find(|w| *w == item.get_ref()) {
                 Some(w) if out.contains(w) => {
-                    self.problem(item.span(), format!("\"{w}\" is listed twice"))
+                    self.problem(item.span(), format!("\"{w}\" is listed twice"));
                 }
                 Some(w) => out.push(w),
                 None => self.problem(

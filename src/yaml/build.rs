@@ -31,7 +31,7 @@ const TOO_MANY_ANCHORS: &str =
 const LINEAR_KEY_SEARCH: usize = 16;
 
 /// Reads the one document in `text`; an empty stream is a null at 1:1.
-pub fn document(text: &str) -> Result<Node, SyntaxError> {
+pub(super) fn document(text: &str) -> Result<Node, SyntaxError> {
     let mut builder = Builder {
         events: Parser::new_from_str(text),
         anchors: HashMap::new(),
@@ -484,6 +484,7 @@ fn to_u32(n: usize) -> u32 {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use std::fmt::Write as _;
 
     fn refused(text: &str) -> SyntaxError {
         document(text).expect_err(text)
@@ -603,7 +604,10 @@ mod tests {
         let error = refused("a: 1\nb: 2\na: 3\n");
         assert_eq!(error.at, Some(Position { line: 3, column: 1 }));
         assert!(error.message.contains("\"a\" appears twice"));
-        let many: String = (0..100).map(|i| format!("k{i}: {i}\n")).collect();
+        let many: String = (0..100).fold(String::new(), |mut s, i| {
+            let _ = writeln!(s, "k{i}: {i}");
+            s
+        });
         assert_eq!(top_keys(&many).len(), 100);
         let error = refused(&format!("{many}k57: again\n"));
         assert_eq!(

@@ -9,7 +9,7 @@ use std::borrow::Cow;
 
 /// What a tag asks of a scalar. Tags outside the core schema are ignored.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum Wanted {
+pub(super) enum Wanted {
     Resolve,
     Text,
     Int,
@@ -20,7 +20,7 @@ pub enum Wanted {
 
 impl Wanted {
     /// Reads a tag's handle and suffix (`!!int` is `tag:yaml.org,2002:` and `int`).
-    pub fn from_tag(handle: &str, suffix: &str) -> Wanted {
+    pub(super) fn from_tag(handle: &str, suffix: &str) -> Wanted {
         if handle != "tag:yaml.org,2002:" {
             return Wanted::Resolve;
         }
@@ -37,7 +37,7 @@ impl Wanted {
 
 /// The value of one scalar, or why it cannot be one.
 /// Takes the parser's text by value, so text stays the string it already is.
-pub fn resolve(text: Cow<'_, str>, quoted: bool, wanted: Wanted) -> Result<Value, String> {
+pub(super) fn resolve(text: Cow<'_, str>, quoted: bool, wanted: Wanted) -> Result<Value, String> {
     let text_value = |text: Cow<'_, str>| Ok(Value::Text(text.into_owned()));
     let value = match wanted {
         Wanted::Text => return text_value(text),

@@ -5,6 +5,7 @@ use readiness::assessment::Assessment;
 use readiness::date::Date;
 use readiness::questionnaire::{self, LoadOptions};
 use readiness::rubric;
+use std::fmt::Write as _;
 use std::path::Path;
 use std::process::{Command, Stdio};
 
@@ -27,14 +28,14 @@ fn binary() -> Command {
 }
 
 /// What a run of the binary printed, and its exit code.
-pub struct Run {
+pub(crate) struct Run {
     pub stdout: String,
     pub stderr: String,
     pub code: i32,
 }
 
 /// Runs `readiness` with `args` from the repository root, with no terminal.
-pub fn run(args: &[&str]) -> Run {
+pub(crate) fn run(args: &[&str]) -> Run {
     run_in(env!("CARGO_MANIFEST_DIR"), args)
 }
 
@@ -49,12 +50,12 @@ impl From<std::process::Output> for Run {
 }
 
 /// The date the test questionnaires are assessed on, unless they say otherwise.
-pub fn test_date() -> Date {
+pub(crate) fn test_date() -> Date {
     Date::parse("2026-11-20").expect("a real date")
 }
 
 /// Loads and assesses YAML text with the default rubric.
-pub fn assess(yaml: &str) -> Assessment {
+pub(crate) fn assess(yaml: &str) -> Assessment {
     let options = LoadOptions {
         as_of: None,
         today: test_date(),
@@ -66,25 +67,29 @@ pub fn assess(yaml: &str) -> Assessment {
 }
 
 /// The ids of the findings that fired.
-pub fn fired(a: &Assessment) -> Vec<&str> {
+pub(crate) fn fired(a: &Assessment) -> Vec<&str> {
     a.findings.iter().map(|f| f.id).collect()
 }
 
 /// The shipped examples, sorted by name.
-pub fn examples() -> Vec<String> {
+pub(crate) fn examples() -> Vec<String> {
     let dir = Path::new(env!("CARGO_MANIFEST_DIR")).join("examples");
     let mut names: Vec<String> = std::fs::read_dir(dir)
         .expect("examples/ exists")
-        .filter_map(|e| e.ok())
+        .filter_map(std::result::Result::ok)
         .map(|e| e.file_name().to_string_lossy().into_owned())
-        .filter(|n| n.ends_with(".yaml"))
+        .filter(|n| {
+            std::path::Path::new(n)
+                .extension()
+                .is_some_and(|e| e == "yaml")
+        })
         .collect();
     names.sort();
     names
 }
 
 /// The default rubric with some `key = value` lines replaced.
-pub fn rubric_with(changes: &[(&str, &str)]) -> readiness::rubric::Rubric {
+pub(crate) fn rubric_with(changes: &[(&str, &str)]) -> readiness::rubric::Rubric {
     let mut text = rubric::DEFAULT_TOML.to_owned();
     for (key, value) in changes {
         let start = text
@@ -98,7 +103,7 @@ pub fn rubric_with(changes: &[(&str, &str)]) -> readiness::rubric::Rubric {
 }
 
 /// Loads and assesses YAML text with the given rubric.
-pub fn assess_with(yaml: &str, rubric: &readiness::rubric::Rubric) -> Assessment {
+pub(crate) fn assess_with(yaml: &str, rubric: &readiness::rubric::Rubric) -> Assessment {
     let options = LoadOptions {
         as_of: None,
         today: test_date(),
@@ -109,21 +114,21 @@ pub fn assess_with(yaml: &str, rubric: &readiness::rubric::Rubric) -> Assessment
 }
 
 /// A questionnaire assessed on 2026-11-20 with `body` after the organization.
-pub fn doc(body: &str) -> String {
+pub(crate) fn doc(body: &str) -> String {
     format!("version: 1\norganization:\n  name: Test Org\n  assessed: 2026-11-20\n{body}")
 }
 
 /// A pilots list, one `- name: pN` item per entry, each entry's keys in flow style.
-pub fn pilots(entries: &[&str]) -> String {
+pub(crate) fn pilots(entries: &[&str]) -> String {
     let mut out = String::from("implementation:\n  pilots:\n");
     for (i, entry) in entries.iter().enumerate() {
-        out.push_str(&format!("    - {{ name: p{i}, {entry} }}\n"));
+        let _ = writeln!(out, "    - {{ name: p{i}, {entry} }}");
     }
     out
 }
 
 /// Runs `readiness` with `args` from `dir`, with no terminal.
-pub fn run_in(dir: &str, args: &[&str]) -> Run {
+pub(crate) fn run_in(dir: &str, args: &[&str]) -> Run {
     binary()
         .args(args)
         .current_dir(dir)
@@ -134,7 +139,7 @@ pub fn run_in(dir: &str, args: &[&str]) -> Run {
 }
 
 /// A fresh scratch directory under the test target directory.
-pub fn scratch_dir(name: &str) -> String {
+pub(crate) fn scratch_dir(name: &str) -> String {
     let dir = format!("{}/{name}", env!("CARGO_TARGET_TMPDIR"));
     let _ = std::fs::remove_dir_all(&dir);
     std::fs::create_dir_all(&dir).expect("scratch directory");
@@ -142,7 +147,7 @@ pub fn scratch_dir(name: &str) -> String {
 }
 
 /// Runs `readiness` with `args`, feeding `input` on standard input.
-pub fn run_with_stdin(args: &[&str], input: &[u8]) -> Run {
+pub(crate) fn run_with_stdin(args: &[&str], input: &[u8]) -> Run {
     use std::io::Write;
     let mut child = binary()
         .args(args)
