@@ -2,7 +2,7 @@
 //! The library never prints; `main` writes out what this returns.
 
 use crate::assessment::Assessment;
-use crate::cli::{AssessArgs, Cli, Command, Format, RubricAction, ValidateArgs};
+use crate::cli::{AssessArgs, Cli, Command, RubricAction, ValidateArgs};
 use crate::date::Date;
 use crate::diagnostic::Diagnostic;
 use crate::output::Replace;
@@ -10,6 +10,7 @@ use crate::portfolio::Portfolio;
 use crate::questionnaire::{self, LoadOptions, Questionnaire};
 use crate::render;
 use crate::rubric::{self, Rubric};
+use crate::vocabulary::Format;
 use crate::{assess, source};
 use rayon::prelude::*;
 use std::fmt::Write as _;

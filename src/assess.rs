@@ -7,11 +7,12 @@ use crate::assessment::{
     Scores, Tool, FORMAT_VERSION,
 };
 use crate::facts::{Facts, Pilot};
-use crate::findings::{self, SideScores};
-use crate::questionnaire::format::{self, QUESTIONS};
+use crate::findings::{self, Context, SideScores, DETECTORS};
+use crate::questionnaire::format::{self, pilot, QUESTIONS};
 use crate::questionnaire::Questionnaire;
-use crate::rubric::{Criterion, Rubric, Side};
-use crate::scoring::{self, round1, CriterionScore, Level, Quadrant};
+use crate::rubric::{Criterion, Rubric};
+use crate::scoring::{self, round1, CriterionScore};
+use crate::vocabulary::{Side, Stage};
 use crate::{focus, recommend};
 use std::collections::BTreeSet;
 use std::sync::Arc;
@@ -42,16 +43,16 @@ pub fn assess(questionnaire: &Questionnaire, rubric: &Rubric, source: &str) -> A
         overall: scoring::overall(strategy, implementation),
         completeness: round1(100.0 * answered as f64 / criteria.len().max(1) as f64),
     };
-    let findings = findings::detect(
-        &facts,
+    let findings = findings::detect(&Context {
+        facts: &facts,
         rubric,
-        SideScores {
+        scores: SideScores {
             strategy,
             implementation,
         },
-    );
+    });
     let (status, signals) = findings::purgatory_status(&findings, rubric);
-    let quadrant = Quadrant::of(strategy, implementation, rubric);
+    let quadrant = scoring::quadrant_of(strategy, implementation, rubric);
     let decision = focus::decide(&findings, status, quadrant, &scores, rubric);
     let recommendations = recommend::recommend(&decision, &findings, &criteria, &facts, rubric);
     Assessment {
@@ -68,7 +69,7 @@ pub fn assess(questionnaire: &Questionnaire, rubric: &Rubric, source: &str) -> A
         },
         rubric: Arc::clone(&rubric.reference),
         scores,
-        level: Level::of(scores.overall, rubric),
+        level: scoring::level_of(scores.overall, rubric),
         quadrant,
         focus: decision.focus,
         focus_reason: decision.sentence.clone(),
@@ -112,12 +113,12 @@ fn inventory(facts: &Facts<'_>) -> Vec<PilotSummary> {
             let answers = p.answers();
             PilotSummary {
                 name: p.name().to_owned(),
-                department: answers.text("department").map(str::to_owned),
-                stage: answers.choice("stage").unwrap_or_default(),
+                department: answers.text(pilot::DEPARTMENT).map(str::to_owned),
+                stage: p.stage,
                 age_days: p.age_days,
-                environment: answers.choice("environment"),
-                users: answers.integer("users"),
-                monitoring: answers.choice("monitoring"),
+                environment: answers.choice_of(pilot::ENVIRONMENT),
+                users: answers.integer(pilot::USERS),
+                monitoring: answers.choice_of(pilot::MONITORING),
                 line: p.item.at.line,
             }
         })
@@ -160,41 +161,6 @@ fn dimensions(rubric: &Rubric, criteria: &[(&Criterion, CriterionScore)]) -> Vec
         .collect()
 }
 
-/// Paths the findings read besides those the criteria read.
-const READ_BY_FINDINGS: &[&str] = &[
-    "strategy.open_options",
-    "strategy.priorities",
-    "strategy.roadmap.status",
-    "strategy.policies.acceptable_use",
-    "implementation.data.architecture",
-    "implementation.data.quality",
-    "implementation.infrastructure.production_ready",
-    "implementation.mlops.monitoring",
-    "implementation.spend.recurring_budget",
-    "implementation.change_management.hr",
-    "implementation.change_management.department_heads",
-    "implementation.change_management.adoption_tracked",
-    "beliefs.strategy_before_implementation",
-    "beliefs.implementation_is_it_only",
-    "beliefs.strategy_means_ready",
-    "beliefs.implementation_one_time_cost",
-    "operating_model.experimentation",
-    "operating_model.adoption",
-    "operating_model.focus",
-    "operating_model.goals",
-];
-
-/// Pilot keys the findings read, for each pilot not retired.
-const PILOT_KEYS_READ_BY_FINDINGS: &[&str] = &[
-    "started",
-    "environment",
-    "users",
-    "value_measured",
-    "monitoring",
-    "retraining",
-    "cost_vs_plan",
-];
-
 /// Every left-out path that a criterion or a finding reads, in questionnaire order.
 fn unanswered(
     questionnaire: &Questionnaire,
@@ -205,8 +171,9 @@ fn unanswered(
         .flat_map(|(_, s)| s.unanswered.iter().cloned())
         .collect();
     paths.extend(
-        READ_BY_FINDINGS
+        DETECTORS
             .iter()
+            .flat_map(|d| d.reads)
             .filter(|p| questionnaire.answers.get(p).is_none())
             .map(|p| (*p).to_owned()),
     );
@@ -215,13 +182,14 @@ fn unanswered(
             paths.insert(format::PILOTS.to_owned());
         }
         Some(list) => {
-            for (i, pilot) in list.items.iter().enumerate() {
-                if pilot.answers.choice("stage") == Some("retired") {
+            for (i, item) in list.items.iter().enumerate() {
+                if item.answers.choice_of(pilot::STAGE) == Some(Stage::Retired) {
                     continue;
                 }
-                for key in PILOT_KEYS_READ_BY_FINDINGS
+                for key in DETECTORS
                     .iter()
-                    .filter(|k| pilot.answers.get(k).is_none())
+                    .flat_map(|d| d.reads_of_pilots)
+                    .filter(|k| item.answers.get(k).is_none())
                 {
                     paths.insert(format!("{}[{i}].{key}", format::PILOTS));
                 }

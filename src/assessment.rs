@@ -3,10 +3,13 @@
 //! serialized, so the contract is kept by the compiler and one snapshot.
 
 use crate::evidence::Evidence;
-use crate::findings::{Finding, PurgatoryStatus};
+use crate::findings::Finding;
 use crate::questionnaire::DateSource;
 use crate::rubric::{Criterion, RubricRef, SharedText};
-use crate::scoring::{Level, Quadrant};
+use crate::vocabulary::{
+    Environment, FailOn, FindingId, Focus, Level, Monitoring, PurgatoryStatus, Quadrant, ScoreGate,
+    Severity, Stage, Word,
+};
 use serde::ser::SerializeStruct;
 use serde::{Serialize, Serializer};
 use std::fmt;
@@ -64,32 +67,11 @@ pub struct Scores {
     pub completeness: f64,
 }
 
-/// The one-word answer leadership reads first.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
-#[serde(rename_all = "lowercase")]
-pub enum Focus {
-    Strategy,
-    Implementation,
-    Parallel,
-    Scale,
-}
-
-impl Focus {
-    pub fn word(self) -> &'static str {
-        match self {
-            Focus::Strategy => "strategy",
-            Focus::Implementation => "implementation",
-            Focus::Parallel => "parallel",
-            Focus::Scale => "scale",
-        }
-    }
-}
-
 #[derive(Debug, Clone, PartialEq, Serialize)]
 pub struct Purgatory {
     pub status: PurgatoryStatus,
     /// The ids of the purgatory signals that fired.
-    pub signals: Vec<&'static str>,
+    pub signals: Vec<FindingId>,
     /// Live pilots as a share of active and live ones, in percent; `null`
     /// when there are none or the pilots were left out.
     pub pilot_to_production_pct: Option<f64>,
@@ -109,13 +91,12 @@ pub struct Benchmark {
 pub struct PilotSummary {
     pub name: String,
     pub department: Option<String>,
-    /// The stage, environment and monitoring are the format's own words.
-    pub stage: &'static str,
+    pub stage: Stage,
     /// Days from `started` to the assessment date.
     pub age_days: Option<i64>,
-    pub environment: Option<&'static str>,
+    pub environment: Option<Environment>,
     pub users: Option<i64>,
-    pub monitoring: Option<&'static str>,
+    pub monitoring: Option<Monitoring>,
     pub line: u32,
 }
 
@@ -192,10 +173,66 @@ pub struct Gate {
     pub checks: Vec<GateCheck>,
 }
 
-#[derive(Debug, Clone, PartialEq, Serialize)]
-pub struct GateCheck {
-    pub name: String,
-    pub threshold: serde_json::Value,
-    pub actual: serde_json::Value,
-    pub passed: bool,
+/// One check of a gate.
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub enum GateCheck {
+    /// A score must be at least the threshold.
+    Score {
+        gate: ScoreGate,
+        threshold: f64,
+        actual: f64,
+    },
+    /// Purgatory must not be `stuck` (`--fail-on purgatory`).
+    Purgatory { status: PurgatoryStatus },
+    /// No finding may be as severe as `fail_on` (`--fail-on critical` or `warning`).
+    Severity {
+        fail_on: Severity,
+        worst: Option<Severity>,
+    },
 }
+
+impl GateCheck {
+    pub fn passed(&self) -> bool {
+        match *self {
+            GateCheck::Score {
+                threshold, actual, ..
+            } => actual >= threshold,
+            GateCheck::Purgatory { status } => status != PurgatoryStatus::Stuck,
+            GateCheck::Severity { fail_on, worst } => worst < Some(fail_on),
+        }
+    }
+}
+
+/// JSON report format 1 writes every check as its name, threshold, actual
+/// value and result: numbers for a score, words for `fail_on`.
+impl Serialize for GateCheck {
+    fn serialize<S: Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        let mut fields = serializer.serialize_struct("GateCheck", 4)?;
+        match *self {
+            GateCheck::Score {
+                gate,
+                threshold,
+                actual,
+            } => {
+                fields.serialize_field("name", &gate)?;
+                fields.serialize_field("threshold", &threshold)?;
+                fields.serialize_field("actual", &actual)?;
+            }
+            GateCheck::Purgatory { status } => {
+                fields.serialize_field("name", FAIL_ON)?;
+                fields.serialize_field("threshold", &FailOn::Purgatory)?;
+                fields.serialize_field("actual", &status)?;
+            }
+            GateCheck::Severity { fail_on, worst } => {
+                fields.serialize_field("name", FAIL_ON)?;
+                fields.serialize_field("threshold", &fail_on)?;
+                fields.serialize_field("actual", worst.map_or("none", Severity::word))?;
+            }
+        }
+        fields.serialize_field("passed", &self.passed())?;
+        fields.end()
+    }
+}
+
+/// The name of the `--fail-on` check, as `readiness.toml` and the JSON name it.
+const FAIL_ON: &str = "fail_on";

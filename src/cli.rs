@@ -1,7 +1,9 @@
 //! The command line: commands, options and their help, as clap parses them.
 
 use crate::date::Date;
-use crate::gate::{FailOn, Gates};
+use crate::gate::Gates;
+use crate::vocabulary::{FailOn, Format, Word};
+use clap::builder::{PossibleValue, PossibleValuesParser, TypedValueParser};
 use clap::{Parser, Subcommand, ValueEnum};
 use std::path::PathBuf;
 
@@ -95,7 +97,11 @@ pub struct AssessArgs {
     #[arg(long, value_name = "NAME", default_value = "<stdin>")]
     pub stdin_filename: String,
     /// How to print the report [default: table, or `format` in readiness.toml]
-    #[arg(long, value_enum)]
+    #[arg(long, value_parser = word_of::<Format>(&[
+        "A table, for a person at a terminal",
+        "A Markdown report, for leadership",
+        "JSON report format 1, for programs",
+    ]))]
     pub format: Option<Format>,
     /// Do not append the Markdown report to $`GITHUB_STEP_SUMMARY`
     #[arg(long)]
@@ -125,7 +131,11 @@ pub struct AssessArgs {
     #[arg(long, value_name = "N", value_parser = parse_threshold, allow_negative_numbers = true)]
     pub min_completeness: Option<f64>,
     /// Gate: exit 1 when purgatory is stuck, or a finding this severe or worse fired
-    #[arg(long, value_enum, value_name = "WHAT")]
+    #[arg(long, value_name = "WHAT", value_parser = word_of::<FailOn>(&[
+        "Purgatory status is `stuck`",
+        "A critical finding fired",
+        "A warning or critical finding fired",
+    ]))]
     pub fail_on: Option<FailOn>,
 }
 
@@ -154,15 +164,16 @@ pub struct ValidateArgs {
     pub as_of: Option<Date>,
 }
 
-/// Output formats of `assess`.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
-pub enum Format {
-    /// A table, for a person at a terminal
-    Table,
-    /// A Markdown report, for leadership
-    Markdown,
-    /// JSON report format 1, for programs
-    Json,
+/// A parser for a word of a closed set: its words are the vocabulary's, and
+/// `help` says what each means, in the set's order, for `--help`.
+fn word_of<T: Word + Send + Sync>(
+    help: &'static [&'static str],
+) -> impl TypedValueParser<Value = T> {
+    let values = T::words()
+        .iter()
+        .zip(help)
+        .map(|(word, help)| PossibleValue::new(*word).help(*help));
+    PossibleValuesParser::new(values).try_map(|word| T::parse(&word).ok_or("not a choice"))
 }
 
 fn parse_threshold(text: &str) -> Result<f64, String> {

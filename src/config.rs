@@ -2,13 +2,12 @@
 //! read from the current directory or `--config FILE`. Flags override it; a
 //! `rubric` path is relative to the config file; unknown keys are errors.
 
-use crate::cli::Format;
 use crate::diagnostic::Diagnostic;
-use crate::gate::{FailOn, Gates};
+use crate::gate::Gates;
 use crate::source;
 use crate::suggest::closest;
 use crate::toml_text::position;
-use clap::ValueEnum;
+use crate::vocabulary::{FailOn, Format, ScoreGate, Word};
 use serde::Deserialize;
 use std::path::{Path, PathBuf};
 use toml::Spanned;
@@ -78,18 +77,13 @@ pub fn parse(text: &str, path: &Path) -> Result<Config, Vec<Diagnostic>> {
         ..Config::default()
     };
     if let Some(format) = &raw.format {
-        match Format::from_str(format.get_ref(), false) {
-            Ok(f) => config.format = Some(f),
-            Err(_) => problems.push(choice_problem(
-                text,
-                format,
-                "format",
-                &["table", "markdown", "json"],
-            )),
+        match Format::parse(format.get_ref()) {
+            Some(f) => config.format = Some(f),
+            None => problems.push(choice_problem(text, format, "format", Format::words())),
         }
     }
     if let Some(gate) = &raw.gate {
-        let mut score = |value: &Option<Spanned<f64>>, name: &str| {
+        let mut score = |value: &Option<Spanned<f64>>, name: ScoreGate| {
             let value = value.as_ref()?;
             let v = *value.get_ref();
             if (0.0..=100.0).contains(&v) {
@@ -102,18 +96,19 @@ pub fn parse(text: &str, path: &Path) -> Result<Config, Vec<Diagnostic>> {
                 None
             }
         };
-        config.gates.fail_under = score(&gate.fail_under, "fail_under");
-        config.gates.min_strategy = score(&gate.min_strategy, "min_strategy");
-        config.gates.min_implementation = score(&gate.min_implementation, "min_implementation");
-        config.gates.min_completeness = score(&gate.min_completeness, "min_completeness");
+        config.gates.fail_under = score(&gate.fail_under, ScoreGate::FailUnder);
+        config.gates.min_strategy = score(&gate.min_strategy, ScoreGate::MinStrategy);
+        config.gates.min_implementation =
+            score(&gate.min_implementation, ScoreGate::MinImplementation);
+        config.gates.min_completeness = score(&gate.min_completeness, ScoreGate::MinCompleteness);
         if let Some(fail_on) = &gate.fail_on {
-            match FailOn::from_str(fail_on.get_ref(), false) {
-                Ok(f) => config.gates.fail_on = Some(f),
-                Err(_) => problems.push(choice_problem(
+            match FailOn::parse(fail_on.get_ref()) {
+                Some(f) => config.gates.fail_on = Some(f),
+                None => problems.push(choice_problem(
                     text,
                     fail_on,
                     "gate.fail_on",
-                    &["purgatory", "critical", "warning"],
+                    FailOn::words(),
                 )),
             }
         }

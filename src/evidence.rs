@@ -2,6 +2,7 @@
 //! questionnaire path, its value in words and its line, so a reader can check
 //! it in their own file.
 
+use crate::vocabulary::{Side, Word};
 use serde::{Serialize, Serializer};
 use std::borrow::Cow;
 use std::fmt;
@@ -29,11 +30,11 @@ impl Evidence {
         }
     }
 
-    /// A score the trigger rests on (no line: it is computed, not written);
-    /// `path` is `scores.strategy` or `scores.implementation`.
-    pub fn score(path: &'static str, value: f64) -> Evidence {
+    /// A side's score the trigger rests on (no line: it is computed, not
+    /// written), cited as `scores.strategy` or `scores.implementation`.
+    pub fn score(side: Side, value: f64) -> Evidence {
         Evidence {
-            path: EvidencePath::Fixed(path),
+            path: EvidencePath::Score(side),
             value: format!("{value:.1}").into(),
             line: None,
         }
@@ -53,8 +54,10 @@ impl Evidence {
 /// path of the format, or an item of a list, so no text needs to be kept.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum EvidencePath {
-    /// A path of the format, or a score (`scores.strategy`).
+    /// A path of the format.
     Fixed(&'static str),
+    /// A side's score (`scores.strategy`).
+    Score(Side),
     /// An item of a list (`implementation.pilots[2]`), or one of its keys
     /// (`implementation.pilots[2].monitoring`).
     Item {
@@ -74,6 +77,7 @@ impl fmt::Display for EvidencePath {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         match self {
             EvidencePath::Fixed(path) => f.write_str(path),
+            EvidencePath::Score(side) => write!(f, "scores.{side}"),
             EvidencePath::Item {
                 list,
                 index,
@@ -92,6 +96,7 @@ impl PartialEq<&str> for EvidencePath {
     fn eq(&self, other: &&str) -> bool {
         match self {
             EvidencePath::Fixed(path) => path == other,
+            EvidencePath::Score(side) => other.strip_prefix("scores.") == Some(side.word()),
             EvidencePath::Item { list, index, key } => {
                 let Some((at, rest)) = other
                     .strip_prefix(list)
@@ -140,7 +145,11 @@ mod tests {
         assert_ne!(key, "implementation.pilots[2]");
         assert_ne!(item, "implementation.pilots[20]");
         assert_ne!(item, "strategy.business_problems[2]");
-        assert_eq!(EvidencePath::Fixed("scores.strategy"), "scores.strategy");
+        assert_eq!(EvidencePath::Score(Side::Strategy), "scores.strategy");
+        assert_eq!(
+            EvidencePath::Score(Side::Strategy).to_string(),
+            "scores.strategy"
+        );
         assert_eq!(
             serde_json::to_string(&key).expect("serialized"),
             "\"implementation.pilots[2].monitoring\""

@@ -1,10 +1,13 @@
 //! `readiness explain ID`: what a criterion or finding means, what triggers it
 //! or how it earns points, its thresholds, and how to improve.
 
-use crate::findings::catalog::{self, fill, FindingKind, CATALOG};
+use crate::findings::detector;
+use crate::questionnaire::format::PILOTS;
 use crate::questionnaire::format_number;
-use crate::rubric::{Criterion, Curve, Measure, PilotPoints, Rubric, Side};
+use crate::rubric::template::fill;
+use crate::rubric::{Criterion, Curve, Measure, PilotPoints, Rubric};
 use crate::suggest::closest;
+use crate::vocabulary::{FindingId, Group, Word};
 use std::fmt::Write as _;
 
 /// The explanation of `id`, or a message with the closest known id.
@@ -12,11 +15,11 @@ pub fn explain(id: &str, rubric: &Rubric) -> Result<String, String> {
     if let Some(criterion) = rubric.criteria.iter().find(|c| &*c.id == id) {
         return Ok(criterion_text(criterion, rubric));
     }
-    if catalog::spec_of(id).is_some() {
-        return Ok(finding_text(id, rubric));
+    if let Some(finding) = FindingId::parse(id) {
+        return Ok(finding_text(finding, rubric));
     }
     let mut known: Vec<&str> = rubric.criteria.iter().map(|c| &*c.id).collect();
-    known.extend(CATALOG.iter().map(|s| s.id));
+    known.extend(FindingId::words());
     Err(match closest(id, &known) {
         Some(near) => format!("unknown id \"{id}\"; did you mean \"{near}\"? (`readiness rubric show` lists them all)"),
         None => format!("unknown id \"{id}\"; `readiness rubric show` lists every criterion and finding"),
@@ -24,10 +27,7 @@ pub fn explain(id: &str, rubric: &Rubric) -> Result<String, String> {
 }
 
 fn criterion_text(c: &Criterion, rubric: &Rubric) -> String {
-    let side = match c.side {
-        Side::Strategy => "strategy",
-        Side::Implementation => "implementation",
-    };
+    let side = c.side;
     let side_weight: f64 = rubric
         .criteria
         .iter()
@@ -64,7 +64,7 @@ fn reads(measure: &Measure) -> String {
         Measure::ListCompleteness { list, fields } => {
             format!("{list} (each item's {})", fields.join(", "))
         }
-        Measure::Pilots { field, .. } => format!("implementation.pilots (each pilot's {field})"),
+        Measure::Pilots { field, .. } => format!("{PILOTS} (each pilot's {field})"),
     }
 }
 
@@ -138,13 +138,12 @@ fn curve_text(curve: &Curve) -> String {
     )
 }
 
-fn finding_text(id: &str, rubric: &Rubric) -> String {
-    let spec = catalog::spec_of(id).map_or(("", FindingKind::Other), |s| (s.trigger, s.kind));
+fn finding_text(id: FindingId, rubric: &Rubric) -> String {
     let text = rubric.finding(id);
-    let kind = match spec.1 {
-        FindingKind::Purgatory => "pilot purgatory signal",
-        FindingKind::Misconception => "misconception",
-        FindingKind::Other => "finding",
+    let kind = match id.group() {
+        Group::Purgatory => "pilot purgatory signal",
+        Group::Misconception => "misconception",
+        Group::Other => "finding",
     };
     let t = &rubric.thresholds;
     let thresholds = [
@@ -178,7 +177,11 @@ fn finding_text(id: &str, rubric: &Rubric) -> String {
         let _ = writeln!(out, "The belief: {statement}");
         let _ = writeln!(out, "The correction: {correction}");
     }
-    let _ = writeln!(out, "Fires when: {}", fill(spec.0, &thresholds));
+    let _ = writeln!(
+        out,
+        "Fires when: {}",
+        fill(detector(id).trigger, &thresholds)
+    );
     let _ = writeln!(out, "An unanswered question never makes it fire.");
     let _ = writeln!(out, "How to improve: {}", fill(&text.remedy, &[]));
     out

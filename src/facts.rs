@@ -3,30 +3,9 @@
 //! the evidence that explains it. Pure: no I/O, no failure.
 
 use crate::evidence::{Evidence, EvidencePath};
-use crate::questionnaire::format::PILOTS;
+use crate::questionnaire::format::{pilot, PILOTS};
 use crate::questionnaire::{Answers, Item, Questionnaire};
-
-/// A pilot's stage. `Retired` means stopped on purpose: counted nowhere.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord)]
-pub enum Stage {
-    Idea,
-    Pilot,
-    Production,
-    Scaled,
-    Retired,
-}
-
-impl Stage {
-    fn from_word(word: &str) -> Stage {
-        match word {
-            "pilot" => Stage::Pilot,
-            "production" => Stage::Production,
-            "scaled" => Stage::Scaled,
-            "retired" => Stage::Retired,
-            _ => Stage::Idea,
-        }
-    }
-}
+use crate::vocabulary::Stage;
 
 /// One pilot as the findings see it.
 #[derive(Debug, Clone)]
@@ -49,12 +28,12 @@ impl<'q> Pilot<'q> {
 
     /// At stage `pilot`.
     pub fn is_active(&self) -> bool {
-        self.stage == Stage::Pilot
+        self.stage.is_active()
     }
 
     /// At stage `production` or `scaled`.
     pub fn is_live(&self) -> bool {
-        matches!(self.stage, Stage::Production | Stage::Scaled)
+        self.stage.is_live()
     }
 
     /// Not retired: counted in criteria and triggers.
@@ -113,10 +92,11 @@ impl<'q> Facts<'q> {
                 .enumerate()
                 .map(|(index, item)| Pilot {
                     index,
-                    stage: Stage::from_word(item.answers.choice("stage").unwrap_or("idea")),
+                    // The loader requires a stage in every pilot.
+                    stage: item.answers.choice_of(pilot::STAGE).unwrap_or(Stage::Idea),
                     age_days: item
                         .answers
-                        .date("started")
+                        .date(pilot::STARTED)
                         .map(|started| questionnaire.assessed.days_since(started)),
                     item,
                 })

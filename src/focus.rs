@@ -1,12 +1,13 @@
 //! The focus rule, in its exact order: overwhelmed wins, then a stuck
 //! purgatory with a plan to pivot from, then the quadrant.
 
-use crate::assessment::{Focus, Scores};
+use crate::assessment::Scores;
 use crate::evidence::Evidence;
-use crate::findings::catalog::fill;
-use crate::findings::{Finding, PurgatoryStatus};
+use crate::findings::{Finding, STUCK_SIGNALS};
+use crate::questionnaire::format::path;
+use crate::rubric::template::fill;
 use crate::rubric::{Rubric, SharedText};
-use crate::scoring::Quadrant;
+use crate::vocabulary::{FindingId, Focus, FocusReason, PurgatoryStatus, Quadrant, Side};
 
 /// The focus, the sentence that states it, the reason, and the facts that decided it.
 #[derive(Debug, Clone)]
@@ -25,29 +26,32 @@ pub fn decide(
     scores: &Scores,
     rubric: &Rubric,
 ) -> Decision {
-    let text = |key: &str, vars: &[(&str, String)]| -> SharedText {
-        fill(rubric.focus.get(key).map_or("", String::as_str), vars).into()
+    let text = |reason: FocusReason, vars: &[(&str, String)]| -> SharedText {
+        fill(rubric.focus.get(reason), vars).into()
     };
     let score_vars = [
         ("strategy", format!("{:.1}", scores.strategy)),
         ("implementation", format!("{:.1}", scores.implementation)),
     ];
     let score_evidence = vec![
-        Evidence::score("scores.strategy", scores.strategy),
-        Evidence::score("scores.implementation", scores.implementation),
+        Evidence::score(Side::Strategy, scores.strategy),
+        Evidence::score(Side::Implementation, scores.implementation),
     ];
 
     // 1. Overwhelmed by options: there is no plan to pivot from.
-    if let Some(overwhelmed) = findings.iter().find(|f| f.id == "overwhelmed") {
+    if let Some(overwhelmed) = findings.iter().find(|f| f.id == FindingId::Overwhelmed) {
         let open = overwhelmed
             .evidence
             .iter()
-            .find(|e| e.path == "strategy.open_options")
+            .find(|e| e.path == path::STRATEGY_OPEN_OPTIONS)
             .map(|e| e.value.clone())
             .unwrap_or_default();
         return Decision {
             focus: Focus::Strategy,
-            sentence: text("overwhelmed", &[("open_options", open.into_owned())]),
+            sentence: text(
+                FocusReason::Overwhelmed,
+                &[("open_options", open.into_owned())],
+            ),
             reason: overwhelmed.message.to_string(),
             evidence: overwhelmed.evidence.to_vec(),
         };
@@ -60,16 +64,16 @@ pub fn decide(
         // The signals that make purgatory "stuck" are the ones that decided.
         let deciding: Vec<&Finding> = findings
             .iter()
-            .filter(|f| f.id == "no-production" || f.id == "stale-pilot")
+            .filter(|f| STUCK_SIGNALS.contains(&f.id))
             .collect();
         let titles: Vec<String> = deciding.iter().map(|f| lower_first(&f.title)).collect();
-        let mut evidence = vec![Evidence::score("scores.strategy", scores.strategy)];
+        let mut evidence = vec![Evidence::score(Side::Strategy, scores.strategy)];
         evidence.extend(deciding.iter().flat_map(|f| f.evidence.iter().cloned()));
         let reason: Vec<&str> = deciding.iter().map(|f| &*f.message).collect();
         return Decision {
             focus: Focus::Implementation,
             sentence: text(
-                "stuck",
+                FocusReason::Stuck,
                 &[
                     ("signals", titles.join("; ")),
                     ("strategy", format!("{:.1}", scores.strategy)),
@@ -81,20 +85,10 @@ pub fn decide(
     }
 
     // 3. Otherwise the quadrant decides.
-    let focus = match quadrant {
-        Quadrant::UnusedTools => Focus::Strategy,
-        Quadrant::SlideDeck => Focus::Implementation,
-        Quadrant::Early => Focus::Parallel,
-        Quadrant::Aligned => Focus::Scale,
-    };
     Decision {
-        focus,
-        sentence: text(quadrant.id(), &score_vars),
-        reason: rubric
-            .quadrants
-            .get(quadrant.id())
-            .map(|q| q.meaning.to_string())
-            .unwrap_or_default(),
+        focus: quadrant.focus(),
+        sentence: text(quadrant.reason(), &score_vars),
+        reason: rubric.quadrants.get(quadrant).meaning.to_string(),
         evidence: score_evidence,
     }
 }

@@ -2,7 +2,7 @@
 //! allowed values, generated from the format table so it covers every key.
 //! Every answer starts empty (left out), so it validates and assesses as is.
 
-use crate::questionnaire::format::{self, Kind};
+use crate::questionnaire::format::{self, path, Kind};
 use std::fmt::Write as _;
 
 /// The column where comments start, so they line up.
@@ -53,12 +53,12 @@ fn mapping(out: &mut String, path: &str, depth: usize) {
     for child in format::keys_under(path) {
         let child_path = format!("{path}.{child}");
         if let Some(question) = format::question(&child_path) {
-            let value = if child_path == "organization.name" {
+            let value = if child_path == path::ORGANIZATION_NAME {
                 " Your organization"
             } else {
                 ""
             };
-            let note = if child_path == "organization.name" {
+            let note = if child_path == path::ORGANIZATION_NAME {
                 "required".to_owned()
             } else {
                 question.kind.allowed()

@@ -30,4 +30,5 @@ pub mod scoring;
 pub mod source;
 pub mod suggest;
 pub mod toml_text;
+pub mod vocabulary;
 pub mod yaml;

@@ -3,9 +3,8 @@
 //! inputs is this type serialized.
 
 use crate::assessment::{Assessment, FORMAT_VERSION};
-use crate::findings::PurgatoryStatus;
-use crate::rubric::Severity;
 use crate::scoring::round1;
+use crate::vocabulary::{PurgatoryStatus, Quadrant, Severity, Word};
 use serde::Serialize;
 use std::collections::BTreeMap;
 
@@ -23,7 +22,7 @@ pub struct Portfolio {
 pub struct Totals {
     pub organizations: usize,
     /// How many organizations are in each quadrant, by quadrant id.
-    pub quadrants: BTreeMap<String, usize>,
+    pub quadrants: BTreeMap<&'static str, usize>,
     /// How many are stuck in pilot purgatory.
     pub stuck: usize,
     /// Live pilots as a share of pilots at stage pilot or later, over all
@@ -41,16 +40,14 @@ impl Portfolio {
                 .then_with(|| a.organization.name.cmp(&b.organization.name))
                 .then_with(|| a.source.cmp(&b.source))
         });
-        let mut quadrants: BTreeMap<String, usize> = crate::findings::catalog::QUADRANTS
-            .iter()
-            .map(|q| ((*q).to_owned(), 0))
-            .collect();
+        let mut quadrants: BTreeMap<&'static str, usize> =
+            Quadrant::words().iter().map(|q| (*q, 0)).collect();
         let (mut live, mut tried) = (0usize, 0usize);
         for a in &assessments {
-            *quadrants.entry(a.quadrant.id().to_owned()).or_default() += 1;
+            *quadrants.entry(a.quadrant.word()).or_default() += 1;
             for p in &a.pilots {
-                live += usize::from(matches!(p.stage, "production" | "scaled"));
-                tried += usize::from(matches!(p.stage, "pilot" | "production" | "scaled"));
+                live += usize::from(p.stage.is_live());
+                tried += usize::from(p.stage.is_live() || p.stage.is_active());
             }
         }
         let totals = Totals {

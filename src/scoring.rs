@@ -7,8 +7,8 @@
 use crate::facts::{Facts, Pilot};
 use crate::questionnaire::format::PILOTS;
 use crate::questionnaire::Given;
-use crate::rubric::{Criterion, Measure, PilotPoints, Rubric, Side};
-use serde::Serialize;
+use crate::rubric::{Criterion, Measure, PilotPoints, Rubric};
+use crate::vocabulary::{Level, Quadrant, Side};
 
 /// One criterion's result.
 #[derive(Debug, Clone, PartialEq)]
@@ -170,70 +170,30 @@ pub fn overall(strategy: f64, implementation: f64) -> f64 {
     round1(2.0 * strategy * implementation / (strategy + implementation))
 }
 
-#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Serialize)]
-#[serde(rename_all = "lowercase")]
-pub enum Level {
-    Exploring,
-    Experimenting,
-    Operationalizing,
-    Scaling,
-    Transforming,
-}
-
-impl Level {
-    pub fn of(overall: f64, rubric: &Rubric) -> Level {
-        let cuts = &rubric.levels;
-        if overall >= cuts.transforming {
-            Level::Transforming
-        } else if overall >= cuts.scaling {
-            Level::Scaling
-        } else if overall >= cuts.operationalizing {
-            Level::Operationalizing
-        } else if overall >= cuts.experimenting {
-            Level::Experimenting
-        } else {
-            Level::Exploring
-        }
-    }
-
-    pub fn word(self) -> &'static str {
-        match self {
-            Level::Exploring => "exploring",
-            Level::Experimenting => "experimenting",
-            Level::Operationalizing => "operationalizing",
-            Level::Scaling => "scaling",
-            Level::Transforming => "transforming",
-        }
+/// The level the overall score reaches on the rubric's cut lines.
+pub fn level_of(overall: f64, rubric: &Rubric) -> Level {
+    let cuts = &rubric.levels;
+    if overall >= cuts.transforming {
+        Level::Transforming
+    } else if overall >= cuts.scaling {
+        Level::Scaling
+    } else if overall >= cuts.operationalizing {
+        Level::Operationalizing
+    } else if overall >= cuts.experimenting {
+        Level::Experimenting
+    } else {
+        Level::Exploring
     }
 }
 
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
-#[serde(rename_all = "kebab-case")]
-pub enum Quadrant {
-    Aligned,
-    SlideDeck,
-    UnusedTools,
-    Early,
-}
-
-impl Quadrant {
-    pub fn of(strategy: f64, implementation: f64, rubric: &Rubric) -> Quadrant {
-        let cut = rubric.thresholds.quadrant_cut;
-        match (strategy >= cut, implementation >= cut) {
-            (true, true) => Quadrant::Aligned,
-            (true, false) => Quadrant::SlideDeck,
-            (false, true) => Quadrant::UnusedTools,
-            (false, false) => Quadrant::Early,
-        }
-    }
-
-    pub fn id(self) -> &'static str {
-        match self {
-            Quadrant::Aligned => "aligned",
-            Quadrant::SlideDeck => "slide-deck",
-            Quadrant::UnusedTools => "unused-tools",
-            Quadrant::Early => "early",
-        }
+/// Where the two side scores place the organization, on the rubric's cut line.
+pub fn quadrant_of(strategy: f64, implementation: f64, rubric: &Rubric) -> Quadrant {
+    let cut = rubric.thresholds.quadrant_cut;
+    match (strategy >= cut, implementation >= cut) {
+        (true, true) => Quadrant::Aligned,
+        (true, false) => Quadrant::SlideDeck,
+        (false, true) => Quadrant::UnusedTools,
+        (false, false) => Quadrant::Early,
     }
 }
 

@@ -3,6 +3,7 @@
 
 mod common;
 use common::run;
+use readiness::vocabulary::Word;
 
 #[test]
 fn rubric_export_prints_the_default_rubric_which_checks_valid() {
@@ -77,9 +78,9 @@ fn explain_covers_every_criterion_and_finding_of_the_default_rubric() {
     let rubric = readiness::rubric::default_rubric().expect("valid");
     let mut ids: Vec<String> = rubric.criteria.iter().map(|c| c.id.to_string()).collect();
     ids.extend(
-        readiness::findings::catalog::CATALOG
+        readiness::vocabulary::FindingId::words()
             .iter()
-            .map(|s| s.id.to_owned()),
+            .map(|id| (*id).to_owned()),
     );
     for id in &ids {
         let out = run(&["explain", id]);

@@ -3,13 +3,13 @@
 
 mod common;
 use common::{assess, assess_with, doc, fired, pilots, rubric_with};
-use readiness::findings::Source;
+use readiness::vocabulary::{FindingId, Source, Word};
 
 fn source_of(body: &str, id: &str) -> Option<Source> {
     assess(&doc(body))
         .findings
         .iter()
-        .find(|f| f.id == id)
+        .find(|f| f.id.word() == id)
         .and_then(|f| f.source)
 }
 
@@ -100,7 +100,7 @@ fn strategy_equals_ready_at_its_strategy_cut_line() {
     let f = a
         .findings
         .iter()
-        .find(|f| f.id == "strategy-equals-ready")
+        .find(|f| f.id == FindingId::StrategyEqualsReady)
         .expect("fires at the cut line");
     assert_eq!(f.source, Some(Source::Behavior));
     assert_eq!(f.evidence[0].path, "scores.strategy");
@@ -190,7 +190,8 @@ fn shadow_ai_needs_bottom_up_adoption_and_no_acceptable_use_policy() {
     assert!(!fired(&assess(&doc(&body(2, "draft")))).contains(&"shadow-ai"));
     let critical = assess(&doc(&body(2, "none")));
     assert_eq!(
-        critical.findings[0].id, "shadow-ai",
+        critical.findings[0].id,
+        FindingId::ShadowAi,
         "critical findings come first"
     );
 }

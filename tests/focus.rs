@@ -3,9 +3,9 @@
 
 mod common;
 use common::{assess, assess_with, doc, pilots, rubric_with};
-use readiness::assessment::Focus;
 use readiness::rubric::default_rubric;
-use readiness::scoring::{Level, Quadrant};
+use readiness::scoring::{level_of, quadrant_of};
+use readiness::vocabulary::{Focus, Level, Quadrant};
 
 /// A strong plan, two stale pilots on a laptop: stuck in purgatory.
 fn stuck_with_plan(extra_strategy: &str) -> String {
@@ -24,7 +24,7 @@ fn stuck_with_a_plan_pivots_to_implementation() {
     let a = assess(&stuck_with_plan("  priorities: ranked\n"));
     assert_eq!(
         a.purgatory.status,
-        readiness::findings::PurgatoryStatus::Stuck
+        readiness::vocabulary::PurgatoryStatus::Stuck
     );
     assert!(a.scores.strategy >= 50.0, "{}", a.scores.strategy);
     assert_eq!(a.focus, Focus::Implementation);
@@ -42,7 +42,7 @@ fn overwhelmed_wins_over_purgatory() {
     ));
     assert_eq!(
         a.purgatory.status,
-        readiness::findings::PurgatoryStatus::Stuck
+        readiness::vocabulary::PurgatoryStatus::Stuck
     );
     assert_eq!(a.focus, Focus::Strategy);
     assert!(a.focus_reason.contains("6 AI ideas"), "{}", a.focus_reason);
@@ -99,10 +99,10 @@ fn quadrants_decide_otherwise() {
 #[test]
 fn quadrant_cut_line_is_50_inclusive() {
     let r = default_rubric().expect("valid");
-    assert_eq!(Quadrant::of(50.0, 50.0, &r), Quadrant::Aligned);
-    assert_eq!(Quadrant::of(50.0, 49.9, &r), Quadrant::SlideDeck);
-    assert_eq!(Quadrant::of(49.9, 50.0, &r), Quadrant::UnusedTools);
-    assert_eq!(Quadrant::of(49.9, 49.9, &r), Quadrant::Early);
+    assert_eq!(quadrant_of(50.0, 50.0, &r), Quadrant::Aligned);
+    assert_eq!(quadrant_of(50.0, 49.9, &r), Quadrant::SlideDeck);
+    assert_eq!(quadrant_of(49.9, 50.0, &r), Quadrant::UnusedTools);
+    assert_eq!(quadrant_of(49.9, 49.9, &r), Quadrant::Early);
 }
 
 #[test]
@@ -121,7 +121,7 @@ fn levels_start_at_their_cut_lines() {
         (100.0, Level::Transforming),
     ];
     for (overall, level) in cases {
-        assert_eq!(Level::of(overall, &r), level, "{overall}");
+        assert_eq!(level_of(overall, &r), level, "{overall}");
     }
 }
 

@@ -3,9 +3,15 @@
 
 mod common;
 use common::{assess, assess_with, doc, fired, pilots, rubric_with};
+use readiness::vocabulary::FindingId;
 
 fn signals(body: &str) -> Vec<&'static str> {
-    assess(&doc(body)).purgatory.signals
+    assess(&doc(body))
+        .purgatory
+        .signals
+        .into_iter()
+        .map(Into::into)
+        .collect()
 }
 
 #[test]
@@ -33,7 +39,7 @@ fn stale_pilot_fires_from_180_days() {
     let stale = a
         .findings
         .iter()
-        .find(|f| f.id == "stale-pilot")
+        .find(|f| f.id == FindingId::StalePilot)
         .expect("stale-pilot fires");
     assert_eq!(stale.evidence[0].path, "implementation.pilots[0]");
     assert_eq!(stale.evidence[0].value, "p0, running 180 days");
@@ -55,7 +61,7 @@ fn cost_overrun_is_above_1_25() {
 fn cost_overrun_threshold_comes_from_the_rubric() {
     let rubric = rubric_with(&[("cost_overrun_ratio", "1.5")]);
     let a = assess_with(&doc(&pilots(&["stage: pilot, cost_vs_plan: 1.4"])), &rubric);
-    assert!(!a.purgatory.signals.contains(&"cost-overrun"));
+    assert!(!a.purgatory.signals.contains(&FindingId::CostOverrun));
 }
 
 #[test]
@@ -177,7 +183,7 @@ fn plan_without_results_at_its_implementation_cut_line() {
 
 #[test]
 fn purgatory_status_stuck_at_risk_none() {
-    use readiness::findings::PurgatoryStatus::{AtRisk, None, Stuck};
+    use readiness::vocabulary::PurgatoryStatus::{AtRisk, None, Stuck};
     // Two signals including a stuck one.
     assert_eq!(
         assess(&doc(&pilots(&[
@@ -197,10 +203,7 @@ fn purgatory_status_stuck_at_risk_none() {
     );
     // Two signals, neither of them a stuck one.
     let two = pilots(&["stage: pilot, environment: laptop, value_measured: false"]);
-    assert_eq!(
-        assess(&doc(&two)).purgatory.signals,
-        ["laptop-bound", "unmeasured-value"]
-    );
+    assert_eq!(signals(&two), ["laptop-bound", "unmeasured-value"]);
     assert_eq!(assess(&doc(&two)).purgatory.status, AtRisk);
     assert_eq!(
         assess(&doc(&pilots(&["stage: production, monitoring: automated"])))

@@ -4,7 +4,7 @@
 
 /// True, false, or unknown (left out).
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum Tri {
+pub(crate) enum Tri {
     True,
     False,
     Unknown,
@@ -12,7 +12,7 @@ pub enum Tri {
 
 impl Tri {
     /// An answer that may be left out.
-    pub fn of(value: Option<bool>) -> Tri {
+    pub(crate) fn of(value: Option<bool>) -> Tri {
         match value {
             Some(true) => Tri::True,
             Some(false) => Tri::False,
@@ -22,7 +22,7 @@ impl Tri {
 
     /// false and unknown is false.
     #[must_use]
-    pub fn and(self, other: Tri) -> Tri {
+    pub(crate) fn and(self, other: Tri) -> Tri {
         match (self, other) {
             (Tri::False, _) | (_, Tri::False) => Tri::False,
             (Tri::True, Tri::True) => Tri::True,
@@ -32,7 +32,7 @@ impl Tri {
 
     /// true or unknown is true.
     #[must_use]
-    pub fn or(self, other: Tri) -> Tri {
+    pub(crate) fn or(self, other: Tri) -> Tri {
         match (self, other) {
             (Tri::True, _) | (_, Tri::True) => Tri::True,
             (Tri::False, Tri::False) => Tri::False,
@@ -40,12 +40,7 @@ impl Tri {
         }
     }
 
-    /// "There is one": true if any is true, false if all are false (or none exist).
-    pub fn any(values: impl IntoIterator<Item = Tri>) -> Tri {
-        values.into_iter().fold(Tri::False, Tri::or)
-    }
-
-    pub fn is_true(self) -> bool {
+    pub(crate) fn is_true(self) -> bool {
         self == Tri::True
     }
 }
@@ -53,7 +48,6 @@ impl Tri {
 #[cfg(test)]
 mod tests {
     use super::Tri::{False, True, Unknown};
-    use super::*;
 
     #[test]
     fn kleene_tables() {
@@ -61,8 +55,5 @@ mod tests {
         assert_eq!(True.and(Unknown), Unknown);
         assert_eq!(True.or(Unknown), True);
         assert_eq!(False.or(Unknown), Unknown);
-        assert_eq!(Tri::any([]), False);
-        assert_eq!(Tri::any([False, Unknown]), Unknown);
-        assert_eq!(Tri::any([Unknown, True]), True);
     }
 }

@@ -1,51 +1,103 @@
-//! Findings: what the assessment noticed, each with its evidence. The logic of
-//! each finding is here, in Rust; its words and severity come from the rubric.
+//! Findings: what the assessment noticed, each with its evidence. Every
+//! finding has one shape, a [`Detector`]: its id, the answers it reads, its
+//! trigger in words, and one function from the facts, scores and rubric to a
+//! detection. One file per finding, one folder per group. The logic is here,
+//! in Rust; the words and severity come from the rubric.
 
-pub mod catalog;
-pub mod logic;
+mod logic;
 mod misconceptions;
 mod other;
 mod purgatory;
 
 use crate::evidence::Evidence;
 use crate::facts::Facts;
-use crate::rubric::{Rubric, Severity, SharedText};
-use catalog::{fill, FindingKind};
+use crate::rubric::template::fill;
+use crate::rubric::{Rubric, SharedText};
+use crate::vocabulary::{FindingId, Group, Severity, Source};
 use serde::Serialize;
+use std::fmt::Display;
 use std::sync::Arc;
 
-pub use purgatory::{status as purgatory_status, PurgatoryStatus};
+pub use purgatory::{status as purgatory_status, STUCK_SIGNALS};
 
-/// Where a misconception shows: leadership said it, the answers show it, or both.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
-#[serde(rename_all = "lowercase")]
-pub enum Source {
-    Belief,
-    Behavior,
-    Both,
+/// One finding the tool can detect.
+#[derive(Debug, Clone, Copy)]
+pub struct Detector {
+    pub id: FindingId,
+    /// The single answers it reads, by path.
+    pub reads: &'static [&'static str],
+    /// The keys it reads of every pilot that is not retired.
+    pub reads_of_pilots: &'static [&'static str],
+    /// What makes it fire, in words; `{threshold}` names are the rubric's.
+    pub trigger: &'static str,
+    /// The detection, when the trigger is true.
+    pub detect: fn(&Context<'_>) -> Option<Detected>,
+}
+
+/// Every finding, in the order of [`FindingId`], which is the order reports
+/// list them within a severity.
+pub const DETECTORS: &[Detector] = &[
+    purgatory::no_production::DETECTOR,
+    purgatory::stale_pilot::DETECTOR,
+    purgatory::laptop_bound::DETECTOR,
+    purgatory::no_monitoring::DETECTOR,
+    purgatory::unmeasured_value::DETECTOR,
+    purgatory::cost_overrun::DETECTOR,
+    purgatory::infrastructure_gap::DETECTOR,
+    purgatory::no_adoption::DETECTOR,
+    purgatory::plan_without_results::DETECTOR,
+    misconceptions::strategy_first::DETECTOR,
+    misconceptions::it_only::DETECTOR,
+    misconceptions::strategy_equals_ready::DETECTOR,
+    misconceptions::one_time_cost::DETECTOR,
+    other::overwhelmed::DETECTOR,
+    other::shadow_ai::DETECTOR,
+    other::tensions::EXPERIMENTATION,
+    other::tensions::ADOPTION,
+    other::tensions::FOCUS,
+    other::tensions::GOALS,
+];
+
+/// The detector of `id`.
+pub fn detector(id: FindingId) -> &'static Detector {
+    // DETECTORS follows FindingId's order; a test checks it.
+    &DETECTORS[id as usize]
+}
+
+/// What a detector reads: the facts, the two side scores, and the rubric's thresholds.
+#[derive(Debug, Clone, Copy)]
+pub struct Context<'a> {
+    pub facts: &'a Facts<'a>,
+    pub rubric: &'a Rubric,
+    pub scores: SideScores,
+}
+
+/// The two side scores, rounded, which some triggers compare.
+#[derive(Debug, Clone, Copy)]
+pub struct SideScores {
+    pub strategy: f64,
+    pub implementation: f64,
 }
 
 /// A finding that fired, before the rubric's words are put to it.
 #[derive(Debug, Clone)]
 pub struct Detected {
-    pub id: &'static str,
     pub evidence: Vec<Evidence>,
+    /// The values of the placeholders its texts may use.
     pub vars: Vec<(&'static str, String)>,
     pub source: Option<Source>,
 }
 
 impl Detected {
-    fn new(id: &'static str, evidence: Vec<Evidence>) -> Detected {
+    fn new(evidence: Vec<Evidence>) -> Detected {
         Detected {
-            id,
             evidence,
             vars: Vec::new(),
             source: None,
         }
     }
 
-    #[allow(clippy::needless_pass_by_value)]
-    fn with(mut self, name: &'static str, value: impl ToString) -> Detected {
+    fn with(mut self, name: &'static str, value: &dyn Display) -> Detected {
         self.vars.push((name, value.to_string()));
         self
     }
@@ -54,8 +106,8 @@ impl Detected {
 /// A finding as reported.
 #[derive(Debug, Clone, PartialEq, Serialize)]
 pub struct Finding {
-    pub id: &'static str,
-    pub kind: FindingKind,
+    pub id: FindingId,
+    pub kind: Group,
     pub severity: Severity,
     pub title: SharedText,
     /// Shared with the recommendation whose reason it gives.
@@ -72,32 +124,22 @@ pub struct Finding {
     pub correction: Option<SharedText>,
 }
 
-/// The two side scores, rounded, which some triggers compare.
-#[derive(Debug, Clone, Copy)]
-pub struct SideScores {
-    pub strategy: f64,
-    pub implementation: f64,
-}
-
 /// Every finding that fires, most severe first, then in catalogue order.
-pub fn detect(facts: &Facts<'_>, rubric: &Rubric, scores: SideScores) -> Vec<Finding> {
-    let mut detected = purgatory::detect(facts, rubric, scores);
-    detected.extend(misconceptions::detect(facts, rubric, scores));
-    detected.extend(other::detect(facts, rubric));
-    let mut findings: Vec<Finding> = detected.into_iter().map(|d| word(d, rubric)).collect();
-    // The catalogue's order is looked up once per finding, not per comparison.
-    findings.sort_by_cached_key(|f| {
-        let order = catalog::CATALOG.iter().position(|s| s.id == f.id);
-        (std::cmp::Reverse(f.severity), order)
-    });
+pub fn detect(cx: &Context<'_>) -> Vec<Finding> {
+    let mut findings: Vec<Finding> = DETECTORS
+        .iter()
+        .filter_map(|d| (d.detect)(cx).map(|found| word(d.id, found, cx.rubric)))
+        .collect();
+    // A stable sort keeps the catalogue's order within a severity.
+    findings.sort_by_key(|f| std::cmp::Reverse(f.severity));
     findings
 }
 
-fn word(detected: Detected, rubric: &Rubric) -> Finding {
-    let text = rubric.finding(detected.id);
+fn word(id: FindingId, detected: Detected, rubric: &Rubric) -> Finding {
+    let text = rubric.finding(id);
     Finding {
-        id: detected.id,
-        kind: text.kind,
+        id,
+        kind: id.group(),
         severity: text.severity,
         title: text.title.clone(),
         message: fill(&text.message, &detected.vars).into(),
@@ -106,5 +148,20 @@ fn word(detected: Detected, rubric: &Rubric) -> Finding {
         source: detected.source,
         statement: text.statement.clone(),
         correction: text.correction.clone(),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::vocabulary::Word;
+
+    #[test]
+    fn one_detector_per_finding_in_the_catalogue_order() {
+        let ids: Vec<FindingId> = DETECTORS.iter().map(|d| d.id).collect();
+        assert_eq!(ids, FindingId::all());
+        for &id in FindingId::all() {
+            assert_eq!(detector(id).id, id);
+        }
     }
 }

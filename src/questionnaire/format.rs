@@ -49,8 +49,107 @@ impl Kind {
     }
 }
 
+/// The path of every single answer, for the code that reads one: a misspelt
+/// name does not compile. The table below is written with the same names.
+pub mod path {
+    pub const ORGANIZATION_NAME: &str = "organization.name";
+    pub const ORGANIZATION_INDUSTRY: &str = "organization.industry";
+    pub const ORGANIZATION_EMPLOYEES: &str = "organization.employees";
+    pub const ORGANIZATION_ASSESSED: &str = "organization.assessed";
+    pub const STRATEGY_SPONSOR: &str = "strategy.sponsor";
+    pub const STRATEGY_ROADMAP_STATUS: &str = "strategy.roadmap.status";
+    pub const STRATEGY_ROADMAP_HORIZON_MONTHS: &str = "strategy.roadmap.horizon_months";
+    pub const STRATEGY_ROADMAP_UPDATED: &str = "strategy.roadmap.updated";
+    pub const STRATEGY_ROADMAP_SCALING_PLAN: &str = "strategy.roadmap.scaling_plan";
+    pub const STRATEGY_PRIORITIES: &str = "strategy.priorities";
+    pub const STRATEGY_OPEN_OPTIONS: &str = "strategy.open_options";
+    pub const STRATEGY_INVESTMENT_BUDGET: &str = "strategy.investment.budget";
+    pub const STRATEGY_INVESTMENT_PROJECTED_ROI: &str = "strategy.investment.projected_roi";
+    pub const STRATEGY_INVESTMENT_AREAS: &str = "strategy.investment.areas";
+    pub const STRATEGY_POLICIES_DATA_PRIVACY: &str = "strategy.policies.data_privacy";
+    pub const STRATEGY_POLICIES_ETHICS: &str = "strategy.policies.ethics";
+    pub const STRATEGY_POLICIES_ACCEPTABLE_USE: &str = "strategy.policies.acceptable_use";
+    pub const STRATEGY_OKRS_COMPANY: &str = "strategy.okrs.company";
+    pub const STRATEGY_OKRS_TEAM_ALIGNMENT_PCT: &str = "strategy.okrs.team_alignment_pct";
+    pub const STRATEGY_OKRS_INDIVIDUAL: &str = "strategy.okrs.individual";
+    pub const STRATEGY_RISKS_ASSESSED: &str = "strategy.risks_assessed";
+    pub const IMPLEMENTATION_DATA_QUALITY: &str = "implementation.data.quality";
+    pub const IMPLEMENTATION_DATA_ACCESS: &str = "implementation.data.access";
+    pub const IMPLEMENTATION_DATA_ARCHITECTURE: &str = "implementation.data.architecture";
+    pub const IMPLEMENTATION_INFRASTRUCTURE_HOSTING: &str = "implementation.infrastructure.hosting";
+    pub const IMPLEMENTATION_INFRASTRUCTURE_PRODUCTION_READY: &str =
+        "implementation.infrastructure.production_ready";
+    pub const IMPLEMENTATION_MLOPS_VERSION_CONTROL: &str = "implementation.mlops.version_control";
+    pub const IMPLEMENTATION_MLOPS_CI_CD: &str = "implementation.mlops.ci_cd";
+    pub const IMPLEMENTATION_MLOPS_MODEL_REGISTRY: &str = "implementation.mlops.model_registry";
+    pub const IMPLEMENTATION_MLOPS_MONITORING: &str = "implementation.mlops.monitoring";
+    pub const IMPLEMENTATION_MLOPS_AUTOMATED_RETRAINING: &str =
+        "implementation.mlops.automated_retraining";
+    pub const IMPLEMENTATION_TEAM_DATA_SCIENTISTS: &str = "implementation.team.data_scientists";
+    pub const IMPLEMENTATION_TEAM_ML_ENGINEERS: &str = "implementation.team.ml_engineers";
+    pub const IMPLEMENTATION_TEAM_DATA_ENGINEERS: &str = "implementation.team.data_engineers";
+    pub const IMPLEMENTATION_TEAM_PLATFORM_OPS: &str = "implementation.team.platform_ops";
+    pub const IMPLEMENTATION_TEAM_HEAD_OF_AI: &str = "implementation.team.head_of_ai";
+    pub const IMPLEMENTATION_SPEND_TRACKED: &str = "implementation.spend.tracked";
+    pub const IMPLEMENTATION_SPEND_RECURRING_BUDGET: &str = "implementation.spend.recurring_budget";
+    pub const IMPLEMENTATION_SPEND_MONTHLY: &str = "implementation.spend.monthly";
+    pub const IMPLEMENTATION_SAFEGUARDS_ANONYMIZATION: &str =
+        "implementation.safeguards.anonymization";
+    pub const IMPLEMENTATION_SAFEGUARDS_BIAS_TESTING: &str =
+        "implementation.safeguards.bias_testing";
+    pub const IMPLEMENTATION_SAFEGUARDS_ACCESS_CONTROLS: &str =
+        "implementation.safeguards.access_controls";
+    pub const IMPLEMENTATION_SAFEGUARDS_AUDIT_LOGGING: &str =
+        "implementation.safeguards.audit_logging";
+    pub const IMPLEMENTATION_CHANGE_MANAGEMENT_HR: &str = "implementation.change_management.hr";
+    pub const IMPLEMENTATION_CHANGE_MANAGEMENT_DEPARTMENT_HEADS: &str =
+        "implementation.change_management.department_heads";
+    pub const IMPLEMENTATION_CHANGE_MANAGEMENT_TRAINING: &str =
+        "implementation.change_management.training";
+    pub const IMPLEMENTATION_CHANGE_MANAGEMENT_ADOPTION_TRACKED: &str =
+        "implementation.change_management.adoption_tracked";
+    pub const BELIEFS_STRATEGY_BEFORE_IMPLEMENTATION: &str =
+        "beliefs.strategy_before_implementation";
+    pub const BELIEFS_IMPLEMENTATION_IS_IT_ONLY: &str = "beliefs.implementation_is_it_only";
+    pub const BELIEFS_STRATEGY_MEANS_READY: &str = "beliefs.strategy_means_ready";
+    pub const BELIEFS_IMPLEMENTATION_ONE_TIME_COST: &str = "beliefs.implementation_one_time_cost";
+    pub const OPERATING_MODEL_EXPERIMENTATION: &str = "operating_model.experimentation";
+    pub const OPERATING_MODEL_ADOPTION: &str = "operating_model.adoption";
+    pub const OPERATING_MODEL_FOCUS: &str = "operating_model.focus";
+    pub const OPERATING_MODEL_GOALS: &str = "operating_model.goals";
+}
+
+/// The keys of a pilot (an item of [`PILOTS`]).
+pub mod pilot {
+    pub const NAME: &str = "name";
+    pub const DEPARTMENT: &str = "department";
+    pub const STAGE: &str = "stage";
+    pub const STARTED: &str = "started";
+    pub const ENVIRONMENT: &str = "environment";
+    pub const USERS: &str = "users";
+    pub const INTEGRATED: &str = "integrated";
+    pub const VALUE_MEASURED: &str = "value_measured";
+    pub const SUCCESS_METRICS: &str = "success_metrics";
+    pub const MONITORING: &str = "monitoring";
+    pub const RETRAINING: &str = "retraining";
+    pub const COST_VS_PLAN: &str = "cost_vs_plan";
+}
+
+/// The keys of a business problem (an item of [`BUSINESS_PROBLEMS`]).
+pub mod problem {
+    pub const NAME: &str = "name";
+    pub const KPI: &str = "kpi";
+    pub const TARGET: &str = "target";
+    pub const OWNER: &str = "owner";
+}
+
 use super::keys::KeyMap;
+use crate::vocabulary::{
+    Belief, DataArchitecture, DataQuality, Environment, Monitoring, Policy, Priorities, Retraining,
+    Stage,
+};
 use std::sync::OnceLock;
+use strum::VariantNames;
 
 /// One answer of the questionnaire: its dotted path and what it accepts.
 #[derive(Debug, Clone, Copy)]
@@ -79,12 +178,12 @@ const COUNT: Kind = Kind::Integer {
     min: 0,
     max: i64::MAX,
 };
-const POLICY: &[&str] = &["none", "draft", "approved"];
-const BELIEF: &[&str] = &["agree", "unsure", "disagree"];
+const POLICY: &[&str] = <Policy as VariantNames>::VARIANTS;
+const BELIEF: &[&str] = <Belief as VariantNames>::VARIANTS;
 const POLE: Kind = Kind::Integer { min: 1, max: 5 };
 
 /// The stages of a pilot. `retired` is last but is not a step of maturity.
-pub const STAGES: &[&str] = &["idea", "pilot", "production", "scaled", "retired"];
+pub const STAGES: &[&str] = <Stage as VariantNames>::VARIANTS;
 
 /// The top-level keys, in the order a questionnaire is written.
 pub const SECTIONS: &[&str] = &[
@@ -99,38 +198,38 @@ pub const SECTIONS: &[&str] = &[
 /// Every single answer, in the order the questionnaire is written.
 /// `version` is not listed: the loader checks it on its own.
 pub const QUESTIONS: &[Question] = &[
-    q("organization.name", Kind::Text),
-    q("organization.industry", Kind::Text),
+    q(path::ORGANIZATION_NAME, Kind::Text),
+    q(path::ORGANIZATION_INDUSTRY, Kind::Text),
     q(
-        "organization.employees",
+        path::ORGANIZATION_EMPLOYEES,
         Kind::Integer {
             min: 1,
             max: i64::MAX,
         },
     ),
-    q("organization.assessed", Kind::Date),
+    q(path::ORGANIZATION_ASSESSED, Kind::Date),
     q(
-        "strategy.sponsor",
+        path::STRATEGY_SPONSOR,
         Kind::Choice(&["none", "manager", "director", "vp", "c_suite", "board"]),
     ),
-    q("strategy.roadmap.status", Kind::Choice(POLICY)),
+    q(path::STRATEGY_ROADMAP_STATUS, Kind::Choice(POLICY)),
     q(
-        "strategy.roadmap.horizon_months",
+        path::STRATEGY_ROADMAP_HORIZON_MONTHS,
         Kind::Integer { min: 1, max: 120 },
     ),
-    q("strategy.roadmap.updated", Kind::Date),
-    q("strategy.roadmap.scaling_plan", Kind::Flag),
+    q(path::STRATEGY_ROADMAP_UPDATED, Kind::Date),
+    q(path::STRATEGY_ROADMAP_SCALING_PLAN, Kind::Flag),
     q(
-        "strategy.priorities",
-        Kind::Choice(&["none", "unranked", "ranked"]),
+        path::STRATEGY_PRIORITIES,
+        Kind::Choice(<Priorities as VariantNames>::VARIANTS),
     ),
-    q("strategy.open_options", COUNT),
+    q(path::STRATEGY_OPEN_OPTIONS, COUNT),
     q(
-        "strategy.investment.budget",
+        path::STRATEGY_INVESTMENT_BUDGET,
         Kind::Choice(&["none", "requested", "approved"]),
     ),
     q(
-        "strategy.investment.projected_roi",
+        path::STRATEGY_INVESTMENT_PROJECTED_ROI,
         Kind::Number {
             min: 0.0,
             max: f64::INFINITY,
@@ -138,24 +237,24 @@ pub const QUESTIONS: &[Question] = &[
         },
     ),
     q(
-        "strategy.investment.areas",
+        path::STRATEGY_INVESTMENT_AREAS,
         Kind::AnyOf(&["talent", "cloud", "data", "tooling", "training", "partners"]),
     ),
-    q("strategy.policies.data_privacy", Kind::Choice(POLICY)),
-    q("strategy.policies.ethics", Kind::Choice(POLICY)),
-    q("strategy.policies.acceptable_use", Kind::Choice(POLICY)),
-    q("strategy.okrs.company", Kind::Flag),
+    q(path::STRATEGY_POLICIES_DATA_PRIVACY, Kind::Choice(POLICY)),
+    q(path::STRATEGY_POLICIES_ETHICS, Kind::Choice(POLICY)),
+    q(path::STRATEGY_POLICIES_ACCEPTABLE_USE, Kind::Choice(POLICY)),
+    q(path::STRATEGY_OKRS_COMPANY, Kind::Flag),
     q(
-        "strategy.okrs.team_alignment_pct",
+        path::STRATEGY_OKRS_TEAM_ALIGNMENT_PCT,
         Kind::Number {
             min: 0.0,
             max: 100.0,
             lower_is_better: false,
         },
     ),
-    q("strategy.okrs.individual", Kind::Flag),
+    q(path::STRATEGY_OKRS_INDIVIDUAL, Kind::Flag),
     q(
-        "strategy.risks_assessed",
+        path::STRATEGY_RISKS_ASSESSED,
         Kind::AnyOf(&[
             "market",
             "strategic",
@@ -165,97 +264,106 @@ pub const QUESTIONS: &[Question] = &[
         ]),
     ),
     q(
-        "implementation.data.quality",
-        Kind::Choice(&["poor", "fair", "good", "excellent"]),
+        path::IMPLEMENTATION_DATA_QUALITY,
+        Kind::Choice(<DataQuality as VariantNames>::VARIANTS),
     ),
     q(
-        "implementation.data.access",
+        path::IMPLEMENTATION_DATA_ACCESS,
         Kind::Choice(&["siloed", "partial", "unified"]),
     ),
     q(
-        "implementation.data.architecture",
-        Kind::Choice(&["legacy", "modernizing", "modern"]),
+        path::IMPLEMENTATION_DATA_ARCHITECTURE,
+        Kind::Choice(<DataArchitecture as VariantNames>::VARIANTS),
     ),
     q(
-        "implementation.infrastructure.hosting",
+        path::IMPLEMENTATION_INFRASTRUCTURE_HOSTING,
         Kind::Choice(&["on_prem", "hybrid", "cloud"]),
     ),
-    q("implementation.infrastructure.production_ready", Kind::Flag),
-    q("implementation.mlops.version_control", Kind::Flag),
-    q("implementation.mlops.ci_cd", Kind::Flag),
-    q("implementation.mlops.model_registry", Kind::Flag),
-    q("implementation.mlops.monitoring", Kind::Flag),
-    q("implementation.mlops.automated_retraining", Kind::Flag),
-    q("implementation.team.data_scientists", COUNT),
-    q("implementation.team.ml_engineers", COUNT),
-    q("implementation.team.data_engineers", COUNT),
-    q("implementation.team.platform_ops", COUNT),
-    q("implementation.team.head_of_ai", Kind::Flag),
-    q("implementation.spend.tracked", Kind::Flag),
-    q("implementation.spend.recurring_budget", Kind::Flag),
     q(
-        "implementation.spend.monthly",
+        path::IMPLEMENTATION_INFRASTRUCTURE_PRODUCTION_READY,
+        Kind::Flag,
+    ),
+    q(path::IMPLEMENTATION_MLOPS_VERSION_CONTROL, Kind::Flag),
+    q(path::IMPLEMENTATION_MLOPS_CI_CD, Kind::Flag),
+    q(path::IMPLEMENTATION_MLOPS_MODEL_REGISTRY, Kind::Flag),
+    q(path::IMPLEMENTATION_MLOPS_MONITORING, Kind::Flag),
+    q(path::IMPLEMENTATION_MLOPS_AUTOMATED_RETRAINING, Kind::Flag),
+    q(path::IMPLEMENTATION_TEAM_DATA_SCIENTISTS, COUNT),
+    q(path::IMPLEMENTATION_TEAM_ML_ENGINEERS, COUNT),
+    q(path::IMPLEMENTATION_TEAM_DATA_ENGINEERS, COUNT),
+    q(path::IMPLEMENTATION_TEAM_PLATFORM_OPS, COUNT),
+    q(path::IMPLEMENTATION_TEAM_HEAD_OF_AI, Kind::Flag),
+    q(path::IMPLEMENTATION_SPEND_TRACKED, Kind::Flag),
+    q(path::IMPLEMENTATION_SPEND_RECURRING_BUDGET, Kind::Flag),
+    q(
+        path::IMPLEMENTATION_SPEND_MONTHLY,
         Kind::Number {
             min: 0.0,
             max: f64::INFINITY,
             lower_is_better: false,
         },
     ),
-    q("implementation.safeguards.anonymization", Kind::Flag),
-    q("implementation.safeguards.bias_testing", Kind::Flag),
-    q("implementation.safeguards.access_controls", Kind::Flag),
-    q("implementation.safeguards.audit_logging", Kind::Flag),
-    q("implementation.change_management.hr", Kind::Flag),
+    q(path::IMPLEMENTATION_SAFEGUARDS_ANONYMIZATION, Kind::Flag),
+    q(path::IMPLEMENTATION_SAFEGUARDS_BIAS_TESTING, Kind::Flag),
+    q(path::IMPLEMENTATION_SAFEGUARDS_ACCESS_CONTROLS, Kind::Flag),
+    q(path::IMPLEMENTATION_SAFEGUARDS_AUDIT_LOGGING, Kind::Flag),
+    q(path::IMPLEMENTATION_CHANGE_MANAGEMENT_HR, Kind::Flag),
     q(
-        "implementation.change_management.department_heads",
+        path::IMPLEMENTATION_CHANGE_MANAGEMENT_DEPARTMENT_HEADS,
         Kind::Flag,
     ),
-    q("implementation.change_management.training", Kind::Flag),
+    q(path::IMPLEMENTATION_CHANGE_MANAGEMENT_TRAINING, Kind::Flag),
     q(
-        "implementation.change_management.adoption_tracked",
+        path::IMPLEMENTATION_CHANGE_MANAGEMENT_ADOPTION_TRACKED,
         Kind::Flag,
     ),
     q(
-        "beliefs.strategy_before_implementation",
+        path::BELIEFS_STRATEGY_BEFORE_IMPLEMENTATION,
         Kind::Choice(BELIEF),
     ),
-    q("beliefs.implementation_is_it_only", Kind::Choice(BELIEF)),
-    q("beliefs.strategy_means_ready", Kind::Choice(BELIEF)),
-    q("beliefs.implementation_one_time_cost", Kind::Choice(BELIEF)),
-    q("operating_model.experimentation", POLE),
-    q("operating_model.adoption", POLE),
-    q("operating_model.focus", POLE),
-    q("operating_model.goals", POLE),
+    q(
+        path::BELIEFS_IMPLEMENTATION_IS_IT_ONLY,
+        Kind::Choice(BELIEF),
+    ),
+    q(path::BELIEFS_STRATEGY_MEANS_READY, Kind::Choice(BELIEF)),
+    q(
+        path::BELIEFS_IMPLEMENTATION_ONE_TIME_COST,
+        Kind::Choice(BELIEF),
+    ),
+    q(path::OPERATING_MODEL_EXPERIMENTATION, POLE),
+    q(path::OPERATING_MODEL_ADOPTION, POLE),
+    q(path::OPERATING_MODEL_FOCUS, POLE),
+    q(path::OPERATING_MODEL_GOALS, POLE),
 ];
 
 /// The two lists of the questionnaire.
 pub const LISTS: &[ListQuestion] = &[
     ListQuestion {
-        path: "strategy.business_problems",
+        path: BUSINESS_PROBLEMS,
         fields: &[
-            field("name", Kind::Text, true),
-            field("kpi", Kind::Text, false),
-            field("target", Kind::Text, false),
-            field("owner", Kind::Text, false),
+            field(problem::NAME, Kind::Text, true),
+            field(problem::KPI, Kind::Text, false),
+            field(problem::TARGET, Kind::Text, false),
+            field(problem::OWNER, Kind::Text, false),
         ],
     },
     ListQuestion {
-        path: "implementation.pilots",
+        path: PILOTS,
         fields: &[
-            field("name", Kind::Text, true),
-            field("department", Kind::Text, false),
-            field("stage", Kind::Choice(STAGES), true),
-            field("started", Kind::Date, false),
+            field(pilot::NAME, Kind::Text, true),
+            field(pilot::DEPARTMENT, Kind::Text, false),
+            field(pilot::STAGE, Kind::Choice(STAGES), true),
+            field(pilot::STARTED, Kind::Date, false),
             field(
-                "environment",
-                Kind::Choice(&["laptop", "sandbox", "cloud", "production"]),
+                pilot::ENVIRONMENT,
+                Kind::Choice(<Environment as VariantNames>::VARIANTS),
                 false,
             ),
-            field("users", COUNT, false),
-            field("integrated", Kind::Flag, false),
-            field("value_measured", Kind::Flag, false),
+            field(pilot::USERS, COUNT, false),
+            field(pilot::INTEGRATED, Kind::Flag, false),
+            field(pilot::VALUE_MEASURED, Kind::Flag, false),
             field(
-                "success_metrics",
+                pilot::SUCCESS_METRICS,
                 Kind::AnyOf(&[
                     "model_accuracy",
                     "user_adoption",
@@ -265,17 +373,17 @@ pub const LISTS: &[ListQuestion] = &[
                 false,
             ),
             field(
-                "monitoring",
-                Kind::Choice(&["none", "manual", "automated"]),
+                pilot::MONITORING,
+                Kind::Choice(<Monitoring as VariantNames>::VARIANTS),
                 false,
             ),
             field(
-                "retraining",
-                Kind::Choice(&["none", "ad_hoc", "scheduled", "automated"]),
+                pilot::RETRAINING,
+                Kind::Choice(<Retraining as VariantNames>::VARIANTS),
                 false,
             ),
             field(
-                "cost_vs_plan",
+                pilot::COST_VS_PLAN,
                 Kind::Number {
                     min: 0.0,
                     max: f64::INFINITY,

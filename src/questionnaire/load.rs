@@ -6,7 +6,7 @@
 //! collected, then the rules that span several answers (unique pilot names,
 //! dates not after the assessment date) are checked.
 
-use super::format::{self, Entry, Kind, ListQuestion, PILOTS};
+use super::format::{self, path, Entry, Kind, ListQuestion, PILOTS};
 use super::{Answer, Answers, DateSource, Given, Item, List, Questionnaire};
 use crate::date::Date;
 use crate::diagnostic::{in_file_order, Diagnostic};
@@ -39,7 +39,7 @@ pub fn load(text: &str, options: LoadOptions) -> Result<Questionnaire, Vec<Diagn
     };
     walker.root(&mut root);
     let mut problems = walker.problems;
-    let (assessed, assessed_from) = match walker.answers.date("organization.assessed") {
+    let (assessed, assessed_from) = match walker.answers.date(path::ORGANIZATION_ASSESSED) {
         Some(date) => (date, DateSource::Questionnaire),
         None => match options.as_of {
             Some(date) => (date, DateSource::AsOf),
@@ -106,7 +106,7 @@ impl Walker {
                 "missing `version: 1` at the top of the file".to_owned(),
             );
         }
-        match self.answers.get("organization.name") {
+        match self.answers.get(path::ORGANIZATION_NAME) {
             None => self.problem(
                 start,
                 "missing organization.name: the organization's name is required".to_owned(),
@@ -514,14 +514,14 @@ fn dates_after(
         }
     };
     check(
-        "strategy.roadmap.updated".to_owned(),
-        answers.get("strategy.roadmap.updated"),
+        path::STRATEGY_ROADMAP_UPDATED.to_owned(),
+        answers.get(path::STRATEGY_ROADMAP_UPDATED),
     );
     if let Some(pilots) = lists.get(PILOTS) {
         for (i, pilot) in pilots.items.iter().enumerate() {
             check(
                 format!("{PILOTS}[{i}].started"),
-                pilot.answers.get("started"),
+                pilot.answers.get(format::pilot::STARTED),
             );
         }
     }

@@ -11,6 +11,7 @@ mod load;
 
 use crate::date::Date;
 use crate::evidence::Words;
+use crate::vocabulary::Word;
 use crate::yaml::Position;
 use keys::KeyMap;
 use std::collections::BTreeMap;
@@ -135,6 +136,11 @@ impl Answers {
         }
     }
 
+    /// A choice as a member of its closed set, when the logic reads it.
+    pub fn choice_of<T: Word>(&self, key: &str) -> Option<T> {
+        self.choice(key).and_then(T::parse)
+    }
+
     pub fn words(&self, key: &str) -> Option<&[&'static str]> {
         match &self.get(key)?.value {
             Given::Words(words) => Some(words),
@@ -189,7 +195,9 @@ pub struct Questionnaire {
 
 impl Questionnaire {
     pub fn organization(&self) -> &str {
-        self.answers.text("organization.name").unwrap_or_default()
+        self.answers
+            .text(format::path::ORGANIZATION_NAME)
+            .unwrap_or_default()
     }
 
     /// The list at `path`, `None` when it was left out.

@@ -5,10 +5,11 @@
 use super::words::{bar, score};
 use crate::assessment::{Assessment, PilotSummary};
 use crate::evidence::Evidence;
-use crate::findings::catalog::FindingKind;
-use crate::findings::{Finding, PurgatoryStatus, Source};
+use crate::findings::Finding;
 use crate::questionnaire::DateSource;
-use crate::scoring::Quadrant;
+use crate::vocabulary::{
+    Environment, Group, Monitoring, PurgatoryStatus, Quadrant, Source, Stage, Word,
+};
 use std::fmt::Write as _;
 
 pub fn render(a: &Assessment) -> String {
@@ -156,11 +157,7 @@ fn purgatory(out: &mut String, a: &Assessment) {
             );
         }
     }
-    for f in a
-        .findings
-        .iter()
-        .filter(|f| f.kind == FindingKind::Purgatory)
-    {
+    for f in a.findings.iter().filter(|f| f.kind == Group::Purgatory) {
         finding(out, f);
     }
 }
@@ -170,7 +167,7 @@ fn misconceptions(out: &mut String, a: &Assessment) {
     let found: Vec<&Finding> = a
         .findings
         .iter()
-        .filter(|f| f.kind == FindingKind::Misconception)
+        .filter(|f| f.kind == Group::Misconception)
         .collect();
     if found.is_empty() {
         out.push_str("None of the four common misconceptions is stated by leadership or shown by the answers.\n\n");
@@ -203,7 +200,7 @@ fn other_findings(out: &mut String, a: &Assessment) {
     let others: Vec<&Finding> = a
         .findings
         .iter()
-        .filter(|f| f.kind == FindingKind::Other)
+        .filter(|f| f.kind == Group::Other)
         .collect();
     if others.is_empty() {
         return;
@@ -259,7 +256,7 @@ fn gate(out: &mut String, a: &Assessment) {
     };
     let _ = writeln!(out, "## Gate\n\n{verdict}\n\n| Check | Result |\n|---|---|");
     for check in &gate.checks {
-        let result = if check.passed { "passed" } else { "failed" };
+        let result = if check.passed() { "passed" } else { "failed" };
         let _ = writeln!(out, "| {} | {result} |", crate::gate::describe(check));
     }
     out.push('\n');
@@ -300,24 +297,22 @@ fn evidence_line(e: &Evidence) -> String {
 
 fn pilot_row(p: &PilotSummary) -> String {
     let stage = match p.stage {
-        "production" => "in production",
-        "scaled" => "scaled up",
-        "pilot" => "pilot",
-        "retired" => "retired",
-        _ => "idea",
+        Stage::Production => "in production",
+        Stage::Scaled => "scaled up",
+        Stage::Pilot | Stage::Retired | Stage::Idea => p.stage.word(),
     };
     let runs = match p.environment {
-        Some("laptop") => "on a laptop",
-        Some("sandbox") => "in a sandbox",
-        Some("cloud") => "in the cloud",
-        Some("production") => "on the production platform",
-        _ => "not stated",
+        Some(Environment::Laptop) => "on a laptop",
+        Some(Environment::Sandbox) => "in a sandbox",
+        Some(Environment::Cloud) => "in the cloud",
+        Some(Environment::Production) => "on the production platform",
+        None => "not stated",
     };
     let monitoring = match p.monitoring {
-        Some("none") => "none",
-        Some("manual") => "manual checks",
-        Some("automated") => "automated",
-        _ => "not stated",
+        Some(Monitoring::None) => "none",
+        Some(Monitoring::Manual) => "manual checks",
+        Some(Monitoring::Automated) => "automated",
+        None => "not stated",
     };
     format!(
         "| {} | {} | {stage} | {} | {runs} | {} | {monitoring} |",
@@ -333,14 +328,11 @@ fn pilot_row(p: &PilotSummary) -> String {
 }
 
 pub(super) fn quadrant_name(a: &Assessment, q: Quadrant) -> &str {
-    a.rubric.quadrants.get(q.id()).map_or(q.id(), |t| &*t.name)
+    &a.rubric.quadrants.get(q).name
 }
 
 fn quadrant_meaning(a: &Assessment) -> &str {
-    a.rubric
-        .quadrants
-        .get(a.quadrant.id())
-        .map_or("", |t| &*t.meaning)
+    &a.rubric.quadrants.get(a.quadrant).meaning
 }
 
 /// A score as a chart coordinate from 0 to 1, without trailing zeros.

@@ -5,7 +5,7 @@ use super::markdown::{capitalized, cell, chart_label, coordinate, quadrant_name}
 use super::words::{new_table, right_align, score};
 use crate::assessment::Assessment;
 use crate::portfolio::{critical_count, Portfolio};
-use crate::scoring::Quadrant;
+use crate::vocabulary::{Focus, PurgatoryStatus, Quadrant, Word};
 use std::collections::BTreeMap;
 use std::fmt::Write as _;
 
@@ -44,7 +44,7 @@ pub fn table(p: &Portfolio, width: u16, color: bool, detail: bool) -> String {
             score(Some(a.scores.implementation)),
             score(Some(a.scores.overall)),
             a.level.word().to_owned(),
-            a.quadrant.id().to_owned(),
+            a.quadrant.word().to_owned(),
             a.focus.word().to_owned(),
             a.purgatory.status.word().to_owned(),
             critical_count(a).to_string(),
@@ -88,7 +88,7 @@ pub fn markdown(p: &Portfolio, detail: bool) -> String {
         (3, Quadrant::Early),
         (4, Quadrant::SlideDeck),
     ] {
-        let name = first.map_or(quadrant.id(), |a| quadrant_name(a, quadrant));
+        let name = first.map_or(quadrant.word(), |a| quadrant_name(a, quadrant));
         let _ = writeln!(out, "    quadrant-{number} {}", chart_label(name));
     }
     for (label, a) in unique_labels(&p.assessments) {
@@ -143,7 +143,7 @@ pub fn markdown(p: &Portfolio, detail: bool) -> String {
 
 fn totals_line(p: &Portfolio) -> String {
     let t = &p.portfolio;
-    let count = |id: &str| t.quadrants.get(id).copied().unwrap_or(0);
+    let count = |q: Quadrant| t.quadrants.get(q.word()).copied().unwrap_or(0);
     let benchmark = p.assessments.first().map(|a| &a.purgatory.benchmark);
     let rate = match (t.pilot_to_production_pct, benchmark) {
         (Some(rate), Some(b)) => format!(
@@ -155,10 +155,10 @@ fn totals_line(p: &Portfolio) -> String {
     };
     format!(
         "aligned {}, slide deck {}, unused tools {}, early {}; stuck in pilot purgatory: {}; {rate}",
-        count("aligned"),
-        count("slide-deck"),
-        count("unused-tools"),
-        count("early"),
+        count(Quadrant::Aligned),
+        count(Quadrant::SlideDeck),
+        count(Quadrant::UnusedTools),
+        count(Quadrant::Early),
         t.stuck
     )
 }
@@ -173,18 +173,18 @@ fn gate_word(a: &Assessment) -> &'static str {
 
 fn focus_phrase(a: &Assessment) -> &'static str {
     match a.focus {
-        crate::assessment::Focus::Strategy => "Strategy",
-        crate::assessment::Focus::Implementation => "Implementation",
-        crate::assessment::Focus::Parallel => "Both in parallel",
-        crate::assessment::Focus::Scale => "Scale",
+        Focus::Strategy => "Strategy",
+        Focus::Implementation => "Implementation",
+        Focus::Parallel => "Both in parallel",
+        Focus::Scale => "Scale",
     }
 }
 
 fn purgatory_phrase(a: &Assessment) -> &'static str {
     match a.purgatory.status {
-        crate::findings::PurgatoryStatus::Stuck => "Stuck",
-        crate::findings::PurgatoryStatus::AtRisk => "At risk",
-        crate::findings::PurgatoryStatus::None => "Clear",
+        PurgatoryStatus::Stuck => "Stuck",
+        PurgatoryStatus::AtRisk => "At risk",
+        PurgatoryStatus::None => "Clear",
     }
 }
 

@@ -1,7 +1,8 @@
 //! `readiness rubric show`: the rubric in use, as a person reads it.
 
 use super::words::{new_table, right_align};
-use crate::rubric::{Rubric, Side};
+use crate::rubric::Rubric;
+use crate::vocabulary::{FindingId, Focus, Level, PurgatoryStatus, Word};
 use comfy_table::Table;
 use std::fmt::Write as _;
 
@@ -21,69 +22,81 @@ pub fn render(rubric: &Rubric, width: u16) -> String {
         (
             "quadrant_cut",
             t.quadrant_cut.to_string(),
-            "quadrant: a side at or above it is high",
+            "quadrant: a side at or above it is high".to_owned(),
         ),
         (
             "stale_pilot_days",
             t.stale_pilot_days.to_string(),
-            "stale-pilot",
+            FindingId::StalePilot.to_string(),
         ),
         (
             "cost_overrun_ratio",
             t.cost_overrun_ratio.to_string(),
-            "cost-overrun (above it)",
+            format!("{} (above it)", FindingId::CostOverrun),
         ),
         (
             "no_production_min_active",
             t.no_production_min_active.to_string(),
-            "no-production",
+            FindingId::NoProduction.to_string(),
         ),
         (
             "overwhelmed_open_options",
             t.overwhelmed_open_options.to_string(),
-            "overwhelmed",
+            FindingId::Overwhelmed.to_string(),
         ),
         (
             "plan_without_results_strategy",
             t.plan_without_results_strategy.to_string(),
-            "plan-without-results (at or above)",
+            format!("{} (at or above)", FindingId::PlanWithoutResults),
         ),
         (
             "plan_without_results_implementation",
             t.plan_without_results_implementation.to_string(),
-            "plan-without-results (below)",
+            format!("{} (below)", FindingId::PlanWithoutResults),
         ),
         (
             "strategy_equals_ready_strategy",
             t.strategy_equals_ready_strategy.to_string(),
-            "strategy-equals-ready",
+            FindingId::StrategyEqualsReady.to_string(),
         ),
         (
             "stuck_min_signals",
             t.stuck_min_signals.to_string(),
-            "purgatory status stuck",
+            format!("purgatory status {}", PurgatoryStatus::Stuck),
         ),
         (
             "pivot_min_strategy",
             t.pivot_min_strategy.to_string(),
-            "focus: stuck pivots to implementation",
+            format!(
+                "focus: {} pivots to {}",
+                PurgatoryStatus::Stuck,
+                Focus::Implementation
+            ),
         ),
         (
             "recommended_gaps",
             t.recommended_gaps.to_string(),
-            "recommendations from criterion gaps",
+            "recommendations from criterion gaps".to_owned(),
         ),
     ] {
-        thresholds.add_row(vec![name.to_owned(), value, used_by.to_owned()]);
+        thresholds.add_row(vec![name.to_owned(), value, used_by]);
     }
     let _ = writeln!(out, "{thresholds}\n");
 
     let l = &rubric.levels;
-    let _ = writeln!(
-        out,
-        "Levels by overall score: exploring from 0, experimenting from {}, operationalizing from {}, scaling from {}, transforming from {}.\n",
-        l.experimenting, l.operationalizing, l.scaling, l.transforming
-    );
+    let starts = [
+        0.0,
+        l.experimenting,
+        l.operationalizing,
+        l.scaling,
+        l.transforming,
+    ];
+    let levels: Vec<String> = Level::all()
+        .iter()
+        .zip(starts)
+        .map(|(level, from)| format!("{level} from {from}"))
+        .collect();
+    let _ = writeln!(out, "Levels by overall score: {}.\n", levels.join(", "));
 
     let mut criteria = table(
         width,
@@ -95,10 +108,7 @@ pub fn render(rubric: &Rubric, width: u16) -> String {
             .iter()
             .filter(|c| c.dimension == dimension_index)
         {
-            let side = match c.side {
-                Side::Strategy => "strategy",
-                Side::Implementation => "implementation",
-            };
+            let side = c.side.word();
             criteria.add_row(vec![
                 rubric.dimensions[dimension_index].name.to_string(),
                 side.to_owned(),
@@ -112,10 +122,9 @@ pub fn render(rubric: &Rubric, width: u16) -> String {
     let _ = writeln!(out, "{criteria}\n");
 
     let mut findings = table(width, &["Finding", "Severity", "Title"]);
-    for spec in crate::findings::catalog::CATALOG {
-        let text = rubric.finding(spec.id);
+    for (id, text) in rubric.findings.iter() {
         findings.add_row(vec![
-            spec.id.to_owned(),
+            id.word().to_owned(),
             text.severity.word().to_owned(),
             text.title.to_string(),
         ]);

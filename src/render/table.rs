@@ -3,11 +3,9 @@
 
 use super::words::{bar, bold, colored, evidence, new_table, paint, right_align, score};
 use crate::assessment::Assessment;
-use crate::findings::catalog::FindingKind;
-use crate::findings::PurgatoryStatus;
-use crate::findings::{Finding, Source};
+use crate::findings::Finding;
 use crate::questionnaire::DateSource;
-use crate::rubric::Severity;
+use crate::vocabulary::{Group, PurgatoryStatus, Severity, Source, Word};
 use anstyle::AnsiColor;
 use comfy_table::{Cell, Color, Table};
 use std::fmt::Write as _;
@@ -36,7 +34,7 @@ pub fn render(a: &Assessment, width: u16, color: bool) -> String {
         out,
         "Level: {}   Quadrant: {}   Focus: {}",
         paint(a.level.word(), bold(), color),
-        paint(a.quadrant.id(), bold(), color),
+        paint(a.quadrant.word(), bold(), color),
         paint(a.focus.word(), bold(), color)
     );
     let _ = writeln!(out, "{}\n", a.focus_reason);
@@ -64,7 +62,7 @@ pub fn render(a: &Assessment, width: u16, color: bool) -> String {
     right_align(&mut dimensions, &[1, 2]);
     let _ = writeln!(out, "{dimensions}\n");
 
-    let signals = kind(a, FindingKind::Purgatory);
+    let signals = kind(a, Group::Purgatory);
     let status_style = match a.purgatory.status {
         PurgatoryStatus::Stuck => colored(AnsiColor::Red).bold(),
         PurgatoryStatus::AtRisk => colored(AnsiColor::Yellow),
@@ -82,7 +80,7 @@ pub fn render(a: &Assessment, width: u16, color: bool) -> String {
     }
     out.push('\n');
 
-    let misconceptions = kind(a, FindingKind::Misconception);
+    let misconceptions = kind(a, Group::Misconception);
     let _ = writeln!(out, "Misconceptions: {}", misconceptions.len());
     if !misconceptions.is_empty() {
         let mut t = t.table(&["Misconception", "Shown by", "Correction"]);
@@ -103,7 +101,7 @@ pub fn render(a: &Assessment, width: u16, color: bool) -> String {
     }
     out.push('\n');
 
-    let others = kind(a, FindingKind::Other);
+    let others = kind(a, Group::Other);
     if !others.is_empty() {
         let _ = writeln!(out, "Other findings: {}", others.len());
         let _ = writeln!(out, "{}\n", t.findings(&others, "Finding"));
@@ -130,14 +128,14 @@ pub fn render(a: &Assessment, width: u16, color: bool) -> String {
     if let Some(gate) = &a.gate {
         let _ = writeln!(out, "\nGate: {}", verdict(gate.passed, color));
         for check in &gate.checks {
-            let verdict = verdict(check.passed, color);
+            let verdict = verdict(check.passed(), color);
             let _ = writeln!(out, "  {verdict}: {}", crate::gate::describe(check));
         }
     }
     out
 }
 
-fn kind(a: &Assessment, kind: FindingKind) -> Vec<&Finding> {
+fn kind(a: &Assessment, kind: Group) -> Vec<&Finding> {
     a.findings.iter().filter(|f| f.kind == kind).collect()
 }
 

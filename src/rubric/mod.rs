@@ -4,12 +4,12 @@
 //! never fails half-way through.
 
 mod raw;
+pub mod template;
 mod validate;
 
 use crate::diagnostic::Diagnostic;
-use crate::findings::catalog::FindingKind;
+use crate::vocabulary::{FindingId, FocusReason, PerWord, Quadrant, Severity, Side};
 use serde::Serialize;
-use std::collections::BTreeMap;
 use std::sync::Arc;
 
 pub use validate::parse;
@@ -20,33 +20,6 @@ pub const DEFAULT_TOML: &str = include_str!("../../rubrics/default.toml");
 /// The compiled-in default rubric.
 pub fn default_rubric() -> Result<Rubric, Vec<Diagnostic>> {
     parse(DEFAULT_TOML)
-}
-
-/// Which half of readiness a criterion measures.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Serialize)]
-#[serde(rename_all = "lowercase")]
-pub enum Side {
-    Strategy,
-    Implementation,
-}
-
-/// How severe a finding is.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Serialize)]
-#[serde(rename_all = "lowercase")]
-pub enum Severity {
-    Info,
-    Warning,
-    Critical,
-}
-
-impl Severity {
-    pub fn word(self) -> &'static str {
-        match self {
-            Severity::Info => "info",
-            Severity::Warning => "warning",
-            Severity::Critical => "critical",
-        }
-    }
 }
 
 /// Rubric text that every assessment quotes: shared, so ten thousand
@@ -60,7 +33,7 @@ pub struct RubricRef {
     pub version: String,
     pub name: String,
     /// Each quadrant's name and meaning, by id, as the rubric words them.
-    pub quadrants: BTreeMap<String, QuadrantText>,
+    pub quadrants: PerWord<Quadrant, QuadrantText>,
 }
 
 /// A validated rubric.
@@ -73,12 +46,13 @@ pub struct Rubric {
     pub reference: Arc<RubricRef>,
     pub thresholds: Thresholds,
     pub levels: Levels,
-    pub quadrants: BTreeMap<String, QuadrantText>,
-    pub focus: BTreeMap<String, String>,
+    pub quadrants: PerWord<Quadrant, QuadrantText>,
+    /// The sentence that states the focus, for each reason that can decide it.
+    pub focus: PerWord<FocusReason, String>,
     pub dimensions: Vec<Dimension>,
     /// Shared with every assessment's criterion results.
     pub criteria: Vec<Arc<Criterion>>,
-    pub findings: BTreeMap<String, FindingText>,
+    pub findings: PerWord<FindingId, FindingText>,
     pub benchmark: Benchmark,
 }
 
@@ -205,9 +179,8 @@ impl Curve {
 }
 
 /// The words of one finding, and its severity.
-#[derive(Debug, Clone)]
+#[derive(Debug, Clone, PartialEq)]
 pub struct FindingText {
-    pub kind: FindingKind,
     pub severity: Severity,
     pub title: SharedText,
     pub message: String,
@@ -217,20 +190,9 @@ pub struct FindingText {
 }
 
 impl Rubric {
-    /// The texts of a finding the catalogue knows; the rubric check guarantees one.
-    pub fn finding(&self, id: &str) -> &FindingText {
-        static MISSING: std::sync::OnceLock<FindingText> = std::sync::OnceLock::new();
-        self.findings.get(id).unwrap_or_else(|| {
-            MISSING.get_or_init(|| FindingText {
-                kind: FindingKind::Other,
-                severity: Severity::Info,
-                title: SharedText::from(""),
-                message: String::new(),
-                remedy: String::new(),
-                statement: None,
-                correction: None,
-            })
-        })
+    /// The texts of a finding; the rubric check guarantees every finding has them.
+    pub fn finding(&self, id: FindingId) -> &FindingText {
+        self.findings.get(id)
     }
 }
 

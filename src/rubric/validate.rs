@@ -4,17 +4,20 @@
 //! Every problem names its line and column in the rubric file.
 
 use super::raw::{RawCriterion, RawRubric};
+use super::template::placeholders;
 use super::{
     Benchmark, Criterion, Curve, Dimension, FindingText, Levels, Measure, PilotPoints,
-    QuadrantText, Rubric, RubricRef, Severity, Side, Thresholds,
+    QuadrantText, Rubric, RubricRef, Thresholds,
 };
 use crate::diagnostic::{in_file_order, Diagnostic};
-use crate::findings::catalog::{self, FindingKind, CATALOG, FOCUS_REASONS, QUADRANTS};
-use crate::questionnaire::format::{self, Kind, PILOTS};
+use crate::questionnaire::format::{self, pilot, Kind, PILOTS};
 use crate::suggest::closest;
 use crate::toml_text::position;
+use crate::vocabulary::{
+    FindingId, FocusReason, Group, Level, PerWord, Quadrant, Severity, Side, Word,
+};
 use crate::yaml::Position;
-use std::collections::{BTreeMap, BTreeSet};
+use std::collections::BTreeSet;
 use std::ops::Range;
 use std::sync::Arc;
 use toml::Spanned;
@@ -26,11 +29,11 @@ pub fn parse(text: &str) -> Result<Rubric, Vec<Diagnostic>> {
         text,
         problems: Vec::new(),
     };
-    let rubric = check.rubric(raw);
-    if check.problems.is_empty() {
-        Ok(rubric)
-    } else {
-        Err(in_file_order(check.problems))
+    // A rubric is built only when every per-id text is present, and each
+    // missing one is a problem, so `None` never comes without a problem.
+    match check.rubric(raw) {
+        Some(rubric) if check.problems.is_empty() => Ok(rubric),
+        _ => Err(in_file_order(check.problems)),
     }
 }
 
@@ -45,7 +48,7 @@ impl Checker<'_> {
         self.problems.push(Diagnostic::at(at, message));
     }
 
-    fn rubric(&mut self, raw: RawRubric) -> Rubric {
+    fn rubric(&mut self, raw: RawRubric) -> Option<Rubric> {
         for (name, field) in [("id", &raw.id), ("version", &raw.version)] {
             if field.get_ref().trim().is_empty() {
                 self.problem(field.span(), format!("{name} must not be blank"));
@@ -62,16 +65,11 @@ impl Checker<'_> {
             .filter_map(|c| self.criterion(c, &dimensions).map(Arc::new))
             .collect();
         self.unique_criteria(&raw.criteria);
-        for side in [Side::Strategy, Side::Implementation] {
+        for &side in Side::all() {
             if !raw.criteria.is_empty() && !criteria.iter().any(|c| c.side == side) {
-                let word = if side == Side::Strategy {
-                    "strategy"
-                } else {
-                    "implementation"
-                };
                 self.problems.push(Diagnostic::at(
                     Position { line: 1, column: 1 },
-                    format!("the rubric needs at least one {word} criterion"),
+                    format!("the rubric needs at least one {side} criterion"),
                 ));
             }
         }
@@ -83,13 +81,14 @@ impl Checker<'_> {
             ),
             source: raw.benchmark.source.as_str().into(),
         };
+        let (quadrants, focus, findings) = (quadrants?, focus?, findings?);
         let reference = Arc::new(RubricRef {
             id: raw.id.get_ref().clone(),
             version: raw.version.get_ref().clone(),
             name: raw.name.clone(),
             quadrants: quadrants.clone(),
         });
-        Rubric {
+        Some(Rubric {
             id: raw.id.into_inner(),
             version: raw.version.into_inner(),
             name: raw.name,
@@ -102,7 +101,7 @@ impl Checker<'_> {
             criteria,
             findings,
             benchmark,
-        }
+        })
     }
 
     fn score_line(&mut self, value: &Spanned<f64>, name: &str) -> f64 {
@@ -182,10 +181,10 @@ impl Checker<'_> {
     fn levels(&mut self, raw: &RawRubric) -> Levels {
         let l = &raw.levels;
         let cuts = [
-            (&l.experimenting, "experimenting"),
-            (&l.operationalizing, "operationalizing"),
-            (&l.scaling, "scaling"),
-            (&l.transforming, "transforming"),
+            (&l.experimenting, Level::Experimenting.word()),
+            (&l.operationalizing, Level::Operationalizing.word()),
+            (&l.scaling, Level::Scaling.word()),
+            (&l.transforming, Level::Transforming.word()),
         ];
         let mut previous = 0.0;
         for (value, name) in cuts {
@@ -206,58 +205,61 @@ impl Checker<'_> {
         }
     }
 
-    fn quadrants(&mut self, raw: &RawRubric) -> BTreeMap<String, QuadrantText> {
-        let mut out = BTreeMap::new();
-        for (id, quadrant) in &raw.quadrants {
-            if QUADRANTS.contains(&id.as_str()) {
-                let q = quadrant.get_ref();
-                out.insert(
-                    id.clone(),
-                    QuadrantText {
-                        name: q.name.as_str().into(),
-                        meaning: q.meaning.as_str().into(),
-                    },
-                );
-            } else {
-                self.problem(quadrant.span(), unknown("quadrant", id, QUADRANTS));
-            }
-        }
-        for id in QUADRANTS {
-            if !raw.quadrants.contains_key(*id) {
-                self.problems.push(Diagnostic::at(
-                    Position { line: 1, column: 1 },
-                    format!("missing [quadrants.{id}]"),
-                ));
-            }
-        }
-        out
+    fn quadrants(&mut self, raw: &RawRubric) -> Option<PerWord<Quadrant, QuadrantText>> {
+        let texts = raw.quadrants.iter().map(|(id, quadrant)| {
+            let q = quadrant.get_ref();
+            let text = QuadrantText {
+                name: q.name.as_str().into(),
+                meaning: q.meaning.as_str().into(),
+            };
+            (id, quadrant.span(), text)
+        });
+        self.per_word(texts, "quadrant", |id| format!("missing [quadrants.{id}]"))
     }
 
-    fn focus(&mut self, raw: &RawRubric) -> BTreeMap<String, String> {
-        let ids: Vec<&str> = FOCUS_REASONS.iter().map(|(id, _)| *id).collect();
-        let mut out = BTreeMap::new();
+    fn focus(&mut self, raw: &RawRubric) -> Option<PerWord<FocusReason, String>> {
         for (id, text) in &raw.focus {
-            match FOCUS_REASONS.iter().find(|(known, _)| known == id) {
-                Some((_, vars)) => {
-                    self.placeholders(text, vars);
-                    out.insert(id.clone(), text.get_ref().clone());
-                }
-                None => self.problem(text.span(), unknown("focus reason", id, &ids)),
+            if let Some(reason) = FocusReason::parse(id) {
+                self.placeholders(text, reason.placeholders());
             }
         }
-        for id in ids {
-            if !raw.focus.contains_key(id) {
+        let texts = raw
+            .focus
+            .iter()
+            .map(|(id, text)| (id, text.span(), text.get_ref().clone()));
+        self.per_word(texts, "focus reason", |id| {
+            format!("missing focus.{id}: the sentence for that focus")
+        })
+    }
+
+    /// One value per member of `K` from the rubric's texts keyed by their
+    /// words: an unknown key is a problem, and so is each missing one.
+    fn per_word<'r, K: Word, V>(
+        &mut self,
+        texts: impl Iterator<Item = (&'r String, Range<usize>, V)>,
+        what: &str,
+        missing: impl Fn(&str) -> String,
+    ) -> Option<PerWord<K, V>> {
+        let mut found = Vec::new();
+        for (id, span, value) in texts {
+            match K::parse(id) {
+                Some(key) => found.push((key, value)),
+                None => self.problem(span, unknown(what, id, K::words())),
+            }
+        }
+        for &key in K::all() {
+            if !found.iter().any(|(k, _)| *k == key) {
                 self.problems.push(Diagnostic::at(
                     Position { line: 1, column: 1 },
-                    format!("missing focus.{id}: the sentence for that focus"),
+                    missing(key.word()),
                 ));
             }
         }
-        out
+        PerWord::complete(found)
     }
 
     fn placeholders(&mut self, text: &Spanned<String>, vars: &[&str]) {
-        for name in catalog::placeholders(text.get_ref()) {
+        for name in placeholders(text.get_ref()) {
             if !vars.contains(&name) {
                 let allowed = if vars.is_empty() {
                     "none".to_owned()
@@ -313,17 +315,13 @@ impl Checker<'_> {
                 unknown("dimension", raw.dimension.get_ref(), &dimension_ids),
             );
         }
-        let side = match raw.side.get_ref().as_str() {
-            "strategy" => Some(Side::Strategy),
-            "implementation" => Some(Side::Implementation),
-            other => {
-                self.problem(
-                    raw.side.span(),
-                    unknown("side", other, &["strategy", "implementation"]),
-                );
-                None
-            }
-        };
+        let side = Side::parse(raw.side.get_ref());
+        if side.is_none() {
+            self.problem(
+                raw.side.span(),
+                unknown("side", raw.side.get_ref(), Side::words()),
+            );
+        }
         let weight = *raw.weight.get_ref();
         if !(weight.is_finite() && weight > 0.0) {
             self.problem(
@@ -709,8 +707,9 @@ impl Checker<'_> {
         };
         let place = format!("{PILOTS}[].{}", spec.key);
         let points = match spec.kind {
-            // Retired pilots are counted nowhere, so `retired` earns no points.
-            Kind::Choice(words) if spec.key == "stage" => {
+            // Retired pilots are counted nowhere, so `retired` (the last
+            // stage) earns no points.
+            Kind::Choice(words) if spec.key == pilot::STAGE => {
                 PilotPoints::Choice(self.points(raw, &place, &words[..words.len() - 1])?)
             }
             Kind::Choice(words) => PilotPoints::Choice(self.points(raw, &place, words)?),
@@ -740,30 +739,24 @@ impl Checker<'_> {
         })
     }
 
-    fn findings(&mut self, raw: &RawRubric) -> BTreeMap<String, FindingText> {
-        let ids: Vec<&str> = CATALOG.iter().map(|s| s.id).collect();
-        let mut out = BTreeMap::new();
+    fn findings(&mut self, raw: &RawRubric) -> Option<PerWord<FindingId, FindingText>> {
+        let mut texts = Vec::new();
         for (id, finding) in &raw.findings {
-            let Some(spec) = catalog::spec_of(id) else {
-                self.problem(finding.span(), unknown("finding", id, &ids));
+            let Some(known) = FindingId::parse(id) else {
+                self.problem(finding.span(), unknown("finding", id, FindingId::words()));
                 continue;
             };
             let f = finding.get_ref();
-            let severity = match f.severity.get_ref().as_str() {
-                "info" => Severity::Info,
-                "warning" => Severity::Warning,
-                "critical" => Severity::Critical,
-                other => {
-                    self.problem(
-                        f.severity.span(),
-                        unknown("severity", other, &["info", "warning", "critical"]),
-                    );
-                    Severity::Info
-                }
-            };
-            self.placeholders(&f.message, spec.vars);
-            self.placeholders(&f.remedy, spec.vars);
-            let is_misconception = spec.kind == FindingKind::Misconception;
+            let severity = Severity::parse(f.severity.get_ref()).unwrap_or_else(|| {
+                self.problem(
+                    f.severity.span(),
+                    unknown("severity", f.severity.get_ref(), Severity::words()),
+                );
+                Severity::Info
+            });
+            self.placeholders(&f.message, known.placeholders());
+            self.placeholders(&f.remedy, known.placeholders());
+            let is_misconception = known.group() == Group::Misconception;
             if is_misconception && (f.statement.is_none() || f.correction.is_none()) {
                 self.problem(
                     finding.span(),
@@ -773,28 +766,19 @@ impl Checker<'_> {
             if !is_misconception && (f.statement.is_some() || f.correction.is_some()) {
                 self.problem(finding.span(), format!("only misconceptions take \"statement\" and \"correction\"; {id} is not one"));
             }
-            out.insert(
-                id.clone(),
-                FindingText {
-                    kind: spec.kind,
-                    severity,
-                    title: f.title.as_str().into(),
-                    message: f.message.get_ref().clone(),
-                    remedy: f.remedy.get_ref().clone(),
-                    statement: f.statement.as_deref().map(Into::into),
-                    correction: f.correction.as_deref().map(Into::into),
-                },
-            );
+            let text = FindingText {
+                severity,
+                title: f.title.as_str().into(),
+                message: f.message.get_ref().clone(),
+                remedy: f.remedy.get_ref().clone(),
+                statement: f.statement.as_deref().map(Into::into),
+                correction: f.correction.as_deref().map(Into::into),
+            };
+            texts.push((id, finding.span(), text));
         }
-        for id in ids {
-            if !raw.findings.contains_key(id) {
-                self.problems.push(Diagnostic::at(
-                    Position { line: 1, column: 1 },
-                    format!("missing [findings.\"{id}\"]: every finding needs its texts"),
-                ));
-            }
-        }
-        out
+        self.per_word(texts.into_iter(), "finding", |id| {
+            format!("missing [findings.\"{id}\"]: every finding needs its texts")
+        })
     }
 }
 

@@ -68,7 +68,7 @@ pub(crate) fn assess(yaml: &str) -> Assessment {
 
 /// The ids of the findings that fired.
 pub(crate) fn fired(a: &Assessment) -> Vec<&str> {
-    a.findings.iter().map(|f| f.id).collect()
+    a.findings.iter().map(|f| f.id.into()).collect()
 }
 
 /// The shipped examples, sorted by name.

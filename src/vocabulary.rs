@@ -1,0 +1,387 @@
+//! Every closed set of words the tool speaks: finding ids and groups,
+//! severities, sides, focus and its reasons, levels, quadrants, purgatory
+//! status, and the questionnaire's choices that the logic reads.
+//!
+//! Each word is written once, in the enum's `strum` attributes: the report,
+//! the JSON, the rubric's keys, the questionnaire format's choice lists and
+//! the command line all take it from there. This module depends on nothing
+//! else in the crate, so every stage of the pipeline can use it.
+
+use serde::{Serialize, Serializer};
+use strum::{EnumString, IntoStaticStr, VariantArray, VariantNames};
+
+/// A word of a closed set, as the reports and files write it.
+pub trait Word: Copy + Eq + Into<&'static str> + VariantArray + VariantNames + 'static {
+    /// The word.
+    fn word(self) -> &'static str {
+        self.into()
+    }
+
+    /// Every word of the set, in the enum's order.
+    fn words() -> &'static [&'static str] {
+        <Self as VariantNames>::VARIANTS
+    }
+
+    /// Every member of the set, in the enum's order.
+    fn all() -> &'static [Self] {
+        <Self as VariantArray>::VARIANTS
+    }
+
+    /// The member at `index` of the enum's order (a choice's rank).
+    fn at(index: usize) -> Option<Self> {
+        Self::all().get(index).copied()
+    }
+
+    /// The member written `word`, if any.
+    fn parse(word: &str) -> Option<Self> {
+        Self::words()
+            .iter()
+            .position(|w| *w == word)
+            .and_then(Self::at)
+    }
+}
+
+/// Declares closed sets: each enum derives its words with strum, serializes
+/// as its word, and is a [`Word`].
+macro_rules! closed_set {
+    ($(
+        $(#[$meta:meta])*
+        $name:ident { $($(#[$vmeta:meta])* $variant:ident),+ $(,)? }
+    )+) => {$(
+        #[derive(
+            Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash,
+            IntoStaticStr, EnumString, VariantArray, VariantNames,
+        )]
+        $(#[$meta])*
+        pub enum $name { $($(#[$vmeta])* $variant),+ }
+
+        impl Word for $name {}
+
+        impl Serialize for $name {
+            fn serialize<S: Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+                serializer.serialize_str(self.word())
+            }
+        }
+
+        impl std::fmt::Display for $name {
+            fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+                f.write_str(self.word())
+            }
+        }
+    )+};
+}
+
+closed_set! {
+    /// Every finding the tool can detect, in the order reports list them
+    /// within a severity.
+    #[strum(serialize_all = "kebab-case")]
+    FindingId {
+        NoProduction,
+        StalePilot,
+        LaptopBound,
+        NoMonitoring,
+        UnmeasuredValue,
+        CostOverrun,
+        InfrastructureGap,
+        NoAdoption,
+        PlanWithoutResults,
+        StrategyFirst,
+        ItOnly,
+        StrategyEqualsReady,
+        OneTimeCost,
+        Overwhelmed,
+        ShadowAi,
+        #[strum(serialize = "tension.experimentation")]
+        TensionExperimentation,
+        #[strum(serialize = "tension.adoption")]
+        TensionAdoption,
+        #[strum(serialize = "tension.focus")]
+        TensionFocus,
+        #[strum(serialize = "tension.goals")]
+        TensionGoals,
+    }
+
+    /// Which family a finding belongs to.
+    #[strum(serialize_all = "lowercase")]
+    Group { Purgatory, Misconception, Other }
+
+    /// How severe a finding is, least first.
+    #[strum(serialize_all = "lowercase")]
+    Severity { Info, Warning, Critical }
+
+    /// Which half of readiness a criterion measures.
+    #[strum(serialize_all = "lowercase")]
+    Side { Strategy, Implementation }
+
+    /// The one-word answer leadership reads first.
+    #[strum(serialize_all = "lowercase")]
+    Focus { Strategy, Implementation, Parallel, Scale }
+
+    /// Which branch of the focus rule decided; the rubric holds a sentence for each.
+    #[strum(serialize_all = "kebab-case")]
+    FocusReason { Overwhelmed, Stuck, UnusedTools, SlideDeck, Early, Aligned }
+
+    /// The maturity level, least first.
+    #[strum(serialize_all = "lowercase")]
+    Level { Exploring, Experimenting, Operationalizing, Scaling, Transforming }
+
+    /// Where strategy and implementation place an organization.
+    #[strum(serialize_all = "kebab-case")]
+    Quadrant { Aligned, SlideDeck, UnusedTools, Early }
+
+    /// Whether pilots are stuck in purgatory.
+    #[strum(serialize_all = "kebab-case")]
+    PurgatoryStatus { Stuck, AtRisk, None }
+
+    /// Where a misconception shows: leadership said it, the answers show it, or both.
+    #[strum(serialize_all = "lowercase")]
+    Source { Belief, Behavior, Both }
+
+    /// A pilot's stage, in the format's order. `Retired` is last but is not a
+    /// step of maturity: a retired pilot is counted nowhere.
+    #[strum(serialize_all = "lowercase")]
+    Stage { Idea, Pilot, Production, Scaled, Retired }
+
+    /// Where a pilot runs, least mature first.
+    #[strum(serialize_all = "lowercase")]
+    Environment { Laptop, Sandbox, Cloud, Production }
+
+    /// How a pilot is monitored, least mature first.
+    #[strum(serialize_all = "lowercase")]
+    Monitoring { None, Manual, Automated }
+
+    /// How a pilot is retrained, least mature first.
+    #[strum(serialize_all = "snake_case")]
+    Retraining { None, AdHoc, Scheduled, Automated }
+
+    /// An answer to a belief statement, least mature first.
+    #[strum(serialize_all = "lowercase")]
+    Belief { Agree, Unsure, Disagree }
+
+    /// The status of a roadmap or a policy, least mature first.
+    #[strum(serialize_all = "lowercase")]
+    Policy { None, Draft, Approved }
+
+    /// How the open options are prioritized, least mature first.
+    #[strum(serialize_all = "lowercase")]
+    Priorities { None, Unranked, Ranked }
+
+    /// The data's quality, least mature first.
+    #[strum(serialize_all = "lowercase")]
+    DataQuality { Poor, Fair, Good, Excellent }
+
+    /// The data's architecture, least mature first.
+    #[strum(serialize_all = "lowercase")]
+    DataArchitecture { Legacy, Modernizing, Modern }
+
+    /// What `--fail-on` fails on.
+    #[strum(serialize_all = "lowercase")]
+    FailOn { Purgatory, Critical, Warning }
+
+    /// A report's format.
+    #[strum(serialize_all = "lowercase")]
+    Format { Table, Markdown, Json }
+
+    /// A gate on a score, named as the JSON report and `readiness.toml` name it.
+    #[strum(serialize_all = "snake_case")]
+    ScoreGate { FailUnder, MinStrategy, MinImplementation, MinCompleteness }
+}
+
+impl ScoreGate {
+    /// The score a gate compares, in words.
+    pub fn subject(self) -> &'static str {
+        match self {
+            ScoreGate::FailUnder => "overall",
+            ScoreGate::MinStrategy => "strategy",
+            ScoreGate::MinImplementation => "implementation",
+            ScoreGate::MinCompleteness => "completeness",
+        }
+    }
+}
+
+impl Stage {
+    /// At stage `pilot`: started, not yet live.
+    pub fn is_active(self) -> bool {
+        self == Stage::Pilot
+    }
+
+    /// At stage `production` or `scaled`.
+    pub fn is_live(self) -> bool {
+        matches!(self, Stage::Production | Stage::Scaled)
+    }
+}
+
+impl FindingId {
+    /// The group each finding belongs to, fixed by what it detects.
+    pub fn group(self) -> Group {
+        use FindingId as F;
+        match self {
+            F::NoProduction
+            | F::StalePilot
+            | F::LaptopBound
+            | F::NoMonitoring
+            | F::UnmeasuredValue
+            | F::CostOverrun
+            | F::InfrastructureGap
+            | F::NoAdoption
+            | F::PlanWithoutResults => Group::Purgatory,
+            F::StrategyFirst | F::ItOnly | F::StrategyEqualsReady | F::OneTimeCost => {
+                Group::Misconception
+            }
+            F::Overwhelmed
+            | F::ShadowAi
+            | F::TensionExperimentation
+            | F::TensionAdoption
+            | F::TensionFocus
+            | F::TensionGoals => Group::Other,
+        }
+    }
+}
+
+impl FindingId {
+    /// The `{name}` placeholders the rubric's message and remedy for this
+    /// finding may use; the finding fills each of them.
+    pub fn placeholders(self) -> &'static [&'static str] {
+        use FindingId as F;
+        match self {
+            F::NoProduction => &["active", "min_active"],
+            F::StalePilot => &["count", "days"],
+            F::LaptopBound | F::NoMonitoring | F::UnmeasuredValue => &["count"],
+            F::CostOverrun => &["count", "ratio"],
+            F::PlanWithoutResults => &[
+                "strategy",
+                "implementation",
+                "min_strategy",
+                "max_implementation",
+            ],
+            F::StrategyEqualsReady => &["min_strategy"],
+            F::Overwhelmed => &["open_options", "min_options"],
+            F::TensionExperimentation | F::TensionAdoption | F::TensionFocus | F::TensionGoals => {
+                &["value"]
+            }
+            F::InfrastructureGap
+            | F::NoAdoption
+            | F::StrategyFirst
+            | F::ItOnly
+            | F::OneTimeCost
+            | F::ShadowAi => &[],
+        }
+    }
+}
+
+impl FocusReason {
+    /// The `{name}` placeholders the rubric's sentence for this reason may use.
+    pub fn placeholders(self) -> &'static [&'static str] {
+        match self {
+            FocusReason::Overwhelmed => &["open_options"],
+            FocusReason::Stuck => &["signals", "strategy"],
+            FocusReason::UnusedTools
+            | FocusReason::SlideDeck
+            | FocusReason::Early
+            | FocusReason::Aligned => &["strategy", "implementation"],
+        }
+    }
+}
+
+impl Quadrant {
+    /// The focus the quadrant calls for when nothing else decides.
+    pub fn focus(self) -> Focus {
+        match self {
+            Quadrant::UnusedTools => Focus::Strategy,
+            Quadrant::SlideDeck => Focus::Implementation,
+            Quadrant::Early => Focus::Parallel,
+            Quadrant::Aligned => Focus::Scale,
+        }
+    }
+
+    /// The focus reason that names the quadrant.
+    pub fn reason(self) -> FocusReason {
+        match self {
+            Quadrant::Aligned => FocusReason::Aligned,
+            Quadrant::SlideDeck => FocusReason::SlideDeck,
+            Quadrant::UnusedTools => FocusReason::UnusedTools,
+            Quadrant::Early => FocusReason::Early,
+        }
+    }
+}
+
+/// A value for each member of a closed set, indexed by the member: the
+/// rubric's texts per finding, per quadrant and per focus reason. Built only
+/// complete, so a lookup never misses.
+#[derive(Debug, Clone, PartialEq)]
+pub struct PerWord<K, V> {
+    values: Vec<V>,
+    key: std::marker::PhantomData<K>,
+}
+
+impl<K: Word, V> PerWord<K, V> {
+    /// One value per member, in the enum's order; `None` when any is missing.
+    pub fn complete(mut by_key: Vec<(K, V)>) -> Option<PerWord<K, V>> {
+        let position = |k: &K| K::all().iter().position(|m| m == k);
+        by_key.sort_by_key(|(k, _)| position(k));
+        let in_order = by_key.len() == K::all().len()
+            && by_key
+                .iter()
+                .zip(K::all())
+                .all(|((k, _), member)| k == member);
+        in_order.then(|| PerWord {
+            values: by_key.into_iter().map(|(_, v)| v).collect(),
+            key: std::marker::PhantomData,
+        })
+    }
+
+    pub fn get(&self, key: K) -> &V {
+        let index = K::all().iter().position(|m| *m == key).unwrap_or_default();
+        &self.values[index]
+    }
+
+    /// Every member with its value, in the enum's order.
+    pub fn iter(&self) -> impl Iterator<Item = (K, &V)> {
+        K::all().iter().copied().zip(&self.values)
+    }
+}
+
+/// Written as a map from each word to its value, in the words' alphabetical
+/// order, as JSON readers expect of a map.
+impl<K: Word, V: Serialize> Serialize for PerWord<K, V> {
+    fn serialize<S: Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        let by_word: std::collections::BTreeMap<&str, &V> =
+            self.iter().map(|(k, v)| (k.word(), v)).collect();
+        by_word.serialize(serializer)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn words_come_from_one_place() {
+        assert_eq!(FindingId::TensionGoals.word(), "tension.goals");
+        assert_eq!(FindingId::ShadowAi.word(), "shadow-ai");
+        assert_eq!(
+            FindingId::parse("plan-without-results"),
+            Some(FindingId::PlanWithoutResults)
+        );
+        assert_eq!(FindingId::parse("no-such"), None);
+        assert_eq!(PurgatoryStatus::AtRisk.word(), "at-risk");
+        assert_eq!(
+            Retraining::words(),
+            ["none", "ad_hoc", "scheduled", "automated"]
+        );
+        assert_eq!(Stage::at(4), Some(Stage::Retired));
+        assert_eq!(
+            serde_json::to_string(&Quadrant::SlideDeck).ok().as_deref(),
+            Some("\"slide-deck\"")
+        );
+    }
+
+    #[test]
+    fn per_word_is_only_built_complete() {
+        let complete = PerWord::complete(vec![(Side::Implementation, 2), (Side::Strategy, 1)]);
+        assert_eq!(complete.as_ref().map(|p| *p.get(Side::Strategy)), Some(1));
+        assert_eq!(complete.map(|p| *p.get(Side::Implementation)), Some(2));
+        assert!(PerWord::complete(vec![(Side::Strategy, 1)]).is_none());
+        assert!(PerWord::complete(vec![(Side::Strategy, 1), (Side::Strategy, 2)]).is_none());
+    }
+}
