@@ -3,6 +3,7 @@
 //! `rubric` path is relative to the config file; unknown keys are errors.
 
 use crate::diagnostic::Diagnostic;
+use crate::error::Error;
 use crate::gate::Gates;
 use crate::source;
 use crate::suggest::closest;
@@ -43,8 +44,8 @@ pub struct Config {
 }
 
 /// The config in force: `explicit` when given (it must exist), else
-/// `readiness.toml` in `directory` when present, else none. Errors are rendered.
-pub fn discover(explicit: Option<&Path>, directory: &Path) -> Result<Config, String> {
+/// `readiness.toml` in `directory` when present, else none.
+pub fn discover(explicit: Option<&Path>, directory: &Path) -> Result<Config, Error> {
     let path = if let Some(path) = explicit {
         path.to_path_buf()
     } else {
@@ -54,14 +55,16 @@ pub fn discover(explicit: Option<&Path>, directory: &Path) -> Result<Config, Str
         }
         PathBuf::from(DEFAULT_NAME)
     };
-    let name = path.display().to_string();
-    let text = source::read_text(&path).map_err(|d| format!("{}\n", d.render(&name, None)))?;
-    parse(&text, &path).map_err(|problems| {
-        problems.iter().fold(String::new(), |mut all, d| {
-            all.push_str(&d.render(&name, Some(&text)));
-            all.push('\n');
-            all
-        })
+    let file = path.display().to_string();
+    let text = source::read_text(&path).map_err(|d| Error::Invalid {
+        file: file.clone(),
+        text: None,
+        problems: vec![d],
+    })?;
+    parse(&text, &path).map_err(|problems| Error::Invalid {
+        file,
+        text: Some(text),
+        problems,
     })
 }
 

@@ -1,8 +1,35 @@
 //! Problems found in a user's file, as data, and how they are shown:
 //! `FILE:LINE:COLUMN: message`, then the offending line with a caret under it.
 
-use crate::yaml::Position;
 use std::fmt::Write as _;
+
+/// A position in a file's text, counted from 1; columns count characters.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Default)]
+pub struct Position {
+    pub line: u32,
+    pub column: u32,
+}
+
+impl Position {
+    /// The line and column of a byte offset into `bytes`, counting
+    /// characters where the text is valid UTF-8 (and one per invalid byte).
+    pub fn of_offset(bytes: &[u8], offset: usize) -> Position {
+        let before = &bytes[..offset.min(bytes.len())];
+        let line = before.iter().filter(|b| **b == b'\n').count() + 1;
+        let line_start = before
+            .iter()
+            .rposition(|b| *b == b'\n')
+            .map_or(0, |i| i + 1);
+        let column = String::from_utf8_lossy(&before[line_start..])
+            .chars()
+            .count()
+            + 1;
+        Position {
+            line: u32::try_from(line).unwrap_or(u32::MAX),
+            column: u32::try_from(column).unwrap_or(u32::MAX),
+        }
+    }
+}
 
 /// One problem in an input file. Diagnostics are data, not errors: a loader
 /// collects all of them before anything is reported.
@@ -83,6 +110,31 @@ fn snippet(text: &str, at: Position) -> Option<String> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn offsets_become_lines_and_character_columns() {
+        let text = "a: 1\nname: café x\n".as_bytes();
+        assert_eq!(
+            Position::of_offset(text, 0),
+            Position { line: 1, column: 1 }
+        );
+        assert_eq!(
+            Position::of_offset(text, 5),
+            Position { line: 2, column: 1 }
+        );
+        // "é" is two bytes and one column.
+        assert_eq!(
+            Position::of_offset(text, 17),
+            Position {
+                line: 2,
+                column: 12
+            }
+        );
+        assert_eq!(
+            Position::of_offset(text, 999),
+            Position { line: 3, column: 1 }
+        );
+    }
 
     #[test]
     fn renders_position_and_caret() {

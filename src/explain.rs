@@ -1,6 +1,7 @@
 //! `readiness explain ID`: what a criterion or finding means, what triggers it
 //! or how it earns points, its thresholds, and how to improve.
 
+use crate::error::Error;
 use crate::findings::detector;
 use crate::questionnaire::format::PILOTS;
 use crate::questionnaire::format_number;
@@ -11,7 +12,7 @@ use crate::vocabulary::{FindingId, Group, Word};
 use std::fmt::Write as _;
 
 /// The explanation of `id`, or a message with the closest known id.
-pub fn explain(id: &str, rubric: &Rubric) -> Result<String, String> {
+pub fn explain(id: &str, rubric: &Rubric) -> Result<String, Error> {
     if let Some(criterion) = rubric.criteria.iter().find(|c| &*c.id == id) {
         return Ok(criterion_text(criterion, rubric));
     }
@@ -20,10 +21,10 @@ pub fn explain(id: &str, rubric: &Rubric) -> Result<String, String> {
     }
     let mut known: Vec<&str> = rubric.criteria.iter().map(|c| &*c.id).collect();
     known.extend(FindingId::words());
-    Err(match closest(id, &known) {
+    Err(Error::Refused(match closest(id, &known) {
         Some(near) => format!("unknown id \"{id}\"; did you mean \"{near}\"? (`readiness rubric show` lists them all)"),
         None => format!("unknown id \"{id}\"; `readiness rubric show` lists every criterion and finding"),
-    })
+    }))
 }
 
 fn criterion_text(c: &Criterion, rubric: &Rubric) -> String {

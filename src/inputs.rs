@@ -1,6 +1,7 @@
 //! Which questionnaires a command reads: files as given, `-` for standard
 //! input, and for a directory every `*.yaml` and `*.yml` directly in it, by name.
 
+use crate::error::Error;
 use std::path::{Path, PathBuf};
 
 /// The questionnaires named on the command line, directories expanded.
@@ -12,7 +13,7 @@ pub struct Inputs {
 }
 
 /// Expands directories; a directory with no questionnaire is an error.
-pub fn expand(given: &[PathBuf]) -> Result<Inputs, String> {
+pub fn expand(given: &[PathBuf]) -> Result<Inputs, Error> {
     let mut files = Vec::new();
     let mut from_directory = false;
     for path in given {
@@ -20,10 +21,10 @@ pub fn expand(given: &[PathBuf]) -> Result<Inputs, String> {
             from_directory = true;
             let found = questionnaires_in(path)?;
             if found.is_empty() {
-                return Err(format!(
-                    "{}: no questionnaire (*.yaml, *.yml) in this directory\n",
+                return Err(Error::Refused(format!(
+                    "{}: no questionnaire (*.yaml, *.yml) in this directory",
                     path.display()
-                ));
+                )));
             }
             files.extend(found);
         } else {
@@ -36,9 +37,9 @@ pub fn expand(given: &[PathBuf]) -> Result<Inputs, String> {
     })
 }
 
-fn questionnaires_in(directory: &Path) -> Result<Vec<PathBuf>, String> {
+fn questionnaires_in(directory: &Path) -> Result<Vec<PathBuf>, Error> {
     let entries = std::fs::read_dir(directory)
-        .map_err(|e| format!("{}: cannot be read: {e}\n", directory.display()))?;
+        .map_err(|e| Error::Refused(format!("{}: cannot be read: {e}", directory.display())))?;
     let mut found: Vec<PathBuf> = entries
         .filter_map(Result::ok)
         .map(|e| e.path())

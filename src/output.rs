@@ -4,6 +4,7 @@
 //! half-written report, a failed run never destroys an existing one, and the
 //! temporary file is removed on every path that does not persist it.
 
+use crate::error::Error;
 use std::fs::OpenOptions;
 #[cfg(unix)]
 use std::fs::Permissions;
@@ -22,6 +23,14 @@ pub enum Replace {
 
 /// Writes to `path` what `contents` writes; on failure, a message naming what went wrong.
 pub fn write_whole(
+    path: &Path,
+    replace: Replace,
+    contents: impl FnOnce(&mut dyn Write) -> std::io::Result<()>,
+) -> Result<(), Error> {
+    write_whole_or_say_why(path, replace, contents).map_err(Error::Refused)
+}
+
+fn write_whole_or_say_why(
     path: &Path,
     replace: Replace,
     contents: impl FnOnce(&mut dyn Write) -> std::io::Result<()>,
@@ -66,18 +75,18 @@ pub fn write_whole(
 }
 
 /// Appends `contents` to `path`, creating it if needed; never truncates it.
-pub fn append(path: &Path, contents: &str) -> Result<(), String> {
+pub fn append(path: &Path, contents: &str) -> Result<(), Error> {
     OpenOptions::new()
         .append(true)
         .create(true)
         .open(path)
         .and_then(|mut file| file.write_all(contents.as_bytes()))
         .map_err(|e| {
-            format!(
+            Error::Refused(format!(
                 "{}: cannot append the report: {}",
                 path.display(),
                 reason(&e)
-            )
+            ))
         })
 }
 

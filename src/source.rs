@@ -2,8 +2,7 @@
 //! never more than the cap read into memory, a clear word for a missing file,
 //! a directory, binary bytes or text that is not UTF-8.
 
-use crate::diagnostic::Diagnostic;
-use crate::yaml::Position;
+use crate::diagnostic::{Diagnostic, Position};
 use std::fs::File;
 use std::io::{ErrorKind, Read};
 use std::path::Path;
@@ -61,7 +60,7 @@ pub fn text_of(mut bytes: Vec<u8>) -> Result<String, Diagnostic> {
     }
     if let Some(offset) = bytes.iter().position(|b| *b == 0) {
         return Err(Diagnostic::at(
-            position_of(&bytes, offset),
+            Position::of_offset(&bytes, offset),
             "the file holds a NUL byte: it looks like a binary file, not YAML text",
         ));
     }
@@ -69,7 +68,7 @@ pub fn text_of(mut bytes: Vec<u8>) -> Result<String, Diagnostic> {
         let offset = e.utf8_error().valid_up_to();
         let bytes = e.into_bytes();
         Diagnostic::at(
-            position_of(&bytes, offset),
+            Position::of_offset(&bytes, offset),
             format!(
                 "the file is not UTF-8 text (byte 0x{:02X} here); save it as UTF-8",
                 bytes.get(offset).copied().unwrap_or(0)
@@ -92,24 +91,6 @@ fn open_error(error: &std::io::Error) -> Diagnostic {
         ErrorKind::IsADirectory => "is a directory; give the path of a file".to_owned(),
         _ => format!("cannot be read: {error}"),
     })
-}
-
-// Line and column of a byte offset, counting characters where the text is valid.
-fn position_of(bytes: &[u8], offset: usize) -> Position {
-    let before = &bytes[..offset.min(bytes.len())];
-    let line = before.iter().filter(|b| **b == b'\n').count() + 1;
-    let line_start = before
-        .iter()
-        .rposition(|b| *b == b'\n')
-        .map_or(0, |i| i + 1);
-    let column = String::from_utf8_lossy(&before[line_start..])
-        .chars()
-        .count()
-        + 1;
-    Position {
-        line: u32::try_from(line).unwrap_or(u32::MAX),
-        column: u32::try_from(column).unwrap_or(u32::MAX),
-    }
 }
 
 #[cfg(test)]

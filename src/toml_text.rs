@@ -2,9 +2,8 @@
 //! act on: a position, plain words instead of Rust type names, and a
 //! suggestion for a mistyped key.
 
-use crate::diagnostic::Diagnostic;
+use crate::diagnostic::{Diagnostic, Position};
 use crate::suggest::closest;
-use crate::yaml::Position;
 use serde::de::DeserializeOwned;
 
 /// Parses TOML text into `T`; on failure, one diagnostic with its position.
@@ -17,15 +16,7 @@ pub fn parse<T: DeserializeOwned>(text: &str) -> Result<T, Diagnostic> {
 
 /// Line and column (from 1, in characters) of a byte offset.
 pub fn position(text: &str, offset: usize) -> Position {
-    let offset = offset.min(text.len());
-    let before = text.get(..offset).unwrap_or(text);
-    let line = before.matches('\n').count() + 1;
-    let line_start = before.rfind('\n').map_or(0, |i| i + 1);
-    let column = before[line_start..].chars().count() + 1;
-    Position {
-        line: u32::try_from(line).unwrap_or(u32::MAX),
-        column: u32::try_from(column).unwrap_or(u32::MAX),
-    }
+    Position::of_offset(text.as_bytes(), offset)
 }
 
 // The TOML reader speaks of Rust types and backticks; a rubric author should

@@ -10,9 +10,9 @@ mod keys;
 mod load;
 
 use crate::date::Date;
+use crate::diagnostic::Position;
 use crate::evidence::Words;
 use crate::vocabulary::Word;
-use crate::yaml::Position;
 use keys::KeyMap;
 use std::collections::BTreeMap;
 

@@ -1,5 +1,6 @@
 //! Renderers: each a pure function of the `Assessment` (or, for `rubric show`,
-//! of the rubric). None recomputes a score.
+//! of the rubric). None recomputes a score. [`report`] is the one entry point
+//! that picks the renderer for a format.
 
 pub mod json;
 pub mod markdown;
@@ -7,3 +8,79 @@ pub mod portfolio;
 pub mod rubric;
 pub mod table;
 pub mod words;
+
+use crate::assessment::Assessment;
+use crate::portfolio::Portfolio;
+use crate::vocabulary::Format;
+use std::io::{self, Write};
+
+/// What was assessed: one organization, or several as a portfolio.
+#[derive(Debug)]
+pub enum Assessed {
+    One(Box<Assessment>),
+    Portfolio(Portfolio),
+}
+
+/// How a human-readable report is laid out.
+#[derive(Debug, Clone, Copy)]
+pub struct Layout {
+    /// Columns for the table format.
+    pub width: u16,
+    /// Whether the table may use colour.
+    pub color: bool,
+    /// With a portfolio, each organization's full report after it.
+    pub detail: bool,
+}
+
+/// A rendered report, for standard output or the file `--output` names.
+#[derive(Debug)]
+pub enum Report {
+    Text(String),
+    /// A portfolio as JSON: hundreds of megabytes for thousands of
+    /// organizations, so it is written as it is rendered, never held whole.
+    PortfolioJson(Portfolio),
+}
+
+impl Default for Report {
+    fn default() -> Report {
+        Report::Text(String::new())
+    }
+}
+
+impl Report {
+    pub fn write_to(&self, out: &mut dyn Write) -> io::Result<()> {
+        match self {
+            Report::Text(text) => out.write_all(text.as_bytes()),
+            Report::PortfolioJson(portfolio) => json::write_portfolio(portfolio, out),
+        }
+    }
+}
+
+/// The report of what was assessed, in `format`.
+pub fn report(assessed: Assessed, format: Format, layout: Layout) -> Report {
+    match assessed {
+        Assessed::One(a) => Report::Text(match format {
+            Format::Table => table::render(&a, layout.width, layout.color),
+            Format::Markdown => markdown::render(&a),
+            Format::Json => json::render(&*a),
+        }),
+        Assessed::Portfolio(p) => match format {
+            Format::Table => Report::Text(portfolio::table(
+                &p,
+                layout.width,
+                layout.color,
+                layout.detail,
+            )),
+            Format::Markdown => Report::Text(portfolio::markdown(&p, layout.detail)),
+            Format::Json => Report::PortfolioJson(p),
+        },
+    }
+}
+
+/// The job summary for GitHub Actions: always the Markdown report.
+pub fn step_summary(assessed: &Assessed, detail: bool) -> String {
+    match assessed {
+        Assessed::One(a) => markdown::render(a),
+        Assessed::Portfolio(p) => portfolio::markdown(p, detail),
+    }
+}

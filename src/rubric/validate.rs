@@ -9,6 +9,7 @@ use super::{
     Benchmark, Criterion, Curve, Dimension, FindingText, Levels, Measure, PilotPoints,
     QuadrantText, Rubric, RubricRef, Thresholds,
 };
+use crate::diagnostic::Position;
 use crate::diagnostic::{in_file_order, Diagnostic};
 use crate::questionnaire::format::{self, pilot, Kind, PILOTS};
 use crate::suggest::closest;
@@ -16,7 +17,6 @@ use crate::toml_text::position;
 use crate::vocabulary::{
     FindingId, FocusReason, Group, Level, PerWord, Quadrant, Severity, Side, Word,
 };
-use crate::yaml::Position;
 use std::collections::BTreeSet;
 use std::ops::Range;
 use std::sync::Arc;

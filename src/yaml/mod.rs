@@ -10,12 +10,7 @@
 mod build;
 mod scalar;
 
-/// A position in the text, counted from 1.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Default)]
-pub struct Position {
-    pub line: u32,
-    pub column: u32,
-}
+pub use crate::diagnostic::Position;
 
 /// One YAML node and where it starts.
 #[derive(Debug, Clone, PartialEq)]

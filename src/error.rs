@@ -1,0 +1,73 @@
+//! The one error type of a run, and the one way it is shown: every line
+//! names the file it is about. Problems inside a user's file are collected as
+//! diagnostics first (data, not errors) and reach here together.
+
+use crate::diagnostic::Diagnostic;
+use std::fmt;
+
+/// Why a command could not do its work (exit code 2).
+#[derive(Debug, Clone, PartialEq, thiserror::Error)]
+pub enum Error {
+    /// A questionnaire, rubric or config file that cannot be read or is
+    /// invalid: every problem, each with its place and, where the text is
+    /// known, the offending line.
+    #[error("{}", Rendered { file, text: text.as_deref(), problems })]
+    Invalid {
+        file: String,
+        text: Option<String>,
+        problems: Vec<Diagnostic>,
+    },
+    /// What was asked for cannot be done: an unknown id, a directory with no
+    /// questionnaire, a report that cannot be written.
+    #[error("{0}")]
+    Refused(String),
+}
+
+impl Error {
+    /// The error as printed on standard error: its lines, each ended.
+    pub fn render(&self) -> String {
+        format!("{self}\n")
+    }
+}
+
+/// Diagnostics rendered one after another.
+struct Rendered<'a> {
+    file: &'a str,
+    text: Option<&'a str>,
+    problems: &'a [Diagnostic],
+}
+
+impl fmt::Display for Rendered<'_> {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        for (i, problem) in self.problems.iter().enumerate() {
+            if i > 0 {
+                f.write_str("\n")?;
+            }
+            f.write_str(&problem.render(self.file, self.text))?;
+        }
+        Ok(())
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::diagnostic::Position;
+
+    #[test]
+    fn every_problem_is_one_line_and_each_is_ended() {
+        let error = Error::Invalid {
+            file: "org.yaml".to_owned(),
+            text: None,
+            problems: vec![
+                Diagnostic::at(Position { line: 1, column: 2 }, "first"),
+                Diagnostic::whole_file("second"),
+            ],
+        };
+        assert_eq!(error.render(), "org.yaml:1:2: first\norg.yaml: second\n");
+        assert_eq!(
+            Error::Refused("x: no such id".to_owned()).render(),
+            "x: no such id\n"
+        );
+    }
+}
