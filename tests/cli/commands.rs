@@ -1,0 +1,201 @@
+//! The everyday commands besides `assess`: rubric show, check and export,
+//! and shell completions.
+
+use crate::common::run;
+use readiness::vocabulary::Word;
+
+#[test]
+fn rubric_export_prints_the_default_rubric_which_checks_valid() {
+    let out = run(&["rubric", "export"]);
+    assert_eq!(out.code, 0);
+    assert_eq!(out.stdout, readiness::rubric::DEFAULT_TOML);
+    let path = format!("{}/exported.toml", env!("CARGO_TARGET_TMPDIR"));
+    std::fs::write(&path, &out.stdout).expect("scratch file");
+    let check = run(&["rubric", "check", &path]);
+    assert_eq!((check.code, check.stdout), (0, format!("{path}: valid\n")));
+}
+
+#[test]
+fn rubric_check_refuses_a_broken_rubric_with_exit_2() {
+    let path = format!("{}/broken.toml", env!("CARGO_TARGET_TMPDIR"));
+    std::fs::write(
+        &path,
+        readiness::rubric::DEFAULT_TOML.replacen("weight = 3.0", "weight = -3.0", 1),
+    )
+    .expect("scratch file");
+    let out = run(&["rubric", "check", &path]);
+    assert_eq!((out.code, out.stdout.as_str()), (2, ""));
+    assert!(
+        out.stderr.contains("weight must be above 0, found -3"),
+        "{}",
+        out.stderr
+    );
+    let missing = run(&["rubric", "check", "no/such.toml"]);
+    assert_eq!(
+        (missing.code, missing.stderr.as_str()),
+        (2, "no/such.toml: no such file\n")
+    );
+}
+
+#[test]
+fn rubric_show_lists_thresholds_criteria_and_findings() {
+    let out = run(&["rubric", "show"]);
+    assert_eq!(out.code, 0, "{}", out.stderr);
+    insta::assert_snapshot!("rubric-show", out.stdout);
+}
+
+#[test]
+fn completions_for_each_shell() {
+    for shell in ["bash", "zsh", "fish", "powershell", "elvish"] {
+        let out = run(&["completions", shell]);
+        assert_eq!(out.code, 0, "{shell}");
+        assert!(out.stdout.contains("readiness"), "{shell}");
+        assert!(out.stdout.contains("assess"), "{shell}");
+    }
+    assert_eq!(run(&["completions", "tcsh"]).code, 2);
+}
+
+#[test]
+fn help_and_version_as_clap_does_them() {
+    let help = run(&["--help"]);
+    assert_eq!(help.code, 0);
+    for command in ["assess", "validate", "rubric", "completions"] {
+        assert!(help.stdout.contains(command), "{command}");
+    }
+    let version = run(&["--version"]);
+    assert_eq!(
+        version.stdout,
+        format!("readiness {}\n", env!("CARGO_PKG_VERSION"))
+    );
+    let assess_help = run(&["help", "assess"]);
+    assert!(assess_help.stdout.contains("--fail-on"));
+    assert_eq!(run(&[]).code, 2);
+}
+
+#[test]
+fn explain_covers_every_criterion_and_finding_of_the_default_rubric() {
+    let rubric = readiness::rubric::default_rubric().expect("valid");
+    let mut ids: Vec<String> = rubric.criteria.iter().map(|c| c.id.to_string()).collect();
+    ids.extend(
+        readiness::vocabulary::FindingId::words()
+            .iter()
+            .map(|id| (*id).to_owned()),
+    );
+    for id in &ids {
+        let out = run(&["explain", id]);
+        assert_eq!(out.code, 0, "{id}: {}", out.stderr);
+        assert!(out.stdout.starts_with(&format!("{id}: ")), "{id}");
+        assert!(out.stdout.contains("How to improve: "), "{id}");
+        assert!(
+            out.stdout.contains("Fires when: ") || out.stdout.contains("Points: "),
+            "{id}"
+        );
+        assert!(
+            !out.stdout.contains('{'),
+            "{id}: an unfilled placeholder\n{}",
+            out.stdout
+        );
+    }
+    insta::assert_snapshot!(
+        "explain-stale-pilot",
+        run(&["explain", "stale-pilot"]).stdout
+    );
+    insta::assert_snapshot!(
+        "explain-delivery-stage",
+        run(&["explain", "delivery.stage"]).stdout
+    );
+}
+
+#[test]
+fn explain_suggests_the_closest_id() {
+    let out = run(&["explain", "stale-pilots"]);
+    assert_eq!((out.code, out.stdout.as_str()), (2, ""));
+    assert_eq!(out.stderr, "unknown id \"stale-pilots\"; did you mean \"stale-pilot\"? (`readiness rubric show` lists them all)\n");
+}
+
+#[test]
+fn explain_reads_thresholds_from_the_rubric_in_use() {
+    let path = format!("{}/explain-rubric.toml", env!("CARGO_TARGET_TMPDIR"));
+    std::fs::write(
+        &path,
+        readiness::rubric::DEFAULT_TOML.replacen(
+            "stale_pilot_days = 180",
+            "stale_pilot_days = 90",
+            1,
+        ),
+    )
+    .expect("scratch file");
+    let out = run(&["explain", "stale-pilot", "--rubric", &path]);
+    assert!(
+        out.stdout.contains("started 90 days or more before"),
+        "{}",
+        out.stdout
+    );
+}
+
+fn run_env(args: &[&str], env: &[(&str, &str)]) -> crate::common::Run {
+    let mut command = std::process::Command::new(env!("CARGO_BIN_EXE_readiness"));
+    command.args(args).current_dir(env!("CARGO_MANIFEST_DIR"));
+    for name in ["NO_COLOR", "CLICOLOR", "CLICOLOR_FORCE", "TERM"] {
+        command.env_remove(name);
+    }
+    for (name, value) in env {
+        command.env(name, value);
+    }
+    let output = command.output().expect("the binary runs");
+    crate::common::Run {
+        stdout: String::from_utf8_lossy(&output.stdout).into_owned(),
+        stderr: String::from_utf8_lossy(&output.stderr).into_owned(),
+        code: output.status.code().unwrap_or(-1),
+    }
+}
+
+#[test]
+fn colour_follows_the_flag_and_the_environment() {
+    let file = "examples/slide-deck-northwind-retail.yaml";
+    let escape = "\u{1b}[";
+    // Not a terminal: no colour unless asked for.
+    assert!(!run_env(&["assess", file], &[]).stdout.contains(escape));
+    let always = run_env(&["assess", file, "--color", "always"], &[]);
+    assert!(always.stdout.contains(escape));
+    assert!(!run_env(
+        &["assess", file, "--color", "never"],
+        &[("CLICOLOR_FORCE", "1")]
+    )
+    .stdout
+    .contains(escape));
+    assert!(run_env(&["assess", file], &[("CLICOLOR_FORCE", "1")])
+        .stdout
+        .contains(escape));
+    assert!(!run_env(
+        &["assess", file],
+        &[("CLICOLOR_FORCE", "1"), ("NO_COLOR", "1")]
+    )
+    .stdout
+    .contains(escape));
+    // Colour never reaches JSON or Markdown.
+    assert!(!run_env(
+        &["assess", file, "--color", "always", "--format", "json"],
+        &[]
+    )
+    .stdout
+    .contains(escape));
+    assert!(!run_env(
+        &["assess", file, "--color", "always", "--format", "markdown"],
+        &[]
+    )
+    .stdout
+    .contains(escape));
+    // Stripped of its escapes, the coloured table is the plain one.
+    let plain = run_env(&["assess", file], &[]).stdout;
+    let mut stripped = String::new();
+    let mut rest = always.stdout.as_str();
+    while let Some(start) = rest.find(escape) {
+        stripped.push_str(&rest[..start]);
+        let after = &rest[start..];
+        let end = after.find('m').map_or(after.len(), |i| i + 1);
+        rest = &after[end..];
+    }
+    stripped.push_str(rest);
+    assert_eq!(stripped, plain);
+}

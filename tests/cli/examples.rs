@@ -1,0 +1,86 @@
+//! Every shipped example, assessed through the binary: the quadrant it was
+//! written for, and snapshots of the table and the JSON report.
+
+use crate::common::{examples, run};
+
+#[test]
+fn each_example_lands_in_the_quadrant_it_was_written_for() {
+    let expected = [
+        ("aligned-harbor-logistics.yaml", "aligned", "scale"),
+        ("early-millbrook-credit-union.yaml", "early", "parallel"),
+        ("partial-cedar-health.yaml", "slide-deck", "implementation"),
+        (
+            "slide-deck-northwind-retail.yaml",
+            "slide-deck",
+            "implementation",
+        ),
+        (
+            "unused-tools-brightwave-software.yaml",
+            "unused-tools",
+            "strategy",
+        ),
+    ];
+    assert_eq!(examples(), expected.iter().map(|e| e.0).collect::<Vec<_>>());
+    for (file, quadrant, focus) in expected {
+        let out = run(&["assess", &format!("examples/{file}"), "--format", "json"]);
+        assert_eq!(out.code, 0, "{file}: {}", out.stderr);
+        let json: serde_json::Value = serde_json::from_str(&out.stdout).expect("valid JSON");
+        assert_eq!(json["quadrant"], quadrant, "{file}");
+        assert_eq!(json["focus"], focus, "{file}");
+    }
+}
+
+#[test]
+fn the_four_quadrant_examples_are_fully_answered() {
+    for file in examples().iter().filter(|f| !f.starts_with("partial")) {
+        let out = run(&["assess", &format!("examples/{file}"), "--format", "json"]);
+        let json: serde_json::Value = serde_json::from_str(&out.stdout).expect("valid JSON");
+        assert_eq!(json["scores"]["completeness"], 100.0, "{file}");
+        assert_eq!(json["unanswered"], serde_json::json!([]), "{file}");
+    }
+}
+
+#[test]
+fn examples_as_tables() {
+    for file in examples() {
+        let out = run(&["assess", &format!("examples/{file}")]);
+        assert_eq!(out.code, 0, "{file}: {}", out.stderr);
+        assert_eq!(out.stderr, "");
+        insta::assert_snapshot!(format!("table-{file}"), out.stdout);
+    }
+}
+
+#[test]
+fn examples_as_json() {
+    for file in examples() {
+        let out = run(&["assess", &format!("examples/{file}"), "--format", "json"]);
+        assert_eq!(out.code, 0, "{file}: {}", out.stderr);
+        insta::assert_snapshot!(format!("json-{file}"), out.stdout);
+    }
+}
+
+#[test]
+fn the_same_input_gives_byte_identical_output() {
+    for file in examples() {
+        for format in ["table", "json"] {
+            let path = format!("examples/{file}");
+            let first = run(&["assess", &path, "--format", format]);
+            let second = run(&["assess", &path, "--format", format]);
+            assert_eq!(first.stdout, second.stdout, "{file} as {format}");
+        }
+    }
+}
+
+#[test]
+fn every_example_validates() {
+    let mut args = vec!["validate".to_owned()];
+    args.extend(examples().iter().map(|f| format!("examples/{f}")));
+    let args: Vec<&str> = args.iter().map(String::as_str).collect();
+    let out = run(&args);
+    assert_eq!(out.code, 0, "{}", out.stderr);
+    let expected: String = examples()
+        .iter()
+        .flat_map(|f| ["examples/", f.as_str(), ": valid\n"])
+        .collect();
+    assert_eq!(out.stdout, expected);
+}

@@ -1,0 +1,219 @@
+//! Gates for CI: each on both sides of its threshold, the exit code, and the
+//! failed check listed in the report.
+
+use crate::common::run;
+use serde_json::Value;
+
+const NORTHWIND: &str = "examples/slide-deck-northwind-retail.yaml";
+const HARBOR: &str = "examples/aligned-harbor-logistics.yaml";
+const MILLBROOK: &str = "examples/early-millbrook-credit-union.yaml";
+
+fn json(file: &str, gate: &[&str]) -> (i32, Value) {
+    let mut args = vec!["assess", file, "--format", "json"];
+    args.extend(gate);
+    let out = run(&args);
+    (
+        out.code,
+        serde_json::from_str(&out.stdout).unwrap_or(Value::Null),
+    )
+}
+
+fn score(file: &str, name: &str) -> f64 {
+    json(file, &[]).1["scores"][name].as_f64().expect("a score")
+}
+
+#[test]
+fn no_gate_means_gate_null_and_exit_0() {
+    let (code, report) = json(NORTHWIND, &[]);
+    assert_eq!(code, 0);
+    assert_eq!(report["gate"], Value::Null);
+}
+
+#[test]
+fn each_score_gate_at_its_threshold() {
+    for (flag, name, file) in [
+        ("--fail-under", "overall", NORTHWIND),
+        ("--min-strategy", "strategy", NORTHWIND),
+        ("--min-implementation", "implementation", NORTHWIND),
+        (
+            "--min-completeness",
+            "completeness",
+            "examples/partial-cedar-health.yaml",
+        ),
+    ] {
+        let actual = score(file, name);
+        let at = format!("{actual:.1}");
+        let (code, report) = json(file, &[flag, &at]);
+        assert_eq!(code, 0, "{flag} {at}");
+        assert_eq!(report["gate"]["passed"], true);
+        let above = format!("{:.1}", actual + 0.1);
+        let (code, report) = json(file, &[flag, &above]);
+        assert_eq!(code, 1, "{flag} {above}");
+        let check = &report["gate"]["checks"][0];
+        assert_eq!(
+            check["name"],
+            flag.trim_start_matches("--").replace('-', "_")
+        );
+        assert_eq!(
+            check["threshold"].as_f64(),
+            Some(actual + 0.1).map(|x| (x * 10.0).round() / 10.0)
+        );
+        assert_eq!(check["actual"].as_f64(), Some(actual));
+        assert_eq!(check["passed"], false);
+        assert_eq!(report["gate"]["passed"], false);
+    }
+}
+
+#[test]
+fn fail_on_purgatory_critical_and_warning() {
+    // Northwind is stuck and has critical findings.
+    assert_eq!(json(NORTHWIND, &["--fail-on", "purgatory"]).0, 1);
+    assert_eq!(json(NORTHWIND, &["--fail-on", "critical"]).0, 1);
+    // Millbrook is at risk with warnings only.
+    assert_eq!(json(MILLBROOK, &["--fail-on", "purgatory"]).0, 0);
+    assert_eq!(json(MILLBROOK, &["--fail-on", "critical"]).0, 0);
+    let (code, report) = json(MILLBROOK, &["--fail-on", "warning"]);
+    assert_eq!(code, 1);
+    assert_eq!(report["gate"]["checks"][0]["actual"], "warning");
+    // Harbor has no finding at all.
+    let (code, report) = json(HARBOR, &["--fail-on", "warning"]);
+    assert_eq!(code, 0);
+    assert_eq!(report["gate"]["checks"][0]["actual"], "none");
+}
+
+#[test]
+fn the_report_is_still_printed_with_the_failed_checks() {
+    let out = run(&[
+        "assess",
+        NORTHWIND,
+        "--fail-under",
+        "60",
+        "--min-strategy",
+        "50",
+    ]);
+    assert_eq!(out.code, 1);
+    assert!(out.stdout.ends_with("Gate: FAILED\n  FAILED: overall 36.3 is below 60.0\n  passed: strategy 80.9 is at least 50.0\n"), "{}", out.stdout);
+    let md = run(&[
+        "assess",
+        NORTHWIND,
+        "--format",
+        "markdown",
+        "--fail-under",
+        "60",
+    ]);
+    assert_eq!(md.code, 1);
+    assert!(
+        md.stdout.contains("## Gate\n\n**Failed.**"),
+        "{}",
+        md.stdout
+    );
+    assert!(md
+        .stdout
+        .contains("| overall 36.3 is below 60.0 | failed |"));
+}
+
+#[test]
+fn a_failed_gate_still_writes_the_report_file() {
+    let target = format!("{}/gated-report.md", env!("CARGO_TARGET_TMPDIR"));
+    let _ = std::fs::remove_file(&target);
+    let out = run(&[
+        "assess",
+        NORTHWIND,
+        "--format",
+        "markdown",
+        "--fail-under",
+        "60",
+        "-o",
+        &target,
+    ]);
+    assert_eq!((out.code, out.stdout.as_str()), (1, ""));
+    assert!(std::fs::read_to_string(&target)
+        .expect("written")
+        .contains("## Gate"));
+}
+
+#[test]
+fn thresholds_outside_0_to_100_are_usage_errors() {
+    for value in ["-1", "100.1", "sixty"] {
+        let out = run(&["assess", NORTHWIND, "--fail-under", value]);
+        assert_eq!((out.code, out.stdout.as_str()), (2, ""), "{value}");
+        assert!(
+            out.stderr.contains("expected a number from 0 to 100"),
+            "{}",
+            out.stderr
+        );
+    }
+    let out = run(&["assess", NORTHWIND, "--fail-on", "info"]);
+    assert_eq!(out.code, 2);
+}
+
+#[test]
+fn an_invalid_questionnaire_is_never_exit_0_or_1() {
+    let out = run(&["assess", "no/such.yaml", "--fail-under", "0"]);
+    assert_eq!(out.code, 2);
+}
+
+fn run_with_summary(args: &[&str], summary: &str) -> crate::common::Run {
+    let output = std::process::Command::new(env!("CARGO_BIN_EXE_readiness"))
+        .args(args)
+        .current_dir(env!("CARGO_MANIFEST_DIR"))
+        .env("GITHUB_STEP_SUMMARY", summary)
+        .output()
+        .expect("the binary runs");
+    crate::common::Run {
+        stdout: String::from_utf8_lossy(&output.stdout).into_owned(),
+        stderr: String::from_utf8_lossy(&output.stderr).into_owned(),
+        code: output.status.code().unwrap_or(-1),
+    }
+}
+
+#[test]
+fn the_markdown_report_is_appended_to_the_github_step_summary() {
+    let summary = format!("{}/step-summary.md", env!("CARGO_TARGET_TMPDIR"));
+    std::fs::write(&summary, "earlier step\n").expect("scratch file");
+    let out = run_with_summary(
+        &[
+            "assess",
+            NORTHWIND,
+            "--format",
+            "json",
+            "--fail-under",
+            "60",
+        ],
+        &summary,
+    );
+    assert_eq!(out.code, 1);
+    assert!(
+        out.stdout.starts_with('{'),
+        "the chosen format still goes to standard output"
+    );
+    let written = std::fs::read_to_string(&summary).expect("summary");
+    assert!(
+        written.starts_with("earlier step\n# AI readiness: Northwind Retail\n"),
+        "never truncated"
+    );
+    assert!(written.contains("## Gate\n\n**Failed.**"));
+
+    std::fs::write(&summary, "earlier step\n").expect("scratch file");
+    let out = run_with_summary(&["assess", NORTHWIND, "--no-step-summary"], &summary);
+    assert_eq!(out.code, 0);
+    assert_eq!(
+        std::fs::read_to_string(&summary).expect("summary"),
+        "earlier step\n"
+    );
+}
+
+#[test]
+fn an_unwritable_step_summary_warns_and_keeps_the_verdict() {
+    let out = run_with_summary(
+        &["assess", NORTHWIND, "--fail-under", "10"],
+        "/no/such/dir/summary.md",
+    );
+    assert_eq!(out.code, 0);
+    assert!(
+        out.stderr
+            .starts_with("warning: /no/such/dir/summary.md: cannot append the report"),
+        "{}",
+        out.stderr
+    );
+}

@@ -1,0 +1,23 @@
+//! The integration tests, in one binary so they build and link once: the
+//! whole command line, the rules at their boundaries, the report formats,
+//! properties of the scoring, and the fuzzing harness. The exit-code and
+//! message contract cases are data files in `tests/cmd/`, run by `cmd`.
+
+mod common;
+
+mod bad_input;
+mod cmd;
+mod commands;
+mod config;
+mod examples;
+mod findings;
+mod focus;
+mod fuzz;
+mod gates;
+mod markdown;
+mod portfolio;
+mod properties;
+mod purgatory;
+mod rubric;
+mod schema_and_init;
+mod stdin;

@@ -1,0 +1,236 @@
+//! The leadership report: a snapshot of each example, well-formed `CommonMark`
+//! tables, a well-formed quadrant chart, and `--output` written whole.
+
+use crate::common::{examples, run};
+use pulldown_cmark::{Event, Options, Parser, Tag, TagEnd};
+
+fn markdown(file: &str) -> String {
+    let out = run(&[
+        "assess",
+        &format!("examples/{file}"),
+        "--format",
+        "markdown",
+    ]);
+    assert_eq!(out.code, 0, "{file}: {}", out.stderr);
+    out.stdout
+}
+
+#[test]
+fn examples_as_markdown() {
+    for file in examples() {
+        insta::assert_snapshot!(format!("markdown-{file}"), markdown(&file));
+    }
+}
+
+#[test]
+fn every_table_has_as_many_cells_in_each_row_as_in_its_header() {
+    for file in examples() {
+        let text = markdown(&file);
+        let mut tables = 0;
+        let mut cells_in_row = 0;
+        let mut header_cells = 0;
+        for event in Parser::new_ext(&text, Options::ENABLE_TABLES) {
+            match event {
+                Event::Start(Tag::Table(_)) => tables += 1,
+                Event::Start(Tag::TableHead | Tag::TableRow) => cells_in_row = 0,
+                Event::Start(Tag::TableCell) => cells_in_row += 1,
+                Event::End(TagEnd::TableHead) => header_cells = cells_in_row,
+                Event::End(TagEnd::TableRow) => assert_eq!(
+                    cells_in_row, header_cells,
+                    "{file}: a row with {cells_in_row} cells under {header_cells} headings"
+                ),
+                _ => {}
+            }
+        }
+        assert!(
+            tables >= 3,
+            "{file}: scores, dimensions and pilots are tables"
+        );
+        // Every row written as a line of pipes was read as a table row, not as text.
+        let pipe_lines = text
+            .lines()
+            .filter(|l| l.starts_with('|') && !l.starts_with("|---"))
+            .count();
+        let rows = Parser::new_ext(&text, Options::ENABLE_TABLES)
+            .filter(|e| matches!(e, Event::Start(Tag::TableRow | Tag::TableHead)))
+            .count();
+        assert_eq!(pipe_lines, rows, "{file}");
+    }
+}
+
+#[test]
+fn the_quadrant_chart_is_well_formed_and_plots_the_scores() {
+    for file in examples() {
+        let text = markdown(&file);
+        let json: serde_json::Value = serde_json::from_str(
+            &run(&["assess", &format!("examples/{file}"), "--format", "json"]).stdout,
+        )
+        .expect("JSON");
+        let block: Vec<&str> = text
+            .split("```mermaid\n")
+            .nth(1)
+            .and_then(|rest| rest.split("\n```").next())
+            .expect("a mermaid block")
+            .lines()
+            .map(str::trim)
+            .collect();
+        assert_eq!(block[0], "quadrantChart", "{file}");
+        assert!(
+            block.contains(&"x-axis Low strategy --> High strategy"),
+            "{file}"
+        );
+        assert!(
+            block.contains(&"y-axis Low implementation --> High implementation"),
+            "{file}"
+        );
+        for (n, name) in [
+            (1, "Aligned"),
+            (2, "Unused tools"),
+            (3, "Early"),
+            (4, "Slide deck"),
+        ] {
+            assert!(
+                block.contains(&format!("quadrant-{n} {name}").as_str()),
+                "{file}: quadrant-{n}"
+            );
+        }
+        let point = block.last().expect("a point");
+        let (label, coordinates) = point.split_once(": [").expect("name: [x, y]");
+        assert_eq!(label, json["organization"]["name"], "{file}");
+        let (x, y) = coordinates
+            .trim_end_matches(']')
+            .split_once(", ")
+            .expect("x, y");
+        let (x, y): (f64, f64) = (x.parse().expect("x"), y.parse().expect("y"));
+        assert!(
+            (0.0..=1.0).contains(&x) && (0.0..=1.0).contains(&y),
+            "{file}"
+        );
+        let strategy = json["scores"]["strategy"].as_f64().expect("score");
+        let implementation = json["scores"]["implementation"].as_f64().expect("score");
+        assert!(
+            (x - strategy / 100.0).abs() < 1e-9,
+            "{file}: x {x} vs {strategy}"
+        );
+        assert!(
+            (y - implementation / 100.0).abs() < 1e-9,
+            "{file}: y {y} vs {implementation}"
+        );
+    }
+}
+
+#[test]
+fn the_report_speaks_plainly() {
+    let text = markdown("slide-deck-northwind-retail.yaml");
+    assert!(
+        text.contains("| churn-model | Marketing | pilot | 629 | on a laptop | 12 | none |"),
+        "{text}"
+    );
+    assert!(
+        text.contains("Industry figure: 54% (Gartner survey, 2022"),
+        "{text}"
+    );
+    assert!(text.contains("- **The belief:** The whole AI strategy must be finished before any implementation starts."));
+    assert!(text.contains("`implementation.pilots[0]` (line 50): churn-model, running 629 days"));
+    for jargon in ["| laptop |", "| c_suite |", "**slide-deck**", "**at-risk**"] {
+        assert!(!text.contains(jargon), "raw word {jargon:?} in the report");
+    }
+}
+
+fn scratch(name: &str) -> String {
+    let dir = format!("{}/output-{name}", env!("CARGO_TARGET_TMPDIR"));
+    let _ = std::fs::remove_dir_all(&dir);
+    std::fs::create_dir_all(&dir).expect("scratch directory");
+    dir
+}
+
+#[test]
+fn output_writes_the_whole_report_and_nothing_on_stdout() {
+    let dir = scratch("whole");
+    let target = format!("{dir}/report.md");
+    for format in ["markdown", "json", "table"] {
+        let out = run(&[
+            "assess",
+            "examples/early-millbrook-credit-union.yaml",
+            "--format",
+            format,
+            "-o",
+            &target,
+        ]);
+        assert_eq!(
+            (out.code, out.stdout.as_str(), out.stderr.as_str()),
+            (0, "", "")
+        );
+        let printed = run(&[
+            "assess",
+            "examples/early-millbrook-credit-union.yaml",
+            "--format",
+            format,
+        ])
+        .stdout;
+        assert_eq!(
+            std::fs::read_to_string(&target).expect("written"),
+            printed,
+            "{format}"
+        );
+    }
+    let left: Vec<_> = std::fs::read_dir(&dir)
+        .expect("dir")
+        .map(|e| e.expect("entry").file_name())
+        .collect();
+    assert_eq!(left, ["report.md"], "no temporary file is left behind");
+}
+
+#[test]
+fn a_failed_run_leaves_an_existing_report_untouched() {
+    let dir = scratch("untouched");
+    let target = format!("{dir}/report.md");
+    std::fs::write(&target, "the previous report\n").expect("write");
+    let bad = format!("{dir}/bad.yaml");
+    std::fs::write(&bad, "version: 1\norganization:\n  name: A\n  size: 3\n").expect("write");
+    let out = run(&["assess", &bad, "--format", "markdown", "-o", &target]);
+    assert_eq!((out.code, out.stdout.as_str()), (2, ""));
+    assert_eq!(
+        std::fs::read_to_string(&target).expect("still there"),
+        "the previous report\n"
+    );
+}
+
+#[test]
+fn an_unwritable_path_exits_2() {
+    let out = run(&[
+        "assess",
+        "examples/early-millbrook-credit-union.yaml",
+        "-o",
+        "no/such/dir/report.md",
+    ]);
+    assert_eq!((out.code, out.stdout.as_str()), (2, ""));
+    assert_eq!(
+        out.stderr,
+        "no/such/dir/report.md: the directory no/such/dir does not exist\n"
+    );
+    // A path under a file cannot be written either.
+    let out = run(&[
+        "assess",
+        "examples/early-millbrook-credit-union.yaml",
+        "-o",
+        "Cargo.toml/report.md",
+    ]);
+    assert_eq!((out.code, out.stdout.as_str()), (2, ""));
+    assert!(
+        out.stderr.starts_with("Cargo.toml/report.md: "),
+        "{}",
+        out.stderr
+    );
+    let out = run(&[
+        "assess",
+        "examples/early-millbrook-credit-union.yaml",
+        "-o",
+        "examples",
+    ]);
+    assert_eq!(out.code, 2);
+    assert_eq!(
+        out.stderr,
+        "examples: is a directory; give the path of a file to write\n"
+    );
+}

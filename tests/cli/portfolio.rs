@@ -1,0 +1,161 @@
+//! Many questionnaires at once: the portfolio in every format, its order, one
+//! bad file among good ones, the worst exit code, and output independent of
+//! the number of cores.
+
+use crate::common::{run, scratch_dir};
+use serde_json::Value;
+
+#[test]
+fn the_examples_as_a_portfolio_in_every_format() {
+    for format in ["table", "markdown", "json"] {
+        let out = run(&["assess", "examples", "--format", format]);
+        assert_eq!(out.code, 0, "{format}: {}", out.stderr);
+        insta::assert_snapshot!(format!("portfolio-{format}"), out.stdout);
+    }
+    let detail = run(&["assess", "examples", "--format", "markdown", "--detail"]);
+    assert_eq!(detail.code, 0);
+    assert!(detail.stdout.starts_with("# AI readiness portfolio\n"));
+    assert_eq!(
+        detail.stdout.matches("\n## AI readiness: ").count(),
+        5,
+        "each report follows, one level down"
+    );
+}
+
+#[test]
+fn json_for_several_inputs_lists_each_assessment_in_the_stated_order() {
+    let out = run(&["assess", "examples", "--format", "json"]);
+    let json: Value = serde_json::from_str(&out.stdout).expect("JSON");
+    assert_eq!(json["format_version"], 1);
+    let list = json["assessments"].as_array().expect("assessments");
+    assert_eq!(list.len(), 5);
+    let overall: Vec<f64> = list
+        .iter()
+        .map(|a| a["scores"]["overall"].as_f64().expect("score"))
+        .collect();
+    let mut sorted = overall.clone();
+    sorted.sort_by(f64::total_cmp);
+    assert_eq!(overall, sorted, "lowest overall first");
+    assert!(list.iter().all(|a| a["format_version"] == 1
+        && a["source"]
+            .as_str()
+            .is_some_and(|s| s.starts_with("examples/"))));
+    assert_eq!(json["portfolio"]["organizations"], 5);
+    assert_eq!(json["portfolio"]["quadrants"]["slide-deck"], 2);
+    assert_eq!(json["portfolio"]["stuck"], 2);
+}
+
+#[test]
+fn ties_are_broken_by_name_then_file() {
+    let dir = scratch_dir("portfolio-ties");
+    for (file, name) in [("c.yaml", "Beta"), ("a.yaml", "Beta"), ("b.yaml", "Alpha")] {
+        std::fs::write(
+            format!("{dir}/{file}"),
+            format!("version: 1\norganization:\n  name: {name}\n  assessed: 2026-11-20\n"),
+        )
+        .expect("write");
+    }
+    let out = run(&["assess", &dir, "--format", "json"]);
+    let json: Value = serde_json::from_str(&out.stdout).expect("JSON");
+    let order: Vec<String> = json["assessments"]
+        .as_array()
+        .expect("list")
+        .iter()
+        .map(|a| {
+            format!(
+                "{} {}",
+                a["organization"]["name"].as_str().unwrap_or_default(),
+                a["source"]
+                    .as_str()
+                    .unwrap_or_default()
+                    .rsplit('/')
+                    .next()
+                    .unwrap_or_default()
+            )
+        })
+        .collect();
+    assert_eq!(order, ["Alpha b.yaml", "Beta a.yaml", "Beta c.yaml"]);
+}
+
+#[test]
+fn one_bad_file_does_not_hide_the_rest() {
+    let dir = scratch_dir("portfolio-one-bad");
+    std::fs::write(
+        format!("{dir}/good.yaml"),
+        "version: 1\norganization:\n  name: Good\n  assessed: 2026-11-20\n",
+    )
+    .expect("write");
+    std::fs::write(
+        format!("{dir}/bad.yaml"),
+        "version: 1\norganization:\n  name: Bad\n  size: 3\n",
+    )
+    .expect("write");
+    std::fs::write(format!("{dir}/notes.txt"), "not a questionnaire").expect("write");
+    let out = run(&["assess", &dir, "--format", "json"]);
+    assert_eq!(out.code, 2);
+    assert_eq!(out.stderr, format!("{dir}/bad.yaml:4:3: unknown key \"size\" in organization; allowed: name, industry, employees, assessed\n4 |   size: 3\n  |   ^\n"));
+    let json: Value = serde_json::from_str(&out.stdout).expect("the valid ones are still reported");
+    assert_eq!(json["assessments"].as_array().map(Vec::len), Some(1));
+    assert_eq!(json["assessments"][0]["organization"]["name"], "Good");
+}
+
+#[test]
+fn the_worst_exit_code_wins() {
+    let harbor = "examples/aligned-harbor-logistics.yaml";
+    let northwind = "examples/slide-deck-northwind-retail.yaml";
+    assert_eq!(
+        run(&["assess", harbor, northwind, "--fail-under", "30"]).code,
+        0
+    );
+    let out = run(&[
+        "assess",
+        harbor,
+        northwind,
+        "--fail-under",
+        "60",
+        "--format",
+        "json",
+    ]);
+    assert_eq!(out.code, 1);
+    let json: Value = serde_json::from_str(&out.stdout).expect("JSON");
+    let passed: Vec<bool> = json["assessments"]
+        .as_array()
+        .expect("list")
+        .iter()
+        .map(|a| a["gate"]["passed"].as_bool().expect("gate"))
+        .collect();
+    assert_eq!(
+        passed,
+        [false, true],
+        "Northwind (lower overall) first, and it fails"
+    );
+    assert_eq!(
+        run(&[
+            "assess",
+            harbor,
+            northwind,
+            "no/such.yaml",
+            "--fail-under",
+            "60"
+        ])
+        .code,
+        2
+    );
+}
+
+#[test]
+fn output_is_the_same_on_one_core_or_two() {
+    let on = |threads: &str| {
+        let output = std::process::Command::new(env!("CARGO_BIN_EXE_readiness"))
+            .args(["assess", "examples", "--format", "json"])
+            .current_dir(env!("CARGO_MANIFEST_DIR"))
+            .env("RAYON_NUM_THREADS", threads)
+            .env_remove("GITHUB_STEP_SUMMARY")
+            .output()
+            .expect("runs");
+        String::from_utf8_lossy(&output.stdout).into_owned()
+    };
+    let one = on("1");
+    assert!(!one.is_empty());
+    assert_eq!(one, on("2"));
+}

@@ -1,0 +1,211 @@
+//! A custom rubric is checked completely when it loads: each kind of mistake
+//! is refused with its line and column, and `--rubric` exits 2 on any of them.
+
+use crate::common::run;
+use readiness::rubric::{self, DEFAULT_TOML};
+
+/// The default rubric with `from` replaced by `to` (once), and its problems.
+fn problems(from: &str, to: &str) -> Vec<String> {
+    assert!(
+        DEFAULT_TOML.contains(from),
+        "the default rubric has {from:?}"
+    );
+    let text = DEFAULT_TOML.replacen(from, to, 1);
+    match rubric::parse(&text) {
+        Ok(_) => Vec::new(),
+        Err(problems) => problems.iter().map(|p| p.render("r.toml", None)).collect(),
+    }
+}
+
+fn line_of(needle: &str) -> usize {
+    DEFAULT_TOML
+        .lines()
+        .position(|l| !l.starts_with('#') && l.contains(needle))
+        .expect("present")
+        + 1
+}
+
+#[test]
+fn an_unknown_key_is_refused_with_a_suggestion() {
+    let line = line_of("id = \"purpose.business-problems\"");
+    assert_eq!(
+        problems(
+            "id = \"purpose.business-problems\"",
+            "id = \"purpose.business-problems\"\nwieght = 2.0"
+        ),
+        [format!(
+            "r.toml:{}:1: unknown key \"wieght\"; did you mean \"weight\"?",
+            line + 1
+        )]
+    );
+}
+
+#[test]
+fn weights_must_be_above_zero() {
+    let line = line_of("weight = 3.0");
+    assert_eq!(
+        problems("weight = 3.0", "weight = 0.0"),
+        [format!("r.toml:{line}:10: weight must be above 0, found 0")]
+    );
+    assert_eq!(
+        problems("weight = 3.0", "weight = -1.0"),
+        [format!(
+            "r.toml:{line}:10: weight must be above 0, found -1"
+        )]
+    );
+}
+
+#[test]
+fn a_points_table_must_cover_every_choice_and_never_fall() {
+    let from = "points = { none = 0, draft = 50, approved = 100 }";
+    let line = line_of(from);
+    assert_eq!(
+        problems(from, "points = { none = 0, approved = 100 }"),
+        [format!("r.toml:{line}:10: the points table is missing the choice \"draft\" of strategy.roadmap.status")]
+    );
+    assert_eq!(
+        problems(from, "points = { none = 0, draft = 50, approved = 100, final = 100 }"),
+        [format!("r.toml:{line}:58: unknown choice of strategy.roadmap.status \"final\"; allowed: none, draft, approved")]
+    );
+    assert_eq!(
+        problems(from, "points = { none = 0, draft = 80, approved = 60 }"),
+        [format!("r.toml:{line}:10: points must not fall towards the mature end: \"approved\" (60) scores less than \"draft\" (80)")]
+    );
+}
+
+#[test]
+fn duplicate_ids_are_refused() {
+    let second = line_of("id = \"purpose.value-measured\"");
+    assert_eq!(
+        problems(
+            "id = \"purpose.value-measured\"",
+            "id = \"purpose.business-problems\""
+        ),
+        [format!(
+            "r.toml:{second}:6: duplicate criterion id \"purpose.business-problems\""
+        )]
+    );
+    let dimension = line_of("id = \"leadership\"");
+    assert_eq!(
+        problems("id = \"leadership\"", "id = \"purpose\"").len(),
+        1 + 3,
+        "one duplicate, three criteria left without their dimension"
+    );
+    assert!(
+        problems("id = \"leadership\"", "id = \"purpose\"").contains(&format!(
+            "r.toml:{dimension}:6: duplicate dimension id \"purpose\""
+        ))
+    );
+}
+
+#[test]
+fn unknown_paths_kinds_sides_and_placeholders() {
+    let from = "answer = \"strategy.sponsor\"";
+    let line = line_of(from);
+    assert_eq!(
+        problems(from, "answer = \"strategy.sponser\""),
+        [format!("r.toml:{line}:10: unknown questionnaire path \"strategy.sponser\"; did you mean \"strategy.sponsor\"?")]
+    );
+    let kind = line_of("kind = \"list-completeness\"");
+    assert_eq!(
+        problems("kind = \"list-completeness\"\nlist", "kind = \"list-complete\"\nlist"),
+        [format!("r.toml:{kind}:8: unknown criterion kind \"list-complete\"; did you mean \"list-completeness\"?")]
+    );
+    let side = line_of("side = \"strategy\"");
+    assert_eq!(
+        problems("side = \"strategy\"", "side = \"strategic\""),
+        [format!(
+            "r.toml:{side}:8: unknown side \"strategic\"; did you mean \"strategy\"?"
+        )]
+    );
+    let message = line_of("message = \"{count} active pilot(s) started {days}");
+    let found = problems(
+        "{count} active pilot(s) started {days}",
+        "{count} active pilot(s) started {weeks}",
+    );
+    assert_eq!(
+        found,
+        [format!(
+            "r.toml:{message}:11: unknown placeholder {{weeks}}; this text may use: count, days"
+        )]
+    );
+}
+
+#[test]
+fn every_finding_needs_its_texts() {
+    let found = problems("[findings.shadow-ai]", "[findings.shadow-ia]");
+    assert!(
+        found.contains(
+            &"r.toml:1:1: missing [findings.\"shadow-ai\"]: every finding needs its texts"
+                .to_owned()
+        ),
+        "{found:?}"
+    );
+    assert!(
+        found
+            .iter()
+            .any(|p| p.contains("unknown finding \"shadow-ia\"; did you mean \"shadow-ai\"?")),
+        "{found:?}"
+    );
+}
+
+#[test]
+fn thresholds_out_of_range() {
+    let line = line_of("quadrant_cut = 50.0");
+    assert_eq!(
+        problems("quadrant_cut = 50.0", "quadrant_cut = 150.0"),
+        [format!(
+            "r.toml:{line}:16: quadrant_cut must be a score from 0 to 100, found 150"
+        )]
+    );
+}
+
+#[test]
+fn a_bad_rubric_file_exits_2_before_any_assessment() {
+    let path = format!("{}/bad-rubric.toml", env!("CARGO_TARGET_TMPDIR"));
+    std::fs::write(
+        &path,
+        DEFAULT_TOML.replacen("weight = 3.0", "weight = 0", 1),
+    )
+    .expect("scratch file");
+    let out = run(&[
+        "assess",
+        "examples/aligned-harbor-logistics.yaml",
+        "--rubric",
+        &path,
+    ]);
+    assert_eq!((out.code, out.stdout.as_str()), (2, ""));
+    let line = line_of("weight = 3.0");
+    assert!(
+        out.stderr.starts_with(&format!(
+            "{path}:{line}:10: weight must be above 0, found 0\n"
+        )),
+        "{}",
+        out.stderr
+    );
+    let not_toml = format!("{}/not-toml.toml", env!("CARGO_TARGET_TMPDIR"));
+    std::fs::write(&not_toml, "id = \n").expect("scratch file");
+    let out = run(&[
+        "assess",
+        "examples/aligned-harbor-logistics.yaml",
+        "--rubric",
+        &not_toml,
+    ]);
+    assert_eq!((out.code, out.stdout.as_str()), (2, ""));
+    assert!(
+        out.stderr.starts_with(&format!("{not_toml}:1:")),
+        "{}",
+        out.stderr
+    );
+}
+
+#[test]
+fn the_default_rubric_used_as_a_file_gives_the_same_report() {
+    let path = format!("{}/same-rubric.toml", env!("CARGO_TARGET_TMPDIR"));
+    std::fs::write(&path, DEFAULT_TOML).expect("scratch file");
+    let file = "examples/slide-deck-northwind-retail.yaml";
+    let custom = run(&["assess", file, "--format", "json", "--rubric", &path]);
+    let default = run(&["assess", file, "--format", "json"]);
+    assert_eq!(custom.code, 0, "{}", custom.stderr);
+    assert_eq!(custom.stdout, default.stdout);
+}
