@@ -9,7 +9,7 @@
 #![allow(clippy::print_stdout)]
 
 use readiness::date::Date;
-use readiness::questionnaire::{self, LoadOptions};
+use readiness::load::questionnaire::{self, LoadOptions};
 use readiness::{render, rubric};
 use std::fmt::Write as _;
 use std::time::{Duration, Instant};

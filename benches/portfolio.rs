@@ -11,10 +11,11 @@
 // A benchmark is a program whose job is to print its measurements.
 #![allow(clippy::print_stdout)]
 
+use readiness::assess::portfolio::Portfolio;
 use readiness::date::Date;
-use readiness::portfolio::Portfolio;
-use readiness::questionnaire::{self, LoadOptions};
-use readiness::{render, rubric, yaml};
+use readiness::load::questionnaire::{self, LoadOptions};
+use readiness::load::yaml;
+use readiness::{render, rubric};
 use std::time::{Duration, Instant};
 
 // The same allocator as the tool's binary, so the figures are the tool's.

@@ -2,13 +2,12 @@
 //! The JSON report (format 1 of the command-line contract) is this type
 //! serialized, so the contract is kept by the compiler and one snapshot.
 
-use crate::evidence::Evidence;
-use crate::findings::Finding;
-use crate::questionnaire::DateSource;
+use crate::derive::evidence::Evidence;
+use crate::load::questionnaire::DateSource;
 use crate::rubric::{Criterion, RubricRef, SharedText};
 use crate::vocabulary::{
-    Environment, FailOn, FindingId, Focus, Level, Monitoring, PurgatoryStatus, Quadrant, ScoreGate,
-    Severity, Stage, Word,
+    Environment, FailOn, FindingId, Focus, Group, Level, Monitoring, PurgatoryStatus, Quadrant,
+    ScoreGate, Severity, Source, Stage, Word,
 };
 use serde::ser::SerializeStruct;
 use serde::{Serialize, Serializer};
@@ -98,6 +97,27 @@ pub struct PilotSummary {
     pub users: Option<i64>,
     pub monitoring: Option<Monitoring>,
     pub line: u32,
+}
+
+/// A finding as reported.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct Finding {
+    pub id: FindingId,
+    pub kind: Group,
+    pub severity: Severity,
+    pub title: SharedText,
+    /// Shared with the recommendation whose reason it gives.
+    pub message: SharedText,
+    /// Shared with the recommendation that quotes this finding.
+    pub evidence: Arc<[Evidence]>,
+    /// Shared with the recommendation whose title it is.
+    pub remedy: SharedText,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub source: Option<Source>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub statement: Option<SharedText>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub correction: Option<SharedText>,
 }
 
 #[derive(Debug, Clone, PartialEq, Serialize)]

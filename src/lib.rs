@@ -1,37 +1,29 @@
 //! `readiness`: how ready an organization is for AI, and what to do next.
 //!
-//! The flow is one way: text is loaded into a checked [`questionnaire`], facts
-//! are derived from it, the [`rubric`] turns both into an [`assessment`], and
-//! each renderer is a pure function of that assessment.
+//! The flow is one way, and each stage is a folder:
+//!
+//! 1. [`load`]: text into a checked [`load::questionnaire`] (and the rubric's
+//!    and config's TOML), every problem a [`diagnostic`];
+//! 2. [`derive`]: the facts the rules read, each with its [`derive::evidence`];
+//! 3. [`rubric`] and [`assess`]: scores, findings, focus and recommendations,
+//!    into an [`assessment`] (and, for several, a portfolio);
+//! 4. [`render`]: each format a pure function of the assessment;
+//! 5. [`gate`]: thresholds for CI against the assessment.
+//!
+//! [`command`] runs a parsed command line through these stages; it is the
+//! only part that touches files. [`vocabulary`] holds every closed set of
+//! words, and depends on nothing else here.
 
-pub mod app;
 pub mod assess;
 pub mod assessment;
-pub mod cli;
-pub mod config;
+pub mod command;
 pub mod date;
+pub mod derive;
 pub mod diagnostic;
 pub mod error;
-pub mod evidence;
-pub mod explain;
-pub mod facts;
-pub mod findings;
-pub mod focus;
 pub mod gate;
-pub mod init;
-pub mod inputs;
-pub mod output;
-pub mod portfolio;
-pub mod questionnaire;
-pub mod read;
-pub mod recommend;
+pub mod load;
 pub mod render;
 pub mod rubric;
-pub mod schema;
-pub mod scoring;
-pub mod settings;
-pub mod source;
 pub mod suggest;
-pub mod toml_text;
 pub mod vocabulary;
-pub mod yaml;

@@ -2,8 +2,8 @@
 
 use anstream::ColorChoice;
 use clap::Parser;
-use readiness::app::{self, Environment};
-use readiness::cli::{Cli, ColorWhen};
+use readiness::command::args::{Cli, ColorWhen};
+use readiness::command::{self, Environment};
 use readiness::date::Date;
 use std::io::{IsTerminal, Write};
 
@@ -37,7 +37,7 @@ fn main() {
     } else {
         PLAIN_WIDTH
     };
-    let output = app::run(
+    let output = command::run(
         cli,
         &Environment {
             today: Date::today(),

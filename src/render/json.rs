@@ -1,8 +1,8 @@
 //! The JSON report, format 1: the `Assessment` (or, for several inputs, the
 //! `Portfolio`) serialized.
 
+use crate::assess::portfolio::Portfolio;
 use crate::assessment::Assessment;
-use crate::portfolio::Portfolio;
 use rayon::prelude::*;
 use serde::Serialize;
 use std::io::{self, Write};
@@ -71,7 +71,7 @@ fn render_part(part: &[Assessment], buffer: &mut Vec<u8>) {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::questionnaire::{self, LoadOptions};
+    use crate::load::questionnaire::{self, LoadOptions};
 
     fn assessment(name: &str, text: &str) -> crate::assessment::Assessment {
         let rubric = crate::rubric::default_rubric().expect("default rubric");

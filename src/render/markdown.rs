@@ -3,10 +3,10 @@
 //! quadrant chart is a Mermaid `quadrantChart`, which GitHub draws natively.
 
 use super::words::{bar, score};
+use crate::assessment::Finding;
 use crate::assessment::{Assessment, PilotSummary};
-use crate::evidence::Evidence;
-use crate::findings::Finding;
-use crate::questionnaire::DateSource;
+use crate::derive::evidence::Evidence;
+use crate::load::questionnaire::DateSource;
 use crate::vocabulary::{
     Environment, Group, Monitoring, PurgatoryStatus, Quadrant, Source, Stage, Word,
 };

@@ -9,8 +9,8 @@ pub mod rubric;
 pub mod table;
 pub mod words;
 
+use crate::assess::portfolio::Portfolio;
 use crate::assessment::Assessment;
-use crate::portfolio::Portfolio;
 use crate::vocabulary::Format;
 use std::io::{self, Write};
 

@@ -3,8 +3,8 @@
 
 use super::markdown::{capitalized, cell, chart_label, coordinate, quadrant_name};
 use super::words::{new_table, right_align, score};
+use crate::assess::portfolio::{critical_count, Portfolio};
 use crate::assessment::Assessment;
-use crate::portfolio::{critical_count, Portfolio};
 use crate::vocabulary::{Focus, PurgatoryStatus, Quadrant, Word};
 use std::collections::BTreeMap;
 use std::fmt::Write as _;

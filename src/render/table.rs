@@ -3,8 +3,8 @@
 
 use super::words::{bar, bold, colored, evidence, new_table, paint, right_align, score};
 use crate::assessment::Assessment;
-use crate::findings::Finding;
-use crate::questionnaire::DateSource;
+use crate::assessment::Finding;
+use crate::load::questionnaire::DateSource;
 use crate::vocabulary::{Group, PurgatoryStatus, Severity, Source, Word};
 use anstyle::AnsiColor;
 use comfy_table::{Cell, Color, Table};

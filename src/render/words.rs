@@ -1,7 +1,7 @@
 //! What the human-readable formats share: a score bar, an evidence line,
 //! colour, and how a terminal table is set up.
 
-use crate::evidence::Evidence;
+use crate::derive::evidence::Evidence;
 
 /// A ten-step bar for a score from 0 to 100: `███████░░░`.
 pub fn bar(score: f64) -> String {

@@ -11,9 +11,9 @@ use super::{
 };
 use crate::diagnostic::Position;
 use crate::diagnostic::{in_file_order, Diagnostic};
-use crate::questionnaire::format::{self, pilot, Kind, PILOTS};
+use crate::load::questionnaire::format::{self, pilot, Kind, PILOTS};
+use crate::load::toml_text::position;
 use crate::suggest::closest;
-use crate::toml_text::position;
 use crate::vocabulary::{
     FindingId, FocusReason, Group, Level, PerWord, Quadrant, Severity, Side, Word,
 };
@@ -24,7 +24,7 @@ use toml::Spanned;
 
 /// Parses and checks a rubric; on failure, every problem found.
 pub fn parse(text: &str) -> Result<Rubric, Vec<Diagnostic>> {
-    let raw: RawRubric = crate::toml_text::parse(text).map_err(|d| vec![d])?;
+    let raw: RawRubric = crate::load::toml_text::parse(text).map_err(|d| vec![d])?;
     let mut check = Checker {
         text,
         problems: Vec::new(),

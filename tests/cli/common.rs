@@ -2,7 +2,7 @@
 
 use readiness::assessment::Assessment;
 use readiness::date::Date;
-use readiness::questionnaire::{self, LoadOptions};
+use readiness::load::questionnaire::{self, LoadOptions};
 use readiness::rubric;
 use std::fmt::Write as _;
 use std::path::Path;

@@ -2,8 +2,8 @@
 //! quadrants at their cut lines.
 
 use crate::common::{assess, assess_with, doc, pilots, rubric_with};
+use readiness::assess::scoring::{level_of, quadrant_of};
 use readiness::rubric::default_rubric;
-use readiness::scoring::{level_of, quadrant_of};
 use readiness::vocabulary::{Focus, Level, Quadrant};
 
 /// A strong plan, two stale pilots on a laptop: stuck in purgatory.

@@ -7,8 +7,9 @@
 
 use crate::common::{examples, run_with_stdin, test_date};
 use proptest::prelude::*;
-use readiness::questionnaire::{self, LoadOptions};
-use readiness::{render, rubric, source};
+use readiness::load::questionnaire::{self, LoadOptions};
+use readiness::load::source;
+use readiness::{render, rubric};
 
 fn cases(default: u32) -> u32 {
     std::env::var("READINESS_FUZZ_CASES")

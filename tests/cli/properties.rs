@@ -7,8 +7,8 @@
 use crate::common::test_date;
 use proptest::prelude::*;
 use readiness::assessment::Assessment;
-use readiness::questionnaire::format::{self, Kind, QUESTIONS};
-use readiness::questionnaire::{self as q, LoadOptions};
+use readiness::load::questionnaire::format::{self, Kind, QUESTIONS};
+use readiness::load::questionnaire::{self as q, LoadOptions};
 use readiness::render;
 use readiness::rubric::{default_rubric, Rubric};
 use serde_json::{json, Map, Value};

@@ -3,7 +3,7 @@
 //! validates and assesses, and never overwrites without --force).
 
 use crate::common::{examples, run};
-use readiness::yaml::{self, Node, Value as Yaml};
+use readiness::load::yaml::{self, Node, Value as Yaml};
 use serde_json::{json, Map, Value};
 
 fn schema() -> Value {
@@ -87,9 +87,9 @@ fn the_schema_refuses_what_the_loader_refuses() {
         "version: 1\norganization:\n  name: A\nimplementation:\n  mlops:\n    ci_cd: \"yes\"\n",
     ] {
         assert!(!validator.is_valid(&as_json(bad)), "{bad}");
-        let loaded = readiness::questionnaire::load(
+        let loaded = readiness::load::questionnaire::load(
             bad,
-            readiness::questionnaire::LoadOptions {
+            readiness::load::questionnaire::LoadOptions {
                 as_of: None,
                 today: crate::common::test_date(),
             },
@@ -106,7 +106,7 @@ fn init_writes_a_starter_that_validates_and_assesses() {
     let validator = jsonschema::validator_for(&schema()).expect("a valid JSON Schema");
     assert!(validator.is_valid(&as_json(&starter)));
     // Every key of the format appears in it.
-    for question in readiness::questionnaire::format::QUESTIONS {
+    for question in readiness::load::questionnaire::format::QUESTIONS {
         let key = question.path.rsplit('.').next().unwrap_or_default();
         assert!(starter.contains(&format!("{key}:")), "{}", question.path);
     }

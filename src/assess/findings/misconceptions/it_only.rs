@@ -1,0 +1,53 @@
+//! `it-only`: implementation is a job for IT alone.
+
+use super::super::logic::Tri;
+use super::super::{Context, Detected, Detector};
+use super::{misconception, pilots};
+use crate::derive::evidence::Evidence;
+use crate::load::questionnaire::format::{path, pilot};
+use crate::vocabulary::FindingId;
+
+pub(crate) const DETECTOR: Detector = Detector {
+    id: FindingId::ItOnly,
+    reads: &[
+        path::BELIEFS_IMPLEMENTATION_IS_IT_ONLY,
+        path::IMPLEMENTATION_CHANGE_MANAGEMENT_HR,
+        path::IMPLEMENTATION_CHANGE_MANAGEMENT_DEPARTMENT_HEADS,
+    ],
+    reads_of_pilots: &[],
+    trigger: "Leadership agrees with the statement, or: a pilot is active or live and neither HR nor department heads take part in change management.",
+    detect,
+};
+
+fn detect(cx: &Context<'_>) -> Option<Detected> {
+    misconception(cx, path::BELIEFS_IMPLEMENTATION_IS_IT_ONLY, behavior(cx))
+}
+
+/// A pilot is active or live, and neither HR nor department heads take part.
+fn behavior(cx: &Context<'_>) -> Option<Vec<Evidence>> {
+    let pilots = pilots(cx)?;
+    let in_play: Vec<_> = pilots
+        .iter()
+        .filter(|p| p.is_active() || p.is_live())
+        .collect();
+    let answers = cx.facts.answers();
+    let without = |path| Tri::of(answers.flag(path).map(|b| !b));
+    let trigger = Tri::of(Some(!in_play.is_empty()))
+        .and(without(path::IMPLEMENTATION_CHANGE_MANAGEMENT_HR))
+        .and(without(
+            path::IMPLEMENTATION_CHANGE_MANAGEMENT_DEPARTMENT_HEADS,
+        ));
+    if !trigger.is_true() {
+        return None;
+    }
+    let mut evidence: Vec<Evidence> = in_play
+        .iter()
+        .map(|p| p.field_evidence(pilot::STAGE))
+        .collect();
+    evidence.extend(cx.facts.evidence(path::IMPLEMENTATION_CHANGE_MANAGEMENT_HR));
+    evidence.extend(
+        cx.facts
+            .evidence(path::IMPLEMENTATION_CHANGE_MANAGEMENT_DEPARTMENT_HEADS),
+    );
+    Some(evidence)
+}

@@ -1,0 +1,152 @@
+//! `readiness.toml`: settings for `assess` kept next to the questionnaires,
+//! read from the current directory or `--config FILE`. Flags override it; a
+//! `rubric` path is relative to the config file; unknown keys are errors.
+
+use crate::diagnostic::Diagnostic;
+use crate::error::Error;
+use crate::gate::Gates;
+use crate::load::source;
+use crate::load::toml_text::position;
+use crate::suggest::closest;
+use crate::vocabulary::{FailOn, Format, ScoreGate, Word};
+use serde::Deserialize;
+use std::path::{Path, PathBuf};
+use toml::Spanned;
+
+/// The file read from the current directory when `--config` is not given.
+pub const DEFAULT_NAME: &str = "readiness.toml";
+
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+struct RawConfig {
+    rubric: Option<String>,
+    format: Option<Spanned<String>>,
+    gate: Option<RawGate>,
+}
+
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+struct RawGate {
+    fail_under: Option<Spanned<f64>>,
+    min_strategy: Option<Spanned<f64>>,
+    min_implementation: Option<Spanned<f64>>,
+    min_completeness: Option<Spanned<f64>>,
+    fail_on: Option<Spanned<String>>,
+}
+
+/// Settings from a config file.
+#[derive(Debug, Clone, Default, PartialEq)]
+pub struct Config {
+    /// Resolved against the config file's directory.
+    pub rubric: Option<PathBuf>,
+    pub format: Option<Format>,
+    pub gates: Gates,
+}
+
+/// The config in force: `explicit` when given (it must exist), else
+/// `readiness.toml` in `directory` when present, else none.
+pub fn discover(explicit: Option<&Path>, directory: &Path) -> Result<Config, Error> {
+    let path = if let Some(path) = explicit {
+        path.to_path_buf()
+    } else {
+        let candidate = directory.join(DEFAULT_NAME);
+        if !candidate.is_file() {
+            return Ok(Config::default());
+        }
+        PathBuf::from(DEFAULT_NAME)
+    };
+    let file = path.display().to_string();
+    let text = source::read_text(&path).map_err(|d| Error::Invalid {
+        file: file.clone(),
+        text: None,
+        problems: vec![d],
+    })?;
+    parse(&text, &path).map_err(|problems| Error::Invalid {
+        file,
+        text: Some(text),
+        problems,
+    })
+}
+
+/// Parses config text; `path` is where it was read, for relative rubric paths.
+pub fn parse(text: &str, path: &Path) -> Result<Config, Vec<Diagnostic>> {
+    let raw: RawConfig = crate::load::toml_text::parse(text).map_err(|d| vec![d])?;
+    let mut problems = Vec::new();
+    let mut config = Config {
+        rubric: raw.rubric.map(|r| match path.parent() {
+            Some(dir) if !dir.as_os_str().is_empty() => dir.join(r),
+            _ => PathBuf::from(r),
+        }),
+        ..Config::default()
+    };
+    if let Some(format) = &raw.format {
+        match Format::parse(format.get_ref()) {
+            Some(f) => config.format = Some(f),
+            None => problems.push(choice_problem(text, format, "format", Format::words())),
+        }
+    }
+    if let Some(gate) = &raw.gate {
+        let mut score = |value: &Option<Spanned<f64>>, name: ScoreGate| {
+            let value = value.as_ref()?;
+            let v = *value.get_ref();
+            if (0.0..=100.0).contains(&v) {
+                Some(v)
+            } else {
+                problems.push(Diagnostic::at(
+                    position(text, value.span().start),
+                    format!("gate.{name}: expected a number from 0 to 100, found {v}"),
+                ));
+                None
+            }
+        };
+        config.gates.fail_under = score(&gate.fail_under, ScoreGate::FailUnder);
+        config.gates.min_strategy = score(&gate.min_strategy, ScoreGate::MinStrategy);
+        config.gates.min_implementation =
+            score(&gate.min_implementation, ScoreGate::MinImplementation);
+        config.gates.min_completeness = score(&gate.min_completeness, ScoreGate::MinCompleteness);
+        if let Some(fail_on) = &gate.fail_on {
+            match FailOn::parse(fail_on.get_ref()) {
+                Some(f) => config.gates.fail_on = Some(f),
+                None => problems.push(choice_problem(
+                    text,
+                    fail_on,
+                    "gate.fail_on",
+                    FailOn::words(),
+                )),
+            }
+        }
+    }
+    if problems.is_empty() {
+        Ok(config)
+    } else {
+        Err(problems)
+    }
+}
+
+fn choice_problem(text: &str, value: &Spanned<String>, name: &str, allowed: &[&str]) -> Diagnostic {
+    let hint = closest(value.get_ref(), allowed)
+        .map(|n| format!("; did you mean \"{n}\"?"))
+        .unwrap_or_default();
+    Diagnostic::at(
+        position(text, value.span().start),
+        format!(
+            "{name}: \"{}\" is not a choice; expected one of {}{hint}",
+            value.get_ref(),
+            allowed.join(", ")
+        ),
+    )
+}
+
+impl Gates {
+    /// These gates, with any set in `over` taking their place.
+    #[must_use]
+    pub fn overridden_by(self, over: Gates) -> Gates {
+        Gates {
+            fail_under: over.fail_under.or(self.fail_under),
+            min_strategy: over.min_strategy.or(self.min_strategy),
+            min_implementation: over.min_implementation.or(self.min_implementation),
+            min_completeness: over.min_completeness.or(self.min_completeness),
+            fail_on: over.fail_on.or(self.fail_on),
+        }
+    }
+}

@@ -1,0 +1,189 @@
+//! `readiness explain ID`: what a criterion or finding means, what triggers it
+//! or how it earns points, its thresholds, and how to improve.
+
+use crate::assess::findings::detector;
+use crate::error::Error;
+use crate::load::questionnaire::format::PILOTS;
+use crate::load::questionnaire::format_number;
+use crate::rubric::template::fill;
+use crate::rubric::{Criterion, Curve, Measure, PilotPoints, Rubric};
+use crate::suggest::closest;
+use crate::vocabulary::{FindingId, Group, Word};
+use std::fmt::Write as _;
+
+/// The explanation of `id`, or a message with the closest known id.
+pub fn explain(id: &str, rubric: &Rubric) -> Result<String, Error> {
+    if let Some(criterion) = rubric.criteria.iter().find(|c| &*c.id == id) {
+        return Ok(criterion_text(criterion, rubric));
+    }
+    if let Some(finding) = FindingId::parse(id) {
+        return Ok(finding_text(finding, rubric));
+    }
+    let mut known: Vec<&str> = rubric.criteria.iter().map(|c| &*c.id).collect();
+    known.extend(FindingId::words());
+    Err(Error::Refused(match closest(id, &known) {
+        Some(near) => format!("unknown id \"{id}\"; did you mean \"{near}\"? (`readiness rubric show` lists them all)"),
+        None => format!("unknown id \"{id}\"; `readiness rubric show` lists every criterion and finding"),
+    }))
+}
+
+fn criterion_text(c: &Criterion, rubric: &Rubric) -> String {
+    let side = c.side;
+    let side_weight: f64 = rubric
+        .criteria
+        .iter()
+        .filter(|o| o.side == c.side)
+        .map(|o| o.weight)
+        .sum();
+    let mut out = String::new();
+    let _ = writeln!(out, "{}: {}", c.id, c.title);
+    let _ = writeln!(
+        out,
+        "Criterion of {} ({}), on the {side} side, weight {} of {} on that side.",
+        rubric.dimensions[c.dimension].name,
+        rubric.dimensions[c.dimension].id,
+        format_number(c.weight),
+        format_number(side_weight)
+    );
+    let _ = writeln!(out, "Reads: {}", reads(&c.measure));
+    let _ = writeln!(out, "Points: {}", points(&c.measure));
+    let _ = writeln!(
+        out,
+        "Unanswered, it earns 0 points and lowers completeness."
+    );
+    let _ = writeln!(out, "How to improve: {}", c.advice);
+    out
+}
+
+fn reads(measure: &Measure) -> String {
+    match measure {
+        Measure::Choice { path, .. }
+        | Measure::Scale { path, .. }
+        | Measure::AnyOf { path, .. }
+        | Measure::Age { path, .. } => (*path).to_owned(),
+        Measure::Checklist { paths } => paths.join(", "),
+        Measure::ListCompleteness { list, fields } => {
+            format!("{list} (each item's {})", fields.join(", "))
+        }
+        Measure::Pilots { field, .. } => format!("{PILOTS} (each pilot's {field})"),
+    }
+}
+
+fn points(measure: &Measure) -> String {
+    match measure {
+        Measure::Choice { path, points } => table(question_words(path), points),
+        Measure::Checklist { .. } => {
+            "the share of these answers that are true (or, for head counts, 1 or more)".to_owned()
+        }
+        Measure::Scale { curve, .. } => {
+            format!("along a curve, value → points: {}", curve_text(curve))
+        }
+        Measure::AnyOf { items, .. } => {
+            format!("the share of these that are listed: {}", items.join(", "))
+        }
+        Measure::Age { curve, .. } => {
+            format!("by the date's age in days → points: {}", curve_text(curve))
+        }
+        Measure::ListCompleteness { fields, .. } => format!(
+            "the share of {} given in each item, averaged over the items",
+            fields.join(", ")
+        ),
+        Measure::Pilots { field, points } => {
+            let each = match points {
+                PilotPoints::Choice(table_points) => {
+                    let words = crate::load::questionnaire::format::pilot_field(field).map_or(
+                        &[][..],
+                        |f| match f.kind {
+                            crate::load::questionnaire::format::Kind::Choice(words) => words,
+                            _ => &[],
+                        },
+                    );
+                    table(words, table_points)
+                }
+                PilotPoints::Flag => "100 when true, 0 when false".to_owned(),
+                PilotPoints::AnyOf(items) => format!("the share of {} listed", items.join(", ")),
+                PilotPoints::Scale(curve) => {
+                    format!("along a curve, value → points: {}", curve_text(curve))
+                }
+            };
+            format!("each pilot that is not retired earns {each}; the criterion is their average")
+        }
+    }
+}
+
+fn question_words(path: &str) -> &'static [&'static str] {
+    match crate::load::questionnaire::format::question(path).map(|q| q.kind) {
+        Some(crate::load::questionnaire::format::Kind::Choice(words)) => words,
+        _ => &[],
+    }
+}
+
+fn table(words: &[&str], points: &[f64]) -> String {
+    let pairs: Vec<String> = words
+        .iter()
+        .zip(points)
+        .map(|(w, p)| format!("{w} {}", format_number(*p)))
+        .collect();
+    pairs.join(", ")
+}
+
+fn curve_text(curve: &Curve) -> String {
+    let pairs: Vec<String> = curve
+        .0
+        .iter()
+        .map(|(x, p)| format!("{} → {}", format_number(*x), format_number(*p)))
+        .collect();
+    format!(
+        "{} (straight lines in between, flat beyond the ends)",
+        pairs.join(", ")
+    )
+}
+
+fn finding_text(id: FindingId, rubric: &Rubric) -> String {
+    let text = rubric.finding(id);
+    let kind = match id.group() {
+        Group::Purgatory => "pilot purgatory signal",
+        Group::Misconception => "misconception",
+        Group::Other => "finding",
+    };
+    let t = &rubric.thresholds;
+    let thresholds = [
+        (
+            "no_production_min_active",
+            t.no_production_min_active.to_string(),
+        ),
+        ("stale_pilot_days", t.stale_pilot_days.to_string()),
+        ("cost_overrun_ratio", format_number(t.cost_overrun_ratio)),
+        (
+            "plan_without_results_strategy",
+            format_number(t.plan_without_results_strategy),
+        ),
+        (
+            "plan_without_results_implementation",
+            format_number(t.plan_without_results_implementation),
+        ),
+        (
+            "strategy_equals_ready_strategy",
+            format_number(t.strategy_equals_ready_strategy),
+        ),
+        (
+            "overwhelmed_open_options",
+            t.overwhelmed_open_options.to_string(),
+        ),
+    ];
+    let mut out = String::new();
+    let _ = writeln!(out, "{id}: {}", text.title);
+    let _ = writeln!(out, "A {kind}, severity {}.", text.severity.word());
+    if let (Some(statement), Some(correction)) = (&text.statement, &text.correction) {
+        let _ = writeln!(out, "The belief: {statement}");
+        let _ = writeln!(out, "The correction: {correction}");
+    }
+    let _ = writeln!(
+        out,
+        "Fires when: {}",
+        fill(detector(id).trigger, &thresholds)
+    );
+    let _ = writeln!(out, "An unanswered question never makes it fire.");
+    let _ = writeln!(out, "How to improve: {}", fill(&text.remedy, &[]));
+    out
+}

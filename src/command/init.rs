@@ -1,0 +1,108 @@
+//! `readiness init`: a commented starter questionnaire with every key and its
+//! allowed values, generated from the format table so it covers every key.
+//! Every answer starts empty (left out), so it validates and assesses as is.
+
+use crate::load::questionnaire::format::{self, path, Kind};
+use std::fmt::Write as _;
+
+/// The column where comments start, so they line up.
+const COMMENT_COLUMN: usize = 36;
+
+/// The four belief statements leadership agrees or disagrees with.
+const BELIEFS: &[(&str, &str)] = &[
+    (
+        "strategy_before_implementation",
+        "The whole AI strategy must be finished before any implementation starts.",
+    ),
+    (
+        "implementation_is_it_only",
+        "Implementing AI is a job for the IT department alone.",
+    ),
+    (
+        "strategy_means_ready",
+        "Having an AI strategy means the organization is ready for AI.",
+    ),
+    (
+        "implementation_one_time_cost",
+        "Implementing AI is a one-time setup cost.",
+    ),
+];
+
+pub fn template() -> String {
+    let mut out = String::from(
+        "# A readiness questionnaire (format 1). Fill in what you know and leave the rest\n\
+         # empty: an empty answer is listed as unanswered, never scored as good or bad.\n\
+         # Then run: readiness assess <this file>\n\
+         #\n\
+         # For completion and checks in your editor, save the schema next to this file\n\
+         # (readiness schema > questionnaire.schema.json) and keep the next line.\n\
+         # yaml-language-server: $schema=questionnaire.schema.json\n\n\
+         version: 1\n",
+    );
+    for section in format::SECTIONS.iter().filter(|s| **s != "version") {
+        out.push('\n');
+        mapping(&mut out, section, 0);
+    }
+    out
+}
+
+fn mapping(out: &mut String, path: &str, depth: usize) {
+    let indent = "  ".repeat(depth);
+    let key = path.rsplit('.').next().unwrap_or(path);
+    let _ = writeln!(out, "{indent}{key}:");
+    for child in format::keys_under(path) {
+        let child_path = format!("{path}.{child}");
+        if let Some(question) = format::question(&child_path) {
+            let value = if child_path == path::ORGANIZATION_NAME {
+                " Your organization"
+            } else {
+                ""
+            };
+            let note = if child_path == path::ORGANIZATION_NAME {
+                "required".to_owned()
+            } else {
+                question.kind.allowed()
+            };
+            let belief = BELIEFS
+                .iter()
+                .find(|(k, _)| *k == child)
+                .map(|(_, s)| format!(" — \"{s}\""))
+                .unwrap_or_default();
+            line(
+                out,
+                &format!("{indent}  {child}:{value}"),
+                &format!("{}{belief}", describe(question.kind, &note)),
+            );
+        } else if let Some(list) = format::list(&child_path) {
+            line(
+                out,
+                &format!("{indent}  {child}:"),
+                "a list; uncomment and repeat the item below",
+            );
+            for (i, field) in list.fields.iter().enumerate() {
+                let lead = if i == 0 { "- " } else { "  " };
+                let note = if field.required {
+                    format!("required; {}", field.kind.allowed())
+                } else {
+                    field.kind.allowed()
+                };
+                line(out, &format!("{indent}    # {lead}{}:", field.key), &note);
+            }
+        } else {
+            mapping(out, &child_path, depth + 1);
+        }
+    }
+}
+
+fn describe(kind: Kind, note: &str) -> String {
+    match kind {
+        Kind::Integer { min: 1, max: 5 } => format!("{note} (3 is balanced)"),
+        _ => note.to_owned(),
+    }
+}
+
+fn line(out: &mut String, text: &str, comment: &str) {
+    let width = text.chars().count();
+    let padding = " ".repeat(COMMENT_COLUMN.saturating_sub(width).max(1));
+    let _ = writeln!(out, "{text}{padding}# {comment}");
+}

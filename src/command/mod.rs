@@ -1,0 +1,271 @@
+//! Runs a parsed command and decides what is printed and the exit code: each
+//! command resolves its settings, does its work through the library, renders
+//! through `render`, and says what to emit. The library never prints; `main`
+//! writes out what this returns.
+
+use crate::assess::portfolio::Portfolio;
+use crate::assessment::Assessment;
+use crate::command::args::{AssessArgs, Cli, Command, RubricAction, ValidateArgs};
+use crate::command::inputs::Inputs;
+use crate::command::output::Replace;
+use crate::command::settings::Settings;
+use crate::date::Date;
+use crate::error::Error;
+use crate::load::questionnaire::LoadOptions;
+use crate::render::{self, Assessed, Layout, Report};
+pub mod args;
+pub mod config;
+pub mod explain;
+pub mod init;
+pub mod inputs;
+pub mod output;
+pub mod read;
+pub mod settings;
+
+use crate::{assess, rubric};
+
+use rayon::prelude::*;
+use std::path::{Path, PathBuf};
+
+/// Exit codes of the command-line contract.
+pub mod exit {
+    /// Assessed, and every gate passed (or none was set).
+    pub const OK: i32 = 0;
+    /// Assessed, and a gate failed; the report is still printed.
+    pub const GATE_FAILED: i32 = 1;
+    /// Nothing assessed: bad usage, unreadable or invalid input.
+    pub const INVALID: i32 = 2;
+}
+
+/// What the process should write and how it should exit.
+#[derive(Debug, Default)]
+pub struct Output {
+    pub stdout: Report,
+    pub stderr: String,
+    pub code: i32,
+}
+
+impl Output {
+    fn success(stdout: String) -> Output {
+        Output {
+            stdout: Report::Text(stdout),
+            ..Output::default()
+        }
+    }
+
+    fn failure(error: &Error) -> Output {
+        Output {
+            stdout: Report::default(),
+            stderr: error.render(),
+            code: exit::INVALID,
+        }
+    }
+}
+
+/// The facts of the environment a run depends on, passed in so runs are repeatable.
+#[derive(Debug, Clone)]
+pub struct Environment {
+    pub today: Date,
+    /// Columns for the table format.
+    pub width: u16,
+    /// Whether the table may use colour.
+    pub color: bool,
+    /// GitHub Actions' job summary file (`GITHUB_STEP_SUMMARY`), when set.
+    pub step_summary: Option<PathBuf>,
+}
+
+pub fn run(cli: Cli, env: &Environment) -> Output {
+    let result = match cli.command {
+        Command::Assess(args) => assess_command(&args, env),
+        Command::Validate(args) => Ok(validate_command(&args, env)),
+        Command::Rubric { action } => rubric_command(&action, env),
+        Command::Completions { shell } => Ok(Output::success(completions(shell))),
+        Command::Explain { id, rubric } => read::rubric(rubric.as_deref())
+            .and_then(|rubric| crate::command::explain::explain(&id, &rubric))
+            .map(Output::success),
+        Command::Schema => Ok(Output::success(format!(
+            "{}\n",
+            serde_json::to_string_pretty(&crate::load::schema::questionnaire_schema())
+                .unwrap_or_default()
+        ))),
+        Command::Init { file, force } => init(file.as_deref(), force),
+    };
+    result.unwrap_or_else(|error| Output::failure(&error))
+}
+
+fn assess_command(args: &AssessArgs, env: &Environment) -> Result<Output, Error> {
+    let settings = Settings::resolve(args, Path::new("."))?;
+    let rubric = read::rubric(settings.rubric.as_deref())?;
+    let inputs = inputs::expand(&args.files)?;
+    let options = LoadOptions {
+        as_of: args.as_of,
+        today: env.today,
+    };
+    let (assessments, problems) = assess_all(&inputs, args, &settings, &rubric, options);
+    let mut stderr: String = problems.iter().map(Error::render).collect();
+    if assessments.is_empty() {
+        return Ok(Output {
+            stderr,
+            code: exit::INVALID,
+            ..Output::default()
+        });
+    }
+    let code = exit_code(&assessments, &problems);
+    let assessed = match <[Assessment; 1]>::try_from(assessments) {
+        Ok([one]) if !inputs.several => Assessed::One(Box::new(one)),
+        Ok(one) => Assessed::Portfolio(Portfolio::new(one.into())),
+        Err(several) => Assessed::Portfolio(Portfolio::new(several)),
+    };
+    // The job summary is always Markdown; it is rendered only when asked for.
+    let summary_file = env.step_summary.as_ref().filter(|_| !args.no_step_summary);
+    if let Some(path) = summary_file {
+        if let Err(error) = output::append(path, &render::step_summary(&assessed, args.detail)) {
+            stderr.push_str("warning: ");
+            stderr.push_str(&error.render());
+        }
+    }
+    let layout = Layout {
+        width: env.width,
+        color: env.color && args.output.is_none(),
+        detail: args.detail,
+    };
+    let report = render::report(assessed, settings.format, layout);
+    let Some(path) = &args.output else {
+        return Ok(Output {
+            stdout: report,
+            stderr,
+            code,
+        });
+    };
+    match output::write_whole(path, Replace::Allowed, |out| report.write_to(out)) {
+        Ok(()) => Ok(Output {
+            stdout: Report::default(),
+            stderr,
+            code,
+        }),
+        Err(error) => Ok(Output {
+            stderr: stderr + &error.render(),
+            code: exit::INVALID,
+            ..Output::default()
+        }),
+    }
+}
+
+/// Every input assessed and gated, in input order, and the problems of
+/// those that could not be.
+fn assess_all(
+    inputs: &Inputs,
+    args: &AssessArgs,
+    settings: &Settings,
+    rubric: &rubric::Rubric,
+    options: LoadOptions,
+) -> (Vec<Assessment>, Vec<Error>) {
+    let assess_file = |file: &PathBuf| -> Result<Assessment, Error> {
+        let name = read::shown_name(file, &args.stdin_filename);
+        let questionnaire = read::questionnaire(file, &name, options)?;
+        let mut assessment = assess::assess(&questionnaire, rubric, &name);
+        assessment.gate = settings.gates.check(&assessment);
+        Ok(assessment)
+    };
+    let mut assessments = Vec::with_capacity(inputs.files.len());
+    let mut problems = Vec::new();
+    for result in each_file(&inputs.files, assess_file) {
+        match result {
+            Ok(assessment) => assessments.push(assessment),
+            Err(problem) => problems.push(problem),
+        }
+    }
+    (assessments, problems)
+}
+
+/// The worst wins: an input that could not be assessed, then a failed gate.
+fn exit_code(assessments: &[Assessment], problems: &[Error]) -> i32 {
+    let gate_failed = assessments
+        .iter()
+        .any(|a| a.gate.as_ref().is_some_and(|g| !g.passed));
+    if !problems.is_empty() {
+        exit::INVALID
+    } else if gate_failed {
+        exit::GATE_FAILED
+    } else {
+        exit::OK
+    }
+}
+
+fn validate_command(args: &ValidateArgs, env: &Environment) -> Output {
+    let options = LoadOptions {
+        as_of: args.as_of,
+        today: env.today,
+    };
+    let inputs = match inputs::expand(&args.files) {
+        Ok(inputs) => inputs,
+        Err(error) => return Output::failure(&error),
+    };
+    let check = |file: &PathBuf| {
+        let name = read::shown_name(file, &args.stdin_filename);
+        read::questionnaire(file, &name, options).map(|_| format!("{name}: valid\n"))
+    };
+    let mut output = Output::default();
+    let mut valid = String::new();
+    for result in each_file(&inputs.files, check) {
+        match result {
+            Ok(line) => valid.push_str(&line),
+            Err(error) => {
+                output.stderr.push_str(&error.render());
+                output.code = exit::INVALID;
+            }
+        }
+    }
+    output.stdout = Report::Text(valid);
+    output
+}
+
+fn rubric_command(action: &RubricAction, env: &Environment) -> Result<Output, Error> {
+    Ok(Output::success(match action {
+        RubricAction::Export => rubric::DEFAULT_TOML.to_owned(),
+        RubricAction::Check { file } => {
+            read::rubric(Some(file))?;
+            format!("{}: valid\n", file.display())
+        }
+        RubricAction::Show { rubric } => {
+            render::rubric::render(&read::rubric(rubric.as_deref())?, env.width)
+        }
+    }))
+}
+
+fn init(file: Option<&Path>, force: bool) -> Result<Output, Error> {
+    let template = crate::command::init::template();
+    let Some(path) = file else {
+        return Ok(Output::success(template));
+    };
+    let replace = if force {
+        Replace::Allowed
+    } else {
+        Replace::Refused
+    };
+    output::write_whole(path, replace, |out| out.write_all(template.as_bytes()))?;
+    Ok(Output::success(format!(
+        "wrote {}; fill it in, then run: readiness assess {}\n",
+        path.display(),
+        path.display()
+    )))
+}
+
+fn completions(shell: clap_complete::Shell) -> String {
+    let mut script = Vec::new();
+    let mut command = <Cli as clap::CommandFactory>::command();
+    clap_complete::generate(shell, &mut command, "readiness", &mut script);
+    String::from_utf8_lossy(&script).into_owned()
+}
+
+/// `work` done for every file, the results in input order. Several files are
+/// worked on in parallel and collected in order, so the output never depends
+/// on how many cores did the work. One file skips the thread pool: starting
+/// its threads costs more than the work.
+fn each_file<T: Send>(files: &[PathBuf], work: impl Fn(&PathBuf) -> T + Sync + Send) -> Vec<T> {
+    if files.len() > 1 {
+        files.par_iter().map(work).collect()
+    } else {
+        files.iter().map(work).collect()
+    }
+}

@@ -1,0 +1,156 @@
+//! Evidence: the answers behind a finding or a recommendation, each with its
+//! questionnaire path, its value in words and its line, so a reader can check
+//! it in their own file.
+
+use crate::vocabulary::{Side, Word};
+use serde::{Serialize, Serializer};
+use std::borrow::Cow;
+use std::fmt;
+
+pub use crate::load::questionnaire::Words;
+
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct Evidence {
+    /// The questionnaire path (`implementation.pilots[1]`), or `scores.strategy`.
+    pub path: EvidencePath,
+    /// The value in words (`churn-model, running 630 days`).
+    pub value: Words,
+    /// The line in the questionnaire; `None` for a score.
+    pub line: Option<u32>,
+}
+
+impl Evidence {
+    pub fn answer(path: impl Into<EvidencePath>, value: impl Into<Words>, line: u32) -> Evidence {
+        Evidence {
+            path: path.into(),
+            value: value.into(),
+            line: Some(line),
+        }
+    }
+
+    /// A side's score the trigger rests on (no line: it is computed, not
+    /// written), cited as `scores.strategy` or `scores.implementation`.
+    pub fn score(side: Side, value: f64) -> Evidence {
+        Evidence {
+            path: EvidencePath::Score(side),
+            value: format!("{value:.1}").into(),
+            line: None,
+        }
+    }
+
+    /// An answer that was left out.
+    pub fn unanswered(path: impl Into<EvidencePath>) -> Evidence {
+        Evidence {
+            path: path.into(),
+            value: Cow::Borrowed("unanswered"),
+            line: None,
+        }
+    }
+}
+
+/// Where evidence points, written out only when shown: most evidence names a
+/// path of the format, or an item of a list, so no text needs to be kept.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum EvidencePath {
+    /// A path of the format.
+    Fixed(&'static str),
+    /// A side's score (`scores.strategy`).
+    Score(Side),
+    /// An item of a list (`implementation.pilots[2]`), or one of its keys
+    /// (`implementation.pilots[2].monitoring`).
+    Item {
+        list: &'static str,
+        index: usize,
+        key: Option<&'static str>,
+    },
+}
+
+impl From<&'static str> for EvidencePath {
+    fn from(path: &'static str) -> EvidencePath {
+        EvidencePath::Fixed(path)
+    }
+}
+
+impl fmt::Display for EvidencePath {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        match self {
+            EvidencePath::Fixed(path) => f.write_str(path),
+            EvidencePath::Score(side) => write!(f, "scores.{side}"),
+            EvidencePath::Item {
+                list,
+                index,
+                key: None,
+            } => write!(f, "{list}[{index}]"),
+            EvidencePath::Item {
+                list,
+                index,
+                key: Some(key),
+            } => write!(f, "{list}[{index}].{key}"),
+        }
+    }
+}
+
+impl PartialEq<&str> for EvidencePath {
+    fn eq(&self, other: &&str) -> bool {
+        match self {
+            EvidencePath::Fixed(path) => path == other,
+            EvidencePath::Score(side) => other.strip_prefix("scores.") == Some(side.word()),
+            EvidencePath::Item { list, index, key } => {
+                let Some((at, rest)) = other
+                    .strip_prefix(list)
+                    .and_then(|r| r.strip_prefix('['))
+                    .and_then(|r| r.split_once(']'))
+                else {
+                    return false;
+                };
+                let key_matches = match key {
+                    None => rest.is_empty(),
+                    Some(key) => rest.strip_prefix('.') == Some(*key),
+                };
+                at == index.to_string() && key_matches
+            }
+        }
+    }
+}
+
+impl Serialize for EvidencePath {
+    fn serialize<S: Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        serializer.collect_str(self)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn paths_are_written_and_compared_as_text() {
+        let item = EvidencePath::Item {
+            list: "implementation.pilots",
+            index: 2,
+            key: None,
+        };
+        let key = EvidencePath::Item {
+            list: "implementation.pilots",
+            index: 2,
+            key: Some("monitoring"),
+        };
+        assert_eq!(item.to_string(), "implementation.pilots[2]");
+        assert_eq!(key.to_string(), "implementation.pilots[2].monitoring");
+        assert_eq!(item, "implementation.pilots[2]");
+        assert_eq!(key, "implementation.pilots[2].monitoring");
+        assert_ne!(item, "implementation.pilots[2].monitoring");
+        assert_ne!(key, "implementation.pilots[2]");
+        assert_ne!(item, "implementation.pilots[20]");
+        assert_ne!(item, "strategy.business_problems[2]");
+        assert_eq!(EvidencePath::Score(Side::Strategy), "scores.strategy");
+        assert_eq!(
+            EvidencePath::Score(Side::Strategy).to_string(),
+            "scores.strategy"
+        );
+        assert_eq!(
+            serde_json::to_string(&key).expect("serialized"),
+            "\"implementation.pilots[2].monitoring\""
+        );
+    }
+}

@@ -1,0 +1,557 @@
+//! Turns questionnaire text into a checked `Questionnaire`, or into every
+//! problem found in it.
+//!
+//! The YAML tree is walked against the format table: unknown keys, wrong
+//! types, choices outside their list and numbers out of range are all
+//! collected, then the rules that span several answers (unique pilot names,
+//! dates not after the assessment date) are checked.
+
+use super::format::{self, path, Entry, Kind, ListQuestion, PILOTS};
+use super::{Answer, Answers, DateSource, Given, Item, List, Questionnaire};
+use crate::date::Date;
+use crate::diagnostic::{in_file_order, Diagnostic};
+use crate::load::yaml::{self, clip, Node, Position, Value};
+use crate::suggest::closest;
+use std::collections::BTreeMap;
+use std::fmt;
+
+/// What the loader needs besides the text.
+#[derive(Debug, Clone, Copy)]
+pub struct LoadOptions {
+    /// The assessment date when the questionnaire gives none (`--as-of`).
+    pub as_of: Option<Date>,
+    /// The date to use when neither gives one.
+    pub today: Date,
+}
+
+/// Loads a questionnaire; on failure, every problem found, in file order.
+pub fn load(text: &str, options: LoadOptions) -> Result<Questionnaire, Vec<Diagnostic>> {
+    let mut root = yaml::parse(text).map_err(|e| {
+        vec![Diagnostic {
+            at: e.at,
+            message: e.message,
+        }]
+    })?;
+    let mut walker = Walker {
+        answers: Answers::with_capacity(format::QUESTIONS.len()),
+        lists: BTreeMap::new(),
+        problems: Vec::new(),
+    };
+    walker.root(&mut root);
+    let mut problems = walker.problems;
+    let (assessed, assessed_from) = match walker.answers.date(path::ORGANIZATION_ASSESSED) {
+        Some(date) => (date, DateSource::Questionnaire),
+        None => match options.as_of {
+            Some(date) => (date, DateSource::AsOf),
+            None => (options.today, DateSource::Today),
+        },
+    };
+    problems.extend(dates_after(&walker.answers, &walker.lists, assessed));
+    problems.extend(duplicate_pilot_names(&walker.lists));
+    if problems.is_empty() {
+        Ok(Questionnaire {
+            answers: walker.answers,
+            lists: walker.lists,
+            assessed,
+            assessed_from,
+        })
+    } else {
+        Err(in_file_order(problems))
+    }
+}
+
+struct Walker {
+    answers: Answers,
+    lists: BTreeMap<&'static str, List>,
+    problems: Vec<Diagnostic>,
+}
+
+impl Walker {
+    fn problem(&mut self, at: Position, message: String) {
+        self.problems.push(Diagnostic::at(at, message));
+    }
+
+    /// The walk takes text answers out of the tree rather than copying them;
+    /// the tree is dropped once walked.
+    fn root(&mut self, root: &mut Node) {
+        let start = Position { line: 1, column: 1 };
+        match &root.value {
+            Value::Null => {
+                self.problem(
+                    start,
+                    "the file is empty; a questionnaire starts with `version: 1` and an `organization` with a `name`"
+                        .to_owned(),
+                );
+                return;
+            }
+            Value::Map(_) => {}
+            other => {
+                self.problem(
+                    root.at,
+                    format!(
+                        "a questionnaire is a mapping of sections ({}) at the top; found {}",
+                        format::SECTIONS.join(", "),
+                        other.describe()
+                    ),
+                );
+                return;
+            }
+        }
+        let has_version = matches!(&root.value, Value::Map(entries)
+            if entries.iter().any(|(k, _)| k.value == Value::Text("version".into())));
+        self.mapping("", root);
+        if !has_version {
+            self.problem(
+                start,
+                "missing `version: 1` at the top of the file".to_owned(),
+            );
+        }
+        match self.answers.get(path::ORGANIZATION_NAME) {
+            None => self.problem(
+                start,
+                "missing organization.name: the organization's name is required".to_owned(),
+            ),
+            Some(Answer {
+                value: Given::Text(name),
+                at,
+            }) if name.trim().is_empty() => {
+                let at = *at;
+                self.problem(at, "organization.name: must not be blank".to_owned());
+            }
+            Some(_) => {}
+        }
+    }
+
+    /// Walks a mapping whose keys live under `prefix` in the format.
+    fn mapping(&mut self, prefix: &str, node: &mut Node) {
+        let at = node.at;
+        let entries = match &mut node.value {
+            Value::Null => return,
+            Value::Map(entries) => entries,
+            other => {
+                let section = if prefix.is_empty() { "the top" } else { prefix };
+                self.problem(
+                    at,
+                    format!(
+                        "{section}: expected a mapping of keys ({}), found {}",
+                        format::keys_under(prefix).join(", "),
+                        other.describe()
+                    ),
+                );
+                return;
+            }
+        };
+        // One buffer for every key's path in this mapping.
+        let mut path = String::with_capacity(prefix.len() + 32);
+        for (key, value) in entries.iter_mut() {
+            let Some(name) = self.key_name(key) else {
+                continue;
+            };
+            path.clear();
+            if !prefix.is_empty() {
+                path.push_str(prefix);
+                path.push('.');
+            }
+            path.push_str(name);
+            if path == "version" {
+                self.version(value);
+                continue;
+            }
+            match format::entry(&path) {
+                Some(Entry::Question(question)) => {
+                    self.answer(question.path, question.kind, value);
+                }
+                Some(Entry::List(list)) => self.list(list, value),
+                Some(Entry::Section) => self.mapping(&path, value),
+                None => {
+                    let message = unknown_key(name, prefix, &format::keys_under(prefix));
+                    self.problem(key.at, message);
+                }
+            }
+        }
+    }
+
+    /// A mapping key as text; any other key is a problem.
+    fn key_name<'n>(&mut self, key: &'n Node) -> Option<&'n String> {
+        match &key.value {
+            Value::Text(name) => Some(name),
+            other => {
+                self.problem(
+                    key.at,
+                    format!("keys are words; found {}", other.describe()),
+                );
+                None
+            }
+        }
+    }
+
+    fn version(&mut self, node: &Node) {
+        match &node.value {
+            Value::Int(1) => {}
+            Value::Text(t) if t.trim() == "1" => self.problem(
+                node.at,
+                "version: expected the number 1, found the text \"1\"; write it without quotes"
+                    .to_owned(),
+            ),
+            other => self.problem(
+                node.at,
+                format!(
+                    "version: {} is not a supported version; supported: 1",
+                    other.describe()
+                ),
+            ),
+        }
+    }
+
+    /// Reads one answer; a null value is left out.
+    fn answer(&mut self, path: &'static str, kind: Kind, node: &mut Node) {
+        let at = node.at;
+        match read(&path, kind, node) {
+            Ok(None) => {}
+            Ok(Some(value)) => self.answers.insert(path, Answer { value, at }),
+            Err(problems) => self.problems.extend(problems),
+        }
+    }
+
+    fn list(&mut self, list: &'static ListQuestion, node: &mut Node) {
+        let at = node.at;
+        let items = match &mut node.value {
+            Value::Null => return,
+            Value::List(items) => items,
+            other => {
+                self.problem(
+                    at,
+                    format!(
+                        "{}: expected a list of items (`- name: ...`), found {}",
+                        list.path,
+                        other.describe()
+                    ),
+                );
+                return;
+            }
+        };
+        let mut loaded = List {
+            at,
+            items: Vec::with_capacity(items.len()),
+        };
+        for (index, item) in items.iter_mut().enumerate() {
+            let place = ItemPath {
+                list: list.path,
+                index,
+            };
+            let at = item.at;
+            if let Some(answers) = self.item(list, place, item) {
+                loaded.items.push(Item { at, answers });
+            }
+        }
+        self.lists.insert(list.path, loaded);
+    }
+
+    fn item(
+        &mut self,
+        list: &'static ListQuestion,
+        place: ItemPath,
+        node: &mut Node,
+    ) -> Option<Answers> {
+        let at = node.at;
+        if !matches!(node.value, Value::Map(_)) {
+            self.problem(
+                at,
+                format!(
+                    "{place}: expected an item with keys ({}), found {}",
+                    keys_of(list).join(", "),
+                    node.value.describe()
+                ),
+            );
+            return None;
+        }
+        let Value::Map(entries) = &mut node.value else {
+            return None;
+        };
+        let mut answers = Answers::with_capacity(list.fields.len());
+        let mut written: Vec<&'static str> = Vec::new();
+        let before = self.problems.len();
+        for (key, value) in entries.iter_mut() {
+            let Some(name) = self.key_name(key) else {
+                continue;
+            };
+            let Some(field) = list.fields.iter().find(|f| f.key == name) else {
+                let message = unknown_key(name, &place.to_string(), &keys_of(list));
+                self.problem(key.at, message);
+                continue;
+            };
+            if value.value != Value::Null {
+                written.push(field.key);
+            }
+            let value_at = value.at;
+            match read(&format_args!("{place}.{name}"), field.kind, value) {
+                Ok(None) => {}
+                Ok(Some(given)) => answers.insert(
+                    field.key,
+                    Answer {
+                        value: given,
+                        at: value_at,
+                    },
+                ),
+                Err(problems) => self.problems.extend(problems),
+            }
+        }
+        // A required key written with a wrong value has its own message already.
+        for field in list.fields.iter().filter(|f| f.required) {
+            let given = answers.get(field.key);
+            if given.is_none() && written.contains(&field.key) {
+                continue;
+            }
+            let blank =
+                matches!(given, Some(Answer { value: Given::Text(t), .. }) if t.trim().is_empty());
+            if given.is_none() || blank {
+                self.problem(
+                    node.at,
+                    format!(
+                        "{place}: missing {}, which every item needs ({})",
+                        field.key,
+                        field.kind.allowed()
+                    ),
+                );
+            }
+        }
+        (self.problems.len() == before).then_some(answers)
+    }
+}
+
+fn keys_of(list: &ListQuestion) -> Vec<&'static str> {
+    list.fields.iter().map(|f| f.key).collect()
+}
+
+fn unknown_key(name: &str, place: &str, allowed: &[&str]) -> String {
+    let within = if place.is_empty() {
+        "at the top".to_owned()
+    } else {
+        format!("in {place}")
+    };
+    match closest(name, allowed) {
+        Some(near) => format!(
+            "unknown key \"{}\" {within}; did you mean \"{near}\"?",
+            clip(name)
+        ),
+        None => format!(
+            "unknown key \"{}\" {within}; allowed: {}",
+            clip(name),
+            allowed.join(", ")
+        ),
+    }
+}
+
+/// Where a list item is (`implementation.pilots[2]`), written out only when
+/// a message needs it: most items have no problem to report.
+#[derive(Debug, Clone, Copy)]
+struct ItemPath {
+    list: &'static str,
+    index: usize,
+}
+
+impl fmt::Display for ItemPath {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        write!(f, "{}[{}]", self.list, self.index)
+    }
+}
+
+/// Reads one value against its kind: `Ok(None)` when left out (null).
+/// `path` is only written out in a message.
+fn read(
+    path: &dyn fmt::Display,
+    kind: Kind,
+    node: &mut Node,
+) -> Result<Option<Given>, Vec<Diagnostic>> {
+    if node.value == Value::Null {
+        return Ok(None);
+    }
+    // Text is taken from the tree, not copied: the tree is not read again.
+    if let (Kind::Text, Value::Text(text)) = (kind, &mut node.value) {
+        return Ok(Some(Given::Text(std::mem::take(text))));
+    }
+    let node = &*node;
+    let wrong = || {
+        vec![Diagnostic::at(
+            node.at,
+            format!(
+                "{path}: expected {}, found {}",
+                kind.allowed(),
+                node.value.describe()
+            ),
+        )]
+    };
+    let given = match (kind, &node.value) {
+        (Kind::Text, Value::Int(i)) => Given::Text(i.to_string()),
+        (Kind::Text, Value::Float(x)) => Given::Text(x.to_string()),
+        (Kind::Text, Value::Bool(b)) => Given::Text(b.to_string()),
+        (Kind::Integer { min, max }, value) => {
+            let number = match value {
+                Value::Int(i) => *i,
+                // 12.0 is a whole number written with a decimal point.
+                // Whole and below 2^53 in size, so the cast is exact.
+                #[allow(clippy::cast_possible_truncation)]
+                Value::Float(x) if x.fract() == 0.0 && x.abs() < 9e15 => *x as i64,
+                _ => return Err(quoted_hint(wrong(), value)),
+            };
+            if number < min || number > max {
+                return Err(wrong());
+            }
+            Given::Integer(number)
+        }
+        (Kind::Number { min, max, .. }, value) => {
+            let number = match value {
+                Value::Int(i) => *i as f64,
+                Value::Float(x) if x.is_finite() => *x,
+                _ => return Err(quoted_hint(wrong(), value)),
+            };
+            if number < min || number > max {
+                return Err(wrong());
+            }
+            Given::Number(number)
+        }
+        (Kind::Flag, Value::Bool(b)) => Given::Flag(*b),
+        (Kind::Flag, Value::Text(t)) if is_yaml11_bool(t) => {
+            return Err(vec![Diagnostic::at(
+                node.at,
+                format!("{path}: expected true or false, found \"{t}\"; yes/no/on/off are not booleans here"),
+            )])
+        }
+        (Kind::Date, Value::Text(t)) => match Date::parse(t.trim()) {
+            Some(date) => Given::Date(date),
+            None => {
+                return Err(vec![Diagnostic::at(
+                    node.at,
+                    format!("{path}: \"{}\" is not a calendar date; expected a date written YYYY-MM-DD", clip(t)),
+                )])
+            }
+        },
+        (Kind::Choice(words), Value::Text(t)) => match words.iter().position(|w| w == t) {
+            Some(rank) => Given::Choice { word: words[rank], rank },
+            None => return Err(not_a_choice(path, node.at, t, words)),
+        },
+        (Kind::AnyOf(words), Value::List(items)) => {
+            let mut problems = Vec::new();
+            let mut chosen = vec![false; words.len()];
+            for item in items {
+                match &item.value {
+                    Value::Text(t) => match words.iter().position(|w| w == t) {
+                        Some(i) => chosen[i] = true,
+                        None => problems.extend(not_a_choice(path, item.at, t, words)),
+                    },
+                    other => problems.push(Diagnostic::at(
+                        item.at,
+                        format!("{path}: expected one of {}, found {}", words.join(", "), other.describe()),
+                    )),
+                }
+            }
+            if !problems.is_empty() {
+                return Err(problems);
+            }
+            let picked = words.iter().zip(chosen).filter(|(_, c)| *c).map(|(w, _)| *w);
+            Given::Words(picked.collect())
+        }
+        _ => return Err(wrong()),
+    };
+    Ok(Some(given))
+}
+
+fn quoted_hint(mut problems: Vec<Diagnostic>, value: &Value) -> Vec<Diagnostic> {
+    if let (Value::Text(t), Some(problem)) = (value, problems.first_mut()) {
+        if t.trim().parse::<f64>().is_ok() {
+            problem.message.push_str("; write numbers without quotes");
+        }
+    }
+    problems
+}
+
+fn not_a_choice(
+    path: &dyn fmt::Display,
+    at: Position,
+    found: &str,
+    words: &[&str],
+) -> Vec<Diagnostic> {
+    let hint = closest(found, words)
+        .map(|near| format!("; did you mean \"{near}\"?"))
+        .unwrap_or_default();
+    vec![Diagnostic::at(
+        at,
+        format!(
+            "{path}: \"{}\" is not a choice; expected one of {}{hint}",
+            clip(found),
+            words.join(", ")
+        ),
+    )]
+}
+
+// YAML 1.1 spellings that some tools read as booleans; YAML 1.2 reads them as text.
+fn is_yaml11_bool(text: &str) -> bool {
+    matches!(
+        text.to_ascii_lowercase().as_str(),
+        "yes" | "no" | "on" | "off" | "y" | "n"
+    )
+}
+
+/// `started` and `updated` may not lie after the assessment date.
+fn dates_after(
+    answers: &Answers,
+    lists: &BTreeMap<&'static str, List>,
+    assessed: Date,
+) -> Vec<Diagnostic> {
+    let mut problems = Vec::new();
+    let mut check = |path: String, answer: Option<&Answer>| {
+        if let Some(Answer {
+            value: Given::Date(date),
+            at,
+        }) = answer
+        {
+            if *date > assessed {
+                problems.push(Diagnostic::at(
+                    *at,
+                    format!("{path}: {date} is after the assessment date {assessed}"),
+                ));
+            }
+        }
+    };
+    check(
+        path::STRATEGY_ROADMAP_UPDATED.to_owned(),
+        answers.get(path::STRATEGY_ROADMAP_UPDATED),
+    );
+    if let Some(pilots) = lists.get(PILOTS) {
+        for (i, pilot) in pilots.items.iter().enumerate() {
+            check(
+                format!("{PILOTS}[{i}].started"),
+                pilot.answers.get(format::pilot::STARTED),
+            );
+        }
+    }
+    problems
+}
+
+/// Pilot names must differ exactly (case and spaces count).
+fn duplicate_pilot_names(lists: &BTreeMap<&'static str, List>) -> Vec<Diagnostic> {
+    let mut problems = Vec::new();
+    let Some(pilots) = lists.get(PILOTS) else {
+        return problems;
+    };
+    let mut first_seen: BTreeMap<&str, (usize, Position)> = BTreeMap::new();
+    for (i, pilot) in pilots.items.iter().enumerate() {
+        let Some(name) = pilot.answers.get("name") else {
+            continue;
+        };
+        match first_seen.get(pilot.name()) {
+            Some((first, at)) => problems.push(Diagnostic::at(
+                name.at,
+                format!(
+                    "{PILOTS}[{i}].name: \"{}\" is already the name of {PILOTS}[{first}] (line {}); pilot names must differ",
+                    clip(pilot.name()),
+                    at.line
+                ),
+            )),
+            None => {
+                first_seen.insert(pilot.name(), (i, name.at));
+            }
+        }
+    }
+    problems
+}
