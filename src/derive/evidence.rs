@@ -122,18 +122,19 @@ impl Serialize for EvidencePath {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::load::questionnaire::format::{pilot, PILOTS};
 
     #[test]
     fn paths_are_written_and_compared_as_text() {
         let item = EvidencePath::Item {
-            list: "implementation.pilots",
+            list: PILOTS,
             index: 2,
             key: None,
         };
         let key = EvidencePath::Item {
-            list: "implementation.pilots",
+            list: PILOTS,
             index: 2,
-            key: Some("monitoring"),
+            key: Some(pilot::MONITORING),
         };
         assert_eq!(item.to_string(), "implementation.pilots[2]");
         assert_eq!(key.to_string(), "implementation.pilots[2].monitoring");
