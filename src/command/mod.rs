@@ -81,7 +81,7 @@ pub fn run(cli: Cli, env: &Environment) -> Output {
         Command::Rubric { action } => rubric_command(&action, env),
         Command::Completions { shell } => Ok(Output::success(completions(shell))),
         Command::Explain { id, rubric } => read::rubric(rubric.as_deref())
-            .and_then(|rubric| crate::command::explain::explain(&id, &rubric))
+            .and_then(|rubric| explain::explain(&id, &rubric))
             .map(Output::success),
         Command::Schema => Ok(Output::success(format!(
             "{}\n",
@@ -117,8 +117,7 @@ fn assess_command(args: &AssessArgs, env: &Environment) -> Result<Output, Error>
         Err(several) => Assessed::Portfolio(Portfolio::new(several)),
     };
     // The job summary is always Markdown; it is rendered only when asked for.
-    let summary_file = env.step_summary.as_ref().filter(|_| !args.no_step_summary);
-    if let Some(path) = summary_file {
+    if let Some(path) = env.step_summary.as_ref().filter(|_| !args.no_step_summary) {
         if let Err(error) = output::append(path, &render::step_summary(&assessed, args.detail)) {
             stderr.push_str("warning: ");
             stderr.push_str(&error.render());
@@ -130,24 +129,30 @@ fn assess_command(args: &AssessArgs, env: &Environment) -> Result<Output, Error>
         detail: args.detail,
     };
     let report = render::report(assessed, settings.format, layout);
-    let Some(path) = &args.output else {
-        return Ok(Output {
+    Ok(emit(report, args.output.as_deref(), stderr, code))
+}
+
+/// The report on standard output, or written whole to `path`; a report that
+/// cannot be written is a failure whatever the verdict.
+fn emit(report: Report, path: Option<&Path>, stderr: String, code: i32) -> Output {
+    let Some(path) = path else {
+        return Output {
             stdout: report,
             stderr,
             code,
-        });
+        };
     };
     match output::write_whole(path, Replace::Allowed, |out| report.write_to(out)) {
-        Ok(()) => Ok(Output {
+        Ok(()) => Output {
             stdout: Report::default(),
             stderr,
             code,
-        }),
-        Err(error) => Ok(Output {
+        },
+        Err(error) => Output {
             stderr: stderr + &error.render(),
             code: exit::INVALID,
             ..Output::default()
-        }),
+        },
     }
 }
 
