@@ -154,6 +154,14 @@ closed_set! {
     #[strum(serialize_all = "snake_case")]
     Retraining { None, AdHoc, Scheduled, Automated }
 
+    /// Where a pilot comes from. Not a rating: it has no order of maturity.
+    #[strum(serialize_all = "lowercase")]
+    Sourcing { Built, Bought }
+
+    /// What rides on a pilot's outputs (money, health, rights). Not a rating.
+    #[strum(serialize_all = "lowercase")]
+    Impact { Low, Medium, High }
+
     /// An answer to a belief statement, least mature first.
     #[strum(serialize_all = "lowercase")]
     Belief { Agree, Unsure, Disagree }

@@ -69,6 +69,9 @@ fn section(prefix: &str) -> Value {
 fn leaf(kind: Kind) -> Value {
     match kind {
         Kind::Text => json!({ "type": ["string", "number", "boolean", "null"] }),
+        Kind::Name => {
+            json!({ "type": ["string", "number", "boolean", "null"], "pattern": "^[^\\n]*$" })
+        }
         Kind::Integer { min, max } => {
             bounded("integer", json!(min), (max < i64::MAX).then(|| json!(max)))
         }

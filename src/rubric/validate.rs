@@ -725,7 +725,7 @@ impl Checker<'_> {
                 );
                 PilotPoints::Scale(self.curve(raw, lower_is_better)?)
             }
-            Kind::Text | Kind::Date => {
+            Kind::Text | Kind::Name | Kind::Date => {
                 self.problem(
                     field.span(),
                     format!("the pilot key {} cannot be scored", spec.key),

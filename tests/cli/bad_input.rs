@@ -126,12 +126,55 @@ fn terminal_escape_sequences_in_text_are_refused() {
         line,
         format!("{path}:3:9: the text holds the control character U+001B, which cannot be shown safely; remove it")
     );
+    // Line breaks are ordinary in free text, but a name is one line.
     let (_, out) = with_file(
         "multi-line.yaml",
+        valid_start(
+            "strategy:\n  business_problems:\n    - name: Late deliveries\n      kpi: |\n        on-time\n        rate\n",
+        )
+        .as_bytes(),
+        &["validate"],
+    );
+    assert_eq!(out.code, 0, "{}", out.stderr);
+    let (path, line) = refused(
+        "multi-line-name.yaml",
         valid_start(
             "strategy:\n  business_problems:\n    - name: |\n        Late\n        deliveries\n",
         )
         .as_bytes(),
+    );
+    assert_eq!(
+        line,
+        format!("{path}:8:9: strategy.business_problems[0].name: a name is one line; this one holds a line break")
+    );
+    let (path, line) = refused(
+        "pilot-name.yaml",
+        valid_start("implementation:\n  pilots:\n    - { name: \"a\\nb\", stage: pilot }\n")
+            .as_bytes(),
+    );
+    assert!(
+        line.starts_with(&format!(
+            "{path}:7:15: implementation.pilots[0].name: a name is one line"
+        )),
+        "{line}"
+    );
+}
+
+#[test]
+fn bidirectional_overrides_are_refused() {
+    for (name, character) in [("rlo.yaml", "\u{202E}"), ("isolate.yaml", "\u{2066}")] {
+        let text = format!("version: 1\norganization:\n  name: \"Acme{character}x\"\n");
+        let (path, line) = refused(name, text.as_bytes());
+        assert!(
+            line.starts_with(&format!("{path}:3:9: the text holds U+")),
+            "{line}"
+        );
+        assert!(line.contains("bidirectional override"), "{line}");
+    }
+    // The characters just outside the refused ranges are ordinary text.
+    let (_, out) = with_file(
+        "near-bidi.yaml",
+        "version: 1\norganization:\n  name: \"Acme\u{2029}\u{206A}\"\n".as_bytes(),
         &["validate"],
     );
     assert_eq!(out.code, 0, "{}", out.stderr);

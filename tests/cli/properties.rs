@@ -15,7 +15,7 @@ use serde_json::{json, Map, Value};
 
 fn value_for(kind: Kind) -> BoxedStrategy<Value> {
     match kind {
-        Kind::Text => "[a-z]{1,8}".prop_map(Value::from).boxed(),
+        Kind::Text | Kind::Name => "[a-z]{1,8}".prop_map(Value::from).boxed(),
         Kind::Integer { min, max } => (min..=max.min(min + 300)).prop_map(Value::from).boxed(),
         Kind::Number { min, max, .. } => (0u32..=400)
             .prop_map(move |n| json!((min + f64::from(n) / 4.0).min(max)))

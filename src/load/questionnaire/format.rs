@@ -10,6 +10,8 @@
 pub enum Kind {
     /// Any single scalar, read as text.
     Text,
+    /// A name: text on one line (an organization, a pilot, a business problem).
+    Name,
     /// A whole number within `min..=max`.
     Integer { min: i64, max: i64 },
     /// A number within `min..=max`; `lower_is_better` where smaller is more mature.
@@ -33,6 +35,7 @@ impl Kind {
     pub fn allowed(&self) -> String {
         match self {
             Kind::Text => "text".to_owned(),
+            Kind::Name => "a name on one line".to_owned(),
             Kind::Integer { min, max } if *max == i64::MAX => {
                 format!("a whole number, {min} or more")
             }
@@ -133,6 +136,10 @@ pub mod pilot {
     pub const MONITORING: &str = "monitoring";
     pub const RETRAINING: &str = "retraining";
     pub const COST_VS_PLAN: &str = "cost_vs_plan";
+    pub const BUSINESS_OWNER: &str = "business_owner";
+    pub const DECISION_BY: &str = "decision_by";
+    pub const SOURCING: &str = "sourcing";
+    pub const IMPACT: &str = "impact";
 }
 
 /// The keys of a business problem (an item of [`BUSINESS_PROBLEMS`]).
@@ -145,8 +152,8 @@ pub mod problem {
 
 use super::keys::KeyMap;
 use crate::vocabulary::{
-    Belief, DataArchitecture, DataQuality, Environment, Monitoring, Policy, Priorities, Retraining,
-    Stage,
+    Belief, DataArchitecture, DataQuality, Environment, Impact, Monitoring, Policy, Priorities,
+    Retraining, Sourcing, Stage,
 };
 use std::sync::OnceLock;
 use strum::VariantNames;
@@ -198,7 +205,7 @@ pub const SECTIONS: &[&str] = &[
 /// Every single answer, in the order the questionnaire is written.
 /// `version` is not listed: the loader checks it on its own.
 pub const QUESTIONS: &[Question] = &[
-    q(path::ORGANIZATION_NAME, Kind::Text),
+    q(path::ORGANIZATION_NAME, Kind::Name),
     q(path::ORGANIZATION_INDUSTRY, Kind::Text),
     q(
         path::ORGANIZATION_EMPLOYEES,
@@ -341,7 +348,7 @@ pub const LISTS: &[ListQuestion] = &[
     ListQuestion {
         path: BUSINESS_PROBLEMS,
         fields: &[
-            field(problem::NAME, Kind::Text, true),
+            field(problem::NAME, Kind::Name, true),
             field(problem::KPI, Kind::Text, false),
             field(problem::TARGET, Kind::Text, false),
             field(problem::OWNER, Kind::Text, false),
@@ -350,7 +357,7 @@ pub const LISTS: &[ListQuestion] = &[
     ListQuestion {
         path: PILOTS,
         fields: &[
-            field(pilot::NAME, Kind::Text, true),
+            field(pilot::NAME, Kind::Name, true),
             field(pilot::DEPARTMENT, Kind::Text, false),
             field(pilot::STAGE, Kind::Choice(STAGES), true),
             field(pilot::STARTED, Kind::Date, false),
@@ -389,6 +396,18 @@ pub const LISTS: &[ListQuestion] = &[
                     max: f64::INFINITY,
                     lower_is_better: true,
                 },
+                false,
+            ),
+            field(pilot::BUSINESS_OWNER, Kind::Text, false),
+            field(pilot::DECISION_BY, Kind::Date, false),
+            field(
+                pilot::SOURCING,
+                Kind::Choice(<Sourcing as VariantNames>::VARIANTS),
+                false,
+            ),
+            field(
+                pilot::IMPACT,
+                Kind::Choice(<Impact as VariantNames>::VARIANTS),
                 false,
             ),
         ],

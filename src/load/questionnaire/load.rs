@@ -370,6 +370,17 @@ fn read(
     if let (Kind::Text, Value::Text(text)) = (kind, &mut node.value) {
         return Ok(Some(Given::Text(std::mem::take(text))));
     }
+    if let (Kind::Name, Value::Text(text)) = (kind, &mut node.value) {
+        // A name heads reports, tables and CI logs: a line break in it
+        // would let the file print lines of its own choosing.
+        if text.contains('\n') {
+            return Err(vec![Diagnostic::at(
+                node.at,
+                format!("{path}: a name is one line; this one holds a line break"),
+            )]);
+        }
+        return Ok(Some(Given::Text(std::mem::take(text))));
+    }
     let node = &*node;
     let wrong = || {
         vec![Diagnostic::at(
@@ -382,9 +393,9 @@ fn read(
         )]
     };
     let given = match (kind, &node.value) {
-        (Kind::Text, Value::Int(i)) => Given::Text(i.to_string()),
-        (Kind::Text, Value::Float(x)) => Given::Text(x.to_string()),
-        (Kind::Text, Value::Bool(b)) => Given::Text(b.to_string()),
+        (Kind::Text | Kind::Name, Value::Int(i)) => Given::Text(i.to_string()),
+        (Kind::Text | Kind::Name, Value::Float(x)) => Given::Text(x.to_string()),
+        (Kind::Text | Kind::Name, Value::Bool(b)) => Given::Text(b.to_string()),
         (Kind::Integer { min, max }, value) => {
             let number = match value {
                 Value::Int(i) => *i,

@@ -419,14 +419,26 @@ fn placed_at(node: &Node, at: Position) -> Node {
 }
 
 /// Text reaches terminals, Markdown and CI logs; an escape sequence or a
-/// carriage return in it could rewrite what the reader sees. Line breaks and
-/// tabs are ordinary text.
+/// carriage return in it could rewrite what the reader sees, and a
+/// bidirectional override or isolate could show it in another order than it
+/// is read. Line breaks and tabs are ordinary text.
 fn refuse_control_characters(text: &str, at: Position) -> Result<(), SyntaxError> {
-    match text.chars().find(|c| c.is_control() && !matches!(c, '\n' | '\t')) {
-        Some(c) => Err(SyntaxError {
+    let refused = |c: &char| {
+        (c.is_control() && !matches!(c, '\n' | '\t'))
+            || matches!(c, '\u{202A}'..='\u{202E}' | '\u{2066}'..='\u{2069}')
+    };
+    match text.chars().find(refused) {
+        Some(c) if c.is_control() => Err(SyntaxError {
             at: Some(at),
             message: format!(
                 "the text holds the control character U+{:04X}, which cannot be shown safely; remove it",
+                u32::from(c)
+            ),
+        }),
+        Some(c) => Err(SyntaxError {
+            at: Some(at),
+            message: format!(
+                "the text holds U+{:04X}, a bidirectional override that can make text read differently than it shows; remove it",
                 u32::from(c)
             ),
         }),
