@@ -4,10 +4,11 @@
 
 use crate::derive::evidence::Evidence;
 use crate::load::questionnaire::DateSource;
+use crate::number::round1;
 use crate::rubric::{Criterion, RubricRef, SharedText};
 use crate::vocabulary::{
-    Environment, FailOn, FindingId, Focus, Group, Level, Monitoring, PurgatoryStatus, Quadrant,
-    ScoreGate, Severity, Source, Stage, Word,
+    Confidence, Environment, FailOn, FindingId, Focus, FocusReason, Group, Level, Monitoring,
+    PurgatoryStatus, Quadrant, ScoreGate, Severity, Side, Source, Stage, Word,
 };
 use serde::ser::SerializeStruct;
 use serde::{Serialize, Serializer};
@@ -27,11 +28,19 @@ pub struct Assessment {
     /// Shared with every other assessment by the same rubric.
     pub rubric: Arc<RubricRef>,
     pub scores: Scores,
+    /// How far to trust the verdict, given what was left unanswered.
+    pub confidence: Confidence,
+    /// The lower of the level the overall score reaches and the cap.
     pub level: Level,
+    pub level_by_score: Level,
+    /// The highest level what exists supports; `null` when none applies.
+    pub level_cap: Option<Level>,
     pub quadrant: Quadrant,
     pub focus: Focus,
-    /// The focus in one sentence, with the reason that decided it.
+    /// The focus in one sentence, naming the facts that decided it.
     pub focus_reason: SharedText,
+    /// Which row of the focus rule decided.
+    pub focus_reason_id: FocusReason,
     pub purgatory: Purgatory,
     /// Every pilot in the questionnaire, retired ones included.
     pub pilots: Vec<PilotSummary>,
@@ -58,19 +67,66 @@ pub struct Organization {
     pub assessed_from: DateSource,
 }
 
+/// The scores, each computed from what was answered: `null` for a side
+/// with nothing answered (overall: either side).
 #[derive(Debug, Clone, Copy, PartialEq, Serialize)]
 pub struct Scores {
+    pub strategy: Option<f64>,
+    pub implementation: Option<f64>,
+    pub overall: Option<f64>,
+    /// The share of the rubric's weight answered, both sides together.
+    pub completeness: f64,
+    /// Each score's range: every unanswered part counted as 0, then as 100.
+    pub range: Ranges,
+    pub completeness_by_side: BySide,
+    /// How many questions each side's criteria read that were left out.
+    pub open_questions: OpenQuestions,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+pub struct OpenQuestions {
+    pub strategy: usize,
+    pub implementation: usize,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Serialize)]
+pub struct Ranges {
+    pub strategy: [f64; 2],
+    pub implementation: [f64; 2],
+    pub overall: [f64; 2],
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Serialize)]
+pub struct BySide {
     pub strategy: f64,
     pub implementation: f64,
-    pub overall: f64,
-    pub completeness: f64,
+}
+
+impl Scores {
+    /// A side's score, or where it has none its low end (then 0): what the
+    /// level, the quadrant and the focus compare.
+    pub fn effective(&self, side: Side) -> f64 {
+        match side {
+            Side::Strategy => self.strategy.unwrap_or(self.range.strategy[0]),
+            Side::Implementation => self.implementation.unwrap_or(self.range.implementation[0]),
+        }
+    }
+
+    /// The overall score, or its low end.
+    pub fn effective_overall(&self) -> f64 {
+        self.overall.unwrap_or(self.range.overall[0])
+    }
 }
 
 #[derive(Debug, Clone, PartialEq, Serialize)]
 pub struct Purgatory {
     pub status: PurgatoryStatus,
-    /// The ids of the purgatory signals that fired.
+    /// The ids of the purgatory-group findings that fired.
     pub signals: Vec<FindingId>,
+    /// Active pilots that linger (past their time or their go/no-go date).
+    pub lingering: usize,
+    /// Pilots in production or scaled.
+    pub live: usize,
     /// Live pilots as a share of active and live ones, in percent; `null`
     /// when there are none or the pilots were left out.
     pub pilot_to_production_pct: Option<f64>,
@@ -114,6 +170,9 @@ pub struct Finding {
     pub remedy: SharedText,
     #[serde(skip_serializing_if = "Option::is_none")]
     pub source: Option<Source>,
+    /// For a misconception: leadership rejects the statement its answers show.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub contradicts_stated_belief: Option<bool>,
     #[serde(skip_serializing_if = "Option::is_none")]
     pub statement: Option<SharedText>,
     #[serde(skip_serializing_if = "Option::is_none")]
@@ -124,7 +183,7 @@ pub struct Finding {
 pub struct DimensionResult {
     pub id: SharedText,
     pub name: SharedText,
-    /// `null` for a side with no criteria.
+    /// `null` for a side with no criteria, or none answered.
     pub strategy: Option<f64>,
     pub implementation: Option<f64>,
     pub criteria: Vec<CriterionResult>,
@@ -135,19 +194,24 @@ pub struct DimensionResult {
 #[derive(Debug, Clone, PartialEq)]
 pub struct CriterionResult {
     pub criterion: Arc<Criterion>,
-    pub points: f64,
-    pub answered: bool,
+    /// Points over what was answered; `None` when nothing was, or it does not apply.
+    pub points: Option<f64>,
+    /// The answered share, from 0 to 1.
+    pub answered: f64,
+    /// Whether it takes part in the scores at all.
+    pub applies: bool,
 }
 
 impl Serialize for CriterionResult {
     fn serialize<S: Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
-        let mut fields = serializer.serialize_struct("CriterionResult", 6)?;
+        let mut fields = serializer.serialize_struct("CriterionResult", 7)?;
         fields.serialize_field("id", &*self.criterion.id)?;
         fields.serialize_field("title", &*self.criterion.title)?;
         fields.serialize_field("side", &self.criterion.side)?;
         fields.serialize_field("weight", &self.criterion.weight)?;
         fields.serialize_field("points", &self.points)?;
         fields.serialize_field("answered", &self.answered)?;
+        fields.serialize_field("applies", &self.applies)?;
         fields.end()
     }
 }
@@ -155,6 +219,10 @@ impl Serialize for CriterionResult {
 #[derive(Debug, Clone, PartialEq, Serialize)]
 pub struct Recommendation {
     pub rank: usize,
+    /// The finding's or criterion's id, or `focus` or `answer-first`.
+    pub id: SharedText,
+    /// The finding's group; `null` for the focus, `answer-first` and criteria.
+    pub group: Option<Group>,
     pub title: SharedText,
     pub reason: Reason,
     pub evidence: Arc<[Evidence]>,
@@ -196,11 +264,15 @@ pub struct Gate {
 /// One check of a gate.
 #[derive(Debug, Clone, Copy, PartialEq)]
 pub enum GateCheck {
-    /// A score must be at least the threshold.
+    /// A score's low end must be at least the threshold: an unanswered
+    /// question never helps a questionnaire pass.
     Score {
         gate: ScoreGate,
         threshold: f64,
-        actual: f64,
+        /// The low end of the score's range (completeness: the value).
+        low: f64,
+        /// The score from what was answered; `None` when nothing was.
+        score: Option<f64>,
     },
     /// Purgatory must not be `stuck` (`--fail-on purgatory`).
     Purgatory { status: PurgatoryStatus },
@@ -214,29 +286,39 @@ pub enum GateCheck {
 impl GateCheck {
     pub fn passed(&self) -> bool {
         match *self {
-            GateCheck::Score {
-                threshold, actual, ..
-            } => actual >= threshold,
+            GateCheck::Score { threshold, low, .. } => low >= threshold,
             GateCheck::Purgatory { status } => status != PurgatoryStatus::Stuck,
             GateCheck::Severity { fail_on, worst } => worst < Some(fail_on),
+        }
+    }
+
+    /// How much of a score gate's value is open: the score less its low end.
+    pub fn open(&self) -> Option<f64> {
+        match *self {
+            GateCheck::Score { low, score, .. } => score.map(|s| round1(s - low)),
+            _ => None,
         }
     }
 }
 
 /// JSON report format 1 writes every check as its name, threshold, actual
-/// value and result: numbers for a score, words for `fail_on`.
+/// value and result: numbers for a score (`actual` is the low end, with the
+/// `score` and the `open` part beside it), words for `fail_on`.
 impl Serialize for GateCheck {
     fn serialize<S: Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
-        let mut fields = serializer.serialize_struct("GateCheck", 4)?;
+        let mut fields = serializer.serialize_struct("GateCheck", 6)?;
         match *self {
             GateCheck::Score {
                 gate,
                 threshold,
-                actual,
+                low,
+                score,
             } => {
                 fields.serialize_field("name", &gate)?;
                 fields.serialize_field("threshold", &threshold)?;
-                fields.serialize_field("actual", &actual)?;
+                fields.serialize_field("actual", &low)?;
+                fields.serialize_field("score", &score)?;
+                fields.serialize_field("open", &self.open())?;
             }
             GateCheck::Purgatory { status } => {
                 fields.serialize_field("name", FAIL_ON)?;

@@ -16,29 +16,44 @@ pub struct Gates {
 }
 
 impl Gates {
-    /// Checks every gate that was set; `None` when none was.
+    /// Checks every gate that was set; `None` when none was. Score gates
+    /// compare the low end of the score's range, so an unanswered question
+    /// can never help a questionnaire pass.
     pub fn check(&self, a: &Assessment) -> Option<Gate> {
-        let scores = &a.scores;
+        let s = &a.scores;
         let mut checks: Vec<GateCheck> = [
-            (ScoreGate::FailUnder, self.fail_under, scores.overall),
-            (ScoreGate::MinStrategy, self.min_strategy, scores.strategy),
+            (
+                ScoreGate::FailUnder,
+                self.fail_under,
+                s.range.overall[0],
+                s.overall,
+            ),
+            (
+                ScoreGate::MinStrategy,
+                self.min_strategy,
+                s.range.strategy[0],
+                s.strategy,
+            ),
             (
                 ScoreGate::MinImplementation,
                 self.min_implementation,
-                scores.implementation,
+                s.range.implementation[0],
+                s.implementation,
             ),
             (
                 ScoreGate::MinCompleteness,
                 self.min_completeness,
-                scores.completeness,
+                s.completeness,
+                Some(s.completeness),
             ),
         ]
         .into_iter()
-        .filter_map(|(gate, threshold, actual)| {
+        .filter_map(|(gate, threshold, low, score)| {
             Some(GateCheck::Score {
                 gate,
                 threshold: threshold?,
-                actual,
+                low,
+                score,
             })
         })
         .collect();
@@ -75,14 +90,26 @@ pub fn describe(check: &GateCheck) -> String {
         GateCheck::Score {
             gate,
             threshold,
-            actual,
+            low,
+            score,
         } => {
             let verdict = if check.passed() {
                 "is at least"
             } else {
                 "is below"
             };
-            format!("{} {actual:.1} {verdict} {threshold:.1}", gate.subject())
+            let open = check.open().filter(|open| *open > 0.0);
+            match (score, open) {
+                (Some(score), Some(open)) => format!(
+                    "{} {low:.1} {verdict} {threshold:.1} (the low end of its range: {score:.1} from what was answered, {open:.1} lower with the open questions counted as 0)",
+                    gate.subject()
+                ),
+                (None, _) => format!(
+                    "{} {low:.1} {verdict} {threshold:.1} (nothing on that side is answered)",
+                    gate.subject()
+                ),
+                (Some(_), None) => format!("{} {low:.1} {verdict} {threshold:.1}", gate.subject()),
+            }
         }
         GateCheck::Purgatory { status } => {
             format!(

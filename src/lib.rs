@@ -23,6 +23,7 @@ pub mod diagnostic;
 pub mod error;
 pub mod gate;
 pub mod load;
+pub mod number;
 pub mod render;
 pub mod rubric;
 pub mod suggest;

@@ -72,25 +72,28 @@ macro_rules! closed_set {
 }
 
 closed_set! {
-    /// Every finding the tool can detect, in the order reports list them
-    /// within a severity.
+    /// Every finding the tool can detect, in the order of the rules' tables:
+    /// the order reports list them within a severity, and recommendations
+    /// within a step.
     #[strum(serialize_all = "kebab-case")]
     FindingId {
         NoProduction,
         StalePilot,
+        OverdueDecision,
         LaptopBound,
+        UnprovenPilot,
+        InfrastructureGap,
+        PlanWithoutResults,
         NoMonitoring,
+        UnguardedDecisions,
         UnmeasuredValue,
         CostOverrun,
-        InfrastructureGap,
         NoAdoption,
-        PlanWithoutResults,
         StrategyFirst,
         ItOnly,
         StrategyEqualsReady,
         OneTimeCost,
         Overwhelmed,
-        ShadowAi,
         #[strum(serialize = "tension.experimentation")]
         TensionExperimentation,
         #[strum(serialize = "tension.adoption")]
@@ -99,11 +102,13 @@ closed_set! {
         TensionFocus,
         #[strum(serialize = "tension.goals")]
         TensionGoals,
+        ShadowAi,
     }
 
-    /// Which family a finding belongs to.
+    /// Which family a finding belongs to: work that does not reach
+    /// production, live systems, misconceptions, and the rest.
     #[strum(serialize_all = "lowercase")]
-    Group { Purgatory, Misconception, Other }
+    Group { Purgatory, Operations, Misconception, Other }
 
     /// How severe a finding is, least first.
     #[strum(serialize_all = "lowercase")]
@@ -117,9 +122,24 @@ closed_set! {
     #[strum(serialize_all = "lowercase")]
     Focus { Strategy, Implementation, Parallel, Scale }
 
-    /// Which branch of the focus rule decided; the rubric holds a sentence for each.
+    /// Which row of the focus rule decided, in the rule's order; the rubric
+    /// holds a sentence for each.
     #[strum(serialize_all = "kebab-case")]
-    FocusReason { Overwhelmed, Stuck, UnusedTools, SlideDeck, Early, Aligned }
+    FocusReason {
+        NoPlanOnRecord,
+        Stuck,
+        Overwhelmed,
+        Harden,
+        UnusedTools,
+        SlideDeck,
+        EarlyStuck,
+        Early,
+        Aligned,
+    }
+
+    /// How far to trust the verdict, given what was left unanswered.
+    #[strum(serialize_all = "lowercase")]
+    Confidence { Firm, Provisional, Insufficient }
 
     /// The maturity level, least first.
     #[strum(serialize_all = "lowercase")]
@@ -208,6 +228,11 @@ impl ScoreGate {
 }
 
 impl Stage {
+    /// Started: at stage `pilot`, `production` or `scaled`.
+    pub fn is_started(self) -> bool {
+        matches!(self, Stage::Pilot | Stage::Production | Stage::Scaled)
+    }
+
     /// At stage `pilot`: started, not yet live.
     pub fn is_active(self) -> bool {
         self == Stage::Pilot
@@ -226,53 +251,62 @@ impl FindingId {
         match self {
             F::NoProduction
             | F::StalePilot
+            | F::OverdueDecision
             | F::LaptopBound
-            | F::NoMonitoring
+            | F::UnprovenPilot
+            | F::InfrastructureGap
+            | F::PlanWithoutResults => Group::Purgatory,
+            F::NoMonitoring
+            | F::UnguardedDecisions
             | F::UnmeasuredValue
             | F::CostOverrun
-            | F::InfrastructureGap
-            | F::NoAdoption
-            | F::PlanWithoutResults => Group::Purgatory,
+            | F::NoAdoption => Group::Operations,
             F::StrategyFirst | F::ItOnly | F::StrategyEqualsReady | F::OneTimeCost => {
                 Group::Misconception
             }
             F::Overwhelmed
-            | F::ShadowAi
             | F::TensionExperimentation
             | F::TensionAdoption
             | F::TensionFocus
-            | F::TensionGoals => Group::Other,
+            | F::TensionGoals
+            | F::ShadowAi => Group::Other,
         }
     }
 }
 
 impl FindingId {
     /// The `{name}` placeholders the rubric's message and remedy for this
-    /// finding may use; the finding fills each of them.
+    /// finding may use; the finding fills each of them. `{pilots}` names the
+    /// pilots concerned.
     pub fn placeholders(self) -> &'static [&'static str] {
         use FindingId as F;
         match self {
-            F::NoProduction => &["active", "min_active"],
-            F::StalePilot => &["count", "days"],
-            F::LaptopBound | F::NoMonitoring | F::UnmeasuredValue => &["count"],
-            F::CostOverrun => &["count", "ratio"],
+            F::NoProduction => &["active", "min_active", "pilots"],
+            F::StalePilot => &["count", "days", "pilots"],
+            F::OverdueDecision
+            | F::LaptopBound
+            | F::UnprovenPilot
+            | F::NoMonitoring
+            | F::UnguardedDecisions
+            | F::UnmeasuredValue
+            | F::NoAdoption
+            | F::ItOnly
+            | F::OneTimeCost => &["count", "pilots"],
+            F::InfrastructureGap => &["pilots", "blockers"],
+            F::CostOverrun => &["count", "ratio", "pilots"],
             F::PlanWithoutResults => &[
                 "strategy",
                 "implementation",
                 "min_strategy",
                 "max_implementation",
             ],
-            F::StrategyEqualsReady => &["min_strategy"],
+            F::StrategyFirst => &["roadmap"],
+            F::StrategyEqualsReady => &["strategy", "min_strategy", "gaps"],
             F::Overwhelmed => &["open_options", "min_options"],
             F::TensionExperimentation | F::TensionAdoption | F::TensionFocus | F::TensionGoals => {
                 &["value"]
             }
-            F::InfrastructureGap
-            | F::NoAdoption
-            | F::StrategyFirst
-            | F::ItOnly
-            | F::OneTimeCost
-            | F::ShadowAi => &[],
+            F::ShadowAi => &[],
         }
     }
 }
@@ -280,28 +314,32 @@ impl FindingId {
 impl FocusReason {
     /// The `{name}` placeholders the rubric's sentence for this reason may use.
     pub fn placeholders(self) -> &'static [&'static str] {
+        use FocusReason as R;
         match self {
-            FocusReason::Overwhelmed => &["open_options"],
-            FocusReason::Stuck => &["signals", "strategy"],
-            FocusReason::UnusedTools
-            | FocusReason::SlideDeck
-            | FocusReason::Early
-            | FocusReason::Aligned => &["strategy", "implementation"],
+            R::NoPlanOnRecord => &["completeness", "min_completeness"],
+            R::Stuck => &["lingering", "live", "pilots", "strategy"],
+            R::Overwhelmed => &["open_options", "strategy"],
+            R::Harden => &["findings", "strategy", "implementation"],
+            R::EarlyStuck => &["lingering", "live", "pilots", "strategy", "implementation"],
+            R::UnusedTools | R::SlideDeck | R::Early | R::Aligned => {
+                &["strategy", "implementation"]
+            }
+        }
+    }
+
+    /// The focus this reason decides.
+    pub fn focus(self) -> Focus {
+        use FocusReason as R;
+        match self {
+            R::NoPlanOnRecord | R::Overwhelmed | R::UnusedTools => Focus::Strategy,
+            R::Stuck | R::Harden | R::SlideDeck => Focus::Implementation,
+            R::EarlyStuck | R::Early => Focus::Parallel,
+            R::Aligned => Focus::Scale,
         }
     }
 }
 
 impl Quadrant {
-    /// The focus the quadrant calls for when nothing else decides.
-    pub fn focus(self) -> Focus {
-        match self {
-            Quadrant::UnusedTools => Focus::Strategy,
-            Quadrant::SlideDeck => Focus::Implementation,
-            Quadrant::Early => Focus::Parallel,
-            Quadrant::Aligned => Focus::Scale,
-        }
-    }
-
     /// The focus reason that names the quadrant.
     pub fn reason(self) -> FocusReason {
         match self {

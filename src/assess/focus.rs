@@ -1,97 +1,212 @@
-//! The focus rule, in its exact order: overwhelmed wins, then a stuck
-//! purgatory with a plan to pivot from, then the quadrant.
+//! The focus rule, row by row in its exact order: a plan not on record, a
+//! stuck purgatory with a plan to pivot from, too many options and no plan,
+//! live systems to harden, then the quadrant. The sentence names the facts
+//! (scores, pilots, findings) that decided it.
 
-use crate::assess::findings::STUCK_SIGNALS;
-use crate::assessment::Finding;
-use crate::assessment::Scores;
+use crate::assess::findings::names;
+use crate::assess::findings::PurgatoryFacts as Status;
+use crate::assessment::{Finding, Scores};
 use crate::derive::evidence::Evidence;
+use crate::derive::facts::Facts;
 use crate::load::questionnaire::format::path;
 use crate::rubric::template::fill;
 use crate::rubric::{Rubric, SharedText};
-use crate::vocabulary::{FindingId, Focus, FocusReason, PurgatoryStatus, Quadrant, Side};
+use crate::vocabulary::{FindingId, FocusReason, Group, PurgatoryStatus, Quadrant, Severity, Side};
 
-/// The focus, the sentence that states it, the reason, and the facts that decided it.
+/// What the focus rule reads.
+#[derive(Debug, Clone, Copy)]
+pub struct Situation<'a> {
+    pub findings: &'a [Finding],
+    pub purgatory: &'a Status,
+    pub quadrant: Quadrant,
+    pub scores: &'a Scores,
+    pub facts: &'a Facts<'a>,
+    pub rubric: &'a Rubric,
+}
+
+/// The row that decided, the sentence that states the focus, why, and the
+/// facts it rests on.
 #[derive(Debug, Clone)]
 pub struct Decision {
-    pub focus: Focus,
-    /// Shared with the first recommendation, whose title it is.
+    pub reason: FocusReason,
+    /// Shared with the focus recommendation, whose title it is.
     pub sentence: SharedText,
-    pub reason: String,
+    pub why: String,
     pub evidence: Vec<Evidence>,
 }
 
-pub fn decide(
-    findings: &[Finding],
-    purgatory: PurgatoryStatus,
-    quadrant: Quadrant,
-    scores: &Scores,
-    rubric: &Rubric,
-) -> Decision {
-    let text = |reason: FocusReason, vars: &[(&str, String)]| -> SharedText {
-        fill(rubric.focus.get(reason), vars).into()
+pub fn decide(s: &Situation<'_>) -> Decision {
+    let t = &s.rubric.thresholds;
+    let strategy = s.scores.effective(Side::Strategy);
+    let stuck = s.purgatory.status == PurgatoryStatus::Stuck;
+    let fired = |id: FindingId| s.findings.iter().find(|f| f.id == id);
+    let critical_operations: Vec<&Finding> = s
+        .findings
+        .iter()
+        .filter(|f| f.kind == Group::Operations && f.severity == Severity::Critical)
+        .collect();
+    let reason = if s.scores.completeness_by_side.strategy < t.min_side_completeness {
+        FocusReason::NoPlanOnRecord
+    } else if stuck && strategy >= t.pivot_min_strategy {
+        FocusReason::Stuck
+    } else if fired(FindingId::Overwhelmed).is_some() && strategy < t.pivot_min_strategy {
+        FocusReason::Overwhelmed
+    } else if s.quadrant == Quadrant::Aligned && !critical_operations.is_empty() {
+        FocusReason::Harden
+    } else if s.quadrant == Quadrant::Early && stuck {
+        FocusReason::EarlyStuck
+    } else {
+        s.quadrant.reason()
     };
-    let score_vars = [
-        ("strategy", format!("{:.1}", scores.strategy)),
-        ("implementation", format!("{:.1}", scores.implementation)),
-    ];
-    let score_evidence = vec![
-        Evidence::score(Side::Strategy, scores.strategy),
-        Evidence::score(Side::Implementation, scores.implementation),
-    ];
-
-    // 1. Overwhelmed by options: there is no plan to pivot from.
-    if let Some(overwhelmed) = findings.iter().find(|f| f.id == FindingId::Overwhelmed) {
-        let open = overwhelmed
-            .evidence
-            .iter()
-            .find(|e| e.path == path::STRATEGY_OPEN_OPTIONS)
-            .map(|e| e.value.clone())
-            .unwrap_or_default();
-        return Decision {
-            focus: Focus::Strategy,
-            sentence: text(
-                FocusReason::Overwhelmed,
-                &[("open_options", open.into_owned())],
-            ),
-            reason: overwhelmed.message.to_string(),
-            evidence: overwhelmed.evidence.to_vec(),
-        };
-    }
-
-    // 2. A plan exists but pilots are stuck.
-    if purgatory == PurgatoryStatus::Stuck
-        && scores.strategy >= rubric.thresholds.pivot_min_strategy
-    {
-        // The signals that make purgatory "stuck" are the ones that decided.
-        let deciding: Vec<&Finding> = findings
-            .iter()
-            .filter(|f| STUCK_SIGNALS.contains(&f.id))
-            .collect();
-        let titles: Vec<String> = deciding.iter().map(|f| lower_first(&f.title)).collect();
-        let mut evidence = vec![Evidence::score(Side::Strategy, scores.strategy)];
-        evidence.extend(deciding.iter().flat_map(|f| f.evidence.iter().cloned()));
-        let reason: Vec<&str> = deciding.iter().map(|f| &*f.message).collect();
-        return Decision {
-            focus: Focus::Implementation,
-            sentence: text(
-                FocusReason::Stuck,
-                &[
-                    ("signals", titles.join("; ")),
-                    ("strategy", format!("{:.1}", scores.strategy)),
-                ],
-            ),
-            reason: reason.join(" "),
-            evidence,
-        };
-    }
-
-    // 3. Otherwise the quadrant decides.
+    let (vars, why, evidence) = facts_of(reason, s, &critical_operations);
     Decision {
-        focus: quadrant.focus(),
-        sentence: text(quadrant.reason(), &score_vars),
-        reason: rubric.quadrants.get(quadrant).meaning.to_string(),
-        evidence: score_evidence,
+        reason,
+        sentence: fill(s.rubric.focus.get(reason), &vars).into(),
+        why,
+        evidence,
     }
+}
+
+type Vars = Vec<(&'static str, String)>;
+
+/// The placeholders of the reason's sentence, the reason in words, and the
+/// evidence: each naming what decided it.
+fn facts_of(
+    reason: FocusReason,
+    s: &Situation<'_>,
+    critical_operations: &[&Finding],
+) -> (Vars, String, Vec<Evidence>) {
+    let scores = s.scores;
+    let score_vars = || -> Vars {
+        vec![
+            ("strategy", shown(scores.strategy)),
+            ("implementation", shown(scores.implementation)),
+        ]
+    };
+    let score_evidence = || {
+        vec![
+            Evidence::score(Side::Strategy, scores.effective(Side::Strategy)),
+            Evidence::score(Side::Implementation, scores.effective(Side::Implementation)),
+        ]
+    };
+    let lingering = || {
+        s.facts
+            .lingering_pilots(s.rubric.thresholds.stale_pilot_days)
+    };
+    let meaning = s.rubric.quadrants.get(s.quadrant).meaning.to_string();
+    match reason {
+        FocusReason::NoPlanOnRecord => {
+            let vars = vec![
+                (
+                    "completeness",
+                    format!("{:.1}", scores.completeness_by_side.strategy),
+                ),
+                (
+                    "min_completeness",
+                    crate::load::questionnaire::format_number(
+                        s.rubric.thresholds.min_side_completeness,
+                    ),
+                ),
+            ];
+            let why = format!(
+                "{:.1}% of the strategy questions, by weight, are answered.",
+                scores.completeness_by_side.strategy
+            );
+            (vars, why, Vec::new())
+        }
+        FocusReason::Stuck | FocusReason::EarlyStuck => {
+            let pilots = lingering();
+            let mut vars = score_vars();
+            vars.extend([
+                ("lingering", lingering_phrase(s.purgatory.lingering)),
+                ("live", live_phrase(s.purgatory.live)),
+                ("pilots", names(pilots.iter().map(|p| p.name()))),
+            ]);
+            let mut evidence = score_evidence();
+            evidence.extend(pilots.iter().map(|p| p.evidence("lingering")));
+            // The findings that say why the pilots linger: time, or a
+            // decision date gone by.
+            let why = s
+                .findings
+                .iter()
+                .filter(|f| matches!(f.id, FindingId::StalePilot | FindingId::OverdueDecision))
+                .map(|f| &*f.message)
+                .collect::<Vec<_>>()
+                .join(" ");
+            (vars, why, evidence)
+        }
+        FocusReason::Overwhelmed => overwhelmed_facts(s),
+        FocusReason::Harden => {
+            let mut vars = score_vars();
+            let titles: Vec<String> = critical_operations
+                .iter()
+                .map(|f| lower_first(&f.title))
+                .collect();
+            vars.push(("findings", names(titles.iter().map(String::as_str))));
+            let why = critical_operations
+                .iter()
+                .map(|f| &*f.message)
+                .collect::<Vec<_>>()
+                .join(" ");
+            let evidence = critical_operations
+                .iter()
+                .flat_map(|f| f.evidence.iter().cloned())
+                .collect();
+            (vars, why, evidence)
+        }
+        FocusReason::UnusedTools
+        | FocusReason::SlideDeck
+        | FocusReason::Early
+        | FocusReason::Aligned => (score_vars(), meaning, score_evidence()),
+    }
+}
+
+/// The facts of the overwhelmed row: the open options, and the strategy
+/// too weak to choose by.
+fn overwhelmed_facts(s: &Situation<'_>) -> (Vars, String, Vec<Evidence>) {
+    let scores = s.scores;
+    let overwhelmed = s.findings.iter().find(|f| f.id == FindingId::Overwhelmed);
+    let open = overwhelmed
+        .and_then(|f| {
+            f.evidence
+                .iter()
+                .find(|e| e.path == path::STRATEGY_OPEN_OPTIONS)
+        })
+        .map(|e| e.value.to_string())
+        .unwrap_or_default();
+    let vars = vec![("open_options", open), ("strategy", shown(scores.strategy))];
+    let why = overwhelmed
+        .map(|f| f.message.to_string())
+        .unwrap_or_default();
+    let mut evidence = vec![Evidence::score(
+        Side::Strategy,
+        scores.effective(Side::Strategy),
+    )];
+    evidence.extend(overwhelmed.iter().flat_map(|f| f.evidence.iter().cloned()));
+    (vars, why, evidence)
+}
+
+/// `1 pilot lingers`, `3 pilots linger`.
+fn lingering_phrase(count: usize) -> String {
+    if count == 1 {
+        "1 pilot lingers".to_owned()
+    } else {
+        format!("{count} pilots linger")
+    }
+}
+
+/// `none is live`, `1 is live`, `2 are live`.
+fn live_phrase(count: usize) -> String {
+    match count {
+        0 => "none is live".to_owned(),
+        1 => "1 is live".to_owned(),
+        n => format!("{n} are live"),
+    }
+}
+
+/// A score as a sentence shows it: one decimal, or "not scored".
+fn shown(score: Option<f64>) -> String {
+    score.map_or_else(|| "not scored".to_owned(), |s| format!("{s:.1}"))
 }
 
 fn lower_first(text: &str) -> String {

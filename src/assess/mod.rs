@@ -9,57 +9,75 @@ pub mod recommend;
 pub mod scoring;
 
 use crate::assessment::{
-    Assessment, Benchmark, CriterionResult, DimensionResult, Organization, PilotSummary, Purgatory,
-    Scores, Tool, FORMAT_VERSION,
+    Assessment, Benchmark, BySide, CriterionResult, DimensionResult, OpenQuestions, Organization,
+    PilotSummary, Purgatory, Ranges, Scores, Tool, FORMAT_VERSION,
 };
-use crate::derive::facts::{Facts, Pilot};
+use crate::derive::facts::Facts;
 use crate::load::questionnaire::format::{self, pilot, QUESTIONS};
 use crate::load::questionnaire::Questionnaire;
+use crate::number::round1;
 use crate::rubric::{Criterion, Rubric};
-use crate::vocabulary::{Side, Stage};
-use findings::{Context, SideScores, DETECTORS};
-use scoring::{round1, CriterionScore};
+use crate::vocabulary::{Confidence, Side, Stage};
+use findings::{Context, DETECTORS};
+use scoring::{CriterionScore, SideScore};
 use std::collections::BTreeSet;
 use std::sync::Arc;
 
 /// Assesses one questionnaire. `source` is the file name the report shows.
 pub fn assess(questionnaire: &Questionnaire, rubric: &Rubric, source: &str) -> Assessment {
     let facts = Facts::derive(questionnaire);
+    let t = &rubric.thresholds;
     let criteria: Vec<(&Criterion, CriterionScore)> = rubric
         .criteria
         .iter()
-        .map(|c| (&**c, scoring::score(c, &facts)))
+        .map(|c| (&**c, scoring::score(c, &facts, &t.impact_weights)))
         .collect();
     let side = |side: Side| {
-        scoring::weighted_mean(
+        scoring::side_score(
             criteria
                 .iter()
                 .map(|(c, s)| (*c, s))
                 .filter(scoring::on_side(side)),
         )
-        .unwrap_or(0.0)
     };
-    let strategy = side(Side::Strategy);
-    let implementation = side(Side::Implementation);
-    let answered = criteria.iter().filter(|(_, s)| s.answered).count();
-    let scores = Scores {
-        strategy,
-        implementation,
-        overall: scoring::overall(strategy, implementation),
-        completeness: round1(100.0 * answered as f64 / criteria.len().max(1) as f64),
-    };
+    let (strategy, implementation) = (side(Side::Strategy), side(Side::Implementation));
+    let scores = scores(&strategy, &implementation, &criteria);
     let findings = findings::detect(&Context {
         facts: &facts,
         rubric,
-        scores: SideScores {
-            strategy,
-            implementation,
-        },
+        strategy,
+        implementation,
     });
-    let (status, signals) = findings::purgatory_status(&findings, rubric);
-    let quadrant = scoring::quadrant_of(strategy, implementation, rubric);
-    let decision = focus::decide(&findings, status, quadrant, &scores, rubric);
-    let recommendations = recommend::recommend(&decision, &findings, &criteria, &facts, rubric);
+    let purgatory = findings::purgatory_status(&findings, &facts, rubric);
+    let live = facts.live_pilots();
+    let quadrant = scoring::quadrant_of(
+        strategy.effective(),
+        implementation.effective(),
+        !live.is_empty(),
+        rubric,
+    );
+    let confidence = confidence(&strategy, &implementation, &facts, rubric);
+    let started = facts.started_pilots().map(|s| s.len());
+    let scaled = live.iter().filter(|p| p.stage == Stage::Scaled).count();
+    let level_by_score = scoring::level_of(scores.effective_overall(), rubric);
+    let level_cap = scoring::level_cap(started, live.len(), scaled);
+    let decision = focus::decide(&focus::Situation {
+        findings: &findings,
+        purgatory: &purgatory,
+        quadrant,
+        scores: &scores,
+        facts: &facts,
+        rubric,
+    });
+    let recommendations = recommend::recommend(&recommend::Inputs {
+        decision: &decision,
+        confidence,
+        scores: &scores,
+        findings: &findings,
+        criteria: &criteria,
+        facts: &facts,
+        rubric,
+    });
     Assessment {
         format_version: FORMAT_VERSION,
         tool: Tool {
@@ -74,13 +92,19 @@ pub fn assess(questionnaire: &Questionnaire, rubric: &Rubric, source: &str) -> A
         },
         rubric: Arc::clone(&rubric.reference),
         scores,
-        level: scoring::level_of(scores.overall, rubric),
+        confidence,
+        level: level_cap.map_or(level_by_score, |cap| cap.min(level_by_score)),
+        level_by_score,
+        level_cap,
         quadrant,
-        focus: decision.focus,
+        focus: decision.reason.focus(),
         focus_reason: decision.sentence.clone(),
+        focus_reason_id: decision.reason,
         purgatory: Purgatory {
-            status,
-            signals,
+            status: purgatory.status,
+            signals: purgatory.signals,
+            lingering: purgatory.lingering,
+            live: purgatory.live,
             pilot_to_production_pct: pilot_to_production(&facts),
             benchmark: Benchmark {
                 pilot_to_production_pct: rubric.benchmark.pilot_to_production_pct,
@@ -96,16 +120,92 @@ pub fn assess(questionnaire: &Questionnaire, rubric: &Rubric, source: &str) -> A
     }
 }
 
-/// Live pilots as a share of the pilots that got past the idea stage and
-/// were not retired, in percent.
-fn pilot_to_production(facts: &Facts<'_>) -> Option<f64> {
-    let pilots: Vec<&Pilot<'_>> = facts.counted_pilots()?.collect();
-    let live = pilots.iter().filter(|p| p.is_live()).count();
-    let tried = pilots
+/// The three scores with their ranges, and completeness by weight.
+fn scores(
+    strategy: &SideScore,
+    implementation: &SideScore,
+    criteria: &[(&Criterion, CriterionScore)],
+) -> Scores {
+    let overall = match (strategy.score, implementation.score) {
+        (Some(s), Some(i)) => Some(scoring::harmonic(s, i)),
+        _ => None,
+    };
+    let (mut all, mut answered) = (0.0, 0.0);
+    for (c, s) in criteria {
+        all += s.weight(c);
+        answered += s.weight(c) * s.answered;
+    }
+    Scores {
+        strategy: strategy.score,
+        implementation: implementation.score,
+        overall,
+        completeness: if all > 0.0 {
+            round1(100.0 * answered / all)
+        } else {
+            0.0
+        },
+        range: Ranges {
+            strategy: [strategy.low, strategy.high],
+            implementation: [implementation.low, implementation.high],
+            overall: [
+                scoring::harmonic(strategy.low, implementation.low),
+                scoring::harmonic(strategy.high, implementation.high),
+            ],
+        },
+        completeness_by_side: BySide {
+            strategy: strategy.completeness,
+            implementation: implementation.completeness,
+        },
+        open_questions: OpenQuestions {
+            strategy: open_questions(criteria, Side::Strategy),
+            implementation: open_questions(criteria, Side::Implementation),
+        },
+    }
+}
+
+/// How many distinct questions the side's criteria read that were left out.
+fn open_questions(criteria: &[(&Criterion, CriterionScore)], side: Side) -> usize {
+    criteria
         .iter()
-        .filter(|p| p.is_live() || p.is_active())
-        .count();
-    (tried > 0).then(|| round1(100.0 * live as f64 / tried as f64))
+        .filter(|(c, s)| c.side == side && s.applies)
+        .flat_map(|(_, s)| s.unanswered.iter())
+        .collect::<BTreeSet<_>>()
+        .len()
+}
+
+/// `insufficient` when a side is too little answered or the pilots list is
+/// left out; `provisional` when the unanswered questions could change the
+/// quadrant; `firm` otherwise.
+fn confidence(
+    strategy: &SideScore,
+    implementation: &SideScore,
+    facts: &Facts<'_>,
+    rubric: &Rubric,
+) -> Confidence {
+    let t = &rubric.thresholds;
+    let sides = [strategy, implementation];
+    if facts.pilots.is_none()
+        || sides
+            .iter()
+            .any(|s| s.completeness < t.min_side_completeness)
+    {
+        Confidence::Insufficient
+    } else if sides
+        .iter()
+        .any(|s| s.low < t.quadrant_cut && t.quadrant_cut <= s.high)
+    {
+        Confidence::Provisional
+    } else {
+        Confidence::Firm
+    }
+}
+
+/// Live pilots as a share of started pilots, in percent (unweighted
+/// counts); none when no pilot has started.
+fn pilot_to_production(facts: &Facts<'_>) -> Option<f64> {
+    let started = facts.started_pilots()?;
+    let live = started.iter().filter(|p| p.is_live()).count();
+    (!started.is_empty()).then(|| round1(100.0 * live as f64 / started.len() as f64))
 }
 
 fn inventory(facts: &Facts<'_>) -> Vec<PilotSummary> {
@@ -145,10 +245,12 @@ fn dimensions(rubric: &Rubric, criteria: &[(&Criterion, CriterionScore)]) -> Vec
             DimensionResult {
                 id: dimension.id.clone(),
                 name: dimension.name.clone(),
-                strategy: scoring::weighted_mean(mine().filter(scoring::on_side(Side::Strategy))),
-                implementation: scoring::weighted_mean(
+                strategy: scoring::side_score(mine().filter(scoring::on_side(Side::Strategy)))
+                    .score,
+                implementation: scoring::side_score(
                     mine().filter(scoring::on_side(Side::Implementation)),
-                ),
+                )
+                .score,
                 // Criteria are scored in the rubric's order.
                 criteria: rubric
                     .criteria
@@ -157,8 +259,10 @@ fn dimensions(rubric: &Rubric, criteria: &[(&Criterion, CriterionScore)]) -> Vec
                     .filter(|(c, _)| c.dimension == index)
                     .map(|(c, (_, s))| CriterionResult {
                         criterion: Arc::clone(c),
-                        points: round1(s.points),
-                        answered: s.answered,
+                        points: s.points.filter(|_| s.applies).map(round1),
+                        // A share, to three places: 2 of 3 answers is 0.667.
+                        answered: (s.answered * 1000.0).round() / 1000.0,
+                        applies: s.applies,
                     })
                     .collect(),
             }
@@ -187,13 +291,17 @@ fn unanswered(
             paths.insert(format::PILOTS.to_owned());
         }
         Some(list) => {
+            // Ideas and retired pilots are in the inventory only; presence-
+            // measured keys and defaulted ones are never unanswered.
             for (i, item) in list.items.iter().enumerate() {
-                if item.answers.choice_of(pilot::STAGE) == Some(Stage::Retired) {
+                let Some(stage) = item.answers.choice_of::<Stage>(pilot::STAGE) else {
                     continue;
-                }
+                };
                 for key in DETECTORS
                     .iter()
+                    .filter(|d| d.pilot_set.holds(stage))
                     .flat_map(|d| d.reads_of_pilots)
+                    .filter(|k| !pilot::NEVER_UNANSWERED.contains(k))
                     .filter(|k| item.answers.get(k).is_none())
                 {
                     paths.insert(format!("{}[{i}].{key}", format::PILOTS));

@@ -2,8 +2,8 @@
 //! and the totals a group leader reads at a glance. The JSON for several
 //! inputs is this type serialized.
 
-use crate::assess::scoring::round1;
 use crate::assessment::{Assessment, FORMAT_VERSION};
+use crate::number::round1;
 use crate::vocabulary::{PurgatoryStatus, Quadrant, Severity, Word};
 use serde::Serialize;
 use std::collections::BTreeMap;
@@ -35,8 +35,8 @@ impl Portfolio {
     pub fn new(mut assessments: Vec<Assessment>) -> Portfolio {
         assessments.sort_by(|a, b| {
             a.scores
-                .overall
-                .total_cmp(&b.scores.overall)
+                .effective_overall()
+                .total_cmp(&b.scores.effective_overall())
                 .then_with(|| a.organization.name.cmp(&b.organization.name))
                 .then_with(|| a.source.cmp(&b.source))
         });

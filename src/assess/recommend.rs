@@ -1,66 +1,194 @@
-//! Ranked recommendations: first the focus and why; then the remedies of the
-//! findings that fired, most severe first; then the criteria with the largest
-//! weighted gap, `weight * (100 - points)`, each naming the answers it would change.
+//! Ranked recommendations, in the rules' seven steps: answer the open
+//! questions first when the verdict cannot be trusted; the focus and why;
+//! critical findings; the warnings that fit the focus; the other warnings;
+//! the criteria with the largest weighted gap, skipping advice a finding
+//! already gives; then the informational findings. No advice is given twice.
 
 use crate::assess::focus::Decision;
 use crate::assess::scoring::{is_met, pilot_points, CriterionScore};
-use crate::assessment::Finding;
-use crate::assessment::{Reason, Recommendation};
+use crate::assessment::{Finding, Reason, Recommendation, Scores};
 use crate::derive::evidence::{Evidence, EvidencePath};
 use crate::derive::facts::Facts;
 use crate::load::questionnaire::format::PILOTS;
+use crate::rubric::template::fill;
 use crate::rubric::{Criterion, Measure, Rubric};
+use crate::vocabulary::{Confidence, Focus, FocusReason, Group, Severity, Side, Word};
+use std::collections::BTreeSet;
 
-pub fn recommend(
-    decision: &Decision,
-    findings: &[Finding],
-    criteria: &[(&Criterion, CriterionScore)],
-    facts: &Facts<'_>,
-    rubric: &Rubric,
-) -> Vec<Recommendation> {
-    let mut out = vec![Recommendation {
+/// The id of the recommendation that states the focus.
+const FOCUS: &str = "focus";
+/// The id of the recommendation to answer the open questions first.
+const ANSWER_FIRST: &str = "answer-first";
+
+/// What recommendations are drawn from.
+#[derive(Debug, Clone, Copy)]
+pub struct Inputs<'a> {
+    pub decision: &'a Decision,
+    pub confidence: Confidence,
+    pub scores: &'a Scores,
+    pub findings: &'a [Finding],
+    pub criteria: &'a [(&'a Criterion, CriterionScore)],
+    pub facts: &'a Facts<'a>,
+    pub rubric: &'a Rubric,
+}
+
+pub fn recommend(x: &Inputs<'_>) -> Vec<Recommendation> {
+    let mut out = Vec::new();
+    // 1. The verdict cannot be trusted: answer what it depends on.
+    if x.confidence == Confidence::Insufficient {
+        out.push(answer_first(x));
+    }
+    // 2. The focus.
+    out.push(Recommendation {
         rank: 0,
-        title: decision.sentence.clone(),
-        reason: Reason::Text(decision.reason.clone()),
-        evidence: decision.evidence.as_slice().into(),
-    }];
-    // Findings arrive most severe first.
-    out.extend(findings.iter().map(|f| Recommendation {
+        id: FOCUS.into(),
+        group: None,
+        title: x.decision.sentence.clone(),
+        reason: Reason::Text(x.decision.why.clone()),
+        evidence: x.decision.evidence.as_slice().into(),
+    });
+    let fits = fitting_groups(x.decision.reason);
+    let of = |severity: Severity| x.findings.iter().filter(move |f| f.severity == severity);
+    // 3 to 5: critical findings, then the warnings that fit the focus, then
+    // the other warnings; within each, the rules' table order.
+    let mut findings: Vec<&Finding> = of(Severity::Critical).collect();
+    findings.extend(of(Severity::Warning).filter(|f| fits.contains(&f.kind)));
+    findings.extend(of(Severity::Warning).filter(|f| !fits.contains(&f.kind)));
+    out.extend(findings.into_iter().map(from_finding));
+    // 6. The largest gaps, where no finding gives the advice already.
+    out.extend(gaps(x));
+    // 7. Information.
+    out.extend(of(Severity::Info).map(from_finding));
+    for (i, r) in out.iter_mut().enumerate() {
+        r.rank = i + 1;
+    }
+    out
+}
+
+/// The groups whose warnings follow the focus directly (step 4).
+fn fitting_groups(reason: FocusReason) -> &'static [Group] {
+    match (reason.focus(), reason) {
+        (_, FocusReason::Harden) | (Focus::Scale, _) => &[Group::Operations],
+        (Focus::Implementation, _) => &[Group::Purgatory],
+        (Focus::Strategy, _) => &[Group::Other, Group::Misconception],
+        (Focus::Parallel, _) => &[],
+    }
+}
+
+fn from_finding(f: &Finding) -> Recommendation {
+    Recommendation {
         rank: 0,
+        id: f.id.word().into(),
+        group: Some(f.kind),
         title: f.remedy.clone(),
         reason: Reason::Finding {
             title: f.title.clone(),
             message: f.message.clone(),
         },
         evidence: f.evidence.clone(),
-    }));
-    let mut gaps: Vec<(usize, f64)> = criteria
+    }
+}
+
+/// The questions to answer first: the criteria of each side too little
+/// answered, and the pilots list when it is left out, the heaviest
+/// unanswered weight `weight × (1 − a)` first.
+fn answer_first(x: &Inputs<'_>) -> Recommendation {
+    let min = x.rubric.thresholds.min_side_completeness;
+    let thin = |side: Side| match side {
+        Side::Strategy => x.scores.completeness_by_side.strategy < min,
+        Side::Implementation => x.scores.completeness_by_side.implementation < min,
+    };
+    let pilots_unanswered = x.facts.pilots.is_none();
+    let mut open: Vec<(usize, f64)> = x
+        .criteria
         .iter()
         .enumerate()
-        .map(|(i, (c, s))| (i, c.weight * (100.0 - s.points)))
+        .filter(|(_, (c, s))| {
+            let reads_pilots = matches!(
+                c.measure,
+                Measure::Pilots { .. } | Measure::PilotPresence { .. }
+            );
+            thin(c.side) || (pilots_unanswered && reads_pilots && s.answered < 1.0)
+        })
+        .map(|(i, (c, s))| (i, s.open_weight(c)))
+        .filter(|(_, weight)| *weight > 0.0)
+        .collect();
+    // Heaviest first; the rubric's order breaks ties.
+    open.sort_by(|a, b| b.1.total_cmp(&a.1).then(a.0.cmp(&b.0)));
+    let titles: Vec<&str> = open.iter().map(|(i, _)| &*x.criteria[*i].0.title).collect();
+    let mut seen = BTreeSet::new();
+    let mut evidence: Vec<Evidence> = Vec::new();
+    if pilots_unanswered {
+        seen.insert(PILOTS.to_owned());
+        evidence.push(Evidence::unanswered(PILOTS));
+    }
+    for (i, _) in &open {
+        for path in &x.criteria[*i].1.unanswered {
+            if seen.insert(path.clone()) {
+                evidence.push(Evidence::unanswered(EvidencePath::Written(path.clone())));
+            }
+        }
+    }
+    let a = &x.rubric.answer_first;
+    Recommendation {
+        rank: 0,
+        id: ANSWER_FIRST.into(),
+        group: None,
+        title: a.title.clone(),
+        reason: Reason::Text(fill(&a.reason, &[("questions", titles.join("; "))])),
+        evidence: evidence.into(),
+    }
+}
+
+/// The criteria with the largest weighted gap above 0, as many as the
+/// rubric recommends, skipping any a fired finding's remedy already covers
+/// and, with no started pilot, those whose advice presumes pilots.
+fn gaps(x: &Inputs<'_>) -> Vec<Recommendation> {
+    let covered: BTreeSet<usize> = x
+        .findings
+        .iter()
+        .flat_map(|f| x.rubric.finding(f.id).related.iter().copied())
+        .collect();
+    let any_started = x
+        .facts
+        .started_pilots()
+        .is_some_and(|started| !started.is_empty());
+    let mut gaps: Vec<(usize, f64)> = x
+        .criteria
+        .iter()
+        .enumerate()
+        .filter(|(i, _)| !covered.contains(i))
+        .filter(|(_, (c, _))| {
+            any_started
+                || !matches!(
+                    c.measure,
+                    Measure::Pilots { .. } | Measure::PilotPresence { .. }
+                )
+        })
+        .map(|(i, (c, s))| (i, s.gap(c)))
         .filter(|(_, gap)| *gap > 0.0)
         .collect();
     // Largest gap first; the rubric's order breaks ties, so output is stable.
     gaps.sort_by(|a, b| b.1.total_cmp(&a.1).then(a.0.cmp(&b.0)));
-    for (i, _) in gaps.into_iter().take(rubric.thresholds.recommended_gaps) {
-        let (criterion, score) = &criteria[i];
-        out.push(Recommendation {
-            rank: 0,
-            title: criterion.advice.clone(),
-            reason: Reason::Text(format!(
-                "{}: {:.1} of 100 points, weight {}{}",
-                criterion.title,
-                score.points,
-                criterion.weight,
-                if score.answered { "" } else { " (unanswered)" }
-            )),
-            evidence: answers_to_change(criterion, facts).into(),
-        });
-    }
-    for (i, r) in out.iter_mut().enumerate() {
-        r.rank = i + 1;
-    }
-    out
+    gaps.into_iter()
+        .take(x.rubric.thresholds.recommended_gaps)
+        .map(|(i, _)| {
+            let (criterion, score) = &x.criteria[i];
+            Recommendation {
+                rank: 0,
+                id: criterion.id.clone(),
+                group: None,
+                title: criterion.advice.clone(),
+                reason: Reason::Text(format!(
+                    "{}: {:.1} of 100 points over what was answered, weight {}",
+                    criterion.title,
+                    score.points.unwrap_or(0.0),
+                    criterion.weight,
+                )),
+                evidence: answers_to_change(criterion, x.facts).into(),
+            }
+        })
+        .collect()
 }
 
 /// The answers a criterion reads that do not yet earn full points.
@@ -108,10 +236,11 @@ fn answers_to_change(criterion: &Criterion, facts: &Facts<'_>) -> Vec<Evidence> 
                 })
                 .collect(),
         },
-        Measure::Pilots { field, points } => match facts.counted_pilots() {
+        Measure::Pilots { field, points } => match facts.started_pilots() {
             None => vec![Evidence::unanswered(PILOTS)],
             Some(pilots) => {
                 let short: Vec<Evidence> = pilots
+                    .into_iter()
                     .filter(|p| pilot_points(p, field, points).is_none_or(|pts| pts < 100.0))
                     .map(|p| p.field_evidence(field))
                     .collect();
@@ -122,6 +251,18 @@ fn answers_to_change(criterion: &Criterion, facts: &Facts<'_>) -> Vec<Evidence> 
                     short
                 }
             }
+        },
+        Measure::PilotPresence { fields } => match facts.started_pilots() {
+            None => vec![Evidence::unanswered(PILOTS)],
+            Some(pilots) => pilots
+                .into_iter()
+                .flat_map(|p| {
+                    fields
+                        .iter()
+                        .filter(|f| p.answers().get(f).is_none())
+                        .map(move |f| p.evidence(&format!("no {f}")))
+                })
+                .collect(),
         },
     }
 }

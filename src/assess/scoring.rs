@@ -5,37 +5,86 @@
 //! rounded value, so what a reader sees is what was compared.
 
 use crate::derive::facts::{Facts, Pilot};
-use crate::load::questionnaire::format::PILOTS;
-use crate::load::questionnaire::Given;
-use crate::rubric::{Criterion, Measure, PilotPoints, Rubric};
-use crate::vocabulary::{Level, Quadrant, Side};
+use crate::load::questionnaire::format::{pilot, PILOTS};
+use crate::load::questionnaire::{Answers, Given};
+use crate::number::round1;
+use crate::rubric::{Criterion, ImpactWeights, Measure, PilotPoints, Rubric};
+use crate::vocabulary::{Level, Quadrant, Side, Sourcing};
 
 /// One criterion's result.
 #[derive(Debug, Clone, PartialEq)]
 pub struct CriterionScore {
-    pub points: f64,
-    pub answered: bool,
+    /// Points from 0 to 100 over the parts that were answered; `None` when
+    /// nothing of it was answered, or it does not apply.
+    pub points: Option<f64>,
+    /// The answered share `a`, from 0 to 1.
+    pub answered: f64,
+    /// Whether it takes part in scores, ranges and completeness at all.
+    pub applies: bool,
     /// Paths the criterion reads that were left out.
     pub unanswered: Vec<String>,
 }
 
-/// Rounds to one decimal, halves away from zero.
-pub fn round1(x: f64) -> f64 {
-    (x * 10.0).round() / 10.0
+impl CriterionScore {
+    /// A criterion of one answer: answered with its points, or not at all.
+    fn single(path: &str, points: Option<f64>) -> CriterionScore {
+        CriterionScore {
+            answered: if points.is_some() { 1.0 } else { 0.0 },
+            unanswered: if points.is_some() {
+                Vec::new()
+            } else {
+                vec![path.to_owned()]
+            },
+            points,
+            applies: true,
+        }
+    }
+
+    /// Answered, with these points.
+    fn answered(points: f64) -> CriterionScore {
+        CriterionScore {
+            points: Some(points),
+            answered: 1.0,
+            applies: true,
+            unanswered: Vec::new(),
+        }
+    }
+
+    fn not_applicable() -> CriterionScore {
+        CriterionScore {
+            points: None,
+            answered: 0.0,
+            applies: false,
+            unanswered: Vec::new(),
+        }
+    }
+
+    /// The weight it counts with: none when it does not apply.
+    pub fn weight(&self, criterion: &Criterion) -> f64 {
+        if self.applies {
+            criterion.weight
+        } else {
+            0.0
+        }
+    }
+
+    /// The weighted gap between its answered part and full points,
+    /// `weight × a × (100 − points)`, rounded.
+    pub fn gap(&self, criterion: &Criterion) -> f64 {
+        round1(self.weight(criterion) * self.answered * (100.0 - self.points.unwrap_or(100.0)))
+    }
+
+    /// The weight of its unanswered part, `weight × (1 − a)`.
+    pub fn open_weight(&self, criterion: &Criterion) -> f64 {
+        self.weight(criterion) * (1.0 - self.answered)
+    }
 }
 
-/// Scores one criterion against the facts.
-pub fn score(criterion: &Criterion, facts: &Facts<'_>) -> CriterionScore {
+/// Scores one criterion against the facts. `weights` turn a pilot's impact
+/// into its weight in per-pilot averages.
+pub fn score(criterion: &Criterion, facts: &Facts<'_>, weights: &ImpactWeights) -> CriterionScore {
     let answers = facts.answers();
-    let single = |path: &str, points: Option<f64>| CriterionScore {
-        points: points.unwrap_or(0.0),
-        answered: points.is_some(),
-        unanswered: if points.is_some() {
-            vec![]
-        } else {
-            vec![path.to_owned()]
-        },
-    };
+    let single = CriterionScore::single;
     match &criterion.measure {
         Measure::Choice { path, points } => {
             let rank = match answers.get(path).map(|a| &a.value) {
@@ -56,69 +105,102 @@ pub fn score(criterion: &Criterion, facts: &Facts<'_>) -> CriterionScore {
             answers.words(path).map(|words| share_of(words, items)),
         ),
         Measure::Checklist { paths } => {
-            let met = paths
+            let given: Vec<&Given> = paths
                 .iter()
-                .filter(|p| is_met(answers.get(p).map(|a| &a.value)))
-                .count();
-            let unanswered: Vec<String> = paths
-                .iter()
-                .filter(|p| answers.get(p).is_none())
-                .map(|p| (*p).to_owned())
+                .filter_map(|p| answers.get(p).map(|a| &a.value))
                 .collect();
+            let met = given.iter().filter(|g| is_met(Some(g))).count();
             CriterionScore {
-                points: 100.0 * met as f64 / paths.len() as f64,
-                answered: unanswered.len() < paths.len(),
-                unanswered,
+                points: (!given.is_empty()).then(|| 100.0 * met as f64 / given.len() as f64),
+                answered: given.len() as f64 / paths.len() as f64,
+                applies: true,
+                unanswered: paths
+                    .iter()
+                    .filter(|p| answers.get(p).is_none())
+                    .map(|p| (*p).to_owned())
+                    .collect(),
             }
         }
+        // The items' fields are measured by presence: the list is the answer.
         Measure::ListCompleteness { list, fields } => match facts.questionnaire.list(list) {
             None => single(list, None),
             Some(items) => {
-                let mut unanswered = Vec::new();
-                let mut total = 0.0;
-                for (i, item) in items.items.iter().enumerate() {
-                    let given = fields
-                        .iter()
-                        .filter(|f| item.answers.get(f).is_some())
-                        .count();
-                    total += given as f64 / fields.len() as f64;
-                    unanswered.extend(
-                        fields
-                            .iter()
-                            .filter(|f| item.answers.get(f).is_none())
-                            .map(|f| format!("{list}[{i}].{f}")),
-                    );
-                }
-                let count = items.items.len().max(1) as f64;
-                CriterionScore {
-                    points: 100.0 * total / count,
-                    answered: true,
-                    unanswered,
-                }
+                let total: f64 = items
+                    .items
+                    .iter()
+                    .map(|item| share_given(&item.answers, fields))
+                    .sum();
+                CriterionScore::answered(100.0 * total / items.items.len().max(1) as f64)
             }
         },
-        Measure::Pilots { field, points } => match facts.counted_pilots() {
+        Measure::Pilots { field, points } => pilots_score(facts, field, points, weights),
+        Measure::PilotPresence { fields } => match facts.started_pilots() {
             None => single(PILOTS, None),
-            Some(pilots) => {
-                let pilots: Vec<&Pilot<'_>> = pilots.collect();
-                let mut total = 0.0;
-                let mut unanswered = Vec::new();
-                for pilot in &pilots {
-                    match pilot_points(pilot, field, points) {
-                        Some(p) => total += p,
-                        None => unanswered.push(format!("{}.{field}", pilot.path())),
-                    }
+            Some(started) => {
+                let (mut all, mut earned) = (0.0, 0.0);
+                for p in started {
+                    let w = weights.of(p.impact());
+                    all += w;
+                    earned += w * share_given(p.answers(), fields);
                 }
-                // No counted pilots is an answer ("we have none"): zero points.
-                let answered = pilots.is_empty() || unanswered.len() < pilots.len();
-                CriterionScore {
-                    points: total / pilots.len().max(1) as f64,
-                    answered,
-                    unanswered,
-                }
+                // No started pilot: nothing is delivering, which earns nothing.
+                CriterionScore::answered(if all > 0.0 { 100.0 * earned / all } else { 0.0 })
             }
         },
     }
+}
+
+/// A per-pilot criterion: the weighted mean over the started pilots that
+/// give the key, answered by the weight of those that do.
+fn pilots_score(
+    facts: &Facts<'_>,
+    field: &'static str,
+    points: &PilotPoints,
+    weights: &ImpactWeights,
+) -> CriterionScore {
+    let Some(started) = facts.started_pilots() else {
+        return CriterionScore::single(PILOTS, None);
+    };
+    // Retraining a bought system is its vendor's job.
+    let vendor_job = field == pilot::RETRAINING;
+    let read: Vec<&Pilot<'_>> = started
+        .iter()
+        .copied()
+        .filter(|p| !vendor_job || p.sourcing() == Sourcing::Built)
+        .collect();
+    if read.is_empty() {
+        return if started.is_empty() {
+            // No started pilot: nothing is delivering, which earns nothing.
+            CriterionScore::answered(0.0)
+        } else {
+            CriterionScore::not_applicable()
+        };
+    }
+    let (mut all, mut given, mut earned) = (0.0, 0.0, 0.0);
+    let mut unanswered = Vec::new();
+    for p in read {
+        let w = weights.of(p.impact());
+        all += w;
+        match pilot_points(p, field, points) {
+            Some(x) => {
+                given += w;
+                earned += w * x;
+            }
+            None => unanswered.push(format!("{}.{field}", p.path())),
+        }
+    }
+    CriterionScore {
+        points: (given > 0.0).then(|| earned / given),
+        answered: given / all,
+        applies: true,
+        unanswered,
+    }
+}
+
+/// The share of `fields` an item gives, from 0 to 1.
+fn share_given(answers: &Answers, fields: &[&str]) -> f64 {
+    let given = fields.iter().filter(|f| answers.get(f).is_some()).count();
+    given as f64 / fields.len().max(1) as f64
 }
 
 /// One pilot's points for a key, `None` when the pilot leaves it out.
@@ -150,24 +232,62 @@ pub fn is_met(value: Option<&Given>) -> bool {
     }
 }
 
-/// The weighted mean of `(weight, points)` pairs, rounded; `None` when empty.
-pub fn weighted_mean<'a>(
-    pairs: impl Iterator<Item = (&'a Criterion, &'a CriterionScore)>,
-) -> Option<f64> {
-    let (mut weights, mut total) = (0.0, 0.0);
-    for (criterion, score) in pairs {
-        weights += criterion.weight;
-        total += criterion.weight * score.points;
-    }
-    (weights > 0.0).then(|| round1(total / weights))
+/// A side's score, computed from what was answered, with its range and
+/// completeness; every figure rounded once.
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub struct SideScore {
+    /// `None` when nothing on the side was answered.
+    pub score: Option<f64>,
+    /// Every unanswered part counted as 0 points.
+    pub low: f64,
+    /// Every unanswered part counted as 100 points.
+    pub high: f64,
+    /// `100 × Σ(weight × a) / Σ weight`.
+    pub completeness: f64,
 }
 
-/// The harmonic mean of the two rounded side scores: balance is the point.
-pub fn overall(strategy: f64, implementation: f64) -> f64 {
-    if strategy <= 0.0 || implementation <= 0.0 {
+impl SideScore {
+    /// The score, or where there is none its low end (then 0): what the
+    /// level, the quadrant and the focus compare.
+    pub fn effective(&self) -> f64 {
+        self.score.unwrap_or(self.low)
+    }
+}
+
+/// The score of a set of criteria (a side, or one dimension's side).
+pub fn side_score<'a>(
+    criteria: impl Iterator<Item = (&'a Criterion, &'a CriterionScore)>,
+) -> SideScore {
+    let (mut all, mut answered, mut earned) = (0.0, 0.0, 0.0);
+    for (criterion, score) in criteria {
+        let weight = score.weight(criterion);
+        all += weight;
+        answered += weight * score.answered;
+        earned += weight * score.answered * score.points.unwrap_or(0.0);
+    }
+    if all <= 0.0 {
+        return SideScore {
+            score: None,
+            low: 0.0,
+            high: 100.0,
+            completeness: 0.0,
+        };
+    }
+    SideScore {
+        score: (answered > 0.0).then(|| round1(earned / answered)),
+        low: round1(earned / all),
+        high: round1((earned + 100.0 * (all - answered)) / all),
+        completeness: round1(100.0 * answered / all),
+    }
+}
+
+/// The harmonic mean of two rounded side scores: balance is the point
+/// (90 and 10 give 18). 0 when either is 0.
+pub fn harmonic(a: f64, b: f64) -> f64 {
+    if a <= 0.0 || b <= 0.0 {
         return 0.0;
     }
-    round1(2.0 * strategy * implementation / (strategy + implementation))
+    round1(2.0 * a * b / (a + b))
 }
 
 /// The level the overall score reaches on the rubric's cut lines.
@@ -186,14 +306,34 @@ pub fn level_of(overall: f64, rubric: &Rubric) -> Level {
     }
 }
 
-/// Where the two side scores place the organization, on the rubric's cut line.
-pub fn quadrant_of(strategy: f64, implementation: f64, rubric: &Rubric) -> Quadrant {
+/// Where the two side scores place the organization, on the rubric's cut
+/// line. Implementation counts as high only with a live pilot: without a
+/// working system no organization is aligned or has unused tools.
+pub fn quadrant_of(
+    strategy: f64,
+    implementation: f64,
+    any_live: bool,
+    rubric: &Rubric,
+) -> Quadrant {
     let cut = rubric.thresholds.quadrant_cut;
-    match (strategy >= cut, implementation >= cut) {
+    match (strategy >= cut, implementation >= cut && any_live) {
         (true, true) => Quadrant::Aligned,
         (true, false) => Quadrant::SlideDeck,
         (false, true) => Quadrant::UnusedTools,
         (false, false) => Quadrant::Early,
+    }
+}
+
+/// The highest level what exists supports: `None` when no cap applies.
+/// `started`, `live` and `scaled` count pilots; `started` is `None` when the
+/// pilots list was left out.
+pub fn level_cap(started: Option<usize>, live: usize, scaled: usize) -> Option<Level> {
+    match started {
+        None | Some(0) => Some(Level::Exploring),
+        Some(_) if live == 0 => Some(Level::Experimenting),
+        Some(_) if scaled == 0 => Some(Level::Operationalizing),
+        Some(_) if scaled < 2 => Some(Level::Scaling),
+        Some(_) => None,
     }
 }
 
@@ -208,15 +348,19 @@ mod tests {
 
     #[test]
     fn overall_is_the_harmonic_mean() {
-        assert_eq!(overall(90.0, 10.0), 18.0);
-        assert_eq!(overall(50.0, 50.0), 50.0);
-        assert_eq!(overall(0.0, 80.0), 0.0);
-        assert_eq!(overall(71.3, 38.0), 49.6);
+        assert_eq!(harmonic(90.0, 10.0), 18.0);
+        assert_eq!(harmonic(50.0, 50.0), 50.0);
+        assert_eq!(harmonic(0.0, 80.0), 0.0);
+        assert_eq!(harmonic(71.3, 38.0), 49.6);
     }
 
     #[test]
-    fn rounds_half_away_from_zero() {
-        assert_eq!(round1(59.95), 60.0);
-        assert_eq!(round1(59.94), 59.9);
+    fn the_level_cap_follows_what_exists() {
+        assert_eq!(level_cap(None, 0, 0), Some(Level::Exploring));
+        assert_eq!(level_cap(Some(0), 0, 0), Some(Level::Exploring));
+        assert_eq!(level_cap(Some(1), 0, 0), Some(Level::Experimenting));
+        assert_eq!(level_cap(Some(1), 1, 0), Some(Level::Operationalizing));
+        assert_eq!(level_cap(Some(2), 2, 1), Some(Level::Scaling));
+        assert_eq!(level_cap(Some(2), 2, 2), None);
     }
 }

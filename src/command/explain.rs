@@ -3,12 +3,12 @@
 
 use crate::assess::findings::detector;
 use crate::error::Error;
-use crate::load::questionnaire::format::PILOTS;
+use crate::load::questionnaire::format::{pilot, PILOTS};
 use crate::load::questionnaire::format_number;
 use crate::rubric::template::fill;
 use crate::rubric::{Criterion, Curve, Measure, PilotPoints, Rubric};
 use crate::suggest::closest;
-use crate::vocabulary::{FindingId, Group, Word};
+use crate::vocabulary::{FindingId, Group, Stage, Word};
 use std::fmt::Write as _;
 
 /// The explanation of `id`, or a message with the closest known id.
@@ -49,7 +49,7 @@ fn criterion_text(c: &Criterion, rubric: &Rubric) -> String {
     let _ = writeln!(out, "Points: {}", points(&c.measure));
     let _ = writeln!(
         out,
-        "Unanswered, it earns 0 points and lowers completeness."
+        "Unanswered, it counts neither for nor against the score: the score is computed from what was answered, the range beside it shows how far the open answers could move it, and completeness falls."
     );
     let _ = writeln!(out, "How to improve: {}", c.advice);
     out
@@ -65,7 +65,10 @@ fn reads(measure: &Measure) -> String {
         Measure::ListCompleteness { list, fields } => {
             format!("{list} (each item's {})", fields.join(", "))
         }
-        Measure::Pilots { field, .. } => format!("{PILOTS} (each pilot's {field})"),
+        Measure::Pilots { field, .. } => format!("{PILOTS} (each started pilot's {field})"),
+        Measure::PilotPresence { fields } => {
+            format!("{PILOTS} (each started pilot's {})", fields.join(", "))
+        }
     }
 }
 
@@ -98,7 +101,15 @@ fn points(measure: &Measure) -> String {
                             _ => &[],
                         },
                     );
-                    table(words, table_points)
+                    // Only started pilots are scored, so only their stages earn points.
+                    let scored: Vec<(&str, f64)> = words
+                        .iter()
+                        .zip(table_points)
+                        .filter(|(w, _)| *field != pilot::STAGE || Stage::parse(w).is_some_and(Stage::is_started))
+                        .map(|(w, p)| (*w, *p))
+                        .collect();
+                    let (words, points): (Vec<&str>, Vec<f64>) = scored.into_iter().unzip();
+                    table(&words, &points)
                 }
                 PilotPoints::Flag => "100 when true, 0 when false".to_owned(),
                 PilotPoints::AnyOf(items) => format!("the share of {} listed", items.join(", ")),
@@ -106,8 +117,17 @@ fn points(measure: &Measure) -> String {
                     format!("along a curve, value → points: {}", curve_text(curve))
                 }
             };
-            format!("each pilot that is not retired earns {each}; the criterion is their average")
+            let retraining = if *field == pilot::RETRAINING {
+                " (only pilots built in-house: retraining a bought system is its vendor's job)"
+            } else {
+                ""
+            };
+            format!("each started pilot (stage pilot, production or scaled){retraining} earns {each}; the criterion is their average, weighted by each pilot's impact (low 1, medium 2, high 3 by default)")
         }
+        Measure::PilotPresence { fields } => format!(
+            "each started pilot earns an equal part for each of {} it gives; the criterion is their average, weighted by impact; with the pilots list given and no pilot started, it earns 0",
+            fields.join(", ")
+        ),
     }
 }
 
@@ -143,6 +163,7 @@ fn finding_text(id: FindingId, rubric: &Rubric) -> String {
     let text = rubric.finding(id);
     let kind = match id.group() {
         Group::Purgatory => "pilot purgatory signal",
+        Group::Operations => "finding about live systems",
         Group::Misconception => "misconception",
         Group::Other => "finding",
     };
@@ -184,6 +205,13 @@ fn finding_text(id: FindingId, rubric: &Rubric) -> String {
         fill(detector(id).trigger, &thresholds)
     );
     let _ = writeln!(out, "An unanswered question never makes it fire.");
-    let _ = writeln!(out, "How to improve: {}", fill(&text.remedy, &[]));
+    // The remedy names what fired; here it speaks of any organization.
+    let generic = [
+        ("pilots", "the pilots concerned".to_owned()),
+        ("count", "some".to_owned()),
+        ("ratio", format_number(t.cost_overrun_ratio)),
+        ("days", t.stale_pilot_days.to_string()),
+    ];
+    let _ = writeln!(out, "How to improve: {}", fill(&text.remedy, &generic));
     out
 }

@@ -56,6 +56,9 @@ pub enum EvidencePath {
     Fixed(&'static str),
     /// A side's score (`scores.strategy`).
     Score(Side),
+    /// A path written out, for an answer the format names by item
+    /// (`implementation.pilots[2].monitoring`) when it is left out.
+    Written(String),
     /// An item of a list (`implementation.pilots[2]`), or one of its keys
     /// (`implementation.pilots[2].monitoring`).
     Item {
@@ -76,6 +79,7 @@ impl fmt::Display for EvidencePath {
         match self {
             EvidencePath::Fixed(path) => f.write_str(path),
             EvidencePath::Score(side) => write!(f, "scores.{side}"),
+            EvidencePath::Written(path) => f.write_str(path),
             EvidencePath::Item {
                 list,
                 index,
@@ -95,6 +99,7 @@ impl PartialEq<&str> for EvidencePath {
         match self {
             EvidencePath::Fixed(path) => path == other,
             EvidencePath::Score(side) => other.strip_prefix("scores.") == Some(side.word()),
+            EvidencePath::Written(path) => path == other,
             EvidencePath::Item { list, index, key } => {
                 let Some((at, rest)) = other
                     .strip_prefix(list)

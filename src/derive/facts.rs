@@ -2,10 +2,11 @@
 //! each pilot's stage, whether it is active or live, and its age; each with
 //! the evidence that explains it. Pure: no I/O, no failure.
 
+use crate::date::Date;
 use crate::derive::evidence::{Evidence, EvidencePath};
 use crate::load::questionnaire::format::{pilot, PILOTS};
 use crate::load::questionnaire::{Answers, Item, Questionnaire};
-use crate::vocabulary::Stage;
+use crate::vocabulary::{Impact, Sourcing, Stage};
 
 /// One pilot as the findings see it.
 #[derive(Debug, Clone)]
@@ -36,9 +37,34 @@ impl<'q> Pilot<'q> {
         self.stage.is_live()
     }
 
-    /// Not retired: counted in criteria and triggers.
-    pub fn is_counted(&self) -> bool {
-        self.stage != Stage::Retired
+    /// At stage `pilot`, `production` or `scaled`: counted in every
+    /// per-pilot criterion and the pilot-to-production rate.
+    pub fn is_started(&self) -> bool {
+        self.stage.is_started()
+    }
+
+    /// What rides on its outputs; `medium` when left out.
+    pub fn impact(&self) -> Impact {
+        self.answers()
+            .choice_of(pilot::IMPACT)
+            .unwrap_or(Impact::Medium)
+    }
+
+    /// Whether `impact: high` is written out (a default never raises the stakes).
+    pub fn is_high_impact(&self) -> bool {
+        self.answers().choice_of(pilot::IMPACT) == Some(Impact::High)
+    }
+
+    /// Where it comes from; `built` when left out.
+    pub fn sourcing(&self) -> Sourcing {
+        self.answers()
+            .choice_of(pilot::SOURCING)
+            .unwrap_or(Sourcing::Built)
+    }
+
+    /// Its go/no-go date, when given.
+    pub fn decision_by(&self) -> Option<Date> {
+        self.answers().date(pilot::DECISION_BY)
     }
 
     pub fn path(&self) -> String {
@@ -112,11 +138,40 @@ impl<'q> Facts<'q> {
         &self.questionnaire.answers
     }
 
-    /// Pilots that are not retired; `None` when the list was left out.
-    pub fn counted_pilots(&self) -> Option<impl Iterator<Item = &Pilot<'q>>> {
+    /// Started pilots (`pilot`, `production`, `scaled`); `None` when the
+    /// list was left out, which is unknown rather than none.
+    pub fn started_pilots(&self) -> Option<Vec<&Pilot<'q>>> {
         self.pilots
             .as_ref()
-            .map(|pilots| pilots.iter().filter(|p| p.is_counted()))
+            .map(|pilots| pilots.iter().filter(|p| p.is_started()).collect())
+    }
+
+    /// Pilots at stage `pilot`; empty when the list was left out.
+    pub fn active_pilots(&self) -> Vec<&Pilot<'q>> {
+        self.all_pilots().filter(|p| p.is_active()).collect()
+    }
+
+    /// Pilots in production or scaled; empty when the list was left out.
+    pub fn live_pilots(&self) -> Vec<&Pilot<'q>> {
+        self.all_pilots().filter(|p| p.is_live()).collect()
+    }
+
+    /// Active pilots that linger: started `stale_days` or more before the
+    /// assessment date, or past their go/no-go date (a decision due today
+    /// has not passed). A pilot without either date does not linger.
+    pub fn lingering_pilots(&self, stale_days: i64) -> Vec<&Pilot<'q>> {
+        let assessed = self.questionnaire.assessed;
+        self.active_pilots()
+            .into_iter()
+            .filter(|p| {
+                p.age_days.is_some_and(|age| age >= stale_days)
+                    || p.decision_by().is_some_and(|due| due < assessed)
+            })
+            .collect()
+    }
+
+    fn all_pilots(&self) -> impl Iterator<Item = &Pilot<'q>> {
+        self.pilots.iter().flatten()
     }
 
     /// Evidence for a single answer, when it was given.

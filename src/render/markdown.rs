@@ -2,19 +2,20 @@
 //! It renders on GitHub and in any `CommonMark` viewer with tables; the
 //! quadrant chart is a Mermaid `quadrantChart`, which GitHub draws natively.
 
-use super::words::{bar, score};
+use super::words::{bar, confidence_note, level_cap_note, score, score_with_range, shown_by};
 use crate::assessment::Finding;
-use crate::assessment::{Assessment, PilotSummary};
+use crate::assessment::{Assessment, PilotSummary, Recommendation};
 use crate::derive::evidence::Evidence;
 use crate::load::questionnaire::DateSource;
 use crate::vocabulary::{
-    Environment, Group, Monitoring, PurgatoryStatus, Quadrant, Source, Stage, Word,
+    Confidence, Environment, Group, Monitoring, PurgatoryStatus, Quadrant, Side, Stage, Word,
 };
 use std::fmt::Write as _;
 
 pub fn render(a: &Assessment) -> String {
     let mut out = String::new();
     headline(&mut out, a);
+    action_plan(&mut out, a);
     scores(&mut out, a);
     chart(&mut out, a);
     dimensions(&mut out, a);
@@ -35,6 +36,14 @@ fn headline(out: &mut String, a: &Assessment) {
         DateSource::Today => "the date the report was made",
     };
     let _ = writeln!(out, "# AI readiness: {}\n", cell(&a.organization.name));
+    // An untrustworthy verdict is said before anything else.
+    if a.confidence == Confidence::Insufficient {
+        let _ = writeln!(
+            out,
+            "> **Confidence: insufficient.** {}\n",
+            confidence_note(a)
+        );
+    }
     let _ = writeln!(out, "**{}**\n", a.focus_reason);
     let _ = writeln!(
         out,
@@ -43,23 +52,66 @@ fn headline(out: &mut String, a: &Assessment) {
         capitalized(a.level.word()),
         quadrant_name(a, a.quadrant)
     );
+    if let Some(note) = level_cap_note(a) {
+        let _ = writeln!(out, "{note}\n");
+    }
+    if a.confidence != Confidence::Insufficient {
+        let _ = writeln!(
+            out,
+            "Confidence: **{}**. {}\n",
+            a.confidence,
+            confidence_note(a)
+        );
+    }
+}
+
+/// How many recommendations make the action plan for the next quarter.
+const ACTION_PLAN: usize = 3;
+
+fn action_plan(out: &mut String, a: &Assessment) {
+    out.push_str(
+        "## Action plan
+
+",
+    );
+    for r in a.recommendations.iter().take(ACTION_PLAN) {
+        recommendation(out, r);
+    }
+}
+
+fn recommendation(out: &mut String, r: &Recommendation) {
+    let _ = writeln!(out, "{}. **{}**  \n   Why: {}", r.rank, r.title, r.reason);
+    let changes: Vec<String> = r.evidence.iter().map(evidence_line).collect();
+    if !changes.is_empty() {
+        let _ = writeln!(out, "   Based on: {}", changes.join("; "));
+    }
+    out.push('\n');
 }
 
 fn scores(out: &mut String, a: &Assessment) {
-    out.push_str("## Scores\n\n| Score | Value | | What it means |\n|---|---:|---|---|\n");
+    out.push_str("## Scores\n\n| Score | Value | | What it means |\n|---|---|---|---|\n");
+    let s = &a.scores;
     let rows = [
-        ("Strategy", a.scores.strategy, "Why and where to invest: problems with goals, sponsor, roadmap, budget, policy."),
-        ("Implementation", a.scores.implementation, "How it is made to work: pilots in production, data, platform, team, safeguards, adoption."),
-        ("Overall", a.scores.overall, "Both halves together; a weak half pulls it down more than a strong one lifts it."),
-        ("Completeness", a.scores.completeness, "How much of the questionnaire was answered; a gap here is not counted as good or bad."),
+        ("Strategy", Some(Side::Strategy), s.strategy, "Why and where to invest: problems with goals, sponsor, roadmap, budget, policy."),
+        ("Implementation", Some(Side::Implementation), s.implementation, "How it is made to work: pilots in production, data, platform, team, safeguards, adoption."),
+        ("Overall", None, s.overall, "Both halves together; a weak half pulls it down more than a strong one lifts it."),
     ];
-    for (name, value, meaning) in rows {
+    for (name, side, value, meaning) in rows {
+        let shown_bar = value.map_or_else(String::new, |v| format!("`{}`", bar(v)));
         let _ = writeln!(
             out,
-            "| {name} | {value:.1} | `{}` | {meaning} |",
-            bar(value)
+            "| {name} | {} | {shown_bar} | {meaning} |",
+            score_with_range(a, side)
         );
     }
+    let _ = writeln!(
+        out,
+        "| Completeness | {:.1} (strategy {:.1}, implementation {:.1}) | `{}` | How much of the questionnaire was answered, by weight; an unanswered question counts neither for nor against a score, and widens its range. |",
+        s.completeness,
+        s.completeness_by_side.strategy,
+        s.completeness_by_side.implementation,
+        bar(s.completeness)
+    );
     out.push('\n');
 }
 
@@ -85,14 +137,14 @@ fn chart(out: &mut String, a: &Assessment) {
         out,
         "    {}: [{}, {}]\n```\n",
         chart_label(&a.organization.name),
-        coordinate(a.scores.strategy),
-        coordinate(a.scores.implementation)
+        coordinate(a.scores.effective(Side::Strategy)),
+        coordinate(a.scores.effective(Side::Implementation))
     );
     let _ = writeln!(
         out,
-        "Strategy {:.1}, implementation {:.1}: **{}**. {}\n",
-        a.scores.strategy,
-        a.scores.implementation,
+        "Strategy {}, implementation {}: **{}**. {}\n",
+        score(a.scores.strategy),
+        score(a.scores.implementation),
         quadrant_name(a, a.quadrant),
         quadrant_meaning(a)
     );
@@ -143,7 +195,7 @@ fn purgatory(out: &mut String, a: &Assessment) {
         Some(rate) => {
             let _ = writeln!(
                 out,
-                "Pilot-to-production rate: **{rate:.1}%** of the pilots past the idea stage are in production or scaled. Industry figure: {:.0}% ({}).\n",
+                "Pilot-to-production rate: **{rate:.1}%** of the started pilots (at stage pilot, production or scaled) are in production or scaled. Industry figure: {:.0}% ({}).\n",
                 benchmark.pilot_to_production_pct,
                 benchmark.source
             );
@@ -151,7 +203,7 @@ fn purgatory(out: &mut String, a: &Assessment) {
         None => {
             let _ = writeln!(
                 out,
-                "Pilot-to-production rate: not yet measurable, as no pilot is past the idea stage. Industry figure: {:.0}% ({}).\n",
+                "Pilot-to-production rate: not yet measurable, as no pilot has started. Industry figure: {:.0}% ({}).\n",
                 benchmark.pilot_to_production_pct,
                 benchmark.source
             );
@@ -159,6 +211,21 @@ fn purgatory(out: &mut String, a: &Assessment) {
     }
     for f in a.findings.iter().filter(|f| f.kind == Group::Purgatory) {
         finding(out, f);
+    }
+    let live_systems: Vec<&Finding> = a
+        .findings
+        .iter()
+        .filter(|f| f.kind == Group::Operations)
+        .collect();
+    if !live_systems.is_empty() {
+        out.push_str(
+            "## Live systems
+
+",
+        );
+        for f in live_systems {
+            finding(out, f);
+        }
     }
 }
 
@@ -174,13 +241,8 @@ fn misconceptions(out: &mut String, a: &Assessment) {
         return;
     }
     for m in found {
-        let shown = match m.source {
-            Some(Source::Belief) => "stated by leadership",
-            Some(Source::Behavior) => "shown by the answers",
-            Some(Source::Both) => "stated by leadership and shown by the answers",
-            None => "",
-        };
-        let _ = writeln!(out, "### {} ({shown})\n", m.title);
+        let _ = writeln!(out, "### {} (shown by {})\n", m.title, shown_by(m));
+        let _ = writeln!(out, "{}\n", m.message);
         let _ = writeln!(
             out,
             "- **The belief:** {}",
@@ -219,14 +281,17 @@ fn finding(out: &mut String, f: &Finding) {
 }
 
 fn recommendations(out: &mut String, a: &Assessment) {
-    out.push_str("## Recommendations\n\n");
-    for r in &a.recommendations {
-        let _ = writeln!(out, "{}. **{}**  \n   Why: {}", r.rank, r.title, r.reason);
-        let changes: Vec<String> = r.evidence.iter().map(evidence_line).collect();
-        if !changes.is_empty() {
-            let _ = writeln!(out, "   Based on: {}", changes.join("; "));
-        }
-        out.push('\n');
+    let rest = a.recommendations.iter().skip(ACTION_PLAN);
+    if rest.len() == 0 {
+        return;
+    }
+    out.push_str(
+        "## Further recommendations
+
+",
+    );
+    for r in rest {
+        recommendation(out, r);
     }
 }
 
@@ -240,7 +305,7 @@ fn unanswered(out: &mut String, a: &Assessment) {
         out.push_str("Every question the assessment reads was answered.\n\n");
         return;
     }
-    out.push_str("These answers were left out. They earn no points and trigger no finding; answering them makes the report more complete:\n\n");
+    out.push_str("These answers were left out. They count neither for nor against a score (they widen its range), and they trigger no finding; answering them narrows the range and firms up the verdict:\n\n");
     for path in &a.unanswered {
         let _ = writeln!(out, "- `{path}`");
     }
@@ -265,11 +330,12 @@ fn gate(out: &mut String, a: &Assessment) {
 fn method(out: &mut String, a: &Assessment) {
     out.push_str("## Method\n\n");
     out.push_str(
-        "- Each criterion turns answers into 0 to 100 points; an unanswered criterion earns 0.\n",
+        "- Each criterion turns the answers it reads into 0 to 100 points, over the answers given.\n",
     );
-    out.push_str("- Strategy and implementation are each the weighted mean of their criteria, rounded to one decimal.\n");
+    out.push_str("- Strategy and implementation are each the mean of their criteria, weighted by each criterion's weight and the share of it answered, rounded to one decimal: an unanswered question counts neither as good nor as bad.\n");
+    out.push_str("- Each score's range counts every unanswered part as 0 points (low) and as 100 points (high); with everything answered, the range is the score.\n");
     out.push_str("- Overall is the harmonic mean of the two (2 × S × I ÷ (S + I)), so a plan without delivery, or delivery without a plan, scores low.\n");
-    out.push_str("- Completeness is the share of criteria answered. A side scoring at or above the rubric's cut line (50 by default) counts as high; the chart's midlines sit at 50.\n");
+    out.push_str("- Completeness is the share of the rubric's weight answered. A side scoring at or above the rubric's cut line (50 by default) counts as high, and implementation only with a live pilot; the chart's midlines sit at 50.\n");
     let _ = writeln!(
         out,
         "- Rubric: {} (id `{}`, version {}). Tool: {} {}. Source: `{}`.",

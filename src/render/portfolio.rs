@@ -5,7 +5,7 @@ use super::markdown::{capitalized, cell, chart_label, coordinate, quadrant_name}
 use super::words::{new_table, right_align, score};
 use crate::assess::portfolio::{critical_count, Portfolio};
 use crate::assessment::Assessment;
-use crate::vocabulary::{Focus, PurgatoryStatus, Quadrant, Word};
+use crate::vocabulary::{Focus, PurgatoryStatus, Quadrant, Side, Word};
 use std::collections::BTreeMap;
 use std::fmt::Write as _;
 
@@ -40,9 +40,9 @@ pub fn table(p: &Portfolio, width: u16, color: bool, detail: bool) -> String {
     for a in &p.assessments {
         let mut row = vec![
             a.organization.name.clone(),
-            score(Some(a.scores.strategy)),
-            score(Some(a.scores.implementation)),
-            score(Some(a.scores.overall)),
+            score(a.scores.strategy),
+            score(a.scores.implementation),
+            score(a.scores.overall),
             a.level.word().to_owned(),
             a.quadrant.word().to_owned(),
             a.focus.word().to_owned(),
@@ -95,8 +95,8 @@ pub fn markdown(p: &Portfolio, detail: bool) -> String {
         let _ = writeln!(
             out,
             "    {label}: [{}, {}]",
-            coordinate(a.scores.strategy),
-            coordinate(a.scores.implementation)
+            coordinate(a.scores.effective(Side::Strategy)),
+            coordinate(a.scores.effective(Side::Implementation))
         );
     }
     out.push_str("```\n\n## Organizations\n\n");
@@ -108,11 +108,11 @@ pub fn markdown(p: &Portfolio, detail: bool) -> String {
     for a in &p.assessments {
         let _ = write!(
             out,
-            "| {} | {:.1} | {:.1} | {:.1} | {} | {} | {} | {} | {} |",
+            "| {} | {} | {} | {} | {} | {} | {} | {} | {} |",
             cell(&a.organization.name),
-            a.scores.strategy,
-            a.scores.implementation,
-            a.scores.overall,
+            score(a.scores.strategy),
+            score(a.scores.implementation),
+            score(a.scores.overall),
             capitalized(a.level.word()),
             quadrant_name(a, a.quadrant),
             focus_phrase(a),
@@ -147,11 +147,11 @@ fn totals_line(p: &Portfolio) -> String {
     let benchmark = p.assessments.first().map(|a| &a.purgatory.benchmark);
     let rate = match (t.pilot_to_production_pct, benchmark) {
         (Some(rate), Some(b)) => format!(
-            "{rate:.1}% of pilots past the idea stage are in production (industry figure: {:.0}%)",
+            "{rate:.1}% of started pilots are in production or scaled (industry figure: {:.0}%)",
             b.pilot_to_production_pct
         ),
-        (Some(rate), None) => format!("{rate:.1}% of pilots past the idea stage are in production"),
-        (None, _) => "no pilot is past the idea stage yet".to_owned(),
+        (Some(rate), None) => format!("{rate:.1}% of started pilots are in production or scaled"),
+        (None, _) => "no pilot has started yet".to_owned(),
     };
     format!(
         "aligned {}, slide deck {}, unused tools {}, early {}; stuck in pilot purgatory: {}; {rate}",

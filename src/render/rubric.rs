@@ -60,9 +60,9 @@ pub fn render(rubric: &Rubric, width: u16) -> String {
             FindingId::StrategyEqualsReady.to_string(),
         ),
         (
-            "stuck_min_signals",
-            t.stuck_min_signals.to_string(),
-            format!("purgatory status {}", PurgatoryStatus::Stuck),
+            "min_side_completeness",
+            t.min_side_completeness.to_string(),
+            "confidence insufficient, focus on strategy, answer first (below it)".to_owned(),
         ),
         (
             "pivot_min_strategy",

@@ -1,11 +1,14 @@
 //! The terminal report: a headline, then tables for scores, dimensions,
 //! purgatory, misconceptions and other findings, then the top recommendations.
 
-use super::words::{bar, bold, colored, evidence, new_table, paint, right_align, score};
+use super::words::{
+    bar, bold, colored, confidence_note, count, evidence, level_cap_note, new_table, paint,
+    right_align, score, score_with_range, shown_by,
+};
 use crate::assessment::Assessment;
 use crate::assessment::Finding;
 use crate::load::questionnaire::DateSource;
-use crate::vocabulary::{Group, PurgatoryStatus, Severity, Source, Word};
+use crate::vocabulary::{Confidence, Group, PurgatoryStatus, Severity, Side, Word};
 use anstyle::AnsiColor;
 use comfy_table::{Cell, Color, Table};
 use std::fmt::Write as _;
@@ -30,21 +33,55 @@ pub fn render(a: &Assessment, width: u16, color: bool) -> String {
         paint(&a.organization.name, bold(), color),
         a.organization.assessed
     );
+    // An untrustworthy verdict is said before anything else.
+    if a.confidence == Confidence::Insufficient {
+        let _ = writeln!(
+            out,
+            "{}",
+            paint(
+                &format!("Confidence insufficient: {}", confidence_note(a)),
+                colored(AnsiColor::Yellow),
+                color
+            )
+        );
+    }
     let _ = writeln!(
         out,
-        "Level: {}   Quadrant: {}   Focus: {}",
+        "Level: {}   Quadrant: {}   Focus: {}   Confidence: {}",
         paint(a.level.word(), bold(), color),
         paint(a.quadrant.word(), bold(), color),
-        paint(a.focus.word(), bold(), color)
+        paint(a.focus.word(), bold(), color),
+        paint(a.confidence.word(), bold(), color)
     );
+    if let Some(note) = level_cap_note(a) {
+        let _ = writeln!(out, "{note}");
+    }
     let _ = writeln!(out, "{}\n", a.focus_reason);
 
+    let s = &a.scores;
     let mut scores = t.table(&["Score", "Value", ""]);
+    for (name, side, value) in [
+        ("Strategy", Some(Side::Strategy), s.strategy),
+        (
+            "Implementation",
+            Some(Side::Implementation),
+            s.implementation,
+        ),
+        ("Overall (harmonic mean)", None, s.overall),
+    ] {
+        scores.add_row(vec![
+            name.to_owned(),
+            score_with_range(a, side),
+            value.map_or_else(String::new, bar),
+        ]);
+    }
     for (name, value) in [
-        ("Strategy", a.scores.strategy),
-        ("Implementation", a.scores.implementation),
-        ("Overall (harmonic mean)", a.scores.overall),
-        ("Completeness", a.scores.completeness),
+        ("Completeness, strategy", s.completeness_by_side.strategy),
+        (
+            "Completeness, implementation",
+            s.completeness_by_side.implementation,
+        ),
+        ("Completeness, overall", s.completeness),
     ] {
         scores.add_row(vec![name.to_owned(), format!("{value:.1}"), bar(value)]);
     }
@@ -70,30 +107,35 @@ pub fn render(a: &Assessment, width: u16, color: bool) -> String {
     };
     let _ = writeln!(
         out,
-        "Pilot purgatory: {} ({} signal{})",
+        "Pilot purgatory: {} ({} lingering, {} live; {})",
         paint(a.purgatory.status.word(), status_style, color),
-        signals.len(),
-        if signals.len() == 1 { "" } else { "s" }
+        count(a.purgatory.lingering, "pilot", "pilots"),
+        a.purgatory.live,
+        count(signals.len(), "signal", "signals"),
     );
     if !signals.is_empty() {
         let _ = writeln!(out, "{}", t.findings(&signals, "Signal"));
     }
     out.push('\n');
 
+    let live_systems = kind(a, Group::Operations);
+    if !live_systems.is_empty() {
+        let _ = writeln!(
+            out,
+            "Live systems: {}",
+            count(live_systems.len(), "finding", "findings")
+        );
+        let _ = writeln!(out, "{}\n", t.findings(&live_systems, "Finding"));
+    }
+
     let misconceptions = kind(a, Group::Misconception);
     let _ = writeln!(out, "Misconceptions: {}", misconceptions.len());
     if !misconceptions.is_empty() {
         let mut t = t.table(&["Misconception", "Shown by", "Correction"]);
         for m in &misconceptions {
-            let shown = match m.source {
-                Some(Source::Belief) => "what leadership says",
-                Some(Source::Behavior) => "the answers",
-                Some(Source::Both) => "both",
-                None => "",
-            };
             t.add_row(vec![
                 m.statement.as_deref().unwrap_or_default().to_owned(),
-                shown.to_owned(),
+                format!("{}: {}", shown_by(m), m.message),
                 m.correction.as_deref().unwrap_or_default().to_owned(),
             ]);
         }
@@ -120,9 +162,8 @@ pub fn render(a: &Assessment, width: u16, color: bool) -> String {
     out.push('\n');
     let _ = writeln!(
         out,
-        "Unanswered: {} question{} (completeness {:.1}); --format json lists them.",
-        a.unanswered.len(),
-        if a.unanswered.len() == 1 { "" } else { "s" },
+        "Unanswered: {} (completeness {:.1}); --format json lists them.",
+        count(a.unanswered.len(), "question", "questions"),
         a.scores.completeness
     );
     if let Some(gate) = &a.gate {

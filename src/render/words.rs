@@ -1,7 +1,9 @@
 //! What the human-readable formats share: a score bar, an evidence line,
 //! colour, and how a terminal table is set up.
 
+use crate::assessment::{Assessment, Finding};
 use crate::derive::evidence::Evidence;
+use crate::vocabulary::{Confidence, Level, Side, Source};
 
 /// A ten-step bar for a score from 0 to 100: `███████░░░`.
 pub fn bar(score: f64) -> String {
@@ -70,5 +72,81 @@ pub fn right_align(t: &mut comfy_table::Table, columns: &[usize]) {
         if let Some(c) = t.column_mut(*column) {
             c.set_cell_alignment(comfy_table::CellAlignment::Right);
         }
+    }
+}
+
+/// A score as the reports show it: `62.0` when it is exact, else with the
+/// range the unanswered questions leave open, `62.0, 55.1–70.4 with 6
+/// questions open`.
+pub fn score_with_range(a: &Assessment, side: Option<Side>) -> String {
+    let s = &a.scores;
+    let (score, [low, high], open) = match side {
+        Some(Side::Strategy) => (s.strategy, s.range.strategy, s.open_questions.strategy),
+        Some(Side::Implementation) => (
+            s.implementation,
+            s.range.implementation,
+            s.open_questions.implementation,
+        ),
+        None => (
+            s.overall,
+            s.range.overall,
+            s.open_questions.strategy + s.open_questions.implementation,
+        ),
+    };
+    let value = score.map_or_else(|| "not scored".to_owned(), |v| format!("{v:.1}"));
+    if low == high && score.is_some() {
+        return value;
+    }
+    format!(
+        "{value}, {low:.1}–{high:.1} with {}",
+        count(open, "question open", "questions open")
+    )
+}
+
+/// `1 pilot`, `3 pilots`: a count with its noun.
+pub fn count(n: usize, one: &str, many: &str) -> String {
+    if n == 1 {
+        format!("1 {one}")
+    } else {
+        format!("{n} {many}")
+    }
+}
+
+/// What the confidence means for the reader, in one sentence.
+pub fn confidence_note(a: &Assessment) -> &'static str {
+    match a.confidence {
+        Confidence::Firm => "The unanswered questions could not change the quadrant.",
+        Confidence::Provisional => {
+            "Answering the open questions could still change the quadrant."
+        }
+        Confidence::Insufficient => {
+            "Too much is unanswered to trust this verdict. Answer the questions named in the first recommendation, then assess again."
+        }
+    }
+}
+
+/// Why the level is capped, when the cap holds it below what the score reaches.
+pub fn level_cap_note(a: &Assessment) -> Option<String> {
+    let cap = a.level_cap.filter(|cap| *cap < a.level_by_score)?;
+    let because = match cap {
+        Level::Exploring => "no pilot has started",
+        Level::Experimenting => "no pilot is live yet",
+        Level::Operationalizing => "no pilot is scaled yet",
+        Level::Scaling | Level::Transforming => "fewer than two pilots are scaled",
+    };
+    Some(format!(
+        "The level is capped at {cap} because {because}; the score alone would reach {}.",
+        a.level_by_score
+    ))
+}
+
+/// How a misconception shows, in words.
+pub fn shown_by(f: &Finding) -> &'static str {
+    match (f.source, f.contradicts_stated_belief) {
+        (Some(Source::Belief), _) => "what leadership says",
+        (Some(Source::Behavior), Some(true)) => "the answers, though leadership rejects it",
+        (Some(Source::Behavior), _) => "the answers",
+        (Some(Source::Both), _) => "what leadership says and the answers",
+        (None, _) => "",
     }
 }

@@ -8,7 +8,7 @@ pub mod template;
 mod validate;
 
 use crate::diagnostic::Diagnostic;
-use crate::vocabulary::{FindingId, FocusReason, PerWord, Quadrant, Severity, Side};
+use crate::vocabulary::{FindingId, FocusReason, Impact, PerWord, Quadrant, Severity, Side};
 use serde::Serialize;
 use std::sync::Arc;
 
@@ -54,6 +54,16 @@ pub struct Rubric {
     pub criteria: Vec<Arc<Criterion>>,
     pub findings: PerWord<FindingId, FindingText>,
     pub benchmark: Benchmark,
+    /// The recommendation to answer the open questions first.
+    pub answer_first: AnswerFirst,
+}
+
+/// The words of the recommendation to answer the open questions first.
+#[derive(Debug, Clone, PartialEq)]
+pub struct AnswerFirst {
+    pub title: SharedText,
+    /// May name `{questions}`: the criteria to answer, heaviest first.
+    pub reason: String,
 }
 
 /// A published industry figure the report sets the organization's own next to.
@@ -66,6 +76,13 @@ pub struct Benchmark {
 #[derive(Debug, Clone, Copy, PartialEq)]
 pub struct Thresholds {
     pub quadrant_cut: f64,
+    /// Below this completeness a side is too little answered to judge.
+    pub min_side_completeness: f64,
+    pub pivot_min_strategy: f64,
+    /// Each started pilot's weight in per-pilot averages, by `impact`.
+    pub impact_weights: ImpactWeights,
+    /// The largest weight a criterion may have.
+    pub max_weight: f64,
     pub stale_pilot_days: i64,
     pub cost_overrun_ratio: f64,
     pub no_production_min_active: usize,
@@ -73,9 +90,25 @@ pub struct Thresholds {
     pub plan_without_results_strategy: f64,
     pub plan_without_results_implementation: f64,
     pub strategy_equals_ready_strategy: f64,
-    pub stuck_min_signals: usize,
-    pub pivot_min_strategy: f64,
     pub recommended_gaps: usize,
+}
+
+/// A started pilot's weight in every per-pilot average, by its `impact`.
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub struct ImpactWeights {
+    pub low: f64,
+    pub medium: f64,
+    pub high: f64,
+}
+
+impl ImpactWeights {
+    pub fn of(&self, impact: Impact) -> f64 {
+        match impact {
+            Impact::Low => self.low,
+            Impact::Medium => self.medium,
+            Impact::High => self.high,
+        }
+    }
 }
 
 /// Where each level starts on the overall score.
@@ -130,16 +163,20 @@ pub enum Measure {
     },
     /// A date's age in days, read along a curve.
     Age { path: &'static str, curve: Curve },
-    /// The share of `fields` given, averaged over a list's items.
+    /// The share of `fields` given, averaged over a list's items; answered
+    /// whenever the list is given (the fields are measured by presence).
     ListCompleteness {
         list: &'static str,
         fields: Vec<&'static str>,
     },
-    /// One key of every counted (not retired) pilot, averaged over them.
+    /// One key of every started pilot, averaged over them by impact weight.
     Pilots {
         field: &'static str,
         points: PilotPoints,
     },
+    /// The share of `fields` each started pilot gives, averaged by impact
+    /// weight; answered whenever the pilots list is given.
+    PilotPresence { fields: Vec<&'static str> },
 }
 
 /// How one pilot's key turns into points.
@@ -178,15 +215,31 @@ impl Curve {
     }
 }
 
-/// The words of one finding, and its severity.
+/// The words of one finding, its severity, and the criteria whose advice
+/// its remedy already gives.
 #[derive(Debug, Clone, PartialEq)]
 pub struct FindingText {
     pub severity: Severity,
     pub title: SharedText,
-    pub message: String,
+    pub message: Message,
     pub remedy: String,
+    /// Indices into `Rubric::criteria`.
+    pub related: Vec<usize>,
     pub statement: Option<SharedText>,
     pub correction: Option<SharedText>,
+}
+
+/// What a finding says of this organization.
+#[derive(Debug, Clone, PartialEq)]
+pub enum Message {
+    One(String),
+    /// A misconception: a text for each way it shows, and for the say-do gap.
+    BySource {
+        belief: String,
+        behavior: String,
+        both: String,
+        gap: String,
+    },
 }
 
 impl Rubric {

@@ -19,6 +19,15 @@ pub(super) struct RawRubric {
     pub criteria: Vec<RawCriterion>,
     pub findings: BTreeMap<String, Spanned<RawFinding>>,
     pub benchmark: RawBenchmark,
+    pub answer_first: RawAnswerFirst,
+}
+
+/// The recommendation to answer the open questions first.
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub(super) struct RawAnswerFirst {
+    pub title: Spanned<String>,
+    pub reason: Spanned<String>,
 }
 
 #[derive(Debug, Deserialize)]
@@ -33,6 +42,10 @@ pub(super) struct RawBenchmark {
 #[serde(deny_unknown_fields)]
 pub(super) struct RawThresholds {
     pub quadrant_cut: Spanned<f64>,
+    pub min_side_completeness: Spanned<f64>,
+    pub pivot_min_strategy: Spanned<f64>,
+    pub impact_weights: Spanned<RawImpactWeights>,
+    pub max_weight: Spanned<f64>,
     pub stale_pilot_days: Spanned<i64>,
     pub cost_overrun_ratio: Spanned<f64>,
     pub no_production_min_active: Spanned<i64>,
@@ -40,9 +53,16 @@ pub(super) struct RawThresholds {
     pub plan_without_results_strategy: Spanned<f64>,
     pub plan_without_results_implementation: Spanned<f64>,
     pub strategy_equals_ready_strategy: Spanned<f64>,
-    pub stuck_min_signals: Spanned<i64>,
-    pub pivot_min_strategy: Spanned<f64>,
     pub recommended_gaps: Spanned<i64>,
+}
+
+/// Each started pilot's weight in per-pilot averages, by its `impact`.
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub(super) struct RawImpactWeights {
+    pub low: f64,
+    pub medium: f64,
+    pub high: f64,
 }
 
 /// The overall score from which each level starts (`exploring` starts at 0).
@@ -102,9 +122,26 @@ pub(super) struct RawCriterion {
 pub(super) struct RawFinding {
     pub severity: Spanned<String>,
     pub title: String,
-    pub message: Spanned<String>,
+    /// The message; misconceptions have `messages` instead.
+    pub message: Option<Spanned<String>>,
     pub remedy: Spanned<String>,
+    /// Criteria whose advice this finding's remedy already gives.
+    #[serde(default)]
+    pub related: Vec<Spanned<String>>,
     /// For misconceptions: the belief, and the correction.
     pub statement: Option<String>,
     pub correction: Option<String>,
+    /// For misconceptions: a message for each way it shows, and for the say-do gap.
+    pub messages: Option<Spanned<RawMessages>>,
+}
+
+/// A misconception's message for each source, and the sentence added when
+/// leadership rejects the statement that its behaviour shows.
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub(super) struct RawMessages {
+    pub belief: Spanned<String>,
+    pub behavior: Spanned<String>,
+    pub both: Spanned<String>,
+    pub gap: Spanned<String>,
 }

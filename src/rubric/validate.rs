@@ -3,11 +3,11 @@
 //! falling towards the mature end, duplicate ids, texts for every finding.
 //! Every problem names its line and column in the rubric file.
 
-use super::raw::{RawCriterion, RawRubric};
+use super::raw::{RawCriterion, RawFinding, RawRubric};
 use super::template::placeholders;
 use super::{
-    Benchmark, Criterion, Curve, Dimension, FindingText, Levels, Measure, PilotPoints,
-    QuadrantText, Rubric, RubricRef, Thresholds,
+    AnswerFirst, Benchmark, Criterion, Curve, Dimension, FindingText, ImpactWeights, Levels,
+    Measure, Message, PilotPoints, QuadrantText, Rubric, RubricRef, Thresholds,
 };
 use crate::diagnostic::Position;
 use crate::diagnostic::{in_file_order, Diagnostic};
@@ -15,7 +15,7 @@ use crate::load::questionnaire::format::{self, pilot, Kind, PILOTS};
 use crate::load::toml_text::position;
 use crate::suggest::closest;
 use crate::vocabulary::{
-    FindingId, FocusReason, Group, Level, PerWord, Quadrant, Severity, Side, Word,
+    FindingId, FocusReason, Group, Level, PerWord, Quadrant, Severity, Side, Stage, Word,
 };
 use std::collections::BTreeSet;
 use std::ops::Range;
@@ -62,7 +62,10 @@ impl Checker<'_> {
         let criteria: Vec<Arc<Criterion>> = raw
             .criteria
             .iter()
-            .filter_map(|c| self.criterion(c, &dimensions).map(Arc::new))
+            .filter_map(|c| {
+                self.criterion(c, &dimensions, thresholds.max_weight)
+                    .map(Arc::new)
+            })
             .collect();
         self.unique_criteria(&raw.criteria);
         for &side in Side::all() {
@@ -73,7 +76,8 @@ impl Checker<'_> {
                 ));
             }
         }
-        let findings = self.findings(&raw);
+        let findings = self.findings(&raw, &criteria);
+        let answer_first = self.answer_first(&raw);
         let benchmark = Benchmark {
             pilot_to_production_pct: self.score_line(
                 &raw.benchmark.pilot_to_production_pct,
@@ -101,7 +105,18 @@ impl Checker<'_> {
             criteria,
             findings,
             benchmark,
+            answer_first,
         })
+    }
+
+    fn answer_first(&mut self, raw: &RawRubric) -> AnswerFirst {
+        let a = &raw.answer_first;
+        self.placeholders(&a.title, &[]);
+        self.placeholders(&a.reason, &["questions"]);
+        AnswerFirst {
+            title: a.title.get_ref().as_str().into(),
+            reason: a.reason.get_ref().clone(),
+        }
     }
 
     fn score_line(&mut self, value: &Spanned<f64>, name: &str) -> f64 {
@@ -135,8 +150,37 @@ impl Checker<'_> {
                 format!("cost_overrun_ratio must be a number above 0, found {ratio}"),
             );
         }
+        let weights = t.impact_weights.get_ref();
+        for (name, weight) in [
+            ("low", weights.low),
+            ("medium", weights.medium),
+            ("high", weights.high),
+        ] {
+            if !(weight.is_finite() && weight > 0.0) {
+                self.problem(
+                    t.impact_weights.span(),
+                    format!("impact_weights.{name} must be a number above 0, found {weight}"),
+                );
+            }
+        }
+        let max_weight = *t.max_weight.get_ref();
+        if !(max_weight.is_finite() && max_weight > 0.0) {
+            self.problem(
+                t.max_weight.span(),
+                format!("max_weight must be a number above 0, found {max_weight}"),
+            );
+        }
         Thresholds {
             quadrant_cut: self.score_line(&t.quadrant_cut, "quadrant_cut"),
+            min_side_completeness: self
+                .score_line(&t.min_side_completeness, "min_side_completeness"),
+            pivot_min_strategy: self.score_line(&t.pivot_min_strategy, "pivot_min_strategy"),
+            impact_weights: ImpactWeights {
+                low: weights.low,
+                medium: weights.medium,
+                high: weights.high,
+            },
+            max_weight,
             stale_pilot_days: self.at_least(&t.stale_pilot_days, 0, "stale_pilot_days"),
             cost_overrun_ratio: ratio,
             no_production_min_active: usize::try_from(self.at_least(
@@ -162,13 +206,6 @@ impl Checker<'_> {
                 &t.strategy_equals_ready_strategy,
                 "strategy_equals_ready_strategy",
             ),
-            stuck_min_signals: usize::try_from(self.at_least(
-                &t.stuck_min_signals,
-                1,
-                "stuck_min_signals",
-            ))
-            .unwrap_or(1),
-            pivot_min_strategy: self.score_line(&t.pivot_min_strategy, "pivot_min_strategy"),
             recommended_gaps: usize::try_from(self.at_least(
                 &t.recommended_gaps,
                 0,
@@ -304,7 +341,12 @@ impl Checker<'_> {
         }
     }
 
-    fn criterion(&mut self, raw: &RawCriterion, dimensions: &[Dimension]) -> Option<Criterion> {
+    fn criterion(
+        &mut self,
+        raw: &RawCriterion,
+        dimensions: &[Dimension],
+        max_weight: f64,
+    ) -> Option<Criterion> {
         let dimension_ids: Vec<&str> = dimensions.iter().map(|d| &*d.id).collect();
         let dimension = dimension_ids
             .iter()
@@ -328,6 +370,11 @@ impl Checker<'_> {
                 raw.weight.span(),
                 format!("weight must be above 0, found {weight}"),
             );
+        } else if weight > max_weight {
+            self.problem(
+                raw.weight.span(),
+                format!("weight must be at most max_weight ({max_weight}), found {weight}"),
+            );
         }
         let measure = self.measure(raw);
         Some(Criterion {
@@ -350,6 +397,7 @@ impl Checker<'_> {
             "age",
             "list-completeness",
             "pilots",
+            "pilot-presence",
         ];
         let kind = raw.kind.get_ref().as_str();
         let used: &[&str] = match kind {
@@ -359,6 +407,7 @@ impl Checker<'_> {
             "any-of" => &["answer", "items"],
             "list-completeness" => &["list", "fields"],
             "pilots" => &["field", "points", "items", "curve"],
+            "pilot-presence" => &["fields"],
             other => {
                 self.problem(raw.kind.span(), unknown("criterion kind", other, KINDS));
                 return None;
@@ -466,6 +515,7 @@ impl Checker<'_> {
                 Some(Measure::AnyOf { path, items })
             }
             "list-completeness" => self.list_completeness(raw),
+            "pilot-presence" => self.pilot_presence(raw),
             _ => self.pilots(raw),
         }
     }
@@ -690,6 +740,40 @@ impl Checker<'_> {
         )
     }
 
+    fn pilot_presence(&mut self, raw: &RawCriterion) -> Option<Measure> {
+        let Some(fields) = &raw.fields else {
+            self.problem(
+                raw.kind.span(),
+                "a pilot-presence criterion needs \"fields\", the pilot keys whose presence counts",
+            );
+            return None;
+        };
+        let mut out = Vec::new();
+        for f in fields.get_ref() {
+            match format::pilot_field(f.get_ref()) {
+                Some(spec) if !spec.required => out.push(spec.key),
+                Some(spec) => self.problem(
+                    f.span(),
+                    format!(
+                        "{} is required in every pilot, so its presence measures nothing",
+                        spec.key
+                    ),
+                ),
+                None => {
+                    let keys: Vec<&str> = format::list(PILOTS)
+                        .map(|l| l.fields.iter().map(|f| f.key).collect())
+                        .unwrap_or_default();
+                    self.problem(f.span(), unknown("pilot key", f.get_ref(), &keys));
+                }
+            }
+        }
+        if fields.get_ref().is_empty() {
+            self.problem(fields.span(), "fields must not be empty");
+        }
+        (out.len() == fields.get_ref().len() && !out.is_empty())
+            .then_some(Measure::PilotPresence { fields: out })
+    }
+
     fn pilots(&mut self, raw: &RawCriterion) -> Option<Measure> {
         let Some(field) = &raw.field else {
             self.problem(
@@ -707,10 +791,33 @@ impl Checker<'_> {
         };
         let place = format!("{PILOTS}[].{}", spec.key);
         let points = match spec.kind {
-            // Retired pilots are counted nowhere, so `retired` (the last
-            // stage) earns no points.
+            // Only started pilots are scored, so the points table covers
+            // the stages of maturity; `idea` and `retired` earn nothing.
             Kind::Choice(words) if spec.key == pilot::STAGE => {
-                PilotPoints::Choice(self.points(raw, &place, &words[..words.len() - 1])?)
+                let started: Vec<&'static str> = Stage::all()
+                    .iter()
+                    .filter(|s| s.is_started())
+                    .map(|s| s.word())
+                    .collect();
+                let points = self.points(raw, &place, &started)?;
+                let mut by_rank = vec![0.0; words.len()];
+                for (word, p) in started.iter().zip(points) {
+                    if let Some(rank) = words.iter().position(|w| w == word) {
+                        by_rank[rank] = p;
+                    }
+                }
+                PilotPoints::Choice(by_rank)
+            }
+            // Sourcing and impact describe a pilot; they do not rate it.
+            Kind::Choice(_) if matches!(spec.key, pilot::SOURCING | pilot::IMPACT) => {
+                self.problem(
+                    field.span(),
+                    format!(
+                        "the pilot key {} describes a pilot and cannot be scored",
+                        spec.key
+                    ),
+                );
+                return None;
             }
             Kind::Choice(words) => PilotPoints::Choice(self.points(raw, &place, words)?),
             Kind::Flag => PilotPoints::Flag,
@@ -739,7 +846,11 @@ impl Checker<'_> {
         })
     }
 
-    fn findings(&mut self, raw: &RawRubric) -> Option<PerWord<FindingId, FindingText>> {
+    fn findings(
+        &mut self,
+        raw: &RawRubric,
+        criteria: &[Arc<Criterion>],
+    ) -> Option<PerWord<FindingId, FindingText>> {
         let mut texts = Vec::new();
         for (id, finding) in &raw.findings {
             let Some(known) = FindingId::parse(id) else {
@@ -754,23 +865,15 @@ impl Checker<'_> {
                 );
                 Severity::Info
             });
-            self.placeholders(&f.message, known.placeholders());
             self.placeholders(&f.remedy, known.placeholders());
-            let is_misconception = known.group() == Group::Misconception;
-            if is_misconception && (f.statement.is_none() || f.correction.is_none()) {
-                self.problem(
-                    finding.span(),
-                    format!("the misconception {id} needs \"statement\" and \"correction\""),
-                );
-            }
-            if !is_misconception && (f.statement.is_some() || f.correction.is_some()) {
-                self.problem(finding.span(), format!("only misconceptions take \"statement\" and \"correction\"; {id} is not one"));
-            }
+            let message = self.message(known, finding);
+            let related = self.related(&f.related, criteria);
             let text = FindingText {
                 severity,
                 title: f.title.as_str().into(),
-                message: f.message.get_ref().clone(),
+                message: message.unwrap_or(Message::One(String::new())),
                 remedy: f.remedy.get_ref().clone(),
+                related,
                 statement: f.statement.as_deref().map(Into::into),
                 correction: f.correction.as_deref().map(Into::into),
             };
@@ -779,6 +882,70 @@ impl Checker<'_> {
         self.per_word(texts.into_iter(), "finding", |id| {
             format!("missing [findings.\"{id}\"]: every finding needs its texts")
         })
+    }
+
+    /// A finding's message: one text, or for a misconception its statement,
+    /// correction, and a message for each source and for the say-do gap.
+    fn message(&mut self, id: FindingId, finding: &Spanned<RawFinding>) -> Option<Message> {
+        let f = finding.get_ref();
+        let vars = id.placeholders();
+        if id.group() != Group::Misconception {
+            if f.statement.is_some() || f.correction.is_some() || f.messages.is_some() {
+                self.problem(finding.span(), format!("only misconceptions take \"statement\", \"correction\" and \"messages\"; {id} is not one"));
+            }
+            let Some(message) = &f.message else {
+                self.problem(
+                    finding.span(),
+                    format!("the finding {id} needs a \"message\""),
+                );
+                return None;
+            };
+            self.placeholders(message, vars);
+            return Some(Message::One(message.get_ref().clone()));
+        }
+        if f.statement.is_none() || f.correction.is_none() {
+            self.problem(
+                finding.span(),
+                format!("the misconception {id} needs \"statement\" and \"correction\""),
+            );
+        }
+        if let Some(message) = &f.message {
+            self.problem(message.span(), format!("the misconception {id} takes \"messages\" (belief, behavior, both, gap) instead of one \"message\""));
+        }
+        let Some(messages) = &f.messages else {
+            self.problem(
+                finding.span(),
+                format!("the misconception {id} needs [findings.{id}.messages] with belief, behavior, both and gap"),
+            );
+            return None;
+        };
+        let m = messages.get_ref();
+        // Stated alone, a belief has no evidence to name.
+        self.placeholders(&m.belief, &[]);
+        for text in [&m.behavior, &m.both, &m.gap] {
+            self.placeholders(text, vars);
+        }
+        Some(Message::BySource {
+            belief: m.belief.get_ref().clone(),
+            behavior: m.behavior.get_ref().clone(),
+            both: m.both.get_ref().clone(),
+            gap: m.gap.get_ref().clone(),
+        })
+    }
+
+    /// The criteria a finding's `related` list names, by index.
+    fn related(&mut self, names: &[Spanned<String>], criteria: &[Arc<Criterion>]) -> Vec<usize> {
+        let ids: Vec<&str> = criteria.iter().map(|c| &*c.id).collect();
+        names
+            .iter()
+            .filter_map(|name| {
+                let found = ids.iter().position(|id| id == name.get_ref());
+                if found.is_none() {
+                    self.problem(name.span(), unknown("criterion", name.get_ref(), &ids));
+                }
+                found
+            })
+            .collect()
     }
 }
 

@@ -405,7 +405,7 @@ fn as_of_fixes_today_and_never_overrides_the_file() {
     );
     assert_eq!(out.code, 0, "{}", out.stderr);
     assert!(out.stdout.contains("\"assessed\": \"2026-03-02\""));
-    assert!(out.stdout.contains("\"assessed_from\": \"as-of\""));
+    assert!(out.stdout.contains("\"assessed_from\": \"flag\""));
     let dated = valid_start("");
     let (_, out) = with_file(
         "dated.yaml",

@@ -5,34 +5,76 @@ use crate::common::{examples, run};
 
 #[test]
 fn each_example_lands_in_the_quadrant_it_was_written_for() {
+    // File, quadrant, focus, the focus rule's row, confidence.
     let expected = [
-        ("aligned-harbor-logistics.yaml", "aligned", "scale"),
-        ("early-millbrook-credit-union.yaml", "early", "parallel"),
-        ("partial-cedar-health.yaml", "slide-deck", "implementation"),
+        (
+            "aligned-harbor-logistics.yaml",
+            "aligned",
+            "scale",
+            "aligned",
+            "firm",
+        ),
+        (
+            "aligned-unguarded-meridian-insurance.yaml",
+            "aligned",
+            "implementation",
+            "harden",
+            "firm",
+        ),
+        (
+            "early-millbrook-credit-union.yaml",
+            "early",
+            "parallel",
+            "early",
+            "firm",
+        ),
+        (
+            "insufficient-alder-foods.yaml",
+            "unused-tools",
+            "strategy",
+            "no-plan-on-record",
+            "insufficient",
+        ),
+        (
+            "partial-cedar-health.yaml",
+            "slide-deck",
+            "implementation",
+            "stuck",
+            "insufficient",
+        ),
         (
             "slide-deck-northwind-retail.yaml",
             "slide-deck",
             "implementation",
+            "stuck",
+            "firm",
         ),
         (
             "unused-tools-brightwave-software.yaml",
             "unused-tools",
             "strategy",
+            "unused-tools",
+            "firm",
         ),
     ];
     assert_eq!(examples(), expected.iter().map(|e| e.0).collect::<Vec<_>>());
-    for (file, quadrant, focus) in expected {
+    for (file, quadrant, focus, reason, confidence) in expected {
         let out = run(&["assess", &format!("examples/{file}"), "--format", "json"]);
         assert_eq!(out.code, 0, "{file}: {}", out.stderr);
         let json: serde_json::Value = serde_json::from_str(&out.stdout).expect("valid JSON");
         assert_eq!(json["quadrant"], quadrant, "{file}");
         assert_eq!(json["focus"], focus, "{file}");
+        assert_eq!(json["focus_reason_id"], reason, "{file}");
+        assert_eq!(json["confidence"], confidence, "{file}");
     }
 }
 
 #[test]
-fn the_four_quadrant_examples_are_fully_answered() {
-    for file in examples().iter().filter(|f| !f.starts_with("partial")) {
+fn the_quadrant_examples_are_fully_answered() {
+    for file in examples()
+        .iter()
+        .filter(|f| !f.starts_with("partial") && !f.starts_with("insufficient"))
+    {
         let out = run(&["assess", &format!("examples/{file}"), "--format", "json"]);
         let json: serde_json::Value = serde_json::from_str(&out.stdout).expect("valid JSON");
         assert_eq!(json["scores"]["completeness"], 100.0, "{file}");

@@ -1,196 +1,318 @@
-//! Misconceptions (belief, behavior, both) and the other findings, each on
-//! both sides of its trigger.
+//! Live-system findings, misconceptions and the other findings, each at its
+//! boundary on both sides, with the message it prints for each way it fires.
+//! The assessment date of every test questionnaire is 2026-11-20.
 
-use crate::common::{assess, assess_with, doc, fired, pilots, rubric_with};
-use readiness::vocabulary::{FindingId, Source, Word};
+use crate::common::{assess, doc, fired, pilots};
+use readiness::assessment::{Assessment, Finding};
+use readiness::vocabulary::{FindingId, Group, Severity, Source, Word};
 
-fn source_of(body: &str, id: &str) -> Option<Source> {
+fn of(body: &str) -> Assessment {
     assess(&doc(body))
-        .findings
+}
+
+fn finding(a: &Assessment, id: &str) -> Finding {
+    a.findings
         .iter()
         .find(|f| f.id.word() == id)
-        .and_then(|f| f.source)
+        .cloned()
+        .unwrap_or_else(|| panic!("{id} did not fire: {:?}", fired(a)))
+}
+
+fn fires(body: &str, id: &str) -> bool {
+    fired(&of(body)).contains(&id)
 }
 
 #[test]
-fn strategy_first_from_belief_behavior_or_both() {
-    let roadmap = "strategy:\n  roadmap:\n    status: draft\n";
-    let ideas = "implementation:\n  pilots:\n    - { name: a, stage: idea }\n";
-    let belief = "beliefs:\n  strategy_before_implementation: agree\n";
+fn no_monitoring_on_a_live_pilot_or_without_the_practice() {
+    let a = of(&pilots(&["stage: production, monitoring: none"]));
+    let f = finding(&a, "no-monitoring");
+    assert_eq!(f.kind, Group::Operations);
+    assert_eq!(f.severity, Severity::Critical);
     assert_eq!(
-        source_of(&format!("{roadmap}{ideas}"), "strategy-first"),
-        Some(Source::Behavior)
+        &*f.message,
+        "Live systems that nobody monitors, so a model that drifts would go unnoticed: p0."
     );
-    assert_eq!(source_of(belief, "strategy-first"), Some(Source::Belief));
-    assert_eq!(
-        source_of(&format!("{roadmap}{ideas}{belief}"), "strategy-first"),
-        Some(Source::Both)
-    );
-    // A pilot at stage `pilot` or later means implementation has started.
-    let started = "implementation:\n  pilots:\n    - { name: a, stage: pilot }\n";
-    assert_eq!(
-        source_of(&format!("{roadmap}{started}"), "strategy-first"),
-        None
-    );
-    // No roadmap, or pilots left out: the behavior is not shown.
-    assert_eq!(
-        source_of(
-            &format!("strategy:\n  roadmap:\n    status: none\n{ideas}"),
-            "strategy-first"
-        ),
-        None
-    );
-    assert_eq!(source_of(roadmap, "strategy-first"), None);
-    // `unsure` and `disagree` are not beliefs in it.
-    assert_eq!(
-        source_of(
-            "beliefs:\n  strategy_before_implementation: unsure\n",
-            "strategy-first"
-        ),
-        None
-    );
-    // No pilots at all, with a roadmap, shows it too.
-    assert_eq!(
-        source_of(
-            &format!("{roadmap}implementation:\n  pilots: []\n"),
-            "strategy-first"
-        ),
-        Some(Source::Behavior)
-    );
-}
-
-#[test]
-fn it_only_needs_both_hr_and_department_heads_absent() {
-    let pilot = pilots(&["stage: pilot"]);
-    let cm = |hr: &str, heads: &str| {
-        format!("{pilot}  change_management:\n    hr: {hr}\n    department_heads: {heads}\n")
+    assert!(!fires(
+        &pilots(&["stage: production, monitoring: manual"]),
+        "no-monitoring"
+    ));
+    assert!(!fires(
+        &pilots(&["stage: pilot, monitoring: none"]),
+        "no-monitoring"
+    ));
+    let practice = |sourcing: &str| {
+        format!(
+            "{}  mlops:\n    monitoring: false\n",
+            pilots(&[&format!("stage: scaled, monitoring: automated{sourcing}")])
+        )
     };
-    assert_eq!(
-        source_of(&cm("false", "false"), "it-only"),
-        Some(Source::Behavior)
-    );
-    assert_eq!(source_of(&cm("true", "false"), "it-only"), None);
-    assert_eq!(source_of(&cm("false", "true"), "it-only"), None);
-    // HR unanswered: unknown, so it does not fire.
-    assert_eq!(
-        source_of(
-            &format!("{pilot}  change_management:\n    department_heads: false\n"),
-            "it-only"
-        ),
-        None
-    );
-    // Only ideas: nothing is being implemented yet.
-    let idea = pilots(&["stage: idea"]);
-    assert_eq!(
-        source_of(
-            &format!("{idea}  change_management:\n    hr: false\n    department_heads: false\n"),
-            "it-only"
-        ),
-        None
-    );
+    assert!(fires(&practice(""), "no-monitoring"));
+    assert!(fires(&practice(", sourcing: built"), "no-monitoring"));
+    // A vendor's product is watched by its vendor, not by the MLOps practice.
+    assert!(!fires(&practice(", sourcing: bought"), "no-monitoring"));
 }
 
 #[test]
-fn strategy_equals_ready_at_its_strategy_cut_line() {
-    let body = "strategy:\n  sponsor: board\n  priorities: ranked\n  roadmap:\n    status: approved\nimplementation:\n  data:\n    quality: poor\n";
-    let strategy = assess(&doc(body)).scores.strategy;
-    let at = rubric_with(&[("strategy_equals_ready_strategy", &format!("{strategy:.1}"))]);
-    let a = assess_with(&doc(body), &at);
-    let f = a
-        .findings
-        .iter()
-        .find(|f| f.id == FindingId::StrategyEqualsReady)
-        .expect("fires at the cut line");
+fn unguarded_decisions_need_an_explicit_high_impact() {
+    let live = |extra: &str| pilots(&[&format!("stage: production{extra}")]);
+    assert!(fires(
+        &live(", impact: high, monitoring: manual"),
+        "unguarded-decisions"
+    ));
+    assert!(fires(
+        &live(", impact: high, monitoring: none"),
+        "unguarded-decisions"
+    ));
+    assert!(!fires(
+        &live(", impact: high, monitoring: automated"),
+        "unguarded-decisions"
+    ));
+    assert!(!fires(
+        &live(", impact: medium, monitoring: manual"),
+        "unguarded-decisions"
+    ));
+    // The default impact is medium; a left-out monitoring answer is unknown.
+    assert!(!fires(&live(", monitoring: manual"), "unguarded-decisions"));
+    assert!(!fires(&live(", impact: high"), "unguarded-decisions"));
+    assert!(!fires(
+        &pilots(&["stage: pilot, impact: high, monitoring: none"]),
+        "unguarded-decisions"
+    ));
+}
+
+#[test]
+fn unmeasured_value_is_about_live_systems() {
+    assert!(fires(
+        &pilots(&["stage: scaled, value_measured: false"]),
+        "unmeasured-value"
+    ));
+    assert!(!fires(
+        &pilots(&["stage: scaled, value_measured: true"]),
+        "unmeasured-value"
+    ));
+    // An active pilot that measures nothing is unproven instead.
+    let a = of(&pilots(&["stage: pilot, value_measured: false"]));
+    assert_eq!(fired(&a), ["unproven-pilot"]);
+}
+
+#[test]
+fn cost_overrun_is_above_1_25_for_any_started_pilot() {
+    assert!(!fires(
+        &pilots(&["stage: pilot, cost_vs_plan: 1.25"]),
+        "cost-overrun"
+    ));
+    assert!(fires(
+        &pilots(&["stage: pilot, cost_vs_plan: 1.26"]),
+        "cost-overrun"
+    ));
+    assert!(fires(
+        &pilots(&["stage: scaled, cost_vs_plan: 2"]),
+        "cost-overrun"
+    ));
+    assert!(!fires(
+        &pilots(&["stage: idea, cost_vs_plan: 3"]),
+        "cost-overrun"
+    ));
+    assert!(!fires(
+        &pilots(&["stage: retired, cost_vs_plan: 3"]),
+        "cost-overrun"
+    ));
+}
+
+#[test]
+fn no_adoption_from_zero_users_or_untracked_use() {
+    assert!(fires(
+        &pilots(&["stage: production, users: 0"]),
+        "no-adoption"
+    ));
+    assert!(!fires(
+        &pilots(&["stage: production, users: 1"]),
+        "no-adoption"
+    ));
+    assert!(!fires(&pilots(&["stage: pilot, users: 0"]), "no-adoption"));
+    let untracked = |stage: &str| {
+        format!(
+            "{}  change_management:\n    adoption_tracked: false\n",
+            pilots(&[&format!("stage: {stage}")])
+        )
+    };
+    assert!(fires(&untracked("production"), "no-adoption"));
+    assert!(!fires(&untracked("pilot"), "no-adoption"));
+}
+
+/// A questionnaire with a roadmap, no started pilot, and a stated belief.
+fn strategy_first(belief: &str, roadmap: &str, pilot_list: &str) -> Assessment {
+    of(&format!(
+        "strategy:\n  roadmap:\n    status: {roadmap}\n{pilot_list}beliefs:\n  strategy_before_implementation: {belief}\n"
+    ))
+}
+
+#[test]
+fn a_misconception_says_where_it_shows() {
+    let no_pilots = "implementation:\n  pilots: []\n";
+    let one_pilot = "implementation:\n  pilots:\n    - { name: churn-model, stage: pilot }\n";
+    // Stated, not shown: the message speaks of the belief alone.
+    let f = finding(
+        &strategy_first("agree", "none", one_pilot),
+        "strategy-first",
+    );
+    assert_eq!(f.source, Some(Source::Belief));
+    assert_eq!(f.contradicts_stated_belief, Some(false));
+    assert_eq!(
+        &*f.message,
+        "Leadership holds that the whole strategy must be finished before any implementation starts."
+    );
+    assert_eq!(f.evidence.len(), 1);
+    assert_eq!(f.evidence[0].path, "beliefs.strategy_before_implementation");
+    // Shown, not stated.
+    let f = finding(
+        &strategy_first("unsure", "approved", no_pilots),
+        "strategy-first",
+    );
     assert_eq!(f.source, Some(Source::Behavior));
-    assert_eq!(f.evidence[0].path, "scores.strategy");
-    assert_eq!(f.evidence[0].line, None);
-    assert_eq!(f.evidence[1].path, "implementation.data.quality");
-    let above = rubric_with(&[(
-        "strategy_equals_ready_strategy",
-        &format!("{:.1}", strategy + 0.1),
-    )]);
-    assert!(!fired(&assess_with(&doc(body), &above)).contains(&"strategy-equals-ready"));
+    assert_eq!(
+        &*f.message,
+        "The roadmap is approved, yet no pilot has started."
+    );
+    // Both.
+    let f = finding(
+        &strategy_first("agree", "draft", no_pilots),
+        "strategy-first",
+    );
+    assert_eq!(f.source, Some(Source::Both));
+    assert!(f.message.starts_with(
+        "Leadership holds that the strategy must come first, and it shows: the roadmap is draft"
+    ));
+    // Rejected in words, shown in practice: the say-do gap.
+    let f = finding(
+        &strategy_first("disagree", "approved", no_pilots),
+        "strategy-first",
+    );
+    assert_eq!(f.source, Some(Source::Behavior));
+    assert_eq!(f.contradicts_stated_belief, Some(true));
+    assert_eq!(
+        &*f.message,
+        "The roadmap is approved, yet no pilot has started. Leadership rejects the statement, yet acts on it."
+    );
+    // Neither: a started pilot, or no roadmap, or the pilots unknown.
+    let a = strategy_first("disagree", "approved", one_pilot);
+    assert!(!fired(&a).contains(&"strategy-first"));
+    assert!(!fired(&strategy_first("unsure", "none", no_pilots)).contains(&"strategy-first"));
+    assert!(!fired(&strategy_first("unsure", "approved", "")).contains(&"strategy-first"));
 }
 
 #[test]
-fn one_time_cost_needs_a_live_pilot_without_upkeep() {
-    let live = |pilot: &str, extra: &str| format!("{}{extra}", pilots(&[pilot]));
-    let kept = "stage: production, monitoring: automated, retraining: scheduled";
-    assert_eq!(
-        source_of(
-            &live(kept, "  spend:\n    recurring_budget: false\n"),
-            "one-time-cost"
-        ),
-        Some(Source::Behavior)
-    );
-    assert_eq!(
-        source_of(
-            &live(kept, "  spend:\n    recurring_budget: true\n"),
-            "one-time-cost"
-        ),
-        None
-    );
-    assert_eq!(
-        source_of(
-            &live("stage: scaled, retraining: none", ""),
-            "one-time-cost"
-        ),
-        Some(Source::Behavior)
-    );
-    assert_eq!(
-        source_of(&live("stage: pilot, retraining: none", ""), "one-time-cost"),
-        None
-    );
-}
-
-#[test]
-fn overwhelmed_from_five_open_options_without_ranked_priorities() {
-    let body = |open: u32, priorities: &str| {
-        format!("strategy:\n  open_options: {open}\n  priorities: {priorities}\n")
+fn it_only_needs_started_work_without_hr_and_department_heads() {
+    let with = |stage: &str, hr: &str, heads: &str| {
+        of(&format!(
+            "{}  change_management:\n    hr: {hr}\n    department_heads: {heads}\n",
+            pilots(&[&format!("stage: {stage}")])
+        ))
     };
-    assert!(!fired(&assess(&doc(&body(4, "unranked")))).contains(&"overwhelmed"));
-    assert!(fired(&assess(&doc(&body(5, "unranked")))).contains(&"overwhelmed"));
-    assert!(fired(&assess(&doc(&body(5, "none")))).contains(&"overwhelmed"));
-    assert!(!fired(&assess(&doc(&body(9, "ranked")))).contains(&"overwhelmed"));
-    // Priorities unanswered: unknown, so it does not fire.
-    assert!(!fired(&assess(&doc("strategy:\n  open_options: 9\n"))).contains(&"overwhelmed"));
+    let f = finding(&with("pilot", "false", "false"), "it-only");
+    assert_eq!(
+        &*f.message,
+        "Pilots are under way (p0), but neither HR nor department heads take part in the rollout."
+    );
+    assert!(!fired(&with("pilot", "true", "false")).contains(&"it-only"));
+    assert!(!fired(&with("pilot", "false", "true")).contains(&"it-only"));
+    assert!(!fired(&with("idea", "false", "false")).contains(&"it-only"));
 }
 
 #[test]
-fn tensions_fire_at_the_poles_only() {
-    let model = |key: &str, value: u32| format!("operating_model:\n  {key}: {value}\n");
+fn strategy_equals_ready_needs_a_strong_plan_a_gap_and_no_funding_for_it() {
+    let plan = "strategy:\n  sponsor: board\n  roadmap: { status: approved, horizon_months: 24, updated: 2026-10-01, scaling_plan: true }\n  priorities: ranked\n  investment: { budget: approved, projected_roi: 3, areas: AREAS }\n  policies: { data_privacy: approved, ethics: approved, acceptable_use: approved }\n  okrs: { company: true, individual: true, team_alignment_pct: 100 }\n  risks_assessed: [market, strategic, regulatory]\n  business_problems:\n    - { name: churn, kpi: churn rate, target: -10%, owner: CMO }\nimplementation:\n  team: { head_of_ai: true }\n  data: { architecture: legacy }\n";
+    let with = |areas: &str| of(&plan.replace("AREAS", areas));
+    let f = finding(&with("[talent, training]"), "strategy-equals-ready");
+    assert_eq!(f.source, Some(Source::Behavior));
+    assert!(
+        f.message
+            .contains("the organization has a legacy data architecture, and the investment plan funds neither data nor cloud"),
+        "{}",
+        f.message
+    );
+    // The plan pays for the gap: not this misconception.
+    assert!(!fired(&with("[talent, data]")).contains(&"strategy-equals-ready"));
+    assert!(!fired(&with("[cloud]")).contains(&"strategy-equals-ready"));
+}
+
+#[test]
+fn one_time_cost_is_shown_only_by_started_work_without_a_recurring_budget() {
+    let with = |stage: &str, recurring: &str| {
+        of(&format!(
+            "{}  spend:\n    recurring_budget: {recurring}\n",
+            pilots(&[&format!("stage: {stage}, monitoring: none")])
+        ))
+    };
+    let f = finding(&with("pilot", "false"), "one-time-cost");
+    assert_eq!(
+        &*f.message,
+        "Work has started (p0), but no recurring budget funds running it."
+    );
+    assert!(!fired(&with("pilot", "true")).contains(&"one-time-cost"));
+    assert!(!fired(&with("idea", "false")).contains(&"one-time-cost"));
+    // An unmonitored live system is no-monitoring, not this belief.
+    let a = with("production", "true");
+    assert!(fired(&a).contains(&"no-monitoring"));
+    assert!(!fired(&a).contains(&"one-time-cost"));
+}
+
+#[test]
+fn overwhelmed_from_five_open_options_unless_ranked() {
+    let with = |open: u32, priorities: &str| {
+        of(&format!(
+            "strategy:\n  open_options: {open}\n  priorities: {priorities}\n"
+        ))
+    };
+    assert!(!fired(&with(4, "unranked")).contains(&"overwhelmed"));
+    assert!(fired(&with(5, "unranked")).contains(&"overwhelmed"));
+    assert!(fired(&with(5, "none")).contains(&"overwhelmed"));
+    assert!(!fired(&with(9, "ranked")).contains(&"overwhelmed"));
+    assert!(!fires("strategy:\n  open_options: 9\n", "overwhelmed"));
+}
+
+#[test]
+fn tensions_at_the_poles_and_shadow_ai() {
+    let pole = |key: &str, value: u8| {
+        fired(&of(&format!("operating_model:\n  {key}: {value}\n")))
+            .into_iter()
+            .map(str::to_owned)
+            .collect::<Vec<_>>()
+    };
     for key in ["experimentation", "adoption", "focus"] {
         let id = format!("tension.{key}");
-        for (value, fires) in [(1, true), (2, false), (3, false), (4, false), (5, true)] {
-            assert_eq!(
-                fired(&assess(&doc(&model(key, value)))).contains(&id.as_str()),
-                fires,
-                "{key} = {value}"
-            );
-        }
+        assert!(pole(key, 1).contains(&id), "{key}");
+        assert!(!pole(key, 2).contains(&id), "{key}");
+        assert!(!pole(key, 4).contains(&id), "{key}");
+        assert!(pole(key, 5).contains(&id), "{key}");
     }
-    for (value, fires) in [(1, true), (2, true), (3, false), (5, false)] {
-        assert_eq!(
-            fired(&assess(&doc(&model("goals", value)))).contains(&"tension.goals"),
-            fires,
-            "goals = {value}"
-        );
-    }
+    assert!(pole("goals", 2).contains(&"tension.goals".to_owned()));
+    assert!(!pole("goals", 3).contains(&"tension.goals".to_owned()));
+    let shadow = |adoption: u8, policy: &str| {
+        fires(
+            &format!("strategy:\n  policies:\n    acceptable_use: {policy}\noperating_model:\n  adoption: {adoption}\n"),
+            "shadow-ai",
+        )
+    };
+    assert!(shadow(2, "none"));
+    assert!(!shadow(3, "none"));
+    assert!(!shadow(1, "draft"));
 }
 
 #[test]
-fn shadow_ai_needs_bottom_up_adoption_and_no_acceptable_use_policy() {
-    let body = |adoption: u32, policy: &str| {
-        format!("strategy:\n  policies:\n    acceptable_use: {policy}\noperating_model:\n  adoption: {adoption}\n")
-    };
-    assert!(fired(&assess(&doc(&body(2, "none")))).contains(&"shadow-ai"));
-    assert!(fired(&assess(&doc(&body(1, "none")))).contains(&"shadow-ai"));
-    assert!(!fired(&assess(&doc(&body(3, "none")))).contains(&"shadow-ai"));
-    assert!(!fired(&assess(&doc(&body(2, "draft")))).contains(&"shadow-ai"));
-    let critical = assess(&doc(&body(2, "none")));
+fn names_past_three_say_how_many_more() {
+    let a = of(&pilots(&[
+        "stage: pilot, environment: laptop",
+        "stage: pilot, environment: laptop",
+        "stage: pilot, environment: laptop",
+        "stage: pilot, environment: laptop",
+        "stage: pilot, environment: laptop",
+    ]));
+    let f = finding(&a, "laptop-bound");
     assert_eq!(
-        critical.findings[0].id,
-        FindingId::ShadowAi,
-        "critical findings come first"
+        &*f.message,
+        "Pilots that run on someone's laptop: p0, p1, p2 and 2 more."
     );
+    assert!(f.remedy.starts_with("Move p0, p1, p2 and 2 more to"));
+    assert_eq!(f.id, FindingId::LaptopBound);
 }

@@ -1,114 +1,170 @@
-//! The focus rule in each branch and in its order, and the levels and
-//! quadrants at their cut lines.
+//! The focus rule row by row, in its order, each at its boundary; the
+//! quadrant, the level and its cap, and the confidence at their cut lines.
 
 use crate::common::{assess, assess_with, doc, pilots, rubric_with};
-use readiness::assess::scoring::{level_of, quadrant_of};
+use readiness::assess::scoring::{level_cap, level_of, quadrant_of};
+use readiness::assessment::Assessment;
 use readiness::rubric::default_rubric;
-use readiness::vocabulary::{Focus, Level, Quadrant};
+use readiness::vocabulary::{Confidence, Focus, FocusReason, Level, PurgatoryStatus, Quadrant};
 
-/// A strong plan, two stale pilots on a laptop: stuck in purgatory.
-fn stuck_with_plan(extra_strategy: &str) -> String {
-    let strategy = format!(
-        "strategy:\n  sponsor: board\n  roadmap:\n    status: approved\n    horizon_months: 24\n    updated: 2026-10-01\n    scaling_plan: true\n  investment:\n    budget: approved\n    projected_roi: 3\n    areas: [talent, data, cloud, training]\n  policies:\n    data_privacy: approved\n    ethics: approved\n    acceptable_use: approved\n  okrs:\n    company: true\n    individual: true\n    team_alignment_pct: 100\n  risks_assessed: [market, strategic, regulatory]\n  business_problems:\n    - {{ name: churn, kpi: churn rate, target: -10%, owner: CMO }}\n{extra_strategy}"
-    );
-    let pilots = pilots(&[
-        "stage: pilot, started: 2025-01-01, environment: laptop",
-        "stage: pilot, started: 2025-01-01",
-    ]);
-    doc(&format!("{strategy}{pilots}"))
+/// A fully answered, strong strategy (the sponsor and priorities set apart).
+fn strategy(priorities: &str, extra: &str) -> String {
+    format!("strategy:\n  sponsor: board\n  roadmap: {{ status: approved, horizon_months: 24, updated: 2026-10-01, scaling_plan: true }}\n  priorities: {priorities}\n  investment: {{ budget: approved, projected_roi: 3, areas: [talent, data, cloud, training] }}\n  policies: {{ data_privacy: approved, ethics: approved, acceptable_use: approved }}\n  okrs: {{ company: true, individual: true, team_alignment_pct: 100 }}\n  risks_assessed: [market, strategic, regulatory, technical, operational]\n  business_problems:\n    - {{ name: churn, kpi: churn rate, target: -10%, owner: CMO }}\n{extra}")
+}
+
+/// A fully answered, strong delivery side with these pilots.
+fn delivery(pilot_entries: &[&str]) -> String {
+    format!("{}  data: {{ quality: excellent, access: unified, architecture: modern }}\n  infrastructure: {{ hosting: cloud, production_ready: true }}\n  mlops: {{ version_control: true, ci_cd: true, model_registry: true, monitoring: true, automated_retraining: true }}\n  team: {{ data_scientists: 4, ml_engineers: 3, data_engineers: 3, platform_ops: 2, head_of_ai: true }}\n  spend: {{ tracked: true, recurring_budget: true, monthly: 90000 }}\n  safeguards: {{ anonymization: true, bias_testing: true, access_controls: true, audit_logging: true }}\n  change_management: {{ hr: true, department_heads: true, training: true, adoption_tracked: true }}\n", pilots(pilot_entries))
+}
+
+const GOOD_LIVE: &str = "stage: scaled, started: 2024-01-01, environment: production, users: 400, integrated: true, value_measured: true, success_metrics: [business_kpi], monitoring: automated, retraining: automated, cost_vs_plan: 1.0, business_owner: COO, decision_by: 2024-06-01";
+const OLD_PILOT: &str = "stage: pilot, started: 2025-01-01, environment: cloud, users: 20, integrated: true, value_measured: true, success_metrics: [business_kpi], monitoring: automated, retraining: automated, cost_vs_plan: 1.0, business_owner: COO";
+
+fn reason(a: &Assessment) -> FocusReason {
+    a.focus_reason_id
 }
 
 #[test]
-fn stuck_with_a_plan_pivots_to_implementation() {
-    let a = assess(&stuck_with_plan("  priorities: ranked\n"));
+fn aligned_scales_and_hardens_first_when_live_systems_are_unsafe() {
+    let a = assess(&doc(&format!(
+        "{}{}",
+        strategy("ranked", ""),
+        delivery(&[
+            GOOD_LIVE,
+            GOOD_LIVE.replace("scaled", "production").as_str()
+        ])
+    )));
+    assert_eq!(a.quadrant, Quadrant::Aligned);
+    assert_eq!((a.focus, reason(&a)), (Focus::Scale, FocusReason::Aligned));
+    // The same with a high-impact live model watched by hand.
+    let unsafe_live =
+        GOOD_LIVE.replace("monitoring: automated", "monitoring: manual, impact: high");
+    let a = assess(&doc(&format!(
+        "{}{}",
+        strategy("ranked", ""),
+        delivery(&[&unsafe_live])
+    )));
+    assert_eq!(a.quadrant, Quadrant::Aligned);
     assert_eq!(
-        a.purgatory.status,
-        readiness::vocabulary::PurgatoryStatus::Stuck
+        (a.focus, reason(&a)),
+        (Focus::Implementation, FocusReason::Harden)
     );
-    assert!(a.scores.strategy >= 50.0, "{}", a.scores.strategy);
-    assert_eq!(a.focus, Focus::Implementation);
-    assert_eq!(a.recommendations[0].title, a.focus_reason);
-    assert!(a.recommendations[0]
-        .evidence
-        .iter()
-        .any(|e| e.path == "implementation.pilots[0]"));
+    assert!(
+        a.focus_reason
+            .contains("high-stakes decisions without automated monitoring"),
+        "{}",
+        a.focus_reason
+    );
+    assert_eq!(a.recommendations[0].id.as_ref(), "focus");
+    assert_eq!(a.recommendations[1].id.as_ref(), "unguarded-decisions");
 }
 
 #[test]
-fn overwhelmed_wins_over_purgatory() {
-    let a = assess(&stuck_with_plan(
-        "  priorities: unranked\n  open_options: 6\n",
+fn stuck_with_a_plan_pivots_from_a_strategy_of_50() {
+    let plan = strategy("ranked", "").replace("sponsor: board", "sponsor: vp");
+    let text = doc(&format!("{plan}{}", delivery(&[OLD_PILOT])));
+    let a = assess(&text);
+    assert_eq!(a.purgatory.status, PurgatoryStatus::Stuck);
+    assert_eq!(
+        (a.focus, reason(&a)),
+        (Focus::Implementation, FocusReason::Stuck)
+    );
+    assert!(a.focus_reason.contains("(p0)"), "{}", a.focus_reason);
+    let score = a.scores.strategy.expect("scored");
+    let at = rubric_with(&[("pivot_min_strategy", &format!("{score:.1}"))]);
+    assert_eq!(reason(&assess_with(&text, &at)), FocusReason::Stuck);
+    let above = rubric_with(&[("pivot_min_strategy", &format!("{:.1}", score + 0.1))]);
+    assert_ne!(reason(&assess_with(&text, &above)), FocusReason::Stuck);
+}
+
+#[test]
+fn overwhelmed_decides_only_below_a_strategy_of_50() {
+    // A strong plan with unranked options: the quadrant decides, and the
+    // overwhelmed finding stays as a recommendation.
+    let strong = doc(&format!(
+        "{}{}",
+        strategy("unranked", "  open_options: 6\n"),
+        delivery(&[GOOD_LIVE])
     ));
-    assert_eq!(
-        a.purgatory.status,
-        readiness::vocabulary::PurgatoryStatus::Stuck
+    let a = assess(&strong);
+    assert_ne!(reason(&a), FocusReason::Overwhelmed);
+    assert!(a
+        .recommendations
+        .iter()
+        .any(|r| r.id.as_ref() == "overwhelmed"));
+    // Little strategy, many unranked options: choose first.
+    let weak = doc(
+        "strategy:\n  sponsor: manager\n  roadmap: { status: none, horizon_months: 1, updated: 2026-10-01, scaling_plan: false }\n  priorities: unranked\n  open_options: 6\n  investment: { budget: none, projected_roi: 0, areas: [] }\n  policies: { data_privacy: none, ethics: none, acceptable_use: none }\n  okrs: { company: false, individual: false, team_alignment_pct: 0 }\n  risks_assessed: []\n  business_problems: []\nimplementation:\n  pilots: []\n",
     );
-    assert_eq!(a.focus, Focus::Strategy);
-    assert!(a.focus_reason.contains("6 AI ideas"), "{}", a.focus_reason);
+    let a = assess(&weak);
     assert_eq!(
-        a.recommendations[0].evidence[0].path,
-        "strategy.open_options"
+        (a.focus, reason(&a)),
+        (Focus::Strategy, FocusReason::Overwhelmed)
+    );
+    assert!(a.focus_reason.starts_with("Focus on strategy: 6 AI ideas"));
+}
+
+#[test]
+fn a_strategy_half_left_unanswered_is_put_on_record_first() {
+    let text = doc(&format!(
+        "strategy:\n  sponsor: board\n{}",
+        delivery(&[GOOD_LIVE])
+    ));
+    let a = assess(&text);
+    assert!(a.scores.completeness_by_side.strategy < 50.0);
+    assert_eq!(
+        (a.focus, reason(&a)),
+        (Focus::Strategy, FocusReason::NoPlanOnRecord)
+    );
+    assert_eq!(a.confidence, Confidence::Insufficient);
+    assert_eq!(a.recommendations[0].id.as_ref(), "answer-first");
+    assert_eq!(a.recommendations[1].id.as_ref(), "focus");
+    // At the completeness cut line the plan counts as on record.
+    let share = a.scores.completeness_by_side.strategy;
+    let at = rubric_with(&[("min_side_completeness", &format!("{share:.1}"))]);
+    assert_ne!(
+        reason(&assess_with(&text, &at)),
+        FocusReason::NoPlanOnRecord
     );
 }
 
 #[test]
-fn stuck_pivots_only_from_a_strategy_of_50_or_more() {
-    let text = stuck_with_plan("  priorities: ranked\n");
-    let strategy = assess(&text).scores.strategy;
-    let at = rubric_with(&[("pivot_min_strategy", &format!("{strategy:.1}"))]);
-    assert_eq!(assess_with(&text, &at).focus, Focus::Implementation);
-    // Just below the cut line, the quadrant decides: slide deck, so implementation
-    // too; move the quadrant cut so the quadrant says otherwise.
-    let above = rubric_with(&[
-        ("pivot_min_strategy", &format!("{:.1}", strategy + 0.1)),
-        ("quadrant_cut", "99.0"),
-    ]);
-    let a = assess_with(&text, &above);
+fn early_is_parallel_and_brings_lingering_pilots_to_a_decision() {
+    let early = "strategy:\n  sponsor: manager\n  roadmap: { status: draft, horizon_months: 6, updated: 2026-10-01, scaling_plan: false }\n  priorities: unranked\n  investment: { budget: requested, projected_roi: 1, areas: [talent] }\n  policies: { data_privacy: draft, ethics: none, acceptable_use: draft }\n  okrs: { company: false, individual: false, team_alignment_pct: 10 }\n  risks_assessed: [market]\n  business_problems:\n    - { name: churn }\n";
+    let a = assess(&doc(&format!(
+        "{early}{}",
+        pilots(&["stage: pilot, started: 2026-10-01"])
+    )));
     assert_eq!(a.quadrant, Quadrant::Early);
-    assert_eq!(a.focus, Focus::Parallel);
+    assert_eq!((a.focus, reason(&a)), (Focus::Parallel, FocusReason::Early));
+    let a = assess(&doc(&format!(
+        "{early}{}",
+        pilots(&["stage: pilot, started: 2025-01-01"])
+    )));
+    assert_eq!(a.purgatory.status, PurgatoryStatus::Stuck);
+    assert_eq!(
+        (a.focus, reason(&a)),
+        (Focus::Parallel, FocusReason::EarlyStuck)
+    );
+    assert!(a.focus_reason.contains("(p0)"), "{}", a.focus_reason);
 }
 
 #[test]
-fn quadrants_decide_otherwise() {
-    let early = assess(&doc(""));
-    assert_eq!(
-        (early.quadrant, early.focus),
-        (Quadrant::Early, Focus::Parallel)
-    );
-    let ex = |name: &str| {
-        let text =
-            std::fs::read_to_string(format!("{}/examples/{name}", env!("CARGO_MANIFEST_DIR")))
-                .expect("example");
-        assess(&text)
-    };
-    let aligned = ex("aligned-harbor-logistics.yaml");
-    assert_eq!(
-        (aligned.quadrant, aligned.focus),
-        (Quadrant::Aligned, Focus::Scale)
-    );
-    let unused = ex("unused-tools-brightwave-software.yaml");
-    assert_eq!(
-        (unused.quadrant, unused.focus),
-        (Quadrant::UnusedTools, Focus::Strategy)
-    );
-    let deck = ex("slide-deck-northwind-retail.yaml");
-    assert_eq!(deck.quadrant, Quadrant::SlideDeck);
-}
-
-#[test]
-fn quadrant_cut_line_is_50_inclusive() {
+fn quadrant_cut_lines_and_the_live_pilot_rule() {
     let r = default_rubric().expect("valid");
-    assert_eq!(quadrant_of(50.0, 50.0, &r), Quadrant::Aligned);
-    assert_eq!(quadrant_of(50.0, 49.9, &r), Quadrant::SlideDeck);
-    assert_eq!(quadrant_of(49.9, 50.0, &r), Quadrant::UnusedTools);
-    assert_eq!(quadrant_of(49.9, 49.9, &r), Quadrant::Early);
+    assert_eq!(quadrant_of(50.0, 50.0, true, &r), Quadrant::Aligned);
+    assert_eq!(quadrant_of(50.0, 49.9, true, &r), Quadrant::SlideDeck);
+    assert_eq!(quadrant_of(49.9, 50.0, true, &r), Quadrant::UnusedTools);
+    assert_eq!(quadrant_of(49.9, 49.9, true, &r), Quadrant::Early);
+    // Without a live pilot, implementation is never high.
+    assert_eq!(quadrant_of(90.0, 90.0, false, &r), Quadrant::SlideDeck);
+    assert_eq!(quadrant_of(10.0, 90.0, false, &r), Quadrant::Early);
 }
 
 #[test]
-fn levels_start_at_their_cut_lines() {
+fn levels_at_their_cut_lines_and_capped_by_what_exists() {
     let r = default_rubric().expect("valid");
-    let cases = [
-        (0.0, Level::Exploring),
+    for (overall, level) in [
         (19.9, Level::Exploring),
         (20.0, Level::Experimenting),
         (39.9, Level::Experimenting),
@@ -117,23 +173,45 @@ fn levels_start_at_their_cut_lines() {
         (60.0, Level::Scaling),
         (79.9, Level::Scaling),
         (80.0, Level::Transforming),
-        (100.0, Level::Transforming),
-    ];
-    for (overall, level) in cases {
+    ] {
         assert_eq!(level_of(overall, &r), level, "{overall}");
     }
+    assert_eq!(level_cap(None, 0, 0), Some(Level::Exploring));
+    assert_eq!(level_cap(Some(3), 0, 0), Some(Level::Experimenting));
+    assert_eq!(level_cap(Some(3), 2, 1), Some(Level::Scaling));
+    assert_eq!(level_cap(Some(3), 2, 2), None);
+    // A strong organization with one scaled system: the cap binds.
+    let a = assess(&doc(&format!(
+        "{}{}",
+        strategy("ranked", ""),
+        delivery(&[GOOD_LIVE])
+    )));
+    assert_eq!(a.level_cap, Some(Level::Scaling));
+    assert!(a.level <= Level::Scaling);
+    assert_eq!(a.level, a.level_by_score.min(Level::Scaling));
 }
 
 #[test]
-fn recommendations_are_ranked_focus_then_findings_then_gaps() {
-    let a = assess(&stuck_with_plan("  priorities: ranked\n"));
-    let ranks: Vec<usize> = a.recommendations.iter().map(|r| r.rank).collect();
-    assert_eq!(ranks, (1..=a.recommendations.len()).collect::<Vec<_>>());
-    // After the focus come the findings' remedies, most severe first.
-    for (r, f) in a.recommendations[1..].iter().zip(&a.findings) {
-        assert_eq!(r.title, f.remedy);
-    }
-    // Then the five largest criterion gaps.
-    assert_eq!(a.recommendations.len(), 1 + a.findings.len() + 5);
-    assert!(a.recommendations.iter().all(|r| !r.evidence.is_empty()));
+fn confidence_from_completeness_and_ranges() {
+    // Everything answered: the range is the score, so the verdict is firm.
+    let a = assess(&doc(&format!(
+        "{}{}",
+        strategy("ranked", ""),
+        delivery(&[GOOD_LIVE])
+    )));
+    assert_eq!(
+        a.scores.range.strategy,
+        [a.scores.strategy.unwrap_or(-1.0); 2]
+    );
+    assert_eq!(a.confidence, Confidence::Firm);
+    // The pilots list left out: nothing is known about delivery.
+    let text = delivery(&[GOOD_LIVE]);
+    let without_pilots: String = text
+        .lines()
+        .filter(|l| !l.contains("pilots:") && !l.contains("- { name"))
+        .flat_map(|l| [l, "\n"])
+        .collect();
+    let a = assess(&doc(&format!("{}{without_pilots}", strategy("ranked", ""))));
+    assert_eq!(a.confidence, Confidence::Insufficient);
+    assert_eq!(a.level_cap, Some(Level::Exploring));
 }

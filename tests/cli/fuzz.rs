@@ -124,8 +124,11 @@ fn exercise(bytes: Vec<u8>) -> Result<(), TestCaseError> {
                 a.scores.strategy,
                 a.scores.implementation,
                 a.scores.overall,
-                a.scores.completeness,
-            ] {
+                Some(a.scores.completeness),
+            ]
+            .into_iter()
+            .flatten()
+            {
                 prop_assert!((0.0..=100.0).contains(&s));
             }
             let _ = render::table::render(&a, 100, false);

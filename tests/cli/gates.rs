@@ -92,7 +92,7 @@ fn the_report_is_still_printed_with_the_failed_checks() {
         "50",
     ]);
     assert_eq!(out.code, 1);
-    assert!(out.stdout.ends_with("Gate: FAILED\n  FAILED: overall 36.3 is below 60.0\n  passed: strategy 80.9 is at least 50.0\n"), "{}", out.stdout);
+    assert!(out.stdout.ends_with("Gate: FAILED\n  FAILED: overall 40.3 is below 60.0\n  passed: strategy 80.9 is at least 50.0\n"), "{}", out.stdout);
     let md = run(&[
         "assess",
         NORTHWIND,
@@ -109,7 +109,39 @@ fn the_report_is_still_printed_with_the_failed_checks() {
     );
     assert!(md
         .stdout
-        .contains("| overall 36.3 is below 60.0 | failed |"));
+        .contains("| overall 40.3 is below 60.0 | failed |"));
+}
+
+#[test]
+fn score_gates_compare_the_low_end_and_say_what_is_open() {
+    let cedar = "examples/partial-cedar-health.yaml";
+    let json = |threshold: &str| {
+        let out = run(&[
+            "assess",
+            cedar,
+            "--format",
+            "json",
+            "--min-strategy",
+            threshold,
+        ]);
+        let parsed: serde_json::Value = serde_json::from_str(&out.stdout).expect("JSON");
+        (out.code, parsed["gate"]["checks"][0].clone())
+    };
+    // Strategy scores 90.2 from what was answered; its low end is 61.3.
+    let (code, check) = json("61.3");
+    assert_eq!(code, 0);
+    assert_eq!(check["actual"], 61.3);
+    assert_eq!(check["score"], 90.2);
+    assert_eq!(check["open"], 28.9);
+    let (code, check) = json("61.4");
+    assert_eq!(code, 1);
+    assert_eq!(check["passed"], false);
+    let out = run(&["assess", cedar, "--min-strategy", "62"]);
+    assert!(
+        out.stdout.contains("FAILED: strategy 61.3 is below 62.0 (the low end of its range: 90.2 from what was answered, 28.9 lower with the open questions counted as 0)"),
+        "{}",
+        out.stdout
+    );
 }
 
 #[test]

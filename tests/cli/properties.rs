@@ -132,8 +132,19 @@ fn assess(doc: &Value, rubric: &Rubric) -> Assessment {
     readiness::assess::assess(&loaded, rubric, "generated.yaml")
 }
 
-fn scores(a: &Assessment) -> [f64; 3] {
-    [a.scores.strategy, a.scores.implementation, a.scores.overall]
+/// Every score and range end: strategy, implementation and overall, each
+/// as (score, low, high); a side with no score reads as its low end.
+fn scores(a: &Assessment) -> [(Option<f64>, f64, f64); 3] {
+    let s = &a.scores;
+    [
+        (s.strategy, s.range.strategy[0], s.range.strategy[1]),
+        (
+            s.implementation,
+            s.range.implementation[0],
+            s.range.implementation[1],
+        ),
+        (s.overall, s.range.overall[0], s.range.overall[1]),
+    ]
 }
 
 /// Each answer that can move one step towards the mature end, moved.
@@ -181,12 +192,18 @@ proptest! {
     #![proptest_config(ProptestConfig { cases: 96, ..ProptestConfig::default() })]
 
     #[test]
-    fn scores_stay_within_0_and_100_with_one_decimal(doc in questionnaire()) {
+    fn scores_stay_within_their_ranges_within_0_and_100_with_one_decimal(doc in questionnaire()) {
         let a = assess(&doc, &default_rubric().expect("valid"));
-        for s in [a.scores.strategy, a.scores.implementation, a.scores.overall, a.scores.completeness] {
-            prop_assert!((0.0..=100.0).contains(&s), "{s}");
-            prop_assert!(((s * 10.0).round() - s * 10.0).abs() < 1e-9, "{s} has more than one decimal");
+        let one_decimal = |x: f64| ((x * 10.0).round() - x * 10.0).abs() < 1e-9;
+        for (score, low, high) in scores(&a) {
+            prop_assert!(0.0 <= low && low <= high && high <= 100.0, "{low} {high}");
+            prop_assert!(one_decimal(low) && one_decimal(high));
+            if let Some(score) = score {
+                prop_assert!(low <= score && score <= high, "{low} <= {score} <= {high}");
+                prop_assert!(one_decimal(score), "{score} has more than one decimal");
+            }
         }
+        prop_assert!((0.0..=100.0).contains(&a.scores.completeness));
         for d in &a.dimensions {
             for s in [d.strategy, d.implementation].into_iter().flatten() {
                 prop_assert!((0.0..=100.0).contains(&s));
@@ -195,19 +212,25 @@ proptest! {
     }
 
     #[test]
-    fn a_more_mature_answer_never_lowers_a_score(doc in questionnaire()) {
+    fn a_more_mature_answer_never_lowers_a_score_or_a_range_end(doc in questionnaire()) {
         let rubric = default_rubric().expect("valid");
         let before = scores(&assess(&doc, &rubric));
         for moved in one_step_more_mature(&doc) {
             let after = scores(&assess(&moved, &rubric));
-            for (b, a) in before.iter().zip(after) {
-                prop_assert!(a >= *b, "{before:?} -> {after:?}\n{moved}");
+            for ((score_b, low_b, high_b), (score_a, low_a, high_a)) in before.iter().zip(after) {
+                prop_assert!(low_a >= *low_b && high_a >= *high_b, "{before:?} -> {after:?}\n{moved}");
+                if let (Some(b), Some(a)) = (score_b, score_a) {
+                    prop_assert!(a >= *b, "{before:?} -> {after:?}\n{moved}");
+                }
             }
         }
     }
 
+    /// The words of the README and `explain`: an unanswered question counts
+    /// neither for nor against a score; answering it moves the score only
+    /// within the range it left open, and never widens the range.
     #[test]
-    fn answering_a_question_never_lowers_a_score(doc in questionnaire()) {
+    fn answering_a_question_stays_within_the_range_it_left_open(doc in questionnaire()) {
         let rubric = default_rubric().expect("valid");
         let answered = scores(&assess(&doc, &rubric));
         for question in QUESTIONS.iter().filter(|q| !q.path.starts_with("organization.")) {
@@ -217,11 +240,33 @@ proptest! {
             let mut without = doc.clone();
             let removed = without.pointer_mut(&pointer).and_then(|v| v.as_object_mut()).and_then(|m| m.remove(last));
             if removed.is_none() { continue; }
-            let unanswered = scores(&assess(&without, &rubric));
-            for (a, u) in answered.iter().zip(unanswered) {
-                prop_assert!(*a >= u, "{}: {unanswered:?} unanswered, {answered:?} answered", question.path);
+            let open = scores(&assess(&without, &rubric));
+            for ((score, low, high), (_, open_low, open_high)) in answered.iter().zip(open) {
+                prop_assert!(*low >= open_low && *high <= open_high,
+                    "{}: range {open_low}..{open_high} unanswered, {low}..{high} answered", question.path);
+                if let Some(score) = score {
+                    prop_assert!(open_low <= *score && *score <= open_high,
+                        "{}: {score} outside {open_low}..{open_high}", question.path);
+                }
             }
         }
+    }
+
+    #[test]
+    fn listing_an_idea_never_changes_a_score(doc in questionnaire(), idea in pilot()) {
+        let rubric = default_rubric().expect("valid");
+        let before = assess(&doc, &rubric);
+        let mut with_idea = doc.clone();
+        let mut idea = idea;
+        idea["stage"] = json!("idea");
+        idea["name"] = json!("an-idea");
+        match with_idea.pointer_mut("/implementation/pilots").and_then(Value::as_array_mut) {
+            Some(list) => list.push(idea),
+            None => return Ok(()),
+        }
+        let after = assess(&with_idea, &rubric);
+        prop_assert_eq!(scores(&before), scores(&after));
+        prop_assert_eq!(before.scores.completeness, after.scores.completeness);
     }
 
     #[test]
@@ -235,8 +280,9 @@ proptest! {
         let parsed: Value = serde_json::from_str(&render::json::render(&first)).expect("JSON parses");
         let table = render::table::render(&first, 100, false);
         for key in ["strategy", "implementation", "overall", "completeness"] {
-            let value = parsed["scores"][key].as_f64().expect("a number");
-            prop_assert!(table.contains(&format!("{value:.1}")), "{key} {value}");
+            if let Some(value) = parsed["scores"][key].as_f64() {
+                prop_assert!(table.contains(&format!("{value:.1}")), "{key} {value}");
+            }
         }
     }
 }

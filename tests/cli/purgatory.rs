@@ -1,40 +1,56 @@
-//! Each pilot purgatory signal fires, and does not fire, at its boundary; and
-//! the purgatory status they add up to.
+//! The purgatory group, each finding at its boundary on both sides; which
+//! pilots linger; and the purgatory status they add up to. The assessment
+//! date of every test questionnaire is 2026-11-20.
 
 use crate::common::{assess, assess_with, doc, fired, pilots, rubric_with};
-use readiness::vocabulary::FindingId;
+use readiness::assessment::Assessment;
+use readiness::vocabulary::{FindingId, Group, PurgatoryStatus};
 
-fn signals(body: &str) -> Vec<&'static str> {
-    assess(&doc(body))
-        .purgatory
-        .signals
-        .into_iter()
-        .map(Into::into)
-        .collect()
+fn of(entries: &[&str]) -> Assessment {
+    assess(&doc(&pilots(entries)))
+}
+
+fn fires(entries: &[&str], id: &str) -> bool {
+    fired(&of(entries)).contains(&id)
+}
+
+fn message(a: &Assessment, id: FindingId) -> String {
+    a.findings
+        .iter()
+        .find(|f| f.id == id)
+        .map_or_else(|| panic!("{id} did not fire"), |f| f.message.to_string())
 }
 
 #[test]
 fn no_production_needs_two_active_pilots_and_none_live() {
-    assert!(!signals(&pilots(&["stage: pilot"])).contains(&"no-production"));
-    assert!(signals(&pilots(&["stage: pilot", "stage: pilot"])).contains(&"no-production"));
-    assert!(!signals(&pilots(&[
-        "stage: pilot",
-        "stage: pilot",
-        "stage: production"
-    ]))
-    .contains(&"no-production"));
-    // Ideas and retired pilots are not active.
-    assert!(
-        !signals(&pilots(&["stage: pilot", "stage: idea", "stage: retired"]))
-            .contains(&"no-production")
+    assert!(!fires(&["stage: pilot"], "no-production"));
+    let two = of(&["stage: pilot", "stage: pilot"]);
+    assert!(fired(&two).contains(&"no-production"));
+    assert_eq!(
+        message(&two, FindingId::NoProduction),
+        "2 pilots are active (p0 and p1) and none is in production or scaled."
     );
+    assert!(!fires(
+        &["stage: pilot", "stage: pilot", "stage: production"],
+        "no-production"
+    ));
+    // Ideas and retired pilots are not active.
+    assert!(!fires(
+        &["stage: pilot", "stage: idea", "stage: retired"],
+        "no-production"
+    ));
+    // A left-out pilots list is unknown: nothing fires.
+    assert!(!fired(&assess(&doc(""))).contains(&"no-production"));
 }
 
 #[test]
 fn stale_pilot_fires_from_180_days() {
     // 2026-05-25 is 179 days before 2026-11-20; 2026-05-24 is 180.
-    assert!(!signals(&pilots(&["stage: pilot, started: 2026-05-25"])).contains(&"stale-pilot"));
-    let a = assess(&doc(&pilots(&["stage: pilot, started: 2026-05-24"])));
+    assert!(!fires(
+        &["stage: pilot, started: 2026-05-25"],
+        "stale-pilot"
+    ));
+    let a = of(&["stage: pilot, started: 2026-05-24"]);
     let stale = a
         .findings
         .iter()
@@ -43,195 +59,179 @@ fn stale_pilot_fires_from_180_days() {
     assert_eq!(stale.evidence[0].path, "implementation.pilots[0]");
     assert_eq!(stale.evidence[0].value, "p0, running 180 days");
     assert_eq!(stale.evidence[0].line, Some(7));
+    assert_eq!(
+        &*stale.message,
+        "Still pilots 180 days or more after they started: p0."
+    );
     // A live pilot is not stale, however old.
-    assert!(
-        !signals(&pilots(&["stage: production, started: 2020-01-01"])).contains(&"stale-pilot")
+    assert!(!fires(
+        &["stage: production, started: 2020-01-01"],
+        "stale-pilot"
+    ));
+    let rubric = rubric_with(&[("stale_pilot_days", "365")]);
+    let a = assess_with(
+        &doc(&pilots(&["stage: pilot, started: 2026-05-24"])),
+        &rubric,
     );
+    assert!(!fired(&a).contains(&"stale-pilot"));
 }
 
 #[test]
-fn cost_overrun_is_above_1_25() {
-    assert!(!signals(&pilots(&["stage: pilot, cost_vs_plan: 1.25"])).contains(&"cost-overrun"));
-    assert!(signals(&pilots(&["stage: pilot, cost_vs_plan: 1.26"])).contains(&"cost-overrun"));
-    assert!(!signals(&pilots(&["stage: idea, cost_vs_plan: 3"])).contains(&"cost-overrun"));
+fn overdue_decision_fires_the_day_after_the_go_no_go_date() {
+    assert!(!fires(
+        &["stage: pilot, decision_by: 2026-11-20"],
+        "overdue-decision"
+    ));
+    assert!(fires(
+        &["stage: pilot, decision_by: 2026-11-19"],
+        "overdue-decision"
+    ));
+    // A decision date in the future is allowed and not overdue.
+    assert!(!fires(
+        &["stage: pilot, decision_by: 2027-03-01"],
+        "overdue-decision"
+    ));
+    // Only active pilots wait for a decision.
+    assert!(!fires(
+        &["stage: production, decision_by: 2026-01-01"],
+        "overdue-decision"
+    ));
 }
 
 #[test]
-fn cost_overrun_threshold_comes_from_the_rubric() {
-    let rubric = rubric_with(&[("cost_overrun_ratio", "1.5")]);
-    let a = assess_with(&doc(&pilots(&["stage: pilot, cost_vs_plan: 1.4"])), &rubric);
-    assert!(!a.purgatory.signals.contains(&FindingId::CostOverrun));
+fn laptop_bound_and_unproven_read_active_pilots_only() {
+    assert!(fires(
+        &["stage: pilot, environment: laptop"],
+        "laptop-bound"
+    ));
+    assert!(!fires(
+        &["stage: pilot, environment: sandbox"],
+        "laptop-bound"
+    ));
+    for stage in ["production", "scaled", "idea", "retired"] {
+        let laptop = format!("stage: {stage}, environment: laptop");
+        assert!(!fires(&[&laptop], "laptop-bound"), "{stage}");
+        let unproven = format!("stage: {stage}, value_measured: false");
+        assert!(!fires(&[&unproven], "unproven-pilot"), "{stage}");
+    }
+    assert!(fires(
+        &["stage: pilot, value_measured: false"],
+        "unproven-pilot"
+    ));
+    assert!(!fires(
+        &["stage: pilot, value_measured: true"],
+        "unproven-pilot"
+    ));
+    assert!(!fires(&["stage: pilot"], "unproven-pilot"));
 }
 
 #[test]
-fn laptop_bound_counts_active_and_live_pilots_only() {
-    assert!(signals(&pilots(&["stage: pilot, environment: laptop"])).contains(&"laptop-bound"));
-    assert!(signals(&pilots(&["stage: scaled, environment: laptop"])).contains(&"laptop-bound"));
-    assert!(!signals(&pilots(&["stage: idea, environment: laptop"])).contains(&"laptop-bound"));
-    assert!(!signals(&pilots(&["stage: retired, environment: laptop"])).contains(&"laptop-bound"));
-    assert!(!signals(&pilots(&["stage: pilot, environment: sandbox"])).contains(&"laptop-bound"));
+fn infrastructure_gap_needs_an_active_pilot_and_a_blocker() {
+    let with = |infrastructure: &str| {
+        assess(&doc(&format!(
+            "{}{infrastructure}",
+            pilots(&["stage: pilot"])
+        )))
+    };
+    let not_ready = with("  infrastructure:\n    production_ready: false\n");
+    assert_eq!(
+        message(&not_ready, FindingId::InfrastructureGap),
+        "Pilots are active (p0), but the infrastructure is not ready for production load."
+    );
+    let legacy = with("  data:\n    architecture: legacy\n");
+    assert_eq!(
+        message(&legacy, FindingId::InfrastructureGap),
+        "Pilots are active (p0), but the data architecture is legacy."
+    );
+    assert!(!fired(&with(
+        "  infrastructure:\n    production_ready: true\n  data:\n    architecture: modernizing\n"
+    ))
+    .contains(&"infrastructure-gap"));
+    // Unanswered, it is unknown and cannot fire.
+    assert!(!fired(&with("")).contains(&"infrastructure-gap"));
+    // Without an active pilot there is nothing to carry.
+    let live = assess(&doc(&format!(
+        "{}  infrastructure:\n    production_ready: false\n",
+        pilots(&["stage: production"])
+    )));
+    assert!(!fired(&live).contains(&"infrastructure-gap"));
 }
 
 #[test]
-fn no_monitoring_on_a_live_pilot_or_without_mlops_monitoring() {
-    assert!(signals(&pilots(&["stage: production, monitoring: none"])).contains(&"no-monitoring"));
-    assert!(
-        !signals(&pilots(&["stage: production, monitoring: manual"])).contains(&"no-monitoring")
-    );
-    assert!(!signals(&pilots(&["stage: pilot, monitoring: none"])).contains(&"no-monitoring"));
-    let live = format!(
-        "{}  mlops:\n    monitoring: false\n",
-        pilots(&["stage: production, monitoring: automated"])
-    );
-    assert!(signals(&live).contains(&"no-monitoring"));
-    let active = format!(
-        "{}  mlops:\n    monitoring: false\n",
-        pilots(&["stage: pilot"])
-    );
-    assert!(!signals(&active).contains(&"no-monitoring"));
-    let watched = format!(
-        "{}  mlops:\n    monitoring: true\n",
-        pilots(&["stage: production, monitoring: automated"])
-    );
-    assert!(!signals(&watched).contains(&"no-monitoring"));
-}
-
-#[test]
-fn unmeasured_value_on_active_or_live_pilots() {
-    assert!(
-        signals(&pilots(&["stage: pilot, value_measured: false"])).contains(&"unmeasured-value")
-    );
-    assert!(
-        !signals(&pilots(&["stage: pilot, value_measured: true"])).contains(&"unmeasured-value")
-    );
-    assert!(!signals(&pilots(&["stage: pilot"])).contains(&"unmeasured-value"));
-    assert!(
-        !signals(&pilots(&["stage: idea, value_measured: false"])).contains(&"unmeasured-value")
-    );
-}
-
-#[test]
-fn infrastructure_gap_needs_an_active_pilot_and_a_known_gap() {
-    let with = |pilot: &str, extra: &str| signals(&format!("{}{extra}", pilots(&[pilot])));
-    assert!(with(
+fn lingering_is_time_or_an_overdue_decision() {
+    let a = of(&[
+        "stage: pilot, started: 2026-05-24",
+        "stage: pilot, started: 2026-05-25",
+        "stage: pilot, decision_by: 2026-11-19",
+        "stage: pilot, decision_by: 2026-11-20",
         "stage: pilot",
-        "  infrastructure:\n    production_ready: false\n"
-    )
-    .contains(&"infrastructure-gap"));
-    assert!(
-        with("stage: pilot", "  data:\n    architecture: legacy\n").contains(&"infrastructure-gap")
-    );
-    assert!(
-        !with("stage: pilot", "  data:\n    architecture: modernizing\n")
-            .contains(&"infrastructure-gap")
-    );
-    assert!(!with("stage: pilot", "").contains(&"infrastructure-gap"));
-    assert!(!with(
-        "stage: production",
-        "  infrastructure:\n    production_ready: false\n"
-    )
-    .contains(&"infrastructure-gap"));
-}
-
-#[test]
-fn no_adoption_on_live_pilots() {
-    assert!(signals(&pilots(&["stage: production, users: 0"])).contains(&"no-adoption"));
-    assert!(!signals(&pilots(&["stage: production, users: 1"])).contains(&"no-adoption"));
-    assert!(!signals(&pilots(&["stage: pilot, users: 0"])).contains(&"no-adoption"));
-    let untracked = format!(
-        "{}  change_management:\n    adoption_tracked: false\n",
-        pilots(&["stage: scaled, users: 50"])
-    );
-    assert!(signals(&untracked).contains(&"no-adoption"));
-}
-
-/// A strong plan and nothing implemented.
-const STRONG_PLAN: &str = "strategy:\n  sponsor: board\n  priorities: ranked\n  roadmap:\n    status: approved\n    horizon_months: 12\n    updated: 2026-11-01\n    scaling_plan: true\n  investment:\n    budget: approved\n    projected_roi: 3\n    areas: [talent, data, cloud, training]\n  policies:\n    data_privacy: approved\n    ethics: approved\n";
-
-#[test]
-fn plan_without_results_at_its_strategy_cut_line() {
-    let a = assess(&doc(STRONG_PLAN));
-    let strategy = a.scores.strategy;
-    assert_eq!(a.scores.implementation, 0.0);
-    // The cut line set exactly at the score fires; a tenth above does not.
-    let at = rubric_with(&[("plan_without_results_strategy", &format!("{strategy:.1}"))]);
-    assert!(fired(&assess_with(&doc(STRONG_PLAN), &at)).contains(&"plan-without-results"));
-    let above = rubric_with(&[(
-        "plan_without_results_strategy",
-        &format!("{:.1}", strategy + 0.1),
-    )]);
-    assert!(!fired(&assess_with(&doc(STRONG_PLAN), &above)).contains(&"plan-without-results"));
-}
-
-#[test]
-fn plan_without_results_at_its_implementation_cut_line() {
-    let a = assess(&doc(STRONG_PLAN));
-    let low = rubric_with(&[
-        ("plan_without_results_strategy", "1.0"),
-        ("plan_without_results_implementation", "0.0"),
+        "stage: production, started: 2020-01-01",
     ]);
-    // Implementation 0.0 is not below 0.0.
-    assert_eq!(a.scores.implementation, 0.0);
-    assert!(!fired(&assess_with(&doc(STRONG_PLAN), &low)).contains(&"plan-without-results"));
-    let just_above = rubric_with(&[
-        ("plan_without_results_strategy", "1.0"),
-        ("plan_without_results_implementation", "0.1"),
-    ]);
-    assert!(fired(&assess_with(&doc(STRONG_PLAN), &just_above)).contains(&"plan-without-results"));
+    assert_eq!(a.purgatory.lingering, 2);
+    assert_eq!(a.purgatory.live, 1);
 }
 
 #[test]
-fn purgatory_status_stuck_at_risk_none() {
-    use readiness::vocabulary::PurgatoryStatus::{AtRisk, None, Stuck};
-    // Two signals including a stuck one.
+fn stuck_means_more_pilots_linger_than_are_live() {
+    let old = "stage: pilot, started: 2025-01-01";
+    // One lingering pilot and nothing live: stuck.
+    assert_eq!(of(&[old]).purgatory.status, PurgatoryStatus::Stuck);
+    // As many live as lingering: not stuck, but the stale pilot puts it at risk.
     assert_eq!(
-        assess(&doc(&pilots(&[
-            "stage: pilot",
-            "stage: pilot, environment: laptop"
-        ])))
-        .purgatory
-        .status,
-        Stuck
+        of(&[old, "stage: production"]).purgatory.status,
+        PurgatoryStatus::AtRisk
     );
-    // One stuck signal alone is not enough.
     assert_eq!(
-        assess(&doc(&pilots(&["stage: pilot", "stage: pilot"])))
+        of(&[old, old, "stage: production"]).purgatory.status,
+        PurgatoryStatus::Stuck
+    );
+    // Taking a lingering pilot to production never makes the status worse.
+    assert_eq!(
+        of(&["stage: production, started: 2025-01-01"])
             .purgatory
             .status,
-        AtRisk
+        PurgatoryStatus::None
     );
-    // Two signals, neither of them a stuck one.
-    let two = pilots(&["stage: pilot, environment: laptop, value_measured: false"]);
-    assert_eq!(signals(&two), ["laptop-bound", "unmeasured-value"]);
-    assert_eq!(assess(&doc(&two)).purgatory.status, AtRisk);
+}
+
+#[test]
+fn at_risk_only_from_pilots_that_do_not_move() {
+    // no-production alone: at risk.
     assert_eq!(
-        assess(&doc(&pilots(&["stage: production, monitoring: automated"])))
+        of(&["stage: pilot", "stage: pilot"]).purgatory.status,
+        PurgatoryStatus::AtRisk
+    );
+    // Laptop, unproven and infrastructure findings alone do not.
+    let a = of(&["stage: pilot, environment: laptop, value_measured: false"]);
+    assert_eq!(fired(&a), ["laptop-bound", "unproven-pilot"]);
+    assert_eq!(a.purgatory.status, PurgatoryStatus::None);
+    // Live-system problems are not purgatory.
+    let a = of(&["stage: production, monitoring: none, users: 0"]);
+    assert!(a.findings.iter().all(|f| f.kind == Group::Operations));
+    assert_eq!(a.purgatory.status, PurgatoryStatus::None);
+    assert!(a.purgatory.signals.is_empty());
+    // No pilots at all: nothing at risk.
+    assert_eq!(
+        assess(&doc("implementation:\n  pilots: []\n"))
             .purgatory
             .status,
-        None
+        PurgatoryStatus::None
     );
 }
 
 #[test]
-fn unanswered_questions_never_trigger_a_finding() {
-    let a = assess(&doc(""));
-    assert_eq!(fired(&a), Vec::<&str>::new());
-    assert_eq!(a.scores.completeness, 0.0);
-    assert!(a.unanswered.contains(&"implementation.pilots".to_owned()));
-    // Pilots with nothing but a stage trigger nothing that needs more.
-    let bare = assess(&doc(&pilots(&["stage: pilot"])));
-    assert_eq!(fired(&bare), Vec::<&str>::new());
-}
-
-#[test]
-fn retired_pilots_are_counted_nowhere() {
-    let retired = "stage: retired, started: 2020-01-01, environment: laptop, value_measured: false, cost_vs_plan: 9, monitoring: none, users: 0";
-    let a = assess(&doc(&pilots(&[retired, retired])));
-    assert_eq!(fired(&a), Vec::<&str>::new());
-    let none = assess(&doc("implementation:\n  pilots: []\n"));
-    assert_eq!(a.scores, none.scores);
-    assert!(!a
-        .unanswered
-        .iter()
-        .any(|p| p.starts_with("implementation.pilots[")));
+fn plan_without_results_reads_the_ranges() {
+    // Strategy answered in full and strong; implementation answered in full
+    // and weak: both conditions are true.
+    let strong_plan = "strategy:\n  sponsor: board\n  roadmap: { status: approved, horizon_months: 24, updated: 2026-10-01, scaling_plan: true }\n  priorities: ranked\n  open_options: 0\n  investment: { budget: approved, projected_roi: 3, areas: [talent, data, cloud, training] }\n  policies: { data_privacy: approved, ethics: approved, acceptable_use: approved }\n  okrs: { company: true, individual: true, team_alignment_pct: 100 }\n  risks_assessed: [market, strategic, regulatory, technical, operational]\n  business_problems:\n    - { name: churn, kpi: churn rate, target: -10%, owner: CMO }\n";
+    let weak_delivery = "implementation:\n  pilots: []\n  data: { quality: poor, access: siloed, architecture: legacy }\n  infrastructure: { hosting: on_prem, production_ready: false }\n  mlops: { version_control: false, ci_cd: false, model_registry: false, monitoring: false, automated_retraining: false }\n  team: { data_scientists: 0, ml_engineers: 0, data_engineers: 0, platform_ops: 0, head_of_ai: true }\n  spend: { tracked: false, recurring_budget: false, monthly: 0 }\n  safeguards: { anonymization: false, bias_testing: false, access_controls: false, audit_logging: false }\n  change_management: { hr: false, department_heads: false, training: false, adoption_tracked: false }\n";
+    let a = assess(&doc(&format!("{strong_plan}{weak_delivery}")));
+    assert!(
+        fired(&a).contains(&"plan-without-results"),
+        "{:?}",
+        a.scores
+    );
+    // With the delivery side left out, its range is 0 to 100: unknown.
+    let a = assess(&doc(strong_plan));
+    assert!(!fired(&a).contains(&"plan-without-results"));
 }

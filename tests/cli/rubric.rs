@@ -75,10 +75,10 @@ fn a_points_table_must_cover_every_choice_and_never_fall() {
 
 #[test]
 fn duplicate_ids_are_refused() {
-    let second = line_of("id = \"purpose.value-measured\"");
+    let second = line_of("id = \"leadership.team\"");
     assert_eq!(
         problems(
-            "id = \"purpose.value-measured\"",
+            "id = \"leadership.team\"",
             "id = \"purpose.business-problems\""
         ),
         [format!(
@@ -118,15 +118,69 @@ fn unknown_paths_kinds_sides_and_placeholders() {
             "r.toml:{side}:8: unknown side \"strategic\"; did you mean \"strategy\"?"
         )]
     );
-    let message = line_of("message = \"{count} active pilot(s) started {days}");
+    let message = line_of("message = \"Still pilots {days} days");
+    let found = problems("Still pilots {days} days", "Still pilots {weeks} days");
+    assert_eq!(
+        found,
+        [format!(
+            "r.toml:{message}:11: unknown placeholder {{weeks}}; this text may use: count, days, pilots"
+        )]
+    );
+}
+
+#[test]
+fn weights_above_the_cap_sides_without_criteria_and_related_criteria() {
+    let line = line_of("weight = 3.0");
+    assert_eq!(
+        problems("weight = 3.0", "weight = 1000.5"),
+        [format!(
+            "r.toml:{line}:10: weight must be at most max_weight (1000), found 1000.5"
+        )]
+    );
+    assert!(problems("weight = 3.0", "weight = 1000.0").is_empty());
+    // Every strategy criterion moved to the implementation side.
+    let text = DEFAULT_TOML.replace("side = \"strategy\"", "side = \"implementation\"");
+    let found: Vec<String> = match rubric::parse(&text) {
+        Ok(_) => Vec::new(),
+        Err(problems) => problems.iter().map(|p| p.render("r.toml", None)).collect(),
+    };
+    assert_eq!(
+        found,
+        ["r.toml:1:1: the rubric needs at least one strategy criterion"]
+    );
+    let related = line_of("related = [\"delivery.priorities\"]");
+    assert_eq!(
+        problems("related = [\"delivery.priorities\"]", "related = [\"delivery.priority\"]"),
+        [format!("r.toml:{related}:12: unknown criterion \"delivery.priority\"; did you mean \"delivery.priorities\"?")]
+    );
+}
+
+#[test]
+fn a_misconception_needs_a_text_for_each_source_and_the_gap() {
     let found = problems(
-        "{count} active pilot(s) started {days}",
-        "{count} active pilot(s) started {weeks}",
+        "gap = \"Leadership rejects the statement, yet acts on it.\"\n\n[findings.it-only]",
+        "\n[findings.it-only]",
+    );
+    assert_eq!(found.len(), 1, "{found:?}");
+    assert!(found[0].contains("missing key \"gap\""), "{found:?}");
+    let found = problems(
+        "[findings.strategy-first.messages]",
+        "[findings.strategy-first.words]",
+    );
+    assert!(
+        found.iter().any(|p| p.contains("unknown key \"words\"")),
+        "{found:?}"
+    );
+    // A belief stated alone has no evidence to name.
+    let belief = line_of("belief = \"Leadership holds that implementing AI is a job");
+    let found = problems(
+        "belief = \"Leadership holds that implementing AI is a job for the IT department alone.\"",
+        "belief = \"Leadership holds that {pilots} are a job for IT.\"",
     );
     assert_eq!(
         found,
         [format!(
-            "r.toml:{message}:11: unknown placeholder {{weeks}}; this text may use: count, days"
+            "r.toml:{belief}:10: unknown placeholder {{pilots}}; this text may use: none"
         )]
     );
 }

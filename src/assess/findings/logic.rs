@@ -4,7 +4,7 @@
 
 /// True, false, or unknown (left out).
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub(crate) enum Tri {
+pub enum Tri {
     True,
     False,
     Unknown,
@@ -12,7 +12,7 @@ pub(crate) enum Tri {
 
 impl Tri {
     /// An answer that may be left out.
-    pub(crate) fn of(value: Option<bool>) -> Tri {
+    pub fn of(value: Option<bool>) -> Tri {
         match value {
             Some(true) => Tri::True,
             Some(false) => Tri::False,
@@ -22,7 +22,7 @@ impl Tri {
 
     /// false and unknown is false.
     #[must_use]
-    pub(crate) fn and(self, other: Tri) -> Tri {
+    pub fn and(self, other: Tri) -> Tri {
         match (self, other) {
             (Tri::False, _) | (_, Tri::False) => Tri::False,
             (Tri::True, Tri::True) => Tri::True,
@@ -30,9 +30,14 @@ impl Tri {
         }
     }
 
+    /// "There is one": true if any is true, false if all are false (or none exist).
+    pub fn any(values: impl IntoIterator<Item = Tri>) -> Tri {
+        values.into_iter().fold(Tri::False, Tri::or)
+    }
+
     /// true or unknown is true.
     #[must_use]
-    pub(crate) fn or(self, other: Tri) -> Tri {
+    pub fn or(self, other: Tri) -> Tri {
         match (self, other) {
             (Tri::True, _) | (_, Tri::True) => Tri::True,
             (Tri::False, Tri::False) => Tri::False,
@@ -40,14 +45,27 @@ impl Tri {
         }
     }
 
-    pub(crate) fn is_true(self) -> bool {
+    pub fn is_true(self) -> bool {
         self == Tri::True
+    }
+}
+
+/// The negation; unknown stays unknown.
+impl std::ops::Not for Tri {
+    type Output = Tri;
+
+    fn not(self) -> Tri {
+        match self {
+            Tri::True => Tri::False,
+            Tri::False => Tri::True,
+            Tri::Unknown => Tri::Unknown,
+        }
     }
 }
 
 #[cfg(test)]
 mod tests {
-    use super::Tri::{False, True, Unknown};
+    use super::Tri::{self, False, True, Unknown};
 
     #[test]
     fn kleene_tables() {
@@ -55,5 +73,10 @@ mod tests {
         assert_eq!(True.and(Unknown), Unknown);
         assert_eq!(True.or(Unknown), True);
         assert_eq!(False.or(Unknown), Unknown);
+        assert_eq!(!Unknown, Unknown);
+        assert_eq!(!True, False);
+        assert_eq!(Tri::any([]), False);
+        assert_eq!(Tri::any([False, Unknown]), Unknown);
+        assert_eq!(Tri::any([Unknown, True]), True);
     }
 }

@@ -3,21 +3,28 @@
 //! trigger in words, and one function from the facts, scores and rubric to a
 //! detection. One file per finding, one folder per group. The logic is here,
 //! in Rust; the words and severity come from the rubric.
+//!
+//! Unanswered questions never make a finding fire: triggers are read with
+//! three values ([`logic::Tri`]), and a finding fires only when its trigger
+//! is true.
 
-mod logic;
+pub mod logic;
 mod misconceptions;
+mod operations;
 mod other;
 mod purgatory;
 
+use crate::assess::scoring::SideScore;
 use crate::assessment::Finding;
 use crate::derive::evidence::Evidence;
-use crate::derive::facts::Facts;
+use crate::derive::facts::{Facts, Pilot};
 use crate::rubric::template::fill;
-use crate::rubric::Rubric;
+use crate::rubric::{Message, Rubric};
 use crate::vocabulary::{FindingId, Source};
+use logic::Tri;
 use std::fmt::Display;
 
-pub use purgatory::{status as purgatory_status, STUCK_SIGNALS};
+pub use purgatory::{status as purgatory_status, Status as PurgatoryFacts, AT_RISK_SIGNALS};
 
 /// One finding the tool can detect.
 #[derive(Debug, Clone, Copy)]
@@ -25,36 +32,61 @@ pub struct Detector {
     pub id: FindingId,
     /// The single answers it reads, by path.
     pub reads: &'static [&'static str],
-    /// The keys it reads of every pilot that is not retired.
+    /// The keys it reads of each pilot of `pilot_set`.
     pub reads_of_pilots: &'static [&'static str],
+    pub pilot_set: PilotSet,
     /// What makes it fire, in words; `{threshold}` names are the rubric's.
     pub trigger: &'static str,
     /// The detection, when the trigger is true.
     pub detect: fn(&Context<'_>) -> Option<Detected>,
 }
 
-/// Every finding, in the order of [`FindingId`], which is the order reports
-/// list them within a severity.
+/// Which pilots a detector reads: by stage.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum PilotSet {
+    /// At stage `pilot`.
+    Active,
+    /// In production or scaled.
+    Live,
+    /// Any of those.
+    Started,
+}
+
+impl PilotSet {
+    pub fn holds(self, stage: crate::vocabulary::Stage) -> bool {
+        match self {
+            PilotSet::Active => stage.is_active(),
+            PilotSet::Live => stage.is_live(),
+            PilotSet::Started => stage.is_started(),
+        }
+    }
+}
+
+/// Every finding, in the order of [`FindingId`]: the order of the rules'
+/// tables, which reports and recommendations keep within a severity.
 pub const DETECTORS: &[Detector] = &[
     purgatory::no_production::DETECTOR,
     purgatory::stale_pilot::DETECTOR,
+    purgatory::overdue_decision::DETECTOR,
     purgatory::laptop_bound::DETECTOR,
-    purgatory::no_monitoring::DETECTOR,
-    purgatory::unmeasured_value::DETECTOR,
-    purgatory::cost_overrun::DETECTOR,
+    purgatory::unproven_pilot::DETECTOR,
     purgatory::infrastructure_gap::DETECTOR,
-    purgatory::no_adoption::DETECTOR,
     purgatory::plan_without_results::DETECTOR,
+    operations::no_monitoring::DETECTOR,
+    operations::unguarded_decisions::DETECTOR,
+    operations::unmeasured_value::DETECTOR,
+    operations::cost_overrun::DETECTOR,
+    operations::no_adoption::DETECTOR,
     misconceptions::strategy_first::DETECTOR,
     misconceptions::it_only::DETECTOR,
     misconceptions::strategy_equals_ready::DETECTOR,
     misconceptions::one_time_cost::DETECTOR,
     other::overwhelmed::DETECTOR,
-    other::shadow_ai::DETECTOR,
     other::tensions::EXPERIMENTATION,
     other::tensions::ADOPTION,
     other::tensions::FOCUS,
     other::tensions::GOALS,
+    other::shadow_ai::DETECTOR,
 ];
 
 /// The detector of `id`.
@@ -63,19 +95,33 @@ pub fn detector(id: FindingId) -> &'static Detector {
     &DETECTORS[id as usize]
 }
 
-/// What a detector reads: the facts, the two side scores, and the rubric's thresholds.
+/// What a detector reads: the facts, the two side scores with their ranges,
+/// and the rubric's thresholds.
 #[derive(Debug, Clone, Copy)]
 pub struct Context<'a> {
     pub facts: &'a Facts<'a>,
     pub rubric: &'a Rubric,
-    pub scores: SideScores,
+    pub strategy: SideScore,
+    pub implementation: SideScore,
 }
 
-/// The two side scores, rounded, which some triggers compare.
-#[derive(Debug, Clone, Copy)]
-pub struct SideScores {
-    pub strategy: f64,
-    pub implementation: f64,
+impl Context<'_> {
+    /// "`side` is `x` or more", read on its range: true when even the low
+    /// end reaches `x`, false when even the high end stays below, else unknown.
+    pub fn at_least(side: &SideScore, x: f64) -> Tri {
+        if side.low >= x {
+            Tri::True
+        } else if side.high < x {
+            Tri::False
+        } else {
+            Tri::Unknown
+        }
+    }
+
+    /// "`side` is below `x`", read on its range.
+    pub fn below(side: &SideScore, x: f64) -> Tri {
+        !Context::at_least(side, x)
+    }
 }
 
 /// A finding that fired, before the rubric's words are put to it.
@@ -84,7 +130,10 @@ pub struct Detected {
     pub evidence: Vec<Evidence>,
     /// The values of the placeholders its texts may use.
     pub vars: Vec<(&'static str, String)>,
+    /// For a misconception: where it shows, and whether leadership rejects
+    /// the statement its behaviour shows.
     pub source: Option<Source>,
+    pub contradicts_stated_belief: bool,
 }
 
 impl Detected {
@@ -93,12 +142,31 @@ impl Detected {
             evidence,
             vars: Vec::new(),
             source: None,
+            contradicts_stated_belief: false,
         }
     }
 
     fn with(mut self, name: &'static str, value: &dyn Display) -> Detected {
         self.vars.push((name, value.to_string()));
         self
+    }
+
+    /// `{count}` and `{pilots}` for the pilots concerned.
+    fn naming(self, pilots: &[&Pilot<'_>]) -> Detected {
+        self.with("count", &pilots.len())
+            .with("pilots", &names(pilots.iter().map(|p| p.name())))
+    }
+}
+
+/// Names in a sentence: `a`, `a and b`, `a, b and c`; past three, the first
+/// three and how many more.
+pub fn names<'n>(names: impl Iterator<Item = &'n str>) -> String {
+    let all: Vec<&str> = names.collect();
+    match all.as_slice() {
+        [] => String::new(),
+        [one] => (*one).to_owned(),
+        [first @ .., last] if all.len() <= 3 => format!("{} and {last}", first.join(", ")),
+        _ => format!("{} and {} more", all[..3].join(", "), all.len() - 3),
     }
 }
 
@@ -115,15 +183,29 @@ pub fn detect(cx: &Context<'_>) -> Vec<Finding> {
 
 fn word(id: FindingId, detected: Detected, rubric: &Rubric) -> Finding {
     let text = rubric.finding(id);
+    let message = match (&text.message, detected.source) {
+        (Message::One(message), _) => fill(message, &detected.vars),
+        (Message::BySource { belief, .. }, Some(Source::Belief)) => fill(belief, &[]),
+        (Message::BySource { both, .. }, Some(Source::Both)) => fill(both, &detected.vars),
+        (Message::BySource { behavior, gap, .. }, _) => {
+            let shown = fill(behavior, &detected.vars);
+            if detected.contradicts_stated_belief {
+                format!("{shown} {}", fill(gap, &detected.vars))
+            } else {
+                shown
+            }
+        }
+    };
     Finding {
         id,
         kind: id.group(),
         severity: text.severity,
         title: text.title.clone(),
-        message: fill(&text.message, &detected.vars).into(),
+        message: message.into(),
         evidence: detected.evidence.into(),
         remedy: fill(&text.remedy, &detected.vars).into(),
         source: detected.source,
+        contradicts_stated_belief: detected.source.map(|_| detected.contradicts_stated_belief),
         statement: text.statement.clone(),
         correction: text.correction.clone(),
     }
@@ -141,5 +223,14 @@ mod tests {
         for &id in FindingId::all() {
             assert_eq!(detector(id).id, id);
         }
+    }
+
+    #[test]
+    fn names_read_as_a_sentence() {
+        let list = |n: &[&str]| names(n.iter().copied());
+        assert_eq!(list(&["a"]), "a");
+        assert_eq!(list(&["a", "b"]), "a and b");
+        assert_eq!(list(&["a", "b", "c"]), "a, b and c");
+        assert_eq!(list(&["a", "b", "c", "d", "e"]), "a, b, c and 2 more");
     }
 }

@@ -140,6 +140,11 @@ pub mod pilot {
     pub const DECISION_BY: &str = "decision_by";
     pub const SOURCING: &str = "sourcing";
     pub const IMPACT: &str = "impact";
+
+    /// Keys that are never unanswered: measured by their presence
+    /// (`business_owner`, `decision_by`) or read as their default when left
+    /// out (`sourcing`, `impact`).
+    pub const NEVER_UNANSWERED: &[&str] = &[BUSINESS_OWNER, DECISION_BY, SOURCING, IMPACT];
 }
 
 /// The keys of a business problem (an item of [`BUSINESS_PROBLEMS`]).

@@ -179,7 +179,8 @@ impl Item {
 pub enum DateSource {
     /// `organization.assessed` in the questionnaire.
     Questionnaire,
-    /// The `--as-of` option.
+    /// The `--as-of` option (a flag, as the JSON report names it).
+    #[serde(rename = "flag")]
     AsOf,
     /// The system clock.
     Today,

@@ -1,8 +1,8 @@
 //! `it-only`: implementation is a job for IT alone.
 
 use super::super::logic::Tri;
-use super::super::{Context, Detected, Detector};
-use super::{misconception, pilots};
+use super::super::{Context, Detected, Detector, PilotSet};
+use super::misconception;
 use crate::derive::evidence::Evidence;
 use crate::load::questionnaire::format::{path, pilot};
 use crate::vocabulary::FindingId;
@@ -15,7 +15,8 @@ pub(crate) const DETECTOR: Detector = Detector {
         path::IMPLEMENTATION_CHANGE_MANAGEMENT_DEPARTMENT_HEADS,
     ],
     reads_of_pilots: &[],
-    trigger: "Leadership agrees with the statement, or: a pilot is active or live and neither HR nor department heads take part in change management.",
+    pilot_set: PilotSet::Started,
+    trigger: "Leadership agrees with the statement, or: a pilot has started and neither HR nor department heads take part in change management.",
     detect,
 };
 
@@ -23,16 +24,12 @@ fn detect(cx: &Context<'_>) -> Option<Detected> {
     misconception(cx, path::BELIEFS_IMPLEMENTATION_IS_IT_ONLY, behavior(cx))
 }
 
-/// A pilot is active or live, and neither HR nor department heads take part.
-fn behavior(cx: &Context<'_>) -> Option<Vec<Evidence>> {
-    let pilots = pilots(cx)?;
-    let in_play: Vec<_> = pilots
-        .iter()
-        .filter(|p| p.is_active() || p.is_live())
-        .collect();
+/// A pilot has started, and neither HR nor department heads take part.
+fn behavior(cx: &Context<'_>) -> Option<Detected> {
+    let started = cx.facts.started_pilots()?;
     let answers = cx.facts.answers();
     let without = |path| Tri::of(answers.flag(path).map(|b| !b));
-    let trigger = Tri::of(Some(!in_play.is_empty()))
+    let trigger = Tri::of(Some(!started.is_empty()))
         .and(without(path::IMPLEMENTATION_CHANGE_MANAGEMENT_HR))
         .and(without(
             path::IMPLEMENTATION_CHANGE_MANAGEMENT_DEPARTMENT_HEADS,
@@ -40,7 +37,7 @@ fn behavior(cx: &Context<'_>) -> Option<Vec<Evidence>> {
     if !trigger.is_true() {
         return None;
     }
-    let mut evidence: Vec<Evidence> = in_play
+    let mut evidence: Vec<Evidence> = started
         .iter()
         .map(|p| p.field_evidence(pilot::STAGE))
         .collect();
@@ -49,5 +46,5 @@ fn behavior(cx: &Context<'_>) -> Option<Vec<Evidence>> {
         cx.facts
             .evidence(path::IMPLEMENTATION_CHANGE_MANAGEMENT_DEPARTMENT_HEADS),
     );
-    Some(evidence)
+    Some(Detected::new(evidence).naming(&started))
 }

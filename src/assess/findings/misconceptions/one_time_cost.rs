@@ -1,9 +1,9 @@
 //! `one-time-cost`: implementation is paid for once.
 
-use super::super::{Context, Detected, Detector};
-use super::{misconception, pilots};
-use crate::load::questionnaire::format::{path, pilot};
-use crate::vocabulary::{FindingId, Monitoring, Retraining};
+use super::super::{Context, Detected, Detector, PilotSet};
+use super::misconception;
+use crate::load::questionnaire::format::path;
+use crate::vocabulary::FindingId;
 
 pub(crate) const DETECTOR: Detector = Detector {
     id: FindingId::OneTimeCost,
@@ -11,8 +11,9 @@ pub(crate) const DETECTOR: Detector = Detector {
         path::BELIEFS_IMPLEMENTATION_ONE_TIME_COST,
         path::IMPLEMENTATION_SPEND_RECURRING_BUDGET,
     ],
-    reads_of_pilots: &[pilot::MONITORING, pilot::RETRAINING],
-    trigger: "Leadership agrees with the statement, or: a pilot is live and spend.recurring_budget is false, or a live pilot has monitoring: none or retraining: none.",
+    reads_of_pilots: &[],
+    pilot_set: PilotSet::Started,
+    trigger: "Leadership agrees with the statement, or: a pilot has started and spend.recurring_budget is false.",
     detect,
 };
 
@@ -20,33 +21,22 @@ fn detect(cx: &Context<'_>) -> Option<Detected> {
     misconception(cx, path::BELIEFS_IMPLEMENTATION_ONE_TIME_COST, behavior(cx))
 }
 
-/// A pilot is live, and its upkeep is not funded or not done.
-fn behavior(cx: &Context<'_>) -> Option<Vec<crate::derive::evidence::Evidence>> {
-    let pilots = pilots(cx)?;
-    let live: Vec<_> = pilots.iter().filter(|p| p.is_live()).collect();
-    if live.is_empty() {
-        return None;
-    }
-    let mut evidence = Vec::new();
-    if cx
+/// Work has started, and nothing funds running what is being built. (An
+/// unmonitored live system is `no-monitoring`, not evidence of this belief.)
+fn behavior(cx: &Context<'_>) -> Option<Detected> {
+    let started = cx.facts.started_pilots()?;
+    let no_recurring = cx
         .facts
         .answers()
         .flag(path::IMPLEMENTATION_SPEND_RECURRING_BUDGET)
-        == Some(false)
-    {
-        evidence.extend(
-            cx.facts
-                .evidence(path::IMPLEMENTATION_SPEND_RECURRING_BUDGET),
-        );
+        == Some(false);
+    if started.is_empty() || !no_recurring {
+        return None;
     }
-    for system in &live {
-        let answers = system.answers();
-        if answers.choice_of(pilot::MONITORING) == Some(Monitoring::None) {
-            evidence.push(system.field_evidence(pilot::MONITORING));
-        }
-        if answers.choice_of(pilot::RETRAINING) == Some(Retraining::None) {
-            evidence.push(system.field_evidence(pilot::RETRAINING));
-        }
-    }
-    (!evidence.is_empty()).then_some(evidence)
+    let evidence = cx
+        .facts
+        .evidence(path::IMPLEMENTATION_SPEND_RECURRING_BUDGET)
+        .into_iter()
+        .collect();
+    Some(Detected::new(evidence).naming(&started))
 }

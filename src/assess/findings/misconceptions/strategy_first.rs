@@ -1,11 +1,11 @@
 //! `strategy-first`: the strategy must be finished before anything is built.
 
 use super::super::logic::Tri;
-use super::super::{Context, Detected, Detector};
-use super::{misconception, pilots};
+use super::super::{Context, Detected, Detector, PilotSet};
+use super::misconception;
 use crate::derive::evidence::Evidence;
-use crate::load::questionnaire::format::{path, pilot, PILOTS};
-use crate::vocabulary::{FindingId, Policy, Stage};
+use crate::load::questionnaire::format::{path, PILOTS};
+use crate::vocabulary::{FindingId, Policy};
 
 pub(crate) const DETECTOR: Detector = Detector {
     id: FindingId::StrategyFirst,
@@ -14,7 +14,8 @@ pub(crate) const DETECTOR: Detector = Detector {
         path::STRATEGY_ROADMAP_STATUS,
     ],
     reads_of_pilots: &[],
-    trigger: "Leadership agrees with the statement, or: the roadmap is draft or approved and no pilot has reached stage pilot or later.",
+    pilot_set: PilotSet::Started,
+    trigger: "Leadership agrees with the statement, or: the roadmap is draft or approved and no pilot has started (stage pilot, production or scaled).",
     detect,
 };
 
@@ -26,16 +27,12 @@ fn detect(cx: &Context<'_>) -> Option<Detected> {
     )
 }
 
-/// A roadmap is drafted or approved, and no pilot has reached stage `pilot` or later.
-fn behavior(cx: &Context<'_>) -> Option<Vec<Evidence>> {
-    let status = cx.facts.answers().choice_of(path::STRATEGY_ROADMAP_STATUS);
-    let has_roadmap = Tri::of(status.map(|s: Policy| s != Policy::None));
-    let pilots = pilots(cx);
-    let none_started = Tri::of(
-        pilots
-            .as_ref()
-            .map(|p| p.iter().all(|p| p.stage == Stage::Idea)),
-    );
+/// A roadmap is drafted or approved, and no pilot has started.
+fn behavior(cx: &Context<'_>) -> Option<Detected> {
+    let status: Option<Policy> = cx.facts.answers().choice_of(path::STRATEGY_ROADMAP_STATUS);
+    let has_roadmap = Tri::of(status.map(|s| s != Policy::None));
+    let started = cx.facts.started_pilots();
+    let none_started = Tri::of(started.as_ref().map(Vec::is_empty));
     if !has_roadmap.and(none_started).is_true() {
         return None;
     }
@@ -44,15 +41,14 @@ fn behavior(cx: &Context<'_>) -> Option<Vec<Evidence>> {
         .evidence(path::STRATEGY_ROADMAP_STATUS)
         .into_iter()
         .collect();
-    let pilots = pilots.unwrap_or_default();
-    if pilots.is_empty() {
-        evidence.extend(
-            cx.facts
-                .questionnaire
-                .list(PILOTS)
-                .map(|l| Evidence::answer(PILOTS, "no pilots", l.at.line)),
-        );
+    if let Some(list) = cx.facts.questionnaire.list(PILOTS) {
+        let ideas = cx.facts.pilots.iter().flatten().count();
+        let what = if ideas == 0 {
+            "no pilots"
+        } else {
+            "no pilot started"
+        };
+        evidence.push(Evidence::answer(PILOTS, what, list.at.line));
     }
-    evidence.extend(pilots.iter().map(|p| p.field_evidence(pilot::STAGE)));
-    Some(evidence)
+    Some(Detected::new(evidence).with("roadmap", &status.map_or("", Into::into)))
 }

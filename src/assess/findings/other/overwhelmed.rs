@@ -1,6 +1,6 @@
 //! `overwhelmed`: many open options and no ranking to choose among them.
 
-use super::super::{Context, Detected, Detector};
+use super::super::{Context, Detected, Detector, PilotSet};
 use crate::load::questionnaire::format::path;
 use crate::vocabulary::{FindingId, Priorities};
 
@@ -8,6 +8,7 @@ pub(crate) const DETECTOR: Detector = Detector {
     id: FindingId::Overwhelmed,
     reads: &[path::STRATEGY_OPEN_OPTIONS, path::STRATEGY_PRIORITIES],
     reads_of_pilots: &[],
+    pilot_set: PilotSet::Started,
     trigger: "strategy.open_options is {overwhelmed_open_options} or more and strategy.priorities is not ranked.",
     detect,
 };

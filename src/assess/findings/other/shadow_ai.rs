@@ -1,6 +1,6 @@
 //! `shadow-ai`: adoption driven from below with no acceptable-use policy.
 
-use super::super::{Context, Detected, Detector};
+use super::super::{Context, Detected, Detector, PilotSet};
 use crate::load::questionnaire::format::path;
 use crate::vocabulary::{FindingId, Policy};
 
@@ -11,6 +11,7 @@ pub(crate) const DETECTOR: Detector = Detector {
         path::STRATEGY_POLICIES_ACCEPTABLE_USE,
     ],
     reads_of_pilots: &[],
+    pilot_set: PilotSet::Started,
     trigger: "operating_model.adoption is 1 or 2 (bottom-up) and policies.acceptable_use is none.",
     detect,
 };

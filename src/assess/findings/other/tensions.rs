@@ -1,7 +1,7 @@
 //! `tension.*`: an operating model at one extreme of a pole. Three poles are
 //! healthiest in the middle; goals at the aligned end (5).
 
-use super::super::{Context, Detected, Detector};
+use super::super::{Context, Detected, Detector, PilotSet};
 use crate::load::questionnaire::format::path;
 use crate::vocabulary::FindingId;
 
@@ -9,6 +9,7 @@ pub(crate) const EXPERIMENTATION: Detector = Detector {
     id: FindingId::TensionExperimentation,
     reads: &[path::OPERATING_MODEL_EXPERIMENTATION],
     reads_of_pilots: &[],
+    pilot_set: PilotSet::Started,
     trigger: "operating_model.experimentation is 1 (learning without control) or 5 (control without learning).",
     detect: |cx| at_extreme(cx, path::OPERATING_MODEL_EXPERIMENTATION, &[1, 5]),
 };
@@ -17,6 +18,7 @@ pub(crate) const ADOPTION: Detector = Detector {
     id: FindingId::TensionAdoption,
     reads: &[path::OPERATING_MODEL_ADOPTION],
     reads_of_pilots: &[],
+    pilot_set: PilotSet::Started,
     trigger: "operating_model.adoption is 1 (bottom-up only) or 5 (top-down only).",
     detect: |cx| at_extreme(cx, path::OPERATING_MODEL_ADOPTION, &[1, 5]),
 };
@@ -25,6 +27,7 @@ pub(crate) const FOCUS: Detector = Detector {
     id: FindingId::TensionFocus,
     reads: &[path::OPERATING_MODEL_FOCUS],
     reads_of_pilots: &[],
+    pilot_set: PilotSet::Started,
     trigger: "operating_model.focus is 1 (execution without governance) or 5 (governance that stalls output).",
     detect: |cx| at_extreme(cx, path::OPERATING_MODEL_FOCUS, &[1, 5]),
 };
@@ -33,6 +36,7 @@ pub(crate) const GOALS: Detector = Detector {
     id: FindingId::TensionGoals,
     reads: &[path::OPERATING_MODEL_GOALS],
     reads_of_pilots: &[],
+    pilot_set: PilotSet::Started,
     trigger: "operating_model.goals is 1 or 2 (isolated team goals).",
     detect: |cx| at_extreme(cx, path::OPERATING_MODEL_GOALS, &[1, 2]),
 };

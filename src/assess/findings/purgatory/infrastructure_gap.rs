@@ -1,8 +1,7 @@
 //! `infrastructure-gap`: pilots with no production-ready place to go.
 
 use super::super::logic::Tri;
-use super::super::{Context, Detected, Detector};
-use super::active;
+use super::super::{Context, Detected, Detector, PilotSet};
 use crate::derive::evidence::Evidence;
 use crate::load::questionnaire::format::path;
 use crate::vocabulary::{DataArchitecture, FindingId};
@@ -14,12 +13,13 @@ pub(crate) const DETECTOR: Detector = Detector {
         path::IMPLEMENTATION_DATA_ARCHITECTURE,
     ],
     reads_of_pilots: &[],
+    pilot_set: PilotSet::Started,
     trigger: "A pilot is at stage pilot, and infrastructure.production_ready is false or data.architecture is legacy.",
     detect,
 };
 
 fn detect(cx: &Context<'_>) -> Option<Detected> {
-    let active = active(cx);
+    let active = cx.facts.active_pilots();
     if active.is_empty() {
         return None;
     }
@@ -38,14 +38,22 @@ fn detect(cx: &Context<'_>) -> Option<Detected> {
         return None;
     }
     let mut evidence: Vec<Evidence> = active.iter().map(|p| p.evidence("still a pilot")).collect();
+    // What blocks them, in the words of the answers that say so.
+    let mut blockers = Vec::new();
     if not_ready.is_true() {
         evidence.extend(
             cx.facts
                 .evidence(path::IMPLEMENTATION_INFRASTRUCTURE_PRODUCTION_READY),
         );
+        blockers.push("the infrastructure is not ready for production load");
     }
     if legacy.is_true() {
         evidence.extend(cx.facts.evidence(path::IMPLEMENTATION_DATA_ARCHITECTURE));
+        blockers.push("the data architecture is legacy");
     }
-    Some(Detected::new(evidence))
+    Some(
+        Detected::new(evidence)
+            .naming(&active)
+            .with("blockers", &blockers.join(" and ")),
+    )
 }

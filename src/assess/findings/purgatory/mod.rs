@@ -1,82 +1,77 @@
-//! Pilot purgatory: the signals that pilots are not reaching production, and
-//! the status they add up to.
+//! Pilot purgatory: work that does not reach production, and the status it
+//! adds up to. Purgatory is a matter of time: pilots that linger.
 
-pub(super) mod cost_overrun;
 pub(super) mod infrastructure_gap;
 pub(super) mod laptop_bound;
-pub(super) mod no_adoption;
-pub(super) mod no_monitoring;
 pub(super) mod no_production;
+pub(super) mod overdue_decision;
 pub(super) mod plan_without_results;
 pub(super) mod stale_pilot;
-pub(super) mod unmeasured_value;
+pub(super) mod unproven_pilot;
 
-use super::{Context, Finding};
+use crate::assessment::Finding;
 use crate::derive::evidence::Evidence;
-use crate::derive::facts::Pilot;
+use crate::derive::facts::{Facts, Pilot};
 use crate::rubric::Rubric;
 use crate::vocabulary::{FindingId, Group, PurgatoryStatus};
 
-/// The signals that can make purgatory `stuck`: pilots that do not move.
-pub const STUCK_SIGNALS: [FindingId; 2] = [FindingId::NoProduction, FindingId::StalePilot];
+/// The findings that put an organization at risk of purgatory. The others of
+/// the group (laptop, unproven, infrastructure) say what keeps pilots back,
+/// but alone they do not.
+pub const AT_RISK_SIGNALS: [FindingId; 4] = [
+    FindingId::NoProduction,
+    FindingId::StalePilot,
+    FindingId::OverdueDecision,
+    FindingId::PlanWithoutResults,
+];
 
-/// `stuck` when one of [`STUCK_SIGNALS`] fired and enough signals fired in
-/// all; `at-risk` when any fired; `none` otherwise. Also the signals, in
-/// catalogue order.
-pub fn status(findings: &[Finding], rubric: &Rubric) -> (PurgatoryStatus, Vec<FindingId>) {
+/// What the purgatory status rests on.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Status {
+    pub status: PurgatoryStatus,
+    /// The purgatory-group findings that fired, in catalogue order.
+    pub signals: Vec<FindingId>,
+    /// Active pilots that linger, and pilots that are live.
+    pub lingering: usize,
+    pub live: usize,
+}
+
+/// `stuck` when at least one active pilot lingers and more pilots linger
+/// than are live; `at-risk` when not stuck and one of [`AT_RISK_SIGNALS`]
+/// fired; `none` otherwise. Taking a pilot to production never makes it worse.
+pub fn status(findings: &[Finding], facts: &Facts<'_>, rubric: &Rubric) -> Status {
     let mut signals: Vec<FindingId> = findings
         .iter()
         .filter(|f| f.kind == Group::Purgatory)
         .map(|f| f.id)
         .collect();
     signals.sort_unstable();
-    let stuck_signal = signals.iter().any(|s| STUCK_SIGNALS.contains(s));
-    let status = if stuck_signal && signals.len() >= rubric.thresholds.stuck_min_signals {
+    let lingering = facts
+        .lingering_pilots(rubric.thresholds.stale_pilot_days)
+        .len();
+    let live = facts.live_pilots().len();
+    let status = if lingering >= 1 && lingering > live {
         PurgatoryStatus::Stuck
-    } else if signals.is_empty() {
-        PurgatoryStatus::None
-    } else {
+    } else if signals.iter().any(|s| AT_RISK_SIGNALS.contains(s)) {
         PurgatoryStatus::AtRisk
+    } else {
+        PurgatoryStatus::None
     };
-    (status, signals)
-}
-
-/// The pilots that are not retired, when the list was given: a left-out
-/// list is unknown, so no pilot trigger can be true.
-fn counted<'a>(cx: &'a Context<'_>) -> Vec<&'a Pilot<'a>> {
-    cx.facts
-        .counted_pilots()
-        .map(Iterator::collect)
-        .unwrap_or_default()
-}
-
-/// Pilots at stage `pilot`.
-fn active<'a>(cx: &'a Context<'_>) -> Vec<&'a Pilot<'a>> {
-    counted(cx).into_iter().filter(|p| p.is_active()).collect()
-}
-
-/// Pilots in production or scaled.
-fn live<'a>(cx: &'a Context<'_>) -> Vec<&'a Pilot<'a>> {
-    counted(cx).into_iter().filter(|p| p.is_live()).collect()
-}
-
-/// Pilots that are active or live.
-fn in_play<'a>(cx: &'a Context<'_>) -> Vec<&'a Pilot<'a>> {
-    counted(cx)
-        .into_iter()
-        .filter(|p| p.is_active() || p.is_live())
-        .collect()
+    Status {
+        status,
+        signals,
+        lingering,
+        live,
+    }
 }
 
 /// Evidence for each pilot that meets `test`, citing the key it was judged on.
-fn matching(
-    pilots: &[&Pilot<'_>],
+fn matching<'p, 'q>(
+    pilots: &[&'p Pilot<'q>],
     key: &'static str,
     test: impl Fn(&Pilot<'_>) -> bool,
-) -> Vec<Evidence> {
-    pilots
-        .iter()
-        .filter(|p| test(p))
-        .map(|p| p.field_evidence(key))
-        .collect()
+) -> (Vec<&'p Pilot<'q>>, Vec<Evidence>) {
+    let chosen: Vec<&'p Pilot<'q>> = pilots.iter().copied().filter(|p| test(p)).collect();
+    let evidence = chosen.iter().map(|p| p.field_evidence(key)).collect();
+    (chosen, evidence)
 }

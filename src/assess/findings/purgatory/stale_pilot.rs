@@ -1,8 +1,6 @@
 //! `stale-pilot`: a pilot that has run for longer than a pilot should.
 
-use super::super::{Context, Detected, Detector};
-use super::active;
-use crate::derive::evidence::Evidence;
+use super::super::{Context, Detected, Detector, PilotSet};
 use crate::load::questionnaire::format::pilot;
 use crate::vocabulary::FindingId;
 
@@ -10,6 +8,7 @@ pub(crate) const DETECTOR: Detector = Detector {
     id: FindingId::StalePilot,
     reads: &[],
     reads_of_pilots: &[pilot::STARTED],
+    pilot_set: PilotSet::Active,
     trigger:
         "A pilot at stage pilot started {stale_pilot_days} days or more before the assessment date.",
     detect,
@@ -17,20 +16,18 @@ pub(crate) const DETECTOR: Detector = Detector {
 
 fn detect(cx: &Context<'_>) -> Option<Detected> {
     let days = cx.rubric.thresholds.stale_pilot_days;
-    let stale: Vec<Evidence> = active(cx)
-        .iter()
-        .filter_map(|p| {
-            let age = p.age_days.filter(|age| *age >= days)?;
-            Some(p.evidence(&format!("running {age} days")))
-        })
+    let stale: Vec<_> = cx
+        .facts
+        .active_pilots()
+        .into_iter()
+        .filter(|p| p.age_days.is_some_and(|age| age >= days))
         .collect();
     if stale.is_empty() {
         return None;
     }
-    let count = stale.len();
-    Some(
-        Detected::new(stale)
-            .with("count", &count)
-            .with("days", &days),
-    )
+    let evidence = stale
+        .iter()
+        .map(|p| p.evidence(&format!("running {} days", p.age_days.unwrap_or_default())))
+        .collect();
+    Some(Detected::new(evidence).naming(&stale).with("days", &days))
 }

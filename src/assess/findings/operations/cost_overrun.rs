@@ -1,7 +1,7 @@
-//! `cost-overrun`: a pilot that costs well above its plan.
+//! `cost-overrun`: a started pilot that costs well above its plan.
 
-use super::super::{Context, Detected, Detector};
-use super::{in_play, matching};
+use super::super::{Context, Detected, Detector, PilotSet};
+use super::matching;
 use crate::load::questionnaire::format::pilot;
 use crate::load::questionnaire::format_number;
 use crate::vocabulary::FindingId;
@@ -10,6 +10,7 @@ pub(crate) const DETECTOR: Detector = Detector {
     id: FindingId::CostOverrun,
     reads: &[],
     reads_of_pilots: &[pilot::COST_VS_PLAN],
+    pilot_set: PilotSet::Started,
     trigger:
         "A pilot at stage pilot, production or scaled has cost_vs_plan above {cost_overrun_ratio}.",
     detect,
@@ -17,15 +18,16 @@ pub(crate) const DETECTOR: Detector = Detector {
 
 fn detect(cx: &Context<'_>) -> Option<Detected> {
     let ratio = cx.rubric.thresholds.cost_overrun_ratio;
-    let over = matching(&in_play(cx), pilot::COST_VS_PLAN, |p| {
+    let started = cx.facts.started_pilots().unwrap_or_default();
+    // Compared as written: 1.25 is not above 1.25.
+    let (over, evidence) = matching(&started, pilot::COST_VS_PLAN, |p| {
         p.answers()
             .number(pilot::COST_VS_PLAN)
             .is_some_and(|r| r > ratio)
     });
-    let count = over.len();
-    (count > 0).then(|| {
-        Detected::new(over)
-            .with("count", &count)
+    (!over.is_empty()).then(|| {
+        Detected::new(evidence)
+            .naming(&over)
             .with("ratio", &format_number(ratio))
     })
 }

@@ -1,0 +1,43 @@
+//! `unguarded-decisions`: a high-stakes live system without automated monitoring.
+
+use super::super::{Context, Detected, Detector, PilotSet};
+use crate::load::questionnaire::format::pilot;
+use crate::vocabulary::{FindingId, Monitoring};
+
+pub(crate) const DETECTOR: Detector = Detector {
+    id: FindingId::UnguardedDecisions,
+    reads: &[],
+    reads_of_pilots: &[pilot::IMPACT, pilot::MONITORING],
+    pilot_set: PilotSet::Live,
+    trigger: "A pilot in production or scaled with impact: high (written out) has monitoring that is not automated.",
+    detect,
+};
+
+fn detect(cx: &Context<'_>) -> Option<Detected> {
+    // Only an explicit `impact: high` raises the stakes; a left-out
+    // monitoring answer is unknown, so it cannot make this fire.
+    let unguarded: Vec<_> = cx
+        .facts
+        .live_pilots()
+        .into_iter()
+        .filter(|p| p.is_high_impact())
+        .filter(|p| {
+            p.answers()
+                .choice_of(pilot::MONITORING)
+                .is_some_and(|m: Monitoring| m != Monitoring::Automated)
+        })
+        .collect();
+    if unguarded.is_empty() {
+        return None;
+    }
+    let evidence = unguarded
+        .iter()
+        .flat_map(|p| {
+            [
+                p.field_evidence(pilot::IMPACT),
+                p.field_evidence(pilot::MONITORING),
+            ]
+        })
+        .collect();
+    Some(Detected::new(evidence).naming(&unguarded))
+}
