@@ -100,6 +100,28 @@ impl<'q> Pilot<'q> {
             None => Evidence::unanswered(path),
         }
     }
+
+    /// Evidence for where the pilot comes from: the answer, or when it is
+    /// left out the default it is read as (no line: nothing was written).
+    pub fn sourcing_evidence(&self) -> Evidence {
+        if self.answers().get(pilot::SOURCING).is_some() {
+            return self.field_evidence(pilot::SOURCING);
+        }
+        Evidence {
+            path: EvidencePath::Item {
+                list: PILOTS,
+                index: self.index,
+                key: Some(pilot::SOURCING),
+            },
+            value: format!(
+                "{}, sourcing {} (the default)",
+                self.name(),
+                Sourcing::Built
+            )
+            .into(),
+            line: None,
+        }
+    }
 }
 
 /// The facts of one questionnaire.

@@ -60,6 +60,19 @@ pub fn render(rubric: &Rubric, width: u16) -> String {
             FindingId::StrategyEqualsReady.to_string(),
         ),
         (
+            "impact_weights",
+            format!(
+                "low {}, medium {}, high {}",
+                t.impact_weights.low, t.impact_weights.medium, t.impact_weights.high
+            ),
+            "each started pilot's weight in per-pilot averages".to_owned(),
+        ),
+        (
+            "max_weight",
+            t.max_weight.to_string(),
+            "rubric check: the largest weight a criterion may have".to_owned(),
+        ),
+        (
             "min_side_completeness",
             t.min_side_completeness.to_string(),
             "confidence insufficient, focus on strategy, answer first (below it)".to_owned(),

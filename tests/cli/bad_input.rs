@@ -136,6 +136,18 @@ fn terminal_escape_sequences_in_text_are_refused() {
         &["validate"],
     );
     assert_eq!(out.code, 0, "{}", out.stderr);
+    // Shown as spaces in every report.
+    let (_, out) = with_file(
+        "multi-line-department.yaml",
+        valid_start("implementation:\n  pilots:\n    - name: p0\n      stage: pilot\n      department: |\n        Supply\n        Chain\n")
+            .as_bytes(),
+        &["assess", "--format", "json"],
+    );
+    assert!(
+        out.stdout.contains("\"department\": \"Supply Chain\""),
+        "{}",
+        out.stdout
+    );
     let (path, line) = refused(
         "multi-line-name.yaml",
         valid_start(

@@ -46,7 +46,16 @@ fn no_monitoring_on_a_live_pilot_or_without_the_practice() {
             pilots(&[&format!("stage: scaled, monitoring: automated{sourcing}")])
         )
     };
-    assert!(fires(&practice(""), "no-monitoring"));
+    let a = of(&practice(""));
+    let f = finding(&a, "no-monitoring");
+    // The default a left-out sourcing is read as is cited, with no line.
+    let sourcing = f
+        .evidence
+        .iter()
+        .find(|e| e.path == "implementation.pilots[0].sourcing")
+        .expect("sourcing cited");
+    assert_eq!(sourcing.value, "p0, sourcing built (the default)");
+    assert_eq!(sourcing.line, None);
     assert!(fires(&practice(", sourcing: built"), "no-monitoring"));
     // A vendor's product is watched by its vendor, not by the MLOps practice.
     assert!(!fires(&practice(", sourcing: bought"), "no-monitoring"));

@@ -185,6 +185,58 @@ fn one_step_more_mature(doc: &Value) -> Vec<Value> {
             out.push(moved);
         }
     }
+    out.extend(pilot_steps(doc));
+    out
+}
+
+/// Each pilot answer that can move one step towards the mature end, moved.
+/// `sourcing` and `impact` describe a pilot and have no order; a stage steps
+/// only along pilot, production, scaled.
+fn pilot_steps(doc: &Value) -> Vec<Value> {
+    let mut out = Vec::new();
+    let Some(list) = doc
+        .pointer("/implementation/pilots")
+        .and_then(Value::as_array)
+    else {
+        return out;
+    };
+    let fields = format::list(format::PILOTS).expect("pilots").fields;
+    for (i, pilot) in list.iter().enumerate() {
+        for field in fields {
+            let Some(current) = pilot.get(field.key) else {
+                continue;
+            };
+            let next = match field.kind {
+                Kind::Choice(_) if matches!(field.key, "sourcing" | "impact") => None,
+                Kind::Choice(_) if field.key == "stage" => match current.as_str() {
+                    Some("pilot") => Some(json!("production")),
+                    Some("production") => Some(json!("scaled")),
+                    _ => None,
+                },
+                Kind::Choice(words) => {
+                    let at = words.iter().position(|w| Some(*w) == current.as_str());
+                    at.and_then(|at| words.get(at + 1)).map(|w| json!(w))
+                }
+                Kind::Flag if current == &json!(false) => Some(json!(true)),
+                Kind::Integer { max, .. } => {
+                    current.as_i64().filter(|n| *n < max).map(|n| json!(n + 1))
+                }
+                Kind::Number {
+                    lower_is_better: true,
+                    ..
+                } => current
+                    .as_f64()
+                    .filter(|x| *x > 0.0)
+                    .map(|x| json!((x - 0.25).max(0.0))),
+                _ => None,
+            };
+            if let Some(next) = next {
+                let mut moved = doc.clone();
+                moved["implementation"]["pilots"][i][field.key] = next;
+                out.push(moved);
+            }
+        }
+    }
     out
 }
 

@@ -368,6 +368,11 @@ fn read(
     }
     // Text is taken from the tree, not copied: the tree is not read again.
     if let (Kind::Text, Value::Text(text)) = (kind, &mut node.value) {
+        // Line breaks in free text are shown as spaces in every report.
+        if text.contains('\n') {
+            let one_line = text.trim_end().replace('\n', " ");
+            return Ok(Some(Given::Text(one_line)));
+        }
         return Ok(Some(Given::Text(std::mem::take(text))));
     }
     if let (Kind::Name, Value::Text(text)) = (kind, &mut node.value) {

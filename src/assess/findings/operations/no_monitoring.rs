@@ -36,6 +36,7 @@ fn detect(cx: &Context<'_>) -> Option<Detected> {
         for p in built {
             if !unwatched.iter().any(|u| u.index == p.index) {
                 evidence.push(p.field_evidence(pilot::STAGE));
+                evidence.push(p.sourcing_evidence());
                 unwatched.push(p);
             }
         }
