@@ -356,6 +356,32 @@ impl fmt::Display for ItemPath {
     }
 }
 
+/// Free text and names written as text, taken from the tree rather than
+/// copied (the tree is not read again); `None` for any other kind or value.
+fn read_text(
+    path: &dyn fmt::Display,
+    kind: Kind,
+    node: &mut Node,
+) -> Option<Result<Given, Vec<Diagnostic>>> {
+    let Value::Text(text) = &mut node.value else {
+        return None;
+    };
+    match kind {
+        // Line breaks in free text are shown as spaces in every report.
+        Kind::Text if text.contains('\n') => {
+            Some(Ok(Given::Text(text.trim_end().replace('\n', " "))))
+        }
+        // A name heads reports, tables and CI logs: a line break in it
+        // would let the file print lines of its own choosing.
+        Kind::Name if text.contains('\n') => Some(Err(vec![Diagnostic::at(
+            node.at,
+            format!("{path}: a name is one line; this one holds a line break"),
+        )])),
+        Kind::Text | Kind::Name => Some(Ok(Given::Text(std::mem::take(text)))),
+        _ => None,
+    }
+}
+
 /// Reads one value against its kind: `Ok(None)` when left out (null).
 /// `path` is only written out in a message.
 fn read(
@@ -366,25 +392,8 @@ fn read(
     if node.value == Value::Null {
         return Ok(None);
     }
-    // Text is taken from the tree, not copied: the tree is not read again.
-    if let (Kind::Text, Value::Text(text)) = (kind, &mut node.value) {
-        // Line breaks in free text are shown as spaces in every report.
-        if text.contains('\n') {
-            let one_line = text.trim_end().replace('\n', " ");
-            return Ok(Some(Given::Text(one_line)));
-        }
-        return Ok(Some(Given::Text(std::mem::take(text))));
-    }
-    if let (Kind::Name, Value::Text(text)) = (kind, &mut node.value) {
-        // A name heads reports, tables and CI logs: a line break in it
-        // would let the file print lines of its own choosing.
-        if text.contains('\n') {
-            return Err(vec![Diagnostic::at(
-                node.at,
-                format!("{path}: a name is one line; this one holds a line break"),
-            )]);
-        }
-        return Ok(Some(Given::Text(std::mem::take(text))));
+    if let Some(text) = read_text(path, kind, node) {
+        return text.map(Some);
     }
     let node = &*node;
     let wrong = || {
