@@ -194,10 +194,12 @@ pub struct DimensionResult {
 #[derive(Debug, Clone, PartialEq)]
 pub struct CriterionResult {
     pub criterion: Arc<Criterion>,
-    /// Points over what was answered; `None` when nothing was, or it does not apply.
-    pub points: Option<f64>,
-    /// The answered share, from 0 to 1.
-    pub answered: f64,
+    /// Points over what was answered, rounded to one decimal; `None` when
+    /// nothing was, or it does not apply. Kept in 32 bits: ten thousand
+    /// assessments hold forty criteria each, and a rounded score needs no more.
+    pub points: Option<f32>,
+    /// The answered share, from 0 to 1, to three places.
+    pub answered: f32,
     /// Whether it takes part in the scores at all.
     pub applies: bool,
 }
@@ -220,7 +222,7 @@ impl Serialize for CriterionResult {
 pub struct Recommendation {
     pub rank: usize,
     /// The finding's or criterion's id, or `focus` or `answer-first`.
-    pub id: SharedText,
+    pub id: RecommendationId,
     /// The finding's group; `null` for the focus, `answer-first` and criteria.
     pub group: Option<Group>,
     pub title: SharedText,
@@ -228,15 +230,50 @@ pub struct Recommendation {
     pub evidence: Arc<[Evidence]>,
 }
 
+/// What a recommendation comes from, written as its id. Ids are the
+/// vocabulary's words or the rubric's shared text, so none is copied.
+#[derive(Debug, Clone, PartialEq)]
+pub enum RecommendationId {
+    /// `answer-first`: answer the open questions before acting.
+    AnswerFirst,
+    /// `focus`: the focus and why.
+    Focus,
+    Finding(FindingId),
+    Criterion(SharedText),
+}
+
+impl RecommendationId {
+    pub fn as_str(&self) -> &str {
+        match self {
+            RecommendationId::AnswerFirst => "answer-first",
+            RecommendationId::Focus => "focus",
+            RecommendationId::Finding(id) => id.word(),
+            RecommendationId::Criterion(id) => id,
+        }
+    }
+}
+
+impl Serialize for RecommendationId {
+    fn serialize<S: Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        serializer.serialize_str(self.as_str())
+    }
+}
+
 /// Why a recommendation is made, one sentence in the report. For a
 /// finding's remedy it is the finding's title and message, shared with the
 /// finding rather than written out again in every assessment.
 #[derive(Debug, Clone, PartialEq)]
 pub enum Reason {
-    Text(String),
+    /// Shared with the focus it explains, or a text of the rubric's.
+    Text(SharedText),
     Finding {
         title: SharedText,
         message: SharedText,
+    },
+    /// A criterion's gap: its points over what was answered, and its weight.
+    Gap {
+        criterion: Arc<Criterion>,
+        points: f32,
     },
 }
 
@@ -245,6 +282,11 @@ impl fmt::Display for Reason {
         match self {
             Reason::Text(text) => f.write_str(text),
             Reason::Finding { title, message } => write!(f, "{title}: {message}"),
+            Reason::Gap { criterion, points } => write!(
+                f,
+                "{}: {points:.1} of 100 points over what was answered, weight {}",
+                criterion.title, criterion.weight
+            ),
         }
     }
 }

@@ -31,7 +31,7 @@ pub struct Decision {
     pub reason: FocusReason,
     /// Shared with the focus recommendation, whose title it is.
     pub sentence: SharedText,
-    pub why: String,
+    pub why: SharedText,
     pub evidence: Vec<Evidence>,
 }
 
@@ -75,7 +75,7 @@ fn facts_of(
     reason: FocusReason,
     s: &Situation<'_>,
     critical_operations: &[&Finding],
-) -> (Vars, String, Vec<Evidence>) {
+) -> (Vars, SharedText, Vec<Evidence>) {
     let scores = s.scores;
     let score_vars = || -> Vars {
         vec![
@@ -93,7 +93,8 @@ fn facts_of(
         s.facts
             .lingering_pilots(s.rubric.thresholds.stale_pilot_days)
     };
-    let meaning = s.rubric.quadrants.get(s.quadrant).meaning.to_string();
+    // The quadrant's meaning is the rubric's text, shared rather than copied.
+    let meaning = s.rubric.quadrants.get(s.quadrant).meaning.clone();
     match reason {
         FocusReason::NoPlanOnRecord => {
             let vars = vec![
@@ -112,7 +113,7 @@ fn facts_of(
                 "{:.1}% of the strategy questions, by weight, are answered.",
                 scores.completeness_by_side.strategy
             );
-            (vars, why, Vec::new())
+            (vars, why.into(), Vec::new())
         }
         FocusReason::Stuck | FocusReason::EarlyStuck => {
             let pilots = lingering();
@@ -133,7 +134,7 @@ fn facts_of(
                 .map(|f| &*f.message)
                 .collect::<Vec<_>>()
                 .join(" ");
-            (vars, why, evidence)
+            (vars, why.into(), evidence)
         }
         FocusReason::Overwhelmed => overwhelmed_facts(s),
         FocusReason::Harden => {
@@ -152,7 +153,7 @@ fn facts_of(
                 .iter()
                 .flat_map(|f| f.evidence.iter().cloned())
                 .collect();
-            (vars, why, evidence)
+            (vars, why.into(), evidence)
         }
         FocusReason::UnusedTools
         | FocusReason::SlideDeck
@@ -163,7 +164,7 @@ fn facts_of(
 
 /// The facts of the overwhelmed row: the open options, and the strategy
 /// too weak to choose by.
-fn overwhelmed_facts(s: &Situation<'_>) -> (Vars, String, Vec<Evidence>) {
+fn overwhelmed_facts(s: &Situation<'_>) -> (Vars, SharedText, Vec<Evidence>) {
     let scores = s.scores;
     let overwhelmed = s.findings.iter().find(|f| f.id == FindingId::Overwhelmed);
     let open = overwhelmed
@@ -175,9 +176,7 @@ fn overwhelmed_facts(s: &Situation<'_>) -> (Vars, String, Vec<Evidence>) {
         .map(|e| e.value.to_string())
         .unwrap_or_default();
     let vars = vec![("open_options", open), ("strategy", shown(scores.strategy))];
-    let why = overwhelmed
-        .map(|f| f.message.to_string())
-        .unwrap_or_default();
+    let why = overwhelmed.map_or_else(|| SharedText::from(""), |f| f.message.clone());
     let mut evidence = vec![Evidence::score(
         Side::Strategy,
         scores.effective(Side::Strategy),

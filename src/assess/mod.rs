@@ -259,9 +259,11 @@ fn dimensions(rubric: &Rubric, criteria: &[(&Criterion, CriterionScore)]) -> Vec
                     .filter(|(c, _)| c.dimension == index)
                     .map(|(c, (_, s))| CriterionResult {
                         criterion: Arc::clone(c),
-                        points: s.points.filter(|_| s.applies).map(round1),
+                        #[allow(clippy::cast_possible_truncation)]
+                        points: s.points.filter(|_| s.applies).map(|p| round1(p) as f32),
                         // A share, to three places: 2 of 3 answers is 0.667.
-                        answered: (s.answered * 1000.0).round() / 1000.0,
+                        #[allow(clippy::cast_possible_truncation)]
+                        answered: ((s.answered * 1000.0).round() / 1000.0) as f32,
                         applies: s.applies,
                     })
                     .collect(),

@@ -6,19 +6,16 @@
 
 use crate::assess::focus::Decision;
 use crate::assess::scoring::{is_met, pilot_points, CriterionScore};
-use crate::assessment::{Finding, Reason, Recommendation, Scores};
+use crate::assessment::{Finding, Reason, Recommendation, RecommendationId, Scores};
 use crate::derive::evidence::{Evidence, EvidencePath};
 use crate::derive::facts::Facts;
 use crate::load::questionnaire::format::PILOTS;
+use crate::number::round1;
 use crate::rubric::template::fill;
 use crate::rubric::{Criterion, Measure, Rubric};
-use crate::vocabulary::{Confidence, Focus, FocusReason, Group, Severity, Side, Word};
+use crate::vocabulary::{Confidence, Focus, FocusReason, Group, Severity, Side};
 use std::collections::BTreeSet;
-
-/// The id of the recommendation that states the focus.
-const FOCUS: &str = "focus";
-/// The id of the recommendation to answer the open questions first.
-const ANSWER_FIRST: &str = "answer-first";
+use std::sync::Arc;
 
 /// What recommendations are drawn from.
 #[derive(Debug, Clone, Copy)]
@@ -41,7 +38,7 @@ pub fn recommend(x: &Inputs<'_>) -> Vec<Recommendation> {
     // 2. The focus.
     out.push(Recommendation {
         rank: 0,
-        id: FOCUS.into(),
+        id: RecommendationId::Focus,
         group: None,
         title: x.decision.sentence.clone(),
         reason: Reason::Text(x.decision.why.clone()),
@@ -78,7 +75,7 @@ fn fitting_groups(reason: FocusReason) -> &'static [Group] {
 fn from_finding(f: &Finding) -> Recommendation {
     Recommendation {
         rank: 0,
-        id: f.id.word().into(),
+        id: RecommendationId::Finding(f.id),
         group: Some(f.kind),
         title: f.remedy.clone(),
         reason: Reason::Finding {
@@ -132,10 +129,10 @@ fn answer_first(x: &Inputs<'_>) -> Recommendation {
     let a = &x.rubric.answer_first;
     Recommendation {
         rank: 0,
-        id: ANSWER_FIRST.into(),
+        id: RecommendationId::AnswerFirst,
         group: None,
         title: a.title.clone(),
-        reason: Reason::Text(fill(&a.reason, &[("questions", titles.join("; "))])),
+        reason: Reason::Text(fill(&a.reason, &[("questions", titles.join("; "))]).into()),
         evidence: evidence.into(),
     }
 }
@@ -176,15 +173,14 @@ fn gaps(x: &Inputs<'_>) -> Vec<Recommendation> {
             let (criterion, score) = &x.criteria[i];
             Recommendation {
                 rank: 0,
-                id: criterion.id.clone(),
+                id: RecommendationId::Criterion(criterion.id.clone()),
                 group: None,
                 title: criterion.advice.clone(),
-                reason: Reason::Text(format!(
-                    "{}: {:.1} of 100 points over what was answered, weight {}",
-                    criterion.title,
-                    score.points.unwrap_or(0.0),
-                    criterion.weight,
-                )),
+                #[allow(clippy::cast_possible_truncation)]
+                reason: Reason::Gap {
+                    criterion: Arc::clone(&x.rubric.criteria[i]),
+                    points: round1(score.points.unwrap_or(0.0)) as f32,
+                },
                 evidence: answers_to_change(criterion, x.facts).into(),
             }
         })
@@ -256,11 +252,14 @@ fn answers_to_change(criterion: &Criterion, facts: &Facts<'_>) -> Vec<Evidence> 
             None => vec![Evidence::unanswered(PILOTS)],
             Some(pilots) => pilots
                 .into_iter()
-                .flat_map(|p| {
-                    fields
+                .filter_map(|p| {
+                    let missing: Vec<&str> = fields
                         .iter()
+                        .copied()
                         .filter(|f| p.answers().get(f).is_none())
-                        .map(move |f| p.evidence(&format!("no {f}")))
+                        .collect();
+                    (!missing.is_empty())
+                        .then(|| p.evidence(&format!("no {}", missing.join(" or "))))
                 })
                 .collect(),
         },

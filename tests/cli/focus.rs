@@ -55,8 +55,8 @@ fn aligned_scales_and_hardens_first_when_live_systems_are_unsafe() {
         "{}",
         a.focus_reason
     );
-    assert_eq!(a.recommendations[0].id.as_ref(), "focus");
-    assert_eq!(a.recommendations[1].id.as_ref(), "unguarded-decisions");
+    assert_eq!(a.recommendations[0].id.as_str(), "focus");
+    assert_eq!(a.recommendations[1].id.as_str(), "unguarded-decisions");
 }
 
 #[test]
@@ -91,7 +91,7 @@ fn overwhelmed_decides_only_below_a_strategy_of_50() {
     assert!(a
         .recommendations
         .iter()
-        .any(|r| r.id.as_ref() == "overwhelmed"));
+        .any(|r| r.id.as_str() == "overwhelmed"));
     // Little strategy, many unranked options: choose first.
     let weak = doc(
         "strategy:\n  sponsor: manager\n  roadmap: { status: none, horizon_months: 1, updated: 2026-10-01, scaling_plan: false }\n  priorities: unranked\n  open_options: 6\n  investment: { budget: none, projected_roi: 0, areas: [] }\n  policies: { data_privacy: none, ethics: none, acceptable_use: none }\n  okrs: { company: false, individual: false, team_alignment_pct: 0 }\n  risks_assessed: []\n  business_problems: []\nimplementation:\n  pilots: []\n",
@@ -117,8 +117,8 @@ fn a_strategy_half_left_unanswered_is_put_on_record_first() {
         (Focus::Strategy, FocusReason::NoPlanOnRecord)
     );
     assert_eq!(a.confidence, Confidence::Insufficient);
-    assert_eq!(a.recommendations[0].id.as_ref(), "answer-first");
-    assert_eq!(a.recommendations[1].id.as_ref(), "focus");
+    assert_eq!(a.recommendations[0].id.as_str(), "answer-first");
+    assert_eq!(a.recommendations[1].id.as_str(), "focus");
     // At the completeness cut line the plan counts as on record.
     let share = a.scores.completeness_by_side.strategy;
     let at = rubric_with(&[("min_side_completeness", &format!("{share:.1}"))]);
