@@ -18,6 +18,8 @@ mod markdown;
 mod portfolio;
 mod properties;
 mod purgatory;
+mod recommendations;
 mod rubric;
 mod schema_and_init;
+mod scoring;
 mod stdin;

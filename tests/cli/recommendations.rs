@@ -1,0 +1,116 @@
+//! Recommendations in the seven steps, each with its id and group; advice a
+//! finding already gives is not given again; per-pilot advice waits for a
+//! started pilot. The assessment date is 2026-11-20.
+
+use crate::common::{assess, doc, pilots};
+use readiness::assessment::Assessment;
+use readiness::vocabulary::Group;
+
+fn ids(a: &Assessment) -> Vec<&str> {
+    a.recommendations.iter().map(|r| r.id.as_str()).collect()
+}
+
+/// A fully answered organization with a strong plan and two stuck pilots,
+/// one on a laptop, with no recurring budget.
+fn stuck() -> Assessment {
+    assess(&doc(&format!(
+        "strategy:\n  sponsor: board\n  roadmap: {{ status: approved, horizon_months: 24, updated: 2026-10-01, scaling_plan: true }}\n  priorities: ranked\n  open_options: 2\n  investment: {{ budget: approved, projected_roi: 3, areas: [talent, data, cloud, training] }}\n  policies: {{ data_privacy: approved, ethics: approved, acceptable_use: approved }}\n  okrs: {{ company: true, individual: true, team_alignment_pct: 100 }}\n  risks_assessed: [market, strategic, regulatory, technical, operational]\n  business_problems:\n    - {{ name: churn, kpi: churn rate, target: -10%, owner: CMO }}\n{}  data: {{ quality: fair, access: partial, architecture: modernizing }}\n  infrastructure: {{ hosting: cloud, production_ready: true }}\n  mlops: {{ version_control: true, ci_cd: false, model_registry: false, monitoring: false, automated_retraining: false }}\n  team: {{ data_scientists: 2, ml_engineers: 1, data_engineers: 1, platform_ops: 0, head_of_ai: true }}\n  spend: {{ tracked: true, recurring_budget: false, monthly: 10000 }}\n  safeguards: {{ anonymization: true, bias_testing: false, access_controls: true, audit_logging: false }}\n  change_management: {{ hr: true, department_heads: true, training: false, adoption_tracked: true }}\nbeliefs:\n  strategy_before_implementation: disagree\n  implementation_is_it_only: disagree\n  strategy_means_ready: disagree\n  implementation_one_time_cost: disagree\noperating_model:\n  experimentation: 3\n  adoption: 1\n  focus: 3\n  goals: 4\n",
+        pilots(&[
+            "stage: pilot, started: 2025-01-01, environment: laptop, users: 5, integrated: false, value_measured: true, success_metrics: [business_kpi], monitoring: manual, retraining: ad_hoc, cost_vs_plan: 1.0",
+            "stage: pilot, started: 2025-03-01, environment: cloud, users: 9, integrated: false, value_measured: true, success_metrics: [business_kpi], monitoring: manual, retraining: ad_hoc, cost_vs_plan: 1.0",
+        ])
+    )))
+}
+
+#[test]
+fn the_seven_steps_in_order() {
+    let a = stuck();
+    assert_eq!(a.focus_reason_id, readiness::vocabulary::FocusReason::Stuck);
+    let ids = ids(&a);
+    // The focus; the warnings that fit it (purgatory) in the rules' table
+    // order; the other warnings; the gaps; the information last.
+    assert_eq!(ids[0], "focus");
+    let purgatory: Vec<usize> = a
+        .recommendations
+        .iter()
+        .enumerate()
+        .filter(|(_, r)| r.group == Some(Group::Purgatory))
+        .map(|(i, _)| i)
+        .collect();
+    let misconception = ids
+        .iter()
+        .position(|id| *id == "one-time-cost")
+        .expect("one-time-cost");
+    assert!(purgatory.iter().all(|i| *i < misconception), "{ids:?}");
+    assert_eq!(
+        ids[1..4],
+        ["no-production", "stale-pilot", "laptop-bound"],
+        "{ids:?}"
+    );
+    let info = ids
+        .iter()
+        .position(|id| *id == "tension.adoption")
+        .expect("info");
+    assert_eq!(info, ids.len() - 1, "{ids:?}");
+    // Criteria come between, with no group.
+    let gaps: Vec<_> = a
+        .recommendations
+        .iter()
+        .filter(|r| r.id.as_str().contains('.') && !r.id.as_str().starts_with("tension"))
+        .collect();
+    assert!(!gaps.is_empty());
+    assert!(gaps.iter().all(|r| r.group.is_none()));
+}
+
+#[test]
+fn advice_a_finding_gives_is_not_given_again() {
+    let a = stuck();
+    let ids = ids(&a);
+    // laptop-bound covers scale.environment; one-time-cost covers spend control;
+    // no-production covers delivery.stage.
+    for covered in [
+        "scale.environment",
+        "investment.spend-control",
+        "delivery.stage",
+    ] {
+        assert!(!ids.contains(&covered), "{covered}: {ids:?}");
+    }
+    let mut seen = std::collections::BTreeSet::new();
+    for r in &a.recommendations {
+        assert!(seen.insert(r.title.to_string()), "{} twice", r.title);
+    }
+}
+
+#[test]
+fn per_pilot_advice_waits_for_a_started_pilot() {
+    let a = assess(&doc(&pilots(&["stage: idea"])));
+    for per_pilot in [
+        "delivery.stage",
+        "delivery.ownership",
+        "scale.monitoring",
+        "purpose.value-measured",
+    ] {
+        assert!(!ids(&a).contains(&per_pilot), "{per_pilot}");
+    }
+}
+
+#[test]
+fn answer_first_names_the_heaviest_open_questions_first() {
+    let a = assess(&doc("strategy:\n  sponsor: board\n"));
+    assert_eq!(ids(&a)[..2], ["answer-first", "focus"]);
+    let first = &a.recommendations[0];
+    assert!(first.group.is_none());
+    // The business problems (weight 3) come before every weight 2 and 1.
+    assert!(
+        first
+            .reason
+            .to_string()
+            .contains("the weightiest first: Business problems with a KPI, a target and an owner;"),
+        "{}",
+        first.reason
+    );
+    // The pilots list, left out, is named too.
+    assert_eq!(first.evidence[0].path, "implementation.pilots");
+    // Nothing is advised twice: the open criteria are not also gaps.
+    assert!(!ids(&a).contains(&"purpose.business-problems"));
+}
