@@ -215,3 +215,42 @@ fn confidence_from_completeness_and_ranges() {
     assert_eq!(a.confidence, Confidence::Insufficient);
     assert_eq!(a.level_cap, Some(Level::Exploring));
 }
+
+#[test]
+fn provisional_when_a_range_straddles_the_cut_line() {
+    // Strategy fully answered; implementation answered except two data
+    // answers, so its range is open around its score.
+    let full = delivery(&[GOOD_LIVE]);
+    let open: String = full
+        .lines()
+        .map(|l| {
+            if l.starts_with("  data:") {
+                "  data: { quality: fair }"
+            } else {
+                l
+            }
+        })
+        .flat_map(|l| [l, "\n"])
+        .collect();
+    let text = doc(&format!("{}{open}", strategy("ranked", "")));
+    let a = assess(&text);
+    let [low, high] = a.scores.range.implementation;
+    assert!(low < high, "{low} {high}");
+    // With the cut line at the low end, nothing straddles it: firm.
+    let at_low = rubric_with(&[("quadrant_cut", &format!("{low:.1}"))]);
+    assert_eq!(assess_with(&text, &at_low).confidence, Confidence::Firm);
+    // Just above the low end, the range straddles it: provisional.
+    let above = rubric_with(&[("quadrant_cut", &format!("{:.1}", low + 0.1))]);
+    assert_eq!(
+        assess_with(&text, &above).confidence,
+        Confidence::Provisional
+    );
+    // At the high end it still straddles (low < cut <= high); above it, firm.
+    let at_high = rubric_with(&[("quadrant_cut", &format!("{high:.1}"))]);
+    assert_eq!(
+        assess_with(&text, &at_high).confidence,
+        Confidence::Provisional
+    );
+    let past = rubric_with(&[("quadrant_cut", &format!("{:.1}", high + 0.1))]);
+    assert_eq!(assess_with(&text, &past).confidence, Confidence::Firm);
+}

@@ -235,3 +235,40 @@ fn plan_without_results_reads_the_ranges() {
     let a = assess(&doc(strong_plan));
     assert!(!fired(&a).contains(&"plan-without-results"));
 }
+
+#[test]
+fn plan_without_results_at_its_thresholds() {
+    let strong_plan = "strategy:\n  sponsor: vp\n  roadmap: { status: approved, horizon_months: 24, updated: 2026-10-01, scaling_plan: true }\n  priorities: ranked\n  open_options: 0\n  investment: { budget: approved, projected_roi: 3, areas: [talent, data, cloud, training] }\n  policies: { data_privacy: approved, ethics: approved, acceptable_use: approved }\n  okrs: { company: true, individual: true, team_alignment_pct: 100 }\n  risks_assessed: [market, strategic, regulatory, technical, operational]\n  business_problems:\n    - { name: churn, kpi: churn rate, target: -10%, owner: CMO }\n";
+    let weak_delivery = "implementation:\n  pilots: []\n  data: { quality: fair, access: siloed, architecture: legacy }\n  infrastructure: { hosting: on_prem, production_ready: false }\n  mlops: { version_control: true, ci_cd: false, model_registry: false, monitoring: false, automated_retraining: false }\n  team: { data_scientists: 1, ml_engineers: 0, data_engineers: 0, platform_ops: 0, head_of_ai: true }\n  spend: { tracked: false, recurring_budget: false, monthly: 0 }\n  safeguards: { anonymization: true, bias_testing: false, access_controls: false, audit_logging: false }\n  change_management: { hr: false, department_heads: false, training: false, adoption_tracked: false }\n";
+    let text = doc(&format!("{strong_plan}{weak_delivery}"));
+    let a = assess(&text);
+    let (s, i) = (
+        a.scores.strategy.expect("strategy"),
+        a.scores.implementation.expect("implementation"),
+    );
+    let with = |strategy: f64, implementation: f64| {
+        let rubric = rubric_with(&[
+            ("plan_without_results_strategy", &format!("{strategy:.1}")),
+            (
+                "plan_without_results_implementation",
+                &format!("{implementation:.1}"),
+            ),
+        ]);
+        fired(&assess_with(&text, &rubric)).contains(&"plan-without-results")
+    };
+    // Strategy at the line counts ("or more"); implementation at the line does not ("below").
+    assert!(with(s, i + 0.1));
+    assert!(!with(s + 0.1, i + 0.1));
+    assert!(!with(s, i));
+}
+
+#[test]
+fn strategy_equals_ready_from_a_strategy_of_60() {
+    let plan = "strategy:\n  sponsor: vp\n  roadmap: { status: approved, horizon_months: 24, updated: 2026-10-01, scaling_plan: true }\n  priorities: ranked\n  investment: { budget: approved, projected_roi: 3, areas: [talent, training] }\n  policies: { data_privacy: approved, ethics: approved, acceptable_use: approved }\n  okrs: { company: true, individual: true, team_alignment_pct: 100 }\n  risks_assessed: [market, strategic, regulatory]\n  business_problems:\n    - { name: churn, kpi: churn rate, target: -10%, owner: CMO }\nimplementation:\n  team: { head_of_ai: true }\n  data: { quality: poor }\n";
+    let text = doc(plan);
+    let s = assess(&text).scores.strategy.expect("strategy");
+    let at = rubric_with(&[("strategy_equals_ready_strategy", &format!("{s:.1}"))]);
+    assert!(fired(&assess_with(&text, &at)).contains(&"strategy-equals-ready"));
+    let above = rubric_with(&[("strategy_equals_ready_strategy", &format!("{:.1}", s + 0.1))]);
+    assert!(!fired(&assess_with(&text, &above)).contains(&"strategy-equals-ready"));
+}
