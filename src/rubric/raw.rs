@@ -125,8 +125,8 @@ pub(super) struct RawFinding {
     /// The message; misconceptions have `messages` instead.
     pub message: Option<Spanned<String>>,
     pub remedy: Spanned<String>,
-    /// Criteria whose advice this finding's remedy already gives.
-    #[serde(default)]
+    /// Criteria whose advice this finding's remedy already gives; required,
+    /// even when empty, so that a rubric says it for every finding.
     pub related: Vec<Spanned<String>>,
     /// For misconceptions: the belief, and the correction.
     pub statement: Option<String>,

@@ -263,3 +263,45 @@ fn the_default_rubric_used_as_a_file_gives_the_same_report() {
     assert_eq!(custom.code, 0, "{}", custom.stderr);
     assert_eq!(custom.stdout, default.stdout);
 }
+
+#[test]
+fn every_finding_says_which_criteria_its_remedy_covers() {
+    let found = problems("related = [\"delivery.priorities\"]\n", "");
+    assert_eq!(found.len(), 1, "{found:?}");
+    assert!(found[0].contains("missing key \"related\""), "{found:?}");
+}
+
+/// The contract case `tests/cmd/rubric-check-invalid.toml` checks a copy of
+/// the default rubric with three mistakes; the copy must follow the rubric.
+#[test]
+fn the_mistakes_fixture_is_the_default_rubric_with_three_mistakes() {
+    let fixture = std::fs::read_to_string(format!(
+        "{}/tests/fixtures/rubrics/mistakes.toml",
+        env!("CARGO_MANIFEST_DIR")
+    ))
+    .expect("fixture");
+    let body = fixture
+        .split_once("# and a focus reason renamed (so the real one is missing).\n")
+        .expect("the fixture's header")
+        .1;
+    let stuck = DEFAULT_TOML
+        .lines()
+        .find(|l| l.starts_with("stuck = "))
+        .expect("a stuck sentence");
+    let expected = DEFAULT_TOML
+        .replacen("weight = 3.0", "weight = 0.0", 1)
+        .replacen(
+            stuck,
+            "stuck = \"Pivot to implementation: pilots are stuck ({signal}).\"",
+            1,
+        )
+        .replacen(
+            "\naligned = \"Scale: both halves",
+            "\naligned-org = \"Scale: both halves",
+            1,
+        );
+    assert_eq!(
+        body, expected,
+        "regenerate tests/fixtures/rubrics/mistakes.toml"
+    );
+}
