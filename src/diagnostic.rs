@@ -2,6 +2,7 @@
 //! `FILE:LINE:COLUMN: message`, then the offending line with a caret under it.
 
 use std::fmt::Write as _;
+use std::path::Path;
 
 /// A position in a file's text, counted from 1; columns count characters.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Default)]
@@ -59,19 +60,80 @@ impl Diagnostic {
     /// line, the line itself with a caret under the column.
     pub fn render(&self, file: &str, text: Option<&str>) -> String {
         let mut out = String::new();
+        // The message quotes the file's own keys and values: never raw.
+        let message = escaped(&self.message);
         match self.at {
             Some(at) => {
-                let _ = write!(out, "{file}:{}:{}: {}", at.line, at.column, self.message);
+                let _ = write!(out, "{file}:{}:{}: {message}", at.line, at.column);
                 if let Some(snippet) = text.and_then(|t| snippet(t, at)) {
                     out.push('\n');
                     out.push_str(&snippet);
                 }
             }
             None => {
-                let _ = write!(out, "{file}: {}", self.message);
+                let _ = write!(out, "{file}: {message}");
             }
         }
         out
+    }
+}
+
+/// Whether a character could rewrite what a reader sees if printed raw: a
+/// control character (an escape sequence, a line break, a carriage return)
+/// or a bidirectional override or isolate.
+pub fn is_unsafe(c: char) -> bool {
+    c.is_control() || matches!(c, '\u{202A}'..='\u{202E}' | '\u{2066}'..='\u{2069}')
+}
+
+/// Text the tool did not write itself, made safe to print on one line:
+/// every unsafe character written as an escape (`\n`, `\u{1b}`).
+pub fn escaped(text: &str) -> std::borrow::Cow<'_, str> {
+    if !text.chars().any(is_unsafe) {
+        return text.into();
+    }
+    let mut out = String::with_capacity(text.len() + 8);
+    for c in text.chars() {
+        match c {
+            '\n' => out.push_str("\\n"),
+            '\r' => out.push_str("\\r"),
+            '\t' => out.push_str("\\t"),
+            c if is_unsafe(c) => {
+                let _ = write!(out, "\\u{{{:x}}}", u32::from(c));
+            }
+            c => out.push(c),
+        }
+    }
+    out.into()
+}
+
+/// A path as the tool prints it: bytes that are not UTF-8 as `\xNN` (so two
+/// different names never print the same), unsafe characters escaped, and a
+/// leading `::` (a GitHub workflow command) behind `./`.
+pub fn shown_path(path: &Path) -> String {
+    #[cfg(unix)]
+    let text = {
+        use std::os::unix::ffi::OsStrExt;
+        let mut text = String::new();
+        for chunk in path.as_os_str().as_bytes().utf8_chunks() {
+            text.push_str(&escaped(chunk.valid()));
+            for byte in chunk.invalid() {
+                let _ = write!(text, "\\x{byte:02X}");
+            }
+        }
+        text
+    };
+    #[cfg(not(unix))]
+    let text = escaped(&path.to_string_lossy()).into_owned();
+    shown_name(&text)
+}
+
+/// A name given for standard input, or any file name, as printed.
+pub fn shown_name(name: &str) -> String {
+    let safe = escaped(name);
+    if safe.starts_with("::") {
+        format!("./{safe}")
+    } else {
+        safe.into_owned()
     }
 }
 
@@ -96,7 +158,7 @@ fn snippet(text: &str, at: Position) -> Option<String> {
     let end = (start + WIDTH).min(chars.len());
     let shown: String = chars[start..end]
         .iter()
-        .map(|c| if c.is_control() { ' ' } else { *c })
+        .map(|c| if is_unsafe(*c) { ' ' } else { *c })
         .collect();
     let caret_at = column - 1 - start;
     let number = at.line.to_string();

@@ -5,6 +5,7 @@ use clap::Parser;
 use readiness::command::args::{Cli, ColorWhen};
 use readiness::command::{self, Environment};
 use readiness::date::Date;
+use std::fmt::Write as _;
 use std::io::{IsTerminal, Write};
 
 /// The table's width when standard output is not a terminal, so that piped
@@ -48,13 +49,31 @@ fn main() {
                 .map(Into::into),
         },
     );
-    // A closed pipe (`readiness assess x | head`) is not an error worth a message.
+    let mut stderr = output.stderr;
+    let mut code = output.code;
+    // A closed pipe (`readiness assess x | head`) is not an error worth a
+    // message; any other failure to write the report is.
     let mut stdout = std::io::BufWriter::with_capacity(1 << 16, std::io::stdout().lock());
-    let _ = output
+    let written = output
         .stdout
         .write_to(&mut stdout)
         .and_then(|()| stdout.flush());
     drop(stdout);
-    let _ = std::io::stderr().write_all(output.stderr.as_bytes());
-    std::process::exit(output.code);
+    if let Err(error) = written {
+        if error.kind() != std::io::ErrorKind::BrokenPipe {
+            let _ = writeln!(
+                stderr,
+                "readiness: cannot write the report to standard output: {error}"
+            );
+            code = command::exit::INVALID;
+        }
+    }
+    // The job summary only after the report, so it can never hold the report up.
+    if let Some(summary) = output.step_summary {
+        if let Err(warning) = summary.append() {
+            stderr.push_str(&warning);
+        }
+    }
+    let _ = std::io::stderr().write_all(stderr.as_bytes());
+    std::process::exit(code);
 }

@@ -55,7 +55,7 @@ pub fn discover(explicit: Option<&Path>, directory: &Path) -> Result<Config, Err
         }
         PathBuf::from(DEFAULT_NAME)
     };
-    let file = path.display().to_string();
+    let file = crate::diagnostic::shown_path(&path);
     let text = source::read_text(&path).map_err(|d| Error::Invalid {
         file: file.clone(),
         text: None,

@@ -21,7 +21,8 @@ pub fn explain(id: &str, rubric: &Rubric) -> Result<String, Error> {
     }
     let mut known: Vec<&str> = rubric.criteria.iter().map(|c| &*c.id).collect();
     known.extend(FindingId::words());
-    Err(Error::Refused(match closest(id, &known) {
+    let id = crate::diagnostic::escaped(id);
+    Err(Error::Refused(match closest(&id, &known) {
         Some(near) => format!("unknown id \"{id}\"; did you mean \"{near}\"? (`readiness rubric show` lists them all)"),
         None => format!("unknown id \"{id}\"; `readiness rubric show` lists every criterion and finding"),
     }))

@@ -23,7 +23,7 @@ pub fn expand(given: &[PathBuf]) -> Result<Inputs, Error> {
             if found.is_empty() {
                 return Err(Error::Refused(format!(
                     "{}: no questionnaire (*.yaml, *.yml) in this directory",
-                    path.display()
+                    crate::diagnostic::shown_path(path)
                 )));
             }
             files.extend(found);
@@ -38,8 +38,12 @@ pub fn expand(given: &[PathBuf]) -> Result<Inputs, Error> {
 }
 
 fn questionnaires_in(directory: &Path) -> Result<Vec<PathBuf>, Error> {
-    let entries = std::fs::read_dir(directory)
-        .map_err(|e| Error::Refused(format!("{}: cannot be read: {e}", directory.display())))?;
+    let entries = std::fs::read_dir(directory).map_err(|e| {
+        Error::Refused(format!(
+            "{}: cannot be read: {e}",
+            crate::diagnostic::shown_path(directory)
+        ))
+    })?;
     let mut found: Vec<PathBuf> = entries
         .filter_map(Result::ok)
         .map(|e| e.path())
@@ -49,4 +53,35 @@ fn questionnaires_in(directory: &Path) -> Result<Vec<PathBuf>, Error> {
     // Sorted by name, so the order never depends on the file system.
     found.sort();
     Ok(found)
+}
+
+/// Refuses an output file that is one of the inputs, however it is named
+/// (the same file through another path or a link), before anything is read.
+pub fn refuse_overwriting(output: &Path, inputs: &Inputs) -> Result<(), Error> {
+    let Ok(target) = std::fs::metadata(output) else {
+        return Ok(());
+    };
+    for input in inputs.files.iter().filter(|f| f.as_os_str() != "-") {
+        if let Ok(read) = std::fs::metadata(input) {
+            if same_file(&target, &read) {
+                return Err(Error::Refused(format!(
+                    "{}: is also an input ({}); writing the report there would replace the questionnaire, so choose another file",
+                    crate::diagnostic::shown_path(output),
+                    crate::diagnostic::shown_path(input)
+                )));
+            }
+        }
+    }
+    Ok(())
+}
+
+#[cfg(unix)]
+fn same_file(a: &std::fs::Metadata, b: &std::fs::Metadata) -> bool {
+    use std::os::unix::fs::MetadataExt;
+    a.dev() == b.dev() && a.ino() == b.ino()
+}
+
+#[cfg(not(unix))]
+fn same_file(_: &std::fs::Metadata, _: &std::fs::Metadata) -> bool {
+    false
 }

@@ -10,6 +10,7 @@ use crate::command::inputs::Inputs;
 use crate::command::output::Replace;
 use crate::command::settings::Settings;
 use crate::date::Date;
+use crate::diagnostic;
 use crate::error::Error;
 use crate::load::questionnaire::LoadOptions;
 use crate::render::{self, Assessed, Layout, Report};
@@ -43,6 +44,24 @@ pub struct Output {
     pub stdout: Report,
     pub stderr: String,
     pub code: i32,
+    /// The job summary to append once the report is written: the main
+    /// report comes first, whatever happens to the summary.
+    pub step_summary: Option<StepSummary>,
+}
+
+/// Markdown for GitHub Actions' job summary, and the file to append it to.
+#[derive(Debug)]
+pub struct StepSummary {
+    pub path: PathBuf,
+    pub markdown: String,
+}
+
+impl StepSummary {
+    /// Appends the summary; on failure, the warning to print.
+    pub fn append(&self) -> Result<(), String> {
+        output::append_summary(&self.path, &self.markdown)
+            .map_err(|error| format!("warning: {}", error.render()))
+    }
 }
 
 impl Output {
@@ -58,6 +77,7 @@ impl Output {
             stdout: Report::default(),
             stderr: error.render(),
             code: exit::INVALID,
+            step_summary: None,
         }
     }
 }
@@ -97,12 +117,17 @@ fn assess_command(args: &AssessArgs, env: &Environment) -> Result<Output, Error>
     let settings = Settings::resolve(args, Path::new("."))?;
     let rubric = read::rubric(settings.rubric.as_deref())?;
     let inputs = inputs::expand(&args.files)?;
+    let output_file = args.output.as_deref().filter(|o| o.as_os_str() != "-");
+    if let Some(path) = output_file {
+        // Before anything is read: the report must not replace a questionnaire.
+        inputs::refuse_overwriting(path, &inputs)?;
+    }
     let options = LoadOptions {
         as_of: args.as_of,
         today: env.today,
     };
     let (assessments, problems) = assess_all(&inputs, args, &settings, &rubric, options);
-    let mut stderr: String = problems.iter().map(Error::render).collect();
+    let stderr: String = problems.iter().map(Error::render).collect();
     if assessments.is_empty() {
         return Ok(Output {
             stderr,
@@ -117,19 +142,23 @@ fn assess_command(args: &AssessArgs, env: &Environment) -> Result<Output, Error>
         Err(several) => Assessed::Portfolio(Portfolio::new(several)),
     };
     // The job summary is always Markdown; it is rendered only when asked for.
-    if let Some(path) = env.step_summary.as_ref().filter(|_| !args.no_step_summary) {
-        if let Err(error) = output::append(path, &render::step_summary(&assessed, args.detail)) {
-            stderr.push_str("warning: ");
-            stderr.push_str(&error.render());
-        }
-    }
+    let step_summary = env
+        .step_summary
+        .as_ref()
+        .filter(|_| !args.no_step_summary)
+        .map(|path| StepSummary {
+            path: path.clone(),
+            markdown: render::step_summary(&assessed, args.detail),
+        });
     let layout = Layout {
         width: env.width,
-        color: env.color && args.output.is_none(),
+        color: env.color && output_file.is_none(),
         detail: args.detail,
     };
     let report = render::report(assessed, settings.format, layout);
-    Ok(emit(report, args.output.as_deref(), stderr, code))
+    let mut out = emit(report, output_file, stderr, code);
+    out.step_summary = step_summary;
+    Ok(out)
 }
 
 /// The report on standard output, or written whole to `path`; a report that
@@ -140,6 +169,7 @@ fn emit(report: Report, path: Option<&Path>, stderr: String, code: i32) -> Outpu
             stdout: report,
             stderr,
             code,
+            step_summary: None,
         };
     };
     match output::write_whole(path, Replace::Allowed, |out| report.write_to(out)) {
@@ -147,6 +177,7 @@ fn emit(report: Report, path: Option<&Path>, stderr: String, code: i32) -> Outpu
             stdout: Report::default(),
             stderr,
             code,
+            step_summary: None,
         },
         Err(error) => Output {
             stderr: stderr + &error.render(),
@@ -230,7 +261,7 @@ fn rubric_command(action: &RubricAction, env: &Environment) -> Result<Output, Er
         RubricAction::Export => rubric::DEFAULT_TOML.to_owned(),
         RubricAction::Check { file } => {
             read::rubric(Some(file))?;
-            format!("{}: valid\n", file.display())
+            format!("{}: valid\n", diagnostic::shown_path(file))
         }
         RubricAction::Show { rubric } => {
             render::rubric::render(&read::rubric(rubric.as_deref())?, env.width)
@@ -251,8 +282,8 @@ fn init(file: Option<&Path>, force: bool) -> Result<Output, Error> {
     output::write_whole(path, replace, |out| out.write_all(template.as_bytes()))?;
     Ok(Output::success(format!(
         "wrote {}; fill it in, then run: readiness assess {}\n",
-        path.display(),
-        path.display()
+        diagnostic::shown_path(path),
+        diagnostic::shown_path(path)
     )))
 }
 

@@ -1,15 +1,19 @@
-//! Writes a report to a file whole or not at all (or appends it to a job
-//! summary): into a temporary file in the same directory, with a random name
-//! created exclusively, then renamed into place. A reader never sees a
-//! half-written report, a failed run never destroys an existing one, and the
-//! temporary file is removed on every path that does not persist it.
+//! Writes a report where `-o` says, as `>` would but never half-written:
+//! a regular file (new or existing) is written into a temporary file in the
+//! same directory, with a random name created exclusively, then renamed into
+//! place, keeping the old file's permissions; anything else that exists (a
+//! device, a FIFO, a terminal) is written in place, since renaming over it
+//! would replace it. A read-only file is refused, as `>` refuses it. A
+//! temporary file is removed on every path that does not persist it, and on
+//! SIGINT and SIGTERM too. Also appends the job summary for GitHub Actions.
 
 use crate::error::Error;
-use std::fs::OpenOptions;
 #[cfg(unix)]
 use std::fs::Permissions;
+use std::fs::{self, OpenOptions};
 use std::io::{BufWriter, ErrorKind, Write};
 use std::path::{Path, PathBuf};
+use std::sync::{Mutex, OnceLock};
 use tempfile::NamedTempFile;
 
 /// Whether writing may replace a file already at the path.
@@ -27,44 +31,75 @@ pub fn write_whole(
     replace: Replace,
     contents: impl FnOnce(&mut dyn Write) -> std::io::Result<()>,
 ) -> Result<(), Error> {
-    write_whole_or_say_why(path, replace, contents).map_err(Error::Refused)
+    write_or_say_why(path, replace, contents).map_err(Error::Refused)
 }
 
-fn write_whole_or_say_why(
+fn write_or_say_why(
     path: &Path,
     replace: Replace,
     contents: impl FnOnce(&mut dyn Write) -> std::io::Result<()>,
 ) -> Result<(), String> {
-    let shown = path.display();
-    if path.is_dir() {
-        return Err(format!(
-            "{shown}: is a directory; give the path of a file to write"
-        ));
+    let shown = crate::diagnostic::shown_path(path);
+    let cannot = |e: &std::io::Error| format!("{shown}: cannot write the report: {}", reason(e));
+    match fs::metadata(path) {
+        Ok(found) if found.is_dir() => {
+            return Err(format!(
+                "{shown}: is a directory; give the path of a file to write"
+            ))
+        }
+        Ok(_) if replace == Replace::Refused => {
+            return Err(format!(
+                "{shown}: already exists; add --force to overwrite it"
+            ))
+        }
+        // A device, a FIFO or a terminal: written in place, never replaced.
+        Ok(found) if !found.is_file() => {
+            let file = OpenOptions::new()
+                .write(true)
+                .open(path)
+                .map_err(|e| cannot(&e))?;
+            let mut buffered = BufWriter::new(file);
+            return contents(&mut buffered)
+                .and_then(|()| buffered.flush())
+                .map_err(|e| cannot(&e));
+        }
+        // A regular file: refused where `>` would be refused.
+        Ok(_) => {
+            OpenOptions::new()
+                .write(true)
+                .open(path)
+                .map_err(|e| cannot(&e))?;
+        }
+        Err(e) if e.kind() == ErrorKind::NotFound => {}
+        Err(e) => return Err(cannot(&e)),
     }
-    if path.file_name().is_none() {
+    // Through a symbolic link, the file it points to is the one replaced.
+    let target = fs::canonicalize(path).unwrap_or_else(|_| path.to_path_buf());
+    if target.file_name().is_none() {
         return Err(format!("{shown}: not a file name"));
     }
-    let directory = match path.parent() {
+    let directory = match target.parent() {
         Some(p) if !p.as_os_str().is_empty() => p.to_path_buf(),
         _ => PathBuf::from("."),
     };
     if !directory.is_dir() {
         return Err(format!(
             "{shown}: the directory {} does not exist",
-            directory.display()
+            crate::diagnostic::shown_path(&directory)
         ));
     }
-    let cannot = |e: &std::io::Error| format!("{shown}: cannot write the report: {}", reason(e));
     let mut builder = tempfile::Builder::new();
     builder.prefix(".readiness");
     #[cfg(unix)]
-    builder.permissions(permissions_for(path));
+    builder.permissions(permissions_for(&target));
     let temporary = builder.tempfile_in(&directory).map_err(|e| cannot(&e))?;
+    let pending = Pending::register(temporary.path());
     let temporary = fill(temporary, contents).map_err(|e| cannot(&e))?;
     let persisted = match replace {
-        Replace::Allowed => temporary.persist(path),
-        Replace::Refused => temporary.persist_noclobber(path),
+        Replace::Allowed => temporary.persist(&target),
+        Replace::Refused => temporary.persist_noclobber(&target),
     };
+    drop(pending);
     // A failed persist drops the temporary file, which removes it.
     persisted.map(drop).map_err(|e| match e.error.kind() {
         ErrorKind::AlreadyExists => {
@@ -74,20 +109,99 @@ fn write_whole_or_say_why(
     })
 }
 
-/// Appends `contents` to `path`, creating it if needed; never truncates it.
-pub fn append(path: &Path, contents: &str) -> Result<(), Error> {
-    OpenOptions::new()
-        .append(true)
-        .create(true)
+/// GitHub's limit on one step's job summary.
+pub const SUMMARY_LIMIT: usize = 1024 * 1024;
+
+/// Appends the job summary to `path`, never truncating what earlier steps
+/// wrote, and never waiting: a target that is not a regular file, or that
+/// cannot be opened at once, is refused. A summary over GitHub's limit is cut
+/// at a line, with a line saying what was left out.
+pub fn append_summary(path: &Path, summary: &str) -> Result<(), Error> {
+    let shown = crate::diagnostic::shown_path(path);
+    let refused =
+        |why: String| Error::Refused(format!("{shown}: {why}; the job summary was not written"));
+    match fs::symlink_metadata(path).and_then(|_| fs::metadata(path)) {
+        Ok(found) if !found.is_file() => {
+            return Err(refused("is not a regular file".to_owned()));
+        }
+        Ok(_) => {}
+        Err(e) if e.kind() == ErrorKind::NotFound => {}
+        Err(e) => return Err(refused(reason(&e))),
+    }
+    let mut options = OpenOptions::new();
+    options.append(true).create(true);
+    #[cfg(unix)]
+    {
+        // Never block on a file that turned into a FIFO since it was looked at.
+        use std::os::unix::fs::OpenOptionsExt;
+        options.custom_flags(NONBLOCK);
+    }
+    let text = capped(summary);
+    options
         .open(path)
-        .and_then(|mut file| file.write_all(contents.as_bytes()))
-        .map_err(|e| {
-            Error::Refused(format!(
-                "{}: cannot append the report: {}",
-                path.display(),
-                reason(&e)
-            ))
-        })
+        .and_then(|mut file| file.write_all(text.as_bytes()))
+        .map_err(|e| refused(reason(&e)))
+}
+
+/// `O_NONBLOCK` on Linux and the BSDs.
+#[cfg(unix)]
+const NONBLOCK: i32 = if cfg!(target_os = "linux") {
+    0o4000
+} else {
+    0x0004
+};
+
+/// The summary within GitHub's limit, cut at a line with a note of what was cut.
+fn capped(summary: &str) -> std::borrow::Cow<'_, str> {
+    if summary.len() <= SUMMARY_LIMIT {
+        return summary.into();
+    }
+    let room = SUMMARY_LIMIT - 200;
+    let cut = summary[..room].rfind('\n').map_or(0, |at| at + 1);
+    let left_out = summary.len() - cut;
+    format!(
+        "{}\n> The report was cut here to fit GitHub's 1 MiB limit for a job summary: {left_out} bytes were left out. The full report is in the job's output.\n",
+        &summary[..cut]
+    )
+    .into()
+}
+
+/// Temporary files being written, removed if the process is interrupted.
+fn pending() -> &'static Mutex<Vec<PathBuf>> {
+    static PENDING: OnceLock<Mutex<Vec<PathBuf>>> = OnceLock::new();
+    PENDING.get_or_init(|| {
+        // SIGINT, SIGTERM and SIGHUP: remove what is half-written, then stop
+        // with the shell's code for an interrupted command.
+        let _ = ctrlc::set_handler(|| {
+            if let Ok(paths) = pending().lock() {
+                for path in paths.iter() {
+                    let _ = fs::remove_file(path);
+                }
+            }
+            std::process::exit(130);
+        });
+        Mutex::new(Vec::new())
+    })
+}
+
+/// A temporary file registered for removal on interruption while it lives.
+struct Pending(PathBuf);
+
+impl Pending {
+    fn register(path: &Path) -> Pending {
+        if let Ok(mut paths) = pending().lock() {
+            paths.push(path.to_path_buf());
+        }
+        Pending(path.to_path_buf())
+    }
+}
+
+impl Drop for Pending {
+    fn drop(&mut self) {
+        if let Ok(mut paths) = pending().lock() {
+            paths.retain(|p| *p != self.0);
+        }
+    }
 }
 
 /// The permissions the report is created with: those of the file it replaces,
@@ -96,7 +210,7 @@ pub fn append(path: &Path, contents: &str) -> Result<(), Error> {
 #[cfg(unix)]
 fn permissions_for(path: &Path) -> Permissions {
     use std::os::unix::fs::PermissionsExt;
-    match std::fs::metadata(path) {
+    match fs::metadata(path) {
         Ok(existing) if existing.is_file() => existing.permissions(),
         _ => Permissions::from_mode(0o666),
     }
@@ -120,6 +234,27 @@ fn reason(error: &std::io::Error) -> String {
     match error.kind() {
         ErrorKind::PermissionDenied => "permission denied".to_owned(),
         ErrorKind::NotFound => "the directory does not exist".to_owned(),
+        ErrorKind::WouldBlock => "it cannot be written without waiting".to_owned(),
         _ => error.to_string(),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn a_summary_over_the_limit_is_cut_at_a_line() {
+        let line = "x".repeat(99) + "\n";
+        let summary = line.repeat(20_000);
+        let cut = capped(&summary);
+        assert!(cut.len() <= SUMMARY_LIMIT);
+        assert!(cut.contains("bytes were left out"));
+        let kept = cut
+            .split("\n> The report was cut")
+            .next()
+            .unwrap_or_default();
+        assert!(kept.ends_with('\n') && kept.lines().all(|l| l.len() == 99));
+        assert_eq!(capped("short\n"), "short\n");
     }
 }

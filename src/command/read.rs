@@ -2,6 +2,7 @@
 //! [`Error`] that names every problem: questionnaires (a file, or `-` for
 //! standard input) and rubrics (a file, or the default one).
 
+use crate::diagnostic;
 use crate::error::Error;
 use crate::load::questionnaire::{self, LoadOptions, Questionnaire};
 use crate::load::source;
@@ -11,9 +12,9 @@ use std::path::Path;
 /// The name a questionnaire is shown by: its path, or the name given for `-`.
 pub fn shown_name(path: &Path, stdin_name: &str) -> String {
     if is_stdin(path) {
-        stdin_name.to_owned()
+        diagnostic::shown_name(stdin_name)
     } else {
-        path.display().to_string()
+        diagnostic::shown_path(path)
     }
 }
 
@@ -43,7 +44,7 @@ pub fn rubric(path: Option<&Path>) -> Result<Rubric, Error> {
             )
         });
     };
-    let name = path.display().to_string();
+    let name = diagnostic::shown_path(path);
     let text = source::read_text(path).map_err(|d| invalid(&name, None, vec![d]))?;
     rubric::parse(&text).map_err(|problems| invalid(&name, Some(text), problems))
 }

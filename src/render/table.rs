@@ -29,7 +29,7 @@ pub fn render(a: &Assessment, width: u16, color: bool) -> String {
     };
     let _ = writeln!(
         out,
-        "{} — assessed {} ({date_from})",
+        "AI readiness of {} — assessed {} ({date_from})",
         paint(&a.organization.name, bold(), color),
         a.organization.assessed
     );

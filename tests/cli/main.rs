@@ -14,6 +14,7 @@ mod findings;
 mod focus;
 mod fuzz;
 mod gates;
+mod hardening;
 mod markdown;
 mod portfolio;
 mod properties;

@@ -1,0 +1,232 @@
+//! What an attacker, or an unlucky CI job, can throw at the output side:
+//! device nodes, FIFOs, read-only files, a report written over its own
+//! questionnaire, standard output that cannot be written, a job summary that
+//! would block, and text that could rewrite the lines the tool prints. Device
+//! nodes are ones the tests create; the tests that need root say so and skip
+//! when not root (CI runs as root).
+
+use crate::common::{run, run_in, scratch_dir};
+use std::os::unix::fs::{FileTypeExt, PermissionsExt};
+use std::path::Path;
+use std::process::{Command, Stdio};
+
+const EXAMPLE: &str = "examples/aligned-harbor-logistics.yaml";
+
+fn example() -> String {
+    format!("{}/{EXAMPLE}", env!("CARGO_MANIFEST_DIR"))
+}
+
+fn is_root() -> bool {
+    Command::new("id")
+        .arg("-u")
+        .output()
+        .is_ok_and(|o| String::from_utf8_lossy(&o.stdout).trim() == "0")
+}
+
+/// A character device made by the test: `major`, `minor` as `mknod` takes them.
+fn device(path: &str, major: &str, minor: &str) -> bool {
+    if !is_root() {
+        // Said where the test harness shows a skipped test's output.
+        let _ = std::io::Write::write_all(
+            &mut std::io::stderr(),
+            b"skipped: creating a device node needs root\n",
+        );
+        return false;
+    }
+    Command::new("mknod")
+        .args([path, "c", major, minor])
+        .status()
+        .is_ok_and(|s| s.success())
+}
+
+#[test]
+fn a_device_given_to_o_is_written_in_place_not_replaced() {
+    let dir = scratch_dir("o-device");
+    let node = format!("{dir}/null");
+    if !device(&node, "1", "3") {
+        return;
+    }
+    let out = run(&["assess", EXAMPLE, "-o", &node]);
+    assert_eq!(out.code, 0, "{}", out.stderr);
+    let kind = std::fs::metadata(&node).expect("still there").file_type();
+    assert!(kind.is_char_device(), "the device node was replaced");
+}
+
+#[test]
+fn a_fifo_given_to_o_is_written_in_place() {
+    let dir = scratch_dir("o-fifo");
+    let fifo = format!("{dir}/pipe");
+    assert!(Command::new("mkfifo")
+        .arg(&fifo)
+        .status()
+        .is_ok_and(|s| s.success()));
+    let reader = {
+        let fifo = fifo.clone();
+        std::thread::spawn(move || std::fs::read_to_string(fifo).expect("read the FIFO"))
+    };
+    let out = run(&["assess", EXAMPLE, "--format", "json", "-o", &fifo]);
+    assert_eq!(out.code, 0, "{}", out.stderr);
+    let report = reader.join().expect("reader");
+    assert!(report.starts_with("{\n  \"format_version\": 1"), "{report}");
+    assert!(std::fs::metadata(&fifo)
+        .expect("still there")
+        .file_type()
+        .is_fifo());
+}
+
+#[test]
+fn a_report_keeps_the_permissions_of_the_file_it_replaces() {
+    let dir = scratch_dir("o-permissions");
+    let report = format!("{dir}/report.md");
+    std::fs::write(&report, "old").expect("scratch file");
+    std::fs::set_permissions(&report, std::fs::Permissions::from_mode(0o600)).expect("chmod");
+    let out = run(&["assess", EXAMPLE, "-o", &report]);
+    assert_eq!(out.code, 0, "{}", out.stderr);
+    let mode = std::fs::metadata(&report)
+        .expect("report")
+        .permissions()
+        .mode();
+    assert_eq!(mode & 0o777, 0o600);
+    // A read-only report: refused as `>` refuses it, or, as root (whom `>`
+    // lets through), written with its permissions kept.
+    std::fs::set_permissions(&report, std::fs::Permissions::from_mode(0o444)).expect("chmod");
+    let out = run(&["assess", EXAMPLE, "-o", &report]);
+    if is_root() {
+        assert_eq!(out.code, 0, "{}", out.stderr);
+        let mode = std::fs::metadata(&report)
+            .expect("report")
+            .permissions()
+            .mode();
+        assert_eq!(mode & 0o777, 0o444);
+    } else {
+        assert_eq!(out.code, 2);
+        assert_eq!(
+            out.stderr,
+            format!("{report}: cannot write the report: permission denied\n")
+        );
+    }
+}
+
+#[test]
+fn a_report_never_replaces_one_of_its_questionnaires() {
+    let dir = scratch_dir("o-self");
+    let questionnaire = format!("{dir}/org.yaml");
+    std::fs::copy(example(), &questionnaire).expect("copy");
+    let link = format!("{dir}/link.yaml");
+    std::os::unix::fs::symlink(&questionnaire, &link).expect("symlink");
+    for output in [
+        questionnaire.as_str(),
+        link.as_str(),
+        &format!("{dir}/./org.yaml"),
+    ] {
+        let out = run(&["assess", &questionnaire, "-o", output]);
+        assert_eq!(out.code, 2, "{output}");
+        assert!(out.stdout.is_empty());
+        assert!(
+            out.stderr.contains("is also an input")
+                && out.stderr.ends_with("choose another file\n"),
+            "{}",
+            out.stderr
+        );
+    }
+    let kept = std::fs::read_to_string(&questionnaire).expect("read");
+    assert_eq!(kept, std::fs::read_to_string(example()).expect("example"));
+    // A directory of questionnaires is checked file by file.
+    let out = run(&["assess", &dir, "-o", &questionnaire]);
+    assert_eq!(out.code, 2, "{}", out.stderr);
+}
+
+#[test]
+fn dash_o_dash_is_standard_output() {
+    let out = run(&["assess", EXAMPLE, "--format", "json", "-o", "-"]);
+    assert_eq!(out.code, 0, "{}", out.stderr);
+    assert!(out.stdout.starts_with('{'));
+    assert!(!Path::new(&format!("{}/-", env!("CARGO_MANIFEST_DIR"))).exists());
+}
+
+#[test]
+fn temporary_files_are_random_and_only_ones_own_are_removed() {
+    let dir = scratch_dir("o-temporary");
+    // A file named as an older tool named its temporary files.
+    let stranger = format!("{dir}/.report.md.1.tmp");
+    std::fs::write(&stranger, "not ours").expect("scratch file");
+    let out = run_in(&dir, &["assess", &example(), "-o", "report.md"]);
+    assert_eq!(out.code, 0, "{}", out.stderr);
+    let mut names: Vec<String> = std::fs::read_dir(&dir)
+        .expect("dir")
+        .map(|e| e.expect("entry").file_name().to_string_lossy().into_owned())
+        .collect();
+    names.sort();
+    assert_eq!(names, [".report.md.1.tmp", "report.md"]);
+    assert_eq!(
+        std::fs::read_to_string(&stranger).expect("kept"),
+        "not ours"
+    );
+}
+
+#[test]
+fn a_failure_to_write_standard_output_is_an_error_unless_the_pipe_closed() {
+    let dir = scratch_dir("stdout-full");
+    let full = format!("{dir}/full");
+    if !device(&full, "1", "7") {
+        return;
+    }
+    let target = std::fs::OpenOptions::new()
+        .write(true)
+        .open(&full)
+        .expect("open");
+    let out = Command::new(env!("CARGO_BIN_EXE_readiness"))
+        .args(["assess", &example()])
+        .stdout(Stdio::from(target))
+        .env_remove("GITHUB_STEP_SUMMARY")
+        .output()
+        .expect("runs");
+    assert_eq!(out.status.code(), Some(2));
+    assert_eq!(
+        String::from_utf8_lossy(&out.stderr),
+        "readiness: cannot write the report to standard output: No space left on device (os error 28)\n"
+    );
+    // A reader that stops early is not an error worth a message.
+    let mut child = Command::new(env!("CARGO_BIN_EXE_readiness"))
+        .args(["assess", &example(), "--format", "json"])
+        .stdout(Stdio::piped())
+        .stderr(Stdio::piped())
+        .env_remove("GITHUB_STEP_SUMMARY")
+        .spawn()
+        .expect("runs");
+    drop(child.stdout.take());
+    let out = child.wait_with_output().expect("ends");
+    assert_eq!(out.status.code(), Some(0));
+    assert!(out.stderr.is_empty());
+}
+
+#[test]
+fn a_job_summary_that_would_block_is_a_warning_after_the_report() {
+    let dir = scratch_dir("summary-fifo");
+    let fifo = format!("{dir}/summary");
+    assert!(Command::new("mkfifo")
+        .arg(&fifo)
+        .status()
+        .is_ok_and(|s| s.success()));
+    let mut child = Command::new(env!("CARGO_BIN_EXE_readiness"))
+        .args(["assess", &example()])
+        .env("GITHUB_STEP_SUMMARY", &fifo)
+        .stdout(Stdio::piped())
+        .stderr(Stdio::piped())
+        .spawn()
+        .expect("runs");
+    // A guard against a hang, not a measure of speed.
+    let mut waited = 0;
+    while child.try_wait().expect("wait").is_none() {
+        assert!(waited < 600, "the run hung on a FIFO with no reader");
+        std::thread::sleep(std::time::Duration::from_millis(100));
+        waited += 1;
+    }
+    let out = child.wait_with_output().expect("ends");
+    assert_eq!(out.status.code(), Some(0));
+    assert!(String::from_utf8_lossy(&out.stdout).starts_with("AI readiness"));
+    assert_eq!(
+        String::from_utf8_lossy(&out.stderr),
+        format!("warning: {fifo}: is not a regular file; the job summary was not written\n")
+    );
+}
