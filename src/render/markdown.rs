@@ -2,6 +2,7 @@
 //! It renders on GitHub and in any `CommonMark` viewer with tables; the
 //! quadrant chart is a Mermaid `quadrantChart`, which GitHub draws natively.
 
+use super::chart;
 use super::words::{bar, confidence_note, level_cap_note, score, score_with_range, shown_by};
 use crate::assessment::Finding;
 use crate::assessment::{Assessment, PilotSummary, Recommendation};
@@ -44,13 +45,13 @@ fn headline(out: &mut String, a: &Assessment) {
             confidence_note(a)
         );
     }
-    let _ = writeln!(out, "**{}**\n", a.focus_reason);
+    let _ = writeln!(out, "**{}**\n", cell(&a.focus_reason));
     let _ = writeln!(
         out,
         "Assessed on {} ({date_from}). Maturity level: **{}**. Quadrant: **{}**.\n",
         a.organization.assessed,
         capitalized(a.level.word()),
-        quadrant_name(a, a.quadrant)
+        cell(quadrant_name(a, a.quadrant))
     );
     if let Some(note) = level_cap_note(a) {
         let _ = writeln!(out, "{note}\n");
@@ -80,7 +81,13 @@ fn action_plan(out: &mut String, a: &Assessment) {
 }
 
 fn recommendation(out: &mut String, r: &Recommendation) {
-    let _ = writeln!(out, "{}. **{}**  \n   Why: {}", r.rank, r.title, r.reason);
+    let _ = writeln!(
+        out,
+        "{}. **{}**  \n   Why: {}",
+        r.rank,
+        cell(&r.title),
+        cell(&r.reason.to_string())
+    );
     let changes: Vec<String> = r.evidence.iter().map(evidence_line).collect();
     if !changes.is_empty() {
         let _ = writeln!(out, "   Based on: {}", changes.join("; "));
@@ -116,30 +123,10 @@ fn scores(out: &mut String, a: &Assessment) {
 }
 
 fn chart(out: &mut String, a: &Assessment) {
-    out.push_str("## Where you stand\n\n```mermaid\nquadrantChart\n");
-    out.push_str("    title Strategy and implementation\n");
-    out.push_str("    x-axis Low strategy --> High strategy\n");
-    out.push_str("    y-axis Low implementation --> High implementation\n");
-    // Mermaid numbers quadrants from the top right, anticlockwise.
-    for (number, quadrant) in [
-        (1, Quadrant::Aligned),
-        (2, Quadrant::UnusedTools),
-        (3, Quadrant::Early),
-        (4, Quadrant::SlideDeck),
-    ] {
-        let _ = writeln!(
-            out,
-            "    quadrant-{number} {}",
-            chart_label(quadrant_name(a, quadrant))
-        );
-    }
-    let _ = writeln!(
-        out,
-        "    {}: [{}, {}]\n```\n",
-        chart_label(&a.organization.name),
-        coordinate(a.scores.effective(Side::Strategy)),
-        coordinate(a.scores.effective(Side::Implementation))
-    );
+    out.push_str("## Where you stand\n\n");
+    chart::header(out, |q| quadrant_name(a, q).to_owned());
+    chart::points(out, &[(a.organization.name.clone(), a)]);
+    out.push('\n');
     let _ = writeln!(
         out,
         "Strategy {}, implementation {}: **{}**. {}\n",
@@ -241,8 +228,8 @@ fn misconceptions(out: &mut String, a: &Assessment) {
         return;
     }
     for m in found {
-        let _ = writeln!(out, "### {} (shown by {})\n", m.title, shown_by(m));
-        let _ = writeln!(out, "{}\n", m.message);
+        let _ = writeln!(out, "### {} (shown by {})\n", cell(&m.title), shown_by(m));
+        let _ = writeln!(out, "{}\n", cell(&m.message));
         let _ = writeln!(
             out,
             "- **The belief:** {}",
@@ -253,7 +240,7 @@ fn misconceptions(out: &mut String, a: &Assessment) {
             "- **The correction:** {}",
             m.correction.as_deref().unwrap_or_default()
         );
-        let _ = writeln!(out, "- **What to do:** {}\n", m.remedy);
+        let _ = writeln!(out, "- **What to do:** {}\n", cell(&m.remedy));
         evidence_list(out, &m.evidence);
     }
 }
@@ -274,9 +261,9 @@ fn other_findings(out: &mut String, a: &Assessment) {
 }
 
 fn finding(out: &mut String, f: &Finding) {
-    let _ = writeln!(out, "### {} ({})\n", f.title, f.severity.word());
-    let _ = writeln!(out, "{}\n", f.message);
-    let _ = writeln!(out, "What to do: {}\n", f.remedy);
+    let _ = writeln!(out, "### {} ({})\n", cell(&f.title), f.severity.word());
+    let _ = writeln!(out, "{}\n", cell(&f.message));
+    let _ = writeln!(out, "What to do: {}\n", cell(&f.remedy));
     evidence_list(out, &f.evidence);
 }
 
@@ -335,11 +322,16 @@ fn method(out: &mut String, a: &Assessment) {
     out.push_str("- Strategy and implementation are each the mean of their criteria, weighted by each criterion's weight and the share of it answered, rounded to one decimal: an unanswered question counts neither as good nor as bad.\n");
     out.push_str("- Each score's range counts every unanswered part as 0 points (low) and as 100 points (high); with everything answered, the range is the score.\n");
     out.push_str("- Overall is the harmonic mean of the two (2 × S × I ÷ (S + I)), so a plan without delivery, or delivery without a plan, scores low.\n");
-    out.push_str("- Completeness is the share of the rubric's weight answered. A side scoring at or above the rubric's cut line (50 by default) counts as high, and implementation only with a live pilot; the chart's midlines sit at 50.\n");
+    out.push_str("- Completeness is the share of the rubric's weight answered. A side scoring at or above the rubric's cut line (50 by default) counts as high, and implementation only with a live pilot; the chart's midlines sit at the cut line.\n");
     let _ = writeln!(
         out,
-        "- Rubric: {} (id `{}`, version {}). Tool: {} {}. Source: `{}`.",
-        a.rubric.name, a.rubric.id, a.rubric.version, a.tool.name, a.tool.version, a.source
+        "- Rubric: {} (id {}, version {}). Tool: {} {}. Source: {}.",
+        cell(&a.rubric.name),
+        cell(&a.rubric.id),
+        cell(&a.rubric.version),
+        a.tool.name,
+        a.tool.version,
+        cell(&a.source)
     );
 }
 
@@ -356,8 +348,8 @@ fn evidence_list(out: &mut String, evidence: &[Evidence]) {
 
 fn evidence_line(e: &Evidence) -> String {
     match e.line {
-        Some(line) => format!("`{}` (line {line}): {}", e.path, e.value),
-        None => format!("`{}`: {}", e.path, e.value),
+        Some(line) => format!("`{}` (line {line}): {}", e.path, cell(&e.value)),
+        None => format!("`{}`: {}", e.path, cell(&e.value)),
     }
 }
 
@@ -401,40 +393,27 @@ fn quadrant_meaning(a: &Assessment) -> &str {
     &a.rubric.quadrants.get(a.quadrant).meaning
 }
 
-/// A score as a chart coordinate from 0 to 1, without trailing zeros.
-pub(super) fn coordinate(score: f64) -> String {
-    let text = format!("{:.3}", score.clamp(0.0, 100.0) / 100.0);
-    let text = text.trim_end_matches('0').trim_end_matches('.');
-    if text.is_empty() {
-        "0".to_owned()
-    } else {
-        text.to_owned()
-    }
-}
-
-// Mermaid point labels end at a colon and may not hold brackets or quotes.
-pub(super) fn chart_label(name: &str) -> String {
-    let cleaned: String = name
-        .chars()
-        .map(|c| {
-            if matches!(c, ':' | '[' | ']' | '"' | '\n' | '\r' | '#' | ';') {
-                ' '
-            } else {
-                c
-            }
-        })
-        .collect();
-    let cleaned = cleaned.split_whitespace().collect::<Vec<_>>().join(" ");
-    if cleaned.is_empty() {
-        "Organization".to_owned()
-    } else {
-        cleaned
-    }
-}
-
-/// Text safe inside a table cell: no pipe, no line break.
+/// Text the tool did not write, safe anywhere in Markdown: in a table cell,
+/// a heading, a list item or a paragraph. Markdown's punctuation is escaped so
+/// that it is shown, not read (no emphasis, link, image or code), `<`, `>` and
+/// `&` become entities so that no HTML passes through, and line breaks become
+/// spaces so that nothing can start a line of its own.
 pub(super) fn cell(text: &str) -> String {
-    text.replace('|', "\\|").replace(['\n', '\r'], " ")
+    let mut out = String::with_capacity(text.len() + 8);
+    for c in text.chars() {
+        match c {
+            '<' => out.push_str("&lt;"),
+            '>' => out.push_str("&gt;"),
+            '&' => out.push_str("&amp;"),
+            '\\' | '`' | '*' | '_' | '[' | ']' | '|' | '~' | '#' | '!' | '$' => {
+                out.push('\\');
+                out.push(c);
+            }
+            '\n' | '\r' => out.push(' '),
+            c => out.push(c),
+        }
+    }
+    out
 }
 
 pub(super) fn capitalized(word: &str) -> String {

@@ -1,11 +1,12 @@
 //! The portfolio: one row per organization, then the totals, in the table and
 //! Markdown formats; with `--detail`, each organization's report after it.
 
-use super::markdown::{capitalized, cell, chart_label, coordinate, quadrant_name};
+use super::chart;
+use super::markdown::{capitalized, cell, quadrant_name};
 use super::words::{new_table, right_align, score};
 use crate::assess::portfolio::{critical_count, Portfolio};
 use crate::assessment::Assessment;
-use crate::vocabulary::{Focus, PurgatoryStatus, Quadrant, Side, Word};
+use crate::vocabulary::{Focus, PurgatoryStatus, Quadrant, Word};
 use std::collections::BTreeMap;
 use std::fmt::Write as _;
 
@@ -77,29 +78,13 @@ pub fn markdown(p: &Portfolio, detail: bool) -> String {
         plural(p.portfolio.organizations),
         p.portfolio.order
     );
-    out.push_str(
-        "## Where they stand\n\n```mermaid\nquadrantChart\n    title Strategy and implementation\n",
-    );
-    out.push_str("    x-axis Low strategy --> High strategy\n    y-axis Low implementation --> High implementation\n");
+    out.push_str("## Where they stand\n\n");
     let first = p.assessments.first();
-    for (number, quadrant) in [
-        (1, Quadrant::Aligned),
-        (2, Quadrant::UnusedTools),
-        (3, Quadrant::Early),
-        (4, Quadrant::SlideDeck),
-    ] {
-        let name = first.map_or(quadrant.word(), |a| quadrant_name(a, quadrant));
-        let _ = writeln!(out, "    quadrant-{number} {}", chart_label(name));
-    }
-    for (label, a) in unique_labels(&p.assessments) {
-        let _ = writeln!(
-            out,
-            "    {label}: [{}, {}]",
-            coordinate(a.scores.effective(Side::Strategy)),
-            coordinate(a.scores.effective(Side::Implementation))
-        );
-    }
-    out.push_str("```\n\n## Organizations\n\n");
+    chart::header(&mut out, |q| {
+        first.map_or(q.word(), |a| quadrant_name(a, q)).to_owned()
+    });
+    chart::points(&mut out, &unique_labels(&p.assessments));
+    out.push_str("\n## Organizations\n\n");
     let gated = p.assessments.iter().any(|a| a.gate.is_some());
     out.push_str("| Organization | Strategy | Implementation | Overall | Level | Quadrant | Focus | Pilot purgatory | Critical findings |");
     out.push_str(if gated { " Gate |\n" } else { "\n" });
@@ -114,7 +99,7 @@ pub fn markdown(p: &Portfolio, detail: bool) -> String {
             score(a.scores.implementation),
             score(a.scores.overall),
             capitalized(a.level.word()),
-            quadrant_name(a, a.quadrant),
+            cell(quadrant_name(a, a.quadrant)),
             focus_phrase(a),
             purgatory_phrase(a),
             critical_count(a)
@@ -194,7 +179,7 @@ fn unique_labels(assessments: &[Assessment]) -> Vec<(String, &Assessment)> {
     assessments
         .iter()
         .map(|a| {
-            let label = chart_label(&a.organization.name);
+            let label = a.organization.name.clone();
             let n = seen.entry(label.clone()).or_default();
             *n += 1;
             let label = if *n == 1 {

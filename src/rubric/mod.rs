@@ -34,6 +34,8 @@ pub struct RubricRef {
     pub name: String,
     /// Each quadrant's name and meaning, by id, as the rubric words them.
     pub quadrants: PerWord<Quadrant, QuadrantText>,
+    /// The cut line between a low and a high side, where charts draw their midlines.
+    pub quadrant_cut: f64,
 }
 
 /// A validated rubric.

@@ -91,6 +91,7 @@ impl Checker<'_> {
             version: raw.version.get_ref().clone(),
             name: raw.name.clone(),
             quadrants: quadrants.clone(),
+            quadrant_cut: thresholds.quadrant_cut,
         });
         Some(Rubric {
             id: raw.id.into_inner(),

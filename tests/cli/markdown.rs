@@ -90,13 +90,14 @@ fn the_quadrant_chart_is_well_formed_and_plots_the_scores() {
             (4, "Slide deck"),
         ] {
             assert!(
-                block.contains(&format!("quadrant-{n} {name}").as_str()),
+                block.contains(&format!("quadrant-{n} \"{name}\"").as_str()),
                 "{file}: quadrant-{n}"
             );
         }
         let point = block.last().expect("a point");
         let (label, coordinates) = point.split_once(": [").expect("name: [x, y]");
-        assert_eq!(label, json["organization"]["name"], "{file}");
+        let name = json["organization"]["name"].as_str().expect("name");
+        assert_eq!(label, format!("\"{name}\""), "{file}");
         let (x, y) = coordinates
             .trim_end_matches(']')
             .split_once(", ")
@@ -106,14 +107,17 @@ fn the_quadrant_chart_is_well_formed_and_plots_the_scores() {
             (0.0..=1.0).contains(&x) && (0.0..=1.0).contains(&y),
             "{file}"
         );
+        // With the default cut line at 50 the scale is the score over 100,
+        // kept 0.03 off the edges.
         let strategy = json["scores"]["strategy"].as_f64().expect("score");
         let implementation = json["scores"]["implementation"].as_f64().expect("score");
+        let expected = |s: f64| (s / 100.0).clamp(0.03, 0.97);
         assert!(
-            (x - strategy / 100.0).abs() < 1e-9,
+            (x - expected(strategy)).abs() < 1e-9,
             "{file}: x {x} vs {strategy}"
         );
         assert!(
-            (y - implementation / 100.0).abs() < 1e-9,
+            (y - expected(implementation)).abs() < 1e-9,
             "{file}: y {y} vs {implementation}"
         );
     }
@@ -232,5 +236,51 @@ fn an_unwritable_path_exits_2() {
     assert_eq!(
         out.stderr,
         "examples: is a directory; give the path of a file to write\n"
+    );
+}
+
+#[test]
+fn user_text_cannot_inject_markdown_or_html() {
+    let dir = format!(
+        "{}/tests/fixtures/hostile-names",
+        env!("CARGO_MANIFEST_DIR")
+    );
+    let out = run(&["assess", &dir, "--format", "markdown", "--detail"]);
+    assert_eq!(out.code, 0, "{}", out.stderr);
+    for raw in ["<img", "<b>", "[p]("] {
+        assert!(!out.stdout.contains(raw), "{raw} passed through");
+    }
+    // Every bracket of the would-be link is escaped, so no link is formed.
+    assert!(!out.stdout.replace("\\]", "").contains("](javascript:"));
+    assert!(out.stdout.contains("&lt;img src=x onerror=alert(1)&gt;"));
+    assert!(out.stdout.contains("\\[p\\](javascript:alert(1))"));
+    // Chart labels are quoted, and a second organization of the same name is numbered.
+    assert!(out.stdout.contains("    \"Acme (EMEA)\": ["));
+    assert!(out.stdout.contains("    \"Acme (EMEA) (2)\": ["));
+    assert!(out.stdout.contains("    \"Say #quot;hi#quot; #35;1\": ["));
+}
+
+#[test]
+fn the_chart_splits_at_the_rubrics_cut_line() {
+    let dir = crate::common::scratch_dir("chart-cut");
+    let rubric = format!("{dir}/cut.toml");
+    std::fs::write(
+        &rubric,
+        readiness::rubric::DEFAULT_TOML.replacen("quadrant_cut = 50.0", "quadrant_cut = 60.0", 1),
+    )
+    .expect("rubric");
+    let out = run(&[
+        "assess",
+        "examples/slide-deck-northwind-retail.yaml",
+        "--format",
+        "markdown",
+        "--rubric",
+        &rubric,
+    ]);
+    // Strategy 80.9 with the cut at 60: 0.5 + 0.5 × 20.9 / 40.
+    assert!(
+        out.stdout.contains("\"Northwind Retail\": [0.761, "),
+        "{}",
+        out.stdout
     );
 }

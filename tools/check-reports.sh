@@ -1,0 +1,21 @@
+#!/usr/bin/env bash
+# Renders the reports and checks them with the tools their readers use:
+# every Mermaid chart must parse with the mermaid package (tools/js).
+# Needs Node.js and npm; the packages come from the npm registry, pinned by
+# tools/js/package-lock.json.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+
+cargo build --locked --quiet
+bin=target/debug/readiness
+out=target/report-checks
+rm -rf "$out" && mkdir -p "$out"
+for file in examples/*.yaml; do
+  "$bin" assess "$file" --format markdown --no-step-summary -o "$out/$(basename "$file" .yaml).md"
+done
+"$bin" assess examples --format markdown --detail --no-step-summary -o "$out/portfolio.md"
+# Names that once broke the chart: brackets, pipes, keywords, quotes, duplicates.
+"$bin" assess tests/fixtures/hostile-names --format markdown --no-step-summary -o "$out/hostile-names.md"
+
+(cd tools/js && npm ci --no-audit --no-fund --silent)
+node tools/js/check-mermaid.mjs "$out"/*.md
