@@ -3,8 +3,15 @@
 //! rounded value, so what a reader sees is what was compared.
 
 /// Rounds to one decimal, halves away from zero (62.25 → 62.3).
+///
+/// The figures are means and sums of decimals, which binary floating point
+/// computes with errors far below a billionth: 41.25 may come out as
+/// 41.2499999999. Those errors are removed first, so a figure that is a half
+/// in exact arithmetic rounds as a half, and two equal figures computed in
+/// different orders round alike.
 pub fn round1(x: f64) -> f64 {
-    (x * 10.0).round() / 10.0
+    let exact = (x * 1e9).round() / 1e9;
+    (exact * 10.0).round() / 10.0
 }
 
 #[cfg(test)]
@@ -17,5 +24,9 @@ mod tests {
         assert_eq!(round1(59.94), 59.9);
         assert_eq!(round1(62.25), 62.3);
         assert_eq!(round1(-0.25), -0.3);
+        // Floating point noise does not decide a half.
+        assert_eq!(round1(41.249_999_999_9), 41.3);
+        assert_eq!(round1(0.1 + 0.2 + 0.05), 0.4);
+        assert_eq!(round1(41.249_9), 41.2);
     }
 }
