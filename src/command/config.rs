@@ -50,8 +50,16 @@ pub fn discover(explicit: Option<&Path>, directory: &Path) -> Result<Config, Err
         path.to_path_buf()
     } else {
         let candidate = directory.join(DEFAULT_NAME);
-        if !candidate.is_file() {
+        // Absent, there is no config; present, it must be read, or the
+        // gates it sets would be off in silence.
+        if std::fs::symlink_metadata(&candidate).is_err() {
             return Ok(Config::default());
+        }
+        if let Some(why) = not_a_settings_file(&candidate) {
+            return Err(Error::Refused(format!(
+                "{}: {why}; it is read for settings, so make it a file or remove it",
+                crate::diagnostic::shown_path(candidate.strip_prefix(".").unwrap_or(&candidate))
+            )));
         }
         PathBuf::from(DEFAULT_NAME)
     };
@@ -66,6 +74,16 @@ pub fn discover(explicit: Option<&Path>, directory: &Path) -> Result<Config, Err
         text: Some(text),
         problems,
     })
+}
+
+/// Why a `readiness.toml` that exists cannot be read as settings, if it cannot.
+fn not_a_settings_file(path: &Path) -> Option<&'static str> {
+    match std::fs::metadata(path) {
+        Ok(found) if found.is_file() => None,
+        Ok(found) if found.is_dir() => Some("is a directory"),
+        Ok(_) => Some("is not a regular file (a FIFO, a socket or a device)"),
+        Err(_) => Some("is a symbolic link to nothing, or to itself"),
+    }
 }
 
 /// Parses config text; `path` is where it was read, for relative rubric paths.

@@ -1,32 +1,40 @@
 //! Which questionnaires a command reads: files as given, `-` for standard
-//! input, and for a directory every `*.yaml` and `*.yml` directly in it, by name.
+//! input, and for a directory every `*.yaml` and `*.yml` directly in it (in
+//! any case), by name. An entry named like a questionnaire that cannot be one
+//! (a directory, a FIFO, a link to nothing or to itself) is a named problem,
+//! never skipped in silence.
 
+use crate::diagnostic::shown_path;
 use crate::error::Error;
 use std::path::{Path, PathBuf};
 
 /// The questionnaires named on the command line, directories expanded.
-#[derive(Debug, Clone, PartialEq, Eq)]
+#[derive(Debug, Clone, PartialEq)]
 pub struct Inputs {
     pub files: Vec<PathBuf>,
     /// More than one questionnaire, or a directory: a portfolio is shown.
     pub several: bool,
+    /// Entries of a directory named like questionnaires that cannot be read as one.
+    pub problems: Vec<Error>,
 }
 
 /// Expands directories; a directory with no questionnaire is an error.
 pub fn expand(given: &[PathBuf]) -> Result<Inputs, Error> {
     let mut files = Vec::new();
+    let mut problems = Vec::new();
     let mut from_directory = false;
     for path in given {
         if path.as_os_str() != "-" && path.is_dir() {
             from_directory = true;
-            let found = questionnaires_in(path)?;
-            if found.is_empty() {
+            let (found, refused) = questionnaires_in(path)?;
+            if found.is_empty() && refused.is_empty() {
                 return Err(Error::Refused(format!(
                     "{}: no questionnaire (*.yaml, *.yml) in this directory",
-                    crate::diagnostic::shown_path(path)
+                    shown_path(path)
                 )));
             }
             files.extend(found);
+            problems.extend(refused);
         } else {
             files.push(path.clone());
         }
@@ -34,25 +42,52 @@ pub fn expand(given: &[PathBuf]) -> Result<Inputs, Error> {
     Ok(Inputs {
         several: from_directory || files.len() > 1,
         files,
+        problems,
     })
 }
 
-fn questionnaires_in(directory: &Path) -> Result<Vec<PathBuf>, Error> {
-    let entries = std::fs::read_dir(directory).map_err(|e| {
-        Error::Refused(format!(
-            "{}: cannot be read: {e}",
-            crate::diagnostic::shown_path(directory)
-        ))
-    })?;
-    let mut found: Vec<PathBuf> = entries
+/// The questionnaires of a directory, sorted by name so that the order never
+/// depends on the file system, and the entries named like one that are not.
+fn questionnaires_in(directory: &Path) -> Result<(Vec<PathBuf>, Vec<Error>), Error> {
+    let entries = std::fs::read_dir(directory)
+        .map_err(|e| Error::Refused(format!("{}: cannot be read: {e}", shown_path(directory))))?;
+    let mut named: Vec<PathBuf> = entries
         .filter_map(Result::ok)
         .map(|e| e.path())
-        .filter(|p| p.is_file())
-        .filter(|p| matches!(p.extension().and_then(|e| e.to_str()), Some("yaml" | "yml")))
+        .filter(|p| is_named_like_a_questionnaire(p))
         .collect();
-    // Sorted by name, so the order never depends on the file system.
-    found.sort();
-    Ok(found)
+    named.sort();
+    let mut found = Vec::new();
+    let mut refused = Vec::new();
+    for path in named {
+        match not_a_questionnaire(&path) {
+            None => found.push(path),
+            Some(why) => refused.push(Error::Refused(format!(
+                "{}: {why}; it is named like a questionnaire but cannot be read as one",
+                shown_path(&path)
+            ))),
+        }
+    }
+    Ok((found, refused))
+}
+
+fn is_named_like_a_questionnaire(path: &Path) -> bool {
+    path.extension()
+        .and_then(|e| e.to_str())
+        .is_some_and(|e| e.eq_ignore_ascii_case("yaml") || e.eq_ignore_ascii_case("yml"))
+}
+
+/// Why a directory entry cannot be read as a questionnaire, if it cannot.
+fn not_a_questionnaire(path: &Path) -> Option<String> {
+    match std::fs::metadata(path) {
+        Ok(found) if found.is_file() => None,
+        Ok(found) if found.is_dir() => Some("is a directory".to_owned()),
+        Ok(_) => Some("is not a regular file (a FIFO, a socket or a device)".to_owned()),
+        Err(_) if std::fs::symlink_metadata(path).is_ok() => {
+            Some("is a symbolic link to nothing, or to itself".to_owned())
+        }
+        Err(e) => Some(format!("cannot be read: {e}")),
+    }
 }
 
 /// Refuses an output file that is one of the inputs, however it is named
@@ -66,8 +101,8 @@ pub fn refuse_overwriting(output: &Path, inputs: &Inputs) -> Result<(), Error> {
             if same_file(&target, &read) {
                 return Err(Error::Refused(format!(
                     "{}: is also an input ({}); writing the report there would replace the questionnaire, so choose another file",
-                    crate::diagnostic::shown_path(output),
-                    crate::diagnostic::shown_path(input)
+                    shown_path(output),
+                    shown_path(input)
                 )));
             }
         }

@@ -204,7 +204,7 @@ fn assess_all(
         Ok(assessment)
     };
     let mut assessments = Vec::with_capacity(inputs.files.len());
-    let mut problems = Vec::new();
+    let mut problems = inputs.problems.clone();
     for result in each_file(&inputs.files, assess_file) {
         match result {
             Ok(assessment) => assessments.push(assessment),
@@ -242,6 +242,10 @@ fn validate_command(args: &ValidateArgs, env: &Environment) -> Output {
         read::questionnaire(file, &name, options).map(|_| format!("{name}: valid\n"))
     };
     let mut output = Output::default();
+    for problem in &inputs.problems {
+        output.stderr.push_str(&problem.render());
+        output.code = exit::INVALID;
+    }
     let mut valid = String::new();
     for result in each_file(&inputs.files, check) {
         match result {

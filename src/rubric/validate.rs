@@ -22,6 +22,21 @@ use std::ops::Range;
 use std::sync::Arc;
 use toml::Spanned;
 
+/// The largest ratio, weight or impact weight a rubric may hold: weights are
+/// capped at 1,000 by the rules, and nothing needs more.
+const LARGEST: f64 = 1000.0;
+/// How far from zero a curve's values may go.
+const CURVE_VALUES: f64 = 1e9;
+
+/// A number as a message quotes it: `1e308`, not three hundred digits.
+fn shown(v: f64) -> String {
+    if v.abs() >= 1e6 {
+        format!("{v:e}")
+    } else {
+        v.to_string()
+    }
+}
+
 /// Parses and checks a rubric; on failure, every problem found.
 pub fn parse(text: &str) -> Result<Rubric, Vec<Diagnostic>> {
     let raw: RawRubric = crate::load::toml_text::parse(text).map_err(|d| vec![d])?;
@@ -131,68 +146,68 @@ impl Checker<'_> {
         v
     }
 
-    fn at_least(&mut self, value: &Spanned<i64>, min: i64, name: &str) -> i64 {
+    /// A whole number from `min` to `max`: every number a rubric holds is
+    /// bounded, so no score can overflow.
+    fn at_least(&mut self, value: &Spanned<i64>, (min, max): (i64, i64), name: &str) -> i64 {
         let v = *value.get_ref();
-        if v < min {
+        if !(min..=max).contains(&v) {
             self.problem(
                 value.span(),
-                format!("{name} must be {min} or more, found {v}"),
+                format!("{name} must be a whole number from {min} to {max}, found {v}"),
             );
         }
-        v.max(min)
+        v.clamp(min, max)
+    }
+
+    /// A number above 0 and at most `LARGEST`; out of bounds, a problem, and
+    /// `LARGEST` in its place so that one mistake is reported once.
+    fn positive(&mut self, span: Range<usize>, v: f64, name: &str) -> f64 {
+        if !(v.is_finite() && v > 0.0 && v <= LARGEST) {
+            self.problem(
+                span,
+                format!(
+                    "{name} must be a number above 0 and at most {LARGEST}, found {}",
+                    shown(v)
+                ),
+            );
+            return LARGEST;
+        }
+        v
     }
 
     fn thresholds(&mut self, raw: &RawRubric) -> Thresholds {
         let t = &raw.thresholds;
-        let ratio = *t.cost_overrun_ratio.get_ref();
-        if !(ratio.is_finite() && ratio > 0.0) {
-            self.problem(
-                t.cost_overrun_ratio.span(),
-                format!("cost_overrun_ratio must be a number above 0, found {ratio}"),
-            );
-        }
+        let ratio = self.positive(
+            t.cost_overrun_ratio.span(),
+            *t.cost_overrun_ratio.get_ref(),
+            "cost_overrun_ratio",
+        );
         let weights = t.impact_weights.get_ref();
-        for (name, weight) in [
-            ("low", weights.low),
-            ("medium", weights.medium),
-            ("high", weights.high),
-        ] {
-            if !(weight.is_finite() && weight > 0.0) {
-                self.problem(
-                    t.impact_weights.span(),
-                    format!("impact_weights.{name} must be a number above 0, found {weight}"),
-                );
-            }
-        }
-        let max_weight = *t.max_weight.get_ref();
-        if !(max_weight.is_finite() && max_weight > 0.0) {
-            self.problem(
-                t.max_weight.span(),
-                format!("max_weight must be a number above 0, found {max_weight}"),
-            );
-        }
+        let mut weight = |v: f64, name: &str| self.positive(t.impact_weights.span(), v, name);
+        let impact_weights = ImpactWeights {
+            low: weight(weights.low, "impact_weights.low"),
+            medium: weight(weights.medium, "impact_weights.medium"),
+            high: weight(weights.high, "impact_weights.high"),
+        };
+        let max_weight = self.positive(t.max_weight.span(), *t.max_weight.get_ref(), "max_weight");
         Thresholds {
             quadrant_cut: self.score_line(&t.quadrant_cut, "quadrant_cut"),
             min_side_completeness: self
                 .score_line(&t.min_side_completeness, "min_side_completeness"),
             pivot_min_strategy: self.score_line(&t.pivot_min_strategy, "pivot_min_strategy"),
-            impact_weights: ImpactWeights {
-                low: weights.low,
-                medium: weights.medium,
-                high: weights.high,
-            },
+            impact_weights,
             max_weight,
-            stale_pilot_days: self.at_least(&t.stale_pilot_days, 0, "stale_pilot_days"),
+            stale_pilot_days: self.at_least(&t.stale_pilot_days, (0, 36_500), "stale_pilot_days"),
             cost_overrun_ratio: ratio,
             no_production_min_active: usize::try_from(self.at_least(
                 &t.no_production_min_active,
-                1,
+                (1, 1_000),
                 "no_production_min_active",
             ))
             .unwrap_or(1),
             overwhelmed_open_options: self.at_least(
                 &t.overwhelmed_open_options,
-                1,
+                (1, 1_000_000),
                 "overwhelmed_open_options",
             ),
             plan_without_results_strategy: self.score_line(
@@ -209,7 +224,7 @@ impl Checker<'_> {
             ),
             recommended_gaps: usize::try_from(self.at_least(
                 &t.recommended_gaps,
-                0,
+                (0, 1_000),
                 "recommended_gaps",
             ))
             .unwrap_or(0),
@@ -374,7 +389,10 @@ impl Checker<'_> {
         } else if weight > max_weight {
             self.problem(
                 raw.weight.span(),
-                format!("weight must be at most max_weight ({max_weight}), found {weight}"),
+                format!(
+                    "weight must be at most max_weight ({max_weight}), found {}",
+                    shown(weight)
+                ),
             );
         }
         let measure = self.measure(raw);
@@ -639,10 +657,10 @@ impl Checker<'_> {
             );
         }
         for (x, p) in pairs {
-            if !x.is_finite() || !(0.0..=100.0).contains(p) {
+            if !(x.is_finite() && x.abs() <= CURVE_VALUES) || !(0.0..=100.0).contains(p) {
                 self.problem(
                     curve.span(),
-                    format!("curve pair [{x}, {p}]: points must be from 0 to 100"),
+                    format!("curve pair [{x}, {p}]: values must be within ±{CURVE_VALUES} and points from 0 to 100"),
                 );
                 ok = false;
             }

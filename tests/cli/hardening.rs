@@ -230,3 +230,77 @@ fn a_job_summary_that_would_block_is_a_warning_after_the_report() {
         format!("warning: {fifo}: is not a regular file; the job summary was not written\n")
     );
 }
+
+#[test]
+fn a_directory_names_every_entry_it_cannot_read_as_a_questionnaire() {
+    let dir = scratch_dir("dir-entries");
+    std::fs::copy(example(), format!("{dir}/a.yaml")).expect("copy");
+    std::fs::copy(example(), format!("{dir}/B.YML")).expect("copy");
+    std::os::unix::fs::symlink(
+        format!("{dir}/missing.yaml"),
+        format!("{dir}/dangling.yaml"),
+    )
+    .expect("link");
+    std::os::unix::fs::symlink(format!("{dir}/loop.yaml"), format!("{dir}/loop.yaml"))
+        .expect("loop");
+    std::fs::create_dir(format!("{dir}/folder.yaml")).expect("dir");
+    assert!(Command::new("mkfifo")
+        .arg(format!("{dir}/pipe.yml"))
+        .status()
+        .is_ok_and(|s| s.success()));
+    let out = run(&["validate", &dir]);
+    assert_eq!(out.code, 2);
+    // Uppercase extensions count; the rest is named, one line each.
+    assert_eq!(
+        out.stdout,
+        format!("{dir}/B.YML: valid\n{dir}/a.yaml: valid\n")
+    );
+    let lines: Vec<&str> = out.stderr.lines().collect();
+    assert_eq!(lines.len(), 4, "{}", out.stderr);
+    assert!(lines[0].starts_with(&format!(
+        "{dir}/dangling.yaml: is a symbolic link to nothing"
+    )));
+    assert!(lines[1].starts_with(&format!("{dir}/folder.yaml: is a directory")));
+    assert!(lines[2].starts_with(&format!(
+        "{dir}/loop.yaml: is a symbolic link to nothing, or to itself"
+    )));
+    assert!(lines[3].starts_with(&format!("{dir}/pipe.yml: is not a regular file")));
+    // The questionnaires that can be read are still assessed.
+    let out = run(&["assess", &dir, "--format", "json"]);
+    assert_eq!(out.code, 2);
+    assert!(out.stdout.contains("\"organizations\":2"), "{}", out.stdout);
+}
+
+#[test]
+fn a_settings_file_that_cannot_be_read_is_an_error_not_silence() {
+    for (name, make) in [
+        ("config-dir", "dir"),
+        ("config-dangling", "dangling"),
+        ("config-fifo", "fifo"),
+    ] {
+        let dir = scratch_dir(name);
+        let config = format!("{dir}/readiness.toml");
+        match make {
+            "dir" => std::fs::create_dir(&config).expect("dir"),
+            "dangling" => {
+                std::os::unix::fs::symlink(format!("{dir}/nowhere"), &config).expect("link")
+            }
+            _ => assert!(Command::new("mkfifo")
+                .arg(&config)
+                .status()
+                .is_ok_and(|s| s.success())),
+        }
+        let out = run_in(&dir, &["assess", &example()]);
+        assert_eq!((out.code, out.stdout.as_str()), (2, ""), "{name}");
+        assert!(
+            out.stderr.starts_with("readiness.toml: "),
+            "{name}: {}",
+            out.stderr
+        );
+        assert!(
+            out.stderr.ends_with("so make it a file or remove it\n"),
+            "{}",
+            out.stderr
+        );
+    }
+}

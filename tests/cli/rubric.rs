@@ -305,3 +305,36 @@ fn the_mistakes_fixture_is_the_default_rubric_with_three_mistakes() {
         "regenerate tests/fixtures/rubrics/mistakes.toml"
     );
 }
+
+#[test]
+fn every_number_a_rubric_holds_is_bounded() {
+    let line = line_of("weight = 3.0");
+    assert_eq!(
+        problems("weight = 3.0", "weight = 1e308"),
+        [format!(
+            "r.toml:{line}:10: weight must be at most max_weight (1000), found 1e308"
+        )]
+    );
+    let max = line_of("max_weight = 1000.0");
+    assert_eq!(
+        problems("max_weight = 1000.0", "max_weight = 1e308"),
+        [format!(
+            "r.toml:{max}:14: max_weight must be a number above 0 and at most 1000, found 1e308"
+        )]
+    );
+    for (from, to) in [
+        ("cost_overrun_ratio = 1.25", "cost_overrun_ratio = 1e300"),
+        (
+            "impact_weights = { low = 1.0,",
+            "impact_weights = { low = 1e300,",
+        ),
+        ("stale_pilot_days = 180", "stale_pilot_days = 9000000000"),
+        (
+            "curve = [[1, 20], [6, 60], [12, 100]]",
+            "curve = [[1, 20], [6, 60], [1e300, 100]]",
+        ),
+    ] {
+        let found = problems(from, to);
+        assert_eq!(found.len(), 1, "{to}: {found:?}");
+    }
+}
