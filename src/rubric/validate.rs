@@ -657,7 +657,7 @@ impl Checker<'_> {
             );
         }
         for (x, p) in pairs {
-            if !(x.is_finite() && x.abs() <= CURVE_VALUES) || !(0.0..=100.0).contains(p) {
+            if !(x.is_finite() && x.abs() <= CURVE_VALUES && (0.0..=100.0).contains(p)) {
                 self.problem(
                     curve.span(),
                     format!("curve pair [{x}, {p}]: values must be within ±{CURVE_VALUES} and points from 0 to 100"),

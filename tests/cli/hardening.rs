@@ -283,7 +283,7 @@ fn a_settings_file_that_cannot_be_read_is_an_error_not_silence() {
         match make {
             "dir" => std::fs::create_dir(&config).expect("dir"),
             "dangling" => {
-                std::os::unix::fs::symlink(format!("{dir}/nowhere"), &config).expect("link")
+                std::os::unix::fs::symlink(format!("{dir}/nowhere"), &config).expect("link");
             }
             _ => assert!(Command::new("mkfifo")
                 .arg(&config)
