@@ -58,6 +58,11 @@ pub fn text_of(mut bytes: Vec<u8>) -> Result<String, Diagnostic> {
     if bytes.starts_with(&[0xEF, 0xBB, 0xBF]) {
         bytes.drain(..3);
     }
+    if is_utf16(&bytes) {
+        return Err(Diagnostic::whole_file(
+            "the file is UTF-16 text; save it as UTF-8, which YAML files use",
+        ));
+    }
     if let Some(offset) = bytes.iter().position(|b| *b == 0) {
         return Err(Diagnostic::at(
             Position::of_offset(&bytes, offset),
@@ -79,9 +84,24 @@ pub fn text_of(mut bytes: Vec<u8>) -> Result<String, Diagnostic> {
 
 fn too_large() -> Diagnostic {
     Diagnostic::whole_file(format!(
-        "the file is larger than {} MiB, too large to be a questionnaire",
+        "the file is larger than {} MiB, the most this tool reads from one file",
         MAX_BYTES / (1024 * 1024)
     ))
+}
+
+/// UTF-16 text: a byte-order mark of either order, or ASCII text with a NUL
+/// after (or before) every character, as editors on some systems save it.
+fn is_utf16(bytes: &[u8]) -> bool {
+    if bytes.starts_with(&[0xFF, 0xFE]) || bytes.starts_with(&[0xFE, 0xFF]) {
+        return true;
+    }
+    let pairs = bytes.len().min(64) / 2;
+    pairs >= 2 && {
+        let head = &bytes[..pairs * 2];
+        let odd_nul = head.chunks(2).all(|p| p[1] == 0 && p[0] != 0);
+        let even_nul = head.chunks(2).all(|p| p[0] == 0 && p[1] != 0);
+        odd_nul || even_nul
+    }
 }
 
 fn open_error(error: &std::io::Error) -> Diagnostic {
@@ -111,6 +131,16 @@ mod tests {
                 column: 10
             })
         );
+        let utf16 = text_of(
+            "version: 1\n"
+                .encode_utf16()
+                .flat_map(u16::to_le_bytes)
+                .collect(),
+        )
+        .expect_err("UTF-16");
+        assert!(utf16.message.starts_with("the file is UTF-16 text"));
+        let with_bom = text_of(vec![0xFF, 0xFE, b'v', 0]).expect_err("UTF-16");
+        assert!(with_bom.message.starts_with("the file is UTF-16 text"));
         let nul = text_of(b"a\x00".to_vec()).expect_err("binary");
         assert_eq!(nul.at, Some(Position { line: 1, column: 2 }));
     }

@@ -224,7 +224,7 @@ fn a_file_over_the_size_cap() {
     let (path, line) = refused("big.yaml", big.as_bytes());
     assert_eq!(
         line,
-        format!("{path}: the file is larger than 4 MiB, too large to be a questionnaire")
+        format!("{path}: the file is larger than 4 MiB, the most this tool reads from one file")
     );
 }
 
@@ -239,7 +239,7 @@ fn a_50_mib_file_is_refused_from_its_size_alone() {
     assert_eq!((out.code, out.stdout.as_str()), (2, ""));
     assert_eq!(
         out.stderr,
-        format!("{path}: the file is larger than 4 MiB, too large to be a questionnaire\n")
+        format!("{path}: the file is larger than 4 MiB, the most this tool reads from one file\n")
     );
 }
 

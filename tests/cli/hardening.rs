@@ -6,6 +6,7 @@
 //! when not root (CI runs as root).
 
 use crate::common::{run, run_in, scratch_dir};
+use std::os::unix::ffi::OsStrExt;
 use std::os::unix::fs::{FileTypeExt, PermissionsExt};
 use std::path::Path;
 use std::process::{Command, Stdio};
@@ -299,6 +300,117 @@ fn a_settings_file_that_cannot_be_read_is_an_error_not_silence() {
         );
         assert!(
             out.stderr.ends_with("so make it a file or remove it\n"),
+            "{}",
+            out.stderr
+        );
+    }
+}
+
+#[test]
+fn messages_say_what_is_wrong() {
+    let dir = scratch_dir("messages");
+    let write = |name: &str, bytes: &[u8]| {
+        let path = format!("{dir}/{name}");
+        std::fs::write(&path, bytes).expect("scratch file");
+        path
+    };
+    // UTF-16 is not called binary.
+    let utf16: Vec<u8> = "version: 1\norganization:\n  name: A\n"
+        .encode_utf16()
+        .flat_map(u16::to_le_bytes)
+        .collect();
+    let path = write("utf16.yaml", &utf16);
+    let out = run(&["validate", &path]);
+    assert_eq!(
+        out.stderr,
+        format!("{path}: the file is UTF-16 text; save it as UTF-8, which YAML files use\n")
+    );
+    // A rubric too large is not called a questionnaire.
+    let big = write("big.toml", &vec![b'#'; 5 * 1024 * 1024]);
+    let out = run(&["rubric", "check", &big]);
+    assert_eq!(
+        out.stderr,
+        format!("{big}: the file is larger than 4 MiB, the most this tool reads from one file\n")
+    );
+    // 1.0 is not "the number 1".
+    let path = write("version.yaml", b"version: 1.0\norganization:\n  name: A\n");
+    let out = run(&["validate", &path]);
+    assert!(out.stderr.starts_with(&format!(
+        "{path}:1:10: version: expected the whole number 1, found 1.0; write it without the decimal point\n"
+    )), "{}", out.stderr);
+    // A tab after a key's colon is YAML.
+    let path = write(
+        "tab.yaml",
+        b"version: 1\norganization:\n  name:\tNorthwind\n",
+    );
+    assert_eq!(run(&["validate", &path]).code, 0);
+    // Two names that differ only in bytes that are not UTF-8 print differently.
+    let shown: Vec<String> = [b"caf\xE9.yaml".as_slice(), b"caf\xE8.yaml".as_slice()]
+        .iter()
+        .map(|name| {
+            let path = Path::new(&dir).join(std::ffi::OsStr::from_bytes(name));
+            std::fs::write(&path, b"version: 2\n").expect("scratch file");
+            let out = Command::new(env!("CARGO_BIN_EXE_readiness"))
+                .arg("validate")
+                .arg(&path)
+                .output()
+                .expect("runs");
+            String::from_utf8_lossy(&out.stderr).into_owned()
+        })
+        .collect();
+    assert!(shown[0].contains("caf\\xE9.yaml"), "{}", shown[0]);
+    assert!(shown[1].contains("caf\\xE8.yaml"), "{}", shown[1]);
+    // `-o` to a pipe (bash's `>(...)`) writes into it.
+    let copy = format!("{dir}/through-a-pipe.json");
+    let status = Command::new("bash")
+        .arg("-c")
+        .arg(format!(
+            "'{}' assess '{}' --format json -o >(cat > '{copy}'); wait",
+            env!("CARGO_BIN_EXE_readiness"),
+            example()
+        ))
+        .status()
+        .expect("bash");
+    assert!(status.success());
+    // The pipe's reader may finish just after the shell; wait for it a moment.
+    for _ in 0..100 {
+        if std::fs::read_to_string(&copy).is_ok_and(|t| t.ends_with("}\n")) {
+            break;
+        }
+        std::thread::sleep(std::time::Duration::from_millis(50));
+    }
+    assert!(std::fs::read_to_string(&copy)
+        .expect("copied")
+        .starts_with('{'));
+}
+
+#[test]
+fn file_names_and_keys_cannot_print_lines_of_their_own() {
+    let dir = scratch_dir("escapes");
+    // A key with a line break, quoted, that could forge a workflow command.
+    let path = format!("{dir}/key.yaml");
+    std::fs::write(
+        &path,
+        "version: 1\norganization:\n  name: A\n  \"x\\n::error::forged\": 1\n",
+    )
+    .expect("scratch file");
+    let out = run(&["validate", &path]);
+    assert_eq!(out.code, 2);
+    assert!(
+        !out.stderr.lines().any(|l| l.starts_with("::")),
+        "{}",
+        out.stderr
+    );
+    assert!(out.stderr.contains("x\\n::error::forged"), "{}", out.stderr);
+    // A file name with an escape sequence, and one that starts with `::`.
+    for name in ["\u{1b}[31mred.yaml", "::warning::x.yaml"] {
+        let path = format!("{dir}/{name}");
+        std::fs::write(&path, "version: 2\n").expect("scratch file");
+        let out = run_in(&dir, &["validate", name]);
+        assert_eq!(out.code, 2);
+        assert!(!out.stderr.contains('\u{1b}'), "{:?}", out.stderr);
+        assert!(
+            !out.stderr.lines().any(|l| l.starts_with("::")),
             "{}",
             out.stderr
         );

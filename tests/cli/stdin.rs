@@ -48,6 +48,6 @@ fn standard_input_has_the_same_size_cap() {
     assert_eq!((out.code, out.stdout.as_str()), (2, ""));
     assert_eq!(
         out.stderr,
-        "<stdin>: the file is larger than 4 MiB, too large to be a questionnaire\n"
+        "<stdin>: the file is larger than 4 MiB, the most this tool reads from one file\n"
     );
 }

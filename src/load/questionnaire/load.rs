@@ -193,6 +193,11 @@ impl Walker {
                 "version: expected the number 1, found the text \"1\"; write it without quotes"
                     .to_owned(),
             ),
+            Value::Float(x) if *x == 1.0 => self.problem(
+                node.at,
+                "version: expected the whole number 1, found 1.0; write it without the decimal point"
+                    .to_owned(),
+            ),
             other => self.problem(
                 node.at,
                 format!(

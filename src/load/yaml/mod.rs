@@ -66,12 +66,52 @@ pub struct SyntaxError {
 
 /// Parses one YAML document. Budgets bound depth, node count, aliases and replay.
 pub fn parse(text: &str) -> Result<Node, SyntaxError> {
-    build::document(text)
+    build::document(&tabs_after_keys(text))
+}
+
+/// YAML allows a tab to separate a key's colon from its value
+/// (`name:\tNorthwind`); the parser underneath does not. A tab right after
+/// the colon of a plain key that opens a line is read as the space it
+/// stands for. Both are one byte, so every line and column stays the same.
+fn tabs_after_keys(text: &str) -> std::borrow::Cow<'_, str> {
+    if !text.contains(":\t") {
+        return text.into();
+    }
+    let mut out = String::with_capacity(text.len());
+    for line in text.split_inclusive('\n') {
+        let body = line.trim_start_matches([' ', '-']);
+        let is_plain_key = !body.starts_with(['#', '"', '\'', '{', '[', '|', '>']);
+        match body.find(":\t") {
+            Some(colon)
+                if is_plain_key && !body[..colon].contains([':', '#', '"', '\'', '{', '[']) =>
+            {
+                let at = line.len() - body.len() + colon + 1;
+                out.push_str(&line[..at]);
+                let rest = &line[at..];
+                let tabs = rest.len() - rest.trim_start_matches('\t').len();
+                out.push_str(&" ".repeat(tabs));
+                out.push_str(&rest[tabs..]);
+            }
+            _ => out.push_str(line),
+        }
+    }
+    out.into()
 }
 
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn a_tab_after_a_keys_colon_separates_as_a_space_does() {
+        assert_eq!(tabs_after_keys("name:\tNorthwind\n"), "name: Northwind\n");
+        assert_eq!(tabs_after_keys("  - name:\t\tA\n"), "  - name:  A\n");
+        // Inside quotes, or after a comment sign, the tab is text.
+        assert_eq!(tabs_after_keys("\"a:\tb\": 1\n"), "\"a:\tb\": 1\n");
+        assert_eq!(tabs_after_keys("# a:\tb\n"), "# a:\tb\n");
+        let parsed = parse("version: 1\norganization:\n  name:\tNorthwind\n");
+        assert!(parsed.is_ok(), "{parsed:?}");
+    }
 
     fn parsed(text: &str) -> Node {
         parse(text).unwrap_or_else(|e| panic!("{e:?}"))
