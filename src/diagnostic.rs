@@ -59,13 +59,19 @@ impl Diagnostic {
     /// The one-line form, `FILE:LINE:COLUMN: message`, and where `text` has that
     /// line, the line itself with a caret under the column.
     pub fn render(&self, file: &str, text: Option<&str>) -> String {
+        self.render_with(file, text.map(Lines::new).as_ref())
+    }
+
+    /// As [`Diagnostic::render`], with the file's lines indexed once for all
+    /// of its problems.
+    pub fn render_with(&self, file: &str, lines: Option<&Lines<'_>>) -> String {
         let mut out = String::new();
         // The message quotes the file's own keys and values: never raw.
         let message = escaped(&self.message);
         match self.at {
             Some(at) => {
                 let _ = write!(out, "{file}:{}:{}: {message}", at.line, at.column);
-                if let Some(snippet) = text.and_then(|t| snippet(t, at)) {
+                if let Some(snippet) = lines.and_then(|l| snippet(l, at)) {
                     out.push('\n');
                     out.push_str(&snippet);
                 }
@@ -144,23 +150,51 @@ pub fn in_file_order(mut diagnostics: Vec<Diagnostic>) -> Vec<Diagnostic> {
     diagnostics
 }
 
-fn snippet(text: &str, at: Position) -> Option<String> {
+/// A file's text with the start of every line found once, so that showing
+/// the line of each of many problems costs no more than finding it.
+#[derive(Debug)]
+pub struct Lines<'t> {
+    text: &'t str,
+    starts: Vec<usize>,
+}
+
+impl<'t> Lines<'t> {
+    pub fn new(text: &'t str) -> Lines<'t> {
+        let mut starts = vec![0];
+        starts.extend(text.match_indices('\n').map(|(at, _)| at + 1));
+        Lines { text, starts }
+    }
+
+    /// Line `number`, counted from 1, without its line break.
+    fn line(&self, number: usize) -> Option<&'t str> {
+        let start = *self.starts.get(number.checked_sub(1)?)?;
+        let end = self
+            .starts
+            .get(number)
+            .map_or(self.text.len(), |next| next - 1);
+        self.text.get(start..end.max(start))
+    }
+}
+
+fn snippet(lines: &Lines<'_>, at: Position) -> Option<String> {
     const WIDTH: usize = 100;
-    let index = usize::try_from(at.line).ok()?.checked_sub(1)?;
-    let line = text.lines().nth(index)?.trim_end_matches('\r');
+    let line = lines
+        .line(usize::try_from(at.line).ok()?)?
+        .trim_end_matches('\r');
     if line.trim().is_empty() {
         return None;
     }
     let column = usize::try_from(at.column).unwrap_or(1).max(1);
-    // Long lines (minified YAML, hostile input) are cut to a window around the column.
-    let chars: Vec<char> = line.chars().collect();
-    let start = column.saturating_sub(WIDTH / 2).min(chars.len());
-    let end = (start + WIDTH).min(chars.len());
-    let shown: String = chars[start..end]
-        .iter()
-        .map(|c| if is_unsafe(*c) { ' ' } else { *c })
+    // Long lines (minified YAML, hostile input) are cut to a window around
+    // the column, read without collecting the whole line.
+    let start = column.saturating_sub(WIDTH / 2);
+    let shown: String = line
+        .chars()
+        .skip(start)
+        .take(WIDTH)
+        .map(|c| if is_unsafe(c) { ' ' } else { c })
         .collect();
-    let caret_at = column - 1 - start;
+    let caret_at = column - 1 - start.min(column - 1);
     let number = at.line.to_string();
     let gutter = " ".repeat(number.len());
     Some(format!(

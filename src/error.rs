@@ -2,7 +2,7 @@
 //! names the file it is about. Problems inside a user's file are collected as
 //! diagnostics first (data, not errors) and reach here together.
 
-use crate::diagnostic::Diagnostic;
+use crate::diagnostic::{Diagnostic, Lines};
 use std::fmt;
 
 /// Why a command could not do its work (exit code 2).
@@ -37,13 +37,27 @@ struct Rendered<'a> {
     problems: &'a [Diagnostic],
 }
 
+/// The most problems printed for one file: past it, a count of the rest.
+/// A hostile file can hold a hundred thousand mistakes; nobody reads past a
+/// hundred, and printing them all would take minutes.
+pub const MAX_PRINTED: usize = 100;
+
 impl fmt::Display for Rendered<'_> {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        for (i, problem) in self.problems.iter().enumerate() {
+        let lines = self.text.map(Lines::new);
+        for (i, problem) in self.problems.iter().take(MAX_PRINTED).enumerate() {
             if i > 0 {
                 f.write_str("\n")?;
             }
-            f.write_str(&problem.render(self.file, self.text))?;
+            f.write_str(&problem.render_with(self.file, lines.as_ref()))?;
+        }
+        if self.problems.len() > MAX_PRINTED {
+            write!(
+                f,
+                "\n{}: … and {} more problems, not shown; fix these and check again",
+                self.file,
+                self.problems.len() - MAX_PRINTED
+            )?;
         }
         Ok(())
     }

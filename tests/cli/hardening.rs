@@ -6,6 +6,7 @@
 //! when not root (CI runs as root).
 
 use crate::common::{run, run_in, scratch_dir};
+use std::fmt::Write as _;
 use std::os::unix::ffi::OsStrExt;
 use std::os::unix::fs::{FileTypeExt, PermissionsExt};
 use std::path::Path;
@@ -415,4 +416,26 @@ fn file_names_and_keys_cannot_print_lines_of_their_own() {
             out.stderr
         );
     }
+}
+
+#[test]
+fn a_file_with_thousands_of_mistakes_prints_a_hundred_and_a_count() {
+    let dir = scratch_dir("many-problems");
+    let mut text =
+        String::from("version: 1\norganization: {name: A}\nimplementation:\n  pilots:\n");
+    for i in 0..5_000 {
+        let _ = writeln!(text, "    - {{name: p{i}, stage: no}}");
+    }
+    let path = format!("{dir}/many.yaml");
+    std::fs::write(&path, text).expect("scratch file");
+    let out = run(&["validate", &path]);
+    assert_eq!(out.code, 2);
+    let problems = out.stderr.lines().filter(|l| l.starts_with(&path)).count();
+    assert_eq!(
+        problems, 101,
+        "a hundred problems and the count of the rest"
+    );
+    assert!(out.stderr.ends_with(&format!(
+        "{path}: … and 4900 more problems, not shown; fix these and check again\n"
+    )));
 }
