@@ -26,5 +26,6 @@ pub mod load;
 pub mod number;
 pub mod render;
 pub mod rubric;
+pub mod spill;
 pub mod suggest;
 pub mod vocabulary;

@@ -4,18 +4,39 @@
 
 use crate::assessment::{Assessment, FORMAT_VERSION};
 use crate::number::round1;
+use crate::spill::{Kept, Spill};
 use crate::vocabulary::{PurgatoryStatus, Quadrant, Severity, Word};
 use serde::Serialize;
 use std::collections::BTreeMap;
+use std::sync::Arc;
 
 /// The order the portfolio lists organizations in, as the report states it.
 pub const ORDER: &str = "by overall score, lowest first, then by organization name, then by file";
 
-#[derive(Debug, Clone, PartialEq, Serialize)]
+#[derive(Debug, Serialize)]
 pub struct Portfolio {
     pub format_version: u32,
+    /// In the portfolio's order. Assessed for a portfolio, each keeps only
+    /// what the portfolio's rows need (see [`slim`]); its full report, where
+    /// one is shown, is kept in `spill`.
     pub assessments: Vec<Assessment>,
     pub portfolio: Totals,
+    /// Where each assessment's rendered reports are kept, in the same order.
+    #[serde(skip)]
+    pub kept: Vec<Reports>,
+    #[serde(skip)]
+    pub spill: Option<Arc<Spill>>,
+}
+
+/// An organization's full reports, rendered when it was assessed.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+pub struct Reports {
+    /// Its JSON, on one line.
+    pub json: Option<Kept>,
+    /// Its table, after a rule, for `--detail`.
+    pub table: Option<Kept>,
+    /// Its Markdown report, headings one level down, for `--detail`.
+    pub markdown: Option<Kept>,
 }
 
 #[derive(Debug, Clone, PartialEq, Serialize)]
@@ -32,14 +53,27 @@ pub struct Totals {
 }
 
 impl Portfolio {
-    pub fn new(mut assessments: Vec<Assessment>) -> Portfolio {
-        assessments.sort_by(|a, b| {
+    pub fn new(assessments: Vec<Assessment>) -> Portfolio {
+        let entries = assessments
+            .into_iter()
+            .map(|a| (a, Reports::default()))
+            .collect();
+        Portfolio::with_reports(entries, None)
+    }
+
+    /// A portfolio of assessments whose full reports are kept in `spill`.
+    pub fn with_reports(
+        mut entries: Vec<(Assessment, Reports)>,
+        spill: Option<Arc<Spill>>,
+    ) -> Portfolio {
+        entries.sort_by(|(a, _), (b, _)| {
             a.scores
                 .effective_overall()
                 .total_cmp(&b.scores.effective_overall())
                 .then_with(|| a.organization.name.cmp(&b.organization.name))
                 .then_with(|| a.source.cmp(&b.source))
         });
+        let (assessments, kept): (Vec<Assessment>, Vec<Reports>) = entries.into_iter().unzip();
         let mut quadrants: BTreeMap<&'static str, usize> =
             Quadrant::words().iter().map(|q| (*q, 0)).collect();
         let (mut live, mut tried) = (0usize, 0usize);
@@ -65,8 +99,30 @@ impl Portfolio {
             format_version: FORMAT_VERSION,
             assessments,
             portfolio: totals,
+            kept,
+            spill,
         }
     }
+}
+
+/// What a portfolio's rows, chart and totals read of an assessment, the rest
+/// released: its critical findings without their evidence, its pilots'
+/// stages without their names, and no dimensions, unanswered questions or
+/// recommendations. The full report, where one is shown, is kept rendered.
+pub fn slim(mut a: Assessment) -> Assessment {
+    a.findings.retain(|f| f.severity == Severity::Critical);
+    for f in &mut a.findings {
+        f.evidence = Arc::new([]);
+    }
+    for p in &mut a.pilots {
+        p.name = String::new();
+        p.department = None;
+    }
+    a.pilots.shrink_to_fit();
+    a.dimensions = Vec::new();
+    a.unanswered = Vec::new();
+    a.recommendations = Vec::new();
+    a
 }
 
 /// How many critical findings an assessment has.

@@ -3,7 +3,7 @@
 //! through `render`, and says what to emit. The library never prints; `main`
 //! writes out what this returns.
 
-use crate::assess::portfolio::Portfolio;
+use crate::assess::portfolio::{Portfolio, Reports};
 use crate::assessment::Assessment;
 use crate::command::args::{AssessArgs, Cli, Command, RubricAction, ValidateArgs};
 use crate::command::inputs::Inputs;
@@ -14,6 +14,9 @@ use crate::diagnostic;
 use crate::error::Error;
 use crate::load::questionnaire::LoadOptions;
 use crate::render::{self, Assessed, Layout, Report};
+use crate::spill::Spill;
+use crate::vocabulary::Format;
+use std::sync::Arc;
 pub mod args;
 pub mod config;
 pub mod explain;
@@ -126,20 +129,41 @@ fn assess_command(args: &AssessArgs, env: &Environment) -> Result<Output, Error>
         as_of: args.as_of,
         today: env.today,
     };
-    let (assessments, problems) = assess_all(&inputs, args, &settings, &rubric, options);
+    let summary_wanted = env.step_summary.is_some() && !args.no_step_summary;
+    let keeping = if inputs.several {
+        let spill = Spill::new().map_err(|e| {
+            Error::Refused(format!(
+                "cannot create a temporary file for the reports: {e}"
+            ))
+        })?;
+        Some(Keeping {
+            spill,
+            json: settings.format == Format::Json,
+            table: (args.detail && settings.format == Format::Table)
+                .then_some((env.width, env.color && output_file.is_none())),
+            markdown: args.detail && (settings.format == Format::Markdown || summary_wanted),
+        })
+    } else {
+        None
+    };
+    let (mut entries, problems) =
+        assess_all(&inputs, args, &settings, &rubric, options, keeping.as_ref());
     let stderr: String = problems.iter().map(Error::render).collect();
-    if assessments.is_empty() {
+    if entries.is_empty() {
         return Ok(Output {
             stderr,
             code: exit::INVALID,
             ..Output::default()
         });
     }
-    let code = exit_code(&assessments, &problems);
-    let assessed = match <[Assessment; 1]>::try_from(assessments) {
-        Ok([one]) if !inputs.several => Assessed::One(Box::new(one)),
-        Ok(one) => Assessed::Portfolio(Portfolio::new(one.into())),
-        Err(several) => Assessed::Portfolio(Portfolio::new(several)),
+    let code = exit_code(entries.iter().map(|(a, _)| a), &problems);
+    let assessed = match keeping {
+        Some(keeping) => Assessed::Portfolio(Portfolio::with_reports(
+            entries,
+            Some(Arc::new(keeping.spill)),
+        )),
+        // One input, and it was assessed (the list is not empty).
+        None => Assessed::One(Box::new(entries.swap_remove(0).0)),
     };
     // The job summary is always Markdown; it is rendered only when asked for.
     let step_summary = env
@@ -187,38 +211,80 @@ fn emit(report: Report, path: Option<&Path>, stderr: String, code: i32) -> Outpu
     }
 }
 
-/// Every input assessed and gated, in input order, and the problems of
-/// those that could not be.
+/// What a portfolio keeps of each organization's full report, rendered as
+/// soon as it is assessed, so that the assessment itself can be released.
+struct Keeping {
+    spill: Spill,
+    json: bool,
+    /// With `--detail` as a table: its width and colour.
+    table: Option<(u16, bool)>,
+    /// With `--detail` in Markdown, or for a job summary with `--detail`.
+    markdown: bool,
+}
+
+impl Keeping {
+    /// The assessment's reports kept, and the assessment slimmed to what
+    /// the portfolio's rows need.
+    fn keep(&self, a: Assessment) -> Result<(Assessment, Reports), Error> {
+        let cannot = |e: std::io::Error| {
+            Error::Refused(format!("cannot keep a report in a temporary file: {e}"))
+        };
+        let mut reports = Reports::default();
+        if self.json {
+            reports.json = Some(
+                self.spill
+                    .keep(&render::json::compact(&a))
+                    .map_err(cannot)?,
+            );
+        }
+        if let Some((width, color)) = self.table {
+            let text = render::portfolio::table_detail(&a, width, color);
+            reports.table = Some(self.spill.keep(text.as_bytes()).map_err(cannot)?);
+        }
+        if self.markdown {
+            let text = render::portfolio::markdown_detail(&a);
+            reports.markdown = Some(self.spill.keep(text.as_bytes()).map_err(cannot)?);
+        }
+        Ok((assess::portfolio::slim(a), reports))
+    }
+}
+
+/// Every input assessed and gated, in input order (for a portfolio, its
+/// reports kept and the assessment slimmed), and the problems of those that
+/// could not be.
 fn assess_all(
     inputs: &Inputs,
     args: &AssessArgs,
     settings: &Settings,
     rubric: &rubric::Rubric,
     options: LoadOptions,
-) -> (Vec<Assessment>, Vec<Error>) {
-    let assess_file = |file: &PathBuf| -> Result<Assessment, Error> {
+    keeping: Option<&Keeping>,
+) -> (Vec<(Assessment, Reports)>, Vec<Error>) {
+    let assess_file = |file: &PathBuf| -> Result<(Assessment, Reports), Error> {
         let name = read::shown_name(file, &args.stdin_filename);
         let questionnaire = read::questionnaire(file, &name, options)?;
         let mut assessment = assess::assess(&questionnaire, rubric, &name);
         assessment.gate = settings.gates.check(&assessment);
-        Ok(assessment)
+        match keeping {
+            Some(keeping) => keeping.keep(assessment),
+            None => Ok((assessment, Reports::default())),
+        }
     };
-    let mut assessments = Vec::with_capacity(inputs.files.len());
+    let mut entries = Vec::with_capacity(inputs.files.len());
     let mut problems = inputs.problems.clone();
     for result in each_file(&inputs.files, assess_file) {
         match result {
-            Ok(assessment) => assessments.push(assessment),
+            Ok(entry) => entries.push(entry),
             Err(problem) => problems.push(problem),
         }
     }
-    (assessments, problems)
+    (entries, problems)
 }
 
 /// The worst wins: an input that could not be assessed, then a failed gate.
-fn exit_code(assessments: &[Assessment], problems: &[Error]) -> i32 {
-    let gate_failed = assessments
-        .iter()
-        .any(|a| a.gate.as_ref().is_some_and(|g| !g.passed));
+fn exit_code<'a>(assessments: impl Iterator<Item = &'a Assessment>, problems: &[Error]) -> i32 {
+    let mut assessments = assessments;
+    let gate_failed = assessments.any(|a| a.gate.as_ref().is_some_and(|g| !g.passed));
     if !problems.is_empty() {
         exit::INVALID
     } else if gate_failed {

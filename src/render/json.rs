@@ -30,6 +30,22 @@ pub fn write_portfolio(portfolio: &Portfolio, out: &mut dyn Write) -> io::Result
         "{{\"format_version\":{},\"assessments\":[",
         portfolio.format_version
     )?;
+    // Reports kept when they were assessed are copied in order.
+    if let Some(spill) = &portfolio.spill {
+        if portfolio.kept.len() == portfolio.assessments.len()
+            && portfolio.kept.iter().all(|k| k.json.is_some())
+        {
+            for (i, kept) in portfolio.kept.iter().filter_map(|k| k.json).enumerate() {
+                if i > 0 {
+                    out.write_all(b",")?;
+                }
+                spill.copy(kept, out)?;
+            }
+            out.write_all(b"],\"portfolio\":")?;
+            serde_json::to_writer(&mut *out, &portfolio.portfolio)?;
+            return out.write_all(b"}\n");
+        }
+    }
     // Each chunk is split into one part per thread, each rendered into its
     // own buffer; the buffers are kept from chunk to chunk, so after the
     // first chunk no memory is allocated, and no page is faulted in, again.
@@ -54,6 +70,12 @@ pub fn write_portfolio(portfolio: &Portfolio, out: &mut dyn Write) -> io::Result
     out.write_all(b"],\"portfolio\":")?;
     serde_json::to_writer(&mut *out, &portfolio.portfolio)?;
     out.write_all(b"}\n")
+}
+
+/// One assessment as the portfolio's JSON holds it, on one line.
+pub fn compact(assessment: &Assessment) -> Vec<u8> {
+    // Serializing plain data with string keys into memory cannot fail.
+    serde_json::to_vec(assessment).unwrap_or_default()
 }
 
 /// The assessments of `part` as JSON, separated by commas, into `buffer`.

@@ -37,9 +37,13 @@ pub struct Layout {
 #[derive(Debug)]
 pub enum Report {
     Text(String),
-    /// A portfolio as JSON: hundreds of megabytes for thousands of
-    /// organizations, so it is written as it is rendered, never held whole.
-    PortfolioJson(Portfolio),
+    /// A portfolio: hundreds of megabytes for thousands of organizations,
+    /// so it is written as it is rendered, never held whole.
+    Portfolio {
+        portfolio: Portfolio,
+        format: Format,
+        layout: Layout,
+    },
 }
 
 impl Default for Report {
@@ -52,7 +56,21 @@ impl Report {
     pub fn write_to(&self, out: &mut dyn Write) -> io::Result<()> {
         match self {
             Report::Text(text) => out.write_all(text.as_bytes()),
-            Report::PortfolioJson(portfolio) => json::write_portfolio(portfolio, out),
+            Report::Portfolio {
+                portfolio,
+                format,
+                layout,
+            } => match format {
+                Format::Table => portfolio::write_table(
+                    portfolio,
+                    layout.width,
+                    layout.color,
+                    layout.detail,
+                    out,
+                ),
+                Format::Markdown => portfolio::write_markdown(portfolio, layout.detail, out),
+                Format::Json => json::write_portfolio(portfolio, out),
+            },
         }
     }
 }
@@ -65,15 +83,10 @@ pub fn report(assessed: Assessed, format: Format, layout: Layout) -> Report {
             Format::Markdown => markdown::render(&a),
             Format::Json => json::render(&*a),
         }),
-        Assessed::Portfolio(p) => match format {
-            Format::Table => Report::Text(portfolio::table(
-                &p,
-                layout.width,
-                layout.color,
-                layout.detail,
-            )),
-            Format::Markdown => Report::Text(portfolio::markdown(&p, layout.detail)),
-            Format::Json => Report::PortfolioJson(p),
+        Assessed::Portfolio(portfolio) => Report::Portfolio {
+            portfolio,
+            format,
+            layout,
         },
     }
 }

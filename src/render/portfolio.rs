@@ -12,6 +12,21 @@ use std::fmt::Write as _;
 
 /// The portfolio for a terminal `width` columns wide.
 pub fn table(p: &Portfolio, width: u16, color: bool, detail: bool) -> String {
+    let mut out = Vec::new();
+    // Writing into memory cannot fail.
+    let _ = write_table(p, width, color, detail, &mut out);
+    String::from_utf8_lossy(&out).into_owned()
+}
+
+/// The portfolio as a table, written as it goes: each organization's report,
+/// with `--detail`, copied from where it was kept when it was assessed.
+pub fn write_table(
+    p: &Portfolio,
+    width: u16,
+    color: bool,
+    detail: bool,
+    sink: &mut dyn std::io::Write,
+) -> std::io::Result<()> {
     let mut out = String::new();
     let _ = writeln!(
         out,
@@ -58,17 +73,39 @@ pub fn table(p: &Portfolio, width: u16, color: bool, detail: bool) -> String {
     right_align(&mut t, &[1, 2, 3]);
     let _ = writeln!(out, "{t}\n");
     let _ = writeln!(out, "Totals: {}.", totals_line(p));
+    sink.write_all(out.as_bytes())?;
     if detail {
-        for a in &p.assessments {
-            let _ = writeln!(out, "\n{}\n", "═".repeat(usize::from(width.min(100))));
-            out.push_str(&super::table::render(a, width, color));
+        for (i, a) in p.assessments.iter().enumerate() {
+            match (&p.spill, p.kept.get(i).and_then(|k| k.table)) {
+                (Some(spill), Some(kept)) => spill.copy(kept, sink)?,
+                _ => sink.write_all(table_detail(a, width, color).as_bytes())?,
+            }
         }
     }
+    Ok(())
+}
+
+/// One organization's table as `--detail` shows it, after a rule.
+pub fn table_detail(a: &Assessment, width: u16, color: bool) -> String {
+    let mut out = format!("\n{}\n\n", "═".repeat(usize::from(width.min(100))));
+    out.push_str(&super::table::render(a, width, color));
     out
 }
 
 /// The portfolio as a Markdown report, with every organization on one chart.
 pub fn markdown(p: &Portfolio, detail: bool) -> String {
+    let mut out = Vec::new();
+    // Writing into memory cannot fail.
+    let _ = write_markdown(p, detail, &mut out);
+    String::from_utf8_lossy(&out).into_owned()
+}
+
+/// The portfolio in Markdown, written as it goes, as [`write_table`].
+pub fn write_markdown(
+    p: &Portfolio,
+    detail: bool,
+    sink: &mut dyn std::io::Write,
+) -> std::io::Result<()> {
     let mut out = String::new();
     let _ = writeln!(out, "# AI readiness portfolio\n");
     let _ = writeln!(
@@ -110,19 +147,30 @@ pub fn markdown(p: &Portfolio, detail: bool) -> String {
         out.push('\n');
     }
     let _ = writeln!(out, "\n## Totals\n\n{}.\n", capitalized(&totals_line(p)));
+    sink.write_all(out.as_bytes())?;
     if detail {
-        for a in &p.assessments {
-            // Each report's headings move one level down, under the portfolio's.
-            for line in super::markdown::render(a).lines() {
-                if line.starts_with('#') {
-                    out.push('#');
-                }
-                out.push_str(line);
-                out.push('\n');
+        for (i, a) in p.assessments.iter().enumerate() {
+            match (&p.spill, p.kept.get(i).and_then(|k| k.markdown)) {
+                (Some(spill), Some(kept)) => spill.copy(kept, sink)?,
+                _ => sink.write_all(markdown_detail(a).as_bytes())?,
             }
-            out.push('\n');
         }
     }
+    Ok(())
+}
+
+/// One organization's Markdown report as `--detail` shows it: its headings
+/// one level down, under the portfolio's.
+pub fn markdown_detail(a: &Assessment) -> String {
+    let mut out = String::new();
+    for line in super::markdown::render(a).lines() {
+        if line.starts_with('#') {
+            out.push('#');
+        }
+        out.push_str(line);
+        out.push('\n');
+    }
+    out.push('\n');
     out
 }
 
