@@ -45,3 +45,25 @@ READINESS_BENCH_DIR="$units" cargo bench --locked --quiet --bench portfolio
 
 echo "== Pilots in one questionnaire"
 cargo bench --locked --quiet --bench pilots
+
+echo "== The worst file under the 4 MiB cap"
+cap="$results/cap-pilots.yaml"
+python3 - "$cap" <<'PY'
+import sys
+body = "version: 1\norganization: {name: A, assessed: 2026-11-20}\nimplementation:\n  pilots:\n"
+i = 0
+while True:
+    line = f"    - {{name: p{i}, stage: pilot, started: 2025-01-01, environment: laptop, users: 3, value_measured: false, monitoring: none, retraining: none, cost_vs_plan: 2}}\n"
+    if len(body) + len(line) > 4 * 1024 * 1024 - 10:
+        break
+    body += line
+    i += 1
+open(sys.argv[1], "w").write(body)
+PY
+for format in json table markdown; do
+  /usr/bin/time -f "at the cap, $format: %e s wall, %M KB peak" "$bin" assess "$cap" --format "$format" > /dev/null
+done
+sixteen="$results/cap-sixteen"
+rm -rf "$sixteen" && mkdir -p "$sixteen"
+for n in $(seq 1 16); do cp "$cap" "$sixteen/u$n.yaml"; done
+/usr/bin/time -f "sixteen at the cap, json: %e s wall, %M KB peak" "$bin" assess "$sixteen" --format json > /dev/null
