@@ -157,6 +157,14 @@ fn assess_command(args: &AssessArgs, env: &Environment) -> Result<Output, Error>
         });
     }
     let code = exit_code(entries.iter().map(|(a, _)| a), &problems);
+    // Every failed check on standard error, whatever the format and `-o`,
+    // so that a failed job's log says why.
+    let mut stderr = stderr;
+    let all: Vec<&Assessment> = entries.iter().map(|(a, _)| a).collect();
+    for line in render::failed_checks(&all) {
+        stderr.push_str(&line);
+        stderr.push('\n');
+    }
     let assessed = match keeping {
         Some(keeping) => Assessed::Portfolio(Portfolio::with_reports(
             entries,

@@ -92,9 +92,46 @@ pub fn report(assessed: Assessed, format: Format, layout: Layout) -> Report {
 }
 
 /// The job summary for GitHub Actions: always the Markdown report.
+/// The gate's result comes first, where a reader of a failed job looks.
 pub fn step_summary(assessed: &Assessed, detail: bool) -> String {
-    match assessed {
-        Assessed::One(a) => markdown::render(a),
-        Assessed::Portfolio(p) => portfolio::markdown(p, detail),
+    let (report, assessments): (String, Vec<&Assessment>) = match assessed {
+        Assessed::One(a) => (markdown::render(a), vec![&**a]),
+        Assessed::Portfolio(p) => (
+            portfolio::markdown(p, detail),
+            p.assessments.iter().collect(),
+        ),
+    };
+    let failed = failed_checks(&assessments);
+    let gated = assessments.iter().any(|a| a.gate.is_some());
+    if !gated {
+        return report;
     }
+    let mut out = String::new();
+    if failed.is_empty() {
+        out.push_str("> **Gate passed.** Every check set for this run holds.\n\n");
+    } else {
+        out.push_str("> **Gate failed.**\n>\n");
+        for line in &failed {
+            out.push_str("> - ");
+            out.push_str(&markdown::cell(line));
+            out.push('\n');
+        }
+        out.push('\n');
+    }
+    out.push_str(&report);
+    out
+}
+
+/// Every failed check of every assessment, one line each, naming its file.
+pub fn failed_checks(assessments: &[&Assessment]) -> Vec<String> {
+    assessments
+        .iter()
+        .flat_map(|a| {
+            a.gate.iter().flat_map(move |g| {
+                g.checks.iter().filter(|c| !c.passed()).map(move |c| {
+                    format!("{}: gate failed: {}", a.source, crate::gate::describe(c))
+                })
+            })
+        })
+        .collect()
 }

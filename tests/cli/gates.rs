@@ -220,11 +220,19 @@ fn the_markdown_report_is_appended_to_the_github_step_summary() {
         "the chosen format still goes to standard output"
     );
     let written = std::fs::read_to_string(&summary).expect("summary");
+    // Never truncated, and the gate's result first.
     assert!(
-        written.starts_with("earlier step\n# AI readiness: Northwind Retail\n"),
-        "never truncated"
+        written.starts_with(&format!(
+            "earlier step\n> **Gate failed.**\n>\n> - {NORTHWIND}: gate failed: overall 40.3 is below 60.0\n\n# AI readiness: Northwind Retail\n"
+        )),
+        "{written}"
     );
     assert!(written.contains("## Gate\n\n**Failed.**"));
+    // The failed check is in the job's log too, whatever the format.
+    assert_eq!(
+        out.stderr,
+        format!("{NORTHWIND}: gate failed: overall 40.3 is below 60.0\n")
+    );
 
     std::fs::write(&summary, "earlier step\n").expect("scratch file");
     let out = run_with_summary(&["assess", NORTHWIND, "--no-step-summary"], &summary);
@@ -245,5 +253,31 @@ fn an_unwritable_step_summary_warns_and_keeps_the_verdict() {
     assert_eq!(
         out.stderr,
         "warning: /no/such/dir/summary.md: the directory does not exist; the job summary was not written\n"
+    );
+}
+
+#[test]
+fn a_failed_gate_says_why_on_standard_error_even_with_o() {
+    let target = format!("{}/gated-quiet.json", env!("CARGO_TARGET_TMPDIR"));
+    let out = run(&[
+        "assess",
+        "examples",
+        "--format",
+        "json",
+        "--min-completeness",
+        "90",
+        "-o",
+        &target,
+    ]);
+    assert_eq!(out.code, 1);
+    assert_eq!(out.stdout, "");
+    let lines: Vec<&str> = out.stderr.lines().collect();
+    assert_eq!(lines.len(), 2, "{}", out.stderr);
+    assert!(
+        lines
+            .iter()
+            .all(|l| l.contains(": gate failed: completeness ")),
+        "{}",
+        out.stderr
     );
 }
