@@ -1,6 +1,8 @@
 #!/usr/bin/env bash
 # Renders the reports and checks them with the tools their readers use:
-# every Mermaid chart must parse with the mermaid package (tools/js).
+# every Markdown report must pass markdownlint (the settings in
+# .markdownlint-cli2.jsonc), and every Mermaid chart must parse with the
+# mermaid package (tools/js).
 # Needs Node.js and npm; the packages come from the npm registry, pinned by
 # tools/js/package-lock.json.
 set -euo pipefail
@@ -18,4 +20,5 @@ done
 "$bin" assess tests/fixtures/hostile-names --format markdown --no-step-summary -o "$out/hostile-names.md"
 
 (cd tools/js && npm ci --no-audit --no-fund --silent)
+tools/js/node_modules/.bin/markdownlint-cli2 "$out/*.md"
 node tools/js/check-mermaid.mjs "$out"/*.md

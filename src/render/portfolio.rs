@@ -125,8 +125,8 @@ pub fn write_markdown(
     let gated = p.assessments.iter().any(|a| a.gate.is_some());
     out.push_str("| Organization | Strategy | Implementation | Overall | Level | Quadrant | Focus | Pilot purgatory | Critical findings |");
     out.push_str(if gated { " Gate |\n" } else { "\n" });
-    out.push_str("|---|---:|---:|---:|---|---|---|---|---:|");
-    out.push_str(if gated { "---|\n" } else { "\n" });
+    out.push_str("| --- | ---: | ---: | ---: | --- | --- | --- | --- | ---: |");
+    out.push_str(if gated { " --- |\n" } else { "\n" });
     for a in &p.assessments {
         let _ = write!(
             out,
@@ -146,10 +146,12 @@ pub fn write_markdown(
         }
         out.push('\n');
     }
-    let _ = writeln!(out, "\n## Totals\n\n{}.\n", capitalized(&totals_line(p)));
+    let _ = writeln!(out, "\n## Totals\n\n{}.", capitalized(&totals_line(p)));
     sink.write_all(out.as_bytes())?;
     if detail {
         for (i, a) in p.assessments.iter().enumerate() {
+            // One blank line between reports, and none after the last.
+            sink.write_all(b"\n")?;
             match (&p.spill, p.kept.get(i).and_then(|k| k.markdown)) {
                 (Some(spill), Some(kept)) => spill.copy(kept, sink)?,
                 _ => sink.write_all(markdown_detail(a).as_bytes())?,
@@ -160,17 +162,25 @@ pub fn write_markdown(
 }
 
 /// One organization's Markdown report as `--detail` shows it: its headings
-/// one level down, under the portfolio's.
+/// one level down, under the portfolio's, each naming the organization so
+/// that no two headings of the portfolio read the same.
 pub fn markdown_detail(a: &Assessment) -> String {
     let mut out = String::new();
+    let name = cell(&a.organization.name);
     for line in super::markdown::render(a).lines() {
-        if line.starts_with('#') {
+        if line.starts_with("# ") {
             out.push('#');
+            out.push_str(line);
+        } else if line.starts_with('#') {
+            out.push('#');
+            out.push_str(line);
+            out.push_str(" — ");
+            out.push_str(&name);
+        } else {
+            out.push_str(line);
         }
-        out.push_str(line);
         out.push('\n');
     }
-    out.push('\n');
     out
 }
 
