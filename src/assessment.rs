@@ -323,6 +323,8 @@ pub enum GateCheck {
         fail_on: Severity,
         worst: Option<Severity>,
     },
+    /// This finding must not fire (`--fail-on no-monitoring`).
+    Finding { id: FindingId, fired: bool },
 }
 
 impl GateCheck {
@@ -331,6 +333,7 @@ impl GateCheck {
             GateCheck::Score { threshold, low, .. } => low >= threshold,
             GateCheck::Purgatory { status } => status != PurgatoryStatus::Stuck,
             GateCheck::Severity { fail_on, worst } => worst < Some(fail_on),
+            GateCheck::Finding { fired, .. } => !fired,
         }
     }
 
@@ -345,7 +348,8 @@ impl GateCheck {
 
 /// JSON report format 1 writes every check as its name, threshold, actual
 /// value and result: numbers for a score (`actual` is the low end, with the
-/// `score` and the `open` part beside it), words for `fail_on`.
+/// `score` and the `open` part beside it), words for `fail_on` (a finding id
+/// as its threshold reads `fired` or `not fired`).
 impl Serialize for GateCheck {
     fn serialize<S: Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
         let mut fields = serializer.serialize_struct("GateCheck", 6)?;
@@ -371,6 +375,11 @@ impl Serialize for GateCheck {
                 fields.serialize_field("name", FAIL_ON)?;
                 fields.serialize_field("threshold", &fail_on)?;
                 fields.serialize_field("actual", worst.map_or("none", Severity::word))?;
+            }
+            GateCheck::Finding { id, fired } => {
+                fields.serialize_field("name", FAIL_ON)?;
+                fields.serialize_field("threshold", &id)?;
+                fields.serialize_field("actual", if fired { "fired" } else { "not fired" })?;
             }
         }
         fields.serialize_field("passed", &self.passed())?;

@@ -3,16 +3,61 @@
 //! with the report still printed and the failed checks listed in it.
 
 use crate::assessment::{Assessment, Gate, GateCheck};
-use crate::vocabulary::{FailOn, PurgatoryStatus, ScoreGate, Severity, Word};
+use crate::vocabulary::{FailOn, FindingId, PurgatoryStatus, ScoreGate, Severity, Word};
 
-/// The gates that were set; all `None` means no gate.
-#[derive(Debug, Clone, Copy, Default, PartialEq)]
+/// The gates that were set; all `None` and no `fail_on` means no gate.
+#[derive(Debug, Clone, Default, PartialEq)]
 pub struct Gates {
     pub fail_under: Option<f64>,
     pub min_strategy: Option<f64>,
     pub min_implementation: Option<f64>,
     pub min_completeness: Option<f64>,
-    pub fail_on: Option<FailOn>,
+    /// Every `--fail-on` value, in the order given, without repeats.
+    pub fail_on: Vec<FailCondition>,
+}
+
+/// What `--fail-on` can name: purgatory or a severity, or one finding by id.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum FailCondition {
+    Level(FailOn),
+    Finding(FindingId),
+}
+
+impl FailCondition {
+    /// What a `--fail-on` value may be, for messages.
+    pub const ALLOWED: &'static str =
+        "purgatory, critical, warning or a finding id such as no-monitoring (`readiness explain` lists them)";
+
+    /// A level word first, then a finding id; the two sets share no word.
+    pub fn parse(word: &str) -> Option<Self> {
+        FailOn::parse(word)
+            .map(FailCondition::Level)
+            .or_else(|| FindingId::parse(word).map(FailCondition::Finding))
+    }
+
+    pub fn word(self) -> &'static str {
+        match self {
+            FailCondition::Level(level) => level.word(),
+            FailCondition::Finding(id) => id.word(),
+        }
+    }
+
+    /// Every word `parse` accepts, for suggestions.
+    pub fn words() -> Vec<&'static str> {
+        FailOn::words()
+            .iter()
+            .chain(FindingId::words())
+            .copied()
+            .collect()
+    }
+}
+
+/// Adds `condition` to `list` unless it is already there, so that
+/// `--fail-on warning,warning` checks once.
+pub fn add_once(list: &mut Vec<FailCondition>, condition: FailCondition) {
+    if !list.contains(&condition) {
+        list.push(condition);
+    }
 }
 
 impl Gates {
@@ -57,9 +102,7 @@ impl Gates {
             })
         })
         .collect();
-        if let Some(fail_on) = self.fail_on {
-            checks.push(fail_on_check(fail_on, a));
-        }
+        checks.extend(self.fail_on.iter().map(|&c| fail_on_check(c, a)));
         (!checks.is_empty()).then(|| Gate {
             passed: checks.iter().all(GateCheck::passed),
             checks,
@@ -67,7 +110,16 @@ impl Gates {
     }
 }
 
-fn fail_on_check(fail_on: FailOn, a: &Assessment) -> GateCheck {
+fn fail_on_check(condition: FailCondition, a: &Assessment) -> GateCheck {
+    let fail_on = match condition {
+        FailCondition::Level(level) => level,
+        FailCondition::Finding(id) => {
+            return GateCheck::Finding {
+                id,
+                fired: a.findings.iter().any(|f| f.id == id),
+            };
+        }
+    };
     let worst = a.findings.iter().map(|f| f.severity).max();
     match fail_on {
         FailOn::Purgatory => GateCheck::Purgatory {
@@ -120,6 +172,10 @@ pub fn describe(check: &GateCheck) -> String {
         GateCheck::Severity { fail_on, worst } => format!(
             "the most severe finding is {} (fails on {fail_on} or worse)",
             worst.map_or("none", Severity::word)
+        ),
+        GateCheck::Finding { id, fired } => format!(
+            "finding {id} {} (fails when it fires)",
+            if fired { "fired" } else { "did not fire" }
         ),
     }
 }

@@ -1,8 +1,9 @@
 //! The command line: commands, options and their help, as clap parses them.
 
 use crate::date::Date;
-use crate::gate::Gates;
-use crate::vocabulary::{FailOn, Format, Word};
+use crate::gate::{add_once, FailCondition, Gates};
+use crate::suggest::closest;
+use crate::vocabulary::{FailOn, FindingId, Format, Word};
 use clap::builder::{PossibleValue, PossibleValuesParser, TypedValueParser};
 use clap::{Parser, Subcommand, ValueEnum};
 use std::path::PathBuf;
@@ -130,13 +131,58 @@ pub struct AssessArgs {
     /// Gate: exit 1 when completeness is below N
     #[arg(long, value_name = "N", value_parser = parse_threshold, allow_negative_numbers = true)]
     pub min_completeness: Option<f64>,
-    /// Gate: exit 1 when purgatory is stuck, or a finding this severe or worse fired
-    #[arg(long, value_name = "WHAT", value_parser = word_of::<FailOn>(&[
-        "Purgatory status is `stuck`",
-        "A critical finding fired",
-        "A warning or critical finding fired",
-    ]))]
-    pub fail_on: Option<FailOn>,
+    /// Gate: exit 1 when purgatory is stuck, a finding this severe or worse fired, or the finding with this id fired (`readiness explain` lists the ids); repeat the flag or separate values with commas
+    #[arg(long, value_name = "WHAT", value_delimiter = ',', action = clap::ArgAction::Append, value_parser = FailConditionParser)]
+    pub fail_on: Vec<FailCondition>,
+}
+
+/// `--fail-on`'s parser: the three levels, with their help, and every
+/// finding id, accepted and completed but kept out of `--help`'s list; an
+/// unknown value is told what is allowed and the nearest word.
+#[derive(Clone)]
+struct FailConditionParser;
+
+impl TypedValueParser for FailConditionParser {
+    type Value = FailCondition;
+
+    fn parse_ref(
+        &self,
+        cmd: &clap::Command,
+        arg: Option<&clap::Arg>,
+        value: &std::ffi::OsStr,
+    ) -> Result<FailCondition, clap::Error> {
+        let word = value.to_string_lossy();
+        FailCondition::parse(word.trim()).ok_or_else(|| {
+            let hint = closest(word.trim(), &FailCondition::words())
+                .map(|n| format!("; did you mean \"{n}\"?"))
+                .unwrap_or_default();
+            let flag = arg.map_or_else(|| "--fail-on".to_owned(), ToString::to_string);
+            clap::Error::raw(
+                clap::error::ErrorKind::InvalidValue,
+                format!(
+                    "{flag}: \"{word}\" is not a choice; expected {}{hint}\n",
+                    FailCondition::ALLOWED
+                ),
+            )
+            .with_cmd(cmd)
+        })
+    }
+
+    fn possible_values(&self) -> Option<Box<dyn Iterator<Item = PossibleValue> + '_>> {
+        let levels = FailOn::words().iter().zip([
+            "Purgatory status is `stuck`",
+            "A critical finding fired",
+            "A warning or critical finding fired",
+        ]);
+        let values = levels
+            .map(|(word, help)| PossibleValue::new(*word).help(help))
+            .chain(
+                FindingId::words()
+                    .iter()
+                    .map(|word| PossibleValue::new(*word).hide(true)),
+            );
+        Some(Box::new(values))
+    }
 }
 
 impl AssessArgs {
@@ -146,7 +192,10 @@ impl AssessArgs {
             min_strategy: self.min_strategy,
             min_implementation: self.min_implementation,
             min_completeness: self.min_completeness,
-            fail_on: self.fail_on,
+            fail_on: self.fail_on.iter().fold(Vec::new(), |mut list, &c| {
+                add_once(&mut list, c);
+                list
+            }),
         }
     }
 }

@@ -4,11 +4,11 @@
 
 use crate::diagnostic::Diagnostic;
 use crate::error::Error;
-use crate::gate::Gates;
+use crate::gate::{add_once, FailCondition, Gates};
 use crate::load::source;
 use crate::load::toml_text::position;
 use crate::suggest::closest;
-use crate::vocabulary::{FailOn, Format, ScoreGate, Word};
+use crate::vocabulary::{Format, ScoreGate, Word};
 use serde::Deserialize;
 use std::path::{Path, PathBuf};
 use toml::Spanned;
@@ -31,7 +31,8 @@ struct RawGate {
     min_strategy: Option<Spanned<f64>>,
     min_implementation: Option<Spanned<f64>>,
     min_completeness: Option<Spanned<f64>>,
-    fail_on: Option<Spanned<String>>,
+    /// One word or a list of words, each possibly commas between several.
+    fail_on: Option<Spanned<toml::Value>>,
 }
 
 /// Settings from a config file.
@@ -123,13 +124,11 @@ pub fn parse(text: &str, path: &Path) -> Result<Config, Vec<Diagnostic>> {
             score(&gate.min_implementation, ScoreGate::MinImplementation);
         config.gates.min_completeness = score(&gate.min_completeness, ScoreGate::MinCompleteness);
         if let Some(fail_on) = &gate.fail_on {
-            match FailOn::parse(fail_on.get_ref()) {
-                Some(f) => config.gates.fail_on = Some(f),
-                None => problems.push(choice_problem(
-                    text,
-                    fail_on,
-                    "gate.fail_on",
-                    FailOn::words(),
+            match fail_conditions(fail_on.get_ref()) {
+                Ok(list) => config.gates.fail_on = list,
+                Err(problem) => problems.push(Diagnostic::at(
+                    position(text, fail_on.span().start),
+                    format!("gate.fail_on: {problem}"),
                 )),
             }
         }
@@ -139,6 +138,40 @@ pub fn parse(text: &str, path: &Path) -> Result<Config, Vec<Diagnostic>> {
     } else {
         Err(problems)
     }
+}
+
+/// `fail_on = "purgatory"`, `"warning,no-monitoring"` or a list of such
+/// strings, as `--fail-on` takes them.
+fn fail_conditions(value: &toml::Value) -> Result<Vec<FailCondition>, String> {
+    let texts: Vec<&str> = match value {
+        toml::Value::String(one) => vec![one.as_str()],
+        toml::Value::Array(many) => many
+            .iter()
+            .map(|item| item.as_str().ok_or_else(|| not_a_word(item)))
+            .collect::<Result<_, _>>()?,
+        other => return Err(not_a_word(other)),
+    };
+    let mut list = Vec::new();
+    for word in texts.iter().flat_map(|text| text.split(',')).map(str::trim) {
+        let condition = FailCondition::parse(word).ok_or_else(|| {
+            let hint = closest(word, &FailCondition::words())
+                .map(|n| format!("; did you mean \"{n}\"?"))
+                .unwrap_or_default();
+            format!(
+                "\"{word}\" is not a choice; expected {}{hint}",
+                FailCondition::ALLOWED
+            )
+        })?;
+        add_once(&mut list, condition);
+    }
+    Ok(list)
+}
+
+fn not_a_word(value: &toml::Value) -> String {
+    format!(
+        "expected a word or a list of words, found {}",
+        value.type_str()
+    )
 }
 
 fn choice_problem(text: &str, value: &Spanned<String>, name: &str, allowed: &[&str]) -> Diagnostic {
@@ -164,7 +197,11 @@ impl Gates {
             min_strategy: over.min_strategy.or(self.min_strategy),
             min_implementation: over.min_implementation.or(self.min_implementation),
             min_completeness: over.min_completeness.or(self.min_completeness),
-            fail_on: over.fail_on.or(self.fail_on),
+            fail_on: if over.fail_on.is_empty() {
+                self.fail_on
+            } else {
+                over.fail_on
+            },
         }
     }
 }

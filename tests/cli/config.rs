@@ -32,6 +32,71 @@ fn the_gate_in_readiness_toml_applies_and_flags_override_it() {
     assert!(out.stdout.contains("\"threshold\": 30.0"));
 }
 
+/// The `fail_on` checks a config sets, as the JSON report lists them.
+fn fail_on_checks(dir: &str, extra: &[&str]) -> (i32, Vec<(String, String)>) {
+    let path = northwind();
+    let mut args = vec!["assess", &path, "--format", "json"];
+    args.extend(extra);
+    let out = run_in(dir, &args);
+    let report: serde_json::Value = serde_json::from_str(&out.stdout).unwrap_or_default();
+    let checks = report["gate"]["checks"]
+        .as_array()
+        .map(|checks| {
+            checks
+                .iter()
+                .map(|c| {
+                    (
+                        c["threshold"].as_str().unwrap_or_default().to_owned(),
+                        c["actual"].as_str().unwrap_or_default().to_owned(),
+                    )
+                })
+                .collect()
+        })
+        .unwrap_or_default();
+    (out.code, checks)
+}
+
+#[test]
+fn fail_on_in_the_config_takes_several_values_and_finding_ids() {
+    let dir = scratch_dir("config-fail-on");
+    let pair = |a: &str, b: &str| (a.to_owned(), b.to_owned());
+    for value in [
+        "[\"no-monitoring\", \"stale-pilot\"]",
+        "\"no-monitoring, stale-pilot\"",
+        "[\"no-monitoring,stale-pilot\", \"stale-pilot\"]",
+    ] {
+        std::fs::write(
+            format!("{dir}/readiness.toml"),
+            format!("[gate]\nfail_on = {value}\n"),
+        )
+        .expect("write");
+        let (code, checks) = fail_on_checks(&dir, &[]);
+        assert_eq!(code, 1, "{value}");
+        assert_eq!(
+            checks,
+            [
+                pair("no-monitoring", "not fired"),
+                pair("stale-pilot", "fired")
+            ],
+            "{value}"
+        );
+    }
+    // A flag replaces the config's whole list.
+    let (code, checks) = fail_on_checks(&dir, &["--fail-on", "no-monitoring"]);
+    assert_eq!(code, 0);
+    assert_eq!(checks, [pair("no-monitoring", "not fired")]);
+
+    std::fs::write(format!("{dir}/readiness.toml"), "[gate]\nfail_on = 3\n").expect("write");
+    let out = run_in(&dir, &["assess", &northwind()]);
+    assert_eq!(
+        (out.code, out.stderr.lines().next()),
+        (
+            2,
+            Some("readiness.toml:2:11: gate.fail_on: expected a word or a list of words, found integer")
+        )
+    );
+}
+
 #[test]
 fn format_from_the_config_and_from_the_flag() {
     let dir = scratch_dir("config-format");
@@ -107,7 +172,7 @@ fn mistakes_in_the_config_are_errors_with_their_place() {
         [
             "readiness.toml:1:10: format: \"html\" is not a choice; expected one of table, markdown, json",
             "readiness.toml:3:16: gate.min_strategy: expected a number from 0 to 100, found 120",
-            "readiness.toml:4:11: gate.fail_on: \"criticals\" is not a choice; expected one of purgatory, critical, warning; did you mean \"critical\"?",
+            "readiness.toml:4:11: gate.fail_on: \"criticals\" is not a choice; expected purgatory, critical, warning or a finding id such as no-monitoring (`readiness explain` lists them); did you mean \"critical\"?",
         ]
     );
 

@@ -82,6 +82,74 @@ fn fail_on_purgatory_critical_and_warning() {
 }
 
 #[test]
+fn fail_on_a_finding_id_on_both_sides() {
+    // Northwind's pilots are stale; they are not live, so none is unmonitored.
+    let (code, report) = json(NORTHWIND, &["--fail-on", "stale-pilot"]);
+    assert_eq!(code, 1);
+    let check = &report["gate"]["checks"][0];
+    assert_eq!(
+        (
+            &check["name"],
+            &check["threshold"],
+            &check["actual"],
+            &check["passed"]
+        ),
+        (
+            &Value::from("fail_on"),
+            &Value::from("stale-pilot"),
+            &Value::from("fired"),
+            &Value::from(false)
+        )
+    );
+    let (code, report) = json(NORTHWIND, &["--fail-on", "no-monitoring"]);
+    assert_eq!(code, 0);
+    assert_eq!(report["gate"]["checks"][0]["actual"], "not fired");
+    assert_eq!(report["gate"]["passed"], true);
+}
+
+#[test]
+fn fail_on_takes_several_values_repeated_or_with_commas_each_checked_once() {
+    let thresholds = |report: &Value| -> Vec<String> {
+        report["gate"]["checks"]
+            .as_array()
+            .expect("checks")
+            .iter()
+            .map(|c| c["threshold"].as_str().expect("a word").to_owned())
+            .collect()
+    };
+    let (code, report) = json(
+        MILLBROOK,
+        &[
+            "--fail-on",
+            "purgatory,no-monitoring",
+            "--fail-on",
+            "purgatory",
+        ],
+    );
+    assert_eq!(code, 0);
+    assert_eq!(thresholds(&report), ["purgatory", "no-monitoring"]);
+    let (code, report) = json(
+        MILLBROOK,
+        &["--fail-on", "critical", "--fail-on", "warning"],
+    );
+    assert_eq!(code, 1, "one failed check fails the gate");
+    assert_eq!(thresholds(&report), ["critical", "warning"]);
+}
+
+#[test]
+fn an_unknown_fail_on_value_says_what_is_allowed_and_the_nearest() {
+    let out = run(&["assess", NORTHWIND, "--fail-on", "critical,nomonitoring"]);
+    assert_eq!((out.code, out.stdout.as_str()), (2, ""));
+    assert!(
+        out.stderr.starts_with(
+            "error: --fail-on <WHAT>: \"nomonitoring\" is not a choice; expected purgatory, critical, warning or a finding id such as no-monitoring (`readiness explain` lists them); did you mean \"no-monitoring\"?"
+        ),
+        "{}",
+        out.stderr
+    );
+}
+
+#[test]
 fn the_report_is_still_printed_with_the_failed_checks() {
     let out = run(&[
         "assess",
