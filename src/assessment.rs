@@ -50,6 +50,20 @@ pub struct Assessment {
     pub recommendations: Vec<Recommendation>,
     /// The gate result; `null` when no gate was set.
     pub gate: Option<Gate>,
+    /// The settings this report was made with; shared by every assessment of a run.
+    pub config: Arc<RunConfig>,
+}
+
+/// The files and gates a report was made with, so a reader can tell which
+/// rubric and which `readiness.toml` produced it.
+#[derive(Debug, Clone, Default, PartialEq, Serialize)]
+pub struct RunConfig {
+    /// The settings file read, as named; `null` when none was.
+    pub file: Option<String>,
+    /// The rubric file read, as named; `null` for the built-in default rubric.
+    pub rubric: Option<String>,
+    /// Every gate in force, from the flags over the settings file.
+    pub gates: crate::gate::Gates,
 }
 
 #[derive(Debug, Clone, PartialEq, Serialize)]

@@ -5,8 +5,9 @@
 use crate::assessment::{Assessment, Gate, GateCheck};
 use crate::vocabulary::{FailOn, FindingId, PurgatoryStatus, ScoreGate, Severity, Word};
 
-/// The gates that were set; all `None` and no `fail_on` means no gate.
-#[derive(Debug, Clone, Default, PartialEq)]
+/// The gates that were set; all `None` and no `fail_on` means no gate. The
+/// JSON report writes them under `config.gates` as `readiness.toml` names them.
+#[derive(Debug, Clone, Default, PartialEq, serde::Serialize)]
 pub struct Gates {
     pub fail_under: Option<f64>,
     pub min_strategy: Option<f64>,
@@ -52,6 +53,12 @@ impl FailCondition {
     }
 }
 
+impl serde::Serialize for FailCondition {
+    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        serializer.serialize_str(self.word())
+    }
+}
+
 /// Adds `condition` to `list` unless it is already there, so that
 /// `--fail-on warning,warning` checks once.
 pub fn add_once(list: &mut Vec<FailCondition>, condition: FailCondition) {
@@ -61,6 +68,25 @@ pub fn add_once(list: &mut Vec<FailCondition>, condition: FailCondition) {
 }
 
 impl Gates {
+    /// The gates in force as `readiness.toml` writes them:
+    /// `fail_under 60.0, fail_on purgatory and no-monitoring`; `None` when none is.
+    pub fn describe(&self) -> Option<String> {
+        let mut parts: Vec<String> = [
+            (ScoreGate::FailUnder, self.fail_under),
+            (ScoreGate::MinStrategy, self.min_strategy),
+            (ScoreGate::MinImplementation, self.min_implementation),
+            (ScoreGate::MinCompleteness, self.min_completeness),
+        ]
+        .into_iter()
+        .filter_map(|(gate, threshold)| Some(format!("{gate} {:.1}", threshold?)))
+        .collect();
+        if !self.fail_on.is_empty() {
+            let words: Vec<&str> = self.fail_on.iter().map(|c| c.word()).collect();
+            parts.push(format!("fail_on {}", words.join(" and ")));
+        }
+        (!parts.is_empty()).then(|| parts.join(", "))
+    }
+
     /// Checks every gate that was set; `None` when none was. Score gates
     /// compare the low end of the score's range, so an unanswered question
     /// can never help a questionnaire pass.

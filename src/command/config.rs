@@ -38,6 +38,8 @@ struct RawGate {
 /// Settings from a config file.
 #[derive(Debug, Clone, Default, PartialEq)]
 pub struct Config {
+    /// The file these settings were read from; `None` when none was.
+    pub path: Option<PathBuf>,
     /// Resolved against the config file's directory.
     pub rubric: Option<PathBuf>,
     pub format: Option<Format>,
@@ -70,11 +72,13 @@ pub fn discover(explicit: Option<&Path>, directory: &Path) -> Result<Config, Err
         text: None,
         problems: vec![d],
     })?;
-    parse(&text, &path).map_err(|problems| Error::Invalid {
+    let mut config = parse(&text, &path).map_err(|problems| Error::Invalid {
         file,
         text: Some(text),
         problems,
-    })
+    })?;
+    config.path = Some(path);
+    Ok(config)
 }
 
 /// Why a `readiness.toml` that exists cannot be read as settings, if it cannot.

@@ -268,11 +268,13 @@ fn assess_all(
     options: LoadOptions,
     keeping: Option<&Keeping>,
 ) -> (Vec<(Assessment, Reports)>, Vec<Error>) {
+    let config = Arc::new(settings.run_config());
     let assess_file = |file: &PathBuf| -> Result<(Assessment, Reports), Error> {
         let name = read::shown_name(file, &args.stdin_filename);
         let questionnaire = read::questionnaire(file, &name, options)?;
         let mut assessment = assess::assess(&questionnaire, rubric, &name);
         assessment.gate = settings.gates.check(&assessment);
+        assessment.config = Arc::clone(&config);
         match keeping {
             Some(keeping) => keeping.keep(assessment),
             None => Ok((assessment, Reports::default())),

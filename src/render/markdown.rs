@@ -446,6 +446,7 @@ fn method(out: &mut String, a: &Assessment) {
         a.tool.version,
         cell(&a.source)
     );
+    let _ = writeln!(out, "- Made with {}.", cell(&words::settings(a)));
 }
 
 fn evidence_line(e: &Evidence) -> String {

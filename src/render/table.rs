@@ -173,6 +173,7 @@ pub fn render(a: &Assessment, width: u16, color: bool) -> String {
             let _ = writeln!(out, "  {verdict}: {}", crate::gate::describe(check));
         }
     }
+    let _ = writeln!(out, "\nMade with {}.", super::words::settings(a));
     out
 }
 

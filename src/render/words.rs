@@ -150,3 +150,28 @@ pub fn shown_by(f: &Finding) -> &'static str {
         (None, _) => "",
     }
 }
+
+/// Which settings file, rubric and gates made this report:
+/// `settings from readiness.toml; rubric default version 2 from rubrics/ours.toml; gates: fail_under 60.0`.
+pub fn settings(a: &Assessment) -> String {
+    let file = a.config.file.as_ref().map_or_else(
+        || "no settings file".to_owned(),
+        |f| format!("settings from {f}"),
+    );
+    let rubric = match &a.config.rubric {
+        Some(path) => format!(
+            "rubric {} version {} from {path}",
+            a.rubric.id, a.rubric.version
+        ),
+        None => format!(
+            "the built-in rubric {} version {}",
+            a.rubric.id, a.rubric.version
+        ),
+    };
+    let gates = a
+        .config
+        .gates
+        .describe()
+        .map_or_else(|| "no gate".to_owned(), |g| format!("gates: {g}"));
+    format!("{file}; {rubric}; {gates}")
+}

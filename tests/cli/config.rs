@@ -182,3 +182,95 @@ fn mistakes_in_the_config_are_errors_with_their_place() {
         (2, "missing.toml: no such file\n")
     );
 }
+
+#[test]
+fn every_format_says_which_settings_rubric_and_gates_made_it() {
+    let dir = scratch_dir("config-shown");
+    let bare = run_in(&dir, &["assess", &northwind(), "--format", "json"]);
+    let report: serde_json::Value = serde_json::from_str(&bare.stdout).expect("json");
+    assert_eq!(
+        report["config"],
+        serde_json::json!({
+            "file": null,
+            "rubric": null,
+            "gates": {
+                "fail_under": null,
+                "min_strategy": null,
+                "min_implementation": null,
+                "min_completeness": null,
+                "fail_on": []
+            }
+        })
+    );
+    let table = run_in(&dir, &["assess", &northwind(), "--format", "table"]);
+    assert!(table.stdout.ends_with(
+        "\nMade with no settings file; the built-in rubric default version 2; no gate.\n"
+    ));
+
+    let rubric = run_in(&dir, &["rubric", "export"]).stdout;
+    std::fs::create_dir_all(format!("{dir}/rubrics")).expect("mkdir");
+    std::fs::write(format!("{dir}/rubrics/ours.toml"), rubric).expect("write");
+    std::fs::write(
+        format!("{dir}/readiness.toml"),
+        "rubric = \"rubrics/ours.toml\"\n[gate]\nfail_under = 20\nfail_on = \"stale-pilot\"\n",
+    )
+    .expect("write");
+    let json = run_in(
+        &dir,
+        &[
+            "assess",
+            &northwind(),
+            "--format",
+            "json",
+            "--min-strategy",
+            "10",
+        ],
+    );
+    let report: serde_json::Value = serde_json::from_str(&json.stdout).expect("json");
+    assert_eq!(report["config"]["file"], "readiness.toml");
+    assert_eq!(report["config"]["rubric"], "rubrics/ours.toml");
+    assert_eq!(report["config"]["gates"]["fail_under"], 20.0);
+    assert_eq!(report["config"]["gates"]["min_strategy"], 10.0);
+    assert_eq!(
+        report["config"]["gates"]["fail_on"],
+        serde_json::json!(["stale-pilot"])
+    );
+    let said = "settings from readiness.toml; rubric default version 2 from rubrics/ours.toml; \
+                gates: fail_under 20.0, min_strategy 10.0, fail_on stale-pilot.";
+    let table = run_in(
+        &dir,
+        &[
+            "assess",
+            &northwind(),
+            "--format",
+            "table",
+            "--min-strategy",
+            "10",
+        ],
+    );
+    assert!(
+        table.stdout.ends_with(&format!("\nMade with {said}\n")),
+        "{}",
+        table.stdout
+    );
+    let markdown = run_in(
+        &dir,
+        &[
+            "assess",
+            &northwind(),
+            "--format",
+            "markdown",
+            "--min-strategy",
+            "10",
+        ],
+    );
+    // Markdown escapes the underscores, which render as themselves.
+    let escaped = said.replace('_', "\\_");
+    assert!(
+        markdown
+            .stdout
+            .contains(&format!("\n- Made with {escaped}\n")),
+        "{}",
+        markdown.stdout
+    );
+}
