@@ -30,6 +30,54 @@ impl Error {
     }
 }
 
+/// An input that could not be assessed, as a portfolio lists it: the file
+/// and its problems (at most [`MAX_PRINTED`], with a count of the rest).
+#[derive(Debug, Clone, PartialEq, serde::Serialize)]
+pub struct InputError {
+    /// The file as named; `null` for a problem that belongs to no one file.
+    pub file: Option<String>,
+    pub problems: Vec<InputProblem>,
+    /// How many more problems the file has than are listed.
+    pub more: usize,
+}
+
+/// One problem of an input: where, when known, and what.
+#[derive(Debug, Clone, PartialEq, serde::Serialize)]
+pub struct InputProblem {
+    pub line: Option<u32>,
+    pub column: Option<u32>,
+    pub message: String,
+}
+
+impl From<&Error> for InputError {
+    fn from(error: &Error) -> InputError {
+        match error {
+            Error::Invalid { file, problems, .. } => InputError {
+                file: Some(file.clone()),
+                problems: problems
+                    .iter()
+                    .take(MAX_PRINTED)
+                    .map(|d| InputProblem {
+                        line: d.at.map(|at| at.line),
+                        column: d.at.map(|at| at.column),
+                        message: d.message.clone(),
+                    })
+                    .collect(),
+                more: problems.len().saturating_sub(MAX_PRINTED),
+            },
+            Error::Refused(message) => InputError {
+                file: None,
+                problems: vec![InputProblem {
+                    line: None,
+                    column: None,
+                    message: message.clone(),
+                }],
+                more: 0,
+            },
+        }
+    }
+}
+
 /// Diagnostics rendered one after another.
 struct Rendered<'a> {
     file: &'a str,

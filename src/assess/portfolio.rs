@@ -3,6 +3,7 @@
 //! inputs is this type serialized.
 
 use crate::assessment::{Assessment, FORMAT_VERSION};
+use crate::error::InputError;
 use crate::number::round1;
 use crate::spill::{Kept, Spill};
 use crate::vocabulary::{PurgatoryStatus, Quadrant, Severity, Word};
@@ -21,6 +22,8 @@ pub struct Portfolio {
     /// one is shown, is kept in `spill`.
     pub assessments: Vec<Assessment>,
     pub portfolio: Totals,
+    /// The inputs that could not be assessed, in input order.
+    pub errors: Vec<InputError>,
     /// Where each assessment's rendered reports are kept, in the same order.
     #[serde(skip)]
     pub kept: Vec<Reports>,
@@ -99,6 +102,7 @@ impl Portfolio {
             format_version: FORMAT_VERSION,
             assessments,
             portfolio: totals,
+            errors: Vec::new(),
             kept,
             spill,
         }

@@ -119,6 +119,9 @@ pub struct AssessArgs {
     /// The assessment date, where the questionnaire gives none
     #[arg(long, value_name = "YYYY-MM-DD", value_parser = parse_date)]
     pub as_of: Option<Date>,
+    /// Report as a portfolio whatever the number of inputs, so that the shape of the JSON never depends on how many files a glob matched (a directory always is one)
+    #[arg(long)]
+    pub portfolio: bool,
     /// Gate: exit 1 when the overall score is below N
     #[arg(long, value_name = "N", value_parser = parse_threshold, allow_negative_numbers = true)]
     pub fail_under: Option<f64>,

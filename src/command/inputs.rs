@@ -62,10 +62,13 @@ fn questionnaires_in(directory: &Path) -> Result<(Vec<PathBuf>, Vec<Error>), Err
     for path in named {
         match not_a_questionnaire(&path) {
             None => found.push(path),
-            Some(why) => refused.push(Error::Refused(format!(
-                "{}: {why}; it is named like a questionnaire but cannot be read as one",
-                shown_path(&path)
-            ))),
+            Some(why) => refused.push(Error::Invalid {
+                file: shown_path(&path),
+                text: None,
+                problems: vec![crate::diagnostic::Diagnostic::whole_file(format!(
+                    "{why}; it is named like a questionnaire but cannot be read as one"
+                ))],
+            }),
         }
     }
     Ok((found, refused))

@@ -11,7 +11,7 @@ use crate::command::output::Replace;
 use crate::command::settings::Settings;
 use crate::date::Date;
 use crate::diagnostic;
-use crate::error::Error;
+use crate::error::{Error, InputError};
 use crate::load::questionnaire::LoadOptions;
 use crate::render::{self, Assessed, Layout, Report};
 use crate::spill::Spill;
@@ -130,7 +130,7 @@ fn assess_command(args: &AssessArgs, env: &Environment) -> Result<Output, Error>
         today: env.today,
     };
     let summary_wanted = env.step_summary.is_some() && !args.no_step_summary;
-    let keeping = if inputs.several {
+    let keeping = if inputs.several || args.portfolio {
         let spill = Spill::new().map_err(|e| {
             Error::Refused(format!(
                 "cannot create a temporary file for the reports: {e}"
@@ -166,10 +166,11 @@ fn assess_command(args: &AssessArgs, env: &Environment) -> Result<Output, Error>
         stderr.push('\n');
     }
     let assessed = match keeping {
-        Some(keeping) => Assessed::Portfolio(Portfolio::with_reports(
-            entries,
-            Some(Arc::new(keeping.spill)),
-        )),
+        Some(keeping) => {
+            let mut portfolio = Portfolio::with_reports(entries, Some(Arc::new(keeping.spill)));
+            portfolio.errors = problems.iter().map(InputError::from).collect();
+            Assessed::Portfolio(portfolio)
+        }
         // One input, and it was assessed (the list is not empty).
         None => Assessed::One(Box::new(entries.swap_remove(0).0)),
     };

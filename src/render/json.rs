@@ -41,9 +41,7 @@ pub fn write_portfolio(portfolio: &Portfolio, out: &mut dyn Write) -> io::Result
                 }
                 spill.copy(kept, out)?;
             }
-            out.write_all(b"],\"portfolio\":")?;
-            serde_json::to_writer(&mut *out, &portfolio.portfolio)?;
-            return out.write_all(b"}\n");
+            return write_tail(portfolio, out);
         }
     }
     // Each chunk is split into one part per thread, each rendered into its
@@ -67,8 +65,15 @@ pub fn write_portfolio(portfolio: &Portfolio, out: &mut dyn Write) -> io::Result
             out.write_all(buffer)?;
         }
     }
+    write_tail(portfolio, out)
+}
+
+/// What follows the assessments: the totals and the inputs not assessed.
+fn write_tail(portfolio: &Portfolio, out: &mut dyn Write) -> io::Result<()> {
     out.write_all(b"],\"portfolio\":")?;
     serde_json::to_writer(&mut *out, &portfolio.portfolio)?;
+    out.write_all(b",\"errors\":")?;
+    serde_json::to_writer(&mut *out, &portfolio.errors)?;
     out.write_all(b"}\n")
 }
 

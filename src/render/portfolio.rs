@@ -73,6 +73,12 @@ pub fn write_table(
     right_align(&mut t, &[1, 2, 3]);
     let _ = writeln!(out, "{t}\n");
     let _ = writeln!(out, "Totals: {}.", totals_line(p));
+    if !p.errors.is_empty() {
+        let _ = writeln!(out, "\n{}:", not_assessed_heading(p));
+        for line in not_assessed(p) {
+            let _ = writeln!(out, "  {line}");
+        }
+    }
     sink.write_all(out.as_bytes())?;
     if detail {
         for (i, a) in p.assessments.iter().enumerate() {
@@ -147,6 +153,12 @@ pub fn write_markdown(
         out.push('\n');
     }
     let _ = writeln!(out, "\n## Totals\n\n{}.", capitalized(&totals_line(p)));
+    if !p.errors.is_empty() {
+        let _ = writeln!(out, "\n## Not assessed\n\n{}:\n", not_assessed_heading(p));
+        for line in not_assessed(p) {
+            let _ = writeln!(out, "- {}", cell(&line));
+        }
+    }
     sink.write_all(out.as_bytes())?;
     if detail {
         for (i, a) in p.assessments.iter().enumerate() {
@@ -182,6 +194,37 @@ pub fn markdown_detail(a: &Assessment) -> String {
         out.push('\n');
     }
     out
+}
+
+/// How many inputs could not be assessed, and where all their problems are.
+fn not_assessed_heading(p: &Portfolio) -> String {
+    let n = p.errors.len();
+    format!(
+        "{n} input{} could not be assessed and {} not counted above (standard error, or `readiness validate`, lists every problem)",
+        plural(n),
+        if n == 1 { "is" } else { "are" }
+    )
+}
+
+/// One line per input not assessed: its first problem, where, and how many more.
+fn not_assessed(p: &Portfolio) -> Vec<String> {
+    p.errors
+        .iter()
+        .map(|e| {
+            let mut line = e.file.clone().map(|f| f + ": ").unwrap_or_default();
+            if let Some(first) = e.problems.first() {
+                if let (Some(l), Some(c)) = (first.line, first.column) {
+                    let _ = write!(line, "line {l}, column {c}: ");
+                }
+                line.push_str(&first.message);
+            }
+            let more = e.problems.len().saturating_sub(1) + e.more;
+            if more > 0 {
+                let _ = write!(line, " (and {more} more problem{})", plural(more));
+            }
+            line
+        })
+        .collect()
 }
 
 fn totals_line(p: &Portfolio) -> String {

@@ -97,6 +97,58 @@ fn one_bad_file_does_not_hide_the_rest() {
     let json: Value = serde_json::from_str(&out.stdout).expect("the valid ones are still reported");
     assert_eq!(json["assessments"].as_array().map(Vec::len), Some(1));
     assert_eq!(json["assessments"][0]["organization"]["name"], "Good");
+    assert_eq!(
+        json["errors"],
+        serde_json::json!([{
+            "file": format!("{dir}/bad.yaml"),
+            "problems": [{
+                "line": 4,
+                "column": 3,
+                "message": "unknown key \"size\" in organization; allowed: name, industry, employees, assessed"
+            }],
+            "more": 0
+        }])
+    );
+    let not_assessed = "1 input could not be assessed and is not counted above (standard error, or `readiness validate`, lists every problem):";
+    let first = format!(
+        "{dir}/bad.yaml: line 4, column 3: unknown key \"size\" in organization; allowed: name, industry, employees, assessed"
+    );
+    let table = run(&["assess", &dir, "--format", "table"]);
+    assert_eq!(table.code, 2);
+    assert!(
+        table
+            .stdout
+            .ends_with(&format!("\n\n{not_assessed}\n  {first}\n")),
+        "{}",
+        table.stdout
+    );
+    let markdown = run(&["assess", &dir, "--format", "markdown"]);
+    assert_eq!(markdown.code, 2);
+    assert!(
+        markdown.stdout.ends_with(&format!(
+            "\n\n## Not assessed\n\n{not_assessed}\n\n- {first}\n"
+        )),
+        "{}",
+        markdown.stdout
+    );
+}
+
+#[test]
+fn portfolio_gives_the_portfolio_shape_for_one_input_and_an_empty_error_list() {
+    let file = "examples/aligned-harbor-logistics.yaml";
+    let out = run(&["assess", file, "--portfolio", "--format", "json"]);
+    assert_eq!(out.code, 0, "{}", out.stderr);
+    let json: Value = serde_json::from_str(&out.stdout).expect("JSON");
+    assert_eq!(json["assessments"].as_array().map(Vec::len), Some(1));
+    assert_eq!(json["portfolio"]["organizations"], 1);
+    assert_eq!(json["errors"], serde_json::json!([]));
+    let table = run(&["assess", file, "--portfolio", "--format", "table"]);
+    assert!(table.stdout.starts_with("Portfolio: 1 organization, "));
+    assert!(!table.stdout.contains("could not be assessed"));
+    // Without the flag, one input is one report.
+    let one = run(&["assess", file, "--format", "json"]);
+    let json: Value = serde_json::from_str(&one.stdout).expect("JSON");
+    assert_eq!(json["organization"]["name"], "Harbor Logistics");
 }
 
 #[test]
