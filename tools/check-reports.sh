@@ -2,7 +2,8 @@
 # Renders the reports and checks them with the tools their readers use:
 # every Markdown report must pass markdownlint (the settings in
 # .markdownlint-cli2.jsonc), and every Mermaid chart must parse with the
-# mermaid package (tools/js).
+# mermaid package (tools/js), and every JSON report must be valid against
+# schema/report.schema.json by ajv, a validator independent of the tool.
 # Needs Node.js and npm; the packages come from the npm registry, pinned by
 # tools/js/package-lock.json.
 set -euo pipefail
@@ -14,7 +15,11 @@ out=target/report-checks
 rm -rf "$out" && mkdir -p "$out"
 for file in examples/*.yaml; do
   "$bin" assess "$file" --format markdown --no-step-summary -o "$out/$(basename "$file" .yaml).md"
+  # Gated, so that every kind of check is in the JSON; a failed gate is exit 1.
+  "$bin" assess "$file" --format json --no-step-summary --fail-under 50 \
+    --fail-on purgatory,warning,no-monitoring -o "$out/$(basename "$file" .yaml).json" 2>/dev/null || [ $? -eq 1 ]
 done
+"$bin" assess examples --format json --no-step-summary -o "$out/portfolio.json"
 "$bin" assess examples --format markdown --detail --no-step-summary -o "$out/portfolio.md"
 # Names that once broke the chart: brackets, pipes, keywords, quotes, duplicates.
 "$bin" assess tests/fixtures/hostile-names --format markdown --no-step-summary -o "$out/hostile-names.md"
@@ -22,3 +27,5 @@ done
 (cd tools/js && npm ci --no-audit --no-fund --silent)
 tools/js/node_modules/.bin/markdownlint-cli2 "$out/*.md"
 node tools/js/check-mermaid.mjs "$out"/*.md
+tools/js/node_modules/.bin/ajv validate --spec=draft2020 -c ajv-formats --strict=false \
+  -s schema/report.schema.json -d "$out/*.json"

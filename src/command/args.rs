@@ -52,8 +52,12 @@ pub enum Command {
         #[arg(long, value_name = "FILE")]
         rubric: Option<PathBuf>,
     },
-    /// Print the questionnaire's JSON Schema, for editors
-    Schema,
+    /// Print the questionnaire's JSON Schema, for editors (with --report, the JSON report's)
+    Schema {
+        /// Print the JSON report's schema instead, for programs that read `--format json`
+        #[arg(long)]
+        report: bool,
+    },
     /// Write a commented starter questionnaire (to standard output without FILE)
     Init {
         /// Where to write it

@@ -106,11 +106,18 @@ pub fn run(cli: Cli, env: &Environment) -> Output {
         Command::Explain { id, rubric } => read::rubric(rubric.as_deref())
             .and_then(|rubric| explain::explain(&id, &rubric))
             .map(Output::success),
-        Command::Schema => Ok(Output::success(format!(
-            "{}\n",
-            serde_json::to_string_pretty(&crate::load::schema::questionnaire_schema())
-                .unwrap_or_default()
-        ))),
+        Command::Schema { report } => {
+            let schema = if report {
+                render::report_schema::report_schema()
+            } else {
+                crate::load::schema::questionnaire_schema()
+            };
+            // Plain data with string keys always serializes.
+            Ok(Output::success(format!(
+                "{}\n",
+                serde_json::to_string_pretty(&schema).unwrap_or_default()
+            )))
+        }
         Command::Init { file, force } => init(file.as_deref(), force),
     };
     result.unwrap_or_else(|error| Output::failure(&error))

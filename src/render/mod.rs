@@ -6,6 +6,7 @@ mod chart;
 pub mod json;
 pub mod markdown;
 pub mod portfolio;
+pub mod report_schema;
 pub mod rubric;
 pub mod table;
 pub mod words;

@@ -20,6 +20,7 @@ mod portfolio;
 mod properties;
 mod purgatory;
 mod recommendations;
+mod report_schema;
 mod rubric;
 mod schema_and_init;
 mod scoring;

@@ -1,0 +1,487 @@
+//! The JSON Schema of the JSON report, format 1: one assessment, or a
+//! portfolio of them. Built from the vocabulary, so every closed set of words
+//! is the tool's own; `schema/report.schema.json` is this, committed, and a
+//! test validates every JSON snapshot against it. Every object refuses keys
+//! it does not describe, so a field added to the report without a
+//! description here fails that test.
+
+use crate::vocabulary::{
+    Confidence, Environment, FailOn, FindingId, Focus, FocusReason, Group, Level, Monitoring,
+    PurgatoryStatus, Quadrant, ScoreGate, Severity, Side, Source, Stage, Word,
+};
+use serde_json::{json, Map, Value};
+
+/// The report's JSON Schema (draft 2020-12).
+pub fn report_schema() -> Value {
+    json!({
+        "$schema": "https://json-schema.org/draft/2020-12/schema",
+        "title": "readiness JSON report, format 1",
+        "description": "One questionnaire gives one assessment; several (or a directory, or --portfolio) give a portfolio of them.",
+        "anyOf": [ { "$ref": "#/$defs/assessment" }, { "$ref": "#/$defs/portfolio" } ],
+        "$defs": {
+            "assessment": assessment(),
+            "portfolio": portfolio(),
+            "evidence": evidence(),
+            "score": nullable(score("")),
+        }
+    })
+}
+
+fn assessment() -> Value {
+    object(
+        "The assessment of one questionnaire.",
+        &[
+            ("format_version", json!({ "description": "The report format version; fields are added within a version, never renamed or removed.", "const": 1 })),
+            ("tool", object("The tool that made the report.", &[
+                ("name", string("Always readiness.")),
+                ("version", string("The tool's version.")),
+            ])),
+            ("source", string("The questionnaire's file name as given on the command line, or the --stdin-filename name.")),
+            ("organization", object("Who was assessed, and when.", &[
+                ("name", string("The organization's name from the questionnaire.")),
+                ("assessed", date("The assessment date used, YYYY-MM-DD.")),
+                ("assessed_from", words("Where that date came from: the questionnaire, the --as-of flag, or today's date.", &["questionnaire", "flag", "today"])),
+            ])),
+            ("rubric", object("The rubric the scores were computed with.", &[
+                ("id", string("The rubric's id (default for the built-in one).")),
+                ("version", string("The rubric's version.")),
+                ("name", string("The rubric's name.")),
+                ("quadrants", object("Each quadrant's name and meaning, as the rubric words them.",
+                    &Quadrant::words().iter().map(|q| (*q, object("A quadrant in the rubric's words.", &[
+                        ("name", string("The quadrant's name for people.")),
+                        ("meaning", string("What being in the quadrant means.")),
+                    ]))).collect::<Vec<_>>())),
+                ("quadrant_cut", score("The score at or above which a side counts as high; the chart's midlines sit here.")),
+            ])),
+            ("scores", scores()),
+            ("confidence", word_of::<Confidence>("How far to trust the verdict given what was left unanswered: firm (the open questions cannot change the quadrant), provisional, or insufficient (too little answered to judge).")),
+            ("level", word_of::<Level>("The maturity level: the lower of the level the overall score reaches and the cap set by what exists.")),
+            ("level_by_score", word_of::<Level>("The level the overall score alone reaches.")),
+            ("level_cap", nullable(word_of::<Level>("The highest level what exists supports; null when no cap applies."))),
+            ("quadrant", word_of::<Quadrant>("Where strategy and implementation put the organization: aligned (both high), slide-deck (a plan nothing delivers), unused-tools (systems without a purpose) or early (neither).")),
+            ("focus", word_of::<Focus>("What to work on next: strategy, implementation, both in parallel, or scale.")),
+            ("focus_reason", string("The focus in one sentence, naming the facts that decided it.")),
+            ("focus_reason_id", word_of::<FocusReason>("Which row of the focus rule decided.")),
+            ("purgatory", purgatory()),
+            ("pilots", array("Every pilot in the questionnaire, retired ones included, in its order.", pilot())),
+            ("findings", array("Every finding that fired, most severe first, then in the rules' order.", finding())),
+            ("dimensions", array("Each dimension of the rubric with its scores and criteria.", dimension())),
+            ("unanswered", array("The questionnaire paths of the questions left unanswered.", string("A dotted path, such as strategy.sponsor or implementation.pilots[0].monitoring."))),
+            ("recommendations", array("What to do, ranked: the focus first, then findings' remedies and the largest gaps.", recommendation())),
+            ("gate", nullable(gate())),
+            ("config", config()),
+        ],
+    )
+}
+
+fn scores() -> Value {
+    let range = |what: &str| {
+        json!({
+            "description": format!("The {what} score's range: every open question counted as 0 points (low) and as 100 (high)."),
+            "type": "array",
+            "prefixItems": [score("The low end."), score("The high end.")],
+            "items": false,
+            "minItems": 2,
+        })
+    };
+    let by_side = |description: &str, item: fn(&str) -> Value| {
+        object(
+            description,
+            &[
+                ("strategy", item("For the strategy side.")),
+                ("implementation", item("For the implementation side.")),
+            ],
+        )
+    };
+    object(
+        "The scores, each from 0 to 100 with one decimal, computed from what was answered.",
+        &[
+            (
+                "strategy",
+                nullable(score(
+                    "The strategy score; null when nothing on that side is answered.",
+                )),
+            ),
+            (
+                "implementation",
+                nullable(score(
+                    "The implementation score; null when nothing on that side is answered.",
+                )),
+            ),
+            (
+                "overall",
+                nullable(score(
+                    "The harmonic mean of strategy and implementation; null when either is null.",
+                )),
+            ),
+            (
+                "completeness",
+                score("The share of the rubric's weight answered, in percent."),
+            ),
+            (
+                "range",
+                object(
+                    "The range each score could take once the open questions are answered.",
+                    &[
+                        ("strategy", range("strategy")),
+                        ("implementation", range("implementation")),
+                        ("overall", range("overall")),
+                    ],
+                ),
+            ),
+            (
+                "completeness_by_side",
+                by_side(
+                    "The share of each side's weight answered, in percent.",
+                    score,
+                ),
+            ),
+            (
+                "open_questions",
+                by_side("How many questions on each side are unanswered.", count),
+            ),
+        ],
+    )
+}
+
+fn purgatory() -> Value {
+    object(
+        "Whether pilots are stuck between pilot and production, and why.",
+        &[
+            ("status", word_of::<PurgatoryStatus>("stuck (pilots linger and none is live), at-risk (a signal fired) or none.")),
+            ("signals", array("The purgatory findings that fired.", word_of::<FindingId>("A finding id."))),
+            ("lingering", count("Pilots still at stage pilot past the rubric's limit (180 days by default).")),
+            ("live", count("Pilots in production or scaled.")),
+            ("pilot_to_production_pct", nullable(score("Live pilots as a share of pilots at stage pilot or later, in percent; null when there are none."))),
+            ("benchmark", object("The industry figure to compare with.", &[
+                ("pilot_to_production_pct", score("The share of pilots that reach production across the industry, in percent.")),
+                ("source", string("Where the figure comes from.")),
+            ])),
+        ],
+    )
+}
+
+fn pilot() -> Value {
+    object(
+        "One pilot as the inventory lists it.",
+        &[
+            ("name", string("The pilot's name.")),
+            (
+                "department",
+                nullable(string("The department that runs it; null when not given.")),
+            ),
+            (
+                "stage",
+                word_of::<Stage>("Its stage: idea, pilot, production, scaled or retired."),
+            ),
+            (
+                "age_days",
+                nullable(
+                    json!({ "description": "Days from its start to the assessment date; null when the start is not given.", "type": "integer" }),
+                ),
+            ),
+            (
+                "environment",
+                nullable(word_of::<Environment>(
+                    "Where it runs; null when not given.",
+                )),
+            ),
+            (
+                "users",
+                nullable(
+                    json!({ "description": "How many people use it; null when not given.", "type": "integer", "minimum": 0 }),
+                ),
+            ),
+            (
+                "monitoring",
+                nullable(word_of::<Monitoring>(
+                    "How its outputs are watched; null when not given.",
+                )),
+            ),
+            (
+                "line",
+                json!({ "description": "The line of the pilot in the questionnaire.", "type": "integer", "minimum": 1 }),
+            ),
+        ],
+    )
+}
+
+fn finding() -> Value {
+    let mut schema = object(
+        "A finding that fired, with the evidence that made it fire.",
+        &[
+            ("id", word_of::<FindingId>("The finding's id; readiness explain ID describes it.")),
+            ("kind", word_of::<Group>("Its family: purgatory, operations (live systems), misconception, or other.")),
+            ("severity", word_of::<Severity>("info, warning or critical.")),
+            ("title", string("The finding's title.")),
+            ("message", string("What fired, naming the pilots or answers concerned.")),
+            ("evidence", array("The answers that made it fire, each with its path and line.", json!({ "$ref": "#/$defs/evidence" }))),
+            ("remedy", string("What to do about it.")),
+            ("source", word_of::<Source>("Misconceptions only: whether leadership states the belief, shows it in practice, or both.")),
+            ("contradicts_stated_belief", json!({ "description": "Misconceptions only: true when practice shows the belief that leadership says it does not hold (a say-do gap).", "type": "boolean" })),
+            ("statement", string("Misconceptions only: the belief, in full.")),
+            ("correction", string("Misconceptions only: why the belief is wrong.")),
+        ],
+    );
+    // The four misconception fields appear on misconceptions only.
+    schema["required"] =
+        json!(["id", "kind", "severity", "title", "message", "evidence", "remedy"]);
+    schema
+}
+
+fn evidence() -> Value {
+    object(
+        "One piece of evidence a reader can check in the questionnaire.",
+        &[
+            ("path", string("The questionnaire path (implementation.pilots[0].environment), or scores.strategy for a score.")),
+            ("value", string("The value in words.")),
+            ("line", nullable(json!({ "description": "The line in the questionnaire; null for a score or an unanswered question.", "type": "integer", "minimum": 1 }))),
+        ],
+    )
+}
+
+fn dimension() -> Value {
+    object(
+        "A dimension of the rubric: its score on each side, and its criteria.",
+        &[
+            ("id", string("The dimension's id.")),
+            ("name", string("The dimension's name.")),
+            (
+                "strategy",
+                json!({ "$ref": "#/$defs/score", "description": "Its strategy score; null when it has no strategy criterion answered." }),
+            ),
+            (
+                "implementation",
+                json!({ "$ref": "#/$defs/score", "description": "Its implementation score; null when it has no implementation criterion answered." }),
+            ),
+            (
+                "criteria",
+                array(
+                    "Its criteria.",
+                    object(
+                        "A criterion and what the questionnaire earned on it.",
+                        &[
+                            (
+                                "id",
+                                string("The criterion's id, such as delivery.roadmap."),
+                            ),
+                            ("title", string("What the criterion asks for.")),
+                            ("side", word_of::<Side>("The side it counts towards.")),
+                            (
+                                "weight",
+                                json!({ "description": "Its weight within its side.", "type": "number", "exclusiveMinimum": 0 }),
+                            ),
+                            (
+                                "points",
+                                json!({ "$ref": "#/$defs/score", "description": "Its points from 0 to 100 over what was answered; null when nothing it reads is answered." }),
+                            ),
+                            (
+                                "answered",
+                                json!({ "description": "The share of what it reads that was answered, from 0 to 1.", "type": "number", "minimum": 0, "maximum": 1 }),
+                            ),
+                            (
+                                "applies",
+                                json!({ "description": "False when it does not apply (a pilot criterion with no pilot); it then counts for nothing.", "type": "boolean" }),
+                            ),
+                        ],
+                    ),
+                ),
+            ),
+        ],
+    )
+}
+
+fn recommendation() -> Value {
+    object(
+        "One recommendation, with why and the evidence.",
+        &[
+            ("rank", json!({ "description": "Its rank, from 1.", "type": "integer", "minimum": 1 })),
+            ("id", string("What it comes from: focus, answer-first, a finding id or a criterion id.")),
+            ("group", nullable(word_of::<Group>("The family of the finding it comes from; null for the focus, answer-first and criteria."))),
+            ("title", string("What to do.")),
+            ("reason", string("Why, in one sentence.")),
+            ("evidence", array("The answers it rests on.", json!({ "$ref": "#/$defs/evidence" }))),
+        ],
+    )
+}
+
+fn gate() -> Value {
+    let threshold_words: Vec<&str> = FailOn::words()
+        .iter()
+        .chain(FindingId::words())
+        .copied()
+        .collect();
+    let mut names: Vec<&str> = ScoreGate::words().to_vec();
+    names.push("fail_on");
+    object(
+        "The gate's result when a gate was set; the report is null here when none was.",
+        &[
+            (
+                "passed",
+                json!({ "description": "True when every check passed (exit 0); false means exit 1.", "type": "boolean" }),
+            ),
+            (
+                "checks",
+                array(
+                    "Every check of the gate, score gates first.",
+                    json!({
+                        "description": "One check: its name, threshold, actual value and result. A score check's actual is the low end of the score's range, with the score and the part left open beside it.",
+                        "type": "object",
+                        "additionalProperties": false,
+                        "required": ["name", "threshold", "actual", "passed"],
+                        "properties": {
+                            "name": words("The gate, as readiness.toml names it.", &names),
+                            "threshold": {
+                                "description": "A score for a score gate; for fail_on, the level or finding id it fails on.",
+                                "anyOf": [score(""), words("", &threshold_words)],
+                            },
+                            "actual": {
+                                "description": "A score check: the low end of the score's range. fail_on: the purgatory status, the most severe finding's severity (or none), or fired / not fired for a finding id.",
+                                "anyOf": [score(""), { "type": "string" }],
+                            },
+                            "score": { "$ref": "#/$defs/score", "description": "Score checks only: the score from what was answered; null when nothing was." },
+                            "open": { "$ref": "#/$defs/score", "description": "Score checks only: the score less the low end, the part of a shortfall that rests on open questions." },
+                            "passed": { "description": "Whether this check passed.", "type": "boolean" },
+                        },
+                    }),
+                ),
+            ),
+        ],
+    )
+}
+
+fn config() -> Value {
+    let threshold = |what: &str| {
+        nullable(score(&format!(
+            "Fails when the {what} score's low end is below this; null when not set."
+        )))
+    };
+    let fail_on: Vec<&str> = FailOn::words()
+        .iter()
+        .chain(FindingId::words())
+        .copied()
+        .collect();
+    object(
+        "The settings the report was made with.",
+        &[
+            ("file", nullable(string("The settings file read (readiness.toml or --config), as named; null when none was."))),
+            ("rubric", nullable(string("The rubric file read, as named; null for the built-in rubric."))),
+            ("gates", object("Every gate in force, from the flags over the settings file.", &[
+                ("fail_under", threshold("overall")),
+                ("min_strategy", threshold("strategy")),
+                ("min_implementation", threshold("implementation")),
+                ("min_completeness", nullable(score("Fails when completeness is below this; null when not set."))),
+                ("fail_on", array("The --fail-on values: purgatory, a severity, or finding ids.", words("A --fail-on value.", &fail_on))),
+            ])),
+        ],
+    )
+}
+
+fn portfolio() -> Value {
+    let problem = object(
+        "One problem of the input.",
+        &[
+            (
+                "line",
+                nullable(
+                    json!({ "description": "The line, when known.", "type": "integer", "minimum": 1 }),
+                ),
+            ),
+            (
+                "column",
+                nullable(
+                    json!({ "description": "The column, when known.", "type": "integer", "minimum": 1 }),
+                ),
+            ),
+            ("message", string("What is wrong, and what is allowed.")),
+        ],
+    );
+    object(
+        "Several assessments, in the portfolio's order, with totals and the inputs that could not be assessed.",
+        &[
+            ("format_version", json!({ "description": "The report format version.", "const": 1 })),
+            ("assessments", array("One assessment per organization, by overall score, lowest first, then by name, then by file.", json!({ "$ref": "#/$defs/assessment" }))),
+            ("portfolio", object("Totals over the organizations assessed.", &[
+                ("organizations", count("How many organizations were assessed.")),
+                ("quadrants", object("How many organizations are in each quadrant.", &Quadrant::words().iter().map(|q| (*q, count("Organizations in this quadrant."))).collect::<Vec<_>>())),
+                ("stuck", count("How many are stuck in pilot purgatory.")),
+                ("pilot_to_production_pct", nullable(score("Live pilots as a share of pilots at stage pilot or later over all organizations, in percent; null when there are none."))),
+                ("order", string("The order of the assessments, in words.")),
+            ])),
+            ("errors", array("The inputs that could not be assessed (the exit code is then 2).", object("An input that could not be assessed.", &[
+                ("file", nullable(string("The file as named; null for a problem that belongs to no one file."))),
+                ("problems", array("Its problems, at most a hundred.", problem)),
+                ("more", count("How many more problems it has than are listed.")),
+            ]))),
+        ],
+    )
+}
+
+/// An object with these properties, all required, and no other key.
+fn object(description: &str, properties: &[(&str, Value)]) -> Value {
+    let map: Map<String, Value> = properties
+        .iter()
+        .map(|(key, schema)| ((*key).to_owned(), schema.clone()))
+        .collect();
+    let required: Vec<&str> = properties.iter().map(|(key, _)| *key).collect();
+    json!({
+        "description": description,
+        "type": "object",
+        "additionalProperties": false,
+        "required": required,
+        "properties": map,
+    })
+}
+
+fn array(description: &str, items: Value) -> Value {
+    let mut schema = json!({ "description": description, "type": "array" });
+    schema["items"] = items;
+    schema
+}
+
+fn string(description: &str) -> Value {
+    json!({ "description": description, "type": "string" })
+}
+
+fn date(description: &str) -> Value {
+    json!({ "description": description, "type": "string", "format": "date", "pattern": "^[0-9]{4}-[0-9]{2}-[0-9]{2}$" })
+}
+
+/// A score or percentage: a number from 0 to 100 with one decimal.
+fn score(description: &str) -> Value {
+    let mut schema = json!({ "type": "number", "minimum": 0, "maximum": 100 });
+    if !description.is_empty() {
+        schema["description"] = json!(description);
+    }
+    schema
+}
+
+fn count(description: &str) -> Value {
+    json!({ "description": description, "type": "integer", "minimum": 0 })
+}
+
+fn words(description: &str, allowed: &[&str]) -> Value {
+    let mut schema = json!({ "type": "string", "enum": allowed });
+    if !description.is_empty() {
+        schema["description"] = json!(description);
+    }
+    schema
+}
+
+fn word_of<T: Word>(description: &str) -> Value {
+    words(description, T::words())
+}
+
+/// The schema, or null: its description kept on the outside.
+fn nullable(schema: Value) -> Value {
+    let description = schema.get("description").cloned();
+    let mut inner = schema;
+    if let Some(object) = inner.as_object_mut() {
+        object.remove("description");
+    }
+    let mut outer = json!({ "anyOf": [inner, { "type": "null" }] });
+    if let Some(description) = description {
+        outer["description"] = description;
+    }
+    outer
+}
