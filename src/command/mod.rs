@@ -16,6 +16,7 @@ use crate::load::questionnaire::LoadOptions;
 use crate::render::{self, Assessed, Layout, Report};
 use crate::spill::Spill;
 use crate::vocabulary::Format;
+use std::fmt::Write as _;
 use std::sync::Arc;
 pub mod args;
 pub mod config;
@@ -379,7 +380,40 @@ fn completions(shell: clap_complete::Shell) -> String {
     let mut script = Vec::new();
     let mut command = <Cli as clap::CommandFactory>::command();
     clap_complete::generate(shell, &mut command, "readiness", &mut script);
-    String::from_utf8_lossy(&script).into_owned()
+    let mut script = String::from_utf8_lossy(&script).into_owned();
+    if shell == clap_complete::Shell::Fish {
+        script.push_str(&fish_positionals(&command));
+    }
+    script
+}
+
+/// `clap_complete`'s fish script completes options only, so that fish offers
+/// file names where a positional takes one of a few words (`readiness
+/// completions <TAB>`). This adds a line for each such positional of each
+/// subcommand: its words, with their help, and no files.
+fn fish_positionals(command: &clap::Command) -> String {
+    let mut lines = String::new();
+    for sub in command.get_subcommands() {
+        for arg in sub.get_positionals() {
+            let values = arg.get_possible_values();
+            if values.is_empty() {
+                continue;
+            }
+            for value in values.iter().filter(|v| !v.is_hide_set()) {
+                let _ = write!(
+                    lines,
+                    "complete -c readiness -n \"__fish_readiness_using_subcommand {}\" -f -a \"{}\"",
+                    sub.get_name(),
+                    value.get_name()
+                );
+                if let Some(help) = value.get_help() {
+                    let _ = write!(lines, " -d '{}'", help.to_string().replace('\'', "\\'"));
+                }
+                lines.push('\n');
+            }
+        }
+    }
+    lines
 }
 
 /// `work` done for every file, the results in input order. Several files are

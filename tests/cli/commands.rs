@@ -56,6 +56,19 @@ fn completions_for_each_shell() {
 }
 
 #[test]
+fn fish_completes_shell_names_not_files_after_completions() {
+    let fish = run(&["completions", "fish"]).stdout;
+    for shell in ["bash", "elvish", "fish", "powershell", "zsh"] {
+        let line = format!(
+            "complete -c readiness -n \"__fish_readiness_using_subcommand completions\" -f -a \"{shell}\"\n"
+        );
+        assert!(fish.contains(&line), "{line}");
+    }
+    // The other shells complete positionals themselves; no line is added there.
+    assert!(!run(&["completions", "bash"]).stdout.contains("__fish"));
+}
+
+#[test]
 fn help_and_version_as_clap_does_them() {
     let help = run(&["--help"]);
     assert_eq!(help.code, 0);
