@@ -2,31 +2,12 @@
 //! allowed values, generated from the format table so it covers every key.
 //! Every answer starts empty (left out), so it validates and assesses as is.
 
+use crate::load::questionnaire::about::{about, poles};
 use crate::load::questionnaire::format::{self, path, Kind};
 use std::fmt::Write as _;
 
 /// The column where comments start, so they line up.
 const COMMENT_COLUMN: usize = 36;
-
-/// The four belief statements leadership agrees or disagrees with.
-const BELIEFS: &[(&str, &str)] = &[
-    (
-        "strategy_before_implementation",
-        "The whole AI strategy must be finished before any implementation starts.",
-    ),
-    (
-        "implementation_is_it_only",
-        "Implementing AI is a job for the IT department alone.",
-    ),
-    (
-        "strategy_means_ready",
-        "Having an AI strategy means the organization is ready for AI.",
-    ),
-    (
-        "implementation_one_time_cost",
-        "Implementing AI is a one-time setup cost.",
-    ),
-];
 
 pub fn template() -> String {
     let mut out = String::from(
@@ -63,15 +44,18 @@ fn mapping(out: &mut String, path: &str, depth: usize) {
             } else {
                 question.kind.allowed()
             };
-            let belief = BELIEFS
-                .iter()
-                .find(|(k, _)| *k == child)
-                .map(|(_, s)| format!(" — \"{s}\""))
-                .unwrap_or_default();
+            // A belief is answered against its statement, in full.
+            let belief = if path == "beliefs" {
+                about(&child_path)
+                    .map(|statement| format!(" — {statement}"))
+                    .unwrap_or_default()
+            } else {
+                String::new()
+            };
             line(
                 out,
                 &format!("{indent}  {child}:{value}"),
-                &format!("{}{belief}", describe(question.kind, &note)),
+                &format!("{}{belief}", describe(child, question.kind, &note)),
             );
         } else if let Some(list) = format::list(&child_path) {
             line(
@@ -94,9 +78,12 @@ fn mapping(out: &mut String, path: &str, depth: usize) {
     }
 }
 
-fn describe(kind: Kind, note: &str) -> String {
-    match kind {
-        Kind::Integer { min: 1, max: 5 } => format!("{note} (3 is balanced)"),
+/// The allowed values, and for a scale which end is which.
+fn describe(key: &str, kind: Kind, note: &str) -> String {
+    match (kind, poles(key)) {
+        (Kind::Integer { min: 1, max: 5 }, Some(poles)) => {
+            format!("{note}: {poles} (3 is balanced)")
+        }
         _ => note.to_owned(),
     }
 }

@@ -2,6 +2,7 @@
 //! loader reads, so the two cannot drift. Editors use it to complete and check
 //! a questionnaire while a person types (`# yaml-language-server: $schema=...`).
 
+use crate::load::questionnaire::about::{about, poles};
 use crate::load::questionnaire::format::{self, Kind};
 use serde_json::{json, Map, Value};
 
@@ -11,11 +12,14 @@ pub fn questionnaire_schema() -> Value {
     if let Some(properties) = root.get_mut("properties").and_then(Value::as_object_mut) {
         properties.insert(
             "version".into(),
-            json!({ "description": "The questionnaire format version.", "const": 1 }),
+            json!({ "description": about("version").unwrap_or_default(), "const": 1 }),
         );
     }
     root["$schema"] = json!("https://json-schema.org/draft/2020-12/schema");
     root["title"] = json!("readiness questionnaire, format 1");
+    root["description"] = json!(
+        "What an organization has done about AI, for readiness assess: its strategy, its implementation, what leadership believes and its operating model. Leave out what you do not know: it is listed as unanswered, never scored."
+    );
     root["type"] = json!("object");
     root["required"] = json!(["version", "organization"]);
     if let Some(organization) = root.pointer_mut("/properties/organization") {
@@ -34,12 +38,14 @@ fn section(prefix: &str) -> Value {
         } else {
             format!("{prefix}.{key}")
         };
-        let schema = if let Some(q) = format::question(&path) {
+        let mut schema = if let Some(q) = format::question(&path) {
             leaf(q.kind)
         } else if let Some(list) = format::list(&path) {
             let mut item_properties = Map::new();
             for field in list.fields {
-                item_properties.insert(field.key.into(), leaf(field.kind));
+                let mut schema = leaf(field.kind);
+                describe(&mut schema, &format!("{path}.{}", field.key));
+                item_properties.insert(field.key.into(), schema);
             }
             let required: Vec<&str> = list
                 .fields
@@ -61,17 +67,45 @@ fn section(prefix: &str) -> Value {
         } else {
             section(&path)
         };
+        describe(&mut schema, &path);
         properties.insert(key.to_owned(), schema);
     }
     json!({ "type": ["object", "null"], "additionalProperties": false, "properties": properties })
 }
 
+/// Puts what the key asks first in the schema's description, before what
+/// the kind allows; a scale adds its two poles.
+fn describe(schema: &mut Value, path: &str) {
+    let mut text = about(path).unwrap_or_default().to_owned();
+    if let Some(poles) = path.strip_prefix("operating_model.").and_then(poles) {
+        text = format!("{text} {poles}; 3 is balanced.");
+    }
+    if let Some(allowed) = schema.get("description").and_then(Value::as_str) {
+        text.push(' ');
+        text.push_str(allowed);
+    }
+    schema["description"] = json!(text);
+}
+
+/// A calendar date: the pattern refuses days that do not exist (February
+/// 30th, April 31st, February 29th outside leap years), as the tool does.
+const CALENDAR_DATE: &str = concat!(
+    "^(?:[0-9]{4}-(?:(?:0[13578]|1[02])-(?:0[1-9]|[12][0-9]|3[01])",
+    "|(?:0[469]|11)-(?:0[1-9]|[12][0-9]|30)",
+    "|02-(?:0[1-9]|1[0-9]|2[0-8]))",
+    "|(?:[0-9]{2}(?:0[48]|[2468][048]|[13579][26])|(?:[02468][048]|[13579][26])00)-02-29)$"
+);
+
 fn leaf(kind: Kind) -> Value {
     match kind {
         Kind::Text => json!({ "type": ["string", "number", "boolean", "null"] }),
-        Kind::Name => {
-            json!({ "type": ["string", "number", "boolean", "null"], "pattern": "^[^\\n]*$" })
-        }
+        // Required wherever it is used, so never null; a number or a flag
+        // is read as its text; a string must hold something on one line.
+        Kind::Name => json!({
+            "type": ["string", "number", "boolean"],
+            "pattern": "^[^\\n]*\\S[^\\n]*$",
+            "description": "A name on one line, not blank."
+        }),
         Kind::Integer { min, max } => {
             bounded("integer", json!(min), (max < i64::MAX).then(|| json!(max)))
         }
@@ -81,7 +115,8 @@ fn leaf(kind: Kind) -> Value {
         Kind::Flag => json!({ "type": ["boolean", "null"] }),
         Kind::Date => json!({
             "type": ["string", "null"],
-            "pattern": "^[0-9]{4}-[0-9]{2}-[0-9]{2}$",
+            "format": "date",
+            "pattern": CALENDAR_DATE,
             "description": "A calendar date, YYYY-MM-DD."
         }),
         Kind::Choice(words) => {

@@ -141,3 +141,143 @@ fn init_never_overwrites_without_force() {
         .expect("written")
         .starts_with("# A readiness questionnaire"));
 }
+
+/// Whether the loader accepts the questionnaire text.
+fn loads(text: &str) -> bool {
+    readiness::load::questionnaire::load(
+        text,
+        readiness::load::questionnaire::LoadOptions {
+            as_of: None,
+            today: crate::common::test_date(),
+        },
+    )
+    .is_ok()
+}
+
+#[test]
+fn the_schema_and_the_tool_agree_on_dates_and_names_at_their_edges() {
+    let validator = jsonschema::validator_for(&schema()).expect("a valid JSON Schema");
+    let date = |d: &str| format!("version: 1\norganization:\n  name: A\n  assessed: \"{d}\"\n");
+    let org_name = |n: &str| format!("version: 1\norganization:\n  name: {n}\n");
+    let pilot = |n: &str| {
+        format!("version: 1\norganization:\n  name: A\nimplementation:\n  pilots:\n    - name: {n}\n      stage: pilot\n")
+    };
+    let problem = |n: &str| {
+        format!("version: 1\norganization:\n  name: A\nstrategy:\n  business_problems:\n    - name: {n}\n")
+    };
+    let cases = [
+        (date("2026-02-28"), true),
+        (date("2026-02-29"), false),
+        (date("2026-02-30"), false),
+        (date("2024-02-29"), true),
+        (date("2000-02-29"), true),
+        (date("1900-02-29"), false),
+        (date("2026-04-30"), true),
+        (date("2026-04-31"), false),
+        (date("2026-12-31"), true),
+        (date("2026-13-01"), false),
+        (date("2026-00-10"), false),
+        (date("2026-01-00"), false),
+        (date("2026-1-01"), false),
+        (org_name("A"), true),
+        (org_name("42"), true),
+        (org_name("\"\""), false),
+        (org_name("\"   \""), false),
+        (org_name("~"), false),
+        (org_name("\"two\\nlines\""), false),
+        (pilot("churn-model"), true),
+        (pilot("\"\""), false),
+        (pilot("\" \""), false),
+        (pilot("~"), false),
+        (problem("Churn"), true),
+        (problem("\"\""), false),
+        (problem("\"  \""), false),
+    ];
+    for (text, valid) in &cases {
+        assert_eq!(loads(text), *valid, "the tool on:\n{text}");
+        assert_eq!(
+            validator.is_valid(&as_json(text)),
+            *valid,
+            "the schema on:\n{text}"
+        );
+    }
+}
+
+/// The keys under `schema` without a description worth the name.
+fn walk(schema: &Value, path: &str, missing: &mut Vec<String>) {
+    for (key, property) in schema
+        .get("properties")
+        .and_then(Value::as_object)
+        .into_iter()
+        .flatten()
+    {
+        let described = property
+            .get("description")
+            .and_then(Value::as_str)
+            .is_some_and(|d| d.len() > 10);
+        if !described {
+            missing.push(format!("{path}.{key}"));
+        }
+        walk(property, &format!("{path}.{key}"), missing);
+        if let Some(items) = property.get("items") {
+            walk(items, &format!("{path}.{key}[]"), missing);
+        }
+    }
+}
+
+#[test]
+fn every_key_of_the_questionnaire_schema_says_what_it_asks() {
+    use readiness::load::questionnaire::about::about;
+    use readiness::load::questionnaire::format;
+    for question in format::QUESTIONS {
+        assert!(about(question.path).is_some(), "{}", question.path);
+    }
+    for list in format::LISTS {
+        assert!(about(list.path).is_some(), "{}", list.path);
+        for field in list.fields {
+            let path = format!("{}.{}", list.path, field.key);
+            assert!(about(&path).is_some(), "{path}");
+        }
+    }
+    let mut missing = Vec::new();
+    walk(&schema(), "", &mut missing);
+    assert_eq!(missing, Vec::<String>::new());
+}
+
+#[test]
+fn the_scales_name_their_poles_in_the_schema_and_the_starter() {
+    let schema = schema();
+    let starter = run(&["init"]).stdout;
+    for (key, low, high) in [
+        (
+            "experimentation",
+            "agile experimentation",
+            "structured control",
+        ),
+        ("adoption", "bottom-up adoption", "top-down policy"),
+        ("focus", "execution first", "governance first"),
+        ("goals", "isolated team goals", "company-aligned objectives"),
+    ] {
+        let poles = format!("1 = {low}, 5 = {high}");
+        let description = schema["properties"]["operating_model"]["properties"][key]["description"]
+            .as_str()
+            .expect("a description");
+        assert!(description.contains(&poles), "{description}");
+        let line = starter
+            .lines()
+            .find(|l| l.trim_start().starts_with(&format!("{key}:")) && l.contains("1 to 5"))
+            .expect("the scale's line");
+        assert!(
+            line.ends_with(&format!(
+                "# a whole number from 1 to 5: {poles} (3 is balanced)"
+            )),
+            "{line}"
+        );
+    }
+    // The beliefs carry their statements in full.
+    let belief = schema["properties"]["beliefs"]["properties"]["implementation_is_it_only"]
+        ["description"]
+        .as_str()
+        .expect("a description");
+    assert!(belief.contains("Implementing AI is a job for the IT department alone."));
+}

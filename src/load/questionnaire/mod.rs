@@ -5,6 +5,7 @@
 //! so lookups, evidence and the unanswered list all speak the same paths a
 //! reader sees in their own file.
 
+pub mod about;
 pub mod format;
 mod keys;
 mod load;
