@@ -20,6 +20,22 @@ const PLAIN_WIDTH: u16 = 100;
 #[global_allocator]
 static ALLOCATOR: mimalloc::MiMalloc = mimalloc::MiMalloc;
 
+/// The width to lay the report out for: `COLUMNS` when set to a usable
+/// number (as `ls` and `git` honour it), else the terminal's, else the
+/// plain width. Narrower than 40 columns, nothing reads well; wider than
+/// 1000, nobody reads across.
+fn output_width(terminal: bool) -> u16 {
+    let columns = std::env::var("COLUMNS")
+        .ok()
+        .and_then(|c| c.trim().parse::<u16>().ok());
+    let width = match columns {
+        Some(columns) => columns,
+        None if terminal => comfy_table::Table::new().width().unwrap_or(PLAIN_WIDTH),
+        None => PLAIN_WIDTH,
+    };
+    width.clamp(40, 1000)
+}
+
 fn main() {
     let cli = Cli::parse();
     let choice = match cli.color {
@@ -33,11 +49,7 @@ fn main() {
         anstream::AutoStream::choice(&std::io::stdout()),
         ColorChoice::Always | ColorChoice::AlwaysAnsi
     );
-    let width = if std::io::stdout().is_terminal() {
-        comfy_table::Table::new().width().unwrap_or(PLAIN_WIDTH)
-    } else {
-        PLAIN_WIDTH
-    };
+    let width = output_width(std::io::stdout().is_terminal());
     let output = command::run(
         cli,
         &Environment {

@@ -3,7 +3,7 @@
 
 use super::chart;
 use super::markdown::{capitalized, cell, quadrant_name};
-use super::words::{new_table, right_align, score};
+use super::words::{new_table, right_align, score, try_fit, wrap};
 use crate::assess::portfolio::{critical_count, Portfolio};
 use crate::assessment::Assessment;
 use crate::vocabulary::{Focus, PurgatoryStatus, Quadrant, Word};
@@ -28,13 +28,13 @@ pub fn write_table(
     sink: &mut dyn std::io::Write,
 ) -> std::io::Result<()> {
     let mut out = String::new();
-    let _ = writeln!(
-        out,
-        "Portfolio: {} organization{}, {}.\n",
+    let opening = format!(
+        "Portfolio: {} organization{}, {}.",
         p.portfolio.organizations,
         plural(p.portfolio.organizations),
         p.portfolio.order
     );
+    let _ = writeln!(out, "{}\n", wrap(&opening, width, "", ""));
     let gated = p.assessments.iter().any(|a| a.gate.is_some());
     let mut header = vec![
         "Organization",
@@ -50,9 +50,9 @@ pub fn write_table(
     if gated {
         header.push("Gate");
     }
-    // One line per organization, never wrapped: a portfolio is read down its
-    // columns, and a wrapped row would break that.
-    let mut t = new_table(&header, None, false);
+    // Laid out to the width with no word split; where the columns cannot
+    // fit, each organization becomes a block of its own.
+    let mut t = new_table(&header, Some(width), false);
     for a in &p.assessments {
         let mut row = vec![
             a.organization.name.clone(),
@@ -71,12 +71,15 @@ pub fn write_table(
         t.add_row(row);
     }
     right_align(&mut t, &[1, 2, 3]);
-    let _ = writeln!(out, "{t}\n");
-    let _ = writeln!(out, "Totals: {}.", totals_line(p));
+    let rows = try_fit(&mut t, width).unwrap_or_else(|| narrow_rows(p, gated, width));
+    let _ = writeln!(out, "{rows}\n");
+    let totals = format!("Totals: {}.", totals_line(p));
+    let _ = writeln!(out, "{}", wrap(&totals, width, "", ""));
     if !p.errors.is_empty() {
-        let _ = writeln!(out, "\n{}:", not_assessed_heading(p));
+        let heading = format!("{}:", not_assessed_heading(p));
+        let _ = writeln!(out, "\n{}", wrap(&heading, width, "", ""));
         for line in not_assessed(p) {
-            let _ = writeln!(out, "  {line}");
+            let _ = writeln!(out, "{}", wrap(&line, width, "  ", "    "));
         }
     }
     sink.write_all(out.as_bytes())?;
@@ -89,6 +92,32 @@ pub fn write_table(
         }
     }
     Ok(())
+}
+
+/// The rows for a terminal too narrow for the table: each organization in a
+/// sentence of its own, wrapped, with the same facts in the same order.
+fn narrow_rows(p: &Portfolio, gated: bool, width: u16) -> String {
+    let mut rows = Vec::with_capacity(p.assessments.len());
+    for a in &p.assessments {
+        let critical = critical_count(a);
+        let mut row = format!(
+            "{}: overall {} (strategy {}, implementation {}); {}, {}; focus {}; purgatory {}; {critical} critical finding{}",
+            a.organization.name,
+            score(a.scores.overall),
+            score(a.scores.strategy),
+            score(a.scores.implementation),
+            a.level,
+            a.quadrant,
+            a.focus,
+            a.purgatory.status,
+            plural(critical)
+        );
+        if gated {
+            let _ = write!(row, "; gate {}", gate_word(a));
+        }
+        rows.push(wrap(&row, width, "", "  "));
+    }
+    rows.join("\n")
 }
 
 /// One organization's table as `--detail` shows it, after a rule.

@@ -1,6 +1,6 @@
 //! `readiness rubric show`: the rubric in use, as a person reads it.
 
-use super::words::{new_table, right_align};
+use super::words::{fit, new_table, right_align, wrap};
 use crate::rubric::Rubric;
 use crate::vocabulary::{FindingId, Focus, Level, PurgatoryStatus, Word};
 use comfy_table::Table;
@@ -10,11 +10,11 @@ use std::fmt::Write as _;
 #[allow(clippy::too_many_lines)]
 pub fn render(rubric: &Rubric, width: u16) -> String {
     let mut out = String::new();
-    let _ = writeln!(
-        out,
-        "{} (id {}, version {})\n",
+    let title = format!(
+        "{} (id {}, version {})",
         rubric.name, rubric.id, rubric.version
     );
+    let _ = writeln!(out, "{}\n", wrap(&title, width, "", ""));
 
     let t = &rubric.thresholds;
     let mut thresholds = table(width, &["Threshold", "Value", "Used by"]);
@@ -94,7 +94,7 @@ pub fn render(rubric: &Rubric, width: u16) -> String {
     ] {
         thresholds.add_row(vec![name.to_owned(), value, used_by]);
     }
-    let _ = writeln!(out, "{thresholds}\n");
+    let _ = writeln!(out, "{}\n", fit(thresholds, width));
 
     let l = &rubric.levels;
     let starts = [
@@ -109,7 +109,8 @@ pub fn render(rubric: &Rubric, width: u16) -> String {
         .zip(starts)
         .map(|(level, from)| format!("{level} from {from}"))
         .collect();
-    let _ = writeln!(out, "Levels by overall score: {}.\n", levels.join(", "));
+    let levels = format!("Levels by overall score: {}.", levels.join(", "));
+    let _ = writeln!(out, "{}\n", wrap(&levels, width, "", ""));
 
     let mut criteria = table(
         width,
@@ -132,7 +133,7 @@ pub fn render(rubric: &Rubric, width: u16) -> String {
         }
     }
     right_align(&mut criteria, &[3]);
-    let _ = writeln!(out, "{criteria}\n");
+    let _ = writeln!(out, "{}\n", fit(criteria, width));
 
     let mut findings = table(width, &["Finding", "Severity", "Title"]);
     for (id, text) in rubric.findings.iter() {
@@ -142,7 +143,7 @@ pub fn render(rubric: &Rubric, width: u16) -> String {
             text.title.to_string(),
         ]);
     }
-    let _ = writeln!(out, "{findings}");
+    let _ = writeln!(out, "{}", fit(findings, width));
     out
 }
 

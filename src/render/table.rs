@@ -2,15 +2,15 @@
 //! purgatory, misconceptions and other findings, then the top recommendations.
 
 use super::words::{
-    bar, bold, colored, confidence_note, count, evidence, level_cap_note, new_table, paint,
-    right_align, score, score_with_range, shown_by,
+    bar, bold, colored, confidence_note, count, evidence, fit, level_cap_note, new_table, paint,
+    right_align, score, score_with_range, shown_by, wrap,
 };
 use crate::assessment::Assessment;
 use crate::assessment::Finding;
 use crate::load::questionnaire::DateSource;
-use crate::vocabulary::{Confidence, Group, PurgatoryStatus, Severity, Side, Word};
+use crate::vocabulary::{Confidence, Group, PurgatoryStatus, Side, Word};
 use anstyle::AnsiColor;
-use comfy_table::{Cell, Color, Table};
+use comfy_table::{Cell, Table};
 use std::fmt::Write as _;
 
 /// How many recommendations the terminal shows; the others are in JSON and Markdown.
@@ -27,36 +27,33 @@ pub fn render(a: &Assessment, width: u16, color: bool) -> String {
         DateSource::AsOf => "from --as-of",
         DateSource::Today => "today's date",
     };
-    let _ = writeln!(
-        out,
+    let headline = format!(
         "AI readiness of {} — assessed {} ({date_from})",
         paint(&a.organization.name, bold(), color),
         a.organization.assessed
     );
+    let _ = writeln!(out, "{}", t.prose(&headline));
     // An untrustworthy verdict is said before anything else.
     if a.confidence == Confidence::Insufficient {
+        let warning = format!("Confidence insufficient: {}", confidence_note(a));
         let _ = writeln!(
             out,
             "{}",
-            paint(
-                &format!("Confidence insufficient: {}", confidence_note(a)),
-                colored(AnsiColor::Yellow),
-                color
-            )
+            paint(&t.prose(&warning), colored(AnsiColor::Yellow), color)
         );
     }
-    let _ = writeln!(
-        out,
+    let verdict_line = format!(
         "Level: {}   Quadrant: {}   Focus: {}   Confidence: {}",
         paint(a.level.word(), bold(), color),
         paint(a.quadrant.word(), bold(), color),
         paint(a.focus.word(), bold(), color),
         paint(a.confidence.word(), bold(), color)
     );
+    let _ = writeln!(out, "{}", t.prose(&verdict_line));
     if let Some(note) = level_cap_note(a) {
-        let _ = writeln!(out, "{note}");
+        let _ = writeln!(out, "{}", t.prose(&note));
     }
-    let _ = writeln!(out, "{}\n", a.focus_reason);
+    let _ = writeln!(out, "{}\n", t.prose(&a.focus_reason));
 
     let s = &a.scores;
     let mut scores = t.table(&["Score", "Value", ""]);
@@ -86,7 +83,7 @@ pub fn render(a: &Assessment, width: u16, color: bool) -> String {
         scores.add_row(vec![name.to_owned(), format!("{value:.1}"), bar(value)]);
     }
     right_align(&mut scores, &[1]);
-    let _ = writeln!(out, "{scores}\n");
+    let _ = writeln!(out, "{}\n", t.show(scores));
 
     let mut dimensions = t.table(&["Dimension", "Strategy", "Implementation"]);
     for d in &a.dimensions {
@@ -97,7 +94,7 @@ pub fn render(a: &Assessment, width: u16, color: bool) -> String {
         ]);
     }
     right_align(&mut dimensions, &[1, 2]);
-    let _ = writeln!(out, "{dimensions}\n");
+    let _ = writeln!(out, "{}\n", t.show(dimensions));
 
     let signals = kind(a, Group::Purgatory);
     let status_style = match a.purgatory.status {
@@ -105,16 +102,16 @@ pub fn render(a: &Assessment, width: u16, color: bool) -> String {
         PurgatoryStatus::AtRisk => colored(AnsiColor::Yellow),
         PurgatoryStatus::None => colored(AnsiColor::Green),
     };
-    let _ = writeln!(
-        out,
+    let purgatory = format!(
         "Pilot purgatory: {} ({} lingering, {} live; {})",
         paint(a.purgatory.status.word(), status_style, color),
         count(a.purgatory.lingering, "pilot", "pilots"),
         a.purgatory.live,
         count(signals.len(), "signal", "signals"),
     );
+    let _ = writeln!(out, "{}", t.prose(&purgatory));
     if !signals.is_empty() {
-        let _ = writeln!(out, "{}", t.findings(&signals, "Signal"));
+        let _ = writeln!(out, "{}", t.show(t.findings(&signals, "Signal")));
     }
     out.push('\n');
 
@@ -125,28 +122,28 @@ pub fn render(a: &Assessment, width: u16, color: bool) -> String {
             "Live systems: {}",
             count(live_systems.len(), "finding", "findings")
         );
-        let _ = writeln!(out, "{}\n", t.findings(&live_systems, "Finding"));
+        let _ = writeln!(out, "{}\n", t.show(t.findings(&live_systems, "Finding")));
     }
 
     let misconceptions = kind(a, Group::Misconception);
     let _ = writeln!(out, "Misconceptions: {}", misconceptions.len());
     if !misconceptions.is_empty() {
-        let mut t = t.table(&["Misconception", "Shown by", "Correction"]);
+        let mut table = t.table(&["Misconception", "Shown by", "Correction"]);
         for m in &misconceptions {
-            t.add_row(vec![
+            table.add_row(vec![
                 m.statement.as_deref().unwrap_or_default().to_owned(),
                 format!("{}: {}", shown_by(m), m.message),
                 m.correction.as_deref().unwrap_or_default().to_owned(),
             ]);
         }
-        let _ = writeln!(out, "{t}");
+        let _ = writeln!(out, "{}", t.show(table));
     }
     out.push('\n');
 
     let others = kind(a, Group::Other);
     if !others.is_empty() {
         let _ = writeln!(out, "Other findings: {}", others.len());
-        let _ = writeln!(out, "{}\n", t.findings(&others, "Finding"));
+        let _ = writeln!(out, "{}\n", t.show(t.findings(&others, "Finding")));
     }
 
     let _ = writeln!(
@@ -156,24 +153,32 @@ pub fn render(a: &Assessment, width: u16, color: bool) -> String {
         a.recommendations.len()
     );
     for r in a.recommendations.iter().take(TOP_RECOMMENDATIONS) {
-        let _ = writeln!(out, "{:>2}. {}", r.rank, r.title);
-        let _ = writeln!(out, "    Why: {}", r.reason);
+        let rank = format!("{:>2}. ", r.rank);
+        let _ = writeln!(out, "{}", wrap(&r.title, t.width, &rank, "    "));
+        let reason = r.reason.to_string();
+        let _ = writeln!(out, "{}", wrap(&reason, t.width, "    Why: ", "         "));
     }
     out.push('\n');
-    let _ = writeln!(
-        out,
+    let unanswered = format!(
         "Unanswered: {} (completeness {:.1}); --format json lists them.",
         count(a.unanswered.len(), "question", "questions"),
         a.scores.completeness
     );
+    let _ = writeln!(out, "{}", t.prose(&unanswered));
     if let Some(gate) = &a.gate {
         let _ = writeln!(out, "\nGate: {}", verdict(gate.passed, color));
         for check in &gate.checks {
             let verdict = verdict(check.passed(), color);
-            let _ = writeln!(out, "  {verdict}: {}", crate::gate::describe(check));
+            let check = crate::gate::describe(check);
+            let _ = writeln!(
+                out,
+                "{}",
+                wrap(&check, t.width, &format!("  {verdict}: "), "    ")
+            );
         }
     }
-    let _ = writeln!(out, "\nMade with {}.", super::words::settings(a));
+    let made_with = format!("Made with {}.", super::words::settings(a));
+    let _ = writeln!(out, "\n{}", t.prose(&made_with));
     out
 }
 
@@ -196,18 +201,15 @@ struct Tables {
 }
 
 impl Tables {
+    /// Findings with their evidence: each finding's title carries its
+    /// severity, so that the evidence, whose paths are never split, has the
+    /// room to fit an 80-column terminal.
     fn findings(&self, findings: &[&Finding], heading: &str) -> Table {
-        let mut t = self.table(&[heading, "Severity", "Evidence"]);
+        let mut t = self.table(&[heading, "Evidence"]);
         for f in findings {
             let lines: Vec<String> = f.evidence.iter().map(evidence).collect();
-            let severity = match f.severity {
-                Severity::Critical => Color::Red,
-                Severity::Warning => Color::Yellow,
-                Severity::Info => Color::Blue,
-            };
             t.add_row(vec![
-                Cell::new(format!("{}\n{}", f.title, f.message)),
-                Cell::new(f.severity.word()).fg(severity),
+                Cell::new(format!("{} ({})\n{}", f.title, f.severity, f.message)),
                 Cell::new(lines.join("\n")),
             ]);
         }
@@ -216,5 +218,15 @@ impl Tables {
 
     fn table(&self, header: &[&str]) -> Table {
         new_table(header, Some(self.width), self.color)
+    }
+
+    /// A table laid out to the width, no word split.
+    fn show(&self, table: Table) -> String {
+        fit(table, self.width)
+    }
+
+    /// A paragraph wrapped to the width at spaces.
+    fn prose(&self, text: &str) -> String {
+        wrap(text, self.width, "", "")
     }
 }

@@ -175,3 +175,157 @@ pub fn settings(a: &Assessment) -> String {
         .map_or_else(|| "no gate".to_owned(), |g| format!("gates: {g}"));
     format!("{file}; {rubric}; {gates}")
 }
+
+/// The columns `text` takes on a terminal: its characters, less any colour
+/// codes. Every character the reports print takes one column.
+pub fn visible_width(text: &str) -> usize {
+    let mut width = 0;
+    let mut in_escape = false;
+    for c in text.chars() {
+        match (in_escape, c) {
+            (false, '\u{1b}') => in_escape = true,
+            (true, 'm') => in_escape = false,
+            (true, _) => {}
+            (false, _) => width += 1,
+        }
+    }
+    width
+}
+
+/// `text` wrapped at spaces to `width` columns: the first line after
+/// `first`, the others after `rest`. A word longer than a line (a path, an
+/// id) gets a line of its own and is never split.
+pub fn wrap(text: &str, width: u16, first: &str, rest: &str) -> String {
+    let width = usize::from(width);
+    let mut out = String::from(first);
+    let mut line_width = visible_width(first);
+    let mut line_empty = true;
+    // Each word with the spaces before it, kept within a line (so that
+    // `Level: x   Quadrant: y` keeps its spacing) and dropped at a break.
+    let mut rest_of_text = text;
+    while !rest_of_text.is_empty() {
+        let gap = rest_of_text.len() - rest_of_text.trim_start_matches(' ').len();
+        let after_gap = &rest_of_text[gap..];
+        let word_end = after_gap.find(' ').unwrap_or(after_gap.len());
+        let word = &after_gap[..word_end];
+        rest_of_text = &after_gap[word_end..];
+        if word.is_empty() {
+            break;
+        }
+        let word_width = visible_width(word);
+        if !line_empty && line_width + gap + word_width > width {
+            out.push('\n');
+            out.push_str(rest);
+            line_width = visible_width(rest);
+            line_empty = true;
+        }
+        if !line_empty {
+            out.push_str(&" ".repeat(gap));
+            line_width += gap;
+        }
+        out.push_str(word);
+        line_width += word_width;
+        line_empty = false;
+    }
+    out
+}
+
+/// A table laid out in `width` columns with no word split across lines:
+/// each column is at least as wide as its longest word. When that cannot
+/// fit, each row is written as a block instead, its first cell on a line and
+/// every other cell under it after its column's name.
+pub fn fit(mut t: comfy_table::Table, width: u16) -> String {
+    try_fit(&mut t, width).unwrap_or_else(|| stacked(&t, width))
+}
+
+/// The table laid out in `width` columns with no word split; `None` when
+/// its columns cannot fit.
+pub fn try_fit(t: &mut comfy_table::Table, width: u16) -> Option<String> {
+    use comfy_table::{ColumnConstraint, Width};
+    let columns = t.column_count();
+    let mut longest = vec![0usize; columns];
+    let rows = t.header().into_iter().chain(t.row_iter());
+    for row in rows {
+        for (i, cell) in row.cell_iter().enumerate().take(columns) {
+            for word in cell.content().split([' ', '\n']) {
+                longest[i] = longest[i].max(visible_width(word));
+            }
+        }
+    }
+    // Each column has a space of padding on either side, and a border
+    // between and around the columns.
+    let needed = longest.iter().sum::<usize>() + 3 * columns + 1;
+    if needed > usize::from(width) {
+        return None;
+    }
+    for (i, words) in longest.iter().enumerate() {
+        if let Some(column) = t.column_mut(i) {
+            let least = u16::try_from(words + 2).unwrap_or(u16::MAX);
+            column.set_constraint(ColumnConstraint::LowerBoundary(Width::Fixed(least)));
+        }
+    }
+    let text = t.to_string();
+    text.lines()
+        .all(|l| visible_width(l) <= usize::from(width))
+        .then_some(text)
+}
+
+/// Each row of `t` as a block: see [`fit`].
+fn stacked(t: &comfy_table::Table, width: u16) -> String {
+    let header: Vec<String> = t
+        .header()
+        .map(|h| h.cell_iter().map(comfy_table::Cell::content).collect())
+        .unwrap_or_default();
+    let mut blocks = Vec::new();
+    for row in t.row_iter() {
+        let mut block = Vec::new();
+        for (i, cell) in row.cell_iter().enumerate() {
+            let content = cell.content();
+            let name = header.get(i).map(String::as_str).unwrap_or_default();
+            for (j, line) in content.lines().enumerate() {
+                let text = match (i, j, name.is_empty()) {
+                    (0, 0, _) => wrap(line, width, "", "  "),
+                    (0, _, _) => wrap(line, width, "  ", "  "),
+                    (_, 0, false) => wrap(line, width, &format!("  {name}: "), "    "),
+                    _ => wrap(line, width, "    ", "    "),
+                };
+                block.push(text);
+            }
+        }
+        blocks.push(block.join("\n"));
+    }
+    blocks.join("\n\n")
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn wrap_breaks_at_spaces_at_the_width_and_not_before() {
+        // "aaaa bbbb" is 9 columns: it fits in 9, not in 8.
+        assert_eq!(wrap("aaaa bbbb", 9, "", ""), "aaaa bbbb");
+        assert_eq!(wrap("aaaa bbbb", 8, "", ""), "aaaa\nbbbb");
+        assert_eq!(wrap("aaaa bbbb cc", 9, "> ", "  "), "> aaaa\n  bbbb cc");
+    }
+
+    #[test]
+    fn wrap_never_splits_a_word_longer_than_the_line() {
+        let path = "implementation.pilots[0].environment";
+        assert_eq!(
+            wrap(&format!("see {path} now"), 20, "", ""),
+            format!("see\n{path}\nnow")
+        );
+    }
+
+    #[test]
+    fn wrap_keeps_the_spacing_within_a_line_and_drops_it_at_a_break() {
+        assert_eq!(wrap("a:   b   c", 20, "", ""), "a:   b   c");
+        assert_eq!(wrap("a:   b   c", 6, "", ""), "a:   b\nc");
+    }
+
+    #[test]
+    fn colour_codes_take_no_columns() {
+        assert_eq!(visible_width("\u{1b}[1mbold\u{1b}[0m"), 4);
+    }
+}

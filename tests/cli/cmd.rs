@@ -11,5 +11,6 @@ fn contract_cases() {
         // Shield the cases from the caller's environment (see `common`).
         .env("GITHUB_STEP_SUMMARY", "")
         .env("CLICOLOR_FORCE", "")
+        .env("COLUMNS", "")
         .case("tests/cmd/*.toml");
 }

@@ -15,6 +15,7 @@ const OUTSIDE_INFLUENCES: &[&str] = &[
     "CLICOLOR",
     "NO_COLOR",
     "RUST_BACKTRACE",
+    "COLUMNS",
 ];
 
 /// A command for the binary, shielded from the caller's environment.
@@ -161,4 +162,10 @@ pub(crate) fn run_with_stdin(args: &[&str], input: &[u8]) -> Run {
     let _ = stdin.write_all(input);
     drop(stdin);
     child.wait_with_output().expect("the binary ends").into()
+}
+
+/// `text` with every run of whitespace made one space: what a wrapped
+/// terminal report says, whatever the width it was wrapped to.
+pub(crate) fn unwrapped(text: &str) -> String {
+    text.split_whitespace().collect::<Vec<_>>().join(" ")
 }

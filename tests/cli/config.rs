@@ -1,7 +1,7 @@
 //! `readiness.toml`: read from the current directory or `--config`, flags
 //! override it, its rubric path is relative to it, unknown keys are errors.
 
-use crate::common::{run_in, scratch_dir};
+use crate::common::{run_in, scratch_dir, unwrapped};
 
 fn northwind() -> String {
     format!(
@@ -249,7 +249,7 @@ fn every_format_says_which_settings_rubric_and_gates_made_it() {
         ],
     );
     assert!(
-        table.stdout.ends_with(&format!("\nMade with {said}\n")),
+        unwrapped(&table.stdout).ends_with(&format!("Made with {said}")),
         "{}",
         table.stdout
     );

@@ -25,3 +25,4 @@ mod rubric;
 mod schema_and_init;
 mod scoring;
 mod stdin;
+mod width;
