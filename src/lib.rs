@@ -20,6 +20,7 @@ pub mod command;
 pub mod date;
 pub mod derive;
 pub mod diagnostic;
+pub mod diff;
 pub mod error;
 pub mod gate;
 pub mod load;

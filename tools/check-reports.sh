@@ -21,6 +21,11 @@ for file in examples/*.yaml; do
 done
 "$bin" assess examples --format json --no-step-summary -o "$out/portfolio.json"
 "$bin" assess examples --format markdown --detail --no-step-summary -o "$out/portfolio.md"
+# A comparison, as posted in a pull request: Northwind now and a quarter on.
+sed -e 's/stage: pilot/stage: production/' examples/slide-deck-northwind-retail.yaml > "$out/northwind-later.yaml.in"
+mv "$out/northwind-later.yaml.in" "$out/northwind-later.yaml"
+"$bin" diff examples/slide-deck-northwind-retail.yaml "$out/northwind-later.yaml" --format markdown > "$out/diff.md"
+rm "$out/northwind-later.yaml"
 # Names that once broke the chart: brackets, pipes, keywords, quotes, duplicates.
 "$bin" assess tests/fixtures/hostile-names --format markdown --no-step-summary -o "$out/hostile-names.md"
 

@@ -39,6 +39,8 @@ pub enum Command {
     Assess(AssessArgs),
     /// Check questionnaires against the format, print every problem, score nothing
     Validate(ValidateArgs),
+    /// Compare two assessments of an organization: what moved, what was resolved, what is new
+    Diff(DiffArgs),
     /// Show, check or export a rubric
     Rubric {
         #[command(subcommand)]
@@ -215,6 +217,27 @@ pub struct ValidateArgs {
     /// The name to show for standard input in messages
     #[arg(long, value_name = "NAME", default_value = "<stdin>")]
     pub stdin_filename: String,
+    /// The assessment date, where a questionnaire gives none
+    #[arg(long, value_name = "YYYY-MM-DD", value_parser = parse_date)]
+    pub as_of: Option<Date>,
+}
+
+#[derive(Debug, clap::Args)]
+pub struct DiffArgs {
+    /// The earlier side: a questionnaire (YAML), or a JSON report written by `assess --format json`
+    pub old: PathBuf,
+    /// The later side, the same way
+    pub new: PathBuf,
+    /// Output format [default: table]
+    #[arg(long, value_name = "FORMAT", value_parser = word_of::<Format>(&[
+        "A plain-text comparison, for a terminal",
+        "Markdown, short enough for a pull-request comment",
+        "JSON, for programs",
+    ]))]
+    pub format: Option<Format>,
+    /// Assess questionnaires with this rubric (TOML) instead of the default one; a JSON report keeps its own
+    #[arg(long, value_name = "FILE")]
+    pub rubric: Option<PathBuf>,
     /// The assessment date, where a questionnaire gives none
     #[arg(long, value_name = "YYYY-MM-DD", value_parser = parse_date)]
     pub as_of: Option<Date>,

@@ -5,7 +5,7 @@
 
 use crate::assess::portfolio::{Portfolio, Reports};
 use crate::assessment::Assessment;
-use crate::command::args::{AssessArgs, Cli, Command, RubricAction, ValidateArgs};
+use crate::command::args::{AssessArgs, Cli, Command, DiffArgs, RubricAction, ValidateArgs};
 use crate::command::inputs::Inputs;
 use crate::command::output::Replace;
 use crate::command::settings::Settings;
@@ -102,6 +102,7 @@ pub fn run(cli: Cli, env: &Environment) -> Output {
     let result = match cli.command {
         Command::Assess(args) => assess_command(&args, env),
         Command::Validate(args) => Ok(validate_command(&args, env)),
+        Command::Diff(args) => diff_command(&args, env),
         Command::Rubric { action } => rubric_command(&action, env),
         Command::Completions { shell } => Ok(Output::success(completions(shell))),
         Command::Explain { id, rubric } => read::rubric(rubric.as_deref())
@@ -122,6 +123,35 @@ pub fn run(cli: Cli, env: &Environment) -> Output {
         Command::Init { file, force } => init(file.as_deref(), force),
     };
     result.unwrap_or_else(|error| Output::failure(&error))
+}
+
+/// `readiness diff OLD NEW`: both sides read (a JSON report as written, a
+/// questionnaire assessed now), then compared.
+fn diff_command(args: &DiffArgs, env: &Environment) -> Result<Output, Error> {
+    let rubric = read::rubric(args.rubric.as_deref())?;
+    let options = LoadOptions {
+        as_of: args.as_of,
+        today: env.today,
+    };
+    let side = |path: &PathBuf| -> Result<serde_json::Value, Error> {
+        let name = read::shown_name(path, "<stdin>");
+        if read::is_json(path) {
+            read::json_report(path, &name)
+        } else {
+            let questionnaire = read::questionnaire(path, &name, options)?;
+            let assessment = assess::assess(&questionnaire, &rubric, &name);
+            // Plain data with string keys always serializes.
+            Ok(serde_json::to_value(&assessment).unwrap_or_default())
+        }
+    };
+    let (before, after) = (side(&args.old)?, side(&args.new)?);
+    let diff = crate::diff::compare(&before, &after);
+    let text = match args.format.unwrap_or(Format::Table) {
+        Format::Table => render::diff::text(&diff, env.width),
+        Format::Markdown => render::diff::markdown(&diff),
+        Format::Json => render::json::render(&diff),
+    };
+    Ok(Output::success(text))
 }
 
 fn assess_command(args: &AssessArgs, env: &Environment) -> Result<Output, Error> {

@@ -64,3 +64,47 @@ fn invalid(
         problems,
     }
 }
+
+/// Whether `path` names a JSON report rather than a questionnaire.
+pub fn is_json(path: &Path) -> bool {
+    path.extension()
+        .is_some_and(|e| e.eq_ignore_ascii_case("json"))
+}
+
+/// Reads a JSON report written by `assess --format json`; anything else is
+/// refused with where it went wrong.
+pub fn json_report(path: &Path, name: &str) -> Result<serde_json::Value, Error> {
+    let text = source::read_text(path).map_err(|d| invalid(name, None, vec![d]))?;
+    let report: serde_json::Value = serde_json::from_str(&text).map_err(|e| {
+        let at = diagnostic::Position {
+            line: u32::try_from(e.line()).unwrap_or(u32::MAX),
+            column: u32::try_from(e.column()).unwrap_or(u32::MAX),
+        };
+        // serde_json's message, less its own " at line L column C".
+        let message = e.to_string();
+        let message = message
+            .split(" at line ")
+            .next()
+            .unwrap_or_default()
+            .to_owned();
+        invalid(
+            name,
+            Some(text.clone()),
+            vec![diagnostic::Diagnostic::at(
+                at,
+                format!("not valid JSON: {message}"),
+            )],
+        )
+    })?;
+    if crate::diff::is_report(&report) {
+        Ok(report)
+    } else {
+        Err(invalid(
+            name,
+            None,
+            vec![diagnostic::Diagnostic::whole_file(
+                crate::diff::NOT_A_REPORT,
+            )],
+        ))
+    }
+}

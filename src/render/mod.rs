@@ -3,6 +3,7 @@
 //! that picks the renderer for a format.
 
 mod chart;
+pub mod diff;
 pub mod json;
 pub mod markdown;
 pub mod portfolio;

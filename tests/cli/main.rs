@@ -9,6 +9,7 @@ mod bad_input;
 mod cmd;
 mod commands;
 mod config;
+mod diff;
 mod examples;
 mod findings;
 mod focus;

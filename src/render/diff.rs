@@ -1,0 +1,243 @@
+//! The comparison of two assessments (`readiness diff`) as terminal text and
+//! as Markdown short enough for a pull-request comment.
+
+use super::markdown::cell;
+use super::words::wrap;
+use crate::diff::{Change, Diff, FindingRef, NumberChange, PilotChange};
+use serde_json::Value;
+use std::fmt::Write as _;
+
+/// The comparison for a terminal `width` columns wide.
+pub fn text(d: &Diff, width: u16) -> String {
+    let mut out = String::new();
+    // Indented lines keep their indent as the wrap's prefix.
+    let line = |out: &mut String, text: &str, rest: &str| {
+        let indent = &text[..text.len() - text.trim_start().len()];
+        let _ = writeln!(out, "{}", wrap(text.trim_start(), width, indent, rest));
+    };
+    line(&mut out, &headline(d), "");
+    for warning in &d.warnings {
+        line(&mut out, &format!("Note: {warning}"), "  ");
+    }
+    out.push_str("\nScores\n");
+    for s in &d.scores {
+        let mut text = format!("  {}: {}", s.name, number_change(&s.value));
+        if let Some(ranges) = ranges(s.before_range, s.after_range) {
+            let _ = write!(text, "; range {ranges}");
+        }
+        line(&mut out, &text, "    ");
+    }
+    out.push('\n');
+    for (name, change) in verdicts(d) {
+        line(&mut out, &format!("{name}: {}", word_change(change)), "  ");
+    }
+    line(
+        &mut out,
+        &format!(
+            "Pilot-to-production rate: {}",
+            percent_change(&d.pilot_to_production_pct)
+        ),
+        "  ",
+    );
+    let moved: Vec<_> = d.dimensions.iter().filter(|x| moved(x)).collect();
+    let _ = writeln!(
+        out,
+        "\nDimensions that moved: {} of {}",
+        moved.len(),
+        d.dimensions.len()
+    );
+    for x in moved {
+        let text = format!(
+            "  {}: strategy {}; implementation {}",
+            x.name,
+            number_change(&x.strategy),
+            number_change(&x.implementation)
+        );
+        line(&mut out, &text, "    ");
+    }
+    for (title, list) in finding_groups(d) {
+        let _ = writeln!(out, "\n{title}: {}", list.len());
+        for f in list {
+            line(&mut out, &format!("  {}", finding(f)), "    ");
+        }
+    }
+    let _ = writeln!(out, "\nPilots that changed: {}", d.pilots.len());
+    for p in &d.pilots {
+        line(&mut out, &format!("  {}", pilot(p)), "    ");
+    }
+    out
+}
+
+/// The comparison in Markdown.
+pub fn markdown(d: &Diff) -> String {
+    let mut out = format!("# What changed: {}\n\n", cell(&d.after.organization));
+    let _ = writeln!(out, "{}\n", cell(&headline(d)));
+    for warning in &d.warnings {
+        let _ = writeln!(out, "> **Note:** {}\n", cell(warning));
+    }
+    out.push_str("| Score | Before | After | Change |\n| --- | ---: | ---: | ---: |\n");
+    for s in &d.scores {
+        let _ = writeln!(
+            out,
+            "| {} | {} | {} | {} |",
+            capitalized(s.name),
+            with_range(s.value.before, s.before_range),
+            with_range(s.value.after, s.after_range),
+            signed(s.value.change)
+        );
+    }
+    out.push('\n');
+    for (name, change) in verdicts(d) {
+        let _ = writeln!(out, "- {name}: {}", word_change(change));
+    }
+    let _ = writeln!(
+        out,
+        "- Pilot-to-production rate: {}",
+        percent_change(&d.pilot_to_production_pct)
+    );
+    let moved: Vec<_> = d.dimensions.iter().filter(|x| moved(x)).collect();
+    if !moved.is_empty() {
+        out.push_str("\n## Dimensions that moved\n\n| Dimension | Strategy | Implementation |\n| --- | --- | --- |\n");
+        for x in moved {
+            let _ = writeln!(
+                out,
+                "| {} | {} | {} |",
+                cell(&x.name),
+                number_change(&x.strategy),
+                number_change(&x.implementation)
+            );
+        }
+    }
+    for (title, list) in finding_groups(d) {
+        if list.is_empty() {
+            continue;
+        }
+        let _ = writeln!(out, "\n## {title}\n");
+        for f in list {
+            let _ = writeln!(out, "- {}", cell(&finding(f)));
+        }
+    }
+    if !d.pilots.is_empty() {
+        out.push_str("\n## Pilots that changed\n\n");
+        for p in &d.pilots {
+            let _ = writeln!(out, "- {}", cell(&pilot(p)));
+        }
+    }
+    out
+}
+
+fn headline(d: &Diff) -> String {
+    format!(
+        "{}: assessed {} ({}) compared with {} ({}).",
+        d.after.organization, d.after.assessed, d.after.source, d.before.assessed, d.before.source
+    )
+}
+
+fn verdicts(d: &Diff) -> [(&'static str, &Change); 5] {
+    [
+        ("Level", &d.level),
+        ("Quadrant", &d.quadrant),
+        ("Focus", &d.focus),
+        ("Confidence", &d.confidence),
+        ("Pilot purgatory", &d.purgatory_status),
+    ]
+}
+
+fn finding_groups(d: &Diff) -> [(&'static str, &[FindingRef]); 3] {
+    [
+        ("Findings resolved", &d.findings.resolved),
+        ("New findings", &d.findings.new),
+        ("Findings still open", &d.findings.still_open),
+    ]
+}
+
+fn moved(x: &crate::diff::DimensionChange) -> bool {
+    x.strategy.before != x.strategy.after || x.implementation.before != x.implementation.after
+}
+
+fn word(value: &Value) -> &str {
+    value.as_str().unwrap_or("none")
+}
+
+fn word_change(c: &Change) -> String {
+    if c.changed {
+        format!("{} → {}", word(&c.before), word(&c.after))
+    } else {
+        format!("{} (unchanged)", word(&c.after))
+    }
+}
+
+fn number(value: Option<f64>) -> String {
+    value.map_or_else(|| "—".to_owned(), |v| format!("{v:.1}"))
+}
+
+fn signed(change: Option<f64>) -> String {
+    match change {
+        None => "—".to_owned(),
+        Some(0.0) => "0.0".to_owned(),
+        Some(c) => format!("{c:+.1}"),
+    }
+}
+
+fn number_change(n: &NumberChange) -> String {
+    match (n.before == n.after, n.change) {
+        (true, _) => format!("{} (unchanged)", number(n.after)),
+        (false, Some(change)) => format!(
+            "{} → {} ({})",
+            number(n.before),
+            number(n.after),
+            signed(Some(change))
+        ),
+        // One side has no score: there is no difference to give.
+        (false, None) => format!("{} → {}", number(n.before), number(n.after)),
+    }
+}
+
+fn percent_change(n: &NumberChange) -> String {
+    let percent =
+        |v: Option<f64>| v.map_or_else(|| "none started".to_owned(), |v| format!("{v:.1}%"));
+    if n.before == n.after {
+        format!("{} (unchanged)", percent(n.after))
+    } else {
+        format!("{} → {}", percent(n.before), percent(n.after))
+    }
+}
+
+/// The ranges, where either side's is not exact.
+fn ranges(before: Option<[f64; 2]>, after: Option<[f64; 2]>) -> Option<String> {
+    let exact = |r: Option<[f64; 2]>| r.is_none_or(|[low, high]| low == high);
+    if exact(before) && exact(after) {
+        return None;
+    }
+    let show =
+        |r: Option<[f64; 2]>| r.map_or_else(|| "—".to_owned(), |[l, h]| format!("{l:.1}–{h:.1}"));
+    Some(format!("{} → {}", show(before), show(after)))
+}
+
+fn with_range(value: Option<f64>, range: Option<[f64; 2]>) -> String {
+    match range {
+        Some([low, high]) if low != high => format!("{} ({low:.1}–{high:.1})", number(value)),
+        _ => number(value),
+    }
+}
+
+fn finding(f: &FindingRef) -> String {
+    format!("{} ({}, {}): {}", f.title, f.id, f.severity, f.message)
+}
+
+fn pilot(p: &PilotChange) -> String {
+    match (&p.before, &p.after) {
+        (Some(before), Some(after)) => format!("{}: {before} → {after}", p.name),
+        (None, Some(after)) => format!("{}: added, at stage {after}", p.name),
+        (Some(before), None) => format!("{}: removed (was at stage {before})", p.name),
+        (None, None) => p.name.clone(),
+    }
+}
+
+fn capitalized(word: &str) -> String {
+    let mut chars = word.chars();
+    chars
+        .next()
+        .map(|c| c.to_uppercase().chain(chars).collect())
+        .unwrap_or_default()
+}
