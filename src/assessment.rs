@@ -339,6 +339,35 @@ pub enum GateCheck {
     },
     /// This finding must not fire (`--fail-on no-monitoring`).
     Finding { id: FindingId, fired: bool },
+    /// `--fail-on-regression`: a score's low end may fall at most
+    /// `tolerance` below the baseline's.
+    ScoreRegression {
+        score: &'static str,
+        baseline: f64,
+        low: f64,
+        tolerance: f64,
+    },
+    /// `--fail-on-regression`: the level may not fall below the baseline's.
+    LevelRegression { baseline: Level, level: Level },
+    /// `--fail-on-regression`: the quadrant may not fall (aligned above
+    /// slide deck and unused tools, both above early).
+    QuadrantRegression {
+        baseline: Quadrant,
+        quadrant: Quadrant,
+    },
+    /// `--fail-on-regression`: no critical finding may be new since the
+    /// baseline; `None` when none is.
+    NewCritical { id: Option<FindingId> },
+}
+
+/// How far along a quadrant is: aligned ahead of the two halfway quadrants,
+/// both ahead of early.
+pub fn quadrant_rank(q: Quadrant) -> u8 {
+    match q {
+        Quadrant::Early => 0,
+        Quadrant::SlideDeck | Quadrant::UnusedTools => 1,
+        Quadrant::Aligned => 2,
+    }
 }
 
 impl GateCheck {
@@ -348,6 +377,17 @@ impl GateCheck {
             GateCheck::Purgatory { status } => status != PurgatoryStatus::Stuck,
             GateCheck::Severity { fail_on, worst } => worst < Some(fail_on),
             GateCheck::Finding { fired, .. } => !fired,
+            GateCheck::ScoreRegression {
+                baseline,
+                low,
+                tolerance,
+                ..
+            } => low >= round1(baseline - tolerance),
+            GateCheck::LevelRegression { baseline, level } => level >= baseline,
+            GateCheck::QuadrantRegression { baseline, quadrant } => {
+                quadrant_rank(quadrant) >= quadrant_rank(baseline)
+            }
+            GateCheck::NewCritical { id } => id.is_none(),
         }
     }
 
@@ -394,6 +434,32 @@ impl Serialize for GateCheck {
                 fields.serialize_field("name", FAIL_ON)?;
                 fields.serialize_field("threshold", &id)?;
                 fields.serialize_field("actual", if fired { "fired" } else { "not fired" })?;
+            }
+            GateCheck::ScoreRegression {
+                score,
+                baseline,
+                low,
+                tolerance,
+            } => {
+                fields.serialize_field("name", &format!("regression.{score}"))?;
+                fields.serialize_field("threshold", &round1(baseline - tolerance).max(0.0))?;
+                fields.serialize_field("actual", &low)?;
+                fields.serialize_field("baseline", &baseline)?;
+            }
+            GateCheck::LevelRegression { baseline, level } => {
+                fields.serialize_field("name", "regression.level")?;
+                fields.serialize_field("threshold", &baseline)?;
+                fields.serialize_field("actual", &level)?;
+            }
+            GateCheck::QuadrantRegression { baseline, quadrant } => {
+                fields.serialize_field("name", "regression.quadrant")?;
+                fields.serialize_field("threshold", &baseline)?;
+                fields.serialize_field("actual", &quadrant)?;
+            }
+            GateCheck::NewCritical { id } => {
+                fields.serialize_field("name", "regression.critical")?;
+                fields.serialize_field("threshold", "none")?;
+                fields.serialize_field("actual", id.map_or("none", FindingId::word))?;
             }
         }
         fields.serialize_field("passed", &self.passed())?;

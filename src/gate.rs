@@ -15,6 +15,10 @@ pub struct Gates {
     pub min_completeness: Option<f64>,
     /// Every `--fail-on` value, in the order given, without repeats.
     pub fail_on: Vec<FailCondition>,
+    /// `--fail-on-regression`: the `--baseline` reference; `None` when off.
+    pub baseline: Option<String>,
+    /// The points a score may fall against the baseline; `None` when off.
+    pub tolerance: Option<f64>,
 }
 
 /// What `--fail-on` can name: purgatory or a severity, or one finding by id.
@@ -83,6 +87,11 @@ impl Gates {
         if !self.fail_on.is_empty() {
             let words: Vec<&str> = self.fail_on.iter().map(|c| c.word()).collect();
             parts.push(format!("fail_on {}", words.join(" and ")));
+        }
+        if let (Some(baseline), Some(tolerance)) = (&self.baseline, self.tolerance) {
+            parts.push(format!(
+                "fail_on_regression against {baseline} (tolerance {tolerance:.1})"
+            ));
         }
         (!parts.is_empty()).then(|| parts.join(", "))
     }
@@ -203,5 +212,35 @@ pub fn describe(check: &GateCheck) -> String {
             "finding {id} {} (fails when it fires)",
             if fired { "fired" } else { "did not fire" }
         ),
+        GateCheck::ScoreRegression {
+            score,
+            baseline,
+            low,
+            tolerance,
+        } => {
+            let change = crate::number::round1(low - baseline);
+            let verdict = if check.passed() { "within" } else { "beyond" };
+            format!(
+                "{score} {low:.1} against the baseline's {baseline:.1} ({change:+.1}; the low ends of the ranges), {verdict} the tolerance of {tolerance:.1}"
+            )
+        }
+        GateCheck::LevelRegression { baseline, level } => {
+            if check.passed() {
+                format!("level {level} is not below the baseline's {baseline}")
+            } else {
+                format!("level {level} is below the baseline's {baseline}")
+            }
+        }
+        GateCheck::QuadrantRegression { baseline, quadrant } => {
+            if check.passed() {
+                format!("quadrant {quadrant} is not behind the baseline's {baseline}")
+            } else {
+                format!("quadrant {quadrant} is behind the baseline's {baseline}")
+            }
+        }
+        GateCheck::NewCritical { id } => match id {
+            Some(id) => format!("critical finding {id} is new since the baseline"),
+            None => "no critical finding is new since the baseline".to_owned(),
+        },
     }
 }

@@ -25,6 +25,7 @@ pub mod error;
 pub mod gate;
 pub mod load;
 pub mod number;
+pub mod regression;
 pub mod render;
 pub mod rubric;
 pub mod spill;

@@ -92,6 +92,9 @@ pub enum RubricAction {
     Export,
 }
 
+// Each flag is a clap switch: `--detail`, `--portfolio`, `--no-step-summary`,
+// `--fail-on-regression`; an enum would not read as the command line does.
+#[allow(clippy::struct_excessive_bools)]
 #[derive(Debug, clap::Args)]
 pub struct AssessArgs {
     /// The questionnaires (YAML); a directory means every *.yaml and *.yml in it; `-` reads standard input
@@ -140,6 +143,15 @@ pub struct AssessArgs {
     /// Gate: exit 1 when completeness is below N
     #[arg(long, value_name = "N", value_parser = parse_threshold, allow_negative_numbers = true)]
     pub min_completeness: Option<f64>,
+    /// The earlier assessment to check against: a questionnaire, a JSON report, or git:REV (this file at a git revision, such as git:origin/main)
+    #[arg(long, value_name = "REF", requires = "fail_on_regression")]
+    pub baseline: Option<String>,
+    /// Gate: exit 1 when, against --baseline, a score's low end falls by more than --tolerance, the level or quadrant falls, or a critical finding is new
+    #[arg(long, requires = "baseline")]
+    pub fail_on_regression: bool,
+    /// How many points a score may fall before --fail-on-regression fails
+    #[arg(long, value_name = "N", value_parser = parse_threshold, default_value_t = 0.0, requires = "fail_on_regression")]
+    pub tolerance: f64,
     /// Gate: exit 1 when purgatory is stuck, a finding this severe or worse fired, or the finding with this id fired (`readiness explain` lists the ids); repeat the flag or separate values with commas
     #[arg(long, value_name = "WHAT", value_delimiter = ',', action = clap::ArgAction::Append, value_parser = FailConditionParser)]
     pub fail_on: Vec<FailCondition>,
@@ -205,6 +217,8 @@ impl AssessArgs {
                 add_once(&mut list, c);
                 list
             }),
+            baseline: self.baseline.clone().filter(|_| self.fail_on_regression),
+            tolerance: self.fail_on_regression.then_some(self.tolerance),
         }
     }
 }

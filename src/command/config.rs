@@ -206,6 +206,8 @@ impl Gates {
             } else {
                 over.fail_on
             },
+            baseline: over.baseline.or(self.baseline),
+            tolerance: over.tolerance.or(self.tolerance),
         }
     }
 }

@@ -139,9 +139,7 @@ fn diff_command(args: &DiffArgs, env: &Environment) -> Result<Output, Error> {
             read::json_report(path, &name)
         } else {
             let questionnaire = read::questionnaire(path, &name, options)?;
-            let assessment = assess::assess(&questionnaire, &rubric, &name);
-            // Plain data with string keys always serializes.
-            Ok(serde_json::to_value(&assessment).unwrap_or_default())
+            Ok(read::as_report(&questionnaire, &rubric, &name))
         }
     };
     let (before, after) = (side(&args.old)?, side(&args.new)?);
@@ -313,6 +311,18 @@ fn assess_all(
         let questionnaire = read::questionnaire(file, &name, options)?;
         let mut assessment = assess::assess(&questionnaire, rubric, &name);
         assessment.gate = settings.gates.check(&assessment);
+        if let (Some(reference), true) = (&args.baseline, args.fail_on_regression) {
+            let baseline = read::baseline(reference, file, rubric, options)?;
+            let checks = crate::regression::checks(&baseline, &assessment, args.tolerance);
+            let gate = assessment
+                .gate
+                .get_or_insert_with(|| crate::assessment::Gate {
+                    passed: true,
+                    checks: Vec::new(),
+                });
+            gate.checks.extend(checks);
+            gate.passed = gate.checks.iter().all(crate::assessment::GateCheck::passed);
+        }
         assessment.config = Arc::clone(&config);
         match keeping {
             Some(keeping) => keeping.keep(assessment),

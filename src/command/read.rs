@@ -108,3 +108,67 @@ pub fn json_report(path: &Path, name: &str) -> Result<serde_json::Value, Error> 
         ))
     }
 }
+
+/// The baseline of `file` named by `reference`: `git:REV` reads the file as
+/// it was at that revision through the `git` command; otherwise a JSON
+/// report, or a questionnaire assessed now with `rubric`.
+pub fn baseline(
+    reference: &str,
+    file: &Path,
+    rubric: &Rubric,
+    options: LoadOptions,
+) -> Result<serde_json::Value, Error> {
+    let Some(revision) = reference.strip_prefix("git:") else {
+        let path = Path::new(reference);
+        let name = diagnostic::shown_path(path);
+        if is_json(path) {
+            return json_report(path, &name);
+        }
+        let questionnaire = questionnaire(path, &name, options)?;
+        return Ok(as_report(&questionnaire, rubric, &name));
+    };
+    let shown = diagnostic::shown_path(file);
+    let directory = match file.parent() {
+        Some(d) if !d.as_os_str().is_empty() => d,
+        _ => Path::new("."),
+    };
+    let file_name = file
+        .file_name()
+        .map(|n| n.to_string_lossy().into_owned())
+        .unwrap_or_default();
+    // `REV:./name` is the file at REV, relative to the directory git runs in.
+    let output = std::process::Command::new("git")
+        .arg("show")
+        .arg(format!("{revision}:./{file_name}"))
+        .current_dir(directory)
+        .output()
+        .map_err(|e| {
+            Error::Refused(format!(
+                "--baseline {reference}: the git command cannot be run: {e}"
+            ))
+        })?;
+    if !output.status.success() {
+        let why = String::from_utf8_lossy(&output.stderr);
+        let why = why
+            .lines()
+            .next()
+            .unwrap_or("git failed")
+            .trim_start_matches("fatal: ");
+        return Err(Error::Refused(format!(
+            "{shown}: cannot be read at git revision {revision}: {why}"
+        )));
+    }
+    let name = format!("{revision}:{shown}");
+    let text = String::from_utf8(output.stdout)
+        .map_err(|_| Error::Refused(format!("{name}: is not UTF-8 text")))?;
+    let questionnaire = questionnaire::load(&text, options)
+        .map_err(|problems| invalid(&name, Some(text), problems))?;
+    Ok(as_report(&questionnaire, rubric, &name))
+}
+
+/// A questionnaire's assessment as its JSON report.
+pub fn as_report(questionnaire: &Questionnaire, rubric: &Rubric, name: &str) -> serde_json::Value {
+    let assessment = crate::assess::assess(questionnaire, rubric, name);
+    // Plain data with string keys always serializes.
+    serde_json::to_value(&assessment).unwrap_or_default()
+}

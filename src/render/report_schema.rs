@@ -312,7 +312,21 @@ fn gate() -> Value {
         .copied()
         .collect();
     let mut names: Vec<&str> = ScoreGate::words().to_vec();
-    names.push("fail_on");
+    names.extend([
+        "fail_on",
+        "regression.overall",
+        "regression.strategy",
+        "regression.implementation",
+        "regression.level",
+        "regression.quadrant",
+        "regression.critical",
+    ]);
+    let threshold_words: Vec<&str> = threshold_words
+        .into_iter()
+        .chain(Level::words().iter().copied())
+        .chain(Quadrant::words().iter().copied())
+        .chain(["none"])
+        .collect();
     object(
         "The gate's result when a gate was set; the report is null here when none was.",
         &[
@@ -332,14 +346,15 @@ fn gate() -> Value {
                         "properties": {
                             "name": words("The gate, as readiness.toml names it.", &names),
                             "threshold": {
-                                "description": "A score for a score gate; for fail_on, the level or finding id it fails on.",
+                                "description": "A score for a score gate (for a score regression, the baseline's low end less the tolerance); for fail_on, the level or finding id it fails on; for the level and quadrant regressions, the baseline's; for regression.critical, none.",
                                 "anyOf": [score(""), words("", &threshold_words)],
                             },
                             "actual": {
-                                "description": "A score check: the low end of the score's range. fail_on: the purgatory status, the most severe finding's severity (or none), or fired / not fired for a finding id.",
+                                "description": "A score check: the low end of the score's range. fail_on: the purgatory status, the most severe finding's severity (or none), or fired / not fired for a finding id. A level or quadrant regression: the level or quadrant now. regression.critical: the new critical finding's id, or none.",
                                 "anyOf": [score(""), { "type": "string" }],
                             },
                             "score": { "$ref": "#/$defs/score", "description": "Score checks only: the score from what was answered; null when nothing was." },
+                    "baseline": score("Score regression checks only: the low end of the score's range in the baseline; the threshold is this less the tolerance."),
                             "open": { "$ref": "#/$defs/score", "description": "Score checks only: the score less the low end, the part of a shortfall that rests on open questions." },
                             "passed": { "description": "Whether this check passed.", "type": "boolean" },
                         },
@@ -372,6 +387,8 @@ fn config() -> Value {
                 ("min_implementation", threshold("implementation")),
                 ("min_completeness", nullable(score("Fails when completeness is below this; null when not set."))),
                 ("fail_on", array("The --fail-on values: purgatory, a severity, or finding ids.", words("A --fail-on value.", &fail_on))),
+                ("baseline", nullable(string("With --fail-on-regression, the --baseline reference (a file, or git:REV); null when off."))),
+                ("tolerance", nullable(score("With --fail-on-regression, the points a score may fall; null when off."))),
             ])),
         ],
     )

@@ -198,7 +198,9 @@ fn every_format_says_which_settings_rubric_and_gates_made_it() {
                 "min_strategy": null,
                 "min_implementation": null,
                 "min_completeness": null,
-                "fail_on": []
+                "fail_on": [],
+                "baseline": null,
+                "tolerance": null
             }
         })
     );

@@ -21,6 +21,7 @@ mod portfolio;
 mod properties;
 mod purgatory;
 mod recommendations;
+mod regression;
 mod report_schema;
 mod rubric;
 mod schema_and_init;

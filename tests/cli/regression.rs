@@ -1,0 +1,301 @@
+//! The regression gate: `assess --baseline REF --fail-on-regression`, with
+//! REF a questionnaire, a JSON report or `git:REV` read from a real git
+//! repository; each kind of regression on both sides of the tolerance, and
+//! the errors for a missing revision or file.
+
+use crate::common::{run, run_in, scratch_dir};
+use serde_json::Value;
+
+const NORTHWIND: &str = "examples/slide-deck-northwind-retail.yaml";
+
+fn example(name: &str) -> String {
+    std::fs::read_to_string(format!("{}/examples/{name}", env!("CARGO_MANIFEST_DIR")))
+        .expect("example")
+}
+
+/// The checks a gated run printed in JSON: (name, passed).
+fn checks(out: &crate::common::Run) -> Vec<(String, bool)> {
+    let report: Value = serde_json::from_str(&out.stdout).expect("JSON");
+    report["gate"]["checks"]
+        .as_array()
+        .expect("checks")
+        .iter()
+        .map(|c| {
+            (
+                c["name"].as_str().expect("a name").to_owned(),
+                c["passed"].as_bool().expect("passed"),
+            )
+        })
+        .collect()
+}
+
+fn failed(out: &crate::common::Run) -> Vec<String> {
+    checks(out)
+        .into_iter()
+        .filter(|(_, passed)| !passed)
+        .map(|(name, _)| name)
+        .collect()
+}
+
+#[test]
+fn the_same_questionnaire_as_its_own_baseline_passes_every_check() {
+    let out = run(&[
+        "assess",
+        NORTHWIND,
+        "--format",
+        "json",
+        "--baseline",
+        NORTHWIND,
+        "--fail-on-regression",
+    ]);
+    assert_eq!(out.code, 0, "{}", out.stderr);
+    assert_eq!(
+        checks(&out),
+        [
+            ("regression.overall".to_owned(), true),
+            ("regression.strategy".to_owned(), true),
+            ("regression.implementation".to_owned(), true),
+            ("regression.level".to_owned(), true),
+            ("regression.quadrant".to_owned(), true),
+            ("regression.critical".to_owned(), true),
+        ]
+    );
+}
+
+#[test]
+fn a_score_that_falls_fails_beyond_the_tolerance_and_passes_within_it() {
+    let dir = scratch_dir("regression-score");
+    // Northwind with one data answer worse: implementation falls by 1.6.
+    let worse =
+        example("slide-deck-northwind-retail.yaml").replace("quality: fair", "quality: poor");
+    std::fs::write(format!("{dir}/org.yaml"), worse).expect("write");
+    let baseline = format!("{}/{NORTHWIND}", env!("CARGO_MANIFEST_DIR"));
+    let gated = |tolerance: &str| {
+        run_in(
+            &dir,
+            &[
+                "assess",
+                "org.yaml",
+                "--format",
+                "json",
+                "--baseline",
+                &baseline,
+                "--fail-on-regression",
+                "--tolerance",
+                tolerance,
+            ],
+        )
+    };
+    // The largest fall among the three scores is the tolerance's boundary.
+    let report: Value = serde_json::from_str(&gated("0").stdout).expect("JSON");
+    let fall = report["gate"]["checks"]
+        .as_array()
+        .expect("checks")
+        .iter()
+        .filter_map(|c| Some(c["baseline"].as_f64()? - c["actual"].as_f64()?))
+        .fold(0.0_f64, f64::max);
+    let fall = (fall * 10.0).round() / 10.0;
+    assert!(fall > 0.0, "{report}");
+    let at = format!("{fall:.1}");
+    let below = format!("{:.1}", fall - 0.1);
+    let out = gated(&at);
+    assert_eq!(
+        (out.code, failed(&out)),
+        (0, vec![]),
+        "a fall of {fall} within a tolerance of {at}"
+    );
+    let out = gated(&below);
+    assert_eq!(out.code, 1);
+    assert_eq!(
+        failed(&out),
+        ["regression.overall"],
+        "only the largest fall"
+    );
+    assert!(
+        out.stderr.contains("beyond the tolerance of"),
+        "{}",
+        out.stderr
+    );
+}
+
+#[test]
+fn a_level_or_quadrant_that_falls_and_a_new_critical_finding_fail() {
+    let dir = scratch_dir("regression-kinds");
+    let harbor = format!(
+        "{}/examples/aligned-harbor-logistics.yaml",
+        env!("CARGO_MANIFEST_DIR")
+    );
+    // Northwind against Harbor: everything falls.
+    let out = run(&[
+        "assess",
+        NORTHWIND,
+        "--format",
+        "json",
+        "--baseline",
+        &harbor,
+        "--fail-on-regression",
+        "--tolerance",
+        "100",
+    ]);
+    assert_eq!(out.code, 1);
+    assert_eq!(
+        failed(&out),
+        [
+            "regression.level",
+            "regression.quadrant",
+            "regression.critical"
+        ],
+        "a tolerance of 100 lets every score fall"
+    );
+    // Harbor against Northwind: nothing falls, and Northwind's critical
+    // finding is gone, not new.
+    let out = run(&[
+        "assess",
+        &harbor,
+        "--format",
+        "json",
+        "--baseline",
+        NORTHWIND,
+        "--fail-on-regression",
+    ]);
+    assert_eq!((out.code, failed(&out)), (0, vec![]));
+    // A stored JSON report as the baseline gives the same checks.
+    let stored = format!("{dir}/harbor.json");
+    assert_eq!(
+        run(&["assess", &harbor, "--format", "json", "-o", &stored]).code,
+        0
+    );
+    let from_json = run(&[
+        "assess",
+        NORTHWIND,
+        "--format",
+        "json",
+        "--baseline",
+        &stored,
+        "--fail-on-regression",
+        "--tolerance",
+        "100",
+    ]);
+    assert_eq!(checks(&from_json), checks(&out_against(&harbor)));
+}
+
+fn out_against(baseline: &str) -> crate::common::Run {
+    run(&[
+        "assess",
+        NORTHWIND,
+        "--format",
+        "json",
+        "--baseline",
+        baseline,
+        "--fail-on-regression",
+        "--tolerance",
+        "100",
+    ])
+}
+
+fn git(dir: &str, args: &[&str]) {
+    let status = std::process::Command::new("git")
+        .args([
+            "-c",
+            "user.name=readiness",
+            "-c",
+            "user.email=readiness@example.org",
+        ])
+        .args(args)
+        .current_dir(dir)
+        .output()
+        .expect("git runs");
+    assert!(
+        status.status.success(),
+        "git {args:?}: {}",
+        String::from_utf8_lossy(&status.stderr)
+    );
+}
+
+#[test]
+fn a_git_revision_is_the_baseline_and_its_errors_are_clear() {
+    let dir = scratch_dir("regression-git");
+    let _ = std::fs::remove_dir_all(format!("{dir}/.git"));
+    git(&dir, &["init", "--quiet"]);
+    std::fs::create_dir_all(format!("{dir}/org")).expect("mkdir");
+    std::fs::write(
+        format!("{dir}/org/q.yaml"),
+        example("aligned-harbor-logistics.yaml"),
+    )
+    .expect("write");
+    git(&dir, &["add", "."]);
+    git(&dir, &["commit", "--quiet", "-m", "harbor"]);
+    // The working copy falls back to Northwind's answers.
+    std::fs::write(
+        format!("{dir}/org/q.yaml"),
+        example("slide-deck-northwind-retail.yaml"),
+    )
+    .expect("write");
+    let out = run_in(
+        &dir,
+        &[
+            "assess",
+            "org/q.yaml",
+            "--format",
+            "json",
+            "--baseline",
+            "git:HEAD",
+            "--fail-on-regression",
+        ],
+    );
+    assert_eq!(out.code, 1, "{}", out.stderr);
+    assert!(failed(&out).contains(&"regression.level".to_owned()));
+    assert!(
+        out.stderr.contains(
+            "org/q.yaml: gate failed: level experimenting is below the baseline's scaling"
+        ),
+        "{}",
+        out.stderr
+    );
+
+    let out = run_in(
+        &dir,
+        &[
+            "assess",
+            "org/q.yaml",
+            "--baseline",
+            "git:no-such-branch",
+            "--fail-on-regression",
+        ],
+    );
+    assert_eq!((out.code, out.stdout.as_str()), (2, ""));
+    assert!(
+        out.stderr
+            .starts_with("org/q.yaml: cannot be read at git revision no-such-branch: "),
+        "{}",
+        out.stderr
+    );
+    std::fs::write(
+        format!("{dir}/org/new.yaml"),
+        example("aligned-harbor-logistics.yaml"),
+    )
+    .expect("write");
+    let out = run_in(
+        &dir,
+        &[
+            "assess",
+            "org/new.yaml",
+            "--baseline",
+            "git:HEAD",
+            "--fail-on-regression",
+        ],
+    );
+    assert_eq!(out.code, 2);
+    assert!(
+        out.stderr
+            .starts_with("org/new.yaml: cannot be read at git revision HEAD: "),
+        "{}",
+        out.stderr
+    );
+}
+
+#[test]
+fn fail_on_regression_and_baseline_go_together() {
+    assert_eq!(run(&["assess", NORTHWIND, "--fail-on-regression"]).code, 2);
+    assert_eq!(run(&["assess", NORTHWIND, "--baseline", NORTHWIND]).code, 2);
+}
