@@ -33,6 +33,10 @@ struct RawGate {
     min_completeness: Option<Spanned<f64>>,
     /// One word or a list of words, each possibly commas between several.
     fail_on: Option<Spanned<toml::Value>>,
+    /// A questionnaire, a JSON report (relative to this file) or `git:REV`.
+    baseline: Option<String>,
+    fail_on_regression: Option<Spanned<bool>>,
+    tolerance: Option<Spanned<f64>>,
 }
 
 /// Settings from a config file.
@@ -109,7 +113,7 @@ pub fn parse(text: &str, path: &Path) -> Result<Config, Vec<Diagnostic>> {
         }
     }
     if let Some(gate) = &raw.gate {
-        let mut score = |value: &Option<Spanned<f64>>, name: ScoreGate| {
+        let mut score = |value: &Option<Spanned<f64>>, name: &dyn std::fmt::Display| {
             let value = value.as_ref()?;
             let v = *value.get_ref();
             if (0.0..=100.0).contains(&v) {
@@ -122,11 +126,23 @@ pub fn parse(text: &str, path: &Path) -> Result<Config, Vec<Diagnostic>> {
                 None
             }
         };
-        config.gates.fail_under = score(&gate.fail_under, ScoreGate::FailUnder);
-        config.gates.min_strategy = score(&gate.min_strategy, ScoreGate::MinStrategy);
+        config.gates.fail_under = score(&gate.fail_under, &ScoreGate::FailUnder);
+        config.gates.min_strategy = score(&gate.min_strategy, &ScoreGate::MinStrategy);
         config.gates.min_implementation =
-            score(&gate.min_implementation, ScoreGate::MinImplementation);
-        config.gates.min_completeness = score(&gate.min_completeness, ScoreGate::MinCompleteness);
+            score(&gate.min_implementation, &ScoreGate::MinImplementation);
+        config.gates.min_completeness = score(&gate.min_completeness, &ScoreGate::MinCompleteness);
+        let tolerance = score(&gate.tolerance, &"tolerance");
+        match (&gate.fail_on_regression, &gate.baseline) {
+            (Some(on), Some(baseline)) if *on.get_ref() => {
+                config.gates.baseline = Some(relative_baseline(baseline, path));
+                config.gates.tolerance = Some(tolerance.unwrap_or(0.0));
+            }
+            (Some(on), None) if *on.get_ref() => problems.push(Diagnostic::at(
+                position(text, on.span().start),
+                "gate.fail_on_regression: needs gate.baseline, the earlier assessment to compare with (a questionnaire, a JSON report, or git:REV)",
+            )),
+            _ => {}
+        }
         if let Some(fail_on) = &gate.fail_on {
             match fail_conditions(fail_on.get_ref()) {
                 Ok(list) => config.gates.fail_on = list,
@@ -141,6 +157,17 @@ pub fn parse(text: &str, path: &Path) -> Result<Config, Vec<Diagnostic>> {
         Ok(config)
     } else {
         Err(problems)
+    }
+}
+
+/// A baseline file is read relative to the config file, as the rubric is;
+/// `git:REV` names a revision, not a file.
+fn relative_baseline(baseline: &str, config: &Path) -> String {
+    match config.parent() {
+        Some(dir) if !dir.as_os_str().is_empty() && !baseline.starts_with("git:") => {
+            dir.join(baseline).to_string_lossy().into_owned()
+        }
+        _ => baseline.to_owned(),
     }
 }
 

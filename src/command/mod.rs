@@ -311,9 +311,10 @@ fn assess_all(
         let questionnaire = read::questionnaire(file, &name, options)?;
         let mut assessment = assess::assess(&questionnaire, rubric, &name);
         assessment.gate = settings.gates.check(&assessment);
-        if let (Some(reference), true) = (&args.baseline, args.fail_on_regression) {
+        let gates = &settings.gates;
+        if let (Some(reference), Some(tolerance)) = (&gates.baseline, gates.tolerance) {
             let baseline = read::baseline(reference, file, rubric, options)?;
-            let checks = crate::regression::checks(&baseline, &assessment, args.tolerance);
+            let checks = crate::regression::checks(&baseline, &assessment, tolerance);
             let gate = assessment
                 .gate
                 .get_or_insert_with(|| crate::assessment::Gate {

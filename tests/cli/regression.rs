@@ -299,3 +299,58 @@ fn fail_on_regression_and_baseline_go_together() {
     assert_eq!(run(&["assess", NORTHWIND, "--fail-on-regression"]).code, 2);
     assert_eq!(run(&["assess", NORTHWIND, "--baseline", NORTHWIND]).code, 2);
 }
+
+#[test]
+fn the_regression_gate_from_readiness_toml() {
+    let dir = scratch_dir("regression-config");
+    std::fs::create_dir_all(format!("{dir}/reports")).expect("mkdir");
+    let harbor = format!(
+        "{}/examples/aligned-harbor-logistics.yaml",
+        env!("CARGO_MANIFEST_DIR")
+    );
+    assert_eq!(
+        run(&[
+            "assess",
+            &harbor,
+            "--format",
+            "json",
+            "-o",
+            &format!("{dir}/reports/last.json")
+        ])
+        .code,
+        0
+    );
+    std::fs::write(
+        format!("{dir}/readiness.toml"),
+        "[gate]\nbaseline = \"reports/last.json\"\nfail_on_regression = true\ntolerance = 100\n",
+    )
+    .expect("write");
+    let northwind = format!("{}/{NORTHWIND}", env!("CARGO_MANIFEST_DIR"));
+    let out = run_in(&dir, &["assess", &northwind, "--format", "json"]);
+    assert_eq!(out.code, 1, "{}", out.stderr);
+    assert_eq!(
+        failed(&out),
+        [
+            "regression.level",
+            "regression.quadrant",
+            "regression.critical"
+        ]
+    );
+    let report: Value = serde_json::from_str(&out.stdout).expect("JSON");
+    assert_eq!(report["config"]["gates"]["baseline"], "reports/last.json");
+    assert_eq!(report["config"]["gates"]["tolerance"], 100.0);
+
+    std::fs::write(
+        format!("{dir}/readiness.toml"),
+        "[gate]\nfail_on_regression = true\n",
+    )
+    .expect("write");
+    let out = run_in(&dir, &["assess", &northwind]);
+    assert_eq!((out.code, out.stdout.as_str()), (2, ""));
+    assert!(
+        out.stderr
+            .starts_with("readiness.toml:2:22: gate.fail_on_regression: needs gate.baseline"),
+        "{}",
+        out.stderr
+    );
+}
