@@ -136,7 +136,11 @@ fn diff_command(args: &DiffArgs, env: &Environment) -> Result<Output, Error> {
     let side = |path: &PathBuf| -> Result<serde_json::Value, Error> {
         let name = read::shown_name(path, "<stdin>");
         if read::is_json(path) {
-            read::json_report(path, &name)
+            // The comparison names the file given, not the questionnaire
+            // the stored report was made from.
+            let mut report = read::json_report(path, &name)?;
+            report["source"] = serde_json::Value::from(name);
+            Ok(report)
         } else {
             let questionnaire = read::questionnaire(path, &name, options)?;
             Ok(read::as_report(&questionnaire, &rubric, &name))
