@@ -1,8 +1,8 @@
 //! The comparison of two assessments (`readiness diff`) as terminal text and
 //! as Markdown short enough for a pull-request comment.
 
-use super::markdown::cell;
-use super::words::wrap;
+use super::markdown::{capitalized, cell};
+use super::words::{score as number, wrap};
 use crate::diff::{Change, Diff, FindingRef, NumberChange, PilotChange};
 use serde_json::Value;
 use std::fmt::Write as _;
@@ -167,10 +167,6 @@ fn word_change(c: &Change) -> String {
     }
 }
 
-fn number(value: Option<f64>) -> String {
-    value.map_or_else(|| "—".to_owned(), |v| format!("{v:.1}"))
-}
-
 fn signed(change: Option<f64>) -> String {
     match change {
         None => "—".to_owned(),
@@ -232,12 +228,4 @@ fn pilot(p: &PilotChange) -> String {
         (Some(before), None) => format!("{}: removed (was at stage {before})", p.name),
         (None, None) => p.name.clone(),
     }
-}
-
-fn capitalized(word: &str) -> String {
-    let mut chars = word.chars();
-    chars
-        .next()
-        .map(|c| c.to_uppercase().chain(chars).collect())
-        .unwrap_or_default()
 }

@@ -160,6 +160,18 @@ impl Detected {
 
 /// Names in a sentence: `a`, `a and b`, `a, b and c`; past three, the first
 /// three and how many more.
+/// The pilots that meet `test`, and evidence citing the key each was judged
+/// on: the shape of every per-pilot finding.
+fn matching<'p, 'q>(
+    pilots: &[&'p Pilot<'q>],
+    key: &'static str,
+    test: impl Fn(&Pilot<'_>) -> bool,
+) -> (Vec<&'p Pilot<'q>>, Vec<Evidence>) {
+    let chosen: Vec<&'p Pilot<'q>> = pilots.iter().copied().filter(|p| test(p)).collect();
+    let evidence = chosen.iter().map(|p| p.field_evidence(key)).collect();
+    (chosen, evidence)
+}
+
 pub fn names<'n>(names: impl Iterator<Item = &'n str>) -> String {
     let all: Vec<&str> = names.collect();
     match all.as_slice() {

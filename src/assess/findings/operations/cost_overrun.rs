@@ -1,7 +1,7 @@
 //! `cost-overrun`: a started pilot that costs well above its plan.
 
 use super::super::{Context, Detected, Detector, PilotSet};
-use super::matching;
+use crate::assess::findings::matching;
 use crate::load::questionnaire::format::pilot;
 use crate::load::questionnaire::format_number;
 use crate::vocabulary::FindingId;

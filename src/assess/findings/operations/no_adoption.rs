@@ -1,7 +1,7 @@
 //! `no-adoption`: a live system that nobody uses, or whose use nobody tracks.
 
 use super::super::{Context, Detected, Detector, PilotSet};
-use super::matching;
+use crate::assess::findings::matching;
 use crate::load::questionnaire::format::{path, pilot};
 use crate::vocabulary::FindingId;
 

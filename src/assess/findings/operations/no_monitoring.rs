@@ -1,7 +1,7 @@
 //! `no-monitoring`: a live system that nobody watches.
 
 use super::super::{Context, Detected, Detector, PilotSet};
-use super::matching;
+use crate::assess::findings::matching;
 use crate::derive::facts::Pilot;
 use crate::load::questionnaire::format::{path, pilot};
 use crate::vocabulary::{FindingId, Monitoring, Sourcing};

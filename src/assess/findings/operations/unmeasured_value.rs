@@ -1,7 +1,7 @@
 //! `unmeasured-value`: a live system whose business value nobody measures.
 
 use super::super::{Context, Detected, Detector, PilotSet};
-use super::matching;
+use crate::assess::findings::matching;
 use crate::load::questionnaire::format::pilot;
 use crate::vocabulary::FindingId;
 

@@ -1,7 +1,7 @@
 //! `laptop-bound`: a pilot that runs on someone's laptop.
 
 use super::super::{Context, Detected, Detector, PilotSet};
-use super::matching;
+use crate::assess::findings::matching;
 use crate::load::questionnaire::format::pilot;
 use crate::vocabulary::{Environment, FindingId};
 

@@ -10,8 +10,7 @@ pub(super) mod stale_pilot;
 pub(super) mod unproven_pilot;
 
 use crate::assessment::Finding;
-use crate::derive::evidence::Evidence;
-use crate::derive::facts::{Facts, Pilot};
+use crate::derive::facts::Facts;
 use crate::rubric::Rubric;
 use crate::vocabulary::{FindingId, Group, PurgatoryStatus};
 
@@ -63,15 +62,4 @@ pub fn status(findings: &[Finding], facts: &Facts<'_>, rubric: &Rubric) -> Statu
         lingering,
         live,
     }
-}
-
-/// Evidence for each pilot that meets `test`, citing the key it was judged on.
-fn matching<'p, 'q>(
-    pilots: &[&'p Pilot<'q>],
-    key: &'static str,
-    test: impl Fn(&Pilot<'_>) -> bool,
-) -> (Vec<&'p Pilot<'q>>, Vec<Evidence>) {
-    let chosen: Vec<&'p Pilot<'q>> = pilots.iter().copied().filter(|p| test(p)).collect();
-    let evidence = chosen.iter().map(|p| p.field_evidence(key)).collect();
-    (chosen, evidence)
 }

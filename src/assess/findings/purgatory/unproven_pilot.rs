@@ -1,7 +1,7 @@
 //! `unproven-pilot`: a pilot that does not measure the value it should prove.
 
 use super::super::{Context, Detected, Detector, PilotSet};
-use super::matching;
+use crate::assess::findings::matching;
 use crate::load::questionnaire::format::pilot;
 use crate::vocabulary::FindingId;
 
