@@ -50,6 +50,8 @@ pub struct Assessment {
     pub recommendations: Vec<Recommendation>,
     /// The gate result; `null` when no gate was set.
     pub gate: Option<Gate>,
+    /// What changed since the baseline (`--baseline`); `null` when none was given.
+    pub comparison: Option<Box<crate::diff::Diff>>,
     /// The settings this report was made with; shared by every assessment of a run.
     pub config: Arc<RunConfig>,
 }

@@ -15,9 +15,10 @@ pub struct Gates {
     pub min_completeness: Option<f64>,
     /// Every `--fail-on` value, in the order given, without repeats.
     pub fail_on: Vec<FailCondition>,
-    /// `--fail-on-regression`: the `--baseline` reference; `None` when off.
+    /// The earlier assessment compared with (`--baseline`); `None` when none is.
     pub baseline: Option<String>,
-    /// The points a score may fall against the baseline; `None` when off.
+    /// The points a score may fall against the baseline; `None` when the
+    /// regression gate (`--fail-on-regression`) is off.
     pub tolerance: Option<f64>,
 }
 

@@ -25,6 +25,13 @@ done
 sed -e 's/stage: pilot/stage: production/' examples/slide-deck-northwind-retail.yaml > "$out/northwind-later.yaml.in"
 mv "$out/northwind-later.yaml.in" "$out/northwind-later.yaml"
 "$bin" diff examples/slide-deck-northwind-retail.yaml "$out/northwind-later.yaml" --format markdown > "$out/diff.md"
+# The same comparison inside the report, alone and in a portfolio.
+"$bin" assess "$out/northwind-later.yaml" --baseline examples/slide-deck-northwind-retail.yaml \
+  --format markdown --no-step-summary -o "$out/baseline.md"
+"$bin" assess "$out/northwind-later.yaml" --baseline examples/slide-deck-northwind-retail.yaml \
+  --format json --no-step-summary -o "$out/baseline.json"
+"$bin" assess "$out/northwind-later.yaml" --baseline examples/slide-deck-northwind-retail.yaml \
+  --portfolio --detail --format markdown --no-step-summary -o "$out/baseline-portfolio.md"
 rm "$out/northwind-later.yaml"
 # Names that once broke the chart: brackets, pipes, keywords, quotes, duplicates.
 "$bin" assess tests/fixtures/hostile-names --format markdown --no-step-summary -o "$out/hostile-names.md"

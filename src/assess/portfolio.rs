@@ -126,6 +126,12 @@ pub fn slim(mut a: Assessment) -> Assessment {
     a.dimensions = Vec::new();
     a.unanswered = Vec::new();
     a.recommendations = Vec::new();
+    // The rows show the change of the scores; the rest was kept with the report.
+    if let Some(comparison) = &mut a.comparison {
+        comparison.dimensions = Vec::new();
+        comparison.findings = crate::diff::FindingChanges::default();
+        comparison.pilots = Vec::new();
+    }
     a
 }
 

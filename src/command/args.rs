@@ -143,15 +143,15 @@ pub struct AssessArgs {
     /// Gate: exit 1 when completeness is below N
     #[arg(long, value_name = "N", value_parser = parse_threshold, allow_negative_numbers = true)]
     pub min_completeness: Option<f64>,
-    /// The earlier assessment to check against: a questionnaire, a JSON report, or git:REV (this file at a git revision, such as git:origin/main)
-    #[arg(long, value_name = "REF", requires = "fail_on_regression")]
+    /// The earlier assessment to compare with, shown in every format: a questionnaire, a JSON report, or git:REV (this file at a git revision, such as git:origin/main)
+    #[arg(long, value_name = "REF")]
     pub baseline: Option<String>,
-    /// Gate: exit 1 when, against --baseline, a score's low end falls by more than --tolerance, the level or quadrant falls, or a critical finding is new
-    #[arg(long, requires = "baseline")]
+    /// Gate: exit 1 when, against the baseline, a score's low end falls by more than --tolerance, the level or quadrant falls, or a critical finding is new
+    #[arg(long)]
     pub fail_on_regression: bool,
-    /// How many points a score may fall before --fail-on-regression fails
-    #[arg(long, value_name = "N", value_parser = parse_threshold, default_value_t = 0.0, requires = "fail_on_regression")]
-    pub tolerance: f64,
+    /// How many points a score may fall before the regression gate fails [default: 0]
+    #[arg(long, value_name = "N", value_parser = parse_threshold)]
+    pub tolerance: Option<f64>,
     /// Gate: exit 1 when purgatory is stuck, a finding this severe or worse fired, or the finding with this id fired (`readiness explain` lists the ids); repeat the flag or separate values with commas
     #[arg(long, value_name = "WHAT", value_delimiter = ',', action = clap::ArgAction::Append, value_parser = FailConditionParser)]
     pub fail_on: Vec<FailCondition>,
@@ -217,8 +217,10 @@ impl AssessArgs {
                 add_once(&mut list, c);
                 list
             }),
-            baseline: self.baseline.clone().filter(|_| self.fail_on_regression),
-            tolerance: self.fail_on_regression.then_some(self.tolerance),
+            baseline: self.baseline.clone(),
+            // Whether the regression gate is on is decided with the settings
+            // file, which may turn it on too.
+            tolerance: self.tolerance,
         }
     }
 }

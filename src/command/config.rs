@@ -48,6 +48,8 @@ pub struct Config {
     pub rubric: Option<PathBuf>,
     pub format: Option<Format>,
     pub gates: Gates,
+    /// `fail_on_regression` under `[gate]`, when written.
+    pub fail_on_regression: Option<bool>,
 }
 
 /// The config in force: `explicit` when given (it must exist), else
@@ -132,17 +134,12 @@ pub fn parse(text: &str, path: &Path) -> Result<Config, Vec<Diagnostic>> {
             score(&gate.min_implementation, &ScoreGate::MinImplementation);
         config.gates.min_completeness = score(&gate.min_completeness, &ScoreGate::MinCompleteness);
         let tolerance = score(&gate.tolerance, &"tolerance");
-        match (&gate.fail_on_regression, &gate.baseline) {
-            (Some(on), Some(baseline)) if *on.get_ref() => {
-                config.gates.baseline = Some(relative_baseline(baseline, path));
-                config.gates.tolerance = Some(tolerance.unwrap_or(0.0));
-            }
-            (Some(on), None) if *on.get_ref() => problems.push(Diagnostic::at(
-                position(text, on.span().start),
-                "gate.fail_on_regression: needs gate.baseline, the earlier assessment to compare with (a questionnaire, a JSON report, or git:REV)",
-            )),
-            _ => {}
-        }
+        config.gates.baseline = gate
+            .baseline
+            .as_deref()
+            .map(|baseline| relative_baseline(baseline, path));
+        config.fail_on_regression = gate.fail_on_regression.as_ref().map(|on| *on.get_ref());
+        config.gates.tolerance = tolerance;
         if let Some(fail_on) = &gate.fail_on {
             match fail_conditions(fail_on.get_ref()) {
                 Ok(list) => config.gates.fail_on = list,

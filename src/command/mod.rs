@@ -136,11 +136,7 @@ fn diff_command(args: &DiffArgs, env: &Environment) -> Result<Output, Error> {
     let side = |path: &PathBuf| -> Result<serde_json::Value, Error> {
         let name = read::shown_name(path, "<stdin>");
         if read::is_json(path) {
-            // The comparison names the file given, not the questionnaire
-            // the stored report was made from.
-            let mut report = read::json_report(path, &name)?;
-            report["source"] = serde_json::Value::from(name);
-            Ok(report)
+            read::stored_report(path, &name)
         } else {
             let questionnaire = read::questionnaire(path, &name, options)?;
             Ok(read::as_report(&questionnaire, &rubric, &name))
@@ -315,18 +311,8 @@ fn assess_all(
         let questionnaire = read::questionnaire(file, &name, options)?;
         let mut assessment = assess::assess(&questionnaire, rubric, &name);
         assessment.gate = settings.gates.check(&assessment);
-        let gates = &settings.gates;
-        if let (Some(reference), Some(tolerance)) = (&gates.baseline, gates.tolerance) {
-            let baseline = read::baseline(reference, file, rubric, options)?;
-            let checks = crate::regression::checks(&baseline, &assessment, tolerance);
-            let gate = assessment
-                .gate
-                .get_or_insert_with(|| crate::assessment::Gate {
-                    passed: true,
-                    checks: Vec::new(),
-                });
-            gate.checks.extend(checks);
-            gate.passed = gate.checks.iter().all(crate::assessment::GateCheck::passed);
+        if let Some(reference) = &settings.gates.baseline {
+            compare_with_baseline(&mut assessment, reference, file, settings, rubric, options)?;
         }
         assessment.config = Arc::clone(&config);
         match keeping {
@@ -343,6 +329,34 @@ fn assess_all(
         }
     }
     (entries, problems)
+}
+
+/// The assessment of `file` compared with its baseline, and checked against
+/// it when the regression gate is on.
+fn compare_with_baseline(
+    assessment: &mut Assessment,
+    reference: &str,
+    file: &Path,
+    settings: &Settings,
+    rubric: &rubric::Rubric,
+    options: LoadOptions,
+) -> Result<(), Error> {
+    let baseline = read::baseline(reference, file, rubric, options)?;
+    if let Some(tolerance) = settings.gates.tolerance {
+        let checks = crate::regression::checks(&baseline, assessment, tolerance);
+        let gate = assessment
+            .gate
+            .get_or_insert_with(|| crate::assessment::Gate {
+                passed: true,
+                checks: Vec::new(),
+            });
+        gate.checks.extend(checks);
+        gate.passed = gate.checks.iter().all(crate::assessment::GateCheck::passed);
+    }
+    // Plain data with string keys always serializes.
+    let now = serde_json::to_value(&*assessment).unwrap_or_default();
+    assessment.comparison = Some(Box::new(crate::diff::compare(&baseline, &now)));
+    Ok(())
 }
 
 /// The worst wins: an input that could not be assessed, then a failed gate.

@@ -109,6 +109,14 @@ pub fn json_report(path: &Path, name: &str) -> Result<serde_json::Value, Error> 
     }
 }
 
+/// A stored JSON report, named by the file given rather than by the
+/// questionnaire it was made from.
+pub fn stored_report(path: &Path, name: &str) -> Result<serde_json::Value, Error> {
+    let mut report = json_report(path, name)?;
+    report["source"] = serde_json::Value::from(name);
+    Ok(report)
+}
+
 /// The baseline of `file` named by `reference`: `git:REV` reads the file as
 /// it was at that revision through the `git` command; otherwise a JSON
 /// report, or a questionnaire assessed now with `rubric`.
@@ -122,7 +130,7 @@ pub fn baseline(
         let path = Path::new(reference);
         let name = diagnostic::shown_path(path);
         if is_json(path) {
-            return json_report(path, &name);
+            return stored_report(path, &name);
         }
         let questionnaire = questionnaire(path, &name, options)?;
         return Ok(as_report(&questionnaire, rubric, &name));

@@ -26,11 +26,36 @@ impl Settings {
     /// `directory` when present); the default format is the table.
     pub fn resolve(args: &AssessArgs, directory: &Path) -> Result<Settings, Error> {
         let config = config::discover(args.config.as_deref(), directory)?;
+        let regression_gate = args.fail_on_regression || config.fail_on_regression == Some(true);
+        let mut gates = config.gates.overridden_by(args.gates());
+        if regression_gate {
+            if gates.baseline.is_none() {
+                const WHAT: &str = "a questionnaire, a JSON report, or git:REV";
+                return Err(Error::Refused(match &config.path {
+                    Some(path) if !args.fail_on_regression => format!(
+                        "{}: gate.fail_on_regression needs a baseline to compare with: gate.baseline, or --baseline REF ({WHAT})",
+                        shown_path(path)
+                    ),
+                    _ => format!(
+                        "--fail-on-regression: needs a baseline to compare with: --baseline REF, or gate.baseline in {} ({WHAT})",
+                        config::DEFAULT_NAME
+                    ),
+                }));
+            }
+            gates.tolerance = Some(gates.tolerance.unwrap_or(0.0));
+        } else if args.tolerance.is_some() {
+            return Err(Error::Refused(
+                "--tolerance: is the regression gate's, which is off: add --fail-on-regression (or fail_on_regression = true under [gate])".to_owned(),
+            ));
+        } else {
+            // A tolerance without the gate it belongs to is not in force.
+            gates.tolerance = None;
+        }
         Ok(Settings {
             config_file: config.path,
             rubric: args.rubric.clone().or(config.rubric),
             format: args.format.or(config.format).unwrap_or(Format::Table),
-            gates: config.gates.overridden_by(args.gates()),
+            gates,
         })
     }
 

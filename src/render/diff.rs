@@ -75,18 +75,7 @@ pub fn markdown(d: &Diff) -> String {
     for warning in &d.warnings {
         let _ = writeln!(out, "> **Note:** {}\n", cell(warning));
     }
-    out.push_str("| Score | Before | After | Change |\n| --- | ---: | ---: | ---: |\n");
-    for s in &d.scores {
-        let _ = writeln!(
-            out,
-            "| {} | {} | {} | {} |",
-            capitalized(s.name),
-            with_range(s.value.before, s.before_range),
-            with_range(s.value.after, s.after_range),
-            signed(s.value.change)
-        );
-    }
-    out.push('\n');
+    score_table(&mut out, d, "Before", "After");
     for (name, change) in verdicts(d) {
         let _ = writeln!(out, "- {name}: {}", word_change(change));
     }
@@ -124,6 +113,25 @@ pub fn markdown(d: &Diff) -> String {
         }
     }
     out
+}
+
+/// The scores before and after, with their ranges, as a Markdown table.
+fn score_table(out: &mut String, d: &Diff, before: &str, after: &str) {
+    let _ = writeln!(
+        out,
+        "| Score | {before} | {after} | Change |\n| --- | ---: | ---: | ---: |"
+    );
+    for s in &d.scores {
+        let _ = writeln!(
+            out,
+            "| {} | {} | {} | {} |",
+            capitalized(s.name),
+            with_range(s.value.before, s.before_range),
+            with_range(s.value.after, s.after_range),
+            signed(s.value.change)
+        );
+    }
+    out.push('\n');
 }
 
 fn headline(d: &Diff) -> String {
@@ -167,7 +175,7 @@ fn word_change(c: &Change) -> String {
     }
 }
 
-fn signed(change: Option<f64>) -> String {
+pub(super) fn signed(change: Option<f64>) -> String {
     match change {
         None => "—".to_owned(),
         Some(0.0) => "0.0".to_owned(),
@@ -228,4 +236,133 @@ fn pilot(p: &PilotChange) -> String {
         (Some(before), None) => format!("{}: removed (was at stage {before})", p.name),
         (None, None) => p.name.clone(),
     }
+}
+
+/// What a report says of its baseline (`assess --baseline`): the moves only,
+/// each once, as sentences; `readiness diff` gives the whole comparison.
+fn brief(d: &Diff) -> Vec<String> {
+    let mut lines = Vec::new();
+    let verdicts: Vec<String> = verdicts(d)
+        .into_iter()
+        .filter(|(_, c)| c.changed)
+        .map(|(name, c)| format!("{name}: {}", word_change(c)))
+        .collect();
+    lines.extend(verdicts);
+    if d.pilot_to_production_pct.before != d.pilot_to_production_pct.after {
+        lines.push(format!(
+            "Pilot-to-production rate: {}",
+            percent_change(&d.pilot_to_production_pct)
+        ));
+    }
+    for x in d.dimensions.iter().filter(|x| moved(x)) {
+        let mut sides = Vec::new();
+        if x.strategy.before != x.strategy.after {
+            sides.push(format!("strategy {}", number_change(&x.strategy)));
+        }
+        if x.implementation.before != x.implementation.after {
+            sides.push(format!(
+                "implementation {}",
+                number_change(&x.implementation)
+            ));
+        }
+        lines.push(format!("{}: {}", x.name, sides.join("; ")));
+    }
+    for f in &d.findings.resolved {
+        lines.push(format!("Resolved: {} ({})", f.title, f.id));
+    }
+    for f in &d.findings.new {
+        lines.push(format!("New: {}", finding(f)));
+    }
+    if !d.findings.still_open.is_empty() {
+        let titles: Vec<&str> = d
+            .findings
+            .still_open
+            .iter()
+            .map(|f| f.title.as_str())
+            .collect();
+        lines.push(format!("Still open: {}", titles.join("; ")));
+    }
+    for p in &d.pilots {
+        lines.push(format!("Pilot {}", pilot(p)));
+    }
+    lines.into_iter().map(sentence).collect()
+}
+
+/// `text` ended as a sentence, without doubling a message's own full stop.
+fn sentence(mut text: String) -> String {
+    if !text.ends_with(['.', '!', '?']) {
+        text.push('.');
+    }
+    text
+}
+
+/// Whether nothing a report shows moved since the baseline.
+fn unchanged(d: &Diff) -> bool {
+    d.scores
+        .iter()
+        .all(|s| s.value.before == s.value.after && s.before_range == s.after_range)
+        && verdicts(d).iter().all(|(_, c)| !c.changed)
+        && d.pilot_to_production_pct.before == d.pilot_to_production_pct.after
+        && !d.dimensions.iter().any(moved)
+        && d.findings.resolved.is_empty()
+        && d.findings.new.is_empty()
+        && d.pilots.is_empty()
+}
+
+fn since(d: &Diff) -> String {
+    let mut text = format!(
+        "Compared with {}, assessed {}.",
+        d.before.source, d.before.assessed
+    );
+    if unchanged(d) {
+        text.push_str(" Nothing moved: the same scores, verdicts, findings and pilots.");
+    }
+    text
+}
+
+/// The baseline section of a terminal report.
+pub fn brief_text(d: &Diff, width: u16) -> String {
+    let mut out = String::from("Since the baseline\n");
+    let mut line = |text: &str| {
+        let _ = writeln!(out, "{}", wrap(text, width, "  ", "    "));
+    };
+    line(&since(d));
+    for warning in &d.warnings {
+        line(&format!("Note: {warning}"));
+    }
+    if !unchanged(d) {
+        let scores: Vec<String> = d
+            .scores
+            .iter()
+            .filter(|s| s.name != "completeness")
+            .map(|s| format!("{} {}", s.name, number_change(&s.value)))
+            .collect();
+        line(&format!("Scores: {}.", scores.join("; ")));
+        for text in brief(d) {
+            line(&text);
+        }
+    }
+    out
+}
+
+/// The baseline section of a Markdown report, short enough for a
+/// pull-request comment.
+pub fn brief_markdown(d: &Diff) -> String {
+    let mut out = format!("## Since the baseline\n\n{}\n\n", cell(&since(d)));
+    for warning in &d.warnings {
+        let _ = writeln!(out, "> **Note:** {}\n", cell(warning));
+    }
+    if unchanged(d) {
+        return out;
+    }
+    score_table(&mut out, d, "Baseline", "Now");
+    // The table ends with a blank line; so does the list, when there is one.
+    let lines = brief(d);
+    for text in &lines {
+        let _ = writeln!(out, "- {}", cell(text));
+    }
+    if !lines.is_empty() {
+        out.push('\n');
+    }
+    out
 }

@@ -24,6 +24,9 @@ pub fn render(a: &Assessment) -> String {
     action_plan(&mut out, a);
     scores(&mut out, a);
     chart(&mut out, a);
+    if let Some(comparison) = &a.comparison {
+        out.push_str(&super::diff::brief_markdown(comparison));
+    }
     purgatory(&mut out, a);
     misconceptions(&mut out, a);
     other_findings(&mut out, a);

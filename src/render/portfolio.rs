@@ -40,7 +40,7 @@ pub fn write_table(
         "Organization",
         "Strategy",
         "Implementation",
-        "Overall",
+        overall_heading(p),
         "Level",
         "Quadrant",
         "Focus",
@@ -58,7 +58,7 @@ pub fn write_table(
             a.organization.name.clone(),
             score(a.scores.strategy),
             score(a.scores.implementation),
-            score(a.scores.overall),
+            overall(a),
             a.level.word().to_owned(),
             a.quadrant.word().to_owned(),
             a.focus.word().to_owned(),
@@ -101,9 +101,10 @@ fn narrow_rows(p: &Portfolio, gated: bool, width: u16) -> String {
     for a in &p.assessments {
         let critical = critical_count(a);
         let mut row = format!(
-            "{}: overall {} (strategy {}, implementation {}); {}, {}; focus {}; purgatory {}; {critical} critical finding{}",
+            "{}: overall {}{} (strategy {}, implementation {}); {}, {}; focus {}; purgatory {}; {critical} critical finding{}",
             a.organization.name,
             score(a.scores.overall),
+            overall_change(a).map_or_else(String::new, |c| format!(", {c} since the baseline")),
             score(a.scores.strategy),
             score(a.scores.implementation),
             a.level,
@@ -118,6 +119,30 @@ fn narrow_rows(p: &Portfolio, gated: bool, width: u16) -> String {
         rows.push(wrap(&row, width, "", "  "));
     }
     rows.join("\n")
+}
+
+/// The overall score's heading: with a baseline, its change is beside it.
+fn overall_heading(p: &Portfolio) -> &'static str {
+    if p.assessments.iter().any(|a| a.comparison.is_some()) {
+        "Overall (change since the baseline)"
+    } else {
+        "Overall"
+    }
+}
+
+/// The overall score's change since the baseline, signed; `None` without one.
+fn overall_change(a: &Assessment) -> Option<String> {
+    let comparison = a.comparison.as_ref()?;
+    let overall = comparison.scores.iter().find(|s| s.name == "overall")?;
+    Some(super::diff::signed(overall.value.change))
+}
+
+/// The overall score, and with a baseline its change since.
+fn overall(a: &Assessment) -> String {
+    match overall_change(a) {
+        Some(change) => format!("{} ({change})", score(a.scores.overall)),
+        None => score(a.scores.overall),
+    }
 }
 
 /// One organization's table as `--detail` shows it, after a rule.
@@ -158,7 +183,7 @@ pub fn write_markdown(
     chart::points(&mut out, &unique_labels(&p.assessments));
     out.push_str("\n## Organizations\n\n");
     let gated = p.assessments.iter().any(|a| a.gate.is_some());
-    out.push_str("| Organization | Strategy | Implementation | Overall | Level | Quadrant | Focus | Pilot purgatory | Critical findings |");
+    let _ = write!(out, "| Organization | Strategy | Implementation | {} | Level | Quadrant | Focus | Pilot purgatory | Critical findings |", overall_heading(p));
     out.push_str(if gated { " Gate |\n" } else { "\n" });
     out.push_str("| --- | ---: | ---: | ---: | --- | --- | --- | --- | ---: |");
     out.push_str(if gated { " --- |\n" } else { "\n" });
@@ -169,7 +194,7 @@ pub fn write_markdown(
             cell(&a.organization.name),
             score(a.scores.strategy),
             score(a.scores.implementation),
-            score(a.scores.overall),
+            overall(a),
             capitalized(a.level.word()),
             cell(quadrant_name(a, a.quadrant)),
             focus_phrase(a),

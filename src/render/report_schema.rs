@@ -23,6 +23,7 @@ pub fn report_schema() -> Value {
             "portfolio": portfolio(),
             "evidence": evidence(),
             "score": nullable(score("")),
+            "comparison": comparison(),
         }
     })
 }
@@ -69,6 +70,7 @@ fn assessment() -> Value {
             ("unanswered", array("The questionnaire paths of the questions left unanswered.", string("A dotted path, such as strategy.sponsor or implementation.pilots[0].monitoring."))),
             ("recommendations", array("What to do, ranked: the focus first, then findings' remedies and the largest gaps.", recommendation())),
             ("gate", nullable(gate())),
+            ("comparison", json!({ "description": "What changed since the baseline (--baseline); null when none was given.", "anyOf": [{ "$ref": "#/$defs/comparison" }, { "type": "null" }] })),
             ("config", config()),
         ],
     )
@@ -387,9 +389,152 @@ fn config() -> Value {
                 ("min_implementation", threshold("implementation")),
                 ("min_completeness", nullable(score("Fails when completeness is below this; null when not set."))),
                 ("fail_on", array("The --fail-on values: purgatory, a severity, or finding ids.", words("A --fail-on value.", &fail_on))),
-                ("baseline", nullable(string("With --fail-on-regression, the --baseline reference (a file, or git:REV); null when off."))),
+                ("baseline", nullable(string("The --baseline reference compared with (a file, or git:REV); null when none was given."))),
                 ("tolerance", nullable(score("With --fail-on-regression, the points a score may fall; null when off."))),
             ])),
+        ],
+    )
+}
+
+/// What changed between two assessments: `assess --baseline` writes it under
+/// `comparison`, and `readiness diff --format json` writes it whole.
+fn comparison() -> Value {
+    let number_change = |description: &str| object(description, &number_change_fields());
+    let range = |description: &str| {
+        nullable(json!({
+            "description": description,
+            "type": "array",
+            "prefixItems": [score("The low end."), score("The high end.")],
+            "items": false,
+            "minItems": 2,
+        }))
+    };
+    let mut score_fields = vec![(
+        "name",
+        words(
+            "The score.",
+            &["strategy", "implementation", "overall", "completeness"],
+        ),
+    )];
+    score_fields.extend(number_change_fields());
+    score_fields.push((
+        "before_range",
+        range("The range before; null when there was none."),
+    ));
+    score_fields.push((
+        "after_range",
+        range("The range after; null when there is none."),
+    ));
+    let finding = compared_finding();
+    object(
+        "What changed between two assessments, each side a questionnaire assessed or a stored JSON report.",
+        &[
+            ("format_version", json!({ "description": "The comparison's format version.", "const": 1 })),
+            ("before", compared_side("The earlier assessment.")),
+            ("after", compared_side("The later assessment.")),
+            ("warnings", array("What makes the two hard to compare: another organization, another rubric.", string("One warning, in a sentence."))),
+            ("scores", array("Strategy, implementation, overall and completeness, before and after.", object("A score before and after.", &score_fields))),
+            ("level", word_change("The maturity level.")),
+            ("quadrant", word_change("The quadrant.")),
+            ("focus", word_change("The focus.")),
+            ("confidence", word_change("The confidence.")),
+            ("purgatory_status", word_change("The pilot purgatory status.")),
+            ("pilot_to_production_pct", number_change("The pilot-to-production rate, in percent.")),
+            ("dimensions", array("Every dimension of either side, the later side's order first.", object("A dimension's scores before and after.", &[
+                ("id", string("The dimension's id.")),
+                ("name", string("Its name.")),
+                ("strategy", number_change("Its strategy score.")),
+                ("implementation", number_change("Its implementation score.")),
+            ]))),
+            ("findings", object("Findings matched by id.", &[
+                ("resolved", array("Findings of the earlier side that no longer fire.", finding.clone())),
+                ("new", array("Findings that fire now and did not before.", finding.clone())),
+                ("still_open", array("Findings that fire on both sides.", finding)),
+            ])),
+            ("pilots", array("Pilots matched by name: at another stage, added or removed.", object("A pilot that changed.", &[
+                ("name", string("The pilot's name.")),
+                ("before", nullable(string("Its stage before; null when it was added since."))),
+                ("after", nullable(string("Its stage now; null when it was removed since."))),
+            ]))),
+        ],
+    )
+}
+
+/// Which report a side of a comparison is.
+fn compared_side(description: &str) -> Value {
+    object(
+        description,
+        &[
+            (
+                "source",
+                string("The file it was read from, or git:REV:file."),
+            ),
+            ("organization", string("The organization's name.")),
+            ("assessed", string("Its assessment date, YYYY-MM-DD.")),
+            (
+                "rubric",
+                string("The rubric's id and version, as \"default version 2\"."),
+            ),
+        ],
+    )
+}
+
+/// A word before and after.
+fn word_change(description: &str) -> Value {
+    object(
+        description,
+        &[
+            (
+                "before",
+                json!({ "description": "The word before; null when there was none.", "type": ["string", "null"] }),
+            ),
+            (
+                "after",
+                json!({ "description": "The word after; null when there is none.", "type": ["string", "null"] }),
+            ),
+            (
+                "changed",
+                json!({ "description": "Whether the two differ.", "type": "boolean" }),
+            ),
+        ],
+    )
+}
+
+/// A number before and after, and the change.
+fn number_change_fields() -> Vec<(&'static str, Value)> {
+    vec![
+        (
+            "before",
+            nullable(score("The value before; null when there was none.")),
+        ),
+        (
+            "after",
+            nullable(score("The value after; null when there is none.")),
+        ),
+        (
+            "change",
+            json!({ "description": "After less before, one decimal; null when either is null.", "anyOf": [{ "type": "number", "minimum": -100, "maximum": 100 }, { "type": "null" }] }),
+        ),
+    ]
+}
+
+fn compared_finding() -> Value {
+    object(
+        "A finding, as it reads in the side it comes from (now, for one still open).",
+        &[
+            ("id", string("The finding's id.")),
+            (
+                "kind",
+                word_of::<Group>(
+                    "Its family: purgatory, operations (live systems), misconception, or other.",
+                ),
+            ),
+            ("severity", word_of::<Severity>("Its severity.")),
+            ("title", string("Its title.")),
+            (
+                "message",
+                string("What it says, naming the pilots it concerns."),
+            ),
         ],
     )
 }

@@ -165,6 +165,9 @@ pub fn render(a: &Assessment, width: u16, color: bool) -> String {
         a.scores.completeness
     );
     let _ = writeln!(out, "{}", t.prose(&unanswered));
+    if let Some(comparison) = &a.comparison {
+        let _ = write!(out, "\n{}", super::diff::brief_text(comparison, t.width));
+    }
     if let Some(gate) = &a.gate {
         let _ = writeln!(out, "\nGate: {}", verdict(gate.passed, color));
         for check in &gate.checks {

@@ -169,3 +169,45 @@ pub(crate) fn run_with_stdin(args: &[&str], input: &[u8]) -> Run {
 pub(crate) fn unwrapped(text: &str) -> String {
     text.split_whitespace().collect::<Vec<_>>().join(" ")
 }
+
+/// Runs git in `dir` as a fixed author; fails the test when git fails.
+pub(crate) fn git(dir: &str, args: &[&str]) {
+    git_at(dir, args, None);
+}
+
+/// Commits everything in `dir` with `message`, dated `date` (`YYYY-MM-DD`,
+/// noon UTC) for author and committer alike, so that histories repeat.
+pub(crate) fn commit_on(dir: &str, date: &str, message: &str) {
+    git(dir, &["add", "--all"]);
+    git_at(
+        dir,
+        &["commit", "--quiet", "--allow-empty", "-m", message],
+        Some(&format!("{date}T12:00:00Z")),
+    );
+}
+
+fn git_at(dir: &str, args: &[&str], date: Option<&str>) {
+    let mut command = Command::new("git");
+    command
+        .args([
+            "-c",
+            "user.name=readiness",
+            "-c",
+            "user.email=readiness@example.org",
+            "-c",
+            "init.defaultBranch=main",
+        ])
+        .args(args)
+        .current_dir(dir);
+    if let Some(date) = date {
+        command
+            .env("GIT_AUTHOR_DATE", date)
+            .env("GIT_COMMITTER_DATE", date);
+    }
+    let output = command.output().expect("git runs");
+    assert!(
+        output.status.success(),
+        "git {args:?}: {}",
+        String::from_utf8_lossy(&output.stderr)
+    );
+}

@@ -6,6 +6,7 @@
 mod common;
 
 mod bad_input;
+mod baseline;
 mod cmd;
 mod commands;
 mod config;

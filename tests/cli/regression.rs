@@ -3,7 +3,7 @@
 //! repository; each kind of regression on both sides of the tolerance, and
 //! the errors for a missing revision or file.
 
-use crate::common::{run, run_in, scratch_dir};
+use crate::common::{git, run, run_in, scratch_dir};
 use serde_json::Value;
 
 const NORTHWIND: &str = "examples/slide-deck-northwind-retail.yaml";
@@ -193,25 +193,6 @@ fn out_against(baseline: &str) -> crate::common::Run {
     ])
 }
 
-fn git(dir: &str, args: &[&str]) {
-    let status = std::process::Command::new("git")
-        .args([
-            "-c",
-            "user.name=readiness",
-            "-c",
-            "user.email=readiness@example.org",
-        ])
-        .args(args)
-        .current_dir(dir)
-        .output()
-        .expect("git runs");
-    assert!(
-        status.status.success(),
-        "git {args:?}: {}",
-        String::from_utf8_lossy(&status.stderr)
-    );
-}
-
 #[test]
 fn a_git_revision_is_the_baseline_and_its_errors_are_clear() {
     let dir = scratch_dir("regression-git");
@@ -295,9 +276,33 @@ fn a_git_revision_is_the_baseline_and_its_errors_are_clear() {
 }
 
 #[test]
-fn fail_on_regression_and_baseline_go_together() {
-    assert_eq!(run(&["assess", NORTHWIND, "--fail-on-regression"]).code, 2);
-    assert_eq!(run(&["assess", NORTHWIND, "--baseline", NORTHWIND]).code, 2);
+fn the_regression_gate_needs_a_baseline_and_the_tolerance_needs_the_gate() {
+    let out = run(&["assess", NORTHWIND, "--fail-on-regression"]);
+    assert_eq!((out.code, out.stdout.as_str()), (2, ""));
+    assert_eq!(
+        out.stderr,
+        "--fail-on-regression: needs a baseline to compare with: --baseline REF, or gate.baseline in readiness.toml (a questionnaire, a JSON report, or git:REV)\n"
+    );
+    let out = run(&["assess", NORTHWIND, "--tolerance", "3"]);
+    assert_eq!((out.code, out.stdout.as_str()), (2, ""));
+    assert_eq!(
+        out.stderr,
+        "--tolerance: is the regression gate's, which is off: add --fail-on-regression (or fail_on_regression = true under [gate])\n"
+    );
+    // A baseline alone is a comparison, not a gate.
+    let out = run(&[
+        "assess",
+        NORTHWIND,
+        "--baseline",
+        NORTHWIND,
+        "--format",
+        "json",
+    ]);
+    assert_eq!(out.code, 0, "{}", out.stderr);
+    let report: Value = serde_json::from_str(&out.stdout).expect("JSON");
+    assert_eq!(report["gate"], Value::Null);
+    assert_eq!(report["config"]["gates"]["tolerance"], Value::Null);
+    assert_eq!(report["comparison"]["before"]["source"], NORTHWIND);
 }
 
 #[test]
@@ -340,17 +345,47 @@ fn the_regression_gate_from_readiness_toml() {
     assert_eq!(report["config"]["gates"]["baseline"], "reports/last.json");
     assert_eq!(report["config"]["gates"]["tolerance"], 100.0);
 
+    // The gate from the settings file, the baseline from the flag, and the
+    // flag's tolerance over the file's.
     std::fs::write(
         format!("{dir}/readiness.toml"),
-        "[gate]\nfail_on_regression = true\n",
+        "[gate]\nfail_on_regression = true\ntolerance = 2\n",
     )
     .expect("write");
     let out = run_in(&dir, &["assess", &northwind]);
     assert_eq!((out.code, out.stdout.as_str()), (2, ""));
-    assert!(
-        out.stderr
-            .starts_with("readiness.toml:2:22: gate.fail_on_regression: needs gate.baseline"),
-        "{}",
-        out.stderr
+    assert_eq!(
+        out.stderr,
+        "readiness.toml: gate.fail_on_regression needs a baseline to compare with: gate.baseline, or --baseline REF (a questionnaire, a JSON report, or git:REV)\n"
+    );
+    let flags = [
+        "assess",
+        &northwind,
+        "--baseline",
+        "reports/last.json",
+        "--format",
+        "json",
+    ];
+    let out = run_in(&dir, &flags);
+    assert_eq!(out.code, 1, "{}", out.stderr);
+    let report: Value = serde_json::from_str(&out.stdout).expect("JSON");
+    assert_eq!(report["config"]["gates"]["tolerance"], 2.0);
+    let out = run_in(&dir, &[&flags[..], &["--tolerance", "100"]].concat());
+    let report: Value = serde_json::from_str(&out.stdout).expect("JSON");
+    assert_eq!(report["config"]["gates"]["tolerance"], 100.0);
+
+    // A baseline alone in the settings file compares, and gates nothing.
+    std::fs::write(
+        format!("{dir}/readiness.toml"),
+        "[gate]\nbaseline = \"reports/last.json\"\n",
+    )
+    .expect("write");
+    let out = run_in(&dir, &["assess", &northwind, "--format", "json"]);
+    assert_eq!(out.code, 0, "{}", out.stderr);
+    let report: Value = serde_json::from_str(&out.stdout).expect("JSON");
+    assert_eq!(report["gate"], Value::Null);
+    assert_eq!(
+        report["comparison"]["before"]["organization"],
+        "Harbor Logistics"
     );
 }

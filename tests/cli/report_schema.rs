@@ -112,6 +112,10 @@ fn every_json_report_is_valid_against_the_report_schema() {
 #[test]
 fn every_json_snapshot_is_valid_against_the_report_schema() {
     let validator = jsonschema::validator_for(&report_schema()).expect("a valid JSON Schema");
+    // `readiness diff --format json` writes the comparison the report holds.
+    let mut comparison_schema = report_schema();
+    comparison_schema["anyOf"] = serde_json::json!([{ "$ref": "#/$defs/comparison" }]);
+    let comparison = jsonschema::validator_for(&comparison_schema).expect("a valid JSON Schema");
     let dir = format!("{}/tests/cli/snapshots", env!("CARGO_MANIFEST_DIR"));
     let mut checked = 0;
     for entry in std::fs::read_dir(&dir).expect("snapshots") {
@@ -121,18 +125,21 @@ fn every_json_snapshot_is_valid_against_the_report_schema() {
             .and_then(|n| n.to_str())
             .unwrap_or_default()
             .to_owned();
-        // The assessment and portfolio reports; a comparison is not one.
-        if !name.contains("json") || name.contains("schema") || name.contains("diff") {
+        if !name.contains("json") || name.contains("schema") {
             continue;
         }
         let text = std::fs::read_to_string(&path).expect("snapshot");
         // After insta's header, the snapshot is the report as written.
         let body = text.splitn(3, "---\n").nth(2).expect("an insta snapshot");
         let report: Value = serde_json::from_str(body).expect("a JSON snapshot");
-        assert_valid(&validator, &report, &name);
+        if name.contains("diff") {
+            assert_valid(&comparison, &report, &name);
+        } else {
+            assert_valid(&validator, &report, &name);
+        }
         checked += 1;
     }
-    assert!(checked >= 8, "only {checked} JSON snapshots found");
+    assert!(checked >= 10, "only {checked} JSON snapshots found");
 }
 
 #[test]
