@@ -23,6 +23,7 @@ pub mod diagnostic;
 pub mod diff;
 pub mod error;
 pub mod gate;
+pub mod history;
 pub mod load;
 pub mod number;
 pub mod regression;

@@ -33,6 +33,25 @@ mv "$out/northwind-later.yaml.in" "$out/northwind-later.yaml"
 "$bin" assess "$out/northwind-later.yaml" --baseline examples/slide-deck-northwind-retail.yaml \
   --portfolio --detail --format markdown --no-step-summary -o "$out/baseline-portfolio.md"
 rm "$out/northwind-later.yaml"
+# A history: Northwind committed three times, Harbor Logistics beside it.
+history="$out/history-repo"
+mkdir -p "$history/org"
+commit() {
+  git -C "$history" add --all
+  GIT_AUTHOR_DATE="$1T12:00:00Z" GIT_COMMITTER_DATE="$1T12:00:00Z" \
+    git -C "$history" -c user.name=readiness -c user.email=readiness@example.org commit --quiet -m "$1"
+}
+git -C "$history" init --quiet
+cp examples/slide-deck-northwind-retail.yaml "$history/org/northwind.yaml"
+commit 2026-09-01
+sed -i -e 's/stage: pilot/stage: production/' "$history/org/northwind.yaml"
+commit 2026-10-01
+cp examples/aligned-harbor-logistics.yaml "$history/org/harbor.yaml"
+sed -i -e 's/environment: laptop/environment: production/' "$history/org/northwind.yaml"
+commit 2026-11-01
+"$bin" history "$history/org/northwind.yaml" --format markdown > "$out/history.md"
+"$bin" history "$history/org" --format markdown > "$out/history-portfolio.md"
+rm -rf "$history"
 # Names that once broke the chart: brackets, pipes, keywords, quotes, duplicates.
 "$bin" assess tests/fixtures/hostile-names --format markdown --no-step-summary -o "$out/hostile-names.md"
 

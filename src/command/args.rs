@@ -41,6 +41,8 @@ pub enum Command {
     Validate(ValidateArgs),
     /// Compare two assessments of an organization: what moved, what was resolved, what is new
     Diff(DiffArgs),
+    /// Assess every committed version of a questionnaire and show the trend
+    History(HistoryArgs),
     /// Show, check or export a rubric
     Rubric {
         #[command(subcommand)]
@@ -257,6 +259,28 @@ pub struct DiffArgs {
     /// The assessment date, where a questionnaire gives none
     #[arg(long, value_name = "YYYY-MM-DD", value_parser = parse_date)]
     pub as_of: Option<Date>,
+}
+
+#[derive(Debug, clap::Args)]
+pub struct HistoryArgs {
+    /// The questionnaire (YAML) in a git repository; a directory means the history of every questionnaire in it
+    pub path: PathBuf,
+    /// Only the versions committed on or after this date
+    #[arg(long, value_name = "YYYY-MM-DD", value_parser = parse_date)]
+    pub since: Option<Date>,
+    /// Only the latest N versions (after --since)
+    #[arg(long, value_name = "N", value_parser = clap::value_parser!(u32).range(1..))]
+    pub max: Option<u32>,
+    /// Output format [default: table]
+    #[arg(long, value_name = "FORMAT", value_parser = word_of::<Format>(&[
+        "A plain-text table, for a terminal",
+        "Markdown with a line chart of the scores",
+        "JSON with the series, for programs",
+    ]))]
+    pub format: Option<Format>,
+    /// Assess every version with this rubric (TOML) instead of the default one
+    #[arg(long, value_name = "FILE")]
+    pub rubric: Option<PathBuf>,
 }
 
 /// A parser for a word of a closed set: its words are the vocabulary's, and

@@ -21,6 +21,8 @@ use std::sync::Arc;
 pub mod args;
 pub mod config;
 pub mod explain;
+pub mod git;
+pub mod history;
 pub mod init;
 pub mod inputs;
 pub mod output;
@@ -103,6 +105,7 @@ pub fn run(cli: Cli, env: &Environment) -> Output {
         Command::Assess(args) => assess_command(&args, env),
         Command::Validate(args) => Ok(validate_command(&args, env)),
         Command::Diff(args) => diff_command(&args, env),
+        Command::History(args) => history::run(&args, env),
         Command::Rubric { action } => rubric_command(&action, env),
         Command::Completions { shell } => Ok(Output::success(completions(shell))),
         Command::Explain { id, rubric } => read::rubric(rubric.as_deref())

@@ -82,7 +82,7 @@ pub fn text_of(mut bytes: Vec<u8>) -> Result<String, Diagnostic> {
     })
 }
 
-fn too_large() -> Diagnostic {
+pub fn too_large() -> Diagnostic {
     Diagnostic::whole_file(format!(
         "the file is larger than {} MiB, the most this tool reads from one file",
         MAX_BYTES / (1024 * 1024)

@@ -4,6 +4,7 @@
 
 mod chart;
 pub mod diff;
+pub mod history;
 pub mod json;
 pub mod markdown;
 pub mod portfolio;

@@ -16,7 +16,7 @@ pub fn report_schema() -> Value {
     json!({
         "$schema": "https://json-schema.org/draft/2020-12/schema",
         "title": "readiness JSON report, format 1",
-        "description": "One questionnaire gives one assessment; several (or a directory, or --portfolio) give a portfolio of them.",
+        "description": "One questionnaire gives one assessment; several (or a directory, or --portfolio) give a portfolio of them. The JSON of readiness diff is $defs/comparison; that of readiness history is $defs/history (a file) or $defs/portfolio_history (a directory).",
         "anyOf": [ { "$ref": "#/$defs/assessment" }, { "$ref": "#/$defs/portfolio" } ],
         "$defs": {
             "assessment": assessment(),
@@ -24,6 +24,8 @@ pub fn report_schema() -> Value {
             "evidence": evidence(),
             "score": nullable(score("")),
             "comparison": comparison(),
+            "history": history(),
+            "portfolio_history": portfolio_history(),
         }
     })
 }
@@ -539,7 +541,94 @@ fn compared_finding() -> Value {
     )
 }
 
-fn portfolio() -> Value {
+/// `readiness history --format json` for one questionnaire.
+fn history() -> Value {
+    let point = object(
+        "What the trend shows of one assessment.",
+        &[
+            (
+                "organization",
+                string("The organization's name in this version."),
+            ),
+            (
+                "assessed",
+                date("The assessment date used: the questionnaire's, else the commit's."),
+            ),
+            (
+                "strategy",
+                nullable(score(
+                    "The strategy score; null when nothing on that side is answered.",
+                )),
+            ),
+            (
+                "implementation",
+                nullable(score(
+                    "The implementation score; null when nothing on that side is answered.",
+                )),
+            ),
+            (
+                "overall",
+                nullable(score("The overall score; null when a side has none.")),
+            ),
+            (
+                "completeness",
+                score("How much of the questionnaire is answered, by weight."),
+            ),
+            ("level", word_of::<Level>("The maturity level.")),
+            ("quadrant", word_of::<Quadrant>("The quadrant.")),
+            ("focus", word_of::<Focus>("The focus.")),
+            (
+                "confidence",
+                word_of::<Confidence>("How far to trust the verdict."),
+            ),
+            (
+                "purgatory",
+                word_of::<PurgatoryStatus>("The pilot purgatory status."),
+            ),
+            ("open_findings", count("How many findings fired.")),
+            ("critical_findings", count("How many of them are critical.")),
+        ],
+    );
+    object(
+        "Every committed version of one questionnaire, oldest first, each assessed on its own date.",
+        &[
+            ("format_version", json!({ "description": "The history's format version.", "const": 1 })),
+            ("file", string("The questionnaire as named on the command line.")),
+            ("rubric", string("The rubric every version was assessed with, as \"default version 2\".")),
+            ("versions", array("The versions within --since and --max, oldest first.", object("One committed version.", &[
+                ("commit", json!({ "description": "The full commit id.", "type": "string", "pattern": "^[0-9a-f]{40,64}$" })),
+                ("date", date("The commit's date.")),
+                ("subject", string("The commit's subject line.")),
+                ("path", string("The file's path at that commit, from the repository's root (renames are followed).")),
+                ("assessment", nullable(point)),
+                ("error", nullable(input_error("Why the version could not be assessed; null when it was."))),
+            ]))),
+        ],
+    )
+}
+
+/// `readiness history DIRECTORY --format json`.
+fn portfolio_history() -> Value {
+    object(
+        "The history of every questionnaire in a directory.",
+        &[
+            (
+                "format_version",
+                json!({ "description": "The history's format version.", "const": 1 }),
+            ),
+            (
+                "histories",
+                array(
+                    "One history per questionnaire, in the directory's order.",
+                    json!({ "$ref": "#/$defs/history" }),
+                ),
+            ),
+        ],
+    )
+}
+
+/// An input that could not be assessed, with its problems.
+fn input_error(description: &str) -> Value {
     let problem = object(
         "One problem of the input.",
         &[
@@ -559,6 +648,28 @@ fn portfolio() -> Value {
         ],
     );
     object(
+        description,
+        &[
+            (
+                "file",
+                nullable(string(
+                    "The file as named; null for a problem that belongs to no one file.",
+                )),
+            ),
+            (
+                "problems",
+                array("Its problems, at most a hundred.", problem),
+            ),
+            (
+                "more",
+                count("How many more problems it has than are listed."),
+            ),
+        ],
+    )
+}
+
+fn portfolio() -> Value {
+    object(
         "Several assessments, in the portfolio's order, with totals and the inputs that could not be assessed.",
         &[
             ("format_version", json!({ "description": "The report format version.", "const": 1 })),
@@ -570,11 +681,7 @@ fn portfolio() -> Value {
                 ("pilot_to_production_pct", nullable(score("Live pilots as a share of pilots at stage pilot or later over all organizations, in percent; null when there are none."))),
                 ("order", string("The order of the assessments, in words.")),
             ])),
-            ("errors", array("The inputs that could not be assessed (the exit code is then 2).", object("An input that could not be assessed.", &[
-                ("file", nullable(string("The file as named; null for a problem that belongs to no one file."))),
-                ("problems", array("Its problems, at most a hundred.", problem)),
-                ("more", count("How many more problems it has than are listed.")),
-            ]))),
+            ("errors", array("The inputs that could not be assessed (the exit code is then 2).", input_error("An input that could not be assessed."))),
         ],
     )
 }

@@ -129,8 +129,14 @@ pub(crate) fn pilots(entries: &[&str]) -> String {
 
 /// Runs `readiness` with `args` from `dir`, with no terminal.
 pub(crate) fn run_in(dir: &str, args: &[&str]) -> Run {
+    run_in_env(dir, args, &[])
+}
+
+/// Runs `readiness` with `args` from `dir` with these variables set.
+pub(crate) fn run_in_env(dir: &str, args: &[&str], variables: &[(&str, &str)]) -> Run {
     binary()
         .args(args)
+        .envs(variables.iter().copied())
         .current_dir(dir)
         .stdin(Stdio::null())
         .output()

@@ -17,6 +17,7 @@ mod focus;
 mod fuzz;
 mod gates;
 mod hardening;
+mod history;
 mod markdown;
 mod portfolio;
 mod properties;

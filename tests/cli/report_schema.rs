@@ -116,6 +116,13 @@ fn every_json_snapshot_is_valid_against_the_report_schema() {
     let mut comparison_schema = report_schema();
     comparison_schema["anyOf"] = serde_json::json!([{ "$ref": "#/$defs/comparison" }]);
     let comparison = jsonschema::validator_for(&comparison_schema).expect("a valid JSON Schema");
+    // `readiness history --format json`, of a file or of a directory.
+    let mut history_schema = report_schema();
+    history_schema["anyOf"] = serde_json::json!([
+        { "$ref": "#/$defs/history" },
+        { "$ref": "#/$defs/portfolio_history" }
+    ]);
+    let history = jsonschema::validator_for(&history_schema).expect("a valid JSON Schema");
     let dir = format!("{}/tests/cli/snapshots", env!("CARGO_MANIFEST_DIR"));
     let mut checked = 0;
     for entry in std::fs::read_dir(&dir).expect("snapshots") {
@@ -134,12 +141,14 @@ fn every_json_snapshot_is_valid_against_the_report_schema() {
         let report: Value = serde_json::from_str(body).expect("a JSON snapshot");
         if name.contains("diff") {
             assert_valid(&comparison, &report, &name);
+        } else if name.contains("history") {
+            assert_valid(&history, &report, &name);
         } else {
             assert_valid(&validator, &report, &name);
         }
         checked += 1;
     }
-    assert!(checked >= 10, "only {checked} JSON snapshots found");
+    assert!(checked >= 12, "only {checked} JSON snapshots found");
 }
 
 #[test]

@@ -1,0 +1,152 @@
+//! `readiness history`: an organization's readiness over time, from every
+//! committed version of its questionnaire. Each version is assessed on its
+//! own date (the questionnaire's, else its commit's), and one that was
+//! invalid at its commit stays in the series with its problems.
+
+use crate::assessment::Assessment;
+use crate::error::InputError;
+use crate::vocabulary::{Confidence, Focus, Level, PurgatoryStatus, Quadrant, Severity};
+use serde::Serialize;
+
+/// The history of one questionnaire, oldest version first.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct History {
+    pub format_version: u32,
+    /// The questionnaire as named on the command line.
+    pub file: String,
+    /// The rubric every version was assessed with, as "default version 2".
+    pub rubric: String,
+    pub versions: Vec<Version>,
+}
+
+/// Several questionnaires' histories: a directory's portfolio over time.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct PortfolioHistory {
+    pub format_version: u32,
+    pub histories: Vec<History>,
+}
+
+/// One committed version of the questionnaire.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct Version {
+    /// The full commit id.
+    pub commit: String,
+    /// The commit's date, `YYYY-MM-DD`.
+    pub date: String,
+    pub subject: String,
+    /// The file's path at that commit, from the repository's root.
+    pub path: String,
+    /// The assessment; `null` when the version was not valid.
+    pub assessment: Option<Point>,
+    /// Why the version could not be assessed; `null` when it was.
+    pub error: Option<InputError>,
+}
+
+/// What the trend shows of one assessment.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct Point {
+    pub organization: String,
+    /// The assessment date used: the questionnaire's, else the commit's.
+    pub assessed: String,
+    pub strategy: Option<f64>,
+    pub implementation: Option<f64>,
+    pub overall: Option<f64>,
+    pub completeness: f64,
+    pub level: Level,
+    pub quadrant: Quadrant,
+    pub focus: Focus,
+    pub confidence: Confidence,
+    pub purgatory: PurgatoryStatus,
+    /// Every finding that fired.
+    pub open_findings: usize,
+    pub critical_findings: usize,
+}
+
+impl Point {
+    pub fn of(a: &Assessment) -> Point {
+        Point {
+            organization: a.organization.name.clone(),
+            assessed: a.organization.assessed.clone(),
+            strategy: a.scores.strategy,
+            implementation: a.scores.implementation,
+            overall: a.scores.overall,
+            completeness: a.scores.completeness,
+            level: a.level,
+            quadrant: a.quadrant,
+            focus: a.focus,
+            confidence: a.confidence,
+            purgatory: a.purgatory.status,
+            open_findings: a.findings.len(),
+            critical_findings: a
+                .findings
+                .iter()
+                .filter(|f| f.severity == Severity::Critical)
+                .count(),
+        }
+    }
+}
+
+impl History {
+    /// The versions that could be assessed, with their assessments.
+    pub fn assessed(&self) -> impl Iterator<Item = (&Version, &Point)> {
+        self.versions
+            .iter()
+            .filter_map(|v| v.assessment.as_ref().map(|p| (v, p)))
+    }
+
+    /// The organization's name in its latest valid version, else the file.
+    pub fn name(&self) -> &str {
+        self.assessed()
+            .last()
+            .map_or(self.file.as_str(), |(_, p)| p.organization.as_str())
+    }
+
+    /// One point per commit date, the day's last valid version: what a
+    /// chart plots.
+    pub fn by_day(&self) -> Vec<(&str, &Point)> {
+        let mut days: Vec<(&str, &Point)> = Vec::new();
+        for (version, point) in self.assessed() {
+            match days.last_mut() {
+                Some((date, last)) if *date == version.date => *last = point,
+                _ => days.push((&version.date, point)),
+            }
+        }
+        days
+    }
+}
+
+impl PortfolioHistory {
+    /// Every date any organization's chart has, in order, from the first on
+    /// which every organization has a valid version (a line cannot start
+    /// later than the chart), with each organization's score then: its
+    /// latest version on or before that date.
+    pub fn common_days(&self) -> Vec<(String, Vec<&Point>)> {
+        let lines: Vec<Vec<(&str, &Point)>> = self.histories.iter().map(History::by_day).collect();
+        let Some(start) = lines
+            .iter()
+            .map(|days| days.first().map(|(d, _)| *d))
+            .collect::<Option<Vec<&str>>>()
+            .and_then(|firsts| firsts.into_iter().max())
+        else {
+            return Vec::new();
+        };
+        let mut dates: Vec<&str> = lines
+            .iter()
+            .flatten()
+            .map(|(d, _)| *d)
+            .filter(|d| *d >= start)
+            .collect();
+        dates.sort_unstable();
+        dates.dedup();
+        dates
+            .into_iter()
+            .map(|date| {
+                let points = lines
+                    .iter()
+                    .filter_map(|days| days.iter().rev().find(|(d, _)| *d <= date).map(|(_, p)| *p))
+                    .collect();
+                (date.to_owned(), points)
+            })
+            .collect()
+    }
+}
