@@ -67,3 +67,51 @@ sixteen="$results/cap-sixteen"
 rm -rf "$sixteen" && mkdir -p "$sixteen"
 for n in $(seq 1 16); do cp "$cap" "$sixteen/u$n.yaml"; done
 /usr/bin/time -f "sixteen at the cap, json: %e s wall, %M KB peak" "$bin" assess "$sixteen" --format json > /dev/null
+
+echo "== The history of 500 revisions"
+history="$results/history-repo"
+rm -rf "$history" && git init --quiet "$history"
+# 500 commits of one questionnaire, a day apart, each changing an answer,
+# renamed half-way, every 50th not valid; written with git fast-import.
+python3 - examples/slide-deck-northwind-retail.yaml <<'PY' | git -C "$history" fast-import --quiet
+import datetime, sys
+base = open(sys.argv[1]).read().replace("  assessed: 2026-11-20\n", "")
+start = datetime.datetime(2026, 10, 1, 12, tzinfo=datetime.timezone.utc)
+out = sys.stdout
+for i in range(500):
+    text = base.replace("users: 12", f"users: {12 + i}")
+    if i % 50 == 49:
+        text += "oops: [\n"
+    path = "org/northwind.yaml" if i >= 250 else "org/nw.yaml"
+    when = int((start + datetime.timedelta(days=i)).timestamp())
+    data = text.encode()
+    message = f"version {i}".encode()
+    out.write("commit refs/heads/main\n")
+    out.write(f"committer readiness <readiness@example.org> {when} +0000\n")
+    out.write(f"data {len(message)}\n{message.decode()}\n")
+    if i == 250:
+        out.write("D org/nw.yaml\n")
+    out.write(f"M 100644 inline {path}\ndata {len(data)}\n")
+    out.flush()
+    sys.stdout.buffer.write(data)
+    out.write("\n")
+PY
+git -C "$history" checkout --quiet main
+hyperfine -N --warmup 2 --runs 10 --export-json "$results/history.json" \
+  "$bin history $history/org/northwind.yaml --format json"
+median "$results/history.json"
+"$bin" history "$history/org/northwind.yaml" --format json | python3 -c \
+  'import json,sys; v=json.load(sys.stdin)["versions"]; print(len(v), "versions,", sum(x["error"] is not None for x in v), "not valid")'
+hyperfine -N --warmup 2 --runs 10 --export-json "$results/history-git.json" \
+  "git -C $history log --follow --format=%H --name-only -- org/northwind.yaml"
+echo "git log --follow alone: $(median "$results/history-git.json")"
+hyperfine -N --warmup 2 --runs 10 --export-json "$results/history-markdown.json" \
+  "$bin history $history/org/northwind.yaml --format markdown"
+echo "as Markdown: $(median "$results/history-markdown.json")"
+
+echo "== diff against two assessments"
+later="$results/northwind-later.yaml"
+sed -e 's/stage: pilot/stage: production/' examples/slide-deck-northwind-retail.yaml > "$later"
+hyperfine -N --warmup 20 --runs 300 --export-json "$results/diff.json" \
+  "$bin diff examples/slide-deck-northwind-retail.yaml $later --format json"
+echo "diff: $(median "$results/diff.json")"

@@ -283,10 +283,10 @@ fn invalid_lines(h: &History) -> Vec<String> {
                 .unwrap_or_default();
             let message = first.map_or("", |p| p.message.as_str());
             let more = error.problems.len() + error.more - 1;
-            let more = if more > 0 {
-                format!(" ({} more)", count(more, "problem", "problems"))
-            } else {
-                String::new()
+            let more = match more {
+                0 => String::new(),
+                1 => " (and 1 more problem)".to_owned(),
+                n => format!(" (and {n} more problems)"),
             };
             Some(format!(
                 "{} {} ({}): {place}{message}{more}",
