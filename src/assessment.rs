@@ -50,6 +50,9 @@ pub struct Assessment {
     pub recommendations: Vec<Recommendation>,
     /// The gate result; `null` when no gate was set.
     pub gate: Option<Gate>,
+    /// Every acceptance of the settings file that concerns this
+    /// questionnaire, and what became of it.
+    pub acceptances: Vec<crate::acceptance::AcceptanceState>,
     /// What changed since the baseline (`--baseline`); `null` when none was given.
     pub comparison: Option<Box<crate::diff::Diff>>,
     /// The settings this report was made with; shared by every assessment of a run.
@@ -193,6 +196,13 @@ pub struct Finding {
     pub statement: Option<SharedText>,
     #[serde(skip_serializing_if = "Option::is_none")]
     pub correction: Option<SharedText>,
+    /// The pilots it names, in the questionnaire's order; empty when it names none.
+    pub pilots: Vec<String>,
+    /// The acceptances in force that cover it (`[[accept]]` in `readiness.toml`).
+    pub accepted: Vec<crate::acceptance::Acceptance>,
+    /// False when acceptances in force cover it whole: it is reported, and
+    /// counts in the scores, but not for `--fail-on`.
+    pub counts_for_gate: bool,
 }
 
 #[derive(Debug, Clone, PartialEq, Serialize)]
@@ -335,12 +345,19 @@ pub enum GateCheck {
     /// Purgatory must not be `stuck` (`--fail-on purgatory`).
     Purgatory { status: PurgatoryStatus },
     /// No finding may be as severe as `fail_on` (`--fail-on critical` or `warning`).
+    /// Accepted findings are left out; `accepted` counts them.
     Severity {
         fail_on: Severity,
         worst: Option<Severity>,
+        accepted: usize,
     },
-    /// This finding must not fire (`--fail-on no-monitoring`).
-    Finding { id: FindingId, fired: bool },
+    /// This finding must not fire (`--fail-on no-monitoring`), unless it
+    /// is accepted.
+    Finding {
+        id: FindingId,
+        fired: bool,
+        accepted: bool,
+    },
     /// `--fail-on-regression`: a score's low end may fall at most
     /// `tolerance` below the baseline's.
     ScoreRegression {
@@ -377,8 +394,10 @@ impl GateCheck {
         match *self {
             GateCheck::Score { threshold, low, .. } => low >= threshold,
             GateCheck::Purgatory { status } => status != PurgatoryStatus::Stuck,
-            GateCheck::Severity { fail_on, worst } => worst < Some(fail_on),
-            GateCheck::Finding { fired, .. } => !fired,
+            GateCheck::Severity { fail_on, worst, .. } => worst < Some(fail_on),
+            GateCheck::Finding {
+                fired, accepted, ..
+            } => !fired || accepted,
             GateCheck::ScoreRegression {
                 baseline,
                 low,
@@ -427,15 +446,31 @@ impl Serialize for GateCheck {
                 fields.serialize_field("threshold", &FailOn::Purgatory)?;
                 fields.serialize_field("actual", &status)?;
             }
-            GateCheck::Severity { fail_on, worst } => {
+            GateCheck::Severity {
+                fail_on,
+                worst,
+                accepted,
+            } => {
                 fields.serialize_field("name", FAIL_ON)?;
                 fields.serialize_field("threshold", &fail_on)?;
                 fields.serialize_field("actual", worst.map_or("none", Severity::word))?;
+                // Only where an acceptance is involved, so gates without
+                // one read as they always have.
+                if accepted > 0 {
+                    fields.serialize_field("accepted", &accepted)?;
+                }
             }
-            GateCheck::Finding { id, fired } => {
+            GateCheck::Finding {
+                id,
+                fired,
+                accepted,
+            } => {
                 fields.serialize_field("name", FAIL_ON)?;
                 fields.serialize_field("threshold", &id)?;
                 fields.serialize_field("actual", if fired { "fired" } else { "not fired" })?;
+                if fired && accepted {
+                    fields.serialize_field("accepted", &1)?;
+                }
             }
             GateCheck::ScoreRegression {
                 score,

@@ -51,6 +51,17 @@ impl Date {
         Date::from_days_since_epoch(days)
     }
 
+    /// The same day a year later; 29 February becomes 28 February.
+    #[must_use]
+    pub fn one_year_later(self) -> Date {
+        let day = self.day.min(days_in_month(self.year + 1, self.month));
+        Date {
+            year: self.year + 1,
+            month: self.month,
+            day,
+        }
+    }
+
     /// Whole days from `earlier` to `self` (negative when `earlier` is later).
     pub fn days_since(self, earlier: Date) -> i64 {
         self.days_since_epoch() - earlier.days_since_epoch()
@@ -112,6 +123,14 @@ impl fmt::Display for Date {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn a_year_later_keeps_the_day_where_it_exists() {
+        let later = |d: &str| Date::parse(d).expect("a date").one_year_later().to_string();
+        assert_eq!(later("2026-11-29"), "2027-11-29");
+        assert_eq!(later("2028-02-29"), "2029-02-28");
+        assert_eq!(later("2027-02-28"), "2028-02-28");
+    }
 
     #[test]
     fn parses_real_dates_and_refuses_others() {

@@ -150,13 +150,22 @@ fn fail_on_check(condition: FailCondition, a: &Assessment) -> GateCheck {
     let fail_on = match condition {
         FailCondition::Level(level) => level,
         FailCondition::Finding(id) => {
+            let fired = a.findings.iter().find(|f| f.id == id);
             return GateCheck::Finding {
                 id,
-                fired: a.findings.iter().any(|f| f.id == id),
+                fired: fired.is_some(),
+                accepted: fired.is_some_and(|f| !f.counts_for_gate),
             };
         }
     };
-    let worst = a.findings.iter().map(|f| f.severity).max();
+    // Accepted findings do not count for the gate.
+    let worst = a
+        .findings
+        .iter()
+        .filter(|f| f.counts_for_gate)
+        .map(|f| f.severity)
+        .max();
+    let accepted = a.findings.iter().filter(|f| !f.counts_for_gate).count();
     match fail_on {
         FailOn::Purgatory => GateCheck::Purgatory {
             status: a.purgatory.status,
@@ -164,10 +173,12 @@ fn fail_on_check(condition: FailCondition, a: &Assessment) -> GateCheck {
         FailOn::Critical => GateCheck::Severity {
             fail_on: Severity::Critical,
             worst,
+            accepted,
         },
         FailOn::Warning => GateCheck::Severity {
             fail_on: Severity::Warning,
             worst,
+            accepted,
         },
     }
 }
@@ -205,11 +216,29 @@ pub fn describe(check: &GateCheck) -> String {
                 PurgatoryStatus::Stuck
             )
         }
-        GateCheck::Severity { fail_on, worst } => format!(
+        GateCheck::Severity {
+            fail_on,
+            worst,
+            accepted: 0,
+        } => format!(
             "the most severe finding is {} (fails on {fail_on} or worse)",
             worst.map_or("none", Severity::word)
         ),
-        GateCheck::Finding { id, fired } => format!(
+        GateCheck::Severity {
+            fail_on,
+            worst,
+            accepted,
+        } => format!(
+            "the most severe finding not accepted is {} (fails on {fail_on} or worse; {accepted} accepted finding{} left out)",
+            worst.map_or("none", Severity::word),
+            if accepted == 1 { "" } else { "s" }
+        ),
+        GateCheck::Finding {
+            id,
+            fired: true,
+            accepted: true,
+        } => format!("finding {id} fired and is accepted, so it does not count (fails when it fires)"),
+        GateCheck::Finding { id, fired, .. } => format!(
             "finding {id} {} (fails when it fires)",
             if fired { "fired" } else { "did not fire" }
         ),

@@ -14,6 +14,7 @@
 //! only part that touches files. [`vocabulary`] holds every closed set of
 //! words, and depends on nothing else here.
 
+pub mod acceptance;
 pub mod assess;
 pub mod assessment;
 pub mod command;

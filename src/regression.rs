@@ -48,7 +48,9 @@ pub fn checks(baseline: &Value, now: &Assessment, tolerance: f64) -> Vec<GateChe
     let new: Vec<GateCheck> = now
         .findings
         .iter()
-        .filter(|f| f.severity == Severity::Critical && !critical_before.contains(&f.id.word()))
+        // An accepted critical finding was let in knowingly.
+        .filter(|f| f.severity == Severity::Critical && f.counts_for_gate)
+        .filter(|f| !critical_before.contains(&f.id.word()))
         .map(|f| GateCheck::NewCritical { id: Some(f.id) })
         .collect();
     if new.is_empty() {

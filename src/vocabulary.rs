@@ -210,6 +210,12 @@ closed_set! {
     #[strum(serialize_all = "lowercase")]
     Format { Table, Markdown, Json }
 
+    /// What became of an accepted risk in one assessment: in force (it
+    /// matched a finding that fired), expired (past its date: the finding
+    /// counts again), or unmatched (the finding does not fire: remove it).
+    #[strum(serialize_all = "kebab-case")]
+    AcceptanceStatus { InForce, Expired, Unmatched }
+
     /// A gate on a score, named as the JSON report and `readiness.toml` name it.
     #[strum(serialize_all = "snake_case")]
     ScoreGate { FailUnder, MinStrategy, MinImplementation, MinCompleteness }

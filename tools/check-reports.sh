@@ -52,6 +52,32 @@ commit 2026-11-01
 "$bin" history "$history/org/northwind.yaml" --format markdown > "$out/history.md"
 "$bin" history "$history/org" --format markdown > "$out/history-portfolio.md"
 rm -rf "$history"
+# Accepted risks: one in force with Markdown in its reason, one expired, one unmatched.
+accepting="$out/accepting"
+mkdir -p "$accepting"
+cp examples/slide-deck-northwind-retail.yaml "$accepting/northwind.yaml"
+cat > "$accepting/readiness.toml" <<'TOML'
+[[accept]]
+finding = "laptop-bound"
+pilot = "churn-model"
+reason = "Moves *before* March | see <ticket> #12"
+by = "Dana Whitfield, CIO"
+until = 2027-03-31
+
+[[accept]]
+finding = "cost-overrun"
+reason = "Budget reset at the next fiscal year"
+by = "CFO"
+until = 2026-11-19
+
+[[accept]]
+finding = "shadow-ai"
+reason = "Policy published"
+by = "CISO"
+until = 2027-01-31
+TOML
+(cd "$accepting" && "$OLDPWD/$bin" assess northwind.yaml --format markdown --no-step-summary 2>/dev/null) > "$out/accepted.md"
+rm -rf "$accepting"
 # Names that once broke the chart: brackets, pipes, keywords, quotes, duplicates.
 "$bin" assess tests/fixtures/hostile-names --format markdown --no-step-summary -o "$out/hostile-names.md"
 

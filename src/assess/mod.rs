@@ -117,6 +117,7 @@ pub fn assess(questionnaire: &Questionnaire, rubric: &Rubric, source: &str) -> A
         unanswered: unanswered(questionnaire, &criteria),
         recommendations,
         gate: None,
+        acceptances: Vec::new(),
         comparison: None,
         config: Arc::default(),
     }

@@ -55,6 +55,9 @@ pub enum Command {
         /// Explain against this rubric (TOML) instead of the default one
         #[arg(long, value_name = "FILE")]
         rubric: Option<PathBuf>,
+        /// The settings file whose accepted risks to show (default: readiness.toml here, when present)
+        #[arg(long, value_name = "FILE")]
+        config: Option<PathBuf>,
     },
     /// Print the questionnaire's JSON Schema, for editors (with --report, the JSON report's)
     Schema {

@@ -2,6 +2,7 @@
 //! read from the current directory or `--config FILE`. Flags override it; a
 //! `rubric` path is relative to the config file; unknown keys are errors.
 
+use crate::acceptance::Acceptance;
 use crate::diagnostic::Diagnostic;
 use crate::error::Error;
 use crate::gate::{add_once, FailCondition, Gates};
@@ -22,6 +23,7 @@ struct RawConfig {
     rubric: Option<String>,
     format: Option<Spanned<String>>,
     gate: Option<RawGate>,
+    accept: Option<Vec<Spanned<super::acceptances::RawAccept>>>,
 }
 
 #[derive(Debug, Deserialize)]
@@ -50,6 +52,8 @@ pub struct Config {
     pub gates: Gates,
     /// `fail_on_regression` under `[gate]`, when written.
     pub fail_on_regression: Option<bool>,
+    /// The accepted risks, `[[accept]]`, in the file's order.
+    pub accept: Vec<Acceptance>,
 }
 
 /// The config in force: `explicit` when given (it must exist), else
@@ -148,6 +152,29 @@ pub fn parse(text: &str, path: &Path) -> Result<Config, Vec<Diagnostic>> {
                     format!("gate.fail_on: {problem}"),
                 )),
             }
+        }
+    }
+    for entry in raw.accept.iter().flatten() {
+        match super::acceptances::acceptance(text, path, entry) {
+            Ok(accepted) => {
+                if let Some(earlier) = config
+                    .accept
+                    .iter()
+                    .find(|x| x.finding == accepted.finding && x.pilot == accepted.pilot)
+                {
+                    problems.push(Diagnostic::at(
+                        position(text, entry.span().start),
+                        format!(
+                            "accept: {} is accepted twice (first at line {}); keep one entry",
+                            accepted.subject(),
+                            earlier.line
+                        ),
+                    ));
+                } else {
+                    config.accept.push(accepted);
+                }
+            }
+            Err(mut found) => problems.append(&mut found),
         }
     }
     if problems.is_empty() {

@@ -1,7 +1,9 @@
 //! `readiness explain ID`: what a criterion or finding means, what triggers it
 //! or how it earns points, its thresholds, and how to improve.
 
+use crate::acceptance::Acceptance;
 use crate::assess::findings::detector;
+use crate::date::Date;
 use crate::error::Error;
 use crate::load::questionnaire::format::{pilot, PILOTS};
 use crate::load::questionnaire::format_number;
@@ -12,12 +14,19 @@ use crate::vocabulary::{FindingId, Group, Stage, Word};
 use std::fmt::Write as _;
 
 /// The explanation of `id`, or a message with the closest known id.
-pub fn explain(id: &str, rubric: &Rubric) -> Result<String, Error> {
+pub fn explain(
+    id: &str,
+    rubric: &Rubric,
+    accepted: &[Acceptance],
+    today: Date,
+) -> Result<String, Error> {
     if let Some(criterion) = rubric.criteria.iter().find(|c| &*c.id == id) {
         return Ok(criterion_text(criterion, rubric));
     }
     if let Some(finding) = FindingId::parse(id) {
-        return Ok(finding_text(finding, rubric));
+        let mut text = finding_text(finding, rubric);
+        text.push_str(&acceptances_text(finding, accepted, today));
+        return Ok(text);
     }
     let mut known: Vec<&str> = rubric.criteria.iter().map(|c| &*c.id).collect();
     known.extend(FindingId::words());
@@ -26,6 +35,30 @@ pub fn explain(id: &str, rubric: &Rubric) -> Result<String, Error> {
         Some(near) => format!("unknown id \"{id}\"; did you mean \"{near}\"? (`readiness rubric show` lists them all)"),
         None => format!("unknown id \"{id}\"; `readiness rubric show` lists every criterion and finding"),
     }))
+}
+
+/// The settings file's acceptances of finding `id`, each with whether it
+/// holds today; nothing when there are none.
+fn acceptances_text(id: FindingId, accepted: &[Acceptance], today: Date) -> String {
+    let mine: Vec<&Acceptance> = accepted.iter().filter(|x| x.finding == id).collect();
+    if mine.is_empty() {
+        return String::new();
+    }
+    let mut out = format!("\nAccepted risks ({}):\n", mine[0].file);
+    for x in mine {
+        let state = if x.until < today {
+            "expired: it counts again"
+        } else {
+            "in force today"
+        };
+        let _ = writeln!(
+            out,
+            "  line {}: {} ({state}).",
+            x.line,
+            crate::render::words::accepted_note(x)
+        );
+    }
+    out
 }
 
 fn criterion_text(c: &Criterion, rubric: &Rubric) -> String {

@@ -1,6 +1,7 @@
 //! The settings of one `assess` run: flags over `readiness.toml`, resolved
 //! into one typed value before any work starts.
 
+use crate::acceptance::Acceptance;
 use crate::assessment::RunConfig;
 use crate::command::args::AssessArgs;
 use crate::command::config;
@@ -19,6 +20,8 @@ pub struct Settings {
     pub rubric: Option<PathBuf>,
     pub format: Format,
     pub gates: Gates,
+    /// The accepted risks of the settings file.
+    pub accept: Vec<Acceptance>,
 }
 
 impl Settings {
@@ -56,6 +59,7 @@ impl Settings {
             rubric: args.rubric.clone().or(config.rubric),
             format: args.format.or(config.format).unwrap_or(Format::Table),
             gates,
+            accept: config.accept,
         })
     }
 

@@ -7,7 +7,10 @@
 //! draws natively. It passes markdownlint's default rules (but line length).
 
 use super::chart;
-use super::words::{self, bar, confidence_note, level_cap_note, score, score_with_range};
+use super::words::{
+    self, acceptance_lines, accepted_note, bar, confidence_note, level_cap_note, score,
+    score_with_range,
+};
 use crate::assessment::Finding;
 use crate::assessment::{Assessment, PilotSummary, Reason, Recommendation, RecommendationId};
 use crate::derive::evidence::Evidence;
@@ -31,6 +34,7 @@ pub fn render(a: &Assessment) -> String {
     misconceptions(&mut out, a);
     other_findings(&mut out, a);
     recommendations(&mut out, a);
+    accepted_risks(&mut out, a);
     gate(&mut out, a);
     evidence_and_method(&mut out, a);
     out
@@ -287,12 +291,29 @@ fn finding(out: &mut String, f: &Finding) {
         Severity::Critical => " (critical)",
         Severity::Info | Severity::Warning => "",
     };
-    let _ = writeln!(
+    let _ = write!(
         out,
         "- **{}**{severity}: {}",
         cell(&f.title),
         cell(&f.message)
     );
+    for x in &f.accepted {
+        let _ = write!(out, " *{}.*", cell(&capitalized(&accepted_note(x))));
+    }
+    out.push('\n');
+}
+
+/// Every acceptance that concerns this organization: in force, expired or
+/// matching nothing.
+fn accepted_risks(out: &mut String, a: &Assessment) {
+    if a.acceptances.is_empty() {
+        return;
+    }
+    out.push_str("## Accepted risks\n\n");
+    for line in acceptance_lines(a) {
+        let _ = writeln!(out, "- {}", cell(&line));
+    }
+    out.push('\n');
 }
 
 /// The findings of `group` the details still have to tell: those whose

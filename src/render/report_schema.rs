@@ -6,8 +6,8 @@
 //! description here fails that test.
 
 use crate::vocabulary::{
-    Confidence, Environment, FailOn, FindingId, Focus, FocusReason, Group, Level, Monitoring,
-    PurgatoryStatus, Quadrant, ScoreGate, Severity, Side, Source, Stage, Word,
+    AcceptanceStatus, Confidence, Environment, FailOn, FindingId, Focus, FocusReason, Group, Level,
+    Monitoring, PurgatoryStatus, Quadrant, ScoreGate, Severity, Side, Source, Stage, Word,
 };
 use serde_json::{json, Map, Value};
 
@@ -72,6 +72,7 @@ fn assessment() -> Value {
             ("unanswered", array("The questionnaire paths of the questions left unanswered.", string("A dotted path, such as strategy.sponsor or implementation.pilots[0].monitoring."))),
             ("recommendations", array("What to do, ranked: the focus first, then findings' remedies and the largest gaps.", recommendation())),
             ("gate", nullable(gate())),
+            ("acceptances", array("Every acceptance of the settings file that concerns this questionnaire (one naming a pilot concerns only questionnaires that have it), in the file's order.", acceptance_state())),
             ("comparison", json!({ "description": "What changed since the baseline (--baseline); null when none was given.", "anyOf": [{ "$ref": "#/$defs/comparison" }, { "type": "null" }] })),
             ("config", config()),
         ],
@@ -225,12 +226,59 @@ fn finding() -> Value {
             ("contradicts_stated_belief", json!({ "description": "Misconceptions only: true when practice shows the belief that leadership says it does not hold (a say-do gap).", "type": "boolean" })),
             ("statement", string("Misconceptions only: the belief, in full.")),
             ("correction", string("Misconceptions only: why the belief is wrong.")),
+            ("pilots", array("The pilots it names, in the questionnaire's order; empty when it names none.", string("A pilot's name."))),
+            ("accepted", array("The acceptances in force that cover it ([[accept]] in readiness.toml).", acceptance("An acceptance in force."))),
+            ("counts_for_gate", json!({ "description": "False when acceptances in force cover it whole (without a pilot, or one for each pilot it names): it is still reported and still counts in the scores, but not for --fail-on.", "type": "boolean" })),
         ],
     );
     // The four misconception fields appear on misconceptions only.
-    schema["required"] =
-        json!(["id", "kind", "severity", "title", "message", "evidence", "remedy"]);
+    schema["required"] = json!([
+        "id",
+        "kind",
+        "severity",
+        "title",
+        "message",
+        "evidence",
+        "remedy",
+        "pilots",
+        "accepted",
+        "counts_for_gate"
+    ]);
     schema
+}
+
+/// An `[[accept]]` entry of the settings file.
+fn acceptance_fields() -> Vec<(&'static str, Value)> {
+    vec![
+        ("finding", word_of::<FindingId>("The finding accepted.")),
+        (
+            "pilot",
+            nullable(string(
+                "The one pilot accepted, for a per-pilot finding; null for the whole finding.",
+            )),
+        ),
+        ("reason", string("Why the risk is accepted.")),
+        ("by", string("Who accepted it.")),
+        ("until", date("The last day it holds.")),
+        (
+            "file",
+            string("The settings file it is written in, as named."),
+        ),
+        (
+            "line",
+            json!({ "description": "The line of its [[accept]] header.", "type": "integer", "minimum": 1 }),
+        ),
+    ]
+}
+
+fn acceptance(description: &str) -> Value {
+    object(description, &acceptance_fields())
+}
+
+fn acceptance_state() -> Value {
+    let mut fields = acceptance_fields();
+    fields.push(("status", word_of::<AcceptanceStatus>("in-force (it covers a finding that fired), expired (past its date: the finding counts again) or unmatched (the finding does not fire: remove it).")));
+    object("An acceptance of the settings file that concerns this questionnaire, and what became of it.", &fields)
 }
 
 fn evidence() -> Value {
@@ -360,6 +408,7 @@ fn gate() -> Value {
                             "score": { "$ref": "#/$defs/score", "description": "Score checks only: the score from what was answered; null when nothing was." },
                     "baseline": score("Score regression checks only: the low end of the score's range in the baseline; the threshold is this less the tolerance."),
                             "open": { "$ref": "#/$defs/score", "description": "Score checks only: the score less the low end, the part of a shortfall that rests on open questions." },
+                            "accepted": { "description": "fail_on checks only, when accepted findings were left out: how many (for a finding id, 1 when it fired and is accepted).", "type": "integer", "minimum": 1 },
                             "passed": { "description": "Whether this check passed.", "type": "boolean" },
                         },
                     }),

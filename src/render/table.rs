@@ -1,9 +1,10 @@
 //! The terminal report: a headline, then tables for scores, dimensions,
 //! purgatory, misconceptions and other findings, then the top recommendations.
 
+use super::markdown::capitalized;
 use super::words::{
-    bar, bold, colored, confidence_note, count, evidence, fit, level_cap_note, new_table, paint,
-    right_align, score, score_with_range, shown_by, wrap,
+    acceptance_lines, accepted_note, bar, bold, colored, confidence_note, count, evidence, fit,
+    level_cap_note, new_table, paint, right_align, score, score_with_range, shown_by, wrap,
 };
 use crate::assessment::Assessment;
 use crate::assessment::Finding;
@@ -165,6 +166,12 @@ pub fn render(a: &Assessment, width: u16, color: bool) -> String {
         a.scores.completeness
     );
     let _ = writeln!(out, "{}", t.prose(&unanswered));
+    if !a.acceptances.is_empty() {
+        let _ = writeln!(out, "\nAccepted risks: {}", a.acceptances.len());
+        for line in acceptance_lines(a) {
+            let _ = writeln!(out, "{}", wrap(&line, t.width, "  ", "    "));
+        }
+    }
     if let Some(comparison) = &a.comparison {
         let _ = write!(out, "\n{}", super::diff::brief_text(comparison, t.width));
     }
@@ -211,10 +218,11 @@ impl Tables {
         let mut t = self.table(&[heading, "Evidence"]);
         for f in findings {
             let lines: Vec<String> = f.evidence.iter().map(evidence).collect();
-            t.add_row(vec![
-                Cell::new(format!("{} ({})\n{}", f.title, f.severity, f.message)),
-                Cell::new(lines.join("\n")),
-            ]);
+            let mut text = format!("{} ({})\n{}", f.title, f.severity, f.message);
+            for x in &f.accepted {
+                let _ = write!(text, "\n{}", capitalized(&accepted_note(x)));
+            }
+            t.add_row(vec![Cell::new(text), Cell::new(lines.join("\n"))]);
         }
         t
     }

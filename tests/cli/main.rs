@@ -5,6 +5,7 @@
 
 mod common;
 
+mod accept;
 mod bad_input;
 mod baseline;
 mod cmd;

@@ -95,6 +95,12 @@ pub fn detector(id: FindingId) -> &'static Detector {
     &DETECTORS[id as usize]
 }
 
+/// Whether finding `id` is judged pilot by pilot, so that one of its
+/// pilots can be accepted on its own.
+pub fn per_pilot(id: FindingId) -> bool {
+    !detector(id).reads_of_pilots.is_empty()
+}
+
 /// What a detector reads: the facts, the two side scores with their ranges,
 /// and the rubric's thresholds.
 #[derive(Debug, Clone, Copy)]
@@ -134,6 +140,8 @@ pub struct Detected {
     /// the statement its behaviour shows.
     pub source: Option<Source>,
     pub contradicts_stated_belief: bool,
+    /// The pilots it names.
+    pub pilots: Vec<String>,
 }
 
 impl Detected {
@@ -143,6 +151,7 @@ impl Detected {
             vars: Vec::new(),
             source: None,
             contradicts_stated_belief: false,
+            pilots: Vec::new(),
         }
     }
 
@@ -152,7 +161,8 @@ impl Detected {
     }
 
     /// `{count}` and `{pilots}` for the pilots concerned.
-    fn naming(self, pilots: &[&Pilot<'_>]) -> Detected {
+    fn naming(mut self, pilots: &[&Pilot<'_>]) -> Detected {
+        self.pilots = pilots.iter().map(|p| p.name().to_owned()).collect();
         self.with("count", &pilots.len())
             .with("pilots", &names(pilots.iter().map(|p| p.name())))
     }
@@ -220,6 +230,9 @@ fn word(id: FindingId, detected: Detected, rubric: &Rubric) -> Finding {
         contradicts_stated_belief: detected.source.map(|_| detected.contradicts_stated_belief),
         statement: text.statement.clone(),
         correction: text.correction.clone(),
+        pilots: detected.pilots,
+        accepted: Vec::new(),
+        counts_for_gate: true,
     }
 }
 

@@ -1,0 +1,348 @@
+//! Accepted risks (`[[accept]]` in readiness.toml): each rule on both sides
+//! of its boundary (the expiry day, a year after the assessment date, one
+//! pilot or all of them), every configuration error with its place, and the
+//! report in every format.
+
+use crate::common::{run_in, scratch_dir, Run};
+use serde_json::Value;
+
+/// Northwind is assessed on 2026-11-20; churn-model and demand-forecast are
+/// its stale pilots, churn-model the one on a laptop.
+const NORTHWIND: &str = "examples/slide-deck-northwind-retail.yaml";
+
+/// A scratch directory holding Northwind and a readiness.toml of `config`.
+fn setup(name: &str, config: &str) -> String {
+    let dir = scratch_dir(name);
+    let text = std::fs::read_to_string(format!("{}/{NORTHWIND}", env!("CARGO_MANIFEST_DIR")))
+        .expect("example");
+    std::fs::write(format!("{dir}/northwind.yaml"), text).expect("write");
+    std::fs::write(format!("{dir}/readiness.toml"), config).expect("write");
+    dir
+}
+
+fn accept(finding: &str, pilot: Option<&str>, until: &str) -> String {
+    let pilot = pilot.map_or_else(String::new, |p| format!("pilot = \"{p}\"\n"));
+    format!(
+        "[[accept]]\nfinding = \"{finding}\"\n{pilot}reason = \"Moves to the data platform in March\"\nby = \"Dana Whitfield, CIO\"\nuntil = {until}\n"
+    )
+}
+
+fn assess(dir: &str, extra: &[&str]) -> Run {
+    let mut args = vec!["assess", "northwind.yaml", "--format", "json"];
+    args.extend(extra);
+    run_in(dir, &args)
+}
+
+fn report(out: &Run) -> Value {
+    serde_json::from_str(&out.stdout).expect("JSON")
+}
+
+fn finding<'a>(report: &'a Value, id: &str) -> &'a Value {
+    report["findings"]
+        .as_array()
+        .expect("findings")
+        .iter()
+        .find(|f| f["id"] == id)
+        .expect("the finding fired")
+}
+
+#[test]
+fn an_accepted_finding_is_still_reported_and_scored_but_leaves_the_gate() {
+    let gated = ["--fail-on", "laptop-bound"];
+    let dir = setup("accept-gate", "");
+    let before = assess(&dir, &gated);
+    assert_eq!(before.code, 1, "{}", before.stderr);
+    let dir = setup(
+        "accept-gate",
+        &accept("laptop-bound", Some("churn-model"), "2027-03-31"),
+    );
+    let after = assess(&dir, &gated);
+    assert_eq!((after.code, after.stderr.as_str()), (0, ""));
+    let (before, after) = (report(&before), report(&after));
+    assert_eq!(
+        before["scores"], after["scores"],
+        "accepting changes no score"
+    );
+    assert_eq!(before["level"], after["level"]);
+    let laptop = finding(&after, "laptop-bound");
+    assert_eq!(laptop["counts_for_gate"], false);
+    assert_eq!(laptop["accepted"][0]["by"], "Dana Whitfield, CIO");
+    assert_eq!(laptop["accepted"][0]["until"], "2027-03-31");
+    assert_eq!(after["acceptances"][0]["status"], "in-force");
+    assert_eq!(
+        after["gate"]["checks"][0],
+        serde_json::json!({"name": "fail_on", "threshold": "laptop-bound", "actual": "fired", "accepted": 1, "passed": true})
+    );
+}
+
+#[test]
+fn a_per_pilot_finding_leaves_the_gate_only_when_every_pilot_it_names_is_accepted() {
+    let gated = ["--fail-on", "stale-pilot"];
+    let one = accept("stale-pilot", Some("churn-model"), "2027-03-31");
+    let dir = setup("accept-pilots", &one);
+    let out = assess(&dir, &gated);
+    assert_eq!(out.code, 1, "one of two pilots accepted: {}", out.stderr);
+    assert_eq!(
+        finding(&report(&out), "stale-pilot")["counts_for_gate"],
+        true
+    );
+    let both = format!(
+        "{one}\n{}",
+        accept("stale-pilot", Some("demand-forecast"), "2027-03-31")
+    );
+    let dir = setup("accept-pilots", &both);
+    let out = assess(&dir, &gated);
+    assert_eq!(out.code, 0, "both accepted: {}", out.stderr);
+    assert_eq!(
+        finding(&report(&out), "stale-pilot")["accepted"]
+            .as_array()
+            .map(Vec::len),
+        Some(2)
+    );
+    let whole = accept("stale-pilot", None, "2027-03-31");
+    let dir = setup("accept-pilots", &whole);
+    assert_eq!(assess(&dir, &gated).code, 0, "the whole finding accepted");
+}
+
+#[test]
+fn an_acceptance_holds_through_its_last_day_and_then_counts_again() {
+    let gated = ["--fail-on", "laptop-bound"];
+    // Northwind is assessed on 2026-11-20.
+    let dir = setup(
+        "accept-expiry",
+        &accept("laptop-bound", Some("churn-model"), "2026-11-20"),
+    );
+    let out = assess(&dir, &gated);
+    assert_eq!((out.code, out.stderr.as_str()), (0, ""));
+    let dir = setup(
+        "accept-expiry",
+        &accept("laptop-bound", Some("churn-model"), "2026-11-19"),
+    );
+    let out = assess(&dir, &gated);
+    assert_eq!(out.code, 1);
+    assert_eq!(
+        out.stderr,
+        "warning: readiness.toml:1: the acceptance of laptop-bound for churn-model by Dana Whitfield, CIO expired on 2026-11-19: the finding counts again; fix it, or renew the acceptance with a new date\n\
+         northwind.yaml: gate failed: finding laptop-bound fired (fails when it fires)\n"
+    );
+    let report = report(&out);
+    assert_eq!(report["acceptances"][0]["status"], "expired");
+    assert_eq!(finding(&report, "laptop-bound")["counts_for_gate"], true);
+    assert_eq!(
+        finding(&report, "laptop-bound")["accepted"],
+        serde_json::json!([])
+    );
+}
+
+#[test]
+fn an_acceptance_lasts_a_year_at_most() {
+    let dir = setup(
+        "accept-year",
+        &accept("laptop-bound", Some("churn-model"), "2027-11-20"),
+    );
+    assert_eq!(assess(&dir, &[]).code, 0);
+    let dir = setup(
+        "accept-year",
+        &accept("laptop-bound", Some("churn-model"), "2027-11-21"),
+    );
+    let out = assess(&dir, &[]);
+    assert_eq!((out.code, out.stdout.as_str()), (2, ""));
+    assert!(
+        out.stderr.starts_with(
+            "readiness.toml:6:9: accept.until: 2027-11-21 is more than a year after northwind.yaml's assessment date, 2026-11-20; accept a risk for a year at most (2027-11-20), then look again\n"
+        ),
+        "{}",
+        out.stderr
+    );
+}
+
+#[test]
+fn an_acceptance_that_matches_nothing_is_a_warning() {
+    let dir = setup("accept-unmatched", &accept("shadow-ai", None, "2027-01-31"));
+    let out = assess(&dir, &[]);
+    assert_eq!(out.code, 0);
+    assert_eq!(
+        out.stderr,
+        "warning: readiness.toml:1: the acceptance of shadow-ai matched nothing in northwind.yaml: the finding does not fire; remove the acceptance\n"
+    );
+    assert_eq!(report(&out)["acceptances"][0]["status"], "unmatched");
+    // The same for one pilot the finding does not name.
+    let dir = setup(
+        "accept-unmatched",
+        &accept("laptop-bound", Some("demand-forecast"), "2027-01-31"),
+    );
+    let out = assess(&dir, &[]);
+    assert!(
+        out.stderr
+            .contains("the acceptance of laptop-bound for demand-forecast matched nothing"),
+        "{}",
+        out.stderr
+    );
+}
+
+#[test]
+fn an_accepted_critical_finding_leaves_the_severity_gate() {
+    // With every critical finding accepted, the most severe one that counts
+    // is a warning.
+    let dir = setup("accept-severity", "");
+    let out = assess(&dir, &[]);
+    let critical: Vec<String> = report(&out)["findings"]
+        .as_array()
+        .expect("findings")
+        .iter()
+        .filter(|f| f["severity"] == "critical")
+        .map(|f| f["id"].as_str().expect("an id").to_owned())
+        .collect();
+    assert!(!critical.is_empty());
+    let config: String = critical
+        .iter()
+        .map(|id| accept(id, None, "2027-01-31"))
+        .collect::<Vec<_>>()
+        .join("\n");
+    let dir = setup("accept-severity", &config);
+    let out = assess(&dir, &["--fail-on", "critical"]);
+    assert_eq!(out.code, 0, "{}", out.stderr);
+    let check = &report(&out)["gate"]["checks"][0];
+    assert_eq!(check["actual"], "warning");
+    assert_eq!(check["accepted"], critical.len());
+    let out = assess(&dir, &["--fail-on", "warning"]);
+    assert_eq!(out.code, 1);
+    assert_eq!(
+        out.stderr,
+        format!(
+            "northwind.yaml: gate failed: the most severe finding not accepted is warning (fails on warning or worse; {} accepted finding{} left out)\n",
+            critical.len(),
+            if critical.len() == 1 { "" } else { "s" }
+        )
+    );
+}
+
+/// The first line of standard error for a settings file holding `config`.
+fn refused(config: &str) -> String {
+    let dir = setup("accept-refused", config);
+    let out = assess(&dir, &[]);
+    assert_eq!((out.code, out.stdout.as_str()), (2, ""), "{config}");
+    out.stderr.lines().next().unwrap_or_default().to_owned()
+}
+
+#[test]
+fn every_mistake_in_an_acceptance_is_refused_with_its_place() {
+    let entry = |body: &str| format!("[[accept]]\n{body}\n");
+    let full = "reason = \"r\"\nby = \"b\"\nuntil = 2027-01-01";
+    assert_eq!(
+        refused(&entry(&format!("finding = \"laptop-bond\"\n{full}"))),
+        "readiness.toml:2:11: accept.finding: \"laptop-bond\" is not a finding id (`readiness explain` lists them); did you mean \"laptop-bound\"?"
+    );
+    assert_eq!(
+        refused(&entry(&format!(
+            "finding = \"strategy-first\"\npilot = \"churn-model\"\n{full}"
+        ))),
+        "readiness.toml:3:9: accept.pilot: strategy-first is about the organization as a whole, not one pilot; remove pilot to accept it"
+    );
+    assert_eq!(
+        refused(&entry(&format!(
+            "finding = \"laptop-bound\"\npilot = \"churn\"\n{full}"
+        ))),
+        "readiness.toml:3:9: accept.pilot: no questionnaire assessed has a pilot named \"churn\"; name it as implementation.pilots does"
+    );
+    assert_eq!(
+        refused(&entry(
+            "finding = \"laptop-bound\"\nby = \"b\"\nuntil = 2027-01-01"
+        )),
+        "readiness.toml:1:1: accept: reason is required: why the risk is accepted"
+    );
+    assert_eq!(
+        refused(&entry(
+            "finding = \"laptop-bound\"\nreason = \"r\"\nuntil = 2027-01-01"
+        )),
+        "readiness.toml:1:1: accept: by is required: who accepted the risk"
+    );
+    assert_eq!(
+        refused(&entry("finding = \"laptop-bound\"\nreason = \"r\"\nby = \"b\"")),
+        "readiness.toml:1:1: accept: until is required: the last day the acceptance holds, YYYY-MM-DD, at most a year after the assessment date"
+    );
+    assert_eq!(
+        refused(&entry("reason = \"r\"\nby = \"b\"\nuntil = 2027-01-01")),
+        "readiness.toml:1:1: accept: finding is required: the id of the finding accepted (`readiness explain` lists them)"
+    );
+    assert_eq!(
+        refused(&entry(
+            "finding = \"laptop-bound\"\nreason = \"r\"\nby = \"b\"\nuntil = \"March\""
+        )),
+        "readiness.toml:5:9: accept.until: expected a date, YYYY-MM-DD, found \"March\""
+    );
+    assert_eq!(
+        refused(&entry(
+            "finding = \"laptop-bound\"\nreason = \"  \"\nby = \"b\"\nuntil = 2027-01-01"
+        )),
+        "readiness.toml:3:10: accept.reason: is empty; write why the risk is accepted"
+    );
+    assert_eq!(
+        refused(&entry(
+            "finding = \"laptop-bound\"\nreason = \"r\\n::error::x\"\nby = \"b\"\nuntil = 2027-01-01"
+        )),
+        "readiness.toml:3:10: accept.reason: holds U+000A, a character that cannot be shown safely on one line; remove it"
+    );
+    assert_eq!(
+        refused(&format!(
+            "{}\n{}",
+            accept("laptop-bound", None, "2027-01-01"),
+            accept("laptop-bound", None, "2027-02-01")
+        )),
+        "readiness.toml:7:1: accept: laptop-bound is accepted twice (first at line 1); keep one entry"
+    );
+    assert_eq!(
+        refused(&entry(&format!(
+            "finding = \"laptop-bound\"\nowner = \"x\"\n{full}"
+        ))),
+        "readiness.toml:3:1: unknown key \"owner\"; allowed: finding, pilot, reason, by, until"
+    );
+}
+
+#[test]
+fn explain_shows_the_acceptances_of_a_finding() {
+    let config = format!(
+        "{}\n{}",
+        accept("laptop-bound", Some("churn-model"), "2999-12-31"),
+        accept("stale-pilot", None, "2000-01-01")
+    );
+    let dir = setup("accept-explain", &config);
+    let out = run_in(&dir, &["explain", "laptop-bound"]);
+    assert_eq!(out.code, 0, "{}", out.stderr);
+    assert!(
+        out.stdout.ends_with(
+            "\nAccepted risks (readiness.toml):\n  line 1: accepted for churn-model by Dana Whitfield, CIO until 2999-12-31: Moves to the data platform in March (in force today).\n"
+        ),
+        "{}",
+        out.stdout
+    );
+    let out = run_in(&dir, &["explain", "stale-pilot"]);
+    assert!(
+        out.stdout.ends_with(
+            "until 2000-01-01: Moves to the data platform in March (expired: it counts again).\n"
+        ),
+        "{}",
+        out.stdout
+    );
+    let out = run_in(&dir, &["explain", "no-monitoring"]);
+    assert!(!out.stdout.contains("Accepted risks"), "{}", out.stdout);
+}
+
+#[test]
+fn the_acceptances_in_every_format() {
+    let config = format!(
+        "{}\n{}\n{}",
+        accept("laptop-bound", Some("churn-model"), "2027-03-31").replace(
+            "Moves to the data platform in March",
+            "Moves *before* March | see <ticket> #12"
+        ),
+        accept("cost-overrun", None, "2026-11-19"),
+        accept("shadow-ai", None, "2027-01-31"),
+    );
+    let dir = setup("accept-formats", &config);
+    for format in ["table", "markdown", "json"] {
+        let out = run_in(&dir, &["assess", "northwind.yaml", "--format", format]);
+        assert_eq!(out.code, 0, "{}", out.stderr);
+        insta::assert_snapshot!(format!("accept-{format}"), out.stdout);
+    }
+}
