@@ -59,6 +59,9 @@ fn main() {
             step_summary: std::env::var_os("GITHUB_STEP_SUMMARY")
                 .filter(|v| !v.is_empty())
                 .map(Into::into),
+            // Unreadable only when the directory was removed under us; then
+            // locations stay as given.
+            working_directory: std::env::current_dir().unwrap_or_default(),
         },
     );
     let mut stderr = output.stderr;

@@ -40,6 +40,10 @@ pub struct Reports {
     pub table: Option<Kept>,
     /// Its Markdown report, headings one level down, for `--detail`.
     pub markdown: Option<Kept>,
+    /// Its SARIF results, comma-separated.
+    pub sarif: Option<Kept>,
+    /// Its GitHub annotations, each after its kind's rank.
+    pub github: Option<Kept>,
 }
 
 #[derive(Debug, Clone, PartialEq, Serialize)]

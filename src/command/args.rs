@@ -116,6 +116,8 @@ pub struct AssessArgs {
         "A table, for a person at a terminal",
         "A Markdown report, for leadership",
         "JSON report format 1, for programs",
+        "SARIF 2.1.0, for GitHub code scanning and other code-scanning tools",
+        "GitHub Actions annotations on the questionnaire's lines",
     ]))]
     pub format: Option<Format>,
     /// Do not append the Markdown report to $`GITHUB_STEP_SUMMARY`

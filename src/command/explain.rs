@@ -2,12 +2,11 @@
 //! or how it earns points, its thresholds, and how to improve.
 
 use crate::acceptance::Acceptance;
-use crate::assess::findings::detector;
+use crate::assess::findings::describe;
 use crate::date::Date;
 use crate::error::Error;
 use crate::load::questionnaire::format::{pilot, PILOTS};
 use crate::load::questionnaire::format_number;
-use crate::rubric::template::fill;
 use crate::rubric::{Criterion, Curve, Measure, PilotPoints, Rubric};
 use crate::suggest::closest;
 use crate::vocabulary::{FindingId, Group, Stage, Word};
@@ -201,31 +200,6 @@ fn finding_text(id: FindingId, rubric: &Rubric) -> String {
         Group::Misconception => "misconception",
         Group::Other => "finding",
     };
-    let t = &rubric.thresholds;
-    let thresholds = [
-        (
-            "no_production_min_active",
-            t.no_production_min_active.to_string(),
-        ),
-        ("stale_pilot_days", t.stale_pilot_days.to_string()),
-        ("cost_overrun_ratio", format_number(t.cost_overrun_ratio)),
-        (
-            "plan_without_results_strategy",
-            format_number(t.plan_without_results_strategy),
-        ),
-        (
-            "plan_without_results_implementation",
-            format_number(t.plan_without_results_implementation),
-        ),
-        (
-            "strategy_equals_ready_strategy",
-            format_number(t.strategy_equals_ready_strategy),
-        ),
-        (
-            "overwhelmed_open_options",
-            t.overwhelmed_open_options.to_string(),
-        ),
-    ];
     let mut out = String::new();
     let _ = writeln!(out, "{id}: {}", text.title);
     let _ = writeln!(out, "A {kind}, severity {}.", text.severity.word());
@@ -233,19 +207,12 @@ fn finding_text(id: FindingId, rubric: &Rubric) -> String {
         let _ = writeln!(out, "The belief: {statement}");
         let _ = writeln!(out, "The correction: {correction}");
     }
+    let _ = writeln!(out, "Fires when: {}", describe::trigger(id, rubric));
+    let _ = writeln!(out, "An unanswered question never makes it fire.");
     let _ = writeln!(
         out,
-        "Fires when: {}",
-        fill(detector(id).trigger, &thresholds)
+        "How to improve: {}",
+        describe::generic_remedy(id, rubric)
     );
-    let _ = writeln!(out, "An unanswered question never makes it fire.");
-    // The remedy names what fired; here it speaks of any organization.
-    let generic = [
-        ("pilots", "the pilots concerned".to_owned()),
-        ("count", "some".to_owned()),
-        ("ratio", format_number(t.cost_overrun_ratio)),
-        ("days", t.stale_pilot_days.to_string()),
-    ];
-    let _ = writeln!(out, "How to improve: {}", fill(&text.remedy, &generic));
     out
 }

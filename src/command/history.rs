@@ -22,7 +22,10 @@ pub fn run(args: &HistoryArgs, env: &Environment) -> Result<Output, Error> {
     if !args.path.is_dir() {
         let history = history_of(&args.path, args, &rubric, env)?;
         let text = match format {
-            Format::Table => render::history::text(&history, env.width),
+            // The command line offers table, markdown and json only.
+            Format::Table | Format::Sarif | Format::Github => {
+                render::history::text(&history, env.width)
+            }
             Format::Markdown => render::history::markdown(&history),
             Format::Json => render::json::render(&history),
         };
@@ -55,7 +58,9 @@ pub fn run(args: &HistoryArgs, env: &Environment) -> Result<Output, Error> {
         histories,
     };
     let text = match format {
-        Format::Table => render::history::portfolio_text(&portfolio, env.width),
+        Format::Table | Format::Sarif | Format::Github => {
+            render::history::portfolio_text(&portfolio, env.width)
+        }
         Format::Markdown => render::history::portfolio_markdown(&portfolio),
         Format::Json => render::json::render(&portfolio),
     };

@@ -99,6 +99,8 @@ pub struct Environment {
     pub color: bool,
     /// GitHub Actions' job summary file (`GITHUB_STEP_SUMMARY`), when set.
     pub step_summary: Option<PathBuf>,
+    /// Where the command runs: code-scanning locations are relative to it.
+    pub working_directory: PathBuf,
 }
 
 pub fn run(cli: Cli, env: &Environment) -> Output {
@@ -157,7 +159,8 @@ fn diff_command(args: &DiffArgs, env: &Environment) -> Result<Output, Error> {
     let (before, after) = (side(&args.old)?, side(&args.new)?);
     let diff = crate::diff::compare(&before, &after);
     let text = match args.format.unwrap_or(Format::Table) {
-        Format::Table => render::diff::text(&diff, env.width),
+        // The command line offers table, markdown and json only.
+        Format::Table | Format::Sarif | Format::Github => render::diff::text(&diff, env.width),
         Format::Markdown => render::diff::markdown(&diff),
         Format::Json => render::json::render(&diff),
     };
@@ -178,6 +181,7 @@ fn assess_command(args: &AssessArgs, env: &Environment) -> Result<Output, Error>
         today: env.today,
     };
     let summary_wanted = env.step_summary.is_some() && !args.no_step_summary;
+    let scanning = scanning(settings.format, &rubric, env);
     let keeping = if inputs.several || args.portfolio {
         let spill = Spill::new().map_err(|e| {
             Error::Refused(format!(
@@ -187,6 +191,8 @@ fn assess_command(args: &AssessArgs, env: &Environment) -> Result<Output, Error>
         Some(Keeping {
             spill,
             json: settings.format == Format::Json,
+            scanning: matches!(settings.format, Format::Sarif | Format::Github)
+                .then(|| (settings.format, scanning.base.clone())),
             table: (args.detail && settings.format == Format::Table)
                 .then_some((env.width, env.color && output_file.is_none())),
             markdown: args.detail && (settings.format == Format::Markdown || summary_wanted),
@@ -243,10 +249,26 @@ fn assess_command(args: &AssessArgs, env: &Environment) -> Result<Output, Error>
         color: env.color && output_file.is_none(),
         detail: args.detail,
     };
-    let report = render::report(assessed, settings.format, layout);
+    let report = render::report(assessed, settings.format, layout, scanning);
     let mut out = emit(report, output_file, stderr, code);
     out.step_summary = step_summary;
     Ok(out)
+}
+
+/// What SARIF and GitHub annotations need: the working directory, and for
+/// SARIF the rubric's rules, rendered once for every organization.
+fn scanning(format: Format, rubric: &rubric::Rubric, env: &Environment) -> render::Scanning {
+    match format {
+        Format::Sarif | Format::Github => render::Scanning {
+            base: env.working_directory.clone(),
+            driver: if format == Format::Sarif {
+                render::sarif::driver(rubric).to_string()
+            } else {
+                String::new()
+            },
+        },
+        _ => render::Scanning::default(),
+    }
 }
 
 /// The report on standard output, or written whole to `path`; a report that
@@ -284,6 +306,8 @@ struct Keeping {
     table: Option<(u16, bool)>,
     /// With `--detail` in Markdown, or for a job summary with `--detail`.
     markdown: bool,
+    /// SARIF or GitHub annotations, with the working directory.
+    scanning: Option<(Format, PathBuf)>,
 }
 
 impl Keeping {
@@ -308,6 +332,17 @@ impl Keeping {
         if self.markdown {
             let text = render::portfolio::markdown_detail(&a);
             reports.markdown = Some(self.spill.keep(text.as_bytes()).map_err(cannot)?);
+        }
+        match &self.scanning {
+            Some((Format::Sarif, base)) => {
+                let part = render::sarif::results_part(&a, base);
+                reports.sarif = Some(self.spill.keep(&part).map_err(cannot)?);
+            }
+            Some((_, base)) => {
+                let text = render::github::ranked_lines(&a, base);
+                reports.github = Some(self.spill.keep(text.as_bytes()).map_err(cannot)?);
+            }
+            None => {}
         }
         Ok((assess::portfolio::slim(a), reports))
     }

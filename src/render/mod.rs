@@ -4,12 +4,14 @@
 
 mod chart;
 pub mod diff;
+pub mod github;
 pub mod history;
 pub mod json;
 pub mod markdown;
 pub mod portfolio;
 pub mod report_schema;
 pub mod rubric;
+pub mod sarif;
 pub mod table;
 pub mod words;
 
@@ -36,6 +38,16 @@ pub struct Layout {
     pub detail: bool,
 }
 
+/// What the code-scanning formats need beyond the assessment: the working
+/// directory (locations are relative to it) and, for SARIF, the rubric's
+/// findings as rules, rendered once.
+#[derive(Debug, Clone, Default)]
+pub struct Scanning {
+    pub base: std::path::PathBuf,
+    /// The SARIF `tool.driver` object as JSON text; empty for other formats.
+    pub driver: String,
+}
+
 /// A rendered report, for standard output or the file `--output` names.
 #[derive(Debug)]
 pub enum Report {
@@ -46,6 +58,7 @@ pub enum Report {
         portfolio: Portfolio,
         format: Format,
         layout: Layout,
+        scanning: Scanning,
     },
 }
 
@@ -63,6 +76,7 @@ impl Report {
                 portfolio,
                 format,
                 layout,
+                scanning,
             } => match format {
                 Format::Table => portfolio::write_table(
                     portfolio,
@@ -73,23 +87,28 @@ impl Report {
                 ),
                 Format::Markdown => portfolio::write_markdown(portfolio, layout.detail, out),
                 Format::Json => json::write_portfolio(portfolio, out),
+                Format::Sarif => sarif::write_portfolio(portfolio, scanning, out),
+                Format::Github => github::write_portfolio(portfolio, scanning, out),
             },
         }
     }
 }
 
 /// The report of what was assessed, in `format`.
-pub fn report(assessed: Assessed, format: Format, layout: Layout) -> Report {
+pub fn report(assessed: Assessed, format: Format, layout: Layout, scanning: Scanning) -> Report {
     match assessed {
         Assessed::One(a) => Report::Text(match format {
             Format::Table => table::render(&a, layout.width, layout.color),
             Format::Markdown => markdown::render(&a),
             Format::Json => json::render(&*a),
+            Format::Sarif => sarif::render(&a, &scanning),
+            Format::Github => github::render(&a, &scanning.base),
         }),
         Assessed::Portfolio(portfolio) => Report::Portfolio {
             portfolio,
             format,
             layout,
+            scanning,
         },
     }
 }

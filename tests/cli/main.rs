@@ -27,6 +27,7 @@ mod recommendations;
 mod regression;
 mod report_schema;
 mod rubric;
+mod scanning;
 mod schema_and_init;
 mod scoring;
 mod stdin;

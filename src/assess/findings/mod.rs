@@ -8,6 +8,7 @@
 //! three values ([`logic::Tri`]), and a finding fires only when its trigger
 //! is true.
 
+pub mod describe;
 pub mod logic;
 mod misconceptions;
 mod operations;

@@ -1,0 +1,203 @@
+//! GitHub Actions workflow commands: one annotation per finding, placed on
+//! the questionnaire's line that caused it (`::warning file=…,line=…,
+//! title=…::message`, a critical finding as `::error`). Every value is
+//! escaped by GitHub's rules, so no questionnaire text can end a command
+//! or start one of its own. GitHub shows at most ten annotations of each
+//! kind per step, so the most severe come first, after a summary.
+
+use super::Scanning;
+use crate::assess::portfolio::Portfolio;
+use crate::assessment::{Assessment, Finding};
+use crate::vocabulary::Severity;
+use std::fmt::Write as _;
+use std::io::{self, Write};
+use std::path::Path;
+
+/// How many annotations of one kind GitHub shows for a step.
+const SHOWN_PER_KIND: usize = 10;
+
+/// An annotation's kind, most severe first.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord)]
+enum Kind {
+    Error,
+    Warning,
+    Notice,
+}
+
+impl Kind {
+    fn command(self) -> &'static str {
+        match self {
+            Kind::Error => "error",
+            Kind::Warning => "warning",
+            Kind::Notice => "notice",
+        }
+    }
+
+    fn of(f: &Finding) -> Kind {
+        // An accepted finding is still shown, but not as a problem.
+        if !f.counts_for_gate {
+            return Kind::Notice;
+        }
+        match f.severity {
+            Severity::Critical => Kind::Error,
+            Severity::Warning => Kind::Warning,
+            Severity::Info => Kind::Notice,
+        }
+    }
+
+    fn rank(self) -> char {
+        match self {
+            Kind::Error => '0',
+            Kind::Warning => '1',
+            Kind::Notice => '2',
+        }
+    }
+
+    fn from_rank(rank: char) -> Kind {
+        match rank {
+            '0' => Kind::Error,
+            '1' => Kind::Warning,
+            _ => Kind::Notice,
+        }
+    }
+}
+
+/// GitHub's escaping of a command's message.
+fn data(text: &str) -> String {
+    text.replace('%', "%25")
+        .replace('\r', "%0D")
+        .replace('\n', "%0A")
+}
+
+/// GitHub's escaping of a command's property value.
+fn property(text: &str) -> String {
+    data(text).replace(':', "%3A").replace(',', "%2C")
+}
+
+/// The questionnaire's path relative to `base` where it lies under it.
+fn file(source: &str, base: &Path) -> String {
+    let path = Path::new(source);
+    let relative = path.strip_prefix(base).unwrap_or(path).to_string_lossy();
+    relative.trim_start_matches("./").to_owned()
+}
+
+/// One assessment's annotations, one line each, each after its kind's rank
+/// and a tab, so that a portfolio's can be sorted once all are made.
+pub fn ranked_lines(a: &Assessment, base: &Path) -> String {
+    let file = property(&file(&a.source, base));
+    let mut out = String::new();
+    for f in &a.findings {
+        let kind = Kind::of(f);
+        let line = f.evidence.iter().find_map(|e| e.line).unwrap_or(1);
+        let accepted = if f.counts_for_gate { "" } else { ", accepted" };
+        let title = format!("{} ({}{accepted})", f.title, f.id);
+        let mut message = f.message.to_string();
+        for x in &f.accepted {
+            let _ = write!(
+                message,
+                " Accepted{} by {} until {}: {}.",
+                x.pilot
+                    .as_ref()
+                    .map_or_else(String::new, |p| format!(" for {p}")),
+                x.by,
+                x.until,
+                x.reason
+            );
+        }
+        let _ = writeln!(
+            out,
+            "{}\t::{} file={file},line={line},title={}::{}",
+            kind.rank(),
+            kind.command(),
+            property(&title),
+            data(&message)
+        );
+    }
+    out
+}
+
+/// The annotations of every assessment, most severe first, after a notice
+/// that counts them and says how many GitHub will not show.
+pub fn write(ranked: &str, questionnaires: usize, out: &mut dyn Write) -> io::Result<()> {
+    let mut lines: Vec<(Kind, &str)> = ranked
+        .lines()
+        .filter_map(|l| {
+            let (rank, line) = l.split_once('\t')?;
+            Some((Kind::from_rank(rank.chars().next()?), line))
+        })
+        .collect();
+    // A stable sort keeps each kind in the questionnaires' order.
+    lines.sort_by_key(|(kind, _)| *kind);
+    let count = |k: Kind| lines.iter().filter(|(kind, _)| *kind == k).count();
+    let (errors, warnings, notices) = (
+        count(Kind::Error),
+        count(Kind::Warning),
+        count(Kind::Notice),
+    );
+    let plural =
+        |n: usize, one: &str, many: &str| format!("{n} {}", if n == 1 { one } else { many });
+    let mut summary = format!(
+        "{} in {}: {}, {}, {}.",
+        plural(lines.len(), "finding", "findings"),
+        plural(questionnaires, "questionnaire", "questionnaires"),
+        plural(errors, "error", "errors"),
+        plural(warnings, "warning", "warnings"),
+        // The summary is a notice too.
+        plural(notices, "notice", "notices")
+    );
+    let hidden: Vec<String> = [
+        (errors, "error", "errors"),
+        (warnings, "warning", "warnings"),
+        (notices + 1, "notice", "notices"),
+    ]
+    .into_iter()
+    .filter(|(n, _, _)| *n > SHOWN_PER_KIND)
+    .map(|(n, one, many)| {
+        let more = n - SHOWN_PER_KIND;
+        format!("{more} more {}", if more == 1 { one } else { many })
+    })
+    .collect();
+    if !hidden.is_empty() {
+        let _ = write!(
+            summary,
+            " GitHub shows {SHOWN_PER_KIND} annotations of each kind per step; {} are listed in this log only.",
+            hidden.join(" and ")
+        );
+    }
+    writeln!(out, "::notice title=readiness::{}", data(&summary))?;
+    for (_, line) in lines {
+        writeln!(out, "{line}")?;
+    }
+    Ok(())
+}
+
+/// A portfolio's annotations: every organization's, most severe first.
+pub fn write_portfolio(p: &Portfolio, scanning: &Scanning, out: &mut dyn Write) -> io::Result<()> {
+    let mut ranked = Vec::new();
+    for (i, a) in p.assessments.iter().enumerate() {
+        match (&p.spill, p.kept.get(i).and_then(|k| k.github)) {
+            (Some(spill), Some(kept)) => spill.copy(kept, &mut ranked)?,
+            _ => ranked.extend_from_slice(ranked_lines(a, &scanning.base).as_bytes()),
+        }
+    }
+    write(&String::from_utf8_lossy(&ranked), p.assessments.len(), out)
+}
+
+/// The annotations of one assessment.
+pub fn render(a: &Assessment, base: &Path) -> String {
+    let mut out = Vec::new();
+    // Writing into memory cannot fail.
+    let _ = write(&ranked_lines(a, base), 1, &mut out);
+    String::from_utf8_lossy(&out).into_owned()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn values_are_escaped_by_githubs_rules() {
+        assert_eq!(data("50% done\r\n::error::x"), "50%25 done%0D%0A::error::x");
+        assert_eq!(property("a:b,c%\n"), "a%3Ab%2Cc%25%0A");
+    }
+}

@@ -1,0 +1,250 @@
+//! SARIF 2.1.0, for GitHub code scanning and every tool that reads static
+//! analysis results: one run, the rubric's findings as its rules, and one
+//! result per finding that fired, placed on the questionnaire's line that
+//! caused it. An accepted finding is a result with an external suppression.
+
+use super::Scanning;
+use crate::assess::findings::describe;
+use crate::assess::portfolio::Portfolio;
+use crate::assessment::{Assessment, Finding};
+use crate::rubric::Rubric;
+use crate::vocabulary::{FindingId, Severity, Word};
+use serde_json::{json, Value};
+use std::fmt::Write as _;
+use std::io::{self, Write};
+use std::path::Path;
+
+const SCHEMA: &str =
+    "https://docs.oasis-open.org/sarif/sarif/v2.1.0/errata01/os/schemas/sarif-schema-2.1.0.json";
+
+/// The tool's description: every finding of the rubric as a rule, in the
+/// order of the finding ids, so that a result's `ruleIndex` is its id's.
+pub fn driver(rubric: &Rubric) -> Value {
+    let rules: Vec<Value> = FindingId::all()
+        .iter()
+        .map(|&id| {
+            let text = rubric.finding(id);
+            let mut rule = json!({
+                "id": id.word(),
+                "shortDescription": { "text": sentence(&text.title) },
+                "fullDescription": { "text": sentence(&describe::trigger(id, rubric)) },
+                "help": { "text": sentence(&describe::generic_remedy(id, rubric)) },
+                "defaultConfiguration": { "level": level(text.severity) },
+                "properties": { "tags": [id.group().word()] },
+            });
+            // The name is for people; SARIF wants it only where it differs
+            // from the id, letter case aside.
+            let name = rule_name(id);
+            if !name.eq_ignore_ascii_case(id.word()) {
+                rule["name"] = json!(name);
+            }
+            rule
+        })
+        .collect();
+    let mut driver = json!({
+        "name": "readiness",
+        "version": env!("CARGO_PKG_VERSION"),
+        "semanticVersion": env!("CARGO_PKG_VERSION"),
+        "fullName": format!("readiness {}, rubric {} version {}", env!("CARGO_PKG_VERSION"), rubric.id, rubric.version),
+        "rules": rules,
+    });
+    // Where to learn about the tool: the repository or home page the
+    // package names, when it names one.
+    let about = [env!("CARGO_PKG_REPOSITORY"), env!("CARGO_PKG_HOMEPAGE")];
+    if let Some(uri) = about.into_iter().find(|u| !u.is_empty()) {
+        driver["informationUri"] = json!(uri);
+    }
+    driver
+}
+
+/// `laptop-bound` as a rule name: `LaptopBound`.
+fn rule_name(id: FindingId) -> String {
+    id.word()
+        .split(['-', '.'])
+        .map(|part| {
+            let mut chars = part.chars();
+            chars
+                .next()
+                .map_or_else(String::new, |c| c.to_uppercase().chain(chars).collect())
+        })
+        .collect()
+}
+
+/// A text ended as a sentence, as SARIF viewers expect of a message.
+fn sentence(text: &str) -> String {
+    let text = text.trim();
+    if text.ends_with(['.', '!', '?']) {
+        text.to_owned()
+    } else {
+        format!("{text}.")
+    }
+}
+
+fn level(severity: Severity) -> &'static str {
+    match severity {
+        Severity::Critical => "error",
+        Severity::Warning => "warning",
+        Severity::Info => "note",
+    }
+}
+
+/// The results of one assessment; `base` is the working directory, which
+/// the questionnaire's location is given relative to.
+pub fn results(a: &Assessment, base: &Path) -> Vec<Value> {
+    let uri = uri(&a.source, base);
+    a.findings.iter().map(|f| result(f, &uri)).collect()
+}
+
+fn result(f: &Finding, uri: &str) -> Value {
+    let line = f.evidence.iter().find_map(|e| e.line).unwrap_or(1);
+    let mut result = json!({
+        "ruleId": f.id.word(),
+        "ruleIndex": f.id as usize,
+        "level": level(f.severity),
+        "message": { "text": sentence(&format!("{}: {}", f.title, f.message)) },
+        "locations": [{
+            "physicalLocation": {
+                "artifactLocation": { "uri": uri },
+                "region": { "startLine": line },
+            }
+        }],
+    });
+    if !f.counts_for_gate {
+        let justification: Vec<String> = f
+            .accepted
+            .iter()
+            .map(|x| {
+                format!(
+                    "{} (accepted{} by {} until {}, {})",
+                    x.reason,
+                    x.pilot
+                        .as_ref()
+                        .map_or_else(String::new, |p| format!(" for {p}")),
+                    x.by,
+                    x.until,
+                    x.place()
+                )
+            })
+            .collect();
+        result["suppressions"] = json!([{
+            "kind": "external",
+            "status": "accepted",
+            "justification": justification.join("; "),
+        }]);
+    }
+    result
+}
+
+/// The questionnaire's location as a URI reference: its path relative to
+/// `base` where it lies under it, else as given; every byte outside the
+/// unreserved set and `/` percent-encoded.
+fn uri(source: &str, base: &Path) -> String {
+    let path = Path::new(source);
+    let relative = path
+        .strip_prefix(base)
+        .unwrap_or(path)
+        .to_string_lossy()
+        .replace('\\', "/");
+    let relative = relative.trim_start_matches("./");
+    let mut out = String::with_capacity(relative.len());
+    if relative.starts_with('/') {
+        out.push_str("file://");
+    }
+    for byte in relative.bytes() {
+        if byte.is_ascii_alphanumeric() || b"-._~/".contains(&byte) {
+            out.push(char::from(byte));
+        } else {
+            let _ = write!(out, "%{byte:02X}");
+        }
+    }
+    out
+}
+
+/// The whole log of one run: `driver` (from [`driver`], as JSON text) and
+/// the results, each already rendered, written as they come.
+pub fn write_log(
+    driver: &str,
+    results: &mut dyn Iterator<Item = io::Result<Vec<u8>>>,
+    out: &mut dyn Write,
+) -> io::Result<()> {
+    write!(
+        out,
+        "{{\"$schema\":\"{SCHEMA}\",\"version\":\"2.1.0\",\"runs\":[{{\"tool\":{{\"driver\":{driver}}},\"columnKind\":\"unicodeCodePoints\",\"results\":["
+    )?;
+    let mut first = true;
+    for part in results {
+        let part = part?;
+        if part.is_empty() {
+            continue;
+        }
+        if !first {
+            out.write_all(b",")?;
+        }
+        first = false;
+        out.write_all(&part)?;
+    }
+    out.write_all(b"]}]}\n")
+}
+
+/// One assessment's results as the log holds them: comma-separated, no
+/// brackets, so that a portfolio's can be written one after another.
+pub fn results_part(a: &Assessment, base: &Path) -> Vec<u8> {
+    let parts: Vec<String> = results(a, base).iter().map(Value::to_string).collect();
+    parts.join(",").into_bytes()
+}
+
+/// The log of one assessment, pretty-printed.
+pub fn render(a: &Assessment, scanning: &Scanning) -> String {
+    let driver: Value = serde_json::from_str(&scanning.driver).unwrap_or_default();
+    let log = json!({
+        "$schema": SCHEMA,
+        "version": "2.1.0",
+        "runs": [{
+            "tool": { "driver": driver },
+            "columnKind": "unicodeCodePoints",
+            "results": results(a, &scanning.base),
+        }],
+    });
+    // Plain data with string keys always serializes.
+    format!(
+        "{}\n",
+        serde_json::to_string_pretty(&log).unwrap_or_default()
+    )
+}
+
+/// A portfolio's log: one run, the results of every organization in the
+/// portfolio's order, each copied from where it was kept when assessed.
+pub fn write_portfolio(p: &Portfolio, scanning: &Scanning, out: &mut dyn Write) -> io::Result<()> {
+    let mut parts = p.assessments.iter().enumerate().map(|(i, a)| {
+        match (&p.spill, p.kept.get(i).and_then(|k| k.sarif)) {
+            (Some(spill), Some(kept)) => {
+                let mut part = Vec::new();
+                spill.copy(kept, &mut part).map(|()| part)
+            }
+            _ => Ok(results_part(a, &scanning.base)),
+        }
+    });
+    write_log(&scanning.driver, &mut parts, out)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn paths_become_relative_uris() {
+        let base = Path::new("/work/repo");
+        assert_eq!(uri("org.yaml", base), "org.yaml");
+        assert_eq!(uri("./org/q.yaml", base), "org/q.yaml");
+        assert_eq!(uri("/work/repo/org/q.yaml", base), "org/q.yaml");
+        assert_eq!(uri("/elsewhere/q.yaml", base), "file:///elsewhere/q.yaml");
+        assert_eq!(uri("a b#1%.yaml", base), "a%20b%231%25.yaml");
+        assert_eq!(uri("é.yaml", base), "%C3%A9.yaml");
+    }
+
+    #[test]
+    fn rule_names_are_identifiers() {
+        assert_eq!(rule_name(FindingId::LaptopBound), "LaptopBound");
+        assert_eq!(rule_name(FindingId::TensionGoals), "TensionGoals");
+    }
+}
