@@ -27,7 +27,7 @@ run_case() {
   (
     export RUNNER_TEMP="$work/temp" GITHUB_OUTPUT="$work/output" GITHUB_STEP_SUMMARY="$work/summary"
     export FILES=org.yaml FORMAT=json OUTPUT="$work/report" FAIL_UNDER= MIN_STRATEGY= \
-      MIN_IMPLEMENTATION= MIN_COMPLETENESS= FAIL_ON= PORTFOLIO=false CONFIG= STEP_SUMMARY=true
+      MIN_IMPLEMENTATION= MIN_COMPLETENESS= FAIL_ON= PORTFOLIO=false CONFIG= STEP_SUMMARY=true SARIF=
     export "$@"
     bash --noprofile --norc -eo pipefail "$work/assess.sh"
   ) > "$work/stdout" 2> "$work/stderr"
@@ -50,6 +50,19 @@ run_case FILES="examples/aligned-*.yaml" PORTFOLIO=true STEP_SUMMARY=false FAIL_
 grep -qx "exit-code=0" "$work/output" || fail "no exit-code=0 output"
 grep -q '"organizations":2' "$work/report" || fail "the glob did not give both aligned examples"
 [ ! -s "$work/summary" ] || fail "step-summary false still wrote the summary"
+
+# SARIF for code scanning beside the report, whatever the gate says.
+code=0
+run_case FILES="examples/slide-deck-northwind-retail.yaml" FAIL_UNDER=60 SARIF="$work/findings.sarif" || code=$?
+[ "$code" -eq 1 ] || fail "a failed gate with SARIF exits $code, not 1"
+grep -q '"version": "2.1.0"' "$work/findings.sarif" || fail "no SARIF written"
+[ "$(grep -c "gate failed" "$work/stderr")" -eq 1 ] || fail "the failed check is not said once"
+
+# Annotations in the log.
+code=0
+run_case FILES="examples/slide-deck-northwind-retail.yaml" FORMAT=github OUTPUT= || code=$?
+[ "$code" -eq 0 ] || fail "annotations exit $code"
+grep -q '^::warning file=examples/slide-deck-northwind-retail.yaml,line=' "$work/stdout" || fail "no annotation in the log"
 
 # A file that cannot be read: exit 2.
 code=0
