@@ -1,14 +1,20 @@
-//! The `[[accept]]` entries of `readiness.toml`, checked one by one: a
-//! finding id, a pilot only for a per-pilot finding, a reason, who accepted
-//! the risk and until when, each mistake named with its place. What depends
-//! on the questionnaire (the pilot exists, the date is within a year of the
-//! assessment) is checked when it is assessed.
+//! The `[[accept]]` entries of `readiness.toml`: each checked as it is read
+//! (a finding id, a pilot only for a per-pilot finding, a reason, who
+//! accepted the risk and until when, each mistake named with its place),
+//! then what depends on the questionnaires (the pilot exists, the date is
+//! within a year of the assessment) checked as they are assessed, and the
+//! warnings the run's acceptances call for.
 
 use crate::acceptance::Acceptance;
+use crate::assessment::Assessment;
+use crate::command::config;
+use crate::command::settings::Settings;
 use crate::date::Date;
 use crate::diagnostic::{Diagnostic, Position};
+use crate::error::Error;
 use crate::load::toml_text::position;
 use crate::suggest::closest;
+use crate::vocabulary::AcceptanceStatus;
 use crate::vocabulary::{FindingId, Word};
 use serde::Deserialize;
 use std::path::Path;
@@ -169,4 +175,110 @@ fn until_date(
             ),
         )
     })
+}
+
+/// The settings file's accepted risks applied to `a`; an acceptance dated
+/// more than a year after the assessment date is refused, with its place.
+pub fn apply(a: &mut Assessment, settings: &Settings) -> Result<(), Error> {
+    if settings.accept.is_empty() {
+        return Ok(());
+    }
+    let Some(assessed) = crate::date::Date::parse(&a.organization.assessed) else {
+        return Ok(());
+    };
+    let limit = assessed.one_year_later();
+    let too_late: Vec<Diagnostic> = settings
+        .accept
+        .iter()
+        .filter(|x| x.until > limit && x.concerns(a))
+        .map(|x| {
+            Diagnostic::at(
+                x.until_at,
+                format!(
+                    "accept.until: {} is more than a year after {}'s assessment date, {assessed}; accept a risk for a year at most ({limit}), then look again",
+                    x.until, a.source
+                ),
+            )
+        })
+        .collect();
+    if !too_late.is_empty() {
+        return Err(settings_error(settings, too_late));
+    }
+    crate::acceptance::apply(a, &settings.accept, assessed);
+    Ok(())
+}
+
+/// An acceptance naming a pilot that no questionnaire of the run has is
+/// refused, with its place: a misspelt name would otherwise accept nothing
+/// in silence.
+pub fn refuse_unknown_pilots(settings: &Settings, assessed: &[&Assessment]) -> Result<(), Error> {
+    let problems: Vec<Diagnostic> = settings
+        .accept
+        .iter()
+        .filter(|x| x.pilot.is_some())
+        .filter(|x| {
+            !assessed
+                .iter()
+                .any(|a| a.acceptances.iter().any(|s| s.acceptance == **x))
+        })
+        .map(|x| {
+            Diagnostic::at(
+                x.pilot_at.unwrap_or(Position {
+                    line: x.line,
+                    column: 1,
+                }),
+                format!(
+                    "accept.pilot: no questionnaire assessed has a pilot named \"{}\"; name it as implementation.pilots does",
+                    x.pilot.as_deref().unwrap_or_default()
+                ),
+            )
+        })
+        .collect();
+    if problems.is_empty() {
+        Ok(())
+    } else {
+        Err(settings_error(settings, problems))
+    }
+}
+
+/// Problems of the settings file found only once questionnaires were read,
+/// shown like those found when it was: with its lines.
+fn settings_error(settings: &Settings, problems: Vec<Diagnostic>) -> Error {
+    let file = settings.config_file.as_deref();
+    Error::Invalid {
+        file: file.map_or_else(
+            || config::DEFAULT_NAME.to_owned(),
+            crate::diagnostic::shown_path,
+        ),
+        text: file.and_then(|p| std::fs::read_to_string(p).ok()),
+        problems,
+    }
+}
+
+/// The warnings of every assessment's acceptances, each once: an
+/// acceptance that matched nothing here but is in force for another
+/// organization of the portfolio is not a mistake.
+pub fn warnings(assessed: &[&Assessment]) -> Vec<String> {
+    let in_force_somewhere = |x: &Acceptance| {
+        assessed.iter().any(|a| {
+            a.acceptances
+                .iter()
+                .any(|s| s.acceptance == *x && s.status == AcceptanceStatus::InForce)
+        })
+    };
+    let mut lines = Vec::new();
+    for a in assessed {
+        for state in &a.acceptances {
+            let unmatched = state.status == AcceptanceStatus::Unmatched;
+            if unmatched && in_force_somewhere(&state.acceptance) {
+                continue;
+            }
+            if let Some(line) = crate::acceptance::warning(state, a) {
+                if !lines.contains(&line) {
+                    lines.push(line);
+                }
+            }
+        }
+    }
+    lines
 }

@@ -211,13 +211,13 @@ fn assess_command(args: &AssessArgs, env: &Environment) -> Result<Output, Error>
         });
     }
     let all: Vec<&Assessment> = entries.iter().map(|(a, _)| a).collect();
-    unknown_pilots(&settings, &all)?;
+    acceptances::refuse_unknown_pilots(&settings, &all)?;
     let code = exit_code(entries.iter().map(|(a, _)| a), &problems);
     // Every failed check on standard error, whatever the format and `-o`,
     // so that a failed job's log says why; and every acceptance that has
     // expired or matches nothing.
     let mut stderr = stderr;
-    for line in acceptance_warnings(&all) {
+    for line in acceptances::warnings(&all) {
         stderr.push_str("warning: ");
         stderr.push_str(&line);
         stderr.push('\n');
@@ -364,7 +364,7 @@ fn assess_all(
         let name = read::shown_name(file, &args.stdin_filename);
         let questionnaire = read::questionnaire(file, &name, options)?;
         let mut assessment = assess::assess(&questionnaire, rubric, &name);
-        accept(&mut assessment, settings)?;
+        acceptances::apply(&mut assessment, settings)?;
         assessment.gate = settings.gates.check(&assessment);
         if let Some(reference) = &settings.gates.baseline {
             compare_with_baseline(&mut assessment, reference, file, settings, rubric, options)?;
@@ -384,109 +384,6 @@ fn assess_all(
         }
     }
     (entries, problems)
-}
-
-/// The settings file's accepted risks applied to `a`; an acceptance dated
-/// more than a year after the assessment date is refused, with its place.
-fn accept(a: &mut Assessment, settings: &Settings) -> Result<(), Error> {
-    if settings.accept.is_empty() {
-        return Ok(());
-    }
-    let Some(assessed) = crate::date::Date::parse(&a.organization.assessed) else {
-        return Ok(());
-    };
-    let limit = assessed.one_year_later();
-    let too_late: Vec<diagnostic::Diagnostic> = settings
-        .accept
-        .iter()
-        .filter(|x| x.until > limit && x.concerns(a))
-        .map(|x| {
-            diagnostic::Diagnostic::at(
-                x.until_at,
-                format!(
-                    "accept.until: {} is more than a year after {}'s assessment date, {assessed}; accept a risk for a year at most ({limit}), then look again",
-                    x.until, a.source
-                ),
-            )
-        })
-        .collect();
-    if !too_late.is_empty() {
-        return Err(settings_error(settings, too_late));
-    }
-    crate::acceptance::apply(a, &settings.accept, assessed);
-    Ok(())
-}
-
-/// An acceptance naming a pilot that no questionnaire of the run has is
-/// refused, with its place: a misspelt name would otherwise accept nothing
-/// in silence.
-fn unknown_pilots(settings: &Settings, assessed: &[&Assessment]) -> Result<(), Error> {
-    let problems: Vec<diagnostic::Diagnostic> = settings
-        .accept
-        .iter()
-        .filter(|x| x.pilot.is_some())
-        .filter(|x| {
-            !assessed
-                .iter()
-                .any(|a| a.acceptances.iter().any(|s| s.acceptance == **x))
-        })
-        .map(|x| {
-            diagnostic::Diagnostic::at(
-                x.pilot_at.unwrap_or(diagnostic::Position {
-                    line: x.line,
-                    column: 1,
-                }),
-                format!(
-                    "accept.pilot: no questionnaire assessed has a pilot named \"{}\"; name it as implementation.pilots does",
-                    x.pilot.as_deref().unwrap_or_default()
-                ),
-            )
-        })
-        .collect();
-    if problems.is_empty() {
-        Ok(())
-    } else {
-        Err(settings_error(settings, problems))
-    }
-}
-
-/// Problems of the settings file found only once questionnaires were read,
-/// shown like those found when it was: with its lines.
-fn settings_error(settings: &Settings, problems: Vec<diagnostic::Diagnostic>) -> Error {
-    let file = settings.config_file.as_deref();
-    Error::Invalid {
-        file: file.map_or_else(|| config::DEFAULT_NAME.to_owned(), diagnostic::shown_path),
-        text: file.and_then(|p| std::fs::read_to_string(p).ok()),
-        problems,
-    }
-}
-
-/// The warnings of every assessment's acceptances, each once: an
-/// acceptance that matched nothing here but is in force for another
-/// organization of the portfolio is not a mistake.
-fn acceptance_warnings(assessed: &[&Assessment]) -> Vec<String> {
-    let in_force_somewhere = |x: &crate::acceptance::Acceptance| {
-        assessed.iter().any(|a| {
-            a.acceptances.iter().any(|s| {
-                s.acceptance == *x && s.status == crate::vocabulary::AcceptanceStatus::InForce
-            })
-        })
-    };
-    let mut lines = Vec::new();
-    for a in assessed {
-        for state in &a.acceptances {
-            let unmatched = state.status == crate::vocabulary::AcceptanceStatus::Unmatched;
-            if unmatched && in_force_somewhere(&state.acceptance) {
-                continue;
-            }
-            if let Some(line) = crate::acceptance::warning(state, a) {
-                if !lines.contains(&line) {
-                    lines.push(line);
-                }
-            }
-        }
-    }
-    lines
 }
 
 /// The assessment of `file` compared with its baseline, and checked against
