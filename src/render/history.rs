@@ -96,7 +96,7 @@ pub fn portfolio_markdown(p: &PortfolioHistory) -> String {
     );
     portfolio_chart(&mut out, p);
     for h in &p.histories {
-        let _ = writeln!(out, "## {}\n", cell(h.name()));
+        let _ = writeln!(out, "## {}\n", cell(&shown_name(p, h)));
         let _ = writeln!(out, "{}\n", cell(&opening(h)));
         if let Some(trend) = trend(h) {
             let _ = writeln!(out, "{}\n", cell(&trend));
@@ -104,7 +104,11 @@ pub fn portfolio_markdown(p: &PortfolioHistory) -> String {
         versions_markdown(&mut out, h);
         let invalid = invalid_lines(h);
         if !invalid.is_empty() {
-            let _ = writeln!(out, "\nNot valid at their commit, in {}:\n", cell(h.name()));
+            let _ = writeln!(
+                out,
+                "\nNot valid at their commit, in {}:\n",
+                cell(&shown_name(p, h))
+            );
             for line in invalid {
                 let _ = writeln!(out, "- {}", cell(&line));
             }
@@ -113,6 +117,17 @@ pub fn portfolio_markdown(p: &PortfolioHistory) -> String {
     }
     out.pop();
     out
+}
+
+/// An organization's name in a portfolio's history, with its file when
+/// another questionnaire bears the same name.
+fn shown_name(p: &PortfolioHistory, h: &History) -> String {
+    let same = p.histories.iter().filter(|o| o.name() == h.name()).count();
+    if same > 1 && h.name() != h.file {
+        format!("{} ({})", h.name(), h.file)
+    } else {
+        h.name().to_owned()
+    }
 }
 
 /// What the history covers, in one sentence.
@@ -379,7 +394,7 @@ fn portfolio_chart(out: &mut String, p: &PortfolioHistory) {
     let dates: Vec<&str> = days.iter().map(|(d, _)| d.as_str()).collect();
     x_axis(out, &dates);
     for (i, h) in p.histories.iter().enumerate() {
-        line(out, h.name(), days.iter().map(|(_, v)| v[i]));
+        line(out, &shown_name(p, h), days.iter().map(|(_, v)| v[i]));
     }
     out.push_str("```\n\n");
     let colours: Vec<String> = p
@@ -389,7 +404,7 @@ fn portfolio_chart(out: &mut String, p: &PortfolioHistory) {
         .map(|(i, h)| {
             format!(
                 "{} in {}",
-                cell(h.name()),
+                cell(&shown_name(p, h)),
                 ORGANIZATION_LINES[i % ORGANIZATION_LINES.len()].1
             )
         })

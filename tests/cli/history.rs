@@ -259,3 +259,33 @@ fn without_commits(dir: &str, text: &str) -> String {
     }
     text
 }
+
+#[test]
+fn two_questionnaires_of_one_name_are_told_apart_by_their_files() {
+    let dir = repository("history-same-name");
+    std::fs::write(
+        format!("{dir}/org/northwind-copy.yaml"),
+        undated(&example(NORTHWIND)),
+    )
+    .expect("write");
+    commit_on(&dir, "2026-11-16", "A copy");
+    let out = run_in(&dir, &["history", "org", "--format", "markdown"]);
+    assert_eq!(out.code, 0, "{}", out.stderr);
+    assert!(
+        out.stdout
+            .contains("\n## Northwind Retail (org/northwind.yaml)\n"),
+        "{}",
+        out.stdout
+    );
+    assert!(
+        out.stdout
+            .contains("\n## Northwind Retail (org/northwind-copy.yaml)\n"),
+        "{}",
+        out.stdout
+    );
+    assert!(
+        out.stdout.contains("\n## Harbor Logistics\n"),
+        "{}",
+        out.stdout
+    );
+}
