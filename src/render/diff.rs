@@ -2,7 +2,7 @@
 //! as Markdown short enough for a pull-request comment.
 
 use super::markdown::{capitalized, cell};
-use super::words::{score as number, wrap};
+use super::words::{score as number, sentence, wrap};
 use crate::diff::{Change, Diff, FindingRef, NumberChange, PilotChange};
 use serde_json::Value;
 use std::fmt::Write as _;
@@ -285,15 +285,7 @@ fn brief(d: &Diff) -> Vec<String> {
     for p in &d.pilots {
         lines.push(format!("Pilot {}", pilot(p)));
     }
-    lines.into_iter().map(sentence).collect()
-}
-
-/// `text` ended as a sentence, without doubling a message's own full stop.
-fn sentence(mut text: String) -> String {
-    if !text.ends_with(['.', '!', '?']) {
-        text.push('.');
-    }
-    text
+    lines.iter().map(|text| sentence(text)).collect()
 }
 
 /// Whether nothing a report shows moved since the baseline.

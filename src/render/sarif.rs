@@ -3,6 +3,7 @@
 //! result per finding that fired, placed on the questionnaire's line that
 //! caused it. An accepted finding is a result with an external suppression.
 
+use super::words::sentence;
 use super::Scanning;
 use crate::assess::findings::describe;
 use crate::assess::portfolio::Portfolio;
@@ -68,16 +69,6 @@ fn rule_name(id: FindingId) -> String {
                 .map_or_else(String::new, |c| c.to_uppercase().chain(chars).collect())
         })
         .collect()
-}
-
-/// A text ended as a sentence, as SARIF viewers expect of a message.
-fn sentence(text: &str) -> String {
-    let text = text.trim();
-    if text.ends_with(['.', '!', '?']) {
-        text.to_owned()
-    } else {
-        format!("{text}.")
-    }
 }
 
 fn level(severity: Severity) -> &'static str {

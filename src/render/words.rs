@@ -331,6 +331,16 @@ pub fn acceptance_lines(a: &Assessment) -> Vec<String> {
         .collect()
 }
 
+/// `text` ended as a sentence, without doubling its own full stop.
+pub fn sentence(text: &str) -> String {
+    let text = text.trim_end();
+    if text.ends_with(['.', '!', '?']) {
+        text.to_owned()
+    } else {
+        format!("{text}.")
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
