@@ -1,6 +1,7 @@
-//! What `readiness` reads through the `git` command: the commits that changed
-//! a file (following renames) and the file's text at each of them, read in
-//! one `git cat-file --batch` process rather than one process per version.
+//! What `readiness` reads through the `git` command: a file at one revision
+//! (a baseline), and the commits that changed a file (following renames)
+//! with its text at each of them, read in one `git cat-file --batch`
+//! process rather than one process per version.
 
 use crate::date::Date;
 use crate::error::Error;
@@ -55,6 +56,25 @@ fn failed(shown: &str, what: &str, stderr: &[u8]) -> Error {
 
 fn cannot_run(shown: &str, error: &std::io::Error) -> Error {
     Error::Refused(format!("{shown}: the git command cannot be run: {error}"))
+}
+
+/// The bytes of `file` as it was at `revision`.
+pub fn show(file: &Path, shown: &str, revision: &str) -> Result<Vec<u8>, Error> {
+    let (directory, name) = place(file);
+    // `REV:./name` is the file at REV, relative to the directory git runs in.
+    let output = git(&directory)
+        .arg("show")
+        .arg(format!("{revision}:./{name}"))
+        .output()
+        .map_err(|e| cannot_run(shown, &e))?;
+    if !output.status.success() {
+        return Err(failed(
+            shown,
+            &format!("cannot be read at git revision {revision}"),
+            &output.stderr,
+        ));
+    }
+    Ok(output.stdout)
 }
 
 /// The commits that changed `file`, newest first, following renames; a

@@ -136,38 +136,9 @@ pub fn baseline(
         return Ok(as_report(&questionnaire, rubric, &name));
     };
     let shown = diagnostic::shown_path(file);
-    let directory = match file.parent() {
-        Some(d) if !d.as_os_str().is_empty() => d,
-        _ => Path::new("."),
-    };
-    let file_name = file
-        .file_name()
-        .map(|n| n.to_string_lossy().into_owned())
-        .unwrap_or_default();
-    // `REV:./name` is the file at REV, relative to the directory git runs in.
-    let output = std::process::Command::new("git")
-        .arg("show")
-        .arg(format!("{revision}:./{file_name}"))
-        .current_dir(directory)
-        .output()
-        .map_err(|e| {
-            Error::Refused(format!(
-                "--baseline {reference}: the git command cannot be run: {e}"
-            ))
-        })?;
-    if !output.status.success() {
-        let why = String::from_utf8_lossy(&output.stderr);
-        let why = why
-            .lines()
-            .next()
-            .unwrap_or("git failed")
-            .trim_start_matches("fatal: ");
-        return Err(Error::Refused(format!(
-            "{shown}: cannot be read at git revision {revision}: {why}"
-        )));
-    }
+    let bytes = crate::command::git::show(file, &shown, revision)?;
     let name = format!("{revision}:{shown}");
-    let text = String::from_utf8(output.stdout)
+    let text = String::from_utf8(bytes)
         .map_err(|_| Error::Refused(format!("{name}: is not UTF-8 text")))?;
     let questionnaire = questionnaire::load(&text, options)
         .map_err(|problems| invalid(&name, Some(text), problems))?;

@@ -81,13 +81,7 @@ fn assessment() -> Value {
 
 fn scores() -> Value {
     let range = |what: &str| {
-        json!({
-            "description": format!("The {what} score's range: every open question counted as 0 points (low) and as 100 (high)."),
-            "type": "array",
-            "prefixItems": [score("The low end."), score("The high end.")],
-            "items": false,
-            "minItems": 2,
-        })
+        low_high(&format!("The {what} score's range: every open question counted as 0 points (low) and as 100 (high)."))
     };
     let by_side = |description: &str, item: fn(&str) -> Value| {
         object(
@@ -101,18 +95,8 @@ fn scores() -> Value {
     object(
         "The scores, each from 0 to 100 with one decimal, computed from what was answered.",
         &[
-            (
-                "strategy",
-                nullable(score(
-                    "The strategy score; null when nothing on that side is answered.",
-                )),
-            ),
-            (
-                "implementation",
-                nullable(score(
-                    "The implementation score; null when nothing on that side is answered.",
-                )),
-            ),
+            ("strategy", side_score("strategy")),
+            ("implementation", side_score("implementation")),
             (
                 "overall",
                 nullable(score(
@@ -451,15 +435,7 @@ fn config() -> Value {
 /// `comparison`, and `readiness diff --format json` writes it whole.
 fn comparison() -> Value {
     let number_change = |description: &str| object(description, &number_change_fields());
-    let range = |description: &str| {
-        nullable(json!({
-            "description": description,
-            "type": "array",
-            "prefixItems": [score("The low end."), score("The high end.")],
-            "items": false,
-            "minItems": 2,
-        }))
-    };
+    let range = |description: &str| nullable(low_high(description));
     let mut score_fields = vec![(
         "name",
         words(
@@ -603,18 +579,8 @@ fn history() -> Value {
                 "assessed",
                 date("The assessment date used: the questionnaire's, else the commit's."),
             ),
-            (
-                "strategy",
-                nullable(score(
-                    "The strategy score; null when nothing on that side is answered.",
-                )),
-            ),
-            (
-                "implementation",
-                nullable(score(
-                    "The implementation score; null when nothing on that side is answered.",
-                )),
-            ),
+            ("strategy", side_score("strategy")),
+            ("implementation", side_score("implementation")),
             (
                 "overall",
                 nullable(score("The overall score; null when a side has none.")),
@@ -763,6 +729,24 @@ fn string(description: &str) -> Value {
 
 fn date(description: &str) -> Value {
     json!({ "description": description, "type": "string", "format": "date", "pattern": "^[0-9]{4}-[0-9]{2}-[0-9]{2}$" })
+}
+
+/// A score's range, `[low, high]`.
+fn low_high(description: &str) -> Value {
+    json!({
+        "description": description,
+        "type": "array",
+        "prefixItems": [score("The low end."), score("The high end.")],
+        "items": false,
+        "minItems": 2,
+    })
+}
+
+/// A side's score, or null when nothing on that side is answered.
+fn side_score(side: &str) -> Value {
+    nullable(score(&format!(
+        "The {side} score; null when nothing on that side is answered."
+    )))
 }
 
 /// A score or percentage: a number from 0 to 100 with one decimal.
