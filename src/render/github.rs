@@ -5,6 +5,7 @@
 //! or start one of its own. GitHub shows at most ten annotations of each
 //! kind per step, so the most severe come first, after a summary.
 
+use super::words;
 use super::Scanning;
 use crate::assess::portfolio::Portfolio;
 use crate::assessment::{Assessment, Finding};
@@ -134,16 +135,14 @@ pub fn write(ranked: &str, questionnaires: usize, out: &mut dyn Write) -> io::Re
         count(Kind::Warning),
         count(Kind::Notice),
     );
-    let plural =
-        |n: usize, one: &str, many: &str| format!("{n} {}", if n == 1 { one } else { many });
     let mut summary = format!(
         "{} in {}: {}, {}, {}.",
-        plural(lines.len(), "finding", "findings"),
-        plural(questionnaires, "questionnaire", "questionnaires"),
-        plural(errors, "error", "errors"),
-        plural(warnings, "warning", "warnings"),
+        words::count(lines.len(), "finding", "findings"),
+        words::count(questionnaires, "questionnaire", "questionnaires"),
+        words::count(errors, "error", "errors"),
+        words::count(warnings, "warning", "warnings"),
         // The summary is a notice too.
-        plural(notices, "notice", "notices")
+        words::count(notices, "notice", "notices")
     );
     let hidden: Vec<String> = [
         (errors, "error", "errors"),
