@@ -35,6 +35,9 @@ pub struct Assessment {
     pub level_by_score: Level,
     /// The highest level what exists supports; `null` when none applies.
     pub level_cap: Option<Level>,
+    /// The next level up and what holds the organization back from it;
+    /// `null` at the top level.
+    pub next_level: Option<NextLevel>,
     pub quadrant: Quadrant,
     pub focus: Focus,
     /// The focus in one sentence, naming the facts that decided it.
@@ -44,6 +47,11 @@ pub struct Assessment {
     pub purgatory: Purgatory,
     /// Every pilot in the questionnaire, retired ones included.
     pub pilots: Vec<PilotSummary>,
+    /// The go/no-go decisions leadership owes: every lingering pilot, the
+    /// longest running first.
+    pub decisions: Vec<DecisionNeeded>,
+    /// What AI costs, as answered.
+    pub spend: Spend,
     pub findings: Vec<Finding>,
     pub dimensions: Vec<DimensionResult>,
     pub unanswered: Vec<String>,
@@ -106,6 +114,53 @@ pub struct Scores {
 pub struct OpenQuestions {
     pub strategy: usize,
     pub implementation: usize,
+    /// Distinct questions read by either side's criteria: a question both
+    /// sides read counts once. Questions only a finding reads are not here.
+    pub overall: usize,
+}
+
+/// The next level up, and what stands between the organization and it.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct NextLevel {
+    pub level: Level,
+    /// Where it starts on the overall score.
+    pub starts_at: f64,
+    /// Overall points still missing; 0 when the score already reaches it.
+    pub points_needed: f64,
+    /// The cap on what exists that holds the level below it; `null` when
+    /// what exists allows it.
+    pub cap: Option<Level>,
+    /// The criteria with the largest weighted gaps, which would raise the
+    /// score most; empty when the score already reaches the level.
+    pub criteria: Vec<SharedText>,
+}
+
+/// A go/no-go decision that leadership owes: a lingering pilot.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct DecisionNeeded {
+    pub pilot: String,
+    /// Who in the business is accountable for it; `null` when nobody is named.
+    pub business_owner: Option<String>,
+    /// Its go/no-go date, `YYYY-MM-DD`; `null` when none is set.
+    pub decision_by: Option<String>,
+    /// Whether that date has passed.
+    pub overdue: bool,
+    /// Days since it started; `null` when its start is not given.
+    pub days_running: Option<i64>,
+    /// Its cost against plan; `null` when not answered.
+    pub cost_vs_plan: Option<f64>,
+    pub line: u32,
+}
+
+/// What AI costs, as answered; each `null` when left out.
+#[derive(Debug, Clone, Copy, PartialEq, Serialize)]
+pub struct Spend {
+    /// Monthly AI spend, in the questionnaire's currency.
+    pub monthly: Option<f64>,
+    /// Spend is tracked against the value the strategy projected.
+    pub tracked: Option<bool>,
+    /// Running costs (monitoring, retraining) have a recurring budget.
+    pub recurring_budget: Option<bool>,
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Serialize)]
@@ -171,6 +226,8 @@ pub struct PilotSummary {
     pub environment: Option<Environment>,
     pub users: Option<i64>,
     pub monitoring: Option<Monitoring>,
+    /// Who in the business is accountable for its results.
+    pub business_owner: Option<String>,
     pub line: u32,
 }
 
@@ -203,6 +260,10 @@ pub struct Finding {
     /// False when acceptances in force cover it whole: it is reported, and
     /// counts in the scores, but not for `--fail-on`.
     pub counts_for_gate: bool,
+    /// The values its texts were filled with, kept so that its advice can be
+    /// said again for fewer pilots (recommendations, "one fix, said once").
+    #[serde(skip)]
+    pub vars: Vec<(&'static str, String)>,
 }
 
 #[derive(Debug, Clone, PartialEq, Serialize)]
@@ -254,6 +315,12 @@ pub struct Recommendation {
     pub title: SharedText,
     pub reason: Reason,
     pub evidence: Arc<[Evidence]>,
+    /// The pilots its advice names, in the questionnaire's order; for a
+    /// finding's remedy, those no earlier item of the same fix named.
+    pub pilots: Vec<String>,
+    /// Findings whose advice this item gives too: a later item with the
+    /// same fix for no other pilot is folded in here, not repeated.
+    pub also: Vec<FindingId>,
 }
 
 /// What a recommendation comes from, written as its id. Ids are the

@@ -8,7 +8,7 @@ use crate::assess::findings::PurgatoryFacts as Status;
 use crate::assessment::{Finding, Scores};
 use crate::derive::evidence::Evidence;
 use crate::derive::facts::Facts;
-use crate::load::questionnaire::format::path;
+use crate::load::questionnaire::format::{path, pilot};
 use crate::rubric::template::fill;
 use crate::rubric::{Rubric, SharedText};
 use crate::vocabulary::{FindingId, FocusReason, Group, PurgatoryStatus, Quadrant, Severity, Side};
@@ -58,10 +58,20 @@ pub fn decide(s: &Situation<'_>) -> Decision {
     } else {
         s.quadrant.reason()
     };
-    let (vars, why, evidence) = facts_of(reason, s, &critical_operations);
+    let (mut vars, why, mut evidence) = facts_of(reason, s, &critical_operations);
+    // "Run one small pilot" is advice against the facts once pilots run:
+    // then the sentence names them, the live ones first.
+    let started = s.facts.started_live_first();
+    let template = if reason == FocusReason::Early && !started.is_empty() {
+        vars.push(("pilots", names(started.iter().map(|p| p.name()))));
+        evidence.extend(started.iter().map(|p| p.field_evidence(pilot::STAGE)));
+        &s.rubric.early_started
+    } else {
+        s.rubric.focus.get(reason)
+    };
     Decision {
         reason,
-        sentence: fill(s.rubric.focus.get(reason), &vars).into(),
+        sentence: fill(template, &vars).into(),
         why,
         evidence,
     }

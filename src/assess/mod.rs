@@ -9,15 +9,16 @@ pub mod recommend;
 pub mod scoring;
 
 use crate::assessment::{
-    Assessment, Benchmark, BySide, CriterionResult, DimensionResult, OpenQuestions, Organization,
-    PilotSummary, Purgatory, Ranges, Scores, Tool, FORMAT_VERSION,
+    Assessment, Benchmark, BySide, CriterionResult, DecisionNeeded, DimensionResult, NextLevel,
+    OpenQuestions, Organization, PilotSummary, Purgatory, Ranges, Scores, Spend, Tool,
+    FORMAT_VERSION,
 };
 use crate::derive::facts::Facts;
 use crate::load::questionnaire::format::{self, pilot, QUESTIONS};
 use crate::load::questionnaire::Questionnaire;
 use crate::number::round1;
 use crate::rubric::{Criterion, Rubric};
-use crate::vocabulary::{Confidence, Side, Stage};
+use crate::vocabulary::{Confidence, Level, Side, Stage, Word};
 use findings::{Context, DETECTORS};
 use scoring::{CriterionScore, SideScore};
 use std::collections::BTreeSet;
@@ -61,6 +62,7 @@ pub fn assess(questionnaire: &Questionnaire, rubric: &Rubric, source: &str) -> A
     let scaled = live.iter().filter(|p| p.stage == Stage::Scaled).count();
     let level_by_score = scoring::level_of(scores.effective_overall(), rubric);
     let level_cap = scoring::level_cap(started, live.len(), scaled);
+    let level = level_cap.map_or(level_by_score, |cap| cap.min(level_by_score));
     let decision = focus::decide(&focus::Situation {
         findings: &findings,
         purgatory: &purgatory,
@@ -93,9 +95,10 @@ pub fn assess(questionnaire: &Questionnaire, rubric: &Rubric, source: &str) -> A
         rubric: Arc::clone(&rubric.reference),
         scores,
         confidence,
-        level: level_cap.map_or(level_by_score, |cap| cap.min(level_by_score)),
+        level,
         level_by_score,
         level_cap,
+        next_level: next_level(level, level_cap, &scores, &criteria, rubric),
         quadrant,
         focus: decision.reason.focus(),
         focus_reason: decision.sentence.clone(),
@@ -112,6 +115,8 @@ pub fn assess(questionnaire: &Questionnaire, rubric: &Rubric, source: &str) -> A
             },
         },
         pilots: inventory(&facts),
+        decisions: decisions(&facts, rubric),
+        spend: spend(&facts),
         findings,
         dimensions: dimensions(rubric, &criteria),
         unanswered: unanswered(questionnaire, &criteria),
@@ -160,17 +165,19 @@ fn scores(
             implementation: implementation.completeness,
         },
         open_questions: OpenQuestions {
-            strategy: open_questions(criteria, Side::Strategy),
-            implementation: open_questions(criteria, Side::Implementation),
+            strategy: open_questions(criteria, |side| side == Side::Strategy),
+            implementation: open_questions(criteria, |side| side == Side::Implementation),
+            overall: open_questions(criteria, |_| true),
         },
     }
 }
 
-/// How many distinct questions the side's criteria read that were left out.
-fn open_questions(criteria: &[(&Criterion, CriterionScore)], side: Side) -> usize {
+/// How many distinct questions the criteria of the sides `on` read that
+/// were left out.
+fn open_questions(criteria: &[(&Criterion, CriterionScore)], on: impl Fn(Side) -> bool) -> usize {
     criteria
         .iter()
-        .filter(|(c, s)| c.side == side && s.applies)
+        .filter(|(c, s)| on(c.side) && s.applies)
         .flat_map(|(_, s)| s.unanswered.iter())
         .collect::<BTreeSet<_>>()
         .len()
@@ -227,10 +234,92 @@ fn inventory(facts: &Facts<'_>) -> Vec<PilotSummary> {
                 environment: answers.choice_of(pilot::ENVIRONMENT),
                 users: answers.integer(pilot::USERS),
                 monitoring: answers.choice_of(pilot::MONITORING),
+                business_owner: answers.text(pilot::BUSINESS_OWNER).map(str::to_owned),
                 line: p.item.at.line,
             }
         })
         .collect()
+}
+
+/// The next level up: where it starts, the points the overall score still
+/// needs, the cap that holds the level below it, and the criteria whose
+/// gaps weigh most. `None` at the top level.
+fn next_level(
+    level: Level,
+    cap: Option<Level>,
+    scores: &Scores,
+    criteria: &[(&Criterion, CriterionScore)],
+    rubric: &Rubric,
+) -> Option<NextLevel> {
+    let next = Level::at(level as usize + 1)?;
+    let cuts = &rubric.levels;
+    let starts_at = match next {
+        Level::Exploring => 0.0,
+        Level::Experimenting => cuts.experimenting,
+        Level::Operationalizing => cuts.operationalizing,
+        Level::Scaling => cuts.scaling,
+        Level::Transforming => cuts.transforming,
+    };
+    let points_needed = round1((starts_at - scores.effective_overall()).max(0.0));
+    let mut gaps: Vec<(usize, f64)> = criteria
+        .iter()
+        .enumerate()
+        .map(|(i, (c, s))| (i, s.gap(c)))
+        .filter(|(_, gap)| *gap > 0.0)
+        .collect();
+    // Largest first; the rubric's order breaks ties.
+    gaps.sort_by(|a, b| b.1.total_cmp(&a.1).then(a.0.cmp(&b.0)));
+    let criteria = if points_needed > 0.0 {
+        gaps.iter()
+            .take(NEXT_LEVEL_CRITERIA)
+            .map(|(i, _)| Arc::clone(&rubric.criteria[*i].id))
+            .collect()
+    } else {
+        Vec::new()
+    };
+    Some(NextLevel {
+        level: next,
+        starts_at,
+        points_needed,
+        cap: cap.filter(|cap| *cap < next),
+        criteria,
+    })
+}
+
+/// How many criteria the next level names.
+const NEXT_LEVEL_CRITERIA: usize = 3;
+
+/// The decisions leadership owes: every lingering pilot, the longest
+/// running first (those without a start date last), then in the
+/// questionnaire's order.
+fn decisions(facts: &Facts<'_>, rubric: &Rubric) -> Vec<DecisionNeeded> {
+    let assessed = facts.questionnaire.assessed;
+    let mut lingering = facts.lingering_pilots(rubric.thresholds.stale_pilot_days);
+    lingering.sort_by_key(|p| (std::cmp::Reverse(p.age_days), p.index));
+    lingering
+        .into_iter()
+        .map(|p| {
+            let answers = p.answers();
+            DecisionNeeded {
+                pilot: p.name().to_owned(),
+                business_owner: answers.text(pilot::BUSINESS_OWNER).map(str::to_owned),
+                decision_by: p.decision_by().map(|d| d.to_string()),
+                overdue: p.decision_by().is_some_and(|due| due < assessed),
+                days_running: p.age_days,
+                cost_vs_plan: answers.number(pilot::COST_VS_PLAN),
+                line: p.item.at.line,
+            }
+        })
+        .collect()
+}
+
+fn spend(facts: &Facts<'_>) -> Spend {
+    let answers = facts.answers();
+    Spend {
+        monthly: answers.number(format::path::IMPLEMENTATION_SPEND_MONTHLY),
+        tracked: answers.flag(format::path::IMPLEMENTATION_SPEND_TRACKED),
+        recurring_budget: answers.flag(format::path::IMPLEMENTATION_SPEND_RECURRING_BUDGET),
+    }
 }
 
 fn dimensions(rubric: &Rubric, criteria: &[(&Criterion, CriterionScore)]) -> Vec<DimensionResult> {

@@ -121,11 +121,14 @@ pub fn slim(mut a: Assessment) -> Assessment {
     a.findings.retain(|f| f.severity == Severity::Critical);
     for f in &mut a.findings {
         f.evidence = Arc::new([]);
+        f.vars = Vec::new();
     }
     for p in &mut a.pilots {
         p.name = String::new();
         p.department = None;
+        p.business_owner = None;
     }
+    a.decisions = Vec::new();
     a.pilots.shrink_to_fit();
     a.dimensions = Vec::new();
     a.unanswered = Vec::new();

@@ -4,6 +4,7 @@
 //! the criteria with the largest weighted gap, skipping advice a finding
 //! already gives; then the informational findings. No advice is given twice.
 
+use crate::assess::findings::names;
 use crate::assess::focus::Decision;
 use crate::assess::scoring::{is_met, pilot_points, CriterionScore};
 use crate::assessment::{Finding, Reason, Recommendation, RecommendationId, Scores};
@@ -12,7 +13,7 @@ use crate::derive::facts::Facts;
 use crate::load::questionnaire::format::PILOTS;
 use crate::number::round1;
 use crate::rubric::template::fill;
-use crate::rubric::{Criterion, Measure, Rubric};
+use crate::rubric::{Criterion, Measure, Message, Rubric};
 use crate::vocabulary::{Confidence, Focus, FocusReason, Group, Severity, Side};
 use std::collections::BTreeSet;
 use std::sync::Arc;
@@ -43,6 +44,8 @@ pub fn recommend(x: &Inputs<'_>) -> Vec<Recommendation> {
         title: x.decision.sentence.clone(),
         reason: Reason::Text(x.decision.why.clone()),
         evidence: x.decision.evidence.as_slice().into(),
+        pilots: Vec::new(),
+        also: Vec::new(),
     });
     let fits = fitting_groups(x.decision.reason);
     let of = |severity: Severity| x.findings.iter().filter(move |f| f.severity == severity);
@@ -56,6 +59,7 @@ pub fn recommend(x: &Inputs<'_>) -> Vec<Recommendation> {
     out.extend(gaps(x));
     // 7. Information.
     out.extend(of(Severity::Info).map(from_finding));
+    let mut out = fix_said_once(out, x);
     for (i, r) in out.iter_mut().enumerate() {
         r.rank = i + 1;
     }
@@ -83,6 +87,115 @@ fn from_finding(f: &Finding) -> Recommendation {
             message: f.message.clone(),
         },
         evidence: f.evidence.clone(),
+        pilots: f.pilots.clone(),
+        also: Vec::new(),
+    }
+}
+
+/// "One fix, said once": walking the items in their order, an item whose
+/// finding shares its `fix` with an earlier item names only the pilots no
+/// earlier item of that fix named; an item left with none is folded into
+/// the `also` list of the first earlier item of the fix that named them.
+/// The findings themselves are untouched: reported, scored and gated.
+fn fix_said_once(items: Vec<Recommendation>, x: &Inputs<'_>) -> Vec<Recommendation> {
+    // For each fix, the items kept so far that gave it, with the pilots each named.
+    let mut given: Vec<(&str, usize, Vec<String>)> = Vec::new();
+    let mut kept: Vec<Recommendation> = Vec::with_capacity(items.len());
+    for item in items {
+        let RecommendationId::Finding(id) = item.id else {
+            kept.push(item);
+            continue;
+        };
+        let Some(fix) = x.rubric.finding(id).fix.as_deref() else {
+            kept.push(item);
+            continue;
+        };
+        if item.pilots.is_empty() {
+            kept.push(item);
+            continue;
+        }
+        let earlier: Vec<&(&str, usize, Vec<String>)> =
+            given.iter().filter(|(f, _, _)| *f == fix).collect();
+        let named_before =
+            |pilot: &String| earlier.iter().any(|(_, _, named)| named.contains(pilot));
+        let left: Vec<String> = item
+            .pilots
+            .iter()
+            .filter(|p| !named_before(p))
+            .cloned()
+            .collect();
+        if left.is_empty() {
+            let first = earlier
+                .iter()
+                .find(|(_, _, named)| named.iter().any(|p| item.pilots.contains(p)))
+                .map(|(_, at, _)| *at);
+            if let Some(at) = first {
+                kept[at].also.push(id);
+                continue;
+            }
+        }
+        let item = if left.len() < item.pilots.len() {
+            for_fewer_pilots(item, id, &left, x)
+        } else {
+            item
+        };
+        given.push((fix, kept.len(), item.pilots.clone()));
+        kept.push(item);
+    }
+    kept
+}
+
+/// A finding's recommendation said again for `left`, some of its pilots:
+/// its remedy and message filled with their names, its evidence cut to the
+/// answers about them and those about no pilot.
+fn for_fewer_pilots(
+    item: Recommendation,
+    id: crate::vocabulary::FindingId,
+    left: &[String],
+    x: &Inputs<'_>,
+) -> Recommendation {
+    let Some(finding) = x.findings.iter().find(|f| f.id == id) else {
+        return item;
+    };
+    let text = x.rubric.finding(id);
+    let mut vars: Vec<(&'static str, String)> = finding
+        .vars
+        .iter()
+        .filter(|(name, _)| !matches!(*name, "pilots" | "count"))
+        .cloned()
+        .collect();
+    vars.push(("pilots", names(left.iter().map(String::as_str))));
+    vars.push(("count", left.len().to_string()));
+    let message = match &text.message {
+        Message::One(message) => fill(message, &vars).into(),
+        Message::BySource { .. } => finding.message.clone(),
+    };
+    let pilot_named = |index: usize| {
+        x.facts
+            .pilots
+            .iter()
+            .flatten()
+            .find(|p| p.index == index)
+            .is_some_and(|p| left.iter().any(|name| name == p.name()))
+    };
+    let evidence: Vec<Evidence> = item
+        .evidence
+        .iter()
+        .filter(|e| match e.path {
+            EvidencePath::Item { list, index, .. } if list == PILOTS => pilot_named(index),
+            _ => true,
+        })
+        .cloned()
+        .collect();
+    Recommendation {
+        title: fill(&text.remedy, &vars).into(),
+        reason: Reason::Finding {
+            title: finding.title.clone(),
+            message,
+        },
+        evidence: evidence.into(),
+        pilots: left.to_vec(),
+        ..item
     }
 }
 
@@ -134,6 +247,8 @@ fn answer_first(x: &Inputs<'_>) -> Recommendation {
         title: a.title.clone(),
         reason: Reason::Text(fill(&a.reason, &[("questions", titles.join("; "))]).into()),
         evidence: evidence.into(),
+        pilots: Vec::new(),
+        also: Vec::new(),
     }
 }
 
@@ -182,6 +297,8 @@ fn gaps(x: &Inputs<'_>) -> Vec<Recommendation> {
                     points: round1(score.points.unwrap_or(0.0)) as f32,
                 },
                 evidence: answers_to_change(criterion, x.facts).into(),
+                pilots: Vec::new(),
+                also: Vec::new(),
             }
         })
         .collect()

@@ -168,6 +168,18 @@ impl<'q> Facts<'q> {
             .map(|pilots| pilots.iter().filter(|p| p.is_started()).collect())
     }
 
+    /// Started pilots with the live ones first, each part in the
+    /// questionnaire's order: how a sentence names the work under way, the
+    /// systems already in use before the trials. Empty when none is started
+    /// or the list was left out.
+    pub fn started_live_first(&self) -> Vec<&Pilot<'q>> {
+        let (live, active): (Vec<&Pilot<'q>>, Vec<&Pilot<'q>>) = self
+            .all_pilots()
+            .filter(|p| p.is_started())
+            .partition(|p| p.is_live());
+        live.into_iter().chain(active).collect()
+    }
+
     /// Pilots at stage `pilot`; empty when the list was left out.
     pub fn active_pilots(&self) -> Vec<&Pilot<'q>> {
         self.all_pilots().filter(|p| p.is_active()).collect()

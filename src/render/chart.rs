@@ -29,9 +29,20 @@ pub(super) fn header(out: &mut String, quadrant_name: impl Fn(Quadrant) -> Strin
 }
 
 /// One point per assessment, labelled with the given names, then the fence.
+/// An assessment with a side not scored is not placed, since no point
+/// would say where it stands: a line under the chart says why.
 pub(super) fn points(out: &mut String, named: &[(String, &Assessment)]) {
     let mut placed: Vec<(u32, u32)> = Vec::new();
+    let mut unplaced: Vec<String> = Vec::new();
     for (name, a) in named {
+        if let Some(why) = not_placed(a) {
+            unplaced.push(if named.len() == 1 {
+                why
+            } else {
+                format!("{} ({why})", super::markdown::cell(name))
+            });
+            continue;
+        }
         let cut = a.rubric.quadrant_cut;
         let x0 = position(a.scores.effective(Side::Strategy), cut);
         let y0 = position(a.scores.effective(Side::Implementation), cut);
@@ -40,6 +51,33 @@ pub(super) fn points(out: &mut String, named: &[(String, &Assessment)]) {
         let _ = writeln!(out, "    {}: [{}, {}]", label(name), number(x), number(y));
     }
     out.push_str("```\n");
+    if !unplaced.is_empty() {
+        let _ = writeln!(out, "\nNot placed: {}.", unplaced.join("; "));
+    }
+}
+
+/// Why an assessment has no point on the chart: `strategy is not scored,
+/// 18 questions open`; `None` when both sides are scored.
+pub(super) fn not_placed(a: &Assessment) -> Option<String> {
+    let s = &a.scores;
+    let sides: Vec<String> = [
+        ("strategy", s.strategy, s.open_questions.strategy),
+        (
+            "implementation",
+            s.implementation,
+            s.open_questions.implementation,
+        ),
+    ]
+    .into_iter()
+    .filter(|(_, score, _)| score.is_none())
+    .map(|(side, _, open)| {
+        format!(
+            "{side} is not scored, {}",
+            super::words::count(open, "question open", "questions open")
+        )
+    })
+    .collect();
+    (!sides.is_empty()).then(|| sides.join(" and "))
 }
 
 /// The spot for a point at `(x0, y0)`: there, or where no point was placed

@@ -288,6 +288,50 @@ fn brief(d: &Diff) -> Vec<String> {
     lines.iter().map(|text| sentence(text)).collect()
 }
 
+/// What changed since the baseline in three lines at most, for the
+/// leadership part of a report: the comparison itself, the scores that
+/// moved, and the verdicts and findings that changed. The whole comparison
+/// is under Evidence and method.
+pub fn three_lines(d: &Diff) -> Vec<String> {
+    let mut lines = vec![since(d)];
+    if unchanged(d) {
+        return lines;
+    }
+    let scores: Vec<String> = d
+        .scores
+        .iter()
+        .filter(|s| s.value.before != s.value.after)
+        .map(|s| format!("{} {}", s.name, number_change(&s.value)))
+        .collect();
+    lines.push(if scores.is_empty() {
+        "The scores did not move.".to_owned()
+    } else {
+        sentence(&capitalized(&scores.join("; ")))
+    });
+    let mut changes: Vec<String> = verdicts(d)
+        .into_iter()
+        .filter(|(_, c)| c.changed)
+        .map(|(name, c)| format!("{name}: {}", word_change(c)))
+        .collect();
+    let f = &d.findings;
+    if !f.resolved.is_empty() || !f.new.is_empty() {
+        let critical = f.new.iter().filter(|x| x.severity == "critical").count();
+        let mut findings = format!(
+            "findings: {} resolved, {} new",
+            f.resolved.len(),
+            f.new.len()
+        );
+        if critical > 0 {
+            let _ = write!(findings, " ({critical} critical)");
+        }
+        changes.push(findings);
+    }
+    if !changes.is_empty() {
+        lines.push(sentence(&capitalized(&changes.join("; "))));
+    }
+    lines
+}
+
 /// Whether nothing a report shows moved since the baseline.
 fn unchanged(d: &Diff) -> bool {
     d.scores
@@ -340,7 +384,7 @@ pub fn brief_text(d: &Diff, width: u16) -> String {
 /// The baseline section of a Markdown report, short enough for a
 /// pull-request comment.
 pub fn brief_markdown(d: &Diff) -> String {
-    let mut out = format!("## Since the baseline\n\n{}\n\n", cell(&since(d)));
+    let mut out = format!("### Since the baseline, in full\n\n{}\n\n", cell(&since(d)));
     for warning in &d.warnings {
         let _ = writeln!(out, "> **Note:** {}\n", cell(warning));
     }

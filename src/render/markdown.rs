@@ -7,35 +7,33 @@
 //! draws natively. It passes markdownlint's default rules (but line length).
 
 use super::chart;
-use super::words::{
-    self, acceptance_lines, accepted_note, bar, confidence_note, level_cap_note, score,
-    score_with_range,
-};
-use crate::assessment::Finding;
-use crate::assessment::{Assessment, PilotSummary, Reason, Recommendation, RecommendationId};
+use super::story::{self, after_the_focus, ActionItem, ACTION_PLAN, DECISIONS_SHOWN};
+use super::words::{self, acceptance_lines, accepted_note, bar, confidence_note, score};
+use crate::assessment::{Assessment, Finding, PilotSummary, Reason, Recommendation};
 use crate::derive::evidence::Evidence;
 use crate::load::questionnaire::DateSource;
 use crate::vocabulary::{
-    Confidence, Environment, Group, Monitoring, PurgatoryStatus, Quadrant, Severity, Side, Source,
-    Stage, Word,
+    Confidence, Environment, Group, Monitoring, Quadrant, Severity, Side, Stage, Word,
 };
 use std::fmt::Write as _;
 
+/// The report: the leadership part (report.md, "The first screen"), then
+/// everything a reader needs to check it.
 pub fn render(a: &Assessment) -> String {
     let mut out = String::new();
     headline(&mut out, a);
+    decisions(&mut out, a);
     action_plan(&mut out, a);
     scores(&mut out, a);
     chart(&mut out, a);
+    spend(&mut out, a);
     if let Some(comparison) = &a.comparison {
-        out.push_str(&super::diff::brief_markdown(comparison));
+        out.push_str("## Since the baseline\n\n");
+        for line in super::diff::three_lines(comparison) {
+            let _ = writeln!(out, "- {}", cell(&line));
+        }
+        out.push('\n');
     }
-    purgatory(&mut out, a);
-    misconceptions(&mut out, a);
-    other_findings(&mut out, a);
-    recommendations(&mut out, a);
-    accepted_risks(&mut out, a);
-    gate(&mut out, a);
     evidence_and_method(&mut out, a);
     out
 }
@@ -44,6 +42,8 @@ pub fn render(a: &Assessment) -> String {
 /// report a leadership team reads; what follows is for whoever checks it.
 pub const EVIDENCE_AND_METHOD: &str = "## Evidence and method";
 
+/// Title, date and confidence; the focus; the level, the quadrant and the
+/// next level, each with what it means.
 fn headline(out: &mut String, a: &Assessment) {
     let date_from = match a.organization.assessed_from {
         DateSource::Questionnaire => "",
@@ -70,62 +70,65 @@ fn headline(out: &mut String, a: &Assessment) {
     }
     out.push_str("\n\n");
     let _ = writeln!(out, "**{}**\n", cell(&a.focus_reason));
-    let _ = write!(
-        out,
-        "Maturity level: **{}**. Quadrant: **{}**.",
-        capitalized(a.level.word()),
-        cell(quadrant_name(a, a.quadrant))
-    );
-    if let Some(note) = level_cap_note(a) {
-        let _ = write!(out, " {note}");
-    }
-    out.push_str("\n\n");
-}
-
-/// How many recommendations make the action plan for the next quarter.
-const ACTION_PLAN: usize = 3;
-/// How many more the report's first part lists; the rest close the report.
-const FURTHER: usize = 4;
-
-/// The recommendations after the focus, which the headline states.
-fn after_the_focus(a: &Assessment) -> impl Iterator<Item = &Recommendation> {
-    a.recommendations
-        .iter()
-        .filter(|r| r.id != RecommendationId::Focus)
-}
-
-fn action_plan(out: &mut String, a: &Assessment) {
-    out.push_str("## Action plan\n\n");
-    for (i, r) in after_the_focus(a).take(ACTION_PLAN).enumerate() {
-        let _ = writeln!(
-            out,
-            "{}. **{}**  \n   Why: {}",
-            i + 1,
-            cell(&r.title),
-            plain_reason(r)
-        );
+    let (level, meaning) = story::level(a);
+    let _ = writeln!(out, "- Maturity level: **{level}**. {}", cell(meaning));
+    let (quadrant, meaning) = story::quadrant(a);
+    let _ = writeln!(out, "- Quadrant: **{}**. {}", cell(quadrant), cell(meaning));
+    if let Some(next) = story::next_level(a) {
+        let _ = writeln!(out, "- Next level: {}", cell(&next));
     }
     out.push('\n');
 }
 
-/// Why a recommendation is made, in words; its points and weights are in
-/// the evidence section.
-fn plain_reason(r: &Recommendation) -> String {
-    if r.id == RecommendationId::AnswerFirst {
-        // The questions themselves are listed under Evidence and method.
-        return format!(
-            "Too much is unanswered to trust this verdict: {} open, listed at the end of this report.",
-            words::count(r.evidence.len(), "answer is", "answers are")
-        );
+/// The go/no-go decisions only leadership can take, the longest running first.
+fn decisions(out: &mut String, a: &Assessment) {
+    if a.decisions.is_empty() {
+        return;
     }
-    match &r.reason {
-        Reason::Gap { criterion, .. } => format!(
-            "{} is among the largest gaps left in the answers.",
-            cell(&criterion.title)
-        ),
-        Reason::Finding { message, .. } => cell(message),
-        Reason::Text(text) => cell(text),
+    out.push_str("## Decisions needed from leadership\n\n");
+    decision_table(out, a, DECISIONS_SHOWN);
+    if let Some(more) = story::more_decisions(a) {
+        let _ = writeln!(out, "{}\n", cell(&more));
     }
+}
+
+fn decision_table(out: &mut String, a: &Assessment, rows: usize) {
+    let _ = writeln!(
+        out,
+        "| {} |\n| --- | --- | --- | ---: | ---: |",
+        story::DECISION_COLUMNS.join(" | ")
+    );
+    for d in a.decisions.iter().take(rows) {
+        let cells: Vec<String> = story::decision_row(d).iter().map(|c| cell(c)).collect();
+        let _ = writeln!(out, "| {} |", cells.join(" | "));
+    }
+    out.push('\n');
+}
+
+fn action_plan(out: &mut String, a: &Assessment) {
+    out.push_str("## Action plan\n\n");
+    let mut summary = vec![story::findings_count(a), story::purgatory_line(a)];
+    summary.extend(story::misconceptions_line(a));
+    summary.extend(story::gate_line(a));
+    let _ = writeln!(out, "{}\n", cell(&summary.join(" ")));
+    for (i, item) in story::action_items(a, ACTION_PLAN).iter().enumerate() {
+        action_item(out, i + 1, item);
+    }
+    out.push('\n');
+}
+
+fn action_item(out: &mut String, number: usize, item: &ActionItem) {
+    let critical = if item.critical { "**Critical:** " } else { "" };
+    let _ = write!(
+        out,
+        "{number}. {critical}**{}**  \n   Why: {}",
+        cell(&item.title),
+        cell(&item.why)
+    );
+    for extra in [&item.owners, &item.also].into_iter().flatten() {
+        let _ = write!(out, "  \n   {}", cell(extra));
+    }
+    out.push('\n');
 }
 
 fn scores(out: &mut String, a: &Assessment) {
@@ -151,7 +154,7 @@ fn scores(out: &mut String, a: &Assessment) {
         let _ = writeln!(
             out,
             "| {name} | {} | {shown_bar} | {meaning} |",
-            score_with_range(a, side)
+            story::score_in_words(a, side)
         );
     }
     let _ = writeln!(
@@ -170,6 +173,12 @@ fn chart(out: &mut String, a: &Assessment) {
     chart::header(out, |q| quadrant_name(a, q).to_owned());
     chart::points(out, &[(a.organization.name.clone(), a)]);
     out.push('\n');
+}
+
+fn spend(out: &mut String, a: &Assessment) {
+    if let Some(line) = story::spend_line(a) {
+        let _ = writeln!(out, "## Spend\n\n{}\n", cell(&line));
+    }
 }
 
 fn dimensions(out: &mut String, a: &Assessment) {
@@ -191,114 +200,75 @@ fn dimensions(out: &mut String, a: &Assessment) {
     out.push('\n');
 }
 
-fn purgatory(out: &mut String, a: &Assessment) {
-    out.push_str("## Pilot purgatory\n\n");
-    let status = match a.purgatory.status {
-        PurgatoryStatus::Stuck => "**Stuck**: more pilots linger than are live.",
-        PurgatoryStatus::AtRisk => "**At risk**: some pilots may stall before production.",
-        PurgatoryStatus::None => "**Clear**: no pilot is stalling before production.",
-    };
-    let _ = writeln!(out, "{status}\n");
+/// The pilot inventory: purgatory's status, every pilot, the rate.
+fn pilots(out: &mut String, a: &Assessment) {
+    out.push_str("### Pilots\n\n");
+    let _ = writeln!(out, "{}\n", cell(&story::purgatory_line(a)));
     if a.pilots.is_empty() {
         out.push_str("No pilots are listed in the questionnaire.\n\n");
-    } else {
-        out.push_str("| Pilot | Department | Stage | Days running | Runs | Users | Monitoring |\n| --- | --- | --- | ---: | --- | ---: | --- |\n");
-        for p in &a.pilots {
-            let _ = writeln!(out, "{}", pilot_row(p));
+        return;
+    }
+    out.push_str("| Pilot | Department | Stage | Days running | Runs | Users | Monitoring |\n| --- | --- | --- | ---: | --- | ---: | --- |\n");
+    for p in &a.pilots {
+        let _ = writeln!(out, "{}", pilot_row(p));
+    }
+    out.push('\n');
+}
+
+/// Every finding once, by group: what was found, how severe, and the
+/// answers it rests on. What to do about it is a recommendation.
+fn findings(out: &mut String, a: &Assessment) {
+    if a.findings.is_empty() {
+        out.push_str("### Findings\n\nNo finding fired.\n\n");
+        return;
+    }
+    let _ = writeln!(out, "### Findings\n\n{}\n", cell(&story::findings_count(a)));
+    for (group, heading) in [
+        (Group::Purgatory, "Pilot purgatory"),
+        (Group::Operations, "Live systems"),
+        (Group::Misconception, "Misconceptions"),
+        (Group::Other, "Other findings"),
+    ] {
+        let of_group: Vec<&Finding> = a.findings.iter().filter(|f| f.kind == group).collect();
+        if of_group.is_empty() {
+            continue;
         }
-        out.push('\n');
-    }
-    let benchmark = &a.purgatory.benchmark;
-    match a.purgatory.pilot_to_production_pct {
-        Some(rate) => {
-            let _ = writeln!(
-                out,
-                "Pilot-to-production rate: **{rate:.1}%** of started pilots are live; the industry figure is {:.0}%.\n",
-                benchmark.pilot_to_production_pct
-            );
-        }
-        None => {
-            let _ = writeln!(
-                out,
-                "Pilot-to-production rate: not yet measurable, as no pilot has started; the industry figure is {:.0}%.\n",
-                benchmark.pilot_to_production_pct
-            );
-        }
-    }
-    let signals = untold(a, Group::Purgatory);
-    for f in &signals {
-        finding(out, f);
-    }
-    if !signals.is_empty() {
-        out.push('\n');
-    }
-    let live_systems = untold(a, Group::Operations);
-    if !live_systems.is_empty() {
-        out.push_str("## Live systems\n\n");
-        for f in live_systems {
+        let _ = writeln!(out, "#### {heading}\n");
+        for f in of_group {
             finding(out, f);
         }
         out.push('\n');
     }
 }
 
-fn misconceptions(out: &mut String, a: &Assessment) {
-    out.push_str("## Misconceptions\n\n");
-    let found: Vec<&Finding> = a
-        .findings
-        .iter()
-        .filter(|f| f.kind == Group::Misconception)
-        .collect();
-    if found.is_empty() {
-        out.push_str("None of the four common misconceptions is stated by leadership or shown by the answers.\n\n");
-        return;
-    }
-    for m in found {
-        let shown = match (m.source, m.contradicts_stated_belief) {
-            (Some(Source::Belief), _) => "stated by leadership",
-            (Some(Source::Behavior), Some(true)) => "shown, though leadership rejects it",
-            (Some(Source::Both), _) => "stated and shown",
-            _ => "shown by the answers",
-        };
-        let _ = writeln!(
-            out,
-            "- **{}** ({shown}): {} *The correction:* {}",
-            cell(&m.title),
-            cell(&m.message),
-            cell(m.correction.as_deref().unwrap_or_default())
-        );
-    }
-    out.push('\n');
-}
-
-fn other_findings(out: &mut String, a: &Assessment) {
-    let others = untold(a, Group::Other);
-    if others.is_empty() {
-        return;
-    }
-    out.push_str("## Other findings\n\n");
-    for f in others {
-        finding(out, f);
-    }
-    out.push('\n');
-}
-
-/// A finding as the details show it: what was found. What to do about it
-/// is a recommendation, said once; its evidence is in the closing section.
+/// A finding with its severity, its message and its evidence.
 fn finding(out: &mut String, f: &Finding) {
-    // Critical is said; a warning is what a finding is by default.
     let severity = match f.severity {
-        Severity::Critical => " (critical)",
-        Severity::Info | Severity::Warning => "",
+        Severity::Critical => "critical",
+        Severity::Warning => "warning",
+        Severity::Info => "note",
     };
     let _ = write!(
         out,
-        "- **{}**{severity}: {}",
+        "- **{}** (`{}`, {severity}): {}",
         cell(&f.title),
+        f.id,
         cell(&f.message)
     );
+    if f.kind == Group::Misconception {
+        let _ = write!(
+            out,
+            " *{}.* *The correction:* {}",
+            capitalized(story::how_shown(f)),
+            cell(f.correction.as_deref().unwrap_or_default())
+        );
+    }
     for x in &f.accepted {
         let _ = write!(out, " *{}.*", cell(&capitalized(&accepted_note(x))));
+    }
+    let lines: Vec<String> = f.evidence.iter().map(evidence_line).collect();
+    if !lines.is_empty() {
+        let _ = write!(out, " Evidence: {}.", lines.join("; "));
     }
     out.push('\n');
 }
@@ -309,106 +279,79 @@ fn accepted_risks(out: &mut String, a: &Assessment) {
     if a.acceptances.is_empty() {
         return;
     }
-    out.push_str("## Accepted risks\n\n");
+    out.push_str("### Accepted risks\n\n");
     for line in acceptance_lines(a) {
         let _ = writeln!(out, "- {}", cell(&line));
     }
     out.push('\n');
 }
 
-/// The findings of `group` the details still have to tell: those whose
-/// recommendation is in the action plan were told there, with their reason.
-fn untold(a: &Assessment, group: Group) -> Vec<&Finding> {
-    let planned: Vec<&RecommendationId> = after_the_focus(a)
-        .take(ACTION_PLAN)
-        .map(|r| &r.id)
-        .collect();
-    a.findings
-        .iter()
-        .filter(|f| f.kind == group)
-        .filter(|f| !planned.contains(&&RecommendationId::Finding(f.id)))
-        .collect()
-}
-
+/// Every recommendation in order with what it rests on: a finding's
+/// evidence is the finding's entry above, not repeated here.
 fn recommendations(out: &mut String, a: &Assessment) {
-    let rest: Vec<&Recommendation> = after_the_focus(a).skip(ACTION_PLAN).take(FURTHER).collect();
-    if rest.is_empty() {
-        return;
-    }
-    out.push_str("## Further recommendations\n\n");
-    // Each is said once: what a finding found is in the details above, and
-    // what a gap rests on is in the evidence below.
-    for (i, r) in rest.iter().enumerate() {
-        let _ = writeln!(out, "- **{}.** {}", ACTION_PLAN + i + 1, cell(&r.title));
-    }
-    let more = after_the_focus(a)
-        .count()
-        .saturating_sub(ACTION_PLAN + FURTHER);
-    if more > 0 {
-        let _ = writeln!(
-            out,
-            "\n{} under Evidence and method.",
-            words::count(more, "more recommendation is", "more recommendations are")
-        );
+    out.push_str("### Recommendations and what they rest on\n\n");
+    for (i, r) in after_the_focus(a).enumerate() {
+        let _ = writeln!(out, "- **{}.** {} {}", i + 1, cell(&r.title), basis(a, r));
     }
     out.push('\n');
 }
 
-/// The closing section, for whoever checks the report: what each finding and
-/// recommendation rests on (paths and lines in the questionnaire), the
-/// dimensions, the questions left open, and how the scores are computed.
+/// What a recommendation rests on, as one sentence.
+fn basis(a: &Assessment, r: &Recommendation) -> String {
+    if let Some(f) = story::finding_of(a, r) {
+        let mut text = format!("Rests on the finding `{}` above", f.id);
+        if !r.also.is_empty() {
+            let ids: Vec<String> = r.also.iter().map(|id| format!("`{id}`")).collect();
+            let _ = write!(text, ", and covers {} too", ids.join(" and "));
+        }
+        if r.pilots.len() < f.pilots.len() {
+            let _ = write!(
+                text,
+                "; here for {} only, as an earlier item gives the same fix for the others",
+                cell(&crate::assess::findings::names(
+                    r.pilots.iter().map(String::as_str)
+                ))
+            );
+        }
+        text.push('.');
+        return text;
+    }
+    let mut parts: Vec<String> = Vec::new();
+    if let Reason::Gap { criterion, points } = &r.reason {
+        parts.push(format!(
+            "{}: {points:.1} of 100 points over what was answered, weight {}",
+            cell(&criterion.title),
+            criterion.weight
+        ));
+    }
+    parts.extend(r.evidence.iter().map(evidence_line));
+    if parts.is_empty() {
+        return String::new();
+    }
+    format!("Rests on: {}.", parts.join("; "))
+}
+
+/// The closing section, for whoever checks the report: the pilots, every
+/// finding with its evidence, every recommendation with its basis, the
+/// decisions in full, the comparison, the dimensions, the questions left
+/// open, how the scores are computed, and the gate.
 fn evidence_and_method(out: &mut String, a: &Assessment) {
     let _ = writeln!(out, "{EVIDENCE_AND_METHOD}\n");
-    if !a.findings.is_empty() {
-        out.push_str("### What the findings rest on\n\n");
-        for f in &a.findings {
-            let lines: Vec<String> = f.evidence.iter().map(evidence_line).collect();
-            let _ = writeln!(
-                out,
-                "- **{}** (`{}`): {}",
-                cell(&f.title),
-                f.id,
-                lines.join("; ")
-            );
-        }
-        out.push('\n');
+    pilots(out, a);
+    if a.decisions.len() > DECISIONS_SHOWN {
+        out.push_str("### Every decision needed\n\n");
+        decision_table(out, a, usize::MAX);
     }
-    let more: Vec<&Recommendation> = after_the_focus(a).skip(ACTION_PLAN + FURTHER).collect();
-    if !more.is_empty() {
-        out.push_str("### More recommendations\n\n");
-        for (i, r) in more.iter().enumerate() {
-            let _ = writeln!(
-                out,
-                "- **{}.** {}",
-                ACTION_PLAN + FURTHER + i + 1,
-                cell(&r.title)
-            );
-        }
-        out.push('\n');
+    findings(out, a);
+    recommendations(out, a);
+    accepted_risks(out, a);
+    if let Some(comparison) = &a.comparison {
+        out.push_str(&super::diff::brief_markdown(comparison));
     }
-    out.push_str("### What the recommendations rest on\n\n");
-    let mut shown = 0;
-    for r in after_the_focus(a) {
-        shown += 1;
-        let mut basis: Vec<String> = Vec::new();
-        if let Reason::Gap { criterion, points } = &r.reason {
-            basis.push(format!(
-                "{points:.1} of 100 points over what was answered, weight {}",
-                criterion.weight
-            ));
-        }
-        basis.extend(r.evidence.iter().map(evidence_line));
-        let _ = writeln!(
-            out,
-            "- **{shown}** (`{}`): {}",
-            r.id.as_str(),
-            basis.join("; ")
-        );
-    }
-    out.push('\n');
     dimensions(out, a);
     unanswered(out, a);
     method(out, a);
+    gate(out, a);
 }
 
 fn unanswered(out: &mut String, a: &Assessment) {
@@ -421,7 +364,18 @@ fn unanswered(out: &mut String, a: &Assessment) {
         out.push_str("Every question the assessment reads was answered.\n\n");
         return;
     }
-    out.push_str("These answers were left out. They count neither for nor against a score (they widen its range), and they trigger no finding; answering them narrows the range and firms up the verdict:\n\n");
+    out.push_str("These answers were left out. They count neither for nor against a score (they widen its range), and they trigger no finding; answering them narrows the range and firms up the verdict.");
+    let total = a.unanswered.len();
+    let scored = a.scores.open_questions.overall;
+    if total > scored {
+        // The count beside the scores is only what the scores read.
+        let _ = write!(
+            out,
+            " Of these {total}, {scored} are read by the scores (the number given beside them); {} read only by findings, and so leave the ranges as they are.",
+            words::count(total - scored, "is", "are")
+        );
+    }
+    out.push_str("\n\n");
     for path in &a.unanswered {
         let _ = writeln!(out, "- `{path}`");
     }
@@ -437,13 +391,12 @@ fn gate(out: &mut String, a: &Assessment) {
     };
     let _ = writeln!(
         out,
-        "## Gate\n\n{verdict}\n\n| Check | Result |\n| --- | --- |"
+        "\n### Gate\n\n{verdict}\n\n| Check | Result |\n| --- | --- |"
     );
     for check in &gate.checks {
         let result = if check.passed() { "passed" } else { "failed" };
         let _ = writeln!(out, "| {} | {result} |", crate::gate::describe(check));
     }
-    out.push('\n');
 }
 
 fn method(out: &mut String, a: &Assessment) {
@@ -460,6 +413,7 @@ fn method(out: &mut String, a: &Assessment) {
     );
     out.push_str("- Overall is the harmonic mean of the two (2 × S × I ÷ (S + I)), so a plan without delivery, or delivery without a plan, scores low.\n");
     out.push_str("- Completeness is the share of the rubric's weight answered. A side scoring at or above the rubric's cut line (50 by default) counts as high, and implementation only with a live pilot; the chart's midlines sit at the cut line.\n");
+    out.push_str("- A level is also capped by what exists: below experimenting with no started pilot, below operationalizing with nothing live, below scaling with nothing scaled, and below transforming with fewer than two scaled pilots.\n");
     let _ = writeln!(
         out,
         "- Rubric: {} (id {}, version {}). Tool: {} {}. Source: {}.",

@@ -12,6 +12,7 @@ pub mod portfolio;
 pub mod report_schema;
 pub mod rubric;
 pub mod sarif;
+pub mod story;
 pub mod table;
 pub mod words;
 

@@ -55,18 +55,27 @@ fn assessment() -> Value {
                         ("meaning", string("What being in the quadrant means.")),
                     ]))).collect::<Vec<_>>())),
                 ("quadrant_cut", score("The score at or above which a side counts as high; the chart's midlines sit here.")),
+                ("level_meanings", object("What each level means, in one line, as the rubric words it.",
+                    &Level::words().iter().map(|l| (*l, string("What an organization at that level has."))).collect::<Vec<_>>())),
             ])),
             ("scores", scores()),
             ("confidence", word_of::<Confidence>("How far to trust the verdict given what was left unanswered: firm (the open questions cannot change the quadrant), provisional, or insufficient (too little answered to judge).")),
             ("level", word_of::<Level>("The maturity level: the lower of the level the overall score reaches and the cap set by what exists.")),
             ("level_by_score", word_of::<Level>("The level the overall score alone reaches.")),
             ("level_cap", nullable(word_of::<Level>("The highest level what exists supports; null when no cap applies."))),
+            ("next_level", nullable(next_level())),
             ("quadrant", word_of::<Quadrant>("Where strategy and implementation put the organization: aligned (both high), slide-deck (a plan nothing delivers), unused-tools (systems without a purpose) or early (neither).")),
             ("focus", word_of::<Focus>("What to work on next: strategy, implementation, both in parallel, or scale.")),
             ("focus_reason", string("The focus in one sentence, naming the facts that decided it.")),
             ("focus_reason_id", word_of::<FocusReason>("Which row of the focus rule decided.")),
             ("purgatory", purgatory()),
             ("pilots", array("Every pilot in the questionnaire, retired ones included, in its order.", pilot())),
+            ("decisions", array("The go/no-go decisions leadership owes: every lingering pilot, the longest running first.", decision())),
+            ("spend", object("What AI costs, as answered; each part null when left out.", &[
+                ("monthly", nullable(json!({ "description": "Monthly AI spend, in the questionnaire's currency.", "type": "number", "minimum": 0 }))),
+                ("tracked", nullable(json!({ "description": "Spend is tracked against the value the strategy projected.", "type": "boolean" }))),
+                ("recurring_budget", nullable(json!({ "description": "Running costs (monitoring, retraining) have a recurring budget.", "type": "boolean" }))),
+            ])),
             ("findings", array("Every finding that fired, most severe first, then in the rules' order.", finding())),
             ("dimensions", array("Each dimension of the rubric with its scores and criteria.", dimension())),
             ("unanswered", array("The questionnaire paths of the questions left unanswered.", string("A dotted path, such as strategy.sponsor or implementation.pilots[0].monitoring."))),
@@ -127,7 +136,14 @@ fn scores() -> Value {
             ),
             (
                 "open_questions",
-                by_side("How many questions on each side are unanswered.", count),
+                object(
+                    "How many questions the scores read are unanswered.",
+                    &[
+                        ("strategy", count("Read by the strategy side's criteria.")),
+                        ("implementation", count("Read by the implementation side's criteria.")),
+                        ("overall", count("Read by either side's criteria, each question once; questions only a finding reads are not counted.")),
+                    ],
+                ),
             ),
         ],
     )
@@ -185,6 +201,12 @@ fn pilot() -> Value {
                 "monitoring",
                 nullable(word_of::<Monitoring>(
                     "How its outputs are watched; null when not given.",
+                )),
+            ),
+            (
+                "business_owner",
+                nullable(string(
+                    "Who in the business is accountable for its results; null when nobody is named.",
                 )),
             ),
             (
@@ -337,6 +359,60 @@ fn recommendation() -> Value {
             ("title", string("What to do.")),
             ("reason", string("Why, in one sentence.")),
             ("evidence", array("The answers it rests on.", json!({ "$ref": "#/$defs/evidence" }))),
+            ("pilots", array("The pilots its advice names, in the questionnaire's order; for a finding's remedy, only those no earlier item with the same fix named.", string("A pilot's name."))),
+            ("also", array("Findings whose advice it gives too: a later item with the same fix and no other pilot, folded in here rather than repeated.", word_of::<FindingId>("A finding id."))),
+        ],
+    )
+}
+
+fn next_level() -> Value {
+    object(
+        "The next level up and what holds the organization back from it; null at the top level.",
+        &[
+            ("level", word_of::<Level>("The next level.")),
+            ("starts_at", score("Where it starts on the overall score.")),
+            ("points_needed", score("Overall points still missing; 0 when the score already reaches it.")),
+            ("cap", nullable(word_of::<Level>("The cap set by what exists that holds the level below it; null when what exists allows it."))),
+            ("criteria", array("The criteria with the largest weighted gaps, whose answers would raise the score most; empty when the score already reaches the level.", string("A criterion id."))),
+        ],
+    )
+}
+
+fn decision() -> Value {
+    object(
+        "A lingering pilot awaiting its go/no-go decision.",
+        &[
+            ("pilot", string("The pilot's name.")),
+            (
+                "business_owner",
+                nullable(string(
+                    "Who in the business is accountable for it; null when nobody is named.",
+                )),
+            ),
+            (
+                "decision_by",
+                nullable(date("Its go/no-go date; null when none is set.")),
+            ),
+            (
+                "overdue",
+                json!({ "description": "Whether the go/no-go date has passed.", "type": "boolean" }),
+            ),
+            (
+                "days_running",
+                nullable(
+                    json!({ "description": "Days since it started; null when its start is not given.", "type": "integer", "minimum": 0 }),
+                ),
+            ),
+            (
+                "cost_vs_plan",
+                nullable(
+                    json!({ "description": "Its cost against plan; null when not answered.", "type": "number", "minimum": 0 }),
+                ),
+            ),
+            (
+                "line",
+                json!({ "description": "The line of the pilot in the questionnaire.", "type": "integer", "minimum": 1 }),
+            ),
         ],
     )
 }

@@ -2,14 +2,15 @@
 //! purgatory, misconceptions and other findings, then the top recommendations.
 
 use super::markdown::capitalized;
+use super::story;
 use super::words::{
     acceptance_lines, accepted_note, bar, bold, colored, confidence_note, count, evidence, fit,
-    level_cap_note, new_table, paint, right_align, score, score_with_range, shown_by, wrap,
+    new_table, paint, right_align, score, shown_by, wrap,
 };
 use crate::assessment::Assessment;
 use crate::assessment::Finding;
 use crate::load::questionnaire::DateSource;
-use crate::vocabulary::{Confidence, Group, PurgatoryStatus, Side, Word};
+use crate::vocabulary::{Confidence, Group, PurgatoryStatus, Severity, Side, Word};
 use anstyle::AnsiColor;
 use comfy_table::{Cell, Table};
 use std::fmt::Write as _;
@@ -51,10 +52,24 @@ pub fn render(a: &Assessment, width: u16, color: bool) -> String {
         paint(a.confidence.word(), bold(), color)
     );
     let _ = writeln!(out, "{}", t.prose(&verdict_line));
-    if let Some(note) = level_cap_note(a) {
-        let _ = writeln!(out, "{}", t.prose(&note));
+    if let Some(next) = story::next_level(a) {
+        let _ = writeln!(out, "{}", t.prose(&format!("Next level: {next}")));
     }
     let _ = writeln!(out, "{}\n", t.prose(&a.focus_reason));
+    if !a.decisions.is_empty() {
+        let _ = writeln!(out, "Decisions needed from leadership:");
+        let mut decisions = t.table(&story::DECISION_COLUMNS);
+        for d in a.decisions.iter().take(story::DECISIONS_SHOWN) {
+            decisions.add_row(story::decision_row(d).to_vec());
+        }
+        right_align(&mut decisions, &[3, 4]);
+        let _ = writeln!(out, "{}", t.show(decisions));
+        if let Some(more) = story::more_decisions(a) {
+            let more = more.replace("under Evidence and method", "in --format json and markdown");
+            let _ = writeln!(out, "{}", t.prose(&more));
+        }
+        out.push('\n');
+    }
 
     let s = &a.scores;
     let mut scores = t.table(&["Score", "Value", ""]);
@@ -69,7 +84,7 @@ pub fn render(a: &Assessment, width: u16, color: bool) -> String {
     ] {
         scores.add_row(vec![
             name.to_owned(),
-            score_with_range(a, side),
+            story::score_in_words(a, side),
             value.map_or_else(String::new, bar),
         ]);
     }
@@ -83,7 +98,6 @@ pub fn render(a: &Assessment, width: u16, color: bool) -> String {
     ] {
         scores.add_row(vec![name.to_owned(), format!("{value:.1}"), bar(value)]);
     }
-    right_align(&mut scores, &[1]);
     let _ = writeln!(out, "{}\n", t.show(scores));
 
     let mut dimensions = t.table(&["Dimension", "Strategy", "Implementation"]);
@@ -155,16 +169,44 @@ pub fn render(a: &Assessment, width: u16, color: bool) -> String {
     );
     for r in a.recommendations.iter().take(TOP_RECOMMENDATIONS) {
         let rank = format!("{:>2}. ", r.rank);
-        let _ = writeln!(out, "{}", wrap(&r.title, t.width, &rank, "    "));
+        let critical = story::finding_of(a, r).is_some_and(|f| f.severity == Severity::Critical);
+        let title = if critical {
+            format!(
+                "{} {}",
+                paint("Critical:", colored(AnsiColor::Red).bold(), color),
+                r.title
+            )
+        } else {
+            r.title.to_string()
+        };
+        let _ = writeln!(out, "{}", wrap(&title, t.width, &rank, "    "));
         let reason = r.reason.to_string();
         let _ = writeln!(out, "{}", wrap(&reason, t.width, "    Why: ", "         "));
+        for extra in [story::owners(a, r), story::also(a, r)]
+            .into_iter()
+            .flatten()
+        {
+            let _ = writeln!(out, "{}", wrap(&extra, t.width, "    ", "    "));
+        }
     }
     out.push('\n');
-    let unanswered = format!(
+    if let Some(spend) = story::spend_line(a) {
+        let _ = writeln!(out, "{}\n", t.prose(&format!("Spend: {spend}")));
+    }
+    let mut unanswered = format!(
         "Unanswered: {} (completeness {:.1}); --format json lists them.",
         count(a.unanswered.len(), "question", "questions"),
         a.scores.completeness
     );
+    let read_by_scores = a.scores.open_questions.overall;
+    if a.unanswered.len() > read_by_scores {
+        // The count beside the scores is only what the scores read.
+        let _ = write!(
+            unanswered,
+            " {read_by_scores} of them are read by the scores; {} read only by findings.",
+            count(a.unanswered.len() - read_by_scores, "is", "are")
+        );
+    }
     let _ = writeln!(out, "{}", t.prose(&unanswered));
     if !a.acceptances.is_empty() {
         let _ = writeln!(out, "\nAccepted risks: {}", a.acceptances.len());

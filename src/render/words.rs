@@ -3,7 +3,7 @@
 
 use crate::assessment::{Assessment, Finding};
 use crate::derive::evidence::Evidence;
-use crate::vocabulary::{Confidence, Level, Side, Source};
+use crate::vocabulary::{Confidence, Source};
 
 /// A ten-step bar for a score from 0 to 100: `███████░░░`.
 pub fn bar(score: f64) -> String {
@@ -75,34 +75,6 @@ pub fn right_align(t: &mut comfy_table::Table, columns: &[usize]) {
     }
 }
 
-/// A score as the reports show it: `62.0` when it is exact, else with the
-/// range the unanswered questions leave open, `62.0, 55.1–70.4 with 6
-/// questions open`.
-pub fn score_with_range(a: &Assessment, side: Option<Side>) -> String {
-    let s = &a.scores;
-    let (score, [low, high], open) = match side {
-        Some(Side::Strategy) => (s.strategy, s.range.strategy, s.open_questions.strategy),
-        Some(Side::Implementation) => (
-            s.implementation,
-            s.range.implementation,
-            s.open_questions.implementation,
-        ),
-        None => (
-            s.overall,
-            s.range.overall,
-            s.open_questions.strategy + s.open_questions.implementation,
-        ),
-    };
-    let value = score.map_or_else(|| "not scored".to_owned(), |v| format!("{v:.1}"));
-    if low == high && score.is_some() {
-        return value;
-    }
-    format!(
-        "{value}, {low:.1}–{high:.1} with {}",
-        count(open, "question open", "questions open")
-    )
-}
-
 /// `1 pilot`, `3 pilots`: a count with its noun.
 pub fn count(n: usize, one: &str, many: &str) -> String {
     if n == 1 {
@@ -123,21 +95,6 @@ pub fn confidence_note(a: &Assessment) -> &'static str {
             "Too much is unanswered to trust this verdict. Answer the questions named in the first recommendation, then assess again."
         }
     }
-}
-
-/// Why the level is capped, when the cap holds it below what the score reaches.
-pub fn level_cap_note(a: &Assessment) -> Option<String> {
-    let cap = a.level_cap.filter(|cap| *cap < a.level_by_score)?;
-    let because = match cap {
-        Level::Exploring => "no pilot has started",
-        Level::Experimenting => "no pilot is live yet",
-        Level::Operationalizing => "no pilot is scaled yet",
-        Level::Scaling | Level::Transforming => "fewer than two pilots are scaled",
-    };
-    Some(format!(
-        "The level is capped at {cap} because {because}; the score alone would reach {}.",
-        a.level_by_score
-    ))
 }
 
 /// How a misconception shows, in words.

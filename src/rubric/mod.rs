@@ -8,7 +8,7 @@ pub mod template;
 mod validate;
 
 use crate::diagnostic::Diagnostic;
-use crate::vocabulary::{FindingId, FocusReason, Impact, PerWord, Quadrant, Severity, Side};
+use crate::vocabulary::{FindingId, FocusReason, Impact, Level, PerWord, Quadrant, Severity, Side};
 use serde::Serialize;
 use std::sync::Arc;
 
@@ -36,6 +36,8 @@ pub struct RubricRef {
     pub quadrants: PerWord<Quadrant, QuadrantText>,
     /// The cut line between a low and a high side, where charts draw their midlines.
     pub quadrant_cut: f64,
+    /// What each level means, in one line.
+    pub level_meanings: PerWord<Level, SharedText>,
 }
 
 /// A validated rubric.
@@ -48,9 +50,14 @@ pub struct Rubric {
     pub reference: Arc<RubricRef>,
     pub thresholds: Thresholds,
     pub levels: Levels,
+    /// What each level means, in one line.
+    pub level_meanings: PerWord<Level, SharedText>,
     pub quadrants: PerWord<Quadrant, QuadrantText>,
     /// The sentence that states the focus, for each reason that can decide it.
     pub focus: PerWord<FocusReason, String>,
+    /// The sentence for focus reason `early` when pilots are started: it
+    /// names them instead of advising to start one (`focus.early-started`).
+    pub early_started: String,
     pub dimensions: Vec<Dimension>,
     /// Shared with every assessment's criterion results.
     pub criteria: Vec<Arc<Criterion>>,
@@ -229,6 +236,10 @@ pub struct FindingText {
     pub related: Vec<usize>,
     pub statement: Option<SharedText>,
     pub correction: Option<SharedText>,
+    /// The remedy when pilots are started, where `remedy` advises starting one.
+    pub remedy_started: Option<String>,
+    /// The fix the remedy prescribes; findings sharing one give it once per pilot.
+    pub fix: Option<SharedText>,
 }
 
 /// What a finding says of this organization.

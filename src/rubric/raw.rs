@@ -13,6 +13,8 @@ pub(super) struct RawRubric {
     pub name: String,
     pub thresholds: RawThresholds,
     pub levels: RawLevels,
+    /// One line for each level: what an organization at that level has.
+    pub level_meanings: BTreeMap<String, Spanned<String>>,
     pub quadrants: BTreeMap<String, Spanned<RawQuadrant>>,
     pub focus: BTreeMap<String, Spanned<String>>,
     pub dimensions: Vec<RawDimension>,
@@ -133,6 +135,12 @@ pub(super) struct RawFinding {
     pub correction: Option<String>,
     /// For misconceptions: a message for each way it shows, and for the say-do gap.
     pub messages: Option<Spanned<RawMessages>>,
+    /// The remedy when pilots are started, where the plain remedy would
+    /// advise starting one.
+    pub remedy_started: Option<Spanned<String>>,
+    /// The fix its remedy prescribes (`decide`, `monitor`, `measure`):
+    /// findings that share one give it once per pilot.
+    pub fix: Option<Spanned<String>>,
 }
 
 /// A misconception's message for each source, and the sentence added when

@@ -5,6 +5,7 @@
 
 use super::raw::{RawCriterion, RawFinding, RawRubric};
 use super::template::placeholders;
+use super::SharedText;
 use super::{
     AnswerFirst, Benchmark, Criterion, Curve, Dimension, FindingText, ImpactWeights, Levels,
     Measure, Message, PilotPoints, QuadrantText, Rubric, RubricRef, Thresholds,
@@ -73,6 +74,8 @@ impl Checker<'_> {
         let levels = self.levels(&raw);
         let quadrants = self.quadrants(&raw);
         let focus = self.focus(&raw);
+        let early_started = self.early_started(&raw);
+        let level_meanings = self.level_meanings(&raw);
         let dimensions = self.dimensions(&raw);
         let criteria: Vec<Arc<Criterion>> = raw
             .criteria
@@ -100,13 +103,15 @@ impl Checker<'_> {
             ),
             source: raw.benchmark.source.as_str().into(),
         };
-        let (quadrants, focus, findings) = (quadrants?, focus?, findings?);
+        let (quadrants, focus, findings, level_meanings) =
+            (quadrants?, focus?, findings?, level_meanings?);
         let reference = Arc::new(RubricRef {
             id: raw.id.get_ref().clone(),
             version: raw.version.get_ref().clone(),
             name: raw.name.clone(),
             quadrants: quadrants.clone(),
             quadrant_cut: thresholds.quadrant_cut,
+            level_meanings: level_meanings.clone(),
         });
         Some(Rubric {
             id: raw.id.into_inner(),
@@ -115,8 +120,10 @@ impl Checker<'_> {
             reference,
             thresholds,
             levels,
+            level_meanings,
             quadrants,
             focus,
+            early_started,
             dimensions,
             criteria,
             findings,
@@ -279,9 +286,34 @@ impl Checker<'_> {
         let texts = raw
             .focus
             .iter()
+            .filter(|(id, _)| id.as_str() != EARLY_STARTED)
             .map(|(id, text)| (id, text.span(), text.get_ref().clone()));
         self.per_word(texts, "focus reason", |id| {
             format!("missing focus.{id}: the sentence for that focus")
+        })
+    }
+
+    /// The `early` focus sentence for when pilots are started.
+    fn early_started(&mut self, raw: &RawRubric) -> String {
+        let Some(text) = raw.focus.get(EARLY_STARTED) else {
+            self.problems.push(Diagnostic::at(
+                Position { line: 1, column: 1 },
+                format!("missing focus.{EARLY_STARTED}: the sentence for focus early when pilots are started, naming them instead of advising to start one"),
+            ));
+            return String::new();
+        };
+        self.placeholders(text, &["pilots", "strategy", "implementation"]);
+        text.get_ref().clone()
+    }
+
+    fn level_meanings(&mut self, raw: &RawRubric) -> Option<PerWord<Level, SharedText>> {
+        let texts = raw.level_meanings.iter().map(|(id, text)| {
+            self.placeholders(text, &[]);
+            (id, text.span(), SharedText::from(text.get_ref().as_str()))
+        });
+        let texts: Vec<_> = texts.collect();
+        self.per_word(texts.into_iter(), "level", |id| {
+            format!("missing level_meanings.{id}: one line on what that level means")
         })
     }
 
@@ -887,6 +919,8 @@ impl Checker<'_> {
             self.placeholders(&f.remedy, known.placeholders());
             let message = self.message(known, finding);
             let related = self.related(&f.related, criteria);
+            let remedy_started = self.remedy_started(known, finding);
+            let fix = self.fix(known, f.fix.as_ref());
             let text = FindingText {
                 severity,
                 title: f.title.as_str().into(),
@@ -895,12 +929,51 @@ impl Checker<'_> {
                 related,
                 statement: f.statement.as_deref().map(Into::into),
                 correction: f.correction.as_deref().map(Into::into),
+                remedy_started,
+                fix,
             };
             texts.push((id, finding.span(), text));
         }
         self.per_word(texts.into_iter(), "finding", |id| {
             format!("missing [findings.\"{id}\"]: every finding needs its texts")
         })
+    }
+
+    /// The remedy for when pilots are started: required where the plain
+    /// remedy advises starting one, so that no report advises it to an
+    /// organization whose pilots are running.
+    fn remedy_started(&mut self, id: FindingId, finding: &Spanned<RawFinding>) -> Option<String> {
+        let f = finding.get_ref();
+        match &f.remedy_started {
+            Some(text) => {
+                self.placeholders(text, &["started"]);
+                Some(text.get_ref().clone())
+            }
+            None if id == FindingId::StrategyFirst => {
+                self.problem(finding.span(), format!("the finding {id} needs \"remedy_started\": its remedy when pilots are started, naming them ({{started}}) instead of advising to start one"));
+                None
+            }
+            None => None,
+        }
+    }
+
+    /// A finding's fix word: one lowercase word. It folds advice pilot by
+    /// pilot, so it only ever joins items that name pilots.
+    fn fix(&mut self, id: FindingId, fix: Option<&Spanned<String>>) -> Option<SharedText> {
+        let fix = fix?;
+        let word = fix.get_ref();
+        if word.is_empty() || !word.chars().all(|c| c.is_ascii_lowercase() || c == '-') {
+            self.problem(fix.span(), format!("fix \"{word}\" must be one lowercase word (letters and -), such as decide, monitor or measure"));
+            return None;
+        }
+        if id.group() == Group::Misconception {
+            self.problem(
+                fix.span(),
+                format!("a misconception takes no \"fix\"; {id} is one"),
+            );
+            return None;
+        }
+        Some(word.as_str().into())
     }
 
     /// A finding's message: one text, or for a misconception its statement,
@@ -967,6 +1040,9 @@ impl Checker<'_> {
             .collect()
     }
 }
+
+/// The key of `[focus]` that holds the `early` sentence for started pilots.
+const EARLY_STARTED: &str = "early-started";
 
 fn unknown(what: &str, found: &str, allowed: &[&str]) -> String {
     match closest(found, allowed) {

@@ -88,11 +88,23 @@ fn the_same_answers_say_that_nothing_moved() {
         .nth(1)
         .expect("the section");
     assert_eq!(
-        section.split("\n\n").next().expect("its first paragraph"),
-        "Compared with examples/slide-deck-northwind-retail.yaml, assessed 2026-11-20. Nothing moved: the same scores, verdicts, findings and pilots."
+        section.split("\n\n").next().expect("its lines"),
+        "- Compared with examples/slide-deck-northwind-retail.yaml, assessed 2026-11-20. Nothing moved: the same scores, verdicts, findings and pilots."
     );
-    assert!(section.starts_with("Compared"));
-    assert!(!section.contains("| Score |"), "{section}");
+    let in_full = out
+        .stdout
+        .split("### Since the baseline, in full\n\n")
+        .nth(1)
+        .expect("the section in full");
+    assert!(in_full.starts_with("Compared"));
+    assert!(
+        !in_full
+            .split("\n### ")
+            .next()
+            .unwrap_or_default()
+            .contains("| Score |"),
+        "{in_full}"
+    );
 }
 
 /// The Markdown section's list, one item per line, without the bullet.
@@ -114,11 +126,11 @@ fn moves(baseline: &str, now: &str) -> Vec<String> {
     assert_eq!(out.code, 0, "{}", out.stderr);
     let section = out
         .stdout
-        .split("## Since the baseline\n\n")
+        .split("### Since the baseline, in full\n\n")
         .nth(1)
         .expect("the section");
     let section = section
-        .split("\n## ")
+        .split("\n### ")
         .next()
         .expect("up to the next section");
     section

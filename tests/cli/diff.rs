@@ -102,8 +102,8 @@ fn a_stored_report_against_a_later_questionnaire_gives_every_change() {
     assert_eq!(
         ids(&d["findings"]["new"]),
         [
-            "no-monitoring",
             "unguarded-decisions",
+            "no-monitoring",
             "unmeasured-value",
             "no-adoption"
         ]

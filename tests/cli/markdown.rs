@@ -130,7 +130,7 @@ fn the_report_speaks_plainly() {
         text.contains("| churn-model | Marketing | pilot | 629 | on a laptop | 12 | none |"),
         "{text}"
     );
-    assert!(text.contains("the industry figure is 54%"), "{text}");
+    assert!(text.contains("against an industry figure of 54%"), "{text}");
     assert!(text
         .contains("The industry figure beside the pilot-to-production rate: Gartner survey, 2022"));
     assert!(text.contains("*The correction:* Strategy and delivery work best in parallel"));

@@ -20,7 +20,7 @@ use crate::assessment::Finding;
 use crate::derive::evidence::Evidence;
 use crate::derive::facts::{Facts, Pilot};
 use crate::rubric::template::fill;
-use crate::rubric::{Message, Rubric};
+use crate::rubric::{FindingText, Message, Rubric};
 use crate::vocabulary::{FindingId, Source};
 use logic::Tri;
 use std::fmt::Display;
@@ -73,8 +73,8 @@ pub const DETECTORS: &[Detector] = &[
     purgatory::unproven_pilot::DETECTOR,
     purgatory::infrastructure_gap::DETECTOR,
     purgatory::plan_without_results::DETECTOR,
-    operations::no_monitoring::DETECTOR,
     operations::unguarded_decisions::DETECTOR,
+    operations::no_monitoring::DETECTOR,
     operations::unmeasured_value::DETECTOR,
     operations::cost_overrun::DETECTOR,
     operations::no_adoption::DETECTOR,
@@ -197,15 +197,15 @@ pub fn names<'n>(names: impl Iterator<Item = &'n str>) -> String {
 pub fn detect(cx: &Context<'_>) -> Vec<Finding> {
     let mut findings: Vec<Finding> = DETECTORS
         .iter()
-        .filter_map(|d| (d.detect)(cx).map(|found| word(d.id, found, cx.rubric)))
+        .filter_map(|d| (d.detect)(cx).map(|found| word(d.id, found, cx)))
         .collect();
     // A stable sort keeps the catalogue's order within a severity.
     findings.sort_by_key(|f| std::cmp::Reverse(f.severity));
     findings
 }
 
-fn word(id: FindingId, detected: Detected, rubric: &Rubric) -> Finding {
-    let text = rubric.finding(id);
+fn word(id: FindingId, detected: Detected, cx: &Context<'_>) -> Finding {
+    let text = cx.rubric.finding(id);
     let message = match (&text.message, detected.source) {
         (Message::One(message), _) => fill(message, &detected.vars),
         (Message::BySource { belief, .. }, Some(Source::Belief)) => fill(belief, &[]),
@@ -226,7 +226,7 @@ fn word(id: FindingId, detected: Detected, rubric: &Rubric) -> Finding {
         title: text.title.clone(),
         message: message.into(),
         evidence: detected.evidence.into(),
-        remedy: fill(&text.remedy, &detected.vars).into(),
+        remedy: remedy(text, &detected.vars, cx).into(),
         source: detected.source,
         contradicts_stated_belief: detected.source.map(|_| detected.contradicts_stated_belief),
         statement: text.statement.clone(),
@@ -234,6 +234,22 @@ fn word(id: FindingId, detected: Detected, rubric: &Rubric) -> Finding {
         pilots: detected.pilots,
         accepted: Vec::new(),
         counts_for_gate: true,
+        vars: detected.vars,
+    }
+}
+
+/// The remedy that fits the pilots: where the rubric holds a second text for
+/// when pilots are started, it is used then, naming them with the live ones
+/// first, so that no report advises starting what is already running.
+fn remedy(text: &FindingText, vars: &[(&'static str, String)], cx: &Context<'_>) -> String {
+    let started = cx.facts.started_live_first();
+    match &text.remedy_started {
+        Some(when_started) if !started.is_empty() => {
+            let mut vars = vars.to_vec();
+            vars.push(("started", names(started.iter().map(|p| p.name()))));
+            fill(when_started, &vars)
+        }
+        _ => fill(&text.remedy, vars),
     }
 }
 

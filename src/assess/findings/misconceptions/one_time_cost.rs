@@ -2,7 +2,8 @@
 
 use super::super::{Context, Detected, Detector, PilotSet};
 use super::misconception;
-use crate::load::questionnaire::format::path;
+use crate::derive::evidence::Evidence;
+use crate::load::questionnaire::format::{path, pilot};
 use crate::vocabulary::FindingId;
 
 pub(crate) const DETECTOR: Detector = Detector {
@@ -33,10 +34,14 @@ fn behavior(cx: &Context<'_>) -> Option<Detected> {
     if started.is_empty() || !no_recurring {
         return None;
     }
-    let evidence = cx
-        .facts
-        .evidence(path::IMPLEMENTATION_SPEND_RECURRING_BUDGET)
-        .into_iter()
+    // The started work is half the trigger, so each pilot is cited too.
+    let mut evidence: Vec<Evidence> = started
+        .iter()
+        .map(|p| p.field_evidence(pilot::STAGE))
         .collect();
+    evidence.extend(
+        cx.facts
+            .evidence(path::IMPLEMENTATION_SPEND_RECURRING_BUDGET),
+    );
     Some(Detected::new(evidence).naming(&started))
 }

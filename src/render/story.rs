@@ -1,0 +1,459 @@
+//! The leadership part of a report as plain sentences and rows, composed
+//! once so that every human-readable format tells the same story: the level
+//! and what the next one takes, the decisions leadership owes, the action
+//! plan with severity and owners, the scores in words, spend and what
+//! changed. Each renderer escapes the text for its own format.
+
+use super::words::count;
+use crate::assessment::{Assessment, DecisionNeeded, Finding, Recommendation, RecommendationId};
+use crate::vocabulary::{Group, Level, PurgatoryStatus, Severity, Side, Source, Word};
+use std::fmt::Write as _;
+
+/// How many recommendations make the action plan for the next quarter.
+pub const ACTION_PLAN: usize = 3;
+/// How many decisions the leadership part lists; the rest are counted.
+pub const DECISIONS_SHOWN: usize = 5;
+
+/// The recommendations after the focus, which the headline states.
+pub fn after_the_focus(a: &Assessment) -> impl Iterator<Item = &Recommendation> {
+    a.recommendations
+        .iter()
+        .filter(|r| r.id != RecommendationId::Focus)
+}
+
+/// The level's name and what it means: `Experimenting`, `Pilots are being tried; …`.
+pub fn level(a: &Assessment) -> (String, &str) {
+    (
+        capitalized(a.level.word()),
+        a.rubric.level_meanings.get(a.level),
+    )
+}
+
+/// The quadrant's name and what it means, as the rubric words them.
+pub fn quadrant(a: &Assessment) -> (&str, &str) {
+    let q = a.rubric.quadrants.get(a.quadrant);
+    (&q.name, &q.meaning)
+}
+
+/// What the next level takes: where it starts, the points the overall
+/// score still needs and where they are most readily found, and what must
+/// exist first when the pilots cap the level. `None` at the top level.
+pub fn next_level(a: &Assessment) -> Option<String> {
+    let next = a.next_level.as_ref()?;
+    let overall = a.scores.effective_overall();
+    let name = capitalized(next.level.word());
+    let mut text = if next.points_needed > 0.0 {
+        format!(
+            "{name} starts at an overall score of {}, {:.1} points above today's {overall:.1}",
+            whole(next.starts_at),
+            next.points_needed
+        )
+    } else {
+        format!(
+            "{name} starts at an overall score of {}, which the score already reaches ({overall:.1})",
+            whole(next.starts_at)
+        )
+    };
+    if let Some(cap) = next.cap {
+        let joint = if next.points_needed > 0.0 {
+            "; it also needs"
+        } else {
+            "; the level waits for"
+        };
+        let _ = write!(text, "{joint} {}", cap_lifted_by(cap));
+    }
+    let titles: Vec<&str> = next
+        .criteria
+        .iter()
+        .filter_map(|id| criterion_title(a, id))
+        .collect();
+    if !titles.is_empty() {
+        let _ = write!(
+            text,
+            ". The largest gaps are in {}",
+            crate::assess::findings::names(titles.into_iter())
+        );
+    }
+    text.push('.');
+    Some(text)
+}
+
+/// What lifts a cap on the level: what must exist.
+fn cap_lifted_by(cap: Level) -> &'static str {
+    match cap {
+        Level::Exploring => "a started pilot",
+        Level::Experimenting => "a pilot in production",
+        Level::Operationalizing => "a scaled pilot",
+        Level::Scaling | Level::Transforming => "a second scaled pilot",
+    }
+}
+
+fn criterion_title<'a>(a: &'a Assessment, id: &str) -> Option<&'a str> {
+    a.dimensions
+        .iter()
+        .flat_map(|d| &d.criteria)
+        .find(|c| &*c.criterion.id == id)
+        .map(|c| &*c.criterion.title)
+}
+
+/// One row of "Decisions needed from leadership": pilot, owner, go/no-go
+/// date, days running, cost against plan.
+pub fn decision_row(d: &DecisionNeeded) -> [String; 5] {
+    let owner = d
+        .business_owner
+        .clone()
+        .unwrap_or_else(|| "no owner".to_owned());
+    let date = match (&d.decision_by, d.overdue) {
+        (Some(date), true) => format!("{date}, passed"),
+        (Some(date), false) => date.clone(),
+        (None, _) => "no date".to_owned(),
+    };
+    let days = d
+        .days_running
+        .map_or_else(|| "not stated".to_owned(), |days| days.to_string());
+    let cost = d.cost_vs_plan.map_or_else(
+        || "not stated".to_owned(),
+        |c| format!("{} × plan", trimmed(c)),
+    );
+    [d.pilot.clone(), owner, date, days, cost]
+}
+
+/// The column names of the decisions' rows.
+pub const DECISION_COLUMNS: [&str; 5] = [
+    "Pilot",
+    "Business owner",
+    "Go/no-go date",
+    "Days running",
+    "Cost against plan",
+];
+
+/// The sentence after the first rows when more pilots linger.
+pub fn more_decisions(a: &Assessment) -> Option<String> {
+    let more = a.decisions.len().saturating_sub(DECISIONS_SHOWN);
+    (more > 0).then(|| {
+        format!(
+            "And {}, listed under Evidence and method.",
+            count(more, "more pilot", "more pilots")
+        )
+    })
+}
+
+/// One item of the action plan, in plain words.
+#[derive(Debug)]
+pub struct ActionItem {
+    /// The recommendation comes from a critical finding.
+    pub critical: bool,
+    pub title: String,
+    pub why: String,
+    /// Who owns the pilots it names, where they have an owner.
+    pub owners: Option<String>,
+    /// The findings whose advice it gives too.
+    pub also: Option<String>,
+}
+
+/// The first `n` recommendations after the focus, as the action plan says them.
+pub fn action_items(a: &Assessment, n: usize) -> Vec<ActionItem> {
+    after_the_focus(a)
+        .take(n)
+        .map(|r| ActionItem {
+            critical: finding_of(a, r).is_some_and(|f| f.severity == Severity::Critical),
+            title: r.title.to_string(),
+            why: why(r),
+            owners: owners(a, r),
+            also: also(a, r),
+        })
+        .collect()
+}
+
+/// The finding a recommendation comes from, if it comes from one.
+pub fn finding_of<'a>(a: &'a Assessment, r: &Recommendation) -> Option<&'a Finding> {
+    match r.id {
+        RecommendationId::Finding(id) => a.findings.iter().find(|f| f.id == id),
+        _ => None,
+    }
+}
+
+/// Why a recommendation is made, in words; its points and weights are in
+/// the evidence.
+fn why(r: &Recommendation) -> String {
+    use crate::assessment::Reason;
+    if r.id == RecommendationId::AnswerFirst {
+        // The questions themselves are listed under Evidence and method.
+        return format!(
+            "Too much is unanswered to trust this verdict: {} open, listed at the end of this report.",
+            count(r.evidence.len(), "answer is", "answers are")
+        );
+    }
+    match &r.reason {
+        Reason::Gap { criterion, .. } => format!(
+            "{} is among the largest gaps left in the answers.",
+            criterion.title
+        ),
+        Reason::Finding { message, .. } => message.to_string(),
+        Reason::Text(text) => text.to_string(),
+    }
+}
+
+/// `Owner: VP Marketing (churn-model); no owner named for demand-forecast.`
+pub fn owners(a: &Assessment, r: &Recommendation) -> Option<String> {
+    if r.pilots.is_empty() {
+        return None;
+    }
+    let mut named = Vec::new();
+    let mut unowned = Vec::new();
+    for name in &r.pilots {
+        let owner = a
+            .pilots
+            .iter()
+            .find(|p| &p.name == name)
+            .and_then(|p| p.business_owner.as_deref());
+        match owner {
+            Some(owner) => named.push(format!("{owner} ({name})")),
+            None => unowned.push(name.as_str()),
+        }
+    }
+    let mut text = match named.len() {
+        0 => String::new(),
+        1 => format!("Owner: {}", named[0]),
+        _ => format!("Owners: {}", named.join(", ")),
+    };
+    if !unowned.is_empty() {
+        let none = format!(
+            "no owner named for {}",
+            crate::assess::findings::names(unowned.into_iter())
+        );
+        text = if text.is_empty() {
+            capitalized(&none)
+        } else {
+            format!("{text}; {none}")
+        };
+    }
+    Some(format!("{text}."))
+}
+
+/// `Also covers: go/no-go decisions overdue.`
+pub fn also(a: &Assessment, r: &Recommendation) -> Option<String> {
+    if r.also.is_empty() {
+        return None;
+    }
+    let titles: Vec<String> = r
+        .also
+        .iter()
+        .map(|id| {
+            a.findings
+                .iter()
+                .find(|f| f.id == *id)
+                .map_or_else(|| id.word().to_owned(), |f| lower_first(&f.title))
+        })
+        .collect();
+    Some(format!(
+        "Also covers: {}.",
+        crate::assess::findings::names(titles.iter().map(String::as_str))
+    ))
+}
+
+/// `Findings: 1 critical, 9 warnings and 1 note; 2 of them accepted.`
+pub fn findings_count(a: &Assessment) -> String {
+    if a.findings.is_empty() {
+        return "Findings: none.".to_owned();
+    }
+    let of = |s: Severity| a.findings.iter().filter(|f| f.severity == s).count();
+    let mut parts = Vec::new();
+    for (severity, one, many) in [
+        (Severity::Critical, "critical", "critical"),
+        (Severity::Warning, "warning", "warnings"),
+        (Severity::Info, "note", "notes"),
+    ] {
+        let n = of(severity);
+        if n > 0 {
+            parts.push(count(n, one, many));
+        }
+    }
+    let mut text = format!(
+        "Findings: {}",
+        crate::assess::findings::names(parts.iter().map(String::as_str))
+    );
+    let accepted = a.findings.iter().filter(|f| !f.accepted.is_empty()).count();
+    if accepted > 0 {
+        let _ = write!(text, "; {accepted} of them accepted");
+    }
+    text.push('.');
+    text
+}
+
+/// The purgatory verdict and the pilot-to-production rate in one sentence.
+pub fn purgatory_line(a: &Assessment) -> String {
+    let p = &a.purgatory;
+    let status = match p.status {
+        PurgatoryStatus::Stuck => format!(
+            "stuck ({} and {})",
+            count(p.lingering, "pilot lingers", "pilots linger"),
+            match p.live {
+                0 => "none is live".to_owned(),
+                1 => "1 is live".to_owned(),
+                n => format!("{n} are live"),
+            }
+        ),
+        PurgatoryStatus::AtRisk => "at risk (some pilots may stall before production)".to_owned(),
+        PurgatoryStatus::None => "clear (no pilot is stalling before production)".to_owned(),
+    };
+    let rate = match p.pilot_to_production_pct {
+        Some(rate) => format!(
+            "{rate:.1}% of started pilots are live, against an industry figure of {:.0}%",
+            p.benchmark.pilot_to_production_pct
+        ),
+        None => "no pilot has started, so no pilot-to-production rate yet".to_owned(),
+    };
+    format!("Pilot purgatory: {status}; {rate}.")
+}
+
+/// The misconceptions leadership holds, and how each shows; `None` when none does.
+pub fn misconceptions_line(a: &Assessment) -> Option<String> {
+    let found: Vec<String> = a
+        .findings
+        .iter()
+        .filter(|f| f.kind == Group::Misconception)
+        .map(|f| format!("{} ({})", f.title, how_shown(f)))
+        .collect();
+    (!found.is_empty()).then(|| format!("Misconceptions: {}.", found.join("; ")))
+}
+
+/// How a misconception shows, in a few words.
+pub fn how_shown(f: &Finding) -> &'static str {
+    match (f.source, f.contradicts_stated_belief) {
+        (Some(Source::Belief), _) => "stated by leadership",
+        (Some(Source::Behavior), Some(true)) => "shown, though leadership rejects it",
+        (Some(Source::Both), _) => "stated and shown",
+        _ => "shown by the answers",
+    }
+}
+
+/// A score in words a reader knows: `47.0, could be 40.0 to 56.0 once the
+/// 19 open questions are answered`; the value alone when it is exact.
+pub fn score_in_words(a: &Assessment, side: Option<Side>) -> String {
+    let s = &a.scores;
+    let (score, [low, high], open) = match side {
+        Some(Side::Strategy) => (s.strategy, s.range.strategy, s.open_questions.strategy),
+        Some(Side::Implementation) => (
+            s.implementation,
+            s.range.implementation,
+            s.open_questions.implementation,
+        ),
+        None => (s.overall, s.range.overall, s.open_questions.overall),
+    };
+    let once = match open {
+        0 => "once the open answers are given".to_owned(),
+        1 => "once the 1 open question is answered".to_owned(),
+        n => format!("once the {n} open questions are answered"),
+    };
+    match score {
+        Some(v) if low == high => format!("{v:.1}"),
+        Some(v) => format!("{v:.1}, could be {low:.1} to {high:.1} {once}"),
+        None => format!("not scored yet; could be {low:.1} to {high:.1} {once}"),
+    }
+}
+
+/// Monthly spend and how it is funded, as answered; `None` when nothing is.
+pub fn spend_line(a: &Assessment) -> Option<String> {
+    let s = &a.spend;
+    let mut parts = Vec::new();
+    if let Some(monthly) = s.monthly {
+        parts.push(format!("Monthly AI spend: {}.", thousands(monthly)));
+    }
+    match s.tracked {
+        Some(true) => {
+            parts.push("Spend is tracked against the value the strategy projected.".to_owned())
+        }
+        Some(false) => {
+            parts.push("Spend is not tracked against the value the strategy projected.".to_owned())
+        }
+        None => {}
+    }
+    match s.recurring_budget {
+        Some(true) => parts.push(
+            "Running costs (monitoring, retraining, support) have a recurring budget.".to_owned(),
+        ),
+        Some(false) => parts.push(
+            "Running costs (monitoring, retraining, support) have no recurring budget.".to_owned(),
+        ),
+        None => {}
+    }
+    (!parts.is_empty()).then(|| parts.join(" "))
+}
+
+/// The gate's result in one sentence; `None` when no gate was set.
+pub fn gate_line(a: &Assessment) -> Option<String> {
+    let gate = a.gate.as_ref()?;
+    let failed = gate.checks.iter().filter(|c| !c.passed()).count();
+    Some(if gate.passed {
+        format!(
+            "Gate: passed; {} under Evidence and method.",
+            count(gate.checks.len(), "check is listed", "checks are listed")
+        )
+    } else {
+        format!(
+            "Gate: failed; {} of {} failed, listed under Evidence and method.",
+            count(failed, "check", "checks"),
+            gate.checks.len()
+        )
+    })
+}
+
+/// A number with thousands separated: `38,000`, `1,250.5`.
+fn thousands(x: f64) -> String {
+    let text = trimmed(x);
+    let (whole, fraction) = text
+        .split_once('.')
+        .map_or((text.as_str(), ""), |(w, f)| (w, f));
+    let digits: Vec<char> = whole.chars().collect();
+    let mut out = String::new();
+    for (i, c) in digits.iter().enumerate() {
+        if i > 0 && (digits.len() - i).is_multiple_of(3) {
+            out.push(',');
+        }
+        out.push(*c);
+    }
+    if !fraction.is_empty() {
+        out.push('.');
+        out.push_str(fraction);
+    }
+    out
+}
+
+/// A number as written, without trailing zeros: `1.4`, `40`.
+fn trimmed(x: f64) -> String {
+    crate::load::questionnaire::format_number(x)
+}
+
+/// A cut line as a whole number where it is one: `40`, `62.5`.
+fn whole(x: f64) -> String {
+    trimmed(x)
+}
+
+pub fn capitalized(word: &str) -> String {
+    let mut chars = word.chars();
+    chars
+        .next()
+        .map_or_else(String::new, |c| c.to_uppercase().chain(chars).collect())
+}
+
+fn lower_first(text: &str) -> String {
+    let mut chars = text.chars();
+    chars
+        .next()
+        .map_or_else(String::new, |c| c.to_lowercase().chain(chars).collect())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn thousands_are_separated() {
+        assert_eq!(thousands(38000.0), "38,000");
+        assert_eq!(thousands(999.0), "999");
+        assert_eq!(thousands(1_250.5), "1,250.5");
+        assert_eq!(thousands(1_000_000.0), "1,000,000");
+        assert_eq!(thousands(0.0), "0");
+    }
+}
