@@ -360,24 +360,14 @@ pub fn spend_line(a: &Assessment) -> Option<String> {
     if let Some(monthly) = s.monthly {
         parts.push(format!("Monthly AI spend: {}.", thousands(monthly)));
     }
-    match s.tracked {
-        Some(true) => {
-            parts.push("Spend is tracked against the value the strategy projected.".to_owned())
-        }
-        Some(false) => {
-            parts.push("Spend is not tracked against the value the strategy projected.".to_owned())
-        }
-        None => {}
-    }
-    match s.recurring_budget {
-        Some(true) => parts.push(
-            "Running costs (monitoring, retraining, support) have a recurring budget.".to_owned(),
-        ),
-        Some(false) => parts.push(
-            "Running costs (monitoring, retraining, support) have no recurring budget.".to_owned(),
-        ),
-        None => {}
-    }
+    parts.extend(s.tracked.map(|tracked| {
+        let is = if tracked { "is" } else { "is not" };
+        format!("Spend {is} tracked against the value the strategy projected.")
+    }));
+    parts.extend(s.recurring_budget.map(|funded| {
+        let have = if funded { "have a" } else { "have no" };
+        format!("Running costs (monitoring, retraining, support) {have} recurring budget.")
+    }));
     (!parts.is_empty()).then(|| parts.join(" "))
 }
 
