@@ -113,7 +113,7 @@ pub fn decision_row(d: &DecisionNeeded) -> [String; 5] {
         .map_or_else(|| "not stated".to_owned(), |days| days.to_string());
     let cost = d.cost_vs_plan.map_or_else(
         || "not stated".to_owned(),
-        |c| format!("{} × plan", trimmed(c)),
+        |c| format!("{} × plan", ratio(c)),
     );
     [d.pilot.clone(), owner, date, days, cost]
 }
@@ -180,8 +180,8 @@ fn why(r: &Recommendation) -> String {
     if r.id == RecommendationId::AnswerFirst {
         // The questions themselves are listed under Evidence and method.
         return format!(
-            "Too much is unanswered to trust this verdict: {} open, listed at the end of this report.",
-            count(r.evidence.len(), "answer is", "answers are")
+            "Too much is unanswered to trust this verdict: {} it needs most, listed with this item under Evidence and method.",
+            count(r.evidence.len(), "answer is open", "answers are open")
         );
     }
     match &r.reason {
@@ -413,6 +413,15 @@ fn thousands(x: f64) -> String {
 /// A number as written, without trailing zeros: `1.4`, `40`.
 fn trimmed(x: f64) -> String {
     crate::load::questionnaire::format_number(x)
+}
+
+/// A ratio with at least one decimal: `1.0`, `1.25`.
+fn ratio(x: f64) -> String {
+    if x.fract() == 0.0 {
+        format!("{x:.1}")
+    } else {
+        trimmed(x)
+    }
 }
 
 /// A cut line as a whole number where it is one: `40`, `62.5`.

@@ -170,7 +170,13 @@ pub fn wrap(text: &str, width: u16, first: &str, rest: &str) -> String {
             break;
         }
         let word_width = visible_width(word);
-        if !line_empty && line_width + gap + word_width > width {
+        // A first word that does not fit after a label (`  Evidence: `)
+        // starts the next line rather than overflow this one.
+        let after_label = line_empty && out.len() == first.len() && !first.trim().is_empty();
+        if (!line_empty || after_label) && line_width + gap + word_width > width {
+            if after_label {
+                out.truncate(out.trim_end_matches(' ').len());
+            }
             out.push('\n');
             out.push_str(rest);
             line_width = visible_width(rest);
@@ -323,6 +329,23 @@ mod tests {
     fn wrap_keeps_the_spacing_within_a_line_and_drops_it_at_a_break() {
         assert_eq!(wrap("a:   b   c", 20, "", ""), "a:   b   c");
         assert_eq!(wrap("a:   b   c", 6, "", ""), "a:   b\nc");
+    }
+
+    #[test]
+    fn a_word_too_long_after_a_label_starts_the_next_line() {
+        assert_eq!(
+            wrap("implementation.pilots", 16, "  Evidence: ", "    "),
+            "  Evidence:\n    implementation.pilots"
+        );
+        assert_eq!(
+            wrap("pilots", 18, "  Evidence: ", "    "),
+            "  Evidence: pilots"
+        );
+        // Blank indents are no label: the word stays after them.
+        assert_eq!(
+            wrap("implementation.pilots", 16, "    ", "    "),
+            "    implementation.pilots"
+        );
     }
 
     #[test]

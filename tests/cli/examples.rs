@@ -22,6 +22,13 @@ fn each_example_lands_in_the_quadrant_it_was_written_for() {
             "firm",
         ),
         (
+            "early-live-kestrel-manufacturing.yaml",
+            "early",
+            "parallel",
+            "early",
+            "firm",
+        ),
+        (
             "early-millbrook-credit-union.yaml",
             "early",
             "parallel",

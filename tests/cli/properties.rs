@@ -81,7 +81,7 @@ fn pilot() -> BoxedStrategy<Value> {
         .boxed()
 }
 
-fn questionnaire() -> impl Strategy<Value = Value> {
+pub(crate) fn questionnaire() -> impl Strategy<Value = Value> {
     let answers: Vec<BoxedStrategy<Option<(&'static str, Value)>>> = QUESTIONS
         .iter()
         .filter(|q| !q.path.starts_with("organization."))
@@ -117,6 +117,11 @@ fn questionnaire() -> impl Strategy<Value = Value> {
             }
             Value::Object(root)
         })
+}
+
+/// A generated questionnaire, loaded and assessed on 2026-11-20.
+pub(crate) fn assess_generated(doc: &Value, rubric: &Rubric) -> Assessment {
+    assess(doc, rubric)
 }
 
 fn assess(doc: &Value, rubric: &Rubric) -> Assessment {

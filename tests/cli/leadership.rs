@@ -1,0 +1,298 @@
+//! The leadership report agrees with itself (rules 2.3, report.md): one fix
+//! said once per pilot, no advice to start a pilot once pilots run, critical
+//! findings called critical, the next level and the decisions named, spend
+//! shown, counts that agree, and evidence listed once. Each rule at its
+//! cases, then as properties over generated questionnaires.
+
+use crate::common::{assess, doc, pilots};
+use crate::properties::{assess_generated, questionnaire};
+use proptest::prelude::*;
+use readiness::assessment::{Assessment, RecommendationId};
+use readiness::render;
+use readiness::rubric::default_rubric;
+use readiness::vocabulary::{FindingId, FocusReason, Level, Severity, Word};
+use std::collections::BTreeSet;
+
+/// The recommendation that comes from finding `id`, if it is listed.
+fn item(a: &Assessment, id: FindingId) -> Option<&readiness::assessment::Recommendation> {
+    a.recommendations
+        .iter()
+        .find(|r| r.id == RecommendationId::Finding(id))
+}
+
+fn live(monitoring: &str, impact: &str) -> String {
+    format!("stage: production, started: 2025-01-01, environment: production, users: 40, monitoring: {monitoring}, impact: {impact}")
+}
+
+#[test]
+fn a_repeat_of_the_same_fix_for_the_same_pilot_is_folded_into_also() {
+    // p0 is high-stakes and unmonitored: unguarded-decisions and
+    // no-monitoring both prescribe monitoring it.
+    let a = assess(&doc(&pilots(&[&live("none", "high")])));
+    let first = item(&a, FindingId::UnguardedDecisions).expect("the first item");
+    assert_eq!(first.also, [FindingId::NoMonitoring]);
+    assert_eq!(first.pilots, ["p0"]);
+    assert!(item(&a, FindingId::NoMonitoring).is_none());
+    // The finding itself is still reported.
+    assert!(a.findings.iter().any(|f| f.id == FindingId::NoMonitoring));
+    let markdown = render::markdown::render(&a);
+    assert!(
+        markdown.contains("Also covers: live systems without monitoring."),
+        "{markdown}"
+    );
+    assert_eq!(markdown.matches("Monitor p0").count(), 0, "{markdown}");
+}
+
+#[test]
+fn a_later_item_names_only_the_pilots_no_earlier_item_of_its_fix_named() {
+    // p0 is high-stakes (both findings), p1 only unmonitored.
+    let a = assess(&doc(&pilots(&[
+        &live("none", "high"),
+        &live("none", "low"),
+    ])));
+    let first = item(&a, FindingId::UnguardedDecisions).expect("unguarded");
+    assert_eq!(first.pilots, ["p0"]);
+    assert!(first.also.is_empty());
+    let second = item(&a, FindingId::NoMonitoring).expect("no-monitoring for p1");
+    assert_eq!(second.pilots, ["p1"]);
+    assert_eq!(
+        &*second.title,
+        "Monitor p1 for health and accuracy, automatically, with someone on call for alerts."
+    );
+    assert_eq!(
+        second.reason.to_string(),
+        "Live systems without monitoring: Live systems that nobody monitors, so a model that drifts would go unnoticed: p1."
+    );
+    let cited: Vec<String> = second.evidence.iter().map(|e| e.path.to_string()).collect();
+    assert_eq!(cited, ["implementation.pilots[1].monitoring"]);
+    // The finding keeps both pilots.
+    let finding = a
+        .findings
+        .iter()
+        .find(|f| f.id == FindingId::NoMonitoring)
+        .expect("finding");
+    assert_eq!(finding.pilots, ["p0", "p1"]);
+}
+
+#[test]
+fn go_no_go_advice_is_given_once_per_pilot() {
+    // p0 is stale and overdue; p1 only stale: overdue names nobody new.
+    let stale = "stage: pilot, started: 2025-01-01, environment: cloud";
+    let a = assess(&doc(&pilots(&[
+        &format!("{stale}, decision_by: 2026-06-30"),
+        stale,
+    ])));
+    let decide = item(&a, FindingId::StalePilot).expect("stale-pilot");
+    assert_eq!(decide.pilots, ["p0", "p1"]);
+    assert_eq!(decide.also, [FindingId::OverdueDecision]);
+    assert!(item(&a, FindingId::OverdueDecision).is_none());
+    // Overdue alone on another pilot than the stale one: both stand.
+    let a = assess(&doc(&pilots(&[
+        stale,
+        "stage: pilot, started: 2026-10-01, environment: cloud, decision_by: 2026-11-19",
+    ])));
+    assert_eq!(
+        item(&a, FindingId::StalePilot).expect("stale").pilots,
+        ["p0"]
+    );
+    assert_eq!(
+        item(&a, FindingId::OverdueDecision)
+            .expect("overdue")
+            .pilots,
+        ["p1"]
+    );
+}
+
+#[test]
+fn no_advice_to_start_a_pilot_once_pilots_run() {
+    let rubric = default_rubric().expect("valid");
+    let start = &rubric.finding(FindingId::StrategyFirst).remedy;
+    let belief = "beliefs:\n  strategy_before_implementation: agree\n";
+    // No pilot started: starting one is the advice.
+    let a = assess(&doc(&format!("{belief}{}", pilots(&["stage: idea"]))));
+    assert_eq!(
+        &*item(&a, FindingId::StrategyFirst).expect("item").title,
+        start.as_str()
+    );
+    // One started: the advice names it instead.
+    let a = assess(&doc(&format!(
+        "{belief}{}",
+        pilots(&["stage: idea", "stage: pilot, started: 2026-10-01"])
+    )));
+    assert_eq!(
+        &*item(&a, FindingId::StrategyFirst).expect("item").title,
+        "Let the pilots under way (p1) teach the strategy at each checkpoint, instead of waiting for the plan to be finished."
+    );
+}
+
+#[test]
+fn the_early_focus_names_the_started_pilots_live_first() {
+    let millbrook = example("early-millbrook-credit-union.yaml");
+    // Its one started pilot made an idea: nothing runs, so start one.
+    let none_started = millbrook.replacen("      stage: pilot\n", "      stage: idea\n", 1);
+    assert_ne!(none_started, millbrook);
+    let a = assess(&none_started);
+    assert_eq!(a.focus_reason_id, FocusReason::Early);
+    assert!(
+        a.focus_reason
+            .starts_with("Work in parallel: run one small pilot"),
+        "{}",
+        a.focus_reason
+    );
+    // As it is, and with the idea live: the live one is named first.
+    let a = assess(&millbrook);
+    assert_eq!(a.focus_reason_id, FocusReason::Early);
+    assert!(
+        a.focus_reason
+            .starts_with("Work in parallel: let loan-document-reader teach the strategy"),
+        "{}",
+        a.focus_reason
+    );
+    let live_chatbot = millbrook.replacen("      stage: idea\n", "      stage: production\n", 1);
+    assert_ne!(live_chatbot, millbrook);
+    let a = assess(&live_chatbot);
+    assert_eq!(a.focus_reason_id, FocusReason::Early);
+    assert!(
+        a.focus_reason.starts_with(
+            "Work in parallel: let member-chatbot and loan-document-reader teach the strategy"
+        ),
+        "{}",
+        a.focus_reason
+    );
+}
+
+fn example(file: &str) -> String {
+    std::fs::read_to_string(format!("{}/examples/{file}", env!("CARGO_MANIFEST_DIR")))
+        .expect("example")
+}
+
+#[test]
+fn the_manufacturer_reads_true() {
+    let a = assess(&example("early-live-kestrel-manufacturing.yaml"));
+    let md = render::markdown::render(&a);
+    let story = md.split("## Evidence and method").next().expect("story");
+    assert!(
+        story.contains("let visual-inspection, supplier-risk-score"),
+        "{story}"
+    );
+    assert!(!story.contains("run one small pilot"), "{story}");
+    assert!(story.contains("Findings: 2 critical"), "{story}");
+    assert!(
+        story.contains("1. **Critical:** **Put automated monitoring"),
+        "{story}"
+    );
+    assert!(
+        story.contains("- Next level: Operationalizing starts at an overall score of 40"),
+        "{story}"
+    );
+    assert!(story.contains("| maintenance-forecast | Head of Plant Engineering | 2026-05-31, passed | 536 | 1.6 × plan |"), "{story}");
+    assert!(
+        story.contains("| quote-assistant | no owner | no date | 415 | 1.0 × plan |"),
+        "{story}"
+    );
+    assert!(story.contains("Monthly AI spend: 38,000."), "{story}");
+    assert_eq!(
+        a.next_level.as_ref().map(|n| n.level),
+        Some(Level::Operationalizing)
+    );
+}
+
+/// The section of `markdown` under `heading`, up to the next heading of any level.
+fn section<'m>(markdown: &'m str, heading: &str) -> Option<&'m str> {
+    let body = markdown.split(heading).nth(1)?;
+    Some(body.split("\n#").next().unwrap_or(body))
+}
+
+proptest! {
+    #![proptest_config(ProptestConfig::with_cases(96))]
+
+    #[test]
+    fn every_report_agrees_with_itself(doc in questionnaire()) {
+        let rubric = default_rubric().expect("valid");
+        let a = assess_generated(&doc, &rubric);
+        let md = render::markdown::render(&a);
+        let story = md.split("## Evidence and method").next().unwrap_or_default();
+        let started = a.pilots.iter().any(|p| p.stage.is_started());
+
+        // No advice to start a pilot when pilots are started.
+        if started {
+            let start = &rubric.finding(FindingId::StrategyFirst).remedy;
+            prop_assert!(a.recommendations.iter().all(|r| &*r.title != start.as_str()));
+            prop_assert!(!a.focus_reason.contains("run one small pilot"), "{}", a.focus_reason);
+        }
+
+        // No fix given twice to a pilot; no folded finding lost.
+        let mut named: Vec<(String, String)> = Vec::new();
+        for r in &a.recommendations {
+            let RecommendationId::Finding(id) = r.id else { continue };
+            let Some(fix) = rubric.finding(id).fix.as_deref() else { continue };
+            for pilot in &r.pilots {
+                let key = (fix.to_owned(), pilot.clone());
+                prop_assert!(!named.contains(&key), "{fix} twice for {pilot}");
+                named.push(key);
+            }
+        }
+        for f in &a.findings {
+            let listed = item(&a, f.id).is_some()
+                || a.recommendations.iter().any(|r| r.also.contains(&f.id));
+            prop_assert!(listed, "{} neither listed nor folded", f.id);
+        }
+
+        // Critical findings are called critical.
+        let critical = a.findings.iter().filter(|f| f.severity == Severity::Critical).count();
+        if critical > 0 {
+            let counted = format!("Findings: {critical} critical");
+            prop_assert!(story.contains(&counted), "{story}");
+        }
+        for (i, r) in a.recommendations.iter().filter(|r| r.id != RecommendationId::Focus).take(3).enumerate() {
+            let from_critical = matches!(r.id, RecommendationId::Finding(id)
+                if a.findings.iter().any(|f| f.id == id && f.severity == Severity::Critical));
+            let marked = story.contains(&format!("{}. **Critical:**", i + 1));
+            prop_assert_eq!(from_critical, marked, "item {}", i + 1);
+        }
+
+        // The next level is named below the top; decisions and spend are shown.
+        if let Some(next) = &a.next_level {
+            let line = format!("- Next level: {}", readiness::render::story::capitalized(next.level.word()));
+            prop_assert!(story.contains(&line), "{story}");
+        }
+        prop_assert_eq!(a.level == Level::Transforming, a.next_level.is_none());
+        if let Some(first) = a.decisions.first() {
+            prop_assert!(story.contains("## Decisions needed from leadership"));
+            prop_assert!(story.contains(&format!("| {} |", first.pilot)), "{story}");
+        }
+        if a.spend.monthly.is_some() {
+            prop_assert!(story.contains("Monthly AI spend: "), "{story}");
+        }
+
+        // Counts agree: the open questions beside the scores are the ones
+        // the scores read, and the unanswered list says how many those are.
+        let overall_open = a.scores.open_questions.overall;
+        if a.scores.range.overall[0] != a.scores.range.overall[1] && overall_open > 1 {
+            let said = format!("once the {overall_open} open questions are answered");
+            prop_assert!(story.contains(&said), "{story}");
+        }
+        if a.unanswered.len() > overall_open {
+            let said = format!("Of these {}, {overall_open} are read by the scores", a.unanswered.len());
+            prop_assert!(md.contains(&said), "{md}");
+        }
+        prop_assert!(overall_open <= a.unanswered.len());
+
+        // Evidence once: a recommendation from a finding points to it.
+        if let Some(basis) = section(&md, "### Recommendations and what they rest on") {
+            for line in basis.lines().filter(|l| l.contains("Rests on the finding")) {
+                prop_assert!(!line.contains("(line "), "{line}");
+            }
+        }
+
+        // Each pilot a finding names is cited in its evidence.
+        for f in &a.findings {
+            let cited: BTreeSet<String> = f.evidence.iter().map(|e| e.path.to_string()).collect();
+            for name in &f.pilots {
+                let index = a.pilots.iter().position(|p| &p.name == name).expect("a listed pilot");
+                let prefix = format!("implementation.pilots[{index}]");
+                prop_assert!(cited.iter().any(|p| p.starts_with(&prefix)), "{} names {name} without citing it: {cited:?}", f.id);
+            }
+        }
+    }
+}
