@@ -343,3 +343,64 @@ fn every_number_a_rubric_holds_is_bounded() {
         assert_eq!(found.len(), 1, "{to}: {found:?}");
     }
 }
+
+#[test]
+fn a_fix_is_one_lowercase_word_and_never_on_a_misconception() {
+    let line = line_of("fix = \"decide\"");
+    assert_eq!(
+        problems("fix = \"decide\"", "fix = \"Go/no-go\""),
+        [format!(
+            "r.toml:{line}:7: fix \"Go/no-go\" must be one lowercase word (letters and -), such as decide, monitor or measure"
+        )]
+    );
+    assert_eq!(
+        problems("fix = \"decide\"", "fix = \"go-no-go\""),
+        Vec::<String>::new()
+    );
+    let remedy =
+        "remedy = \"Give HR and the heads of the affected departments a role in every rollout.\"";
+    let line = line_of(remedy) + 1;
+    assert_eq!(
+        problems(remedy, &format!("{remedy}\nfix = \"involve\"")),
+        [format!(
+            "r.toml:{line}:7: a misconception takes no \"fix\"; it-only is one"
+        )]
+    );
+}
+
+#[test]
+fn the_texts_for_started_pilots_and_the_level_meanings_are_required() {
+    let started = DEFAULT_TOML
+        .lines()
+        .find(|l| l.starts_with("remedy_started = "))
+        .expect("strategy-first's second remedy");
+    let found = problems(&format!("{started}\n"), "");
+    assert_eq!(found.len(), 1, "{found:?}");
+    assert!(
+        found[0].ends_with("the finding strategy-first needs \"remedy_started\": its remedy when pilots are started, naming them ({started}) instead of advising to start one"),
+        "{found:?}"
+    );
+    let early = DEFAULT_TOML
+        .lines()
+        .find(|l| l.starts_with("early-started = "))
+        .expect("the early sentence for started pilots");
+    assert_eq!(
+        problems(&format!("{early}\n"), ""),
+        ["r.toml:1:1: missing focus.early-started: the sentence for focus early when pilots are started, naming them instead of advising to start one"]
+    );
+    let line = line_of("early-started = ");
+    assert_eq!(
+        problems("teach the strategy while it takes shape: give each", "teach {nothing} while it takes shape: give each"),
+        [format!("r.toml:{line}:17: unknown placeholder {{nothing}}; this text may use: pilots, strategy, implementation")]
+    );
+    let meaning = DEFAULT_TOML
+        .lines()
+        .find(|l| l.starts_with("scaling = \""))
+        .expect("the scaling level's meaning");
+    let found = problems(&format!("{meaning}\n"), "");
+    assert_eq!(found.len(), 1, "{found:?}");
+    assert!(
+        found[0].ends_with("missing level_meanings.scaling: one line on what that level means"),
+        "{found:?}"
+    );
+}
