@@ -55,9 +55,12 @@ pub enum Command {
         /// Explain against this rubric (TOML) instead of the default one
         #[arg(long, value_name = "FILE")]
         rubric: Option<PathBuf>,
-        /// The settings file whose accepted risks to show (default: readiness.toml here, when present)
+        /// The settings file whose accepted risks to show (default: the nearest readiness.toml, from here up to the repository's root)
         #[arg(long, value_name = "FILE")]
         config: Option<PathBuf>,
+        /// Read no settings file
+        #[arg(long, conflicts_with = "config")]
+        no_config: bool,
     },
     /// Print the questionnaire's JSON Schema, for editors (with --report, the JSON report's)
     Schema {
@@ -123,9 +126,12 @@ pub struct AssessArgs {
     /// Do not append the Markdown report to $`GITHUB_STEP_SUMMARY`
     #[arg(long)]
     pub no_step_summary: bool,
-    /// Read settings from this file instead of ./readiness.toml
+    /// Read settings from this file instead of the nearest readiness.toml (searched from here up to the repository's root)
     #[arg(long, value_name = "FILE")]
     pub config: Option<PathBuf>,
+    /// Read no settings file: only the flags set gates
+    #[arg(long, conflicts_with = "config")]
+    pub no_config: bool,
     /// Write the report to this file instead of standard output (whole or not at all)
     #[arg(short, long, value_name = "FILE")]
     pub output: Option<PathBuf>,

@@ -111,12 +111,23 @@ pub fn run(cli: Cli, env: &Environment) -> Output {
         Command::History(args) => history::run(&args, env),
         Command::Rubric { action } => rubric_command(&action, env),
         Command::Completions { shell } => Ok(Output::success(completions(shell))),
-        Command::Explain { id, rubric, config } => read::rubric(rubric.as_deref())
+        Command::Explain {
+            id,
+            rubric,
+            config,
+            no_config,
+        } => read::rubric(rubric.as_deref())
             .and_then(|rubric| {
                 let accepted = match FindingIdWord::parse(&id) {
                     // Only a finding can be accepted; its acceptances are
                     // in the settings file, read as `assess` reads it.
-                    Some(_) => config::discover(config.as_deref(), Path::new("."))?.accept,
+                    Some(_) => {
+                        config::discover(
+                            config::Source::from_flags(config.as_deref(), no_config),
+                            Path::new("."),
+                        )?
+                        .accept
+                    }
                     None => Vec::new(),
                 };
                 explain::explain(&id, &rubric, &accepted, env.today)
@@ -217,6 +228,14 @@ fn assess_command(args: &AssessArgs, env: &Environment) -> Result<Output, Error>
     // so that a failed job's log says why; and every acceptance that has
     // expired or matches nothing.
     let mut stderr = stderr;
+    let file = settings.config_file.as_deref().map(diagnostic::shown_path);
+    for replaced in &settings.overrides {
+        let _ = writeln!(
+            stderr,
+            "note: {}",
+            render::words::overridden(replaced, file.as_deref())
+        );
+    }
     for line in acceptances::warnings(&all) {
         stderr.push_str("warning: ");
         stderr.push_str(&line);
