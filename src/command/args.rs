@@ -48,10 +48,17 @@ pub enum Command {
         #[command(subcommand)]
         action: RubricAction,
     },
-    /// What a criterion or finding id means, what triggers it, how to improve
+    /// What a criterion or finding id means, what triggers it, how to improve; with no id, every finding
     Explain {
-        /// A criterion or finding id, as `rubric show` lists them
-        id: String,
+        /// A criterion or finding id, as `rubric show` lists them; without it, every finding is listed
+        id: Option<String>,
+        /// How to print the list of findings (without ID) [default: table]
+        #[arg(long, value_name = "FORMAT", conflicts_with = "id", value_parser = word_of::<Format>(&[
+            "A plain-text table, for a terminal",
+            "A Markdown table",
+            "JSON, for programs",
+        ]))]
+        format: Option<Format>,
         /// Explain against this rubric (TOML) instead of the default one
         #[arg(long, value_name = "FILE")]
         rubric: Option<PathBuf>,

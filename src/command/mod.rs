@@ -112,10 +112,26 @@ pub fn run(cli: Cli, env: &Environment) -> Output {
         Command::Rubric { action } => rubric_command(&action, env),
         Command::Completions { shell } => Ok(Output::success(completions(shell))),
         Command::Explain {
-            id,
+            id: None,
+            rubric,
+            format,
+            ..
+        } => read::rubric(rubric.as_deref()).map(|rubric| {
+            Output::success(match format.unwrap_or(Format::Table) {
+                Format::Json => render::finding_list::json(&rubric),
+                Format::Markdown => render::finding_list::markdown(&rubric),
+                // The command line offers table, markdown and json only.
+                Format::Table | Format::Sarif | Format::Github => {
+                    render::finding_list::text(&rubric, env.width)
+                }
+            })
+        }),
+        Command::Explain {
+            id: Some(id),
             rubric,
             config,
             no_config,
+            format: _,
         } => read::rubric(rubric.as_deref())
             .and_then(|rubric| {
                 let accepted = match FindingIdWord::parse(&id) {

@@ -4,6 +4,7 @@
 
 mod chart;
 pub mod diff;
+pub mod finding_list;
 pub mod gate_lines;
 pub mod github;
 pub mod history;

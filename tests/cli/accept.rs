@@ -262,7 +262,7 @@ fn every_mistake_in_an_acceptance_is_refused_with_its_place() {
         refused(&entry(&format!(
             "finding = \"laptop-bound\"\npilot = \"churn\"\n{full}"
         ))),
-        "readiness.toml:3:9: accept.pilot: no questionnaire assessed has a pilot named \"churn\"; name it as implementation.pilots does"
+        "readiness.toml:3:9: accept.pilot: no questionnaire assessed has a pilot named \"churn\"; name it as implementation.pilots does; did you mean \"churn-model\"?"
     );
     assert_eq!(
         refused(&entry(
