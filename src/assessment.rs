@@ -55,6 +55,11 @@ pub struct Assessment {
     pub acceptances: Vec<crate::acceptance::AcceptanceState>,
     /// What changed since the baseline (`--baseline`); `null` when none was given.
     pub comparison: Option<Box<crate::diff::Diff>>,
+    /// With the regression gate: the criteria whose points moved since the
+    /// baseline, for the lines of a failed check (the JSON's `comparison`
+    /// holds what moved by dimension).
+    #[serde(skip)]
+    pub moved: Vec<crate::regression_moves::CriterionMove>,
     /// The settings this report was made with; shared by every assessment of a run.
     pub config: Arc<RunConfig>,
 }

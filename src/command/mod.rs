@@ -402,7 +402,15 @@ fn assess_all(
         acceptances::apply(&mut assessment, settings)?;
         assessment.gate = settings.gates.check(&assessment);
         if let Some(reference) = &settings.gates.baseline {
-            compare_with_baseline(&mut assessment, reference, file, settings, rubric, options)?;
+            compare_with_baseline(
+                &mut assessment,
+                &questionnaire,
+                reference,
+                file,
+                settings,
+                rubric,
+                options,
+            )?;
         }
         assessment.config = Arc::clone(&config);
         match keeping {
@@ -425,6 +433,7 @@ fn assess_all(
 /// it when the regression gate is on.
 fn compare_with_baseline(
     assessment: &mut Assessment,
+    questionnaire: &crate::load::questionnaire::Questionnaire,
     reference: &str,
     file: &Path,
     settings: &Settings,
@@ -442,6 +451,7 @@ fn compare_with_baseline(
             });
         gate.checks.extend(checks);
         gate.passed = gate.checks.iter().all(crate::assessment::GateCheck::passed);
+        assessment.moved = crate::regression_moves::moves(&baseline, assessment, questionnaire);
     }
     // Plain data with string keys always serializes.
     let now = serde_json::to_value(&*assessment).unwrap_or_default();

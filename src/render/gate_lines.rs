@@ -6,7 +6,7 @@
 use crate::assessment::{Assessment, Finding, GateCheck};
 use crate::diagnostic::escaped;
 use crate::gate::{describe, failing_findings, unaccepted_pilots};
-use crate::vocabulary::{FindingId, Severity};
+use crate::vocabulary::{FindingId, Severity, Word as _};
 use std::fmt::Write as _;
 
 /// The lines of one failed check of `a`.
@@ -77,8 +77,36 @@ pub fn failed(a: &Assessment, check: &GateCheck) -> Vec<String> {
             }
             None => whole(),
         },
+        GateCheck::ScoreRegression { score, .. } => {
+            let mut line = whole().concat();
+            let side = crate::vocabulary::Side::parse(score);
+            let moved: Vec<String> = a
+                .moved
+                .iter()
+                .filter(|m| side.is_none_or(|side| m.side == side))
+                .map(moved)
+                .collect();
+            if !moved.is_empty() {
+                let _ = write!(line, "; the criteria that moved: {}", moved.join("; "));
+            }
+            vec![line]
+        }
         _ => whole(),
     }
+}
+
+/// `strategy.roadmap 80.0 to 60.0`, and why when time alone moved it.
+fn moved(m: &crate::regression_moves::CriterionMove) -> String {
+    let points = |p: Option<f64>| p.map_or_else(|| "unanswered".to_owned(), |p| format!("{p:.1}"));
+    let mut out = format!("{} {} to {}", m.id, points(m.before), points(m.after));
+    if let Some(t) = &m.time_alone {
+        let _ = write!(
+            out,
+            " (moved with time alone: {} is {} in both, {} days before the baseline's assessment and {} before this one)",
+            t.path, t.date, t.days_before, t.days_now
+        );
+    }
+    out
 }
 
 /// `org.yaml:68`, the line of the finding's first evidence that has one;
