@@ -155,8 +155,12 @@ fn not_a_settings_file(path: &Path) -> Option<&'static str> {
 
 /// Parses config text; `path` is where it was read, for relative rubric paths.
 pub fn parse(text: &str, path: &Path) -> Result<Config, Vec<Diagnostic>> {
-    let raw: RawConfig = crate::load::toml_text::parse(text).map_err(|d| vec![d])?;
-    let mut problems = Vec::new();
+    // Every unknown key at once, then the other problems of what reads.
+    let (read, mut problems) = crate::load::toml_text::parse_all::<RawConfig>(text);
+    let Some((raw, read_text)) = read else {
+        return Err(problems);
+    };
+    let text = read_text.as_str();
     let mut config = Config {
         rubric: raw.rubric.map(|r| match path.parent() {
             Some(dir) if !dir.as_os_str().is_empty() => dir.join(r),

@@ -266,3 +266,44 @@ fn colour_follows_the_flag_and_the_environment() {
     stripped.push_str(rest);
     assert_eq!(stripped, plain);
 }
+
+#[test]
+fn the_readmes_completion_instructions_work_on_a_fresh_machine() {
+    let readme = std::fs::read_to_string(format!("{}/README.md", env!("CARGO_MANIFEST_DIR")))
+        .expect("README");
+    let block = readme
+        .split_once("Shell completions")
+        .and_then(|(_, rest)| rest.split_once("```sh\n"))
+        .and_then(|(_, rest)| rest.split_once("```"))
+        .expect("the completions block")
+        .0;
+    // A home with nothing in it, and the binary first on the path.
+    let home = crate::common::scratch_dir("completions-home");
+    let bin = std::path::Path::new(env!("CARGO_BIN_EXE_readiness"))
+        .parent()
+        .expect("the binary's directory")
+        .to_string_lossy()
+        .into_owned();
+    let path = format!("{bin}:{}", std::env::var("PATH").unwrap_or_default());
+    let status = std::process::Command::new("sh")
+        .args(["-euc", block])
+        .env("HOME", &home)
+        .env("PATH", path)
+        .status()
+        .expect("sh runs");
+    assert!(status.success(), "{block}");
+    for (file, opening) in [
+        (
+            ".local/share/bash-completion/completions/readiness",
+            "_readiness()",
+        ),
+        (
+            ".config/fish/completions/readiness.fish",
+            "# Print an optspec for argparse",
+        ),
+        (".zfunc/_readiness", "#compdef readiness"),
+    ] {
+        let text = std::fs::read_to_string(format!("{home}/{file}")).unwrap_or_default();
+        assert!(text.contains(opening), "{file}: {text:.200}");
+    }
+}

@@ -440,3 +440,28 @@ fn a_flag_that_replaces_a_setting_says_so_in_the_report_and_on_stderr() {
     let out = run_in(&dir, &["assess", &northwind()]);
     assert!(!out.stderr.contains("note:"), "{}", out.stderr);
 }
+
+#[test]
+fn every_mistake_of_the_settings_file_is_reported_at_once() {
+    let dir = scratch_dir("config-all-at-once");
+    std::fs::write(
+        format!("{dir}/readiness.toml"),
+        "formt = \"json\"\n[gate]\nfail_undr = 60\nmin_strategy = 120\n",
+    )
+    .expect("write");
+    let out = run_in(&dir, &["assess", &northwind()]);
+    assert_eq!((out.code, out.stdout.as_str()), (2, ""));
+    let lines: Vec<&str> = out
+        .stderr
+        .lines()
+        .filter(|l| l.starts_with("readiness.toml:"))
+        .collect();
+    assert_eq!(
+        lines,
+        [
+            "readiness.toml:1:1: unknown key \"formt\"; did you mean \"format\"?",
+            "readiness.toml:3:1: unknown key \"fail_undr\"; did you mean \"fail_under\"?",
+            "readiness.toml:4:16: gate.min_strategy: expected a number from 0 to 100, found 120",
+        ]
+    );
+}
