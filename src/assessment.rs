@@ -63,6 +63,11 @@ pub struct Assessment {
     pub acceptances: Vec<crate::acceptance::AcceptanceState>,
     /// What changed since the baseline (`--baseline`); `null` when none was given.
     pub comparison: Option<Box<crate::diff::Diff>>,
+    /// With the regression gate: the criteria whose points moved since the
+    /// baseline, for the lines of a failed check (the JSON's `comparison`
+    /// holds what moved by dimension).
+    #[serde(skip)]
+    pub moved: Vec<crate::regression_moves::CriterionMove>,
     /// The settings this report was made with; shared by every assessment of a run.
     pub config: Arc<RunConfig>,
 }
@@ -77,6 +82,23 @@ pub struct RunConfig {
     pub rubric: Option<String>,
     /// Every gate in force, from the flags over the settings file.
     pub gates: crate::gate::Gates,
+    /// Each setting of the settings file a flag replaced, for the report's
+    /// config line; the JSON's `gates` already holds the values in force.
+    #[serde(skip)]
+    pub overrides: Vec<Override>,
+}
+
+/// A setting of the settings file that a flag replaced with another value.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Override {
+    /// The setting as the settings file names it: `fail_on`, `rubric`.
+    pub setting: &'static str,
+    /// The flag that replaced it: `--fail-on`.
+    pub flag: &'static str,
+    /// The value in force, as printed.
+    pub value: String,
+    /// The settings file's value, as printed.
+    pub replaced: String,
 }
 
 #[derive(Debug, Clone, PartialEq, Serialize)]

@@ -2,7 +2,7 @@
 //! the full assessment whatever the output shows. A failed gate means exit 1,
 //! with the report still printed and the failed checks listed in it.
 
-use crate::assessment::{Assessment, Gate, GateCheck};
+use crate::assessment::{Assessment, Finding, Gate, GateCheck};
 use crate::vocabulary::{FailOn, FindingId, PurgatoryStatus, ScoreGate, Severity, Word};
 
 /// The gates that were set; all `None` and no `fail_on` means no gate. The
@@ -273,4 +273,41 @@ pub fn describe(check: &GateCheck) -> String {
             None => "no critical finding is new since the baseline".to_owned(),
         },
     }
+}
+
+/// The findings that fail a failed check, in the report's order: those not
+/// accepted as severe as a severity check's bar, the one a finding check
+/// names, the signals of a stuck purgatory, a new critical finding. Empty
+/// for a check that passed or that compares scores.
+pub fn failing_findings<'a>(check: &GateCheck, a: &'a Assessment) -> Vec<&'a Finding> {
+    if check.passed() {
+        return Vec::new();
+    }
+    let counted = a.findings.iter().filter(|f| f.counts_for_gate);
+    match *check {
+        GateCheck::Severity { fail_on, .. } => counted.filter(|f| f.severity >= fail_on).collect(),
+        GateCheck::Finding { id, .. } | GateCheck::NewCritical { id: Some(id) } => {
+            counted.filter(|f| f.id == id).collect()
+        }
+        GateCheck::Purgatory { .. } => a
+            .findings
+            .iter()
+            .filter(|f| f.kind == crate::vocabulary::Group::Purgatory)
+            .collect(),
+        _ => Vec::new(),
+    }
+}
+
+/// The pilots of a finding its acceptances in force leave counting for the
+/// gate: every pilot it names, less those accepted one by one.
+pub fn unaccepted_pilots(f: &Finding) -> Vec<&str> {
+    f.pilots
+        .iter()
+        .filter(|p| {
+            !f.accepted
+                .iter()
+                .any(|x| x.pilot.as_deref() == Some(p.as_str()))
+        })
+        .map(String::as_str)
+        .collect()
 }

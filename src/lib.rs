@@ -28,6 +28,7 @@ pub mod history;
 pub mod load;
 pub mod number;
 pub mod regression;
+pub mod regression_moves;
 pub mod render;
 pub mod rubric;
 pub mod spill;

@@ -27,8 +27,10 @@ run_case() {
   (
     export RUNNER_TEMP="$work/temp" GITHUB_OUTPUT="$work/output" GITHUB_STEP_SUMMARY="$work/summary"
     export FILES=org.yaml FORMAT=json OUTPUT="$work/report" FAIL_UNDER= MIN_STRATEGY= \
-      MIN_IMPLEMENTATION= MIN_COMPLETENESS= FAIL_ON= PORTFOLIO=false CONFIG= STEP_SUMMARY=true SARIF=
+      MIN_IMPLEMENTATION= MIN_COMPLETENESS= FAIL_ON= PORTFOLIO=false CONFIG= STEP_SUMMARY=true SARIF= \
+      BASELINE= FAIL_ON_REGRESSION=false TOLERANCE=
     export "$@"
+    cd "${CASE_DIR:-.}"
     bash --noprofile --norc -eo pipefail "$work/assess.sh"
   ) > "$work/stdout" 2> "$work/stderr"
 }
@@ -63,6 +65,74 @@ code=0
 run_case FILES="examples/slide-deck-northwind-retail.yaml" FORMAT=github OUTPUT= || code=$?
 [ "$code" -eq 0 ] || fail "annotations exit $code"
 grep -q '^::warning file=examples/slide-deck-northwind-retail.yaml,line=' "$work/stdout" || fail "no annotation in the log"
+
+# A YAML block of files, one a line (as `files: |` gives it): every line read.
+code=0
+run_case FILES=$'examples/aligned-harbor-logistics.yaml\nexamples/aligned-unguarded-meridian-insurance.yaml\n' \
+  PORTFOLIO=true STEP_SUMMARY=false || code=$?
+[ "$code" -eq 0 ] || fail "a block of files exits $code: $(cat "$work/stderr")"
+grep -q '"organizations":2' "$work/report" || fail "a block of files read only its first line"
+
+# A pattern that matches nothing fails the step, whatever else matched.
+code=0
+run_case FILES=$'examples/aligned-*.yaml\n  examples/nothing-*.yaml' PORTFOLIO=true || code=$?
+[ "$code" -eq 2 ] || fail "a pattern matching nothing exits $code, not 2"
+grep -qx "exit-code=2" "$work/output" || fail "no exit-code=2 output for a pattern matching nothing"
+grep -qF 'files: "examples/nothing-*.yaml" matches no file' "$work/stderr" || fail "the empty pattern is not named: $(cat "$work/stderr")"
+[ ! -e "$work/report" ] || fail "a report was written though a pattern matched nothing"
+
+# SARIF: never over the report; into a directory made for it; its errors kept.
+code=0
+run_case FILES="examples/slide-deck-northwind-retail.yaml" SARIF="$work/report" || code=$?
+[ "$code" -eq 2 ] || fail "sarif equal to output exits $code, not 2"
+grep -qx "exit-code=2" "$work/output" || fail "no exit-code=2 output for sarif equal to output"
+grep -q "is also the output" "$work/stderr" || fail "sarif equal to output is not said"
+[ ! -e "$work/report" ] || fail "sarif equal to output still wrote a report"
+code=0
+run_case FILES="examples/slide-deck-northwind-retail.yaml" SARIF="$work/new/dir/findings.sarif" || code=$?
+[ "$code" -eq 0 ] || fail "a SARIF path in a new directory exits $code: $(cat "$work/stderr")"
+grep -q '"version": "2.1.0"' "$work/new/dir/findings.sarif" || fail "no SARIF written in a new directory"
+mkdir -p "$work/taken.sarif"
+code=0
+run_case FILES="examples/slide-deck-northwind-retail.yaml" SARIF="$work/taken.sarif" || code=$?
+[ "$code" -eq 2 ] || fail "a SARIF that cannot be written exits $code, not 2"
+grep -qx "exit-code=2" "$work/output" || fail "no exit-code output when the SARIF cannot be written"
+grep -q "taken.sarif" "$work/stderr" || fail "the SARIF's error was thrown away"
+
+# Inputs left empty never replace readiness.toml's settings; one that is
+# set does, and says so.
+mkdir -p "$work/settings/questionnaires"
+cp examples/slide-deck-northwind-retail.yaml "$work/settings/questionnaires/org.yaml"
+git -C "$work/settings" init --quiet
+printf '[gate]\nfail_on = ["critical", "purgatory"]\n' > "$work/settings/readiness.toml"
+code=0
+CASE_DIR="$work/settings/questionnaires" run_case FILES=org.yaml || code=$?
+[ "$code" -eq 1 ] || fail "readiness.toml's gate, from a subdirectory, exits $code, not 1"
+grep -q "^org.yaml: gate failed: critical finding plan-without-results: fails on critical" "$work/stderr" \
+  || fail "readiness.toml's critical gate did not fail: $(cat "$work/stderr")"
+code=0
+CASE_DIR="$work/settings/questionnaires" run_case FILES=org.yaml FAIL_ON=warning || code=$?
+grep -qF "note: fail_on: warning, from --fail-on, replacing ../readiness.toml's critical and purgatory" "$work/stderr" \
+  || fail "a replaced setting is not said: $(cat "$work/stderr")"
+
+# The regression gate against the base branch, in a real repository.
+repo="$work/regression"
+mkdir -p "$repo"
+git -C "$repo" init --quiet
+cp examples/aligned-harbor-logistics.yaml "$repo/org.yaml"
+git -C "$repo" -c user.name=ci -c user.email=ci@example.org add org.yaml
+git -C "$repo" -c user.name=ci -c user.email=ci@example.org commit --quiet -m "the baseline"
+cp examples/slide-deck-northwind-retail.yaml "$repo/org.yaml"
+code=0
+CASE_DIR="$repo" run_case FILES=org.yaml BASELINE=git:HEAD FAIL_ON_REGRESSION=true TOLERANCE=5 || code=$?
+[ "$code" -eq 1 ] || fail "a regression exits $code, not 1: $(cat "$work/stderr")"
+grep -q "^org.yaml: gate failed: overall .* against the baseline's .*beyond the tolerance of 5.0" "$work/stderr" \
+  || fail "the regression is not in the log: $(cat "$work/stderr")"
+grep -q '"tolerance": 5.0' "$work/report" || fail "the tolerance input was not passed"
+code=0
+CASE_DIR="$repo" run_case FILES=org.yaml BASELINE=git:HEAD || code=$?
+[ "$code" -eq 0 ] || fail "a baseline without the regression gate exits $code, not 0"
+grep -q '"comparison": {' "$work/report" || fail "the baseline input was not passed"
 
 # A file that cannot be read: exit 2.
 code=0

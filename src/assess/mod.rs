@@ -58,11 +58,7 @@ pub fn assess(questionnaire: &Questionnaire, rubric: &Rubric, source: &str) -> A
         rubric,
     );
     let confidence = confidence(&strategy, &implementation, &facts, rubric);
-    let started = facts.started_pilots().map(|s| s.len());
-    let scaled = live.iter().filter(|p| p.stage == Stage::Scaled).count();
-    let level_by_score = scoring::level_of(scores.effective_overall(), rubric);
-    let level_cap = scoring::level_cap(started, live.len(), scaled);
-    let level = level_cap.map_or(level_by_score, |cap| cap.min(level_by_score));
+    let (level, level_by_score, level_cap) = levels(&facts, &scores, rubric);
     let decision = focus::decide(&focus::Situation {
         findings: &findings,
         purgatory: &purgatory,
@@ -124,8 +120,20 @@ pub fn assess(questionnaire: &Questionnaire, rubric: &Rubric, source: &str) -> A
         gate: None,
         acceptances: Vec::new(),
         comparison: None,
+        moved: Vec::new(),
         config: Arc::default(),
     }
+}
+
+/// The level reported, the level the overall score alone reaches, and the
+/// cap what exists sets: the level is the lower of the two.
+fn levels(facts: &Facts<'_>, scores: &Scores, rubric: &Rubric) -> (Level, Level, Option<Level>) {
+    let live = facts.live_pilots();
+    let started = facts.started_pilots().map(|s| s.len());
+    let scaled = live.iter().filter(|p| p.stage == Stage::Scaled).count();
+    let by_score = scoring::level_of(scores.effective_overall(), rubric);
+    let cap = scoring::level_cap(started, live.len(), scaled);
+    (cap.map_or(by_score, |cap| cap.min(by_score)), by_score, cap)
 }
 
 /// The three scores with their ranges, and completeness by weight.

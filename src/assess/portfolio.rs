@@ -114,13 +114,37 @@ impl Portfolio {
 }
 
 /// What a portfolio's rows, chart and totals read of an assessment, the rest
-/// released: its critical findings without their evidence, its pilots'
-/// stages without their names, and no dimensions, unanswered questions or
+/// released: its critical findings and those that fail a gate check, each
+/// with its first located evidence only, its pilots' stages without their names, and no dimensions, unanswered questions or
 /// recommendations. The full report, where one is shown, is kept rendered.
 pub fn slim(mut a: Assessment) -> Assessment {
-    a.findings.retain(|f| f.severity == Severity::Critical);
+    // The findings that fail a check are kept with the line they are
+    // reported at, for the failed gate's lines on standard error.
+    let keep: Vec<bool> = {
+        let failing: Vec<&crate::assessment::Finding> = a
+            .gate
+            .iter()
+            .flat_map(|g| &g.checks)
+            .flat_map(|c| crate::gate::failing_findings(c, &a))
+            .collect();
+        a.findings
+            .iter()
+            .map(|f| {
+                f.severity == Severity::Critical || failing.iter().any(|g| std::ptr::eq(*g, f))
+            })
+            .collect()
+    };
+    let mut keep = keep.into_iter();
+    a.findings.retain(|_| keep.next().unwrap_or(false));
     for f in &mut a.findings {
-        f.evidence = Arc::new([]);
+        let located: Vec<_> = f
+            .evidence
+            .iter()
+            .filter(|e| e.line.is_some())
+            .take(1)
+            .cloned()
+            .collect();
+        f.evidence = located.into();
         f.vars = Vec::new();
     }
     for p in &mut a.pilots {

@@ -212,6 +212,29 @@ pub fn apply(a: &mut Assessment, settings: &Settings) -> Result<(), Error> {
 /// refused, with its place: a misspelt name would otherwise accept nothing
 /// in silence.
 pub fn refuse_unknown_pilots(settings: &Settings, assessed: &[&Assessment]) -> Result<(), Error> {
+    // The names to suggest from, gathered only when a name is unknown:
+    // every pilot an assessment still holds by name (a portfolio's keep
+    // only those of the findings they kept).
+    let names = std::cell::OnceCell::new();
+    let names = || {
+        names.get_or_init(|| {
+            let mut seen = std::collections::HashSet::new();
+            let mut names: Vec<&str> = Vec::new();
+            for a in assessed {
+                let pilots = a.pilots.iter().map(|p| p.name.as_str());
+                let of_findings = a
+                    .findings
+                    .iter()
+                    .flat_map(|f| f.pilots.iter().map(String::as_str));
+                for name in pilots.chain(of_findings).filter(|n| !n.is_empty()) {
+                    if seen.insert(name) {
+                        names.push(name);
+                    }
+                }
+            }
+            names
+        })
+    };
     let problems: Vec<Diagnostic> = settings
         .accept
         .iter()
@@ -227,10 +250,16 @@ pub fn refuse_unknown_pilots(settings: &Settings, assessed: &[&Assessment]) -> R
                     line: x.line,
                     column: 1,
                 }),
-                format!(
-                    "accept.pilot: no questionnaire assessed has a pilot named \"{}\"; name it as implementation.pilots does",
-                    x.pilot.as_deref().unwrap_or_default()
-                ),
+                {
+                    let pilot = x.pilot.as_deref().unwrap_or_default();
+                    let hint = closest(pilot, names())
+                        .map(|n| format!("; did you mean \"{}\"?", crate::diagnostic::escaped(n)))
+                        .unwrap_or_default();
+                    format!(
+                        "accept.pilot: no questionnaire assessed has a pilot named \"{}\"; name it as implementation.pilots does{hint}",
+                        crate::diagnostic::escaped(pilot)
+                    )
+                },
             )
         })
         .collect();

@@ -48,16 +48,26 @@ pub enum Command {
         #[command(subcommand)]
         action: RubricAction,
     },
-    /// What a criterion or finding id means, what triggers it, how to improve
+    /// What a criterion or finding id means, what triggers it, how to improve; with no id, every finding
     Explain {
-        /// A criterion or finding id, as `rubric show` lists them
-        id: String,
+        /// A criterion or finding id, as `rubric show` lists them; without it, every finding is listed
+        id: Option<String>,
+        /// How to print the list of findings (without ID) [default: table]
+        #[arg(long, value_name = "FORMAT", conflicts_with = "id", value_parser = word_of::<Format>(&[
+            "A plain-text table, for a terminal",
+            "A Markdown table",
+            "JSON, for programs",
+        ]))]
+        format: Option<Format>,
         /// Explain against this rubric (TOML) instead of the default one
         #[arg(long, value_name = "FILE")]
         rubric: Option<PathBuf>,
-        /// The settings file whose accepted risks to show (default: readiness.toml here, when present)
+        /// The settings file whose accepted risks to show (default: the nearest readiness.toml, from here up to the repository's root)
         #[arg(long, value_name = "FILE")]
         config: Option<PathBuf>,
+        /// Read no settings file
+        #[arg(long, conflicts_with = "config")]
+        no_config: bool,
     },
     /// Print the questionnaire's JSON Schema, for editors (with --report, the JSON report's)
     Schema {
@@ -123,9 +133,12 @@ pub struct AssessArgs {
     /// Do not append the Markdown report to $`GITHUB_STEP_SUMMARY`
     #[arg(long)]
     pub no_step_summary: bool,
-    /// Read settings from this file instead of ./readiness.toml
+    /// Read settings from this file instead of the nearest readiness.toml (searched from here up to the repository's root)
     #[arg(long, value_name = "FILE")]
     pub config: Option<PathBuf>,
+    /// Read no settings file: only the flags set gates
+    #[arg(long, conflicts_with = "config")]
+    pub no_config: bool,
     /// Write the report to this file instead of standard output (whole or not at all)
     #[arg(short, long, value_name = "FILE")]
     pub output: Option<PathBuf>,

@@ -1,6 +1,7 @@
 //! `readiness.toml`: settings for `assess` kept next to the questionnaires,
-//! read from the current directory or `--config FILE`. Flags override it; a
-//! `rubric` path is relative to the config file; unknown keys are errors.
+//! found from the current directory upward to the repository's root, or
+//! named with `--config FILE`. Flags override it; a `rubric` path is
+//! relative to the config file; unknown keys are errors.
 
 use crate::acceptance::Acceptance;
 use crate::diagnostic::Diagnostic;
@@ -14,7 +15,7 @@ use serde::Deserialize;
 use std::path::{Path, PathBuf};
 use toml::Spanned;
 
-/// The file read from the current directory when `--config` is not given.
+/// The file searched for when `--config` is not given.
 pub const DEFAULT_NAME: &str = "readiness.toml";
 
 #[derive(Debug, Deserialize)]
@@ -56,25 +57,39 @@ pub struct Config {
     pub accept: Vec<Acceptance>,
 }
 
-/// The config in force: `explicit` when given (it must exist), else
-/// `readiness.toml` in `directory` when present, else none.
-pub fn discover(explicit: Option<&Path>, directory: &Path) -> Result<Config, Error> {
-    let path = if let Some(path) = explicit {
-        path.to_path_buf()
-    } else {
-        let candidate = directory.join(DEFAULT_NAME);
-        // Absent, there is no config; present, it must be read, or the
-        // gates it sets would be off in silence.
-        if std::fs::symlink_metadata(&candidate).is_err() {
-            return Ok(Config::default());
+/// Where the settings come from: a file named, none, or the search.
+#[derive(Debug, Clone, Copy)]
+pub enum Source<'a> {
+    /// `--config FILE`: it must exist.
+    Named(&'a Path),
+    /// `--no-config`: no settings file is read.
+    None,
+    /// `readiness.toml`, found from the directory upward.
+    Search,
+}
+
+impl<'a> Source<'a> {
+    /// The source the two flags ask for; clap keeps them apart.
+    pub fn from_flags(config: Option<&'a Path>, no_config: bool) -> Source<'a> {
+        match (config, no_config) {
+            (Some(path), _) => Source::Named(path),
+            (None, true) => Source::None,
+            (None, false) => Source::Search,
         }
-        if let Some(why) = not_a_settings_file(&candidate) {
-            return Err(Error::Refused(format!(
-                "{}: {why}; it is read for settings, so make it a file or remove it",
-                crate::diagnostic::shown_path(candidate.strip_prefix(".").unwrap_or(&candidate))
-            )));
-        }
-        PathBuf::from(DEFAULT_NAME)
+    }
+}
+
+/// The config in force: the file named when there is one (it must exist),
+/// none with `--no-config`, else the nearest `readiness.toml` from
+/// `directory` upward, as cargo and ruff find theirs.
+pub fn discover(source: Source<'_>, directory: &Path) -> Result<Config, Error> {
+    let path = match source {
+        Source::Named(path) => path.to_path_buf(),
+        Source::None => return Ok(Config::default()),
+        Source::Search => match search(directory)? {
+            Some(path) => path,
+            None => return Ok(Config::default()),
+        },
     };
     let file = crate::diagnostic::shown_path(&path);
     let text = source::read_text(&path).map_err(|d| Error::Invalid {
@@ -91,6 +106,43 @@ pub fn discover(explicit: Option<&Path>, directory: &Path) -> Result<Config, Err
     Ok(config)
 }
 
+/// The nearest `readiness.toml` from `directory` upward, named relative to
+/// it (`readiness.toml`, `../readiness.toml`, ...). The search stops at the
+/// repository's root, the first directory holding `.git` (a directory, or
+/// the file of a worktree or submodule), so that a settings file outside
+/// the repository never gates it; outside a repository it goes up to the
+/// filesystem's root.
+fn search(directory: &Path) -> Result<Option<PathBuf>, Error> {
+    // The real directory decides how many levels there are above; the
+    // names stay relative, as the user's own paths are.
+    let levels = std::fs::canonicalize(directory).map_or(1, |real| real.ancestors().count());
+    let mut here = directory.to_path_buf();
+    for _ in 0..levels {
+        let candidate = here.join(DEFAULT_NAME);
+        // Absent, look further up; present, it must be read, or the gates
+        // it sets would be off in silence.
+        if std::fs::symlink_metadata(&candidate).is_ok() {
+            if let Some(why) = not_a_settings_file(&candidate) {
+                return Err(Error::Refused(format!(
+                    "{}: {why}; it is read for settings, so make it a file or remove it (or pass --no-config)",
+                    crate::diagnostic::shown_path(tidy(&candidate))
+                )));
+            }
+            return Ok(Some(tidy(&candidate).to_path_buf()));
+        }
+        if std::fs::symlink_metadata(here.join(".git")).is_ok() {
+            break;
+        }
+        here = here.join("..");
+    }
+    Ok(None)
+}
+
+/// `./readiness.toml` as `readiness.toml`, `./../x` as `../x`.
+fn tidy(path: &Path) -> &Path {
+    path.strip_prefix(".").unwrap_or(path)
+}
+
 /// Why a `readiness.toml` that exists cannot be read as settings, if it cannot.
 fn not_a_settings_file(path: &Path) -> Option<&'static str> {
     match std::fs::metadata(path) {
@@ -103,8 +155,12 @@ fn not_a_settings_file(path: &Path) -> Option<&'static str> {
 
 /// Parses config text; `path` is where it was read, for relative rubric paths.
 pub fn parse(text: &str, path: &Path) -> Result<Config, Vec<Diagnostic>> {
-    let raw: RawConfig = crate::load::toml_text::parse(text).map_err(|d| vec![d])?;
-    let mut problems = Vec::new();
+    // Every unknown key at once, then the other problems of what reads.
+    let (read, mut problems) = crate::load::toml_text::parse_all::<RawConfig>(text);
+    let Some((raw, read_text)) = read else {
+        return Err(problems);
+    };
+    let text = read_text.as_str();
     let mut config = Config {
         rubric: raw.rubric.map(|r| match path.parent() {
             Some(dir) if !dir.as_os_str().is_empty() => dir.join(r),

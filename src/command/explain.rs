@@ -31,8 +31,8 @@ pub fn explain(
     known.extend(FindingId::words());
     let id = crate::diagnostic::escaped(id);
     Err(Error::Refused(match closest(&id, &known) {
-        Some(near) => format!("unknown id \"{id}\"; did you mean \"{near}\"? (`readiness rubric show` lists them all)"),
-        None => format!("unknown id \"{id}\"; `readiness rubric show` lists every criterion and finding"),
+        Some(near) => format!("unknown id \"{id}\"; did you mean \"{near}\"? (`readiness explain` lists the findings, `readiness rubric show` the criteria too)"),
+        None => format!("unknown id \"{id}\"; `readiness explain` lists every finding, `readiness rubric show` every criterion and finding"),
     }))
 }
 

@@ -111,12 +111,39 @@ pub fn run(cli: Cli, env: &Environment) -> Output {
         Command::History(args) => history::run(&args, env),
         Command::Rubric { action } => rubric_command(&action, env),
         Command::Completions { shell } => Ok(Output::success(completions(shell))),
-        Command::Explain { id, rubric, config } => read::rubric(rubric.as_deref())
+        Command::Explain {
+            id: None,
+            rubric,
+            format,
+            ..
+        } => read::rubric(rubric.as_deref()).map(|rubric| {
+            Output::success(match format.unwrap_or(Format::Table) {
+                Format::Json => render::finding_list::json(&rubric),
+                Format::Markdown => render::finding_list::markdown(&rubric),
+                // The command line offers table, markdown and json only.
+                Format::Table | Format::Sarif | Format::Github => {
+                    render::finding_list::text(&rubric, env.width)
+                }
+            })
+        }),
+        Command::Explain {
+            id: Some(id),
+            rubric,
+            config,
+            no_config,
+            format: _,
+        } => read::rubric(rubric.as_deref())
             .and_then(|rubric| {
                 let accepted = match FindingIdWord::parse(&id) {
                     // Only a finding can be accepted; its acceptances are
                     // in the settings file, read as `assess` reads it.
-                    Some(_) => config::discover(config.as_deref(), Path::new("."))?.accept,
+                    Some(_) => {
+                        config::discover(
+                            config::Source::from_flags(config.as_deref(), no_config),
+                            Path::new("."),
+                        )?
+                        .accept
+                    }
                     None => Vec::new(),
                 };
                 explain::explain(&id, &rubric, &accepted, env.today)
@@ -217,6 +244,14 @@ fn assess_command(args: &AssessArgs, env: &Environment) -> Result<Output, Error>
     // so that a failed job's log says why; and every acceptance that has
     // expired or matches nothing.
     let mut stderr = stderr;
+    let file = settings.config_file.as_deref().map(diagnostic::shown_path);
+    for replaced in &settings.overrides {
+        let _ = writeln!(
+            stderr,
+            "note: {}",
+            render::words::overridden(replaced, file.as_deref())
+        );
+    }
     for line in acceptances::warnings(&all) {
         stderr.push_str("warning: ");
         stderr.push_str(&line);
@@ -367,7 +402,15 @@ fn assess_all(
         acceptances::apply(&mut assessment, settings)?;
         assessment.gate = settings.gates.check(&assessment);
         if let Some(reference) = &settings.gates.baseline {
-            compare_with_baseline(&mut assessment, reference, file, settings, rubric, options)?;
+            compare_with_baseline(
+                &mut assessment,
+                &questionnaire,
+                reference,
+                file,
+                settings,
+                rubric,
+                options,
+            )?;
         }
         assessment.config = Arc::clone(&config);
         match keeping {
@@ -390,6 +433,7 @@ fn assess_all(
 /// it when the regression gate is on.
 fn compare_with_baseline(
     assessment: &mut Assessment,
+    questionnaire: &crate::load::questionnaire::Questionnaire,
     reference: &str,
     file: &Path,
     settings: &Settings,
@@ -407,6 +451,7 @@ fn compare_with_baseline(
             });
         gate.checks.extend(checks);
         gate.passed = gate.checks.iter().all(crate::assessment::GateCheck::passed);
+        assessment.moved = crate::regression_moves::moves(&baseline, assessment, questionnaire);
     }
     // Plain data with string keys always serializes.
     let now = serde_json::to_value(&*assessment).unwrap_or_default();

@@ -2,13 +2,13 @@
 //! into one typed value before any work starts.
 
 use crate::acceptance::Acceptance;
-use crate::assessment::RunConfig;
+use crate::assessment::{Override, RunConfig};
 use crate::command::args::AssessArgs;
 use crate::command::config;
-use crate::diagnostic::shown_path;
+use crate::diagnostic::{escaped, shown_path};
 use crate::error::Error;
 use crate::gate::Gates;
-use crate::vocabulary::Format;
+use crate::vocabulary::{Format, Word as _};
 use std::path::{Path, PathBuf};
 
 /// Everything `assess` needs to know besides its inputs.
@@ -22,15 +22,20 @@ pub struct Settings {
     pub gates: Gates,
     /// The accepted risks of the settings file.
     pub accept: Vec<Acceptance>,
+    /// Each setting of the settings file that a flag replaced.
+    pub overrides: Vec<Override>,
 }
 
 impl Settings {
-    /// Flags override the config file (`--config`, else `readiness.toml` in
-    /// `directory` when present); the default format is the table.
+    /// Flags override the config file (`--config`, else the nearest
+    /// `readiness.toml` from `directory` up, unless `--no-config`); the
+    /// default format is the table.
     pub fn resolve(args: &AssessArgs, directory: &Path) -> Result<Settings, Error> {
-        let config = config::discover(args.config.as_deref(), directory)?;
+        let source = config::Source::from_flags(args.config.as_deref(), args.no_config);
+        let config = config::discover(source, directory)?;
         let regression_gate = args.fail_on_regression || config.fail_on_regression == Some(true);
-        let mut gates = config.gates.overridden_by(args.gates());
+        let overrides = overrides(args, &config);
+        let mut gates = config.gates.clone().overridden_by(args.gates());
         if regression_gate {
             if gates.baseline.is_none() {
                 const WHAT: &str = "a questionnaire, a JSON report, or git:REV";
@@ -60,6 +65,7 @@ impl Settings {
             format: args.format.or(config.format).unwrap_or(Format::Table),
             gates,
             accept: config.accept,
+            overrides,
         })
     }
 
@@ -70,6 +76,90 @@ impl Settings {
             file: self.config_file.as_deref().map(shown_path),
             rubric: self.rubric.as_deref().map(shown_path),
             gates: self.gates.clone(),
+            overrides: self.overrides.clone(),
         }
     }
+}
+
+/// Every value of the settings file that a flag replaces with a different
+/// one, in the settings file's order: a flag set to what the file says
+/// replaces nothing.
+fn overrides(args: &AssessArgs, config: &config::Config) -> Vec<Override> {
+    let mut list = Vec::new();
+    let mut add = |setting, flag, value: Option<String>, replaced: Option<String>| {
+        if let (Some(value), Some(replaced)) = (value, replaced) {
+            if value != replaced {
+                list.push(Override {
+                    setting,
+                    flag,
+                    value,
+                    replaced,
+                });
+            }
+        }
+    };
+    let path = |p: &Option<PathBuf>| p.as_deref().map(shown_path);
+    add(
+        "rubric",
+        "--rubric",
+        path(&args.rubric),
+        path(&config.rubric),
+    );
+    let word = |f: Option<Format>| f.map(|f| f.word().to_owned());
+    add("format", "--format", word(args.format), word(config.format));
+    let flags = args.gates();
+    let (ours, theirs) = (&flags, &config.gates);
+    let score = |n: Option<f64>| n.map(|n| format!("{n:.1}"));
+    for (setting, flag, value, replaced) in [
+        (
+            "fail_under",
+            "--fail-under",
+            ours.fail_under,
+            theirs.fail_under,
+        ),
+        (
+            "min_strategy",
+            "--min-strategy",
+            ours.min_strategy,
+            theirs.min_strategy,
+        ),
+        (
+            "min_implementation",
+            "--min-implementation",
+            ours.min_implementation,
+            theirs.min_implementation,
+        ),
+        (
+            "min_completeness",
+            "--min-completeness",
+            ours.min_completeness,
+            theirs.min_completeness,
+        ),
+    ] {
+        add(setting, flag, score(value), score(replaced));
+    }
+    let words = |list: &[crate::gate::FailCondition]| {
+        let words: Vec<&str> = list.iter().map(|c| c.word()).collect();
+        (!words.is_empty()).then(|| words.join(" and "))
+    };
+    add(
+        "fail_on",
+        "--fail-on",
+        words(&ours.fail_on),
+        words(&theirs.fail_on),
+    );
+    let text = |t: &Option<String>| t.as_deref().map(|t| escaped(t).into_owned());
+    add(
+        "baseline",
+        "--baseline",
+        text(&ours.baseline),
+        text(&theirs.baseline),
+    );
+    add(
+        "tolerance",
+        "--tolerance",
+        score(ours.tolerance),
+        score(theirs.tolerance),
+    );
+    list
 }

@@ -14,6 +14,85 @@ pub fn parse<T: DeserializeOwned>(text: &str) -> Result<T, Diagnostic> {
     })
 }
 
+/// Parses TOML text into `T`, reporting every unknown key at once rather
+/// than the first alone: each unknown key written on a line of its own is
+/// blanked out (its lines made spaces, so every other position holds) and
+/// the text read again. Returns the value when the rest reads, with the
+/// text it was read from (for positions), and the problems found on the way.
+pub fn parse_all<T: DeserializeOwned>(text: &str) -> (Option<(T, String)>, Vec<Diagnostic>) {
+    let mut current = text.to_owned();
+    let mut problems = Vec::new();
+    // Each round blanks one key, so the rounds are bounded by the keys.
+    loop {
+        match toml::from_str::<T>(&current) {
+            Ok(value) => return (Some((value, current)), problems),
+            Err(e) => {
+                let start = e.span().map(|s| s.start);
+                let message = humanize(e.message());
+                let next = start
+                    .filter(|_| message.starts_with("unknown key "))
+                    .and_then(|start| blank_entry(&current, start));
+                problems.push(Diagnostic {
+                    at: start.map(|s| position(&current, s)),
+                    message,
+                });
+                match next {
+                    Some(blanked) => current = blanked,
+                    None => return (None, problems),
+                }
+            }
+        }
+    }
+}
+
+/// `text` with the entry whose key starts at byte `start` made blank: a
+/// `key = value` (over as many lines as its value takes) or a `[table]`
+/// with its keys. `None` when the key does not open its line (a key inside
+/// an inline table), or no end is found: then no later problem is sure.
+fn blank_entry(text: &str, start: usize) -> Option<String> {
+    let line_start = text.get(..start)?.rfind('\n').map_or(0, |i| i + 1);
+    let head = text.get(line_start..start)?.trim();
+    let lines: Vec<(usize, &str)> = text
+        .get(line_start..)?
+        .split_inclusive('\n')
+        .scan(line_start, |at, line| {
+            let here = *at;
+            *at += line.len();
+            Some((here, line))
+        })
+        .collect();
+    let end = if head.starts_with('[') {
+        // A table header: the table runs to the next header.
+        lines
+            .iter()
+            .skip(1)
+            .find(|(_, line)| line.trim_start().starts_with('['))
+            .map_or(text.len(), |(at, _)| *at)
+    } else if head.is_empty() {
+        // A key and its value: the fewest lines that read as TOML alone.
+        let mut end = None;
+        for (at, line) in &lines {
+            let candidate = at + line.len();
+            if toml::from_str::<toml::Table>(text.get(line_start..candidate)?).is_ok() {
+                end = Some(candidate);
+                break;
+            }
+        }
+        end?
+    } else {
+        return None;
+    };
+    let mut out = String::with_capacity(text.len());
+    out.push_str(text.get(..line_start)?);
+    out.extend(
+        text.get(line_start..end)?
+            .chars()
+            .map(|c| if c == '\n' { '\n' } else { ' ' }),
+    );
+    out.push_str(text.get(end..)?);
+    Some(out)
+}
+
 /// Line and column (from 1, in characters) of a byte offset.
 pub fn position(text: &str, offset: usize) -> Position {
     Position::of_offset(text.as_bytes(), offset)

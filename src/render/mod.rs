@@ -4,6 +4,8 @@
 
 mod chart;
 pub mod diff;
+pub mod finding_list;
+pub mod gate_lines;
 pub mod github;
 pub mod history;
 pub mod json;
@@ -145,16 +147,23 @@ pub fn step_summary(assessed: &Assessed, detail: bool) -> String {
     out
 }
 
-/// Every failed check of every assessment, one line each, naming its file.
+/// Every failed check of every assessment, one line each, naming its file
+/// and, where a finding failed it, the finding and its line; then one line
+/// with what to do.
 pub fn failed_checks(assessments: &[&Assessment]) -> Vec<String> {
-    assessments
+    let mut lines: Vec<String> = assessments
         .iter()
         .flat_map(|a| {
             a.gate.iter().flat_map(move |g| {
-                g.checks.iter().filter(|c| !c.passed()).map(move |c| {
-                    format!("{}: gate failed: {}", a.source, crate::gate::describe(c))
-                })
+                g.checks
+                    .iter()
+                    .filter(|c| !c.passed())
+                    .flat_map(move |c| gate_lines::failed(a, c))
             })
         })
-        .collect()
+        .collect();
+    if let Some(advice) = gate_lines::what_to_do(assessments) {
+        lines.push(advice);
+    }
+    lines
 }

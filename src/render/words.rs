@@ -130,7 +130,25 @@ pub fn settings(a: &Assessment) -> String {
         .gates
         .describe()
         .map_or_else(|| "no gate".to_owned(), |g| format!("gates: {g}"));
-    format!("{file}; {rubric}; {gates}")
+    let mut line = format!("{file}; {rubric}; {gates}");
+    for replaced in &a.config.overrides {
+        line.push_str("; ");
+        line.push_str(&overridden(replaced, a.config.file.as_deref()));
+    }
+    line
+}
+
+/// A setting a flag replaced, in words:
+/// `fail_on: purgatory, from --fail-on, replacing readiness.toml's critical and purgatory`.
+pub fn overridden(o: &crate::assessment::Override, file: Option<&str>) -> String {
+    format!(
+        "{}: {}, from {}, replacing {}'s {}",
+        o.setting,
+        o.value,
+        o.flag,
+        file.unwrap_or("the settings file"),
+        o.replaced
+    )
 }
 
 /// The columns `text` takes on a terminal: its characters, less any colour

@@ -40,10 +40,15 @@ fn shown(v: f64) -> String {
 
 /// Parses and checks a rubric; on failure, every problem found.
 pub fn parse(text: &str) -> Result<Rubric, Vec<Diagnostic>> {
-    let raw: RawRubric = crate::load::toml_text::parse(text).map_err(|d| vec![d])?;
+    // Every unknown key first, then, when the rest reads, every other
+    // problem, so that one run reports them all.
+    let (read, problems) = crate::load::toml_text::parse_all::<RawRubric>(text);
+    let Some((raw, read_text)) = read else {
+        return Err(problems);
+    };
     let mut check = Checker {
-        text,
-        problems: Vec::new(),
+        text: &read_text,
+        problems,
     };
     // A rubric is built only when every per-id text is present, and each
     // missing one is a problem, so `None` never comes without a problem.

@@ -123,7 +123,8 @@ fn an_acceptance_holds_through_its_last_day_and_then_counts_again() {
     assert_eq!(
         out.stderr,
         "warning: readiness.toml:1: the acceptance of laptop-bound for churn-model by Dana Whitfield, CIO expired on 2026-11-19: the finding counts again; fix it, or renew the acceptance with a new date\n\
-         northwind.yaml: gate failed: finding laptop-bound fired (fails when it fires)\n"
+         northwind.yaml:54: gate failed: finding laptop-bound (churn-model) fired: fails when it fires\n\
+         what to do: run `readiness explain laptop-bound` to see why it fired and how to resolve it, or accept a known risk with an [[accept]] entry in readiness.toml\n"
     );
     let report = report(&out);
     assert_eq!(report["acceptances"][0]["status"], "expired");
@@ -207,14 +208,32 @@ fn an_accepted_critical_finding_leaves_the_severity_gate() {
     assert_eq!(check["accepted"], critical.len());
     let out = assess(&dir, &["--fail-on", "warning"]);
     assert_eq!(out.code, 1);
-    assert_eq!(
-        out.stderr,
-        format!(
-            "northwind.yaml: gate failed: the most severe finding not accepted is warning (fails on warning or worse; {} accepted finding{} left out)\n",
-            critical.len(),
-            if critical.len() == 1 { "" } else { "s" }
-        )
+    // One line for each warning that fails the gate, located, none for an
+    // accepted critical finding, each saying how many were left out.
+    let left_out = format!(
+        "fails on warning or worse ({} left out)",
+        if critical.len() == 1 {
+            "1 accepted finding".to_owned()
+        } else {
+            format!("{} accepted findings", critical.len())
+        }
     );
+    let lines: Vec<&str> = out.stderr.lines().collect();
+    let (advice, failed) = lines.split_last().expect("lines");
+    assert!(advice.starts_with("what to do: "), "{}", out.stderr);
+    assert!(!failed.is_empty());
+    for line in failed {
+        assert!(
+            line.starts_with("northwind.yaml:")
+                && line.contains(": gate failed: warning finding ")
+                && line.ends_with(&left_out),
+            "{line}"
+        );
+        assert!(
+            critical.iter().all(|id| !line.contains(id.as_str())),
+            "{line}"
+        );
+    }
 }
 
 /// The first line of standard error for a settings file holding `config`.
@@ -243,7 +262,7 @@ fn every_mistake_in_an_acceptance_is_refused_with_its_place() {
         refused(&entry(&format!(
             "finding = \"laptop-bound\"\npilot = \"churn\"\n{full}"
         ))),
-        "readiness.toml:3:9: accept.pilot: no questionnaire assessed has a pilot named \"churn\"; name it as implementation.pilots does"
+        "readiness.toml:3:9: accept.pilot: no questionnaire assessed has a pilot named \"churn\"; name it as implementation.pilots does; did you mean \"churn-model\"?"
     );
     assert_eq!(
         refused(&entry(

@@ -123,7 +123,61 @@ fn explain_covers_every_criterion_and_finding_of_the_default_rubric() {
 fn explain_suggests_the_closest_id() {
     let out = run(&["explain", "stale-pilots"]);
     assert_eq!((out.code, out.stdout.as_str()), (2, ""));
-    assert_eq!(out.stderr, "unknown id \"stale-pilots\"; did you mean \"stale-pilot\"? (`readiness rubric show` lists them all)\n");
+    assert_eq!(out.stderr, "unknown id \"stale-pilots\"; did you mean \"stale-pilot\"? (`readiness explain` lists the findings, `readiness rubric show` the criteria too)\n");
+    // A word cut short is completed, wherever an id is taken.
+    let out = run(&["explain", "stale"]);
+    assert_eq!(out.code, 2);
+    assert!(
+        out.stderr.contains("did you mean \"stale-pilot\"?"),
+        "{}",
+        out.stderr
+    );
+    let out = run(&["assess", "examples", "--fail-on", "stale"]);
+    assert_eq!((out.code, out.stdout.as_str()), (2, ""));
+    assert!(
+        out.stderr.contains("did you mean \"stale-pilot\"?"),
+        "{}",
+        out.stderr
+    );
+}
+
+#[test]
+fn explain_without_an_id_lists_every_finding() {
+    let out = run(&["explain"]);
+    assert_eq!((out.code, out.stderr.as_str()), (0, ""));
+    for id in readiness::vocabulary::FindingId::words() {
+        assert_eq!(
+            out.stdout.matches(&format!(" {id} ")).count(),
+            1,
+            "{id}\n{}",
+            out.stdout
+        );
+    }
+    insta::assert_snapshot!("explain-list", out.stdout);
+    let out = run(&["explain", "--format", "json"]);
+    assert_eq!(out.code, 0);
+    let list: serde_json::Value = serde_json::from_str(&out.stdout).expect("JSON");
+    let findings = list["findings"].as_array().expect("findings");
+    assert_eq!(
+        findings.len(),
+        readiness::vocabulary::FindingId::words().len()
+    );
+    assert_eq!(
+        findings[0],
+        serde_json::json!({
+            "id": "no-production",
+            "group": "purgatory",
+            "severity": "warning",
+            "title": findings[0]["title"].as_str().expect("a title"),
+        })
+    );
+    let markdown = run(&["explain", "--format", "markdown"]);
+    assert!(markdown
+        .stdout
+        .starts_with("| Finding | Group | Severity | Title |\n| --- | --- | --- | --- |\n| `"));
+    // The list takes a format; an explanation does not.
+    let out = run(&["explain", "stale-pilot", "--format", "json"]);
+    assert_eq!((out.code, out.stdout.as_str()), (2, ""));
 }
 
 #[test]
@@ -211,4 +265,45 @@ fn colour_follows_the_flag_and_the_environment() {
     }
     stripped.push_str(rest);
     assert_eq!(stripped, plain);
+}
+
+#[test]
+fn the_readmes_completion_instructions_work_on_a_fresh_machine() {
+    let readme = std::fs::read_to_string(format!("{}/README.md", env!("CARGO_MANIFEST_DIR")))
+        .expect("README");
+    let block = readme
+        .split_once("Shell completions")
+        .and_then(|(_, rest)| rest.split_once("```sh\n"))
+        .and_then(|(_, rest)| rest.split_once("```"))
+        .expect("the completions block")
+        .0;
+    // A home with nothing in it, and the binary first on the path.
+    let home = crate::common::scratch_dir("completions-home");
+    let bin = std::path::Path::new(env!("CARGO_BIN_EXE_readiness"))
+        .parent()
+        .expect("the binary's directory")
+        .to_string_lossy()
+        .into_owned();
+    let path = format!("{bin}:{}", std::env::var("PATH").unwrap_or_default());
+    let status = std::process::Command::new("sh")
+        .args(["-euc", block])
+        .env("HOME", &home)
+        .env("PATH", path)
+        .status()
+        .expect("sh runs");
+    assert!(status.success(), "{block}");
+    for (file, opening) in [
+        (
+            ".local/share/bash-completion/completions/readiness",
+            "_readiness()",
+        ),
+        (
+            ".config/fish/completions/readiness.fish",
+            "# Print an optspec for argparse",
+        ),
+        (".zfunc/_readiness", "#compdef readiness"),
+    ] {
+        let text = std::fs::read_to_string(format!("{home}/{file}")).unwrap_or_default();
+        assert!(text.contains(opening), "{file}: {text:.200}");
+    }
 }

@@ -1,7 +1,9 @@
-//! `readiness.toml`: read from the current directory or `--config`, flags
-//! override it, its rubric path is relative to it, unknown keys are errors.
+//! `readiness.toml`: found from the current directory up to the
+//! repository's root, or named with `--config`, or none with `--no-config`;
+//! flags override it (and say so), its rubric path is relative to it,
+//! unknown keys are errors.
 
-use crate::common::{run_in, scratch_dir, unwrapped};
+use crate::common::{git, run_in, scratch_dir, unwrapped};
 
 fn northwind() -> String {
     format!(
@@ -274,5 +276,192 @@ fn every_format_says_which_settings_rubric_and_gates_made_it() {
             .contains(&format!("\n- Made with {escaped}\n")),
         "{}",
         markdown.stdout
+    );
+}
+
+#[test]
+fn the_settings_file_is_found_upward_to_the_repository_root() {
+    let dir = scratch_dir("config-upward");
+    let repo = format!("{dir}/repo");
+    std::fs::create_dir_all(format!("{repo}/questionnaires/2026")).expect("mkdir");
+    git(&repo, &["init", "--quiet"]);
+    std::fs::copy(northwind(), format!("{repo}/questionnaires/2026/org.yaml")).expect("copy");
+    std::fs::write(
+        format!("{repo}/readiness.toml"),
+        "[gate]\nfail_under = 60\n",
+    )
+    .expect("write");
+    let deep = format!("{repo}/questionnaires/2026");
+    let out = run_in(&deep, &["assess", "org.yaml", "--format", "table"]);
+    assert_eq!(out.code, 1, "{}", out.stderr);
+    assert!(
+        unwrapped(&out.stdout).contains("Made with settings from ../../readiness.toml;"),
+        "{}",
+        out.stdout
+    );
+    // The rubric named in it is still read relative to it.
+    std::fs::write(
+        format!("{repo}/ours.toml"),
+        readiness::rubric::DEFAULT_TOML.replacen("id = \"default\"", "id = \"ours\"", 1),
+    )
+    .expect("write");
+    std::fs::write(
+        format!("{repo}/readiness.toml"),
+        "rubric = \"ours.toml\"\n[gate]\nfail_under = 60\n",
+    )
+    .expect("write");
+    let out = run_in(&deep, &["assess", "org.yaml", "--format", "json"]);
+    assert_eq!(out.code, 1, "{}", out.stderr);
+    assert!(out.stdout.contains("\"id\": \"ours\""), "{}", out.stdout);
+
+    // The nearest wins.
+    std::fs::write(
+        format!("{repo}/questionnaires/readiness.toml"),
+        "[gate]\nfail_under = 10\n",
+    )
+    .expect("write");
+    let out = run_in(&deep, &["assess", "org.yaml", "--format", "json"]);
+    assert_eq!(out.code, 0, "{}", out.stderr);
+    assert!(
+        out.stdout.contains("\"file\": \"../readiness.toml\""),
+        "{}",
+        out.stdout
+    );
+
+    // --no-config reads none; --config still names one.
+    let out = run_in(
+        &deep,
+        &["assess", "org.yaml", "--format", "table", "--no-config"],
+    );
+    assert_eq!(out.code, 0, "{}", out.stderr);
+    assert!(unwrapped(&out.stdout).contains("Made with no settings file;"));
+    let out = run_in(
+        &deep,
+        &[
+            "assess",
+            "org.yaml",
+            "--format",
+            "json",
+            "--config",
+            "../../readiness.toml",
+        ],
+    );
+    assert_eq!(out.code, 1, "{}", out.stderr);
+    let out = run_in(
+        &deep,
+        &["assess", "org.yaml", "--no-config", "--config", "x.toml"],
+    );
+    assert_eq!(out.code, 2);
+    assert!(out.stderr.contains("--no-config"), "{}", out.stderr);
+}
+
+#[test]
+fn the_search_stops_at_the_repository_root() {
+    let dir = scratch_dir("config-root");
+    // A settings file above the repository is not the repository's.
+    std::fs::write(format!("{dir}/readiness.toml"), "[gate]\nfail_under = 99\n").expect("write");
+    for dot_git in ["directory", "file"] {
+        let repo = format!("{dir}/repo-{dot_git}");
+        std::fs::create_dir_all(format!("{repo}/sub")).expect("mkdir");
+        if dot_git == "directory" {
+            git(&repo, &["init", "--quiet"]);
+        } else {
+            // A worktree or a submodule: `.git` is a file.
+            std::fs::write(format!("{repo}/.git"), "gitdir: /nowhere\n").expect("write");
+        }
+        std::fs::copy(northwind(), format!("{repo}/sub/org.yaml")).expect("copy");
+        let out = run_in(
+            &format!("{repo}/sub"),
+            &["assess", "org.yaml", "--format", "table"],
+        );
+        assert_eq!(out.code, 0, "{dot_git}: {}", out.stderr);
+        assert!(
+            unwrapped(&out.stdout).contains("Made with no settings file;"),
+            "{dot_git}"
+        );
+    }
+    // Outside a repository the search goes on up: this scratch directory
+    // is not one, and its parent holds the settings file.
+    std::fs::create_dir_all(format!("{dir}/plain/sub")).expect("mkdir");
+    std::fs::copy(northwind(), format!("{dir}/plain/sub/org.yaml")).expect("copy");
+    let out = run_in(
+        &format!("{dir}/plain/sub"),
+        &["assess", "org.yaml", "--format", "json"],
+    );
+    assert_eq!(out.code, 1, "{}", out.stderr);
+    assert!(
+        out.stdout.contains("\"file\": \"../../readiness.toml\""),
+        "{}",
+        out.stdout
+    );
+}
+
+#[test]
+fn a_flag_that_replaces_a_setting_says_so_in_the_report_and_on_stderr() {
+    let dir = scratch_dir("config-override");
+    std::fs::write(
+        format!("{dir}/readiness.toml"),
+        "format = \"markdown\"\n[gate]\nfail_under = 20\nfail_on = [\"critical\", \"purgatory\"]\n",
+    )
+    .expect("write");
+    let out = run_in(
+        &dir,
+        &[
+            "assess",
+            &northwind(),
+            "--format",
+            "table",
+            "--fail-on",
+            "purgatory",
+            "--fail-under",
+            "20",
+        ],
+    );
+    assert_eq!(out.code, 1);
+    let replaced =
+        "fail_on: purgatory, from --fail-on, replacing readiness.toml's critical and purgatory";
+    let format = "format: table, from --format, replacing readiness.toml's markdown";
+    // A flag set to the file's own value replaces nothing.
+    assert_eq!(
+        out.stderr
+            .lines()
+            .filter(|l| l.starts_with("note: "))
+            .collect::<Vec<_>>(),
+        [format!("note: {format}"), format!("note: {replaced}")]
+    );
+    assert!(
+        unwrapped(&out.stdout).ends_with(&format!(
+            "gates: fail_under 20.0, fail_on purgatory; {format}; {replaced}."
+        )),
+        "{}",
+        out.stdout
+    );
+    // Without flags, no note.
+    let out = run_in(&dir, &["assess", &northwind()]);
+    assert!(!out.stderr.contains("note:"), "{}", out.stderr);
+}
+
+#[test]
+fn every_mistake_of_the_settings_file_is_reported_at_once() {
+    let dir = scratch_dir("config-all-at-once");
+    std::fs::write(
+        format!("{dir}/readiness.toml"),
+        "formt = \"json\"\n[gate]\nfail_undr = 60\nmin_strategy = 120\n",
+    )
+    .expect("write");
+    let out = run_in(&dir, &["assess", &northwind()]);
+    assert_eq!((out.code, out.stdout.as_str()), (2, ""));
+    let lines: Vec<&str> = out
+        .stderr
+        .lines()
+        .filter(|l| l.starts_with("readiness.toml:"))
+        .collect();
+    assert_eq!(
+        lines,
+        [
+            "readiness.toml:1:1: unknown key \"formt\"; did you mean \"format\"?",
+            "readiness.toml:3:1: unknown key \"fail_undr\"; did you mean \"fail_under\"?",
+            "readiness.toml:4:16: gate.min_strategy: expected a number from 0 to 100, found 120",
+        ]
     );
 }

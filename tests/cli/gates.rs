@@ -7,6 +7,9 @@ use serde_json::Value;
 const NORTHWIND: &str = "examples/slide-deck-northwind-retail.yaml";
 const HARBOR: &str = "examples/aligned-harbor-logistics.yaml";
 const MILLBROOK: &str = "examples/early-millbrook-credit-union.yaml";
+/// The closing line of a failed score gate.
+const ADVICE: &str =
+    "what to do: the report's recommendations, in order, say what would raise the scores";
 
 fn json(file: &str, gate: &[&str]) -> (i32, Value) {
     let mut args = vec!["assess", file, "--format", "json"];
@@ -291,7 +294,7 @@ fn the_markdown_report_is_appended_to_the_github_step_summary() {
     // Never truncated, and the gate's result first.
     assert!(
         written.starts_with(&format!(
-            "earlier step\n> **Gate failed.**\n>\n> - {NORTHWIND}: gate failed: overall 40.3 is below 60.0\n\n# AI readiness: Northwind Retail\n"
+            "earlier step\n> **Gate failed.**\n>\n> - {NORTHWIND}: gate failed: overall 40.3 is below 60.0\n> - {ADVICE}\n\n# AI readiness: Northwind Retail\n"
         )),
         "{written}"
     );
@@ -299,7 +302,7 @@ fn the_markdown_report_is_appended_to_the_github_step_summary() {
     // The failed check is in the job's log too, whatever the format.
     assert_eq!(
         out.stderr,
-        format!("{NORTHWIND}: gate failed: overall 40.3 is below 60.0\n")
+        format!("{NORTHWIND}: gate failed: overall 40.3 is below 60.0\n{ADVICE}\n")
     );
 
     std::fs::write(&summary, "earlier step\n").expect("scratch file");
@@ -340,12 +343,94 @@ fn a_failed_gate_says_why_on_standard_error_even_with_o() {
     assert_eq!(out.code, 1);
     assert_eq!(out.stdout, "");
     let lines: Vec<&str> = out.stderr.lines().collect();
-    assert_eq!(lines.len(), 2, "{}", out.stderr);
+    assert_eq!(lines.len(), 3, "{}", out.stderr);
+    assert_eq!(lines[2], ADVICE);
     assert!(
-        lines
+        lines[..2]
             .iter()
             .all(|l| l.contains(": gate failed: completeness ")),
         "{}",
         out.stderr
     );
+}
+
+#[test]
+fn a_failed_finding_gate_names_each_finding_at_its_line_then_what_to_do() {
+    let out = run(&[
+        "assess",
+        NORTHWIND,
+        "--format",
+        "json",
+        "--fail-on",
+        "critical",
+    ]);
+    assert_eq!(out.code, 1);
+    assert_eq!(
+        out.stderr,
+        format!(
+            "{NORTHWIND}: gate failed: critical finding plan-without-results: fails on critical\n\
+             what to do: run `readiness explain plan-without-results` to see why it fired and how to resolve it, \
+             or accept a known risk with an [[accept]] entry in readiness.toml\n"
+        )
+    );
+    // A finding id: the finding, its pilots and its line.
+    let out = run(&[
+        "assess",
+        NORTHWIND,
+        "--format",
+        "json",
+        "--fail-on",
+        "laptop-bound,overdue-decision",
+    ]);
+    assert_eq!(out.code, 1);
+    assert_eq!(
+        out.stderr.lines().collect::<Vec<_>>(),
+        [
+            format!("{NORTHWIND}:54: gate failed: finding laptop-bound (churn-model) fired: fails when it fires"),
+            format!("{NORTHWIND}:63: gate failed: finding overdue-decision (churn-model) fired: fails when it fires"),
+            "what to do: run `readiness explain ID` for each of laptop-bound, overdue-decision to see why it \
+             fired and how to resolve it, or accept a known risk with an [[accept]] entry in readiness.toml"
+                .to_owned(),
+        ]
+    );
+    // A finding that did not fire fails nothing: no line at all.
+    let out = run(&[
+        "assess",
+        HARBOR,
+        "--format",
+        "json",
+        "--fail-on",
+        "laptop-bound",
+    ]);
+    assert_eq!((out.code, out.stderr.as_str()), (0, ""));
+}
+
+#[test]
+fn a_portfolio_keeps_the_line_of_each_failing_finding() {
+    let out = run(&[
+        "assess",
+        NORTHWIND,
+        HARBOR,
+        "--format",
+        "json",
+        "--fail-on",
+        "warning",
+    ]);
+    assert_eq!(out.code, 1);
+    let lines: Vec<&str> = out.stderr.lines().collect();
+    assert!(
+        lines.contains(&format!(
+            "{NORTHWIND}:54: gate failed: warning finding laptop-bound (churn-model): fails on warning or worse"
+        ).as_str()),
+        "{}",
+        out.stderr
+    );
+    assert!(
+        lines.iter().all(|l| !l.starts_with(HARBOR)),
+        "{}",
+        out.stderr
+    );
+    assert!(lines
+        .last()
+        .is_some_and(|l| l.starts_with("what to do: run `readiness explain ID` for each of ")));
 }

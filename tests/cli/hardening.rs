@@ -300,7 +300,8 @@ fn a_settings_file_that_cannot_be_read_is_an_error_not_silence() {
             out.stderr
         );
         assert!(
-            out.stderr.ends_with("so make it a file or remove it\n"),
+            out.stderr
+                .ends_with("so make it a file or remove it (or pass --no-config)\n"),
             "{}",
             out.stderr
         );

@@ -389,3 +389,59 @@ fn the_regression_gate_from_readiness_toml() {
         "Harbor Logistics"
     );
 }
+
+#[test]
+fn a_regression_names_the_criteria_that_moved_and_when_time_alone_moved_them() {
+    let dir = scratch_dir("regression-moved");
+    let harbor = example("aligned-harbor-logistics.yaml");
+    std::fs::write(format!("{dir}/org.yaml"), &harbor).expect("write");
+    git(&dir, &["init", "--quiet"]);
+    crate::common::commit_on(&dir, "2026-11-20", "the baseline");
+    let gated = [
+        "assess",
+        "org.yaml",
+        "--baseline",
+        "git:HEAD",
+        "--fail-on-regression",
+        "--format",
+        "json",
+    ];
+
+    // Only the assessment date moves: the roadmap ages past six months.
+    let later = harbor.replace("assessed: 2026-11-20", "assessed: 2027-06-20");
+    std::fs::write(format!("{dir}/org.yaml"), &later).expect("write");
+    let out = run_in(&dir, &gated);
+    assert_eq!(out.code, 1, "{}", out.stderr);
+    let why = "the criteria that moved: delivery.roadmap-fresh 100.0 to 73.9 (moved with time alone: \
+               strategy.roadmap.updated is 2026-09-15 in both, 66 days before the baseline's assessment \
+               and 278 before this one)";
+    let lines: Vec<&str> = out.stderr.lines().collect();
+    assert_eq!(
+        lines,
+        [
+            format!("org.yaml: gate failed: overall 94.9 against the baseline's 95.4 (-0.5; the low ends of the ranges), beyond the tolerance of 0.0; {why}").as_str(),
+            format!("org.yaml: gate failed: strategy 97.4 against the baseline's 98.4 (-1.0; the low ends of the ranges), beyond the tolerance of 0.0; {why}").as_str(),
+            "what to do: `readiness diff` with the baseline and this file shows everything that moved",
+        ]
+    );
+
+    // The roadmap's date itself moved back: the move is named, not put on time.
+    let older = harbor.replace("updated: 2026-09-15", "updated: 2025-09-15");
+    std::fs::write(format!("{dir}/org.yaml"), &older).expect("write");
+    let out = run_in(&dir, &gated);
+    assert_eq!(out.code, 1, "{}", out.stderr);
+    assert!(
+        out.stderr
+            .contains("; the criteria that moved: delivery.roadmap-fresh 100.0 to 41.0\n"),
+        "{}",
+        out.stderr
+    );
+    assert!(!out.stderr.contains("time alone"), "{}", out.stderr);
+
+    // The implementation side did not move: its check passed, and names nothing.
+    assert!(
+        !out.stderr.contains("gate failed: implementation"),
+        "{}",
+        out.stderr
+    );
+}

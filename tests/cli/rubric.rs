@@ -404,3 +404,47 @@ fn the_texts_for_started_pilots_and_the_level_meanings_are_required() {
         "{found:?}"
     );
 }
+
+#[test]
+fn every_problem_is_reported_at_once_unknown_keys_included() {
+    // Two unknown keys (one over several lines, one a whole table) and a
+    // weight out of range: one run names all three, in the file's order.
+    let days = line_of("stale_pilot_days = 180");
+    let weight = line_of("weight = 3.0");
+    let text = DEFAULT_TOML
+        .replacen(
+            "stale_pilot_days = 180",
+            "stale_pilot_days = 180\nstale_pilot_dayz = [\n  1,\n  2,\n]",
+            1,
+        )
+        .replacen("[[criteria]]", "[extra]\nx = 1\n\n[[criteria]]", 1)
+        .replacen("weight = 3.0", "weight = 0.0\nwieght = 2.0", 1);
+    let extra = text
+        .lines()
+        .position(|l| l == "[extra]")
+        .expect("the table")
+        + 1;
+    // Lines added above move the weight down: 4 for the list, 3 for the table.
+    let weight = weight + 7;
+    let found: Vec<String> = match rubric::parse(&text) {
+        Ok(_) => Vec::new(),
+        Err(problems) => problems.iter().map(|p| p.render("r.toml", None)).collect(),
+    };
+    assert_eq!(
+        found,
+        [
+            format!("r.toml:{}:1: unknown key \"stale_pilot_dayz\"; did you mean \"stale_pilot_days\"?", days + 1),
+            format!("r.toml:{extra}:2: unknown key \"extra\"; allowed: id, version, name, thresholds, levels, level_meanings, quadrants, focus, dimensions, criteria, findings, benchmark, answer_first"),
+            format!("r.toml:{weight}:10: weight must be above 0, found 0"),
+            format!("r.toml:{}:1: unknown key \"wieght\"; did you mean \"weight\"?", weight + 1),
+        ]
+    );
+    // A key inside an inline table cannot be cut out alone: it is reported,
+    // and nothing after it is guessed at.
+    let found = problems(
+        "impact_weights = { low = 1.0,",
+        "impact_weights = { lwo = 2.0, low = 1.0,",
+    );
+    assert_eq!(found.len(), 1, "{found:?}");
+    assert!(found[0].contains("unknown key \"lwo\""), "{found:?}");
+}

@@ -1,0 +1,111 @@
+//! Why a score moved against the baseline: the criteria whose points
+//! changed, before and after, and for a criterion measured by a date's age
+//! (how fresh the roadmap is) whether time alone explains the move, so that
+//! a regression gate that fails because the calendar turned says so.
+
+use crate::assessment::Assessment;
+use crate::date::Date;
+use crate::load::questionnaire::Questionnaire;
+use crate::number::round1;
+use crate::rubric::Measure;
+use crate::vocabulary::Side;
+use serde_json::Value;
+
+/// A criterion whose points are not what they were in the baseline.
+#[derive(Debug, Clone, PartialEq)]
+pub struct CriterionMove {
+    pub id: String,
+    pub side: Side,
+    /// `None`: unanswered, or not applying, on that side.
+    pub before: Option<f64>,
+    pub after: Option<f64>,
+    /// Set when the date the criterion ages is the same in both, as far as
+    /// the points can tell, and only the assessment date moved.
+    pub time_alone: Option<TimeAlone>,
+}
+
+/// A move that time alone explains.
+#[derive(Debug, Clone, PartialEq)]
+pub struct TimeAlone {
+    /// The answer that holds the date (`strategy.roadmap.updated`).
+    pub path: &'static str,
+    pub date: Date,
+    /// Days from that date to the baseline's assessment, and to this one.
+    pub days_before: i64,
+    pub days_now: i64,
+}
+
+/// Every criterion of `now` whose points differ from the baseline's (a JSON
+/// report, format 1), in the rubric's order; criteria the baseline lacks
+/// (another rubric) are left out.
+pub fn moves(
+    baseline: &Value,
+    now: &Assessment,
+    questionnaire: &Questionnaire,
+) -> Vec<CriterionMove> {
+    let before_assessed = baseline["organization"]["assessed"]
+        .as_str()
+        .and_then(Date::parse);
+    let mut out = Vec::new();
+    for criterion in now.dimensions.iter().flat_map(|d| &d.criteria) {
+        let id = &*criterion.criterion.id;
+        let Some(old) = baseline_criterion(baseline, id) else {
+            continue;
+        };
+        let before = old["points"].as_f64().filter(|_| old["applies"] != false);
+        let after = criterion
+            .points
+            .map(f64::from)
+            .filter(|_| criterion.applies);
+        let same = match (before, after) {
+            (Some(b), Some(a)) => (round1(b) - round1(a)).abs() < 0.05,
+            (None, None) => true,
+            _ => false,
+        };
+        if same {
+            continue;
+        }
+        let time_alone = match (&criterion.criterion.measure, before, after, before_assessed) {
+            (Measure::Age { path, curve }, Some(b), Some(a), Some(then)) => {
+                questionnaire.answers.date(path).and_then(|date| {
+                    let days_before = then.days_since(date);
+                    let days_now = questionnaire.assessed.days_since(date);
+                    // The baseline's points are what this same date gave
+                    // on the baseline's day: the date did not change.
+                    #[allow(clippy::cast_precision_loss)] // days fit in f64
+                    let explains = |days: i64, points: f64| {
+                        (round1(curve.at(days as f64)) - round1(points)).abs() < 0.05
+                    };
+                    (then != questionnaire.assessed
+                        && explains(days_before, b)
+                        && explains(days_now, a))
+                    .then_some(TimeAlone {
+                        path,
+                        date,
+                        days_before,
+                        days_now,
+                    })
+                })
+            }
+            _ => None,
+        };
+        out.push(CriterionMove {
+            id: id.to_owned(),
+            side: criterion.criterion.side,
+            before,
+            after,
+            time_alone,
+        });
+    }
+    out
+}
+
+/// The baseline's result for criterion `id`, wherever its dimension is.
+fn baseline_criterion<'b>(baseline: &'b Value, id: &str) -> Option<&'b Value> {
+    baseline["dimensions"]
+        .as_array()?
+        .iter()
+        .filter_map(|d| d["criteria"].as_array())
+        .flatten()
+        .find(|c| c["id"] == id)
+}
