@@ -91,6 +91,22 @@ pub fn is_unsafe(c: char) -> bool {
     c.is_control() || matches!(c, '\u{202A}'..='\u{202E}' | '\u{2066}'..='\u{2069}')
 }
 
+/// Whether a character is invisible, or changes the direction of the text
+/// around it, so that what a reader sees is not what is written: bidi marks,
+/// overrides and isolates, zero-width characters, the word joiner, the byte
+/// order mark, and the line and paragraph separators.
+pub fn is_hidden(c: char) -> bool {
+    matches!(
+        c,
+        '\u{061C}'
+            | '\u{180E}'
+            | '\u{200B}'..='\u{200F}'
+            | '\u{2028}'..='\u{202E}'
+            | '\u{2060}'..='\u{2069}'
+            | '\u{FEFF}'
+    )
+}
+
 /// Text the tool did not write itself, made safe to print on one line:
 /// every unsafe character written as an escape (`\n`, `\u{1b}`).
 pub fn escaped(text: &str) -> std::borrow::Cow<'_, str> {

@@ -29,6 +29,7 @@ pub mod load;
 pub mod number;
 pub mod regression;
 pub mod render;
+pub mod report;
 pub mod rubric;
 pub mod spill;
 pub mod suggest;
