@@ -177,16 +177,14 @@ fn until_date(
     })
 }
 
-/// The settings file's accepted risks applied to `a`; an acceptance dated
-/// more than a year after the assessment date is refused, with its place.
-pub fn apply(a: &mut Assessment, settings: &Settings) -> Result<(), Error> {
+/// The settings file's accepted risks applied to `a`, each in force
+/// through its `until` date as judged on `on` (today, or `--as-of`); an
+/// acceptance dated more than a year after `on` is refused, with its place.
+pub fn apply(a: &mut Assessment, settings: &Settings, on: Date) -> Result<(), Error> {
     if settings.accept.is_empty() {
         return Ok(());
     }
-    let Some(assessed) = crate::date::Date::parse(&a.organization.assessed) else {
-        return Ok(());
-    };
-    let limit = assessed.one_year_later();
+    let limit = on.one_year_later();
     let too_late: Vec<Diagnostic> = settings
         .accept
         .iter()
@@ -195,8 +193,8 @@ pub fn apply(a: &mut Assessment, settings: &Settings) -> Result<(), Error> {
             Diagnostic::at(
                 x.until_at,
                 format!(
-                    "accept.until: {} is more than a year after {}'s assessment date, {assessed}; accept a risk for a year at most ({limit}), then look again",
-                    x.until, a.source
+                    "accept.until: {} is more than a year after {on}, the date acceptances are judged on; accept a risk for a year at most ({limit}), then look again",
+                    x.until
                 ),
             )
         })
@@ -204,7 +202,7 @@ pub fn apply(a: &mut Assessment, settings: &Settings) -> Result<(), Error> {
     if !too_late.is_empty() {
         return Err(settings_error(settings, too_late));
     }
-    crate::acceptance::apply(a, &settings.accept, assessed);
+    crate::acceptance::apply(a, &settings.accept, on);
     Ok(())
 }
 

@@ -58,6 +58,9 @@ pub enum Command {
         /// The settings file whose accepted risks to show (default: readiness.toml here, when present)
         #[arg(long, value_name = "FILE")]
         config: Option<PathBuf>,
+        /// The date the acceptances are judged on, instead of today
+        #[arg(long, value_name = "YYYY-MM-DD", value_parser = parse_date)]
+        as_of: Option<Date>,
     },
     /// Print the questionnaire's JSON Schema, for editors (with --report, the JSON report's)
     Schema {

@@ -111,7 +111,12 @@ pub fn run(cli: Cli, env: &Environment) -> Output {
         Command::History(args) => history::run(&args, env),
         Command::Rubric { action } => rubric_command(&action, env),
         Command::Completions { shell } => Ok(Output::success(completions(shell))),
-        Command::Explain { id, rubric, config } => read::rubric(rubric.as_deref())
+        Command::Explain {
+            id,
+            rubric,
+            config,
+            as_of,
+        } => read::rubric(rubric.as_deref())
             .and_then(|rubric| {
                 let accepted = match FindingIdWord::parse(&id) {
                     // Only a finding can be accepted; its acceptances are
@@ -119,7 +124,7 @@ pub fn run(cli: Cli, env: &Environment) -> Output {
                     Some(_) => config::discover(config.as_deref(), Path::new("."))?.accept,
                     None => Vec::new(),
                 };
-                explain::explain(&id, &rubric, &accepted, env.today)
+                explain::explain(&id, &rubric, &accepted, env.today, as_of)
             })
             .map(Output::success),
         Command::Schema { report } => {
@@ -372,7 +377,13 @@ fn assess_all(
         let name = read::shown_name(file, &args.stdin_filename);
         let questionnaire = read::questionnaire(file, &name, options)?;
         let mut assessment = assess::assess(&questionnaire, rubric, &name);
-        acceptances::apply(&mut assessment, settings)?;
+        // Acceptances expire by the clock, or by --as-of: never by the
+        // questionnaire's own date, which nobody may keep up to date.
+        acceptances::apply(
+            &mut assessment,
+            settings,
+            options.as_of.unwrap_or(options.today),
+        )?;
         assessment.gate = settings.gates.check(&assessment);
         if let Some(reference) = &settings.gates.baseline {
             // Standard input is found in the repository by the name given for it.

@@ -27,8 +27,17 @@ fn accept(finding: &str, pilot: Option<&str>, until: &str) -> String {
     )
 }
 
+/// Acceptances are judged on the date `--as-of` gives, else today: these
+/// tests judge them on Northwind's own date, whatever the clock says.
 fn assess(dir: &str, extra: &[&str]) -> Run {
-    let mut args = vec!["assess", "northwind.yaml", "--format", "json"];
+    let mut args = vec![
+        "assess",
+        "northwind.yaml",
+        "--format",
+        "json",
+        "--as-of",
+        "2026-11-20",
+    ];
     args.extend(extra);
     run_in(dir, &args)
 }
@@ -149,7 +158,7 @@ fn an_acceptance_lasts_a_year_at_most() {
     assert_eq!((out.code, out.stdout.as_str()), (2, ""));
     assert!(
         out.stderr.starts_with(
-            "readiness.toml:6:9: accept.until: 2027-11-21 is more than a year after northwind.yaml's assessment date, 2026-11-20; accept a risk for a year at most (2027-11-20), then look again\n"
+            "readiness.toml:6:9: accept.until: 2027-11-21 is more than a year after 2026-11-20, the date acceptances are judged on; accept a risk for a year at most (2027-11-20), then look again\n"
         ),
         "{}",
         out.stderr
@@ -319,7 +328,7 @@ fn explain_shows_the_acceptances_of_a_finding() {
     let out = run_in(&dir, &["explain", "stale-pilot"]);
     assert!(
         out.stdout.ends_with(
-            "until 2000-01-01: Moves to the data platform in March (expired: it counts again).\n"
+            "until 2000-01-01: Moves to the data platform in March (expired today: it counts again).\n"
         ),
         "{}",
         out.stdout
@@ -345,4 +354,55 @@ fn the_acceptances_in_every_format() {
         assert_eq!(out.code, 0, "{}", out.stderr);
         insta::assert_snapshot!(format!("accept-{format}"), out.stdout);
     }
+}
+
+// Acceptances expired by the questionnaire's date, which nobody updates, so
+// they could stay in force for ever.
+#[test]
+fn an_acceptance_expires_by_the_clock_never_by_the_questionnaires_date() {
+    let gated = ["--fail-on", "laptop-bound"];
+    // Northwind says it was assessed on 2026-11-20; the clock is later than
+    // 2026-11-25 (these lines were written on 2026-12-04).
+    let dir = setup(
+        "accept-clock",
+        &accept("laptop-bound", Some("churn-model"), "2026-11-25"),
+    );
+    let args = [
+        "assess",
+        "northwind.yaml",
+        "--format",
+        "json",
+        "--fail-on",
+        "laptop-bound",
+    ];
+    let out = run_in(&dir, &args);
+    assert_eq!(out.code, 1, "{}", out.stderr);
+    assert_eq!(report(&out)["acceptances"][0]["status"], "expired");
+    assert!(
+        out.stderr.contains("expired on 2026-11-25"),
+        "{}",
+        out.stderr
+    );
+    // explain agrees with the gate.
+    let out = run_in(&dir, &["explain", "laptop-bound"]);
+    assert!(
+        out.stdout.contains("(expired today: it counts again)"),
+        "{}",
+        out.stdout
+    );
+    // On a day given with --as-of, judged on that day, by every command.
+    assert_eq!(assess(&dir, &gated).code, 0);
+    let out = run_in(&dir, &["explain", "laptop-bound", "--as-of", "2026-11-25"]);
+    assert!(
+        out.stdout.contains("(in force on 2026-11-25)"),
+        "{}",
+        out.stdout
+    );
+    let out = run_in(&dir, &["explain", "laptop-bound", "--as-of", "2026-11-26"]);
+    assert!(
+        out.stdout
+            .contains("(expired on 2026-11-26: it counts again)"),
+        "{}",
+        out.stdout
+    );
 }
