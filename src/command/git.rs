@@ -276,6 +276,7 @@ fn parse_log(bytes: &[u8]) -> Option<Vec<Revision>> {
         let date_text = fields.next()?;
         let subject = fields.next()?;
         let mut change = None;
+        let mut copied = false;
         while let Some(raw) = fields.next_if(|f| f.trim_start_matches('\n').starts_with(':')) {
             let raw = raw.trim_start_matches('\n');
             // `:old-mode new-mode old-id new-id STATUS`
@@ -283,8 +284,13 @@ fn parse_log(bytes: &[u8]) -> Option<Vec<Revision>> {
             let blob = (*parts.get(3)?).to_owned();
             let status = parts.get(4)?;
             let first = fields.next()?;
-            let (path, renamed_from) = if status.starts_with(['R', 'C']) {
+            let (path, renamed_from) = if status.starts_with('R') {
                 (fields.next()?, Some(first))
+            } else if status.starts_with('C') {
+                // A copy is where this file began: what came before is the
+                // history of the file it was copied from, another file.
+                copied = true;
+                (fields.next()?, None)
             } else {
                 (first, None)
             };
@@ -303,6 +309,9 @@ fn parse_log(bytes: &[u8]) -> Option<Vec<Revision>> {
             renamed_from,
             blob,
         });
+        if copied {
+            break;
+        }
     }
     Some(revisions)
 }
@@ -424,6 +433,15 @@ mod tests {
         assert_eq!(revisions[1].subject, "moved \u{1e} 0000");
         assert_eq!(revisions[1].renamed_from.as_deref(), Some("old.yaml"));
         assert_eq!(parse_log(b"").map(|r| r.len()), Some(0));
+        // `--follow` finds copies too: the history stops at the copy.
+        let copied = parse_log(
+            b"ab\x002026-08-20\x00copy\x00\n:100644 100644 aaa bbb C075\x00template.yaml\x00org.yaml\x00\
+cd\x002026-08-01\x00template\x00\n:000000 100644 000 aaa A\x00template.yaml\x00",
+        )
+        .expect("a log");
+        assert_eq!(copied.len(), 1);
+        assert_eq!(copied[0].path, "org.yaml");
+        assert_eq!(copied[0].renamed_from, None);
         assert_eq!(parse_log(b"not hex\x00x\x00y\x00"), None);
         let late = parse_log(b"ab\x0010000-01-01\x00x\x00:1 1 a b M\x00o.yaml\x00").expect("a log");
         assert_eq!(late[0].date, None);

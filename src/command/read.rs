@@ -103,7 +103,7 @@ pub fn report(
             Some(file) if !is_stdin(file) => (git, file),
             _ => {
                 return Err(Error::Refused(format!(
-                    "{}: names no file: the other side names no questionnaire in the repository; write git:REV:PATH",
+                    "{}: names no file to read at that revision: write git:REV:PATH, or compare with a questionnaire in the repository (standard input named by --stdin-filename)",
                     diagnostic::shown_name(reference)
                 )))
             }

@@ -341,7 +341,7 @@ fn diff_takes_a_git_revision_on_either_side() {
     assert_eq!((out.code, out.stdout.as_str()), (2, ""));
     assert_eq!(
         out.stderr,
-        "git:HEAD: names no file: the other side names no questionnaire in the repository; write git:REV:PATH\n"
+        "git:HEAD: names no file to read at that revision: write git:REV:PATH, or compare with a questionnaire in the repository (standard input named by --stdin-filename)\n"
     );
 }
 
@@ -417,4 +417,341 @@ fn no_line_printed_can_start_a_workflow_command_whatever_the_width() {
         .all(|l| l.starts_with("::error ")
             || l.starts_with("::warning ")
             || l.starts_with("::notice ")));
+}
+
+/// Runs git in `dir` with these variables; fails the test when git fails.
+fn git_with(dir: &str, args: &[&str], variables: &[(&str, &str)]) {
+    let output = std::process::Command::new("git")
+        .args([
+            "-c",
+            "user.name=readiness",
+            "-c",
+            "user.email=readiness@example.org",
+        ])
+        .args(args)
+        .envs(variables.iter().copied())
+        .current_dir(dir)
+        .output()
+        .expect("git runs");
+    assert!(
+        output.status.success(),
+        "git {args:?}: {}",
+        String::from_utf8_lossy(&output.stderr)
+    );
+}
+
+/// The versions `history --format json` lists: (date, path).
+fn versions(dir: &str, file: &str) -> Vec<(String, String)> {
+    let out = run_in(dir, &["history", file, "--format", "json"]);
+    assert_eq!(out.code, 0, "{}", out.stderr);
+    let history: Value = serde_json::from_str(&out.stdout).expect("JSON");
+    history["versions"]
+        .as_array()
+        .expect("versions")
+        .iter()
+        .map(|v| {
+            (
+                v["date"].as_str().expect("a date").to_owned(),
+                v["path"].as_str().expect("a path").to_owned(),
+            )
+        })
+        .collect()
+}
+
+// Defect 10: a baseline read through git skipped the size cap.
+#[test]
+fn a_git_baseline_over_the_size_cap_is_refused_unread() {
+    let dir = repository("git-large");
+    let mut large = example(NORTHWIND);
+    large.push_str("# ");
+    large.push_str(&"x".repeat(5 * 1024 * 1024));
+    large.push('\n');
+    std::fs::write(format!("{dir}/org.yaml"), large).expect("write");
+    commit_on(&dir, "2026-11-02", "large");
+    std::fs::write(format!("{dir}/org.yaml"), example(NORTHWIND)).expect("write");
+    let out = run_in(&dir, &["assess", "org.yaml", "--baseline", "git:HEAD"]);
+    assert_eq!((out.code, out.stdout.as_str()), (2, ""));
+    assert_eq!(
+        out.stderr,
+        "org.yaml: at git revision HEAD, the file is larger than 4 MiB, the most this tool reads from one file\n"
+    );
+}
+
+// Defect 12: with `GIT_DIR` set and no `GIT_WORK_TREE` (as in a hook), the
+// baseline of `sub/org.yaml` was the root's `org.yaml`.
+#[test]
+fn git_variables_of_a_hook_do_not_change_which_file_is_read() {
+    let dir = repository("git-dir-hook");
+    std::fs::create_dir_all(format!("{dir}/sub")).expect("mkdir");
+    std::fs::write(format!("{dir}/sub/org.yaml"), example(HARBOR)).expect("write");
+    commit_on(&dir, "2026-11-02", "Harbor");
+    let git_dir = format!("{dir}/.git");
+    let out = run_in_env(
+        &dir,
+        &[
+            "assess",
+            "sub/org.yaml",
+            "--baseline",
+            "git:HEAD",
+            "--format",
+            "json",
+        ],
+        &[("GIT_DIR", git_dir.as_str())],
+    );
+    assert_eq!(out.code, 0, "{}", out.stderr);
+    let report: Value = serde_json::from_str(&out.stdout).expect("JSON");
+    assert_eq!(
+        report["comparison"]["before"]["organization"],
+        "Harbor Logistics"
+    );
+    let out = run_in_env(
+        &format!("{dir}/sub"),
+        &["history", "org.yaml", "--format", "json"],
+        &[("GIT_DIR", git_dir.as_str()), ("GIT_WORK_TREE", "/")],
+    );
+    assert_eq!(out.code, 0, "{}", out.stderr);
+    assert!(
+        out.stdout.contains("\"path\": \"sub/org.yaml\""),
+        "{}",
+        out.stdout
+    );
+}
+
+// Defect 13: paths were pathspecs, so `org[1].yaml` matched `org1.yaml`.
+#[test]
+fn a_path_given_to_git_is_a_file_name_never_pathspec_magic() {
+    let dir = repository("git-pathspec");
+    std::fs::write(format!("{dir}/org1.yaml"), example(HARBOR)).expect("write");
+    commit_on(&dir, "2026-11-02", "org1");
+    std::fs::write(format!("{dir}/org[1].yaml"), example(NORTHWIND)).expect("write");
+    commit_on(&dir, "2026-11-03", "org[1]");
+    std::fs::write(
+        format!("{dir}/org1.yaml"),
+        example(HARBOR).replace("quality: good", "quality: fair"),
+    )
+    .expect("write");
+    commit_on(&dir, "2026-11-04", "org1 again");
+    assert_eq!(
+        versions(&dir, "org[1].yaml"),
+        [("2026-11-03".to_owned(), "org[1].yaml".to_owned())]
+    );
+    std::fs::write(format!("{dir}/:(top)org.yaml"), example(HARBOR)).expect("write");
+    commit_on(&dir, "2026-11-05", "magic name");
+    assert_eq!(
+        versions(&dir, ":(top)org.yaml"),
+        [("2026-11-05".to_owned(), ":(top)org.yaml".to_owned())]
+    );
+}
+
+// Defect 14: `--follow` found copies, and mixed a template's history into
+// the history of a questionnaire copied from it.
+#[test]
+fn history_follows_renames_never_copies_and_says_where_it_followed_one() {
+    let dir = scratch_dir("git-copies");
+    git(&dir, &["init", "--quiet"]);
+    std::fs::write(format!("{dir}/template.yaml"), example(NORTHWIND)).expect("write");
+    commit_on(&dir, "2026-10-01", "template");
+    let changed = example(NORTHWIND).replace("quality: fair", "quality: good");
+    std::fs::write(format!("{dir}/template.yaml"), &changed).expect("write");
+    commit_on(&dir, "2026-10-02", "template again");
+    std::fs::write(format!("{dir}/org.yaml"), &changed).expect("write");
+    std::fs::write(format!("{dir}/template.yaml"), example(NORTHWIND)).expect("write");
+    commit_on(&dir, "2026-10-03", "org from the template");
+    assert_eq!(
+        versions(&dir, "org.yaml"),
+        [("2026-10-03".to_owned(), "org.yaml".to_owned())]
+    );
+    git(&dir, &["mv", "org.yaml", "northwind.yaml"]);
+    commit_on(&dir, "2026-10-04", "renamed");
+    assert_eq!(
+        versions(&dir, "northwind.yaml"),
+        [
+            ("2026-10-03".to_owned(), "org.yaml".to_owned()),
+            ("2026-10-04".to_owned(), "northwind.yaml".to_owned())
+        ]
+    );
+    let out = run_in(&dir, &["history", "northwind.yaml"]);
+    assert!(
+        crate::common::unwrapped(&out.stdout)
+            .contains("The file was renamed from org.yaml to northwind.yaml in commit"),
+        "{}",
+        out.stdout
+    );
+}
+
+// Defect 15: a commit dated after the year 9999 vanished from the history.
+#[test]
+fn a_commit_dated_past_the_year_9999_is_listed_not_dropped() {
+    let dir = repository("git-late");
+    std::fs::write(
+        format!("{dir}/org.yaml"),
+        example(NORTHWIND).replace("quality: fair", "quality: good"),
+    )
+    .expect("write");
+    git_with(
+        &dir,
+        &["commit", "--quiet", "-am", "from the future"],
+        &[
+            ("GIT_COMMITTER_DATE", "@253402300800 +0000"),
+            ("GIT_AUTHOR_DATE", "@253402300800 +0000"),
+        ],
+    );
+    let out = run_in(&dir, &["history", "org.yaml"]);
+    assert_eq!(out.code, 0, "{}", out.stderr);
+    let said = crate::common::unwrapped(&out.stdout);
+    assert!(
+        said.contains("2 versions from 2026-11-01 to 10000-01-01"),
+        "{said}"
+    );
+    assert!(
+        said.contains(
+            "git gives its commit date as 10000-01-01, which this tool cannot read as a date"
+        ),
+        "{said}"
+    );
+}
+
+// Defect 20, and the settings that already held: a repository's
+// configuration cannot make a read run a program.
+#[test]
+fn a_repositorys_settings_cannot_make_a_read_run_a_program() {
+    let dir = repository("git-programs");
+    let marker = format!("{dir}/ran");
+    let program = format!("{dir}/program.sh");
+    std::fs::write(
+        &program,
+        format!("#!/bin/sh\necho \"$0 $*\" >> {marker}\ncat\n"),
+    )
+    .expect("write");
+    std::process::Command::new("chmod")
+        .args(["+x", &program])
+        .status()
+        .expect("chmod");
+    for setting in [
+        "gpg.program",
+        "core.pager",
+        "core.fsmonitor",
+        "diff.external",
+        "diff.yaml.textconv",
+    ] {
+        git(&dir, &["config", setting, &program]);
+    }
+    git(&dir, &["config", "log.showSignature", "true"]);
+    git(&dir, &["config", "core.hooksPath", &dir]);
+    std::fs::write(format!("{dir}/.gitattributes"), "*.yaml diff=yaml\n").expect("write");
+    // A commit that carries a signature, for --show-signature to check.
+    let commit = std::process::Command::new("git")
+        .args(["cat-file", "commit", "HEAD"])
+        .current_dir(&dir)
+        .output()
+        .expect("git");
+    let text = String::from_utf8_lossy(&commit.stdout).replacen(
+        "\n\n",
+        "\ngpgsig -----BEGIN PGP SIGNATURE-----\n \n iQEzBAABCAAdFiEE\n -----END PGP SIGNATURE-----\n\n",
+        1,
+    );
+    let signed = format!("{dir}/signed-commit");
+    std::fs::write(&signed, text).expect("write");
+    let id = std::process::Command::new("git")
+        .args(["hash-object", "-t", "commit", "-w", &signed])
+        .current_dir(&dir)
+        .output()
+        .expect("git");
+    let id = String::from_utf8_lossy(&id.stdout).trim().to_owned();
+    git(&dir, &["update-ref", "HEAD", &id]);
+    std::fs::write(
+        format!("{dir}/org.yaml"),
+        example(NORTHWIND).replace("quality: fair", "quality: good"),
+    )
+    .expect("write");
+    let out = run_in(&dir, &["history", "org.yaml"]);
+    assert_eq!(out.code, 0, "{}", out.stderr);
+    let out = run_in(&dir, &["assess", "org.yaml", "--baseline", "git:HEAD"]);
+    assert_eq!(out.code, 0, "{}", out.stderr);
+    let out = run_in(&dir, &["diff", "git:HEAD", "org.yaml"]);
+    assert_eq!(out.code, 0, "{}", out.stderr);
+    assert!(
+        !std::path::Path::new(&marker).exists(),
+        "{}",
+        std::fs::read_to_string(&marker).unwrap_or_default()
+    );
+    // The same history, read by git itself, runs the program: the test can fail.
+    let shown = std::process::Command::new("git")
+        .args(["log", "--format=%H", "--", "org.yaml"])
+        .current_dir(&dir)
+        .output()
+        .expect("git");
+    assert!(shown.status.success());
+    assert!(std::path::Path::new(&marker).exists(), "git ran no program");
+}
+
+// Defect 21: a corrupt object read as "no file at this path", exit 0.
+#[test]
+fn a_corrupt_repository_is_an_error_with_gits_own_words() {
+    let dir = repository("git-corrupt");
+    let blob = std::process::Command::new("git")
+        .args(["rev-parse", "HEAD:org.yaml"])
+        .current_dir(&dir)
+        .output()
+        .expect("git");
+    let blob = String::from_utf8_lossy(&blob.stdout).trim().to_owned();
+    std::fs::write(
+        format!("{dir}/org.yaml"),
+        example(NORTHWIND).replace("quality: fair", "quality: good"),
+    )
+    .expect("write");
+    commit_on(&dir, "2026-11-02", "second");
+    std::fs::remove_file(format!("{dir}/.git/objects/{}/{}", &blob[..2], &blob[2..]))
+        .expect("the loose object");
+    let out = run_in(&dir, &["history", "org.yaml"]);
+    assert_eq!((out.code, out.stdout.as_str()), (2, ""), "{}", out.stderr);
+    assert!(
+        out.stderr.starts_with("org.yaml: the version of commit ") && out.stderr.contains(&blob),
+        "{}",
+        out.stderr
+    );
+    let out = run_in(&dir, &["assess", "org.yaml", "--baseline", "git:HEAD~1"]);
+    assert_eq!((out.code, out.stdout.as_str()), (2, ""));
+    assert!(
+        out.stderr
+            .starts_with("org.yaml: cannot be read at git revision HEAD~1: "),
+        "{}",
+        out.stderr
+    );
+}
+
+// Defect 22: the git baseline of standard input looked up a file named `-`.
+#[test]
+fn the_git_baseline_of_standard_input_is_the_file_it_is_named_as() {
+    let dir = repository("git-stdin");
+    let file = format!("{dir}/org.yaml");
+    let worse = example(NORTHWIND).replace("quality: fair", "quality: poor");
+    let out = crate::common::run_with_stdin(
+        &[
+            "assess",
+            "-",
+            "--stdin-filename",
+            &file,
+            "--baseline",
+            "git:HEAD",
+            "--fail-on-regression",
+            "--format",
+            "json",
+        ],
+        worse.as_bytes(),
+    );
+    assert_eq!(out.code, 1, "{}", out.stderr);
+    let report: Value = serde_json::from_str(&out.stdout).expect("JSON");
+    assert_eq!(
+        report["comparison"]["before"]["source"],
+        format!("HEAD:{file}")
+    );
+    // Without a name, standard input has no file in any repository.
+    let out =
+        crate::common::run_with_stdin(&["assess", "-", "--baseline", "git:HEAD"], worse.as_bytes());
+    assert_eq!((out.code, out.stdout.as_str()), (2, ""));
+    assert_eq!(
+        out.stderr,
+        "git:HEAD: names no file to read at that revision: write git:REV:PATH, or compare with a questionnaire in the repository (standard input named by --stdin-filename)\n"
+    );
 }
