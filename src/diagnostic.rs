@@ -21,10 +21,13 @@ impl Position {
             .iter()
             .rposition(|b| *b == b'\n')
             .map_or(0, |i| i + 1);
-        let column = String::from_utf8_lossy(&before[line_start..])
-            .chars()
-            .count()
-            + 1;
+        Position::in_line(line, &before[line_start..])
+    }
+
+    /// The position on line `line` (from 1) just after `before`, the bytes
+    /// of that line before it.
+    pub fn in_line(line: usize, before: &[u8]) -> Position {
+        let column = String::from_utf8_lossy(before).chars().count() + 1;
         Position {
             line: u32::try_from(line).unwrap_or(u32::MAX),
             column: u32::try_from(column).unwrap_or(u32::MAX),

@@ -52,14 +52,7 @@ impl<'a> Positions<'a> {
             .get(line.wrapping_sub(1))
             .copied()
             .unwrap_or(0);
-        let column = String::from_utf8_lossy(&bytes[start..offset])
-            .chars()
-            .count()
-            + 1;
-        Position {
-            line: u32::try_from(line).unwrap_or(u32::MAX),
-            column: u32::try_from(column).unwrap_or(u32::MAX),
-        }
+        Position::in_line(line, &bytes[start..offset])
     }
 }
 
