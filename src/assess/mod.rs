@@ -120,6 +120,7 @@ pub fn assess(questionnaire: &Questionnaire, rubric: &Rubric, source: &str) -> A
         acceptances: Vec::new(),
         comparison: None,
         config: Arc::default(),
+        path: None,
     }
 }
 

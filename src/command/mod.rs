@@ -377,6 +377,9 @@ fn assess_all(
         let name = read::shown_name(file, &args.stdin_filename);
         let questionnaire = read::questionnaire(file, &name, options)?;
         let mut assessment = assess::assess(&questionnaire, rubric, &name);
+        if !read::is_stdin(file) {
+            assessment.path = Some(file.clone());
+        }
         // Acceptances expire by the clock, or by --as-of: never by the
         // questionnaire's own date, which nobody may keep up to date.
         acceptances::apply(

@@ -755,3 +755,45 @@ fn the_git_baseline_of_standard_input_is_the_file_it_is_named_as() {
         "git:HEAD: names no file to read at that revision: write git:REV:PATH, or compare with a questionnaire in the repository (standard input named by --stdin-filename)\n"
     );
 }
+
+// Defect 17: SARIF and annotations were located by the display-escaped name,
+// with `\` made `/`: `a\b.yaml` was reported as `a/b.yaml`.
+#[test]
+fn code_scanning_locates_results_by_the_real_file_name() {
+    let dir = scratch_dir("scanning-real-path");
+    for name in ["a\\b.yaml", "a\nb.yaml"] {
+        std::fs::write(format!("{dir}/{name}"), example(NORTHWIND)).expect("write");
+        let out = run_in(&dir, &["assess", name, "--format", "sarif"]);
+        assert_eq!(out.code, 0, "{}", out.stderr);
+        let log: Value = serde_json::from_str(&out.stdout).expect("JSON");
+        let uri = &log["runs"][0]["results"][0]["locations"][0]["physicalLocation"]
+            ["artifactLocation"]["uri"];
+        let expected = if name.contains('\n') {
+            "a%0Ab.yaml"
+        } else {
+            "a%5Cb.yaml"
+        };
+        assert_eq!(uri, expected, "{name:?}");
+        let out = run_in(&dir, &["assess", name, "--format", "github"]);
+        let expected = if name.contains('\n') {
+            "file=a%0Ab.yaml,"
+        } else {
+            "file=a\\b.yaml,"
+        };
+        assert!(
+            out.stdout.lines().any(|l| l.contains(expected)),
+            "{name:?}: {}",
+            out.stdout
+        );
+        std::fs::remove_file(format!("{dir}/{name}")).expect("remove");
+    }
+    // In a portfolio, the same.
+    std::fs::write(format!("{dir}/a\\b.yaml"), example(NORTHWIND)).expect("write");
+    std::fs::write(format!("{dir}/c.yaml"), example(HARBOR)).expect("write");
+    let out = run_in(&dir, &["assess", ".", "--format", "sarif"]);
+    assert!(
+        out.stdout.contains("\"uri\":\"a%5Cb.yaml\""),
+        "{}",
+        out.stdout
+    );
+}
