@@ -22,8 +22,14 @@ pub const FORMAT_VERSION: u32 = 1;
 pub struct Assessment {
     pub format_version: u32,
     pub tool: Tool,
-    /// The questionnaire's file name, as given on the command line.
+    /// The questionnaire's file name, as given on the command line, made
+    /// safe to print (escaped where it must be).
     pub source: String,
+    /// The questionnaire's real path, where it was read from a file: what
+    /// SARIF and annotations locate their results by (`source` is escaped
+    /// for display, and a location must name the file itself).
+    #[serde(skip)]
+    pub path: Option<std::path::PathBuf>,
     pub organization: Organization,
     /// Shared with every other assessment by the same rubric.
     pub rubric: Arc<RubricRef>,

@@ -21,10 +21,13 @@ impl Position {
             .iter()
             .rposition(|b| *b == b'\n')
             .map_or(0, |i| i + 1);
-        let column = String::from_utf8_lossy(&before[line_start..])
-            .chars()
-            .count()
-            + 1;
+        Position::in_line(line, &before[line_start..])
+    }
+
+    /// The position on line `line` (from 1) just after `before`, the bytes
+    /// of that line before it.
+    pub fn in_line(line: usize, before: &[u8]) -> Position {
+        let column = String::from_utf8_lossy(before).chars().count() + 1;
         Position {
             line: u32::try_from(line).unwrap_or(u32::MAX),
             column: u32::try_from(column).unwrap_or(u32::MAX),
@@ -89,6 +92,22 @@ impl Diagnostic {
 /// or a bidirectional override or isolate.
 pub fn is_unsafe(c: char) -> bool {
     c.is_control() || matches!(c, '\u{202A}'..='\u{202E}' | '\u{2066}'..='\u{2069}')
+}
+
+/// Whether a character is invisible, or changes the direction of the text
+/// around it, so that what a reader sees is not what is written: bidi marks,
+/// overrides and isolates, zero-width characters, the word joiner, the byte
+/// order mark, and the line and paragraph separators.
+pub fn is_hidden(c: char) -> bool {
+    matches!(
+        c,
+        '\u{061C}'
+            | '\u{180E}'
+            | '\u{200B}'..='\u{200F}'
+            | '\u{2028}'..='\u{202E}'
+            | '\u{2060}'..='\u{2069}'
+            | '\u{FEFF}'
+    )
 }
 
 /// Text the tool did not write itself, made safe to print on one line:

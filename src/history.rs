@@ -8,6 +8,11 @@ use crate::error::InputError;
 use crate::vocabulary::{Confidence, Focus, Level, PurgatoryStatus, Quadrant, Severity};
 use serde::Serialize;
 
+/// What to do in a shallow clone, said wherever its cut history leaves
+/// something out.
+pub const UNSHALLOW: &str =
+    "fetch the whole history (`fetch-depth: 0` in actions/checkout, or `git fetch --unshallow`)";
+
 /// The history of one questionnaire, oldest version first.
 #[derive(Debug, Clone, PartialEq, Serialize)]
 pub struct History {
@@ -16,6 +21,9 @@ pub struct History {
     pub file: String,
     /// The rubric every version was assessed with, as "default version 2".
     pub rubric: String,
+    /// The repository is a shallow clone: the history stops at the clone's
+    /// boundary, and versions older than it are not listed.
+    pub shallow: bool,
     pub versions: Vec<Version>,
 }
 
@@ -36,6 +44,9 @@ pub struct Version {
     pub subject: String,
     /// The file's path at that commit, from the repository's root.
     pub path: String,
+    /// The path before, where this commit renamed the file (a rename
+    /// followed); `null` otherwise.
+    pub renamed_from: Option<String>,
     /// The assessment; `null` when the version was not valid.
     pub assessment: Option<Point>,
     /// Why the version could not be assessed; `null` when it was.

@@ -30,6 +30,7 @@ pub mod number;
 pub mod regression;
 pub mod regression_moves;
 pub mod render;
+pub mod report;
 pub mod rubric;
 pub mod spill;
 pub mod suggest;

@@ -89,6 +89,8 @@ fn main() {
             stderr.push_str(&warning);
         }
     }
+    // Messages quote outside text too: no line of them may start a workflow command.
+    let stderr = readiness::render::lines::guarded(&stderr);
     let _ = std::io::stderr().write_all(stderr.as_bytes());
     std::process::exit(code);
 }

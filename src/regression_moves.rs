@@ -7,9 +7,9 @@ use crate::assessment::Assessment;
 use crate::date::Date;
 use crate::load::questionnaire::Questionnaire;
 use crate::number::round1;
+use crate::report::Report;
 use crate::rubric::Measure;
 use crate::vocabulary::Side;
-use serde_json::Value;
 
 /// A criterion whose points are not what they were in the baseline.
 #[derive(Debug, Clone, PartialEq)]
@@ -39,20 +39,18 @@ pub struct TimeAlone {
 /// report, format 1), in the rubric's order; criteria the baseline lacks
 /// (another rubric) are left out.
 pub fn moves(
-    baseline: &Value,
+    baseline: &Report,
     now: &Assessment,
     questionnaire: &Questionnaire,
 ) -> Vec<CriterionMove> {
-    let before_assessed = baseline["organization"]["assessed"]
-        .as_str()
-        .and_then(Date::parse);
+    let before_assessed = Date::parse(&baseline.organization.assessed);
     let mut out = Vec::new();
     for criterion in now.dimensions.iter().flat_map(|d| &d.criteria) {
         let id = &*criterion.criterion.id;
         let Some(old) = baseline_criterion(baseline, id) else {
             continue;
         };
-        let before = old["points"].as_f64().filter(|_| old["applies"] != false);
+        let before = old.points.filter(|_| old.applies);
         let after = criterion
             .points
             .map(f64::from)
@@ -101,11 +99,10 @@ pub fn moves(
 }
 
 /// The baseline's result for criterion `id`, wherever its dimension is.
-fn baseline_criterion<'b>(baseline: &'b Value, id: &str) -> Option<&'b Value> {
-    baseline["dimensions"]
-        .as_array()?
+fn baseline_criterion<'b>(baseline: &'b Report, id: &str) -> Option<&'b crate::report::Criterion> {
+    baseline
+        .dimensions
         .iter()
-        .filter_map(|d| d["criteria"].as_array())
-        .flatten()
-        .find(|c| c["id"] == id)
+        .flat_map(|d| &d.criteria)
+        .find(|c| c.id == id)
 }

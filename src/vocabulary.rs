@@ -63,6 +63,19 @@ macro_rules! closed_set {
             }
         }
 
+        /// Read back as its word, and only as one of the set's words.
+        impl<'de> serde::Deserialize<'de> for $name {
+            fn deserialize<D: serde::Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
+                let word = String::deserialize(deserializer)?;
+                Self::parse(&word).ok_or_else(|| {
+                    serde::de::Error::custom(format!(
+                        "{word:?} is not one of the words allowed here: {}",
+                        Self::words().join(", ")
+                    ))
+                })
+            }
+        }
+
         impl std::fmt::Display for $name {
             fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
                 f.write_str(self.word())

@@ -24,4 +24,15 @@ if "$work/venv/bin/pre-commit" try-repo "$root" readiness-validate --files bad.y
 fi
 grep -q 'bad.yaml:4:3: unknown key "bogus"' "$work/bad.log" \
   || { cat "$work/bad.log" >&2; echo "pre-commit: the hook's failure does not name the problem" >&2; exit 1; }
+# A file named like an option: without `--` in the hook's entry, it printed
+# the help and passed.
+mkdir "$work/dash" && cd "$work/dash"
+git init --quiet
+cp ../repo/bad.yaml ./-h.yaml
+git add ./-h.yaml
+if "$work/venv/bin/pre-commit" try-repo "$root" readiness-validate --all-files > "$work/dash.log" 2>&1; then
+  cat "$work/dash.log" >&2; echo "pre-commit: an invalid questionnaire named -h.yaml passed the hook" >&2; exit 1
+fi
+grep -q -- '-h.yaml:4:3: unknown key "bogus"' "$work/dash.log" \
+  || { cat "$work/dash.log" >&2; echo "pre-commit: the hook read -h.yaml as an option" >&2; exit 1; }
 echo "pre-commit: hook checked"

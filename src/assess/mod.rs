@@ -122,6 +122,7 @@ pub fn assess(questionnaire: &Questionnaire, rubric: &Rubric, source: &str) -> A
         comparison: None,
         moved: Vec::new(),
         config: Arc::default(),
+        path: None,
     }
 }
 

@@ -12,10 +12,11 @@ use crate::command::settings::Settings;
 use crate::date::Date;
 use crate::diagnostic::{Diagnostic, Position};
 use crate::error::Error;
-use crate::load::toml_text::position;
+use crate::load::toml_text::Positions;
 use crate::suggest::closest;
 use crate::vocabulary::AcceptanceStatus;
 use crate::vocabulary::{FindingId, Word};
+use rustc_hash::FxHashSet;
 use serde::Deserialize;
 use std::path::Path;
 use toml::Spanned;
@@ -34,12 +35,12 @@ pub struct RawAccept {
 
 /// The entry checked, or every problem it has.
 pub fn acceptance(
-    text: &str,
+    text: &Positions<'_>,
     path: &Path,
     entry: &Spanned<RawAccept>,
 ) -> Result<Acceptance, Vec<Diagnostic>> {
     let raw = entry.get_ref();
-    let table = position(text, entry.span().start);
+    let table = text.at(entry.span().start);
     let mut problems = Vec::new();
     let mut text_of = |value: Option<&Spanned<String>>, key: &str, what: &str| {
         required_text(text, table, value, key, what).map_err(|p| problems.push(p))
@@ -66,7 +67,7 @@ pub fn acceptance(
     if let (Ok(id), Some(value)) = (&finding, &raw.pilot) {
         if !crate::assess::findings::per_pilot(*id) {
             problems.push(Diagnostic::at(
-                position(text, value.span().start),
+                text.at(value.span().start),
                 format!("accept.pilot: {id} is about the organization as a whole, not one pilot; remove pilot to accept it"),
             ));
         }
@@ -82,11 +83,11 @@ pub fn acceptance(
                 until,
                 file: crate::diagnostic::shown_path(path),
                 line: table.line,
-                pilot_at: raw.pilot.as_ref().map(|v| position(text, v.span().start)),
+                pilot_at: raw.pilot.as_ref().map(|v| text.at(v.span().start)),
                 until_at: raw
                     .until
                     .as_ref()
-                    .map_or(table, |v| position(text, v.span().start)),
+                    .map_or(table, |v| text.at(v.span().start)),
             })
         }
         _ => Err(problems),
@@ -96,7 +97,7 @@ pub fn acceptance(
 /// A text the entry must have: present, not blank, and safe to print on
 /// one line (it reaches terminals, Markdown and CI logs).
 fn required_text(
-    text: &str,
+    text: &Positions<'_>,
     table: Position,
     value: Option<&Spanned<String>>,
     key: &str,
@@ -108,7 +109,7 @@ fn required_text(
             format!("accept: {key} is required: {what}"),
         ));
     };
-    let at = position(text, value.span().start);
+    let at = text.at(value.span().start);
     if value.get_ref().trim().is_empty() {
         return Err(Diagnostic::at(
             at,
@@ -118,13 +119,18 @@ fn required_text(
     match value
         .get_ref()
         .chars()
-        .find(|c| crate::diagnostic::is_unsafe(*c))
+        .find(|&c| crate::diagnostic::is_unsafe(c) || crate::diagnostic::is_hidden(c))
     {
         Some(c) => Err(Diagnostic::at(
             at,
             format!(
-                "accept.{key}: holds U+{:04X}, a character that cannot be shown safely on one line; remove it",
-                u32::from(c)
+                "accept.{key}: holds U+{:04X}, {}; remove it",
+                u32::from(c),
+                if crate::diagnostic::is_hidden(c) {
+                    "a character that is invisible or changes the direction of text, so the text would not read as it is written"
+                } else {
+                    "a character that cannot be shown safely on one line"
+                }
             ),
         )),
         None => Ok(value.get_ref().trim().to_owned()),
@@ -132,7 +138,7 @@ fn required_text(
 }
 
 fn finding_id(
-    text: &str,
+    text: &Positions<'_>,
     value: Option<&Spanned<String>>,
     word: &str,
 ) -> Result<FindingId, Diagnostic> {
@@ -141,7 +147,7 @@ fn finding_id(
             .map(|n| format!("; did you mean \"{n}\"?"))
             .unwrap_or_default();
         Diagnostic::at(
-            value.map_or(Position::default(), |v| position(text, v.span().start)),
+            value.map_or(Position::default(), |v| text.at(v.span().start)),
             format!("accept.finding: \"{word}\" is not a finding id (`readiness explain` lists them){hint}"),
         )
     })
@@ -149,7 +155,7 @@ fn finding_id(
 
 /// `until`: a TOML date (`2027-03-31`) or the same as a string.
 fn until_date(
-    text: &str,
+    text: &Positions<'_>,
     table: Position,
     value: Option<&Spanned<toml::Value>>,
 ) -> Result<Date, Diagnostic> {
@@ -168,7 +174,7 @@ fn until_date(
     };
     date.ok_or_else(|| {
         Diagnostic::at(
-            position(text, value.span().start),
+            text.at(value.span().start),
             format!(
                 "accept.until: expected a date, YYYY-MM-DD, found {}",
                 value.get_ref()
@@ -177,16 +183,14 @@ fn until_date(
     })
 }
 
-/// The settings file's accepted risks applied to `a`; an acceptance dated
-/// more than a year after the assessment date is refused, with its place.
-pub fn apply(a: &mut Assessment, settings: &Settings) -> Result<(), Error> {
+/// The settings file's accepted risks applied to `a`, each in force
+/// through its `until` date as judged on `on` (today, or `--as-of`); an
+/// acceptance dated more than a year after `on` is refused, with its place.
+pub fn apply(a: &mut Assessment, settings: &Settings, on: Date) -> Result<(), Error> {
     if settings.accept.is_empty() {
         return Ok(());
     }
-    let Some(assessed) = crate::date::Date::parse(&a.organization.assessed) else {
-        return Ok(());
-    };
-    let limit = assessed.one_year_later();
+    let limit = on.one_year_later();
     let too_late: Vec<Diagnostic> = settings
         .accept
         .iter()
@@ -195,8 +199,8 @@ pub fn apply(a: &mut Assessment, settings: &Settings) -> Result<(), Error> {
             Diagnostic::at(
                 x.until_at,
                 format!(
-                    "accept.until: {} is more than a year after {}'s assessment date, {assessed}; accept a risk for a year at most ({limit}), then look again",
-                    x.until, a.source
+                    "accept.until: {} is more than a year after {on}, the date acceptances are judged on; accept a risk for a year at most ({limit}), then look again",
+                    x.until
                 ),
             )
         })
@@ -204,7 +208,7 @@ pub fn apply(a: &mut Assessment, settings: &Settings) -> Result<(), Error> {
     if !too_late.is_empty() {
         return Err(settings_error(settings, too_late));
     }
-    crate::acceptance::apply(a, &settings.accept, assessed);
+    crate::acceptance::apply(a, &settings.accept, on);
     Ok(())
 }
 
@@ -235,15 +239,16 @@ pub fn refuse_unknown_pilots(settings: &Settings, assessed: &[&Assessment]) -> R
             names
         })
     };
+    // An acceptance is known by its line: one `[[accept]]` header a line.
+    let concerned: FxHashSet<u32> = assessed
+        .iter()
+        .flat_map(|a| a.acceptances.iter().map(|s| s.acceptance.line))
+        .collect();
     let problems: Vec<Diagnostic> = settings
         .accept
         .iter()
         .filter(|x| x.pilot.is_some())
-        .filter(|x| {
-            !assessed
-                .iter()
-                .any(|a| a.acceptances.iter().any(|s| s.acceptance == **x))
-        })
+        .filter(|x| !concerned.contains(&x.line))
         .map(|x| {
             Diagnostic::at(
                 x.pilot_at.unwrap_or(Position {
@@ -288,22 +293,22 @@ fn settings_error(settings: &Settings, problems: Vec<Diagnostic>) -> Error {
 /// acceptance that matched nothing here but is in force for another
 /// organization of the portfolio is not a mistake.
 pub fn warnings(assessed: &[&Assessment]) -> Vec<String> {
-    let in_force_somewhere = |x: &Acceptance| {
-        assessed.iter().any(|a| {
-            a.acceptances
-                .iter()
-                .any(|s| s.acceptance == *x && s.status == AcceptanceStatus::InForce)
-        })
-    };
+    let in_force_somewhere: FxHashSet<u32> = assessed
+        .iter()
+        .flat_map(|a| &a.acceptances)
+        .filter(|s| s.status == AcceptanceStatus::InForce)
+        .map(|s| s.acceptance.line)
+        .collect();
     let mut lines = Vec::new();
+    let mut said = FxHashSet::default();
     for a in assessed {
         for state in &a.acceptances {
             let unmatched = state.status == AcceptanceStatus::Unmatched;
-            if unmatched && in_force_somewhere(&state.acceptance) {
+            if unmatched && in_force_somewhere.contains(&state.acceptance.line) {
                 continue;
             }
             if let Some(line) = crate::acceptance::warning(state, a) {
-                if !lines.contains(&line) {
+                if said.insert(line.clone()) {
                     lines.push(line);
                 }
             }

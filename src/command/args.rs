@@ -68,6 +68,9 @@ pub enum Command {
         /// Read no settings file
         #[arg(long, conflicts_with = "config")]
         no_config: bool,
+        /// The date the acceptances are judged on, instead of today
+        #[arg(long, value_name = "YYYY-MM-DD", value_parser = parse_date)]
+        as_of: Option<Date>,
     },
     /// Print the questionnaire's JSON Schema, for editors (with --report, the JSON report's)
     Schema {

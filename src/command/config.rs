@@ -10,7 +10,7 @@ use crate::gate::{add_once, FailCondition, Gates};
 use crate::load::source;
 use crate::load::toml_text::position;
 use crate::suggest::closest;
-use crate::vocabulary::{Format, ScoreGate, Word};
+use crate::vocabulary::{FindingId, Format, ScoreGate, Word};
 use serde::Deserialize;
 use std::path::{Path, PathBuf};
 use toml::Spanned;
@@ -21,7 +21,7 @@ pub const DEFAULT_NAME: &str = "readiness.toml";
 #[derive(Debug, Deserialize)]
 #[serde(deny_unknown_fields)]
 struct RawConfig {
-    rubric: Option<String>,
+    rubric: Option<Spanned<String>>,
     format: Option<Spanned<String>>,
     gate: Option<RawGate>,
     accept: Option<Vec<Spanned<super::acceptances::RawAccept>>>,
@@ -37,7 +37,7 @@ struct RawGate {
     /// One word or a list of words, each possibly commas between several.
     fail_on: Option<Spanned<toml::Value>>,
     /// A questionnaire, a JSON report (relative to this file) or `git:REV`.
-    baseline: Option<String>,
+    baseline: Option<Spanned<String>>,
     fail_on_regression: Option<Spanned<bool>>,
     tolerance: Option<Spanned<f64>>,
 }
@@ -161,10 +161,14 @@ pub fn parse(text: &str, path: &Path) -> Result<Config, Vec<Diagnostic>> {
         return Err(problems);
     };
     let text = read_text.as_str();
+    problems.extend(hidden_characters(text, &raw));
     let mut config = Config {
-        rubric: raw.rubric.map(|r| match path.parent() {
-            Some(dir) if !dir.as_os_str().is_empty() => dir.join(r),
-            _ => PathBuf::from(r),
+        rubric: raw.rubric.as_ref().map(|r| {
+            let r = r.get_ref();
+            match path.parent() {
+                Some(dir) if !dir.as_os_str().is_empty() => dir.join(r),
+                _ => PathBuf::from(r),
+            }
         }),
         ..Config::default()
     };
@@ -196,8 +200,8 @@ pub fn parse(text: &str, path: &Path) -> Result<Config, Vec<Diagnostic>> {
         let tolerance = score(&gate.tolerance, &"tolerance");
         config.gates.baseline = gate
             .baseline
-            .as_deref()
-            .map(|baseline| relative_baseline(baseline, path));
+            .as_ref()
+            .map(|baseline| relative_baseline(baseline.get_ref(), path));
         config.fail_on_regression = gate.fail_on_regression.as_ref().map(|on| *on.get_ref());
         config.gates.tolerance = tolerance;
         if let Some(fail_on) = &gate.fail_on {
@@ -210,34 +214,77 @@ pub fn parse(text: &str, path: &Path) -> Result<Config, Vec<Diagnostic>> {
             }
         }
     }
-    for entry in raw.accept.iter().flatten() {
-        match super::acceptances::acceptance(text, path, entry) {
-            Ok(accepted) => {
-                if let Some(earlier) = config
-                    .accept
-                    .iter()
-                    .find(|x| x.finding == accepted.finding && x.pilot == accepted.pilot)
-                {
-                    problems.push(Diagnostic::at(
-                        position(text, entry.span().start),
-                        format!(
-                            "accept: {} is accepted twice (first at line {}); keep one entry",
-                            accepted.subject(),
-                            earlier.line
-                        ),
-                    ));
-                } else {
-                    config.accept.push(accepted);
-                }
-            }
-            Err(mut found) => problems.append(&mut found),
-        }
-    }
+    config.accept = acceptances(text, path, &raw, &mut problems);
     if problems.is_empty() {
         Ok(config)
     } else {
         Err(problems)
     }
+}
+
+/// Every text of the file obeys a questionnaire's rules for names: the
+/// paths and the revision too.
+fn hidden_characters(text: &str, raw: &RawConfig) -> Vec<Diagnostic> {
+    let mut problems = Vec::new();
+    for (key, value) in [
+        ("rubric", raw.rubric.as_ref()),
+        (
+            "gate.baseline",
+            raw.gate.as_ref().and_then(|g| g.baseline.as_ref()),
+        ),
+    ] {
+        let Some(value) = value else { continue };
+        let found = value
+            .get_ref()
+            .chars()
+            .find(|&c| crate::diagnostic::is_unsafe(c) || crate::diagnostic::is_hidden(c));
+        if let Some(c) = found {
+            problems.push(Diagnostic::at(
+                position(text, value.span().start),
+                format!(
+                    "{key}: holds U+{:04X}, a control, invisible or bidirectional character; a path or revision is one line of visible characters",
+                    u32::from(c)
+                ),
+            ));
+        }
+    }
+    problems
+}
+
+/// The `[[accept]]` entries, each checked, each accepted once.
+fn acceptances(
+    text: &str,
+    path: &Path,
+    raw: &RawConfig,
+    problems: &mut Vec<Diagnostic>,
+) -> Vec<Acceptance> {
+    let positions = crate::load::toml_text::Positions::new(text);
+    let mut accept = Vec::new();
+    // Each acceptance's first line, by what it accepts: found by lookup,
+    // so that thousands of entries are read in linear time.
+    let mut first_line: rustc_hash::FxHashMap<(FindingId, Option<String>), u32> =
+        rustc_hash::FxHashMap::default();
+    for entry in raw.accept.iter().flatten() {
+        match super::acceptances::acceptance(&positions, path, entry) {
+            Ok(accepted) => {
+                let key = (accepted.finding, accepted.pilot.clone());
+                if let Some(earlier) = first_line.get(&key) {
+                    problems.push(Diagnostic::at(
+                        positions.at(entry.span().start),
+                        format!(
+                            "accept: {} is accepted twice (first at line {earlier}); keep one entry",
+                            accepted.subject(),
+                        ),
+                    ));
+                } else {
+                    first_line.insert(key, accepted.line);
+                    accept.push(accepted);
+                }
+            }
+            Err(mut found) => problems.append(&mut found),
+        }
+    }
+    accept
 }
 
 /// A baseline file is read relative to the config file, as the rubric is;

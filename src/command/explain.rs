@@ -18,13 +18,14 @@ pub fn explain(
     rubric: &Rubric,
     accepted: &[Acceptance],
     today: Date,
+    as_of: Option<Date>,
 ) -> Result<String, Error> {
     if let Some(criterion) = rubric.criteria.iter().find(|c| &*c.id == id) {
         return Ok(criterion_text(criterion, rubric));
     }
     if let Some(finding) = FindingId::parse(id) {
         let mut text = finding_text(finding, rubric);
-        text.push_str(&acceptances_text(finding, accepted, today));
+        text.push_str(&acceptances_text(finding, accepted, today, as_of));
         return Ok(text);
     }
     let mut known: Vec<&str> = rubric.criteria.iter().map(|c| &*c.id).collect();
@@ -37,18 +38,25 @@ pub fn explain(
 }
 
 /// The settings file's acceptances of finding `id`, each with whether it
-/// holds today; nothing when there are none.
-fn acceptances_text(id: FindingId, accepted: &[Acceptance], today: Date) -> String {
+/// holds today (or on the `--as-of` date); nothing when there are none.
+fn acceptances_text(
+    id: FindingId,
+    accepted: &[Acceptance],
+    today: Date,
+    as_of: Option<Date>,
+) -> String {
     let mine: Vec<&Acceptance> = accepted.iter().filter(|x| x.finding == id).collect();
     if mine.is_empty() {
         return String::new();
     }
     let mut out = format!("\nAccepted risks ({}):\n", mine[0].file);
     for x in mine {
-        let state = if x.until < today {
-            "expired: it counts again"
+        let on = as_of.unwrap_or(today);
+        let day = as_of.map_or_else(|| "today".to_owned(), |d| format!("on {d}"));
+        let state = if x.until < on {
+            format!("expired {day}: it counts again")
         } else {
-            "in force today"
+            format!("in force {day}")
         };
         let _ = writeln!(
             out,

@@ -2,25 +2,40 @@
 //! (a baseline), and the commits that changed a file (following renames)
 //! with its text at each of them, read in one `git cat-file --batch`
 //! process rather than one process per version.
+//!
+//! Every revision, path and commit subject is data: a revision is checked
+//! to name a commit before anything else sees it (one starting with `-` is
+//! refused, and `--end-of-options` ends git's options), paths are literal
+//! (never pathspec magic), git's output is read with NUL separators and
+//! fixed fields, and git runs with a fixed set of settings so that a
+//! repository's configuration cannot make a read run a program.
 
 use crate::date::Date;
+use crate::diagnostic::escaped;
 use crate::error::Error;
-use std::fmt::Write as _;
+use crate::history::UNSHALLOW;
 use std::io::{BufRead, BufReader, Read, Write};
 use std::path::{Path, PathBuf};
-use std::process::{Command, Stdio};
+use std::process::{Command, Output, Stdio};
 
 /// One commit that changed the file.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Revision {
     /// The full commit id.
     pub commit: String,
-    /// The committer's date.
-    pub date: Date,
+    /// The committer's date; `None` when git gives one this tool cannot
+    /// read (after the year 9999): the version is kept, its date said so.
+    pub date: Option<Date>,
+    /// The date as git gave it.
+    pub date_text: String,
     /// The commit's subject line.
     pub subject: String,
     /// The file's path at that commit, from the repository's root.
     pub path: String,
+    /// The path before, where this commit renamed the file.
+    pub renamed_from: Option<String>,
+    /// The id of the file's blob at that commit.
+    blob: String,
 }
 
 /// The directory git runs in for `file`, and the file's name there.
@@ -36,85 +51,269 @@ fn place(file: &Path) -> (PathBuf, String) {
     (directory, name)
 }
 
+/// Variables that point git at another repository, work tree or index
+/// than the one holding the file (a hook's `GIT_DIR` without its
+/// `GIT_WORK_TREE` would read the root's file under a subdirectory's name),
+/// or that add settings. They are cleared: the repository is always the one
+/// found from the file's own directory.
+const CLEARED: &[&str] = &[
+    "GIT_DIR",
+    "GIT_WORK_TREE",
+    "GIT_INDEX_FILE",
+    "GIT_COMMON_DIR",
+    "GIT_PREFIX",
+    "GIT_NAMESPACE",
+    "GIT_OBJECT_DIRECTORY",
+    "GIT_ALTERNATE_OBJECT_DIRECTORIES",
+    "GIT_CONFIG_PARAMETERS",
+    "GIT_CONFIG_COUNT",
+    "GIT_EXTERNAL_DIFF",
+    "GIT_PAGER",
+];
+
+/// Settings that would let a repository's configuration run a program
+/// during a read (a pager, a file-system monitor, a signature check, a
+/// text conversion or an external diff) or find copies where only renames
+/// are followed, each fixed for every call.
+const SETTINGS: &[&str] = &[
+    "core.pager=cat",
+    "core.fsmonitor=false",
+    "log.showSignature=false",
+    "diff.external=",
+    "diff.renames=true",
+    "core.quotePath=false",
+];
+
 fn git(directory: &Path) -> Command {
     let mut command = Command::new("git");
     command.current_dir(directory);
+    for name in CLEARED {
+        command.env_remove(name);
+    }
+    // Paths given to git are file names, never pathspec magic (`:(top)x`,
+    // `org[1].yaml`).
+    command.env("GIT_LITERAL_PATHSPECS", "1");
+    command.env("GIT_TERMINAL_PROMPT", "0");
+    command.arg("--no-pager");
+    for setting in SETTINGS {
+        command.args(["-c", setting]);
+    }
     command
+}
+
+/// Git's own message, its first line, made safe to print.
+fn why(stderr: &[u8]) -> String {
+    let text = String::from_utf8_lossy(stderr);
+    let line = text
+        .lines()
+        .find(|l| !l.trim().is_empty())
+        .unwrap_or("git failed without saying why");
+    let line = line
+        .trim_start_matches("fatal: ")
+        .trim_start_matches("error: ");
+    escaped(line).into_owned()
 }
 
 /// A git failure as one line naming `shown`.
 fn failed(shown: &str, what: &str, stderr: &[u8]) -> Error {
-    let why = String::from_utf8_lossy(stderr);
-    let why = why
-        .lines()
-        .next()
-        .unwrap_or("git failed")
-        .trim_start_matches("fatal: ")
-        .to_owned();
-    Error::Refused(format!("{shown}: {what}: {why}"))
+    Error::Refused(format!("{shown}: {what}: {}", why(stderr)))
 }
 
 fn cannot_run(shown: &str, error: &std::io::Error) -> Error {
     Error::Refused(format!("{shown}: the git command cannot be run: {error}"))
 }
 
-/// The bytes of `file` as it was at `revision`.
-pub fn show(file: &Path, shown: &str, revision: &str) -> Result<Vec<u8>, Error> {
-    let (directory, name) = place(file);
-    // `REV:./name` is the file at REV, relative to the directory git runs in.
-    let output = git(&directory)
-        .arg("show")
-        .arg(format!("{revision}:./{name}"))
+fn output(command: &mut Command, shown: &str) -> Result<Output, Error> {
+    command
+        .stdin(Stdio::null())
         .output()
-        .map_err(|e| cannot_run(shown, &e))?;
-    if !output.status.success() {
-        return Err(failed(
-            shown,
-            &format!("cannot be read at git revision {revision}"),
-            &output.stderr,
-        ));
-    }
-    Ok(output.stdout)
+        .map_err(|e| cannot_run(shown, &e))
 }
 
-/// The commits that changed `file`, newest first, following renames; a
-/// commit that deleted it is left out (there is nothing to assess).
+/// Whether the repository holding `directory` is a shallow clone: its
+/// history stops at a boundary, and older commits are not there.
+pub fn is_shallow(directory: &Path) -> bool {
+    git(directory)
+        .args(["rev-parse", "--is-shallow-repository"])
+        .stdin(Stdio::null())
+        .output()
+        .is_ok_and(|o| o.status.success() && o.stdout.starts_with(b"true"))
+}
+
+/// The commit `revision` names, as its full id. A revision that starts with
+/// `-` is refused before git sees it, and git is told where its options end.
+fn commit_of(directory: &Path, shown: &str, revision: &str) -> Result<String, Error> {
+    let revision_shown = escaped(revision);
+    if revision.is_empty() {
+        return Err(Error::Refused(format!(
+            "{shown}: `git:` names no revision; write git:REV, as in git:HEAD~1 or git:origin/main"
+        )));
+    }
+    if revision.starts_with('-') {
+        return Err(Error::Refused(format!(
+            "{shown}: the git revision {revision_shown} starts with '-', which git would read as an option; name a commit, a branch or a tag"
+        )));
+    }
+    let found = output(
+        git(directory).args([
+            "rev-parse",
+            "--verify",
+            "--quiet",
+            "--end-of-options",
+            &format!("{revision}^{{commit}}"),
+        ]),
+        shown,
+    )?;
+    if found.status.success() {
+        return Ok(String::from_utf8_lossy(&found.stdout).trim().to_owned());
+    }
+    if is_shallow(directory) {
+        return Err(Error::Refused(format!(
+            "{shown}: git revision {revision_shown} is not in this clone, which is shallow (its history was cut when it was cloned); {UNSHALLOW}"
+        )));
+    }
+    let what = format!("git revision {revision_shown} names no commit in this repository");
+    Err(if found.stderr.iter().all(u8::is_ascii_whitespace) {
+        Error::Refused(format!("{shown}: {what}"))
+    } else {
+        failed(shown, &what, &found.stderr)
+    })
+}
+
+/// The bytes of `file` as it was at `revision`. Its size is asked first: a
+/// file larger than a questionnaire may be is refused unread.
+pub fn show(file: &Path, shown: &str, revision: &str) -> Result<Vec<u8>, Error> {
+    let (directory, name) = place(file);
+    let commit = commit_of(&directory, shown, revision)?;
+    let revision_shown = escaped(revision);
+    // The file's path from the repository's root, computed in its own
+    // directory.
+    let prefix = output(git(&directory).args(["rev-parse", "--show-prefix"]), shown)?;
+    if !prefix.status.success() {
+        return Err(failed(shown, "is not in a git repository", &prefix.stderr));
+    }
+    let prefix = String::from_utf8_lossy(&prefix.stdout);
+    let object = format!("{commit}:{}{name}", prefix.trim_end_matches('\n'));
+    let size = output(git(&directory).args(["cat-file", "-s", &object]), shown)?;
+    if !size.status.success() {
+        return Err(failed(
+            shown,
+            &format!("cannot be read at git revision {revision_shown}"),
+            &size.stderr,
+        ));
+    }
+    let size: u64 = String::from_utf8_lossy(&size.stdout)
+        .trim()
+        .parse()
+        .map_err(|_| {
+            Error::Refused(format!(
+                "{shown}: git gave no size for it at {revision_shown}"
+            ))
+        })?;
+    if size > crate::load::source::MAX_BYTES {
+        return Err(Error::Refused(format!(
+            "{shown}: at git revision {revision_shown}, {}",
+            crate::load::source::too_large().message
+        )));
+    }
+    let bytes = output(git(&directory).args(["cat-file", "blob", &object]), shown)?;
+    if !bytes.status.success() {
+        return Err(failed(
+            shown,
+            &format!("cannot be read at git revision {revision_shown}"),
+            &bytes.stderr,
+        ));
+    }
+    Ok(bytes.stdout)
+}
+
+/// The commits that changed `file`, newest first, following renames (never
+/// copies); a commit that deleted it is left out (there is nothing to
+/// assess).
 pub fn revisions(file: &Path, shown: &str) -> Result<Vec<Revision>, Error> {
     let (directory, name) = place(file);
-    let output = git(&directory)
-        .args([
+    let output = output(
+        git(&directory).args([
             "log",
             "--follow",
+            "--no-show-signature",
+            "--no-textconv",
+            "--no-ext-diff",
             "--diff-filter=d",
             "-z",
-            "--format=%x1e%H%x1f%cs%x1f%s",
-            "--name-only",
+            "--no-abbrev",
+            "--format=%H%x00%cs%x00%s",
+            "--raw",
             "--",
             &name,
-        ])
-        .output()
-        .map_err(|e| cannot_run(shown, &e))?;
+        ]),
+        shown,
+    )?;
     if !output.status.success() {
         return Err(failed(shown, "its history cannot be read", &output.stderr));
     }
-    let text = String::from_utf8_lossy(&output.stdout);
-    Ok(text.split('\u{1e}').filter_map(parse_record).collect())
+    parse_log(&output.stdout)
+        .ok_or_else(|| Error::Refused(format!("{shown}: git's list of its commits cannot be read")))
 }
 
-/// `HASH␟DATE␟SUBJECT\0\nPATH\0`, as `git log -z` writes one commit.
-fn parse_record(record: &str) -> Option<Revision> {
-    let (header, rest) = record.split_once('\0')?;
-    let mut fields = header.splitn(3, '\u{1f}');
-    let commit = fields.next()?.to_owned();
-    let date = Date::parse(fields.next()?)?;
-    let subject = fields.next().unwrap_or_default().to_owned();
-    let path = rest.trim_start_matches('\n').split('\0').next()?.to_owned();
-    (!commit.is_empty() && !path.is_empty()).then_some(Revision {
-        commit,
-        date,
-        subject,
-        path,
-    })
+/// `git log -z --format=%H%x00%cs%x00%s --raw`: for each commit its id,
+/// date and subject, then its raw changes, each `:MODES IDS STATUS` and one
+/// path (two for a rename or copy), every field ended by NUL. Fields are
+/// taken by position, so no subject or path can start a record of its own.
+fn parse_log(bytes: &[u8]) -> Option<Vec<Revision>> {
+    let mut fields = bytes
+        .split(|&b| b == 0)
+        .map(|f| String::from_utf8_lossy(f).into_owned())
+        .peekable();
+    let mut revisions = Vec::new();
+    while let Some(commit) = fields.next() {
+        if commit.is_empty() && fields.peek().is_none() {
+            break;
+        }
+        if commit.is_empty() || !commit.bytes().all(|b| b.is_ascii_hexdigit()) {
+            return None;
+        }
+        let date_text = fields.next()?;
+        let subject = fields.next()?;
+        let mut change = None;
+        let mut copied = false;
+        while let Some(raw) = fields.next_if(|f| f.trim_start_matches('\n').starts_with(':')) {
+            let raw = raw.trim_start_matches('\n');
+            // `:old-mode new-mode old-id new-id STATUS`
+            let parts: Vec<&str> = raw.split(' ').collect();
+            let blob = (*parts.get(3)?).to_owned();
+            let status = parts.get(4)?;
+            let first = fields.next()?;
+            let (path, renamed_from) = if status.starts_with('R') {
+                (fields.next()?, Some(first))
+            } else if status.starts_with('C') {
+                // A copy is where this file began: what came before is the
+                // history of the file it was copied from, another file.
+                copied = true;
+                (fields.next()?, None)
+            } else {
+                (first, None)
+            };
+            change = Some((blob, path, renamed_from));
+        }
+        // A merge lists no change of its own: there is no version to read.
+        let Some((blob, path, renamed_from)) = change else {
+            continue;
+        };
+        revisions.push(Revision {
+            date: Date::parse(&date_text),
+            date_text,
+            commit,
+            subject,
+            path,
+            renamed_from,
+            blob,
+        });
+        if copied {
+            break;
+        }
+    }
+    Some(revisions)
 }
 
 /// The file at one revision, as git gave it.
@@ -123,12 +322,17 @@ pub enum Blob {
     Bytes(Vec<u8>),
     /// Larger than a questionnaire may be; its bytes were skipped.
     TooLarge,
-    /// Git has no such file (a path git cannot name on one line).
-    Missing,
 }
 
-/// The file's bytes at each revision, in order.
-pub fn contents(file: &Path, shown: &str, revisions: &[Revision]) -> Result<Vec<Blob>, Error> {
+/// Reads the file's blob at each revision, in order, one at a time through
+/// one `git cat-file --batch`, handing each to `each` and keeping none: the
+/// memory held is one version's, however many there are.
+pub fn each_content(
+    file: &Path,
+    shown: &str,
+    revisions: &[Revision],
+    mut each: impl FnMut(usize, Blob),
+) -> Result<(), Error> {
     let (directory, _) = place(file);
     let mut child = git(&directory)
         .args(["cat-file", "--batch"])
@@ -137,9 +341,11 @@ pub fn contents(file: &Path, shown: &str, revisions: &[Revision]) -> Result<Vec<
         .stderr(Stdio::piped())
         .spawn()
         .map_err(|e| cannot_run(shown, &e))?;
+    // Requested by object id: no path reaches git's line-based input.
     let mut requests = String::new();
     for r in revisions {
-        let _ = writeln!(requests, "{}:{}", r.commit, r.path.replace('\n', " "));
+        requests.push_str(&r.blob);
+        requests.push('\n');
     }
     let mut stdin = child
         .stdin
@@ -154,47 +360,59 @@ pub fn contents(file: &Path, shown: &str, revisions: &[Revision]) -> Result<Vec<
             .take()
             .ok_or_else(|| Error::Refused(format!("{shown}: cannot read from git cat-file")))?,
     );
-    let mut texts = Vec::with_capacity(revisions.len());
     let broken = |e: std::io::Error| Error::Refused(format!("{shown}: git cat-file stopped: {e}"));
-    for _ in revisions {
+    let mut stopped = None;
+    for (index, revision) in revisions.iter().enumerate() {
         let mut header = String::new();
         out.read_line(&mut header).map_err(broken)?;
-        // `<id> blob <size>`, or `<request> missing`.
-        let size = header.trim_end().strip_suffix(" missing").map_or_else(
-            || {
-                header
-                    .rsplit(' ')
-                    .next()
-                    .and_then(|s| s.trim().parse::<u64>().ok())
-            },
-            |_| None,
-        );
+        // `<id> blob <size>`; anything else (`<id> missing`, or nothing
+        // because git stopped) means the repository cannot give the version.
+        let size = match header.trim_end().split(' ').collect::<Vec<_>>()[..] {
+            [_, "blob", size] => size.parse::<u64>().ok(),
+            _ => None,
+        };
         let Some(size) = size else {
-            texts.push(Blob::Missing);
-            continue;
+            stopped = Some(format!(
+                "the version of commit {} cannot be read: {}",
+                revision.commit,
+                if header.trim().is_empty() {
+                    "git stopped".to_owned()
+                } else {
+                    escaped(header.trim()).into_owned()
+                }
+            ));
+            break;
         };
         if size > crate::load::source::MAX_BYTES {
             std::io::copy(&mut (&mut out).take(size), &mut std::io::sink()).map_err(broken)?;
-            texts.push(Blob::TooLarge);
+            each(index, Blob::TooLarge);
         } else {
             // At most MAX_BYTES, which fits in memory and in usize.
             let mut text = vec![0; usize::try_from(size).unwrap_or_default()];
             out.read_exact(&mut text).map_err(broken)?;
-            texts.push(Blob::Bytes(text));
+            each(index, Blob::Bytes(text));
         }
         let mut newline = [0; 1];
         out.read_exact(&mut newline).map_err(broken)?;
     }
+    drop(out);
     let _ = writer.join();
     let status = child.wait().map_err(|e| cannot_run(shown, &e))?;
+    let mut stderr = Vec::new();
+    if let Some(mut e) = child.stderr.take() {
+        let _ = e.read_to_end(&mut stderr);
+    }
+    if let Some(what) = stopped {
+        return Err(if stderr.is_empty() {
+            Error::Refused(format!("{shown}: {what}"))
+        } else {
+            failed(shown, &what, &stderr)
+        });
+    }
     if !status.success() {
-        let mut stderr = Vec::new();
-        if let Some(mut e) = child.stderr.take() {
-            let _ = e.read_to_end(&mut stderr);
-        }
         return Err(failed(shown, "its versions cannot be read", &stderr));
     }
-    Ok(texts)
+    Ok(())
 }
 
 #[cfg(test)]
@@ -202,17 +420,31 @@ mod tests {
     use super::*;
 
     #[test]
-    fn a_record_of_git_log() {
-        let record = "0123abcd\u{1f}2026-08-20\u{1f}Northwind: both pilots live\0\nteam/org.yaml\0";
-        let revision = parse_record(record).expect("a revision");
-        assert_eq!(revision.commit, "0123abcd");
-        assert_eq!(revision.date, Date::parse("2026-08-20").expect("a date"));
-        assert_eq!(revision.subject, "Northwind: both pilots live");
-        assert_eq!(revision.path, "team/org.yaml");
-        assert_eq!(parse_record(""), None);
-        assert_eq!(
-            parse_record("0123\u{1f}not a date\u{1f}x\0\na.yaml\0"),
-            None
-        );
+    fn a_log_is_read_by_position() {
+        let log = b"0123abcd\x002026-08-20\x00Northwind: both pilots live\x00\n:100644 100644 aaa bbb M\x00team/org.yaml\x00\
+4567ef\x002026-08-01\x00moved \x1e 0000\x00\n:100644 100644 ccc aaa R100\x00old.yaml\x00team/org.yaml\x00";
+        let revisions = parse_log(log).expect("a log");
+        assert_eq!(revisions.len(), 2);
+        assert_eq!(revisions[0].commit, "0123abcd");
+        assert_eq!(revisions[0].date, Date::parse("2026-08-20"));
+        assert_eq!(revisions[0].subject, "Northwind: both pilots live");
+        assert_eq!(revisions[0].path, "team/org.yaml");
+        assert_eq!(revisions[0].blob, "bbb");
+        assert_eq!(revisions[1].subject, "moved \u{1e} 0000");
+        assert_eq!(revisions[1].renamed_from.as_deref(), Some("old.yaml"));
+        assert_eq!(parse_log(b"").map(|r| r.len()), Some(0));
+        // `--follow` finds copies too: the history stops at the copy.
+        let copied = parse_log(
+            b"ab\x002026-08-20\x00copy\x00\n:100644 100644 aaa bbb C075\x00template.yaml\x00org.yaml\x00\
+cd\x002026-08-01\x00template\x00\n:000000 100644 000 aaa A\x00template.yaml\x00",
+        )
+        .expect("a log");
+        assert_eq!(copied.len(), 1);
+        assert_eq!(copied[0].path, "org.yaml");
+        assert_eq!(copied[0].renamed_from, None);
+        assert_eq!(parse_log(b"not hex\x00x\x00y\x00"), None);
+        let late = parse_log(b"ab\x0010000-01-01\x00x\x00:1 1 a b M\x00o.yaml\x00").expect("a log");
+        assert_eq!(late[0].date, None);
+        assert_eq!(late[0].date_text, "10000-01-01");
     }
 }

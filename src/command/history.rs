@@ -84,7 +84,8 @@ fn history_of(
     revisions.reverse();
     let committed = revisions.len();
     if let Some(since) = args.since {
-        revisions.retain(|r| r.date >= since);
+        // A version whose date cannot be read is kept, to be shown as such.
+        revisions.retain(|r| r.date.is_none_or(|date| date >= since));
     }
     if let Some(max) = args.max {
         let older = revisions
@@ -102,16 +103,31 @@ fn history_of(
             ),
         }));
     }
-    let blobs = git::contents(file, &shown, &revisions)?;
-    let versions = revisions
-        .par_iter()
-        .zip(blobs)
-        .map(|(revision, blob)| version(revision, blob, rubric, env))
-        .collect();
+    // Read, assessed and dropped a few versions at a time: a long history
+    // of a large questionnaire is never held in memory at once.
+    let batch = rayon::current_num_threads().max(1) * 2;
+    let mut versions = Vec::with_capacity(revisions.len());
+    let mut pending: Vec<(usize, Blob)> = Vec::with_capacity(batch);
+    let assess_pending = |pending: &mut Vec<(usize, Blob)>, versions: &mut Vec<Version>| {
+        let done: Vec<Version> = pending
+            .par_drain(..)
+            .map(|(index, blob)| version(&revisions[index], blob, rubric, env))
+            .collect();
+        versions.extend(done);
+    };
+    git::each_content(file, &shown, &revisions, |index, blob| {
+        pending.push((index, blob));
+        if pending.len() == batch {
+            assess_pending(&mut pending, &mut versions);
+        }
+    })?;
+    assess_pending(&mut pending, &mut versions);
+    let directory = file.parent().filter(|d| !d.as_os_str().is_empty());
     Ok(History {
         format_version: 1,
         file: shown,
         rubric: format!("{} version {}", rubric.id, rubric.version),
+        shallow: git::is_shallow(directory.unwrap_or(Path::new("."))),
         versions,
     })
 }
@@ -122,7 +138,7 @@ fn version(revision: &Revision, blob: Blob, rubric: &Rubric, env: &Environment) 
     let short = revision.commit.get(..7).unwrap_or(&revision.commit);
     let name = format!("{short}:{}", revision.path);
     let options = LoadOptions {
-        as_of: Some(revision.date),
+        as_of: revision.date,
         today: env.today,
     };
     let invalid = |text: Option<String>, problems| Error::Invalid {
@@ -131,6 +147,13 @@ fn version(revision: &Revision, blob: Blob, rubric: &Rubric, env: &Environment) 
         problems,
     };
     let assessed = match blob {
+        _ if revision.date.is_none() => Err(invalid(
+            None,
+            vec![diagnostic::Diagnostic::whole_file(format!(
+                "git gives its commit date as {}, which this tool cannot read as a date; the version is not assessed",
+                diagnostic::escaped(&revision.date_text)
+            ))],
+        )),
         Blob::Bytes(bytes) => source::text_of(bytes)
             .map_err(|d| invalid(None, vec![d]))
             .and_then(|text| {
@@ -139,12 +162,6 @@ fn version(revision: &Revision, blob: Blob, rubric: &Rubric, env: &Environment) 
             })
             .map(|q| Point::of(&crate::assess::assess(&q, rubric, &name))),
         Blob::TooLarge => Err(invalid(None, vec![source::too_large()])),
-        Blob::Missing => Err(invalid(
-            None,
-            vec![diagnostic::Diagnostic::whole_file(
-                "git has no file at this path in the commit",
-            )],
-        )),
     };
     let (assessment, error) = match assessed {
         Ok(point) => (Some(point), None),
@@ -152,9 +169,10 @@ fn version(revision: &Revision, blob: Blob, rubric: &Rubric, env: &Environment) 
     };
     Version {
         commit: revision.commit.clone(),
-        date: revision.date.to_string(),
+        date: revision.date_text.clone(),
         subject: revision.subject.clone(),
         path: revision.path.clone(),
+        renamed_from: revision.renamed_from.clone(),
         assessment,
         error,
     }

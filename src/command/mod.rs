@@ -131,6 +131,7 @@ pub fn run(cli: Cli, env: &Environment) -> Output {
             rubric,
             config,
             no_config,
+            as_of,
             format: _,
         } => read::rubric(rubric.as_deref())
             .and_then(|rubric| {
@@ -146,7 +147,7 @@ pub fn run(cli: Cli, env: &Environment) -> Output {
                     }
                     None => Vec::new(),
                 };
-                explain::explain(&id, &rubric, &accepted, env.today)
+                explain::explain(&id, &rubric, &accepted, env.today, as_of)
             })
             .map(Output::success),
         Command::Schema { report } => {
@@ -166,6 +167,13 @@ pub fn run(cli: Cli, env: &Environment) -> Output {
     result.unwrap_or_else(|error| Output::failure(&error))
 }
 
+/// The questionnaire a side of `diff` names, which `git:REV` on the other
+/// side reads at REV.
+fn named_file(path: &Path) -> Option<&Path> {
+    let text = path.to_string_lossy();
+    (!text.starts_with("git:") && !read::is_json(path)).then_some(path)
+}
+
 /// `readiness diff OLD NEW`: both sides read (a JSON report as written, a
 /// questionnaire assessed now), then compared.
 fn diff_command(args: &DiffArgs, env: &Environment) -> Result<Output, Error> {
@@ -174,16 +182,17 @@ fn diff_command(args: &DiffArgs, env: &Environment) -> Result<Output, Error> {
         as_of: args.as_of,
         today: env.today,
     };
-    let side = |path: &PathBuf| -> Result<serde_json::Value, Error> {
-        let name = read::shown_name(path, "<stdin>");
-        if read::is_json(path) {
-            read::stored_report(path, &name)
+    // `git:REV` on one side is the file the other side names, at REV.
+    let side = |path: &Path, other: &Path| {
+        let reference = path.to_string_lossy();
+        if reference.starts_with("git:") {
+            read::report(&reference, named_file(other), &rubric, options)
         } else {
-            let questionnaire = read::questionnaire(path, &name, options)?;
-            Ok(read::as_report(&questionnaire, &rubric, &name))
+            // Read by its path as given, whatever it holds.
+            read::side(path, &rubric, options)
         }
     };
-    let (before, after) = (side(&args.old)?, side(&args.new)?);
+    let (before, after) = (side(&args.old, &args.new)?, side(&args.new, &args.old)?);
     let diff = crate::diff::compare(&before, &after);
     let text = match args.format.unwrap_or(Format::Table) {
         // The command line offers table, markdown and json only.
@@ -399,14 +408,29 @@ fn assess_all(
         let name = read::shown_name(file, &args.stdin_filename);
         let questionnaire = read::questionnaire(file, &name, options)?;
         let mut assessment = assess::assess(&questionnaire, rubric, &name);
-        acceptances::apply(&mut assessment, settings)?;
+        if !read::is_stdin(file) {
+            assessment.path = Some(file.clone());
+        }
+        // Acceptances expire by the clock, or by --as-of: never by the
+        // questionnaire's own date, which nobody may keep up to date.
+        acceptances::apply(
+            &mut assessment,
+            settings,
+            options.as_of.unwrap_or(options.today),
+        )?;
         assessment.gate = settings.gates.check(&assessment);
         if let Some(reference) = &settings.gates.baseline {
+            // Standard input is found in the repository by the name given for it.
+            let in_repository = if read::is_stdin(file) && args.stdin_filename != "<stdin>" {
+                Path::new(&args.stdin_filename)
+            } else {
+                file.as_path()
+            };
             compare_with_baseline(
                 &mut assessment,
                 &questionnaire,
                 reference,
-                file,
+                in_repository,
                 settings,
                 rubric,
                 options,
@@ -440,7 +464,7 @@ fn compare_with_baseline(
     rubric: &rubric::Rubric,
     options: LoadOptions,
 ) -> Result<(), Error> {
-    let baseline = read::baseline(reference, file, rubric, options)?;
+    let baseline = read::report(reference, Some(file), rubric, options)?;
     if let Some(tolerance) = settings.gates.tolerance {
         let checks = crate::regression::checks(&baseline, assessment, tolerance);
         let gate = assessment
@@ -453,8 +477,7 @@ fn compare_with_baseline(
         gate.passed = gate.checks.iter().all(crate::assessment::GateCheck::passed);
         assessment.moved = crate::regression_moves::moves(&baseline, assessment, questionnaire);
     }
-    // Plain data with string keys always serializes.
-    let now = serde_json::to_value(&*assessment).unwrap_or_default();
+    let now = crate::report::Report::of(assessment);
     assessment.comparison = Some(Box::new(crate::diff::compare(&baseline, &now)));
     Ok(())
 }

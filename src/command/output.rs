@@ -156,7 +156,12 @@ fn capped(summary: &str) -> std::borrow::Cow<'_, str> {
     if summary.len() <= SUMMARY_LIMIT {
         return summary.into();
     }
-    let room = SUMMARY_LIMIT - 200;
+    // The cut is made at a line, found before a character boundary: a byte
+    // index inside a multi-byte character cannot slice a `str`.
+    let mut room = SUMMARY_LIMIT - 200;
+    while !summary.is_char_boundary(room) {
+        room -= 1;
+    }
     let cut = summary[..room].rfind('\n').map_or(0, |at| at + 1);
     let left_out = summary.len() - cut;
     format!(

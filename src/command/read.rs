@@ -6,6 +6,7 @@ use crate::diagnostic;
 use crate::error::Error;
 use crate::load::questionnaire::{self, LoadOptions, Questionnaire};
 use crate::load::source;
+use crate::report::Report;
 use crate::rubric::{self, Rubric};
 use std::path::Path;
 
@@ -49,7 +50,7 @@ pub fn rubric(path: Option<&Path>) -> Result<Rubric, Error> {
     rubric::parse(&text).map_err(|problems| invalid(&name, Some(text), problems))
 }
 
-fn is_stdin(path: &Path) -> bool {
+pub fn is_stdin(path: &Path) -> bool {
     path.as_os_str() == "-"
 }
 
@@ -71,83 +72,63 @@ pub fn is_json(path: &Path) -> bool {
         .is_some_and(|e| e.eq_ignore_ascii_case("json"))
 }
 
-/// Reads a JSON report written by `assess --format json`; anything else is
-/// refused with where it went wrong.
-pub fn json_report(path: &Path, name: &str) -> Result<serde_json::Value, Error> {
+/// Reads a JSON report written by `assess --format json` into typed
+/// values, checked as a questionnaire is; anything else is refused with
+/// the JSON path and the reason. It is named by the file given rather than
+/// by the questionnaire it was made from.
+pub fn stored_report(path: &Path, name: &str) -> Result<Report, Error> {
     let text = source::read_text(path).map_err(|d| invalid(name, None, vec![d]))?;
-    let report: serde_json::Value = serde_json::from_str(&text).map_err(|e| {
-        let at = diagnostic::Position {
-            line: u32::try_from(e.line()).unwrap_or(u32::MAX),
-            column: u32::try_from(e.column()).unwrap_or(u32::MAX),
-        };
-        // serde_json's message, less its own " at line L column C".
-        let message = e.to_string();
-        let message = message
-            .split(" at line ")
-            .next()
-            .unwrap_or_default()
-            .to_owned();
-        invalid(
-            name,
-            Some(text.clone()),
-            vec![diagnostic::Diagnostic::at(
-                at,
-                format!("not valid JSON: {message}"),
-            )],
-        )
-    })?;
-    if crate::diff::is_report(&report) {
-        Ok(report)
-    } else {
-        Err(invalid(
-            name,
-            None,
-            vec![diagnostic::Diagnostic::whole_file(
-                crate::diff::NOT_A_REPORT,
-            )],
-        ))
-    }
-}
-
-/// A stored JSON report, named by the file given rather than by the
-/// questionnaire it was made from.
-pub fn stored_report(path: &Path, name: &str) -> Result<serde_json::Value, Error> {
-    let mut report = json_report(path, name)?;
-    report["source"] = serde_json::Value::from(name);
+    let mut report = crate::report::read::parse(&text)
+        .map_err(|problems| invalid(name, Some(text), problems))?;
+    name.clone_into(&mut report.source);
     Ok(report)
 }
 
-/// The baseline of `file` named by `reference`: `git:REV` reads the file as
-/// it was at that revision through the `git` command; otherwise a JSON
-/// report, or a questionnaire assessed now with `rubric`.
-pub fn baseline(
+/// One side of a comparison, named by `reference`: `git:REV:PATH` (the file
+/// at PATH as it was at that revision), `git:REV` (the file `same` names, as
+/// it was at that revision), a JSON report, or a questionnaire assessed now
+/// with `rubric`. `same` is the questionnaire the other side names, if any.
+pub fn report(
     reference: &str,
-    file: &Path,
+    same: Option<&Path>,
     rubric: &Rubric,
     options: LoadOptions,
-) -> Result<serde_json::Value, Error> {
-    let Some(revision) = reference.strip_prefix("git:") else {
-        let path = Path::new(reference);
-        let name = diagnostic::shown_path(path);
-        if is_json(path) {
-            return stored_report(path, &name);
-        }
-        let questionnaire = questionnaire(path, &name, options)?;
-        return Ok(as_report(&questionnaire, rubric, &name));
+) -> Result<Report, Error> {
+    let Some(git) = reference.strip_prefix("git:") else {
+        return side(Path::new(reference), rubric, options);
+    };
+    let (revision, file) = match git.split_once(':') {
+        Some((revision, path)) => (revision, Path::new(path)),
+        None => match same {
+            Some(file) if !is_stdin(file) => (git, file),
+            _ => {
+                return Err(Error::Refused(format!(
+                    "{}: names no file to read at that revision: write git:REV:PATH, or compare with a questionnaire in the repository (standard input named by --stdin-filename)",
+                    diagnostic::shown_name(reference)
+                )))
+            }
+        },
     };
     let shown = diagnostic::shown_path(file);
     let bytes = crate::command::git::show(file, &shown, revision)?;
-    let name = format!("{revision}:{shown}");
-    let text = String::from_utf8(bytes)
-        .map_err(|_| Error::Refused(format!("{name}: is not UTF-8 text")))?;
+    let name = format!("{}:{shown}", diagnostic::escaped(revision));
+    let text = source::text_of(bytes).map_err(|d| invalid(&name, None, vec![d]))?;
     let questionnaire = questionnaire::load(&text, options)
         .map_err(|problems| invalid(&name, Some(text), problems))?;
     Ok(as_report(&questionnaire, rubric, &name))
 }
 
-/// A questionnaire's assessment as its JSON report.
-pub fn as_report(questionnaire: &Questionnaire, rubric: &Rubric, name: &str) -> serde_json::Value {
-    let assessment = crate::assess::assess(questionnaire, rubric, name);
-    // Plain data with string keys always serializes.
-    serde_json::to_value(&assessment).unwrap_or_default()
+/// A JSON report, or a questionnaire assessed now, by its path.
+pub fn side(path: &Path, rubric: &Rubric, options: LoadOptions) -> Result<Report, Error> {
+    let name = shown_name(path, "<stdin>");
+    if is_json(path) {
+        return stored_report(path, &name);
+    }
+    let questionnaire = questionnaire(path, &name, options)?;
+    Ok(as_report(&questionnaire, rubric, &name))
+}
+
+/// A questionnaire's assessment, as a comparison reads it.
+pub fn as_report(questionnaire: &Questionnaire, rubric: &Rubric, name: &str) -> Report {
+    Report::of(&crate::assess::assess(questionnaire, rubric, name))
 }

@@ -4,7 +4,7 @@
 use super::markdown::{capitalized, cell};
 use super::words::{score as number, sentence, wrap};
 use crate::diff::{Change, Diff, FindingRef, NumberChange, PilotChange};
-use serde_json::Value;
+use crate::vocabulary::Word;
 use std::fmt::Write as _;
 
 /// The comparison for a terminal `width` columns wide.
@@ -29,7 +29,7 @@ pub fn text(d: &Diff, width: u16) -> String {
     }
     out.push('\n');
     for (name, change) in verdicts(d) {
-        line(&mut out, &format!("{name}: {}", word_change(change)), "  ");
+        line(&mut out, &format!("{name}: {}", word_change(&change)), "  ");
     }
     line(
         &mut out,
@@ -77,7 +77,7 @@ pub fn markdown(d: &Diff) -> String {
     }
     score_table(&mut out, d, "Before", "After");
     for (name, change) in verdicts(d) {
-        let _ = writeln!(out, "- {name}: {}", word_change(change));
+        let _ = writeln!(out, "- {name}: {}", word_change(&change));
     }
     let _ = writeln!(
         out,
@@ -141,14 +141,23 @@ fn headline(d: &Diff) -> String {
     )
 }
 
-fn verdicts(d: &Diff) -> [(&'static str, &Change); 5] {
+fn verdicts(d: &Diff) -> [(&'static str, Change<&'static str>); 5] {
     [
-        ("Level", &d.level),
-        ("Quadrant", &d.quadrant),
-        ("Focus", &d.focus),
-        ("Confidence", &d.confidence),
-        ("Pilot purgatory", &d.purgatory_status),
+        ("Level", words(&d.level)),
+        ("Quadrant", words(&d.quadrant)),
+        ("Focus", words(&d.focus)),
+        ("Confidence", words(&d.confidence)),
+        ("Pilot purgatory", words(&d.purgatory_status)),
     ]
+}
+
+/// A change of closed words, as its words.
+fn words<T: Word>(c: &Change<T>) -> Change<&'static str> {
+    Change {
+        before: c.before.word(),
+        after: c.after.word(),
+        changed: c.changed,
+    }
 }
 
 fn finding_groups(d: &Diff) -> [(&'static str, &[FindingRef]); 3] {
@@ -163,15 +172,11 @@ fn moved(x: &crate::diff::DimensionChange) -> bool {
     x.strategy.before != x.strategy.after || x.implementation.before != x.implementation.after
 }
 
-fn word(value: &Value) -> &str {
-    value.as_str().unwrap_or("none")
-}
-
-fn word_change(c: &Change) -> String {
+fn word_change(c: &Change<&str>) -> String {
     if c.changed {
-        format!("{} → {}", word(&c.before), word(&c.after))
+        format!("{} → {}", c.before, c.after)
     } else {
-        format!("{} (unchanged)", word(&c.after))
+        format!("{} (unchanged)", c.after)
     }
 }
 
@@ -245,7 +250,7 @@ fn brief(d: &Diff) -> Vec<String> {
     let verdicts: Vec<String> = verdicts(d)
         .into_iter()
         .filter(|(_, c)| c.changed)
-        .map(|(name, c)| format!("{name}: {}", word_change(c)))
+        .map(|(name, c)| format!("{name}: {}", word_change(&c)))
         .collect();
     lines.extend(verdicts);
     if d.pilot_to_production_pct.before != d.pilot_to_production_pct.after {
@@ -311,11 +316,15 @@ pub fn three_lines(d: &Diff) -> Vec<String> {
     let mut changes: Vec<String> = verdicts(d)
         .into_iter()
         .filter(|(_, c)| c.changed)
-        .map(|(name, c)| format!("{name}: {}", word_change(c)))
+        .map(|(name, c)| format!("{name}: {}", word_change(&c)))
         .collect();
     let f = &d.findings;
     if !f.resolved.is_empty() || !f.new.is_empty() {
-        let critical = f.new.iter().filter(|x| x.severity == "critical").count();
+        let critical = f
+            .new
+            .iter()
+            .filter(|x| x.severity == crate::vocabulary::Severity::Critical)
+            .count();
         let mut findings = format!(
             "findings: {} resolved, {} new",
             f.resolved.len(),

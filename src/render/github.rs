@@ -75,9 +75,10 @@ fn property(text: &str) -> String {
     data(text).replace(':', "%3A").replace(',', "%2C")
 }
 
-/// The questionnaire's path relative to `base` where it lies under it.
-fn file(source: &str, base: &Path) -> String {
-    let path = Path::new(source);
+/// The questionnaire's real path relative to `base` where it lies under
+/// it (the display name is escaped, and would name another file).
+fn file(a: &Assessment, base: &Path) -> String {
+    let path = a.path.as_deref().unwrap_or(Path::new(&a.source));
     let relative = path.strip_prefix(base).unwrap_or(path).to_string_lossy();
     relative.trim_start_matches("./").to_owned()
 }
@@ -85,7 +86,7 @@ fn file(source: &str, base: &Path) -> String {
 /// One assessment's annotations, one line each, each after its kind's rank
 /// and a tab, so that a portfolio's can be sorted once all are made.
 pub fn ranked_lines(a: &Assessment, base: &Path) -> String {
-    let file = property(&file(&a.source, base));
+    let file = property(&file(a, base));
     let mut out = String::new();
     for f in &a.findings {
         let kind = Kind::of(f);

@@ -7,6 +7,7 @@ use super::chart::label;
 use super::diff::signed;
 use super::markdown::{capitalized, cell};
 use super::words::{count, new_table, right_align, score, try_fit, wrap};
+use crate::diagnostic::escaped;
 use crate::history::{History, Point, PortfolioHistory, Version};
 use crate::vocabulary::Word;
 use std::fmt::Write as _;
@@ -144,11 +145,30 @@ fn opening(h: &History) -> String {
     } else {
         format!("{} ({})", h.name(), h.file)
     };
-    format!(
+    let mut text = format!(
         "History of {whose}: {} {span}, assessed with the rubric {}.",
         count(h.versions.len(), "version", "versions"),
         h.rubric
-    )
+    );
+    for v in &h.versions {
+        if let Some(before) = &v.renamed_from {
+            let _ = write!(
+                text,
+                " The file was renamed from {} to {} in commit {}, and followed.",
+                escaped(before),
+                escaped(&v.path),
+                short(v)
+            );
+        }
+    }
+    if h.shallow {
+        let _ = write!(
+            text,
+            " The repository is a shallow clone, so the history is cut at the clone's boundary and older versions are not listed; to see them, {}.",
+            crate::history::UNSHALLOW
+        );
+    }
+    text
 }
 
 /// The first valid version against the last: the scores and the verdicts
@@ -307,7 +327,7 @@ fn invalid_lines(h: &History) -> Vec<String> {
                 "{} {} ({}): {place}{message}{more}",
                 v.date,
                 short(v),
-                v.path
+                escaped(&v.path)
             ))
         })
         .collect()

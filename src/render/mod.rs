@@ -9,6 +9,7 @@ pub mod gate_lines;
 pub mod github;
 pub mod history;
 pub mod json;
+pub mod lines;
 pub mod markdown;
 pub mod portfolio;
 pub mod report_schema;
@@ -55,6 +56,9 @@ pub struct Scanning {
 #[derive(Debug)]
 pub enum Report {
     Text(String),
+    /// GitHub workflow commands (`--format github`): the only report whose
+    /// lines may begin with `::`, its outside text escaped by GitHub's rules.
+    Commands(String),
     /// A portfolio: hundreds of megabytes for thousands of organizations,
     /// so it is written as it is rendered, never held whole.
     Portfolio {
@@ -72,9 +76,25 @@ impl Default for Report {
 }
 
 impl Report {
+    /// Writes the report; every line but a workflow command's is guarded
+    /// ([`lines`]) so that none can start one.
     pub fn write_to(&self, out: &mut dyn Write) -> io::Result<()> {
+        let commands = match self {
+            Report::Commands(_) => true,
+            Report::Portfolio { format, .. } => *format == Format::Github,
+            Report::Text(_) => false,
+        };
+        if commands {
+            return self.write_raw(out);
+        }
+        let mut guarded = lines::Guarded::new(out);
+        self.write_raw(&mut guarded)?;
+        guarded.finish().map(drop)
+    }
+
+    fn write_raw(&self, out: &mut dyn Write) -> io::Result<()> {
         match self {
-            Report::Text(text) => out.write_all(text.as_bytes()),
+            Report::Text(text) | Report::Commands(text) => out.write_all(text.as_bytes()),
             Report::Portfolio {
                 portfolio,
                 format,
@@ -105,7 +125,7 @@ pub fn report(assessed: Assessed, format: Format, layout: Layout, scanning: Scan
             Format::Markdown => markdown::render(&a),
             Format::Json => json::render(&*a),
             Format::Sarif => sarif::render(&a, &scanning),
-            Format::Github => github::render(&a, &scanning.base),
+            Format::Github => return Report::Commands(github::render(&a, &scanning.base)),
         }),
         Assessed::Portfolio(portfolio) => Report::Portfolio {
             portfolio,

@@ -82,7 +82,10 @@ fn level(severity: Severity) -> &'static str {
 /// The results of one assessment; `base` is the working directory, which
 /// the questionnaire's location is given relative to.
 pub fn results(a: &Assessment, base: &Path) -> Vec<Value> {
-    let uri = uri(&a.source, base);
+    let uri = match &a.path {
+        Some(path) => uri(path, base),
+        None => uri(Path::new(&a.source), base),
+    };
     a.findings.iter().map(|f| result(f, &uri)).collect()
 }
 
@@ -126,22 +129,22 @@ fn result(f: &Finding, uri: &str) -> Value {
     result
 }
 
-/// The questionnaire's location as a URI reference: its path relative to
-/// `base` where it lies under it, else as given; every byte outside the
-/// unreserved set and `/` percent-encoded.
-fn uri(source: &str, base: &Path) -> String {
-    let path = Path::new(source);
-    let relative = path
-        .strip_prefix(base)
-        .unwrap_or(path)
-        .to_string_lossy()
-        .replace('\\', "/");
-    let relative = relative.trim_start_matches("./");
+/// The questionnaire's location as a URI reference: its real path relative
+/// to `base` where it lies under it, else as given; every byte outside the
+/// unreserved set and `/` percent-encoded (RFC 3986), so `a\b.yaml` is
+/// `a%5Cb.yaml` and a name with a line break keeps it, as `%0A`.
+fn uri(path: &Path, base: &Path) -> String {
+    let relative = path.strip_prefix(base).unwrap_or(path);
+    let bytes = path_bytes(relative);
+    let mut relative: &[u8] = &bytes;
+    while let Some(rest) = relative.strip_prefix(b"./") {
+        relative = rest;
+    }
     let mut out = String::with_capacity(relative.len());
-    if relative.starts_with('/') {
+    if relative.starts_with(b"/") {
         out.push_str("file://");
     }
-    for byte in relative.bytes() {
+    for &byte in relative {
         if byte.is_ascii_alphanumeric() || b"-._~/".contains(&byte) {
             out.push(char::from(byte));
         } else {
@@ -149,6 +152,20 @@ fn uri(source: &str, base: &Path) -> String {
         }
     }
     out
+}
+
+/// A path's bytes: as they are on Unix; on Windows, as UTF-8 with `\` (the
+/// separator there) written `/`.
+fn path_bytes(path: &Path) -> Vec<u8> {
+    #[cfg(unix)]
+    {
+        use std::os::unix::ffi::OsStrExt;
+        path.as_os_str().as_bytes().to_vec()
+    }
+    #[cfg(not(unix))]
+    {
+        path.to_string_lossy().replace('\\', "/").into_bytes()
+    }
 }
 
 /// The whole log of one run: `driver` (from [`driver`], as JSON text) and
@@ -225,12 +242,18 @@ mod tests {
     #[test]
     fn paths_become_relative_uris() {
         let base = Path::new("/work/repo");
+        let uri = |path: &str, base: &Path| uri(Path::new(path), base);
         assert_eq!(uri("org.yaml", base), "org.yaml");
         assert_eq!(uri("./org/q.yaml", base), "org/q.yaml");
         assert_eq!(uri("/work/repo/org/q.yaml", base), "org/q.yaml");
         assert_eq!(uri("/elsewhere/q.yaml", base), "file:///elsewhere/q.yaml");
         assert_eq!(uri("a b#1%.yaml", base), "a%20b%231%25.yaml");
         assert_eq!(uri("é.yaml", base), "%C3%A9.yaml");
+        #[cfg(unix)]
+        {
+            assert_eq!(uri("a\\b.yaml", base), "a%5Cb.yaml");
+            assert_eq!(uri("a\nb.yaml", base), "a%0Ab.yaml");
+        }
     }
 
     #[test]

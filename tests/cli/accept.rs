@@ -5,6 +5,7 @@
 
 use crate::common::{run_in, scratch_dir, Run};
 use serde_json::Value;
+use std::fmt::Write as _;
 
 /// Northwind is assessed on 2026-11-20; churn-model and demand-forecast are
 /// its stale pilots, churn-model the one on a laptop.
@@ -27,8 +28,17 @@ fn accept(finding: &str, pilot: Option<&str>, until: &str) -> String {
     )
 }
 
+/// Acceptances are judged on the date `--as-of` gives, else today: these
+/// tests judge them on Northwind's own date, whatever the clock says.
 fn assess(dir: &str, extra: &[&str]) -> Run {
-    let mut args = vec!["assess", "northwind.yaml", "--format", "json"];
+    let mut args = vec![
+        "assess",
+        "northwind.yaml",
+        "--format",
+        "json",
+        "--as-of",
+        "2026-11-20",
+    ];
     args.extend(extra);
     run_in(dir, &args)
 }
@@ -150,7 +160,7 @@ fn an_acceptance_lasts_a_year_at_most() {
     assert_eq!((out.code, out.stdout.as_str()), (2, ""));
     assert!(
         out.stderr.starts_with(
-            "readiness.toml:6:9: accept.until: 2027-11-21 is more than a year after northwind.yaml's assessment date, 2026-11-20; accept a risk for a year at most (2027-11-20), then look again\n"
+            "readiness.toml:6:9: accept.until: 2027-11-21 is more than a year after 2026-11-20, the date acceptances are judged on; accept a risk for a year at most (2027-11-20), then look again\n"
         ),
         "{}",
         out.stderr
@@ -338,7 +348,7 @@ fn explain_shows_the_acceptances_of_a_finding() {
     let out = run_in(&dir, &["explain", "stale-pilot"]);
     assert!(
         out.stdout.ends_with(
-            "until 2000-01-01: Moves to the data platform in March (expired: it counts again).\n"
+            "until 2000-01-01: Moves to the data platform in March (expired today: it counts again).\n"
         ),
         "{}",
         out.stdout
@@ -364,4 +374,143 @@ fn the_acceptances_in_every_format() {
         assert_eq!(out.code, 0, "{}", out.stderr);
         insta::assert_snapshot!(format!("accept-{format}"), out.stdout);
     }
+}
+
+// Acceptances expired by the questionnaire's date, which nobody updates, so
+// they could stay in force for ever.
+#[test]
+fn an_acceptance_expires_by_the_clock_never_by_the_questionnaires_date() {
+    let gated = ["--fail-on", "laptop-bound"];
+    // Northwind says it was assessed on 2026-11-20; the clock is later than
+    // 2026-11-25 (these lines were written on 2026-12-04).
+    let dir = setup(
+        "accept-clock",
+        &accept("laptop-bound", Some("churn-model"), "2026-11-25"),
+    );
+    let args = [
+        "assess",
+        "northwind.yaml",
+        "--format",
+        "json",
+        "--fail-on",
+        "laptop-bound",
+    ];
+    let out = run_in(&dir, &args);
+    assert_eq!(out.code, 1, "{}", out.stderr);
+    assert_eq!(report(&out)["acceptances"][0]["status"], "expired");
+    assert!(
+        out.stderr.contains("expired on 2026-11-25"),
+        "{}",
+        out.stderr
+    );
+    // explain agrees with the gate.
+    let out = run_in(&dir, &["explain", "laptop-bound"]);
+    assert!(
+        out.stdout.contains("(expired today: it counts again)"),
+        "{}",
+        out.stdout
+    );
+    // On a day given with --as-of, judged on that day, by every command.
+    assert_eq!(assess(&dir, &gated).code, 0);
+    let out = run_in(&dir, &["explain", "laptop-bound", "--as-of", "2026-11-25"]);
+    assert!(
+        out.stdout.contains("(in force on 2026-11-25)"),
+        "{}",
+        out.stdout
+    );
+    let out = run_in(&dir, &["explain", "laptop-bound", "--as-of", "2026-11-26"]);
+    assert!(
+        out.stdout
+            .contains("(expired on 2026-11-26: it counts again)"),
+        "{}",
+        out.stdout
+    );
+}
+
+// Invisible and bidi marks were accepted in a settings file's texts.
+#[test]
+fn a_settings_text_with_an_invisible_or_bidi_mark_is_refused() {
+    for (mark, name) in [
+        ('\u{200e}', "200E"),
+        ('\u{200f}', "200F"),
+        ('\u{061c}', "061C"),
+        ('\u{200b}', "200B"),
+        ('\u{2028}', "2028"),
+        ('\u{feff}', "FEFF"),
+    ] {
+        let config = format!(
+            "[[accept]]\nfinding = \"laptop-bound\"\nreason = \"Moves{mark} in March\"\nby = \"Dana\"\nuntil = 2027-01-31\n"
+        );
+        let dir = setup("accept-hidden", &config);
+        let out = assess(&dir, &[]);
+        assert_eq!((out.code, out.stdout.as_str()), (2, ""), "U+{name}");
+        assert!(
+            out.stderr.starts_with(&format!("readiness.toml:3:10: accept.reason: holds U+{name}, a character that is invisible or changes the direction of text")),
+            "{}",
+            out.stderr
+        );
+        let config = config
+            .replace(&format!("Moves{mark}"), "Moves")
+            .replace("by = \"Dana\"", &format!("by = \"Da{mark}na\""));
+        let out = assess(&setup("accept-hidden", &config), &[]);
+        assert_eq!(out.code, 2, "U+{name} in by");
+        let config = format!("[gate]\nbaseline = \"git:HEAD{mark}\"\n");
+        let out = assess(&setup("accept-hidden", &config), &[]);
+        assert_eq!(
+            (out.code, out.stdout.as_str()),
+            (2, ""),
+            "U+{name} in baseline"
+        );
+        assert!(
+            out.stderr
+                .starts_with("readiness.toml:2:12: gate.baseline: holds U+"),
+            "{}",
+            out.stderr
+        );
+    }
+}
+
+// Sixteen thousand acceptances took 45 s: every lookup was a scan. Each
+// still works, one for each pilot; the time is measured in BENCHMARKS.md.
+#[test]
+fn thousands_of_acceptances_each_cover_their_own_pilot() {
+    let dir = scratch_dir("accept-thousands");
+    let mut yaml = String::from(
+        "version: 1\norganization:\n  name: Many\n  assessed: 2026-11-20\nimplementation:\n  pilots:\n",
+    );
+    let mut config = String::new();
+    for i in 0..3000 {
+        let _ = writeln!(
+            yaml,
+            "    - {{ name: p{i}, stage: pilot, started: 2025-01-01 }}"
+        );
+        if i > 0 {
+            config.push_str(&accept("stale-pilot", Some(&format!("p{i}")), "2027-01-31"));
+        }
+    }
+    std::fs::write(format!("{dir}/org.yaml"), &yaml).expect("write");
+    std::fs::write(format!("{dir}/readiness.toml"), &config).expect("write");
+    let gated = [
+        "assess",
+        "org.yaml",
+        "--as-of",
+        "2026-11-20",
+        "--fail-on",
+        "stale-pilot",
+        "--format",
+        "json",
+    ];
+    let out = run_in(&dir, &gated);
+    // p0 is not accepted: the finding still counts.
+    assert_eq!(out.code, 1, "{}", out.stderr);
+    let report = report(&out);
+    assert_eq!(
+        finding(&report, "stale-pilot")["accepted"]
+            .as_array()
+            .map(Vec::len),
+        Some(2999)
+    );
+    config.push_str(&accept("stale-pilot", Some("p0"), "2027-01-31"));
+    std::fs::write(format!("{dir}/readiness.toml"), &config).expect("write");
+    assert_eq!(run_in(&dir, &gated).code, 0);
 }

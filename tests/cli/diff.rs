@@ -213,7 +213,10 @@ fn a_side_that_is_not_a_report_is_refused_with_its_place() {
     assert_eq!((out.code, out.stdout.as_str()), (2, ""));
     assert_eq!(
         out.stderr,
-        format!("{portfolio}: is not a JSON report of one organization from `readiness assess --format json` (format 1)\n")
+        format!(
+            "{portfolio}: assessments: this is a portfolio of {} reports; compare one organization's report (`readiness assess FILE --format json`)\n",
+            crate::common::examples().len()
+        )
     );
     let out = run(&["diff", NORTHWIND, "no/such.yaml"]);
     assert_eq!(out.code, 2);

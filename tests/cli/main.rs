@@ -32,4 +32,5 @@ mod scanning;
 mod schema_and_init;
 mod scoring;
 mod stdin;
+mod untrusted;
 mod width;

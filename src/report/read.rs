@@ -1,0 +1,230 @@
+//! A stored JSON report read back with the strictness a questionnaire gets:
+//! valid JSON, a `format_version` this tool reads, every field a comparison
+//! reads present and of its type, closed words among their words, numbers
+//! finite and in range, and every text one line with no control, bidi or
+//! invisible character. Each problem names the JSON path and the reason.
+
+use super::Report;
+use crate::date::Date;
+use crate::diagnostic::{self, Diagnostic, Position};
+use serde::Deserialize;
+use std::fmt::Write as _;
+
+/// The format versions this tool reads.
+pub const SUPPORTED: u64 = 1;
+
+/// What is read first, whatever the shape: the version decides the rest.
+#[derive(Deserialize)]
+struct Probe {
+    format_version: Option<serde_json::Value>,
+    assessments: Option<Vec<serde::de::IgnoredAny>>,
+}
+
+/// `text` as a report, or every problem found.
+pub fn parse(text: &str) -> Result<Report, Vec<Diagnostic>> {
+    let probe: Probe = serde_json::from_str(text).map_err(|e| vec![json_error(&e, None)])?;
+    match &probe.format_version {
+        None => {
+            return Err(vec![Diagnostic::whole_file(
+                "format_version: missing; a report written by `readiness assess --format json` has format_version 1",
+            )])
+        }
+        Some(serde_json::Value::Number(n)) if n.as_u64() == Some(SUPPORTED) => {}
+        Some(other) => {
+            let mut shown = other.to_string();
+            if shown.len() > 40 {
+                shown = format!("{}…", shown.chars().take(40).collect::<String>());
+            }
+            return Err(vec![Diagnostic::whole_file(format!(
+                "format_version: {} is not a format this version of readiness reads; it reads format {SUPPORTED}",
+                diagnostic::escaped(&shown)
+            ))]);
+        }
+    }
+    if let Some(list) = &probe.assessments {
+        return Err(vec![Diagnostic::whole_file(format!(
+            "assessments: this is a portfolio of {} reports; compare one organization's report (`readiness assess FILE --format json`)",
+            list.len()
+        ))]);
+    }
+    let mut deserializer = serde_json::Deserializer::from_str(text);
+    let report: Report = serde_path_to_error::deserialize(&mut deserializer).map_err(|e| {
+        let path = e.path().to_string();
+        vec![json_error(e.inner(), Some(&path))]
+    })?;
+    let problems = check(&report);
+    if problems.is_empty() {
+        Ok(report)
+    } else {
+        Err(problems)
+    }
+}
+
+/// `serde_json`'s error as a diagnostic at its line and column, with the
+/// JSON path where known. Its text is escaped: it may quote the report.
+fn json_error(e: &serde_json::Error, path: Option<&str>) -> Diagnostic {
+    // serde_json's message, less its own " at line L column C".
+    let message = e.to_string();
+    let message = message
+        .rsplit_once(" at line ")
+        .map_or(message.as_str(), |(m, _)| m);
+    let message = diagnostic::escaped(message);
+    let text = match (e.classify(), path) {
+        (serde_json::error::Category::Syntax | serde_json::error::Category::Eof, _) => {
+            format!("not valid JSON: {message}")
+        }
+        (_, Some(path)) if path != "." => format!("{path}: {message}"),
+        _ => format!("not a report of one organization: {message}"),
+    };
+    let line = u32::try_from(e.line()).unwrap_or(u32::MAX);
+    if line == 0 {
+        return Diagnostic::whole_file(text);
+    }
+    let at = Position {
+        line,
+        column: u32::try_from(e.column()).unwrap_or(u32::MAX),
+    };
+    Diagnostic::at(at, text)
+}
+
+/// What types cannot say: ranges, dates, texts, and names that must be unique.
+fn check(r: &Report) -> Vec<Diagnostic> {
+    let mut problems = Vec::new();
+    let mut text = |path: &str, value: &str, must_have: bool| {
+        if let Some(why) = text_problem(value, must_have) {
+            problems.push(Diagnostic::whole_file(format!("{path}: {why}")));
+        }
+    };
+    text("source", &r.source, false);
+    text("organization.name", &r.organization.name, true);
+    text("organization.assessed", &r.organization.assessed, true);
+    text("rubric.id", &r.rubric.id, true);
+    text("rubric.version", &r.rubric.version, true);
+    for (i, f) in r.findings.iter().enumerate() {
+        text(&format!("findings[{i}].title"), &f.title, true);
+        text(&format!("findings[{i}].message"), &f.message, true);
+    }
+    for (i, d) in r.dimensions.iter().enumerate() {
+        text(&format!("dimensions[{i}].id"), &d.id, true);
+        text(&format!("dimensions[{i}].name"), &d.name, true);
+        for (j, c) in d.criteria.iter().enumerate() {
+            text(&format!("dimensions[{i}].criteria[{j}].id"), &c.id, true);
+        }
+    }
+    for (i, p) in r.pilots.iter().enumerate() {
+        text(&format!("pilots[{i}].name"), &p.name, true);
+    }
+    if Date::parse(&r.organization.assessed).is_none() {
+        problems.push(Diagnostic::whole_file(format!(
+            "organization.assessed: {:?} is not a date written YYYY-MM-DD",
+            diagnostic::escaped(&r.organization.assessed)
+        )));
+    }
+    let mut number = |path: &str, value: Option<f64>| {
+        if let Some(v) = value.filter(|v| !(0.0..=100.0).contains(v)) {
+            let mut shown = format!("{v}");
+            if shown.len() > 24 {
+                shown = format!("{v:e}");
+            }
+            problems.push(Diagnostic::whole_file(format!(
+                "{path}: {shown} is out of range; a score or share is from 0 to 100"
+            )));
+        }
+    };
+    let s = &r.scores;
+    number("scores.strategy", s.strategy);
+    number("scores.implementation", s.implementation);
+    number("scores.overall", s.overall);
+    number("scores.completeness", Some(s.completeness));
+    for (name, range) in [
+        ("strategy", s.range.strategy),
+        ("implementation", s.range.implementation),
+        ("overall", s.range.overall),
+    ] {
+        number(&format!("scores.range.{name}[0]"), Some(range[0]));
+        number(&format!("scores.range.{name}[1]"), Some(range[1]));
+    }
+    number(
+        "purgatory.pilot_to_production_pct",
+        r.purgatory.pilot_to_production_pct,
+    );
+    for (i, d) in r.dimensions.iter().enumerate() {
+        number(&format!("dimensions[{i}].strategy"), d.strategy);
+        number(&format!("dimensions[{i}].implementation"), d.implementation);
+        for (j, c) in d.criteria.iter().enumerate() {
+            number(&format!("dimensions[{i}].criteria[{j}].points"), c.points);
+        }
+    }
+    for (name, range) in [
+        ("strategy", s.range.strategy),
+        ("implementation", s.range.implementation),
+        ("overall", s.range.overall),
+    ] {
+        if range[0] > range[1] {
+            problems.push(Diagnostic::whole_file(format!(
+                "scores.range.{name}: its low end {} is above its high end {}",
+                range[0], range[1]
+            )));
+        }
+    }
+    unique(
+        &mut problems,
+        "pilots",
+        "name",
+        r.pilots.iter().map(|p| p.name.as_str()),
+    );
+    unique(
+        &mut problems,
+        "dimensions",
+        "id",
+        r.dimensions.iter().map(|d| d.id.as_str()),
+    );
+    unique(
+        &mut problems,
+        "findings",
+        "id",
+        r.findings.iter().map(|f| f.id.into()),
+    );
+    problems
+}
+
+/// A name that appears twice in one list: the comparison matches by it.
+fn unique<'a>(
+    problems: &mut Vec<Diagnostic>,
+    list: &str,
+    key: &str,
+    names: impl Iterator<Item = &'a str>,
+) {
+    let mut seen = rustc_hash::FxHashSet::default();
+    for (i, name) in names.enumerate() {
+        if !seen.insert(name) {
+            problems.push(Diagnostic::whole_file(format!(
+                "{list}[{i}].{key}: {} appears earlier in {list}; each is listed once",
+                diagnostic::escaped(name)
+            )));
+        }
+    }
+}
+
+/// Why a text of a report cannot be shown as it is, if it cannot: the
+/// rules a questionnaire's names obey.
+pub fn text_problem(text: &str, must_have: bool) -> Option<String> {
+    if must_have && text.trim().is_empty() {
+        return Some("is empty".to_owned());
+    }
+    let c = text
+        .chars()
+        .find(|&c| diagnostic::is_hidden(c) || c.is_control())?;
+    let mut why = String::new();
+    let _ = write!(
+        why,
+        "holds U+{:04X}, {}; a text of a report is one line of visible characters",
+        u32::from(c),
+        if c.is_control() {
+            "a control character"
+        } else {
+            "a character that is invisible or changes the direction of text"
+        }
+    );
+    Some(why)
+}

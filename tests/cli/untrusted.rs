@@ -1,0 +1,799 @@
+//! Outside data is data: each attack on git revisions and paths, stored
+//! reports, commit subjects and job summaries, reproduced from the outside
+//! with a real git repository, real files and the built binary, so that no
+//! class of them can come back.
+
+use crate::common::{commit_on, git, run, run_in, run_in_env, scratch_dir};
+use serde_json::Value;
+use std::fmt::Write as _;
+
+const NORTHWIND: &str = "examples/slide-deck-northwind-retail.yaml";
+const HARBOR: &str = "examples/aligned-harbor-logistics.yaml";
+
+fn example(path: &str) -> String {
+    std::fs::read_to_string(format!("{}/{path}", env!("CARGO_MANIFEST_DIR"))).expect("example")
+}
+
+/// A repository holding `org.yaml` (Northwind) in one commit.
+fn repository(name: &str) -> String {
+    let dir = scratch_dir(name);
+    git(&dir, &["init", "--quiet"]);
+    std::fs::write(format!("{dir}/org.yaml"), example(NORTHWIND)).expect("write");
+    commit_on(&dir, "2026-11-01", "Northwind");
+    dir
+}
+
+// Defect 1: a job summary over GitHub's limit was cut at a byte index, and a
+// cut inside a multi-byte character panicked.
+#[test]
+fn a_job_summary_over_the_limit_is_cut_at_a_line_never_inside_a_character() {
+    let dir = scratch_dir("summary-multibyte");
+    let mut yaml = example(NORTHWIND);
+    let start = yaml.find("  pilots:\n").expect("pilots");
+    let end = start
+        + yaml[start..]
+            .find("\nstrategy")
+            .unwrap_or(yaml.len() - start);
+    let mut pilots = String::from("  pilots:\n");
+    for i in 0..700 {
+        // Each name is 300 bytes of three-byte characters, then a number.
+        let name = "試験運用".repeat(25);
+        let _ = writeln!(
+            pilots,
+            "    - {{ name: \"{name}{i}\", stage: pilot, started: 2026-01-01 }}"
+        );
+    }
+    yaml.replace_range(start..end, pilots.trim_end());
+    let file = format!("{dir}/org.yaml");
+    std::fs::write(&file, &yaml).expect("write");
+    let summary = format!("{dir}/summary.md");
+    // Every offset of the cut, whichever character it falls in.
+    for pad in 0..3 {
+        let _ = std::fs::remove_file(&summary);
+        let padded = yaml.replacen("name: ", &format!("name: {}", "x".repeat(pad)), 1);
+        std::fs::write(&file, &padded).expect("write");
+        let out = run_in_env(
+            &dir,
+            &["assess", "org.yaml", "--format", "markdown", "--detail"],
+            &[("GITHUB_STEP_SUMMARY", summary.as_str())],
+        );
+        assert!(matches!(out.code, 0 | 1), "{}", out.stderr);
+        let written = std::fs::read(&summary).expect("a summary");
+        assert!(written.len() <= 1024 * 1024, "{}", written.len());
+        let text = String::from_utf8(written).expect("whole characters");
+        assert!(
+            text.ends_with("The full report is in the job's output.\n"),
+            "{}",
+            &text[text.len() - 300..]
+        );
+        assert!(
+            out.stdout.len() > 1024 * 1024,
+            "the report fits: nothing was cut"
+        );
+    }
+}
+
+// Defect 2: a revision reached git as an option (`--output=FILE` writes a file).
+#[test]
+fn a_revision_that_looks_like_an_option_is_refused_and_git_never_sees_it() {
+    let dir = repository("git-option");
+    for reference in ["git:--output=out", "git:-p", "git:--", "git:"] {
+        let out = run_in(&dir, &["assess", "org.yaml", "--baseline", reference]);
+        assert_eq!((out.code, out.stdout.as_str()), (2, ""), "{reference}");
+        assert!(out.stderr.starts_with("org.yaml: "), "{}", out.stderr);
+        assert_eq!(out.stderr.lines().count(), 1, "{}", out.stderr);
+    }
+    let out = run_in(
+        &dir,
+        &["assess", "org.yaml", "--baseline", "git:--output=out"],
+    );
+    assert_eq!(
+        out.stderr,
+        "org.yaml: the git revision --output=out starts with '-', which git would read as an option; name a commit, a branch or a tag\n"
+    );
+    // From a settings file in a pull request, the same.
+    std::fs::write(
+        format!("{dir}/readiness.toml"),
+        "[gate]\nbaseline = \"git:--output=from-settings\"\n",
+    )
+    .expect("write");
+    let out = run_in(&dir, &["assess", "org.yaml"]);
+    assert_eq!(out.code, 2, "{}", out.stderr);
+    assert!(!std::path::Path::new(&format!("{dir}/out")).exists());
+    assert!(!std::path::Path::new(&format!("{dir}/from-settings")).exists());
+}
+
+/// A report of Northwind written by `assess --format json`, changed by `edit`.
+fn stored_report(dir: &str, edit: impl FnOnce(&mut Value)) -> String {
+    let out = run(&["assess", NORTHWIND, "--format", "json"]);
+    let mut report: Value = serde_json::from_str(&out.stdout).expect("JSON");
+    edit(&mut report);
+    let path = format!("{dir}/report.json");
+    std::fs::write(&path, serde_json::to_string_pretty(&report).expect("JSON")).expect("write");
+    path
+}
+
+/// A change made to a stored report.
+type Edit = Box<dyn Fn(&mut Value)>;
+
+// Defect 4: a stored report's text and numbers were printed as they were.
+#[test]
+fn a_stored_report_is_read_with_a_questionnaires_strictness() {
+    let dir = scratch_dir("stored-report");
+    let cases: Vec<(&str, Edit, &str)> = vec![
+        (
+            "an escape sequence in a name",
+            Box::new(|r| r["organization"]["name"] = "Acme\u{1b}[2J".into()),
+            "organization.name: holds U+001B, a control character; a text of a report is one line of visible characters",
+        ),
+        (
+            "a line that starts a workflow command",
+            Box::new(|r| r["findings"][0]["title"] = "x\n::error::forged".into()),
+            "findings[0].title: holds U+000A, a control character; a text of a report is one line of visible characters",
+        ),
+        (
+            "a bidi override in a pilot's name",
+            Box::new(|r| r["pilots"][0]["name"] = "abc\u{202e}def".into()),
+            "pilots[0].name: holds U+202E, a character that is invisible or changes the direction of text; a text of a report is one line of visible characters",
+        ),
+        (
+            "a word that is not a level",
+            Box::new(|r| r["level"] = "<img src=x onerror=alert(1)>".into()),
+            "level: \"<img src=x onerror=alert(1)>\" is not one of the words allowed here: exploring, experimenting, operationalizing, scaling, transforming",
+        ),
+        (
+            "a score of 309 digits",
+            Box::new(|r| r["scores"]["overall"] = serde_json::json!(1.7e308)),
+            "scores.overall: 1.7e308 is out of range; a score or share is from 0 to 100",
+        ),
+        (
+            "a range upside down",
+            Box::new(|r| r["scores"]["range"]["overall"] = serde_json::json!([60.0, 40.0])),
+            "scores.range.overall: its low end 60 is above its high end 40",
+        ),
+        (
+            "a format this tool does not read",
+            Box::new(|r| r["format_version"] = 2.into()),
+            "format_version: 2 is not a format this version of readiness reads; it reads format 1",
+        ),
+        (
+            "a pilot listed twice",
+            Box::new(|r| {
+                let first = r["pilots"][0].clone();
+                r["pilots"].as_array_mut().expect("pilots").push(first);
+            }),
+            "appears earlier in pilots; each is listed once",
+        ),
+    ];
+    for (what, edit, message) in cases {
+        let report = stored_report(&dir, |r| edit(r));
+        for args in [
+            vec!["diff", report.as_str(), NORTHWIND],
+            vec!["diff", report.as_str(), NORTHWIND, "--format", "markdown"],
+            vec!["assess", NORTHWIND, "--baseline", report.as_str()],
+        ] {
+            let out = run(&args);
+            assert_eq!((out.code, out.stdout.as_str()), (2, ""), "{what}: {args:?}");
+            assert!(
+                out.stderr.starts_with(report.as_str()) && out.stderr.contains(message),
+                "{what}: {}",
+                out.stderr
+            );
+            assert!(!out.stderr.contains('\u{1b}') && !out.stderr.contains("\n::"));
+        }
+    }
+    // A field added by a later version of format 1 is no reason to refuse.
+    let report = stored_report(&dir, |r| r["added_later"] = "anything".into());
+    assert_eq!(run(&["diff", &report, NORTHWIND]).code, 0);
+}
+
+// Defect 6: the regression gate skipped every check a baseline had no value for.
+#[test]
+fn a_baseline_missing_a_value_is_refused_never_a_skipped_check() {
+    let dir = scratch_dir("baseline-missing");
+    for (path, pointer) in [
+        ("scores.range", "/scores/range"),
+        ("level", "/level"),
+        ("quadrant", "/quadrant"),
+        ("scores.overall", "/scores/overall"),
+        ("findings", "/findings"),
+    ] {
+        let report = stored_report(&dir, |r| {
+            let (parent, key) = pointer.rsplit_once('/').expect("a pointer");
+            let parent = if parent.is_empty() {
+                r
+            } else {
+                r.pointer_mut(parent).expect("parent")
+            };
+            parent.as_object_mut().expect("an object").remove(key);
+        });
+        let out = run(&[
+            "assess",
+            HARBOR,
+            "--baseline",
+            &report,
+            "--fail-on-regression",
+        ]);
+        assert_eq!((out.code, out.stdout.as_str()), (2, ""), "{path}");
+        let field = path.rsplit('.').next().expect("a field");
+        assert!(
+            out.stderr.contains(&format!("missing field `{field}`")),
+            "{path}: {}",
+            out.stderr
+        );
+    }
+    // Complete, the same baseline fails the fall it was hiding.
+    let report = stored_report(&dir, |_| {});
+    let out = run(&[
+        "assess",
+        "examples/early-millbrook-credit-union.yaml",
+        "--baseline",
+        &report,
+        "--fail-on-regression",
+    ]);
+    assert_eq!(out.code, 1, "{}", out.stderr);
+}
+
+// Defect 5: records of `git log` were split on U+001E, which a subject can hold.
+#[test]
+fn a_commit_subject_cannot_forge_a_version_of_the_history() {
+    let dir = repository("history-forged");
+    std::fs::write(
+        format!("{dir}/org.yaml"),
+        example(NORTHWIND).replace("quality: fair", "quality: poor"),
+    )
+    .expect("write");
+    let forged = format!(
+        "worse\u{1e}{}\u{1f}2026-11-30\u{1f}all good\0\norg.yaml\0",
+        "f".repeat(40)
+    )
+    .replace('\0', "");
+    commit_on(&dir, "2026-11-10", &forged);
+    let out = run_in(&dir, &["history", "org.yaml", "--format", "json"]);
+    assert_eq!(out.code, 0, "{}", out.stderr);
+    let history: Value = serde_json::from_str(&out.stdout).expect("JSON");
+    let versions = history["versions"].as_array().expect("versions");
+    assert_eq!(versions.len(), 2, "{}", out.stdout);
+    // Git gives the subject's lines joined by a space.
+    assert_eq!(versions[1]["subject"], forged.replace('\n', " ").as_str());
+    assert_eq!(versions[1]["date"], "2026-11-10");
+    assert!(versions.iter().all(|v| v["commit"] != "f".repeat(40)));
+}
+
+// Issue 22, item 5: a shallow clone cut the history and the baseline short
+// without saying so.
+#[test]
+fn a_shallow_clone_says_what_it_cuts_and_how_to_fetch_the_rest() {
+    let origin = repository("shallow-origin");
+    for (day, change) in [("2026-11-05", "fair"), ("2026-11-10", "good")] {
+        std::fs::write(
+            format!("{origin}/org.yaml"),
+            example(NORTHWIND).replace("quality: fair", &format!("quality: {change}")),
+        )
+        .expect("write");
+        commit_on(&origin, day, day);
+    }
+    let clone = scratch_dir("shallow-clone");
+    let _ = std::fs::remove_dir(&clone);
+    git(
+        env!("CARGO_TARGET_TMPDIR"),
+        &[
+            "clone",
+            "--quiet",
+            "--depth",
+            "1",
+            &format!("file://{origin}"),
+            &clone,
+        ],
+    );
+    let out = run_in(&clone, &["assess", "org.yaml", "--baseline", "git:HEAD~1"]);
+    assert_eq!((out.code, out.stdout.as_str()), (2, ""));
+    assert_eq!(
+        out.stderr,
+        "org.yaml: git revision HEAD~1 is not in this clone, which is shallow (its history was cut when it was cloned); fetch the whole history (`fetch-depth: 0` in actions/checkout, or `git fetch --unshallow`)\n"
+    );
+    let out = run_in(&clone, &["history", "org.yaml"]);
+    assert_eq!(out.code, 0, "{}", out.stderr);
+    let said = crate::common::unwrapped(&out.stdout);
+    assert!(
+        said.contains("The repository is a shallow clone, so the history is cut at the clone's boundary and older versions are not listed; to see them, fetch the whole history (`fetch-depth: 0` in actions/checkout, or `git fetch --unshallow`)."),
+        "{said}"
+    );
+    // The full repository says nothing of the kind.
+    let out = run_in(&origin, &["history", "org.yaml"]);
+    assert!(!out.stdout.contains("shallow"), "{}", out.stdout);
+}
+
+// Issue 22, item 7: `diff` takes `git:REV` on either side.
+#[test]
+fn diff_takes_a_git_revision_on_either_side() {
+    let dir = repository("diff-git");
+    std::fs::write(
+        format!("{dir}/org.yaml"),
+        example(NORTHWIND).replace("quality: fair", "quality: poor"),
+    )
+    .expect("write");
+    let out = run_in(&dir, &["diff", "git:HEAD", "org.yaml", "--format", "json"]);
+    assert_eq!(out.code, 0, "{}", out.stderr);
+    let diff: Value = serde_json::from_str(&out.stdout).expect("JSON");
+    assert_eq!(diff["before"]["source"], "HEAD:org.yaml");
+    assert_eq!(diff["after"]["source"], "org.yaml");
+    assert_eq!(diff["scores"][1]["name"], "implementation");
+    assert_eq!(diff["scores"][1]["change"], -2.2, "{}", out.stdout);
+    // The other way round, and another path named in full.
+    std::fs::create_dir_all(format!("{dir}/old")).expect("mkdir");
+    let out = run_in(&dir, &["diff", "org.yaml", "git:HEAD", "--format", "json"]);
+    let diff: Value = serde_json::from_str(&out.stdout).expect("JSON");
+    assert_eq!(diff["after"]["source"], "HEAD:org.yaml");
+    let out = run_in(
+        &dir,
+        &[
+            "diff",
+            "git:HEAD:org.yaml",
+            "git:HEAD:org.yaml",
+            "--format",
+            "json",
+        ],
+    );
+    assert_eq!(out.code, 0, "{}", out.stderr);
+    // With no file on the other side, `git:REV` names none.
+    let out = run_in(&dir, &["diff", "git:HEAD", "git:HEAD"]);
+    assert_eq!((out.code, out.stdout.as_str()), (2, ""));
+    assert_eq!(
+        out.stderr,
+        "git:HEAD: names no file to read at that revision: write git:REV:PATH, or compare with a questionnaire in the repository (standard input named by --stdin-filename)\n"
+    );
+}
+
+/// The lines of `text` that a GitHub runner would read as a command.
+fn commands(text: &str) -> Vec<&str> {
+    text.lines()
+        .filter(|l| l.trim_start().starts_with("::"))
+        .collect()
+}
+
+// Defect 3: a name one word longer than the line was wrapped onto a line of
+// its own, which the runner read as a workflow command.
+#[test]
+fn no_line_printed_can_start_a_workflow_command_whatever_the_width() {
+    let dir = scratch_dir("wrap-command");
+    let long = format!("::warning::{}", "y".repeat(120));
+    let yaml =
+        example(NORTHWIND).replace("name: Northwind Retail", &format!("name: \"Acme {long}\""));
+    std::fs::write(format!("{dir}/org.yaml"), &yaml).expect("write");
+    std::fs::write(format!("{dir}/same.yaml"), &yaml).expect("write");
+    std::fs::write(format!("{dir}/{long}.yaml"), "version: 1\nnot_a_key: 1\n").expect("write");
+    for width in ["40", "80", "100", "200"] {
+        for args in [
+            vec!["assess", "org.yaml"],
+            vec!["assess", "org.yaml", "--format", "markdown"],
+            vec!["assess", "org.yaml", "same.yaml"],
+            vec![
+                "assess",
+                "org.yaml",
+                "same.yaml",
+                "--format",
+                "markdown",
+                "--detail",
+            ],
+            vec![
+                "assess",
+                "org.yaml",
+                "--baseline",
+                "same.yaml",
+                "--fail-on-regression",
+            ],
+            vec!["diff", NORTHWIND, "org.yaml"],
+            vec!["diff", NORTHWIND, "org.yaml", "--format", "markdown"],
+            vec!["validate", "org.yaml", &format!("{long}.yaml")],
+            vec!["assess", &format!("{long}.yaml")],
+        ] {
+            let mut args = args;
+            if args[0] == "assess" && !args.contains(&"--baseline") {
+                args.push("--fail-under");
+                args.push("90");
+            }
+            let out = run_in_env(&dir, &args, &[("COLUMNS", width)]);
+            assert!(matches!(out.code, 0..=2), "{args:?}: {}", out.stderr);
+            assert_eq!(
+                commands(&out.stdout),
+                Vec::<&str>::new(),
+                "{args:?} at {width}"
+            );
+            assert_eq!(
+                commands(&out.stderr),
+                Vec::<&str>::new(),
+                "{args:?} at {width}"
+            );
+        }
+    }
+    // The wrapped name is there, behind its guard.
+    let out = run_in_env(&dir, &["assess", "org.yaml"], &[("COLUMNS", "40")]);
+    assert!(out.stdout.contains("\n\\::warning::yyy"), "{}", out.stdout);
+    // `--format github` writes the tool's own commands, and only those.
+    let out = run_in(&dir, &["assess", "org.yaml", "--format", "github"]);
+    assert!(commands(&out.stdout)
+        .iter()
+        .all(|l| l.starts_with("::error ")
+            || l.starts_with("::warning ")
+            || l.starts_with("::notice ")));
+}
+
+/// Runs git in `dir` with these variables; fails the test when git fails.
+fn git_with(dir: &str, args: &[&str], variables: &[(&str, &str)]) {
+    let output = std::process::Command::new("git")
+        .args([
+            "-c",
+            "user.name=readiness",
+            "-c",
+            "user.email=readiness@example.org",
+        ])
+        .args(args)
+        .envs(variables.iter().copied())
+        .current_dir(dir)
+        .output()
+        .expect("git runs");
+    assert!(
+        output.status.success(),
+        "git {args:?}: {}",
+        String::from_utf8_lossy(&output.stderr)
+    );
+}
+
+/// The versions `history --format json` lists: (date, path).
+fn versions(dir: &str, file: &str) -> Vec<(String, String)> {
+    let out = run_in(dir, &["history", file, "--format", "json"]);
+    assert_eq!(out.code, 0, "{}", out.stderr);
+    let history: Value = serde_json::from_str(&out.stdout).expect("JSON");
+    history["versions"]
+        .as_array()
+        .expect("versions")
+        .iter()
+        .map(|v| {
+            (
+                v["date"].as_str().expect("a date").to_owned(),
+                v["path"].as_str().expect("a path").to_owned(),
+            )
+        })
+        .collect()
+}
+
+// Defect 10: a baseline read through git skipped the size cap.
+#[test]
+fn a_git_baseline_over_the_size_cap_is_refused_unread() {
+    let dir = repository("git-large");
+    let mut large = example(NORTHWIND);
+    large.push_str("# ");
+    large.push_str(&"x".repeat(5 * 1024 * 1024));
+    large.push('\n');
+    std::fs::write(format!("{dir}/org.yaml"), large).expect("write");
+    commit_on(&dir, "2026-11-02", "large");
+    std::fs::write(format!("{dir}/org.yaml"), example(NORTHWIND)).expect("write");
+    let out = run_in(&dir, &["assess", "org.yaml", "--baseline", "git:HEAD"]);
+    assert_eq!((out.code, out.stdout.as_str()), (2, ""));
+    assert_eq!(
+        out.stderr,
+        "org.yaml: at git revision HEAD, the file is larger than 4 MiB, the most this tool reads from one file\n"
+    );
+}
+
+// Defect 12: with `GIT_DIR` set and no `GIT_WORK_TREE` (as in a hook), the
+// baseline of `sub/org.yaml` was the root's `org.yaml`.
+#[test]
+fn git_variables_of_a_hook_do_not_change_which_file_is_read() {
+    let dir = repository("git-dir-hook");
+    std::fs::create_dir_all(format!("{dir}/sub")).expect("mkdir");
+    std::fs::write(format!("{dir}/sub/org.yaml"), example(HARBOR)).expect("write");
+    commit_on(&dir, "2026-11-02", "Harbor");
+    let git_dir = format!("{dir}/.git");
+    let out = run_in_env(
+        &dir,
+        &[
+            "assess",
+            "sub/org.yaml",
+            "--baseline",
+            "git:HEAD",
+            "--format",
+            "json",
+        ],
+        &[("GIT_DIR", git_dir.as_str())],
+    );
+    assert_eq!(out.code, 0, "{}", out.stderr);
+    let report: Value = serde_json::from_str(&out.stdout).expect("JSON");
+    assert_eq!(
+        report["comparison"]["before"]["organization"],
+        "Harbor Logistics"
+    );
+    let out = run_in_env(
+        &format!("{dir}/sub"),
+        &["history", "org.yaml", "--format", "json"],
+        &[("GIT_DIR", git_dir.as_str()), ("GIT_WORK_TREE", "/")],
+    );
+    assert_eq!(out.code, 0, "{}", out.stderr);
+    assert!(
+        out.stdout.contains("\"path\": \"sub/org.yaml\""),
+        "{}",
+        out.stdout
+    );
+}
+
+// Defect 13: paths were pathspecs, so `org[1].yaml` matched `org1.yaml`.
+#[test]
+fn a_path_given_to_git_is_a_file_name_never_pathspec_magic() {
+    let dir = repository("git-pathspec");
+    std::fs::write(format!("{dir}/org1.yaml"), example(HARBOR)).expect("write");
+    commit_on(&dir, "2026-11-02", "org1");
+    std::fs::write(format!("{dir}/org[1].yaml"), example(NORTHWIND)).expect("write");
+    commit_on(&dir, "2026-11-03", "org[1]");
+    std::fs::write(
+        format!("{dir}/org1.yaml"),
+        example(HARBOR).replace("quality: good", "quality: fair"),
+    )
+    .expect("write");
+    commit_on(&dir, "2026-11-04", "org1 again");
+    assert_eq!(
+        versions(&dir, "org[1].yaml"),
+        [("2026-11-03".to_owned(), "org[1].yaml".to_owned())]
+    );
+    std::fs::write(format!("{dir}/:(top)org.yaml"), example(HARBOR)).expect("write");
+    commit_on(&dir, "2026-11-05", "magic name");
+    assert_eq!(
+        versions(&dir, ":(top)org.yaml"),
+        [("2026-11-05".to_owned(), ":(top)org.yaml".to_owned())]
+    );
+}
+
+// Defect 14: `--follow` found copies, and mixed a template's history into
+// the history of a questionnaire copied from it.
+#[test]
+fn history_follows_renames_never_copies_and_says_where_it_followed_one() {
+    let dir = scratch_dir("git-copies");
+    git(&dir, &["init", "--quiet"]);
+    std::fs::write(format!("{dir}/template.yaml"), example(NORTHWIND)).expect("write");
+    commit_on(&dir, "2026-10-01", "template");
+    let changed = example(NORTHWIND).replace("quality: fair", "quality: good");
+    std::fs::write(format!("{dir}/template.yaml"), &changed).expect("write");
+    commit_on(&dir, "2026-10-02", "template again");
+    std::fs::write(format!("{dir}/org.yaml"), &changed).expect("write");
+    std::fs::write(format!("{dir}/template.yaml"), example(NORTHWIND)).expect("write");
+    commit_on(&dir, "2026-10-03", "org from the template");
+    assert_eq!(
+        versions(&dir, "org.yaml"),
+        [("2026-10-03".to_owned(), "org.yaml".to_owned())]
+    );
+    git(&dir, &["mv", "org.yaml", "northwind.yaml"]);
+    commit_on(&dir, "2026-10-04", "renamed");
+    assert_eq!(
+        versions(&dir, "northwind.yaml"),
+        [
+            ("2026-10-03".to_owned(), "org.yaml".to_owned()),
+            ("2026-10-04".to_owned(), "northwind.yaml".to_owned())
+        ]
+    );
+    let out = run_in(&dir, &["history", "northwind.yaml"]);
+    assert!(
+        crate::common::unwrapped(&out.stdout)
+            .contains("The file was renamed from org.yaml to northwind.yaml in commit"),
+        "{}",
+        out.stdout
+    );
+}
+
+// Defect 15: a commit dated after the year 9999 vanished from the history.
+#[test]
+fn a_commit_dated_past_the_year_9999_is_listed_not_dropped() {
+    let dir = repository("git-late");
+    std::fs::write(
+        format!("{dir}/org.yaml"),
+        example(NORTHWIND).replace("quality: fair", "quality: good"),
+    )
+    .expect("write");
+    git_with(
+        &dir,
+        &["commit", "--quiet", "-am", "from the future"],
+        &[
+            ("GIT_COMMITTER_DATE", "@253402300800 +0000"),
+            ("GIT_AUTHOR_DATE", "@253402300800 +0000"),
+        ],
+    );
+    let out = run_in(&dir, &["history", "org.yaml"]);
+    assert_eq!(out.code, 0, "{}", out.stderr);
+    let said = crate::common::unwrapped(&out.stdout);
+    assert!(
+        said.contains("2 versions from 2026-11-01 to 10000-01-01"),
+        "{said}"
+    );
+    assert!(
+        said.contains(
+            "git gives its commit date as 10000-01-01, which this tool cannot read as a date"
+        ),
+        "{said}"
+    );
+}
+
+// Defect 20, and the settings that already held: a repository's
+// configuration cannot make a read run a program.
+#[test]
+fn a_repositorys_settings_cannot_make_a_read_run_a_program() {
+    let dir = repository("git-programs");
+    let marker = format!("{dir}/ran");
+    let program = format!("{dir}/program.sh");
+    std::fs::write(
+        &program,
+        format!("#!/bin/sh\necho \"$0 $*\" >> {marker}\ncat\n"),
+    )
+    .expect("write");
+    std::process::Command::new("chmod")
+        .args(["+x", &program])
+        .status()
+        .expect("chmod");
+    for setting in [
+        "gpg.program",
+        "core.pager",
+        "core.fsmonitor",
+        "diff.external",
+        "diff.yaml.textconv",
+    ] {
+        git(&dir, &["config", setting, &program]);
+    }
+    git(&dir, &["config", "log.showSignature", "true"]);
+    git(&dir, &["config", "core.hooksPath", &dir]);
+    std::fs::write(format!("{dir}/.gitattributes"), "*.yaml diff=yaml\n").expect("write");
+    // A commit that carries a signature, for --show-signature to check.
+    let commit = std::process::Command::new("git")
+        .args(["cat-file", "commit", "HEAD"])
+        .current_dir(&dir)
+        .output()
+        .expect("git");
+    let text = String::from_utf8_lossy(&commit.stdout).replacen(
+        "\n\n",
+        "\ngpgsig -----BEGIN PGP SIGNATURE-----\n \n iQEzBAABCAAdFiEE\n -----END PGP SIGNATURE-----\n\n",
+        1,
+    );
+    let signed = format!("{dir}/signed-commit");
+    std::fs::write(&signed, text).expect("write");
+    let id = std::process::Command::new("git")
+        .args(["hash-object", "-t", "commit", "-w", &signed])
+        .current_dir(&dir)
+        .output()
+        .expect("git");
+    let id = String::from_utf8_lossy(&id.stdout).trim().to_owned();
+    git(&dir, &["update-ref", "HEAD", &id]);
+    std::fs::write(
+        format!("{dir}/org.yaml"),
+        example(NORTHWIND).replace("quality: fair", "quality: good"),
+    )
+    .expect("write");
+    let out = run_in(&dir, &["history", "org.yaml"]);
+    assert_eq!(out.code, 0, "{}", out.stderr);
+    let out = run_in(&dir, &["assess", "org.yaml", "--baseline", "git:HEAD"]);
+    assert_eq!(out.code, 0, "{}", out.stderr);
+    let out = run_in(&dir, &["diff", "git:HEAD", "org.yaml"]);
+    assert_eq!(out.code, 0, "{}", out.stderr);
+    assert!(
+        !std::path::Path::new(&marker).exists(),
+        "{}",
+        std::fs::read_to_string(&marker).unwrap_or_default()
+    );
+    // The same history, read by git itself, runs the program: the test can fail.
+    let shown = std::process::Command::new("git")
+        .args(["log", "--format=%H", "--", "org.yaml"])
+        .current_dir(&dir)
+        .output()
+        .expect("git");
+    assert!(shown.status.success());
+    assert!(std::path::Path::new(&marker).exists(), "git ran no program");
+}
+
+// Defect 21: a corrupt object read as "no file at this path", exit 0.
+#[test]
+fn a_corrupt_repository_is_an_error_with_gits_own_words() {
+    let dir = repository("git-corrupt");
+    let blob = std::process::Command::new("git")
+        .args(["rev-parse", "HEAD:org.yaml"])
+        .current_dir(&dir)
+        .output()
+        .expect("git");
+    let blob = String::from_utf8_lossy(&blob.stdout).trim().to_owned();
+    std::fs::write(
+        format!("{dir}/org.yaml"),
+        example(NORTHWIND).replace("quality: fair", "quality: good"),
+    )
+    .expect("write");
+    commit_on(&dir, "2026-11-02", "second");
+    std::fs::remove_file(format!("{dir}/.git/objects/{}/{}", &blob[..2], &blob[2..]))
+        .expect("the loose object");
+    let out = run_in(&dir, &["history", "org.yaml"]);
+    assert_eq!((out.code, out.stdout.as_str()), (2, ""), "{}", out.stderr);
+    assert!(
+        out.stderr.starts_with("org.yaml: the version of commit ") && out.stderr.contains(&blob),
+        "{}",
+        out.stderr
+    );
+    let out = run_in(&dir, &["assess", "org.yaml", "--baseline", "git:HEAD~1"]);
+    assert_eq!((out.code, out.stdout.as_str()), (2, ""));
+    assert!(
+        out.stderr
+            .starts_with("org.yaml: cannot be read at git revision HEAD~1: "),
+        "{}",
+        out.stderr
+    );
+}
+
+// Defect 22: the git baseline of standard input looked up a file named `-`.
+#[test]
+fn the_git_baseline_of_standard_input_is_the_file_it_is_named_as() {
+    let dir = repository("git-stdin");
+    let file = format!("{dir}/org.yaml");
+    let worse = example(NORTHWIND).replace("quality: fair", "quality: poor");
+    let out = crate::common::run_with_stdin(
+        &[
+            "assess",
+            "-",
+            "--stdin-filename",
+            &file,
+            "--baseline",
+            "git:HEAD",
+            "--fail-on-regression",
+            "--format",
+            "json",
+        ],
+        worse.as_bytes(),
+    );
+    assert_eq!(out.code, 1, "{}", out.stderr);
+    let report: Value = serde_json::from_str(&out.stdout).expect("JSON");
+    assert_eq!(
+        report["comparison"]["before"]["source"],
+        format!("HEAD:{file}")
+    );
+    // Without a name, standard input has no file in any repository.
+    let out =
+        crate::common::run_with_stdin(&["assess", "-", "--baseline", "git:HEAD"], worse.as_bytes());
+    assert_eq!((out.code, out.stdout.as_str()), (2, ""));
+    assert_eq!(
+        out.stderr,
+        "git:HEAD: names no file to read at that revision: write git:REV:PATH, or compare with a questionnaire in the repository (standard input named by --stdin-filename)\n"
+    );
+}
+
+// Defect 17: SARIF and annotations were located by the display-escaped name,
+// with `\` made `/`: `a\b.yaml` was reported as `a/b.yaml`.
+#[test]
+fn code_scanning_locates_results_by_the_real_file_name() {
+    let dir = scratch_dir("scanning-real-path");
+    for name in ["a\\b.yaml", "a\nb.yaml"] {
+        std::fs::write(format!("{dir}/{name}"), example(NORTHWIND)).expect("write");
+        let out = run_in(&dir, &["assess", name, "--format", "sarif"]);
+        assert_eq!(out.code, 0, "{}", out.stderr);
+        let log: Value = serde_json::from_str(&out.stdout).expect("JSON");
+        let uri = &log["runs"][0]["results"][0]["locations"][0]["physicalLocation"]
+            ["artifactLocation"]["uri"];
+        let expected = if name.contains('\n') {
+            "a%0Ab.yaml"
+        } else {
+            "a%5Cb.yaml"
+        };
+        assert_eq!(uri, expected, "{name:?}");
+        let out = run_in(&dir, &["assess", name, "--format", "github"]);
+        let expected = if name.contains('\n') {
+            "file=a%0Ab.yaml,"
+        } else {
+            "file=a\\b.yaml,"
+        };
+        assert!(
+            out.stdout.lines().any(|l| l.contains(expected)),
+            "{name:?}: {}",
+            out.stdout
+        );
+        std::fs::remove_file(format!("{dir}/{name}")).expect("remove");
+    }
+    // In a portfolio, the same.
+    std::fs::write(format!("{dir}/a\\b.yaml"), example(NORTHWIND)).expect("write");
+    std::fs::write(format!("{dir}/c.yaml"), example(HARBOR)).expect("write");
+    let out = run_in(&dir, &["assess", ".", "--format", "sarif"]);
+    assert!(
+        out.stdout.contains("\"uri\":\"a%5Cb.yaml\""),
+        "{}",
+        out.stdout
+    );
+}
