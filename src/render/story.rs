@@ -68,11 +68,8 @@ pub fn next_level(a: &Assessment) -> Option<String> {
         .filter_map(|id| criterion_title(a, id))
         .collect();
     if !titles.is_empty() {
-        let _ = write!(
-            text,
-            ". The largest gaps are in {}",
-            crate::assess::findings::names(titles.into_iter())
-        );
+        // Titles may hold commas of their own, so semicolons part them.
+        let _ = write!(text, ". The largest gaps: {}", titles.join("; "));
     }
     text.push('.');
     Some(text)

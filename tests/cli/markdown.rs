@@ -313,3 +313,23 @@ fn everything_before_the_evidence_is_at_most_700_words() {
         }
     }
 }
+
+/// The README shows the first part of a shipped example's report; it must
+/// be what the tool prints, line for line.
+#[test]
+fn the_readme_excerpt_is_what_the_tool_prints() {
+    let readme = std::fs::read_to_string(format!("{}/README.md", env!("CARGO_MANIFEST_DIR")))
+        .expect("README");
+    let (_, after) = readme
+        .split_once("<!-- report-excerpt: ")
+        .expect("the excerpt's marker");
+    let (file, after) = after.split_once(" -->\n````markdown\n").expect("its fence");
+    let (excerpt, _) = after.split_once("\n````\n").expect("its end");
+    let out = crate::common::run(&["assess", file, "--format", "markdown"]);
+    assert_eq!(out.code, 0, "{}", out.stderr);
+    assert!(
+        out.stdout.starts_with(&format!("{excerpt}\n")),
+        "README's excerpt of {file} differs from the report:\n{}",
+        out.stdout
+    );
+}
