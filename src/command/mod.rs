@@ -542,7 +542,8 @@ fn rubric_command(action: &RubricAction, env: &Environment) -> Result<Output, Er
 
 fn init(file: Option<&Path>, force: bool) -> Result<Output, Error> {
     let template = crate::command::init::template();
-    let Some(path) = file else {
+    // `-` is standard output here as everywhere else, never a file named `-`.
+    let Some(path) = file.filter(|f| f.as_os_str() != "-") else {
         return Ok(Output::success(template));
     };
     let replace = if force {

@@ -281,3 +281,12 @@ fn the_scales_name_their_poles_in_the_schema_and_the_starter() {
         .expect("a description");
     assert!(belief.contains("Implementing AI is a job for the IT department alone."));
 }
+
+#[test]
+fn init_dash_writes_to_standard_output_not_to_a_file_named_dash() {
+    let dir = crate::common::scratch_dir("init-dash");
+    let out = crate::common::run_in(&dir, &["init", "-"]);
+    assert_eq!(out.code, 0, "{}", out.stderr);
+    assert_eq!(out.stdout, run(&["init"]).stdout);
+    assert!(!std::path::Path::new(&format!("{dir}/-")).exists());
+}
