@@ -351,6 +351,15 @@ mod tests {
         assert_eq!(harmonic(90.0, 10.0), 18.0);
         assert_eq!(harmonic(50.0, 50.0), 50.0);
         assert_eq!(harmonic(0.0, 80.0), 0.0);
+    }
+
+    /// The zero guard: both sides at 0 (a starter questionnaire's low ends)
+    /// give 0, not the NaN of 0 / 0.
+    #[test]
+    fn harmonic_zero_guard_both_sides_at_zero_give_zero() {
+        assert_eq!(harmonic(0.0, 0.0), 0.0);
+        assert_eq!(harmonic(80.0, 0.0), 0.0);
+        assert_eq!(harmonic(0.1, 0.1), 0.1);
         assert_eq!(harmonic(71.3, 38.0), 49.6);
     }
 

@@ -254,3 +254,71 @@ fn provisional_when_a_range_straddles_the_cut_line() {
     let past = rubric_with(&[("quadrant_cut", &format!("{:.1}", high + 0.1))]);
     assert_eq!(assess_with(&text, &past).confidence, Confidence::Firm);
 }
+
+/// Row 2 at its boundary: with `overwhelmed` fired, a strategy exactly at
+/// the pivot line is not "below" it, so the row does not decide; a tenth
+/// under it does.
+#[test]
+fn overwhelmed_boundary_a_strategy_at_the_pivot_line_is_not_below_it() {
+    let weak = doc(
+        "strategy:\n  sponsor: manager\n  roadmap: { status: draft, horizon_months: 6, updated: 2026-10-01, scaling_plan: false }\n  priorities: unranked\n  open_options: 6\n  investment: { budget: requested, projected_roi: 1, areas: [talent] }\n  policies: { data_privacy: draft, ethics: none, acceptable_use: none }\n  okrs: { company: false, individual: false, team_alignment_pct: 10 }\n  risks_assessed: [market]\n  business_problems: []\nimplementation:\n  pilots: []\n",
+    );
+    let a = assess(&weak);
+    assert_eq!(reason(&a), FocusReason::Overwhelmed);
+    let score = a.scores.strategy.expect("scored");
+    let at = rubric_with(&[("pivot_min_strategy", &format!("{score:.1}"))]);
+    assert_ne!(reason(&assess_with(&weak, &at)), FocusReason::Overwhelmed);
+    let above = rubric_with(&[("pivot_min_strategy", &format!("{:.1}", score + 0.1))]);
+    assert_eq!(
+        reason(&assess_with(&weak, &above)),
+        FocusReason::Overwhelmed
+    );
+}
+
+/// Row 0 comes before row 1: a stuck organization whose strategy half is
+/// under-answered puts its plan on record first, even with a strategy
+/// score high enough to pivot.
+#[test]
+fn focus_order_no_plan_on_record_before_stuck() {
+    let text = doc(&format!(
+        "strategy:\n  sponsor: board\n  priorities: ranked\n{}",
+        delivery(&[OLD_PILOT])
+    ));
+    let a = assess(&text);
+    assert_eq!(a.purgatory.status, PurgatoryStatus::Stuck);
+    assert!(a.scores.strategy.expect("scored") >= 50.0);
+    assert!(a.scores.completeness_by_side.strategy < 50.0);
+    assert_eq!(reason(&a), FocusReason::NoPlanOnRecord);
+    // Answer the strategy half and the stuck row decides.
+    let answered = doc(&format!(
+        "{}{}",
+        strategy("ranked", ""),
+        delivery(&[OLD_PILOT])
+    ));
+    assert_eq!(reason(&assess(&answered)), FocusReason::Stuck);
+}
+
+/// Row 1 comes before row 3: an aligned organization that is stuck and has
+/// a critical live-system finding pivots to its lingering pilots first.
+#[test]
+fn focus_order_stuck_before_harden() {
+    let unsafe_live =
+        GOOD_LIVE.replace("monitoring: automated", "monitoring: manual, impact: high");
+    let text = doc(&format!(
+        "{}{}",
+        strategy("ranked", ""),
+        delivery(&[
+            &unsafe_live,
+            OLD_PILOT,
+            OLD_PILOT.replace("COO", "CFO").as_str()
+        ])
+    ));
+    let a = assess(&text);
+    assert_eq!(a.quadrant, Quadrant::Aligned);
+    assert_eq!(a.purgatory.status, PurgatoryStatus::Stuck);
+    assert!(a
+        .findings
+        .iter()
+        .any(|f| f.id == readiness::vocabulary::FindingId::UnguardedDecisions));
+    assert_eq!(reason(&a), FocusReason::Stuck);
+}
