@@ -9,8 +9,9 @@ pub mod recommend;
 pub mod scoring;
 
 use crate::assessment::{
-    Assessment, Benchmark, BySide, CriterionResult, DimensionResult, OpenQuestions, Organization,
-    PilotSummary, Purgatory, Ranges, Scores, Tool, FORMAT_VERSION,
+    Assessment, Benchmark, BySide, CriterionResult, DimensionResult, IncidentSummary,
+    OpenQuestions, Organization, PilotSummary, Purgatory, Ranges, Respondent, Scores, Tool,
+    FORMAT_VERSION,
 };
 use crate::derive::facts::Facts;
 use crate::load::questionnaire::format::{self, pilot, QUESTIONS};
@@ -111,7 +112,9 @@ pub fn assess(questionnaire: &Questionnaire, rubric: &Rubric, source: &str) -> A
                 source: rubric.benchmark.source.clone(),
             },
         },
+        respondents: respondents(questionnaire),
         pilots: inventory(&facts),
+        incidents: incidents(questionnaire),
         findings,
         dimensions: dimensions(rubric, &criteria),
         unanswered: unanswered(questionnaire, &criteria),
@@ -178,7 +181,8 @@ fn open_questions(criteria: &[(&Criterion, CriterionScore)], side: Side) -> usiz
 
 /// `insufficient` when a side is too little answered or the pilots list is
 /// left out; `provisional` when the unanswered questions could change the
-/// quadrant; `firm` otherwise.
+/// quadrant, or the pilots list is known not to be the whole inventory (it
+/// describes only part of the AI in use); `firm` otherwise.
 fn confidence(
     strategy: &SideScore,
     implementation: &SideScore,
@@ -196,6 +200,10 @@ fn confidence(
     } else if sides
         .iter()
         .any(|s| s.low < t.quadrant_cut && t.quadrant_cut <= s.high)
+        || facts
+            .answers()
+            .flag(format::path::IMPLEMENTATION_INVENTORY_COMPLETE)
+            == Some(false)
     {
         Confidence::Provisional
     } else {
@@ -227,8 +235,56 @@ fn inventory(facts: &Facts<'_>) -> Vec<PilotSummary> {
                 environment: answers.choice_of(pilot::ENVIRONMENT),
                 users: answers.integer(pilot::USERS),
                 monitoring: answers.choice_of(pilot::MONITORING),
+                retired_reason: answers.choice_of(pilot::RETIRED_REASON),
                 line: p.item.at.line,
             }
+        })
+        .collect()
+}
+
+/// Who answered, as the questionnaire names them.
+fn respondents(questionnaire: &Questionnaire) -> Vec<Respondent> {
+    let Some(list) = questionnaire.list(format::RESPONDENTS) else {
+        return Vec::new();
+    };
+    list.items
+        .iter()
+        .map(|item| Respondent {
+            role: item
+                .answers
+                .text(format::respondent::ROLE)
+                .unwrap_or_default()
+                .to_owned(),
+            answered: item
+                .answers
+                .words(format::respondent::ANSWERED)
+                .unwrap_or_default()
+                .to_vec(),
+            line: item.at.line,
+        })
+        .collect()
+}
+
+/// The incidents recorded, in the questionnaire's order.
+fn incidents(questionnaire: &Questionnaire) -> Vec<IncidentSummary> {
+    use format::incident;
+    let Some(list) = questionnaire.list(format::INCIDENTS) else {
+        return Vec::new();
+    };
+    // The loader requires a date, kind, severity and resolved in each.
+    list.items
+        .iter()
+        .filter_map(|item| {
+            let a = &item.answers;
+            Some(IncidentSummary {
+                date: a.date(incident::DATE)?.to_string(),
+                pilot: a.text(incident::PILOT).map(str::to_owned),
+                kind: a.choice_of(incident::KIND)?,
+                severity: a.choice_of(incident::SEVERITY)?,
+                resolved: a.flag(incident::RESOLVED)?,
+                summary: a.text(incident::SUMMARY).map(str::to_owned),
+                line: item.at.line,
+            })
         })
         .collect()
 }
@@ -288,6 +344,7 @@ fn unanswered(
         DETECTORS
             .iter()
             .flat_map(|d| d.reads)
+            .filter(|p| !format::path::NEVER_UNANSWERED.contains(p))
             .filter(|p| questionnaire.answers.get(p).is_none())
             .map(|p| (*p).to_owned()),
     );

@@ -60,7 +60,7 @@ fn every_finding_is_a_result_on_the_line_of_its_first_evidence() {
     assert_eq!(log["version"], "2.1.0");
     assert_eq!(run["tool"]["driver"]["name"], "readiness");
     let rules = run["tool"]["driver"]["rules"].as_array().expect("rules");
-    assert_eq!(rules.len(), 22, "every finding of the rubric is a rule");
+    assert_eq!(rules.len(), 28, "every finding of the rubric is a rule");
     let results = run["results"].as_array().expect("results");
     let findings = report["findings"].as_array().expect("findings");
     assert_eq!(results.len(), findings.len());

@@ -1,8 +1,9 @@
 //! `unguarded-decisions`: a high-stakes live system without automated monitoring.
 
 use super::super::{Context, Detected, Detector, PilotSet};
+use crate::assess::findings::names;
 use crate::load::questionnaire::format::pilot;
-use crate::vocabulary::{FindingId, Monitoring};
+use crate::vocabulary::{FindingId, HumanReview, Monitoring};
 
 pub(crate) const DETECTOR: Detector = Detector {
     id: FindingId::UnguardedDecisions,
@@ -39,5 +40,25 @@ fn detect(cx: &Context<'_>) -> Option<Detected> {
             ]
         })
         .collect();
-    Some(Detected::new(evidence).naming(&unguarded))
+    // A person checking each output does not see a model drift over
+    // months (rules 2.4): said where a pilot has that review, so that it is
+    // not read as the answer to this finding.
+    let reviewed: Vec<&str> = unguarded
+        .iter()
+        .filter(|p| p.answers().choice_of(pilot::HUMAN_REVIEW) == Some(HumanReview::EveryOutput))
+        .map(|p| p.name())
+        .collect();
+    let review = if reviewed.is_empty() {
+        String::new()
+    } else {
+        format!(
+            " A person checks every output of {} before it takes effect, but that does not show a model drifting over months.",
+            names(reviewed.into_iter())
+        )
+    };
+    Some(
+        Detected::new(evidence)
+            .naming(&unguarded)
+            .with("review", &review),
+    )
 }

@@ -1,0 +1,62 @@
+//! `unassessed-impact`: a high-stakes live system that affects people
+//! outside the organization, with no assessment of that effect.
+
+use super::super::{Context, Detected, Detector, PilotSet};
+use crate::derive::facts::Pilot;
+use crate::load::questionnaire::format::pilot;
+use crate::vocabulary::{Affected, FindingId, Word};
+
+pub(crate) const DETECTOR: Detector = Detector {
+    id: FindingId::UnassessedImpact,
+    reads: &[],
+    reads_of_pilots: &[pilot::IMPACT, pilot::AFFECTS, pilot::IMPACT_ASSESSED],
+    pilot_set: PilotSet::Live,
+    trigger: "A pilot in production or scaled with impact: high (written out) affects anyone but employees, and impact_assessed is false.",
+    detect,
+};
+
+/// Who the pilot affects beyond its own organization's employees.
+fn outsiders(p: &Pilot<'_>) -> Vec<&'static str> {
+    p.answers()
+        .words(pilot::AFFECTS)
+        .unwrap_or_default()
+        .iter()
+        .copied()
+        .filter(|w| *w != Affected::Employees.word())
+        .collect()
+}
+
+fn detect(cx: &Context<'_>) -> Option<Detected> {
+    let unassessed: Vec<_> = cx
+        .facts
+        .live_pilots()
+        .into_iter()
+        .filter(|p| p.is_high_impact())
+        .filter(|p| !outsiders(p).is_empty())
+        .filter(|p| p.answers().flag(pilot::IMPACT_ASSESSED) == Some(false))
+        .collect();
+    if unassessed.is_empty() {
+        return None;
+    }
+    let evidence = unassessed
+        .iter()
+        .flat_map(|p| {
+            [
+                p.field_evidence(pilot::IMPACT),
+                p.field_evidence(pilot::AFFECTS),
+                p.field_evidence(pilot::IMPACT_ASSESSED),
+            ]
+        })
+        .collect();
+    // Every group affected, in the format's order, each once.
+    let affected: Vec<&str> = Affected::words()
+        .iter()
+        .copied()
+        .filter(|w| unassessed.iter().any(|p| outsiders(p).contains(w)))
+        .collect();
+    Some(
+        Detected::new(evidence)
+            .naming(&unassessed)
+            .with("affected", &super::super::names(affected.into_iter())),
+    )
+}
