@@ -113,11 +113,28 @@ fn incident() -> Value {
         "One incident with an AI system, as recorded.",
         &[
             ("date", date("When it happened, YYYY-MM-DD.")),
-            ("pilot", nullable(string("The pilot it happened with; null when it is not tied to one."))),
-            ("kind", word_of::<IncidentKind>("What kind of incident it was.")),
-            ("severity", word_of::<IncidentSeverity>("How serious it was.")),
-            ("resolved", json!({ "description": "Whether it is resolved.", "type": "boolean" })),
-            ("summary", nullable(string("What happened, in one line; null when not given."))),
+            (
+                "pilot",
+                nullable(string(
+                    "The pilot it happened with; null when it is not tied to one.",
+                )),
+            ),
+            (
+                "kind",
+                word_of::<IncidentKind>("What kind of incident it was."),
+            ),
+            (
+                "severity",
+                word_of::<IncidentSeverity>("How serious it was."),
+            ),
+            (
+                "resolved",
+                json!({ "description": "Whether it is resolved.", "type": "boolean" }),
+            ),
+            (
+                "summary",
+                nullable(string("What happened, in one line; null when not given.")),
+            ),
             (
                 "line",
                 json!({ "description": "The line of the incident in the questionnaire.", "type": "integer", "minimum": 1 }),
@@ -236,7 +253,9 @@ fn pilot() -> Value {
             ),
             (
                 "retired_reason",
-                word_of::<RetiredReason>("Why a retired pilot was retired; left out when not given."),
+                word_of::<RetiredReason>(
+                    "Why a retired pilot was retired; left out when not given.",
+                ),
             ),
             (
                 "line",

@@ -462,3 +462,110 @@ proptest! {
         }
     }
 }
+
+/// The findings added with the keys for real cases (rules 2.4).
+const REAL_CASE_FINDINGS: [&str; 6] = [
+    "no-human-oversight",
+    "unassessed-impact",
+    "open-incident",
+    "unanchored-pilot",
+    "unserved-problem",
+    "incomplete-inventory",
+];
+
+/// The pilot keys added for real cases.
+const REAL_CASE_PILOT_KEYS: [&str; 5] = [
+    "serves",
+    "human_review",
+    "affects",
+    "impact_assessed",
+    "retired_reason",
+];
+
+/// Where each key added for real cases is answered in `doc`, as JSON pointers.
+fn real_case_answers(doc: &Value) -> Vec<String> {
+    let mut pointers: Vec<String> = [
+        "/respondents",
+        "/implementation/incidents",
+        "/implementation/inventory/complete",
+        "/implementation/inventory/systems_known",
+    ]
+    .iter()
+    .filter(|p| doc.pointer(p).is_some())
+    .map(|p| (*p).to_owned())
+    .collect();
+    let pilots = doc
+        .pointer("/implementation/pilots")
+        .and_then(Value::as_array);
+    for (i, pilot) in pilots.into_iter().flatten().enumerate() {
+        for key in REAL_CASE_PILOT_KEYS {
+            if pilot.get(key).is_some() {
+                pointers.push(format!("/implementation/pilots/{i}/{key}"));
+            }
+        }
+    }
+    pointers
+}
+
+/// `doc` without the answer at `pointer`.
+fn without(doc: &Value, pointer: &str) -> Value {
+    let mut out = doc.clone();
+    let (parent, key) = pointer.rsplit_once('/').unwrap_or(("", pointer));
+    if let Some(map) = out.pointer_mut(parent).and_then(Value::as_object_mut) {
+        map.remove(key);
+    }
+    out
+}
+
+fn real_case_findings(a: &Assessment) -> Vec<&'static str> {
+    a.findings
+        .iter()
+        .map(|f| f.id.into())
+        .filter(|id| REAL_CASE_FINDINGS.contains(id))
+        .collect()
+}
+
+proptest! {
+    #![proptest_config(ProptestConfig { cases: 64, ..ProptestConfig::default() })]
+
+    /// No criterion reads the keys added for real cases: with or without
+    /// them, every score, range, completeness, level, quadrant and
+    /// unanswered question is the same; left out, none of their findings
+    /// fires; and only an incomplete inventory moves the confidence.
+    #[test]
+    fn the_keys_for_real_cases_move_no_score_and_left_out_fire_nothing(doc in questionnaire()) {
+        let rubric = default_rubric().expect("valid");
+        let mut stripped = doc.clone();
+        for pointer in real_case_answers(&doc).iter().rev() {
+            stripped = without(&stripped, pointer);
+        }
+        let with_keys = assess(&doc, &rubric);
+        let bare = assess(&stripped, &rubric);
+        prop_assert_eq!(real_case_findings(&bare), Vec::<&str>::new());
+        prop_assert_eq!(with_keys.scores, bare.scores);
+        prop_assert_eq!(with_keys.level, bare.level);
+        prop_assert_eq!(with_keys.quadrant, bare.quadrant);
+        prop_assert_eq!(&with_keys.unanswered, &bare.unanswered);
+        let incomplete = doc.pointer("/implementation/inventory/complete") == Some(&json!(false));
+        let expected = if incomplete {
+            bare.confidence.max(readiness::vocabulary::Confidence::Provisional)
+        } else {
+            bare.confidence
+        };
+        prop_assert_eq!(with_keys.confidence, expected);
+    }
+
+    /// Leaving out any one of those answers never makes one of their
+    /// findings fire: an unanswered key is unknown, never a trigger.
+    #[test]
+    fn leaving_out_a_key_for_real_cases_never_makes_its_findings_fire(doc in questionnaire()) {
+        let rubric = default_rubric().expect("valid");
+        let before = real_case_findings(&assess(&doc, &rubric));
+        for pointer in real_case_answers(&doc) {
+            let after = real_case_findings(&assess(&without(&doc, &pointer), &rubric));
+            for id in &after {
+                prop_assert!(before.contains(id), "{id} fired once {pointer} was left out\n{doc}");
+            }
+        }
+    }
+}
