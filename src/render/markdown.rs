@@ -6,6 +6,7 @@
 //! viewer with tables; the chart is a Mermaid `quadrantChart`, which GitHub
 //! draws natively. It passes markdownlint's default rules (but line length).
 
+use super::cases;
 use super::chart;
 use super::words::{
     self, acceptance_lines, accepted_note, bar, confidence_note, level_cap_note, score,
@@ -16,14 +17,15 @@ use crate::assessment::{Assessment, PilotSummary, Reason, Recommendation, Recomm
 use crate::derive::evidence::Evidence;
 use crate::load::questionnaire::DateSource;
 use crate::vocabulary::{
-    Confidence, Environment, Group, Monitoring, PurgatoryStatus, Quadrant, Severity, Side, Source,
-    Stage, Word,
+    Confidence, Environment, Group, Monitoring, PurgatoryStatus, Quadrant, RetiredReason, Severity,
+    Side, Source, Stage, Word,
 };
 use std::fmt::Write as _;
 
 pub fn render(a: &Assessment) -> String {
     let mut out = String::new();
     headline(&mut out, a);
+    answered_by(&mut out, a);
     action_plan(&mut out, a);
     scores(&mut out, a);
     chart(&mut out, a);
@@ -208,6 +210,9 @@ fn purgatory(out: &mut String, a: &Assessment) {
         }
         out.push('\n');
     }
+    if let Some(retired) = cases::retired_on_purpose(a) {
+        let _ = writeln!(out, "{retired}\n");
+    }
     let benchmark = &a.purgatory.benchmark;
     match a.purgatory.pilot_to_production_pct {
         Some(rate) => {
@@ -233,13 +238,37 @@ fn purgatory(out: &mut String, a: &Assessment) {
         out.push('\n');
     }
     let live_systems = untold(a, Group::Operations);
-    if !live_systems.is_empty() {
+    if !live_systems.is_empty() || !a.incidents.is_empty() {
         out.push_str("## Live systems\n\n");
-        for f in live_systems {
+        for f in &live_systems {
             finding(out, f);
         }
-        out.push('\n');
+        if !live_systems.is_empty() {
+            out.push('\n');
+        }
+        incidents(out, a);
     }
+}
+
+/// Who answered, in the report's first lines; nothing when nobody is named.
+fn answered_by(out: &mut String, a: &Assessment) {
+    if let Some(line) = cases::answered_by(a, cell) {
+        let _ = writeln!(out, "{line}\n");
+    }
+}
+
+/// The incidents the questionnaire records, in its order.
+fn incidents(out: &mut String, a: &Assessment) {
+    if a.incidents.is_empty() {
+        return;
+    }
+    let _ = writeln!(out, "{}\n", cases::incidents_line(a));
+    out.push_str("| Date | Pilot | Kind | Severity | Resolved | What happened |\n| --- | --- | --- | --- | --- | --- |\n");
+    for i in &a.incidents {
+        let cells: Vec<String> = cases::incident_cells(i).iter().map(|c| cell(c)).collect();
+        let _ = writeln!(out, "| {} |", cells.join(" | "));
+    }
+    out.push('\n');
 }
 
 fn misconceptions(out: &mut String, a: &Assessment) {
@@ -471,6 +500,9 @@ fn method(out: &mut String, a: &Assessment) {
         cell(&a.source)
     );
     let _ = writeln!(out, "- Made with {}.", cell(&words::settings(a)));
+    if let Some(line) = cases::answered_by(a, cell) {
+        let _ = writeln!(out, "- {line}");
+    }
 }
 
 fn evidence_line(e: &Evidence) -> String {
@@ -485,6 +517,11 @@ fn pilot_row(p: &PilotSummary) -> String {
         Stage::Production => "in production",
         Stage::Scaled => "scaled up",
         Stage::Pilot | Stage::Retired | Stage::Idea => p.stage.word(),
+    };
+    let stage = match p.retired_reason {
+        Some(RetiredReason::Replaced) => format!("{stage} (replaced)"),
+        Some(reason) => format!("{stage} (for {reason})"),
+        None => stage.to_owned(),
     };
     let runs = match p.environment {
         Some(Environment::Laptop) => "on a laptop",

@@ -17,7 +17,7 @@ fn the_examples_as_a_portfolio_in_every_format() {
     assert!(detail.stdout.starts_with("# AI readiness portfolio\n"));
     assert_eq!(
         detail.stdout.matches("\n## AI readiness: ").count(),
-        7,
+        8,
         "each report follows, one level down"
     );
 }
@@ -28,7 +28,7 @@ fn json_for_several_inputs_lists_each_assessment_in_the_stated_order() {
     let json: Value = serde_json::from_str(&out.stdout).expect("JSON");
     assert_eq!(json["format_version"], 1);
     let list = json["assessments"].as_array().expect("assessments");
-    assert_eq!(list.len(), 7);
+    assert_eq!(list.len(), 8);
     let overall: Vec<f64> = list
         .iter()
         .map(|a| a["scores"]["overall"].as_f64().expect("score"))
@@ -40,7 +40,7 @@ fn json_for_several_inputs_lists_each_assessment_in_the_stated_order() {
         && a["source"]
             .as_str()
             .is_some_and(|s| s.starts_with("examples/"))));
-    assert_eq!(json["portfolio"]["organizations"], 7);
+    assert_eq!(json["portfolio"]["organizations"], 8);
     assert_eq!(json["portfolio"]["quadrants"]["slide-deck"], 2);
     assert_eq!(json["portfolio"]["stuck"], 2);
 }

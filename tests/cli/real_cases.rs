@@ -338,7 +338,7 @@ fn open_incident_takes_the_worst_open_incidents_severity() {
         assert_eq!((f.kind, f.severity), (Group::Operations, expected));
         assert_eq!(
             &*f.message,
-            format!("Incidents with AI systems that are not resolved, the worst first: 2026-09-14, p0, harm, {severity} severity.")
+            format!("Open incidents with AI systems, the worst first: 2026-09-14, p0, harm, {severity} severity.")
         );
         assert_eq!(f.pilots, ["p0"]);
     }
@@ -363,7 +363,7 @@ fn open_incident_takes_the_worst_open_incidents_severity() {
     assert_eq!(f.severity, Severity::Critical);
     assert_eq!(
         &*f.message,
-        "Incidents with AI systems that are not resolved, the worst first: 2026-08-02, p0, harm, high severity, on a system nobody monitors; 2026-10-01, not tied to a pilot, complaint, low severity."
+        "Open incidents with AI systems, the worst first: 2026-08-02, p0, harm, high severity, on a system nobody monitors; 2026-10-01, not tied to a pilot, complaint, low severity."
     );
     let paths: Vec<String> = f.evidence.iter().map(|e| e.path.to_string()).collect();
     assert_eq!(
@@ -466,12 +466,12 @@ fn incomplete_inventory_says_how_much_is_listed_and_caps_confidence() {
     assert_eq!((f.kind, f.severity), (Group::Other, Severity::Warning));
     assert_eq!(
         &*f.message,
-        "Not every AI system in use is listed: 126 AI systems are known to exist, and the pilots list holds 2 of them. The implementation half describes only part of the AI in use."
+        "The pilots list holds 2 of the 126 AI systems known to exist, so the implementation half describes only part of the AI in use."
     );
     let a = of(&format!("{listed}  inventory:\n    complete: false\n"));
     assert_eq!(
         &*finding(&a, "incomplete-inventory").message,
-        "Not every AI system in use is listed: the pilots list holds 2 AI systems, and how many more exist is not answered. The implementation half describes only part of the AI in use."
+        "The pilots list holds 2 AI systems, and how many more exist is not answered, so the implementation half describes only part of the AI in use."
     );
     assert!(!fires(
         &format!("{listed}  inventory:\n    complete: true\n    systems_known: 2\n"),
@@ -519,6 +519,6 @@ fn unguarded_decisions_says_when_a_person_checks_every_output() {
     assert_eq!(message(", human_review: sampled"), message(""));
     assert_eq!(
         message(", human_review: every_output"),
-        "Live systems whose outputs carry high stakes, watched by hand or not at all: p0. A person checks every output of p0 before it takes effect, but that does not show a model drifting over months."
+        "Live systems whose outputs carry high stakes, watched by hand or not at all: p0. People check each output of p0, which does not catch a model drifting over months."
     );
 }

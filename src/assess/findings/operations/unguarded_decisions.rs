@@ -52,7 +52,7 @@ fn detect(cx: &Context<'_>) -> Option<Detected> {
         String::new()
     } else {
         format!(
-            " A person checks every output of {} before it takes effect, but that does not show a model drifting over months.",
+            " People check each output of {}, which does not catch a model drifting over months.",
             names(reviewed.into_iter())
         )
     };

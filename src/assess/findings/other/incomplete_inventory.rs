@@ -43,17 +43,11 @@ fn detect(cx: &Context<'_>) -> Option<Detected> {
             .evidence(path::IMPLEMENTATION_INVENTORY_SYSTEMS_KNOWN),
     );
     let extent = if let Some(known) = known {
-        let systems = if known == 1 {
-            "system is"
-        } else {
-            "systems are"
-        };
-        format!("{known} AI {systems} known to exist, and the pilots list holds {listed} of them")
+        let systems = if known == 1 { "system" } else { "systems" };
+        format!("{listed} of the {known} AI {systems} known to exist")
     } else {
         let systems = if listed == 1 { "system" } else { "systems" };
-        format!(
-            "the pilots list holds {listed} AI {systems}, and how many more exist is not answered"
-        )
+        format!("{listed} AI {systems}, and how many more exist is not answered")
     };
     Some(Detected::new(evidence).with("extent", &extent))
 }
