@@ -522,3 +522,97 @@ fn unguarded_decisions_says_when_a_person_checks_every_output() {
         "Live systems whose outputs carry high stakes, watched by hand or not at all: p0. People check each output of p0, which does not catch a model drifting over months."
     );
 }
+
+#[test]
+fn the_reports_name_who_answered_and_only_when_someone_is_named() {
+    let named = of("respondents:\n  - { role: COO, answered: [strategy, beliefs, operating_model] }\n  - role: \"Head of *Care*\"\n  - { role: CFO, answered: [implementation] }\n");
+    let markdown = readiness::render::markdown::render(&named);
+    let line = "Answered by: COO (strategy, beliefs and operating model); Head of \\*Care\\*; CFO (implementation).";
+    // In the first lines, and again in the method.
+    let first: Vec<&str> = markdown.lines().take(12).collect();
+    assert!(first.contains(&line), "{markdown}");
+    assert!(markdown.contains(&format!("- {line}\n")), "{markdown}");
+    let table = readiness::render::table::render(&named, 200, false);
+    assert_eq!(
+        table.lines().nth(1),
+        Some("Answered by: COO (strategy, beliefs and operating model); Head of *Care*; CFO (implementation).")
+    );
+    let nobody = of("strategy:\n  sponsor: vp\n");
+    assert!(!readiness::render::markdown::render(&nobody).contains("Answered by"));
+    assert!(!readiness::render::table::render(&nobody, 200, false).contains("Answered by"));
+}
+
+#[test]
+fn the_purgatory_section_counts_pilots_retired_on_purpose_by_reason() {
+    let said = |entries: &[&str]| {
+        let a = of(&pilots(entries));
+        let markdown = readiness::render::markdown::render(&a);
+        let table = readiness::render::table::render(&a, 200, false);
+        let line = markdown
+            .lines()
+            .find(|l| l.starts_with("Retired on purpose"))
+            .map(str::to_owned);
+        let in_table = table
+            .lines()
+            .find(|l| l.starts_with("Retired on purpose"))
+            .map(str::to_owned);
+        assert_eq!(line, in_table);
+        line
+    };
+    assert_eq!(
+        said(&[
+            "stage: retired, retired_reason: cost",
+            "stage: retired, retired_reason: cost"
+        ]),
+        Some(
+            "Retired on purpose, a decision rather than a failure: 2 pilots, for cost.".to_owned()
+        )
+    );
+    assert_eq!(
+        said(&["stage: retired, retired_reason: replaced"]),
+        Some("Retired on purpose, a decision rather than a failure: 1 pilot, replaced.".to_owned())
+    );
+    assert_eq!(
+        said(&[
+            "stage: retired, retired_reason: risk",
+            "stage: retired, retired_reason: value",
+            "stage: retired",
+            "stage: retired, retired_reason: replaced",
+        ]),
+        Some("Retired on purpose, a decision rather than a failure: 3 pilots (1 for value, 1 for risk, 1 replaced).".to_owned())
+    );
+    assert_eq!(said(&["stage: retired", "stage: pilot"]), None);
+    let a = of(&pilots(&["stage: retired, retired_reason: strategy"]));
+    assert!(readiness::render::markdown::render(&a)
+        .contains("| p0 | not stated | retired (for strategy) |"));
+}
+
+#[test]
+fn incidents_are_listed_under_live_systems_with_outside_text_escaped() {
+    let a = incidents(
+        &["stage: pilot"],
+        &[
+            "date: 2026-09-14, pilot: p0, kind: legal, severity: medium, resolved: false, summary: \"a ruling | <b>void</b>\"",
+            "date: 2026-10-01, kind: outage, severity: low, resolved: true",
+        ],
+    );
+    let markdown = readiness::render::markdown::render(&a);
+    let section = markdown
+        .split_once("## Live systems\n\n")
+        .map(|(_, rest)| rest)
+        .expect("a live systems section");
+    assert!(
+        section.starts_with("Incidents: 2 recorded, 1 not resolved.\n\n| Date | Pilot | Kind | Severity | Resolved | What happened |\n| --- | --- | --- | --- | --- | --- |\n| 2026-09-14 | p0 | legal | medium | no | a ruling \\| &lt;b&gt;void&lt;/b&gt; |\n| 2026-10-01 | not tied to a pilot | outage | low | yes | not stated |\n"),
+        "{section}"
+    );
+    let table = readiness::render::table::render(&a, 200, false);
+    assert!(
+        table.contains("Incidents: 2 recorded, 1 not resolved."),
+        "{table}"
+    );
+    assert!(table.contains("a ruling | <b>void</b>"), "{table}");
+    // Without incidents, nothing is said of them.
+    let none = of(&pilots(&["stage: production"]));
+    assert!(!readiness::render::markdown::render(&none).contains("Incidents:"));
+    assert!(!readiness::render::table::render(&none, 200, false).contains("Incidents:"));
+}
