@@ -4,7 +4,7 @@
 //!
 //! Questionnaires are generated as JSON, which is also valid YAML.
 
-use crate::common::test_date;
+use crate::common::{test_date, REAL_CASE_FINDINGS};
 use proptest::prelude::*;
 use readiness::assessment::Assessment;
 use readiness::load::questionnaire::format::{self, Kind, QUESTIONS};
@@ -462,16 +462,6 @@ proptest! {
         }
     }
 }
-
-/// The findings added with the keys for real cases (rules 2.4).
-const REAL_CASE_FINDINGS: [&str; 6] = [
-    "no-human-oversight",
-    "unassessed-impact",
-    "open-incident",
-    "unanchored-pilot",
-    "unserved-problem",
-    "incomplete-inventory",
-];
 
 /// The pilot keys added for real cases.
 const REAL_CASE_PILOT_KEYS: [&str; 5] = [

@@ -3,8 +3,10 @@
 //! name; each finding at its boundary, both sides, for each way it fires,
 //! with the words it prints; and the keys left out changing nothing.
 
-use crate::common::{assess, assess_with, doc, fired, pilots, run, test_date};
-use readiness::assessment::{Assessment, Finding};
+use crate::common::{
+    assess, assess_with, doc, finding, fired, fires, of, pilots, run, test_date, REAL_CASE_FINDINGS,
+};
+use readiness::assessment::Assessment;
 use readiness::load::questionnaire::{self, LoadOptions};
 use readiness::vocabulary::{Confidence, Group, Severity, Word};
 use std::fmt::Write as _;
@@ -36,31 +38,6 @@ fn with_problems(rest: &str) -> String {
     ))
 }
 
-fn of(body: &str) -> Assessment {
-    assess(&doc(body))
-}
-
-fn finding(a: &Assessment, id: &str) -> Finding {
-    a.findings
-        .iter()
-        .find(|f| f.id.word() == id)
-        .cloned()
-        .unwrap_or_else(|| panic!("{id} did not fire: {:?}", fired(a)))
-}
-
-fn fires(body: &str, id: &str) -> bool {
-    fired(&of(body)).contains(&id)
-}
-
-const NEW: [&str; 6] = [
-    "no-human-oversight",
-    "unassessed-impact",
-    "open-incident",
-    "unanchored-pilot",
-    "unserved-problem",
-    "incomplete-inventory",
-];
-
 #[test]
 fn every_new_key_loads_and_a_questionnaire_without_them_reads_as_before() {
     let body = "respondents:\n  - role: Chief Medical Officer\n    answered: [strategy, beliefs]\n  - role: Head of Nursing\n".to_owned()
@@ -86,7 +63,7 @@ fn every_new_key_loads_and_a_questionnaire_without_them_reads_as_before() {
         "{:?}",
         bare.unanswered
     );
-    for id in NEW {
+    for id in REAL_CASE_FINDINGS {
         assert!(!fired(&bare).contains(&id), "{id}");
     }
 }

@@ -193,6 +193,26 @@ fn matching<'p, 'q>(
     (chosen, evidence)
 }
 
+/// The live pilots with `impact: high` written out that meet `test`, and
+/// evidence citing each one's `keys`: the shape of the findings about
+/// high-stakes live systems.
+fn high_stakes<'p, 'q>(
+    live: &[&'p Pilot<'q>],
+    keys: &[&'static str],
+    test: impl Fn(&Pilot<'_>) -> bool,
+) -> (Vec<&'p Pilot<'q>>, Vec<Evidence>) {
+    let chosen: Vec<&'p Pilot<'q>> = live
+        .iter()
+        .copied()
+        .filter(|p| p.is_high_impact() && test(p))
+        .collect();
+    let evidence = chosen
+        .iter()
+        .flat_map(|p| keys.iter().map(|key| p.field_evidence(key)))
+        .collect();
+    (chosen, evidence)
+}
+
 pub fn names<'n>(names: impl Iterator<Item = &'n str>) -> String {
     let all: Vec<&str> = names.collect();
     match all.as_slice() {

@@ -1,7 +1,7 @@
 //! `unassessed-impact`: a high-stakes live system that affects people
 //! outside the organization, with no assessment of that effect.
 
-use super::super::{Context, Detected, Detector, PilotSet};
+use super::super::{high_stakes, Context, Detected, Detector, PilotSet};
 use crate::derive::facts::Pilot;
 use crate::load::questionnaire::format::pilot;
 use crate::vocabulary::{Affected, FindingId, Word};
@@ -27,27 +27,14 @@ fn outsiders(p: &Pilot<'_>) -> Vec<&'static str> {
 }
 
 fn detect(cx: &Context<'_>) -> Option<Detected> {
-    let unassessed: Vec<_> = cx
-        .facts
-        .live_pilots()
-        .into_iter()
-        .filter(|p| p.is_high_impact())
-        .filter(|p| !outsiders(p).is_empty())
-        .filter(|p| p.answers().flag(pilot::IMPACT_ASSESSED) == Some(false))
-        .collect();
+    let (unassessed, evidence) = high_stakes(
+        &cx.facts.live_pilots(),
+        &[pilot::IMPACT, pilot::AFFECTS, pilot::IMPACT_ASSESSED],
+        |p| !outsiders(p).is_empty() && p.answers().flag(pilot::IMPACT_ASSESSED) == Some(false),
+    );
     if unassessed.is_empty() {
         return None;
     }
-    let evidence = unassessed
-        .iter()
-        .flat_map(|p| {
-            [
-                p.field_evidence(pilot::IMPACT),
-                p.field_evidence(pilot::AFFECTS),
-                p.field_evidence(pilot::IMPACT_ASSESSED),
-            ]
-        })
-        .collect();
     // Every group affected, in the format's order, each once.
     let affected: Vec<&str> = Affected::words()
         .iter()
