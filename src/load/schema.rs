@@ -48,6 +48,12 @@ fn section(prefix: &str) -> Value {
                 if field.kind == Kind::Name && !field.required {
                     schema["type"] = json!(["string", "number", "boolean", "null"]);
                 }
+                // Required text (a respondent's role) must hold something,
+                // as the loader requires.
+                if field.kind == Kind::Text && field.required {
+                    schema["type"] = json!(["string", "number", "boolean"]);
+                    schema["pattern"] = json!("\\S");
+                }
                 describe(&mut schema, &format!("{path}.{}", field.key));
                 item_properties.insert(field.key.into(), schema);
             }

@@ -109,6 +109,8 @@ fn the_schema_refuses_what_the_loader_refuses() {
         "version: 1\norganization:\n  name: A\nrespondents:\n  - answered: [strategy]\n",
         "version: 1\norganization:\n  name: A\nrespondents:\n  - { role: CFO, answered: [budget] }\n",
         "version: 1\norganization:\n  name: A\nrespondents:\n  role: CFO\n",
+        "version: 1\norganization:\n  name: A\nrespondents:\n  - role: \"  \"\n",
+        "version: 1\norganization:\n  name: A\nrespondents:\n  - role: ~\n",
     ] {
         assert!(!validator.is_valid(&as_json(bad)), "{bad}");
         let loaded = readiness::load::questionnaire::load(
