@@ -269,11 +269,11 @@ fn unassessed_impact_needs_people_beyond_employees_and_no_assessment() {
     );
     assert_eq!(
         &*f.message,
-        "Live systems whose outputs carry high stakes for patients and public, with no assessment of that effect: p0."
+        "Live systems whose outputs carry high stakes for patients and the public, with no assessment of that effect: p0."
     );
     assert_eq!(
         &*f.remedy,
-        "Assess how p0 affect patients and public: who could be harmed, how, and what would catch it; act on what the assessment finds."
+        "Assess how p0 affect patients and the public: who could be harmed, how, and what would catch it; act on what the assessment finds."
     );
     assert_eq!(f.evidence.len(), 3);
     for quiet in [

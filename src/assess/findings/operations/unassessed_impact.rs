@@ -35,11 +35,14 @@ fn detect(cx: &Context<'_>) -> Option<Detected> {
     if unassessed.is_empty() {
         return None;
     }
-    // Every group affected, in the format's order, each once.
-    let affected: Vec<&str> = Affected::words()
+    // Every group affected, in the format's order, each once, in words.
+    let affected: Vec<&str> = Affected::all()
         .iter()
-        .copied()
-        .filter(|w| unassessed.iter().any(|p| outsiders(p).contains(w)))
+        .filter(|a| unassessed.iter().any(|p| outsiders(p).contains(&a.word())))
+        .map(|a| match a {
+            Affected::Public => "the public",
+            _ => a.word(),
+        })
         .collect();
     Some(
         Detected::new(evidence)
