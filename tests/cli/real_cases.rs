@@ -593,3 +593,20 @@ fn incidents_are_listed_under_live_systems_with_outside_text_escaped() {
     assert!(!readiness::render::markdown::render(&none).contains("Incidents:"));
     assert!(!readiness::render::table::render(&none, 200, false).contains("Incidents:"));
 }
+
+/// The example that uses every key for real cases, in the code-scanning
+/// formats too (the other examples are there through the portfolio).
+#[test]
+fn the_lakeshore_example_in_the_code_scanning_formats() {
+    for format in ["sarif", "github"] {
+        let out = run(&[
+            "assess",
+            "examples/aligned-incident-lakeshore-health.yaml",
+            "--format",
+            format,
+            "--no-step-summary",
+        ]);
+        assert_eq!(out.code, 0, "{}", out.stderr);
+        insta::assert_snapshot!(format!("lakeshore-{format}"), out.stdout);
+    }
+}
