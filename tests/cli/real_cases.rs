@@ -610,3 +610,30 @@ fn the_lakeshore_example_in_the_code_scanning_formats() {
         insta::assert_snapshot!(format!("lakeshore-{format}"), out.stdout);
     }
 }
+
+/// No criterion may score what describes a pilot or names other items.
+#[test]
+fn a_rubric_cannot_score_the_describing_keys() {
+    for (key, message) in [
+        (
+            "affects",
+            "the pilot key affects describes a pilot and cannot be scored",
+        ),
+        (
+            "retired_reason",
+            "the pilot key retired_reason describes a pilot and cannot be scored",
+        ),
+        ("serves", "the pilot key serves cannot be scored"),
+    ] {
+        let text = readiness::rubric::DEFAULT_TOML.replacen(
+            "field = \"integrated\"",
+            &format!("field = \"{key}\""),
+            1,
+        );
+        let problems: Vec<String> = match readiness::rubric::parse(&text) {
+            Ok(_) => Vec::new(),
+            Err(found) => found.iter().map(|p| p.message.clone()).collect(),
+        };
+        assert_eq!(problems, [message], "{key}");
+    }
+}
