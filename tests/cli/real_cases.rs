@@ -637,3 +637,24 @@ fn a_rubric_cannot_score_the_describing_keys() {
         assert_eq!(problems, [message], "{key}");
     }
 }
+
+/// The starter lists every key for real cases, with what each refers to.
+#[test]
+fn init_writes_the_keys_for_real_cases() {
+    let out = run(&["init"]);
+    assert_eq!(out.code, 0);
+    for line in [
+        "respondents:                        # a list; uncomment and repeat the item below",
+        "  # - role:                         # required; text",
+        "    #   serves:                     # a list of names, each on one line: names under strategy.business_problems, [] for none",
+        "    #   human_review:               # one of none, sampled, every_output",
+        "    #   retired_reason:             # one of value, cost, risk, replaced, strategy: only for stage retired",
+        "  incidents:                        # a list; uncomment and repeat the item below",
+        "    # - date:                       # required; a date written YYYY-MM-DD: not after the assessment date",
+        "    #   pilot:                      # a name on one line: the name of a listed pilot",
+        "  inventory:",
+        "    complete:                       # true or false",
+    ] {
+        assert!(out.stdout.lines().any(|l| l == line), "{line}\n{}", out.stdout);
+    }
+}
