@@ -7,8 +7,9 @@ use crate::load::questionnaire::DateSource;
 use crate::number::round1;
 use crate::rubric::{Criterion, RubricRef, SharedText};
 use crate::vocabulary::{
-    Confidence, Environment, FailOn, FindingId, Focus, FocusReason, Group, Level, Monitoring,
-    PurgatoryStatus, Quadrant, ScoreGate, Severity, Side, Source, Stage, Word,
+    Confidence, Environment, FailOn, FindingId, Focus, FocusReason, Group, IncidentKind,
+    IncidentSeverity, Level, Monitoring, PurgatoryStatus, Quadrant, RetiredReason, ScoreGate,
+    Severity, Side, Source, Stage, Word,
 };
 use serde::ser::SerializeStruct;
 use serde::{Serialize, Serializer};
@@ -51,6 +52,9 @@ pub struct Assessment {
     /// Which row of the focus rule decided.
     pub focus_reason_id: FocusReason,
     pub purgatory: Purgatory,
+    /// Who answered the questionnaire; left out of the JSON when none is named.
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    pub respondents: Vec<Respondent>,
     /// Every pilot in the questionnaire, retired ones included.
     pub pilots: Vec<PilotSummary>,
     /// The go/no-go decisions leadership owes: every lingering pilot, the
@@ -58,6 +62,9 @@ pub struct Assessment {
     pub decisions: Vec<DecisionNeeded>,
     /// What AI costs, as answered.
     pub spend: Spend,
+    /// The incidents the questionnaire records; left out of the JSON when none is.
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    pub incidents: Vec<IncidentSummary>,
     pub findings: Vec<Finding>,
     pub dimensions: Vec<DimensionResult>,
     pub unanswered: Vec<String>,
@@ -256,6 +263,32 @@ pub struct PilotSummary {
     pub monitoring: Option<Monitoring>,
     /// Who in the business is accountable for its results.
     pub business_owner: Option<String>,
+    /// Why a retired pilot was retired; left out of the JSON when not given.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub retired_reason: Option<RetiredReason>,
+    pub line: u32,
+}
+
+/// One person who answered the questionnaire, by role.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct Respondent {
+    pub role: String,
+    /// The parts they answered, in the format's order; empty when not said.
+    pub answered: Vec<&'static str>,
+    pub line: u32,
+}
+
+/// One incident as the questionnaire records it.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct IncidentSummary {
+    /// `YYYY-MM-DD`.
+    pub date: String,
+    /// The pilot it happened with; `null` when not tied to one.
+    pub pilot: Option<String>,
+    pub kind: IncidentKind,
+    pub severity: IncidentSeverity,
+    pub resolved: bool,
+    pub summary: Option<String>,
     pub line: u32,
 }
 

@@ -102,6 +102,9 @@ closed_set! {
         UnmeasuredValue,
         CostOverrun,
         NoAdoption,
+        NoHumanOversight,
+        UnassessedImpact,
+        OpenIncident,
         StrategyFirst,
         ItOnly,
         StrategyEqualsReady,
@@ -116,6 +119,9 @@ closed_set! {
         #[strum(serialize = "tension.goals")]
         TensionGoals,
         ShadowAi,
+        UnanchoredPilot,
+        UnservedProblem,
+        IncompleteInventory,
     }
 
     /// Which family a finding belongs to: work that does not reach
@@ -194,6 +200,31 @@ closed_set! {
     /// What rides on a pilot's outputs (money, health, rights). Not a rating.
     #[strum(serialize_all = "lowercase")]
     Impact { Low, Medium, High }
+
+    /// Whether people check a pilot's outputs before they take effect, least
+    /// mature first.
+    #[strum(serialize_all = "snake_case")]
+    HumanReview { None, Sampled, EveryOutput }
+
+    /// Who a pilot's outputs affect. Describes; has no order.
+    #[strum(serialize_all = "lowercase")]
+    Affected { Employees, Customers, Applicants, Patients, Students, Citizens, Public }
+
+    /// Why a pilot was retired. Describes; has no order.
+    #[strum(serialize_all = "lowercase")]
+    RetiredReason { Value, Cost, Risk, Replaced, Strategy }
+
+    /// What kind of thing went wrong in an incident. Describes; has no order.
+    #[strum(serialize_all = "lowercase")]
+    IncidentKind { Harm, Legal, Outage, Security, Complaint, Other }
+
+    /// How serious an incident was, least first.
+    #[strum(serialize_all = "lowercase")]
+    IncidentSeverity { Low, Medium, High }
+
+    /// The parts of the questionnaire a respondent answered.
+    #[strum(serialize_all = "snake_case")]
+    Part { Strategy, Implementation, Beliefs, OperatingModel }
 
     /// An answer to a belief statement, least mature first.
     #[strum(serialize_all = "lowercase")]
@@ -279,7 +310,10 @@ impl FindingId {
             | F::UnguardedDecisions
             | F::UnmeasuredValue
             | F::CostOverrun
-            | F::NoAdoption => Group::Operations,
+            | F::NoAdoption
+            | F::NoHumanOversight
+            | F::UnassessedImpact
+            | F::OpenIncident => Group::Operations,
             F::StrategyFirst | F::ItOnly | F::StrategyEqualsReady | F::OneTimeCost => {
                 Group::Misconception
             }
@@ -288,7 +322,10 @@ impl FindingId {
             | F::TensionAdoption
             | F::TensionFocus
             | F::TensionGoals
-            | F::ShadowAi => Group::Other,
+            | F::ShadowAi
+            | F::UnanchoredPilot
+            | F::UnservedProblem
+            | F::IncompleteInventory => Group::Other,
         }
     }
 }
@@ -306,12 +343,14 @@ impl FindingId {
             | F::LaptopBound
             | F::UnprovenPilot
             | F::NoMonitoring
-            | F::UnguardedDecisions
             | F::UnmeasuredValue
             | F::NoAdoption
+            | F::NoHumanOversight
+            | F::UnanchoredPilot
             | F::ItOnly
             | F::OneTimeCost => &["count", "pilots"],
             F::InfrastructureGap => &["pilots", "blockers"],
+            F::UnguardedDecisions => &["count", "pilots", "review"],
             F::CostOverrun => &["count", "ratio", "pilots"],
             F::PlanWithoutResults => &[
                 "strategy",
@@ -326,6 +365,10 @@ impl FindingId {
                 &["value"]
             }
             F::ShadowAi => &[],
+            F::UnassessedImpact => &["count", "pilots", "affected"],
+            F::OpenIncident => &["count", "incidents", "pilots"],
+            F::UnservedProblem => &["count", "problems"],
+            F::IncompleteInventory => &["extent"],
         }
     }
 }

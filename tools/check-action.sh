@@ -50,7 +50,7 @@ code=0
 run_case FILES="examples/aligned-*.yaml" PORTFOLIO=true STEP_SUMMARY=false FAIL_UNDER=50 || code=$?
 [ "$code" -eq 0 ] || fail "a passed gate exits $code: $(cat "$work/stderr")"
 grep -qx "exit-code=0" "$work/output" || fail "no exit-code=0 output"
-grep -q '"organizations":2' "$work/report" || fail "the glob did not give both aligned examples"
+grep -q '"organizations":3' "$work/report" || fail "the glob did not give the three aligned examples"
 [ ! -s "$work/summary" ] || fail "step-summary false still wrote the summary"
 
 # SARIF for code scanning beside the report, whatever the gate says.

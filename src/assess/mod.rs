@@ -9,9 +9,9 @@ pub mod recommend;
 pub mod scoring;
 
 use crate::assessment::{
-    Assessment, Benchmark, BySide, CriterionResult, DecisionNeeded, DimensionResult, NextLevel,
-    OpenQuestions, Organization, PilotSummary, Purgatory, Ranges, Scores, Spend, Tool,
-    FORMAT_VERSION,
+    Assessment, Benchmark, BySide, CriterionResult, DecisionNeeded, DimensionResult,
+    IncidentSummary, NextLevel, OpenQuestions, Organization, PilotSummary, Purgatory, Ranges,
+    Respondent, Scores, Spend, Tool, FORMAT_VERSION,
 };
 use crate::derive::facts::Facts;
 use crate::load::questionnaire::format::{self, pilot, QUESTIONS};
@@ -110,9 +110,11 @@ pub fn assess(questionnaire: &Questionnaire, rubric: &Rubric, source: &str) -> A
                 source: rubric.benchmark.source.clone(),
             },
         },
+        respondents: respondents(questionnaire),
         pilots: inventory(&facts),
         decisions: decisions(&facts, rubric),
         spend: spend(&facts),
+        incidents: incidents(questionnaire),
         findings,
         dimensions: dimensions(rubric, &criteria),
         unanswered: unanswered(questionnaire, &criteria),
@@ -194,7 +196,8 @@ fn open_questions(criteria: &[(&Criterion, CriterionScore)], on: impl Fn(Side) -
 
 /// `insufficient` when a side is too little answered or the pilots list is
 /// left out; `provisional` when the unanswered questions could change the
-/// quadrant; `firm` otherwise.
+/// quadrant, or the pilots list is known not to be the whole inventory (it
+/// describes only part of the AI in use); `firm` otherwise.
 fn confidence(
     strategy: &SideScore,
     implementation: &SideScore,
@@ -212,6 +215,10 @@ fn confidence(
     } else if sides
         .iter()
         .any(|s| s.low < t.quadrant_cut && t.quadrant_cut <= s.high)
+        || facts
+            .answers()
+            .flag(format::path::IMPLEMENTATION_INVENTORY_COMPLETE)
+            == Some(false)
     {
         Confidence::Provisional
     } else {
@@ -244,6 +251,7 @@ fn inventory(facts: &Facts<'_>) -> Vec<PilotSummary> {
                 users: answers.integer(pilot::USERS),
                 monitoring: answers.choice_of(pilot::MONITORING),
                 business_owner: answers.text(pilot::BUSINESS_OWNER).map(str::to_owned),
+                retired_reason: answers.choice_of(pilot::RETIRED_REASON),
                 line: p.item.at.line,
             }
         })
@@ -322,6 +330,29 @@ fn decisions(facts: &Facts<'_>, rubric: &Rubric) -> Vec<DecisionNeeded> {
         .collect()
 }
 
+/// Who answered, as the questionnaire names them.
+fn respondents(questionnaire: &Questionnaire) -> Vec<Respondent> {
+    let Some(list) = questionnaire.list(format::RESPONDENTS) else {
+        return Vec::new();
+    };
+    list.items
+        .iter()
+        .map(|item| Respondent {
+            role: item
+                .answers
+                .text(format::respondent::ROLE)
+                .unwrap_or_default()
+                .to_owned(),
+            answered: item
+                .answers
+                .words(format::respondent::ANSWERED)
+                .unwrap_or_default()
+                .to_vec(),
+            line: item.at.line,
+        })
+        .collect()
+}
+
 fn spend(facts: &Facts<'_>) -> Spend {
     let answers = facts.answers();
     Spend {
@@ -329,6 +360,30 @@ fn spend(facts: &Facts<'_>) -> Spend {
         tracked: answers.flag(format::path::IMPLEMENTATION_SPEND_TRACKED),
         recurring_budget: answers.flag(format::path::IMPLEMENTATION_SPEND_RECURRING_BUDGET),
     }
+}
+
+/// The incidents recorded, in the questionnaire's order.
+fn incidents(questionnaire: &Questionnaire) -> Vec<IncidentSummary> {
+    use format::incident;
+    let Some(list) = questionnaire.list(format::INCIDENTS) else {
+        return Vec::new();
+    };
+    // The loader requires a date, kind, severity and resolved in each.
+    list.items
+        .iter()
+        .filter_map(|item| {
+            let a = &item.answers;
+            Some(IncidentSummary {
+                date: a.date(incident::DATE)?.to_string(),
+                pilot: a.text(incident::PILOT).map(str::to_owned),
+                kind: a.choice_of(incident::KIND)?,
+                severity: a.choice_of(incident::SEVERITY)?,
+                resolved: a.flag(incident::RESOLVED)?,
+                summary: a.text(incident::SUMMARY).map(str::to_owned),
+                line: item.at.line,
+            })
+        })
+        .collect()
 }
 
 fn dimensions(rubric: &Rubric, criteria: &[(&Criterion, CriterionScore)]) -> Vec<DimensionResult> {
@@ -386,6 +441,7 @@ fn unanswered(
         DETECTORS
             .iter()
             .flat_map(|d| d.reads)
+            .filter(|p| !format::path::NEVER_UNANSWERED.contains(p))
             .filter(|p| questionnaire.answers.get(p).is_none())
             .map(|p| (*p).to_owned()),
     );

@@ -210,7 +210,11 @@ fn finding_text(id: FindingId, rubric: &Rubric) -> String {
     };
     let mut out = String::new();
     let _ = writeln!(out, "{id}: {}", text.title);
-    let _ = writeln!(out, "A {kind}, severity {}.", text.severity.word());
+    let _ = writeln!(
+        out,
+        "A {kind}, severity {}.",
+        describe::severity(id, rubric)
+    );
     if let (Some(statement), Some(correction)) = (&text.statement, &text.correction) {
         let _ = writeln!(out, "The belief: {statement}");
         let _ = writeln!(out, "The correction: {correction}");

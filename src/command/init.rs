@@ -22,9 +22,49 @@ pub fn template() -> String {
     );
     for section in format::SECTIONS.iter().filter(|s| **s != "version") {
         out.push('\n');
-        mapping(&mut out, section, 0);
+        match format::list(section) {
+            // A list at the top (`respondents`).
+            Some(list) => items(&mut out, "", section, list),
+            None => mapping(&mut out, section, 0),
+        }
     }
     out
+}
+
+/// A list's key and its item's keys, commented out, under `indent`.
+fn items(out: &mut String, indent: &str, key: &str, list: &format::ListQuestion) {
+    line(
+        out,
+        &format!("{indent}{key}:"),
+        "a list; uncomment and repeat the item below",
+    );
+    for (i, field) in list.fields.iter().enumerate() {
+        let lead = if i == 0 { "- " } else { "  " };
+        let note = if field.required {
+            format!("required; {}", field.kind.allowed())
+        } else {
+            field.kind.allowed()
+        };
+        let note = match refers_to(list.path, field.key) {
+            Some(what) => format!("{note}: {what}"),
+            None => note,
+        };
+        line(out, &format!("{indent}  # {lead}{}:", field.key), &note);
+    }
+}
+
+/// What a key that must agree with another part of the file refers to.
+fn refers_to(list: &str, key: &str) -> Option<&'static str> {
+    use format::{incident, pilot};
+    match (list, key) {
+        (format::PILOTS, pilot::SERVES) => {
+            Some("names under strategy.business_problems, [] for none")
+        }
+        (format::PILOTS, pilot::RETIRED_REASON) => Some("only for stage retired"),
+        (format::INCIDENTS, incident::PILOT) => Some("the name of a listed pilot"),
+        (format::INCIDENTS, incident::DATE) => Some("not after the assessment date"),
+        _ => None,
+    }
 }
 
 fn mapping(out: &mut String, path: &str, depth: usize) {
@@ -58,20 +98,7 @@ fn mapping(out: &mut String, path: &str, depth: usize) {
                 &format!("{}{belief}", describe(child, question.kind, &note)),
             );
         } else if let Some(list) = format::list(&child_path) {
-            line(
-                out,
-                &format!("{indent}  {child}:"),
-                "a list; uncomment and repeat the item below",
-            );
-            for (i, field) in list.fields.iter().enumerate() {
-                let lead = if i == 0 { "- " } else { "  " };
-                let note = if field.required {
-                    format!("required; {}", field.kind.allowed())
-                } else {
-                    field.kind.allowed()
-                };
-                line(out, &format!("{indent}    # {lead}{}:", field.key), &note);
-            }
+            items(out, &format!("{indent}  "), child, list);
         } else {
             mapping(out, &child_path, depth + 1);
         }

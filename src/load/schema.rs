@@ -44,6 +44,16 @@ fn section(prefix: &str) -> Value {
             let mut item_properties = Map::new();
             for field in list.fields {
                 let mut schema = leaf(field.kind);
+                // A name the item may leave out (an incident's pilot) may be null.
+                if field.kind == Kind::Name && !field.required {
+                    schema["type"] = json!(["string", "number", "boolean", "null"]);
+                }
+                // Required text (a respondent's role) must hold something,
+                // as the loader requires.
+                if field.kind == Kind::Text && field.required {
+                    schema["type"] = json!(["string", "number", "boolean"]);
+                    schema["pattern"] = json!("\\S");
+                }
                 describe(&mut schema, &format!("{path}.{}", field.key));
                 item_properties.insert(field.key.into(), schema);
             }
@@ -53,15 +63,17 @@ fn section(prefix: &str) -> Value {
                 .filter(|f| f.required)
                 .map(|f| f.key)
                 .collect();
-            json!({
-                "type": ["array", "null"],
-                "items": {
-                    "type": "object",
-                    "additionalProperties": false,
-                    "required": required,
-                    "properties": item_properties,
-                }
-            })
+            let mut item = json!({
+                "type": "object",
+                "additionalProperties": false,
+                "required": required,
+                "properties": item_properties,
+            });
+            if path == format::PILOTS {
+                item["if"] = retired_reason_given();
+                item["then"] = json!({ "properties": { "stage": { "const": "retired" } } });
+            }
+            json!({ "type": ["array", "null"], "items": item })
         } else if path == "version" {
             continue;
         } else {
@@ -71,6 +83,14 @@ fn section(prefix: &str) -> Value {
         properties.insert(key.to_owned(), schema);
     }
     json!({ "type": ["object", "null"], "additionalProperties": false, "properties": properties })
+}
+
+/// A pilot with a `retired_reason` (not null): only a retired pilot has one.
+fn retired_reason_given() -> Value {
+    json!({
+        "required": [format::pilot::RETIRED_REASON],
+        "properties": { format::pilot::RETIRED_REASON: { "not": { "type": "null" } } }
+    })
 }
 
 /// Puts what the key asks first in the schema's description, before what
@@ -124,6 +144,14 @@ fn leaf(kind: Kind) -> Value {
             choices.push(Value::Null);
             json!({ "enum": choices, "description": format!("One of: {}.", words.join(", ")) })
         }
+        Kind::Names => json!({
+            "type": ["array", "null"],
+            "items": {
+                "type": ["string", "number"],
+                "pattern": "^[^\\n]*\\S[^\\n]*$"
+            },
+            "description": "A list of names, each on one line."
+        }),
         Kind::AnyOf(words) => json!({
             "type": ["array", "null"],
             "items": { "enum": words },

@@ -6,6 +6,7 @@
 //! viewer with tables; the chart is a Mermaid `quadrantChart`, which GitHub
 //! draws natively. It passes markdownlint's default rules (but line length).
 
+use super::cases;
 use super::chart;
 use super::story::{self, after_the_focus, ActionItem, ACTION_PLAN, DECISIONS_SHOWN};
 use super::words::{self, acceptance_lines, accepted_note, bar, confidence_note, score};
@@ -13,7 +14,8 @@ use crate::assessment::{Assessment, Finding, PilotSummary, Reason, Recommendatio
 use crate::derive::evidence::Evidence;
 use crate::load::questionnaire::DateSource;
 use crate::vocabulary::{
-    Confidence, Environment, Group, Monitoring, Quadrant, Severity, Side, Stage, Word,
+    Confidence, Environment, Group, Monitoring, Quadrant, RetiredReason, Severity, Side, Stage,
+    Word,
 };
 use std::fmt::Write as _;
 
@@ -69,6 +71,7 @@ fn headline(out: &mut String, a: &Assessment) {
         );
     }
     out.push_str("\n\n");
+    answered_by(out, a);
     let _ = writeln!(out, "**{}**\n", cell(&a.focus_reason));
     let (level, meaning) = story::level(a);
     let _ = writeln!(out, "- Maturity level: **{level}**. {}", cell(meaning));
@@ -78,6 +81,13 @@ fn headline(out: &mut String, a: &Assessment) {
         let _ = writeln!(out, "- Next level: {}", cell(&next));
     }
     out.push('\n');
+}
+
+/// Who answered, in the report's first lines; nothing when nobody is named.
+fn answered_by(out: &mut String, a: &Assessment) {
+    if let Some(line) = cases::answered_by(a, cell) {
+        let _ = writeln!(out, "{line}\n");
+    }
 }
 
 /// The go/no-go decisions only leadership can take, the longest running first.
@@ -213,6 +223,9 @@ fn pilots(out: &mut String, a: &Assessment) {
         let _ = writeln!(out, "{}", pilot_row(p));
     }
     out.push('\n');
+    if let Some(retired) = cases::retired_on_purpose(a) {
+        let _ = writeln!(out, "{retired}\n");
+    }
 }
 
 /// Every finding once, by group: what was found, how severe, and the
@@ -230,15 +243,32 @@ fn findings(out: &mut String, a: &Assessment) {
         (Group::Other, "Other findings"),
     ] {
         let of_group: Vec<&Finding> = a.findings.iter().filter(|f| f.kind == group).collect();
-        if of_group.is_empty() {
+        let incidents = group == Group::Operations && !a.incidents.is_empty();
+        if of_group.is_empty() && !incidents {
             continue;
         }
         let _ = writeln!(out, "#### {heading}\n");
-        for f in of_group {
+        for f in &of_group {
             finding(out, f);
         }
-        out.push('\n');
+        if !of_group.is_empty() {
+            out.push('\n');
+        }
+        if incidents {
+            self::incidents(out, a);
+        }
     }
+}
+
+/// The incidents the questionnaire records, in its order.
+fn incidents(out: &mut String, a: &Assessment) {
+    let _ = writeln!(out, "{}\n", cases::incidents_line(a));
+    out.push_str("| Date | Pilot | Kind | Severity | Resolved | What happened |\n| --- | --- | --- | --- | --- | --- |\n");
+    for i in &a.incidents {
+        let cells: Vec<String> = cases::incident_cells(i).iter().map(|c| cell(c)).collect();
+        let _ = writeln!(out, "| {} |", cells.join(" | "));
+    }
+    out.push('\n');
 }
 
 /// A finding with its severity, its message and its evidence.
@@ -425,6 +455,9 @@ fn method(out: &mut String, a: &Assessment) {
         cell(&a.source)
     );
     let _ = writeln!(out, "- Made with {}.", cell(&words::settings(a)));
+    if let Some(line) = cases::answered_by(a, cell) {
+        let _ = writeln!(out, "- {line}");
+    }
 }
 
 fn evidence_line(e: &Evidence) -> String {
@@ -439,6 +472,11 @@ fn pilot_row(p: &PilotSummary) -> String {
         Stage::Production => "in production",
         Stage::Scaled => "scaled up",
         Stage::Pilot | Stage::Retired | Stage::Idea => p.stage.word(),
+    };
+    let stage = match p.retired_reason {
+        Some(RetiredReason::Replaced) => format!("{stage} (replaced)"),
+        Some(reason) => format!("{stage} (for {reason})"),
+        None => stage.to_owned(),
     };
     let runs = match p.environment {
         Some(Environment::Laptop) => "on a laptop",

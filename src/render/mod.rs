@@ -2,6 +2,7 @@
 //! of the rubric). None recomputes a score. [`report`] is the one entry point
 //! that picks the renderer for a format.
 
+mod cases;
 mod chart;
 pub mod diff;
 pub mod finding_list;

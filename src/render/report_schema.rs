@@ -6,8 +6,9 @@
 //! description here fails that test.
 
 use crate::vocabulary::{
-    AcceptanceStatus, Confidence, Environment, FailOn, FindingId, Focus, FocusReason, Group, Level,
-    Monitoring, PurgatoryStatus, Quadrant, ScoreGate, Severity, Side, Source, Stage, Word,
+    AcceptanceStatus, Confidence, Environment, FailOn, FindingId, Focus, FocusReason, Group,
+    IncidentKind, IncidentSeverity, Level, Monitoring, Part, PurgatoryStatus, Quadrant,
+    RetiredReason, ScoreGate, Severity, Side, Source, Stage, Word,
 };
 use serde_json::{json, Map, Value};
 
@@ -31,7 +32,7 @@ pub fn report_schema() -> Value {
 }
 
 fn assessment() -> Value {
-    object(
+    let mut schema = object(
         "The assessment of one questionnaire.",
         &[
             ("format_version", json!({ "description": "The report format version; fields are added within a version, never renamed or removed.", "const": 1 })),
@@ -69,6 +70,7 @@ fn assessment() -> Value {
             ("focus_reason", string("The focus in one sentence, naming the facts that decided it.")),
             ("focus_reason_id", word_of::<FocusReason>("Which row of the focus rule decided.")),
             ("purgatory", purgatory()),
+            ("respondents", array("Who answered the questionnaire (respondents), in its order; left out when it names nobody.", respondent())),
             ("pilots", array("Every pilot in the questionnaire, retired ones included, in its order.", pilot())),
             ("decisions", array("The go/no-go decisions leadership owes: every lingering pilot, the longest running first.", decision())),
             ("spend", object("What AI costs, as answered; each part null when left out.", &[
@@ -76,6 +78,7 @@ fn assessment() -> Value {
                 ("tracked", nullable(json!({ "description": "Spend is tracked against the value the strategy projected.", "type": "boolean" }))),
                 ("recurring_budget", nullable(json!({ "description": "Running costs (monitoring, retraining) have a recurring budget.", "type": "boolean" }))),
             ])),
+            ("incidents", array("The incidents the questionnaire records (implementation.incidents), in its order; left out when it records none.", incident())),
             ("findings", array("Every finding that fired, most severe first, then in the rules' order.", finding())),
             ("dimensions", array("Each dimension of the rubric with its scores and criteria.", dimension())),
             ("unanswered", array("The questionnaire paths of the questions left unanswered.", string("A dotted path, such as strategy.sponsor or implementation.pilots[0].monitoring."))),
@@ -84,6 +87,67 @@ fn assessment() -> Value {
             ("acceptances", array("Every acceptance of the settings file that concerns this questionnaire (one naming a pilot concerns only questionnaires that have it), in the file's order.", acceptance_state())),
             ("comparison", json!({ "description": "What changed since the baseline (--baseline); null when none was given.", "anyOf": [{ "$ref": "#/$defs/comparison" }, { "type": "null" }] })),
             ("config", config()),
+        ],
+    );
+    without_required(&mut schema, ASSESSMENT_OPTIONAL);
+    schema
+}
+
+/// The fields that appear only when the questionnaire gives them, so that
+/// a questionnaire without the keys added in rules 2.4 reports as before.
+const ASSESSMENT_OPTIONAL: &[&str] = &["respondents", "incidents"];
+
+fn respondent() -> Value {
+    object(
+        "One person who answered, by role.",
+        &[
+            ("role", string("Their role, as the questionnaire gives it.")),
+            (
+                "answered",
+                array(
+                    "The parts of the questionnaire they answered; empty when not said.",
+                    word_of::<Part>("A part of the questionnaire."),
+                ),
+            ),
+            (
+                "line",
+                json!({ "description": "The line of the respondent in the questionnaire.", "type": "integer", "minimum": 1 }),
+            ),
+        ],
+    )
+}
+
+fn incident() -> Value {
+    object(
+        "One incident with an AI system, as recorded.",
+        &[
+            ("date", date("When it happened, YYYY-MM-DD.")),
+            (
+                "pilot",
+                nullable(string(
+                    "The pilot it happened with; null when it is not tied to one.",
+                )),
+            ),
+            (
+                "kind",
+                word_of::<IncidentKind>("What kind of incident it was."),
+            ),
+            (
+                "severity",
+                word_of::<IncidentSeverity>("How serious it was."),
+            ),
+            (
+                "resolved",
+                json!({ "description": "Whether it is resolved.", "type": "boolean" }),
+            ),
+            (
+                "summary",
+                nullable(string("What happened, in one line; null when not given.")),
+            ),
+            (
+                "line",
+                json!({ "description": "The line of the incident in the questionnaire.", "type": "integer", "minimum": 1 }),
+            ),
         ],
     )
 }
@@ -167,7 +231,7 @@ fn purgatory() -> Value {
 }
 
 fn pilot() -> Value {
-    object(
+    let mut schema = object(
         "One pilot as the inventory lists it.",
         &[
             ("name", string("The pilot's name.")),
@@ -210,11 +274,26 @@ fn pilot() -> Value {
                 )),
             ),
             (
+                "retired_reason",
+                word_of::<RetiredReason>(
+                    "Why a retired pilot was retired; left out when not given.",
+                ),
+            ),
+            (
                 "line",
                 json!({ "description": "The line of the pilot in the questionnaire.", "type": "integer", "minimum": 1 }),
             ),
         ],
-    )
+    );
+    without_required(&mut schema, &["retired_reason"]);
+    schema
+}
+
+/// Makes `keys` of an object schema optional.
+fn without_required(schema: &mut Value, keys: &[&str]) {
+    if let Some(required) = schema.get_mut("required").and_then(Value::as_array_mut) {
+        required.retain(|k| !keys.iter().any(|key| k == key));
+    }
 }
 
 fn finding() -> Value {

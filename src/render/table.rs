@@ -35,6 +35,9 @@ pub fn render(a: &Assessment, width: u16, color: bool) -> String {
         a.organization.assessed
     );
     let _ = writeln!(out, "{}", t.prose(&headline));
+    if let Some(line) = super::cases::answered_by(a, str::to_owned) {
+        let _ = writeln!(out, "{}", t.prose(&line));
+    }
     // An untrustworthy verdict is said before anything else.
     if a.confidence == Confidence::Insufficient {
         let warning = format!("Confidence insufficient: {}", confidence_note(a));
@@ -125,6 +128,9 @@ pub fn render(a: &Assessment, width: u16, color: bool) -> String {
         count(signals.len(), "signal", "signals"),
     );
     let _ = writeln!(out, "{}", t.prose(&purgatory));
+    if let Some(retired) = super::cases::retired_on_purpose(a) {
+        let _ = writeln!(out, "{}", t.prose(&retired));
+    }
     if !signals.is_empty() {
         let _ = writeln!(out, "{}", t.show(t.findings(&signals, "Signal")));
     }
@@ -138,6 +144,21 @@ pub fn render(a: &Assessment, width: u16, color: bool) -> String {
             count(live_systems.len(), "finding", "findings")
         );
         let _ = writeln!(out, "{}\n", t.show(t.findings(&live_systems, "Finding")));
+    }
+    if !a.incidents.is_empty() {
+        let _ = writeln!(out, "{}", t.prose(&super::cases::incidents_line(a)));
+        let mut table = t.table(&[
+            "Date",
+            "Pilot",
+            "Kind",
+            "Severity",
+            "Resolved",
+            "What happened",
+        ]);
+        for i in &a.incidents {
+            table.add_row(super::cases::incident_cells(i).to_vec());
+        }
+        let _ = writeln!(out, "{}\n", t.show(table));
     }
 
     let misconceptions = kind(a, Group::Misconception);

@@ -84,10 +84,27 @@ pub fn count(n: usize, one: &str, many: &str) -> String {
     }
 }
 
-/// What the confidence means for the reader, in one sentence.
+/// What the confidence means for the reader, in one sentence (two when a
+/// provisional verdict has both reasons).
 pub fn confidence_note(a: &Assessment) -> &'static str {
+    // Provisional for open questions that could move the quadrant, for an
+    // inventory known to be incomplete (rules 2.4), or both.
+    let cut = a.rubric.quadrant_cut;
+    let straddles = [a.scores.range.strategy, a.scores.range.implementation]
+        .iter()
+        .any(|[low, high]| *low < cut && cut <= *high);
+    let partial = a
+        .findings
+        .iter()
+        .any(|f| f.id == crate::vocabulary::FindingId::IncompleteInventory);
     match a.confidence {
         Confidence::Firm => "The unanswered questions could not change the quadrant.",
+        Confidence::Provisional if partial && straddles => {
+            "Answering the open questions could still change the quadrant, and the pilots list is not the whole inventory of AI in use."
+        }
+        Confidence::Provisional if partial => {
+            "The pilots list is not the whole inventory of AI in use, so the verdict rests on part of it."
+        }
         Confidence::Provisional => {
             "Answering the open questions could still change the quadrant."
         }

@@ -864,8 +864,9 @@ impl Checker<'_> {
                 }
                 PilotPoints::Choice(by_rank)
             }
-            // Sourcing and impact describe a pilot; they do not rate it.
-            Kind::Choice(_) if matches!(spec.key, pilot::SOURCING | pilot::IMPACT) => {
+            // Sourcing, impact, who it affects and why it was retired
+            // describe a pilot; they do not rate it.
+            Kind::Choice(_) | Kind::AnyOf(_) if pilot::DESCRIBING.contains(&spec.key) => {
                 self.problem(
                     field.span(),
                     format!(
@@ -888,7 +889,7 @@ impl Checker<'_> {
                 );
                 PilotPoints::Scale(self.curve(raw, lower_is_better)?)
             }
-            Kind::Text | Kind::Name | Kind::Date => {
+            Kind::Text | Kind::Name | Kind::Date | Kind::Names => {
                 self.problem(
                     field.span(),
                     format!("the pilot key {} cannot be scored", spec.key),

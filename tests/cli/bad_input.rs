@@ -42,7 +42,7 @@ fn empty_and_comment_only_files() {
 #[test]
 fn a_list_or_a_scalar_at_the_top() {
     let (path, line) = refused("list.yaml", b"- version: 1\n");
-    assert_eq!(line, format!("{path}:1:1: a questionnaire is a mapping of sections (version, organization, strategy, implementation, beliefs, operating_model) at the top; found a list"));
+    assert_eq!(line, format!("{path}:1:1: a questionnaire is a mapping of sections (version, organization, respondents, strategy, implementation, beliefs, operating_model) at the top; found a list"));
     let (path, line) = refused("scalar.yaml", b"hello\n");
     assert!(
         line.starts_with(&format!("{path}:1:1: a questionnaire is a mapping")),
@@ -291,7 +291,7 @@ fn every_rule_of_the_format() {
         "5:1",
         "unknown key \"strategyy\" at the top; did you mean \"strategy\"?",
     );
-    rule("unknown-far.yaml", "implementation:\n  gpus: 8\n", "6:3", "unknown key \"gpus\" in implementation; allowed: pilots, data, infrastructure, mlops, team, spend, safeguards, change_management");
+    rule("unknown-far.yaml", "implementation:\n  gpus: 8\n", "6:3", "unknown key \"gpus\" in implementation; allowed: pilots, incidents, data, infrastructure, mlops, team, spend, safeguards, change_management, inventory");
     rule(
         "unknown-pilot-key.yaml",
         "implementation:\n  pilots:\n    - { name: a, stge: pilot }\n",

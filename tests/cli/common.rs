@@ -71,6 +71,35 @@ pub(crate) fn fired(a: &Assessment) -> Vec<&str> {
     a.findings.iter().map(|f| f.id.into()).collect()
 }
 
+/// A questionnaire with `body` after the organization, assessed.
+pub(crate) fn of(body: &str) -> Assessment {
+    assess(&doc(body))
+}
+
+/// The finding `id` of `a`; the test fails when it did not fire.
+pub(crate) fn finding(a: &Assessment, id: &str) -> readiness::assessment::Finding {
+    a.findings
+        .iter()
+        .find(|f| <&str>::from(f.id) == id)
+        .cloned()
+        .unwrap_or_else(|| panic!("{id} did not fire: {:?}", fired(a)))
+}
+
+/// Whether finding `id` fires for `body`.
+pub(crate) fn fires(body: &str, id: &str) -> bool {
+    fired(&of(body)).contains(&id)
+}
+
+/// The findings added with the keys for real cases (rules 2.4).
+pub(crate) const REAL_CASE_FINDINGS: [&str; 6] = [
+    "no-human-oversight",
+    "unassessed-impact",
+    "open-incident",
+    "unanchored-pilot",
+    "unserved-problem",
+    "incomplete-inventory",
+];
+
 /// The shipped examples, sorted by name.
 pub(crate) fn examples() -> Vec<String> {
     let dir = Path::new(env!("CARGO_MANIFEST_DIR")).join("examples");

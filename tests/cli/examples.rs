@@ -15,6 +15,13 @@ fn each_example_lands_in_the_quadrant_it_was_written_for() {
             "firm",
         ),
         (
+            "aligned-incident-lakeshore-health.yaml",
+            "aligned",
+            "implementation",
+            "harden",
+            "provisional",
+        ),
+        (
             "aligned-unguarded-meridian-insurance.yaml",
             "aligned",
             "implementation",

@@ -2,25 +2,9 @@
 //! boundary on both sides, with the message it prints for each way it fires.
 //! The assessment date of every test questionnaire is 2026-11-20.
 
-use crate::common::{assess, doc, fired, pilots};
-use readiness::assessment::{Assessment, Finding};
-use readiness::vocabulary::{FindingId, Group, Severity, Source, Word};
-
-fn of(body: &str) -> Assessment {
-    assess(&doc(body))
-}
-
-fn finding(a: &Assessment, id: &str) -> Finding {
-    a.findings
-        .iter()
-        .find(|f| f.id.word() == id)
-        .cloned()
-        .unwrap_or_else(|| panic!("{id} did not fire: {:?}", fired(a)))
-}
-
-fn fires(body: &str, id: &str) -> bool {
-    fired(&of(body)).contains(&id)
-}
+use crate::common::{finding, fired, fires, of, pilots};
+use readiness::assessment::Assessment;
+use readiness::vocabulary::{FindingId, Group, Severity, Source};
 
 #[test]
 fn no_monitoring_on_a_live_pilot_or_without_the_practice() {

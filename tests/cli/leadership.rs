@@ -291,7 +291,11 @@ proptest! {
             for name in &f.pilots {
                 let index = a.pilots.iter().position(|p| &p.name == name).expect("a listed pilot");
                 let prefix = format!("implementation.pilots[{index}]");
-                prop_assert!(cited.iter().any(|p| p.starts_with(&prefix)), "{} names {name} without citing it: {cited:?}", f.id);
+                // Cited by the pilot's own answers, or by an answer that names
+                // it (an incident recorded against it).
+                let by_path = cited.iter().any(|p| p.starts_with(&prefix));
+                let by_answer = f.evidence.iter().any(|e| e.value.split(", ").any(|word| word == name));
+                prop_assert!(by_path || by_answer, "{} names {name} without citing it: {cited:?}", f.id);
             }
         }
     }

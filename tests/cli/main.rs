@@ -24,6 +24,7 @@ mod markdown;
 mod portfolio;
 mod properties;
 mod purgatory;
+mod real_cases;
 mod recommendations;
 mod regression;
 mod report_schema;

@@ -4,7 +4,7 @@
 //!
 //! Questionnaires are generated as JSON, which is also valid YAML.
 
-use crate::common::test_date;
+use crate::common::{test_date, REAL_CASE_FINDINGS};
 use proptest::prelude::*;
 use readiness::assessment::Assessment;
 use readiness::load::questionnaire::format::{self, Kind, QUESTIONS};
@@ -30,8 +30,16 @@ fn value_for(kind: Kind) -> BoxedStrategy<Value> {
         Kind::AnyOf(words) => proptest::sample::subsequence(words.to_vec(), 0..=words.len())
             .prop_map(|w| json!(w))
             .boxed(),
+        Kind::Names => proptest::collection::vec("[a-z]{1,8}", 0..3)
+            .prop_map(|w| json!(w))
+            .boxed(),
     }
 }
+
+/// Pilot keys that refer to or depend on other answers, generated where
+/// they can hold: `serves` names the generated business problems, and
+/// `retired_reason` is given only to retired pilots.
+const TIED: &[&str] = &["serves", "retired_reason"];
 
 /// Sets `value` at a dotted `path` inside `root`, creating sections on the way.
 fn set(root: &mut Map<String, Value>, path: &str, value: Value) {
@@ -52,7 +60,7 @@ fn pilot() -> BoxedStrategy<Value> {
     let fields = format::list(format::PILOTS).expect("pilots").fields;
     let optional: Vec<BoxedStrategy<Option<(String, Value)>>> = fields
         .iter()
-        .filter(|f| !f.required && f.kind != Kind::Date)
+        .filter(|f| !f.required && f.kind != Kind::Date && !TIED.contains(&f.key))
         .map(|f| {
             let key = f.key.to_owned();
             proptest::option::of(value_for(f.kind).prop_map(move |v| (key.clone(), v))).boxed()
@@ -62,9 +70,22 @@ fn pilot() -> BoxedStrategy<Value> {
         value_for(Kind::Choice(format::STAGES)),
         proptest::option::of(0i64..900),
         optional,
+        proptest::option::of(proptest::sample::subsequence(vec![0usize, 1, 2], 0..=3)),
+        proptest::option::of(value_for(
+            format::pilot_field("retired_reason").expect("a key").kind,
+        )),
     )
-        .prop_map(|(stage, age, fields)| {
+        .prop_map(|(stage, age, fields, serves, reason)| {
             let mut p = Map::new();
+            if let Some(served) = serves {
+                // Indices of business problems; kept to those generated later.
+                p.insert("serves".into(), json!(served));
+            }
+            if stage == json!("retired") {
+                if let Some(reason) = reason {
+                    p.insert("retired_reason".into(), reason);
+                }
+            }
             p.insert("stage".into(), stage);
             if let Some(days) = age {
                 // Started some days before the assessment date, never after it.
@@ -93,8 +114,11 @@ pub(crate) fn questionnaire() -> impl Strategy<Value = Value> {
     (
         answers,
         proptest::option::of(proptest::collection::vec(pilot(), 0..6)),
+        proptest::option::of(0usize..=3),
+        proptest::option::of(proptest::collection::vec(incident(), 0..4)),
+        proptest::option::of(proptest::collection::vec(respondent(), 0..3)),
     )
-        .prop_map(|(answers, pilots)| {
+        .prop_map(|(answers, pilots, problems, incidents, respondents)| {
             let mut root = Map::new();
             root.insert("version".into(), json!(1));
             root.insert(
@@ -104,16 +128,61 @@ pub(crate) fn questionnaire() -> impl Strategy<Value = Value> {
             for (path, value) in answers.into_iter().flatten() {
                 set(&mut root, path, value);
             }
+            let problem_count = problems.unwrap_or(0);
+            if let Some(count) = problems {
+                let listed: Vec<Value> = (0..count)
+                    .map(|i| json!({ "name": format!("problem-{i}") }))
+                    .collect();
+                set(&mut root, format::BUSINESS_PROBLEMS, json!(listed));
+            }
+            let pilot_count = pilots.as_ref().map_or(0, Vec::len);
+            let mut systems = 0;
             if let Some(pilots) = pilots {
                 let named: Vec<Value> = pilots
                     .into_iter()
                     .enumerate()
                     .map(|(i, mut p)| {
                         p["name"] = json!(format!("pilot-{i}"));
+                        if let Some(served) = p.get("serves").and_then(Value::as_array).cloned() {
+                            let names: Vec<Value> = served
+                                .iter()
+                                .filter_map(Value::as_u64)
+                                .filter(|n| *n < problem_count as u64)
+                                .map(|n| json!(format!("problem-{n}")))
+                                .collect();
+                            p["serves"] = json!(names);
+                        }
+                        if p["stage"] != json!("idea") {
+                            systems += 1;
+                        }
                         p
                     })
                     .collect();
                 set(&mut root, format::PILOTS, json!(named));
+            }
+            // Never fewer systems known than the started and retired pilots listed.
+            if let Some(known) = root
+                .get_mut("implementation")
+                .and_then(|i| i.get_mut("inventory"))
+                .and_then(|i| i.get_mut("systems_known"))
+            {
+                let at_least = known.as_i64().unwrap_or(0).max(systems);
+                *known = json!(at_least);
+            }
+            if let Some(incidents) = incidents {
+                let tied: Vec<Value> = incidents
+                    .into_iter()
+                    .map(|(mut incident, pilot)| {
+                        if let Some(i) = pilot.filter(|i| *i < pilot_count) {
+                            incident["pilot"] = json!(format!("pilot-{i}"));
+                        }
+                        incident
+                    })
+                    .collect();
+                set(&mut root, format::INCIDENTS, json!(tied));
+            }
+            if let Some(respondents) = respondents {
+                root.insert(format::RESPONDENTS.into(), json!(respondents));
             }
             Value::Object(root)
         })
@@ -122,6 +191,55 @@ pub(crate) fn questionnaire() -> impl Strategy<Value = Value> {
 /// A generated questionnaire, loaded and assessed on 2026-11-20.
 pub(crate) fn assess_generated(doc: &Value, rubric: &Rubric) -> Assessment {
     assess(doc, rubric)
+}
+
+/// An incident, and the index of the pilot it may name.
+fn incident() -> BoxedStrategy<(Value, Option<usize>)> {
+    let fields = format::list(format::INCIDENTS).expect("incidents").fields;
+    let kind = |key: &str| {
+        fields
+            .iter()
+            .find(|f| f.key == key)
+            .expect("an incident key")
+            .kind
+    };
+    (
+        0i64..900,
+        proptest::option::of(0usize..6),
+        value_for(kind("kind")),
+        value_for(kind("severity")),
+        any::<bool>(),
+        proptest::option::of(value_for(kind("summary"))),
+    )
+        .prop_map(|(days, pilot, kind, severity, resolved, summary)| {
+            let mut incident = json!({
+                "date": test_date().plus_days(-days).to_string(),
+                "kind": kind,
+                "severity": severity,
+                "resolved": resolved,
+            });
+            if let Some(summary) = summary {
+                incident["summary"] = summary;
+            }
+            (incident, pilot)
+        })
+        .boxed()
+}
+
+fn respondent() -> BoxedStrategy<Value> {
+    let answered = format::list(format::RESPONDENTS)
+        .expect("respondents")
+        .fields[1]
+        .kind;
+    ("[a-z]{1,8}", proptest::option::of(value_for(answered)))
+        .prop_map(|(role, answered)| {
+            let mut r = json!({ "role": role });
+            if let Some(answered) = answered {
+                r["answered"] = answered;
+            }
+            r
+        })
+        .boxed()
 }
 
 fn assess(doc: &Value, rubric: &Rubric) -> Assessment {
@@ -212,7 +330,7 @@ fn pilot_steps(doc: &Value) -> Vec<Value> {
                 continue;
             };
             let next = match field.kind {
-                Kind::Choice(_) if matches!(field.key, "sourcing" | "impact") => None,
+                Kind::Choice(_) if format::pilot::DESCRIBING.contains(&field.key) => None,
                 Kind::Choice(_) if field.key == "stage" => match current.as_str() {
                     Some("pilot") => Some(json!("production")),
                     Some("production") => Some(json!("scaled")),
@@ -317,6 +435,12 @@ proptest! {
         let mut idea = idea;
         idea["stage"] = json!("idea");
         idea["name"] = json!("an-idea");
+        // Its generated serves are indices, named only within questionnaire(),
+        // and an idea has no reason for retiring.
+        if let Some(fields) = idea.as_object_mut() {
+            fields.remove("serves");
+            fields.remove("retired_reason");
+        }
         match with_idea.pointer_mut("/implementation/pilots").and_then(Value::as_array_mut) {
             Some(list) => list.push(idea),
             None => return Ok(()),
@@ -339,6 +463,103 @@ proptest! {
         for key in ["strategy", "implementation", "overall", "completeness"] {
             if let Some(value) = parsed["scores"][key].as_f64() {
                 prop_assert!(table.contains(&format!("{value:.1}")), "{key} {value}");
+            }
+        }
+    }
+}
+
+/// The pilot keys added for real cases.
+const REAL_CASE_PILOT_KEYS: [&str; 5] = [
+    "serves",
+    "human_review",
+    "affects",
+    "impact_assessed",
+    "retired_reason",
+];
+
+/// Where each key added for real cases is answered in `doc`, as JSON pointers.
+fn real_case_answers(doc: &Value) -> Vec<String> {
+    let mut pointers: Vec<String> = [
+        "/respondents",
+        "/implementation/incidents",
+        "/implementation/inventory/complete",
+        "/implementation/inventory/systems_known",
+    ]
+    .iter()
+    .filter(|p| doc.pointer(p).is_some())
+    .map(|p| (*p).to_owned())
+    .collect();
+    let pilots = doc
+        .pointer("/implementation/pilots")
+        .and_then(Value::as_array);
+    for (i, pilot) in pilots.into_iter().flatten().enumerate() {
+        for key in REAL_CASE_PILOT_KEYS {
+            if pilot.get(key).is_some() {
+                pointers.push(format!("/implementation/pilots/{i}/{key}"));
+            }
+        }
+    }
+    pointers
+}
+
+/// `doc` without the answer at `pointer`.
+fn without(doc: &Value, pointer: &str) -> Value {
+    let mut out = doc.clone();
+    let (parent, key) = pointer.rsplit_once('/').unwrap_or(("", pointer));
+    if let Some(map) = out.pointer_mut(parent).and_then(Value::as_object_mut) {
+        map.remove(key);
+    }
+    out
+}
+
+fn real_case_findings(a: &Assessment) -> Vec<&'static str> {
+    a.findings
+        .iter()
+        .map(|f| f.id.into())
+        .filter(|id| REAL_CASE_FINDINGS.contains(id))
+        .collect()
+}
+
+proptest! {
+    #![proptest_config(ProptestConfig { cases: 64, ..ProptestConfig::default() })]
+
+    /// No criterion reads the keys added for real cases: with or without
+    /// them, every score, range, completeness, level, quadrant and
+    /// unanswered question is the same; left out, none of their findings
+    /// fires; and only an incomplete inventory moves the confidence.
+    #[test]
+    fn the_keys_for_real_cases_move_no_score_and_left_out_fire_nothing(doc in questionnaire()) {
+        let rubric = default_rubric().expect("valid");
+        let mut stripped = doc.clone();
+        for pointer in real_case_answers(&doc).iter().rev() {
+            stripped = without(&stripped, pointer);
+        }
+        let with_keys = assess(&doc, &rubric);
+        let bare = assess(&stripped, &rubric);
+        prop_assert_eq!(real_case_findings(&bare), Vec::<&str>::new());
+        prop_assert_eq!(with_keys.scores, bare.scores);
+        prop_assert_eq!(with_keys.level, bare.level);
+        prop_assert_eq!(with_keys.quadrant, bare.quadrant);
+        prop_assert_eq!(&with_keys.unanswered, &bare.unanswered);
+        let incomplete = doc.pointer("/implementation/inventory/complete") == Some(&json!(false));
+        let expected = if incomplete {
+            bare.confidence.max(readiness::vocabulary::Confidence::Provisional)
+        } else {
+            bare.confidence
+        };
+        prop_assert_eq!(with_keys.confidence, expected);
+    }
+
+    /// Leaving out any one of those answers never makes one of their
+    /// findings fire: an unanswered key is unknown, never a trigger.
+    #[test]
+    fn leaving_out_a_key_for_real_cases_never_makes_its_findings_fire(doc in questionnaire()) {
+        let rubric = default_rubric().expect("valid");
+        let before = real_case_findings(&assess(&doc, &rubric));
+        for pointer in real_case_answers(&doc) {
+            let after = real_case_findings(&assess(&without(&doc, &pointer), &rubric));
+            for id in &after {
+                prop_assert!(before.contains(id), "{id} fired once {pointer} was left out\n{doc}");
             }
         }
     }

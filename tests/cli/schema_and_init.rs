@@ -85,6 +85,32 @@ fn the_schema_refuses_what_the_loader_refuses() {
         "version: 1\norganization:\n  name: A\noperating_model:\n  focus: 6\n",
         "version: 1\norganization:\n  name: A\nimplementation:\n  pilots:\n    - { name: x }\n",
         "version: 1\norganization:\n  name: A\nimplementation:\n  mlops:\n    ci_cd: \"yes\"\n",
+        // The keys added for real cases (rules 2.4). What refers to another
+        // part of the file (a served problem's name, an incident's pilot,
+        // systems_known against the pilots listed, an incident's date against
+        // the assessment date) is checked by the loader alone: JSON Schema
+        // cannot compare one value with another.
+        "version: 1\norganization:\n  name: A\nimplementation:\n  pilots:\n    - { name: x, stage: pilot, serves: Churn }\n",
+        "version: 1\norganization:\n  name: A\nimplementation:\n  pilots:\n    - { name: x, stage: pilot, serves: [\"\"] }\n",
+        "version: 1\norganization:\n  name: A\nimplementation:\n  pilots:\n    - { name: x, stage: pilot, human_review: always }\n",
+        "version: 1\norganization:\n  name: A\nimplementation:\n  pilots:\n    - { name: x, stage: pilot, affects: [patient] }\n",
+        "version: 1\norganization:\n  name: A\nimplementation:\n  pilots:\n    - { name: x, stage: pilot, impact_assessed: \"no\" }\n",
+        "version: 1\norganization:\n  name: A\nimplementation:\n  pilots:\n    - { name: x, stage: production, retired_reason: cost }\n",
+        "version: 1\norganization:\n  name: A\nimplementation:\n  pilots:\n    - { name: x, stage: retired, retired_reason: price }\n",
+        "version: 1\norganization:\n  name: A\nimplementation:\n  incidents:\n    - { date: 2026-01-02, severity: low, resolved: true }\n",
+        "version: 1\norganization:\n  name: A\nimplementation:\n  incidents:\n    - { date: 2026-01-02, kind: harm, severity: grave, resolved: true }\n",
+        "version: 1\norganization:\n  name: A\nimplementation:\n  incidents:\n    - { date: 2026-01-02, kind: harm, severity: low, resolved: \"yes\" }\n",
+        "version: 1\norganization:\n  name: A\nimplementation:\n  incidents:\n    - { date: 2026-02-30, kind: harm, severity: low, resolved: true }\n",
+        "version: 1\norganization:\n  name: A\nimplementation:\n  incidents:\n    - { date: 2026-01-02, kind: harm, severity: low, resolved: true, pilot: \"\" }\n",
+        "version: 1\norganization:\n  name: A\nimplementation:\n  incidents:\n    - { date: 2026-01-02, kind: harm, severity: low, resolved: true, owner: me }\n",
+        "version: 1\norganization:\n  name: A\nimplementation:\n  inventory:\n    systems_known: -1\n",
+        "version: 1\norganization:\n  name: A\nimplementation:\n  inventory:\n    complete: yes\n",
+        "version: 1\norganization:\n  name: A\nimplementation:\n  inventory:\n    known: 3\n",
+        "version: 1\norganization:\n  name: A\nrespondents:\n  - answered: [strategy]\n",
+        "version: 1\norganization:\n  name: A\nrespondents:\n  - { role: CFO, answered: [budget] }\n",
+        "version: 1\norganization:\n  name: A\nrespondents:\n  role: CFO\n",
+        "version: 1\norganization:\n  name: A\nrespondents:\n  - role: \"  \"\n",
+        "version: 1\norganization:\n  name: A\nrespondents:\n  - role: ~\n",
     ] {
         assert!(!validator.is_valid(&as_json(bad)), "{bad}");
         let loaded = readiness::load::questionnaire::load(
@@ -95,6 +121,22 @@ fn the_schema_refuses_what_the_loader_refuses() {
             },
         );
         assert!(loaded.is_err(), "the loader refuses it too: {bad}");
+    }
+}
+
+#[test]
+fn the_schema_accepts_what_the_loader_accepts_of_the_keys_for_real_cases() {
+    let validator = jsonschema::validator_for(&schema()).expect("a valid JSON Schema");
+    for good in [
+        "version: 1\norganization:\n  name: A\nrespondents:\n  - { role: CFO, answered: [strategy, operating_model] }\n  - role: 42\n",
+        "version: 1\norganization:\n  name: A\nstrategy:\n  business_problems:\n    - name: Churn\nimplementation:\n  inventory: { complete: false, systems_known: 3 }\n  pilots:\n    - { name: x, stage: production, serves: [Churn], human_review: every_output, affects: [patients, public], impact_assessed: false }\n    - { name: y, stage: retired, retired_reason: risk, serves: [] }\n    - { name: z, stage: pilot, retired_reason: ~ }\n  incidents:\n    - { date: 2026-01-02, pilot: x, kind: legal, severity: high, resolved: false, summary: a ruling }\n    - { date: 2026-01-03, pilot: ~, kind: other, severity: low, resolved: true }\n",
+    ] {
+        assert!(loads(good), "the tool on:\n{good}");
+        let errors: Vec<String> = validator
+            .iter_errors(&as_json(good))
+            .map(|e| e.to_string())
+            .collect();
+        assert!(errors.is_empty(), "the schema on:\n{good}\n{errors:?}");
     }
 }
 

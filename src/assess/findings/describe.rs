@@ -47,6 +47,26 @@ pub fn generic_remedy(id: FindingId, rubric: &Rubric) -> String {
         ("count", "some".to_owned()),
         ("ratio", format_number(t.cost_overrun_ratio)),
         ("days", t.stale_pilot_days.to_string()),
+        (
+            "affected",
+            "the people outside the organization they affect".to_owned(),
+        ),
+        (
+            "problems",
+            "each business problem no started pilot works on".to_owned(),
+        ),
     ];
     fill(&rubric.finding(id).remedy, &generic)
+}
+
+/// The severity of finding `id` in words: the rubric's, or for a finding
+/// that takes its severity from what it found, how it does.
+pub fn severity(id: FindingId, rubric: &Rubric) -> String {
+    let severity = rubric.finding(id).severity;
+    match id {
+        FindingId::OpenIncident => format!(
+            "that of the worst open incident (high: critical, medium: warning, low: info), at most {severity}"
+        ),
+        _ => severity.to_string(),
+    }
 }

@@ -21,7 +21,7 @@ use crate::derive::evidence::Evidence;
 use crate::derive::facts::{Facts, Pilot};
 use crate::rubric::template::fill;
 use crate::rubric::{FindingText, Message, Rubric};
-use crate::vocabulary::{FindingId, Source};
+use crate::vocabulary::{FindingId, Severity, Source};
 use logic::Tri;
 use std::fmt::Display;
 
@@ -78,6 +78,9 @@ pub const DETECTORS: &[Detector] = &[
     operations::unmeasured_value::DETECTOR,
     operations::cost_overrun::DETECTOR,
     operations::no_adoption::DETECTOR,
+    operations::no_human_oversight::DETECTOR,
+    operations::unassessed_impact::DETECTOR,
+    operations::open_incident::DETECTOR,
     misconceptions::strategy_first::DETECTOR,
     misconceptions::it_only::DETECTOR,
     misconceptions::strategy_equals_ready::DETECTOR,
@@ -88,6 +91,9 @@ pub const DETECTORS: &[Detector] = &[
     other::tensions::FOCUS,
     other::tensions::GOALS,
     other::shadow_ai::DETECTOR,
+    other::unanchored_pilot::DETECTOR,
+    other::unserved_problem::DETECTOR,
+    other::incomplete_inventory::DETECTOR,
 ];
 
 /// The detector of `id`.
@@ -143,6 +149,9 @@ pub struct Detected {
     pub contradicts_stated_belief: bool,
     /// The pilots it names.
     pub pilots: Vec<String>,
+    /// A severity the finding takes from what it found (an incident's),
+    /// never above the rubric's for it; `None`: the rubric's.
+    pub severity: Option<Severity>,
 }
 
 impl Detected {
@@ -153,6 +162,7 @@ impl Detected {
             source: None,
             contradicts_stated_belief: false,
             pilots: Vec::new(),
+            severity: None,
         }
     }
 
@@ -180,6 +190,26 @@ fn matching<'p, 'q>(
 ) -> (Vec<&'p Pilot<'q>>, Vec<Evidence>) {
     let chosen: Vec<&'p Pilot<'q>> = pilots.iter().copied().filter(|p| test(p)).collect();
     let evidence = chosen.iter().map(|p| p.field_evidence(key)).collect();
+    (chosen, evidence)
+}
+
+/// The live pilots with `impact: high` written out that meet `test`, and
+/// evidence citing each one's `keys`: the shape of the findings about
+/// high-stakes live systems.
+fn high_stakes<'p, 'q>(
+    live: &[&'p Pilot<'q>],
+    keys: &[&'static str],
+    test: impl Fn(&Pilot<'_>) -> bool,
+) -> (Vec<&'p Pilot<'q>>, Vec<Evidence>) {
+    let chosen: Vec<&'p Pilot<'q>> = live
+        .iter()
+        .copied()
+        .filter(|p| p.is_high_impact() && test(p))
+        .collect();
+    let evidence = chosen
+        .iter()
+        .flat_map(|p| keys.iter().map(|key| p.field_evidence(key)))
+        .collect();
     (chosen, evidence)
 }
 
@@ -222,7 +252,9 @@ fn word(id: FindingId, detected: Detected, cx: &Context<'_>) -> Finding {
     Finding {
         id,
         kind: id.group(),
-        severity: text.severity,
+        severity: detected
+            .severity
+            .map_or(text.severity, |s| s.min(text.severity)),
         title: text.title.clone(),
         message: message.into(),
         evidence: detected.evidence.into(),

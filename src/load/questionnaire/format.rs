@@ -28,6 +28,9 @@ pub enum Kind {
     Choice(&'static [&'static str]),
     /// Any of the words, as a list; each read once.
     AnyOf(&'static [&'static str]),
+    /// A list of names, each on one line, that name items elsewhere in the
+    /// file (a pilot's `serves`); `[]` is an answer: none of them.
+    Names,
 }
 
 impl Kind {
@@ -48,6 +51,7 @@ impl Kind {
             Kind::Date => "a date written YYYY-MM-DD".to_owned(),
             Kind::Choice(words) => format!("one of {}", words.join(", ")),
             Kind::AnyOf(words) => format!("a list of any of {}", words.join(", ")),
+            Kind::Names => "a list of names, each on one line".to_owned(),
         }
     }
 }
@@ -120,6 +124,17 @@ pub mod path {
     pub const OPERATING_MODEL_ADOPTION: &str = "operating_model.adoption";
     pub const OPERATING_MODEL_FOCUS: &str = "operating_model.focus";
     pub const OPERATING_MODEL_GOALS: &str = "operating_model.goals";
+    pub const IMPLEMENTATION_INVENTORY_COMPLETE: &str = "implementation.inventory.complete";
+    pub const IMPLEMENTATION_INVENTORY_SYSTEMS_KNOWN: &str =
+        "implementation.inventory.systems_known";
+
+    /// Answers that are never listed as unanswered: they were added for
+    /// real cases in rules 2.4, and only findings read them, so a
+    /// questionnaire written without them reads exactly as before.
+    pub const NEVER_UNANSWERED: &[&str] = &[
+        IMPLEMENTATION_INVENTORY_COMPLETE,
+        IMPLEMENTATION_INVENTORY_SYSTEMS_KNOWN,
+    ];
 }
 
 /// The keys of a pilot (an item of [`PILOTS`]).
@@ -140,11 +155,47 @@ pub mod pilot {
     pub const DECISION_BY: &str = "decision_by";
     pub const SOURCING: &str = "sourcing";
     pub const IMPACT: &str = "impact";
+    pub const SERVES: &str = "serves";
+    pub const HUMAN_REVIEW: &str = "human_review";
+    pub const AFFECTS: &str = "affects";
+    pub const IMPACT_ASSESSED: &str = "impact_assessed";
+    pub const RETIRED_REASON: &str = "retired_reason";
 
     /// Keys that are never unanswered: measured by their presence
-    /// (`business_owner`, `decision_by`) or read as their default when left
-    /// out (`sourcing`, `impact`).
-    pub const NEVER_UNANSWERED: &[&str] = &[BUSINESS_OWNER, DECISION_BY, SOURCING, IMPACT];
+    /// (`business_owner`, `decision_by`), read as their default when left
+    /// out (`sourcing`, `impact`), or added for real cases in rules 2.4 and
+    /// read only by findings (a questionnaire without them reads as before).
+    pub const NEVER_UNANSWERED: &[&str] = &[
+        BUSINESS_OWNER,
+        DECISION_BY,
+        SOURCING,
+        IMPACT,
+        SERVES,
+        HUMAN_REVIEW,
+        AFFECTS,
+        IMPACT_ASSESSED,
+        RETIRED_REASON,
+    ];
+
+    /// Keys that describe a pilot rather than rate it: no criterion may
+    /// score them.
+    pub const DESCRIBING: &[&str] = &[SOURCING, IMPACT, AFFECTS, RETIRED_REASON];
+}
+
+/// The keys of an incident (an item of [`INCIDENTS`]).
+pub mod incident {
+    pub const DATE: &str = "date";
+    pub const PILOT: &str = "pilot";
+    pub const KIND: &str = "kind";
+    pub const SEVERITY: &str = "severity";
+    pub const RESOLVED: &str = "resolved";
+    pub const SUMMARY: &str = "summary";
+}
+
+/// The keys of a respondent (an item of [`RESPONDENTS`]).
+pub mod respondent {
+    pub const ROLE: &str = "role";
+    pub const ANSWERED: &str = "answered";
 }
 
 /// The keys of a business problem (an item of [`BUSINESS_PROBLEMS`]).
@@ -157,7 +208,8 @@ pub mod problem {
 
 use super::keys::KeyMap;
 use crate::vocabulary::{
-    Belief, DataArchitecture, DataQuality, Environment, Impact, Monitoring, Policy, Priorities,
+    Affected, Belief, DataArchitecture, DataQuality, Environment, HumanReview, Impact,
+    IncidentKind, IncidentSeverity, Monitoring, Part, Policy, Priorities, RetiredReason,
     Retraining, Sourcing, Stage,
 };
 use std::sync::OnceLock;
@@ -201,6 +253,7 @@ pub const STAGES: &[&str] = <Stage as VariantNames>::VARIANTS;
 pub const SECTIONS: &[&str] = &[
     "version",
     "organization",
+    "respondents",
     "strategy",
     "implementation",
     "beliefs",
@@ -346,10 +399,23 @@ pub const QUESTIONS: &[Question] = &[
     q(path::OPERATING_MODEL_ADOPTION, POLE),
     q(path::OPERATING_MODEL_FOCUS, POLE),
     q(path::OPERATING_MODEL_GOALS, POLE),
+    q(path::IMPLEMENTATION_INVENTORY_COMPLETE, Kind::Flag),
+    q(path::IMPLEMENTATION_INVENTORY_SYSTEMS_KNOWN, COUNT),
 ];
 
-/// The two lists of the questionnaire.
+/// The lists of the questionnaire.
 pub const LISTS: &[ListQuestion] = &[
+    ListQuestion {
+        path: RESPONDENTS,
+        fields: &[
+            field(respondent::ROLE, Kind::Text, true),
+            field(
+                respondent::ANSWERED,
+                Kind::AnyOf(<Part as VariantNames>::VARIANTS),
+                false,
+            ),
+        ],
+    },
     ListQuestion {
         path: BUSINESS_PROBLEMS,
         fields: &[
@@ -415,9 +481,50 @@ pub const LISTS: &[ListQuestion] = &[
                 Kind::Choice(<Impact as VariantNames>::VARIANTS),
                 false,
             ),
+            field(pilot::SERVES, Kind::Names, false),
+            field(
+                pilot::HUMAN_REVIEW,
+                Kind::Choice(<HumanReview as VariantNames>::VARIANTS),
+                false,
+            ),
+            field(
+                pilot::AFFECTS,
+                Kind::AnyOf(<Affected as VariantNames>::VARIANTS),
+                false,
+            ),
+            field(pilot::IMPACT_ASSESSED, Kind::Flag, false),
+            field(
+                pilot::RETIRED_REASON,
+                Kind::Choice(<RetiredReason as VariantNames>::VARIANTS),
+                false,
+            ),
+        ],
+    },
+    ListQuestion {
+        path: INCIDENTS,
+        fields: &[
+            field(incident::DATE, Kind::Date, true),
+            field(incident::PILOT, Kind::Name, false),
+            field(
+                incident::KIND,
+                Kind::Choice(<IncidentKind as VariantNames>::VARIANTS),
+                true,
+            ),
+            field(
+                incident::SEVERITY,
+                Kind::Choice(<IncidentSeverity as VariantNames>::VARIANTS),
+                true,
+            ),
+            field(incident::RESOLVED, Kind::Flag, true),
+            field(incident::SUMMARY, Kind::Text, false),
         ],
     },
 ];
+
+/// The path of the respondents list.
+pub const RESPONDENTS: &str = "respondents";
+/// The path of the incidents list.
+pub const INCIDENTS: &str = "implementation.incidents";
 
 /// The path of the pilots list.
 pub const PILOTS: &str = "implementation.pilots";

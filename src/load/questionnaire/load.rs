@@ -4,10 +4,12 @@
 //! The YAML tree is walked against the format table: unknown keys, wrong
 //! types, choices outside their list and numbers out of range are all
 //! collected, then the rules that span several answers (unique pilot names,
-//! dates not after the assessment date) are checked.
+//! dates not after the assessment date, and the cross-references of
+//! `references.rs`) are checked.
 
-use super::format::{self, path, Entry, Kind, ListQuestion, PILOTS};
-use super::{Answer, Answers, DateSource, Given, Item, List, Questionnaire};
+use super::format::{self, path, Entry, Kind, ListQuestion, INCIDENTS, PILOTS};
+use super::references;
+use super::{Answer, Answers, DateSource, Given, Item, List, Named, Questionnaire};
 use crate::date::Date;
 use crate::diagnostic::{in_file_order, Diagnostic};
 use crate::load::yaml::{self, clip, Node, Position, Value};
@@ -35,6 +37,7 @@ pub fn load(text: &str, options: LoadOptions) -> Result<Questionnaire, Vec<Diagn
     let mut walker = Walker {
         answers: Answers::with_capacity(format::QUESTIONS.len()),
         lists: BTreeMap::new(),
+        partial: Vec::new(),
         problems: Vec::new(),
     };
     walker.root(&mut root);
@@ -48,6 +51,11 @@ pub fn load(text: &str, options: LoadOptions) -> Result<Questionnaire, Vec<Diagn
     };
     problems.extend(dates_after(&walker.answers, &walker.lists, assessed));
     problems.extend(duplicate_pilot_names(&walker.lists));
+    problems.extend(references::check(
+        &walker.answers,
+        &walker.lists,
+        &walker.partial,
+    ));
     if problems.is_empty() {
         Ok(Questionnaire {
             answers: walker.answers,
@@ -63,6 +71,9 @@ pub fn load(text: &str, options: LoadOptions) -> Result<Questionnaire, Vec<Diagn
 struct Walker {
     answers: Answers,
     lists: BTreeMap<&'static str, List>,
+    /// Lists with an item left out for its problems: a name that refers to
+    /// one of their items cannot be checked.
+    partial: Vec<&'static str>,
     problems: Vec<Diagnostic>,
 }
 
@@ -245,8 +256,9 @@ impl Walker {
                 index,
             };
             let at = item.at;
-            if let Some(answers) = self.item(list, place, item) {
-                loaded.items.push(Item { at, answers });
+            match self.item(list, place, item) {
+                Some(answers) => loaded.items.push(Item { at, answers }),
+                None => self.partial.push(list.path),
             }
         }
         self.lists.insert(list.path, loaded);
@@ -460,6 +472,7 @@ fn read(
             Some(rank) => Given::Choice { word: words[rank], rank },
             None => return Err(not_a_choice(path, node.at, t, words)),
         },
+        (Kind::Names, Value::List(items)) => Given::Names(names(path, items)?),
         (Kind::AnyOf(words), Value::List(items)) => {
             let mut problems = Vec::new();
             let mut chosen = vec![false; words.len()];
@@ -484,6 +497,46 @@ fn read(
         _ => return Err(wrong()),
     };
     Ok(Some(given))
+}
+
+/// A list of names: each a name on one line, not blank; a name written
+/// twice is read once.
+fn names(path: &dyn fmt::Display, items: &[Node]) -> Result<Vec<Named>, Vec<Diagnostic>> {
+    let mut problems = Vec::new();
+    let mut names: Vec<Named> = Vec::with_capacity(items.len());
+    for item in items {
+        let text = match &item.value {
+            Value::Text(t) if t.contains('\n') => {
+                problems.push(Diagnostic::at(
+                    item.at,
+                    format!("{path}: a name is one line; this one holds a line break"),
+                ));
+                continue;
+            }
+            Value::Text(t) if !t.trim().is_empty() => t.clone(),
+            Value::Int(i) => i.to_string(),
+            Value::Float(x) => x.to_string(),
+            other => {
+                problems.push(Diagnostic::at(
+                    item.at,
+                    format!(
+                        "{path}: expected {}, found {}",
+                        Kind::Names.allowed(),
+                        other.describe()
+                    ),
+                ));
+                continue;
+            }
+        };
+        if !names.iter().any(|n| n.text == text) {
+            names.push(Named { text, at: item.at });
+        }
+    }
+    if problems.is_empty() {
+        Ok(names)
+    } else {
+        Err(problems)
+    }
 }
 
 fn quoted_hint(mut problems: Vec<Diagnostic>, value: &Value) -> Vec<Diagnostic> {
@@ -522,7 +575,8 @@ fn is_yaml11_bool(text: &str) -> bool {
     )
 }
 
-/// `started` and `updated` may not lie after the assessment date.
+/// `started`, `updated` and an incident's `date` may not lie after the
+/// assessment date.
 fn dates_after(
     answers: &Answers,
     lists: &BTreeMap<&'static str, List>,
@@ -552,6 +606,14 @@ fn dates_after(
             check(
                 format!("{PILOTS}[{i}].started"),
                 pilot.answers.get(format::pilot::STARTED),
+            );
+        }
+    }
+    if let Some(incidents) = lists.get(INCIDENTS) {
+        for (i, incident) in incidents.items.iter().enumerate() {
+            check(
+                format!("{INCIDENTS}[{i}].date"),
+                incident.answers.get(format::incident::DATE),
             );
         }
     }

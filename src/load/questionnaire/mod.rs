@@ -9,6 +9,7 @@ pub mod about;
 pub mod format;
 mod keys;
 mod load;
+mod references;
 
 use crate::date::Date;
 use crate::diagnostic::Position;
@@ -37,6 +38,16 @@ pub enum Given {
     },
     /// An "any of" list, each word once, in the order of the format.
     Words(Vec<&'static str>),
+    /// A list of names that refer to items elsewhere in the file, each
+    /// once, in the order written, each with its place for messages.
+    Names(Vec<Named>),
+}
+
+/// A name written in a list of names, and where.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Named {
+    pub text: String,
+    pub at: Position,
 }
 
 impl Given {
@@ -52,6 +63,13 @@ impl Given {
             Given::Choice { word, .. } => (*word).into(),
             Given::Words(words) if words.is_empty() => "none".into(),
             Given::Words(words) => words.join(", ").into(),
+            Given::Names(names) if names.is_empty() => "none".into(),
+            Given::Names(names) => names
+                .iter()
+                .map(|n| n.text.as_str())
+                .collect::<Vec<_>>()
+                .join(", ")
+                .into(),
         }
     }
 }
@@ -148,6 +166,13 @@ impl Answers {
     pub fn words(&self, key: &str) -> Option<&[&'static str]> {
         match &self.get(key)?.value {
             Given::Words(words) => Some(words),
+            _ => None,
+        }
+    }
+
+    pub fn names(&self, key: &str) -> Option<&[Named]> {
+        match &self.get(key)?.value {
+            Given::Names(names) => Some(names),
             _ => None,
         }
     }

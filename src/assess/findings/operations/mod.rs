@@ -2,6 +2,9 @@
 
 pub(super) mod cost_overrun;
 pub(super) mod no_adoption;
+pub(super) mod no_human_oversight;
 pub(super) mod no_monitoring;
+pub(super) mod open_incident;
+pub(super) mod unassessed_impact;
 pub(super) mod unguarded_decisions;
 pub(super) mod unmeasured_value;

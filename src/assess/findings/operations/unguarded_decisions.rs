@@ -1,8 +1,9 @@
 //! `unguarded-decisions`: a high-stakes live system without automated monitoring.
 
 use super::super::{Context, Detected, Detector, PilotSet};
+use crate::assess::findings::{high_stakes, names};
 use crate::load::questionnaire::format::pilot;
-use crate::vocabulary::{FindingId, Monitoring};
+use crate::vocabulary::{FindingId, HumanReview, Monitoring};
 
 pub(crate) const DETECTOR: Detector = Detector {
     id: FindingId::UnguardedDecisions,
@@ -16,28 +17,37 @@ pub(crate) const DETECTOR: Detector = Detector {
 fn detect(cx: &Context<'_>) -> Option<Detected> {
     // Only an explicit `impact: high` raises the stakes; a left-out
     // monitoring answer is unknown, so it cannot make this fire.
-    let unguarded: Vec<_> = cx
-        .facts
-        .live_pilots()
-        .into_iter()
-        .filter(|p| p.is_high_impact())
-        .filter(|p| {
+    let (unguarded, evidence) = high_stakes(
+        &cx.facts.live_pilots(),
+        &[pilot::IMPACT, pilot::MONITORING],
+        |p| {
             p.answers()
                 .choice_of(pilot::MONITORING)
                 .is_some_and(|m: Monitoring| m != Monitoring::Automated)
-        })
-        .collect();
+        },
+    );
     if unguarded.is_empty() {
         return None;
     }
-    let evidence = unguarded
+    // A person checking each output does not see a model drift over
+    // months (rules 2.4): said where a pilot has that review, so that it is
+    // not read as the answer to this finding.
+    let reviewed: Vec<&str> = unguarded
         .iter()
-        .flat_map(|p| {
-            [
-                p.field_evidence(pilot::IMPACT),
-                p.field_evidence(pilot::MONITORING),
-            ]
-        })
+        .filter(|p| p.answers().choice_of(pilot::HUMAN_REVIEW) == Some(HumanReview::EveryOutput))
+        .map(|p| p.name())
         .collect();
-    Some(Detected::new(evidence).naming(&unguarded))
+    let review = if reviewed.is_empty() {
+        String::new()
+    } else {
+        format!(
+            " People check each output of {}, which does not catch a model drifting over months.",
+            names(reviewed.into_iter())
+        )
+    };
+    Some(
+        Detected::new(evidence)
+            .naming(&unguarded)
+            .with("review", &review),
+    )
 }
