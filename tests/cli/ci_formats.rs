@@ -59,6 +59,7 @@ fn code_quality_has_an_issue_per_finding_and_pilot_at_its_line() {
         again.stdout, out.stdout,
         "the same input gives the same report"
     );
+    insta::assert_snapshot!("codeclimate-northwind", out.stdout);
 }
 
 #[test]
