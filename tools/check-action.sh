@@ -21,6 +21,14 @@ cp target/debug/readiness "$work/temp/readiness-tool/bin/"
   process.stdout.write(action.runs.steps.find((s) => s.id === "assess").run);
 ') > "$work/assess.sh"
 
+# The release download step's script, the same way.
+(cd tools/js && node --input-type=module -e '
+  import { readFileSync } from "node:fs";
+  import yaml from "js-yaml";
+  const action = yaml.load(readFileSync("../../action.yml", "utf8"));
+  process.stdout.write(action.runs.steps.find((s) => s.id === "release").run);
+') > "$work/release.sh"
+
 # The defaults of action.yml, then the case's own inputs.
 run_case() {
   : > "$work/output" && : > "$work/summary" && rm -f "$work/report"
@@ -138,5 +146,50 @@ grep -q '"comparison": {' "$work/report" || fail "the baseline input was not pas
 code=0
 run_case FILES="no/such.yaml" OUTPUT= || code=$?
 [ "$code" -eq 2 ] || fail "a missing file exits $code, not 2"
+
+# At a release tag the release's archive is installed once its checksum
+# matches; a mismatch fails the step; another ref builds from source. The
+# release is served from a directory standing in for GitHub's releases.
+version=$(sed -n 's/^version = "\(.*\)"$/\1/p' Cargo.toml | head -1)
+releases="$work/releases"
+mkdir -p "$releases/v$version" "$work/pack"
+cp target/debug/readiness "$work/pack/"
+tar -czf "$releases/v$version/readiness-x86_64-unknown-linux-musl.tar.gz" -C "$work/pack" readiness
+(cd "$releases/v$version" && sha256sum readiness-x86_64-unknown-linux-musl.tar.gz > readiness-x86_64-unknown-linux-musl.sha256)
+release_case() {
+  local ref=$1; shift
+  local action="$work/_actions/acme/readiness/$ref"
+  mkdir -p "$action" && cp Cargo.toml "$action/"
+  rm -rf "$work/rtemp" && mkdir -p "$work/rtemp" && : > "$work/output"
+  (
+    export GITHUB_ACTION_PATH="$action" RUNNER_TEMP="$work/rtemp" GITHUB_OUTPUT="$work/output" \
+      RUNNER_OS=Linux RUNNER_ARCH=X64 READINESS_RELEASES="file://$releases"
+    export "$@"
+    bash --noprofile --norc -eo pipefail "$work/release.sh"
+  ) > "$work/stdout" 2> "$work/stderr"
+}
+code=0
+release_case "v$version" || code=$?
+[ "$code" -eq 0 ] || fail "the release download exits $code: $(cat "$work/stderr")"
+grep -qx "installed=true" "$work/output" || fail "the release build was not installed"
+"$work/rtemp/readiness-tool/bin/readiness" --version | grep -q "$version" || fail "the installed release build does not run"
+code=0
+release_case main || code=$?
+[ "$code" -eq 0 ] && grep -qx "installed=false" "$work/output" || fail "a branch did not fall back to building from source"
+[ ! -e "$work/rtemp/readiness-release" ] || fail "a branch downloaded a release"
+code=0
+release_case v99.0.0 || code=$?
+grep -qx "installed=false" "$work/output" || fail "a tag that is not the source's version used a release"
+code=0
+release_case "v$version" RUNNER_ARCH=ARM64 || code=$?
+[ "$code" -eq 0 ] && grep -qx "installed=false" "$work/output" || fail "a missing release build did not fall back to source"
+echo "0000000000000000000000000000000000000000000000000000000000000000  readiness-x86_64-unknown-linux-musl.tar.gz" \
+  > "$releases/v$version/readiness-x86_64-unknown-linux-musl.sha256"
+code=0
+release_case "v$version" || code=$?
+[ "$code" -eq 1 ] || fail "an archive that does not match its checksum exits $code, not 1"
+grep -q "does not match its SHA-256 checksum" "$work/stderr" || fail "the checksum mismatch is not said"
+[ ! -e "$work/rtemp/readiness-tool/bin/readiness" ] || fail "an archive that does not match its checksum was installed"
+! grep -qx "installed=true" "$work/output" || fail "a mismatched archive was reported installed"
 
 echo "action: scripts checked"

@@ -74,7 +74,7 @@ pub enum Command {
     },
     /// Print the questionnaire's JSON Schema, for editors (with --report, the JSON report's)
     Schema {
-        /// Print the JSON report's schema instead, for programs that read `--format json`
+        /// Print the JSON report's schema instead, for programs that read `--format json` (`--format codeclimate` follows GitLab's Code Quality format, `--format junit` the XML schema of Jenkins' xUnit plugin, `junit-10.xsd`)
         #[arg(long)]
         report: bool,
     },
@@ -131,6 +131,8 @@ pub struct AssessArgs {
         "JSON report format 1, for programs",
         "SARIF 2.1.0, for GitHub code scanning and other code-scanning tools",
         "GitHub Actions annotations on the questionnaire's lines",
+        "GitLab Code Quality (Code Climate issues), one per finding and pilot",
+        "JUnit XML, one test case per gate check, for Jenkins, Azure Pipelines and Buildkite",
     ]))]
     pub format: Option<Format>,
     /// Do not append the Markdown report to $`GITHUB_STEP_SUMMARY`

@@ -23,9 +23,11 @@ pub fn run(args: &HistoryArgs, env: &Environment) -> Result<Output, Error> {
         let history = history_of(&args.path, args, &rubric, env)?;
         let text = match format {
             // The command line offers table, markdown and json only.
-            Format::Table | Format::Sarif | Format::Github => {
-                render::history::text(&history, env.width)
-            }
+            Format::Table
+            | Format::Sarif
+            | Format::Github
+            | Format::Codeclimate
+            | Format::Junit => render::history::text(&history, env.width),
             Format::Markdown => render::history::markdown(&history),
             Format::Json => render::json::render(&history),
         };
@@ -58,7 +60,7 @@ pub fn run(args: &HistoryArgs, env: &Environment) -> Result<Output, Error> {
         histories,
     };
     let text = match format {
-        Format::Table | Format::Sarif | Format::Github => {
+        Format::Table | Format::Sarif | Format::Github | Format::Codeclimate | Format::Junit => {
             render::history::portfolio_text(&portfolio, env.width)
         }
         Format::Markdown => render::history::portfolio_markdown(&portfolio),

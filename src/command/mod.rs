@@ -121,9 +121,11 @@ pub fn run(cli: Cli, env: &Environment) -> Output {
                 Format::Json => render::finding_list::json(&rubric),
                 Format::Markdown => render::finding_list::markdown(&rubric),
                 // The command line offers table, markdown and json only.
-                Format::Table | Format::Sarif | Format::Github => {
-                    render::finding_list::text(&rubric, env.width)
-                }
+                Format::Table
+                | Format::Sarif
+                | Format::Github
+                | Format::Codeclimate
+                | Format::Junit => render::finding_list::text(&rubric, env.width),
             })
         }),
         Command::Explain {
@@ -196,7 +198,9 @@ fn diff_command(args: &DiffArgs, env: &Environment) -> Result<Output, Error> {
     let diff = crate::diff::compare(&before, &after);
     let text = match args.format.unwrap_or(Format::Table) {
         // The command line offers table, markdown and json only.
-        Format::Table | Format::Sarif | Format::Github => render::diff::text(&diff, env.width),
+        Format::Table | Format::Sarif | Format::Github | Format::Codeclimate | Format::Junit => {
+            render::diff::text(&diff, env.width)
+        }
         Format::Markdown => render::diff::markdown(&diff),
         Format::Json => render::json::render(&diff),
     };
@@ -227,8 +231,11 @@ fn assess_command(args: &AssessArgs, env: &Environment) -> Result<Output, Error>
         Some(Keeping {
             spill,
             json: settings.format == Format::Json,
-            scanning: matches!(settings.format, Format::Sarif | Format::Github)
-                .then(|| (settings.format, scanning.base.clone())),
+            scanning: matches!(
+                settings.format,
+                Format::Sarif | Format::Github | Format::Codeclimate
+            )
+            .then(|| (settings.format, scanning.base.clone())),
             table: (args.detail && settings.format == Format::Table)
                 .then_some((env.width, env.color && output_file.is_none())),
             markdown: args.detail && (settings.format == Format::Markdown || summary_wanted),
@@ -303,7 +310,7 @@ fn assess_command(args: &AssessArgs, env: &Environment) -> Result<Output, Error>
 /// SARIF the rubric's rules, rendered once for every organization.
 fn scanning(format: Format, rubric: &rubric::Rubric, env: &Environment) -> render::Scanning {
     match format {
-        Format::Sarif | Format::Github => render::Scanning {
+        Format::Sarif | Format::Github | Format::Codeclimate => render::Scanning {
             base: env.working_directory.clone(),
             driver: if format == Format::Sarif {
                 render::sarif::driver(rubric).to_string()
@@ -381,6 +388,10 @@ impl Keeping {
             Some((Format::Sarif, base)) => {
                 let part = render::sarif::results_part(&a, base);
                 reports.sarif = Some(self.spill.keep(&part).map_err(cannot)?);
+            }
+            Some((Format::Codeclimate, base)) => {
+                let part = render::codeclimate::issues_part(&a, base);
+                reports.codeclimate = Some(self.spill.keep(&part).map_err(cannot)?);
             }
             Some((_, base)) => {
                 let text = render::github::ranked_lines(&a, base);

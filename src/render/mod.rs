@@ -4,12 +4,14 @@
 
 mod cases;
 mod chart;
+pub mod codeclimate;
 pub mod diff;
 pub mod finding_list;
 pub mod gate_lines;
 pub mod github;
 pub mod history;
 pub mod json;
+pub mod junit;
 pub mod lines;
 pub mod markdown;
 pub mod portfolio;
@@ -113,6 +115,8 @@ impl Report {
                 Format::Json => json::write_portfolio(portfolio, out),
                 Format::Sarif => sarif::write_portfolio(portfolio, scanning, out),
                 Format::Github => github::write_portfolio(portfolio, scanning, out),
+                Format::Codeclimate => codeclimate::write_portfolio(portfolio, &scanning.base, out),
+                Format::Junit => junit::write_portfolio(portfolio, out),
             },
         }
     }
@@ -127,6 +131,8 @@ pub fn report(assessed: Assessed, format: Format, layout: Layout, scanning: Scan
             Format::Json => json::render(&*a),
             Format::Sarif => sarif::render(&a, &scanning),
             Format::Github => return Report::Commands(github::render(&a, &scanning.base)),
+            Format::Codeclimate => codeclimate::render(&a, &scanning.base),
+            Format::Junit => junit::render(&a),
         }),
         Assessed::Portfolio(portfolio) => Report::Portfolio {
             portfolio,

@@ -8,6 +8,7 @@ mod common;
 mod accept;
 mod bad_input;
 mod baseline;
+mod ci_formats;
 mod cmd;
 mod commands;
 mod config;

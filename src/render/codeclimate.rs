@@ -1,0 +1,165 @@
+//! GitLab's Code Quality report (the Code Climate issue format): a JSON
+//! array with one issue per finding that counts for the gate, one per pilot
+//! for a finding that names pilots, each at the questionnaire's line. An
+//! accepted finding, or an accepted pilot of one, is left out, as GitLab
+//! has no way to mark an issue as accepted.
+
+use super::words::sentence;
+use crate::assess::portfolio::Portfolio;
+use crate::assessment::{Assessment, Finding};
+use crate::gate::unaccepted_pilots;
+use crate::vocabulary::{Severity, Word};
+use serde_json::{json, Value};
+use std::io::{self, Write};
+use std::path::Path;
+
+/// GitLab's severities are five; the tool's three map onto them so that a
+/// critical finding reads as critical, a warning as major, and the
+/// informative tensions as info.
+fn severity(s: Severity) -> &'static str {
+    match s {
+        Severity::Critical => "critical",
+        Severity::Warning => "major",
+        Severity::Info => "info",
+    }
+}
+
+/// The issues of one assessment; `base` is the working directory, which
+/// paths are given relative to, as GitLab reads them from the repository's root.
+pub fn issues(a: &Assessment, base: &Path) -> Vec<Value> {
+    let path = relative(&a.source, base);
+    let mut out = Vec::new();
+    for f in a.findings.iter().filter(|f| f.counts_for_gate) {
+        if f.pilots.is_empty() {
+            out.push(issue(f, &path, None));
+        } else {
+            for pilot in unaccepted_pilots(f) {
+                out.push(issue(f, &path, Some(pilot)));
+            }
+        }
+    }
+    out
+}
+
+fn issue(f: &Finding, path: &str, pilot: Option<&str>) -> Value {
+    let title = match pilot {
+        Some(pilot) => format!("{} ({pilot})", f.title),
+        None => f.title.to_string(),
+    };
+    json!({
+        "type": "issue",
+        "check_name": f.id.word(),
+        "description": sentence(&format!("{title}: {}", f.message)),
+        "fingerprint": fingerprint(path, f.id.word(), pilot.unwrap_or("")),
+        "severity": severity(f.severity),
+        "location": { "path": path, "lines": { "begin": line(f, pilot) } },
+    })
+}
+
+/// The line of the evidence about `pilot` when one names it, else of the
+/// finding's first evidence that has a line, else 1.
+fn line(f: &Finding, pilot: Option<&str>) -> u32 {
+    let about =
+        |value: &str| pilot.is_some_and(|p| value == p || value.starts_with(&format!("{p},")));
+    f.evidence
+        .iter()
+        .filter(|e| e.line.is_some())
+        .find(|e| about(&e.value))
+        .or_else(|| f.evidence.iter().find(|e| e.line.is_some()))
+        .and_then(|e| e.line)
+        .unwrap_or(1)
+}
+
+/// Stable across runs for the same file, finding and pilot, whatever the
+/// lines: GitLab compares fingerprints to tell new issues from fixed ones.
+/// Two 64-bit FNV-1a hashes with different offsets, as 32 hex digits.
+fn fingerprint(path: &str, id: &str, pilot: &str) -> String {
+    let fnv = |offset: u64| {
+        let mut hash = offset;
+        for byte in path
+            .bytes()
+            .chain([0])
+            .chain(id.bytes())
+            .chain([0])
+            .chain(pilot.bytes())
+        {
+            hash ^= u64::from(byte);
+            hash = hash.wrapping_mul(0x0100_0000_01b3);
+        }
+        hash
+    };
+    format!(
+        "{:016x}{:016x}",
+        fnv(0xcbf2_9ce4_8422_2325),
+        fnv(0x6c62_272e_07bb_0142)
+    )
+}
+
+/// The questionnaire's path relative to `base` where it lies under it, with `/`.
+fn relative(source: &str, base: &Path) -> String {
+    let path = Path::new(source);
+    let relative = path.strip_prefix(base).unwrap_or(path).to_string_lossy();
+    relative.trim_start_matches("./").replace('\\', "/")
+}
+
+/// The report of one assessment, pretty-printed.
+pub fn render(a: &Assessment, base: &Path) -> String {
+    // Plain data with string keys always serializes.
+    format!(
+        "{}\n",
+        serde_json::to_string_pretty(&issues(a, base)).unwrap_or_default()
+    )
+}
+
+/// One assessment's issues as the array holds them: comma-separated, no
+/// brackets, so that a portfolio's can be written one after another.
+pub fn issues_part(a: &Assessment, base: &Path) -> Vec<u8> {
+    let parts: Vec<String> = issues(a, base).iter().map(Value::to_string).collect();
+    parts.join(",").into_bytes()
+}
+
+/// A portfolio's report: every organization's issues in one array, in the
+/// portfolio's order, each copied from where it was kept when assessed.
+pub fn write_portfolio(p: &Portfolio, base: &Path, out: &mut dyn Write) -> io::Result<()> {
+    out.write_all(b"[")?;
+    let mut first = true;
+    for (i, a) in p.assessments.iter().enumerate() {
+        let part = match (&p.spill, p.kept.get(i).and_then(|k| k.codeclimate)) {
+            (Some(spill), Some(kept)) => {
+                let mut part = Vec::new();
+                spill.copy(kept, &mut part)?;
+                part
+            }
+            _ => issues_part(a, base),
+        };
+        if part.is_empty() {
+            continue;
+        }
+        if !first {
+            out.write_all(b",")?;
+        }
+        first = false;
+        out.write_all(&part)?;
+    }
+    out.write_all(b"]\n")
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn fingerprints_tell_file_finding_and_pilot_apart_and_never_change() {
+        let one = fingerprint("org.yaml", "stale-pilot", "churn-model");
+        assert_eq!(one, fingerprint("org.yaml", "stale-pilot", "churn-model"));
+        assert_eq!(one.len(), 32);
+        assert_ne!(
+            one,
+            fingerprint("org.yaml", "stale-pilot", "demand-forecast")
+        );
+        assert_ne!(one, fingerprint("other.yaml", "stale-pilot", "churn-model"));
+        assert_ne!(one, fingerprint("org.yaml", "laptop-bound", "churn-model"));
+        // The separators keep "ab"+"c" apart from "a"+"bc".
+        assert_ne!(fingerprint("a", "bc", ""), fingerprint("ab", "c", ""));
+    }
+}
