@@ -4,6 +4,9 @@
 # the freshly built tool standing in for the cached install, and checks what
 # a workflow sees: the exit code, the exit-code output, the failed checks in
 # the log, the report written, and the job summary appended.
+# Each case exports its inputs in a subshell on purpose, so that none leaks
+# into the next case.
+# shellcheck disable=SC2030,SC2031
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
@@ -34,9 +37,11 @@ run_case() {
   : > "$work/output" && : > "$work/summary" && rm -f "$work/report"
   (
     export RUNNER_TEMP="$work/temp" GITHUB_OUTPUT="$work/output" GITHUB_STEP_SUMMARY="$work/summary"
-    export FILES=org.yaml FORMAT=json OUTPUT="$work/report" FAIL_UNDER= MIN_STRATEGY= \
-      MIN_IMPLEMENTATION= MIN_COMPLETENESS= FAIL_ON= PORTFOLIO=false CONFIG= STEP_SUMMARY=true SARIF= \
-      BASELINE= FAIL_ON_REGRESSION=false TOLERANCE=
+    export FILES=org.yaml FORMAT=json OUTPUT="$work/report" FAIL_UNDER='' MIN_STRATEGY='' \
+      MIN_IMPLEMENTATION='' MIN_COMPLETENESS='' FAIL_ON='' PORTFOLIO=false CONFIG='' STEP_SUMMARY=true SARIF='' \
+      BASELINE='' FAIL_ON_REGRESSION=false TOLERANCE=''
+    # Each argument is a NAME=value of the case's own.
+    # shellcheck disable=SC2163
     export "$@"
     cd "${CASE_DIR:-.}"
     bash --noprofile --norc -eo pipefail "$work/assess.sh"
@@ -164,6 +169,8 @@ release_case() {
   (
     export GITHUB_ACTION_PATH="$action" RUNNER_TEMP="$work/rtemp" GITHUB_OUTPUT="$work/output" \
       RUNNER_OS=Linux RUNNER_ARCH=X64 READINESS_RELEASES="file://$releases"
+    # Each argument is a NAME=value of the case's own.
+    # shellcheck disable=SC2163
     export "$@"
     bash --noprofile --norc -eo pipefail "$work/release.sh"
   ) > "$work/stdout" 2> "$work/stderr"
@@ -175,14 +182,18 @@ grep -qx "installed=true" "$work/output" || fail "the release build was not inst
 "$work/rtemp/readiness-tool/bin/readiness" --version | grep -q "$version" || fail "the installed release build does not run"
 code=0
 release_case main || code=$?
-[ "$code" -eq 0 ] && grep -qx "installed=false" "$work/output" || fail "a branch did not fall back to building from source"
+if [ "$code" -ne 0 ] || ! grep -qx "installed=false" "$work/output"; then
+  fail "a branch did not fall back to building from source"
+fi
 [ ! -e "$work/rtemp/readiness-release" ] || fail "a branch downloaded a release"
 code=0
 release_case v99.0.0 || code=$?
 grep -qx "installed=false" "$work/output" || fail "a tag that is not the source's version used a release"
 code=0
 release_case "v$version" RUNNER_ARCH=ARM64 || code=$?
-[ "$code" -eq 0 ] && grep -qx "installed=false" "$work/output" || fail "a missing release build did not fall back to source"
+if [ "$code" -ne 0 ] || ! grep -qx "installed=false" "$work/output"; then
+  fail "a missing release build did not fall back to source"
+fi
 echo "0000000000000000000000000000000000000000000000000000000000000000  readiness-x86_64-unknown-linux-musl.tar.gz" \
   > "$releases/v$version/readiness-x86_64-unknown-linux-musl.sha256"
 code=0

@@ -35,4 +35,5 @@ for report in "$work"/*.xml; do
 done
 grep -q '<failure type="gate"' "$work/failed.xml" || { echo "junit: no failure in a failed gate's report" >&2; exit 1; }
 grep -q '<error type="invalid"' "$work/portfolio.xml" || { echo "junit: no error for an unreadable file" >&2; exit 1; }
-echo "junit: $(ls "$work"/*.xml | wc -l) reports valid against junit-10.xsd"
+reports=("$work"/*.xml)
+echo "junit: ${#reports[@]} reports valid against junit-10.xsd"

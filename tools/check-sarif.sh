@@ -40,4 +40,5 @@ if [ -n "$problems" ]; then
   echo "$problems"
   exit 1
 fi
-echo "sarif: $(ls "$out"/*.sarif | wc -l) logs valid"
+logs=("$out"/*.sarif)
+echo "sarif: ${#logs[@]} logs valid"
