@@ -2,8 +2,9 @@
 //! device nodes, FIFOs, read-only files, a report written over its own
 //! questionnaire, standard output that cannot be written, a job summary that
 //! would block, and text that could rewrite the lines the tool prints. Device
-//! nodes are ones the tests create; the tests that need root say so and skip
-//! when not root (CI runs as root).
+//! nodes are ones the tests create as root; without root the system's own
+//! /dev/null and /dev/full stand in, which only root could replace, so no
+//! test passes unseen for want of root.
 
 use crate::common::{run, run_in, scratch_dir};
 use std::fmt::Write as _;
@@ -25,29 +26,31 @@ fn is_root() -> bool {
         .is_ok_and(|o| String::from_utf8_lossy(&o.stdout).trim() == "0")
 }
 
-/// A character device made by the test: `major`, `minor` as `mknod` takes them.
-fn device(path: &str, major: &str, minor: &str) -> bool {
-    if !is_root() {
-        // Said where the test harness shows a skipped test's output.
-        let _ = std::io::Write::write_all(
-            &mut std::io::stderr(),
-            b"skipped: creating a device node needs root\n",
-        );
-        return false;
+/// A character device to write to: as root, one made by the test in its
+/// own directory (`major`, `minor` as `mknod` takes them), so that a bug that
+/// replaced it would replace nothing of the system's; otherwise the system's
+/// own node of that number, which only root could replace, so a bug shows as
+/// a failed write rather than passing unseen.
+fn device(path: &str, major: &str, minor: &str) -> String {
+    if is_root() {
+        let made = Command::new("mknod")
+            .args([path, "c", major, minor])
+            .status()
+            .is_ok_and(|s| s.success());
+        assert!(made, "mknod {path} c {major} {minor}");
+        return path.to_owned();
     }
-    Command::new("mknod")
-        .args([path, "c", major, minor])
-        .status()
-        .is_ok_and(|s| s.success())
+    match (major, minor) {
+        ("1", "3") => "/dev/null".to_owned(),
+        ("1", "7") => "/dev/full".to_owned(),
+        _ => panic!("no system device {major},{minor} to stand in"),
+    }
 }
 
 #[test]
 fn a_device_given_to_o_is_written_in_place_not_replaced() {
     let dir = scratch_dir("o-device");
-    let node = format!("{dir}/null");
-    if !device(&node, "1", "3") {
-        return;
-    }
+    let node = device(&format!("{dir}/null"), "1", "3");
     let out = run(&["assess", EXAMPLE, "-o", &node]);
     assert_eq!(out.code, 0, "{}", out.stderr);
     let kind = std::fs::metadata(&node).expect("still there").file_type();
@@ -169,10 +172,7 @@ fn temporary_files_are_random_and_only_ones_own_are_removed() {
 #[test]
 fn a_failure_to_write_standard_output_is_an_error_unless_the_pipe_closed() {
     let dir = scratch_dir("stdout-full");
-    let full = format!("{dir}/full");
-    if !device(&full, "1", "7") {
-        return;
-    }
+    let full = device(&format!("{dir}/full"), "1", "7");
     let target = std::fs::OpenOptions::new()
         .write(true)
         .open(&full)
