@@ -168,8 +168,8 @@ pub fn overridden(o: &crate::assessment::Override, file: Option<&str>) -> String
     )
 }
 
-/// The columns `text` takes on a terminal: its characters, less any colour
-/// codes. Every character the reports print takes one column.
+/// The columns `text` takes on a terminal, less any colour codes: a wide
+/// character (CJK, most emoji) takes two, a combining mark none.
 pub fn visible_width(text: &str) -> usize {
     let mut width = 0;
     let mut in_escape = false;
@@ -178,15 +178,39 @@ pub fn visible_width(text: &str) -> usize {
             (false, '\u{1b}') => in_escape = true,
             (true, 'm') => in_escape = false,
             (true, _) => {}
-            (false, _) => width += 1,
+            (false, _) => width += columns(c),
         }
     }
     width
 }
 
+/// The columns one character takes on a terminal.
+fn columns(c: char) -> usize {
+    unicode_width::UnicodeWidthChar::width(c).unwrap_or(0)
+}
+
+/// `word` cut into pieces of at most `room` columns, between characters:
+/// how text without spaces (Chinese, Japanese) wraps.
+fn pieces(word: &str, room: usize) -> Vec<&str> {
+    let mut out = Vec::new();
+    let (mut start, mut used) = (0, 0);
+    for (at, c) in word.char_indices() {
+        let w = columns(c);
+        if used + w > room && at > start {
+            out.push(&word[start..at]);
+            start = at;
+            used = 0;
+        }
+        used += w;
+    }
+    out.push(&word[start..]);
+    out
+}
+
 /// `text` wrapped at spaces to `width` columns: the first line after
 /// `first`, the others after `rest`. A word longer than a line (a path, an
-/// id) gets a line of its own and is never split.
+/// id) gets a line of its own and is never split, unless it holds wide
+/// characters: text in scripts written without spaces breaks between them.
 pub fn wrap(text: &str, width: u16, first: &str, rest: &str) -> String {
     let width = usize::from(width);
     let mut out = String::from(first);
@@ -204,28 +228,57 @@ pub fn wrap(text: &str, width: u16, first: &str, rest: &str) -> String {
         if word.is_empty() {
             break;
         }
+        let room = width.saturating_sub(visible_width(rest)).max(1);
+        let split = visible_width(word) > room && word.chars().any(|c| columns(c) > 1);
+        let parts = if split {
+            pieces(word, room)
+        } else {
+            vec![word]
+        };
+        for (i, word) in parts.into_iter().enumerate() {
+            let gap = if i == 0 { gap } else { 0 };
+            place(
+                &mut out,
+                &mut line_width,
+                &mut line_empty,
+                (gap, word),
+                (width, first, rest),
+            );
+        }
+    }
+    out
+}
+
+/// Places one word, after `gap` spaces, on the current line or the next.
+fn place(
+    out: &mut String,
+    line_width: &mut usize,
+    line_empty: &mut bool,
+    (gap, word): (usize, &str),
+    (width, first, rest): (usize, &str, &str),
+) {
+    {
         let word_width = visible_width(word);
         // A first word that does not fit after a label (`  Evidence: `)
         // starts the next line rather than overflow this one.
-        let after_label = line_empty && out.len() == first.len() && !first.trim().is_empty();
-        if (!line_empty || after_label) && line_width + gap + word_width > width {
+        let after_label = *line_empty && out.len() == first.len() && !first.trim().is_empty();
+        if (!*line_empty || after_label) && *line_width + gap + word_width > width {
             if after_label {
                 out.truncate(out.trim_end_matches(' ').len());
             }
             out.push('\n');
             out.push_str(rest);
-            line_width = visible_width(rest);
-            line_empty = true;
+            *line_width = visible_width(rest);
+            *line_empty = true;
         }
-        if !line_empty {
+        if !*line_empty {
             out.push_str(&" ".repeat(gap));
-            line_width += gap;
+            *line_width += gap;
         }
         out.push_str(word);
-        line_width += word_width;
-        line_empty = false;
+        *line_width += word_width;
+        *line_empty = false;
     }
-    out
 }
 
 /// A table laid out in `width` columns with no word split across lines:
@@ -381,6 +434,18 @@ mod tests {
             wrap("implementation.pilots", 16, "    ", "    "),
             "    implementation.pilots"
         );
+    }
+
+    #[test]
+    fn wide_characters_take_two_columns_and_break_between_them() {
+        assert_eq!(visible_width("北京"), 4);
+        assert_eq!(visible_width("e\u{301}"), 1);
+        // Ten ideographs are 20 columns: at 8, four a line, then two.
+        let name = "北京人工智能研究院有限";
+        assert_eq!(wrap(name, 8, "", ""), "北京人工\n智能研究\n院有限");
+        for line in wrap(&format!("Acme {name} ltd"), 9, "", "").lines() {
+            assert!(visible_width(line) <= 9, "{line}");
+        }
     }
 
     #[test]

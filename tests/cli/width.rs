@@ -16,10 +16,13 @@ fn run_at(width: u16, args: &[&str]) -> String {
     String::from_utf8(output.stdout).expect("UTF-8")
 }
 
+/// The lines wider than `width` columns, measured as a terminal does (wide
+/// characters take two) by the width tables themselves, not the tool's own count.
 fn too_wide(text: &str, width: u16) -> Vec<String> {
+    use unicode_width::UnicodeWidthStr;
     text.lines()
-        .filter(|l| l.chars().count() > usize::from(width))
-        .map(|l| format!("{} columns: {l}", l.chars().count()))
+        .filter(|l| l.width() > usize::from(width))
+        .map(|l| format!("{} columns: {l}", l.width()))
         .collect()
 }
 
@@ -118,4 +121,29 @@ fn prose_wraps_at_spaces_and_keeps_its_words() {
     let joined = narrow.split_whitespace().collect::<Vec<_>>().join(" ");
     assert!(joined.contains(focus), "the sentence survives wrapping");
     assert!(words(&narrow).contains(&"demand-forecast)".to_owned()));
+}
+
+/// A name in a script written without spaces takes two columns a character
+/// and breaks between them: no line is wider than the terminal (at the
+/// widths where the longest evidence path, which is never split, fits).
+#[test]
+fn a_chinese_name_fits_the_width() {
+    let dir = crate::common::scratch_dir("width-cjk");
+    let text = std::fs::read_to_string(format!(
+        "{}/examples/slide-deck-northwind-retail.yaml",
+        env!("CARGO_MANIFEST_DIR")
+    ))
+    .expect("example")
+    .replacen(
+        "name: Northwind Retail",
+        "name: 北京人工智能零售研究院有限公司华东分公司",
+        1,
+    );
+    let file = format!("{dir}/org.yaml");
+    std::fs::write(&file, text).expect("write");
+    for width in [60, 80, 100] {
+        let out = run_at(width, &["assess", &file, "--format", "table"]);
+        assert!(out.contains("北京人工"), "{out}");
+        assert_eq!(too_wide(&out, width), Vec::<String>::new(), "at {width}");
+    }
 }
