@@ -67,6 +67,7 @@ pub fn assess(questionnaire: &Questionnaire, rubric: &Rubric, source: &str) -> A
         facts: &facts,
         rubric,
     });
+    let gaps = recommend::ranked_gaps(&criteria, &findings, &facts, rubric);
     let recommendations = recommend::recommend(&recommend::Inputs {
         decision: &decision,
         confidence,
@@ -94,22 +95,12 @@ pub fn assess(questionnaire: &Questionnaire, rubric: &Rubric, source: &str) -> A
         level,
         level_by_score,
         level_cap,
-        next_level: next_level(level, level_cap, &scores, &criteria, rubric),
+        next_level: next_level((level, level_cap), &scores, &gaps, rubric),
         quadrant,
         focus: decision.reason.focus(),
         focus_reason: decision.sentence.clone(),
         focus_reason_id: decision.reason,
-        purgatory: Purgatory {
-            status: purgatory.status,
-            signals: purgatory.signals,
-            lingering: purgatory.lingering,
-            live: purgatory.live,
-            pilot_to_production_pct: pilot_to_production(&facts),
-            benchmark: Benchmark {
-                pilot_to_production_pct: rubric.benchmark.pilot_to_production_pct,
-                source: rubric.benchmark.source.clone(),
-            },
-        },
+        purgatory: purgatory_of(purgatory, &facts, rubric),
         respondents: respondents(questionnaire),
         pilots: inventory(&facts),
         decisions: decisions(&facts, rubric),
@@ -226,6 +217,22 @@ fn confidence(
     }
 }
 
+/// The purgatory section: the status, with the pilot-to-production rate and
+/// the industry figure beside it.
+fn purgatory_of(status: findings::PurgatoryFacts, facts: &Facts<'_>, rubric: &Rubric) -> Purgatory {
+    Purgatory {
+        status: status.status,
+        signals: status.signals,
+        lingering: status.lingering,
+        live: status.live,
+        pilot_to_production_pct: pilot_to_production(facts),
+        benchmark: Benchmark {
+            pilot_to_production_pct: rubric.benchmark.pilot_to_production_pct,
+            source: rubric.benchmark.source.clone(),
+        },
+    }
+}
+
 /// Live pilots as a share of started pilots, in percent (unweighted
 /// counts); none when no pilot has started.
 fn pilot_to_production(facts: &Facts<'_>) -> Option<f64> {
@@ -260,12 +267,12 @@ fn inventory(facts: &Facts<'_>) -> Vec<PilotSummary> {
 
 /// The next level up: where it starts, the points the overall score still
 /// needs, the cap that holds the level below it, and the criteria whose
-/// gaps weigh most. `None` at the top level.
+/// gaps weigh most (`gaps`, ranked as the recommendations rank them, so the
+/// report names what it also advises). `None` at the top level.
 fn next_level(
-    level: Level,
-    cap: Option<Level>,
+    (level, cap): (Level, Option<Level>),
     scores: &Scores,
-    criteria: &[(&Criterion, CriterionScore)],
+    gaps: &[usize],
     rubric: &Rubric,
 ) -> Option<NextLevel> {
     let next = Level::at(level as usize + 1)?;
@@ -278,18 +285,10 @@ fn next_level(
         Level::Transforming => cuts.transforming,
     };
     let points_needed = round1((starts_at - scores.effective_overall()).max(0.0));
-    let mut gaps: Vec<(usize, f64)> = criteria
-        .iter()
-        .enumerate()
-        .map(|(i, (c, s))| (i, s.gap(c)))
-        .filter(|(_, gap)| *gap > 0.0)
-        .collect();
-    // Largest first; the rubric's order breaks ties.
-    gaps.sort_by(|a, b| b.1.total_cmp(&a.1).then(a.0.cmp(&b.0)));
     let criteria = if points_needed > 0.0 {
         gaps.iter()
             .take(NEXT_LEVEL_CRITERIA)
-            .map(|(i, _)| Arc::clone(&rubric.criteria[*i].id))
+            .map(|i| Arc::clone(&rubric.criteria[*i].id))
             .collect()
     } else {
         Vec::new()

@@ -256,35 +256,10 @@ fn answer_first(x: &Inputs<'_>) -> Recommendation {
 /// rubric recommends, skipping any a fired finding's remedy already covers
 /// and, with no started pilot, those whose advice presumes pilots.
 fn gaps(x: &Inputs<'_>) -> Vec<Recommendation> {
-    let covered: BTreeSet<usize> = x
-        .findings
-        .iter()
-        .flat_map(|f| x.rubric.finding(f.id).related.iter().copied())
-        .collect();
-    let any_started = x
-        .facts
-        .started_pilots()
-        .is_some_and(|started| !started.is_empty());
-    let mut gaps: Vec<(usize, f64)> = x
-        .criteria
-        .iter()
-        .enumerate()
-        .filter(|(i, _)| !covered.contains(i))
-        .filter(|(_, (c, _))| {
-            any_started
-                || !matches!(
-                    c.measure,
-                    Measure::Pilots { .. } | Measure::PilotPresence { .. }
-                )
-        })
-        .map(|(i, (c, s))| (i, s.gap(c)))
-        .filter(|(_, gap)| *gap > 0.0)
-        .collect();
-    // Largest gap first; the rubric's order breaks ties, so output is stable.
-    gaps.sort_by(|a, b| b.1.total_cmp(&a.1).then(a.0.cmp(&b.0)));
-    gaps.into_iter()
+    ranked_gaps(x.criteria, x.findings, x.facts, x.rubric)
+        .into_iter()
         .take(x.rubric.thresholds.recommended_gaps)
-        .map(|(i, _)| {
+        .map(|i| {
             let (criterion, score) = &x.criteria[i];
             Recommendation {
                 rank: 0,
@@ -302,6 +277,41 @@ fn gaps(x: &Inputs<'_>) -> Vec<Recommendation> {
             }
         })
         .collect()
+}
+
+/// The criteria whose advice step 6 may give, by index, the largest weighted
+/// gap first (the rubric's order breaking ties, so output is stable): those
+/// with a gap above 0 whose advice no fired finding's remedy already gives,
+/// and, with no started pilot, none whose advice presumes pilots.
+pub fn ranked_gaps(
+    criteria: &[(&Criterion, CriterionScore)],
+    findings: &[Finding],
+    facts: &Facts<'_>,
+    rubric: &Rubric,
+) -> Vec<usize> {
+    let covered: BTreeSet<usize> = findings
+        .iter()
+        .flat_map(|f| rubric.finding(f.id).related.iter().copied())
+        .collect();
+    let any_started = facts
+        .started_pilots()
+        .is_some_and(|started| !started.is_empty());
+    let mut gaps: Vec<(usize, f64)> = criteria
+        .iter()
+        .enumerate()
+        .filter(|(i, _)| !covered.contains(i))
+        .filter(|(_, (c, _))| {
+            any_started
+                || !matches!(
+                    c.measure,
+                    Measure::Pilots { .. } | Measure::PilotPresence { .. }
+                )
+        })
+        .map(|(i, (c, s))| (i, s.gap(c)))
+        .filter(|(_, gap)| *gap > 0.0)
+        .collect();
+    gaps.sort_by(|a, b| b.1.total_cmp(&a.1).then(a.0.cmp(&b.0)));
+    gaps.into_iter().map(|(i, _)| i).collect()
 }
 
 /// The answers a criterion reads that do not yet earn full points.

@@ -8,6 +8,7 @@
 
 use super::cases;
 use super::chart;
+pub(super) use super::story::capitalized;
 use super::story::{self, after_the_focus, ActionItem, ACTION_PLAN, DECISIONS_SHOWN};
 use super::words::{self, acceptance_lines, accepted_note, bar, confidence_note, score};
 use crate::assessment::{Assessment, Finding, PilotSummary, Reason, Recommendation};
@@ -97,7 +98,7 @@ fn decisions(out: &mut String, a: &Assessment) {
     }
     out.push_str("## Decisions needed from leadership\n\n");
     decision_table(out, a, DECISIONS_SHOWN);
-    if let Some(more) = story::more_decisions(a) {
+    if let Some(more) = story::more_decisions(a, "under Evidence and method") {
         let _ = writeln!(out, "{}\n", cell(&more));
     }
 }
@@ -529,11 +530,4 @@ pub(super) fn cell(text: &str) -> String {
         }
     }
     out
-}
-
-pub(super) fn capitalized(word: &str) -> String {
-    let mut chars = word.chars();
-    chars
-        .next()
-        .map_or_else(String::new, |c| c.to_uppercase().chain(chars).collect())
 }

@@ -1,8 +1,9 @@
 //! The leadership part of a report as plain sentences and rows, composed
 //! once so that every human-readable format tells the same story: the level
 //! and what the next one takes, the decisions leadership owes, the action
-//! plan with severity and owners, the scores in words, spend and what
-//! changed. Each renderer escapes the text for its own format.
+//! plan with severity and owners, the scores in words and spend (what
+//! changed since a baseline is `diff::three_lines`). Each renderer escapes
+//! the text for its own format.
 
 use super::words::count;
 use crate::assessment::{Assessment, DecisionNeeded, Finding, Recommendation, RecommendationId};
@@ -40,18 +41,25 @@ pub fn quadrant(a: &Assessment) -> (&str, &str) {
 /// exist first when the pilots cap the level. `None` at the top level.
 pub fn next_level(a: &Assessment) -> Option<String> {
     let next = a.next_level.as_ref()?;
-    let overall = a.scores.effective_overall();
     let name = capitalized(next.level.word());
+    let Some(overall) = a.scores.overall else {
+        // No point distance to a score that does not exist yet.
+        let [low, high] = a.scores.range.overall;
+        return Some(format!(
+            "{name} starts at an overall score of {}; the overall score is not known until both halves are scored (it could be {low:.1} to {high:.1}).",
+            trimmed(next.starts_at)
+        ));
+    };
     let mut text = if next.points_needed > 0.0 {
         format!(
             "{name} starts at an overall score of {}, {:.1} points above today's {overall:.1}",
-            whole(next.starts_at),
+            trimmed(next.starts_at),
             next.points_needed
         )
     } else {
         format!(
             "{name} starts at an overall score of {}, which the score already reaches ({overall:.1})",
-            whole(next.starts_at)
+            trimmed(next.starts_at)
         )
     };
     if let Some(cap) = next.cap {
@@ -124,12 +132,13 @@ pub const DECISION_COLUMNS: [&str; 5] = [
     "Cost against plan",
 ];
 
-/// The sentence after the first rows when more pilots linger.
-pub fn more_decisions(a: &Assessment) -> Option<String> {
+/// The sentence after the first rows when more pilots linger, saying
+/// `where` the rest are listed.
+pub fn more_decisions(a: &Assessment, listed: &str) -> Option<String> {
     let more = a.decisions.len().saturating_sub(DECISIONS_SHOWN);
     (more > 0).then(|| {
         format!(
-            "And {}, listed under Evidence and method.",
+            "And {}, listed {listed}.",
             count(more, "more pilot", "more pilots")
         )
     })
@@ -177,13 +186,14 @@ fn why(r: &Recommendation) -> String {
     if r.id == RecommendationId::AnswerFirst {
         // The questions themselves are listed under Evidence and method.
         return format!(
-            "Too much is unanswered to trust this verdict: {} it needs most, listed with this item under Evidence and method.",
-            count(r.evidence.len(), "answer is open", "answers are open")
+            "Too much is unanswered to trust this verdict: the {} it depends on most {} listed with this item under Evidence and method.",
+            count(r.evidence.len(), "open answer", "open answers"),
+            if r.evidence.len() == 1 { "is" } else { "are" }
         );
     }
     match &r.reason {
         Reason::Gap { criterion, .. } => format!(
-            "{} is among the largest gaps left in the answers.",
+            "Among the answers given, {} has one of the largest gaps to full points.",
             criterion.title
         ),
         Reason::Finding { message, .. } => message.to_string(),
@@ -192,7 +202,7 @@ fn why(r: &Recommendation) -> String {
 }
 
 /// `Owner: VP Marketing (churn-model); no owner named for demand-forecast.`
-pub fn owners(a: &Assessment, r: &Recommendation) -> Option<String> {
+fn owners(a: &Assessment, r: &Recommendation) -> Option<String> {
     if r.pilots.is_empty() {
         return None;
     }
@@ -229,7 +239,7 @@ pub fn owners(a: &Assessment, r: &Recommendation) -> Option<String> {
 }
 
 /// `Also covers: go/no-go decisions overdue.`
-pub fn also(a: &Assessment, r: &Recommendation) -> Option<String> {
+fn also(a: &Assessment, r: &Recommendation) -> Option<String> {
     if r.also.is_empty() {
         return None;
     }
@@ -419,11 +429,6 @@ fn ratio(x: f64) -> String {
     } else {
         trimmed(x)
     }
-}
-
-/// A cut line as a whole number where it is one: `40`, `62.5`.
-fn whole(x: f64) -> String {
-    trimmed(x)
 }
 
 pub fn capitalized(word: &str) -> String {

@@ -5,12 +5,12 @@ use super::markdown::capitalized;
 use super::story;
 use super::words::{
     acceptance_lines, accepted_note, bar, bold, colored, confidence_note, count, evidence, fit,
-    new_table, paint, right_align, score, shown_by, wrap,
+    new_table, paint, right_align, score, wrap,
 };
 use crate::assessment::Assessment;
 use crate::assessment::Finding;
 use crate::load::questionnaire::DateSource;
-use crate::vocabulary::{Confidence, Group, PurgatoryStatus, Severity, Side, Word};
+use crate::vocabulary::{Confidence, Group, PurgatoryStatus, Side, Word};
 use anstyle::AnsiColor;
 use comfy_table::{Cell, Table};
 use std::fmt::Write as _;
@@ -67,8 +67,7 @@ pub fn render(a: &Assessment, width: u16, color: bool) -> String {
         }
         right_align(&mut decisions, &[3, 4]);
         let _ = writeln!(out, "{}", t.show(decisions));
-        if let Some(more) = story::more_decisions(a) {
-            let more = more.replace("under Evidence and method", "in --format json and markdown");
+        if let Some(more) = story::more_decisions(a, "in the Markdown and JSON reports") {
             let _ = writeln!(out, "{}", t.prose(&more));
         }
         out.push('\n');
@@ -168,7 +167,7 @@ pub fn render(a: &Assessment, width: u16, color: bool) -> String {
         for m in &misconceptions {
             table.add_row(vec![
                 m.statement.as_deref().unwrap_or_default().to_owned(),
-                format!("{}: {}", shown_by(m), m.message),
+                format!("{}: {}", capitalized(story::how_shown(m)), m.message),
                 m.correction.as_deref().unwrap_or_default().to_owned(),
             ]);
         }
@@ -182,43 +181,54 @@ pub fn render(a: &Assessment, width: u16, color: bool) -> String {
         let _ = writeln!(out, "{}\n", t.show(t.findings(&others, "Finding")));
     }
 
+    // The focus is the headline; the list goes on from it, numbered as the
+    // Markdown report numbers it.
+    let total = story::after_the_focus(a).count();
     let _ = writeln!(
         out,
-        "Recommendations (top {} of {}):",
-        TOP_RECOMMENDATIONS.min(a.recommendations.len()),
-        a.recommendations.len()
+        "Recommendations after the focus (top {} of {total}):",
+        TOP_RECOMMENDATIONS.min(total)
     );
-    for r in a.recommendations.iter().take(TOP_RECOMMENDATIONS) {
-        let rank = format!("{:>2}. ", r.rank);
-        let critical = story::finding_of(a, r).is_some_and(|f| f.severity == Severity::Critical);
-        let title = if critical {
+    for (i, item) in story::action_items(a, TOP_RECOMMENDATIONS)
+        .iter()
+        .enumerate()
+    {
+        let rank = format!("{:>2}. ", i + 1);
+        let title = if item.critical {
             format!(
                 "{} {}",
                 paint("Critical:", colored(AnsiColor::Red).bold(), color),
-                r.title
+                item.title
             )
         } else {
-            r.title.to_string()
+            item.title.clone()
         };
         let _ = writeln!(out, "{}", wrap(&title, t.width, &rank, "    "));
-        let reason = r.reason.to_string();
-        let _ = writeln!(out, "{}", wrap(&reason, t.width, "    Why: ", "         "));
-        for extra in [story::owners(a, r), story::also(a, r)]
-            .into_iter()
-            .flatten()
-        {
-            let _ = writeln!(out, "{}", wrap(&extra, t.width, "    ", "    "));
+        let _ = writeln!(
+            out,
+            "{}",
+            wrap(&item.why, t.width, "    Why: ", "         ")
+        );
+        for extra in [&item.owners, &item.also].into_iter().flatten() {
+            let _ = writeln!(out, "{}", wrap(extra, t.width, "    ", "    "));
         }
     }
     out.push('\n');
     if let Some(spend) = story::spend_line(a) {
         let _ = writeln!(out, "{}\n", t.prose(&format!("Spend: {spend}")));
     }
-    let mut unanswered = format!(
-        "Unanswered: {} (completeness {:.1}); --format json lists them.",
-        count(a.unanswered.len(), "question", "questions"),
-        a.scores.completeness
-    );
+    let mut unanswered = if a.unanswered.is_empty() {
+        format!(
+            "Unanswered: none (completeness {:.1}).",
+            a.scores.completeness
+        )
+    } else {
+        format!(
+            "Unanswered: {} (completeness {:.1}); --format json lists them.",
+            count(a.unanswered.len(), "question", "questions"),
+            a.scores.completeness
+        )
+    };
     let read_by_scores = a.scores.open_questions.overall;
     if a.unanswered.len() > read_by_scores {
         // The count beside the scores is only what the scores read.

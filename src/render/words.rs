@@ -1,9 +1,9 @@
 //! What the human-readable formats share: a score bar, an evidence line,
 //! colour, and how a terminal table is set up.
 
-use crate::assessment::{Assessment, Finding};
+use crate::assessment::Assessment;
 use crate::derive::evidence::Evidence;
-use crate::vocabulary::{Confidence, Source};
+use crate::vocabulary::Confidence;
 
 /// A ten-step bar for a score from 0 to 100: `███████░░░`.
 pub fn bar(score: f64) -> String {
@@ -98,6 +98,9 @@ pub fn confidence_note(a: &Assessment) -> &'static str {
         .iter()
         .any(|f| f.id == crate::vocabulary::FindingId::IncompleteInventory);
     match a.confidence {
+        Confidence::Firm if a.unanswered.is_empty() => {
+            "Every question the assessment reads was answered."
+        }
         Confidence::Firm => "The unanswered questions could not change the quadrant.",
         Confidence::Provisional if partial && straddles => {
             "Answering the open questions could still change the quadrant, and the pilots list is not the whole inventory of AI in use."
@@ -111,17 +114,6 @@ pub fn confidence_note(a: &Assessment) -> &'static str {
         Confidence::Insufficient => {
             "Too much is unanswered to trust this verdict. Answer the questions named in the first recommendation, then assess again."
         }
-    }
-}
-
-/// How a misconception shows, in words.
-pub fn shown_by(f: &Finding) -> &'static str {
-    match (f.source, f.contradicts_stated_belief) {
-        (Some(Source::Belief), _) => "what leadership says",
-        (Some(Source::Behavior), Some(true)) => "the answers, though leadership rejects it",
-        (Some(Source::Behavior), _) => "the answers",
-        (Some(Source::Both), _) => "what leadership says and the answers",
-        (None, _) => "",
     }
 }
 
