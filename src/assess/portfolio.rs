@@ -118,7 +118,9 @@ impl Portfolio {
 /// stages without their names, and no dimensions, unanswered questions or
 /// recommendations. The full report, where one is shown, is kept rendered.
 pub fn slim(mut a: Assessment) -> Assessment {
-    a.findings.retain(|f| f.severity == Severity::Critical);
+    // Critical findings are counted; accepted ones are counted beside the gate.
+    a.findings
+        .retain(|f| f.severity == Severity::Critical || !f.counts_for_gate);
     for f in &mut a.findings {
         f.evidence = Arc::new([]);
     }

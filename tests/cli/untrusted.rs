@@ -797,3 +797,66 @@ fn code_scanning_locates_results_by_the_real_file_name() {
         out.stdout
     );
 }
+
+// Defect 18: a portfolio said "2 critical; gate passed" without a word of
+// the acceptances that let it pass.
+#[test]
+fn a_gate_passed_by_acceptances_says_how_many_and_where_to_read_them() {
+    let dir = scratch_dir("portfolio-accepted");
+    let meridian = "examples/aligned-unguarded-meridian-insurance.yaml";
+    std::fs::write(format!("{dir}/meridian.yaml"), example(meridian)).expect("write");
+    std::fs::write(format!("{dir}/harbor.yaml"), example(HARBOR)).expect("write");
+    let mut config = String::from("[gate]\nfail_on = \"critical\"\n");
+    for id in ["no-monitoring", "unguarded-decisions"] {
+        let _ = write!(
+            config,
+            "\n[[accept]]\nfinding = \"{id}\"\nreason = \"Guarded by hand until March\"\nby = \"Dana\"\nuntil = 2026-12-31\n"
+        );
+    }
+    std::fs::write(format!("{dir}/readiness.toml"), config).expect("write");
+    let summary = format!("{dir}/summary.md");
+    let args = [
+        "assess",
+        "meridian.yaml",
+        "harbor.yaml",
+        "--as-of",
+        "2026-11-20",
+    ];
+    let out = run_in_env(&dir, &args, &[("GITHUB_STEP_SUMMARY", summary.as_str())]);
+    assert_eq!(out.code, 0, "{}", out.stderr);
+    let table = crate::common::unwrapped(&out.stdout);
+    assert!(table.contains("passed, 2 accepted"), "{table}");
+    assert!(
+        table.contains("Accepted: 2 findings in 1 organization left out of the gate by the settings file's [[accept]] entries; each organization's report (--detail) lists them under \"Accepted risks\"."),
+        "{table}"
+    );
+    let written = std::fs::read_to_string(&summary).expect("a summary");
+    assert!(
+        written.starts_with("> **Gate passed.** Every check set for this run holds, with 2 findings accepted in the settings file and left out of it: the report lists them under \"Accepted risks\".\n"),
+        "{written}"
+    );
+    assert!(
+        written.contains("| Passed, 2 accepted |") || written.contains("| passed, 2 accepted |"),
+        "{written}"
+    );
+    let mut markdown = args.to_vec();
+    markdown.extend(["--format", "markdown"]);
+    let out = run_in(&dir, &markdown);
+    assert!(out.stdout.contains("passed, 2 accepted"), "{}", out.stdout);
+    assert!(
+        out.stdout
+            .contains("Accepted: 2 findings in 1 organization"),
+        "{}",
+        out.stdout
+    );
+    // One questionnaire's summary says it too.
+    let _ = std::fs::remove_file(&summary);
+    let one = ["assess", "meridian.yaml", "--as-of", "2026-11-20"];
+    let out = run_in_env(&dir, &one, &[("GITHUB_STEP_SUMMARY", summary.as_str())]);
+    assert_eq!(out.code, 0, "{}", out.stderr);
+    let written = std::fs::read_to_string(&summary).expect("a summary");
+    assert!(
+        written.contains("with 2 findings accepted in the settings file"),
+        "{written}"
+    );
+}
