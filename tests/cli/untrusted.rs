@@ -27,50 +27,65 @@ fn repository(name: &str) -> String {
 // cut inside a multi-byte character panicked.
 #[test]
 fn a_job_summary_over_the_limit_is_cut_at_a_line_never_inside_a_character() {
+    const LIMIT: usize = 1024 * 1024;
     let dir = scratch_dir("summary-multibyte");
-    let mut yaml = example(NORTHWIND);
-    let start = yaml.find("  pilots:\n").expect("pilots");
+    let harbor = example(HARBOR);
+    let start = harbor.find("  pilots:\n").expect("pilots");
     let end = start
-        + yaml[start..]
-            .find("\nstrategy")
-            .unwrap_or(yaml.len() - start);
-    let mut pilots = String::from("  pilots:\n");
-    for i in 0..700 {
-        // Each name is 300 bytes of three-byte characters, then a number.
-        let name = "試験運用".repeat(25);
-        let _ = writeln!(
-            pilots,
-            "    - {{ name: \"{name}{i}\", stage: pilot, started: 2026-01-01 }}"
-        );
-    }
-    yaml.replace_range(start..end, pilots.trim_end());
-    let file = format!("{dir}/org.yaml");
-    std::fs::write(&file, &yaml).expect("write");
+        + harbor[start..]
+            .find("\n  data:")
+            .expect("the section after");
+    // 700 pilots with Japanese names and departments, every answer given, so
+    // that the report is mostly three-byte characters.
+    let pilots = |pad: usize| {
+        let mut pilots = String::from("  pilots:");
+        for i in 0..700 {
+            let pad = if i == 0 {
+                "x".repeat(pad)
+            } else {
+                String::new()
+            };
+            let _ = write!(
+                pilots,
+                "\n    - name: {pad}{}{i}\n      department: {}\n      stage: scaled\n      started: 2024-10-01\n      environment: production\n      users: 640\n      integrated: true\n      value_measured: true\n      success_metrics: [business_kpi]\n      monitoring: automated\n      retraining: scheduled\n      cost_vs_plan: 1.05\n      business_owner: 物流部長",
+                "試験運用".repeat(60),
+                "物流".repeat(10)
+            );
+        }
+        pilots
+    };
     let summary = format!("{dir}/summary.md");
-    // Every offset of the cut, whichever character it falls in.
+    let mut cut_inside_a_character = false;
+    // Every offset of the cut within a character, whichever it falls in.
     for pad in 0..3 {
+        let mut yaml = harbor.clone();
+        yaml.replace_range(start..end, &pilots(pad));
+        std::fs::write(format!("{dir}/org.yaml"), &yaml).expect("write");
         let _ = std::fs::remove_file(&summary);
-        let padded = yaml.replacen("name: ", &format!("name: {}", "x".repeat(pad)), 1);
-        std::fs::write(&file, &padded).expect("write");
         let out = run_in_env(
             &dir,
-            &["assess", "org.yaml", "--format", "markdown", "--detail"],
+            &["assess", "org.yaml", "--format", "markdown"],
             &[("GITHUB_STEP_SUMMARY", summary.as_str())],
         );
-        assert!(matches!(out.code, 0 | 1), "{}", out.stderr);
+        assert_eq!(out.code, 0, "{}", out.stderr);
+        // The summary is this report; the old cut fell at LIMIT - 200.
+        assert!(out.stdout.len() > LIMIT, "the report fits: nothing was cut");
+        cut_inside_a_character |= !out.stdout.is_char_boundary(LIMIT - 200);
         let written = std::fs::read(&summary).expect("a summary");
-        assert!(written.len() <= 1024 * 1024, "{}", written.len());
+        assert!(written.len() <= LIMIT, "{}", written.len());
         let text = String::from_utf8(written).expect("whole characters");
         assert!(
             text.ends_with("The full report is in the job's output.\n"),
             "{}",
-            &text[text.len() - 300..]
+            text.chars().rev().take(300).collect::<String>()
         );
-        assert!(
-            out.stdout.len() > 1024 * 1024,
-            "the report fits: nothing was cut"
-        );
+        let kept = text
+            .split("\n> The report was cut here")
+            .next()
+            .expect("a part");
+        assert!(out.stdout.starts_with(kept) && kept.ends_with('\n'));
     }
+    assert!(cut_inside_a_character, "no cut fell inside a character");
 }
 
 // Defect 2: a revision reached git as an option (`--output=FILE` writes a file).
