@@ -197,6 +197,17 @@ fn a_stored_report_is_read_with_a_questionnaires_strictness() {
             assert!(!out.stderr.contains('\u{1b}') && !out.stderr.contains("\n::"));
         }
     }
+    // Markup is text a name may hold, as in a questionnaire: Markdown shows
+    // it escaped, never as HTML.
+    let report = stored_report(&dir, |r| {
+        r["organization"]["name"] = "<img src=x onerror=alert(1)>".into();
+        r["pilots"][0]["name"] = "<b>p</b>".into();
+    });
+    let out = run(&["diff", &report, NORTHWIND, "--format", "markdown"]);
+    assert_eq!(out.code, 0, "{}", out.stderr);
+    assert!(!out.stdout.contains('<'), "{}", out.stdout);
+    assert!(out.stdout.contains("&lt;img src=x onerror=alert(1)&gt;"));
+    assert!(out.stdout.contains("- &lt;b&gt;p&lt;/b&gt;: removed"));
     // A field added by a later version of format 1 is no reason to refuse.
     let report = stored_report(&dir, |r| r["added_later"] = "anything".into());
     assert_eq!(run(&["diff", &report, NORTHWIND]).code, 0);
