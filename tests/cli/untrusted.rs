@@ -362,6 +362,33 @@ fn diff_takes_a_git_revision_on_either_side() {
         ],
     );
     assert_eq!(out.code, 0, "{}", out.stderr);
+    // A report stored in the repository, read as strictly as a file.
+    let report = run(&["assess", NORTHWIND, "--format", "json"]).stdout;
+    std::fs::write(
+        format!("{dir}/q3.json"),
+        report.replace("\"scores\"", "\"Scores\""),
+    )
+    .expect("write");
+    commit_on(&dir, "2026-11-02", "a broken report");
+    let out = run_in(&dir, &["diff", "git:HEAD:q3.json", "org.yaml"]);
+    assert_eq!((out.code, out.stdout.as_str()), (2, ""));
+    assert!(
+        out.stderr.starts_with("HEAD:q3.json:")
+            && out
+                .stderr
+                .contains(": not a report of one organization: missing field `scores`"),
+        "{}",
+        out.stderr
+    );
+    std::fs::write(format!("{dir}/q3.json"), report).expect("write");
+    commit_on(&dir, "2026-11-03", "the report");
+    let out = run_in(
+        &dir,
+        &["diff", "git:HEAD:q3.json", "org.yaml", "--format", "json"],
+    );
+    assert_eq!(out.code, 0, "{}", out.stderr);
+    let diff: Value = serde_json::from_str(&out.stdout).expect("JSON");
+    assert_eq!(diff["before"]["source"], "HEAD:q3.json");
     // With no file on the other side, `git:REV` names none.
     let out = run_in(&dir, &["diff", "git:HEAD", "git:HEAD"]);
     assert_eq!((out.code, out.stdout.as_str()), (2, ""));
