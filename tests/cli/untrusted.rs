@@ -330,6 +330,25 @@ fn a_shallow_clone_says_what_it_cuts_and_how_to_fetch_the_rest() {
     assert!(!out.stdout.contains("shallow"), "{}", out.stdout);
 }
 
+// Outside a repository, git's own words say so.
+#[test]
+fn a_git_baseline_outside_a_repository_says_so() {
+    let dir = scratch_dir("git-none");
+    std::fs::write(format!("{dir}/org.yaml"), example(NORTHWIND)).expect("write");
+    let out = run_in_env(
+        &dir,
+        &["assess", "org.yaml", "--baseline", "git:HEAD"],
+        &[("GIT_CEILING_DIRECTORIES", env!("CARGO_TARGET_TMPDIR"))],
+    );
+    assert_eq!((out.code, out.stdout.as_str()), (2, ""));
+    assert!(
+        out.stderr
+            .starts_with("org.yaml: cannot be read at git revision HEAD: not a git repository"),
+        "{}",
+        out.stderr
+    );
+}
+
 // Issue 22, item 7: `diff` takes `git:REV` on either side.
 #[test]
 fn diff_takes_a_git_revision_on_either_side() {
