@@ -120,8 +120,9 @@ impl Portfolio {
 /// with its first located evidence only, its pilots' stages without their names, and no dimensions, unanswered questions or
 /// recommendations. The full report, where one is shown, is kept rendered.
 pub fn slim(mut a: Assessment) -> Assessment {
-    // The findings that fail a check are kept with the line they are
-    // reported at, for the failed gate's lines on standard error.
+    // Critical findings are counted, accepted ones beside the gate, and the
+    // findings that fail a check are kept with the line they are reported
+    // at, for the failed gate's lines on standard error.
     let keep: Vec<bool> = {
         let failing: Vec<&crate::assessment::Finding> = a
             .gate
@@ -132,7 +133,9 @@ pub fn slim(mut a: Assessment) -> Assessment {
         a.findings
             .iter()
             .map(|f| {
-                f.severity == Severity::Critical || failing.iter().any(|g| std::ptr::eq(*g, f))
+                f.severity == Severity::Critical
+                    || !f.counts_for_gate
+                    || failing.iter().any(|g| std::ptr::eq(*g, f))
             })
             .collect()
     };

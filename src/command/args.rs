@@ -265,7 +265,7 @@ pub struct ValidateArgs {
 
 #[derive(Debug, clap::Args)]
 pub struct DiffArgs {
-    /// The earlier side: a questionnaire (YAML), or a JSON report written by `assess --format json`
+    /// The earlier side: a questionnaire (YAML), a JSON report written by `assess --format json`, or git:REV (the other side's file at that revision) or git:REV:PATH
     pub old: PathBuf,
     /// The later side, the same way
     pub new: PathBuf,

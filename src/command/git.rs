@@ -172,11 +172,18 @@ fn commit_of(directory: &Path, shown: &str, revision: &str) -> Result<String, Er
             "{shown}: git revision {revision_shown} is not in this clone, which is shallow (its history was cut when it was cloned); {UNSHALLOW}"
         )));
     }
-    let what = format!("git revision {revision_shown} names no commit in this repository");
+    // `--quiet` silences only an unknown revision; anything else (no
+    // repository at all) is said in git's words.
     Err(if found.stderr.iter().all(u8::is_ascii_whitespace) {
-        Error::Refused(format!("{shown}: {what}"))
+        Error::Refused(format!(
+            "{shown}: git revision {revision_shown} names no commit in this repository"
+        ))
     } else {
-        failed(shown, &what, &found.stderr)
+        failed(
+            shown,
+            &format!("cannot be read at git revision {revision_shown}"),
+            &found.stderr,
+        )
     })
 }
 

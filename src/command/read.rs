@@ -85,9 +85,10 @@ pub fn stored_report(path: &Path, name: &str) -> Result<Report, Error> {
 }
 
 /// One side of a comparison, named by `reference`: `git:REV:PATH` (the file
-/// at PATH as it was at that revision), `git:REV` (the file `same` names, as
-/// it was at that revision), a JSON report, or a questionnaire assessed now
-/// with `rubric`. `same` is the questionnaire the other side names, if any.
+/// at PATH as it was at that revision, a questionnaire or a JSON report),
+/// `git:REV` (the file `same` names, as it was at that revision), a JSON
+/// report, or a questionnaire assessed now with `rubric`. `same` is the
+/// questionnaire the other side names, if any.
 pub fn report(
     reference: &str,
     same: Option<&Path>,
@@ -113,6 +114,13 @@ pub fn report(
     let bytes = crate::command::git::show(file, &shown, revision)?;
     let name = format!("{}:{shown}", diagnostic::escaped(revision));
     let text = source::text_of(bytes).map_err(|d| invalid(&name, None, vec![d]))?;
+    if is_json(file) {
+        // A report stored in the repository, read as strictly as any.
+        let mut report = crate::report::read::parse(&text)
+            .map_err(|problems| invalid(&name, Some(text), problems))?;
+        report.source = name;
+        return Ok(report);
+    }
     let questionnaire = questionnaire::load(&text, options)
         .map_err(|problems| invalid(&name, Some(text), problems))?;
     Ok(as_report(&questionnaire, rubric, &name))

@@ -50,34 +50,33 @@ impl<W: Write> Guarded<W> {
         Ok(self.inner)
     }
 
-    fn guard(&mut self, buf: &[u8]) -> Vec<u8> {
-        let mut out = Vec::with_capacity(buf.len() + 4);
+    /// Writes `buf` to the inner writer, a backslash before any `::` that would
+    /// begin a line. Runs of a line past its start are written as they are.
+    fn guard(&mut self, buf: &[u8]) -> io::Result<()> {
         let mut rest = buf;
-        while !rest.is_empty() {
+        while let Some(&first) = rest.first() {
             match self.state {
                 State::Middle => {
-                    if let Some(end) = rest.iter().position(|&b| b == b'\n') {
-                        out.extend_from_slice(&rest[..=end]);
-                        rest = &rest[end + 1..];
+                    let end = rest.iter().position(|&b| b == b'\n');
+                    let (line, after) = rest.split_at(end.map_or(rest.len(), |e| e + 1));
+                    self.inner.write_all(line)?;
+                    if end.is_some() {
                         self.state = State::Start;
-                    } else {
-                        out.extend_from_slice(rest);
-                        rest = &[];
                     }
+                    rest = after;
                 }
                 State::Colon => {
-                    if rest[0] == b':' {
-                        out.extend_from_slice(b"\\::");
+                    self.state = State::Middle;
+                    if first == b':' {
+                        self.inner.write_all(b"\\::")?;
                         rest = &rest[1..];
-                        self.state = State::Middle;
                     } else {
-                        out.push(b':');
-                        self.state = State::Middle;
+                        self.inner.write_all(b":")?;
                     }
                 }
                 State::Start => {
                     // One whole character, which may have begun in the last write.
-                    self.partial.push(rest[0]);
+                    self.partial.push(first);
                     rest = &rest[1..];
                     let c = match std::str::from_utf8(&self.partial) {
                         Ok(text) => text.chars().next(),
@@ -89,24 +88,22 @@ impl<W: Write> Guarded<W> {
                     match c {
                         Some(':') => self.state = State::Colon,
                         // The runner trims every kind of blank, not only spaces.
-                        Some(c) if c.is_whitespace() && c != '\n' => out.extend_from_slice(&bytes),
-                        Some('\n') => out.extend_from_slice(&bytes),
+                        Some(c) if c.is_whitespace() => self.inner.write_all(&bytes)?,
                         _ => {
-                            out.extend_from_slice(&bytes);
+                            self.inner.write_all(&bytes)?;
                             self.state = State::Middle;
                         }
                     }
                 }
             }
         }
-        out
+        Ok(())
     }
 }
 
 impl<W: Write> Write for Guarded<W> {
     fn write(&mut self, buf: &[u8]) -> io::Result<usize> {
-        let out = self.guard(buf);
-        self.inner.write_all(&out)?;
+        self.guard(buf)?;
         Ok(buf.len())
     }
 
@@ -118,11 +115,9 @@ impl<W: Write> Write for Guarded<W> {
 /// `text` with every line guarded.
 pub fn guarded(text: &str) -> String {
     let mut guard = Guarded::new(Vec::with_capacity(text.len()));
-    let mut out = guard.guard(text.as_bytes());
-    if guard.state == State::Colon {
-        out.push(b':');
-    }
-    out.extend_from_slice(&guard.partial);
+    // Writing into memory cannot fail.
+    let _ = guard.guard(text.as_bytes());
+    let out = guard.finish().unwrap_or_default();
     // Only ASCII is inserted, before an ASCII character: still UTF-8.
     String::from_utf8(out).unwrap_or_default()
 }

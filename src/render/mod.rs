@@ -25,6 +25,7 @@ pub mod words;
 use crate::assess::portfolio::Portfolio;
 use crate::assessment::Assessment;
 use crate::vocabulary::Format;
+use std::fmt::Write as _;
 use std::io::{self, Write};
 
 /// What was assessed: one organization, or several as a portfolio.
@@ -159,7 +160,15 @@ pub fn step_summary(assessed: &Assessed, detail: bool) -> String {
         return report;
     }
     let mut out = String::new();
-    if failed.is_empty() {
+    let accepted: usize = assessments.iter().map(|a| accepted_count(a)).sum();
+    if failed.is_empty() && accepted > 0 {
+        let _ = write!(
+            out,
+            "> **Gate passed.** Every check set for this run holds, with {accepted} finding{} accepted in the settings file and left out of it: the report lists {} under \"Accepted risks\".\n\n",
+            if accepted == 1 { "" } else { "s" },
+            if accepted == 1 { "it" } else { "them" }
+        );
+    } else if failed.is_empty() {
         out.push_str("> **Gate passed.** Every check set for this run holds.\n\n");
     } else {
         out.push_str("> **Gate failed.**\n>\n");
@@ -172,6 +181,11 @@ pub fn step_summary(assessed: &Assessed, detail: bool) -> String {
     }
     out.push_str(&report);
     out
+}
+
+/// How many of an assessment's findings acceptances leave out of the gate.
+pub fn accepted_count(a: &Assessment) -> usize {
+    a.findings.iter().filter(|f| !f.counts_for_gate).count()
 }
 
 /// Every failed check of every assessment, one line each, naming its file

@@ -66,7 +66,7 @@ pub fn write_table(
             critical_count(a).to_string(),
         ];
         if gated {
-            row.push(gate_word(a).to_owned());
+            row.push(gate_word(a));
         }
         t.add_row(row);
     }
@@ -75,6 +75,9 @@ pub fn write_table(
     let _ = writeln!(out, "{rows}\n");
     let totals = format!("Totals: {}.", totals_line(p));
     let _ = writeln!(out, "{}", wrap(&totals, width, "", ""));
+    if let Some(line) = accepted_line(p) {
+        let _ = writeln!(out, "{}", wrap(&line, width, "", ""));
+    }
     if !p.errors.is_empty() {
         let heading = format!("{}:", not_assessed_heading(p));
         let _ = writeln!(out, "\n{}", wrap(&heading, width, "", ""));
@@ -207,6 +210,9 @@ pub fn write_markdown(
         out.push('\n');
     }
     let _ = writeln!(out, "\n## Totals\n\n{}.", capitalized(&totals_line(p)));
+    if let Some(line) = accepted_line(p) {
+        let _ = writeln!(out, "\n{}", cell(&line));
+    }
     if !p.errors.is_empty() {
         let _ = writeln!(out, "\n## Not assessed\n\n{}:\n", not_assessed_heading(p));
         for line in not_assessed(p) {
@@ -303,12 +309,33 @@ fn totals_line(p: &Portfolio) -> String {
     )
 }
 
-fn gate_word(a: &Assessment) -> &'static str {
-    match &a.gate {
+/// The gate's result, with how many findings acceptances left out of it:
+/// a gate that passed because risks were accepted says so.
+fn gate_word(a: &Assessment) -> String {
+    let word = match &a.gate {
         Some(g) if g.passed => "passed",
         Some(_) => "FAILED",
-        None => "",
+        None => return String::new(),
+    };
+    match super::accepted_count(a) {
+        0 => word.to_owned(),
+        n => format!("{word}, {n} accepted"),
     }
+}
+
+/// Where the accepted findings are, when any is: one sentence.
+fn accepted_line(p: &Portfolio) -> Option<String> {
+    let counts: Vec<usize> = p.assessments.iter().map(super::accepted_count).collect();
+    let total: usize = counts.iter().sum();
+    if total == 0 {
+        return None;
+    }
+    let organizations = counts.iter().filter(|&&n| n > 0).count();
+    Some(format!(
+        "Accepted: {total} finding{} in {organizations} organization{} left out of the gate by the settings file's [[accept]] entries; each organization's report (--detail) lists them under \"Accepted risks\".",
+        plural(total),
+        plural(organizations)
+    ))
 }
 
 fn focus_phrase(a: &Assessment) -> &'static str {

@@ -22,6 +22,17 @@ struct Probe {
 
 /// `text` as a report, or every problem found.
 pub fn parse(text: &str) -> Result<Report, Vec<Diagnostic>> {
+    // serde would read a struct from a list too; a report is an object.
+    if !text.trim_start().starts_with('{') {
+        let what = if text.trim().is_empty() {
+            "is empty"
+        } else {
+            "not a JSON object"
+        };
+        return Err(vec![Diagnostic::whole_file(format!(
+            "{what}: a report written by `readiness assess --format json` is one object, {{ ... }}"
+        ))]);
+    }
     let probe: Probe = serde_json::from_str(text).map_err(|e| vec![json_error(&e, None)])?;
     match &probe.format_version {
         None => {
@@ -48,6 +59,8 @@ pub fn parse(text: &str) -> Result<Report, Vec<Diagnostic>> {
         ))]);
     }
     let mut deserializer = serde_json::Deserializer::from_str(text);
+    // The text is valid JSON (the probe read it whole): what fails now is
+    // the shape, at a path.
     let report: Report = serde_path_to_error::deserialize(&mut deserializer).map_err(|e| {
         let path = e.path().to_string();
         vec![json_error(e.inner(), Some(&path))]
@@ -69,12 +82,14 @@ fn json_error(e: &serde_json::Error, path: Option<&str>) -> Diagnostic {
         .rsplit_once(" at line ")
         .map_or(message.as_str(), |(m, _)| m);
     let message = diagnostic::escaped(message);
-    let text = match (e.classify(), path) {
-        (serde_json::error::Category::Syntax | serde_json::error::Category::Eof, _) => {
-            format!("not valid JSON: {message}")
-        }
-        (_, Some(path)) if path != "." => format!("{path}: {message}"),
-        _ => format!("not a report of one organization: {message}"),
+    let syntax = matches!(
+        e.classify(),
+        serde_json::error::Category::Syntax | serde_json::error::Category::Eof
+    );
+    let text = match path {
+        None if syntax => format!("not valid JSON: {message}"),
+        Some(path) if path != "." => format!("{path}: {}", plain(&message)),
+        _ => format!("not a report of one organization: {}", plain(&message)),
     };
     let line = u32::try_from(e.line()).unwrap_or(u32::MAX);
     if line == 0 {
@@ -82,9 +97,36 @@ fn json_error(e: &serde_json::Error, path: Option<&str>) -> Diagnostic {
     }
     let at = Position {
         line,
-        column: u32::try_from(e.column()).unwrap_or(u32::MAX),
+        column: u32::try_from(e.column()).unwrap_or(u32::MAX).max(1),
     };
     Diagnostic::at(at, text)
+}
+
+/// serde's words for a shape, without the names of Rust types.
+fn plain(message: &str) -> String {
+    if message == "trailing characters" {
+        return "holds more values than it may (a range is [low, high])".to_owned();
+    }
+    let mut text = message.to_owned();
+    if let Some(at) = text.find("expected struct ") {
+        text.replace_range(at.., "expected an object");
+    }
+    for (rust, words) in [
+        ("expected f64", "expected a number"),
+        ("expected u64", "expected a whole number"),
+        ("expected u32", "expected a whole number"),
+        (
+            "expected an array of length 2",
+            "expected [low, high], two numbers",
+        ),
+        ("expected a sequence", "expected a list"),
+        ("invalid type: map", "invalid type: an object"),
+        ("invalid type: sequence", "invalid type: a list"),
+        ("invalid length", "wrong number of values:"),
+    ] {
+        text = text.replace(rust, words);
+    }
+    text
 }
 
 /// What types cannot say: ranges, dates, texts, and names that must be unique.
@@ -227,4 +269,38 @@ pub fn text_problem(text: &str, must_have: bool) -> Option<String> {
         }
     );
     Some(why)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn problem(text: &str) -> String {
+        let problems = parse(text).expect_err("refused");
+        problems[0].message.clone()
+    }
+
+    #[test]
+    fn the_shape_is_said_in_plain_words_never_in_rust_types() {
+        assert_eq!(
+            problem(""),
+            "is empty: a report written by `readiness assess --format json` is one object, { ... }"
+        );
+        assert_eq!(
+            problem("{\"format_version\": 1, \"source\": \"x\", \"organization\": 3}"),
+            "organization: invalid type: integer `3`, expected an object"
+        );
+        assert_eq!(
+            problem("{\"format_version\": 3}"),
+            "format_version: 3 is not a format this version of readiness reads; it reads format 1"
+        );
+        assert_eq!(
+            problem("{\"format_version\": 1}"),
+            "not a report of one organization: missing field `source`"
+        );
+        assert_eq!(
+            plain("invalid type: string \"a\", expected f64"),
+            "invalid type: string \"a\", expected a number"
+        );
+    }
 }

@@ -27,50 +27,65 @@ fn repository(name: &str) -> String {
 // cut inside a multi-byte character panicked.
 #[test]
 fn a_job_summary_over_the_limit_is_cut_at_a_line_never_inside_a_character() {
+    const LIMIT: usize = 1024 * 1024;
     let dir = scratch_dir("summary-multibyte");
-    let mut yaml = example(NORTHWIND);
-    let start = yaml.find("  pilots:\n").expect("pilots");
+    let harbor = example(HARBOR);
+    let start = harbor.find("  pilots:\n").expect("pilots");
     let end = start
-        + yaml[start..]
-            .find("\nstrategy")
-            .unwrap_or(yaml.len() - start);
-    let mut pilots = String::from("  pilots:\n");
-    for i in 0..700 {
-        // Each name is 300 bytes of three-byte characters, then a number.
-        let name = "試験運用".repeat(25);
-        let _ = writeln!(
-            pilots,
-            "    - {{ name: \"{name}{i}\", stage: pilot, started: 2026-01-01 }}"
-        );
-    }
-    yaml.replace_range(start..end, pilots.trim_end());
-    let file = format!("{dir}/org.yaml");
-    std::fs::write(&file, &yaml).expect("write");
+        + harbor[start..]
+            .find("\n  data:")
+            .expect("the section after");
+    // 700 pilots with Japanese names and departments, every answer given, so
+    // that the report is mostly three-byte characters.
+    let pilots = |pad: usize| {
+        let mut pilots = String::from("  pilots:");
+        for i in 0..700 {
+            let pad = if i == 0 {
+                "x".repeat(pad)
+            } else {
+                String::new()
+            };
+            let _ = write!(
+                pilots,
+                "\n    - name: {pad}{}{i}\n      department: {}\n      stage: scaled\n      started: 2024-10-01\n      environment: production\n      users: 640\n      integrated: true\n      value_measured: true\n      success_metrics: [business_kpi]\n      monitoring: automated\n      retraining: scheduled\n      cost_vs_plan: 1.05\n      business_owner: 物流部長",
+                "試験運用".repeat(60),
+                "物流".repeat(10)
+            );
+        }
+        pilots
+    };
     let summary = format!("{dir}/summary.md");
-    // Every offset of the cut, whichever character it falls in.
+    let mut cut_inside_a_character = false;
+    // Every offset of the cut within a character, whichever it falls in.
     for pad in 0..3 {
+        let mut yaml = harbor.clone();
+        yaml.replace_range(start..end, &pilots(pad));
+        std::fs::write(format!("{dir}/org.yaml"), &yaml).expect("write");
         let _ = std::fs::remove_file(&summary);
-        let padded = yaml.replacen("name: ", &format!("name: {}", "x".repeat(pad)), 1);
-        std::fs::write(&file, &padded).expect("write");
         let out = run_in_env(
             &dir,
-            &["assess", "org.yaml", "--format", "markdown", "--detail"],
+            &["assess", "org.yaml", "--format", "markdown"],
             &[("GITHUB_STEP_SUMMARY", summary.as_str())],
         );
-        assert!(matches!(out.code, 0 | 1), "{}", out.stderr);
+        assert_eq!(out.code, 0, "{}", out.stderr);
+        // The summary is this report; the old cut fell at LIMIT - 200.
+        assert!(out.stdout.len() > LIMIT, "the report fits: nothing was cut");
+        cut_inside_a_character |= !out.stdout.is_char_boundary(LIMIT - 200);
         let written = std::fs::read(&summary).expect("a summary");
-        assert!(written.len() <= 1024 * 1024, "{}", written.len());
+        assert!(written.len() <= LIMIT, "{}", written.len());
         let text = String::from_utf8(written).expect("whole characters");
         assert!(
             text.ends_with("The full report is in the job's output.\n"),
             "{}",
-            &text[text.len() - 300..]
+            text.chars().rev().take(300).collect::<String>()
         );
-        assert!(
-            out.stdout.len() > 1024 * 1024,
-            "the report fits: nothing was cut"
-        );
+        let kept = text
+            .split("\n> The report was cut here")
+            .next()
+            .expect("a part");
+        assert!(out.stdout.starts_with(kept) && kept.ends_with('\n'));
     }
+    assert!(cut_inside_a_character, "no cut fell inside a character");
 }
 
 // Defect 2: a revision reached git as an option (`--output=FILE` writes a file).
@@ -182,6 +197,17 @@ fn a_stored_report_is_read_with_a_questionnaires_strictness() {
             assert!(!out.stderr.contains('\u{1b}') && !out.stderr.contains("\n::"));
         }
     }
+    // Markup is text a name may hold, as in a questionnaire: Markdown shows
+    // it escaped, never as HTML.
+    let report = stored_report(&dir, |r| {
+        r["organization"]["name"] = "<img src=x onerror=alert(1)>".into();
+        r["pilots"][0]["name"] = "<b>p</b>".into();
+    });
+    let out = run(&["diff", &report, NORTHWIND, "--format", "markdown"]);
+    assert_eq!(out.code, 0, "{}", out.stderr);
+    assert!(!out.stdout.contains('<'), "{}", out.stdout);
+    assert!(out.stdout.contains("&lt;img src=x onerror=alert(1)&gt;"));
+    assert!(out.stdout.contains("- &lt;b&gt;p&lt;/b&gt;: removed"));
     // A field added by a later version of format 1 is no reason to refuse.
     let report = stored_report(&dir, |r| r["added_later"] = "anything".into());
     assert_eq!(run(&["diff", &report, NORTHWIND]).code, 0);
@@ -304,6 +330,25 @@ fn a_shallow_clone_says_what_it_cuts_and_how_to_fetch_the_rest() {
     assert!(!out.stdout.contains("shallow"), "{}", out.stdout);
 }
 
+// Outside a repository, git's own words say so.
+#[test]
+fn a_git_baseline_outside_a_repository_says_so() {
+    let dir = scratch_dir("git-none");
+    std::fs::write(format!("{dir}/org.yaml"), example(NORTHWIND)).expect("write");
+    let out = run_in_env(
+        &dir,
+        &["assess", "org.yaml", "--baseline", "git:HEAD"],
+        &[("GIT_CEILING_DIRECTORIES", env!("CARGO_TARGET_TMPDIR"))],
+    );
+    assert_eq!((out.code, out.stdout.as_str()), (2, ""));
+    assert!(
+        out.stderr
+            .starts_with("org.yaml: cannot be read at git revision HEAD: not a git repository"),
+        "{}",
+        out.stderr
+    );
+}
+
 // Issue 22, item 7: `diff` takes `git:REV` on either side.
 #[test]
 fn diff_takes_a_git_revision_on_either_side() {
@@ -336,6 +381,33 @@ fn diff_takes_a_git_revision_on_either_side() {
         ],
     );
     assert_eq!(out.code, 0, "{}", out.stderr);
+    // A report stored in the repository, read as strictly as a file.
+    let report = run(&["assess", NORTHWIND, "--format", "json"]).stdout;
+    std::fs::write(
+        format!("{dir}/q3.json"),
+        report.replace("\"scores\"", "\"Scores\""),
+    )
+    .expect("write");
+    commit_on(&dir, "2026-11-02", "a broken report");
+    let out = run_in(&dir, &["diff", "git:HEAD:q3.json", "org.yaml"]);
+    assert_eq!((out.code, out.stdout.as_str()), (2, ""));
+    assert!(
+        out.stderr.starts_with("HEAD:q3.json:")
+            && out
+                .stderr
+                .contains(": not a report of one organization: missing field `scores`"),
+        "{}",
+        out.stderr
+    );
+    std::fs::write(format!("{dir}/q3.json"), report).expect("write");
+    commit_on(&dir, "2026-11-03", "the report");
+    let out = run_in(
+        &dir,
+        &["diff", "git:HEAD:q3.json", "org.yaml", "--format", "json"],
+    );
+    assert_eq!(out.code, 0, "{}", out.stderr);
+    let diff: Value = serde_json::from_str(&out.stdout).expect("JSON");
+    assert_eq!(diff["before"]["source"], "HEAD:q3.json");
     // With no file on the other side, `git:REV` names none.
     let out = run_in(&dir, &["diff", "git:HEAD", "git:HEAD"]);
     assert_eq!((out.code, out.stdout.as_str()), (2, ""));
@@ -795,5 +867,68 @@ fn code_scanning_locates_results_by_the_real_file_name() {
         out.stdout.contains("\"uri\":\"a%5Cb.yaml\""),
         "{}",
         out.stdout
+    );
+}
+
+// Defect 18: a portfolio said "2 critical; gate passed" without a word of
+// the acceptances that let it pass.
+#[test]
+fn a_gate_passed_by_acceptances_says_how_many_and_where_to_read_them() {
+    let dir = scratch_dir("portfolio-accepted");
+    let meridian = "examples/aligned-unguarded-meridian-insurance.yaml";
+    std::fs::write(format!("{dir}/meridian.yaml"), example(meridian)).expect("write");
+    std::fs::write(format!("{dir}/harbor.yaml"), example(HARBOR)).expect("write");
+    let mut config = String::from("[gate]\nfail_on = \"critical\"\n");
+    for id in ["no-monitoring", "unguarded-decisions"] {
+        let _ = write!(
+            config,
+            "\n[[accept]]\nfinding = \"{id}\"\nreason = \"Guarded by hand until March\"\nby = \"Dana\"\nuntil = 2026-12-31\n"
+        );
+    }
+    std::fs::write(format!("{dir}/readiness.toml"), config).expect("write");
+    let summary = format!("{dir}/summary.md");
+    let args = [
+        "assess",
+        "meridian.yaml",
+        "harbor.yaml",
+        "--as-of",
+        "2026-11-20",
+    ];
+    let out = run_in_env(&dir, &args, &[("GITHUB_STEP_SUMMARY", summary.as_str())]);
+    assert_eq!(out.code, 0, "{}", out.stderr);
+    let table = crate::common::unwrapped(&out.stdout);
+    assert!(table.contains("passed, 2 accepted"), "{table}");
+    assert!(
+        table.contains("Accepted: 2 findings in 1 organization left out of the gate by the settings file's [[accept]] entries; each organization's report (--detail) lists them under \"Accepted risks\"."),
+        "{table}"
+    );
+    let written = std::fs::read_to_string(&summary).expect("a summary");
+    assert!(
+        written.starts_with("> **Gate passed.** Every check set for this run holds, with 2 findings accepted in the settings file and left out of it: the report lists them under \"Accepted risks\".\n"),
+        "{written}"
+    );
+    assert!(
+        written.contains("| Passed, 2 accepted |") || written.contains("| passed, 2 accepted |"),
+        "{written}"
+    );
+    let mut markdown = args.to_vec();
+    markdown.extend(["--format", "markdown"]);
+    let out = run_in(&dir, &markdown);
+    assert!(out.stdout.contains("passed, 2 accepted"), "{}", out.stdout);
+    assert!(
+        out.stdout
+            .contains("Accepted: 2 findings in 1 organization"),
+        "{}",
+        out.stdout
+    );
+    // One questionnaire's summary says it too.
+    let _ = std::fs::remove_file(&summary);
+    let one = ["assess", "meridian.yaml", "--as-of", "2026-11-20"];
+    let out = run_in_env(&dir, &one, &[("GITHUB_STEP_SUMMARY", summary.as_str())]);
+    assert_eq!(out.code, 0, "{}", out.stderr);
+    let written = std::fs::read_to_string(&summary).expect("a summary");
+    assert!(
+        written.contains("with 2 findings accepted in the settings file"),
+        "{written}"
     );
 }
