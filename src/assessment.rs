@@ -3,6 +3,7 @@
 //! serialized, so the contract is kept by the compiler and one snapshot.
 
 use crate::derive::evidence::Evidence;
+use crate::frameworks::References;
 use crate::load::questionnaire::DateSource;
 use crate::number::round1;
 use crate::rubric::{Criterion, RubricRef, SharedText};
@@ -203,6 +204,9 @@ pub struct Finding {
     /// False when acceptances in force cover it whole: it is reported, and
     /// counts in the scores, but not for `--fail-on`.
     pub counts_for_gate: bool,
+    /// What it is evidence about in the rubric's frameworks; shared with
+    /// the rubric and the recommendation that quotes it.
+    pub references: References,
 }
 
 #[derive(Debug, Clone, PartialEq, Serialize)]
@@ -213,6 +217,8 @@ pub struct DimensionResult {
     pub strategy: Option<f64>,
     pub implementation: Option<f64>,
     pub criteria: Vec<CriterionResult>,
+    /// What its scores are evidence about in the rubric's frameworks.
+    pub references: References,
 }
 
 /// One criterion's result. The criterion's id, title, side and weight are
@@ -254,6 +260,9 @@ pub struct Recommendation {
     pub title: SharedText,
     pub reason: Reason,
     pub evidence: Arc<[Evidence]>,
+    /// A finding's references, or for a criterion's gap its dimension's;
+    /// empty for the focus and answer-first.
+    pub references: References,
 }
 
 /// What a recommendation comes from, written as its id. Ids are the

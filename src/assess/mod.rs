@@ -248,6 +248,7 @@ fn dimensions(rubric: &Rubric, criteria: &[(&Criterion, CriterionScore)]) -> Vec
             DimensionResult {
                 id: dimension.id.clone(),
                 name: dimension.name.clone(),
+                references: dimension.references.clone(),
                 strategy: scoring::side_score(mine().filter(scoring::on_side(Side::Strategy)))
                     .score,
                 implementation: scoring::side_score(

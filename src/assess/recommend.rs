@@ -43,6 +43,7 @@ pub fn recommend(x: &Inputs<'_>) -> Vec<Recommendation> {
         title: x.decision.sentence.clone(),
         reason: Reason::Text(x.decision.why.clone()),
         evidence: x.decision.evidence.as_slice().into(),
+        references: no_references(),
     });
     let fits = fitting_groups(x.decision.reason);
     let of = |severity: Severity| x.findings.iter().filter(move |f| f.severity == severity);
@@ -83,7 +84,14 @@ fn from_finding(f: &Finding) -> Recommendation {
             message: f.message.clone(),
         },
         evidence: f.evidence.clone(),
+        references: f.references.clone(),
     }
+}
+
+/// The focus and the open questions are about the whole organization,
+/// evidence about no one control.
+fn no_references() -> crate::frameworks::References {
+    Vec::new().into()
 }
 
 /// The questions to answer first: the criteria of each side too little
@@ -134,6 +142,7 @@ fn answer_first(x: &Inputs<'_>) -> Recommendation {
         title: a.title.clone(),
         reason: Reason::Text(fill(&a.reason, &[("questions", titles.join("; "))]).into()),
         evidence: evidence.into(),
+        references: no_references(),
     }
 }
 
@@ -182,6 +191,8 @@ fn gaps(x: &Inputs<'_>) -> Vec<Recommendation> {
                     points: round1(score.points.unwrap_or(0.0)) as f32,
                 },
                 evidence: answers_to_change(criterion, x.facts).into(),
+                // A criterion's gap is evidence about what its dimension maps to.
+                references: x.rubric.dimensions[criterion.dimension].references.clone(),
             }
         })
         .collect()

@@ -14,6 +14,7 @@ use super::words::{
 use crate::assessment::Finding;
 use crate::assessment::{Assessment, PilotSummary, Reason, Recommendation, RecommendationId};
 use crate::derive::evidence::Evidence;
+use crate::frameworks::{compact, NOT_A_JUDGEMENT};
 use crate::load::questionnaire::DateSource;
 use crate::vocabulary::{
     Confidence, Environment, Group, Monitoring, PurgatoryStatus, Quadrant, Severity, Side, Source,
@@ -365,13 +366,17 @@ fn evidence_and_method(out: &mut String, a: &Assessment) {
             let lines: Vec<String> = f.evidence.iter().map(evidence_line).collect();
             let _ = writeln!(
                 out,
-                "- **{}** (`{}`): {}",
+                "- **{}** (`{}`): {}{}",
                 cell(&f.title),
                 f.id,
-                lines.join("; ")
+                lines.join("; "),
+                references_note(&f.references)
             );
         }
         out.push('\n');
+        if a.findings.iter().any(|f| !f.references.is_empty()) {
+            let _ = writeln!(out, "{NOT_A_JUDGEMENT}\n");
+        }
     }
     let more: Vec<&Recommendation> = after_the_focus(a).skip(ACTION_PLAN + FURTHER).collect();
     if !more.is_empty() {
@@ -471,6 +476,14 @@ fn method(out: &mut String, a: &Assessment) {
         cell(&a.source)
     );
     let _ = writeln!(out, "- Made with {}.", cell(&words::settings(a)));
+}
+
+/// A finding's references after its evidence: ` References: NIST MEASURE 2.4 · ISO A.6.2.6.`
+fn references_note(references: &[crate::frameworks::Reference]) -> String {
+    if references.is_empty() {
+        return String::new();
+    }
+    format!(". References: {}.", cell(&compact(references)))
 }
 
 fn evidence_line(e: &Evidence) -> String {

@@ -22,6 +22,7 @@ pub fn report_schema() -> Value {
             "assessment": assessment(),
             "portfolio": portfolio(),
             "evidence": evidence(),
+            "reference": reference(),
             "score": nullable(score("")),
             "comparison": comparison(),
             "history": history(),
@@ -213,6 +214,7 @@ fn finding() -> Value {
             ("pilots", array("The pilots it names, in the questionnaire's order; empty when it names none.", string("A pilot's name."))),
             ("accepted", array("The acceptances in force that cover it ([[accept]] in readiness.toml).", acceptance("An acceptance in force."))),
             ("counts_for_gate", json!({ "description": "False when acceptances in force cover it whole (without a pilot, or one for each pilot it names): it is still reported and still counts in the scores, but not for --fail-on.", "type": "boolean" })),
+            ("references", references("The framework controls the rubric maps this finding to: evidence about each, not a judgement that it is met.")),
         ],
     );
     // The four misconception fields appear on misconceptions only.
@@ -226,7 +228,8 @@ fn finding() -> Value {
         "remedy",
         "pilots",
         "accepted",
-        "counts_for_gate"
+        "counts_for_gate",
+        "references"
     ]);
     schema
 }
@@ -323,6 +326,10 @@ fn dimension() -> Value {
                     ),
                 ),
             ),
+            (
+                "references",
+                references("The framework controls the rubric maps this dimension to; its criteria's gaps carry them."),
+            ),
         ],
     )
 }
@@ -337,8 +344,24 @@ fn recommendation() -> Value {
             ("title", string("What to do.")),
             ("reason", string("Why, in one sentence.")),
             ("evidence", array("The answers it rests on.", json!({ "$ref": "#/$defs/evidence" }))),
+            ("references", references("The finding's framework references, or for a criterion's gap its dimension's; empty for the focus and answer-first.")),
         ],
     )
+}
+
+fn reference() -> Value {
+    object(
+        "One id of a governance framework the rubric declares.",
+        &[
+            ("framework", string("The framework's id, such as nist-ai-rmf, iso-42001 or eu-ai-act.")),
+            ("id", string("The subcategory, clause, control or article, as the framework writes it: MEASURE 2.4, A.6.2.6, Art. 26.")),
+            ("title", string("Its title (for NIST AI RMF, the subcategory's text).")),
+        ],
+    )
+}
+
+fn references(description: &str) -> Value {
+    array(description, json!({ "$ref": "#/$defs/reference" }))
 }
 
 fn gate() -> Value {

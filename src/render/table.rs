@@ -8,6 +8,7 @@ use super::words::{
 };
 use crate::assessment::Assessment;
 use crate::assessment::Finding;
+use crate::frameworks::{compact, NOT_A_JUDGEMENT};
 use crate::load::questionnaire::DateSource;
 use crate::vocabulary::{Confidence, Group, PurgatoryStatus, Side, Word};
 use anstyle::AnsiColor;
@@ -133,7 +134,16 @@ pub fn render(a: &Assessment, width: u16, color: bool) -> String {
         for m in &misconceptions {
             table.add_row(vec![
                 m.statement.as_deref().unwrap_or_default().to_owned(),
-                format!("{}: {}", shown_by(m), m.message),
+                if m.references.is_empty() {
+                    format!("{}: {}", shown_by(m), m.message)
+                } else {
+                    format!(
+                        "{}: {}\nReferences: {}",
+                        shown_by(m),
+                        m.message,
+                        compact(&m.references)
+                    )
+                },
                 m.correction.as_deref().unwrap_or_default().to_owned(),
             ]);
         }
@@ -187,6 +197,9 @@ pub fn render(a: &Assessment, width: u16, color: bool) -> String {
             );
         }
     }
+    if a.findings.iter().any(|f| !f.references.is_empty()) {
+        let _ = writeln!(out, "\n{}", t.prose(NOT_A_JUDGEMENT));
+    }
     let made_with = format!("Made with {}.", super::words::settings(a));
     let _ = writeln!(out, "\n{}", t.prose(&made_with));
     out
@@ -219,6 +232,9 @@ impl Tables {
         for f in findings {
             let lines: Vec<String> = f.evidence.iter().map(evidence).collect();
             let mut text = format!("{} ({})\n{}", f.title, f.severity, f.message);
+            if !f.references.is_empty() {
+                let _ = write!(text, "\nReferences: {}", compact(&f.references));
+            }
             for x in &f.accepted {
                 let _ = write!(text, "\n{}", capitalized(&accepted_note(x)));
             }

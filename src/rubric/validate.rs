@@ -11,6 +11,7 @@ use super::{
 };
 use crate::diagnostic::Position;
 use crate::diagnostic::{in_file_order, Diagnostic};
+use crate::frameworks::Framework;
 use crate::load::questionnaire::format::{self, pilot, Kind, PILOTS};
 use crate::load::toml_text::position;
 use crate::suggest::closest;
@@ -52,13 +53,13 @@ pub fn parse(text: &str) -> Result<Rubric, Vec<Diagnostic>> {
     }
 }
 
-struct Checker<'t> {
+pub(super) struct Checker<'t> {
     text: &'t str,
     problems: Vec<Diagnostic>,
 }
 
 impl Checker<'_> {
-    fn problem(&mut self, span: Range<usize>, message: impl Into<String>) {
+    pub(super) fn problem(&mut self, span: Range<usize>, message: impl Into<String>) {
         let at = position(self.text, span.start);
         self.problems.push(Diagnostic::at(at, message));
     }
@@ -73,7 +74,8 @@ impl Checker<'_> {
         let levels = self.levels(&raw);
         let quadrants = self.quadrants(&raw);
         let focus = self.focus(&raw);
-        let dimensions = self.dimensions(&raw);
+        let frameworks = self.frameworks(&raw);
+        let dimensions = self.dimensions(&raw, &frameworks);
         let criteria: Vec<Arc<Criterion>> = raw
             .criteria
             .iter()
@@ -91,7 +93,7 @@ impl Checker<'_> {
                 ));
             }
         }
-        let findings = self.findings(&raw, &criteria);
+        let findings = self.findings(&raw, &criteria, &frameworks);
         let answer_first = self.answer_first(&raw);
         let benchmark = Benchmark {
             pilot_to_production_pct: self.score_line(
@@ -122,6 +124,7 @@ impl Checker<'_> {
             findings,
             benchmark,
             answer_first,
+            frameworks,
         })
     }
 
@@ -327,7 +330,7 @@ impl Checker<'_> {
         }
     }
 
-    fn dimensions(&mut self, raw: &RawRubric) -> Vec<Dimension> {
+    fn dimensions(&mut self, raw: &RawRubric, frameworks: &[Arc<Framework>]) -> Vec<Dimension> {
         let mut seen = BTreeSet::new();
         let mut out = Vec::new();
         for d in &raw.dimensions {
@@ -340,6 +343,7 @@ impl Checker<'_> {
             out.push(Dimension {
                 id: d.id.get_ref().as_str().into(),
                 name: d.name.as_str().into(),
+                references: self.references(&d.references, frameworks),
             });
         }
         out
@@ -869,6 +873,7 @@ impl Checker<'_> {
         &mut self,
         raw: &RawRubric,
         criteria: &[Arc<Criterion>],
+        frameworks: &[Arc<Framework>],
     ) -> Option<PerWord<FindingId, FindingText>> {
         let mut texts = Vec::new();
         for (id, finding) in &raw.findings {
@@ -887,6 +892,7 @@ impl Checker<'_> {
             self.placeholders(&f.remedy, known.placeholders());
             let message = self.message(known, finding);
             let related = self.related(&f.related, criteria);
+            let references = self.references(&f.references, frameworks);
             let text = FindingText {
                 severity,
                 title: f.title.as_str().into(),
@@ -895,6 +901,7 @@ impl Checker<'_> {
                 related,
                 statement: f.statement.as_deref().map(Into::into),
                 correction: f.correction.as_deref().map(Into::into),
+                references,
             };
             texts.push((id, finding.span(), text));
         }

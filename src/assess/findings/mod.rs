@@ -234,6 +234,7 @@ fn word(id: FindingId, detected: Detected, rubric: &Rubric) -> Finding {
         pilots: detected.pilots,
         accepted: Vec::new(),
         counts_for_gate: true,
+        references: text.references.clone(),
     }
 }
 

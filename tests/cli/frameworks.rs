@@ -1,0 +1,323 @@
+//! Framework references: the default rubric maps every finding and dimension
+//! exactly as frameworks.md's table does (a copy of it is kept in
+//! `tests/fixtures/frameworks/`), the built-in lists are whole and their
+//! titles the published ones, and a rubric's references are checked.
+
+use crate::common::run;
+use readiness::rubric::{self, DEFAULT_TOML};
+use readiness::vocabulary::{FindingId, Word};
+use serde_json::{json, Value};
+use std::collections::BTreeMap;
+
+/// Findings of rules 2.4 not in this rubric yet: frameworks.md maps them,
+/// and they get their references when they join the rubric.
+const FINDINGS_NOT_IN_THIS_RUBRIC_YET: [&str; 6] = [
+    "no-human-oversight",
+    "unassessed-impact",
+    "open-incident",
+    "unanchored-pilot",
+    "unserved-problem",
+    "incomplete-inventory",
+];
+
+fn fixture(name: &str) -> String {
+    std::fs::read_to_string(format!(
+        "{}/tests/fixtures/frameworks/{name}",
+        env!("CARGO_MANIFEST_DIR")
+    ))
+    .expect("fixture")
+}
+
+/// The framework an id of frameworks.md's dimension list belongs to.
+fn framework_of(id: &str) -> &'static str {
+    if id.starts_with("Art.") {
+        "eu-ai-act"
+    } else if ["GOVERN", "MAP", "MEASURE", "MANAGE"]
+        .iter()
+        .any(|f| id.starts_with(&format!("{f} ")))
+    {
+        "nist-ai-rmf"
+    } else {
+        "iso-42001"
+    }
+}
+
+/// The published title of `id` in a data file.
+fn titles(file: &str) -> BTreeMap<String, String> {
+    fixture(file)
+        .lines()
+        .skip(1)
+        .filter_map(|l| l.split_once('\t'))
+        .map(|(id, title)| (id.to_owned(), title.to_owned()))
+        .collect()
+}
+
+/// `(framework, id)` pairs as JSON references with their published titles.
+fn as_json(pairs: &[(&str, String)]) -> Value {
+    let data = [
+        ("nist-ai-rmf", titles("nist-ai-rmf-1.0.tsv")),
+        ("iso-42001", titles("iso-iec-42001-2023.tsv")),
+        ("eu-ai-act", titles("eu-ai-act-2024-1689.tsv")),
+    ];
+    Value::Array(
+        pairs
+            .iter()
+            .map(|(framework, id)| {
+                let title = data
+                    .iter()
+                    .find(|(f, _)| f == framework)
+                    .and_then(|(_, t)| t.get(id))
+                    .unwrap_or_else(|| panic!("{framework} has {id}"));
+                json!({ "framework": framework, "id": id, "title": title })
+            })
+            .collect(),
+    )
+}
+
+/// frameworks.md's mapping table: each finding with its references, in the
+/// table's order (NIST, then ISO, then the Act).
+fn spec_table() -> BTreeMap<String, Value> {
+    let spec = fixture("frameworks.md");
+    let mut rows = BTreeMap::new();
+    for line in spec.lines().filter(|l| l.starts_with("| `")) {
+        let cells: Vec<&str> = line.trim_matches('|').split('|').map(str::trim).collect();
+        let finding = cells[0].trim_matches('`').to_owned();
+        let mut pairs = Vec::new();
+        for (framework, cell) in ["nist-ai-rmf", "iso-42001", "eu-ai-act"]
+            .iter()
+            .zip(&cells[1..])
+        {
+            for id in cell.split(',').map(str::trim) {
+                if !id.is_empty() && id != "none" {
+                    pairs.push((*framework, id.to_owned()));
+                }
+            }
+        }
+        rows.insert(finding, as_json(&pairs));
+    }
+    rows
+}
+
+/// frameworks.md's list of each dimension's references.
+fn spec_dimensions() -> BTreeMap<String, Value> {
+    let spec = fixture("frameworks.md");
+    let list = spec
+        .split("The rubric also maps each **dimension**")
+        .nth(1)
+        .and_then(|rest| rest.split("A custom rubric").next())
+        .expect("the dimension list");
+    let list = list.split_whitespace().collect::<Vec<_>>().join(" ");
+    let list = list.split_once("references): ").expect("its start").1;
+    list.split(';')
+        .map(|part| {
+            let (dimension, ids) = part.split_once('→').expect("dimension → ids");
+            let pairs: Vec<(&str, String)> = ids
+                .trim()
+                .trim_end_matches('.')
+                .split(',')
+                .map(|id| {
+                    let id = id.trim();
+                    (framework_of(id), id.to_owned())
+                })
+                .collect();
+            (dimension.trim().to_owned(), as_json(&pairs))
+        })
+        .collect()
+}
+
+#[test]
+fn every_finding_carries_exactly_the_references_of_frameworks_md() {
+    let rubric = rubric::default_rubric().expect("valid");
+    let mut table = spec_table();
+    let none = table.remove("tension.*").expect("the tensions' row");
+    assert_eq!(none, json!([]));
+    for &id in FindingId::all() {
+        let references = serde_json::to_value(&*rubric.finding(id).references).expect("json");
+        let expected = if id.word().starts_with("tension.") {
+            none.clone()
+        } else {
+            table
+                .remove(id.word())
+                .unwrap_or_else(|| panic!("frameworks.md maps {id}"))
+        };
+        assert_eq!(references, expected, "{id}");
+    }
+    // The other direction: every row of the table is a finding of the rubric.
+    let left: Vec<&str> = table.keys().map(String::as_str).collect();
+    assert_eq!(left, {
+        let mut pending = FINDINGS_NOT_IN_THIS_RUBRIC_YET.to_vec();
+        pending.sort_unstable();
+        pending
+    });
+}
+
+#[test]
+fn every_dimension_carries_exactly_the_references_of_frameworks_md() {
+    let rubric = rubric::default_rubric().expect("valid");
+    let mut expected = spec_dimensions();
+    for d in &rubric.dimensions {
+        let references = serde_json::to_value(&*d.references).expect("json");
+        assert_eq!(
+            Some(references),
+            expected.remove(&*d.id),
+            "dimension {}",
+            d.id
+        );
+    }
+    assert!(expected.is_empty(), "not in the rubric: {expected:?}");
+}
+
+#[test]
+fn the_built_in_lists_are_whole_and_nist_titles_are_the_official_texts() {
+    let rubric = rubric::default_rubric().expect("valid");
+    for (id, file, count) in [
+        ("nist-ai-rmf", "nist-ai-rmf-1.0.tsv", 72),
+        ("iso-42001", "iso-iec-42001-2023.tsv", 70),
+        ("eu-ai-act", "eu-ai-act-2024-1689.tsv", 113),
+    ] {
+        let framework = rubric.framework(id).expect("declared");
+        let published = titles(file);
+        assert_eq!(framework.entries.len(), count, "{id}");
+        assert_eq!(published.len(), count, "{file}");
+        for entry in &framework.entries {
+            assert_eq!(
+                Some(&*entry.title),
+                published.get(&*entry.id).map(String::as_str),
+                "{id} {}",
+                entry.id
+            );
+        }
+    }
+}
+
+/// The default rubric with `from` replaced by `to`, checked by the binary.
+fn check(from: &str, to: &str) -> (i32, String) {
+    assert!(
+        DEFAULT_TOML.contains(from),
+        "the default rubric has {from:?}"
+    );
+    let dir = tempfile::tempdir().expect("a temporary directory");
+    let path = dir.path().join("r.toml");
+    std::fs::write(&path, DEFAULT_TOML.replacen(from, to, 1)).expect("written");
+    let out = run(&["rubric", "check", &path.to_string_lossy()]);
+    assert_eq!(out.stdout.is_empty(), out.code != 0, "valid or a problem");
+    let first = out.stderr.lines().next().unwrap_or_default().to_owned();
+    let first = first
+        .split_once("r.toml:")
+        .map_or(first.clone(), |(_, rest)| format!("r.toml:{rest}"));
+    (out.code, first)
+}
+
+fn line_of(needle: &str) -> usize {
+    DEFAULT_TOML
+        .lines()
+        .position(|l| l.contains(needle))
+        .expect("present")
+        + 1
+}
+
+#[test]
+fn a_reference_to_an_id_the_framework_lacks_is_refused_with_the_nearest() {
+    let from = "references = [\"nist-ai-rmf:MEASURE 2.4\", \"nist-ai-rmf:MANAGE 4.1\", \"nist-ai-rmf:MANAGE 2.4\"";
+    let line = line_of(from);
+    assert_eq!(
+        check(from, &from.replace("MEASURE 2.4", "MEASURE 2.40")),
+        (
+            2,
+            format!("r.toml:{line}:15: nist-ai-rmf has no id \"MEASURE 2.40\"; did you mean \"MEASURE 2.4\"?")
+        )
+    );
+    assert_eq!(
+        check(from, &from.replace("MEASURE 2.4", "CONTROL 99")),
+        (
+            2,
+            format!("r.toml:{line}:15: nist-ai-rmf has no id \"CONTROL 99\"; its ids look like \"GOVERN 1.1\" (readiness frameworks nist-ai-rmf lists them)")
+        )
+    );
+}
+
+#[test]
+fn a_reference_to_an_undeclared_framework_is_refused() {
+    let from = "\"iso-42001:A.6.2.5\"]";
+    let line = line_of(from);
+    let column = DEFAULT_TOML
+        .lines()
+        .nth(line - 1)
+        .expect("line")
+        .find(from)
+        .expect("col")
+        + 1;
+    assert_eq!(
+        check(from, "\"iso-42010:A.6.2.5\"]"),
+        (
+            2,
+            format!("r.toml:{line}:{column}: the rubric declares no framework \"iso-42010\"; did you mean \"iso-42001\"?")
+        )
+    );
+    assert_eq!(
+        check(from, "\"A.6.2.5\"]").1,
+        format!("r.toml:{line}:{column}: reference \"A.6.2.5\" must be written framework:id, such as \"nist-ai-rmf:MEASURE 2.4\"")
+    );
+}
+
+#[test]
+fn a_built_in_framework_is_declared_at_its_version() {
+    let line = line_of("version = \"1.0\"");
+    assert_eq!(
+        check("version = \"1.0\"", "version = \"1.1\""),
+        (
+            2,
+            format!("r.toml:{line}:11: nist-ai-rmf is built in at version \"1.0\"; its ids are those of that version, found \"1.1\"")
+        )
+    );
+}
+
+#[test]
+fn a_rubric_may_declare_a_framework_of_its_own() {
+    let own = "[[frameworks]]\nid = \"our-controls\"\nname = \"Our AI controls\"\nversion = \"3\"\nshort = \"OC\"\nids = [{ id = \"OC 1\", title = \"AI use is approved\", group = \"Approval\" }]\n\n[[frameworks]]\nid = \"nist-ai-rmf\"";
+    assert_eq!(
+        check("[[frameworks]]\nid = \"nist-ai-rmf\"", own),
+        (0, String::new())
+    );
+    let text = DEFAULT_TOML
+        .replacen("[[frameworks]]\nid = \"nist-ai-rmf\"", own, 1)
+        .replacen(
+            "references = [\"nist-ai-rmf:MANAGE 1.1\", \"nist-ai-rmf:MAP 1.4\"",
+            "references = [\"our-controls:OC-1\", \"nist-ai-rmf:MAP 1.4\"",
+            1,
+        );
+    let rubric = rubric::parse(&text).expect("valid");
+    let refs = &rubric.finding(FindingId::NoProduction).references;
+    assert_eq!(refs[0].tag(), "our-controls:OC-1");
+    assert_eq!(&*refs[0].title, "AI use is approved");
+    // Its ids must be listed, and a built-in one's must not be.
+    let bare = text.replacen(
+        "ids = [{ id = \"OC 1\", title = \"AI use is approved\", group = \"Approval\" }]\n",
+        "",
+        1,
+    );
+    let problems = rubric::parse(&bare).expect_err("no ids");
+    assert!(problems[0]
+        .message
+        .starts_with("framework \"our-controls\" is not built in (nist-ai-rmf, iso-42001, eu-ai-act); a framework of the rubric's own needs \"ids\""));
+}
+
+#[test]
+fn a_rubric_without_frameworks_still_loads() {
+    let mut text = String::new();
+    let mut skipping = false;
+    for line in DEFAULT_TOML.lines() {
+        if line == "[[frameworks]]" {
+            skipping = true;
+        } else if line.starts_with('[') {
+            skipping = false;
+        }
+        if !skipping && !line.starts_with("references = ") {
+            text.push_str(line);
+            text.push('\n');
+        }
+    }
+    let rubric = rubric::parse(&text).expect("valid");
+    assert!(rubric.frameworks.is_empty());
+    assert!(rubric.dimensions.iter().all(|d| d.references.is_empty()));
+}
