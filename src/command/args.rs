@@ -59,6 +59,8 @@ pub enum Command {
         #[arg(long, value_name = "FILE")]
         config: Option<PathBuf>,
     },
+    /// The governance frameworks the rubric refers to; with an id, its ids and what the rubric maps to each; with questionnaires too, what each assessment shows for every id
+    Frameworks(FrameworksArgs),
     /// Print the questionnaire's JSON Schema, for editors (with --report, the JSON report's)
     Schema {
         /// Print the JSON report's schema instead, for programs that read `--format json`
@@ -240,6 +242,31 @@ pub struct ValidateArgs {
     /// The name to show for standard input in messages
     #[arg(long, value_name = "NAME", default_value = "<stdin>")]
     pub stdin_filename: String,
+    /// The assessment date, where a questionnaire gives none
+    #[arg(long, value_name = "YYYY-MM-DD", value_parser = parse_date)]
+    pub as_of: Option<Date>,
+}
+
+#[derive(Debug, clap::Args)]
+pub struct FrameworksArgs {
+    /// A framework's id, such as nist-ai-rmf, iso-42001 or eu-ai-act (`readiness frameworks` lists them)
+    pub id: Option<String>,
+    /// Questionnaires (YAML) to show the coverage view of: per id, the findings that fired on it, the dimension scores behind it, no finding, or not assessed; a directory means every *.yaml and *.yml in it
+    #[arg(requires = "id")]
+    pub files: Vec<PathBuf>,
+    /// Output format [default: table]
+    #[arg(long, value_name = "FORMAT", value_parser = word_of::<Format>(&[
+        "A plain-text table, for a terminal",
+        "Markdown, grouped by the framework's functions, clauses or chapters",
+        "JSON, for programs",
+    ]))]
+    pub format: Option<Format>,
+    /// Use this rubric (TOML) instead of the one readiness.toml names, or the default one
+    #[arg(long, value_name = "FILE")]
+    pub rubric: Option<PathBuf>,
+    /// Read settings (the rubric, accepted risks) from this file instead of ./readiness.toml
+    #[arg(long, value_name = "FILE")]
+    pub config: Option<PathBuf>,
     /// The assessment date, where a questionnaire gives none
     #[arg(long, value_name = "YYYY-MM-DD", value_parser = parse_date)]
     pub as_of: Option<Date>,

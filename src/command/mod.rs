@@ -22,6 +22,7 @@ pub mod acceptances;
 pub mod args;
 pub mod config;
 pub mod explain;
+pub mod frameworks;
 pub mod git;
 pub mod history;
 pub mod init;
@@ -110,6 +111,7 @@ pub fn run(cli: Cli, env: &Environment) -> Output {
         Command::Diff(args) => diff_command(&args, env),
         Command::History(args) => history::run(&args, env),
         Command::Rubric { action } => rubric_command(&action, env),
+        Command::Frameworks(args) => frameworks::run(&args, env).map(Output::success),
         Command::Completions { shell } => Ok(Output::success(completions(shell))),
         Command::Explain { id, rubric, config } => read::rubric(rubric.as_deref())
             .and_then(|rubric| {

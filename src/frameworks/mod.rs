@@ -5,6 +5,7 @@
 //! control", never that the control is met.
 
 pub mod built_in;
+pub mod coverage;
 
 use crate::rubric::SharedText;
 use serde::ser::SerializeStruct;

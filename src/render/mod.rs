@@ -4,6 +4,7 @@
 
 mod chart;
 pub mod diff;
+pub mod frameworks;
 pub mod github;
 pub mod history;
 pub mod json;

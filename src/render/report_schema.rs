@@ -16,7 +16,7 @@ pub fn report_schema() -> Value {
     json!({
         "$schema": "https://json-schema.org/draft/2020-12/schema",
         "title": "readiness JSON report, format 1",
-        "description": "One questionnaire gives one assessment; several (or a directory, or --portfolio) give a portfolio of them. The JSON of readiness diff is $defs/comparison; that of readiness history is $defs/history (a file) or $defs/portfolio_history (a directory).",
+        "description": "One questionnaire gives one assessment; several (or a directory, or --portfolio) give a portfolio of them. The JSON of readiness diff is $defs/comparison; that of readiness history is $defs/history (a file) or $defs/portfolio_history (a directory); that of readiness frameworks is $defs/frameworks, $defs/framework_ids (with an id) or $defs/framework_coverage (with questionnaires).",
         "anyOf": [ { "$ref": "#/$defs/assessment" }, { "$ref": "#/$defs/portfolio" } ],
         "$defs": {
             "assessment": assessment(),
@@ -27,6 +27,9 @@ pub fn report_schema() -> Value {
             "comparison": comparison(),
             "history": history(),
             "portfolio_history": portfolio_history(),
+            "frameworks": frameworks_list(),
+            "framework_ids": framework_ids(),
+            "framework_coverage": framework_coverage(),
         }
     })
 }
@@ -357,6 +360,168 @@ fn reference() -> Value {
             ("id", string("The subcategory, clause, control or article, as the framework writes it: MEASURE 2.4, A.6.2.6, Art. 26.")),
             ("title", string("Its title (for NIST AI RMF, the subcategory's text).")),
         ],
+    )
+}
+
+/// What every `readiness frameworks` document starts with.
+fn frameworks_head() -> Vec<(&'static str, Value)> {
+    vec![
+        ("format_version", json!({ "description": "The format version, as in the report.", "const": 1 })),
+        ("rubric", object("The rubric whose frameworks and mapping these are.", &[
+            ("id", string("The rubric's id.")),
+            ("version", string("The rubric's version.")),
+            ("name", string("The rubric's name.")),
+        ])),
+        ("note", string("That a reference marks evidence about a control, not a judgement that the control is met.")),
+    ]
+}
+
+fn framework_head() -> Value {
+    object(
+        "The framework, as the rubric declares it.",
+        &[
+            ("id", string("Its id, such as nist-ai-rmf.")),
+            ("name", string("Its name.")),
+            ("version", string("Its version.")),
+            (
+                "short",
+                string("What compact references start with, such as NIST."),
+            ),
+        ],
+    )
+}
+
+fn frameworks_list() -> Value {
+    let mut fields = frameworks_head();
+    fields.push((
+        "frameworks",
+        array(
+            "Each framework the rubric declares, in its order.",
+            object(
+                "A framework and how much of it the rubric maps.",
+                &[
+                    ("id", string("Its id.")),
+                    ("name", string("Its name.")),
+                    ("version", string("Its version.")),
+                    ("short", string("What compact references start with.")),
+                    ("ids", count("How many ids it has.")),
+                    (
+                        "mapped",
+                        count("How many of them a finding or dimension of the rubric maps to."),
+                    ),
+                ],
+            ),
+        ),
+    ));
+    object(
+        "readiness frameworks: the frameworks a rubric declares.",
+        &fields,
+    )
+}
+
+/// The fields an id has in both `frameworks ID` documents.
+fn id_fields() -> Vec<(&'static str, Value)> {
+    vec![
+        ("id", string("The id, as the framework writes it.")),
+        (
+            "title",
+            string("Its title (for NIST AI RMF, the subcategory's text)."),
+        ),
+        (
+            "group",
+            string("The function, clause or chapter it belongs to."),
+        ),
+    ]
+}
+
+fn framework_ids() -> Value {
+    let mut fields = frameworks_head();
+    fields.push(("framework", framework_head()));
+    let mut id = id_fields();
+    id.push((
+        "findings",
+        array(
+            "The findings the rubric maps to it.",
+            word_of::<FindingId>("A finding id."),
+        ),
+    ));
+    id.push((
+        "dimensions",
+        array(
+            "The dimensions the rubric maps to it.",
+            string("A dimension id."),
+        ),
+    ));
+    fields.push((
+        "ids",
+        array(
+            "Every id of the framework, in its order.",
+            object("An id and what the rubric maps to it.", &id),
+        ),
+    ));
+    object(
+        "readiness frameworks ID: a framework's ids and what the rubric maps to each.",
+        &fields,
+    )
+}
+
+fn framework_coverage() -> Value {
+    let mut fields = frameworks_head();
+    fields.push(("framework", framework_head()));
+    let mut id = id_fields();
+    id.push(("status", words("fired (a finding mapped to it fired), no-finding (the rubric maps findings or dimensions to it and none fired: not a judgement that it is met) or not-assessed (the rubric maps nothing to it).", &["fired", "no-finding", "not-assessed"])));
+    id.push(("findings", array("The findings mapped to it that fired.", object("A finding that fired.", &[
+        ("id", word_of::<FindingId>("The finding's id.")),
+        ("severity", word_of::<Severity>("Its severity.")),
+        ("title", string("Its title.")),
+        ("counts_for_gate", json!({ "description": "False when accepted risks in force cover it whole.", "type": "boolean" })),
+    ]))));
+    id.push((
+        "mapped_findings",
+        array(
+            "Every finding the rubric maps to it, fired or not.",
+            word_of::<FindingId>("A finding id."),
+        ),
+    ));
+    id.push(("dimensions", array("The scores of the dimensions the rubric maps to it.", object("A dimension's scores.", &[
+        ("id", string("The dimension's id.")),
+        ("name", string("Its name.")),
+        ("strategy", json!({ "$ref": "#/$defs/score", "description": "Its strategy score; null when none." })),
+        ("implementation", json!({ "$ref": "#/$defs/score", "description": "Its implementation score; null when none." })),
+    ]))));
+    let each = object(
+        "What one assessment shows for every id of the framework.",
+        &[
+            ("source", string("The questionnaire's file name as given.")),
+            ("organization", string("The organization's name.")),
+            ("assessed", date("The assessment date used.")),
+            (
+                "counts",
+                object(
+                    "How many ids have each status.",
+                    &[
+                        ("fired", count("Ids with a finding that fired.")),
+                        ("no-finding", count("Ids the rubric maps, with no finding.")),
+                        ("not-assessed", count("Ids the rubric maps nothing to.")),
+                    ],
+                ),
+            ),
+            (
+                "ids",
+                array(
+                    "Every id of the framework, in its order.",
+                    object("An id and what the assessment shows for it.", &id),
+                ),
+            ),
+        ],
+    );
+    fields.push((
+        "coverage",
+        array("One entry per questionnaire, in the order given.", each),
+    ));
+    object(
+        "readiness frameworks ID FILE...: the coverage view.",
+        &fields,
     )
 }
 

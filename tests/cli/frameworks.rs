@@ -321,3 +321,138 @@ fn a_rubric_without_frameworks_still_loads() {
     assert!(rubric.frameworks.is_empty());
     assert!(rubric.dimensions.iter().all(|d| d.references.is_empty()));
 }
+
+/// The three frameworks of the default rubric.
+const FRAMEWORKS: [&str; 3] = ["nist-ai-rmf", "iso-42001", "eu-ai-act"];
+
+#[test]
+fn the_frameworks_are_listed_with_how_much_the_rubric_maps() {
+    let out = run(&["frameworks"]);
+    assert_eq!(out.code, 0, "{}", out.stderr);
+    insta::assert_snapshot!("frameworks-table", out.stdout);
+    let out = run(&["frameworks", "--format", "json"]);
+    assert_eq!(out.code, 0);
+    insta::assert_snapshot!("frameworks-json", out.stdout);
+}
+
+#[test]
+fn a_frameworks_ids_are_listed_with_what_the_rubric_maps_to_each() {
+    let out = run(&["frameworks", "iso-42001"]);
+    assert_eq!(out.code, 0, "{}", out.stderr);
+    insta::assert_snapshot!("frameworks-iso-42001-table", out.stdout);
+    let out = run(&["frameworks", "nist-ai-rmf", "--format", "markdown"]);
+    assert_eq!(out.code, 0);
+    insta::assert_snapshot!("frameworks-nist-ai-rmf-markdown", out.stdout);
+    let out = run(&["frameworks", "eu-ai-act", "--format", "json"]);
+    assert_eq!(out.code, 0);
+    let ids: Value = serde_json::from_str(&out.stdout).expect("JSON");
+    assert_eq!(ids["ids"].as_array().map(Vec::len), Some(113));
+    assert_eq!(
+        ids["ids"][3],
+        json!({ "id": "Art. 4", "title": "AI literacy", "group": "Chapter I: General provisions",
+                "findings": ["no-adoption", "it-only", "shadow-ai"], "dimensions": ["governance", "people"] })
+    );
+}
+
+#[test]
+fn the_coverage_view_of_every_example() {
+    for file in crate::common::examples() {
+        let path = format!("examples/{file}");
+        let out = run(&["frameworks", "nist-ai-rmf", &path, "--format", "markdown"]);
+        assert_eq!(out.code, 0, "{file}: {}", out.stderr);
+        insta::assert_snapshot!(format!("coverage-nist-ai-rmf-{file}"), out.stdout);
+    }
+    let example = "examples/aligned-unguarded-meridian-insurance.yaml";
+    let out = run(&["frameworks", "eu-ai-act", example, "--format", "json"]);
+    assert_eq!(out.code, 0);
+    insta::assert_snapshot!("coverage-eu-ai-act-json", out.stdout);
+    let out = run(&["frameworks", "iso-42001", example]);
+    assert_eq!(out.code, 0);
+    insta::assert_snapshot!("coverage-iso-42001-table", out.stdout);
+}
+
+/// Words that would say a control is met: none may describe an id.
+const VERDICT_WORDS: [&str; 7] = [
+    "pass",
+    "met",
+    "compliant",
+    "complies",
+    "satisf",
+    "fulfil",
+    "✓",
+];
+
+#[test]
+fn an_id_without_a_finding_never_reads_as_passed() {
+    let note = readiness::frameworks::NOT_A_JUDGEMENT;
+    for file in crate::common::examples() {
+        let path = format!("examples/{file}");
+        for framework in FRAMEWORKS {
+            let out = run(&["frameworks", framework, &path, "--format", "json"]);
+            let view: Value = serde_json::from_str(&out.stdout).expect("JSON");
+            for id in view["coverage"][0]["ids"].as_array().expect("ids") {
+                let (status, fired, mapped, dimensions) = (
+                    id["status"].as_str().expect("status"),
+                    id["findings"].as_array().expect("findings"),
+                    id["mapped_findings"].as_array().expect("mapped"),
+                    id["dimensions"].as_array().expect("dimensions"),
+                );
+                let expected = if !fired.is_empty() {
+                    "fired"
+                } else if mapped.is_empty() && dimensions.is_empty() {
+                    "not-assessed"
+                } else {
+                    "no-finding"
+                };
+                assert_eq!(status, expected, "{file} {framework} {}", id["id"]);
+            }
+            // The Markdown view, less the frameworks' own titles and the
+            // note that says what a reference is not.
+            let out = run(&["frameworks", framework, &path, "--format", "markdown"]);
+            let mut text = out.stdout.replace(note, "");
+            for id in view["coverage"][0]["ids"].as_array().expect("ids") {
+                let title = id["title"].as_str().expect("title");
+                text = text.replace(&format!("| {title} |"), "| |");
+                if id["mapped_findings"].as_array().is_some_and(Vec::is_empty)
+                    && id["status"] == "no-finding"
+                {
+                    let row = text
+                        .lines()
+                        .find(|l| {
+                            l.starts_with(&format!("| {} ", id["id"].as_str().unwrap_or_default()))
+                        })
+                        .unwrap_or_default();
+                    assert!(row.contains("| No finding maps here."), "{file} {row}");
+                }
+            }
+            let lower = text.to_lowercase();
+            for word in VERDICT_WORDS {
+                let said = lower
+                    .split(|c: char| !c.is_alphanumeric() && c != '✓')
+                    .any(|w| w.starts_with(word) && (word != "met" || w == "met"));
+                assert!(!said, "{file} {framework} says {word}");
+            }
+        }
+    }
+}
+
+#[test]
+fn an_unknown_framework_is_refused_with_the_nearest() {
+    let out = run(&["frameworks", "nist"]);
+    assert_eq!(out.code, 2);
+    assert!(out.stdout.is_empty());
+    assert_eq!(
+        out.stderr,
+        "the rubric default declares no framework \"nist\"; did you mean \"nist-ai-rmf\"?\n"
+    );
+    let out = run(&[
+        "frameworks",
+        "cobit",
+        "examples/aligned-harbor-logistics.yaml",
+    ]);
+    assert_eq!(out.code, 2);
+    assert_eq!(
+        out.stderr,
+        "the rubric default declares no framework \"cobit\"; it declares nist-ai-rmf, iso-42001, eu-ai-act\n"
+    );
+}

@@ -1,0 +1,88 @@
+//! `readiness frameworks [ID [FILE...]]`: the frameworks the rubric refers
+//! to, one framework's ids with what the rubric maps to each, or the
+//! coverage view of questionnaires assessed with that rubric (accepted risks
+//! from the settings file marked, as `assess` marks them).
+
+use crate::command::args::FrameworksArgs;
+use crate::command::settings::Settings;
+use crate::command::{acceptances, config, inputs, read, Environment};
+use crate::error::Error;
+use crate::frameworks::coverage;
+use crate::frameworks::Framework;
+use crate::gate::Gates;
+use crate::load::questionnaire::LoadOptions;
+use crate::render;
+use crate::rubric::Rubric;
+use crate::suggest::closest;
+use crate::vocabulary::Format;
+use std::path::Path;
+use std::sync::Arc;
+
+pub fn run(args: &FrameworksArgs, env: &Environment) -> Result<String, Error> {
+    let config = config::discover(args.config.as_deref(), Path::new("."))?;
+    let rubric = read::rubric(args.rubric.as_deref().or(config.rubric.as_deref()))?;
+    // The command line offers table, markdown and json only.
+    let format = match args.format.unwrap_or(Format::Table) {
+        Format::Sarif | Format::Github => Format::Table,
+        format => format,
+    };
+    let Some(id) = &args.id else {
+        return Ok(render::frameworks::list(&rubric, format, env.width));
+    };
+    let framework = declared(&rubric, id)?;
+    if args.files.is_empty() {
+        return Ok(render::frameworks::ids(
+            &rubric, framework, format, env.width,
+        ));
+    }
+    let inputs = inputs::expand(&args.files)?;
+    if let Some(problem) = inputs.problems.into_iter().next() {
+        return Err(problem);
+    }
+    let options = LoadOptions {
+        as_of: args.as_of,
+        today: env.today,
+    };
+    let settings = Settings {
+        config_file: config.path,
+        rubric: None,
+        format,
+        gates: Gates::default(),
+        accept: config.accept,
+    };
+    let mut assessments = Vec::with_capacity(inputs.files.len());
+    for file in &inputs.files {
+        let name = read::shown_name(file, "<stdin>");
+        let questionnaire = read::questionnaire(file, &name, options)?;
+        let mut a = crate::assess::assess(&questionnaire, &rubric, &name);
+        acceptances::apply(&mut a, &settings)?;
+        assessments.push(a);
+    }
+    let coverages: Vec<_> = assessments
+        .iter()
+        .map(|a| coverage::coverage(&rubric, framework, a))
+        .collect();
+    Ok(render::frameworks::coverage(
+        &rubric, &coverages, format, env.width,
+    ))
+}
+
+/// The framework the rubric declares with `id`, or why there is none.
+pub fn declared<'r>(rubric: &'r Rubric, id: &str) -> Result<&'r Arc<Framework>, Error> {
+    if let Some(framework) = rubric.framework(id.trim()) {
+        return Ok(framework);
+    }
+    let ids: Vec<&str> = rubric.frameworks.iter().map(|f| &*f.id).collect();
+    let start = format!("the rubric {} declares no framework \"{id}\"", rubric.id);
+    // `nist` is the start of `nist-ai-rmf`, too far for an edit distance.
+    let near = closest(id.trim(), &ids).or_else(|| {
+        ids.iter()
+            .copied()
+            .find(|f| !id.trim().is_empty() && f.starts_with(id.trim()))
+    });
+    Err(Error::Refused(match near {
+        Some(near) => format!("{start}; did you mean \"{near}\"?"),
+        None if ids.is_empty() => format!("{start}; it declares none"),
+        None => format!("{start}; it declares {}", ids.join(", ")),
+    }))
+}
