@@ -339,8 +339,18 @@ pub struct Gate {
 }
 
 /// One check of a gate.
-#[derive(Debug, Clone, Copy, PartialEq)]
+#[derive(Debug, Clone, PartialEq)]
 pub enum GateCheck {
+    /// No finding mapped to this framework reference may fire
+    /// (`--fail-on nist-ai-rmf:MEASURE-2.4`), unless it is accepted.
+    Reference {
+        /// As `--fail-on` takes it.
+        reference: Arc<str>,
+        /// The findings mapped to it that fired and count for the gate.
+        fired: Vec<FindingId>,
+        /// How many that fired are accepted, and left out.
+        accepted: usize,
+    },
     /// A score's low end must be at least the threshold: an unanswered
     /// question never helps a questionnaire pass.
     Score {
@@ -401,6 +411,7 @@ pub fn quadrant_rank(q: Quadrant) -> u8 {
 impl GateCheck {
     pub fn passed(&self) -> bool {
         match *self {
+            GateCheck::Reference { ref fired, .. } => fired.is_empty(),
             GateCheck::Score { threshold, low, .. } => low >= threshold,
             GateCheck::Purgatory { status } => status != PurgatoryStatus::Stuck,
             GateCheck::Severity { fail_on, worst, .. } => worst < Some(fail_on),
@@ -438,6 +449,26 @@ impl Serialize for GateCheck {
     fn serialize<S: Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
         let mut fields = serializer.serialize_struct("GateCheck", 6)?;
         match *self {
+            GateCheck::Reference {
+                ref reference,
+                ref fired,
+                accepted,
+            } => {
+                fields.serialize_field("name", FAIL_ON)?;
+                fields.serialize_field("threshold", &**reference)?;
+                fields.serialize_field(
+                    "actual",
+                    if fired.is_empty() {
+                        "not fired"
+                    } else {
+                        "fired"
+                    },
+                )?;
+                fields.serialize_field("findings", fired)?;
+                if accepted > 0 {
+                    fields.serialize_field("accepted", &accepted)?;
+                }
+            }
             GateCheck::Score {
                 gate,
                 threshold,

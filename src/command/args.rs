@@ -59,7 +59,9 @@ pub enum Command {
         #[arg(long, value_name = "FILE")]
         config: Option<PathBuf>,
     },
-    /// The governance frameworks the rubric refers to; with an id, its ids and what the rubric maps to each; with questionnaires too, what each assessment shows for every id
+    /// Governance frameworks the rubric maps to: the list, one framework's ids, or the coverage view of questionnaires
+    ///
+    /// Without ID, the frameworks the rubric declares; with ID, each of that framework's ids with what the rubric maps to it; with ID and questionnaires, for every id the findings that fired on it, the dimension scores behind it, no finding, or not assessed by this rubric. A reference is evidence about a control, never a judgement that it is met.
     Frameworks(FrameworksArgs),
     /// Print the questionnaire's JSON Schema, for editors (with --report, the JSON report's)
     Schema {
@@ -161,7 +163,7 @@ pub struct AssessArgs {
     /// How many points a score may fall before the regression gate fails [default: 0]
     #[arg(long, value_name = "N", value_parser = parse_threshold)]
     pub tolerance: Option<f64>,
-    /// Gate: exit 1 when purgatory is stuck, a finding this severe or worse fired, or the finding with this id fired (`readiness explain` lists the ids); repeat the flag or separate values with commas
+    /// Gate: exit 1 when purgatory is stuck, a finding this severe or worse fired, the finding with this id fired (`readiness explain` lists the ids), or a finding mapped to this framework reference fired (nist-ai-rmf:MEASURE-2.4; `readiness frameworks` lists them); repeat the flag or separate values with commas
     #[arg(long, value_name = "WHAT", value_delimiter = ',', action = clap::ArgAction::Append, value_parser = FailConditionParser)]
     pub fail_on: Vec<FailCondition>,
 }
@@ -222,8 +224,8 @@ impl AssessArgs {
             min_strategy: self.min_strategy,
             min_implementation: self.min_implementation,
             min_completeness: self.min_completeness,
-            fail_on: self.fail_on.iter().fold(Vec::new(), |mut list, &c| {
-                add_once(&mut list, c);
+            fail_on: self.fail_on.iter().fold(Vec::new(), |mut list, c| {
+                add_once(&mut list, c.clone());
                 list
             }),
             baseline: self.baseline.clone(),

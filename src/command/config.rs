@@ -54,6 +54,9 @@ pub struct Config {
     pub fail_on_regression: Option<bool>,
     /// The accepted risks, `[[accept]]`, in the file's order.
     pub accept: Vec<Acceptance>,
+    /// Where `gate.fail_on` is written, for problems found once the rubric
+    /// is read (a framework reference it does not have).
+    pub fail_on_at: Option<crate::diagnostic::Position>,
 }
 
 /// The config in force: `explicit` when given (it must exist), else
@@ -145,6 +148,7 @@ pub fn parse(text: &str, path: &Path) -> Result<Config, Vec<Diagnostic>> {
         config.fail_on_regression = gate.fail_on_regression.as_ref().map(|on| *on.get_ref());
         config.gates.tolerance = tolerance;
         if let Some(fail_on) = &gate.fail_on {
+            config.fail_on_at = Some(position(text, fail_on.span().start));
             match fail_conditions(fail_on.get_ref()) {
                 Ok(list) => config.gates.fail_on = list,
                 Err(problem) => problems.push(Diagnostic::at(

@@ -9,7 +9,7 @@ use crate::command::{acceptances, config, inputs, read, Environment};
 use crate::error::Error;
 use crate::frameworks::coverage;
 use crate::frameworks::Framework;
-use crate::gate::Gates;
+use crate::gate::{FailCondition, Gates};
 use crate::load::questionnaire::LoadOptions;
 use crate::render;
 use crate::rubric::Rubric;
@@ -49,6 +49,7 @@ pub fn run(args: &FrameworksArgs, env: &Environment) -> Result<String, Error> {
         format,
         gates: Gates::default(),
         accept: config.accept,
+        fail_on_from: None,
     };
     let mut assessments = Vec::with_capacity(inputs.files.len());
     for file in &inputs.files {
@@ -85,4 +86,38 @@ pub fn declared<'r>(rubric: &'r Rubric, id: &str) -> Result<&'r Arc<Framework>, 
         None if ids.is_empty() => format!("{start}; it declares none"),
         None => format!("{start}; it declares {}", ids.join(", ")),
     }))
+}
+
+/// Checks every framework reference `--fail-on` (or `gate.fail_on`) names
+/// against the rubric, and writes each id as its framework does: an
+/// unknown one is an error, with the nearest id, before anything is assessed.
+pub fn resolve_fail_on(settings: &mut Settings, rubric: &Rubric) -> Result<(), Error> {
+    let mut problem = None;
+    for condition in &mut settings.gates.fail_on {
+        let FailCondition::Reference { framework, id } = condition else {
+            continue;
+        };
+        match declared(rubric, framework) {
+            Err(Error::Refused(why)) => problem = problem.or(Some(why)),
+            Err(other) => return Err(other),
+            Ok(declared) => match declared.entry(id) {
+                Some(entry) => *id = entry.id.clone(),
+                None => problem = problem.or_else(|| Some(declared.unknown(id))),
+            },
+        }
+    }
+    let Some(why) = problem else {
+        return Ok(());
+    };
+    Err(match &settings.fail_on_from {
+        Some((file, at)) => Error::Invalid {
+            file: crate::diagnostic::shown_path(file),
+            text: None,
+            problems: vec![crate::diagnostic::Diagnostic::at(
+                *at,
+                format!("gate.fail_on: {why}"),
+            )],
+        },
+        None => Error::Refused(format!("--fail-on: {why}")),
+    })
 }

@@ -170,8 +170,9 @@ fn diff_command(args: &DiffArgs, env: &Environment) -> Result<Output, Error> {
 }
 
 fn assess_command(args: &AssessArgs, env: &Environment) -> Result<Output, Error> {
-    let settings = Settings::resolve(args, Path::new("."))?;
+    let mut settings = Settings::resolve(args, Path::new("."))?;
     let rubric = read::rubric(settings.rubric.as_deref())?;
+    frameworks::resolve_fail_on(&mut settings, &rubric)?;
     let inputs = inputs::expand(&args.files)?;
     let output_file = args.output.as_deref().filter(|o| o.as_os_str() != "-");
     if let Some(path) = output_file {

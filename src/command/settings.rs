@@ -22,6 +22,9 @@ pub struct Settings {
     pub gates: Gates,
     /// The accepted risks of the settings file.
     pub accept: Vec<Acceptance>,
+    /// The settings file and the place of its `gate.fail_on`, when the
+    /// `--fail-on` conditions in force are its own.
+    pub fail_on_from: Option<(PathBuf, crate::diagnostic::Position)>,
 }
 
 impl Settings {
@@ -54,7 +57,12 @@ impl Settings {
             // A tolerance without the gate it belongs to is not in force.
             gates.tolerance = None;
         }
+        let fail_on_from = match (&config.path, config.fail_on_at) {
+            (Some(path), Some(at)) if args.fail_on.is_empty() => Some((path.clone(), at)),
+            _ => None,
+        };
         Ok(Settings {
+            fail_on_from,
             config_file: config.path,
             rubric: args.rubric.clone().or(config.rubric),
             format: args.format.or(config.format).unwrap_or(Format::Table),

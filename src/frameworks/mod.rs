@@ -55,6 +55,21 @@ impl Framework {
         self.entries.iter().map(|e| &*e.id).collect()
     }
 
+    /// Why `id` is not one of its ids, with the nearest one when one is close.
+    pub fn unknown(&self, id: &str) -> String {
+        let ids = self.ids();
+        let id = id.trim();
+        match crate::suggest::closest(id, &ids) {
+            Some(near) => format!("{} has no id \"{id}\"; did you mean \"{near}\"?", self.id),
+            None => format!(
+                "{} has no id \"{id}\"; its ids look like \"{}\" (readiness frameworks {} lists them)",
+                self.id,
+                ids.first().copied().unwrap_or_default(),
+                self.id
+            ),
+        }
+    }
+
     /// Its name and version: `NIST AI Risk Management Framework, version 1.0`.
     pub fn title(&self) -> String {
         format!("{}, version {}", self.name, self.version)

@@ -525,6 +525,11 @@ fn framework_coverage() -> Value {
     )
 }
 
+/// A framework reference as `--fail-on` takes it: `nist-ai-rmf:MEASURE-2.4`.
+fn reference_word() -> Value {
+    json!({ "description": "A framework reference, framework:id with spaces as hyphens, such as nist-ai-rmf:MEASURE-2.4.", "type": "string", "pattern": "^[^:\\s]+:\\S+$" })
+}
+
 fn references(description: &str) -> Value {
     array(description, json!({ "$ref": "#/$defs/reference" }))
 }
@@ -570,16 +575,17 @@ fn gate() -> Value {
                         "properties": {
                             "name": words("The gate, as readiness.toml names it.", &names),
                             "threshold": {
-                                "description": "A score for a score gate (for a score regression, the baseline's low end less the tolerance); for fail_on, the level or finding id it fails on; for the level and quadrant regressions, the baseline's; for regression.critical, none.",
-                                "anyOf": [score(""), words("", &threshold_words)],
+                                "description": "A score for a score gate (for a score regression, the baseline's low end less the tolerance); for fail_on, the level, finding id or framework reference it fails on; for the level and quadrant regressions, the baseline's; for regression.critical, none.",
+                                "anyOf": [score(""), words("", &threshold_words), reference_word()],
                             },
                             "actual": {
-                                "description": "A score check: the low end of the score's range. fail_on: the purgatory status, the most severe finding's severity (or none), or fired / not fired for a finding id. A level or quadrant regression: the level or quadrant now. regression.critical: the new critical finding's id, or none.",
+                                "description": "A score check: the low end of the score's range. fail_on: the purgatory status, the most severe finding's severity (or none), or fired / not fired for a finding id or a framework reference. A level or quadrant regression: the level or quadrant now. regression.critical: the new critical finding's id, or none.",
                                 "anyOf": [score(""), { "type": "string" }],
                             },
                             "score": { "$ref": "#/$defs/score", "description": "Score checks only: the score from what was answered; null when nothing was." },
                     "baseline": score("Score regression checks only: the low end of the score's range in the baseline; the threshold is this less the tolerance."),
                             "open": { "$ref": "#/$defs/score", "description": "Score checks only: the score less the low end, the part of a shortfall that rests on open questions." },
+                            "findings": array("fail_on a framework reference only: the findings mapped to it that fired and count (accepted ones left out).", word_of::<FindingId>("A finding id.")),
                             "accepted": { "description": "fail_on checks only, when accepted findings were left out: how many (for a finding id, 1 when it fired and is accepted).", "type": "integer", "minimum": 1 },
                             "passed": { "description": "Whether this check passed.", "type": "boolean" },
                         },
@@ -611,7 +617,7 @@ fn config() -> Value {
                 ("min_strategy", threshold("strategy")),
                 ("min_implementation", threshold("implementation")),
                 ("min_completeness", nullable(score("Fails when completeness is below this; null when not set."))),
-                ("fail_on", array("The --fail-on values: purgatory, a severity, or finding ids.", words("A --fail-on value.", &fail_on))),
+                ("fail_on", array("The --fail-on values: purgatory, a severity, finding ids or framework references.", json!({ "description": "A --fail-on value.", "anyOf": [words("", &fail_on), reference_word()] }))),
                 ("baseline", nullable(string("The --baseline reference compared with (a file, or git:REV); null when none was given."))),
                 ("tolerance", nullable(score("With --fail-on-regression, the points a score may fall; null when off."))),
             ])),

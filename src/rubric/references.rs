@@ -156,29 +156,10 @@ impl Checker<'_> {
                 }
                 Some(entry) => out.push(framework.reference(entry)),
                 None => {
-                    self.problem(item.span(), unknown_id(framework, id));
+                    self.problem(item.span(), framework.unknown(id));
                 }
             }
         }
         out.into()
-    }
-}
-
-/// An id the framework does not have, with the nearest one.
-pub(crate) fn unknown_id(framework: &Framework, id: &str) -> String {
-    let ids = framework.ids();
-    let example = ids.first().copied().unwrap_or_default();
-    match crate::suggest::closest(id.trim(), &ids) {
-        Some(near) => format!(
-            "{} has no id \"{}\"; did you mean \"{near}\"?",
-            framework.id,
-            id.trim()
-        ),
-        None => format!(
-            "{} has no id \"{}\"; its ids look like \"{example}\" (readiness frameworks {} lists them)",
-            framework.id,
-            id.trim(),
-            framework.id
-        ),
     }
 }

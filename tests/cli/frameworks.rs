@@ -456,3 +456,117 @@ fn an_unknown_framework_is_refused_with_the_nearest() {
         "the rubric default declares no framework \"cobit\"; it declares nist-ai-rmf, iso-42001, eu-ai-act\n"
     );
 }
+
+/// Meridian's live claims model is unmonitored and carries high stakes:
+/// no-monitoring and unguarded-decisions fire, both mapped to MEASURE 2.4.
+const MERIDIAN: &str = "examples/aligned-unguarded-meridian-insurance.yaml";
+/// Harbor Logistics monitors what is live: neither fires.
+const HARBOR: &str = "examples/aligned-harbor-logistics.yaml";
+
+#[test]
+fn fail_on_a_reference_fails_when_a_finding_mapped_to_it_fires() {
+    let out = run(&["assess", MERIDIAN, "--fail-on", "nist-ai-rmf:MEASURE-2.4"]);
+    assert_eq!(out.code, 1);
+    assert_eq!(
+        out.stderr,
+        format!("{MERIDIAN}: gate failed: reference nist-ai-rmf:MEASURE-2.4: no-monitoring and unguarded-decisions fired (fails when a finding mapped to it fires)\n")
+    );
+    // The other side: nothing mapped to it fired.
+    let out = run(&[
+        "assess",
+        HARBOR,
+        "--fail-on",
+        "nist-ai-rmf:MEASURE-2.4",
+        "--format",
+        "json",
+    ]);
+    assert_eq!(out.code, 0, "{}", out.stderr);
+    let report: Value = serde_json::from_str(&out.stdout).expect("JSON");
+    assert_eq!(
+        report["gate"]["checks"],
+        json!([{ "name": "fail_on", "threshold": "nist-ai-rmf:MEASURE-2.4", "actual": "not fired", "findings": [], "passed": true }])
+    );
+    // The id as the framework writes it is taken too, and a reference only
+    // a dimension maps to can never fail.
+    let out = run(&[
+        "assess",
+        MERIDIAN,
+        "--fail-on",
+        "nist-ai-rmf:GOVERN 1.1,eu-ai-act:Art.-26",
+    ]);
+    assert_eq!(out.code, 1);
+    assert_eq!(
+        out.stderr,
+        format!("{MERIDIAN}: gate failed: reference eu-ai-act:Art.-26: no-monitoring and unguarded-decisions fired (fails when a finding mapped to it fires)\n")
+    );
+}
+
+#[test]
+fn fail_on_a_reference_leaves_accepted_findings_out() {
+    let dir = crate::common::scratch_dir("fail-on-reference-accepted");
+    let northwind = "examples/slide-deck-northwind-retail.yaml";
+    std::fs::copy(
+        format!("{}/{northwind}", env!("CARGO_MANIFEST_DIR")),
+        format!("{dir}/northwind.yaml"),
+    )
+    .expect("copy");
+    let args = [
+        "assess",
+        "northwind.yaml",
+        "--fail-on",
+        "nist-ai-rmf:MEASURE-2.7",
+        "--as-of",
+        "2026-11-20",
+        "--format",
+        "json",
+    ];
+    // laptop-bound is the one finding mapped to MEASURE 2.7.
+    let out = crate::common::run_in(&dir, &args);
+    assert_eq!(out.code, 1);
+    std::fs::write(
+        format!("{dir}/readiness.toml"),
+        "[[accept]]\nfinding = \"laptop-bound\"\nreason = \"Moves in March\"\nby = \"CIO\"\nuntil = 2027-03-31\n",
+    )
+    .expect("write");
+    let out = crate::common::run_in(&dir, &args);
+    assert_eq!(out.code, 0, "{}", out.stderr);
+    let report: Value = serde_json::from_str(&out.stdout).expect("JSON");
+    assert_eq!(
+        report["gate"]["checks"],
+        json!([{ "name": "fail_on", "threshold": "nist-ai-rmf:MEASURE-2.7", "actual": "not fired", "findings": [], "accepted": 1, "passed": true }])
+    );
+}
+
+#[test]
+fn an_unknown_reference_is_refused_with_the_nearest_id() {
+    let out = run(&["assess", MERIDIAN, "--fail-on", "nist-ai-rmf:MEASURE-2.40"]);
+    assert_eq!((out.code, out.stdout.as_str()), (2, ""));
+    assert_eq!(
+        out.stderr,
+        "--fail-on: nist-ai-rmf has no id \"MEASURE-2.40\"; did you mean \"MEASURE 2.4\"?\n"
+    );
+    let out = run(&["assess", MERIDIAN, "--fail-on", "nist-rmf:MEASURE-2.4"]);
+    assert_eq!(out.code, 2);
+    assert_eq!(
+        out.stderr,
+        "--fail-on: the rubric default declares no framework \"nist-rmf\"; it declares nist-ai-rmf, iso-42001, eu-ai-act\n"
+    );
+    // In the settings file, the problem is placed on gate.fail_on.
+    let dir = crate::common::scratch_dir("fail-on-reference-unknown");
+    std::fs::write(
+        format!("{dir}/readiness.toml"),
+        "[gate]\nfail_on = [\"critical\", \"iso-42001:A.6.2.60\"]\n",
+    )
+    .expect("write");
+    std::fs::copy(
+        format!("{}/{HARBOR}", env!("CARGO_MANIFEST_DIR")),
+        format!("{dir}/harbor.yaml"),
+    )
+    .expect("copy");
+    let out = crate::common::run_in(&dir, &["assess", "harbor.yaml"]);
+    assert_eq!((out.code, out.stdout.as_str()), (2, ""));
+    assert_eq!(
+        out.stderr,
+        "readiness.toml:2:11: gate.fail_on: iso-42001 has no id \"A.6.2.60\"; did you mean \"A.6.2.6\"?\n"
+    );
+}
