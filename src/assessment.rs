@@ -58,6 +58,24 @@ pub struct Assessment {
     pub comparison: Option<Box<crate::diff::Diff>>,
     /// The settings this report was made with; shared by every assessment of a run.
     pub config: Arc<RunConfig>,
+    /// The frameworks whose view the report adds (`--framework`); the JSON
+    /// carries every reference already, and `readiness frameworks` the view.
+    #[serde(skip)]
+    pub framework_views: Vec<FrameworkView>,
+}
+
+/// A framework to show the report's "Framework view" of, with the rubric
+/// whose mapping it shows; shared by every assessment of a run.
+#[derive(Debug, Clone)]
+pub struct FrameworkView {
+    pub rubric: Arc<crate::rubric::Rubric>,
+    pub framework: Arc<crate::frameworks::Framework>,
+}
+
+impl PartialEq for FrameworkView {
+    fn eq(&self, other: &FrameworkView) -> bool {
+        Arc::ptr_eq(&self.rubric, &other.rubric) && self.framework == other.framework
+    }
 }
 
 /// The files and gates a report was made with, so a reader can tell which

@@ -119,6 +119,7 @@ pub fn assess(questionnaire: &Questionnaire, rubric: &Rubric, source: &str) -> A
         gate: None,
         acceptances: Vec::new(),
         comparison: None,
+        framework_views: Vec::new(),
         config: Arc::default(),
     }
 }

@@ -166,6 +166,9 @@ pub struct AssessArgs {
     /// Gate: exit 1 when purgatory is stuck, a finding this severe or worse fired, the finding with this id fired (`readiness explain` lists the ids), or a finding mapped to this framework reference fired (nist-ai-rmf:MEASURE-2.4; `readiness frameworks` lists them); repeat the flag or separate values with commas
     #[arg(long, value_name = "WHAT", value_delimiter = ',', action = clap::ArgAction::Append, value_parser = FailConditionParser)]
     pub fail_on: Vec<FailCondition>,
+    /// Add a "Framework view" of this framework to the report (table and Markdown): what the assessment shows for each of its ids, grouped by function, clause or chapter; repeat for several [default: `framework` in readiness.toml]
+    #[arg(long, value_name = "ID")]
+    pub framework: Vec<String>,
 }
 
 /// `--fail-on`'s parser: the three levels, with their help, and every

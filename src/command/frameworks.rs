@@ -3,6 +3,7 @@
 //! coverage view of questionnaires assessed with that rubric (accepted risks
 //! from the settings file marked, as `assess` marks them).
 
+use crate::assessment::FrameworkView;
 use crate::command::args::FrameworksArgs;
 use crate::command::settings::Settings;
 use crate::command::{acceptances, config, inputs, read, Environment};
@@ -50,6 +51,8 @@ pub fn run(args: &FrameworksArgs, env: &Environment) -> Result<String, Error> {
         gates: Gates::default(),
         accept: config.accept,
         fail_on_from: None,
+        frameworks: Vec::new(),
+        frameworks_from: None,
     };
     let mut assessments = Vec::with_capacity(inputs.files.len());
     for file in &inputs.files {
@@ -120,4 +123,38 @@ pub fn resolve_fail_on(settings: &mut Settings, rubric: &Rubric) -> Result<(), E
         },
         None => Error::Refused(format!("--fail-on: {why}")),
     })
+}
+
+/// The frameworks whose view the report adds, each declared by the rubric:
+/// an unknown one is an error, with the nearest, before anything is assessed.
+pub fn views(settings: &Settings, rubric: &Rubric) -> Result<Vec<FrameworkView>, Error> {
+    let shared = Arc::new(rubric.clone());
+    let mut views: Vec<FrameworkView> = Vec::new();
+    for id in &settings.frameworks {
+        let framework = match declared(rubric, id) {
+            Ok(framework) => framework,
+            Err(Error::Refused(why)) => {
+                return Err(match &settings.frameworks_from {
+                    Some((file, at)) => Error::Invalid {
+                        file: crate::diagnostic::shown_path(file),
+                        text: None,
+                        problems: vec![crate::diagnostic::Diagnostic::at(
+                            *at,
+                            format!("framework: {why}"),
+                        )],
+                    },
+                    None => Error::Refused(format!("--framework: {why}")),
+                })
+            }
+            Err(other) => return Err(other),
+        };
+        // Each once, in the order given.
+        if !views.iter().any(|v| v.framework.id == framework.id) {
+            views.push(FrameworkView {
+                rubric: Arc::clone(&shared),
+                framework: Arc::clone(framework),
+            });
+        }
+    }
+    Ok(views)
 }

@@ -173,6 +173,7 @@ fn assess_command(args: &AssessArgs, env: &Environment) -> Result<Output, Error>
     let mut settings = Settings::resolve(args, Path::new("."))?;
     let rubric = read::rubric(settings.rubric.as_deref())?;
     frameworks::resolve_fail_on(&mut settings, &rubric)?;
+    let views = frameworks::views(&settings, &rubric)?;
     let inputs = inputs::expand(&args.files)?;
     let output_file = args.output.as_deref().filter(|o| o.as_os_str() != "-");
     if let Some(path) = output_file {
@@ -203,8 +204,14 @@ fn assess_command(args: &AssessArgs, env: &Environment) -> Result<Output, Error>
     } else {
         None
     };
-    let (mut entries, problems) =
-        assess_all(&inputs, args, &settings, &rubric, options, keeping.as_ref());
+    let (mut entries, problems) = assess_all(
+        &inputs,
+        args,
+        &settings,
+        (&rubric, &views),
+        options,
+        keeping.as_ref(),
+    );
     let stderr: String = problems.iter().map(Error::render).collect();
     if entries.is_empty() {
         return Ok(Output {
@@ -358,7 +365,7 @@ fn assess_all(
     inputs: &Inputs,
     args: &AssessArgs,
     settings: &Settings,
-    rubric: &rubric::Rubric,
+    (rubric, views): (&rubric::Rubric, &[crate::assessment::FrameworkView]),
     options: LoadOptions,
     keeping: Option<&Keeping>,
 ) -> (Vec<(Assessment, Reports)>, Vec<Error>) {
@@ -373,6 +380,7 @@ fn assess_all(
             compare_with_baseline(&mut assessment, reference, file, settings, rubric, options)?;
         }
         assessment.config = Arc::clone(&config);
+        assessment.framework_views = views.to_vec();
         match keeping {
             Some(keeping) => keeping.keep(assessment),
             None => Ok((assessment, Reports::default())),

@@ -25,6 +25,12 @@ pub struct Settings {
     /// The settings file and the place of its `gate.fail_on`, when the
     /// `--fail-on` conditions in force are its own.
     pub fail_on_from: Option<(PathBuf, crate::diagnostic::Position)>,
+    /// The frameworks whose view the report adds (`--framework`, else
+    /// `framework` in the settings file), as given.
+    pub frameworks: Vec<String>,
+    /// The settings file and the place of its `framework`, when the
+    /// frameworks in force are its own.
+    pub frameworks_from: Option<(PathBuf, crate::diagnostic::Position)>,
 }
 
 impl Settings {
@@ -61,8 +67,19 @@ impl Settings {
             (Some(path), Some(at)) if args.fail_on.is_empty() => Some((path.clone(), at)),
             _ => None,
         };
+        let frameworks_from = match (&config.path, config.frameworks_at) {
+            (Some(path), Some(at)) if args.framework.is_empty() => Some((path.clone(), at)),
+            _ => None,
+        };
+        let frameworks = if args.framework.is_empty() {
+            config.frameworks
+        } else {
+            args.framework.clone()
+        };
         Ok(Settings {
             fail_on_from,
+            frameworks,
+            frameworks_from,
             config_file: config.path,
             rubric: args.rubric.clone().or(config.rubric),
             format: args.format.or(config.format).unwrap_or(Format::Table),

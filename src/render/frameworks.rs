@@ -8,6 +8,7 @@
 
 use super::markdown::cell;
 use super::words::{self, fit, new_table, wrap};
+use crate::assessment::Assessment;
 use crate::frameworks::coverage::{self, Coverage, Covered, Row, Status};
 use crate::frameworks::{Framework, HIGH_RISK, NOT_A_JUDGEMENT};
 use crate::rubric::Rubric;
@@ -184,7 +185,7 @@ pub fn ids(rubric: &Rubric, framework: &Framework, format: Format, width: u16) -
             }
             out.push('\n');
         }
-        return out;
+        return one_newline(out);
     }
     let _ = writeln!(out, "{}\n", wrap(&framework.title(), width, "", ""));
     let mut t = new_table(&["Id", "Title", "Mapped by the rubric"], Some(width), false);
@@ -207,10 +208,10 @@ pub fn shows(c: &Covered<'_>) -> String {
         Status::NotAssessed => return "Not assessed by this rubric.".to_owned(),
         Status::Fired => format!("Fired: {}.", coverage::fired_words(&c.fired).join(", ")),
         Status::NoFinding if c.row.findings.is_empty() => "No finding maps here.".to_owned(),
-        Status::NoFinding => format!(
-            "No finding: {} did not fire.",
-            finding_ids(&c.row).join(", ")
-        ),
+        Status::NoFinding => match finding_ids(&c.row).as_slice() {
+            [one] => format!("No finding: {one} did not fire."),
+            many => format!("No finding: none of {} fired.", many.join(", ")),
+        },
     };
     if !c.dimensions.is_empty() {
         let scores: Vec<String> = c
@@ -273,6 +274,7 @@ pub fn coverage(rubric: &Rubric, coverages: &[Coverage<'_>], format: Format, wid
                 String::new()
             };
             view_markdown(&mut out, c, "###", &suffix);
+            blank_line(&mut out);
         } else {
             let heading = format!(
                 "{} for {} (assessed {}, {})",
@@ -282,9 +284,28 @@ pub fn coverage(rubric: &Rubric, coverages: &[Coverage<'_>], format: Format, wid
                 c.source
             );
             let _ = writeln!(out, "{}\n", wrap(&heading, width, "", ""));
-            out.push_str(&view_text(c, width));
-            let _ = writeln!(out, "{}\n", wrap(NOT_A_JUDGEMENT, width, "", ""));
+            out.push_str(&view_text(c, width, true));
+            let _ = writeln!(out, "\n{}\n", wrap(NOT_A_JUDGEMENT, width, "", ""));
         }
+    }
+    one_newline(out)
+}
+
+/// Ends `out` with one blank line, however many the last block left.
+fn blank_line(out: &mut String) {
+    while out.ends_with("\n\n") {
+        out.pop();
+    }
+    if !out.is_empty() && !out.ends_with('\n') {
+        out.push('\n');
+    }
+    out.push('\n');
+}
+
+/// `out` ending in exactly one line break, as Markdown files should.
+fn one_newline(mut out: String) -> String {
+    while out.ends_with("\n\n") {
+        out.pop();
     }
     out
 }
@@ -376,8 +397,10 @@ pub fn view_markdown(out: &mut String, c: &Coverage<'_>, level: &str, suffix: &s
     }
 }
 
-/// The coverage as a terminal table, one row per id, grouped in order.
-pub fn view_text(c: &Coverage<'_>, width: u16) -> String {
+/// The coverage as a terminal table, one row per id in the framework's
+/// order; with `every_id` false, the ids the rubric maps nothing to are
+/// named after the table instead, as not assessed.
+pub fn view_text(c: &Coverage<'_>, width: u16, every_id: bool) -> String {
     let mut out = String::new();
     let _ = writeln!(out, "{}", wrap(&counts_sentence(c), width, "", ""));
     let mut t = new_table(
@@ -385,13 +408,54 @@ pub fn view_text(c: &Coverage<'_>, width: u16) -> String {
         Some(width),
         false,
     );
+    let mut not_assessed = Vec::new();
     for i in &c.ids {
-        t.add_row(vec![
-            shown_id(&i.row),
-            i.row.entry.title.to_string(),
-            shows(i),
-        ]);
+        if every_id || i.status != Status::NotAssessed {
+            t.add_row(vec![
+                shown_id(&i.row),
+                i.row.entry.title.to_string(),
+                shows(i),
+            ]);
+        } else {
+            // No break inside an id: `Art. 11` stays on one line.
+            not_assessed.push(i.row.entry.id.replace(' ', "\u{a0}"));
+        }
     }
-    let _ = writeln!(out, "{}\n", fit(t, width));
+    let _ = writeln!(out, "{}", fit(t, width));
+    if !not_assessed.is_empty() {
+        let line = format!("Not assessed by this rubric: {}.", not_assessed.join(", "));
+        let _ = writeln!(out, "{}", wrap(&line, width, "", ""));
+    }
+    out
+}
+
+/// The report's "Framework view" sections in Markdown, one per framework
+/// asked for, after the method.
+pub fn report_markdown(out: &mut String, a: &Assessment) {
+    for view in &a.framework_views {
+        let c = coverage::coverage(&view.rubric, &view.framework, a);
+        blank_line(out);
+        let _ = writeln!(
+            out,
+            "### Framework view: {}\n\n{NOT_A_JUDGEMENT}\n",
+            cell(&view.framework.title())
+        );
+        view_markdown(out, &c, "####", "");
+    }
+    if !a.framework_views.is_empty() {
+        let ended = one_newline(std::mem::take(out));
+        *out = ended;
+    }
+}
+
+/// The report's "Framework view" tables, one per framework asked for.
+pub fn report_text(a: &Assessment, width: u16) -> String {
+    let mut out = String::new();
+    for view in &a.framework_views {
+        let c = coverage::coverage(&view.rubric, &view.framework, a);
+        let heading = format!("Framework view: {}", view.framework.title());
+        let _ = writeln!(out, "\n{}", wrap(&heading, width, "", ""));
+        out.push_str(&view_text(&c, width, false));
+    }
     out
 }

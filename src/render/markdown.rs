@@ -38,6 +38,7 @@ pub fn render(a: &Assessment) -> String {
     accepted_risks(&mut out, a);
     gate(&mut out, a);
     evidence_and_method(&mut out, a);
+    super::frameworks::report_markdown(&mut out, a);
     out
 }
 

@@ -197,7 +197,8 @@ pub fn render(a: &Assessment, width: u16, color: bool) -> String {
             );
         }
     }
-    if a.findings.iter().any(|f| !f.references.is_empty()) {
+    out.push_str(&super::frameworks::report_text(a, t.width));
+    if !a.framework_views.is_empty() || a.findings.iter().any(|f| !f.references.is_empty()) {
         let _ = writeln!(out, "\n{}", t.prose(NOT_A_JUDGEMENT));
     }
     let made_with = format!("Made with {}.", super::words::settings(a));

@@ -570,3 +570,92 @@ fn an_unknown_reference_is_refused_with_the_nearest_id() {
         "readiness.toml:2:11: gate.fail_on: iso-42001 has no id \"A.6.2.60\"; did you mean \"A.6.2.6\"?\n"
     );
 }
+
+#[test]
+fn framework_adds_a_framework_view_to_the_report() {
+    let args = [
+        "assess",
+        MERIDIAN,
+        "--framework",
+        "nist-ai-rmf",
+        "--framework",
+        "eu-ai-act",
+    ];
+    let mut markdown = args.to_vec();
+    markdown.extend(["--format", "markdown"]);
+    let out = run(&markdown);
+    assert_eq!(out.code, 0, "{}", out.stderr);
+    let view = out
+        .stdout
+        .split_once("\n### Framework view: ")
+        .expect("a framework view")
+        .1;
+    insta::assert_snapshot!(
+        "framework-view-markdown",
+        format!("### Framework view: {view}")
+    );
+    let out = run(&args);
+    assert_eq!(out.code, 0, "{}", out.stderr);
+    let view = out
+        .stdout
+        .split_once("\nFramework view: ")
+        .expect("a view")
+        .1;
+    insta::assert_snapshot!("framework-view-table", format!("Framework view: {view}"));
+    // Without --framework, no view.
+    let out = run(&["assess", MERIDIAN, "--format", "markdown"]);
+    assert!(!out.stdout.contains("Framework view"));
+}
+
+#[test]
+fn the_settings_file_may_ask_for_framework_views() {
+    let dir = crate::common::scratch_dir("framework-view-settings");
+    std::fs::copy(
+        format!("{}/{HARBOR}", env!("CARGO_MANIFEST_DIR")),
+        format!("{dir}/harbor.yaml"),
+    )
+    .expect("copy");
+    std::fs::write(
+        format!("{dir}/readiness.toml"),
+        "framework = [\"iso-42001\"]\n",
+    )
+    .expect("write");
+    let out = crate::common::run_in(&dir, &["assess", "harbor.yaml", "--format", "markdown"]);
+    assert_eq!(out.code, 0, "{}", out.stderr);
+    assert!(out
+        .stdout
+        .contains("\n### Framework view: ISO/IEC 42001 AI management systems, version 2023\n"));
+    // The flag replaces the file's list.
+    let out = crate::common::run_in(
+        &dir,
+        &[
+            "assess",
+            "harbor.yaml",
+            "--format",
+            "markdown",
+            "--framework",
+            "eu-ai-act",
+        ],
+    );
+    assert!(out
+        .stdout
+        .contains("\n### Framework view: EU AI Act, version 2024/1689\n"));
+    assert!(!out.stdout.contains("Framework view: ISO"));
+    // An unknown one is refused with its place and the nearest.
+    std::fs::write(
+        format!("{dir}/readiness.toml"),
+        "framework = [\"iso-4200\"]\n",
+    )
+    .expect("write");
+    let out = crate::common::run_in(&dir, &["assess", "harbor.yaml"]);
+    assert_eq!((out.code, out.stdout.as_str()), (2, ""));
+    assert_eq!(
+        out.stderr,
+        "readiness.toml:1:13: framework: the rubric default declares no framework \"iso-4200\"; did you mean \"iso-42001\"?\n"
+    );
+    let out = run(&["assess", HARBOR, "--framework", "cobit"]);
+    assert_eq!(
+        (out.code, out.stderr.as_str()),
+        (2, "--framework: the rubric default declares no framework \"cobit\"; it declares nist-ai-rmf, iso-42001, eu-ai-act\n")
+    );
+}
