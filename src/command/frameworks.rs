@@ -7,6 +7,7 @@ use crate::assessment::FrameworkView;
 use crate::command::args::FrameworksArgs;
 use crate::command::settings::Settings;
 use crate::command::{acceptances, config, inputs, read, Environment};
+use crate::diagnostic::{Diagnostic, Position};
 use crate::error::Error;
 use crate::frameworks::coverage;
 use crate::frameworks::Framework;
@@ -16,7 +17,7 @@ use crate::render;
 use crate::rubric::Rubric;
 use crate::suggest::closest;
 use crate::vocabulary::Format;
-use std::path::Path;
+use std::path::{Path, PathBuf};
 use std::sync::Arc;
 
 pub fn run(args: &FrameworksArgs, env: &Environment) -> Result<String, Error> {
@@ -112,17 +113,24 @@ pub fn resolve_fail_on(settings: &mut Settings, rubric: &Rubric) -> Result<(), E
     let Some(why) = problem else {
         return Ok(());
     };
-    Err(match &settings.fail_on_from {
+    Err(placed(
+        settings.fail_on_from.as_ref(),
+        ("gate.fail_on", "--fail-on"),
+        &why,
+    ))
+}
+
+/// A problem with a setting, placed where it was given: on its key in the
+/// settings file, or on its flag.
+fn placed(from: Option<&(PathBuf, Position)>, (key, flag): (&str, &str), why: &str) -> Error {
+    match from {
         Some((file, at)) => Error::Invalid {
             file: crate::diagnostic::shown_path(file),
             text: None,
-            problems: vec![crate::diagnostic::Diagnostic::at(
-                *at,
-                format!("gate.fail_on: {why}"),
-            )],
+            problems: vec![Diagnostic::at(*at, format!("{key}: {why}"))],
         },
-        None => Error::Refused(format!("--fail-on: {why}")),
-    })
+        None => Error::Refused(format!("{flag}: {why}")),
+    }
 }
 
 /// The frameworks whose view the report adds, each declared by the rubric:
@@ -134,17 +142,11 @@ pub fn views(settings: &Settings, rubric: &Rubric) -> Result<Vec<FrameworkView>,
         let framework = match declared(rubric, id) {
             Ok(framework) => framework,
             Err(Error::Refused(why)) => {
-                return Err(match &settings.frameworks_from {
-                    Some((file, at)) => Error::Invalid {
-                        file: crate::diagnostic::shown_path(file),
-                        text: None,
-                        problems: vec![crate::diagnostic::Diagnostic::at(
-                            *at,
-                            format!("framework: {why}"),
-                        )],
-                    },
-                    None => Error::Refused(format!("--framework: {why}")),
-                })
+                return Err(placed(
+                    settings.frameworks_from.as_ref(),
+                    ("framework", "--framework"),
+                    &why,
+                ))
             }
             Err(other) => return Err(other),
         };
