@@ -659,3 +659,26 @@ fn the_settings_file_may_ask_for_framework_views() {
         (2, "--framework: the rubric default declares no framework \"cobit\"; it declares nist-ai-rmf, iso-42001, eu-ai-act\n")
     );
 }
+
+#[test]
+fn the_readmes_coverage_view_is_the_tools_own() {
+    let readme = std::fs::read_to_string(format!("{}/README.md", env!("CARGO_MANIFEST_DIR")))
+        .expect("README");
+    let prompt = "$ readiness frameworks eu-ai-act examples/aligned-unguarded-meridian-insurance.yaml --format markdown\n";
+    let excerpt = readme
+        .split_once(prompt)
+        .and_then(|(_, rest)| rest.split_once("```"))
+        .expect("the README shows a coverage view")
+        .0;
+    let out = run(&[
+        "frameworks",
+        "eu-ai-act",
+        "examples/aligned-unguarded-meridian-insurance.yaml",
+        "--format",
+        "markdown",
+    ]);
+    let lines: Vec<&str> = out.stdout.lines().collect();
+    for line in excerpt.lines().filter(|l| *l != "...") {
+        assert!(lines.contains(&line), "not in the output: {line}");
+    }
+}
