@@ -682,3 +682,84 @@ fn the_readmes_coverage_view_is_the_tools_own() {
         assert!(lines.contains(&line), "not in the output: {line}");
     }
 }
+
+#[test]
+fn the_coverage_view_marks_accepted_findings() {
+    let dir = crate::common::scratch_dir("coverage-accepted");
+    std::fs::copy(
+        format!(
+            "{}/examples/slide-deck-northwind-retail.yaml",
+            env!("CARGO_MANIFEST_DIR")
+        ),
+        format!("{dir}/northwind.yaml"),
+    )
+    .expect("copy");
+    std::fs::write(
+        format!("{dir}/readiness.toml"),
+        "[[accept]]\nfinding = \"laptop-bound\"\nreason = \"Moves in March\"\nby = \"CIO\"\nuntil = 2027-03-31\n",
+    )
+    .expect("write");
+    let args = [
+        "frameworks",
+        "nist-ai-rmf",
+        "northwind.yaml",
+        "--as-of",
+        "2026-11-20",
+    ];
+    let out = crate::common::run_in(&dir, &[&args[..], &["--format", "json"]].concat());
+    assert_eq!(out.code, 0, "{}", out.stderr);
+    let view: Value = serde_json::from_str(&out.stdout).expect("JSON");
+    let measure_2_7 = view["coverage"][0]["ids"]
+        .as_array()
+        .expect("ids")
+        .iter()
+        .find(|i| i["id"] == "MEASURE 2.7")
+        .expect("MEASURE 2.7");
+    assert_eq!(measure_2_7["status"], "fired");
+    assert_eq!(
+        measure_2_7["findings"],
+        json!([{ "id": "laptop-bound", "severity": "warning", "title": "Pilots running on a laptop", "counts_for_gate": false }])
+    );
+    let out = crate::common::run_in(&dir, &[&args[..], &["--format", "markdown"]].concat());
+    assert!(out
+        .stdout
+        .contains("| Fired: laptop-bound (warning, accepted). |"));
+}
+
+#[test]
+fn each_mistake_in_a_framework_declaration_is_refused() {
+    let nist = "[[frameworks]]\nid = \"nist-ai-rmf\"";
+    let mistakes = [
+        (
+            format!("{nist}\nids = [{{ id = \"X\", title = \"x\" }}]"),
+            "nist-ai-rmf is built in and carries its own ids; remove \"ids\"",
+        ),
+        (
+            format!("[[frameworks]]\nid = \"nist-ai-rmf\"\nname = \"again\"\nversion = \"1.0\"\n\n{nist}"),
+            "framework \"nist-ai-rmf\" is declared twice",
+        ),
+        (
+            "[[frameworks]]\nid = \"our:controls\"\nname = \"x\"\nversion = \"1\"\nids = [{ id = \"X\", title = \"x\" }]\n\n[[frameworks]]\nid = \"nist-ai-rmf\"".to_owned(),
+            "framework id \"our:controls\" must be a word without spaces or \":\", such as nist-ai-rmf",
+        ),
+        (
+            "[[frameworks]]\nid = \"ours\"\nname = \"x\"\nversion = \"1\"\nids = [{ id = \"A 1\", title = \"x\" }, { id = \"A-1\", title = \"y\" }]\n\n[[frameworks]]\nid = \"nist-ai-rmf\"".to_owned(),
+            "id \"A-1\" is listed twice",
+        ),
+    ];
+    for (to, message) in mistakes {
+        let text = DEFAULT_TOML.replacen(nist, &to, 1);
+        let problems = rubric::parse(&text).expect_err(message);
+        assert_eq!(problems[0].message, message);
+    }
+    let twice = DEFAULT_TOML.replacen(
+        "references = [\"nist-ai-rmf:MANAGE 1.1\", \"nist-ai-rmf:MAP 1.4\"",
+        "references = [\"nist-ai-rmf:MANAGE 1.1\", \"nist-ai-rmf:MANAGE 1.1\"",
+        1,
+    );
+    let problems = rubric::parse(&twice).expect_err("a reference twice");
+    assert_eq!(
+        problems[0].message,
+        "reference \"nist-ai-rmf:MANAGE 1.1\" is listed twice"
+    );
+}
