@@ -12,8 +12,7 @@ use serde::Serialize;
 use std::sync::Arc;
 
 /// What an assessment shows about one id.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
-#[serde(rename_all = "kebab-case")]
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Status {
     /// A finding mapped to it fired.
     Fired,
@@ -187,7 +186,7 @@ pub fn groups(framework: &Framework) -> Vec<(&str, Vec<usize>)> {
     out
 }
 
-/// `Severity` words of fired findings, for one line: `no-monitoring (critical)`.
+/// Fired findings in words, for one line: `no-monitoring (critical)`.
 pub fn fired_words(fired: &[Fired]) -> Vec<String> {
     fired
         .iter()
