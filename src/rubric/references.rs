@@ -40,6 +40,15 @@ impl Checker<'_> {
             return None;
         }
         let version = raw.version.get_ref().trim();
+        // Names and titles reach terminals, Markdown and CI logs, one line each.
+        let texts = [Some(raw.name.as_str()), Some(version), raw.short.as_deref()];
+        if texts.into_iter().flatten().any(unprintable) {
+            self.problem(
+                raw.id.span(),
+                format!("framework {id}: its name, version and short name must be one line of printable text"),
+            );
+            return None;
+        }
         let entries = match (built_in::find(id), &raw.ids) {
             (Some(_), Some(ids)) => {
                 self.problem(
@@ -96,6 +105,17 @@ impl Checker<'_> {
             // Ids are matched in their tag form too, so `A B` and `A-B` are one id.
             if id.is_empty() {
                 self.problem(e.id.span(), "an id must not be blank");
+            } else if [id, &e.title]
+                .into_iter()
+                .chain(e.group.as_deref())
+                .any(unprintable)
+            {
+                self.problem(
+                    e.id.span(),
+                    format!(
+                        "id \"{id}\": its id, title and group must be one line of printable text"
+                    ),
+                );
             } else if !seen.insert(tag_form(id)) {
                 self.problem(e.id.span(), format!("id \"{id}\" is listed twice"));
             } else {
@@ -162,4 +182,9 @@ impl Checker<'_> {
         }
         out.into()
     }
+}
+
+/// Text with a line break, a control character or a bidirectional override.
+fn unprintable(text: &str) -> bool {
+    text.chars().any(crate::diagnostic::is_unsafe)
 }

@@ -747,6 +747,10 @@ fn each_mistake_in_a_framework_declaration_is_refused() {
             "id \"A-1\" is listed twice",
         ),
     ];
+    let mistakes = mistakes.into_iter().chain([(
+        "[[frameworks]]\nid = \"ours\"\nname = \"x\"\nversion = \"1\"\nids = [{ id = \"A 1\", title = \"x\\u001b[2J\" }]\n\n[[frameworks]]\nid = \"nist-ai-rmf\"".to_owned(),
+        "id \"A 1\": its id, title and group must be one line of printable text",
+    )]);
     for (to, message) in mistakes {
         let text = DEFAULT_TOML.replacen(nist, &to, 1);
         let problems = rubric::parse(&text).expect_err(message);
