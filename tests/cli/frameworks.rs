@@ -767,3 +767,43 @@ fn each_mistake_in_a_framework_declaration_is_refused() {
         "reference \"nist-ai-rmf:MANAGE 1.1\" is listed twice"
     );
 }
+
+proptest::proptest! {
+    #![proptest_config(proptest::prelude::ProptestConfig { cases: 48, ..proptest::prelude::ProptestConfig::default() })]
+
+    /// Over generated questionnaires: an id reads "fired" exactly when a
+    /// finding mapped to it fired, "not assessed" exactly when the rubric maps
+    /// nothing to it, and otherwise says it has no finding, never more.
+    #[test]
+    fn the_coverage_view_says_only_what_fired(doc in crate::properties::questionnaire()) {
+        use readiness::frameworks::coverage::{coverage, Status};
+        let rubric = rubric::default_rubric().expect("valid");
+        let a = crate::properties::assess(&doc, &rubric);
+        for framework in &rubric.frameworks {
+            for id in coverage(&rubric, framework, &a).ids {
+                let fired: Vec<FindingId> = a
+                    .findings
+                    .iter()
+                    .filter(|f| id.row.findings.contains(&f.id))
+                    .map(|f| f.id)
+                    .collect();
+                let listed: Vec<FindingId> = id.fired.iter().map(|f| f.id).collect();
+                proptest::prop_assert_eq!(&listed, &fired);
+                let expected = if !fired.is_empty() {
+                    Status::Fired
+                } else if id.row.mapped() {
+                    Status::NoFinding
+                } else {
+                    Status::NotAssessed
+                };
+                proptest::prop_assert_eq!(id.status, expected);
+                let shows = readiness::render::frameworks::shows(&id);
+                match id.status {
+                    Status::Fired => proptest::prop_assert!(shows.starts_with("Fired: ")),
+                    Status::NoFinding => proptest::prop_assert!(shows.starts_with("No finding")),
+                    Status::NotAssessed => proptest::prop_assert_eq!(shows.as_str(), "Not assessed by this rubric."),
+                }
+            }
+        }
+    }
+}

@@ -81,7 +81,7 @@ fn pilot() -> BoxedStrategy<Value> {
         .boxed()
 }
 
-fn questionnaire() -> impl Strategy<Value = Value> {
+pub(crate) fn questionnaire() -> impl Strategy<Value = Value> {
     let answers: Vec<BoxedStrategy<Option<(&'static str, Value)>>> = QUESTIONS
         .iter()
         .filter(|q| !q.path.starts_with("organization."))
@@ -119,7 +119,7 @@ fn questionnaire() -> impl Strategy<Value = Value> {
         })
 }
 
-fn assess(doc: &Value, rubric: &Rubric) -> Assessment {
+pub(crate) fn assess(doc: &Value, rubric: &Rubric) -> Assessment {
     let text = doc.to_string();
     let loaded = q::load(
         &text,
