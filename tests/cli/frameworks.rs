@@ -346,6 +346,11 @@ fn a_frameworks_ids_are_listed_with_what_the_rubric_maps_to_each() {
     let out = run(&["frameworks", "eu-ai-act", "--format", "json"]);
     assert_eq!(out.code, 0);
     let ids: Value = serde_json::from_str(&out.stdout).expect("JSON");
+    let schema = run(&["schema", "--report"]);
+    let mut schema: Value = serde_json::from_str(&schema.stdout).expect("the schema");
+    schema["anyOf"] = json!([{ "$ref": "#/$defs/framework_ids" }]);
+    let validator = jsonschema::validator_for(&schema).expect("a valid JSON Schema");
+    assert!(validator.is_valid(&ids), "framework_ids describes it");
     assert_eq!(ids["ids"].as_array().map(Vec::len), Some(113));
     assert_eq!(
         ids["ids"][3],
