@@ -3,6 +3,7 @@
 //! serialized, so the contract is kept by the compiler and one snapshot.
 
 use crate::derive::evidence::Evidence;
+use crate::frameworks::References;
 use crate::load::questionnaire::DateSource;
 use crate::number::round1;
 use crate::rubric::{Criterion, RubricRef, SharedText};
@@ -83,6 +84,24 @@ pub struct Assessment {
     pub moved: Vec<crate::regression_moves::CriterionMove>,
     /// The settings this report was made with; shared by every assessment of a run.
     pub config: Arc<RunConfig>,
+    /// The frameworks whose view the report adds (`--framework`); the JSON
+    /// carries every reference already, and `readiness frameworks` the view.
+    #[serde(skip)]
+    pub framework_views: Vec<FrameworkView>,
+}
+
+/// A framework to show the report's "Framework view" of, with the rubric
+/// whose mapping it shows; shared by every assessment of a run.
+#[derive(Debug, Clone)]
+pub struct FrameworkView {
+    pub rubric: Arc<crate::rubric::Rubric>,
+    pub framework: Arc<crate::frameworks::Framework>,
+}
+
+impl PartialEq for FrameworkView {
+    fn eq(&self, other: &FrameworkView) -> bool {
+        Arc::ptr_eq(&self.rubric, &other.rubric) && self.framework == other.framework
+    }
 }
 
 /// The files and gates a report was made with, so a reader can tell which
@@ -325,6 +344,9 @@ pub struct Finding {
     /// said again for fewer pilots (recommendations, "one fix, said once").
     #[serde(skip)]
     pub vars: Vec<(&'static str, String)>,
+    /// What it is evidence about in the rubric's frameworks; shared with
+    /// the rubric and the recommendation that quotes it.
+    pub references: References,
 }
 
 #[derive(Debug, Clone, PartialEq, Serialize)]
@@ -335,6 +357,8 @@ pub struct DimensionResult {
     pub strategy: Option<f64>,
     pub implementation: Option<f64>,
     pub criteria: Vec<CriterionResult>,
+    /// What its scores are evidence about in the rubric's frameworks.
+    pub references: References,
 }
 
 /// One criterion's result. The criterion's id, title, side and weight are
@@ -382,6 +406,9 @@ pub struct Recommendation {
     /// Findings whose advice this item gives too: a later item with the
     /// same fix for no other pilot is folded in here, not repeated.
     pub also: Vec<FindingId>,
+    /// A finding's references, or for a criterion's gap its dimension's;
+    /// empty for the focus and answer-first.
+    pub references: References,
 }
 
 /// What a recommendation comes from, written as its id. Ids are the
@@ -458,8 +485,18 @@ pub struct Gate {
 }
 
 /// One check of a gate.
-#[derive(Debug, Clone, Copy, PartialEq)]
+#[derive(Debug, Clone, PartialEq)]
 pub enum GateCheck {
+    /// No finding mapped to this framework reference may fire
+    /// (`--fail-on nist-ai-rmf:MEASURE-2.4`), unless it is accepted.
+    Reference {
+        /// As `--fail-on` takes it.
+        reference: Arc<str>,
+        /// The findings mapped to it that fired and count for the gate.
+        fired: Vec<FindingId>,
+        /// How many that fired are accepted, and left out.
+        accepted: usize,
+    },
     /// A score's low end must be at least the threshold: an unanswered
     /// question never helps a questionnaire pass.
     Score {
@@ -520,6 +557,7 @@ pub fn quadrant_rank(q: Quadrant) -> u8 {
 impl GateCheck {
     pub fn passed(&self) -> bool {
         match *self {
+            GateCheck::Reference { ref fired, .. } => fired.is_empty(),
             GateCheck::Score { threshold, low, .. } => low >= threshold,
             GateCheck::Purgatory { status } => status != PurgatoryStatus::Stuck,
             GateCheck::Severity { fail_on, worst, .. } => worst < Some(fail_on),
@@ -557,6 +595,26 @@ impl Serialize for GateCheck {
     fn serialize<S: Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
         let mut fields = serializer.serialize_struct("GateCheck", 6)?;
         match *self {
+            GateCheck::Reference {
+                ref reference,
+                ref fired,
+                accepted,
+            } => {
+                fields.serialize_field("name", FAIL_ON)?;
+                fields.serialize_field("threshold", &**reference)?;
+                fields.serialize_field(
+                    "actual",
+                    if fired.is_empty() {
+                        "not fired"
+                    } else {
+                        "fired"
+                    },
+                )?;
+                fields.serialize_field("findings", fired)?;
+                if accepted > 0 {
+                    fields.serialize_field("accepted", &accepted)?;
+                }
+            }
             GateCheck::Score {
                 gate,
                 threshold,

@@ -3,7 +3,10 @@
 //! with the report still printed and the failed checks listed in it.
 
 use crate::assessment::{Assessment, Finding, Gate, GateCheck};
+use crate::frameworks::tag_form;
 use crate::vocabulary::{FailOn, FindingId, PurgatoryStatus, ScoreGate, Severity, Word};
+use std::borrow::Cow;
+use std::sync::Arc;
 
 /// The gates that were set; all `None` and no `fail_on` means no gate. The
 /// JSON report writes them under `config.gates` as `readiness.toml` names them.
@@ -22,29 +25,49 @@ pub struct Gates {
     pub tolerance: Option<f64>,
 }
 
-/// What `--fail-on` can name: purgatory or a severity, or one finding by id.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+/// What `--fail-on` can name: purgatory or a severity, one finding by id,
+/// or a framework reference (`nist-ai-rmf:MEASURE-2.4`).
+#[derive(Debug, Clone, PartialEq, Eq)]
 pub enum FailCondition {
     Level(FailOn),
     Finding(FindingId),
+    /// A framework's id and one of its ids, as written until the rubric
+    /// is read; then checked, in the framework's own spelling.
+    Reference {
+        framework: Arc<str>,
+        id: Arc<str>,
+    },
 }
 
 impl FailCondition {
     /// What a `--fail-on` value may be, for messages.
     pub const ALLOWED: &'static str =
-        "purgatory, critical, warning or a finding id such as no-monitoring (`readiness explain` lists them)";
+        "purgatory, critical, warning, a finding id such as no-monitoring (`readiness explain` lists them) or a framework reference such as nist-ai-rmf:MEASURE-2.4 (`readiness frameworks` lists them)";
 
     /// A level word first, then a finding id; the two sets share no word.
+    /// A word with a colon is a framework reference, checked against the
+    /// rubric once it is read.
     pub fn parse(word: &str) -> Option<Self> {
+        if let Some((framework, id)) = word.split_once(':') {
+            let (framework, id) = (framework.trim(), id.trim());
+            return (!framework.is_empty() && !id.is_empty()).then(|| FailCondition::Reference {
+                framework: framework.into(),
+                id: id.into(),
+            });
+        }
         FailOn::parse(word)
             .map(FailCondition::Level)
             .or_else(|| FindingId::parse(word).map(FailCondition::Finding))
     }
 
-    pub fn word(self) -> &'static str {
+    /// The condition as `--fail-on` takes it.
+    pub fn word(&self) -> Cow<'static, str> {
         match self {
-            FailCondition::Level(level) => level.word(),
-            FailCondition::Finding(id) => id.word(),
+            FailCondition::Level(level) => Cow::Borrowed(level.word()),
+            FailCondition::Finding(id) => Cow::Borrowed(id.word()),
+            FailCondition::Reference { framework, id } => {
+                Cow::Owned(format!("{framework}:{}", tag_form(id)))
+            }
         }
     }
 
@@ -60,7 +83,7 @@ impl FailCondition {
 
 impl serde::Serialize for FailCondition {
     fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
-        serializer.serialize_str(self.word())
+        serializer.serialize_str(&self.word())
     }
 }
 
@@ -86,7 +109,7 @@ impl Gates {
         .filter_map(|(gate, threshold)| Some(format!("{gate} {:.1}", threshold?)))
         .collect();
         if !self.fail_on.is_empty() {
-            let words: Vec<&str> = self.fail_on.iter().map(|c| c.word()).collect();
+            let words: Vec<Cow<'_, str>> = self.fail_on.iter().map(FailCondition::word).collect();
             parts.push(format!("fail_on {}", words.join(" and ")));
         }
         if let (Some(baseline), Some(tolerance)) = (&self.baseline, self.tolerance) {
@@ -138,7 +161,7 @@ impl Gates {
             })
         })
         .collect();
-        checks.extend(self.fail_on.iter().map(|&c| fail_on_check(c, a)));
+        checks.extend(self.fail_on.iter().map(|c| fail_on_check(c, a)));
         (!checks.is_empty()).then(|| Gate {
             passed: checks.iter().all(GateCheck::passed),
             checks,
@@ -146,9 +169,10 @@ impl Gates {
     }
 }
 
-fn fail_on_check(condition: FailCondition, a: &Assessment) -> GateCheck {
-    let fail_on = match condition {
+fn fail_on_check(condition: &FailCondition, a: &Assessment) -> GateCheck {
+    let fail_on = match *condition {
         FailCondition::Level(level) => level,
+        FailCondition::Reference { .. } => return reference_check(condition, a),
         FailCondition::Finding(id) => {
             let fired = a.findings.iter().find(|f| f.id == id);
             return GateCheck::Finding {
@@ -183,9 +207,33 @@ fn fail_on_check(condition: FailCondition, a: &Assessment) -> GateCheck {
     }
 }
 
+/// `--fail-on nist-ai-rmf:MEASURE-2.4`: the findings that fired and are
+/// mapped to that reference; accepted ones are left out, as for any `--fail-on`.
+fn reference_check(condition: &FailCondition, a: &Assessment) -> GateCheck {
+    let FailCondition::Reference { framework, id } = condition else {
+        unreachable!("called for references only")
+    };
+    let mapped = a.findings.iter().filter(|f| {
+        f.references
+            .iter()
+            .any(|r| *r.framework == **framework && *r.id == **id)
+    });
+    let (counting, accepted): (Vec<_>, Vec<_>) = mapped.partition(|f| f.counts_for_gate);
+    GateCheck::Reference {
+        reference: condition.word().into(),
+        fired: counting.iter().map(|f| f.id).collect(),
+        accepted: accepted.len(),
+    }
+}
+
 /// A check in words: `overall 33.7 is below 60.0`.
 pub fn describe(check: &GateCheck) -> String {
     match *check {
+        GateCheck::Reference {
+            ref reference,
+            ref fired,
+            accepted,
+        } => describe_reference(reference, fired, accepted),
         GateCheck::Score {
             gate,
             threshold,
@@ -310,4 +358,21 @@ pub fn unaccepted_pilots(f: &Finding) -> Vec<&str> {
         })
         .map(String::as_str)
         .collect()
+}
+
+/// `reference nist-ai-rmf:MEASURE-2.4: no-monitoring fired (fails when a
+/// finding mapped to it fires)`.
+fn describe_reference(reference: &str, fired: &[FindingId], accepted: usize) -> String {
+    let findings: Vec<&str> = fired.iter().map(|id| id.word()).collect();
+    let what = match findings.as_slice() {
+        [] => "no finding mapped to it fired".to_owned(),
+        [one] => format!("{one} fired"),
+        [many @ .., last] => format!("{} and {last} fired", many.join(", ")),
+    };
+    let left_out = match accepted {
+        0 => String::new(),
+        1 => "; 1 accepted finding left out".to_owned(),
+        n => format!("; {n} accepted findings left out"),
+    };
+    format!("reference {reference}: {what} (fails when a finding mapped to it fires{left_out})")
 }

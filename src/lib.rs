@@ -23,6 +23,7 @@ pub mod derive;
 pub mod diagnostic;
 pub mod diff;
 pub mod error;
+pub mod frameworks;
 pub mod gate;
 pub mod history;
 pub mod load;

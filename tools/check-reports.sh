@@ -81,6 +81,19 @@ rm -rf "$accepting"
 # Names that once broke the chart: brackets, pipes, keywords, quotes, duplicates.
 "$bin" assess tests/fixtures/hostile-names --format markdown --no-step-summary -o "$out/hostile-names.md"
 
+# Framework references: the lists, the coverage view (of one questionnaire
+# and of several) and the report's framework view. Their JSON is checked
+# against its $defs by the tests (tests/cli/report_schema.rs).
+"$bin" frameworks --format markdown > "$out/frameworks.md"
+for framework in nist-ai-rmf iso-42001 eu-ai-act; do
+  "$bin" frameworks "$framework" --format markdown > "$out/frameworks-$framework.md"
+  "$bin" frameworks "$framework" examples --format markdown > "$out/coverage-$framework.md"
+done
+"$bin" assess examples/aligned-unguarded-meridian-insurance.yaml --framework nist-ai-rmf \
+  --framework iso-42001 --framework eu-ai-act --format markdown --no-step-summary -o "$out/framework-view.md"
+"$bin" assess examples --framework nist-ai-rmf --detail --format markdown --no-step-summary \
+  -o "$out/framework-view-portfolio.md"
+
 (cd tools/js && npm ci --no-audit --no-fund --silent)
 tools/js/node_modules/.bin/markdownlint-cli2 "$out/*.md"
 node tools/js/check-mermaid.mjs "$out"/*.md

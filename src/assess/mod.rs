@@ -114,6 +114,7 @@ pub fn assess(questionnaire: &Questionnaire, rubric: &Rubric, source: &str) -> A
         acceptances: Vec::new(),
         comparison: None,
         moved: Vec::new(),
+        framework_views: Vec::new(),
         config: Arc::default(),
         path: None,
     }
@@ -400,6 +401,7 @@ fn dimensions(rubric: &Rubric, criteria: &[(&Criterion, CriterionScore)]) -> Vec
             DimensionResult {
                 id: dimension.id.clone(),
                 name: dimension.name.clone(),
+                references: dimension.references.clone(),
                 strategy: scoring::side_score(mine().filter(scoring::on_side(Side::Strategy)))
                     .score,
                 implementation: scoring::side_score(

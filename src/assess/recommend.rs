@@ -46,6 +46,7 @@ pub fn recommend(x: &Inputs<'_>) -> Vec<Recommendation> {
         evidence: x.decision.evidence.as_slice().into(),
         pilots: Vec::new(),
         also: Vec::new(),
+        references: no_references(),
     });
     let fits = fitting_groups(x.decision.reason);
     let of = |severity: Severity| x.findings.iter().filter(move |f| f.severity == severity);
@@ -87,6 +88,7 @@ fn from_finding(f: &Finding) -> Recommendation {
             message: f.message.clone(),
         },
         evidence: f.evidence.clone(),
+        references: f.references.clone(),
         pilots: f.pilots.clone(),
         also: Vec::new(),
     }
@@ -199,6 +201,12 @@ fn for_fewer_pilots(
     }
 }
 
+/// The focus and the open questions are about the whole organization,
+/// evidence about no one control.
+fn no_references() -> crate::frameworks::References {
+    Vec::new().into()
+}
+
 /// The questions to answer first: the criteria of each side too little
 /// answered, and the pilots list when it is left out, the heaviest
 /// unanswered weight `weight × (1 − a)` first.
@@ -249,6 +257,7 @@ fn answer_first(x: &Inputs<'_>) -> Recommendation {
         evidence: evidence.into(),
         pilots: Vec::new(),
         also: Vec::new(),
+        references: no_references(),
     }
 }
 
@@ -274,6 +283,8 @@ fn gaps(x: &Inputs<'_>) -> Vec<Recommendation> {
                 evidence: answers_to_change(criterion, x.facts).into(),
                 pilots: Vec::new(),
                 also: Vec::new(),
+                // A criterion's gap is evidence about what its dimension maps to.
+                references: x.rubric.dimensions[criterion.dimension].references.clone(),
             }
         })
         .collect()

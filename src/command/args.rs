@@ -72,6 +72,10 @@ pub enum Command {
         #[arg(long, value_name = "YYYY-MM-DD", value_parser = parse_date)]
         as_of: Option<Date>,
     },
+    /// Governance frameworks the rubric maps to: the list, one framework's ids, or the coverage view of questionnaires
+    ///
+    /// Without ID, the frameworks the rubric declares; with ID, each of that framework's ids with what the rubric maps to it; with ID and questionnaires, for every id the findings that fired on it, the dimension scores behind it, no finding, or not assessed by this rubric. A reference is evidence about a control, never a judgement that it is met.
+    Frameworks(FrameworksArgs),
     /// Print the questionnaire's JSON Schema, for editors (with --report, the JSON report's)
     Schema {
         /// Print the JSON report's schema instead, for programs that read `--format json` (`--format codeclimate` follows GitLab's Code Quality format, `--format junit` the XML schema of Jenkins' xUnit plugin, `junit-10.xsd`)
@@ -177,9 +181,12 @@ pub struct AssessArgs {
     /// How many points a score may fall before the regression gate fails [default: 0]
     #[arg(long, value_name = "N", value_parser = parse_threshold)]
     pub tolerance: Option<f64>,
-    /// Gate: exit 1 when purgatory is stuck, a finding this severe or worse fired, or the finding with this id fired (`readiness explain` lists the ids); repeat the flag or separate values with commas
+    /// Gate: exit 1 when purgatory is stuck, a finding this severe or worse fired, the finding with this id fired (`readiness explain` lists the ids), or a finding mapped to this framework reference fired (nist-ai-rmf:MEASURE-2.4; `readiness frameworks` lists them); repeat the flag or separate values with commas
     #[arg(long, value_name = "WHAT", value_delimiter = ',', action = clap::ArgAction::Append, value_parser = FailConditionParser)]
     pub fail_on: Vec<FailCondition>,
+    /// Add a "Framework view" of this framework to the report (table and Markdown): what the assessment shows for each of its ids, grouped by function, clause or chapter; repeat for several [default: `framework` in readiness.toml]
+    #[arg(long, value_name = "ID")]
+    pub framework: Vec<String>,
 }
 
 /// `--fail-on`'s parser: the three levels, with their help, and every
@@ -238,8 +245,8 @@ impl AssessArgs {
             min_strategy: self.min_strategy,
             min_implementation: self.min_implementation,
             min_completeness: self.min_completeness,
-            fail_on: self.fail_on.iter().fold(Vec::new(), |mut list, &c| {
-                add_once(&mut list, c);
+            fail_on: self.fail_on.iter().fold(Vec::new(), |mut list, c| {
+                add_once(&mut list, c.clone());
                 list
             }),
             baseline: self.baseline.clone(),
@@ -258,6 +265,31 @@ pub struct ValidateArgs {
     /// The name to show for standard input in messages
     #[arg(long, value_name = "NAME", default_value = "<stdin>")]
     pub stdin_filename: String,
+    /// The assessment date, where a questionnaire gives none
+    #[arg(long, value_name = "YYYY-MM-DD", value_parser = parse_date)]
+    pub as_of: Option<Date>,
+}
+
+#[derive(Debug, clap::Args)]
+pub struct FrameworksArgs {
+    /// A framework's id, such as nist-ai-rmf, iso-42001 or eu-ai-act (`readiness frameworks` lists them)
+    pub id: Option<String>,
+    /// Questionnaires (YAML) to show the coverage view of: per id, the findings that fired on it, the dimension scores behind it, no finding, or not assessed; a directory means every *.yaml and *.yml in it
+    #[arg(requires = "id")]
+    pub files: Vec<PathBuf>,
+    /// Output format [default: table]
+    #[arg(long, value_name = "FORMAT", value_parser = word_of::<Format>(&[
+        "A plain-text table, for a terminal",
+        "Markdown, grouped by the framework's functions, clauses or chapters",
+        "JSON, for programs",
+    ]))]
+    pub format: Option<Format>,
+    /// Use this rubric (TOML) instead of the one readiness.toml names, or the default one
+    #[arg(long, value_name = "FILE")]
+    pub rubric: Option<PathBuf>,
+    /// Read settings (the rubric, accepted risks) from this file instead of ./readiness.toml
+    #[arg(long, value_name = "FILE")]
+    pub config: Option<PathBuf>,
     /// The assessment date, where a questionnaire gives none
     #[arg(long, value_name = "YYYY-MM-DD", value_parser = parse_date)]
     pub as_of: Option<Date>,

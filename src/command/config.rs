@@ -22,6 +22,8 @@ pub const DEFAULT_NAME: &str = "readiness.toml";
 #[serde(deny_unknown_fields)]
 struct RawConfig {
     rubric: Option<Spanned<String>>,
+    /// The frameworks whose view the report adds: an id or a list of ids.
+    framework: Option<Spanned<toml::Value>>,
     format: Option<Spanned<String>>,
     gate: Option<RawGate>,
     accept: Option<Vec<Spanned<super::acceptances::RawAccept>>>,
@@ -55,6 +57,13 @@ pub struct Config {
     pub fail_on_regression: Option<bool>,
     /// The accepted risks, `[[accept]]`, in the file's order.
     pub accept: Vec<Acceptance>,
+    /// Where `gate.fail_on` is written, for problems found once the rubric
+    /// is read (a framework reference it does not have).
+    pub fail_on_at: Option<crate::diagnostic::Position>,
+    /// `framework`: the ids of the frameworks whose view the report adds,
+    /// and where they are written, for problems found once the rubric is read.
+    pub frameworks: Vec<String>,
+    pub frameworks_at: Option<crate::diagnostic::Position>,
 }
 
 /// Where the settings come from: a file named, none, or the search.
@@ -178,6 +187,14 @@ pub fn parse(text: &str, path: &Path) -> Result<Config, Vec<Diagnostic>> {
             None => problems.push(choice_problem(text, format, "format", Format::words())),
         }
     }
+    if let Some(framework) = &raw.framework {
+        let at = position(text, framework.span().start);
+        config.frameworks_at = Some(at);
+        match framework_ids(framework.get_ref()) {
+            Ok(ids) => config.frameworks = ids,
+            Err(problem) => problems.push(Diagnostic::at(at, format!("framework: {problem}"))),
+        }
+    }
     if let Some(gate) = &raw.gate {
         let mut score = |value: &Option<Spanned<f64>>, name: &dyn std::fmt::Display| {
             let value = value.as_ref()?;
@@ -205,6 +222,7 @@ pub fn parse(text: &str, path: &Path) -> Result<Config, Vec<Diagnostic>> {
         config.fail_on_regression = gate.fail_on_regression.as_ref().map(|on| *on.get_ref());
         config.gates.tolerance = tolerance;
         if let Some(fail_on) = &gate.fail_on {
+            config.fail_on_at = Some(position(text, fail_on.span().start));
             match fail_conditions(fail_on.get_ref()) {
                 Ok(list) => config.gates.fail_on = list,
                 Err(problem) => problems.push(Diagnostic::at(
@@ -323,6 +341,23 @@ fn fail_conditions(value: &toml::Value) -> Result<Vec<FailCondition>, String> {
         add_once(&mut list, condition);
     }
     Ok(list)
+}
+
+/// `framework = "nist-ai-rmf"` or a list of ids; each is checked against
+/// the rubric once it is read.
+fn framework_ids(value: &toml::Value) -> Result<Vec<String>, String> {
+    match value {
+        toml::Value::String(one) => Ok(vec![one.clone()]),
+        toml::Value::Array(many) => many
+            .iter()
+            .map(|item| {
+                item.as_str()
+                    .map(str::to_owned)
+                    .ok_or_else(|| not_a_word(item))
+            })
+            .collect(),
+        other => Err(not_a_word(other)),
+    }
 }
 
 fn not_a_word(value: &toml::Value) -> String {

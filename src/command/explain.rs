@@ -25,6 +25,7 @@ pub fn explain(
     }
     if let Some(finding) = FindingId::parse(id) {
         let mut text = finding_text(finding, rubric);
+        text.push_str(&references_text("", &rubric.finding(finding).references));
         text.push_str(&acceptances_text(finding, accepted, today, as_of));
         return Ok(text);
     }
@@ -93,7 +94,24 @@ fn criterion_text(c: &Criterion, rubric: &Rubric) -> String {
         "Unanswered, it counts neither for nor against the score: the score is computed from what was answered, the range beside it shows how far the open answers could move it, and completeness falls."
     );
     let _ = writeln!(out, "How to improve: {}", c.advice);
+    out.push_str(&references_text(
+        " of its dimension",
+        &rubric.dimensions[c.dimension].references,
+    ));
     out
+}
+
+/// A finding's or a criterion's dimension's framework references, and what
+/// they mean; nothing when there are none.
+fn references_text(whose: &str, references: &[crate::frameworks::Reference]) -> String {
+    if references.is_empty() {
+        return String::new();
+    }
+    format!(
+        "Framework references{whose}: {}. {}\n",
+        crate::frameworks::compact(references),
+        crate::frameworks::NOT_A_JUDGEMENT
+    )
 }
 
 fn reads(measure: &Measure) -> String {

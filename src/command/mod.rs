@@ -22,6 +22,7 @@ pub mod acceptances;
 pub mod args;
 pub mod config;
 pub mod explain;
+pub mod frameworks;
 pub mod git;
 pub mod history;
 pub mod init;
@@ -110,6 +111,7 @@ pub fn run(cli: Cli, env: &Environment) -> Output {
         Command::Diff(args) => diff_command(&args, env),
         Command::History(args) => history::run(&args, env),
         Command::Rubric { action } => rubric_command(&action, env),
+        Command::Frameworks(args) => frameworks::run(&args, env).map(Output::success),
         Command::Completions { shell } => Ok(Output::success(completions(shell))),
         Command::Explain {
             id: None,
@@ -208,8 +210,10 @@ fn diff_command(args: &DiffArgs, env: &Environment) -> Result<Output, Error> {
 }
 
 fn assess_command(args: &AssessArgs, env: &Environment) -> Result<Output, Error> {
-    let settings = Settings::resolve(args, Path::new("."))?;
+    let mut settings = Settings::resolve(args, Path::new("."))?;
     let rubric = read::rubric(settings.rubric.as_deref())?;
+    frameworks::resolve_fail_on(&mut settings, &rubric)?;
+    let views = frameworks::views(&settings, &rubric)?;
     let inputs = inputs::expand(&args.files)?;
     let output_file = args.output.as_deref().filter(|o| o.as_os_str() != "-");
     if let Some(path) = output_file {
@@ -243,8 +247,14 @@ fn assess_command(args: &AssessArgs, env: &Environment) -> Result<Output, Error>
     } else {
         None
     };
-    let (mut entries, problems) =
-        assess_all(&inputs, args, &settings, &rubric, options, keeping.as_ref());
+    let (mut entries, problems) = assess_all(
+        &inputs,
+        args,
+        &settings,
+        (&rubric, &views),
+        options,
+        keeping.as_ref(),
+    );
     let stderr: String = problems.iter().map(Error::render).collect();
     if entries.is_empty() {
         return Ok(Output {
@@ -410,7 +420,7 @@ fn assess_all(
     inputs: &Inputs,
     args: &AssessArgs,
     settings: &Settings,
-    rubric: &rubric::Rubric,
+    (rubric, views): (&rubric::Rubric, &[crate::assessment::FrameworkView]),
     options: LoadOptions,
     keeping: Option<&Keeping>,
 ) -> (Vec<(Assessment, Reports)>, Vec<Error>) {
@@ -448,6 +458,7 @@ fn assess_all(
             )?;
         }
         assessment.config = Arc::clone(&config);
+        assessment.framework_views = views.to_vec();
         match keeping {
             Some(keeping) => keeping.keep(assessment),
             None => Ok((assessment, Reports::default())),

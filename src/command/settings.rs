@@ -24,6 +24,15 @@ pub struct Settings {
     pub accept: Vec<Acceptance>,
     /// Each setting of the settings file that a flag replaced.
     pub overrides: Vec<Override>,
+    /// The settings file and the place of its `gate.fail_on`, when the
+    /// `--fail-on` conditions in force are its own.
+    pub fail_on_from: Option<(PathBuf, crate::diagnostic::Position)>,
+    /// The frameworks whose view the report adds (`--framework`, else
+    /// `framework` in the settings file), as given.
+    pub frameworks: Vec<String>,
+    /// The settings file and the place of its `framework`, when the
+    /// frameworks in force are its own.
+    pub frameworks_from: Option<(PathBuf, crate::diagnostic::Position)>,
 }
 
 impl Settings {
@@ -59,7 +68,23 @@ impl Settings {
             // A tolerance without the gate it belongs to is not in force.
             gates.tolerance = None;
         }
+        let fail_on_from = match (&config.path, config.fail_on_at) {
+            (Some(path), Some(at)) if args.fail_on.is_empty() => Some((path.clone(), at)),
+            _ => None,
+        };
+        let frameworks_from = match (&config.path, config.frameworks_at) {
+            (Some(path), Some(at)) if args.framework.is_empty() => Some((path.clone(), at)),
+            _ => None,
+        };
+        let frameworks = if args.framework.is_empty() {
+            config.frameworks
+        } else {
+            args.framework.clone()
+        };
         Ok(Settings {
+            fail_on_from,
+            frameworks,
+            frameworks_from,
             config_file: config.path,
             rubric: args.rubric.clone().or(config.rubric),
             format: args.format.or(config.format).unwrap_or(Format::Table),
@@ -139,7 +164,7 @@ fn overrides(args: &AssessArgs, config: &config::Config) -> Vec<Override> {
         add(setting, flag, score(value), score(replaced));
     }
     let words = |list: &[crate::gate::FailCondition]| {
-        let words: Vec<&str> = list.iter().map(|c| c.word()).collect();
+        let words: Vec<String> = list.iter().map(|c| c.word().into_owned()).collect();
         (!words.is_empty()).then(|| words.join(" and "))
     };
     add(

@@ -9,6 +9,7 @@ use super::words;
 use super::Scanning;
 use crate::assess::portfolio::Portfolio;
 use crate::assessment::{Assessment, Finding};
+use crate::frameworks::compact;
 use crate::vocabulary::Severity;
 use std::fmt::Write as _;
 use std::io::{self, Write};
@@ -94,6 +95,13 @@ pub fn ranked_lines(a: &Assessment, base: &Path) -> String {
         let accepted = if f.counts_for_gate { "" } else { ", accepted" };
         let title = format!("{} ({}{accepted})", f.title, f.id);
         let mut message = f.message.to_string();
+        if !f.references.is_empty() {
+            let _ = write!(
+                message,
+                " Framework references (evidence about each control, not a judgement that it is met): {}.",
+                compact(&f.references)
+            );
+        }
         for x in &f.accepted {
             let _ = write!(
                 message,

@@ -119,6 +119,7 @@ fn check_name(check: &GateCheck) -> String {
         GateCheck::QuadrantRegression { .. } => "regression.quadrant".to_owned(),
         GateCheck::NewCritical { id: Some(id) } => format!("regression.new-critical {id}"),
         GateCheck::NewCritical { id: None } => "regression.new-critical".to_owned(),
+        GateCheck::Reference { ref reference, .. } => format!("fail_on {reference}"),
     }
 }
 

@@ -13,6 +13,7 @@ use super::story::{self, after_the_focus, ActionItem, ACTION_PLAN, DECISIONS_SHO
 use super::words::{self, acceptance_lines, accepted_note, bar, confidence_note, score};
 use crate::assessment::{Assessment, Finding, PilotSummary, Reason, Recommendation};
 use crate::derive::evidence::Evidence;
+use crate::frameworks::{compact, NOT_A_JUDGEMENT};
 use crate::load::questionnaire::DateSource;
 use crate::vocabulary::{
     Confidence, Environment, Group, Monitoring, Quadrant, RetiredReason, Severity, Side, Stage,
@@ -38,6 +39,7 @@ pub fn render(a: &Assessment) -> String {
         out.push('\n');
     }
     evidence_and_method(&mut out, a);
+    super::frameworks::report_markdown(&mut out, a);
     out
 }
 
@@ -259,6 +261,9 @@ fn findings(out: &mut String, a: &Assessment) {
             self::incidents(out, a);
         }
     }
+    if a.findings.iter().any(|f| !f.references.is_empty()) {
+        let _ = writeln!(out, "{NOT_A_JUDGEMENT}\n");
+    }
 }
 
 /// The incidents the questionnaire records, in its order.
@@ -301,6 +306,7 @@ fn finding(out: &mut String, f: &Finding) {
     if !lines.is_empty() {
         let _ = write!(out, " Evidence: {}.", lines.join("; "));
     }
+    out.push_str(&references_note(&f.references));
     out.push('\n');
 }
 
@@ -459,6 +465,14 @@ fn method(out: &mut String, a: &Assessment) {
     if let Some(line) = cases::answered_by(a, cell) {
         let _ = writeln!(out, "- {line}");
     }
+}
+
+/// A finding's references after its evidence: ` References: NIST MEASURE 2.4 · ISO A.6.2.6.`
+fn references_note(references: &[crate::frameworks::Reference]) -> String {
+    if references.is_empty() {
+        return String::new();
+    }
+    format!(" References: {}.", cell(&compact(references)))
 }
 
 fn evidence_line(e: &Evidence) -> String {

@@ -7,6 +7,7 @@ mod chart;
 pub mod codeclimate;
 pub mod diff;
 pub mod finding_list;
+pub mod frameworks;
 pub mod gate_lines;
 pub mod github;
 pub mod history;

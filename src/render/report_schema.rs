@@ -17,16 +17,20 @@ pub fn report_schema() -> Value {
     json!({
         "$schema": "https://json-schema.org/draft/2020-12/schema",
         "title": "readiness JSON report, format 1",
-        "description": "One questionnaire gives one assessment; several (or a directory, or --portfolio) give a portfolio of them. The JSON of readiness diff is $defs/comparison; that of readiness history is $defs/history (a file) or $defs/portfolio_history (a directory).",
+        "description": "One questionnaire gives one assessment; several (or a directory, or --portfolio) give a portfolio of them. The JSON of readiness diff is $defs/comparison; that of readiness history is $defs/history (a file) or $defs/portfolio_history (a directory); that of readiness frameworks is $defs/frameworks, $defs/framework_ids (with an id) or $defs/framework_coverage (with questionnaires).",
         "anyOf": [ { "$ref": "#/$defs/assessment" }, { "$ref": "#/$defs/portfolio" } ],
         "$defs": {
             "assessment": assessment(),
             "portfolio": portfolio(),
             "evidence": evidence(),
+            "reference": reference(),
             "score": nullable(score("")),
             "comparison": comparison(),
             "history": history(),
             "portfolio_history": portfolio_history(),
+            "frameworks": frameworks_list(),
+            "framework_ids": framework_ids(),
+            "framework_coverage": framework_coverage(),
         }
     })
 }
@@ -314,6 +318,7 @@ fn finding() -> Value {
             ("pilots", array("The pilots it names, in the questionnaire's order; empty when it names none.", string("A pilot's name."))),
             ("accepted", array("The acceptances in force that cover it ([[accept]] in readiness.toml).", acceptance("An acceptance in force."))),
             ("counts_for_gate", json!({ "description": "False when acceptances in force cover it whole (without a pilot, or one for each pilot it names): it is still reported and still counts in the scores, but not for --fail-on.", "type": "boolean" })),
+            ("references", references("The framework controls the rubric maps this finding to: evidence about each, not a judgement that it is met.")),
         ],
     );
     // The four misconception fields appear on misconceptions only.
@@ -327,7 +332,8 @@ fn finding() -> Value {
         "remedy",
         "pilots",
         "accepted",
-        "counts_for_gate"
+        "counts_for_gate",
+        "references"
     ]);
     schema
 }
@@ -424,6 +430,10 @@ fn dimension() -> Value {
                     ),
                 ),
             ),
+            (
+                "references",
+                references("The framework controls the rubric maps this dimension to; its criteria's gaps carry them."),
+            ),
         ],
     )
 }
@@ -438,6 +448,7 @@ fn recommendation() -> Value {
             ("title", string("What to do.")),
             ("reason", string("Why, in one sentence.")),
             ("evidence", array("The answers it rests on.", json!({ "$ref": "#/$defs/evidence" }))),
+            ("references", references("The finding's framework references, or for a criterion's gap its dimension's; empty for the focus and answer-first.")),
             ("pilots", array("The pilots its advice names, in the questionnaire's order; for a finding's remedy, only those no earlier item with the same fix named.", string("A pilot's name."))),
             ("also", array("Findings whose advice it gives too: a later item with the same fix and no other pilot, folded in here rather than repeated.", word_of::<FindingId>("A finding id."))),
         ],
@@ -496,6 +507,188 @@ fn decision() -> Value {
     )
 }
 
+fn reference() -> Value {
+    object(
+        "One id of a governance framework the rubric declares.",
+        &[
+            ("framework", string("The framework's id, such as nist-ai-rmf, iso-42001 or eu-ai-act.")),
+            ("id", string("The subcategory, clause, control or article, as the framework writes it: MEASURE 2.4, A.6.2.6, Art. 26.")),
+            ("title", string("Its title (for NIST AI RMF, the subcategory's text).")),
+        ],
+    )
+}
+
+/// What every `readiness frameworks` document starts with.
+fn frameworks_head() -> Vec<(&'static str, Value)> {
+    vec![
+        ("format_version", json!({ "description": "The format version, as in the report.", "const": 1 })),
+        ("rubric", object("The rubric whose frameworks and mapping these are.", &[
+            ("id", string("The rubric's id.")),
+            ("version", string("The rubric's version.")),
+            ("name", string("The rubric's name.")),
+        ])),
+        ("note", string("That a reference marks evidence about a control, not a judgement that the control is met.")),
+    ]
+}
+
+fn framework_head() -> Value {
+    object(
+        "The framework, as the rubric declares it.",
+        &[
+            ("id", string("Its id, such as nist-ai-rmf.")),
+            ("name", string("Its name.")),
+            ("version", string("Its version.")),
+            (
+                "short",
+                string("What compact references start with, such as NIST."),
+            ),
+        ],
+    )
+}
+
+fn frameworks_list() -> Value {
+    let mut fields = frameworks_head();
+    fields.push((
+        "frameworks",
+        array(
+            "Each framework the rubric declares, in its order.",
+            object(
+                "A framework and how much of it the rubric maps.",
+                &[
+                    ("id", string("Its id.")),
+                    ("name", string("Its name.")),
+                    ("version", string("Its version.")),
+                    ("short", string("What compact references start with.")),
+                    ("ids", count("How many ids it has.")),
+                    (
+                        "mapped",
+                        count("How many of them a finding or dimension of the rubric maps to."),
+                    ),
+                ],
+            ),
+        ),
+    ));
+    object(
+        "readiness frameworks: the frameworks a rubric declares.",
+        &fields,
+    )
+}
+
+/// The fields an id has in both `frameworks ID` documents.
+fn id_fields() -> Vec<(&'static str, Value)> {
+    vec![
+        ("id", string("The id, as the framework writes it.")),
+        (
+            "title",
+            string("Its title (for NIST AI RMF, the subcategory's text)."),
+        ),
+        (
+            "group",
+            string("The function, clause or chapter it belongs to."),
+        ),
+    ]
+}
+
+fn framework_ids() -> Value {
+    let mut fields = frameworks_head();
+    fields.push(("framework", framework_head()));
+    let mut id = id_fields();
+    id.push((
+        "findings",
+        array(
+            "The findings the rubric maps to it.",
+            word_of::<FindingId>("A finding id."),
+        ),
+    ));
+    id.push((
+        "dimensions",
+        array(
+            "The dimensions the rubric maps to it.",
+            string("A dimension id."),
+        ),
+    ));
+    fields.push((
+        "ids",
+        array(
+            "Every id of the framework, in its order.",
+            object("An id and what the rubric maps to it.", &id),
+        ),
+    ));
+    object(
+        "readiness frameworks ID: a framework's ids and what the rubric maps to each.",
+        &fields,
+    )
+}
+
+fn framework_coverage() -> Value {
+    let mut fields = frameworks_head();
+    fields.push(("framework", framework_head()));
+    let mut id = id_fields();
+    id.push(("status", words("fired (a finding mapped to it fired), no-finding (the rubric maps findings or dimensions to it and none fired: not a judgement that it is met) or not-assessed (the rubric maps nothing to it).", &["fired", "no-finding", "not-assessed"])));
+    id.push(("findings", array("The findings mapped to it that fired.", object("A finding that fired.", &[
+        ("id", word_of::<FindingId>("The finding's id.")),
+        ("severity", word_of::<Severity>("Its severity.")),
+        ("title", string("Its title.")),
+        ("counts_for_gate", json!({ "description": "False when accepted risks in force cover it whole.", "type": "boolean" })),
+    ]))));
+    id.push((
+        "mapped_findings",
+        array(
+            "Every finding the rubric maps to it, fired or not.",
+            word_of::<FindingId>("A finding id."),
+        ),
+    ));
+    id.push(("dimensions", array("The scores of the dimensions the rubric maps to it.", object("A dimension's scores.", &[
+        ("id", string("The dimension's id.")),
+        ("name", string("Its name.")),
+        ("strategy", json!({ "$ref": "#/$defs/score", "description": "Its strategy score; null when none." })),
+        ("implementation", json!({ "$ref": "#/$defs/score", "description": "Its implementation score; null when none." })),
+    ]))));
+    let each = object(
+        "What one assessment shows for every id of the framework.",
+        &[
+            ("source", string("The questionnaire's file name as given.")),
+            ("organization", string("The organization's name.")),
+            ("assessed", date("The assessment date used.")),
+            (
+                "counts",
+                object(
+                    "How many ids have each status.",
+                    &[
+                        ("fired", count("Ids with a finding that fired.")),
+                        ("no-finding", count("Ids the rubric maps, with no finding.")),
+                        ("not-assessed", count("Ids the rubric maps nothing to.")),
+                    ],
+                ),
+            ),
+            (
+                "ids",
+                array(
+                    "Every id of the framework, in its order.",
+                    object("An id and what the assessment shows for it.", &id),
+                ),
+            ),
+        ],
+    );
+    fields.push((
+        "coverage",
+        array("One entry per questionnaire, in the order given.", each),
+    ));
+    object(
+        "readiness frameworks ID FILE...: the coverage view.",
+        &fields,
+    )
+}
+
+/// A framework reference as `--fail-on` takes it: `nist-ai-rmf:MEASURE-2.4`.
+fn reference_word() -> Value {
+    json!({ "description": "A framework reference, framework:id with spaces as hyphens, such as nist-ai-rmf:MEASURE-2.4.", "type": "string", "pattern": "^[^:\\s]+:\\S+$" })
+}
+
+fn references(description: &str) -> Value {
+    array(description, json!({ "$ref": "#/$defs/reference" }))
+}
+
 fn gate() -> Value {
     let threshold_words: Vec<&str> = FailOn::words()
         .iter()
@@ -537,16 +730,17 @@ fn gate() -> Value {
                         "properties": {
                             "name": words("The gate, as readiness.toml names it.", &names),
                             "threshold": {
-                                "description": "A score for a score gate (for a score regression, the baseline's low end less the tolerance); for fail_on, the level or finding id it fails on; for the level and quadrant regressions, the baseline's; for regression.critical, none.",
-                                "anyOf": [score(""), words("", &threshold_words)],
+                                "description": "A score for a score gate (for a score regression, the baseline's low end less the tolerance); for fail_on, the level, finding id or framework reference it fails on; for the level and quadrant regressions, the baseline's; for regression.critical, none.",
+                                "anyOf": [score(""), words("", &threshold_words), reference_word()],
                             },
                             "actual": {
-                                "description": "A score check: the low end of the score's range. fail_on: the purgatory status, the most severe finding's severity (or none), or fired / not fired for a finding id. A level or quadrant regression: the level or quadrant now. regression.critical: the new critical finding's id, or none.",
+                                "description": "A score check: the low end of the score's range. fail_on: the purgatory status, the most severe finding's severity (or none), or fired / not fired for a finding id or a framework reference. A level or quadrant regression: the level or quadrant now. regression.critical: the new critical finding's id, or none.",
                                 "anyOf": [score(""), { "type": "string" }],
                             },
                             "score": { "$ref": "#/$defs/score", "description": "Score checks only: the score from what was answered; null when nothing was." },
                     "baseline": score("Score regression checks only: the low end of the score's range in the baseline; the threshold is this less the tolerance."),
                             "open": { "$ref": "#/$defs/score", "description": "Score checks only: the score less the low end, the part of a shortfall that rests on open questions." },
+                            "findings": array("fail_on a framework reference only: the findings mapped to it that fired and count (accepted ones left out).", word_of::<FindingId>("A finding id.")),
                             "accepted": { "description": "fail_on checks only, when accepted findings were left out: how many (for a finding id, 1 when it fired and is accepted).", "type": "integer", "minimum": 1 },
                             "passed": { "description": "Whether this check passed.", "type": "boolean" },
                         },
@@ -578,7 +772,7 @@ fn config() -> Value {
                 ("min_strategy", threshold("strategy")),
                 ("min_implementation", threshold("implementation")),
                 ("min_completeness", nullable(score("Fails when completeness is below this; null when not set."))),
-                ("fail_on", array("The --fail-on values: purgatory, a severity, or finding ids.", words("A --fail-on value.", &fail_on))),
+                ("fail_on", array("The --fail-on values: purgatory, a severity, finding ids or framework references.", json!({ "description": "A --fail-on value.", "anyOf": [words("", &fail_on), reference_word()] }))),
                 ("baseline", nullable(string("The --baseline reference compared with (a file, or git:REV); null when none was given."))),
                 ("tolerance", nullable(score("With --fail-on-regression, the points a score may fall; null when off."))),
             ])),

@@ -144,6 +144,18 @@ pub fn render(rubric: &Rubric, width: u16) -> String {
         ]);
     }
     let _ = writeln!(out, "{}", fit(findings, width));
+    if !rubric.frameworks.is_empty() {
+        let names: Vec<String> = rubric
+            .frameworks
+            .iter()
+            .map(|f| format!("{} ({})", f.id, f.title()))
+            .collect();
+        let line = format!(
+            "Framework references to {}; readiness frameworks ID lists what each finding and dimension maps to.",
+            names.join(", ")
+        );
+        let _ = writeln!(out, "\n{}", wrap(&line, width, "", ""));
+    }
     out
 }
 

@@ -8,6 +8,7 @@ use super::Scanning;
 use crate::assess::findings::describe;
 use crate::assess::portfolio::Portfolio;
 use crate::assessment::{Assessment, Finding};
+use crate::frameworks::{compact, Reference, NOT_A_JUDGEMENT};
 use crate::rubric::Rubric;
 use crate::vocabulary::{FindingId, Severity, Word};
 use serde_json::{json, Value};
@@ -25,13 +26,26 @@ pub fn driver(rubric: &Rubric) -> Value {
         .iter()
         .map(|&id| {
             let text = rubric.finding(id);
+            // Framework references as tags (`nist-ai-rmf:MEASURE-2.4`), so
+            // code scanning can filter by control, and in words in the help.
+            let mut tags = vec![id.group().word().to_owned()];
+            tags.extend(text.references.iter().map(Reference::tag));
+            let mut help = sentence(&describe::generic_remedy(id, rubric));
+            if !text.references.is_empty() {
+                let _ = write!(
+                    help,
+                    " Framework references: {}. {}",
+                    compact(&text.references),
+                    NOT_A_JUDGEMENT
+                );
+            }
             let mut rule = json!({
                 "id": id.word(),
                 "shortDescription": { "text": sentence(&text.title) },
                 "fullDescription": { "text": sentence(&describe::trigger(id, rubric)) },
-                "help": { "text": sentence(&describe::generic_remedy(id, rubric)) },
+                "help": { "text": help },
                 "defaultConfiguration": { "level": level(text.severity) },
-                "properties": { "tags": [id.group().word()] },
+                "properties": { "tags": tags },
             });
             // The name is for people; SARIF wants it only where it differs
             // from the id, letter case aside.

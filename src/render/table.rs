@@ -9,6 +9,7 @@ use super::words::{
 };
 use crate::assessment::Assessment;
 use crate::assessment::Finding;
+use crate::frameworks::{compact, NOT_A_JUDGEMENT};
 use crate::load::questionnaire::DateSource;
 use crate::vocabulary::{Confidence, Group, PurgatoryStatus, Side, Word};
 use anstyle::AnsiColor;
@@ -167,7 +168,16 @@ pub fn render(a: &Assessment, width: u16, color: bool) -> String {
         for m in &misconceptions {
             table.add_row(vec![
                 m.statement.as_deref().unwrap_or_default().to_owned(),
-                format!("{}: {}", capitalized(story::how_shown(m)), m.message),
+                if m.references.is_empty() {
+                    format!("{}: {}", capitalized(story::how_shown(m)), m.message)
+                } else {
+                    format!(
+                        "{}: {}\nReferences: {}",
+                        capitalized(story::how_shown(m)),
+                        m.message,
+                        compact(&m.references)
+                    )
+                },
                 m.correction.as_deref().unwrap_or_default().to_owned(),
             ]);
         }
@@ -260,6 +270,10 @@ pub fn render(a: &Assessment, width: u16, color: bool) -> String {
             );
         }
     }
+    out.push_str(&super::frameworks::report_text(a, t.width));
+    if !a.framework_views.is_empty() || a.findings.iter().any(|f| !f.references.is_empty()) {
+        let _ = writeln!(out, "\n{}", t.prose(NOT_A_JUDGEMENT));
+    }
     let made_with = format!("Made with {}.", super::words::settings(a));
     let _ = writeln!(out, "\n{}", t.prose(&made_with));
     out
@@ -292,6 +306,9 @@ impl Tables {
         for f in findings {
             let lines: Vec<String> = f.evidence.iter().map(evidence).collect();
             let mut text = format!("{} ({})\n{}", f.title, f.severity, f.message);
+            if !f.references.is_empty() {
+                let _ = write!(text, "\nReferences: {}", compact(&f.references));
+            }
             for x in &f.accepted {
                 let _ = write!(text, "\n{}", capitalized(&accepted_note(x)));
             }

@@ -4,10 +4,12 @@
 //! never fails half-way through.
 
 mod raw;
+mod references;
 pub mod template;
 mod validate;
 
 use crate::diagnostic::Diagnostic;
+use crate::frameworks::{Framework, References};
 use crate::vocabulary::{FindingId, FocusReason, Impact, Level, PerWord, Quadrant, Severity, Side};
 use serde::Serialize;
 use std::sync::Arc;
@@ -65,6 +67,8 @@ pub struct Rubric {
     pub benchmark: Benchmark,
     /// The recommendation to answer the open questions first.
     pub answer_first: AnswerFirst,
+    /// The frameworks its findings and dimensions refer to, as declared.
+    pub frameworks: Vec<Arc<Framework>>,
 }
 
 /// The words of the recommendation to answer the open questions first.
@@ -139,6 +143,8 @@ pub struct QuadrantText {
 pub struct Dimension {
     pub id: SharedText,
     pub name: SharedText,
+    /// What its scores are evidence about, in the frameworks declared.
+    pub references: References,
 }
 
 #[derive(Debug, Clone, PartialEq)]
@@ -240,6 +246,8 @@ pub struct FindingText {
     pub remedy_started: Option<String>,
     /// The fix the remedy prescribes; findings sharing one give it once per pilot.
     pub fix: Option<SharedText>,
+    /// What the finding is evidence about, in the frameworks declared.
+    pub references: References,
 }
 
 /// What a finding says of this organization.
@@ -259,6 +267,11 @@ impl Rubric {
     /// The texts of a finding; the rubric check guarantees every finding has them.
     pub fn finding(&self, id: FindingId) -> &FindingText {
         self.findings.get(id)
+    }
+
+    /// The declared framework with this id.
+    pub fn framework(&self, id: &str) -> Option<&Arc<Framework>> {
+        self.frameworks.iter().find(|f| &*f.id == id)
     }
 }
 

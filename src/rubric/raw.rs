@@ -22,6 +22,34 @@ pub(super) struct RawRubric {
     pub findings: BTreeMap<String, Spanned<RawFinding>>,
     pub benchmark: RawBenchmark,
     pub answer_first: RawAnswerFirst,
+    /// The frameworks its findings and dimensions refer to; none when absent,
+    /// so rubrics written before references keep loading.
+    #[serde(default)]
+    pub frameworks: Vec<RawFramework>,
+}
+
+/// A framework the rubric refers to: one of the three built in (whose ids
+/// the tool carries), or its own, with its ids.
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub(super) struct RawFramework {
+    pub id: Spanned<String>,
+    pub name: String,
+    pub version: Spanned<String>,
+    /// What compact references start with (`NIST`); the id when absent.
+    pub short: Option<String>,
+    /// A framework of the rubric's own: every id it has, with its title.
+    pub ids: Option<Spanned<Vec<RawEntry>>>,
+}
+
+/// One id of a framework the rubric declares itself.
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub(super) struct RawEntry {
+    pub id: Spanned<String>,
+    pub title: String,
+    /// The part of the framework it belongs to; the framework's name when absent.
+    pub group: Option<String>,
 }
 
 /// The recommendation to answer the open questions first.
@@ -89,6 +117,9 @@ pub(super) struct RawQuadrant {
 pub(super) struct RawDimension {
     pub id: Spanned<String>,
     pub name: String,
+    /// Framework references, `framework:id`.
+    #[serde(default)]
+    pub references: Vec<Spanned<String>>,
 }
 
 #[derive(Debug, Deserialize)]
@@ -130,6 +161,9 @@ pub(super) struct RawFinding {
     /// Criteria whose advice this finding's remedy already gives; required,
     /// even when empty, so that a rubric says it for every finding.
     pub related: Vec<Spanned<String>>,
+    /// Framework references, `framework:id` (`nist-ai-rmf:MEASURE 2.4`).
+    #[serde(default)]
+    pub references: Vec<Spanned<String>>,
     /// For misconceptions: the belief, and the correction.
     pub statement: Option<String>,
     pub correction: Option<String>,

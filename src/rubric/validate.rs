@@ -12,6 +12,7 @@ use super::{
 };
 use crate::diagnostic::Position;
 use crate::diagnostic::{in_file_order, Diagnostic};
+use crate::frameworks::Framework;
 use crate::load::questionnaire::format::{self, pilot, Kind, PILOTS};
 use crate::load::toml_text::position;
 use crate::suggest::closest;
@@ -58,13 +59,13 @@ pub fn parse(text: &str) -> Result<Rubric, Vec<Diagnostic>> {
     }
 }
 
-struct Checker<'t> {
+pub(super) struct Checker<'t> {
     text: &'t str,
     problems: Vec<Diagnostic>,
 }
 
 impl Checker<'_> {
-    fn problem(&mut self, span: Range<usize>, message: impl Into<String>) {
+    pub(super) fn problem(&mut self, span: Range<usize>, message: impl Into<String>) {
         let at = position(self.text, span.start);
         self.problems.push(Diagnostic::at(at, message));
     }
@@ -81,7 +82,8 @@ impl Checker<'_> {
         let focus = self.focus(&raw);
         let early_started = self.early_started(&raw);
         let level_meanings = self.level_meanings(&raw);
-        let dimensions = self.dimensions(&raw);
+        let frameworks = self.frameworks(&raw);
+        let dimensions = self.dimensions(&raw, &frameworks);
         let criteria: Vec<Arc<Criterion>> = raw
             .criteria
             .iter()
@@ -99,7 +101,7 @@ impl Checker<'_> {
                 ));
             }
         }
-        let findings = self.findings(&raw, &criteria);
+        let findings = self.findings(&raw, &criteria, &frameworks);
         let answer_first = self.answer_first(&raw);
         let benchmark = Benchmark {
             pilot_to_production_pct: self.score_line(
@@ -134,6 +136,7 @@ impl Checker<'_> {
             findings,
             benchmark,
             answer_first,
+            frameworks,
         })
     }
 
@@ -364,7 +367,7 @@ impl Checker<'_> {
         }
     }
 
-    fn dimensions(&mut self, raw: &RawRubric) -> Vec<Dimension> {
+    fn dimensions(&mut self, raw: &RawRubric, frameworks: &[Arc<Framework>]) -> Vec<Dimension> {
         let mut seen = BTreeSet::new();
         let mut out = Vec::new();
         for d in &raw.dimensions {
@@ -377,6 +380,7 @@ impl Checker<'_> {
             out.push(Dimension {
                 id: d.id.get_ref().as_str().into(),
                 name: d.name.as_str().into(),
+                references: self.references(&d.references, frameworks),
             });
         }
         out
@@ -907,6 +911,7 @@ impl Checker<'_> {
         &mut self,
         raw: &RawRubric,
         criteria: &[Arc<Criterion>],
+        frameworks: &[Arc<Framework>],
     ) -> Option<PerWord<FindingId, FindingText>> {
         let mut texts = Vec::new();
         for (id, finding) in &raw.findings {
@@ -927,6 +932,7 @@ impl Checker<'_> {
             let related = self.related(&f.related, criteria);
             let remedy_started = self.remedy_started(known, finding);
             let fix = self.fix(known, f.fix.as_ref());
+            let references = self.references(&f.references, frameworks);
             let text = FindingText {
                 severity,
                 title: f.title.as_str().into(),
@@ -937,6 +943,7 @@ impl Checker<'_> {
                 correction: f.correction.as_deref().map(Into::into),
                 remedy_started,
                 fix,
+                references,
             };
             texts.push((id, finding.span(), text));
         }

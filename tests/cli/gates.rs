@@ -145,7 +145,7 @@ fn an_unknown_fail_on_value_says_what_is_allowed_and_the_nearest() {
     assert_eq!((out.code, out.stdout.as_str()), (2, ""));
     assert!(
         out.stderr.starts_with(
-            "error: --fail-on <WHAT>: \"nomonitoring\" is not a choice; expected purgatory, critical, warning or a finding id such as no-monitoring (`readiness explain` lists them); did you mean \"no-monitoring\"?"
+            "error: --fail-on <WHAT>: \"nomonitoring\" is not a choice; expected purgatory, critical, warning, a finding id such as no-monitoring (`readiness explain` lists them) or a framework reference such as nist-ai-rmf:MEASURE-2.4 (`readiness frameworks` lists them); did you mean \"no-monitoring\"?"
         ),
         "{}",
         out.stderr

@@ -16,6 +16,7 @@ mod diff;
 mod examples;
 mod findings;
 mod focus;
+mod frameworks;
 mod fuzz;
 mod gates;
 mod hardening;

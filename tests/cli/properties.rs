@@ -242,7 +242,7 @@ fn respondent() -> BoxedStrategy<Value> {
         .boxed()
 }
 
-fn assess(doc: &Value, rubric: &Rubric) -> Assessment {
+pub(crate) fn assess(doc: &Value, rubric: &Rubric) -> Assessment {
     let text = doc.to_string();
     let loaded = q::load(
         &text,

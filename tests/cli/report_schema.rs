@@ -123,6 +123,14 @@ fn every_json_snapshot_is_valid_against_the_report_schema() {
         { "$ref": "#/$defs/portfolio_history" }
     ]);
     let history = jsonschema::validator_for(&history_schema).expect("a valid JSON Schema");
+    // `readiness frameworks --format json`: the list, one framework's ids, the coverage view.
+    let mut frameworks_schema = report_schema();
+    frameworks_schema["anyOf"] = serde_json::json!([
+        { "$ref": "#/$defs/frameworks" },
+        { "$ref": "#/$defs/framework_ids" },
+        { "$ref": "#/$defs/framework_coverage" }
+    ]);
+    let frameworks = jsonschema::validator_for(&frameworks_schema).expect("a valid JSON Schema");
     let dir = format!("{}/tests/cli/snapshots", env!("CARGO_MANIFEST_DIR"));
     let mut checked = 0;
     for entry in std::fs::read_dir(&dir).expect("snapshots") {
@@ -141,6 +149,8 @@ fn every_json_snapshot_is_valid_against_the_report_schema() {
         let report: Value = serde_json::from_str(body).expect("a JSON snapshot");
         if name.contains("diff") {
             assert_valid(&comparison, &report, &name);
+        } else if name.contains("frameworks__") {
+            assert_valid(&frameworks, &report, &name);
         } else if name.contains("history") {
             assert_valid(&history, &report, &name);
         } else {

@@ -434,7 +434,7 @@ fn every_problem_is_reported_at_once_unknown_keys_included() {
         found,
         [
             format!("r.toml:{}:1: unknown key \"stale_pilot_dayz\"; did you mean \"stale_pilot_days\"?", days + 1),
-            format!("r.toml:{extra}:2: unknown key \"extra\"; allowed: id, version, name, thresholds, levels, level_meanings, quadrants, focus, dimensions, criteria, findings, benchmark, answer_first"),
+            format!("r.toml:{extra}:2: unknown key \"extra\"; allowed: id, version, name, thresholds, levels, level_meanings, quadrants, focus, dimensions, criteria, findings, benchmark, answer_first, frameworks"),
             format!("r.toml:{weight}:10: weight must be above 0, found 0"),
             format!("r.toml:{}:1: unknown key \"wieght\"; did you mean \"weight\"?", weight + 1),
         ]

@@ -169,7 +169,7 @@ fn an_accepted_finding_is_a_suppressed_result_and_a_notice() {
         .expect("annotated");
     assert_eq!(
         line,
-        "::notice file=northwind.yaml,line=54,title=Pilots running on a laptop (laptop-bound%2C accepted)::Pilots that run on someone's laptop: churn-model. Accepted for churn-model by Dana Whitfield, CIO until 2027-03-31: Moves to the data platform in March."
+        "::notice file=northwind.yaml,line=54,title=Pilots running on a laptop (laptop-bound%2C accepted)::Pilots that run on someone's laptop: churn-model. Framework references (evidence about each control, not a judgement that it is met): NIST GOVERN 1.6, MEASURE 2.7 · ISO A.4.5, A.6.2.5. Accepted for churn-model by Dana Whitfield, CIO until 2027-03-31: Moves to the data platform in March."
     );
 }
 

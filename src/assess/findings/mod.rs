@@ -266,6 +266,7 @@ fn word(id: FindingId, detected: Detected, cx: &Context<'_>) -> Finding {
         pilots: detected.pilots,
         accepted: Vec::new(),
         counts_for_gate: true,
+        references: text.references.clone(),
         vars: detected.vars,
     }
 }

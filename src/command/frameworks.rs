@@ -1,0 +1,167 @@
+//! `readiness frameworks [ID [FILE...]]`: the frameworks the rubric refers
+//! to, one framework's ids with what the rubric maps to each, or the
+//! coverage view of questionnaires assessed with that rubric (accepted risks
+//! from the settings file marked, as `assess` marks them).
+
+use crate::assessment::FrameworkView;
+use crate::command::args::FrameworksArgs;
+use crate::command::settings::Settings;
+use crate::command::{acceptances, config, inputs, read, Environment};
+use crate::diagnostic::{Diagnostic, Position};
+use crate::error::Error;
+use crate::frameworks::coverage;
+use crate::frameworks::Framework;
+use crate::gate::{FailCondition, Gates};
+use crate::load::questionnaire::LoadOptions;
+use crate::render;
+use crate::rubric::Rubric;
+use crate::suggest::closest;
+use crate::vocabulary::Format;
+use std::path::{Path, PathBuf};
+use std::sync::Arc;
+
+pub fn run(args: &FrameworksArgs, env: &Environment) -> Result<String, Error> {
+    let config = config::discover(
+        config::Source::from_flags(args.config.as_deref(), false),
+        Path::new("."),
+    )?;
+    let rubric = read::rubric(args.rubric.as_deref().or(config.rubric.as_deref()))?;
+    // The command line offers table, markdown and json only.
+    let format = match args.format.unwrap_or(Format::Table) {
+        Format::Sarif | Format::Github => Format::Table,
+        format => format,
+    };
+    let Some(id) = &args.id else {
+        return Ok(render::frameworks::list(&rubric, format, env.width));
+    };
+    let framework = declared(&rubric, id)?;
+    if args.files.is_empty() {
+        return Ok(render::frameworks::ids(
+            &rubric, framework, format, env.width,
+        ));
+    }
+    let inputs = inputs::expand(&args.files)?;
+    if let Some(problem) = inputs.problems.into_iter().next() {
+        return Err(problem);
+    }
+    let options = LoadOptions {
+        as_of: args.as_of,
+        today: env.today,
+    };
+    let settings = Settings {
+        config_file: config.path,
+        rubric: None,
+        format,
+        gates: Gates::default(),
+        accept: config.accept,
+        overrides: Vec::new(),
+        fail_on_from: None,
+        frameworks: Vec::new(),
+        frameworks_from: None,
+    };
+    let mut assessments = Vec::with_capacity(inputs.files.len());
+    for file in &inputs.files {
+        let name = read::shown_name(file, "<stdin>");
+        let questionnaire = read::questionnaire(file, &name, options)?;
+        let mut a = crate::assess::assess(&questionnaire, &rubric, &name);
+        // Acceptances expire by the clock, or by --as-of, as in `assess`.
+        acceptances::apply(&mut a, &settings, args.as_of.unwrap_or(env.today))?;
+        assessments.push(a);
+    }
+    let coverages: Vec<_> = assessments
+        .iter()
+        .map(|a| coverage::coverage(&rubric, framework, a))
+        .collect();
+    Ok(render::frameworks::coverage(
+        &rubric, &coverages, format, env.width,
+    ))
+}
+
+/// The framework the rubric declares with `id`, or why there is none.
+pub fn declared<'r>(rubric: &'r Rubric, id: &str) -> Result<&'r Arc<Framework>, Error> {
+    if let Some(framework) = rubric.framework(id.trim()) {
+        return Ok(framework);
+    }
+    let ids: Vec<&str> = rubric.frameworks.iter().map(|f| &*f.id).collect();
+    let start = format!("the rubric {} declares no framework \"{id}\"", rubric.id);
+    // `nist` is the start of `nist-ai-rmf`, too far for an edit distance.
+    let near = closest(id.trim(), &ids).or_else(|| {
+        ids.iter()
+            .copied()
+            .find(|f| !id.trim().is_empty() && f.starts_with(id.trim()))
+    });
+    Err(Error::Refused(match near {
+        Some(near) => format!("{start}; did you mean \"{near}\"?"),
+        None if ids.is_empty() => format!("{start}; it declares none"),
+        None => format!("{start}; it declares {}", ids.join(", ")),
+    }))
+}
+
+/// Checks every framework reference `--fail-on` (or `gate.fail_on`) names
+/// against the rubric, and writes each id as its framework does: an
+/// unknown one is an error, with the nearest id, before anything is assessed.
+pub fn resolve_fail_on(settings: &mut Settings, rubric: &Rubric) -> Result<(), Error> {
+    let mut problem = None;
+    for condition in &mut settings.gates.fail_on {
+        let FailCondition::Reference { framework, id } = condition else {
+            continue;
+        };
+        match declared(rubric, framework) {
+            Err(Error::Refused(why)) => problem = problem.or(Some(why)),
+            Err(other) => return Err(other),
+            Ok(declared) => match declared.entry(id) {
+                Some(entry) => *id = entry.id.clone(),
+                None => problem = problem.or_else(|| Some(declared.unknown(id))),
+            },
+        }
+    }
+    let Some(why) = problem else {
+        return Ok(());
+    };
+    Err(placed(
+        settings.fail_on_from.as_ref(),
+        ("gate.fail_on", "--fail-on"),
+        &why,
+    ))
+}
+
+/// A problem with a setting, placed where it was given: on its key in the
+/// settings file, or on its flag.
+fn placed(from: Option<&(PathBuf, Position)>, (key, flag): (&str, &str), why: &str) -> Error {
+    match from {
+        Some((file, at)) => Error::Invalid {
+            file: crate::diagnostic::shown_path(file),
+            text: None,
+            problems: vec![Diagnostic::at(*at, format!("{key}: {why}"))],
+        },
+        None => Error::Refused(format!("{flag}: {why}")),
+    }
+}
+
+/// The frameworks whose view the report adds, each declared by the rubric:
+/// an unknown one is an error, with the nearest, before anything is assessed.
+pub fn views(settings: &Settings, rubric: &Rubric) -> Result<Vec<FrameworkView>, Error> {
+    let shared = Arc::new(rubric.clone());
+    let mut views: Vec<FrameworkView> = Vec::new();
+    for id in &settings.frameworks {
+        let framework = match declared(rubric, id) {
+            Ok(framework) => framework,
+            Err(Error::Refused(why)) => {
+                return Err(placed(
+                    settings.frameworks_from.as_ref(),
+                    ("framework", "--framework"),
+                    &why,
+                ))
+            }
+            Err(other) => return Err(other),
+        };
+        // Each once, in the order given.
+        if !views.iter().any(|v| v.framework.id == framework.id) {
+            views.push(FrameworkView {
+                rubric: Arc::clone(&shared),
+                framework: Arc::clone(framework),
+            });
+        }
+    }
+    Ok(views)
+}
