@@ -221,7 +221,7 @@ closed_set! {
 
     /// A report's format.
     #[strum(serialize_all = "lowercase")]
-    Format { Table, Markdown, Json, Sarif, Github }
+    Format { Table, Markdown, Json, Sarif, Github, Html }
 
     /// What became of an accepted risk in one assessment: in force (it
     /// matched a finding that fired), expired (past its date: the finding

@@ -44,6 +44,8 @@ pub struct Reports {
     pub sarif: Option<Kept>,
     /// Its GitHub annotations, each after its kind's rank.
     pub github: Option<Kept>,
+    /// Its HTML report, headings one level down, for `--detail`.
+    pub html: Option<Kept>,
 }
 
 #[derive(Debug, Clone, PartialEq, Serialize)]

@@ -121,7 +121,7 @@ pub fn run(cli: Cli, env: &Environment) -> Output {
                 Format::Json => render::finding_list::json(&rubric),
                 Format::Markdown => render::finding_list::markdown(&rubric),
                 // The command line offers table, markdown and json only.
-                Format::Table | Format::Sarif | Format::Github => {
+                Format::Table | Format::Sarif | Format::Github | Format::Html => {
                     render::finding_list::text(&rubric, env.width)
                 }
             })
@@ -199,6 +199,7 @@ fn diff_command(args: &DiffArgs, env: &Environment) -> Result<Output, Error> {
         Format::Table | Format::Sarif | Format::Github => render::diff::text(&diff, env.width),
         Format::Markdown => render::diff::markdown(&diff),
         Format::Json => render::json::render(&diff),
+        Format::Html => render::html::diff::render(&diff),
     };
     Ok(Output::success(text))
 }
@@ -232,6 +233,7 @@ fn assess_command(args: &AssessArgs, env: &Environment) -> Result<Output, Error>
             table: (args.detail && settings.format == Format::Table)
                 .then_some((env.width, env.color && output_file.is_none())),
             markdown: args.detail && (settings.format == Format::Markdown || summary_wanted),
+            html: args.detail && settings.format == Format::Html,
         })
     } else {
         None
@@ -352,6 +354,8 @@ struct Keeping {
     markdown: bool,
     /// SARIF or GitHub annotations, with the working directory.
     scanning: Option<(Format, PathBuf)>,
+    /// With `--detail` in HTML.
+    html: bool,
 }
 
 impl Keeping {
@@ -376,6 +380,10 @@ impl Keeping {
         if self.markdown {
             let text = render::portfolio::markdown_detail(&a);
             reports.markdown = Some(self.spill.keep(text.as_bytes()).map_err(cannot)?);
+        }
+        if self.html {
+            let text = render::html::body(&a, 1);
+            reports.html = Some(self.spill.keep(text.as_bytes()).map_err(cannot)?);
         }
         match &self.scanning {
             Some((Format::Sarif, base)) => {

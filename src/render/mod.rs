@@ -8,6 +8,7 @@ pub mod finding_list;
 pub mod gate_lines;
 pub mod github;
 pub mod history;
+pub mod html;
 pub mod json;
 pub mod lines;
 pub mod markdown;
@@ -16,6 +17,7 @@ pub mod report_schema;
 pub mod rubric;
 pub mod sarif;
 pub mod story;
+pub mod svg;
 pub mod table;
 pub mod words;
 
@@ -112,6 +114,7 @@ impl Report {
                 Format::Json => json::write_portfolio(portfolio, out),
                 Format::Sarif => sarif::write_portfolio(portfolio, scanning, out),
                 Format::Github => github::write_portfolio(portfolio, scanning, out),
+                Format::Html => html::portfolio::write(portfolio, layout.detail, out),
             },
         }
     }
@@ -123,6 +126,7 @@ pub fn report(assessed: Assessed, format: Format, layout: Layout, scanning: Scan
         Assessed::One(a) => Report::Text(match format {
             Format::Table => table::render(&a, layout.width, layout.color),
             Format::Markdown => markdown::render(&a),
+            Format::Html => html::render(&a),
             Format::Json => json::render(&*a),
             Format::Sarif => sarif::render(&a, &scanning),
             Format::Github => return Report::Commands(github::render(&a, &scanning.base)),

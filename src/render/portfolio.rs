@@ -3,6 +3,7 @@
 
 use super::chart;
 use super::markdown::{capitalized, cell, quadrant_name};
+use super::story::Span;
 use super::words::{new_table, right_align, score, try_fit, wrap};
 use crate::assess::portfolio::{critical_count, Portfolio};
 use crate::assessment::Assessment;
@@ -122,7 +123,7 @@ fn narrow_rows(p: &Portfolio, gated: bool, width: u16) -> String {
 }
 
 /// The overall score's heading: with a baseline, its change is beside it.
-fn overall_heading(p: &Portfolio) -> &'static str {
+pub(super) fn overall_heading(p: &Portfolio) -> &'static str {
     if p.assessments.iter().any(|a| a.comparison.is_some()) {
         "Overall (change since the baseline)"
     } else {
@@ -138,7 +139,7 @@ fn overall_change(a: &Assessment) -> Option<String> {
 }
 
 /// The overall score, and with a baseline its change since.
-fn overall(a: &Assessment) -> String {
+pub(super) fn overall(a: &Assessment) -> String {
     match overall_change(a) {
         Some(change) => format!("{} ({change})", score(a.scores.overall)),
         None => score(a.scores.overall),
@@ -252,16 +253,31 @@ pub fn markdown_detail(a: &Assessment) -> String {
 
 /// How many inputs could not be assessed, and where all their problems are.
 fn not_assessed_heading(p: &Portfolio) -> String {
+    not_assessed_spans(p)
+        .iter()
+        .map(|piece| match piece {
+            Span::Code(t) => format!("`{t}`"),
+            Span::Text(t) | Span::Strong(t) | Span::Em(t) => t.clone(),
+        })
+        .collect()
+}
+
+/// [`not_assessed_heading`] in pieces, the command as code.
+pub(super) fn not_assessed_spans(p: &Portfolio) -> [Span; 3] {
     let n = p.errors.len();
-    format!(
-        "{n} input{} could not be assessed and {} not counted above (standard error, or `readiness validate`, lists every problem)",
-        plural(n),
-        if n == 1 { "is" } else { "are" }
-    )
+    [
+        Span::Text(format!(
+            "{n} input{} could not be assessed and {} not counted above (standard error, or ",
+            plural(n),
+            if n == 1 { "is" } else { "are" }
+        )),
+        Span::Code("readiness validate".to_owned()),
+        Span::Text(", lists every problem)".to_owned()),
+    ]
 }
 
 /// One line per input not assessed: its first problem, where, and how many more.
-fn not_assessed(p: &Portfolio) -> Vec<String> {
+pub(super) fn not_assessed(p: &Portfolio) -> Vec<String> {
     p.errors
         .iter()
         .map(|e| {
@@ -281,7 +297,7 @@ fn not_assessed(p: &Portfolio) -> Vec<String> {
         .collect()
 }
 
-fn totals_line(p: &Portfolio) -> String {
+pub(super) fn totals_line(p: &Portfolio) -> String {
     let t = &p.portfolio;
     let count = |q: Quadrant| t.quadrants.get(q.word()).copied().unwrap_or(0);
     let benchmark = p.assessments.first().map(|a| &a.purgatory.benchmark);
@@ -303,7 +319,7 @@ fn totals_line(p: &Portfolio) -> String {
     )
 }
 
-fn gate_word(a: &Assessment) -> &'static str {
+pub(super) fn gate_word(a: &Assessment) -> &'static str {
     match &a.gate {
         Some(g) if g.passed => "passed",
         Some(_) => "FAILED",
@@ -311,7 +327,7 @@ fn gate_word(a: &Assessment) -> &'static str {
     }
 }
 
-fn focus_phrase(a: &Assessment) -> &'static str {
+pub(super) fn focus_phrase(a: &Assessment) -> &'static str {
     match a.focus {
         Focus::Strategy => "Strategy",
         Focus::Implementation => "Implementation",
@@ -320,7 +336,7 @@ fn focus_phrase(a: &Assessment) -> &'static str {
     }
 }
 
-fn purgatory_phrase(a: &Assessment) -> &'static str {
+pub(super) fn purgatory_phrase(a: &Assessment) -> &'static str {
     match a.purgatory.status {
         PurgatoryStatus::Stuck => "Stuck",
         PurgatoryStatus::AtRisk => "At risk",
@@ -329,7 +345,7 @@ fn purgatory_phrase(a: &Assessment) -> &'static str {
 }
 
 /// Chart labels, made unique where two organizations share a name.
-fn unique_labels(assessments: &[Assessment]) -> Vec<(String, &Assessment)> {
+pub(super) fn unique_labels(assessments: &[Assessment]) -> Vec<(String, &Assessment)> {
     let mut seen: BTreeMap<String, usize> = BTreeMap::new();
     assessments
         .iter()
@@ -347,7 +363,7 @@ fn unique_labels(assessments: &[Assessment]) -> Vec<(String, &Assessment)> {
         .collect()
 }
 
-fn plural(n: usize) -> &'static str {
+pub(super) fn plural(n: usize) -> &'static str {
     if n == 1 {
         ""
     } else {
