@@ -64,14 +64,19 @@ fn title(a: &Assessment) -> String {
 /// The report's content; headings `shift` levels down, for a report inside
 /// a portfolio's page.
 pub fn body(a: &Assessment, shift: u8) -> String {
-    let mut out = Writer {
-        out: String::new(),
-        shift,
-        id: if shift == 0 {
-            String::new()
-        } else {
-            format!("{}-", slug(&a.source))
-        },
+    // Inside a portfolio, each heading and caption names the organization,
+    // as the Markdown's do, and each table's label its file too, so that no
+    // two read the same.
+    let mut out = if shift == 0 {
+        Writer::new(0)
+    } else {
+        Writer {
+            out: String::new(),
+            shift,
+            id: format!("{}-", slug(&a.source)),
+            suffix: format!(" — {}", a.organization.name),
+            place: format!(" ({})", a.source),
+        }
     };
     out.heading(1, &title(a));
     headline(&mut out, a);
@@ -97,12 +102,32 @@ struct Writer {
     out: String,
     shift: u8,
     id: String,
+    /// After every heading but the title, and every caption.
+    suffix: String,
+    /// After every table's label.
+    place: String,
 }
 
 impl Writer {
+    fn new(shift: u8) -> Writer {
+        Writer {
+            out: String::new(),
+            shift,
+            id: String::new(),
+            suffix: String::new(),
+            place: String::new(),
+        }
+    }
+
     fn heading(&mut self, level: u8, text: &str) {
+        let suffix = if level > 1 { self.suffix.as_str() } else { "" };
         let level = (level + self.shift).min(6);
-        let _ = writeln!(self.out, "<h{level}>{}</h{level}>", escape(text));
+        let _ = writeln!(
+            self.out,
+            "<h{level}>{}{}</h{level}>",
+            escape(text),
+            escape(suffix)
+        );
     }
 
     fn paragraph(&mut self, text: &str) {
@@ -120,37 +145,36 @@ impl Writer {
     /// A table in a box of its own that scrolls when the table is wider
     /// than the screen; `numeric` columns align right.
     fn table(&mut self, caption: &str, head: &[&str], rows: &[Vec<String>], numeric: &[usize]) {
-        table(&mut self.out, caption, head, rows, numeric);
+        let cells: Vec<Vec<String>> = rows
+            .iter()
+            .map(|row| row.iter().map(|c| escape(c)).collect())
+            .collect();
+        self.raw_table(caption, head, &cells, numeric);
+    }
+
+    /// A table whose cells are markup already.
+    fn raw_table(&mut self, caption: &str, head: &[&str], rows: &[Vec<String>], numeric: &[usize]) {
+        let caption = format!("{caption}{}", self.suffix);
+        let label = format!("{caption}{}", self.place);
+        labelled_table(&mut self.out, &caption, &label, head, rows, numeric);
     }
 }
 
-/// A table as [`Writer::table`] writes it, its cells escaped here.
-pub fn table(
+/// A table with its caption, in a box that scrolls, labelled `label` for
+/// whoever moves from one region of the page to the next.
+fn labelled_table(
     out: &mut String,
     caption: &str,
+    label: &str,
     head: &[&str],
     rows: &[Vec<String>],
     numeric: &[usize],
 ) {
-    let cells: Vec<Vec<String>> = rows
-        .iter()
-        .map(|row| row.iter().map(|c| escape(c)).collect())
-        .collect();
-    raw_table(out, caption, head, &cells, numeric);
-}
-
-/// A table whose cells are markup already.
-pub fn raw_table(
-    out: &mut String,
-    caption: &str,
-    head: &[&str],
-    rows: &[Vec<String>],
-    numeric: &[usize],
-) {
-    let caption = escape(caption);
     let _ = writeln!(
         out,
-        "<div class=\"table\" role=\"region\" aria-label=\"{caption}\" tabindex=\"0\">\n<table>\n<caption>{caption}</caption>\n<thead>\n<tr>"
+        "<div class=\"table\" role=\"region\" aria-label=\"{}\" tabindex=\"0\">\n<table>\n<caption>{}</caption>\n<thead>\n<tr>",
+        escape(label),
+        escape(caption)
     );
     for (i, h) in head.iter().enumerate() {
         let class = if numeric.contains(&i) {
@@ -329,8 +353,7 @@ fn scores(out: &mut Writer, a: &Assessment) {
             ]
         })
         .collect();
-    raw_table(
-        &mut out.out,
+    out.raw_table(
         "Scores out of 100",
         &["Score", "Value", "Bar", "What it means"],
         &rows,
@@ -497,8 +520,7 @@ fn dimensions(out: &mut Writer, a: &Assessment) {
             ]
         })
         .collect();
-    raw_table(
-        &mut out.out,
+    out.raw_table(
         "Scores by dimension, out of 100",
         &[
             "Dimension",

@@ -2,7 +2,7 @@
 //! html` as a page, and a report's "Since the baseline, in full" section,
 //! with the content and order of their Markdown ([`crate::render::diff`]).
 
-use super::{escape, page, table, Writer};
+use super::{escape, page, Writer};
 use crate::diff::Diff;
 use crate::render::diff as words;
 use std::fmt::Write as _;
@@ -10,11 +10,7 @@ use std::fmt::Write as _;
 /// `readiness diff --format html`.
 pub fn render(d: &Diff) -> String {
     let title = format!("What changed: {}", d.after.organization);
-    let mut out = Writer {
-        out: String::new(),
-        shift: 0,
-        id: String::new(),
-    };
+    let mut out = Writer::new(0);
     out.heading(1, &title);
     out.paragraph(&words::headline(d));
     notes(&mut out, d);
@@ -80,8 +76,7 @@ fn scores(out: &mut Writer, d: &Diff, before: &str, after: &str) {
         .into_iter()
         .map(|row| row.to_vec())
         .collect();
-    table(
-        &mut out.out,
+    out.table(
         &format!(
             "Scores: {} and {}",
             before.to_lowercase(),

@@ -3,7 +3,7 @@
 //! ([`crate::render::history`]), the three scores drawn as an SVG line
 //! chart; for a directory, each organization's trend in turn.
 
-use super::{page, raw_table, Writer};
+use super::{page, Writer};
 use crate::history::{History, PortfolioHistory};
 use crate::render::history as words;
 use crate::render::markdown::capitalized;
@@ -14,11 +14,7 @@ use std::fmt::Write as _;
 /// One questionnaire's history.
 pub fn render(h: &History) -> String {
     let title = format!("AI readiness over time: {}", h.name());
-    let mut out = Writer {
-        out: String::new(),
-        shift: 0,
-        id: String::new(),
-    };
+    let mut out = Writer::new(0);
     out.heading(1, &title);
     section(&mut out, h, h.name(), "");
     page(&title, &out.out)
@@ -27,11 +23,7 @@ pub fn render(h: &History) -> String {
 /// A directory's histories: each organization's, one after the other.
 pub fn portfolio(p: &PortfolioHistory) -> String {
     let title = "AI readiness over time: portfolio";
-    let mut out = Writer {
-        out: String::new(),
-        shift: 1,
-        id: String::new(),
-    };
+    let mut out = Writer::new(1);
     let _ = std::fmt::Write::write_fmt(
         &mut out.out,
         format_args!("<h1>{}</h1>\n", super::escape(title)),
@@ -100,8 +92,7 @@ fn section(out: &mut Writer, h: &History, name: &str, id: &str) {
         .collect();
     let mut head = words::HEADER;
     head[8] = "Pilot purgatory";
-    raw_table(
-        &mut out.out,
+    out.raw_table(
         &format!("Every version of {name}, oldest first"),
         &head,
         &rows,

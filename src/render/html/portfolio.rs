@@ -3,7 +3,7 @@
 //! the order of the Markdown portfolio ([`crate::render::portfolio`]); with
 //! `--detail`, each organization's report after it, headings one level down.
 
-use super::{escape, mark, page, quadrant_names, spans, table, Writer};
+use super::{escape, mark, page, quadrant_names, spans, Writer};
 use crate::assess::portfolio::{critical_count, Portfolio};
 use crate::render::markdown::{capitalized, quadrant_name};
 use crate::render::portfolio as words;
@@ -21,11 +21,7 @@ const LONG_NAME: usize = 28;
 /// from where it was kept when it was assessed.
 pub fn write(p: &Portfolio, detail: bool, sink: &mut dyn std::io::Write) -> std::io::Result<()> {
     let title = "AI readiness portfolio";
-    let mut out = Writer {
-        out: String::new(),
-        shift: 0,
-        id: String::new(),
-    };
+    let mut out = Writer::new(0);
     out.heading(1, title);
     out.paragraph(&format!(
         "{} organization{}, listed {}.",
@@ -173,11 +169,5 @@ fn organizations(out: &mut Writer, p: &Portfolio) {
             row
         })
         .collect();
-    table(
-        &mut out.out,
-        "Every organization assessed",
-        &head,
-        &rows,
-        &[1, 2, 3, 8],
-    );
+    out.table("Every organization assessed", &head, &rows, &[1, 2, 3, 8]);
 }
