@@ -61,34 +61,44 @@ rm -rf "$history"
 java -jar tools/js/node_modules/vnu-jar/build/dist/vnu.jar --errors-only "$out"/*.html
 echo "vnu: no error in $(ls "$out"/*.html | wc -l) pages"
 
-# Printed as the README shows, on Chromium's default paper (Letter) and on A4.
+# Axe-core, screenshots, a phone's width, and each example printed on A4.
+mkdir -p "$out/pdf-a4"
+examples_html=()
+for file in examples/*.yaml; do examples_html+=("$out/$(basename "$file" .yaml).html"); done
+node tools/js/check-html.mjs --screenshots "$out/screenshots" "$out"/*.html
+node tools/js/check-html.mjs --a4 "$out/pdf-a4" "${examples_html[@]}" >/dev/null
+
+# The page of `pdf` on which "Evidence and method" is the first line, if any.
+evidence_page() {
+  local pdf=$1 pages page first
+  pages=$(pdfinfo "$pdf" | awk '/^Pages:/ {print $2}')
+  for ((page = 1; page <= pages; page++)); do
+    first=$(pdftotext -f "$page" -l "$page" -layout "$pdf" - | grep -m1 -v '^[[:space:]]*$' | sed -e 's/^[[:space:]]*//' || true)
+    if [ "$first" = "Evidence and method" ]; then
+      echo "$page"
+      return
+    fi
+  done
+}
+
+# Printed as the README shows (Chromium's default paper, Letter), and on A4.
 profile=$(mktemp -d)
 trap 'rm -rf "$profile"' EXIT
 chromium_flags=(--headless --no-sandbox --disable-gpu --no-first-run --disable-background-networking
   --disable-component-update --disable-sync --user-data-dir="$profile" --no-pdf-header-footer)
 for file in examples/*.yaml; do
   name=$(basename "$file" .yaml)
-  pdf="$out/pdf/$name.pdf"
-  chromium "${chromium_flags[@]}" --print-to-pdf="$pdf" "file://$PWD/$out/$name.html" 2>/dev/null
-  pages=$(pdfinfo "$pdf" 2>/dev/null | awk '/^Pages:/ {print $2}' || true)
-  # The page on which "Evidence and method" is the first line.
-  starts=""
-  for ((page = 1; page <= ${pages:-0}; page++)); do
-    first=$(pdftotext -f "$page" -l "$page" -layout "$pdf" - | grep -m1 -v '^[[:space:]]*$' | sed -e 's/^[[:space:]]*//' || true)
-    if [ "$first" = "Evidence and method" ]; then
-      starts=$page
-      break
+  chromium "${chromium_flags[@]}" --print-to-pdf="$out/pdf/$name.pdf" "file://$PWD/$out/$name.html" 2>/dev/null
+  for pdf in "$out/pdf/$name.pdf" "$out/pdf-a4/$name.pdf"; do
+    starts=$(evidence_page "$pdf")
+    if [ -z "$starts" ]; then
+      echo "$pdf: \"Evidence and method\" does not begin a page" >&2
+      exit 1
     fi
+    if [ "$starts" -gt 3 ]; then
+      echo "$pdf: \"Evidence and method\" begins page $starts; the leadership part is longer than two pages" >&2
+      exit 1
+    fi
+    echo "$pdf: \"Evidence and method\" begins page $starts"
   done
-  if [ -z "$starts" ]; then
-    echo "$pdf: \"Evidence and method\" does not begin a page" >&2
-    exit 1
-  fi
-  if [ "$starts" -gt 3 ]; then
-    echo "$pdf: \"Evidence and method\" begins page $starts; the leadership part is longer than two pages" >&2
-    exit 1
-  fi
-  echo "$name.pdf: $pages pages, \"Evidence and method\" begins page $starts"
 done
-
-node tools/js/check-html.mjs --screenshots "$out/screenshots" "$out"/*.html

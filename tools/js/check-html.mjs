@@ -2,7 +2,10 @@
 // (through puppeteer-core), in the light and then the dark colour scheme:
 // runs axe-core and fails on any violation, and takes a screenshot of the
 // first screen (into the directory given with --screenshots), failing when
-// it is blank. Usage: node check-html.mjs --screenshots DIR page.html...
+// it is blank; on a phone's width (375 pixels) the page must not scroll
+// sideways. With --a4 DIR, each page is also printed on A4 into DIR, for
+// check-html.sh to read with pdftotext.
+// Usage: node check-html.mjs [--screenshots DIR] [--a4 DIR] page.html...
 import { readFile, writeFile, mkdtemp, rm } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import path from "node:path";
@@ -15,6 +18,8 @@ const axeSource = await readFile(require.resolve("axe-core/axe.min.js"), "utf8")
 const args = process.argv.slice(2);
 const at = args.indexOf("--screenshots");
 const shots = at >= 0 ? args.splice(at, 2)[1] : null;
+const a4At = args.indexOf("--a4");
+const a4 = a4At >= 0 ? args.splice(a4At, 2)[1] : null;
 const pages = args;
 if (pages.length === 0) {
   console.error("usage: check-html.mjs [--screenshots DIR] page.html...");
@@ -110,6 +115,25 @@ try {
       }
       await page.close();
     }
+    const phone = await browser.newPage();
+    await phone.setViewport({ width: 375, height: 800, isMobile: true });
+    await phone.goto(`file://${path.resolve(file)}`, { waitUntil: "load" });
+    const [scrollWidth, clientWidth] = await phone.evaluate(() => [
+      document.documentElement.scrollWidth,
+      document.documentElement.clientWidth,
+    ]);
+    if (scrollWidth > clientWidth) {
+      console.error(`${file}: at 375 pixels the page scrolls sideways (${scrollWidth} wide)`);
+      failures += 1;
+    }
+    if (a4) {
+      await phone.pdf({
+        path: path.join(a4, `${path.basename(file, ".html")}.pdf`),
+        format: "A4",
+        preferCSSPageSize: true,
+      });
+    }
+    await phone.close();
   }
 } finally {
   await browser.close();
@@ -119,4 +143,6 @@ if (failures > 0) {
   console.error(`${failures} problem(s) in the HTML pages`);
   process.exit(1);
 }
-console.log(`${pages.length} page(s): no axe-core violation in either colour scheme, no blank first screen`);
+console.log(
+  `${pages.length} page(s): no axe-core violation in either colour scheme, no blank first screen, no sideways scrolling on a phone`,
+);
