@@ -195,7 +195,27 @@ pub fn place_labels(marks: &[Mark], taken: &mut Vec<Rect>) -> Vec<Option<Rect>> 
 pub fn quadrants(q: &Quadrants<'_>) -> String {
     let names = name_boxes(q.names);
     let mut taken: Vec<Rect> = names.to_vec();
-    let labels = place_labels(&q.marks, &mut taken);
+    // Today's points first, then where each stood at its baseline, labelled
+    // too: both are placed under the same rules.
+    let mut all = q.marks.clone();
+    all.extend(
+        q.marks
+            .iter()
+            .filter(|m| m.point.is_some())
+            .filter_map(|m| {
+                m.baseline.map(|point| Mark {
+                    label: if q.marks.len() == 1 {
+                        "baseline".to_owned()
+                    } else {
+                        format!("{} at baseline", m.label)
+                    },
+                    point: Some(point),
+                    range: None,
+                    baseline: None,
+                })
+            }),
+    );
+    let labels = place_labels(&all, &mut taken);
     let extra = labels
         .iter()
         .flatten()
@@ -224,10 +244,11 @@ pub fn quadrants(q: &Quadrants<'_>) -> String {
             arrow(&mut out, (x_of(bs), y_of(bi)), (x_of(s), y_of(i)));
         }
     }
-    for (m, r) in q.marks.iter().zip(&labels) {
+    for (k, (m, r)) in all.iter().zip(&labels).enumerate() {
         let (Some((s, i)), Some(r)) = (m.point, r) else {
             continue;
         };
+        let today = k < q.marks.len();
         let (px, py) = (x_of(s), y_of(i));
         // A label moved away from its point is tied to it by a line.
         let (cx, cy) = (px.clamp(r.x, r.x + r.w), py.clamp(r.y, r.y + r.h));
@@ -241,13 +262,21 @@ pub fn quadrants(q: &Quadrants<'_>) -> String {
                 n(cy)
             );
         }
-        let _ = writeln!(
-            out,
-            "<circle class=\"point\" cx=\"{}\" cy=\"{}\" r=\"5\"/>",
-            n(px),
-            n(py)
+        // The baseline's point is drawn with its arrow.
+        if today {
+            let _ = writeln!(
+                out,
+                "<circle class=\"point\" cx=\"{}\" cy=\"{}\" r=\"5\"/>",
+                n(px),
+                n(py)
+            );
+        }
+        text_in(
+            &mut out,
+            if today { "label" } else { "label then" },
+            &m.label,
+            *r,
         );
-        text_in(&mut out, "label", &m.label, *r);
     }
     out.push_str("</svg>\n");
     out
@@ -340,7 +369,7 @@ fn frame(out: &mut String, cut: f64) {
     );
 }
 
-/// Text inside its box, baseline placed so the glyphs fit the box.
+/// Text inside its box, its baseline placed so that the glyphs fit the box.
 fn text_in(out: &mut String, class: &str, text: &str, r: Rect) {
     let _ = writeln!(
         out,
@@ -620,5 +649,26 @@ mod tests {
         for tick in ["0", "25", "50", "75", "100"] {
             assert_eq!(svg.matches(&format!(">{tick}</text>")).count(), 2, "{tick}");
         }
+    }
+
+    #[test]
+    fn the_baseline_is_labelled_apart_from_today() {
+        let svg = quadrants(&Quadrants {
+            cut: 50.0,
+            names: ["Early", "Slide deck", "Unused tools", "Aligned"],
+            marks: vec![Mark {
+                label: "Northwind Retail".to_owned(),
+                point: Some((80.9, 31.0)),
+                range: None,
+                baseline: Some((80.9, 26.8)),
+            }],
+            title: "t",
+            description: "d",
+            id: "",
+        });
+        assert_eq!(svg.matches("class=\"point\"").count(), 1);
+        assert_eq!(svg.matches("class=\"baseline\"").count(), 1);
+        assert_eq!(svg.matches(">baseline</text>").count(), 1);
+        assert_eq!(svg.matches("class=\"arrow-head\"").count(), 1);
     }
 }

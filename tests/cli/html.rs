@@ -52,6 +52,10 @@ fn a_report_with_its_baseline_as_html() {
         chart.contains("class=\"arrow-head\""),
         "an arrow to today's"
     );
+    assert!(
+        chart.contains(">baseline</text>"),
+        "the baseline's point is labelled"
+    );
     assert!(chart.contains("At the baseline (2026-11-20)"), "{chart}");
     assert!(page.contains("<h2>Since the baseline</h2>"));
 }
