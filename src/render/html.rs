@@ -575,21 +575,19 @@ fn gate(out: &mut Writer, a: &Assessment) {
     );
 }
 
-/// A name made safe and short for an id: letters and digits, the rest as
-/// hyphens; only ever an id's prefix, so never empty in use.
+/// A name made safe for an id: ASCII letters and digits as they are, any
+/// other character as `-` and its code in hex, so that two names never give
+/// the same id; after an `r`, since an id is best begun with a letter.
 pub fn slug(text: &str) -> String {
-    let mut out: String = text
-        .chars()
-        .map(|c| {
-            if c.is_ascii_alphanumeric() {
-                c.to_ascii_lowercase()
-            } else {
-                '-'
-            }
-        })
-        .collect();
-    out.truncate(40);
-    format!("r{out}")
+    let mut out = String::from("r");
+    for c in text.chars() {
+        if c.is_ascii_alphanumeric() {
+            out.push(c);
+        } else {
+            let _ = write!(out, "-{:x}", u32::from(c));
+        }
+    }
+    out
 }
 
 /// The stylesheet: light and dark schemes, both with WCAG AA contrast;
@@ -637,8 +635,10 @@ mod tests {
     }
 
     #[test]
-    fn slugs_are_plain_ids() {
-        assert_eq!(slug("examples/a b.yaml"), "rexamples-a-b-yaml");
-        assert_eq!(slug("\"><x"), "r---x");
+    fn slugs_are_plain_ids_and_never_the_same_for_two_names() {
+        assert_eq!(slug("examples/a b.yaml"), "rexamples-2fa-20b-2eyaml");
+        assert_eq!(slug("\"><x"), "r-22-3e-3cx");
+        assert_ne!(slug("a b"), slug("a-b"));
+        assert_ne!(slug("A"), slug("a"));
     }
 }

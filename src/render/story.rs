@@ -680,10 +680,11 @@ pub fn chart_description(a: &Assessment) -> String {
     );
     if let Some(c) = &a.comparison {
         let before = |name: &str| {
-            c.scores.iter().find(|x| x.name == name).map_or_else(
-                || "not scored".to_owned(),
-                |x| super::words::score(x.value.before),
-            )
+            c.scores
+                .iter()
+                .find(|x| x.name == name)
+                .and_then(|x| x.value.before)
+                .map_or_else(|| "not scored".to_owned(), |v| format!("{v:.1}"))
         };
         let _ = write!(
             text,

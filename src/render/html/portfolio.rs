@@ -120,12 +120,13 @@ fn description(labels: &[(String, &crate::assessment::Assessment)]) -> String {
         "{} on the chart of strategy against implementation.",
         capitalized(&count(labels.len(), "organization", "organizations"))
     );
+    let scored = |v: Option<f64>| v.map_or_else(|| "not scored".to_owned(), |v| format!("{v:.1}"));
     for (label, a) in labels {
         let _ = write!(
             text,
             " {label}: strategy {}, implementation {}, {}.",
-            score(a.scores.strategy),
-            score(a.scores.implementation),
+            scored(a.scores.strategy),
+            scored(a.scores.implementation),
             quadrant_name(a, a.quadrant)
         );
     }
