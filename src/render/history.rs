@@ -405,18 +405,9 @@ pub(super) fn nothing_to_chart(h: &History) -> &'static str {
 /// Every organization's overall score over time, one line each, from the
 /// first day on which every one of them has a score.
 fn portfolio_chart(out: &mut String, p: &PortfolioHistory) {
-    let days: Vec<(String, Vec<f64>)> = p
-        .common_days()
-        .into_iter()
-        .filter_map(|(date, points)| {
-            let scores: Option<Vec<f64>> = points.iter().map(|p| p.overall).collect();
-            scores
-                .filter(|s| s.len() == p.histories.len())
-                .map(|s| (date, s))
-        })
-        .collect();
+    let days = portfolio_days(p);
     if days.is_empty() {
-        out.push_str("Not every organization has a version with an overall score, so there is no chart of them together.\n\n");
+        let _ = writeln!(out, "{NO_PORTFOLIO_CHART}\n");
         return;
     }
     chart_opening(out, &ORGANIZATION_LINES);
@@ -447,9 +438,30 @@ fn portfolio_chart(out: &mut String, p: &PortfolioHistory) {
             ORGANIZATION_LINES.len()
         );
     }
-    let _ = writeln!(
-        out,
-        ". One point per day, each organization's latest valid version on that day, from {}, the first day every organization has one.\n",
-        days[0].0
-    );
+    let _ = writeln!(out, ". {}\n", portfolio_days_note(&days));
+}
+
+/// Why a directory's history has no chart of every organization.
+pub(super) const NO_PORTFOLIO_CHART: &str = "Not every organization has a version with an overall score, so there is no chart of them together.";
+
+/// The days the chart of every organization shows, from the first on which
+/// each has an overall score, with each one's score that day.
+pub(super) fn portfolio_days(p: &PortfolioHistory) -> Vec<(String, Vec<f64>)> {
+    p.common_days()
+        .into_iter()
+        .filter_map(|(date, points)| {
+            let scores: Option<Vec<f64>> = points.iter().map(|p| p.overall).collect();
+            scores
+                .filter(|s| s.len() == p.histories.len())
+                .map(|s| (date, s))
+        })
+        .collect()
+}
+
+/// What each point of the chart of every organization is.
+pub(super) fn portfolio_days_note(days: &[(String, Vec<f64>)]) -> String {
+    format!(
+        "One point per day, each organization's latest valid version on that day, from {}, the first day every organization has one.",
+        days.first().map_or("", |(d, _)| d.as_str())
+    )
 }

@@ -442,7 +442,13 @@ pub fn lines(
         }
     };
     let legend_y = HEIGHT + 8.0;
-    let height = legend_y + LINE * series.len().div_ceil(3) as f64 + 8.0;
+    // Three names to a row when they are short, else one.
+    let columns = if series.iter().all(|s| s.name.chars().count() <= 20) {
+        3
+    } else {
+        1
+    };
+    let height = legend_y + LINE * series.len().div_ceil(columns) as f64 + 8.0;
     let mut out = open(id, "history", title, description, height);
     plot_box(&mut out);
     for tick in [0.0, 25.0, 50.0, 75.0, 100.0] {
@@ -469,8 +475,8 @@ pub fn lines(
         draw_series(&mut out, s, &x_at);
     }
     for (k, s) in series.iter().enumerate() {
-        let x = LEFT + (k % 3) as f64 * 180.0;
-        let y = legend_y + (k / 3) as f64 * LINE;
+        let x = LEFT + (k % columns) as f64 * 180.0;
+        let y = legend_y + (k / columns) as f64 * LINE;
         let _ = writeln!(
             out,
             "<line class=\"{0}\" x1=\"{1}\" y1=\"{2}\" x2=\"{3}\" y2=\"{2}\"/><text class=\"label\" x=\"{4}\" y=\"{5}\">{6}</text>",

@@ -32,6 +32,7 @@ pub fn portfolio(p: &PortfolioHistory) -> String {
         "{}, each with its versions, oldest first.",
         capitalized(&count(p.histories.len(), "questionnaire", "questionnaires"))
     ));
+    together(&mut out, p);
     for (i, h) in p.histories.iter().enumerate() {
         let name = words::shown_name(p, h);
         out.heading(1, &name);
@@ -39,6 +40,56 @@ pub fn portfolio(p: &PortfolioHistory) -> String {
     }
     page(title, &out.out)
 }
+
+/// Every organization's overall score over time, one line each, as in
+/// the Markdown; eight line styles, then they repeat, named in the legend.
+fn together(out: &mut Writer, p: &PortfolioHistory) {
+    let days = words::portfolio_days(p);
+    if days.is_empty() {
+        out.paragraph(words::NO_PORTFOLIO_CHART);
+        return;
+    }
+    let names: Vec<String> = p
+        .histories
+        .iter()
+        .map(|h| words::shown_name(p, h))
+        .collect();
+    let series: Vec<svg::Series<'_>> = names
+        .iter()
+        .enumerate()
+        .map(|(i, name)| svg::Series {
+            name,
+            class: SERIES[i % SERIES.len()],
+            values: days.iter().map(|(_, v)| Some(v[i])).collect(),
+        })
+        .collect();
+    let ticks: Vec<String> = days.iter().map(|(d, _)| d.clone()).collect();
+    let mut description = format!(
+        "Overall scores over time. {}",
+        words::portfolio_days_note(&days)
+    );
+    for (i, name) in names.iter().enumerate() {
+        let values: Vec<String> = days
+            .iter()
+            .map(|(d, v)| format!("{d}: {:.1}", v[i]))
+            .collect();
+        let _ = write!(description, " {name}: {}.", values.join(", "));
+    }
+    let chart = svg::lines(
+        "all-",
+        "Overall AI readiness",
+        &description,
+        &ticks,
+        &series,
+    );
+    let _ = writeln!(out.out, "<figure class=\"chart\">\n{chart}</figure>");
+    out.paragraph(&words::portfolio_days_note(&days));
+}
+
+/// The line styles of a chart of several organizations.
+const SERIES: [&str; 8] = [
+    "series-1", "series-2", "series-3", "series-4", "series-5", "series-6", "series-7", "series-8",
+];
 
 /// The opening, the trend, the chart, the versions and those not valid.
 fn section(out: &mut Writer, h: &History, name: &str, id: &str) {
