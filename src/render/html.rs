@@ -395,8 +395,9 @@ pub fn quadrant_names(a: &Assessment) -> [&str; 4] {
 pub fn mark(a: &Assessment, label: String) -> svg::Mark {
     let s = &a.scores;
     let point = s.strategy.zip(s.implementation);
-    let range =
-        (a.confidence != Confidence::Firm).then_some((s.range.strategy, s.range.implementation));
+    // A side not scored has no point, so its range is all the chart can say.
+    let range = (a.confidence != Confidence::Firm || point.is_none())
+        .then_some((s.range.strategy, s.range.implementation));
     let baseline = a.comparison.as_ref().and_then(|c| {
         let before = |name: &str| {
             c.scores

@@ -355,3 +355,22 @@ fn output_writes_the_page_and_nothing_on_stdout() {
         example(file)
     );
 }
+
+#[test]
+fn a_side_not_scored_has_no_point_but_its_range_is_shaded_and_the_reason_given() {
+    let dir = scratch_dir("html-not-scored");
+    let file = format!("{dir}/bare.yaml");
+    std::fs::write(
+        &file,
+        "version: 1\norganization:\n  name: Bare Co\n  assessed: 2026-11-20\nimplementation:\n  pilots:\n    - name: bot\n      stage: production\n      started: 2025-01-01\n      environment: cloud\n",
+    )
+    .expect("write");
+    let page = html(&["assess", &file, "--format", "html"]);
+    let markdown = html(&["assess", &file, "--format", "markdown"]);
+    assert!(!page.contains("class=\"point\""), "no point");
+    assert!(page.contains("class=\"range\""), "the range shaded");
+    let why = "Not placed: strategy is not scored, 18 questions open.";
+    assert!(page.contains(&format!("<p>{why}</p>")));
+    assert!(markdown.contains(why), "the same line as the Markdown's");
+    assert!(page.contains("strategy not scored yet; could be 0.0 to 100.0"));
+}
