@@ -86,9 +86,24 @@ fn label_box(text: &str, x: f64, y: f64) -> Rect {
     Rect {
         x,
         y,
-        w: text.chars().count() as f64 * CHAR + 6.0,
+        w: text_width(text) + 6.0,
         h: LINE,
     }
+}
+
+/// How wide `text` is drawn at the labels' size, erring wide: capitals
+/// and wide letters count more, narrow ones less, and a character outside
+/// Latin (CJK, say) as a full square.
+fn text_width(text: &str) -> f64 {
+    text.chars()
+        .map(|c| match c {
+            'i' | 'j' | 'l' | 'I' | '.' | ',' | ':' | ';' | '\'' | '|' | '!' | ' ' => 0.5 * CHAR,
+            'm' | 'w' | 'M' | 'W' => 1.45 * CHAR,
+            c if c.is_ascii_uppercase() => 1.25 * CHAR,
+            c if c.is_ascii() || c.len_utf8() < 3 => CHAR,
+            _ => 1.7 * CHAR,
+        })
+        .sum()
 }
 
 /// The boxes of the four quadrant names, each in its quadrant's outer
