@@ -692,4 +692,28 @@ mod tests {
         assert_eq!(svg.matches(">baseline</text>").count(), 1);
         assert_eq!(svg.matches("class=\"arrow-head\"").count(), 1);
     }
+
+    proptest::proptest! {
+        #![proptest_config(proptest::prelude::ProptestConfig::with_cases(64))]
+        #[test]
+        fn labels_of_any_portfolio_never_overlap(
+            points in proptest::collection::vec(
+                ((0.0..=100.0f64, 0.0..=100.0f64), "[A-Za-z ]{1,24}"),
+                1..40,
+            )
+        ) {
+            let marks: Vec<Mark> = points
+                .into_iter()
+                .map(|(point, label)| Mark { label, point: Some(point), range: None, baseline: None })
+                .collect();
+            let names = name_boxes(["Early", "Slide deck", "Unused tools", "Aligned"]);
+            let mut taken = names.to_vec();
+            let placed: Vec<Rect> = place_labels(&marks, &mut taken).into_iter().flatten().collect();
+            proptest::prop_assert_eq!(placed.len(), marks.len());
+            for (i, a) in placed.iter().enumerate() {
+                proptest::prop_assert!(!names.iter().any(|n| a.overlaps(n)));
+                proptest::prop_assert!(!placed[i + 1..].iter().any(|b| a.overlaps(b)));
+            }
+        }
+    }
 }
