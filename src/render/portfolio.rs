@@ -169,13 +169,7 @@ pub fn write_markdown(
 ) -> std::io::Result<()> {
     let mut out = String::new();
     let _ = writeln!(out, "# AI readiness portfolio\n");
-    let _ = writeln!(
-        out,
-        "{} organization{}, listed {}.\n",
-        p.portfolio.organizations,
-        plural(p.portfolio.organizations),
-        p.portfolio.order
-    );
+    let _ = writeln!(out, "{}\n", listed(p));
     out.push_str("## Where they stand\n\n");
     let first = p.assessments.first();
     chart::header(&mut out, |q| {
@@ -226,6 +220,16 @@ pub fn write_markdown(
         }
     }
     Ok(())
+}
+
+/// How many organizations, and in what order they are listed.
+pub(super) fn listed(p: &Portfolio) -> String {
+    format!(
+        "{} organization{}, listed {}.",
+        p.portfolio.organizations,
+        plural(p.portfolio.organizations),
+        p.portfolio.order
+    )
 }
 
 /// One organization's Markdown report as `--detail` shows it: its headings

@@ -23,12 +23,7 @@ pub fn write(p: &Portfolio, detail: bool, sink: &mut dyn std::io::Write) -> std:
     let title = "AI readiness portfolio";
     let mut out = Writer::new(0);
     out.heading(1, title);
-    out.paragraph(&format!(
-        "{} organization{}, listed {}.",
-        p.portfolio.organizations,
-        words::plural(p.portfolio.organizations),
-        p.portfolio.order
-    ));
+    out.paragraph(&words::listed(p));
     out.heading(2, "Where they stand");
     chart(&mut out, p);
     out.heading(2, "Organizations");
