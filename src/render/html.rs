@@ -243,38 +243,16 @@ fn headline(out: &mut Writer, a: &Assessment) {
             escape(confidence_note(a))
         );
     }
-    let _ = write!(
-        out.out,
-        "<p>Assessed on {}{}.",
-        escape(&a.organization.assessed),
-        escape(story::date_source(a))
-    );
-    if a.confidence != Confidence::Insufficient {
-        let _ = write!(
-            out.out,
-            " Confidence: <strong>{}</strong>. {}",
-            a.confidence,
-            escape(confidence_note(a))
-        );
-    }
-    out.out.push_str("</p>\n");
+    let _ = writeln!(out.out, "<p>{}</p>", spans(&story::assessed_line(a)));
     let _ = writeln!(
         out.out,
         "<p class=\"focus\"><strong>{}</strong></p>",
         escape(&a.focus_reason)
     );
-    let (level, meaning) = story::level(a);
-    let (quadrant, quadrant_meaning) = story::quadrant(a);
-    let _ = writeln!(
-        out.out,
-        "<ul class=\"verdict\">\n<li>Maturity level: <strong>{}</strong>. {}</li>\n<li>Quadrant: <strong>{}</strong>. {}</li>",
-        escape(&level),
-        escape(meaning),
-        escape(quadrant),
-        escape(quadrant_meaning)
-    );
-    if let Some(next) = story::next_level(a) {
-        let _ = writeln!(out.out, "<li>Next level: {}</li>", escape(&next));
+    let items: Vec<String> = story::verdict_lines(a).iter().map(|l| spans(l)).collect();
+    out.out.push_str("<ul class=\"verdict\">\n");
+    for item in items {
+        let _ = writeln!(out.out, "<li>{item}</li>");
     }
     out.out.push_str("</ul>\n");
 }

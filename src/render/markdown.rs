@@ -41,7 +41,6 @@ pub const EVIDENCE_AND_METHOD: &str = "## Evidence and method";
 /// Title, date and confidence; the focus; the level, the quadrant and the
 /// next level, each with what it means.
 fn headline(out: &mut String, a: &Assessment) {
-    let date_from = story::date_source(a);
     let _ = writeln!(out, "# AI readiness: {}\n", cell(&a.organization.name));
     // An untrustworthy verdict is said before anything else.
     if a.confidence == Confidence::Insufficient {
@@ -51,23 +50,10 @@ fn headline(out: &mut String, a: &Assessment) {
             confidence_note(a)
         );
     }
-    let _ = write!(out, "Assessed on {}{date_from}.", a.organization.assessed);
-    if a.confidence != Confidence::Insufficient {
-        let _ = write!(
-            out,
-            " Confidence: **{}**. {}",
-            a.confidence,
-            confidence_note(a)
-        );
-    }
-    out.push_str("\n\n");
+    let _ = writeln!(out, "{}\n", spans(&story::assessed_line(a)));
     let _ = writeln!(out, "**{}**\n", cell(&a.focus_reason));
-    let (level, meaning) = story::level(a);
-    let _ = writeln!(out, "- Maturity level: **{level}**. {}", cell(meaning));
-    let (quadrant, meaning) = story::quadrant(a);
-    let _ = writeln!(out, "- Quadrant: **{}**. {}", cell(quadrant), cell(meaning));
-    if let Some(next) = story::next_level(a) {
-        let _ = writeln!(out, "- Next level: {}", cell(&next));
+    for line in story::verdict_lines(a) {
+        let _ = writeln!(out, "- {}", spans(&line));
     }
     out.push('\n');
 }

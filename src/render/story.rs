@@ -11,7 +11,8 @@ use crate::assessment::{
 use crate::derive::evidence::Evidence;
 use crate::load::questionnaire::DateSource;
 use crate::vocabulary::{
-    Environment, Group, Level, Monitoring, PurgatoryStatus, Severity, Side, Source, Stage, Word,
+    Confidence, Environment, Group, Level, Monitoring, PurgatoryStatus, Severity, Side, Source,
+    Stage, Word,
 };
 use std::fmt::Write as _;
 
@@ -417,6 +418,45 @@ pub fn date_source(a: &Assessment) -> &'static str {
         DateSource::AsOf => " (the date given with --as-of)",
         DateSource::Today => " (the date the report was made)",
     }
+}
+
+/// The date, where it came from, and (unless it was said first, as an
+/// insufficient one is) the confidence with what it means.
+pub fn assessed_line(a: &Assessment) -> Vec<Span> {
+    let mut spans = vec![text(format!(
+        "Assessed on {}{}.",
+        a.organization.assessed,
+        date_source(a)
+    ))];
+    if a.confidence != Confidence::Insufficient {
+        spans.push(text(" Confidence: "));
+        spans.push(Span::Strong(a.confidence.to_string()));
+        spans.push(text(format!(". {}", super::words::confidence_note(a))));
+    }
+    spans
+}
+
+/// The level, the quadrant and the next level, one line each, the verdict
+/// in bold.
+pub fn verdict_lines(a: &Assessment) -> Vec<Vec<Span>> {
+    let (level, meaning) = level(a);
+    let (quadrant, quadrant_meaning) = quadrant(a);
+    let mut lines = vec![
+        vec![
+            text("Maturity level: "),
+            Span::Strong(level),
+            text(format!(". {meaning}")),
+        ],
+        vec![
+            text("Quadrant: "),
+            Span::Strong(quadrant.to_owned()),
+            text(format!(". {quadrant_meaning}")),
+        ],
+    ];
+    if let Some(next) = next_level(a) {
+        lines.push(vec![text(format!("Next level: {next}"))]);
+    }
+    lines
 }
 
 /// The rows of the scores table: name, value in words, the score a bar
