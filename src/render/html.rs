@@ -18,9 +18,10 @@ use crate::vocabulary::{Confidence, Quadrant};
 use std::fmt::Write as _;
 
 /// Text safe in HTML content and in a quoted attribute value: the five
-/// characters that could end either become references, and characters HTML
-/// forbids in a document (controls, noncharacters) become U+FFFD, so that
-/// no outside text ever becomes markup or makes the page invalid.
+/// characters that could end either become references, line breaks and tabs
+/// spaces, and characters HTML forbids in a document (controls,
+/// noncharacters) U+FFFD, so that no outside text ever becomes markup or
+/// makes the page invalid.
 pub fn escape(text: &str) -> String {
     let mut out = String::with_capacity(text.len() + 8);
     for c in text.chars() {
@@ -30,8 +31,10 @@ pub fn escape(text: &str) -> String {
             '>' => out.push_str("&gt;"),
             '"' => out.push_str("&quot;"),
             '\'' => out.push_str("&#39;"),
-            '\n' | '\t' => out.push(c),
-            '\r' => out.push(' '),
+            // HTML shows a line break in text as a space; written as one, no
+            // outside text ever starts a line of the file (where `::` could
+            // start a workflow command, and the guard would show a `\`).
+            '\n' | '\r' | '\t' => out.push(' '),
             c if c.is_control() || is_noncharacter(c) => out.push('\u{FFFD}'),
             c => out.push(c),
         }
@@ -596,7 +599,7 @@ mod tests {
             escape("a\u{0}b\u{7}c\u{FFFF}d\u{FDD0}"),
             "a\u{FFFD}b\u{FFFD}c\u{FFFD}d\u{FFFD}"
         );
-        assert_eq!(escape("a\r\nb\tc"), "a \nb\tc");
+        assert_eq!(escape("a\r\nb\tc\n::error::x"), "a  b c ::error::x");
     }
 
     #[test]
