@@ -252,7 +252,7 @@ closed_set! {
 
     /// A report's format.
     #[strum(serialize_all = "lowercase")]
-    Format { Table, Markdown, Json, Sarif, Github, Codeclimate, Junit }
+    Format { Table, Markdown, Json, Sarif, Github, Codeclimate, Junit, Html }
 
     /// What became of an accepted risk in one assessment: in force (it
     /// matched a finding that fired), expired (past its date: the finding

@@ -46,6 +46,8 @@ pub struct Reports {
     pub github: Option<Kept>,
     /// Its Code Quality issues, comma-separated.
     pub codeclimate: Option<Kept>,
+    /// Its HTML report, headings one level down, for `--detail`.
+    pub html: Option<Kept>,
 }
 
 #[derive(Debug, Clone, PartialEq, Serialize)]

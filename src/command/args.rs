@@ -137,6 +137,7 @@ pub struct AssessArgs {
         "GitHub Actions annotations on the questionnaire's lines",
         "GitLab Code Quality (Code Climate issues), one per finding and pilot",
         "JUnit XML, one test case per gate check, for Jenkins, Azure Pipelines and Buildkite",
+        "One self-contained HTML page, for leadership, to read on any screen or print",
     ]))]
     pub format: Option<Format>,
     /// Do not append the Markdown report to $`GITHUB_STEP_SUMMARY`
@@ -302,10 +303,11 @@ pub struct DiffArgs {
     /// The later side, the same way
     pub new: PathBuf,
     /// Output format [default: table]
-    #[arg(long, value_name = "FORMAT", value_parser = word_of::<Format>(&[
-        "A plain-text comparison, for a terminal",
-        "Markdown, short enough for a pull-request comment",
-        "JSON, for programs",
+    #[arg(long, value_name = "FORMAT", value_parser = some_of::<Format>(&[
+        ("table", "A plain-text comparison, for a terminal"),
+        ("markdown", "Markdown, short enough for a pull-request comment"),
+        ("json", "JSON, for programs"),
+        ("html", "One self-contained HTML page"),
     ]))]
     pub format: Option<Format>,
     /// Assess questionnaires with this rubric (TOML) instead of the default one; a JSON report keeps its own
@@ -327,10 +329,11 @@ pub struct HistoryArgs {
     #[arg(long, value_name = "N", value_parser = clap::value_parser!(u32).range(1..))]
     pub max: Option<u32>,
     /// Output format [default: table]
-    #[arg(long, value_name = "FORMAT", value_parser = word_of::<Format>(&[
-        "A plain-text table, for a terminal",
-        "Markdown with a line chart of the scores",
-        "JSON with the series, for programs",
+    #[arg(long, value_name = "FORMAT", value_parser = some_of::<Format>(&[
+        ("table", "A plain-text table, for a terminal"),
+        ("markdown", "Markdown with a line chart of the scores"),
+        ("json", "JSON with the series, for programs"),
+        ("html", "One self-contained HTML page with a line chart of the scores"),
     ]))]
     pub format: Option<Format>,
     /// Assess every version with this rubric (TOML) instead of the default one
@@ -346,6 +349,16 @@ fn word_of<T: Word + Send + Sync>(
     let values = T::words()
         .iter()
         .zip(help)
+        .map(|(word, help)| PossibleValue::new(*word).help(*help));
+    PossibleValuesParser::new(values).try_map(|word| T::parse(&word).ok_or("not a choice"))
+}
+
+/// A parser for some of a closed set's words, each with its help.
+fn some_of<T: Word + Send + Sync>(
+    choices: &'static [(&'static str, &'static str)],
+) -> impl TypedValueParser<Value = T> {
+    let values = choices
+        .iter()
         .map(|(word, help)| PossibleValue::new(*word).help(*help));
     PossibleValuesParser::new(values).try_map(|word| T::parse(&word).ok_or("not a choice"))
 }

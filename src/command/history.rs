@@ -30,6 +30,7 @@ pub fn run(args: &HistoryArgs, env: &Environment) -> Result<Output, Error> {
             | Format::Junit => render::history::text(&history, env.width),
             Format::Markdown => render::history::markdown(&history),
             Format::Json => render::json::render(&history),
+            Format::Html => render::html::history::render(&history),
         };
         return Ok(Output::success(text));
     }
@@ -65,6 +66,7 @@ pub fn run(args: &HistoryArgs, env: &Environment) -> Result<Output, Error> {
         }
         Format::Markdown => render::history::portfolio_markdown(&portfolio),
         Format::Json => render::json::render(&portfolio),
+        Format::Html => render::html::history::portfolio(&portfolio),
     };
     Ok(Output {
         stderr,

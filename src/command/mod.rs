@@ -127,7 +127,8 @@ pub fn run(cli: Cli, env: &Environment) -> Output {
                 | Format::Sarif
                 | Format::Github
                 | Format::Codeclimate
-                | Format::Junit => render::finding_list::text(&rubric, env.width),
+                | Format::Junit
+                | Format::Html => render::finding_list::text(&rubric, env.width),
             })
         }),
         Command::Explain {
@@ -205,6 +206,7 @@ fn diff_command(args: &DiffArgs, env: &Environment) -> Result<Output, Error> {
         }
         Format::Markdown => render::diff::markdown(&diff),
         Format::Json => render::json::render(&diff),
+        Format::Html => render::html::diff::render(&diff),
     };
     Ok(Output::success(text))
 }
@@ -243,6 +245,7 @@ fn assess_command(args: &AssessArgs, env: &Environment) -> Result<Output, Error>
             table: (args.detail && settings.format == Format::Table)
                 .then_some((env.width, env.color && output_file.is_none())),
             markdown: args.detail && (settings.format == Format::Markdown || summary_wanted),
+            html: args.detail && settings.format == Format::Html,
         })
     } else {
         None
@@ -369,6 +372,8 @@ struct Keeping {
     markdown: bool,
     /// SARIF or GitHub annotations, with the working directory.
     scanning: Option<(Format, PathBuf)>,
+    /// With `--detail` in HTML.
+    html: bool,
 }
 
 impl Keeping {
@@ -393,6 +398,10 @@ impl Keeping {
         if self.markdown {
             let text = render::portfolio::markdown_detail(&a);
             reports.markdown = Some(self.spill.keep(text.as_bytes()).map_err(cannot)?);
+        }
+        if self.html {
+            let text = render::html::body(&a, 1);
+            reports.html = Some(self.spill.keep(text.as_bytes()).map_err(cannot)?);
         }
         match &self.scanning {
             Some((Format::Sarif, base)) => {

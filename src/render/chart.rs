@@ -52,8 +52,13 @@ pub(super) fn points(out: &mut String, named: &[(String, &Assessment)]) {
     }
     out.push_str("```\n");
     if !unplaced.is_empty() {
-        let _ = writeln!(out, "\nNot placed: {}.", unplaced.join("; "));
+        let _ = writeln!(out, "\n{}", not_placed_line(&unplaced));
     }
+}
+
+/// The line under a chart that names who is not placed and why.
+pub(super) fn not_placed_line(unplaced: &[String]) -> String {
+    format!("Not placed: {}.", unplaced.join("; "))
 }
 
 /// Why an assessment has no point on the chart: `strategy is not scored,

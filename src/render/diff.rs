@@ -121,27 +121,35 @@ fn score_table(out: &mut String, d: &Diff, before: &str, after: &str) {
         out,
         "| Score | {before} | {after} | Change |\n| --- | ---: | ---: | ---: |"
     );
-    for s in &d.scores {
-        let _ = writeln!(
-            out,
-            "| {} | {} | {} | {} |",
-            capitalized(s.name),
-            with_range(s.value.before, s.before_range),
-            with_range(s.value.after, s.after_range),
-            signed(s.value.change)
-        );
+    for row in score_rows(d) {
+        let _ = writeln!(out, "| {} |", row.join(" | "));
     }
     out.push('\n');
 }
 
-fn headline(d: &Diff) -> String {
+/// Each score before and after, with its range where it has one, and the change.
+pub(super) fn score_rows(d: &Diff) -> Vec<[String; 4]> {
+    d.scores
+        .iter()
+        .map(|s| {
+            [
+                capitalized(s.name),
+                with_range(s.value.before, s.before_range),
+                with_range(s.value.after, s.after_range),
+                signed(s.value.change),
+            ]
+        })
+        .collect()
+}
+
+pub(super) fn headline(d: &Diff) -> String {
     format!(
         "{}: assessed {} ({}) compared with {} ({}).",
         d.after.organization, d.after.assessed, d.after.source, d.before.assessed, d.before.source
     )
 }
 
-fn verdicts(d: &Diff) -> [(&'static str, Change<&'static str>); 5] {
+pub(super) fn verdicts(d: &Diff) -> [(&'static str, Change<&'static str>); 5] {
     [
         ("Level", words(&d.level)),
         ("Quadrant", words(&d.quadrant)),
@@ -152,7 +160,7 @@ fn verdicts(d: &Diff) -> [(&'static str, Change<&'static str>); 5] {
 }
 
 /// A change of closed words, as its words.
-fn words<T: Word>(c: &Change<T>) -> Change<&'static str> {
+pub(super) fn words<T: Word>(c: &Change<T>) -> Change<&'static str> {
     Change {
         before: c.before.word(),
         after: c.after.word(),
@@ -160,7 +168,7 @@ fn words<T: Word>(c: &Change<T>) -> Change<&'static str> {
     }
 }
 
-fn finding_groups(d: &Diff) -> [(&'static str, &[FindingRef]); 3] {
+pub(super) fn finding_groups(d: &Diff) -> [(&'static str, &[FindingRef]); 3] {
     [
         ("Findings resolved", &d.findings.resolved),
         ("New findings", &d.findings.new),
@@ -168,11 +176,11 @@ fn finding_groups(d: &Diff) -> [(&'static str, &[FindingRef]); 3] {
     ]
 }
 
-fn moved(x: &crate::diff::DimensionChange) -> bool {
+pub(super) fn moved(x: &crate::diff::DimensionChange) -> bool {
     x.strategy.before != x.strategy.after || x.implementation.before != x.implementation.after
 }
 
-fn word_change(c: &Change<&str>) -> String {
+pub(super) fn word_change(c: &Change<&str>) -> String {
     if c.changed {
         format!("{} → {}", c.before, c.after)
     } else {
@@ -188,7 +196,7 @@ pub(super) fn signed(change: Option<f64>) -> String {
     }
 }
 
-fn number_change(n: &NumberChange) -> String {
+pub(super) fn number_change(n: &NumberChange) -> String {
     match (n.before == n.after, n.change) {
         (true, _) => format!("{} (unchanged)", number(n.after)),
         (false, Some(change)) => format!(
@@ -202,7 +210,7 @@ fn number_change(n: &NumberChange) -> String {
     }
 }
 
-fn percent_change(n: &NumberChange) -> String {
+pub(super) fn percent_change(n: &NumberChange) -> String {
     let percent =
         |v: Option<f64>| v.map_or_else(|| "none started".to_owned(), |v| format!("{v:.1}%"));
     if n.before == n.after {
@@ -230,11 +238,11 @@ fn with_range(value: Option<f64>, range: Option<[f64; 2]>) -> String {
     }
 }
 
-fn finding(f: &FindingRef) -> String {
+pub(super) fn finding(f: &FindingRef) -> String {
     format!("{} ({}, {}): {}", f.title, f.id, f.severity, f.message)
 }
 
-fn pilot(p: &PilotChange) -> String {
+pub(super) fn pilot(p: &PilotChange) -> String {
     match (&p.before, &p.after) {
         (Some(before), Some(after)) => format!("{}: {before} → {after}", p.name),
         (None, Some(after)) => format!("{}: added, at stage {after}", p.name),
@@ -245,7 +253,7 @@ fn pilot(p: &PilotChange) -> String {
 
 /// What a report says of its baseline (`assess --baseline`): the moves only,
 /// each once, as sentences; `readiness diff` gives the whole comparison.
-fn brief(d: &Diff) -> Vec<String> {
+pub(super) fn brief(d: &Diff) -> Vec<String> {
     let mut lines = Vec::new();
     let verdicts: Vec<String> = verdicts(d)
         .into_iter()
@@ -342,7 +350,7 @@ pub fn three_lines(d: &Diff) -> Vec<String> {
 }
 
 /// Whether nothing a report shows moved since the baseline.
-fn unchanged(d: &Diff) -> bool {
+pub(super) fn unchanged(d: &Diff) -> bool {
     d.scores
         .iter()
         .all(|s| s.value.before == s.value.after && s.before_range == s.after_range)
@@ -354,7 +362,7 @@ fn unchanged(d: &Diff) -> bool {
         && d.pilots.is_empty()
 }
 
-fn since(d: &Diff) -> String {
+pub(super) fn since(d: &Diff) -> String {
     let mut text = format!(
         "Compared with {}, assessed {}.",
         d.before.source, d.before.assessed

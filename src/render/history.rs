@@ -122,7 +122,7 @@ pub fn portfolio_markdown(p: &PortfolioHistory) -> String {
 
 /// An organization's name in a portfolio's history, with its file when
 /// another questionnaire bears the same name.
-fn shown_name(p: &PortfolioHistory, h: &History) -> String {
+pub(super) fn shown_name(p: &PortfolioHistory, h: &History) -> String {
     let same = p.histories.iter().filter(|o| o.name() == h.name()).count();
     if same > 1 && h.name() != h.file {
         format!("{} ({})", h.name(), h.file)
@@ -132,7 +132,7 @@ fn shown_name(p: &PortfolioHistory, h: &History) -> String {
 }
 
 /// What the history covers, in one sentence.
-fn opening(h: &History) -> String {
+pub(super) fn opening(h: &History) -> String {
     let first = h.versions.first().map_or("", |v| v.date.as_str());
     let last = h.versions.last().map_or("", |v| v.date.as_str());
     let span = if first == last {
@@ -173,7 +173,7 @@ fn opening(h: &History) -> String {
 
 /// The first valid version against the last: the scores and the verdicts
 /// that moved. `None` with fewer than two valid versions.
-fn trend(h: &History) -> Option<String> {
+pub(super) fn trend(h: &History) -> Option<String> {
     let mut assessed = h.assessed();
     let (first_version, first) = assessed.next()?;
     let (last_version, last) = assessed.last()?;
@@ -213,12 +213,12 @@ fn trend(h: &History) -> Option<String> {
     ))
 }
 
-fn short(v: &Version) -> &str {
+pub(super) fn short(v: &Version) -> &str {
     v.commit.get(..7).unwrap_or(&v.commit)
 }
 
 /// A version's cells after its date and commit.
-fn cells(p: &Point) -> [String; 8] {
+pub(super) fn cells(p: &Point) -> [String; 8] {
     [
         score(p.strategy),
         score(p.implementation),
@@ -231,7 +231,7 @@ fn cells(p: &Point) -> [String; 8] {
     ]
 }
 
-const HEADER: [&str; 10] = [
+pub(super) const HEADER: [&str; 10] = [
     "Date",
     "Commit",
     "Strategy",
@@ -307,7 +307,7 @@ fn versions_markdown(out: &mut String, h: &History) {
 }
 
 /// Each version that could not be assessed, with its first problem.
-fn invalid_lines(h: &History) -> Vec<String> {
+pub(super) fn invalid_lines(h: &History) -> Vec<String> {
     h.versions
         .iter()
         .filter_map(|v| {
@@ -357,17 +357,9 @@ fn line(out: &mut String, name: &str, values: impl Iterator<Item = f64>) {
 /// Strategy, implementation and overall over time: one point per day, the
 /// day's last valid version with a score on both sides.
 fn score_chart(out: &mut String, h: &History) {
-    let days: Vec<(&str, [f64; 3])> = h
-        .by_day()
-        .into_iter()
-        .filter_map(|(date, p)| Some((date, [p.strategy?, p.implementation?, p.overall?])))
-        .collect();
+    let days = score_days(h);
     if days.is_empty() {
-        out.push_str(if h.assessed().next().is_none() {
-            "No version could be assessed, so there is nothing to chart.\n\n"
-        } else {
-            "No version has a score on both sides, so there is nothing to chart.\n\n"
-        });
+        let _ = writeln!(out, "{}\n", nothing_to_chart(h));
         return;
     }
     chart_opening(out, &SCORE_LINES);
@@ -392,21 +384,30 @@ fn score_chart(out: &mut String, h: &History) {
     );
 }
 
+/// The days a history's chart shows: each day's last valid version with a
+/// score on both sides, and its strategy, implementation and overall.
+pub(super) fn score_days(h: &History) -> Vec<(&str, [f64; 3])> {
+    h.by_day()
+        .into_iter()
+        .filter_map(|(date, p)| Some((date, [p.strategy?, p.implementation?, p.overall?])))
+        .collect()
+}
+
+/// Why a history has no chart.
+pub(super) fn nothing_to_chart(h: &History) -> &'static str {
+    if h.assessed().next().is_none() {
+        "No version could be assessed, so there is nothing to chart."
+    } else {
+        "No version has a score on both sides, so there is nothing to chart."
+    }
+}
+
 /// Every organization's overall score over time, one line each, from the
 /// first day on which every one of them has a score.
 fn portfolio_chart(out: &mut String, p: &PortfolioHistory) {
-    let days: Vec<(String, Vec<f64>)> = p
-        .common_days()
-        .into_iter()
-        .filter_map(|(date, points)| {
-            let scores: Option<Vec<f64>> = points.iter().map(|p| p.overall).collect();
-            scores
-                .filter(|s| s.len() == p.histories.len())
-                .map(|s| (date, s))
-        })
-        .collect();
+    let days = portfolio_days(p);
     if days.is_empty() {
-        out.push_str("Not every organization has a version with an overall score, so there is no chart of them together.\n\n");
+        let _ = writeln!(out, "{NO_PORTFOLIO_CHART}\n");
         return;
     }
     chart_opening(out, &ORGANIZATION_LINES);
@@ -437,9 +438,30 @@ fn portfolio_chart(out: &mut String, p: &PortfolioHistory) {
             ORGANIZATION_LINES.len()
         );
     }
-    let _ = writeln!(
-        out,
-        ". One point per day, each organization's latest valid version on that day, from {}, the first day every organization has one.\n",
-        days[0].0
-    );
+    let _ = writeln!(out, ". {}\n", portfolio_days_note(&days));
+}
+
+/// Why a directory's history has no chart of every organization.
+pub(super) const NO_PORTFOLIO_CHART: &str = "Not every organization has a version with an overall score, so there is no chart of them together.";
+
+/// The days the chart of every organization shows, from the first on which
+/// each has an overall score, with each one's score that day.
+pub(super) fn portfolio_days(p: &PortfolioHistory) -> Vec<(String, Vec<f64>)> {
+    p.common_days()
+        .into_iter()
+        .filter_map(|(date, points)| {
+            let scores: Option<Vec<f64>> = points.iter().map(|p| p.overall).collect();
+            scores
+                .filter(|s| s.len() == p.histories.len())
+                .map(|s| (date, s))
+        })
+        .collect()
+}
+
+/// What each point of the chart of every organization is.
+pub(super) fn portfolio_days_note(days: &[(String, Vec<f64>)]) -> String {
+    format!(
+        "One point per day, each organization's latest valid version on that day, from {}, the first day every organization has one.",
+        days.first().map_or("", |(d, _)| d.as_str())
+    )
 }

@@ -9,16 +9,11 @@
 use super::cases;
 use super::chart;
 pub(super) use super::story::capitalized;
-use super::story::{self, after_the_focus, ActionItem, ACTION_PLAN, DECISIONS_SHOWN};
-use super::words::{self, acceptance_lines, accepted_note, bar, confidence_note, score};
-use crate::assessment::{Assessment, Finding, PilotSummary, Reason, Recommendation};
-use crate::derive::evidence::Evidence;
-use crate::frameworks::{compact, NOT_A_JUDGEMENT};
-use crate::load::questionnaire::DateSource;
-use crate::vocabulary::{
-    Confidence, Environment, Group, Monitoring, Quadrant, RetiredReason, Severity, Side, Stage,
-    Word,
-};
+use super::story::{self, after_the_focus, ActionItem, Span, ACTION_PLAN, DECISIONS_SHOWN};
+use super::words::{acceptance_lines, bar, confidence_note, score};
+use crate::assessment::{Assessment, Finding, Recommendation};
+use crate::frameworks::NOT_A_JUDGEMENT;
+use crate::vocabulary::{Confidence, Group, Quadrant};
 use std::fmt::Write as _;
 
 /// The report: the leadership part (report.md, "The first screen"), then
@@ -50,11 +45,6 @@ pub const EVIDENCE_AND_METHOD: &str = "## Evidence and method";
 /// Title, date and confidence; the focus; the level, the quadrant and the
 /// next level, each with what it means.
 fn headline(out: &mut String, a: &Assessment) {
-    let date_from = match a.organization.assessed_from {
-        DateSource::Questionnaire => "",
-        DateSource::AsOf => " (the date given with --as-of)",
-        DateSource::Today => " (the date the report was made)",
-    };
     let _ = writeln!(out, "# AI readiness: {}\n", cell(&a.organization.name));
     // An untrustworthy verdict is said before anything else.
     if a.confidence == Confidence::Insufficient {
@@ -64,24 +54,11 @@ fn headline(out: &mut String, a: &Assessment) {
             confidence_note(a)
         );
     }
-    let _ = write!(out, "Assessed on {}{date_from}.", a.organization.assessed);
-    if a.confidence != Confidence::Insufficient {
-        let _ = write!(
-            out,
-            " Confidence: **{}**. {}",
-            a.confidence,
-            confidence_note(a)
-        );
-    }
-    out.push_str("\n\n");
+    let _ = writeln!(out, "{}\n", spans(&story::assessed_line(a)));
     answered_by(out, a);
     let _ = writeln!(out, "**{}**\n", cell(&a.focus_reason));
-    let (level, meaning) = story::level(a);
-    let _ = writeln!(out, "- Maturity level: **{level}**. {}", cell(meaning));
-    let (quadrant, meaning) = story::quadrant(a);
-    let _ = writeln!(out, "- Quadrant: **{}**. {}", cell(quadrant), cell(meaning));
-    if let Some(next) = story::next_level(a) {
-        let _ = writeln!(out, "- Next level: {}", cell(&next));
+    for line in story::verdict_lines(a) {
+        let _ = writeln!(out, "- {}", spans(&line));
     }
     out.push('\n');
 }
@@ -146,38 +123,10 @@ fn action_item(out: &mut String, number: usize, item: &ActionItem) {
 
 fn scores(out: &mut String, a: &Assessment) {
     out.push_str("## Scores\n\n| Score | Value | | What it means |\n| --- | --- | --- | --- |\n");
-    let s = &a.scores;
-    let rows = [
-        (
-            "Strategy",
-            Some(Side::Strategy),
-            s.strategy,
-            "Why and where to invest",
-        ),
-        (
-            "Implementation",
-            Some(Side::Implementation),
-            s.implementation,
-            "How it is made to work",
-        ),
-        ("Overall", None, s.overall, "Both; the weaker weighs more"),
-    ];
-    for (name, side, value, meaning) in rows {
-        let shown_bar = value.map_or_else(String::new, |v| format!("`{}`", bar(v)));
-        let _ = writeln!(
-            out,
-            "| {name} | {} | {shown_bar} | {meaning} |",
-            story::score_in_words(a, side)
-        );
+    for (name, value, shown, meaning) in story::score_rows(a) {
+        let shown_bar = shown.map_or_else(String::new, |v| format!("`{}`", bar(v)));
+        let _ = writeln!(out, "| {name} | {value} | {shown_bar} | {meaning} |");
     }
-    let _ = writeln!(
-        out,
-        "| Completeness | {:.1} (strategy {:.1}, implementation {:.1}) | `{}` | How much was answered |",
-        s.completeness,
-        s.completeness_by_side.strategy,
-        s.completeness_by_side.implementation,
-        bar(s.completeness)
-    );
     out.push('\n');
 }
 
@@ -223,7 +172,8 @@ fn pilots(out: &mut String, a: &Assessment) {
     }
     out.push_str("| Pilot | Department | Stage | Days running | Runs | Users | Monitoring |\n| --- | --- | --- | ---: | --- | ---: | --- |\n");
     for p in &a.pilots {
-        let _ = writeln!(out, "{}", pilot_row(p));
+        let cells: Vec<String> = story::pilot_row(p).iter().map(|c| cell(c)).collect();
+        let _ = writeln!(out, "| {} |", cells.join(" | "));
     }
     out.push('\n');
     if let Some(retired) = cases::retired_on_purpose(a) {
@@ -239,12 +189,7 @@ fn findings(out: &mut String, a: &Assessment) {
         return;
     }
     let _ = writeln!(out, "### Findings\n\n{}\n", cell(&story::findings_count(a)));
-    for (group, heading) in [
-        (Group::Purgatory, "Pilot purgatory"),
-        (Group::Operations, "Live systems"),
-        (Group::Misconception, "Misconceptions"),
-        (Group::Other, "Other findings"),
-    ] {
+    for (group, heading) in story::FINDING_GROUPS {
         let of_group: Vec<&Finding> = a.findings.iter().filter(|f| f.kind == group).collect();
         let incidents = group == Group::Operations && !a.incidents.is_empty();
         if of_group.is_empty() && !incidents {
@@ -279,35 +224,27 @@ fn incidents(out: &mut String, a: &Assessment) {
 
 /// A finding with its severity, its message and its evidence.
 fn finding(out: &mut String, f: &Finding) {
-    let severity = match f.severity {
-        Severity::Critical => "critical",
-        Severity::Warning => "warning",
-        Severity::Info => "note",
-    };
-    let _ = write!(
-        out,
-        "- **{}** (`{}`, {severity}): {}",
-        cell(&f.title),
-        f.id,
-        cell(&f.message)
-    );
-    if f.kind == Group::Misconception {
-        let _ = write!(
-            out,
-            " *{}.* *The correction:* {}",
-            capitalized(story::how_shown(f)),
-            cell(f.correction.as_deref().unwrap_or_default())
-        );
+    let _ = writeln!(out, "- {}", spans(&story::finding_line(f)));
+}
+
+/// Inline pieces as Markdown, outside text escaped.
+fn spans(pieces: &[Span]) -> String {
+    let mut out = String::new();
+    for piece in pieces {
+        match piece {
+            Span::Text(t) => out.push_str(&cell(t)),
+            Span::Code(t) => {
+                let _ = write!(out, "`{t}`");
+            }
+            Span::Strong(t) => {
+                let _ = write!(out, "**{}**", cell(t));
+            }
+            Span::Em(t) => {
+                let _ = write!(out, "*{}*", cell(t));
+            }
+        }
     }
-    for x in &f.accepted {
-        let _ = write!(out, " *{}.*", cell(&capitalized(&accepted_note(x))));
-    }
-    let lines: Vec<String> = f.evidence.iter().map(evidence_line).collect();
-    if !lines.is_empty() {
-        let _ = write!(out, " Evidence: {}.", lines.join("; "));
-    }
-    out.push_str(&references_note(&f.references));
-    out.push('\n');
+    out
 }
 
 /// Every acceptance that concerns this organization: in force, expired or
@@ -335,37 +272,7 @@ fn recommendations(out: &mut String, a: &Assessment) {
 
 /// What a recommendation rests on, as one sentence.
 fn basis(a: &Assessment, r: &Recommendation) -> String {
-    if let Some(f) = story::finding_of(a, r) {
-        let mut text = format!("Rests on the finding `{}` above", f.id);
-        if !r.also.is_empty() {
-            let ids: Vec<String> = r.also.iter().map(|id| format!("`{id}`")).collect();
-            let _ = write!(text, ", and covers {} too", ids.join(" and "));
-        }
-        if r.pilots.len() < f.pilots.len() {
-            let _ = write!(
-                text,
-                "; here for {} only, as an earlier item gives the same fix for the others",
-                cell(&crate::assess::findings::names(
-                    r.pilots.iter().map(String::as_str)
-                ))
-            );
-        }
-        text.push('.');
-        return text;
-    }
-    let mut parts: Vec<String> = Vec::new();
-    if let Reason::Gap { criterion, points } = &r.reason {
-        parts.push(format!(
-            "{}: {points:.1} of 100 points over what was answered, weight {}",
-            cell(&criterion.title),
-            criterion.weight
-        ));
-    }
-    parts.extend(r.evidence.iter().map(evidence_line));
-    if parts.is_empty() {
-        return String::new();
-    }
-    format!("Rests on: {}.", parts.join("; "))
+    spans(&story::basis(a, r))
 }
 
 /// The closing section, for whoever checks the report: the pilots, every
@@ -397,22 +304,11 @@ fn unanswered(out: &mut String, a: &Assessment) {
         "### Unanswered questions\n\nCompleteness: {:.1} of 100.\n",
         a.scores.completeness
     );
-    if a.unanswered.is_empty() {
+    let Some(note) = story::unanswered_note(a) else {
         out.push_str("Every question the assessment reads was answered.\n\n");
         return;
-    }
-    out.push_str("These answers were left out. They count neither for nor against a score (they widen its range), and they trigger no finding; answering them narrows the range and firms up the verdict.");
-    let total = a.unanswered.len();
-    let scored = a.scores.open_questions.overall;
-    if total > scored {
-        // The count beside the scores is only what the scores read.
-        let _ = write!(
-            out,
-            " Of these {total}, {scored} are read by the scores (the number given beside them); {} read only by findings, and so leave the ranges as they are.",
-            words::count(total - scored, "is", "are")
-        );
-    }
-    out.push_str("\n\n");
+    };
+    let _ = writeln!(out, "{}\n", cell(&note));
     for path in &a.unanswered {
         let _ = writeln!(out, "- `{path}`");
     }
@@ -420,15 +316,13 @@ fn unanswered(out: &mut String, a: &Assessment) {
 }
 
 fn gate(out: &mut String, a: &Assessment) {
-    let Some(gate) = &a.gate else { return };
-    let verdict = if gate.passed {
-        "**Passed.** Every check set for this run holds."
-    } else {
-        "**Failed.** At least one check set for this run does not hold."
+    let (Some(gate), Some(verdict)) = (&a.gate, story::gate_verdict(a)) else {
+        return;
     };
     let _ = writeln!(
         out,
-        "\n### Gate\n\n{verdict}\n\n| Check | Result |\n| --- | --- |"
+        "\n### Gate\n\n{}\n\n| Check | Result |\n| --- | --- |",
+        spans(&verdict)
     );
     for check in &gate.checks {
         let result = if check.passed() { "passed" } else { "failed" };
@@ -438,85 +332,9 @@ fn gate(out: &mut String, a: &Assessment) {
 
 fn method(out: &mut String, a: &Assessment) {
     out.push_str("### Method\n\n");
-    out.push_str(
-        "- Each criterion turns the answers it reads into 0 to 100 points, over the answers given.\n",
-    );
-    out.push_str("- Strategy and implementation are each the mean of their criteria, weighted by each criterion's weight and the share of it answered, rounded to one decimal: an unanswered question counts neither as good nor as bad.\n");
-    out.push_str("- Each score's range counts every unanswered part as 0 points (low) and as 100 points (high); with everything answered, the range is the score.\n");
-    let _ = writeln!(
-        out,
-        "- The industry figure beside the pilot-to-production rate: {}.",
-        cell(&a.purgatory.benchmark.source)
-    );
-    out.push_str("- Overall is the harmonic mean of the two (2 × S × I ÷ (S + I)), so a plan without delivery, or delivery without a plan, scores low.\n");
-    out.push_str("- Completeness is the share of the rubric's weight answered. A side scoring at or above the rubric's cut line (50 by default) counts as high, and implementation only with a live pilot; the chart's midlines sit at the cut line.\n");
-    out.push_str("- A level is also capped by what exists: below experimenting with no started pilot, below operationalizing with nothing live, below scaling with nothing scaled, and below transforming with fewer than two scaled pilots.\n");
-    let _ = writeln!(
-        out,
-        "- Rubric: {} (id {}, version {}). Tool: {} {}. Source: {}.",
-        cell(&a.rubric.name),
-        cell(&a.rubric.id),
-        cell(&a.rubric.version),
-        a.tool.name,
-        a.tool.version,
-        cell(&a.source)
-    );
-    let _ = writeln!(out, "- Made with {}.", cell(&words::settings(a)));
-    if let Some(line) = cases::answered_by(a, cell) {
-        let _ = writeln!(out, "- {line}");
+    for line in story::method_lines(a) {
+        let _ = writeln!(out, "- {}", cell(&line));
     }
-}
-
-/// A finding's references after its evidence: ` References: NIST MEASURE 2.4 · ISO A.6.2.6.`
-fn references_note(references: &[crate::frameworks::Reference]) -> String {
-    if references.is_empty() {
-        return String::new();
-    }
-    format!(" References: {}.", cell(&compact(references)))
-}
-
-fn evidence_line(e: &Evidence) -> String {
-    match e.line {
-        Some(line) => format!("`{}` (line {line}): {}", e.path, cell(&e.value)),
-        None => format!("`{}`: {}", e.path, cell(&e.value)),
-    }
-}
-
-fn pilot_row(p: &PilotSummary) -> String {
-    let stage = match p.stage {
-        Stage::Production => "in production",
-        Stage::Scaled => "scaled up",
-        Stage::Pilot | Stage::Retired | Stage::Idea => p.stage.word(),
-    };
-    let stage = match p.retired_reason {
-        Some(RetiredReason::Replaced) => format!("{stage} (replaced)"),
-        Some(reason) => format!("{stage} (for {reason})"),
-        None => stage.to_owned(),
-    };
-    let runs = match p.environment {
-        Some(Environment::Laptop) => "on a laptop",
-        Some(Environment::Sandbox) => "in a sandbox",
-        Some(Environment::Cloud) => "in the cloud",
-        Some(Environment::Production) => "on the production platform",
-        None => "not stated",
-    };
-    let monitoring = match p.monitoring {
-        Some(Monitoring::None) => "none",
-        Some(Monitoring::Manual) => "manual checks",
-        Some(Monitoring::Automated) => "automated",
-        None => "not stated",
-    };
-    format!(
-        "| {} | {} | {stage} | {} | {runs} | {} | {monitoring} |",
-        cell(&p.name),
-        p.department
-            .as_deref()
-            .map_or_else(|| "not stated".to_owned(), cell),
-        p.age_days
-            .map_or_else(|| "not stated".to_owned(), |d| d.to_string()),
-        p.users
-            .map_or_else(|| "not stated".to_owned(), |u| u.to_string()),
-    )
 }
 
 pub(super) fn quadrant_name(a: &Assessment, q: Quadrant) -> &str {

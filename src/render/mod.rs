@@ -11,6 +11,7 @@ pub mod frameworks;
 pub mod gate_lines;
 pub mod github;
 pub mod history;
+pub mod html;
 pub mod json;
 pub mod junit;
 pub mod lines;
@@ -20,6 +21,7 @@ pub mod report_schema;
 pub mod rubric;
 pub mod sarif;
 pub mod story;
+pub mod svg;
 pub mod table;
 pub mod words;
 
@@ -119,6 +121,7 @@ impl Report {
                 Format::Github => github::write_portfolio(portfolio, scanning, out),
                 Format::Codeclimate => codeclimate::write_portfolio(portfolio, &scanning.base, out),
                 Format::Junit => junit::write_portfolio(portfolio, out),
+                Format::Html => html::portfolio::write(portfolio, layout.detail, out),
             },
         }
     }
@@ -130,6 +133,7 @@ pub fn report(assessed: Assessed, format: Format, layout: Layout, scanning: Scan
         Assessed::One(a) => Report::Text(match format {
             Format::Table => table::render(&a, layout.width, layout.color),
             Format::Markdown => markdown::render(&a),
+            Format::Html => html::render(&a),
             Format::Json => json::render(&*a),
             Format::Sarif => sarif::render(&a, &scanning),
             Format::Github => return Report::Commands(github::render(&a, &scanning.base)),

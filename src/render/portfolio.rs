@@ -3,6 +3,7 @@
 
 use super::chart;
 use super::markdown::{capitalized, cell, quadrant_name};
+use super::story::Span;
 use super::words::{new_table, right_align, score, try_fit, wrap};
 use crate::assess::portfolio::{critical_count, Portfolio};
 use crate::assessment::Assessment;
@@ -125,7 +126,7 @@ fn narrow_rows(p: &Portfolio, gated: bool, width: u16) -> String {
 }
 
 /// The overall score's heading: with a baseline, its change is beside it.
-fn overall_heading(p: &Portfolio) -> &'static str {
+pub(super) fn overall_heading(p: &Portfolio) -> &'static str {
     if p.assessments.iter().any(|a| a.comparison.is_some()) {
         "Overall (change since the baseline)"
     } else {
@@ -141,7 +142,7 @@ fn overall_change(a: &Assessment) -> Option<String> {
 }
 
 /// The overall score, and with a baseline its change since.
-fn overall(a: &Assessment) -> String {
+pub(super) fn overall(a: &Assessment) -> String {
     match overall_change(a) {
         Some(change) => format!("{} ({change})", score(a.scores.overall)),
         None => score(a.scores.overall),
@@ -171,13 +172,7 @@ pub fn write_markdown(
 ) -> std::io::Result<()> {
     let mut out = String::new();
     let _ = writeln!(out, "# AI readiness portfolio\n");
-    let _ = writeln!(
-        out,
-        "{} organization{}, listed {}.\n",
-        p.portfolio.organizations,
-        plural(p.portfolio.organizations),
-        p.portfolio.order
-    );
+    let _ = writeln!(out, "{}\n", listed(p));
     out.push_str("## Where they stand\n\n");
     let first = p.assessments.first();
     chart::header(&mut out, |q| {
@@ -233,6 +228,16 @@ pub fn write_markdown(
     Ok(())
 }
 
+/// How many organizations, and in what order they are listed.
+pub(super) fn listed(p: &Portfolio) -> String {
+    format!(
+        "{} organization{}, listed {}.",
+        p.portfolio.organizations,
+        plural(p.portfolio.organizations),
+        p.portfolio.order
+    )
+}
+
 /// One organization's Markdown report as `--detail` shows it: its headings
 /// one level down, under the portfolio's, each naming the organization so
 /// that no two headings of the portfolio read the same.
@@ -258,16 +263,31 @@ pub fn markdown_detail(a: &Assessment) -> String {
 
 /// How many inputs could not be assessed, and where all their problems are.
 fn not_assessed_heading(p: &Portfolio) -> String {
+    not_assessed_spans(p)
+        .iter()
+        .map(|piece| match piece {
+            Span::Code(t) => format!("`{t}`"),
+            Span::Text(t) | Span::Strong(t) | Span::Em(t) => t.clone(),
+        })
+        .collect()
+}
+
+/// [`not_assessed_heading`] in pieces, the command as code.
+pub(super) fn not_assessed_spans(p: &Portfolio) -> [Span; 3] {
     let n = p.errors.len();
-    format!(
-        "{n} input{} could not be assessed and {} not counted above (standard error, or `readiness validate`, lists every problem)",
-        plural(n),
-        if n == 1 { "is" } else { "are" }
-    )
+    [
+        Span::Text(format!(
+            "{n} input{} could not be assessed and {} not counted above (standard error, or ",
+            plural(n),
+            if n == 1 { "is" } else { "are" }
+        )),
+        Span::Code("readiness validate".to_owned()),
+        Span::Text(", lists every problem)".to_owned()),
+    ]
 }
 
 /// One line per input not assessed: its first problem, where, and how many more.
-fn not_assessed(p: &Portfolio) -> Vec<String> {
+pub(super) fn not_assessed(p: &Portfolio) -> Vec<String> {
     p.errors
         .iter()
         .map(|e| {
@@ -287,7 +307,7 @@ fn not_assessed(p: &Portfolio) -> Vec<String> {
         .collect()
 }
 
-fn totals_line(p: &Portfolio) -> String {
+pub(super) fn totals_line(p: &Portfolio) -> String {
     let t = &p.portfolio;
     let count = |q: Quadrant| t.quadrants.get(q.word()).copied().unwrap_or(0);
     let benchmark = p.assessments.first().map(|a| &a.purgatory.benchmark);
@@ -311,7 +331,7 @@ fn totals_line(p: &Portfolio) -> String {
 
 /// The gate's result, with how many findings acceptances left out of it:
 /// a gate that passed because risks were accepted says so.
-fn gate_word(a: &Assessment) -> String {
+pub(super) fn gate_word(a: &Assessment) -> String {
     let word = match &a.gate {
         Some(g) if g.passed => "passed",
         Some(_) => "FAILED",
@@ -324,7 +344,7 @@ fn gate_word(a: &Assessment) -> String {
 }
 
 /// Where the accepted findings are, when any is: one sentence.
-fn accepted_line(p: &Portfolio) -> Option<String> {
+pub(super) fn accepted_line(p: &Portfolio) -> Option<String> {
     let counts: Vec<usize> = p.assessments.iter().map(super::accepted_count).collect();
     let total: usize = counts.iter().sum();
     if total == 0 {
@@ -338,7 +358,7 @@ fn accepted_line(p: &Portfolio) -> Option<String> {
     ))
 }
 
-fn focus_phrase(a: &Assessment) -> &'static str {
+pub(super) fn focus_phrase(a: &Assessment) -> &'static str {
     match a.focus {
         Focus::Strategy => "Strategy",
         Focus::Implementation => "Implementation",
@@ -347,7 +367,7 @@ fn focus_phrase(a: &Assessment) -> &'static str {
     }
 }
 
-fn purgatory_phrase(a: &Assessment) -> &'static str {
+pub(super) fn purgatory_phrase(a: &Assessment) -> &'static str {
     match a.purgatory.status {
         PurgatoryStatus::Stuck => "Stuck",
         PurgatoryStatus::AtRisk => "At risk",
@@ -356,7 +376,7 @@ fn purgatory_phrase(a: &Assessment) -> &'static str {
 }
 
 /// Chart labels, made unique where two organizations share a name.
-fn unique_labels(assessments: &[Assessment]) -> Vec<(String, &Assessment)> {
+pub(super) fn unique_labels(assessments: &[Assessment]) -> Vec<(String, &Assessment)> {
     let mut seen: BTreeMap<String, usize> = BTreeMap::new();
     assessments
         .iter()
@@ -374,7 +394,7 @@ fn unique_labels(assessments: &[Assessment]) -> Vec<(String, &Assessment)> {
         .collect()
 }
 
-fn plural(n: usize) -> &'static str {
+pub(super) fn plural(n: usize) -> &'static str {
     if n == 1 {
         ""
     } else {

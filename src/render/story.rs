@@ -6,8 +6,15 @@
 //! the text for its own format.
 
 use super::words::count;
-use crate::assessment::{Assessment, DecisionNeeded, Finding, Recommendation, RecommendationId};
-use crate::vocabulary::{Group, Level, PurgatoryStatus, Severity, Side, Source, Word};
+use crate::assessment::{
+    Assessment, DecisionNeeded, Finding, PilotSummary, Reason, Recommendation, RecommendationId,
+};
+use crate::derive::evidence::Evidence;
+use crate::load::questionnaire::DateSource;
+use crate::vocabulary::{
+    Confidence, Environment, Group, Level, Monitoring, PurgatoryStatus, Severity, Side, Source,
+    Stage, Word,
+};
 use std::fmt::Write as _;
 
 /// How many recommendations make the action plan for the next quarter.
@@ -182,7 +189,6 @@ pub fn finding_of<'a>(a: &'a Assessment, r: &Recommendation) -> Option<&'a Findi
 /// Why a recommendation is made, in words; its points and weights are in
 /// the evidence.
 fn why(r: &Recommendation) -> String {
-    use crate::assessment::Reason;
     if r.id == RecommendationId::AnswerFirst {
         // The questions themselves are listed under Evidence and method.
         return format!(
@@ -394,6 +400,361 @@ pub fn gate_line(a: &Assessment) -> Option<String> {
             gate.checks.len()
         )
     })
+}
+
+/// A piece of inline text, for sentences that show an id or a path as
+/// code or a word in bold: each renderer writes the pieces its own way, so
+/// that the words are composed once.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Span {
+    Text(String),
+    Code(String),
+    Strong(String),
+    Em(String),
+}
+
+fn text(t: impl Into<String>) -> Span {
+    Span::Text(t.into())
+}
+
+/// Where the assessment date came from, when not from the questionnaire:
+/// ` (the date given with --as-of)`; empty otherwise.
+pub fn date_source(a: &Assessment) -> &'static str {
+    match a.organization.assessed_from {
+        DateSource::Questionnaire => "",
+        DateSource::AsOf => " (the date given with --as-of)",
+        DateSource::Today => " (the date the report was made)",
+    }
+}
+
+/// The date, where it came from, and (unless it was said first, as an
+/// insufficient one is) the confidence with what it means.
+pub fn assessed_line(a: &Assessment) -> Vec<Span> {
+    let mut spans = vec![text(format!(
+        "Assessed on {}{}.",
+        a.organization.assessed,
+        date_source(a)
+    ))];
+    if a.confidence != Confidence::Insufficient {
+        spans.push(text(" Confidence: "));
+        spans.push(Span::Strong(a.confidence.to_string()));
+        spans.push(text(format!(". {}", super::words::confidence_note(a))));
+    }
+    spans
+}
+
+/// The level, the quadrant and the next level, one line each, the verdict
+/// in bold.
+pub fn verdict_lines(a: &Assessment) -> Vec<Vec<Span>> {
+    let (level, meaning) = level(a);
+    let (quadrant, quadrant_meaning) = quadrant(a);
+    let mut lines = vec![
+        vec![
+            text("Maturity level: "),
+            Span::Strong(level),
+            text(format!(". {meaning}")),
+        ],
+        vec![
+            text("Quadrant: "),
+            Span::Strong(quadrant.to_owned()),
+            text(format!(". {quadrant_meaning}")),
+        ],
+    ];
+    if let Some(next) = next_level(a) {
+        lines.push(vec![text(format!("Next level: {next}"))]);
+    }
+    lines
+}
+
+/// The rows of the scores table: name, value in words, the score a bar
+/// shows, and what the score means.
+pub fn score_rows(a: &Assessment) -> [(&'static str, String, Option<f64>, &'static str); 4] {
+    let s = &a.scores;
+    [
+        (
+            "Strategy",
+            score_in_words(a, Some(Side::Strategy)),
+            s.strategy,
+            "Why and where to invest",
+        ),
+        (
+            "Implementation",
+            score_in_words(a, Some(Side::Implementation)),
+            s.implementation,
+            "How it is made to work",
+        ),
+        (
+            "Overall",
+            score_in_words(a, None),
+            s.overall,
+            "Both; the weaker weighs more",
+        ),
+        (
+            "Completeness",
+            format!(
+                "{:.1} (strategy {:.1}, implementation {:.1})",
+                s.completeness,
+                s.completeness_by_side.strategy,
+                s.completeness_by_side.implementation
+            ),
+            Some(s.completeness),
+            "How much was answered",
+        ),
+    ]
+}
+
+/// The column names of the pilot inventory.
+pub const PILOT_COLUMNS: [&str; 7] = [
+    "Pilot",
+    "Department",
+    "Stage",
+    "Days running",
+    "Runs",
+    "Users",
+    "Monitoring",
+];
+
+/// One row of the pilot inventory, in words.
+pub fn pilot_row(p: &PilotSummary) -> [String; 7] {
+    let stage = match p.stage {
+        Stage::Production => "in production",
+        Stage::Scaled => "scaled up",
+        Stage::Pilot | Stage::Retired | Stage::Idea => p.stage.word(),
+    };
+    let stage = match p.retired_reason {
+        Some(crate::vocabulary::RetiredReason::Replaced) => format!("{stage} (replaced)"),
+        Some(reason) => format!("{stage} (for {reason})"),
+        None => stage.to_owned(),
+    };
+    let runs = match p.environment {
+        Some(Environment::Laptop) => "on a laptop",
+        Some(Environment::Sandbox) => "in a sandbox",
+        Some(Environment::Cloud) => "in the cloud",
+        Some(Environment::Production) => "on the production platform",
+        None => "not stated",
+    };
+    let monitoring = match p.monitoring {
+        Some(Monitoring::None) => "none",
+        Some(Monitoring::Manual) => "manual checks",
+        Some(Monitoring::Automated) => "automated",
+        None => "not stated",
+    };
+    let not_stated = || "not stated".to_owned();
+    [
+        p.name.clone(),
+        p.department.clone().unwrap_or_else(not_stated),
+        stage,
+        p.age_days.map_or_else(not_stated, |d| d.to_string()),
+        runs.to_owned(),
+        p.users.map_or_else(not_stated, |u| u.to_string()),
+        monitoring.to_owned(),
+    ]
+}
+
+/// The headings of the findings' groups, in the order they are listed.
+pub const FINDING_GROUPS: [(Group, &str); 4] = [
+    (Group::Purgatory, "Pilot purgatory"),
+    (Group::Operations, "Live systems"),
+    (Group::Misconception, "Misconceptions"),
+    (Group::Other, "Other findings"),
+];
+
+/// A finding with its severity, its message, how a misconception shows
+/// and its correction, its acceptances and its evidence.
+pub fn finding_line(f: &Finding) -> Vec<Span> {
+    let severity = match f.severity {
+        Severity::Critical => "critical",
+        Severity::Warning => "warning",
+        Severity::Info => "note",
+    };
+    let mut spans = vec![
+        Span::Strong(f.title.to_string()),
+        text(" ("),
+        Span::Code(f.id.to_string()),
+        text(format!(", {severity}): {}", f.message)),
+    ];
+    if f.kind == Group::Misconception {
+        spans.push(text(" "));
+        spans.push(Span::Em(format!("{}.", capitalized(how_shown(f)))));
+        spans.push(text(" "));
+        spans.push(Span::Em("The correction:".to_owned()));
+        spans.push(text(format!(
+            " {}",
+            f.correction.as_deref().unwrap_or_default()
+        )));
+    }
+    for x in &f.accepted {
+        spans.push(text(" "));
+        spans.push(Span::Em(format!(
+            "{}.",
+            capitalized(&super::words::accepted_note(x))
+        )));
+    }
+    if !f.evidence.is_empty() {
+        spans.push(text(" Evidence: "));
+        for (i, e) in f.evidence.iter().enumerate() {
+            if i > 0 {
+                spans.push(text("; "));
+            }
+            spans.extend(evidence_spans(e));
+        }
+        spans.push(text("."));
+    }
+    if !f.references.is_empty() {
+        spans.push(text(format!(
+            " References: {}.",
+            crate::frameworks::compact(&f.references)
+        )));
+    }
+    spans
+}
+
+/// One piece of evidence: its path as code, its line and its value.
+pub fn evidence_spans(e: &Evidence) -> [Span; 2] {
+    let rest = match e.line {
+        Some(line) => format!(" (line {line}): {}", e.value),
+        None => format!(": {}", e.value),
+    };
+    [Span::Code(e.path.to_string()), text(rest)]
+}
+
+/// What a recommendation rests on: the finding it comes from (whose
+/// evidence is listed with it), else its criterion's points and evidence.
+pub fn basis(a: &Assessment, r: &Recommendation) -> Vec<Span> {
+    if let Some(f) = finding_of(a, r) {
+        let mut spans = vec![
+            text("Rests on the finding "),
+            Span::Code(f.id.to_string()),
+            text(" above"),
+        ];
+        if !r.also.is_empty() {
+            spans.push(text(", and covers "));
+            for (i, id) in r.also.iter().enumerate() {
+                if i > 0 {
+                    spans.push(text(" and "));
+                }
+                spans.push(Span::Code(id.to_string()));
+            }
+            spans.push(text(" too"));
+        }
+        if r.pilots.len() < f.pilots.len() {
+            spans.push(text(format!(
+                "; here for {} only, as an earlier item gives the same fix for the others",
+                crate::assess::findings::names(r.pilots.iter().map(String::as_str))
+            )));
+        }
+        spans.push(text("."));
+        return spans;
+    }
+    let mut parts: Vec<Vec<Span>> = Vec::new();
+    if let Reason::Gap { criterion, points } = &r.reason {
+        parts.push(vec![text(format!(
+            "{}: {points:.1} of 100 points over what was answered, weight {}",
+            criterion.title, criterion.weight
+        ))]);
+    }
+    parts.extend(r.evidence.iter().map(|e| evidence_spans(e).to_vec()));
+    if parts.is_empty() {
+        return Vec::new();
+    }
+    let mut spans = vec![text("Rests on: ")];
+    for (i, part) in parts.into_iter().enumerate() {
+        if i > 0 {
+            spans.push(text("; "));
+        }
+        spans.extend(part);
+    }
+    spans.push(text("."));
+    spans
+}
+
+/// What the list of unanswered questions means, and, when findings read
+/// questions the scores do not, why its count differs from the one given
+/// beside the scores. `None` when everything was answered.
+pub fn unanswered_note(a: &Assessment) -> Option<String> {
+    if a.unanswered.is_empty() {
+        return None;
+    }
+    let mut text = "These answers were left out. They count neither for nor against a score (they widen its range), and they trigger no finding; answering them narrows the range and firms up the verdict.".to_owned();
+    let total = a.unanswered.len();
+    let scored = a.scores.open_questions.overall;
+    if total > scored {
+        // The count beside the scores is only what the scores read.
+        let _ = write!(
+            text,
+            " Of these {total}, {scored} are read by the scores (the number given beside them); {} read only by findings, and so leave the ranges as they are.",
+            count(total - scored, "is", "are")
+        );
+    }
+    Some(text)
+}
+
+/// The gate's verdict, first word in bold; `None` when no gate was set.
+pub fn gate_verdict(a: &Assessment) -> Option<[Span; 2]> {
+    let gate = a.gate.as_ref()?;
+    Some(if gate.passed {
+        [
+            Span::Strong("Passed.".to_owned()),
+            text(" Every check set for this run holds."),
+        ]
+    } else {
+        [
+            Span::Strong("Failed.".to_owned()),
+            text(" At least one check set for this run does not hold."),
+        ]
+    })
+}
+
+/// How the scores are made and what made this report, one line each.
+pub fn method_lines(a: &Assessment) -> Vec<String> {
+    let mut lines = vec![
+        "Each criterion turns the answers it reads into 0 to 100 points, over the answers given.".to_owned(),
+        "Strategy and implementation are each the mean of their criteria, weighted by each criterion's weight and the share of it answered, rounded to one decimal: an unanswered question counts neither as good nor as bad.".to_owned(),
+        "Each score's range counts every unanswered part as 0 points (low) and as 100 points (high); with everything answered, the range is the score.".to_owned(),
+        format!(
+            "The industry figure beside the pilot-to-production rate: {}.",
+            a.purgatory.benchmark.source
+        ),
+        "Overall is the harmonic mean of the two (2 × S × I ÷ (S + I)), so a plan without delivery, or delivery without a plan, scores low.".to_owned(),
+        "Completeness is the share of the rubric's weight answered. A side scoring at or above the rubric's cut line (50 by default) counts as high, and implementation only with a live pilot; the chart's midlines sit at the cut line.".to_owned(),
+        "A level is also capped by what exists: below experimenting with no started pilot, below operationalizing with nothing live, below scaling with nothing scaled, and below transforming with fewer than two scaled pilots.".to_owned(),
+        format!(
+            "Rubric: {} (id {}, version {}). Tool: {} {}. Source: {}.",
+            a.rubric.name, a.rubric.id, a.rubric.version, a.tool.name, a.tool.version, a.source
+        ),
+        format!("Made with {}.", super::words::settings(a)),
+    ];
+    lines.extend(super::cases::answered_by(a, str::to_owned));
+    lines
+}
+
+/// What the chart shows, in words, for whoever cannot see it: the scores
+/// with their ranges, the quadrant, and where the baseline stood.
+pub fn chart_description(a: &Assessment) -> String {
+    let mut text = format!(
+        "{}: strategy {}; implementation {}; quadrant {}.",
+        a.organization.name,
+        score_in_words(a, Some(Side::Strategy)),
+        score_in_words(a, Some(Side::Implementation)),
+        quadrant(a).0
+    );
+    if let Some(c) = &a.comparison {
+        let before = |name: &str| {
+            c.scores
+                .iter()
+                .find(|x| x.name == name)
+                .and_then(|x| x.value.before)
+                .map_or_else(|| "not scored".to_owned(), |v| format!("{v:.1}"))
+        };
+        let _ = write!(
+            text,
+            " At the baseline ({}): strategy {}, implementation {}.",
+            c.before.assessed,
+            before("strategy"),
+            before("implementation")
+        );
+    }
+    text
 }
 
 /// A number with thousands separated: `38,000`, `1,250.5`.

@@ -159,7 +159,7 @@ fn mistakes_in_the_config_are_errors_with_their_place() {
 
     std::fs::write(
         format!("{dir}/readiness.toml"),
-        "format = \"html\"\n[gate]\nmin_strategy = 120\nfail_on = \"criticals\"\n",
+        "format = \"pdf\"\n[gate]\nmin_strategy = 120\nfail_on = \"criticals\"\n",
     )
     .expect("write");
     let out = run_in(&dir, &["assess", &northwind()]);
@@ -172,7 +172,7 @@ fn mistakes_in_the_config_are_errors_with_their_place() {
     assert_eq!(
         lines,
         [
-            "readiness.toml:1:10: format: \"html\" is not a choice; expected one of table, markdown, json, sarif, github, codeclimate, junit",
+            "readiness.toml:1:10: format: \"pdf\" is not a choice; expected one of table, markdown, json, sarif, github, codeclimate, junit, html",
             "readiness.toml:3:16: gate.min_strategy: expected a number from 0 to 100, found 120",
             "readiness.toml:4:11: gate.fail_on: \"criticals\" is not a choice; expected purgatory, critical, warning, a finding id such as no-monitoring (`readiness explain` lists them) or a framework reference such as nist-ai-rmf:MEASURE-2.4 (`readiness frameworks` lists them); did you mean \"critical\"?",
         ]

@@ -230,7 +230,7 @@ fn every_format_of_the_comparison() {
     northwind_later(&dir);
     // Run from the scratch directory so that the names, and so the wrapping,
     // do not depend on where the target directory is.
-    for format in ["table", "markdown", "json"] {
+    for format in ["table", "markdown", "json", "html"] {
         let out = run_in(
             &dir,
             &[

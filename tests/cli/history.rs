@@ -220,6 +220,7 @@ fn every_format_of_a_history() {
         ("table-wide", vec!["--format", "table"], "160"),
         ("markdown", vec!["--format", "markdown"], "100"),
         ("json", vec!["--format", "json"], "100"),
+        ("html", vec!["--format", "html"], "100"),
     ] {
         let mut all = vec!["history", "org/northwind.yaml"];
         all.extend(args);
@@ -231,7 +232,7 @@ fn every_format_of_a_history() {
             without_commits(&dir, &out.stdout)
         );
     }
-    for format in ["table", "markdown", "json"] {
+    for format in ["table", "markdown", "json", "html"] {
         let out = run_in(&dir, &["history", "org", "--format", format]);
         assert_eq!(out.code, 0, "{}", out.stderr);
         insta::assert_snapshot!(

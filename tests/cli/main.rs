@@ -21,6 +21,7 @@ mod fuzz;
 mod gates;
 mod hardening;
 mod history;
+mod html;
 mod leadership;
 mod markdown;
 mod portfolio;
