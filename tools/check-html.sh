@@ -59,7 +59,8 @@ rm -rf "$history"
 
 (cd tools/js && npm ci --no-audit --no-fund --silent)
 java -jar tools/js/node_modules/vnu-jar/build/dist/vnu.jar --errors-only "$out"/*.html
-echo "vnu: no error in $(ls "$out"/*.html | wc -l) pages"
+pages=("$out"/*.html)
+echo "vnu: no error in ${#pages[@]} pages"
 
 # Axe-core, screenshots, a phone's width, and each example printed on A4.
 mkdir -p "$out/pdf-a4"

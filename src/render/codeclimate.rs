@@ -46,14 +46,26 @@ fn issue(f: &Finding, path: &str, pilot: Option<&str>) -> Value {
         Some(pilot) => format!("{} ({pilot})", f.title),
         None => f.title.to_string(),
     };
-    json!({
+    let mut issue = json!({
         "type": "issue",
         "check_name": f.id.word(),
         "description": sentence(&format!("{title}: {}", f.message)),
         "fingerprint": fingerprint(path, f.id.word(), pilot.unwrap_or("")),
         "severity": severity(f.severity),
         "location": { "path": path, "lines": { "begin": line(f, pilot) } },
-    })
+    });
+    // The format's room for more: `content.body`, which GitLab shows with
+    // the issue. The references, and what a reference does not say.
+    if !f.references.is_empty() {
+        issue["content"] = json!({
+            "body": format!(
+                "References: {}. {}",
+                crate::frameworks::compact(&f.references),
+                crate::frameworks::NOT_A_JUDGEMENT
+            )
+        });
+    }
+    issue
 }
 
 /// The line of the evidence about `pilot` when one names it, else of the

@@ -136,7 +136,7 @@ fn finding_ids(row: &Row<'_>) -> Vec<&'static str> {
 }
 
 /// An id with the high-risk note where it applies: `Art. 26 (where …)`.
-fn shown_id(row: &Row<'_>) -> String {
+pub(super) fn shown_id(row: &Row<'_>) -> String {
     if row.entry.high_risk {
         format!("{} ({HIGH_RISK})", row.entry.id)
     } else {
@@ -350,7 +350,7 @@ fn counts_json(c: &Coverage<'_>) -> Value {
 }
 
 /// `4 ids with a finding, 20 with none, 48 not assessed by this rubric.`
-fn counts_sentence(c: &Coverage<'_>) -> String {
+pub(super) fn counts_sentence(c: &Coverage<'_>) -> String {
     let [(_, fired), (_, none), (_, not)] = counts(c);
     format!(
         "Of {}: {} with a finding that fired, {} with no finding, {} not assessed by this rubric.",

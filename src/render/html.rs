@@ -96,7 +96,50 @@ pub fn body(a: &Assessment, shift: u8) -> String {
         out.list(&super::diff::three_lines(comparison));
     }
     evidence_and_method(&mut out, a);
+    framework_views(&mut out, a);
     out.out
+}
+
+/// The "Framework view" of each framework asked for (`--framework`), as the
+/// Markdown report gives it: each mapped id with what this assessment shows,
+/// grouped by the framework's functions, clauses or chapters.
+fn framework_views(out: &mut Writer, a: &Assessment) {
+    use crate::frameworks::coverage::{self, Status};
+    for view in &a.framework_views {
+        let c = coverage::coverage(&view.rubric, &view.framework, a);
+        out.heading(2, &format!("Framework view: {}", view.framework.title()));
+        out.paragraph(crate::frameworks::NOT_A_JUDGEMENT);
+        out.paragraph(&super::frameworks::counts_sentence(&c));
+        for (group, members) in coverage::groups(c.framework) {
+            out.heading(3, group);
+            let (mapped, not): (Vec<_>, Vec<_>) = members
+                .iter()
+                .filter_map(|&i| c.ids.get(i))
+                .partition(|i| i.status != Status::NotAssessed);
+            if !mapped.is_empty() {
+                let rows: Vec<Vec<String>> = mapped
+                    .iter()
+                    .map(|i| {
+                        vec![
+                            super::frameworks::shown_id(&i.row),
+                            i.row.entry.title.to_string(),
+                            super::frameworks::shows(i),
+                        ]
+                    })
+                    .collect();
+                out.table(
+                    group,
+                    &["Id", "Title", "What this assessment shows"],
+                    &rows,
+                    &[],
+                );
+            }
+            if !not.is_empty() {
+                let ids: Vec<&str> = not.iter().map(|i| &*i.row.entry.id).collect();
+                out.paragraph(&format!("Not assessed by this rubric: {}.", ids.join(", ")));
+            }
+        }
+    }
 }
 
 /// The HTML being written, with the heading shift and the prefix that

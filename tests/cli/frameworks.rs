@@ -592,6 +592,29 @@ fn framework_adds_a_framework_view_to_the_report() {
         .expect("a view")
         .1;
     insta::assert_snapshot!("framework-view-table", format!("Framework view: {view}"));
+    // The HTML page gives the same views, after Evidence and method.
+    let mut html = args.to_vec();
+    html.extend(["--format", "html"]);
+    let out = run(&html);
+    assert_eq!(out.code, 0, "{}", out.stderr);
+    let view = out
+        .stdout
+        .split_once("<h2>Framework view: ")
+        .expect("a framework view in the page")
+        .1;
+    assert!(
+        view.starts_with("NIST AI Risk Management Framework"),
+        "{view}"
+    );
+    assert!(view.contains("<h2>Framework view: EU AI Act"), "{view}");
+    assert!(
+        view.contains("it is not a judgement that the control is met or failed."),
+        "{view}"
+    );
+    assert!(
+        view.contains("<th scope=\"row\">MEASURE 2.4</th>"),
+        "{view}"
+    );
     // Without --framework, no view.
     let out = run(&["assess", MERIDIAN, "--format", "markdown"]);
     assert!(!out.stdout.contains("Framework view"));
