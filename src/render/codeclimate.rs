@@ -134,25 +134,17 @@ pub fn issues_part(a: &Assessment, base: &Path) -> Vec<u8> {
 /// portfolio's order, each copied from where it was kept when assessed.
 pub fn write_portfolio(p: &Portfolio, base: &Path, out: &mut dyn Write) -> io::Result<()> {
     out.write_all(b"[")?;
-    let mut first = true;
-    for (i, a) in p.assessments.iter().enumerate() {
-        let part = match (&p.spill, p.kept.get(i).and_then(|k| k.codeclimate)) {
+    let mut parts = p.assessments.iter().enumerate().map(|(i, a)| {
+        match (&p.spill, p.kept.get(i).and_then(|k| k.codeclimate)) {
             (Some(spill), Some(kept)) => {
                 let mut part = Vec::new();
                 spill.copy(kept, &mut part)?;
-                part
+                Ok(part)
             }
-            _ => issues_part(a, base),
-        };
-        if part.is_empty() {
-            continue;
+            _ => Ok(issues_part(a, base)),
         }
-        if !first {
-            out.write_all(b",")?;
-        }
-        first = false;
-        out.write_all(&part)?;
-    }
+    });
+    super::write_comma_joined(&mut parts, out)?;
     out.write_all(b"]\n")
 }
 

@@ -213,3 +213,26 @@ pub fn failed_checks(assessments: &[&Assessment]) -> Vec<String> {
     }
     lines
 }
+
+/// Parts of a JSON array, each already rendered as comma-separated items
+/// (one organization's results), written one after another with a comma
+/// between those that hold any: how SARIF and Code Quality portfolios are
+/// streamed.
+pub(crate) fn write_comma_joined(
+    parts: &mut dyn Iterator<Item = io::Result<Vec<u8>>>,
+    out: &mut dyn Write,
+) -> io::Result<()> {
+    let mut first = true;
+    for part in parts {
+        let part = part?;
+        if part.is_empty() {
+            continue;
+        }
+        if !first {
+            out.write_all(b",")?;
+        }
+        first = false;
+        out.write_all(&part)?;
+    }
+    Ok(())
+}

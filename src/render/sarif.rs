@@ -193,18 +193,7 @@ pub fn write_log(
         out,
         "{{\"$schema\":\"{SCHEMA}\",\"version\":\"2.1.0\",\"runs\":[{{\"tool\":{{\"driver\":{driver}}},\"columnKind\":\"unicodeCodePoints\",\"results\":["
     )?;
-    let mut first = true;
-    for part in results {
-        let part = part?;
-        if part.is_empty() {
-            continue;
-        }
-        if !first {
-            out.write_all(b",")?;
-        }
-        first = false;
-        out.write_all(&part)?;
-    }
+    super::write_comma_joined(results, out)?;
     out.write_all(b"]}]}\n")
 }
 
