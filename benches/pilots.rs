@@ -51,7 +51,7 @@ fn peak_mib() -> Option<f64> {
 }
 
 fn main() {
-    let rubric = rubric::default_rubric().expect("the default rubric is valid");
+    let rubric = rubric::default_rubric();
     let options = LoadOptions {
         as_of: None,
         today: Date::today(),

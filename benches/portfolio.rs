@@ -55,7 +55,7 @@ fn main() {
         .num_threads(1)
         .build_global()
         .expect("a fresh thread pool");
-    let rubric = rubric::default_rubric().expect("valid");
+    let rubric = rubric::default_rubric();
     let options = LoadOptions {
         as_of: None,
         today: Date::today(),

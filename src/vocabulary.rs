@@ -438,6 +438,16 @@ impl<K: Word, V> PerWord<K, V> {
         })
     }
 
+    /// One value per member, given in the enum's order: how the compiled
+    /// default rubric, written from a complete one, builds its tables.
+    pub(crate) fn in_order(by_key: Vec<(K, V)>) -> PerWord<K, V> {
+        debug_assert!(by_key.iter().map(|(k, _)| k).eq(K::all()));
+        PerWord {
+            values: by_key.into_iter().map(|(_, v)| v).collect(),
+            key: std::marker::PhantomData,
+        }
+    }
+
     pub fn get(&self, key: K) -> &V {
         let index = K::all().iter().position(|m| *m == key).unwrap_or_default();
         &self.values[index]

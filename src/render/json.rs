@@ -101,7 +101,7 @@ mod tests {
     use crate::load::questionnaire::{self, LoadOptions};
 
     fn assessment(name: &str, text: &str) -> crate::assessment::Assessment {
-        let rubric = crate::rubric::default_rubric().expect("default rubric");
+        let rubric = crate::rubric::default_rubric();
         let today = crate::date::Date::parse("2026-11-20").expect("date");
         let options = LoadOptions { as_of: None, today };
         let questionnaire = questionnaire::load(text, options).expect("valid");

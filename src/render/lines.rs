@@ -74,6 +74,23 @@ impl<W: Write> Guarded<W> {
                         self.inner.write_all(b":")?;
                     }
                 }
+                State::Start if self.partial.is_empty() && first.is_ascii() => {
+                    // ASCII blanks are written as one run and keep the line
+                    // at its start; any other ASCII byte decides the line.
+                    let blanks = rest
+                        .iter()
+                        .position(|b| !is_ascii_blank(*b))
+                        .unwrap_or(rest.len());
+                    if blanks > 0 {
+                        self.inner.write_all(&rest[..blanks])?;
+                        rest = &rest[blanks..];
+                    } else if first == b':' {
+                        self.state = State::Colon;
+                        rest = &rest[1..];
+                    } else {
+                        self.state = State::Middle;
+                    }
+                }
                 State::Start => {
                     // One whole character, which may have begun in the last write.
                     self.partial.push(first);
@@ -84,21 +101,23 @@ impl<W: Write> Guarded<W> {
                         Err(e) if e.error_len().is_none() && self.partial.len() < 4 => continue,
                         Err(_) => None,
                     };
-                    let bytes = std::mem::take(&mut self.partial);
-                    match c {
-                        Some(':') => self.state = State::Colon,
-                        // The runner trims every kind of blank, not only spaces.
-                        Some(c) if c.is_whitespace() => self.inner.write_all(&bytes)?,
-                        _ => {
-                            self.inner.write_all(&bytes)?;
-                            self.state = State::Middle;
-                        }
+                    self.inner.write_all(&self.partial)?;
+                    self.partial.clear();
+                    // The runner trims every kind of blank, not only spaces.
+                    if !c.is_some_and(char::is_whitespace) {
+                        self.state = State::Middle;
                     }
                 }
             }
         }
         Ok(())
     }
+}
+
+/// The ASCII characters `char::is_whitespace` counts as blanks (a line
+/// feed among them: an empty line leaves the next at its start).
+fn is_ascii_blank(byte: u8) -> bool {
+    matches!(byte, b' ' | b'\t' | b'\n' | b'\r' | 0x0b | 0x0c)
 }
 
 impl<W: Write> Write for Guarded<W> {
@@ -134,6 +153,11 @@ mod tests {
             "a ::b\n  \\::warning::w\n\u{3000}\t\\::x\n: :y\n:"
         );
         assert_eq!(guarded("Acme\n::"), "Acme\n\\::");
+        assert_eq!(
+            guarded("\r\x0b\x0c \t::x\n\n::"),
+            "\r\x0b\x0c \t\\::x\n\n\\::"
+        );
+        assert_eq!(guarded("\u{85}::x\né::y"), "\u{85}\\::x\né::y");
         assert_eq!(guarded(""), "");
     }
 

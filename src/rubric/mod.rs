@@ -3,12 +3,16 @@
 //! replaces it. A rubric is checked completely when it loads, so an assessment
 //! never fails half-way through.
 
+#[cfg(test)]
+mod codegen;
+// Generated from rubrics/default.toml by `codegen`; its layout is the generator's.
+#[rustfmt::skip]
+mod compiled;
 mod raw;
 mod references;
 pub mod template;
 mod validate;
 
-use crate::diagnostic::Diagnostic;
 use crate::frameworks::{Framework, References};
 use crate::vocabulary::{FindingId, FocusReason, Impact, Level, PerWord, Quadrant, Severity, Side};
 use serde::Serialize;
@@ -19,9 +23,11 @@ pub use validate::parse;
 /// The default rubric's TOML, compiled into the binary.
 pub const DEFAULT_TOML: &str = include_str!("../../rubrics/default.toml");
 
-/// The compiled-in default rubric.
-pub fn default_rubric() -> Result<Rubric, Vec<Diagnostic>> {
-    parse(DEFAULT_TOML)
+/// The default rubric, built from Rust data generated from [`DEFAULT_TOML`]
+/// once it passed every check (`compiled.rs`): reading and checking the
+/// TOML at every start was nearly half of a one-file run.
+pub fn default_rubric() -> Rubric {
+    compiled::rubric()
 }
 
 /// Rubric text that every assessment quotes: shared, so ten thousand
@@ -43,7 +49,7 @@ pub struct RubricRef {
 }
 
 /// A validated rubric.
-#[derive(Debug, Clone)]
+#[derive(Debug, Clone, PartialEq)]
 pub struct Rubric {
     pub id: String,
     pub version: String,
@@ -139,7 +145,7 @@ pub struct QuadrantText {
     pub meaning: SharedText,
 }
 
-#[derive(Debug, Clone)]
+#[derive(Debug, Clone, PartialEq)]
 pub struct Dimension {
     pub id: SharedText,
     pub name: SharedText,
@@ -288,10 +294,21 @@ mod tests {
         assert_eq!(c.at(99.0), 100.0);
     }
 
+    /// The compiled default rubric is the TOML's, checked: the generated
+    /// source is what the generator writes for the parsed TOML, so the two
+    /// cannot differ. `READINESS_BLESS=1` rewrites the source.
     #[test]
-    fn default_rubric_is_valid() {
-        if let Err(problems) = default_rubric() {
-            panic!("{problems:?}");
+    fn the_compiled_default_rubric_is_the_checked_toml() {
+        let parsed = parse(DEFAULT_TOML).unwrap_or_else(|problems| panic!("{problems:?}"));
+        let source = codegen::source(&parsed);
+        let path = concat!(env!("CARGO_MANIFEST_DIR"), "/src/rubric/compiled.rs");
+        if std::env::var_os("READINESS_BLESS").is_some() {
+            std::fs::write(path, &source).expect("compiled.rs written");
         }
+        assert!(
+            source == include_str!("compiled.rs"),
+            "src/rubric/compiled.rs differs from rubrics/default.toml: run READINESS_BLESS=1 cargo test --lib rubric"
+        );
+        assert_eq!(default_rubric(), parsed);
     }
 }

@@ -151,7 +151,7 @@ fn early_is_parallel_and_brings_lingering_pilots_to_a_decision() {
 
 #[test]
 fn quadrant_cut_lines_and_the_live_pilot_rule() {
-    let r = default_rubric().expect("valid");
+    let r = default_rubric();
     assert_eq!(quadrant_of(50.0, 50.0, true, &r), Quadrant::Aligned);
     assert_eq!(quadrant_of(50.0, 49.9, true, &r), Quadrant::SlideDeck);
     assert_eq!(quadrant_of(49.9, 50.0, true, &r), Quadrant::UnusedTools);
@@ -163,7 +163,7 @@ fn quadrant_cut_lines_and_the_live_pilot_rule() {
 
 #[test]
 fn levels_at_their_cut_lines_and_capped_by_what_exists() {
-    let r = default_rubric().expect("valid");
+    let r = default_rubric();
     for (overall, level) in [
         (19.9, Level::Exploring),
         (20.0, Level::Experimenting),

@@ -105,7 +105,7 @@ fn go_no_go_advice_is_given_once_per_pilot() {
 
 #[test]
 fn no_advice_to_start_a_pilot_once_pilots_run() {
-    let rubric = default_rubric().expect("valid");
+    let rubric = default_rubric();
     let start = &rubric.finding(FindingId::StrategyFirst).remedy;
     let belief = "beliefs:\n  strategy_before_implementation: agree\n";
     // No pilot started: starting one is the advice.
@@ -208,7 +208,7 @@ proptest! {
 
     #[test]
     fn every_report_agrees_with_itself(doc in questionnaire()) {
-        let rubric = default_rubric().expect("valid");
+        let rubric = default_rubric();
         let a = assess_generated(&doc, &rubric);
         let md = render::markdown::render(&a);
         let story = md.split("## Evidence and method").next().unwrap_or_default();

@@ -368,7 +368,7 @@ proptest! {
 
     #[test]
     fn scores_stay_within_their_ranges_within_0_and_100_with_one_decimal(doc in questionnaire()) {
-        let a = assess(&doc, &default_rubric().expect("valid"));
+        let a = assess(&doc, &default_rubric());
         let one_decimal = |x: f64| ((x * 10.0).round() - x * 10.0).abs() < 1e-9;
         for (score, low, high) in scores(&a) {
             prop_assert!(0.0 <= low && low <= high && high <= 100.0, "{low} {high}");
@@ -388,7 +388,7 @@ proptest! {
 
     #[test]
     fn a_more_mature_answer_never_lowers_a_score_or_a_range_end(doc in questionnaire()) {
-        let rubric = default_rubric().expect("valid");
+        let rubric = default_rubric();
         let before = scores(&assess(&doc, &rubric));
         for moved in one_step_more_mature(&doc) {
             let after = scores(&assess(&moved, &rubric));
@@ -406,7 +406,7 @@ proptest! {
     /// within the range it left open, and never widens the range.
     #[test]
     fn answering_a_question_stays_within_the_range_it_left_open(doc in questionnaire()) {
-        let rubric = default_rubric().expect("valid");
+        let rubric = default_rubric();
         let answered = scores(&assess(&doc, &rubric));
         for question in QUESTIONS.iter().filter(|q| !q.path.starts_with("organization.")) {
             let mut parts: Vec<&str> = question.path.split('.').collect();
@@ -429,7 +429,7 @@ proptest! {
 
     #[test]
     fn listing_an_idea_never_changes_a_score(doc in questionnaire(), idea in pilot()) {
-        let rubric = default_rubric().expect("valid");
+        let rubric = default_rubric();
         let before = assess(&doc, &rubric);
         let mut with_idea = doc.clone();
         let mut idea = idea;
@@ -452,7 +452,7 @@ proptest! {
 
     #[test]
     fn output_is_byte_identical_in_every_format_and_json_agrees_with_the_table(doc in questionnaire()) {
-        let rubric = default_rubric().expect("valid");
+        let rubric = default_rubric();
         let first = assess(&doc, &rubric);
         let second = assess(&doc, &rubric);
         prop_assert_eq!(render::json::render(&first), render::json::render(&second));
@@ -529,7 +529,7 @@ proptest! {
     /// fires; and only an incomplete inventory moves the confidence.
     #[test]
     fn the_keys_for_real_cases_move_no_score_and_left_out_fire_nothing(doc in questionnaire()) {
-        let rubric = default_rubric().expect("valid");
+        let rubric = default_rubric();
         let mut stripped = doc.clone();
         for pointer in real_case_answers(&doc).iter().rev() {
             stripped = without(&stripped, pointer);
@@ -554,7 +554,7 @@ proptest! {
     /// findings fire: an unanswered key is unknown, never a trigger.
     #[test]
     fn leaving_out_a_key_for_real_cases_never_makes_its_findings_fire(doc in questionnaire()) {
-        let rubric = default_rubric().expect("valid");
+        let rubric = default_rubric();
         let before = real_case_findings(&assess(&doc, &rubric));
         for pointer in real_case_answers(&doc) {
             let after = real_case_findings(&assess(&without(&doc, &pointer), &rubric));
