@@ -119,8 +119,9 @@ impl Portfolio {
 
 /// What a portfolio's rows, chart and totals read of an assessment, the rest
 /// released: its critical findings and those that fail a gate check, each
-/// with its first located evidence only, its pilots' stages without their names, and no dimensions, unanswered questions or
-/// recommendations. The full report, where one is shown, is kept rendered.
+/// with its first located evidence only, its pilots' stages without their
+/// names, and no dimensions, unanswered questions, recommendations,
+/// decisions, respondents, incidents, purgatory signals or next level. The full report, where one is shown, is kept rendered.
 pub fn slim(mut a: Assessment) -> Assessment {
     // Critical findings are counted, accepted ones beside the gate, and the
     // findings that fail a check are kept with the line they are reported
@@ -160,6 +161,10 @@ pub fn slim(mut a: Assessment) -> Assessment {
         p.business_owner = None;
     }
     a.decisions = Vec::new();
+    a.respondents = Vec::new();
+    a.incidents = Vec::new();
+    a.purgatory.signals = Vec::new();
+    a.next_level = None;
     a.pilots.shrink_to_fit();
     a.dimensions = Vec::new();
     a.unanswered = Vec::new();

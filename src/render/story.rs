@@ -591,12 +591,16 @@ pub fn finding_line(f: &Finding) -> Vec<Span> {
         )));
     }
     if !f.evidence.is_empty() {
+        let (shown, more) = shown_evidence(&f.evidence);
         spans.push(text(" Evidence: "));
-        for (i, e) in f.evidence.iter().enumerate() {
+        for (i, e) in shown.iter().enumerate() {
             if i > 0 {
                 spans.push(text("; "));
             }
             spans.extend(evidence_spans(e));
+        }
+        if let Some(more) = more {
+            spans.push(text(format!("; {more}")));
         }
         spans.push(text("."));
     }
@@ -607,6 +611,29 @@ pub fn finding_line(f: &Finding) -> Vec<Span> {
         )));
     }
     spans
+}
+
+/// The most pieces of evidence a reader's report lists for one finding or
+/// recommendation. A questionnaire of thousands of pilots gives a finding
+/// thousands; nobody reads past the first fifty, and laying them all out
+/// took a quarter of such a run. The JSON report keeps every one.
+pub const EVIDENCE_SHOWN: usize = 50;
+
+/// The evidence a reader's report lists, and what it says of the rest:
+/// "… and 3,280 more pieces of evidence; the JSON report lists them all".
+pub fn shown_evidence(evidence: &[Evidence]) -> (&[Evidence], Option<String>) {
+    if evidence.len() <= EVIDENCE_SHOWN {
+        return (evidence, None);
+    }
+    let more = evidence.len() - EVIDENCE_SHOWN;
+    let noun = if more == 1 { "piece" } else { "pieces" };
+    (
+        &evidence[..EVIDENCE_SHOWN],
+        Some(format!(
+            "… and {} more {noun} of evidence; the JSON report lists them all",
+            thousands(more as f64)
+        )),
+    )
 }
 
 /// One piece of evidence: its path as code, its line and its value.
@@ -653,7 +680,9 @@ pub fn basis(a: &Assessment, r: &Recommendation) -> Vec<Span> {
             criterion.title, criterion.weight
         ))]);
     }
-    parts.extend(r.evidence.iter().map(|e| evidence_spans(e).to_vec()));
+    let (shown, more) = shown_evidence(&r.evidence);
+    parts.extend(shown.iter().map(|e| evidence_spans(e).to_vec()));
+    parts.extend(more.map(|more| vec![text(more)]));
     if parts.is_empty() {
         return Vec::new();
     }

@@ -304,7 +304,8 @@ impl Tables {
     fn findings(&self, findings: &[&Finding], heading: &str) -> Table {
         let mut t = self.table(&[heading, "Evidence"]);
         for f in findings {
-            let lines: Vec<String> = f.evidence.iter().map(evidence).collect();
+            let (shown, more) = super::story::shown_evidence(&f.evidence);
+            let lines: Vec<String> = shown.iter().map(evidence).chain(more).collect();
             let mut text = format!("{} ({})\n{}", f.title, f.severity, f.message);
             if !f.references.is_empty() {
                 let _ = write!(text, "\nReferences: {}", compact(&f.references));

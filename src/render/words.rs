@@ -163,6 +163,10 @@ pub fn overridden(o: &crate::assessment::Override, file: Option<&str>) -> String
 /// The columns `text` takes on a terminal, less any colour codes: a wide
 /// character (CJK, most emoji) takes two, a combining mark none.
 pub fn visible_width(text: &str) -> usize {
+    // Printable ASCII takes a column a byte: most text, counted at once.
+    if text.bytes().all(|b| matches!(b, b' '..=b'~')) {
+        return text.len();
+    }
     let mut width = 0;
     let mut in_escape = false;
     for c in text.chars() {

@@ -13,6 +13,7 @@ mod cmd;
 mod commands;
 mod config;
 mod diff;
+mod evidence_cap;
 mod examples;
 mod findings;
 mod focus;

@@ -48,7 +48,7 @@ fn a_job_summary_over_the_limit_is_cut_at_a_line_never_inside_a_character() {
             let _ = write!(
                 pilots,
                 "\n    - name: {pad}{}{i}\n      department: {}\n      stage: scaled\n      started: 2024-10-01\n      environment: production\n      users: 640\n      integrated: true\n      value_measured: true\n      success_metrics: [business_kpi]\n      monitoring: automated\n      retraining: scheduled\n      cost_vs_plan: 1.05\n      business_owner: 物流部長",
-                "試験運用".repeat(60),
+                "試験運用".repeat(150),
                 "物流".repeat(10)
             );
         }
