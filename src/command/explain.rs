@@ -32,10 +32,10 @@ pub fn explain(
     let mut known: Vec<&str> = rubric.criteria.iter().map(|c| &*c.id).collect();
     known.extend(FindingId::words());
     let id = crate::diagnostic::escaped(id);
-    Err(Error::Refused(match closest(&id, &known) {
-        Some(near) => format!("unknown id \"{id}\"; did you mean \"{near}\"? (`readiness explain` lists the findings, `readiness rubric show` the criteria too)"),
-        None => format!("unknown id \"{id}\"; `readiness explain` lists every finding, `readiness rubric show` every criterion and finding"),
-    }))
+    Err(Error::UnknownId {
+        suggestion: closest(&id, &known).map(str::to_owned),
+        id: id.into_owned(),
+    })
 }
 
 /// The settings file's acceptances of finding `id`, each with whether it
