@@ -292,11 +292,13 @@ fn assess_command(args: &AssessArgs, env: &Environment) -> Result<Output, Error>
     let mut stderr = stderr;
     let file = settings.config_file.as_deref().map(diagnostic::shown_path);
     for replaced in &settings.overrides {
-        let _ = writeln!(
-            stderr,
-            "note: {}",
-            render::words::overridden(replaced, file.as_deref())
-        );
+        crate::text::append(&mut stderr, |stderr| {
+            writeln!(
+                stderr,
+                "note: {}",
+                render::words::overridden(replaced, file.as_deref())
+            )
+        });
     }
     for line in acceptances::warnings(&all) {
         stderr.push_str("warning: ");
@@ -627,28 +629,29 @@ fn completions(shell: clap_complete::Shell) -> String {
 /// completions <TAB>`). This adds a line for each such positional of each
 /// subcommand: its words, with their help, and no files.
 fn fish_positionals(command: &clap::Command) -> String {
-    let mut lines = String::new();
-    for sub in command.get_subcommands() {
-        for arg in sub.get_positionals() {
-            let values = arg.get_possible_values();
-            if values.is_empty() {
-                continue;
-            }
-            for value in values.iter().filter(|v| !v.is_hide_set()) {
-                let _ = write!(
-                    lines,
-                    "complete -c readiness -n \"__fish_readiness_using_subcommand {}\" -f -a \"{}\"",
-                    sub.get_name(),
-                    value.get_name()
-                );
-                if let Some(help) = value.get_help() {
-                    let _ = write!(lines, " -d '{}'", help.to_string().replace('\'', "\\'"));
+    crate::text::written(|lines| {
+        for sub in command.get_subcommands() {
+            for arg in sub.get_positionals() {
+                let values = arg.get_possible_values();
+                if values.is_empty() {
+                    continue;
                 }
-                lines.push('\n');
+                for value in values.iter().filter(|v| !v.is_hide_set()) {
+                    write!(
+                        lines,
+                        "complete -c readiness -n \"__fish_readiness_using_subcommand {}\" -f -a \"{}\"",
+                        sub.get_name(),
+                        value.get_name()
+                    )?;
+                    if let Some(help) = value.get_help() {
+                        write!(lines, " -d '{}'", help.to_string().replace('\'', "\\'"))?;
+                    }
+                    lines.push('\n');
+                }
             }
         }
-    }
-    lines
+        Ok(())
+    })
 }
 
 /// `work` done for every file, the results in input order. Several files are
