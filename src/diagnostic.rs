@@ -68,22 +68,23 @@ impl Diagnostic {
     /// As [`Diagnostic::render`], with the file's lines indexed once for all
     /// of its problems.
     pub fn render_with(&self, file: &str, lines: Option<&Lines<'_>>) -> String {
-        let mut out = String::new();
-        // The message quotes the file's own keys and values: never raw.
-        let message = escaped(&self.message);
-        match self.at {
-            Some(at) => {
-                let _ = write!(out, "{file}:{}:{}: {message}", at.line, at.column);
-                if let Some(snippet) = lines.and_then(|l| snippet(l, at)) {
-                    out.push('\n');
-                    out.push_str(&snippet);
+        crate::text::written(|out| {
+            // The message quotes the file's own keys and values: never raw.
+            let message = escaped(&self.message);
+            match self.at {
+                Some(at) => {
+                    write!(out, "{file}:{}:{}: {message}", at.line, at.column)?;
+                    if let Some(snippet) = lines.and_then(|l| snippet(l, at)) {
+                        out.push('\n');
+                        out.push_str(&snippet);
+                    }
+                }
+                None => {
+                    write!(out, "{file}: {message}")?;
                 }
             }
-            None => {
-                let _ = write!(out, "{file}: {message}");
-            }
-        }
-        out
+            Ok(())
+        })
     }
 }
 
@@ -123,7 +124,7 @@ pub fn escaped(text: &str) -> std::borrow::Cow<'_, str> {
             '\r' => out.push_str("\\r"),
             '\t' => out.push_str("\\t"),
             c if is_unsafe(c) => {
-                let _ = write!(out, "\\u{{{:x}}}", u32::from(c));
+                crate::text::append(&mut out, |out| write!(out, "\\u{{{:x}}}", u32::from(c)));
             }
             c => out.push(c),
         }
@@ -142,7 +143,7 @@ pub fn shown_path(path: &Path) -> String {
         for chunk in path.as_os_str().as_bytes().utf8_chunks() {
             text.push_str(&escaped(chunk.valid()));
             for byte in chunk.invalid() {
-                let _ = write!(text, "\\x{byte:02X}");
+                crate::text::append(&mut text, |text| write!(text, "\\x{byte:02X}"));
             }
         }
         text

@@ -1,12 +1,19 @@
 //! The one error type of a run, and the one way it is shown: every line
 //! names the file it is about. Problems inside a user's file are collected as
-//! diagnostics first (data, not errors) and reach here together.
+//! diagnostics first (data, not errors) and reach here together. Everything
+//! else a command can refuse is a variant that carries what its message
+//! needs, and says it in one `#[error]` line.
 
+use crate::date::Date;
 use crate::diagnostic::{Diagnostic, Lines};
 use std::fmt;
+use std::io;
+use std::sync::Arc;
 
-/// Why a command could not do its work (exit code 2).
-#[derive(Debug, Clone, PartialEq, thiserror::Error)]
+/// Why a command could not do its work (exit code 2). An I/O error it
+/// carries is shared, so that an error can be kept and shown twice (a
+/// portfolio lists its inputs' problems, then says why it stopped).
+#[derive(Debug, Clone, thiserror::Error)]
 pub enum Error {
     /// A questionnaire, rubric or config file that cannot be read or is
     /// invalid: every problem, each with its place and, where the text is
@@ -17,10 +24,205 @@ pub enum Error {
         text: Option<String>,
         problems: Vec<Diagnostic>,
     },
-    /// What was asked for cannot be done: an unknown id, a directory with no
-    /// questionnaire, a report that cannot be written.
+    /// `explain ID` with an id that names no finding and no criterion.
+    #[error("unknown id \"{id}\"; {}", match suggestion {
+        Some(near) => format!("did you mean \"{near}\"? (`readiness explain` lists the findings, `readiness rubric show` the criteria too)"),
+        None => "`readiness explain` lists every finding, `readiness rubric show` every criterion and finding".to_owned(),
+    })]
+    UnknownId {
+        id: String,
+        suggestion: Option<String>,
+    },
+    /// A framework, or a framework's id, that the rubric does not declare.
+    #[error(transparent)]
+    Undeclared(#[from] Undeclared),
+    /// A setting given on the command line that cannot be used: `flag` is
+    /// the flag it was given with.
+    #[error("{flag}: {problem}")]
+    Flag {
+        flag: &'static str,
+        problem: Undeclared,
+    },
+    /// The inputs named on the command line.
+    #[error(transparent)]
+    Input(#[from] InputsProblem),
+    /// The settings, from the flags and the settings file together.
+    #[error(transparent)]
+    Setting(#[from] SettingProblem),
+    /// A file's versions, as git keeps them.
+    #[error(transparent)]
+    Git(#[from] GitProblem),
+    /// The report, or the job summary, could not be written.
+    #[error(transparent)]
+    Write(#[from] WriteProblem),
+    /// A portfolio's reports are kept in a temporary file until they are
+    /// written out; that file could not be made or written.
+    #[error("{}: {source}", if *keeping {
+        "cannot keep a report in a temporary file"
+    } else {
+        "cannot create a temporary file for the reports"
+    })]
+    Temporary {
+        /// Whether the file existed and a report could not be kept in it,
+        /// or could not be created at all.
+        keeping: bool,
+        #[source]
+        source: Arc<io::Error>,
+    },
+}
+
+/// A framework, or one of a framework's ids, the rubric does not declare.
+#[derive(Debug, Clone, PartialEq, thiserror::Error)]
+pub enum Undeclared {
+    /// A framework id the rubric does not declare, with the nearest when one
+    /// is close, else every one it declares.
+    #[error("the rubric {rubric} declares no framework \"{id}\"; {}", match (suggestion, declared.is_empty()) {
+        (Some(near), _) => format!("did you mean \"{near}\"?"),
+        (None, true) => "it declares none".to_owned(),
+        (None, false) => format!("it declares {}", declared.join(", ")),
+    })]
+    Framework {
+        rubric: String,
+        id: String,
+        suggestion: Option<String>,
+        declared: Vec<String>,
+    },
+    /// An id that a declared framework does not have, as the framework
+    /// says it (`Framework::unknown`).
     #[error("{0}")]
-    Refused(String),
+    Reference(String),
+}
+
+/// Inputs that cannot be read as asked.
+#[derive(Debug, Clone, thiserror::Error)]
+pub enum InputsProblem {
+    #[error("{dir}: no questionnaire (*.yaml, *.yml) in this directory")]
+    NoQuestionnaire { dir: String },
+    #[error("{dir}: cannot be read: {source}")]
+    UnreadableDirectory {
+        dir: String,
+        #[source]
+        source: Arc<io::Error>,
+    },
+    /// `-o` names one of the questionnaires being read.
+    #[error("{output}: is also an input ({input}); writing the report there would replace the questionnaire, so choose another file")]
+    OutputIsInput { output: String, input: String },
+    /// `git:REV` with no path, and no questionnaire to take the path from.
+    #[error("{reference}: names no file to read at that revision: write git:REV:PATH, or compare with a questionnaire in the repository (standard input named by --stdin-filename)")]
+    NoFileAtRevision { reference: String },
+    /// `history` of a file git has no version of (since `since`, when
+    /// given and some are older).
+    #[error("{file}: {}", match since {
+        Some((since, before)) => format!("no committed version since {since} ({before} before it)"),
+        None => "has no committed version: git lists no commit that added or changed it".to_owned(),
+    })]
+    NoCommittedVersion {
+        file: String,
+        since: Option<(Date, usize)>,
+    },
+}
+
+/// Settings that cannot be used together, or a settings file that is not one.
+#[derive(Debug, Clone, thiserror::Error)]
+pub enum SettingProblem {
+    /// The regression gate is on with nothing to compare with; `config` is
+    /// the settings file that turned it on, when the flag did not.
+    #[error("{}", match config {
+        Some(config) => format!("{config}: gate.fail_on_regression needs a baseline to compare with: gate.baseline, or --baseline REF ({BASELINES})"),
+        None => format!("--fail-on-regression: needs a baseline to compare with: --baseline REF, or gate.baseline in {} ({BASELINES})", crate::command::config::DEFAULT_NAME),
+    })]
+    RegressionWithoutBaseline { config: Option<String> },
+    #[error("--tolerance: is the regression gate's, which is off: add --fail-on-regression (or fail_on_regression = true under [gate])")]
+    ToleranceWithoutGate,
+    /// The settings file found by looking up from the working directory is
+    /// there but is not a file that can be read.
+    #[error("{path}: {why}; it is read for settings, so make it a file or remove it (or pass --no-config)")]
+    NotASettingsFile { path: String, why: &'static str },
+}
+
+/// What a baseline may be.
+const BASELINES: &str = "a questionnaire, a JSON report, or git:REV";
+
+/// A file's versions that git could not give.
+#[derive(Debug, Clone, thiserror::Error)]
+pub enum GitProblem {
+    /// Git said why: `why` is the first line of what it said.
+    #[error("{file}: {what}: {why}")]
+    Failed {
+        file: String,
+        what: String,
+        why: String,
+    },
+    #[error("{file}: the git command cannot be run: {source}")]
+    CannotRun {
+        file: String,
+        #[source]
+        source: Arc<io::Error>,
+    },
+    #[error(
+        "{file}: `git:` names no revision; write git:REV, as in git:HEAD~1 or git:origin/main"
+    )]
+    NoRevision { file: String },
+    #[error("{file}: the git revision {revision} starts with '-', which git would read as an option; name a commit, a branch or a tag")]
+    OptionLike { file: String, revision: String },
+    #[error("{file}: git revision {revision} is not in this clone, which is shallow (its history was cut when it was cloned); {}", crate::history::UNSHALLOW)]
+    Shallow { file: String, revision: String },
+    #[error("{file}: git revision {revision} names no commit in this repository")]
+    NoSuchCommit { file: String, revision: String },
+    #[error("{file}: git gave no size for it at {revision}")]
+    NoSize { file: String, revision: String },
+    #[error("{file}: at git revision {revision}, {}", crate::load::source::too_large().message)]
+    TooLarge { file: String, revision: String },
+    #[error("{file}: git's list of its commits cannot be read")]
+    UnreadableLog { file: String },
+    /// Git stopped answering before every version was read, without a word.
+    #[error("{file}: {what}")]
+    Stopped { file: String, what: String },
+    #[error("{file}: git cat-file stopped: {source}")]
+    Broken {
+        file: String,
+        #[source]
+        source: Arc<io::Error>,
+    },
+}
+
+/// Where a report or the job summary could not be written, and why.
+#[derive(Debug, Clone, thiserror::Error)]
+pub enum WriteProblem {
+    #[error("{path}: is a directory; give the path of a file to write")]
+    IsADirectory { path: String },
+    #[error("{path}: already exists; add --force to overwrite it")]
+    AlreadyExists { path: String },
+    #[error("{path}: not a file name")]
+    NotAFileName { path: String },
+    #[error("{path}: the directory {directory} does not exist")]
+    NoDirectory { path: String, directory: String },
+    #[error("{path}: cannot write the report: {}", reason(source))]
+    CannotWrite {
+        path: String,
+        #[source]
+        source: Arc<io::Error>,
+    },
+    /// The job summary's file is there but is not a regular file.
+    #[error("{path}: is not a regular file; the job summary was not written")]
+    SummaryNotAFile { path: String },
+    #[error("{path}: {}; the job summary was not written", reason(source))]
+    SummaryNotWritten {
+        path: String,
+        #[source]
+        source: Arc<io::Error>,
+    },
+}
+
+/// Why a file could not be written, in a reader's words where the usual
+/// reasons have them.
+fn reason(error: &io::Error) -> String {
+    match error.kind() {
+        io::ErrorKind::PermissionDenied => "permission denied".to_owned(),
+        io::ErrorKind::NotFound => "the directory does not exist".to_owned(),
+        io::ErrorKind::WouldBlock => "it cannot be written without waiting".to_owned(),
+        _ => error.to_string(),
+    }
 }
 
 impl Error {
@@ -65,12 +267,12 @@ impl From<&Error> for InputError {
                     .collect(),
                 more: problems.len().saturating_sub(MAX_PRINTED),
             },
-            Error::Refused(message) => InputError {
+            other => InputError {
                 file: None,
                 problems: vec![InputProblem {
                     line: None,
                     column: None,
-                    message: message.clone(),
+                    message: other.to_string(),
                 }],
                 more: 0,
             },
@@ -128,8 +330,11 @@ mod tests {
         };
         assert_eq!(error.render(), "org.yaml:1:2: first\norg.yaml: second\n");
         assert_eq!(
-            Error::Refused("x: no such id".to_owned()).render(),
-            "x: no such id\n"
+            Error::Input(InputsProblem::NoQuestionnaire {
+                dir: "x".to_owned()
+            })
+            .render(),
+            "x: no questionnaire (*.yaml, *.yml) in this directory\n"
         );
     }
 }

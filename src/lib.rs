@@ -35,4 +35,5 @@ pub mod report;
 pub mod rubric;
 pub mod spill;
 pub mod suggest;
+pub mod text;
 pub mod vocabulary;

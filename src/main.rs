@@ -3,10 +3,10 @@
 use anstream::ColorChoice;
 use clap::Parser;
 use readiness::command::args::{Cli, ColorWhen};
-use readiness::command::{self, Environment};
+use readiness::command::{self, Environment, ExitStatus};
 use readiness::date::Date;
-use std::fmt::Write as _;
 use std::io::{IsTerminal, Write};
+use std::process::ExitCode;
 
 /// The table's width when standard output is not a terminal, so that piped
 /// and redirected output is the same on every machine.
@@ -36,7 +36,19 @@ fn output_width(terminal: bool) -> u16 {
     width.clamp(40, 1000)
 }
 
-fn main() {
+/// On SIGINT, SIGTERM or SIGHUP: remove the report half-written, then stop
+/// at once with the shell's code for an interrupted command. The handler
+/// runs on a thread of its own while the main one may be deep in a write,
+/// so stopping the whole process is the only way to stop.
+fn interrupted() {
+    command::output::remove_pending();
+    std::process::exit(ExitStatus::Interrupted.code().into());
+}
+
+fn main() -> ExitCode {
+    // Without a handler (one cannot be installed), an interrupted run stops
+    // as any program does, possibly leaving a temporary file behind.
+    ctrlc::set_handler(interrupted).ok();
     let cli = Cli::parse();
     let choice = match cli.color {
         ColorWhen::Auto => ColorChoice::Auto,
@@ -76,11 +88,10 @@ fn main() {
     drop(stdout);
     if let Err(error) = written {
         if error.kind() != std::io::ErrorKind::BrokenPipe {
-            let _ = writeln!(
-                stderr,
-                "readiness: cannot write the report to standard output: {error}"
-            );
-            code = command::exit::INVALID;
+            stderr.push_str("readiness: cannot write the report to standard output: ");
+            stderr.push_str(&error.to_string());
+            stderr.push('\n');
+            code = ExitStatus::Invalid;
         }
     }
     // The job summary only after the report, so it can never hold the report up.
@@ -91,6 +102,7 @@ fn main() {
     }
     // Messages quote outside text too: no line of them may start a workflow command.
     let stderr = readiness::render::lines::guarded(&stderr);
-    let _ = std::io::stderr().write_all(stderr.as_bytes());
-    std::process::exit(code);
+    // Standard error closed: there is nowhere left to say anything.
+    std::io::stderr().write_all(stderr.as_bytes()).ok();
+    code.into()
 }

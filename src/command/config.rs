@@ -132,10 +132,11 @@ fn search(directory: &Path) -> Result<Option<PathBuf>, Error> {
         // it sets would be off in silence.
         if std::fs::symlink_metadata(&candidate).is_ok() {
             if let Some(why) = not_a_settings_file(&candidate) {
-                return Err(Error::Refused(format!(
-                    "{}: {why}; it is read for settings, so make it a file or remove it (or pass --no-config)",
-                    crate::diagnostic::shown_path(tidy(&candidate))
-                )));
+                return Err(crate::error::SettingProblem::NotASettingsFile {
+                    path: crate::diagnostic::shown_path(tidy(&candidate)),
+                    why,
+                }
+                .into());
             }
             return Ok(Some(tidy(&candidate).to_path_buf()));
         }

@@ -32,10 +32,10 @@ pub fn explain(
     let mut known: Vec<&str> = rubric.criteria.iter().map(|c| &*c.id).collect();
     known.extend(FindingId::words());
     let id = crate::diagnostic::escaped(id);
-    Err(Error::Refused(match closest(&id, &known) {
-        Some(near) => format!("unknown id \"{id}\"; did you mean \"{near}\"? (`readiness explain` lists the findings, `readiness rubric show` the criteria too)"),
-        None => format!("unknown id \"{id}\"; `readiness explain` lists every finding, `readiness rubric show` every criterion and finding"),
-    }))
+    Err(Error::UnknownId {
+        suggestion: closest(&id, &known).map(str::to_owned),
+        id: id.into_owned(),
+    })
 }
 
 /// The settings file's acceptances of finding `id`, each with whether it
@@ -51,21 +51,24 @@ fn acceptances_text(
         return String::new();
     }
     let mut out = format!("\nAccepted risks ({}):\n", mine[0].file);
-    for x in mine {
-        let on = as_of.unwrap_or(today);
-        let day = as_of.map_or_else(|| "today".to_owned(), |d| format!("on {d}"));
-        let state = if x.until < on {
-            format!("expired {day}: it counts again")
-        } else {
-            format!("in force {day}")
-        };
-        let _ = writeln!(
-            out,
-            "  line {}: {} ({state}).",
-            x.line,
-            crate::render::words::accepted_note(x)
-        );
-    }
+    crate::text::append(&mut out, |out| {
+        for x in mine {
+            let on = as_of.unwrap_or(today);
+            let day = as_of.map_or_else(|| "today".to_owned(), |d| format!("on {d}"));
+            let state = if x.until < on {
+                format!("expired {day}: it counts again")
+            } else {
+                format!("in force {day}")
+            };
+            writeln!(
+                out,
+                "  line {}: {} ({state}).",
+                x.line,
+                crate::render::words::accepted_note(x)
+            )?;
+        }
+        Ok(())
+    });
     out
 }
 
@@ -78,26 +81,29 @@ fn criterion_text(c: &Criterion, rubric: &Rubric) -> String {
         .map(|o| o.weight)
         .sum();
     let mut out = String::new();
-    let _ = writeln!(out, "{}: {}", c.id, c.title);
-    let _ = writeln!(
-        out,
-        "Criterion of {} ({}), on the {side} side, weight {} of {} on that side.",
-        rubric.dimensions[c.dimension].name,
-        rubric.dimensions[c.dimension].id,
-        format_number(c.weight),
-        format_number(side_weight)
-    );
-    let _ = writeln!(out, "Reads: {}", reads(&c.measure));
-    let _ = writeln!(out, "Points: {}", points(&c.measure));
-    let _ = writeln!(
-        out,
-        "Unanswered, it counts neither for nor against the score: the score is computed from what was answered, the range beside it shows how far the open answers could move it, and completeness falls."
-    );
-    let _ = writeln!(out, "How to improve: {}", c.advice);
-    out.push_str(&references_text(
-        " of its dimension",
-        &rubric.dimensions[c.dimension].references,
-    ));
+    crate::text::append(&mut out, |out| {
+        writeln!(out, "{}: {}", c.id, c.title)?;
+        writeln!(
+            out,
+            "Criterion of {} ({}), on the {side} side, weight {} of {} on that side.",
+            rubric.dimensions[c.dimension].name,
+            rubric.dimensions[c.dimension].id,
+            format_number(c.weight),
+            format_number(side_weight)
+        )?;
+        writeln!(out, "Reads: {}", reads(&c.measure))?;
+        writeln!(out, "Points: {}", points(&c.measure))?;
+        writeln!(
+            out,
+            "Unanswered, it counts neither for nor against the score: the score is computed from what was answered, the range beside it shows how far the open answers could move it, and completeness falls."
+        )?;
+        writeln!(out, "How to improve: {}", c.advice)?;
+        out.push_str(&references_text(
+            " of its dimension",
+            &rubric.dimensions[c.dimension].references,
+        ));
+        Ok(())
+    });
     out
 }
 
@@ -227,22 +233,25 @@ fn finding_text(id: FindingId, rubric: &Rubric) -> String {
         Group::Other => "finding",
     };
     let mut out = String::new();
-    let _ = writeln!(out, "{id}: {}", text.title);
-    let _ = writeln!(
-        out,
-        "A {kind}, severity {}.",
-        describe::severity(id, rubric)
-    );
-    if let (Some(statement), Some(correction)) = (&text.statement, &text.correction) {
-        let _ = writeln!(out, "The belief: {statement}");
-        let _ = writeln!(out, "The correction: {correction}");
-    }
-    let _ = writeln!(out, "Fires when: {}", describe::trigger(id, rubric));
-    let _ = writeln!(out, "An unanswered question never makes it fire.");
-    let _ = writeln!(
-        out,
-        "How to improve: {}",
-        describe::generic_remedy(id, rubric)
-    );
+    crate::text::append(&mut out, |out| {
+        writeln!(out, "{id}: {}", text.title)?;
+        writeln!(
+            out,
+            "A {kind}, severity {}.",
+            describe::severity(id, rubric)
+        )?;
+        if let (Some(statement), Some(correction)) = (&text.statement, &text.correction) {
+            writeln!(out, "The belief: {statement}")?;
+            writeln!(out, "The correction: {correction}")?;
+        }
+        writeln!(out, "Fires when: {}", describe::trigger(id, rubric))?;
+        writeln!(out, "An unanswered question never makes it fire.")?;
+        writeln!(
+            out,
+            "How to improve: {}",
+            describe::generic_remedy(id, rubric)
+        )?;
+        Ok(())
+    });
     out
 }

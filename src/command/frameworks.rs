@@ -8,7 +8,7 @@ use crate::command::args::FrameworksArgs;
 use crate::command::settings::Settings;
 use crate::command::{acceptances, config, inputs, read, Environment};
 use crate::diagnostic::{Diagnostic, Position};
-use crate::error::Error;
+use crate::error::{Error, Undeclared};
 use crate::frameworks::coverage;
 use crate::frameworks::Framework;
 use crate::gate::{FailCondition, Gates};
@@ -78,23 +78,23 @@ pub fn run(args: &FrameworksArgs, env: &Environment) -> Result<String, Error> {
 }
 
 /// The framework the rubric declares with `id`, or why there is none.
-pub fn declared<'r>(rubric: &'r Rubric, id: &str) -> Result<&'r Arc<Framework>, Error> {
+pub fn declared<'r>(rubric: &'r Rubric, id: &str) -> Result<&'r Arc<Framework>, Undeclared> {
     if let Some(framework) = rubric.framework(id.trim()) {
         return Ok(framework);
     }
     let ids: Vec<&str> = rubric.frameworks.iter().map(|f| &*f.id).collect();
-    let start = format!("the rubric {} declares no framework \"{id}\"", rubric.id);
     // `nist` is the start of `nist-ai-rmf`, too far for an edit distance.
     let near = closest(id.trim(), &ids).or_else(|| {
         ids.iter()
             .copied()
             .find(|f| !id.trim().is_empty() && f.starts_with(id.trim()))
     });
-    Err(Error::Refused(match near {
-        Some(near) => format!("{start}; did you mean \"{near}\"?"),
-        None if ids.is_empty() => format!("{start}; it declares none"),
-        None => format!("{start}; it declares {}", ids.join(", ")),
-    }))
+    Err(Undeclared::Framework {
+        rubric: rubric.id.clone(),
+        id: id.to_owned(),
+        suggestion: near.map(str::to_owned),
+        declared: ids.iter().map(|&id| id.to_owned()).collect(),
+    })
 }
 
 /// Checks every framework reference `--fail-on` (or `gate.fail_on`) names
@@ -107,11 +107,12 @@ pub fn resolve_fail_on(settings: &mut Settings, rubric: &Rubric) -> Result<(), E
             continue;
         };
         match declared(rubric, framework) {
-            Err(Error::Refused(why)) => problem = problem.or(Some(why)),
-            Err(other) => return Err(other),
+            Err(why) => problem = problem.or(Some(why)),
             Ok(declared) => match declared.entry(id) {
                 Some(entry) => *id = entry.id.clone(),
-                None => problem = problem.or_else(|| Some(declared.unknown(id))),
+                None => {
+                    problem = problem.or_else(|| Some(Undeclared::Reference(declared.unknown(id))));
+                }
             },
         }
     }
@@ -121,20 +122,24 @@ pub fn resolve_fail_on(settings: &mut Settings, rubric: &Rubric) -> Result<(), E
     Err(placed(
         settings.fail_on_from.as_ref(),
         ("gate.fail_on", "--fail-on"),
-        &why,
+        why,
     ))
 }
 
 /// A problem with a setting, placed where it was given: on its key in the
 /// settings file, or on its flag.
-fn placed(from: Option<&(PathBuf, Position)>, (key, flag): (&str, &str), why: &str) -> Error {
+fn placed(
+    from: Option<&(PathBuf, Position)>,
+    (key, flag): (&str, &'static str),
+    why: Undeclared,
+) -> Error {
     match from {
         Some((file, at)) => Error::Invalid {
             file: crate::diagnostic::shown_path(file),
             text: None,
             problems: vec![Diagnostic::at(*at, format!("{key}: {why}"))],
         },
-        None => Error::Refused(format!("{flag}: {why}")),
+        None => Error::Flag { flag, problem: why },
     }
 }
 
@@ -146,14 +151,13 @@ pub fn views(settings: &Settings, rubric: &Rubric) -> Result<Vec<FrameworkView>,
     for id in &settings.frameworks {
         let framework = match declared(rubric, id) {
             Ok(framework) => framework,
-            Err(Error::Refused(why)) => {
+            Err(why) => {
                 return Err(placed(
                     settings.frameworks_from.as_ref(),
                     ("framework", "--framework"),
-                    &why,
+                    why,
                 ))
             }
-            Err(other) => return Err(other),
         };
         // Each once, in the order given.
         if !views.iter().any(|v| v.framework.id == framework.id) {

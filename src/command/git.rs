@@ -12,8 +12,7 @@
 
 use crate::date::Date;
 use crate::diagnostic::escaped;
-use crate::error::Error;
-use crate::history::UNSHALLOW;
+use crate::error::{Error, GitProblem};
 use std::io::{BufRead, BufReader, Read, Write};
 use std::path::{Path, PathBuf};
 use std::process::{Command, Output, Stdio};
@@ -116,18 +115,36 @@ fn why(stderr: &[u8]) -> String {
 
 /// A git failure as one line naming `shown`.
 fn failed(shown: &str, what: &str, stderr: &[u8]) -> Error {
-    Error::Refused(format!("{shown}: {what}: {}", why(stderr)))
+    GitProblem::Failed {
+        file: shown.to_owned(),
+        what: what.to_owned(),
+        why: why(stderr),
+    }
+    .into()
 }
 
-fn cannot_run(shown: &str, error: &std::io::Error) -> Error {
-    Error::Refused(format!("{shown}: the git command cannot be run: {error}"))
+/// Git stopped answering, without a word of why.
+fn stopped(shown: &str, what: &str) -> Error {
+    GitProblem::Stopped {
+        file: shown.to_owned(),
+        what: what.to_owned(),
+    }
+    .into()
+}
+
+fn cannot_run(shown: &str, error: std::io::Error) -> Error {
+    GitProblem::CannotRun {
+        file: shown.to_owned(),
+        source: error.into(),
+    }
+    .into()
 }
 
 fn output(command: &mut Command, shown: &str) -> Result<Output, Error> {
     command
         .stdin(Stdio::null())
         .output()
-        .map_err(|e| cannot_run(shown, &e))
+        .map_err(|e| cannot_run(shown, e))
 }
 
 /// Whether the repository holding `directory` is a shallow clone: its
@@ -145,14 +162,17 @@ pub fn is_shallow(directory: &Path) -> bool {
 fn commit_of(directory: &Path, shown: &str, revision: &str) -> Result<String, Error> {
     let revision_shown = escaped(revision);
     if revision.is_empty() {
-        return Err(Error::Refused(format!(
-            "{shown}: `git:` names no revision; write git:REV, as in git:HEAD~1 or git:origin/main"
-        )));
+        return Err(GitProblem::NoRevision {
+            file: shown.to_owned(),
+        }
+        .into());
     }
     if revision.starts_with('-') {
-        return Err(Error::Refused(format!(
-            "{shown}: the git revision {revision_shown} starts with '-', which git would read as an option; name a commit, a branch or a tag"
-        )));
+        return Err(GitProblem::OptionLike {
+            file: shown.to_owned(),
+            revision: revision_shown.into_owned(),
+        }
+        .into());
     }
     let found = output(
         git(directory).args([
@@ -168,16 +188,20 @@ fn commit_of(directory: &Path, shown: &str, revision: &str) -> Result<String, Er
         return Ok(String::from_utf8_lossy(&found.stdout).trim().to_owned());
     }
     if is_shallow(directory) {
-        return Err(Error::Refused(format!(
-            "{shown}: git revision {revision_shown} is not in this clone, which is shallow (its history was cut when it was cloned); {UNSHALLOW}"
-        )));
+        return Err(GitProblem::Shallow {
+            file: shown.to_owned(),
+            revision: revision_shown.into_owned(),
+        }
+        .into());
     }
     // `--quiet` silences only an unknown revision; anything else (no
     // repository at all) is said in git's words.
     Err(if found.stderr.iter().all(u8::is_ascii_whitespace) {
-        Error::Refused(format!(
-            "{shown}: git revision {revision_shown} names no commit in this repository"
-        ))
+        GitProblem::NoSuchCommit {
+            file: shown.to_owned(),
+            revision: revision_shown.into_owned(),
+        }
+        .into()
     } else {
         failed(
             shown,
@@ -212,16 +236,16 @@ pub fn show(file: &Path, shown: &str, revision: &str) -> Result<Vec<u8>, Error> 
     let size: u64 = String::from_utf8_lossy(&size.stdout)
         .trim()
         .parse()
-        .map_err(|_| {
-            Error::Refused(format!(
-                "{shown}: git gave no size for it at {revision_shown}"
-            ))
+        .map_err(|_| GitProblem::NoSize {
+            file: shown.to_owned(),
+            revision: revision_shown.to_string(),
         })?;
     if size > crate::load::source::MAX_BYTES {
-        return Err(Error::Refused(format!(
-            "{shown}: at git revision {revision_shown}, {}",
-            crate::load::source::too_large().message
-        )));
+        return Err(GitProblem::TooLarge {
+            file: shown.to_owned(),
+            revision: revision_shown.into_owned(),
+        }
+        .into());
     }
     let bytes = output(git(&directory).args(["cat-file", "blob", &object]), shown)?;
     if !bytes.status.success() {
@@ -259,8 +283,12 @@ pub fn revisions(file: &Path, shown: &str) -> Result<Vec<Revision>, Error> {
     if !output.status.success() {
         return Err(failed(shown, "its history cannot be read", &output.stderr));
     }
-    parse_log(&output.stdout)
-        .ok_or_else(|| Error::Refused(format!("{shown}: git's list of its commits cannot be read")))
+    parse_log(&output.stdout).ok_or_else(|| {
+        GitProblem::UnreadableLog {
+            file: shown.to_owned(),
+        }
+        .into()
+    })
 }
 
 /// `git log -z --format=%H%x00%cs%x00%s --raw`: for each commit its id,
@@ -347,7 +375,7 @@ pub fn each_content(
         .stdout(Stdio::piped())
         .stderr(Stdio::piped())
         .spawn()
-        .map_err(|e| cannot_run(shown, &e))?;
+        .map_err(|e| cannot_run(shown, e))?;
     // Requested by object id: no path reaches git's line-based input.
     let mut requests = String::new();
     for r in revisions {
@@ -357,7 +385,7 @@ pub fn each_content(
     let mut stdin = child
         .stdin
         .take()
-        .ok_or_else(|| Error::Refused(format!("{shown}: cannot write to git cat-file")))?;
+        .ok_or_else(|| stopped(shown, "cannot write to git cat-file"))?;
     // Written from another thread: git answers as it reads, and a full pipe
     // on either side would otherwise stop both.
     let writer = std::thread::spawn(move || stdin.write_all(requests.as_bytes()));
@@ -365,10 +393,13 @@ pub fn each_content(
         child
             .stdout
             .take()
-            .ok_or_else(|| Error::Refused(format!("{shown}: cannot read from git cat-file")))?,
+            .ok_or_else(|| stopped(shown, "cannot read from git cat-file"))?,
     );
-    let broken = |e: std::io::Error| Error::Refused(format!("{shown}: git cat-file stopped: {e}"));
-    let mut stopped = None;
+    let broken = |source: std::io::Error| GitProblem::Broken {
+        file: shown.to_owned(),
+        source: source.into(),
+    };
+    let mut stopped_by = None;
     for (index, revision) in revisions.iter().enumerate() {
         let mut header = String::new();
         out.read_line(&mut header).map_err(broken)?;
@@ -379,7 +410,7 @@ pub fn each_content(
             _ => None,
         };
         let Some(size) = size else {
-            stopped = Some(format!(
+            stopped_by = Some(format!(
                 "the version of commit {} cannot be read: {}",
                 revision.commit,
                 if header.trim().is_empty() {
@@ -404,14 +435,14 @@ pub fn each_content(
     }
     drop(out);
     let _ = writer.join();
-    let status = child.wait().map_err(|e| cannot_run(shown, &e))?;
+    let status = child.wait().map_err(|e| cannot_run(shown, e))?;
     let mut stderr = Vec::new();
     if let Some(mut e) = child.stderr.take() {
         let _ = e.read_to_end(&mut stderr);
     }
-    if let Some(what) = stopped {
+    if let Some(what) = stopped_by {
         return Err(if stderr.is_empty() {
-            Error::Refused(format!("{shown}: {what}"))
+            stopped(shown, &what)
         } else {
             failed(shown, &what, &stderr)
         });

@@ -45,9 +45,9 @@ pub fn run(args: &HistoryArgs, env: &Environment) -> Result<Output, Error> {
     }
     let stderr: String = problems.iter().map(Error::render).collect();
     let code = if problems.is_empty() {
-        super::exit::OK
+        super::ExitStatus::Ok
     } else {
-        super::exit::INVALID
+        super::ExitStatus::Invalid
     };
     if histories.is_empty() {
         return Ok(Output {
@@ -98,14 +98,11 @@ fn history_of(
         revisions.drain(..older);
     }
     if revisions.is_empty() {
-        return Err(Error::Refused(match args.since {
-            Some(since) if committed > 0 => {
-                format!("{shown}: no committed version since {since} ({committed} before it)")
-            }
-            _ => format!(
-                "{shown}: has no committed version: git lists no commit that added or changed it"
-            ),
-        }));
+        return Err(crate::error::InputsProblem::NoCommittedVersion {
+            file: shown,
+            since: args.since.filter(|_| committed > 0).map(|s| (s, committed)),
+        }
+        .into());
     }
     // Read, assessed and dropped a few versions at a time: a long history
     // of a large questionnaire is never held in memory at once.

@@ -20,24 +20,32 @@ pub fn template() -> String {
          # yaml-language-server: $schema=questionnaire.schema.json\n\n\
          version: 1\n",
     );
-    for section in format::SECTIONS.iter().filter(|s| **s != "version") {
-        out.push('\n');
-        match format::list(section) {
-            // A list at the top (`respondents`).
-            Some(list) => items(&mut out, "", section, list),
-            None => mapping(&mut out, section, 0),
+    crate::text::append(&mut out, |out| {
+        for section in format::SECTIONS.iter().filter(|s| **s != "version") {
+            out.push('\n');
+            match format::list(section) {
+                // A list at the top (`respondents`).
+                Some(list) => items(out, "", section, list)?,
+                None => mapping(out, section, 0)?,
+            }
         }
-    }
+        Ok(())
+    });
     out
 }
 
 /// A list's key and its item's keys, commented out, under `indent`.
-fn items(out: &mut String, indent: &str, key: &str, list: &format::ListQuestion) {
+fn items(
+    out: &mut String,
+    indent: &str,
+    key: &str,
+    list: &format::ListQuestion,
+) -> std::fmt::Result {
     line(
         out,
         &format!("{indent}{key}:"),
         "a list; uncomment and repeat the item below",
-    );
+    )?;
     for (i, field) in list.fields.iter().enumerate() {
         let lead = if i == 0 { "- " } else { "  " };
         let note = if field.required {
@@ -49,8 +57,9 @@ fn items(out: &mut String, indent: &str, key: &str, list: &format::ListQuestion)
             Some(what) => format!("{note}: {what}"),
             None => note,
         };
-        line(out, &format!("{indent}  # {lead}{}:", field.key), &note);
+        line(out, &format!("{indent}  # {lead}{}:", field.key), &note)?;
     }
+    Ok(())
 }
 
 /// What a key that must agree with another part of the file refers to.
@@ -67,10 +76,10 @@ fn refers_to(list: &str, key: &str) -> Option<&'static str> {
     }
 }
 
-fn mapping(out: &mut String, path: &str, depth: usize) {
+fn mapping(out: &mut String, path: &str, depth: usize) -> std::fmt::Result {
     let indent = "  ".repeat(depth);
     let key = path.rsplit('.').next().unwrap_or(path);
-    let _ = writeln!(out, "{indent}{key}:");
+    writeln!(out, "{indent}{key}:")?;
     for child in format::keys_under(path) {
         let child_path = format!("{path}.{child}");
         if let Some(question) = format::question(&child_path) {
@@ -96,13 +105,14 @@ fn mapping(out: &mut String, path: &str, depth: usize) {
                 out,
                 &format!("{indent}  {child}:{value}"),
                 &format!("{}{belief}", describe(child, question.kind, &note)),
-            );
+            )?;
         } else if let Some(list) = format::list(&child_path) {
-            items(out, &format!("{indent}  "), child, list);
+            items(out, &format!("{indent}  "), child, list)?;
         } else {
-            mapping(out, &child_path, depth + 1);
+            mapping(out, &child_path, depth + 1)?;
         }
     }
+    Ok(())
 }
 
 /// The allowed values, and for a scale which end is which.
@@ -115,8 +125,8 @@ fn describe(key: &str, kind: Kind, note: &str) -> String {
     }
 }
 
-fn line(out: &mut String, text: &str, comment: &str) {
+fn line(out: &mut String, text: &str, comment: &str) -> std::fmt::Result {
     let width = text.chars().count();
     let padding = " ".repeat(COMMENT_COLUMN.saturating_sub(width).max(1));
-    let _ = writeln!(out, "{text}{padding}# {comment}");
+    writeln!(out, "{text}{padding}# {comment}")
 }

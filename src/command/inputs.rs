@@ -5,11 +5,11 @@
 //! never skipped in silence.
 
 use crate::diagnostic::shown_path;
-use crate::error::Error;
+use crate::error::{Error, InputsProblem};
 use std::path::{Path, PathBuf};
 
 /// The questionnaires named on the command line, directories expanded.
-#[derive(Debug, Clone, PartialEq)]
+#[derive(Debug, Clone)]
 pub struct Inputs {
     pub files: Vec<PathBuf>,
     /// More than one questionnaire, or a directory: a portfolio is shown.
@@ -28,10 +28,10 @@ pub fn expand(given: &[PathBuf]) -> Result<Inputs, Error> {
             from_directory = true;
             let (found, refused) = questionnaires_in(path)?;
             if found.is_empty() && refused.is_empty() {
-                return Err(Error::Refused(format!(
-                    "{}: no questionnaire (*.yaml, *.yml) in this directory",
-                    shown_path(path)
-                )));
+                return Err(InputsProblem::NoQuestionnaire {
+                    dir: shown_path(path),
+                }
+                .into());
             }
             files.extend(found);
             problems.extend(refused);
@@ -49,8 +49,11 @@ pub fn expand(given: &[PathBuf]) -> Result<Inputs, Error> {
 /// The questionnaires of a directory, sorted by name so that the order never
 /// depends on the file system, and the entries named like one that are not.
 fn questionnaires_in(directory: &Path) -> Result<(Vec<PathBuf>, Vec<Error>), Error> {
-    let entries = std::fs::read_dir(directory)
-        .map_err(|e| Error::Refused(format!("{}: cannot be read: {e}", shown_path(directory))))?;
+    let entries =
+        std::fs::read_dir(directory).map_err(|source| InputsProblem::UnreadableDirectory {
+            dir: shown_path(directory),
+            source: source.into(),
+        })?;
     let mut named: Vec<PathBuf> = entries
         .filter_map(Result::ok)
         .map(|e| e.path())
@@ -102,11 +105,11 @@ pub fn refuse_overwriting(output: &Path, inputs: &Inputs) -> Result<(), Error> {
     for input in inputs.files.iter().filter(|f| f.as_os_str() != "-") {
         if let Ok(read) = std::fs::metadata(input) {
             if same_file(&target, &read) {
-                return Err(Error::Refused(format!(
-                    "{}: is also an input ({}); writing the report there would replace the questionnaire, so choose another file",
-                    shown_path(output),
-                    shown_path(input)
-                )));
+                return Err(InputsProblem::OutputIsInput {
+                    output: shown_path(output),
+                    input: shown_path(input),
+                }
+                .into());
             }
         }
     }

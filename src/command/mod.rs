@@ -36,14 +36,32 @@ use crate::{assess, rubric};
 use rayon::prelude::*;
 use std::path::{Path, PathBuf};
 
-/// Exit codes of the command-line contract.
-pub mod exit {
+/// How a run ends: the exit codes of the command-line contract.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+pub enum ExitStatus {
     /// Assessed, and every gate passed (or none was set).
-    pub const OK: i32 = 0;
+    #[default]
+    Ok = 0,
     /// Assessed, and a gate failed; the report is still printed.
-    pub const GATE_FAILED: i32 = 1;
+    GateFailed = 1,
     /// Nothing assessed: bad usage, unreadable or invalid input.
-    pub const INVALID: i32 = 2;
+    Invalid = 2,
+    /// Stopped by SIGINT, SIGTERM or SIGHUP: the shell's code for a
+    /// command interrupted by a signal.
+    Interrupted = 130,
+}
+
+impl ExitStatus {
+    /// The number the process exits with.
+    pub const fn code(self) -> u8 {
+        self as u8
+    }
+}
+
+impl From<ExitStatus> for std::process::ExitCode {
+    fn from(status: ExitStatus) -> std::process::ExitCode {
+        std::process::ExitCode::from(status.code())
+    }
 }
 
 /// What the process should write and how it should exit.
@@ -51,7 +69,7 @@ pub mod exit {
 pub struct Output {
     pub stdout: Report,
     pub stderr: String,
-    pub code: i32,
+    pub code: ExitStatus,
     /// The job summary to append once the report is written: the main
     /// report comes first, whatever happens to the summary.
     pub step_summary: Option<StepSummary>,
@@ -84,7 +102,7 @@ impl Output {
         Output {
             stdout: Report::default(),
             stderr: error.render(),
-            code: exit::INVALID,
+            code: ExitStatus::Invalid,
             step_summary: None,
         }
     }
@@ -229,10 +247,9 @@ fn assess_command(args: &AssessArgs, env: &Environment) -> Result<Output, Error>
     let summary_wanted = env.step_summary.is_some() && !args.no_step_summary;
     let scanning = scanning(settings.format, &rubric, env);
     let keeping = if inputs.several || args.portfolio {
-        let spill = Spill::new().map_err(|e| {
-            Error::Refused(format!(
-                "cannot create a temporary file for the reports: {e}"
-            ))
+        let spill = Spill::new().map_err(|source| Error::Temporary {
+            keeping: false,
+            source: source.into(),
         })?;
         Some(Keeping {
             spill,
@@ -262,7 +279,7 @@ fn assess_command(args: &AssessArgs, env: &Environment) -> Result<Output, Error>
     if entries.is_empty() {
         return Ok(Output {
             stderr,
-            code: exit::INVALID,
+            code: ExitStatus::Invalid,
             ..Output::default()
         });
     }
@@ -275,11 +292,13 @@ fn assess_command(args: &AssessArgs, env: &Environment) -> Result<Output, Error>
     let mut stderr = stderr;
     let file = settings.config_file.as_deref().map(diagnostic::shown_path);
     for replaced in &settings.overrides {
-        let _ = writeln!(
-            stderr,
-            "note: {}",
-            render::words::overridden(replaced, file.as_deref())
-        );
+        crate::text::append(&mut stderr, |stderr| {
+            writeln!(
+                stderr,
+                "note: {}",
+                render::words::overridden(replaced, file.as_deref())
+            )
+        });
     }
     for line in acceptances::warnings(&all) {
         stderr.push_str("warning: ");
@@ -337,7 +356,7 @@ fn scanning(format: Format, rubric: &rubric::Rubric, env: &Environment) -> rende
 
 /// The report on standard output, or written whole to `path`; a report that
 /// cannot be written is a failure whatever the verdict.
-fn emit(report: Report, path: Option<&Path>, stderr: String, code: i32) -> Output {
+fn emit(report: Report, path: Option<&Path>, stderr: String, code: ExitStatus) -> Output {
     let Some(path) = path else {
         return Output {
             stdout: report,
@@ -355,7 +374,7 @@ fn emit(report: Report, path: Option<&Path>, stderr: String, code: i32) -> Outpu
         },
         Err(error) => Output {
             stderr: stderr + &error.render(),
-            code: exit::INVALID,
+            code: ExitStatus::Invalid,
             ..Output::default()
         },
     }
@@ -380,8 +399,9 @@ impl Keeping {
     /// The assessment's reports kept, and the assessment slimmed to what
     /// the portfolio's rows need.
     fn keep(&self, a: Assessment) -> Result<(Assessment, Reports), Error> {
-        let cannot = |e: std::io::Error| {
-            Error::Refused(format!("cannot keep a report in a temporary file: {e}"))
+        let cannot = |source: std::io::Error| Error::Temporary {
+            keeping: true,
+            source: source.into(),
         };
         let mut reports = Reports::default();
         if self.json {
@@ -514,15 +534,18 @@ fn compare_with_baseline(
 }
 
 /// The worst wins: an input that could not be assessed, then a failed gate.
-fn exit_code<'a>(assessments: impl Iterator<Item = &'a Assessment>, problems: &[Error]) -> i32 {
+fn exit_code<'a>(
+    assessments: impl Iterator<Item = &'a Assessment>,
+    problems: &[Error],
+) -> ExitStatus {
     let mut assessments = assessments;
     let gate_failed = assessments.any(|a| a.gate.as_ref().is_some_and(|g| !g.passed));
     if !problems.is_empty() {
-        exit::INVALID
+        ExitStatus::Invalid
     } else if gate_failed {
-        exit::GATE_FAILED
+        ExitStatus::GateFailed
     } else {
-        exit::OK
+        ExitStatus::Ok
     }
 }
 
@@ -542,7 +565,7 @@ fn validate_command(args: &ValidateArgs, env: &Environment) -> Output {
     let mut output = Output::default();
     for problem in &inputs.problems {
         output.stderr.push_str(&problem.render());
-        output.code = exit::INVALID;
+        output.code = ExitStatus::Invalid;
     }
     let mut valid = String::new();
     for result in each_file(&inputs.files, check) {
@@ -550,7 +573,7 @@ fn validate_command(args: &ValidateArgs, env: &Environment) -> Output {
             Ok(line) => valid.push_str(&line),
             Err(error) => {
                 output.stderr.push_str(&error.render());
-                output.code = exit::INVALID;
+                output.code = ExitStatus::Invalid;
             }
         }
     }
@@ -606,28 +629,29 @@ fn completions(shell: clap_complete::Shell) -> String {
 /// completions <TAB>`). This adds a line for each such positional of each
 /// subcommand: its words, with their help, and no files.
 fn fish_positionals(command: &clap::Command) -> String {
-    let mut lines = String::new();
-    for sub in command.get_subcommands() {
-        for arg in sub.get_positionals() {
-            let values = arg.get_possible_values();
-            if values.is_empty() {
-                continue;
-            }
-            for value in values.iter().filter(|v| !v.is_hide_set()) {
-                let _ = write!(
-                    lines,
-                    "complete -c readiness -n \"__fish_readiness_using_subcommand {}\" -f -a \"{}\"",
-                    sub.get_name(),
-                    value.get_name()
-                );
-                if let Some(help) = value.get_help() {
-                    let _ = write!(lines, " -d '{}'", help.to_string().replace('\'', "\\'"));
+    crate::text::written(|lines| {
+        for sub in command.get_subcommands() {
+            for arg in sub.get_positionals() {
+                let values = arg.get_possible_values();
+                if values.is_empty() {
+                    continue;
                 }
-                lines.push('\n');
+                for value in values.iter().filter(|v| !v.is_hide_set()) {
+                    write!(
+                        lines,
+                        "complete -c readiness -n \"__fish_readiness_using_subcommand {}\" -f -a \"{}\"",
+                        sub.get_name(),
+                        value.get_name()
+                    )?;
+                    if let Some(help) = value.get_help() {
+                        write!(lines, " -d '{}'", help.to_string().replace('\'', "\\'"))?;
+                    }
+                    lines.push('\n');
+                }
             }
         }
-    }
-    lines
+        Ok(())
+    })
 }
 
 /// `work` done for every file, the results in input order. Several files are

@@ -5,9 +5,10 @@
 //! device, a FIFO, a terminal) is written in place, since renaming over it
 //! would replace it. A read-only file is refused, as `>` refuses it. A
 //! temporary file is removed on every path that does not persist it, and on
-//! SIGINT and SIGTERM too. Also appends the job summary for GitHub Actions.
+//! SIGINT and SIGTERM too (the binary's signal handler calls
+//! [`remove_pending`]). Also appends the job summary for GitHub Actions.
 
-use crate::error::Error;
+use crate::error::{Error, WriteProblem};
 #[cfg(unix)]
 use std::fs::Permissions;
 use std::fs::{self, OpenOptions};
@@ -31,70 +32,69 @@ pub fn write_whole(
     replace: Replace,
     contents: impl FnOnce(&mut dyn Write) -> std::io::Result<()>,
 ) -> Result<(), Error> {
-    write_or_say_why(path, replace, contents).map_err(Error::Refused)
+    write_or_say_why(path, replace, contents).map_err(Error::Write)
 }
 
 fn write_or_say_why(
     path: &Path,
     replace: Replace,
     contents: impl FnOnce(&mut dyn Write) -> std::io::Result<()>,
-) -> Result<(), String> {
+) -> Result<(), WriteProblem> {
     let shown = crate::diagnostic::shown_path(path);
-    let cannot = |e: &std::io::Error| format!("{shown}: cannot write the report: {}", reason(e));
+    let cannot = |source: std::io::Error| WriteProblem::CannotWrite {
+        path: shown.clone(),
+        source: source.into(),
+    };
     match fs::metadata(path) {
         Ok(found) if found.is_dir() => {
-            return Err(format!(
-                "{shown}: is a directory; give the path of a file to write"
-            ))
+            return Err(WriteProblem::IsADirectory {
+                path: shown.clone(),
+            })
         }
         Ok(_) if replace == Replace::Refused => {
-            return Err(format!(
-                "{shown}: already exists; add --force to overwrite it"
-            ))
+            return Err(WriteProblem::AlreadyExists {
+                path: shown.clone(),
+            })
         }
         // A device, a FIFO or a terminal: written in place, never replaced.
         Ok(found) if !found.is_file() => {
-            let file = OpenOptions::new()
-                .write(true)
-                .open(path)
-                .map_err(|e| cannot(&e))?;
+            let file = OpenOptions::new().write(true).open(path).map_err(cannot)?;
             let mut buffered = BufWriter::new(file);
             return contents(&mut buffered)
                 .and_then(|()| buffered.flush())
-                .map_err(|e| cannot(&e));
+                .map_err(cannot);
         }
         // A regular file: refused where `>` would be refused.
         Ok(_) => {
-            OpenOptions::new()
-                .write(true)
-                .open(path)
-                .map_err(|e| cannot(&e))?;
+            OpenOptions::new().write(true).open(path).map_err(cannot)?;
         }
         Err(e) if e.kind() == ErrorKind::NotFound => {}
-        Err(e) => return Err(cannot(&e)),
+        Err(e) => return Err(cannot(e)),
     }
     // Through a symbolic link, the file it points to is the one replaced.
     let target = fs::canonicalize(path).unwrap_or_else(|_| path.to_path_buf());
     if target.file_name().is_none() {
-        return Err(format!("{shown}: not a file name"));
+        return Err(WriteProblem::NotAFileName {
+            path: shown.clone(),
+        });
     }
     let directory = match target.parent() {
         Some(p) if !p.as_os_str().is_empty() => p.to_path_buf(),
         _ => PathBuf::from("."),
     };
     if !directory.is_dir() {
-        return Err(format!(
-            "{shown}: the directory {} does not exist",
-            crate::diagnostic::shown_path(&directory)
-        ));
+        return Err(WriteProblem::NoDirectory {
+            path: shown.clone(),
+            directory: crate::diagnostic::shown_path(&directory),
+        });
     }
     let mut builder = tempfile::Builder::new();
     builder.prefix(".readiness");
     #[cfg(unix)]
     builder.permissions(permissions_for(&target));
-    let temporary = builder.tempfile_in(&directory).map_err(|e| cannot(&e))?;
+    let temporary = builder.tempfile_in(&directory).map_err(cannot)?;
     let pending = Pending::register(temporary.path());
-    let temporary = fill(temporary, contents).map_err(|e| cannot(&e))?;
+    let temporary = fill(temporary, contents).map_err(cannot)?;
     let persisted = match replace {
         Replace::Allowed => temporary.persist(&target),
         Replace::Refused => temporary.persist_noclobber(&target),
@@ -102,10 +102,10 @@ fn write_or_say_why(
     drop(pending);
     // A failed persist drops the temporary file, which removes it.
     persisted.map(drop).map_err(|e| match e.error.kind() {
-        ErrorKind::AlreadyExists => {
-            format!("{shown}: already exists; add --force to overwrite it")
-        }
-        _ => cannot(&e.error),
+        ErrorKind::AlreadyExists => WriteProblem::AlreadyExists {
+            path: shown.clone(),
+        },
+        _ => cannot(e.error),
     })
 }
 
@@ -118,15 +118,23 @@ pub const SUMMARY_LIMIT: usize = 1024 * 1024;
 /// at a line, with a line saying what was left out.
 pub fn append_summary(path: &Path, summary: &str) -> Result<(), Error> {
     let shown = crate::diagnostic::shown_path(path);
-    let refused =
-        |why: String| Error::Refused(format!("{shown}: {why}; the job summary was not written"));
+    let refused = |source: std::io::Error| -> Error {
+        WriteProblem::SummaryNotWritten {
+            path: shown.clone(),
+            source: source.into(),
+        }
+        .into()
+    };
     match fs::symlink_metadata(path).and_then(|_| fs::metadata(path)) {
         Ok(found) if !found.is_file() => {
-            return Err(refused("is not a regular file".to_owned()));
+            return Err(WriteProblem::SummaryNotAFile {
+                path: shown.clone(),
+            }
+            .into());
         }
         Ok(_) => {}
         Err(e) if e.kind() == ErrorKind::NotFound => {}
-        Err(e) => return Err(refused(reason(&e))),
+        Err(e) => return Err(refused(e)),
     }
     let mut options = OpenOptions::new();
     options.append(true).create(true);
@@ -140,7 +148,7 @@ pub fn append_summary(path: &Path, summary: &str) -> Result<(), Error> {
     options
         .open(path)
         .and_then(|mut file| file.write_all(text.as_bytes()))
-        .map_err(|e| refused(reason(&e)))
+        .map_err(refused)
 }
 
 /// `O_NONBLOCK` on Linux and the BSDs.
@@ -174,19 +182,19 @@ fn capped(summary: &str) -> std::borrow::Cow<'_, str> {
 /// Temporary files being written, removed if the process is interrupted.
 fn pending() -> &'static Mutex<Vec<PathBuf>> {
     static PENDING: OnceLock<Mutex<Vec<PathBuf>>> = OnceLock::new();
-    PENDING.get_or_init(|| {
-        // SIGINT, SIGTERM and SIGHUP: remove what is half-written, then stop
-        // with the shell's code for an interrupted command.
-        let _ = ctrlc::set_handler(|| {
-            if let Ok(paths) = pending().lock() {
-                for path in paths.iter() {
-                    let _ = fs::remove_file(path);
-                }
-            }
-            std::process::exit(130);
-        });
-        Mutex::new(Vec::new())
-    })
+    PENDING.get_or_init(|| Mutex::new(Vec::new()))
+}
+
+/// Removes every temporary file still being written: what an interrupted
+/// run must do before it stops. A file that cannot be removed (already
+/// gone, or its directory unwritable now) is passed over: the others are
+/// still removed, and the run is stopping anyway.
+pub fn remove_pending() {
+    if let Ok(paths) = pending().lock() {
+        for path in paths.iter() {
+            fs::remove_file(path).ok();
+        }
+    }
 }
 
 /// A temporary file registered for removal on interruption while it lives.
@@ -233,15 +241,6 @@ fn fill(
         .map_err(std::io::IntoInnerError::into_error)?;
     temporary.as_file().sync_all()?;
     Ok(temporary)
-}
-
-fn reason(error: &std::io::Error) -> String {
-    match error.kind() {
-        ErrorKind::PermissionDenied => "permission denied".to_owned(),
-        ErrorKind::NotFound => "the directory does not exist".to_owned(),
-        ErrorKind::WouldBlock => "it cannot be written without waiting".to_owned(),
-        _ => error.to_string(),
-    }
 }
 
 #[cfg(test)]

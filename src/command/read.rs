@@ -97,10 +97,10 @@ pub fn report(
         None => match same {
             Some(file) if !is_stdin(file) => (git, file),
             _ => {
-                return Err(Error::Refused(format!(
-                    "{}: names no file to read at that revision: write git:REV:PATH, or compare with a questionnaire in the repository (standard input named by --stdin-filename)",
-                    diagnostic::shown_name(reference)
-                )))
+                return Err(crate::error::InputsProblem::NoFileAtRevision {
+                    reference: diagnostic::shown_name(reference),
+                }
+                .into())
             }
         },
     };

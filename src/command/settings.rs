@@ -6,7 +6,7 @@ use crate::assessment::{Override, RunConfig};
 use crate::command::args::AssessArgs;
 use crate::command::config;
 use crate::diagnostic::{escaped, shown_path};
-use crate::error::Error;
+use crate::error::{Error, SettingProblem};
 use crate::gate::Gates;
 use crate::vocabulary::{Format, Word as _};
 use std::path::{Path, PathBuf};
@@ -47,23 +47,17 @@ impl Settings {
         let mut gates = config.gates.clone().overridden_by(args.gates());
         if regression_gate {
             if gates.baseline.is_none() {
-                const WHAT: &str = "a questionnaire, a JSON report, or git:REV";
-                return Err(Error::Refused(match &config.path {
-                    Some(path) if !args.fail_on_regression => format!(
-                        "{}: gate.fail_on_regression needs a baseline to compare with: gate.baseline, or --baseline REF ({WHAT})",
-                        shown_path(path)
-                    ),
-                    _ => format!(
-                        "--fail-on-regression: needs a baseline to compare with: --baseline REF, or gate.baseline in {} ({WHAT})",
-                        config::DEFAULT_NAME
-                    ),
-                }));
+                return Err(SettingProblem::RegressionWithoutBaseline {
+                    config: match &config.path {
+                        Some(path) if !args.fail_on_regression => Some(shown_path(path)),
+                        _ => None,
+                    },
+                }
+                .into());
             }
             gates.tolerance = Some(gates.tolerance.unwrap_or(0.0));
         } else if args.tolerance.is_some() {
-            return Err(Error::Refused(
-                "--tolerance: is the regression gate's, which is off: add --fail-on-regression (or fail_on_regression = true under [gate])".to_owned(),
-            ));
+            return Err(SettingProblem::ToleranceWithoutGate.into());
         } else {
             // A tolerance without the gate it belongs to is not in force.
             gates.tolerance = None;

@@ -10,50 +10,56 @@ use std::fmt::Write as _;
 
 /// The chart's header: title, axes and the four quadrants' names.
 pub(super) fn header(out: &mut String, quadrant_name: impl Fn(Quadrant) -> String) {
-    out.push_str("```mermaid\nquadrantChart\n    title Strategy and implementation\n");
-    out.push_str("    x-axis Low strategy --> High strategy\n");
-    out.push_str("    y-axis Low implementation --> High implementation\n");
-    // Mermaid numbers quadrants from the top right, anticlockwise.
-    for (number, quadrant) in [
-        (1, Quadrant::Aligned),
-        (2, Quadrant::UnusedTools),
-        (3, Quadrant::Early),
-        (4, Quadrant::SlideDeck),
-    ] {
-        let _ = writeln!(
-            out,
-            "    quadrant-{number} {}",
-            label(&quadrant_name(quadrant))
-        );
-    }
+    crate::text::append(out, |out| {
+        out.push_str("```mermaid\nquadrantChart\n    title Strategy and implementation\n");
+        out.push_str("    x-axis Low strategy --> High strategy\n");
+        out.push_str("    y-axis Low implementation --> High implementation\n");
+        // Mermaid numbers quadrants from the top right, anticlockwise.
+        for (number, quadrant) in [
+            (1, Quadrant::Aligned),
+            (2, Quadrant::UnusedTools),
+            (3, Quadrant::Early),
+            (4, Quadrant::SlideDeck),
+        ] {
+            writeln!(
+                out,
+                "    quadrant-{number} {}",
+                label(&quadrant_name(quadrant))
+            )?;
+        }
+        Ok(())
+    });
 }
 
 /// One point per assessment, labelled with the given names, then the fence.
 /// An assessment with a side not scored is not placed, since no point
 /// would say where it stands: a line under the chart says why.
 pub(super) fn points(out: &mut String, named: &[(String, &Assessment)]) {
-    let mut placed: Vec<(u32, u32)> = Vec::new();
-    let mut unplaced: Vec<String> = Vec::new();
-    for (name, a) in named {
-        if let Some(why) = not_placed(a) {
-            unplaced.push(if named.len() == 1 {
-                why
-            } else {
-                format!("{} ({why})", super::markdown::cell(name))
-            });
-            continue;
+    crate::text::append(out, |out| {
+        let mut placed: Vec<(u32, u32)> = Vec::new();
+        let mut unplaced: Vec<String> = Vec::new();
+        for (name, a) in named {
+            if let Some(why) = not_placed(a) {
+                unplaced.push(if named.len() == 1 {
+                    why
+                } else {
+                    format!("{} ({why})", super::markdown::cell(name))
+                });
+                continue;
+            }
+            let cut = a.rubric.quadrant_cut;
+            let x0 = position(a.scores.effective(Side::Strategy), cut);
+            let y0 = position(a.scores.effective(Side::Implementation), cut);
+            let (x, y) = free_spot(&placed, x0, y0);
+            placed.push((thousandths(x), thousandths(y)));
+            writeln!(out, "    {}: [{}, {}]", label(name), number(x), number(y))?;
         }
-        let cut = a.rubric.quadrant_cut;
-        let x0 = position(a.scores.effective(Side::Strategy), cut);
-        let y0 = position(a.scores.effective(Side::Implementation), cut);
-        let (x, y) = free_spot(&placed, x0, y0);
-        placed.push((thousandths(x), thousandths(y)));
-        let _ = writeln!(out, "    {}: [{}, {}]", label(name), number(x), number(y));
-    }
-    out.push_str("```\n");
-    if !unplaced.is_empty() {
-        let _ = writeln!(out, "\n{}", not_placed_line(&unplaced));
-    }
+        out.push_str("```\n");
+        if !unplaced.is_empty() {
+            writeln!(out, "\n{}", not_placed_line(&unplaced))?;
+        }
+        Ok(())
+    });
 }
 
 /// The line under a chart that names who is not placed and why.

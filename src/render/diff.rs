@@ -9,122 +9,127 @@ use std::fmt::Write as _;
 
 /// The comparison for a terminal `width` columns wide.
 pub fn text(d: &Diff, width: u16) -> String {
-    let mut out = String::new();
-    // Indented lines keep their indent as the wrap's prefix.
-    let line = |out: &mut String, text: &str, rest: &str| {
-        let indent = &text[..text.len() - text.trim_start().len()];
-        let _ = writeln!(out, "{}", wrap(text.trim_start(), width, indent, rest));
-    };
-    line(&mut out, &headline(d), "");
-    for warning in &d.warnings {
-        line(&mut out, &format!("Note: {warning}"), "  ");
-    }
-    out.push_str("\nScores\n");
-    for s in &d.scores {
-        let mut text = format!("  {}: {}", s.name, number_change(&s.value));
-        if let Some(ranges) = ranges(s.before_range, s.after_range) {
-            let _ = write!(text, "; range {ranges}");
+    crate::text::written(|out| {
+        // Indented lines keep their indent as the wrap's prefix.
+        let line = |out: &mut String, text: &str, rest: &str| {
+            let indent = &text[..text.len() - text.trim_start().len()];
+            writeln!(out, "{}", wrap(text.trim_start(), width, indent, rest))
+        };
+        line(out, &headline(d), "")?;
+        for warning in &d.warnings {
+            line(out, &format!("Note: {warning}"), "  ")?;
         }
-        line(&mut out, &text, "    ");
-    }
-    out.push('\n');
-    for (name, change) in verdicts(d) {
-        line(&mut out, &format!("{name}: {}", word_change(&change)), "  ");
-    }
-    line(
-        &mut out,
-        &format!(
-            "Pilot-to-production rate: {}",
-            percent_change(&d.pilot_to_production_pct)
-        ),
-        "  ",
-    );
-    let moved: Vec<_> = d.dimensions.iter().filter(|x| moved(x)).collect();
-    let _ = writeln!(
-        out,
-        "\nDimensions that moved: {} of {}",
-        moved.len(),
-        d.dimensions.len()
-    );
-    for x in moved {
-        let text = format!(
-            "  {}: strategy {}; implementation {}",
-            x.name,
-            number_change(&x.strategy),
-            number_change(&x.implementation)
-        );
-        line(&mut out, &text, "    ");
-    }
-    for (title, list) in finding_groups(d) {
-        let _ = writeln!(out, "\n{title}: {}", list.len());
-        for f in list {
-            line(&mut out, &format!("  {}", finding(f)), "    ");
+        out.push_str("\nScores\n");
+        for s in &d.scores {
+            let mut text = format!("  {}: {}", s.name, number_change(&s.value));
+            if let Some(ranges) = ranges(s.before_range, s.after_range) {
+                write!(text, "; range {ranges}")?;
+            }
+            line(out, &text, "    ")?;
         }
-    }
-    let _ = writeln!(out, "\nPilots that changed: {}", d.pilots.len());
-    for p in &d.pilots {
-        line(&mut out, &format!("  {}", pilot(p)), "    ");
-    }
-    out
+        out.push('\n');
+        for (name, change) in verdicts(d) {
+            line(out, &format!("{name}: {}", word_change(&change)), "  ")?;
+        }
+        line(
+            out,
+            &format!(
+                "Pilot-to-production rate: {}",
+                percent_change(&d.pilot_to_production_pct)
+            ),
+            "  ",
+        )?;
+        let moved: Vec<_> = d.dimensions.iter().filter(|x| moved(x)).collect();
+        writeln!(
+            out,
+            "\nDimensions that moved: {} of {}",
+            moved.len(),
+            d.dimensions.len()
+        )?;
+        for x in moved {
+            let text = format!(
+                "  {}: strategy {}; implementation {}",
+                x.name,
+                number_change(&x.strategy),
+                number_change(&x.implementation)
+            );
+            line(out, &text, "    ")?;
+        }
+        for (title, list) in finding_groups(d) {
+            writeln!(out, "\n{title}: {}", list.len())?;
+            for f in list {
+                line(out, &format!("  {}", finding(f)), "    ")?;
+            }
+        }
+        writeln!(out, "\nPilots that changed: {}", d.pilots.len())?;
+        for p in &d.pilots {
+            line(out, &format!("  {}", pilot(p)), "    ")?;
+        }
+        Ok(())
+    })
 }
 
 /// The comparison in Markdown.
 pub fn markdown(d: &Diff) -> String {
     let mut out = format!("# What changed: {}\n\n", cell(&d.after.organization));
-    let _ = writeln!(out, "{}\n", cell(&headline(d)));
-    for warning in &d.warnings {
-        let _ = writeln!(out, "> **Note:** {}\n", cell(warning));
-    }
-    score_table(&mut out, d, "Before", "After");
-    for (name, change) in verdicts(d) {
-        let _ = writeln!(out, "- {name}: {}", word_change(&change));
-    }
-    let _ = writeln!(
-        out,
-        "- Pilot-to-production rate: {}",
-        percent_change(&d.pilot_to_production_pct)
-    );
-    let moved: Vec<_> = d.dimensions.iter().filter(|x| moved(x)).collect();
-    if !moved.is_empty() {
-        out.push_str("\n## Dimensions that moved\n\n| Dimension | Strategy | Implementation |\n| --- | --- | --- |\n");
-        for x in moved {
-            let _ = writeln!(
-                out,
-                "| {} | {} | {} |",
-                cell(&x.name),
-                number_change(&x.strategy),
-                number_change(&x.implementation)
-            );
+    crate::text::append(&mut out, |out| {
+        writeln!(out, "{}\n", cell(&headline(d)))?;
+        for warning in &d.warnings {
+            writeln!(out, "> **Note:** {}\n", cell(warning))?;
         }
-    }
-    for (title, list) in finding_groups(d) {
-        if list.is_empty() {
-            continue;
+        score_table(out, d, "Before", "After")?;
+        for (name, change) in verdicts(d) {
+            writeln!(out, "- {name}: {}", word_change(&change))?;
         }
-        let _ = writeln!(out, "\n## {title}\n");
-        for f in list {
-            let _ = writeln!(out, "- {}", cell(&finding(f)));
+        writeln!(
+            out,
+            "- Pilot-to-production rate: {}",
+            percent_change(&d.pilot_to_production_pct)
+        )?;
+        let moved: Vec<_> = d.dimensions.iter().filter(|x| moved(x)).collect();
+        if !moved.is_empty() {
+            out.push_str("\n## Dimensions that moved\n\n| Dimension | Strategy | Implementation |\n| --- | --- | --- |\n");
+            for x in moved {
+                writeln!(
+                    out,
+                    "| {} | {} | {} |",
+                    cell(&x.name),
+                    number_change(&x.strategy),
+                    number_change(&x.implementation)
+                )?;
+            }
         }
-    }
-    if !d.pilots.is_empty() {
-        out.push_str("\n## Pilots that changed\n\n");
-        for p in &d.pilots {
-            let _ = writeln!(out, "- {}", cell(&pilot(p)));
+        for (title, list) in finding_groups(d) {
+            if list.is_empty() {
+                continue;
+            }
+            writeln!(out, "\n## {title}\n")?;
+            for f in list {
+                writeln!(out, "- {}", cell(&finding(f)))?;
+            }
         }
-    }
+        if !d.pilots.is_empty() {
+            out.push_str("\n## Pilots that changed\n\n");
+            for p in &d.pilots {
+                writeln!(out, "- {}", cell(&pilot(p)))?;
+            }
+        }
+        Ok(())
+    });
     out
 }
 
 /// The scores before and after, with their ranges, as a Markdown table.
-fn score_table(out: &mut String, d: &Diff, before: &str, after: &str) {
-    let _ = writeln!(
+fn score_table(out: &mut String, d: &Diff, before: &str, after: &str) -> std::fmt::Result {
+    writeln!(
         out,
         "| Score | {before} | {after} | Change |\n| --- | ---: | ---: | ---: |"
-    );
+    )?;
     for row in score_rows(d) {
-        let _ = writeln!(out, "| {} |", row.join(" | "));
+        writeln!(out, "| {} |", row.join(" | "))?;
     }
     out.push('\n');
+    Ok(())
 }
 
 /// Each score before and after, with its range where it has one, and the change.
@@ -339,7 +344,9 @@ pub fn three_lines(d: &Diff) -> Vec<String> {
             f.new.len()
         );
         if critical > 0 {
-            let _ = write!(findings, " ({critical} critical)");
+            crate::text::append(&mut findings, |findings| {
+                write!(findings, " ({critical} critical)")
+            });
         }
         changes.push(findings);
     }
@@ -376,25 +383,26 @@ pub(super) fn since(d: &Diff) -> String {
 /// The baseline section of a terminal report.
 pub fn brief_text(d: &Diff, width: u16) -> String {
     let mut out = String::from("Since the baseline\n");
-    let mut line = |text: &str| {
-        let _ = writeln!(out, "{}", wrap(text, width, "  ", "    "));
-    };
-    line(&since(d));
-    for warning in &d.warnings {
-        line(&format!("Note: {warning}"));
-    }
-    if !unchanged(d) {
-        let scores: Vec<String> = d
-            .scores
-            .iter()
-            .filter(|s| s.name != "completeness")
-            .map(|s| format!("{} {}", s.name, number_change(&s.value)))
-            .collect();
-        line(&format!("Scores: {}.", scores.join("; ")));
-        for text in brief(d) {
-            line(&text);
+    crate::text::append(&mut out, |out| {
+        let mut line = |text: &str| writeln!(out, "{}", wrap(text, width, "  ", "    "));
+        line(&since(d))?;
+        for warning in &d.warnings {
+            line(&format!("Note: {warning}"))?;
         }
-    }
+        if !unchanged(d) {
+            let scores: Vec<String> = d
+                .scores
+                .iter()
+                .filter(|s| s.name != "completeness")
+                .map(|s| format!("{} {}", s.name, number_change(&s.value)))
+                .collect();
+            line(&format!("Scores: {}.", scores.join("; ")))?;
+            for text in brief(d) {
+                line(&text)?;
+            }
+        }
+        Ok(())
+    });
     out
 }
 
@@ -402,20 +410,23 @@ pub fn brief_text(d: &Diff, width: u16) -> String {
 /// pull-request comment.
 pub fn brief_markdown(d: &Diff) -> String {
     let mut out = format!("### Since the baseline, in full\n\n{}\n\n", cell(&since(d)));
-    for warning in &d.warnings {
-        let _ = writeln!(out, "> **Note:** {}\n", cell(warning));
-    }
-    if unchanged(d) {
-        return out;
-    }
-    score_table(&mut out, d, "Baseline", "Now");
-    // The table ends with a blank line; so does the list, when there is one.
-    let lines = brief(d);
-    for text in &lines {
-        let _ = writeln!(out, "- {}", cell(text));
-    }
-    if !lines.is_empty() {
-        out.push('\n');
-    }
+    crate::text::append(&mut out, |out| {
+        for warning in &d.warnings {
+            writeln!(out, "> **Note:** {}\n", cell(warning))?;
+        }
+        if unchanged(d) {
+            return Ok(());
+        }
+        score_table(out, d, "Baseline", "Now")?;
+        // The table ends with a blank line; so does the list, when there is one.
+        let lines = brief(d);
+        for text in &lines {
+            writeln!(out, "- {}", cell(text))?;
+        }
+        if !lines.is_empty() {
+            out.push('\n');
+        }
+        Ok(())
+    });
     out
 }

@@ -54,14 +54,16 @@ pub fn markdown(rubric: &Rubric) -> String {
     let mut out =
         String::from("| Finding | Group | Severity | Title |\n| --- | --- | --- | --- |\n");
     for row in rows(rubric) {
-        let _ = writeln!(
-            out,
-            "| `{}` | {} | {} | {} |",
-            row.id,
-            row.group,
-            row.severity,
-            super::markdown::cell(row.title)
-        );
+        crate::text::append(&mut out, |out| {
+            writeln!(
+                out,
+                "| `{}` | {} | {} | {} |",
+                row.id,
+                row.group,
+                row.severity,
+                super::markdown::cell(row.title)
+            )
+        });
     }
     out
 }

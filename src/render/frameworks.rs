@@ -49,51 +49,54 @@ pub fn list(rubric: &Rubric, format: Format, width: u16) -> String {
         );
     }
     let mut out = String::new();
-    if format == Format::Markdown {
-        let _ = writeln!(
-            out,
-            "# Frameworks of the rubric {}\n\n| Id | Framework | Ids | Mapped by the rubric |\n| --- | --- | ---: | ---: |",
-            cell(&rubric.id)
+    crate::text::append(&mut out, |out| {
+        if format == Format::Markdown {
+            writeln!(
+                out,
+                "# Frameworks of the rubric {}\n\n| Id | Framework | Ids | Mapped by the rubric |\n| --- | --- | ---: | ---: |",
+                cell(&rubric.id)
+            )?;
+            for f in &rubric.frameworks {
+                writeln!(
+                    out,
+                    "| `{}` | {} | {} | {} |",
+                    f.id,
+                    cell(&f.title()),
+                    f.entries.len(),
+                    mapped(f)
+                )?;
+            }
+            writeln!(out, "\n{NOT_A_JUDGEMENT}")?;
+            return Ok(());
+        }
+        let mut t = new_table(
+            &["Id", "Framework", "Ids", "Mapped by the rubric"],
+            Some(width),
+            false,
         );
         for f in &rubric.frameworks {
-            let _ = writeln!(
-                out,
-                "| `{}` | {} | {} | {} |",
-                f.id,
-                cell(&f.title()),
-                f.entries.len(),
-                mapped(f)
-            );
+            t.add_row(vec![
+                f.id.to_string(),
+                f.title(),
+                f.entries.len().to_string(),
+                mapped(f).to_string(),
+            ]);
         }
-        let _ = writeln!(out, "\n{NOT_A_JUDGEMENT}");
-        return out;
-    }
-    let mut t = new_table(
-        &["Id", "Framework", "Ids", "Mapped by the rubric"],
-        Some(width),
-        false,
-    );
-    for f in &rubric.frameworks {
-        t.add_row(vec![
-            f.id.to_string(),
-            f.title(),
-            f.entries.len().to_string(),
-            mapped(f).to_string(),
-        ]);
-    }
-    words::right_align(&mut t, &[2, 3]);
-    let _ = writeln!(out, "{}\n", fit(t, width));
-    let _ = writeln!(
-        out,
-        "{}",
-        wrap(
-            "readiness frameworks ID lists a framework's ids and what maps to each; readiness frameworks ID FILE... shows what an assessment has to say about each.",
-            width,
-            "",
-            ""
-        )
-    );
-    let _ = writeln!(out, "{}", wrap(NOT_A_JUDGEMENT, width, "", ""));
+        words::right_align(&mut t, &[2, 3]);
+        writeln!(out, "{}\n", fit(t, width))?;
+        writeln!(
+            out,
+            "{}",
+            wrap(
+                "readiness frameworks ID lists a framework's ids and what maps to each; readiness frameworks ID FILE... shows what an assessment has to say about each.",
+                width,
+                "",
+                ""
+            )
+        )?;
+        writeln!(out, "{}", wrap(NOT_A_JUDGEMENT, width, "", ""))?;
+        Ok(())
+    });
     out
 }
 
@@ -167,37 +170,43 @@ pub fn ids(rubric: &Rubric, framework: &Framework, format: Format, width: u16) -
     }
     let mut out = String::new();
     if format == Format::Markdown {
-        let _ = writeln!(out, "# {}\n\n{NOT_A_JUDGEMENT}\n", cell(&framework.title()));
-        for (group, members) in coverage::groups(framework) {
-            let _ = writeln!(
-                out,
-                "## {}\n\n| Id | Title | Mapped by the rubric |\n| --- | --- | --- |",
-                cell(group)
-            );
-            for row in members.iter().filter_map(|&i| rows.get(i)) {
-                let _ = writeln!(
+        crate::text::append(&mut out, |out| {
+            writeln!(out, "# {}\n\n{NOT_A_JUDGEMENT}\n", cell(&framework.title()))?;
+            for (group, members) in coverage::groups(framework) {
+                writeln!(
                     out,
-                    "| {} | {} | {} |",
-                    cell(&shown_id(row)),
-                    cell(&row.entry.title),
-                    cell(&mapped_words(rubric, row))
-                );
+                    "## {}\n\n| Id | Title | Mapped by the rubric |\n| --- | --- | --- |",
+                    cell(group)
+                )?;
+                for row in members.iter().filter_map(|&i| rows.get(i)) {
+                    writeln!(
+                        out,
+                        "| {} | {} | {} |",
+                        cell(&shown_id(row)),
+                        cell(&row.entry.title),
+                        cell(&mapped_words(rubric, row))
+                    )?;
+                }
+                out.push('\n');
             }
-            out.push('\n');
-        }
+            Ok(())
+        });
         return one_newline(out);
     }
-    let _ = writeln!(out, "{}\n", wrap(&framework.title(), width, "", ""));
-    let mut t = new_table(&["Id", "Title", "Mapped by the rubric"], Some(width), false);
-    for row in &rows {
-        t.add_row(vec![
-            shown_id(row),
-            row.entry.title.to_string(),
-            mapped_words(rubric, row),
-        ]);
-    }
-    let _ = writeln!(out, "{}\n", fit(t, width));
-    let _ = writeln!(out, "{}", wrap(NOT_A_JUDGEMENT, width, "", ""));
+    crate::text::append(&mut out, |out| {
+        writeln!(out, "{}\n", wrap(&framework.title(), width, "", ""))?;
+        let mut t = new_table(&["Id", "Title", "Mapped by the rubric"], Some(width), false);
+        for row in &rows {
+            t.add_row(vec![
+                shown_id(row),
+                row.entry.title.to_string(),
+                mapped_words(rubric, row),
+            ]);
+        }
+        writeln!(out, "{}\n", fit(t, width))?;
+        writeln!(out, "{}", wrap(NOT_A_JUDGEMENT, width, "", ""))?;
+        Ok(())
+    });
     out
 }
 
@@ -213,21 +222,24 @@ pub fn shows(c: &Covered<'_>) -> String {
             many => format!("No finding: none of {} fired.", many.join(", ")),
         },
     };
-    if !c.dimensions.is_empty() {
-        let scores: Vec<String> = c
-            .dimensions
-            .iter()
-            .map(|d| {
-                format!(
-                    "{} (strategy {}, implementation {})",
-                    d.name,
-                    words::score(d.strategy),
-                    words::score(d.implementation)
-                )
-            })
-            .collect();
-        let _ = write!(text, " Dimension scores: {}.", scores.join("; "));
-    }
+    crate::text::append(&mut text, |text| {
+        if !c.dimensions.is_empty() {
+            let scores: Vec<String> = c
+                .dimensions
+                .iter()
+                .map(|d| {
+                    format!(
+                        "{} (strategy {}, implementation {})",
+                        d.name,
+                        words::score(d.strategy),
+                        words::score(d.implementation)
+                    )
+                })
+                .collect();
+            write!(text, " Dimension scores: {}.", scores.join("; "))?;
+        }
+        Ok(())
+    });
     text
 }
 
@@ -247,47 +259,50 @@ pub fn coverage(rubric: &Rubric, coverages: &[Coverage<'_>], format: Format, wid
         }));
     }
     let mut out = String::new();
-    let several = coverages.len() > 1;
-    if format == Format::Markdown {
-        if let Some(first) = coverages.first() {
-            let _ = writeln!(
-                out,
-                "# {}: coverage\n\n{NOT_A_JUDGEMENT}\n",
-                cell(&first.framework.title())
-            );
-        }
-    }
-    for c in coverages {
+    crate::text::append(&mut out, |out| {
+        let several = coverages.len() > 1;
         if format == Format::Markdown {
-            let _ = writeln!(
-                out,
-                "## {} (`{}`)\n\nAssessed {}.",
-                cell(&c.organization),
-                cell(&c.source),
-                c.assessed
-            );
-            // Group headings name the organization when there are several,
-            // so that each heading is unique.
-            let suffix = if several {
-                format!(" — {} (`{}`)", cell(&c.organization), cell(&c.source))
-            } else {
-                String::new()
-            };
-            view_markdown(&mut out, c, "###", &suffix);
-            blank_line(&mut out);
-        } else {
-            let heading = format!(
-                "{} for {} (assessed {}, {})",
-                c.framework.title(),
-                c.organization,
-                c.assessed,
-                c.source
-            );
-            let _ = writeln!(out, "{}\n", wrap(&heading, width, "", ""));
-            out.push_str(&view_text(c, width, true));
-            let _ = writeln!(out, "\n{}\n", wrap(NOT_A_JUDGEMENT, width, "", ""));
+            if let Some(first) = coverages.first() {
+                writeln!(
+                    out,
+                    "# {}: coverage\n\n{NOT_A_JUDGEMENT}\n",
+                    cell(&first.framework.title())
+                )?;
+            }
         }
-    }
+        for c in coverages {
+            if format == Format::Markdown {
+                writeln!(
+                    out,
+                    "## {} (`{}`)\n\nAssessed {}.",
+                    cell(&c.organization),
+                    cell(&c.source),
+                    c.assessed
+                )?;
+                // Group headings name the organization when there are several,
+                // so that each heading is unique.
+                let suffix = if several {
+                    format!(" — {} (`{}`)", cell(&c.organization), cell(&c.source))
+                } else {
+                    String::new()
+                };
+                view_markdown(out, c, "###", &suffix)?;
+                blank_line(out);
+            } else {
+                let heading = format!(
+                    "{} for {} (assessed {}, {})",
+                    c.framework.title(),
+                    c.organization,
+                    c.assessed,
+                    c.source
+                );
+                writeln!(out, "{}\n", wrap(&heading, width, "", ""))?;
+                out.push_str(&view_text(c, width, true));
+                writeln!(out, "\n{}\n", wrap(NOT_A_JUDGEMENT, width, "", ""))?;
+            }
+        }
+        Ok(())
+    });
     one_newline(out)
 }
 
@@ -365,10 +380,15 @@ pub(super) fn counts_sentence(c: &Coverage<'_>) -> String {
 /// in Markdown, under headings of `level` ending in `suffix`. Only ids the
 /// rubric maps get a row; the others are named after the table, as not
 /// assessed by this rubric.
-pub fn view_markdown(out: &mut String, c: &Coverage<'_>, level: &str, suffix: &str) {
-    let _ = writeln!(out, "{}\n", counts_sentence(c));
+pub fn view_markdown(
+    out: &mut String,
+    c: &Coverage<'_>,
+    level: &str,
+    suffix: &str,
+) -> std::fmt::Result {
+    writeln!(out, "{}\n", counts_sentence(c))?;
     for (group, members) in coverage::groups(c.framework) {
-        let _ = writeln!(out, "{level} {}{suffix}\n", cell(group));
+        writeln!(out, "{level} {}{suffix}\n", cell(group))?;
         let covered: Vec<&Covered<'_>> = members.iter().filter_map(|&i| c.ids.get(i)).collect();
         let (mapped, not): (Vec<&Covered<'_>>, Vec<&Covered<'_>>) = covered
             .into_iter()
@@ -376,86 +396,90 @@ pub fn view_markdown(out: &mut String, c: &Coverage<'_>, level: &str, suffix: &s
         if !mapped.is_empty() {
             out.push_str("| Id | Title | What this assessment shows |\n| --- | --- | --- |\n");
             for i in &mapped {
-                let _ = writeln!(
+                writeln!(
                     out,
                     "| {} | {} | {} |",
                     cell(&shown_id(&i.row)),
                     cell(&i.row.entry.title),
                     cell(&shows(i))
-                );
+                )?;
             }
             out.push('\n');
         }
         if !not.is_empty() {
             let ids: Vec<&str> = not.iter().map(|i| &*i.row.entry.id).collect();
-            let _ = writeln!(
+            writeln!(
                 out,
                 "Not assessed by this rubric: {}.\n",
                 cell(&ids.join(", "))
-            );
+            )?;
         }
     }
+    Ok(())
 }
 
 /// The coverage as a terminal table, one row per id in the framework's
 /// order; with `every_id` false, the ids the rubric maps nothing to are
 /// named after the table instead, as not assessed.
 pub fn view_text(c: &Coverage<'_>, width: u16, every_id: bool) -> String {
-    let mut out = String::new();
-    let _ = writeln!(out, "{}", wrap(&counts_sentence(c), width, "", ""));
-    let mut t = new_table(
-        &["Id", "Title", "What this assessment shows"],
-        Some(width),
-        false,
-    );
-    let mut not_assessed = Vec::new();
-    for i in &c.ids {
-        if every_id || i.status != Status::NotAssessed {
-            t.add_row(vec![
-                shown_id(&i.row),
-                i.row.entry.title.to_string(),
-                shows(i),
-            ]);
-        } else {
-            // No break inside an id: `Art. 11` stays on one line.
-            not_assessed.push(i.row.entry.id.replace(' ', "\u{a0}"));
+    crate::text::written(|out| {
+        writeln!(out, "{}", wrap(&counts_sentence(c), width, "", ""))?;
+        let mut t = new_table(
+            &["Id", "Title", "What this assessment shows"],
+            Some(width),
+            false,
+        );
+        let mut not_assessed = Vec::new();
+        for i in &c.ids {
+            if every_id || i.status != Status::NotAssessed {
+                t.add_row(vec![
+                    shown_id(&i.row),
+                    i.row.entry.title.to_string(),
+                    shows(i),
+                ]);
+            } else {
+                // No break inside an id: `Art. 11` stays on one line.
+                not_assessed.push(i.row.entry.id.replace(' ', "\u{a0}"));
+            }
         }
-    }
-    let _ = writeln!(out, "{}", fit(t, width));
-    if !not_assessed.is_empty() {
-        let line = format!("Not assessed by this rubric: {}.", not_assessed.join(", "));
-        let _ = writeln!(out, "{}", wrap(&line, width, "", ""));
-    }
-    out
+        writeln!(out, "{}", fit(t, width))?;
+        if !not_assessed.is_empty() {
+            let line = format!("Not assessed by this rubric: {}.", not_assessed.join(", "));
+            writeln!(out, "{}", wrap(&line, width, "", ""))?;
+        }
+        Ok(())
+    })
 }
 
 /// The report's "Framework view" sections in Markdown, one per framework
 /// asked for, after the method.
-pub fn report_markdown(out: &mut String, a: &Assessment) {
+pub fn report_markdown(out: &mut String, a: &Assessment) -> std::fmt::Result {
     for view in &a.framework_views {
         let c = coverage::coverage(&view.rubric, &view.framework, a);
         blank_line(out);
-        let _ = writeln!(
+        writeln!(
             out,
             "### Framework view: {}\n\n{NOT_A_JUDGEMENT}\n",
             cell(&view.framework.title())
-        );
-        view_markdown(out, &c, "####", "");
+        )?;
+        view_markdown(out, &c, "####", "")?;
     }
     if !a.framework_views.is_empty() {
         let ended = one_newline(std::mem::take(out));
         *out = ended;
     }
+    Ok(())
 }
 
 /// The report's "Framework view" tables, one per framework asked for.
 pub fn report_text(a: &Assessment, width: u16) -> String {
-    let mut out = String::new();
-    for view in &a.framework_views {
-        let c = coverage::coverage(&view.rubric, &view.framework, a);
-        let heading = format!("Framework view: {}", view.framework.title());
-        let _ = writeln!(out, "\n{}", wrap(&heading, width, "", ""));
-        out.push_str(&view_text(&c, width, false));
-    }
-    out
+    crate::text::written(|out| {
+        for view in &a.framework_views {
+            let c = coverage::coverage(&view.rubric, &view.framework, a);
+            let heading = format!("Framework view: {}", view.framework.title());
+            writeln!(out, "\n{}", wrap(&heading, width, "", ""))?;
+            out.push_str(&view_text(&c, width, false));
+        }
+        Ok(())
+    })
 }

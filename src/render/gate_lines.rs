@@ -22,11 +22,17 @@ pub fn failed(a: &Assessment, check: &GateCheck) -> Vec<String> {
                 other => format!("fails on {other} or worse"),
             };
             if accepted > 0 {
-                let _ = write!(
-                    bar,
-                    " ({} left out)",
-                    crate::render::words::count(accepted, "accepted finding", "accepted findings")
-                );
+                crate::text::append(&mut bar, |bar| {
+                    write!(
+                        bar,
+                        " ({} left out)",
+                        crate::render::words::count(
+                            accepted,
+                            "accepted finding",
+                            "accepted findings"
+                        )
+                    )
+                });
             }
             findings
                 .iter()
@@ -87,7 +93,9 @@ pub fn failed(a: &Assessment, check: &GateCheck) -> Vec<String> {
                 .map(moved)
                 .collect();
             if !moved.is_empty() {
-                let _ = write!(line, "; the criteria that moved: {}", moved.join("; "));
+                crate::text::append(&mut line, |line| {
+                    write!(line, "; the criteria that moved: {}", moved.join("; "))
+                });
             }
             vec![line]
         }
@@ -99,13 +107,16 @@ pub fn failed(a: &Assessment, check: &GateCheck) -> Vec<String> {
 fn moved(m: &crate::regression_moves::CriterionMove) -> String {
     let points = |p: Option<f64>| p.map_or_else(|| "unanswered".to_owned(), |p| format!("{p:.1}"));
     let mut out = format!("{} {} to {}", m.id, points(m.before), points(m.after));
-    if let Some(t) = &m.time_alone {
-        let _ = write!(
-            out,
-            " (moved with time alone: {} is {} in both, {} days before the baseline's assessment and {} before this one)",
-            t.path, t.date, t.days_before, t.days_now
-        );
-    }
+    crate::text::append(&mut out, |out| {
+        if let Some(t) = &m.time_alone {
+            write!(
+                out,
+                " (moved with time alone: {} is {} in both, {} days before the baseline's assessment and {} before this one)",
+                t.path, t.date, t.days_before, t.days_now
+            )?;
+        }
+        Ok(())
+    });
     out
 }
 

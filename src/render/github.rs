@@ -89,40 +89,43 @@ fn file(a: &Assessment, base: &Path) -> String {
 pub fn ranked_lines(a: &Assessment, base: &Path) -> String {
     let file = property(&file(a, base));
     let mut out = String::new();
-    for f in &a.findings {
-        let kind = Kind::of(f);
-        let line = f.evidence.iter().find_map(|e| e.line).unwrap_or(1);
-        let accepted = if f.counts_for_gate { "" } else { ", accepted" };
-        let title = format!("{} ({}{accepted})", f.title, f.id);
-        let mut message = f.message.to_string();
-        if !f.references.is_empty() {
-            let _ = write!(
-                message,
-                " Framework references (evidence about each control, not a judgement that it is met): {}.",
-                compact(&f.references)
-            );
+    crate::text::append(&mut out, |out| {
+        for f in &a.findings {
+            let kind = Kind::of(f);
+            let line = f.evidence.iter().find_map(|e| e.line).unwrap_or(1);
+            let accepted = if f.counts_for_gate { "" } else { ", accepted" };
+            let title = format!("{} ({}{accepted})", f.title, f.id);
+            let mut message = f.message.to_string();
+            if !f.references.is_empty() {
+                write!(
+                    message,
+                    " Framework references (evidence about each control, not a judgement that it is met): {}.",
+                    compact(&f.references)
+                )?;
+            }
+            for x in &f.accepted {
+                write!(
+                    message,
+                    " Accepted{} by {} until {}: {}.",
+                    x.pilot
+                        .as_ref()
+                        .map_or_else(String::new, |p| format!(" for {p}")),
+                    x.by,
+                    x.until,
+                    x.reason
+                )?;
+            }
+            writeln!(
+                out,
+                "{}\t::{} file={file},line={line},title={}::{}",
+                kind.rank(),
+                kind.command(),
+                property(&title),
+                data(&message)
+            )?;
         }
-        for x in &f.accepted {
-            let _ = write!(
-                message,
-                " Accepted{} by {} until {}: {}.",
-                x.pilot
-                    .as_ref()
-                    .map_or_else(String::new, |p| format!(" for {p}")),
-                x.by,
-                x.until,
-                x.reason
-            );
-        }
-        let _ = writeln!(
-            out,
-            "{}\t::{} file={file},line={line},title={}::{}",
-            kind.rank(),
-            kind.command(),
-            property(&title),
-            data(&message)
-        );
-    }
+        Ok(())
+    });
     out
 }
 
@@ -166,11 +169,13 @@ pub fn write(ranked: &str, questionnaires: usize, out: &mut dyn Write) -> io::Re
     })
     .collect();
     if !hidden.is_empty() {
-        let _ = write!(
-            summary,
-            " GitHub shows {SHOWN_PER_KIND} annotations of each kind per step; {} are listed in this log only.",
-            hidden.join(" and ")
-        );
+        crate::text::append(&mut summary, |summary| {
+            write!(
+                summary,
+                " GitHub shows {SHOWN_PER_KIND} annotations of each kind per step; {} are listed in this log only.",
+                hidden.join(" and ")
+            )
+        });
     }
     writeln!(out, "::notice title=readiness::{}", data(&summary))?;
     for (_, line) in lines {
@@ -194,8 +199,8 @@ pub fn write_portfolio(p: &Portfolio, scanning: &Scanning, out: &mut dyn Write) 
 /// The annotations of one assessment.
 pub fn render(a: &Assessment, base: &Path) -> String {
     let mut out = Vec::new();
-    // Writing into memory cannot fail.
-    let _ = write(&ranked_lines(a, base), 1, &mut out);
+    let written = write(&ranked_lines(a, base), 1, &mut out);
+    debug_assert!(written.is_ok(), "writing into memory cannot fail");
     String::from_utf8_lossy(&out).into_owned()
 }
 

@@ -34,41 +34,45 @@ const ORGANIZATION_LINES: [(&str, &str); 8] = [
 
 /// The history for a terminal `width` columns wide.
 pub fn text(h: &History, width: u16) -> String {
-    let mut out = String::new();
-    let _ = writeln!(out, "{}", wrap(&opening(h), width, "", ""));
-    if let Some(trend) = trend(h) {
-        let _ = writeln!(out, "{}", wrap(&trend, width, "", ""));
-    }
-    out.push('\n');
-    out.push_str(&versions_table(h, width));
-    out.push('\n');
-    let invalid = invalid_lines(h);
-    if !invalid.is_empty() {
-        let _ = writeln!(out, "\nNot valid at their commit: {}", invalid.len());
-        for line in invalid {
-            let _ = writeln!(out, "{}", wrap(&line, width, "  ", "    "));
+    crate::text::written(|out| {
+        writeln!(out, "{}", wrap(&opening(h), width, "", ""))?;
+        if let Some(trend) = trend(h) {
+            writeln!(out, "{}", wrap(&trend, width, "", ""))?;
         }
-    }
-    out
+        out.push('\n');
+        out.push_str(&versions_table(h, width));
+        out.push('\n');
+        let invalid = invalid_lines(h);
+        if !invalid.is_empty() {
+            writeln!(out, "\nNot valid at their commit: {}", invalid.len())?;
+            for line in invalid {
+                writeln!(out, "{}", wrap(&line, width, "  ", "    "))?;
+            }
+        }
+        Ok(())
+    })
 }
 
 /// The history in Markdown, with its chart.
 pub fn markdown(h: &History) -> String {
     let mut out = format!("# AI readiness over time: {}\n\n", cell(h.name()));
-    let _ = writeln!(out, "{}\n", cell(&opening(h)));
-    if let Some(trend) = trend(h) {
-        let _ = writeln!(out, "{}\n", cell(&trend));
-    }
-    score_chart(&mut out, h);
-    out.push_str("## Versions\n\n");
-    versions_markdown(&mut out, h);
-    let invalid = invalid_lines(h);
-    if !invalid.is_empty() {
-        out.push_str("\n## Not valid at their commit\n\n");
-        for line in invalid {
-            let _ = writeln!(out, "- {}", cell(&line));
+    crate::text::append(&mut out, |out| {
+        writeln!(out, "{}\n", cell(&opening(h)))?;
+        if let Some(trend) = trend(h) {
+            writeln!(out, "{}\n", cell(&trend))?;
         }
-    }
+        score_chart(out, h)?;
+        out.push_str("## Versions\n\n");
+        versions_markdown(out, h)?;
+        let invalid = invalid_lines(h);
+        if !invalid.is_empty() {
+            out.push_str("\n## Not valid at their commit\n\n");
+            for line in invalid {
+                writeln!(out, "- {}", cell(&line))?;
+            }
+        }
+        Ok(())
+    });
     out
 }
 
@@ -80,9 +84,12 @@ pub fn portfolio_text(p: &PortfolioHistory, width: u16) -> String {
         count(p.histories.len(), "questionnaire", "questionnaires")
     );
     let mut out = format!("{}\n", wrap(&opening, width, "", ""));
-    for h in &p.histories {
-        let _ = write!(out, "\n{}", text(h, width));
-    }
+    crate::text::append(&mut out, |out| {
+        for h in &p.histories {
+            write!(out, "\n{}", text(h, width))?;
+        }
+        Ok(())
+    });
     out
 }
 
@@ -90,33 +97,36 @@ pub fn portfolio_text(p: &PortfolioHistory, width: u16) -> String {
 /// overall score, then each organization's versions.
 pub fn portfolio_markdown(p: &PortfolioHistory) -> String {
     let mut out = String::from("# AI readiness over time: portfolio\n\n");
-    let _ = writeln!(
-        out,
-        "{}, each with its versions, oldest first.\n",
-        capitalized(&count(p.histories.len(), "questionnaire", "questionnaires"))
-    );
-    portfolio_chart(&mut out, p);
-    for h in &p.histories {
-        let _ = writeln!(out, "## {}\n", cell(&shown_name(p, h)));
-        let _ = writeln!(out, "{}\n", cell(&opening(h)));
-        if let Some(trend) = trend(h) {
-            let _ = writeln!(out, "{}\n", cell(&trend));
-        }
-        versions_markdown(&mut out, h);
-        let invalid = invalid_lines(h);
-        if !invalid.is_empty() {
-            let _ = writeln!(
-                out,
-                "\nNot valid at their commit, in {}:\n",
-                cell(&shown_name(p, h))
-            );
-            for line in invalid {
-                let _ = writeln!(out, "- {}", cell(&line));
+    crate::text::append(&mut out, |out| {
+        writeln!(
+            out,
+            "{}, each with its versions, oldest first.\n",
+            capitalized(&count(p.histories.len(), "questionnaire", "questionnaires"))
+        )?;
+        portfolio_chart(out, p)?;
+        for h in &p.histories {
+            writeln!(out, "## {}\n", cell(&shown_name(p, h)))?;
+            writeln!(out, "{}\n", cell(&opening(h)))?;
+            if let Some(trend) = trend(h) {
+                writeln!(out, "{}\n", cell(&trend))?;
             }
+            versions_markdown(out, h)?;
+            let invalid = invalid_lines(h);
+            if !invalid.is_empty() {
+                writeln!(
+                    out,
+                    "\nNot valid at their commit, in {}:\n",
+                    cell(&shown_name(p, h))
+                )?;
+                for line in invalid {
+                    writeln!(out, "- {}", cell(&line))?;
+                }
+            }
+            out.push('\n');
         }
-        out.push('\n');
-    }
-    out.pop();
+        out.pop();
+        Ok(())
+    });
     out
 }
 
@@ -150,24 +160,27 @@ pub(super) fn opening(h: &History) -> String {
         count(h.versions.len(), "version", "versions"),
         h.rubric
     );
-    for v in &h.versions {
-        if let Some(before) = &v.renamed_from {
-            let _ = write!(
-                text,
-                " The file was renamed from {} to {} in commit {}, and followed.",
-                escaped(before),
-                escaped(&v.path),
-                short(v)
-            );
+    crate::text::append(&mut text, |text| {
+        for v in &h.versions {
+            if let Some(before) = &v.renamed_from {
+                write!(
+                    text,
+                    " The file was renamed from {} to {} in commit {}, and followed.",
+                    escaped(before),
+                    escaped(&v.path),
+                    short(v)
+                )?;
+            }
         }
-    }
-    if h.shallow {
-        let _ = write!(
-            text,
-            " The repository is a shallow clone, so the history is cut at the clone's boundary and older versions are not listed; to see them, {}.",
-            crate::history::UNSHALLOW
-        );
-    }
+        if h.shallow {
+            write!(
+                text,
+                " The repository is a shallow clone, so the history is cut at the clone's boundary and older versions are not listed; to see them, {}.",
+                crate::history::UNSHALLOW
+            )?;
+        }
+        Ok(())
+    });
     text
 }
 
@@ -289,21 +302,22 @@ fn narrow(h: &History, width: u16) -> String {
     rows.join("\n")
 }
 
-fn versions_markdown(out: &mut String, h: &History) {
+fn versions_markdown(out: &mut String, h: &History) -> std::fmt::Result {
     out.push_str("| Date | Commit | Strategy | Implementation | Overall | Level | Quadrant | Focus | Pilot purgatory | Findings |\n");
     out.push_str("| --- | --- | ---: | ---: | ---: | --- | --- | --- | --- | ---: |\n");
     for v in &h.versions {
-        let _ = write!(out, "| {} | `{}` |", v.date, short(v));
+        write!(out, "| {} | `{}` |", v.date, short(v))?;
         match &v.assessment {
             Some(p) => {
                 for c in cells(p) {
-                    let _ = write!(out, " {c} |");
+                    write!(out, " {c} |")?;
                 }
             }
             None => out.push_str(" not valid | | | | | | | |"),
         }
         out.push('\n');
     }
+    Ok(())
 }
 
 /// Each version that could not be assessed, with its first problem.
@@ -334,54 +348,58 @@ pub(super) fn invalid_lines(h: &History) -> Vec<String> {
 }
 
 /// The chart's front matter, which sets the colours of its lines.
-fn chart_opening(out: &mut String, colours: &[(&str, &str)]) {
+fn chart_opening(out: &mut String, colours: &[(&str, &str)]) -> std::fmt::Result {
     let palette: Vec<&str> = colours.iter().map(|(hex, _)| *hex).collect();
-    let _ = write!(
+    write!(
         out,
         "```mermaid\n---\nconfig:\n  themeVariables:\n    xyChart:\n      plotColorPalette: \"{}\"\n---\nxychart-beta\n",
         palette.join(", ")
-    );
+    )?;
+    Ok(())
 }
 
-fn x_axis(out: &mut String, dates: &[&str]) {
+fn x_axis(out: &mut String, dates: &[&str]) -> std::fmt::Result {
     let labels: Vec<String> = dates.iter().map(|d| format!("\"{d}\"")).collect();
-    let _ = writeln!(out, "    x-axis [{}]", labels.join(", "));
+    writeln!(out, "    x-axis [{}]", labels.join(", "))?;
     out.push_str("    y-axis \"Score\" 0 --> 100\n");
+    Ok(())
 }
 
-fn line(out: &mut String, name: &str, values: impl Iterator<Item = f64>) {
+fn line(out: &mut String, name: &str, values: impl Iterator<Item = f64>) -> std::fmt::Result {
     let values: Vec<String> = values.map(|v| format!("{v:.1}")).collect();
-    let _ = writeln!(out, "    line {} [{}]", label(name), values.join(", "));
+    writeln!(out, "    line {} [{}]", label(name), values.join(", "))?;
+    Ok(())
 }
 
 /// Strategy, implementation and overall over time: one point per day, the
 /// day's last valid version with a score on both sides.
-fn score_chart(out: &mut String, h: &History) {
+fn score_chart(out: &mut String, h: &History) -> std::fmt::Result {
     let days = score_days(h);
     if days.is_empty() {
-        let _ = writeln!(out, "{}\n", nothing_to_chart(h));
-        return;
+        writeln!(out, "{}\n", nothing_to_chart(h))?;
+        return Ok(());
     }
-    chart_opening(out, &SCORE_LINES);
-    let _ = writeln!(
+    chart_opening(out, &SCORE_LINES)?;
+    writeln!(
         out,
         "    title {}",
         label(&format!("AI readiness of {}", h.name()))
-    );
+    )?;
     let dates: Vec<&str> = days.iter().map(|(d, _)| *d).collect();
-    x_axis(out, &dates);
+    x_axis(out, &dates)?;
     for (i, name) in ["Strategy", "Implementation", "Overall"]
         .into_iter()
         .enumerate()
     {
-        line(out, name, days.iter().map(|(_, v)| v[i]));
+        line(out, name, days.iter().map(|(_, v)| v[i]))?;
     }
     out.push_str("```\n\n");
-    let _ = writeln!(
+    writeln!(
         out,
         "Lines: strategy in {}, implementation in {}, overall in {}; one point per day, the day's last valid version.\n",
         SCORE_LINES[0].1, SCORE_LINES[1].1, SCORE_LINES[2].1
-    );
+    )?;
+    Ok(())
 }
 
 /// The days a history's chart shows: each day's last valid version with a
@@ -404,18 +422,18 @@ pub(super) fn nothing_to_chart(h: &History) -> &'static str {
 
 /// Every organization's overall score over time, one line each, from the
 /// first day on which every one of them has a score.
-fn portfolio_chart(out: &mut String, p: &PortfolioHistory) {
+fn portfolio_chart(out: &mut String, p: &PortfolioHistory) -> std::fmt::Result {
     let days = portfolio_days(p);
     if days.is_empty() {
-        let _ = writeln!(out, "{NO_PORTFOLIO_CHART}\n");
-        return;
+        writeln!(out, "{NO_PORTFOLIO_CHART}\n")?;
+        return Ok(());
     }
-    chart_opening(out, &ORGANIZATION_LINES);
+    chart_opening(out, &ORGANIZATION_LINES)?;
     out.push_str("    title \"Overall AI readiness\"\n");
     let dates: Vec<&str> = days.iter().map(|(d, _)| d.as_str()).collect();
-    x_axis(out, &dates);
+    x_axis(out, &dates)?;
     for (i, h) in p.histories.iter().enumerate() {
-        line(out, &shown_name(p, h), days.iter().map(|(_, v)| v[i]));
+        line(out, &shown_name(p, h), days.iter().map(|(_, v)| v[i]))?;
     }
     out.push_str("```\n\n");
     let colours: Vec<String> = p
@@ -430,15 +448,16 @@ fn portfolio_chart(out: &mut String, p: &PortfolioHistory) {
             )
         })
         .collect();
-    let _ = write!(out, "Lines: {}", colours.join(", "));
+    write!(out, "Lines: {}", colours.join(", "))?;
     if p.histories.len() > ORGANIZATION_LINES.len() {
-        let _ = write!(
+        write!(
             out,
             " (the colours repeat after {})",
             ORGANIZATION_LINES.len()
-        );
+        )?;
     }
-    let _ = writeln!(out, ". {}\n", portfolio_days_note(&days));
+    writeln!(out, ". {}\n", portfolio_days_note(&days))?;
+    Ok(())
 }
 
 /// Why a directory's history has no chart of every organization.

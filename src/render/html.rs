@@ -81,22 +81,25 @@ pub fn body(a: &Assessment, shift: u8) -> String {
             place: format!(" ({})", a.source),
         }
     };
-    out.heading(1, &title(a));
-    headline(&mut out, a);
-    decisions(&mut out, a);
-    action_plan(&mut out, a);
-    scores(&mut out, a);
-    chart(&mut out, a);
-    if let Some(line) = story::spend_line(a) {
-        out.heading(2, "Spend");
-        out.paragraph(&line);
-    }
-    if let Some(comparison) = &a.comparison {
-        out.heading(2, "Since the baseline");
-        out.list(&super::diff::three_lines(comparison));
-    }
-    evidence_and_method(&mut out, a);
-    framework_views(&mut out, a);
+    crate::text::append(&mut out, |out| {
+        out.heading(1, &title(a));
+        headline(out, a)?;
+        decisions(out, a);
+        action_plan(out, a)?;
+        scores(out, a);
+        chart(out, a)?;
+        if let Some(line) = story::spend_line(a) {
+            out.heading(2, "Spend");
+            out.paragraph(&line);
+        }
+        if let Some(comparison) = &a.comparison {
+            out.heading(2, "Since the baseline");
+            out.list(&super::diff::three_lines(comparison));
+        }
+        evidence_and_method(out, a)?;
+        framework_views(out, a);
+        Ok(())
+    });
     out.out
 }
 
@@ -168,24 +171,31 @@ impl Writer {
     fn heading(&mut self, level: u8, text: &str) {
         let suffix = if level > 1 { self.suffix.as_str() } else { "" };
         let level = (level + self.shift).min(6);
-        let _ = writeln!(
-            self.out,
-            "<h{level}>{}{}</h{level}>",
-            escape(text),
-            escape(suffix)
-        );
+        crate::text::append(&mut self.out, |out| {
+            writeln!(
+                out,
+                "<h{level}>{}{}</h{level}>",
+                escape(text),
+                escape(suffix)
+            )
+        });
     }
 
     fn paragraph(&mut self, text: &str) {
-        let _ = writeln!(self.out, "<p>{}</p>", escape(text));
+        crate::text::append(&mut self.out, |out| {
+            writeln!(out, "<p>{}</p>", escape(text))
+        });
     }
 
     fn list(&mut self, lines: &[String]) {
-        self.out.push_str("<ul>\n");
-        for line in lines {
-            let _ = writeln!(self.out, "<li>{}</li>", escape(line));
-        }
-        self.out.push_str("</ul>\n");
+        crate::text::append(&mut self.out, |out| {
+            out.push_str("<ul>\n");
+            for line in lines {
+                writeln!(out, "<li>{}</li>", escape(line))?;
+            }
+            out.push_str("</ul>\n");
+            Ok(())
+        });
     }
 
     /// A table in a box of its own that scrolls when the table is wider
@@ -202,7 +212,9 @@ impl Writer {
     fn raw_table(&mut self, caption: &str, head: &[&str], rows: &[Vec<String>], numeric: &[usize]) {
         let caption = format!("{caption}{}", self.suffix);
         let label = format!("{caption}{}", self.place);
-        labelled_table(&mut self.out, &caption, &label, head, rows, numeric);
+        crate::text::append(&mut self.out, |out| {
+            labelled_table(out, &caption, &label, head, rows, numeric)
+        });
     }
 }
 
@@ -215,20 +227,20 @@ fn labelled_table(
     head: &[&str],
     rows: &[Vec<String>],
     numeric: &[usize],
-) {
-    let _ = writeln!(
+) -> std::fmt::Result {
+    writeln!(
         out,
         "<div class=\"table\" role=\"region\" aria-label=\"{}\" tabindex=\"0\">\n<table>\n<caption>{}</caption>\n<thead>\n<tr>",
         escape(label),
         escape(caption)
-    );
+    )?;
     for (i, h) in head.iter().enumerate() {
         let class = if numeric.contains(&i) {
             " class=\"num\""
         } else {
             ""
         };
-        let _ = write!(out, "<th scope=\"col\"{class}>{}</th>", escape(h));
+        write!(out, "<th scope=\"col\"{class}>{}</th>", escape(h))?;
     }
     out.push_str("</tr>\n</thead>\n<tbody>\n");
     for row in rows {
@@ -241,34 +253,36 @@ fn labelled_table(
             };
             // The first cell names the row.
             if i == 0 {
-                let _ = write!(out, "<th scope=\"row\"{class}>{c}</th>");
+                write!(out, "<th scope=\"row\"{class}>{c}</th>")?;
             } else {
-                let _ = write!(out, "<td{class}>{c}</td>");
+                write!(out, "<td{class}>{c}</td>")?;
             }
         }
         out.push_str("</tr>\n");
     }
     out.push_str("</tbody>\n</table>\n</div>\n");
+    Ok(())
 }
 
 /// Inline pieces as HTML, outside text escaped.
 pub fn spans(pieces: &[Span]) -> String {
-    let mut out = String::new();
-    for piece in pieces {
-        match piece {
-            Span::Text(t) => out.push_str(&escape(t)),
-            Span::Code(t) => {
-                let _ = write!(out, "<code>{}</code>", escape(t));
-            }
-            Span::Strong(t) => {
-                let _ = write!(out, "<strong>{}</strong>", escape(t));
-            }
-            Span::Em(t) => {
-                let _ = write!(out, "<em>{}</em>", escape(t));
+    crate::text::written(|out| {
+        for piece in pieces {
+            match piece {
+                Span::Text(t) => out.push_str(&escape(t)),
+                Span::Code(t) => {
+                    write!(out, "<code>{}</code>", escape(t))?;
+                }
+                Span::Strong(t) => {
+                    write!(out, "<strong>{}</strong>", escape(t))?;
+                }
+                Span::Em(t) => {
+                    write!(out, "<em>{}</em>", escape(t))?;
+                }
             }
         }
-    }
-    out
+        Ok(())
+    })
 }
 
 /// A score as a bar, for the eye only: the number is beside it.
@@ -281,29 +295,30 @@ fn bar(value: f64) -> String {
 
 /// Title, date and confidence; the focus; the level, the quadrant and the
 /// next level, each with what it means.
-fn headline(out: &mut Writer, a: &Assessment) {
+fn headline(out: &mut Writer, a: &Assessment) -> std::fmt::Result {
     if a.confidence == Confidence::Insufficient {
-        let _ = writeln!(
+        writeln!(
             out.out,
             "<p class=\"warning\"><strong>Confidence: insufficient.</strong> {}</p>",
             escape(confidence_note(a))
-        );
+        )?;
     }
-    let _ = writeln!(out.out, "<p>{}</p>", spans(&story::assessed_line(a)));
+    writeln!(out.out, "<p>{}</p>", spans(&story::assessed_line(a)))?;
     if let Some(line) = super::cases::answered_by(a, str::to_owned) {
         out.paragraph(&line);
     }
-    let _ = writeln!(
+    writeln!(
         out.out,
         "<p class=\"focus\"><strong>{}</strong></p>",
         escape(&a.focus_reason)
-    );
+    )?;
     let items: Vec<String> = story::verdict_lines(a).iter().map(|l| spans(l)).collect();
     out.out.push_str("<ul class=\"verdict\">\n");
     for item in items {
-        let _ = writeln!(out.out, "<li>{item}</li>");
+        writeln!(out.out, "<li>{item}</li>")?;
     }
     out.out.push_str("</ul>\n");
+    Ok(())
 }
 
 fn decisions(out: &mut Writer, a: &Assessment) {
@@ -332,7 +347,7 @@ fn decision_table(out: &mut Writer, a: &Assessment, rows: usize) {
     );
 }
 
-fn action_plan(out: &mut Writer, a: &Assessment) {
+fn action_plan(out: &mut Writer, a: &Assessment) -> std::fmt::Result {
     out.heading(2, "Action plan");
     let mut summary = vec![story::findings_count(a), story::purgatory_line(a)];
     summary.extend(story::misconceptions_line(a));
@@ -340,31 +355,33 @@ fn action_plan(out: &mut Writer, a: &Assessment) {
     out.paragraph(&summary.join(" "));
     let items = story::action_items(a, ACTION_PLAN);
     if items.is_empty() {
-        return;
+        return Ok(());
     }
     out.out.push_str("<ol class=\"actions\">\n");
     for item in &items {
-        action_item(out, item);
+        action_item(out, item)?;
     }
     out.out.push_str("</ol>\n");
+    Ok(())
 }
 
-fn action_item(out: &mut Writer, item: &ActionItem) {
+fn action_item(out: &mut Writer, item: &ActionItem) -> std::fmt::Result {
     let critical = if item.critical {
         "<strong class=\"critical\">Critical:</strong> "
     } else {
         ""
     };
-    let _ = write!(
+    write!(
         out.out,
         "<li>{critical}<strong>{}</strong><br>Why: {}",
         escape(&item.title),
         escape(&item.why)
-    );
+    )?;
     for extra in [&item.owners, &item.also].into_iter().flatten() {
-        let _ = write!(out.out, "<br>{}", escape(extra));
+        write!(out.out, "<br>{}", escape(extra))?;
     }
     out.out.push_str("</li>\n");
+    Ok(())
 }
 
 fn scores(out: &mut Writer, a: &Assessment) {
@@ -388,7 +405,7 @@ fn scores(out: &mut Writer, a: &Assessment) {
     );
 }
 
-fn chart(out: &mut Writer, a: &Assessment) {
+fn chart(out: &mut Writer, a: &Assessment) -> std::fmt::Result {
     out.heading(2, "Where you stand");
     let description = story::chart_description(a);
     let svg = svg::quadrants(&svg::Quadrants {
@@ -399,10 +416,11 @@ fn chart(out: &mut Writer, a: &Assessment) {
         description: &description,
         id: &out.id,
     });
-    let _ = writeln!(out.out, "<figure class=\"chart\">\n{svg}</figure>");
+    writeln!(out.out, "<figure class=\"chart\">\n{svg}</figure>")?;
     if let Some(why) = super::chart::not_placed(a) {
         out.paragraph(&super::chart::not_placed_line(&[why]));
     }
+    Ok(())
 }
 
 /// The four quadrants' names, as the rubric words them, in the order the
@@ -442,7 +460,7 @@ pub fn mark(a: &Assessment, label: String) -> svg::Mark {
     }
 }
 
-fn evidence_and_method(out: &mut Writer, a: &Assessment) {
+fn evidence_and_method(out: &mut Writer, a: &Assessment) -> std::fmt::Result {
     out.out.push_str("<section class=\"evidence\">\n");
     out.heading(2, "Evidence and method");
     pilots(out, a);
@@ -450,21 +468,22 @@ fn evidence_and_method(out: &mut Writer, a: &Assessment) {
         out.heading(3, "Every decision needed");
         decision_table(out, a, usize::MAX);
     }
-    findings(out, a);
-    recommendations(out, a);
+    findings(out, a)?;
+    recommendations(out, a)?;
     if !a.acceptances.is_empty() {
         out.heading(3, "Accepted risks");
         out.list(&acceptance_lines(a));
     }
     if let Some(comparison) = &a.comparison {
-        diff::brief(out, comparison);
+        diff::brief(out, comparison)?;
     }
     dimensions(out, a);
-    unanswered(out, a);
+    unanswered(out, a)?;
     out.heading(3, "Method");
     out.list(&story::method_lines(a));
-    gate(out, a);
+    gate(out, a)?;
     out.out.push_str("</section>\n");
+    Ok(())
 }
 
 fn pilots(out: &mut Writer, a: &Assessment) {
@@ -485,11 +504,11 @@ fn pilots(out: &mut Writer, a: &Assessment) {
     }
 }
 
-fn findings(out: &mut Writer, a: &Assessment) {
+fn findings(out: &mut Writer, a: &Assessment) -> std::fmt::Result {
     out.heading(3, "Findings");
     if a.findings.is_empty() {
         out.paragraph("No finding fired.");
-        return;
+        return Ok(());
     }
     out.paragraph(&story::findings_count(a));
     for (group, heading) in story::FINDING_GROUPS {
@@ -505,7 +524,7 @@ fn findings(out: &mut Writer, a: &Assessment) {
         }
         out.heading(4, heading);
         if !lines.is_empty() {
-            raw_list(&mut out.out, &lines);
+            raw_list(&mut out.out, &lines)?;
         }
         if incidents {
             out.paragraph(&super::cases::incidents_line(a));
@@ -532,18 +551,20 @@ fn findings(out: &mut Writer, a: &Assessment) {
     if a.findings.iter().any(|f| !f.references.is_empty()) {
         out.paragraph(crate::frameworks::NOT_A_JUDGEMENT);
     }
+    Ok(())
 }
 
 /// A list whose items are markup already.
-pub fn raw_list(out: &mut String, items: &[String]) {
+pub fn raw_list(out: &mut String, items: &[String]) -> std::fmt::Result {
     out.push_str("<ul>\n");
     for item in items {
-        let _ = writeln!(out, "<li>{item}</li>");
+        writeln!(out, "<li>{item}</li>")?;
     }
     out.push_str("</ul>\n");
+    Ok(())
 }
 
-fn recommendations(out: &mut Writer, a: &Assessment) {
+fn recommendations(out: &mut Writer, a: &Assessment) -> std::fmt::Result {
     out.heading(3, "Recommendations and what they rest on");
     let items: Vec<String> = after_the_focus(a)
         .enumerate()
@@ -557,9 +578,10 @@ fn recommendations(out: &mut Writer, a: &Assessment) {
         })
         .collect();
     if items.is_empty() {
-        return;
+        return Ok(());
     }
-    raw_list(&mut out.out, &items);
+    raw_list(&mut out.out, &items)?;
+    Ok(())
 }
 
 fn dimensions(out: &mut Writer, a: &Assessment) {
@@ -592,7 +614,7 @@ fn dimensions(out: &mut Writer, a: &Assessment) {
     );
 }
 
-fn unanswered(out: &mut Writer, a: &Assessment) {
+fn unanswered(out: &mut Writer, a: &Assessment) -> std::fmt::Result {
     out.heading(3, "Unanswered questions");
     out.paragraph(&format!(
         "Completeness: {:.1} of 100.",
@@ -600,7 +622,7 @@ fn unanswered(out: &mut Writer, a: &Assessment) {
     ));
     let Some(note) = story::unanswered_note(a) else {
         out.paragraph("Every question the assessment reads was answered.");
-        return;
+        return Ok(());
     };
     out.paragraph(&note);
     let items: Vec<String> = a
@@ -608,15 +630,16 @@ fn unanswered(out: &mut Writer, a: &Assessment) {
         .iter()
         .map(|path| format!("<code>{}</code>", escape(path)))
         .collect();
-    raw_list(&mut out.out, &items);
+    raw_list(&mut out.out, &items)?;
+    Ok(())
 }
 
-fn gate(out: &mut Writer, a: &Assessment) {
+fn gate(out: &mut Writer, a: &Assessment) -> std::fmt::Result {
     let (Some(gate), Some(verdict)) = (&a.gate, story::gate_verdict(a)) else {
-        return;
+        return Ok(());
     };
     out.heading(3, "Gate");
-    let _ = writeln!(out.out, "<p>{}</p>", spans(&verdict));
+    writeln!(out.out, "<p>{}</p>", spans(&verdict))?;
     let rows: Vec<Vec<String>> = gate
         .checks
         .iter()
@@ -631,6 +654,7 @@ fn gate(out: &mut Writer, a: &Assessment) {
         &rows,
         &[],
     );
+    Ok(())
 }
 
 /// A name made safe for an id: ASCII letters and digits as they are, any
@@ -638,13 +662,16 @@ fn gate(out: &mut Writer, a: &Assessment) {
 /// the same id; after an `r`, since an id is best begun with a letter.
 pub fn slug(text: &str) -> String {
     let mut out = String::from("r");
-    for c in text.chars() {
-        if c.is_ascii_alphanumeric() {
-            out.push(c);
-        } else {
-            let _ = write!(out, "-{:x}", u32::from(c));
+    crate::text::append(&mut out, |out| {
+        for c in text.chars() {
+            if c.is_ascii_alphanumeric() {
+                out.push(c);
+            } else {
+                write!(out, "-{:x}", u32::from(c))?;
+            }
         }
-    }
+        Ok(())
+    });
     out
 }
 

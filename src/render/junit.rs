@@ -52,7 +52,9 @@ pub fn write_portfolio(p: &Portfolio, out: &mut dyn Write) -> io::Result<()> {
             .collect();
         let mut said = said.join("\n");
         if e.more > 0 {
-            let _ = write!(said, "\n({} more problems)", e.more);
+            crate::text::append(&mut said, |said| {
+                write!(said, "\n({} more problems)", e.more)
+            });
         }
         let message = escape(&said);
         write!(
@@ -79,28 +81,31 @@ fn suite(a: &Assessment) -> String {
     let mut out = format!(
         "  <testsuite name=\"{file}\" tests=\"{tests}\" failures=\"{failures}\" errors=\"0\">\n"
     );
-    let checks = a.gate.iter().flat_map(|g| &g.checks);
-    for check in checks {
-        let name = escape(&check_name(check));
-        let _ = write!(out, "    <testcase classname=\"{file}\" name=\"{name}\"");
-        if check.passed() {
-            out.push_str("/>\n");
-            continue;
+    crate::text::append(&mut out, |out| {
+        let checks = a.gate.iter().flat_map(|g| &g.checks);
+        for check in checks {
+            let name = escape(&check_name(check));
+            write!(out, "    <testcase classname=\"{file}\" name=\"{name}\"")?;
+            if check.passed() {
+                out.push_str("/>\n");
+                continue;
+            }
+            let lines = gate_lines::failed(a, check);
+            let first = lines.first().map_or("", String::as_str);
+            write!(
+                out,
+                ">\n      <failure type=\"gate\" message=\"{}\">{}</failure>\n    </testcase>\n",
+                escape(first),
+                // Character data keeps its line breaks; attributes cannot.
+                escape(&lines.join("\n")).replace("&#10;", "\n")
+            )?;
         }
-        let lines = gate_lines::failed(a, check);
-        let first = lines.first().map_or("", String::as_str);
-        let _ = write!(
-            out,
-            ">\n      <failure type=\"gate\" message=\"{}\">{}</failure>\n    </testcase>\n",
-            escape(first),
-            // Character data keeps its line breaks; attributes cannot.
-            escape(&lines.join("\n")).replace("&#10;", "\n")
-        );
-    }
-    if a.gate.is_none() {
-        out.push_str("    <system-out>No gate was set for this run.</system-out>\n");
-    }
-    out.push_str("  </testsuite>\n");
+        if a.gate.is_none() {
+            out.push_str("    <system-out>No gate was set for this run.</system-out>\n");
+        }
+        out.push_str("  </testsuite>\n");
+        Ok(())
+    });
     out
 }
 
@@ -129,22 +134,25 @@ fn check_name(check: &GateCheck) -> String {
 /// control character, which XML 1.0 cannot hold, as its escape in words.
 fn escape(text: &str) -> String {
     let mut out = String::with_capacity(text.len());
-    for c in text.chars() {
-        match c {
-            '&' => out.push_str("&amp;"),
-            '<' => out.push_str("&lt;"),
-            '>' => out.push_str("&gt;"),
-            '"' => out.push_str("&quot;"),
-            '\'' => out.push_str("&apos;"),
-            '\n' => out.push_str("&#10;"),
-            '\t' => out.push_str("&#9;"),
-            '\r' => out.push_str("&#13;"),
-            c if c.is_control() || matches!(c, '\u{FFFE}' | '\u{FFFF}') => {
-                let _ = write!(out, "\\u{{{:x}}}", u32::from(c));
+    crate::text::append(&mut out, |out| {
+        for c in text.chars() {
+            match c {
+                '&' => out.push_str("&amp;"),
+                '<' => out.push_str("&lt;"),
+                '>' => out.push_str("&gt;"),
+                '"' => out.push_str("&quot;"),
+                '\'' => out.push_str("&apos;"),
+                '\n' => out.push_str("&#10;"),
+                '\t' => out.push_str("&#9;"),
+                '\r' => out.push_str("&#13;"),
+                c if c.is_control() || matches!(c, '\u{FFFE}' | '\u{FFFF}') => {
+                    write!(out, "\\u{{{:x}}}", u32::from(c))?;
+                }
+                c => out.push(c),
             }
-            c => out.push(c),
         }
-    }
+        Ok(())
+    });
     out
 }
 

@@ -165,26 +165,29 @@ pub fn step_summary(assessed: &Assessed, detail: bool) -> String {
         return report;
     }
     let mut out = String::new();
-    let accepted: usize = assessments.iter().map(|a| accepted_count(a)).sum();
-    if failed.is_empty() && accepted > 0 {
-        let _ = write!(
-            out,
-            "> **Gate passed.** Every check set for this run holds, with {accepted} finding{} accepted in the settings file and left out of it: the report lists {} under \"Accepted risks\".\n\n",
-            if accepted == 1 { "" } else { "s" },
-            if accepted == 1 { "it" } else { "them" }
-        );
-    } else if failed.is_empty() {
-        out.push_str("> **Gate passed.** Every check set for this run holds.\n\n");
-    } else {
-        out.push_str("> **Gate failed.**\n>\n");
-        for line in &failed {
-            out.push_str("> - ");
-            out.push_str(&markdown::cell(line));
+    crate::text::append(&mut out, |out| {
+        let accepted: usize = assessments.iter().map(|a| accepted_count(a)).sum();
+        if failed.is_empty() && accepted > 0 {
+            write!(
+                out,
+                "> **Gate passed.** Every check set for this run holds, with {accepted} finding{} accepted in the settings file and left out of it: the report lists {} under \"Accepted risks\".\n\n",
+                if accepted == 1 { "" } else { "s" },
+                if accepted == 1 { "it" } else { "them" }
+            )?;
+        } else if failed.is_empty() {
+            out.push_str("> **Gate passed.** Every check set for this run holds.\n\n");
+        } else {
+            out.push_str("> **Gate failed.**\n>\n");
+            for line in &failed {
+                out.push_str("> - ");
+                out.push_str(&markdown::cell(line));
+                out.push('\n');
+            }
             out.push('\n');
         }
-        out.push('\n');
-    }
-    out.push_str(&report);
+        out.push_str(&report);
+        Ok(())
+    });
     out
 }
 

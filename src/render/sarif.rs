@@ -32,12 +32,14 @@ pub fn driver(rubric: &Rubric) -> Value {
             tags.extend(text.references.iter().map(Reference::tag));
             let mut help = sentence(&describe::generic_remedy(id, rubric));
             if !text.references.is_empty() {
-                let _ = write!(
-                    help,
-                    " Framework references: {}. {}",
-                    compact(&text.references),
-                    NOT_A_JUDGEMENT
-                );
+                crate::text::append(&mut help, |help| {
+                    write!(
+                        help,
+                        " Framework references: {}. {}",
+                        compact(&text.references),
+                        NOT_A_JUDGEMENT
+                    )
+                });
             }
             let mut rule = json!({
                 "id": id.word(),
@@ -155,16 +157,19 @@ fn uri(path: &Path, base: &Path) -> String {
         relative = rest;
     }
     let mut out = String::with_capacity(relative.len());
-    if relative.starts_with(b"/") {
-        out.push_str("file://");
-    }
-    for &byte in relative {
-        if byte.is_ascii_alphanumeric() || b"-._~/".contains(&byte) {
-            out.push(char::from(byte));
-        } else {
-            let _ = write!(out, "%{byte:02X}");
+    crate::text::append(&mut out, |out| {
+        if relative.starts_with(b"/") {
+            out.push_str("file://");
         }
-    }
+        for &byte in relative {
+            if byte.is_ascii_alphanumeric() || b"-._~/".contains(&byte) {
+                out.push(char::from(byte));
+            } else {
+                write!(out, "%{byte:02X}")?;
+            }
+        }
+        Ok(())
+    });
     out
 }
 

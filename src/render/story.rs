@@ -75,7 +75,9 @@ pub fn next_level(a: &Assessment) -> Option<String> {
         } else {
             "; the level waits for"
         };
-        let _ = write!(text, "{joint} {}", cap_lifted_by(cap));
+        crate::text::append(&mut text, |text| {
+            write!(text, "{joint} {}", cap_lifted_by(cap))
+        });
     }
     let titles: Vec<&str> = next
         .criteria
@@ -84,7 +86,9 @@ pub fn next_level(a: &Assessment) -> Option<String> {
         .collect();
     if !titles.is_empty() {
         // Titles may hold commas of their own, so semicolons part them.
-        let _ = write!(text, ". The largest gaps: {}", titles.join("; "));
+        crate::text::append(&mut text, |text| {
+            write!(text, ". The largest gaps: {}", titles.join("; "))
+        });
     }
     text.push('.');
     Some(text)
@@ -286,11 +290,14 @@ pub fn findings_count(a: &Assessment) -> String {
         "Findings: {}",
         crate::assess::findings::names(parts.iter().map(String::as_str))
     );
-    let accepted = a.findings.iter().filter(|f| !f.accepted.is_empty()).count();
-    if accepted > 0 {
-        let _ = write!(text, "; {accepted} of them accepted");
-    }
-    text.push('.');
+    crate::text::append(&mut text, |text| {
+        let accepted = a.findings.iter().filter(|f| !f.accepted.is_empty()).count();
+        if accepted > 0 {
+            write!(text, "; {accepted} of them accepted")?;
+        }
+        text.push('.');
+        Ok(())
+    });
     text
 }
 
@@ -709,11 +716,13 @@ pub fn unanswered_note(a: &Assessment) -> Option<String> {
     let scored = a.scores.open_questions.overall;
     if total > scored {
         // The count beside the scores is only what the scores read.
-        let _ = write!(
-            text,
-            " Of these {total}, {scored} are read by the scores (the number given beside them); {} read only by findings, and so leave the ranges as they are.",
-            count(total - scored, "is", "are")
-        );
+        crate::text::append(&mut text, |text| {
+            write!(
+                text,
+                " Of these {total}, {scored} are read by the scores (the number given beside them); {} read only by findings, and so leave the ranges as they are.",
+                count(total - scored, "is", "are")
+            )
+        });
     }
     Some(text)
 }
@@ -767,22 +776,25 @@ pub fn chart_description(a: &Assessment) -> String {
         score_in_words(a, Some(Side::Implementation)),
         quadrant(a).0
     );
-    if let Some(c) = &a.comparison {
-        let before = |name: &str| {
-            c.scores
-                .iter()
-                .find(|x| x.name == name)
-                .and_then(|x| x.value.before)
-                .map_or_else(|| "not scored".to_owned(), |v| format!("{v:.1}"))
-        };
-        let _ = write!(
-            text,
-            " At the baseline ({}): strategy {}, implementation {}.",
-            c.before.assessed,
-            before("strategy"),
-            before("implementation")
-        );
-    }
+    crate::text::append(&mut text, |text| {
+        if let Some(c) = &a.comparison {
+            let before = |name: &str| {
+                c.scores
+                    .iter()
+                    .find(|x| x.name == name)
+                    .and_then(|x| x.value.before)
+                    .map_or_else(|| "not scored".to_owned(), |v| format!("{v:.1}"))
+            };
+            write!(
+                text,
+                " At the baseline ({}): strategy {}, implementation {}.",
+                c.before.assessed,
+                before("strategy"),
+                before("implementation")
+            )?;
+        }
+        Ok(())
+    });
     text
 }
 

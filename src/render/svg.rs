@@ -238,62 +238,65 @@ pub fn quadrants(q: &Quadrants<'_>) -> String {
         .fold(0.0_f64, f64::max);
     let height = HEIGHT + extra.max(0.0) + if extra > 0.0 { 4.0 } else { 0.0 };
     let mut out = open(q.id, "chart", q.title, q.description, height);
-    frame(&mut out, q.cut);
-    for (name, r) in q.names.iter().zip(names) {
-        text_in(&mut out, "quadrant-name", name, r);
-    }
-    for m in &q.marks {
-        if let Some(([s0, s1], [i0, i1])) = m.range {
-            let _ = writeln!(
+    crate::text::append(&mut out, |out| {
+        frame(out, q.cut)?;
+        for (name, r) in q.names.iter().zip(names) {
+            text_in(out, "quadrant-name", name, r)?;
+        }
+        for m in &q.marks {
+            if let Some(([s0, s1], [i0, i1])) = m.range {
+                writeln!(
+                    out,
+                    "<rect class=\"range\" x=\"{}\" y=\"{}\" width=\"{}\" height=\"{}\"/>",
+                    n(x_of(s0)),
+                    n(y_of(i1)),
+                    n((x_of(s1) - x_of(s0)).max(1.0)),
+                    n((y_of(i0) - y_of(i1)).max(1.0))
+                )?;
+            }
+        }
+        for m in &q.marks {
+            if let (Some((bs, bi)), Some((s, i))) = (m.baseline, m.point) {
+                arrow(out, (x_of(bs), y_of(bi)), (x_of(s), y_of(i)))?;
+            }
+        }
+        for (k, (m, r)) in all.iter().zip(&labels).enumerate() {
+            let (Some((s, i)), Some(r)) = (m.point, r) else {
+                continue;
+            };
+            let today = k < q.marks.len();
+            let (px, py) = (x_of(s), y_of(i));
+            // A label moved away from its point is tied to it by a line.
+            let (cx, cy) = (px.clamp(r.x, r.x + r.w), py.clamp(r.y, r.y + r.h));
+            if (cx - px).hypot(cy - py) > 20.0 {
+                writeln!(
+                    out,
+                    "<line class=\"leader\" x1=\"{}\" y1=\"{}\" x2=\"{}\" y2=\"{}\"/>",
+                    n(px),
+                    n(py),
+                    n(cx),
+                    n(cy)
+                )?;
+            }
+            // The baseline's point is drawn with its arrow.
+            if today {
+                writeln!(
+                    out,
+                    "<circle class=\"point\" cx=\"{}\" cy=\"{}\" r=\"5\"/>",
+                    n(px),
+                    n(py)
+                )?;
+            }
+            text_in(
                 out,
-                "<rect class=\"range\" x=\"{}\" y=\"{}\" width=\"{}\" height=\"{}\"/>",
-                n(x_of(s0)),
-                n(y_of(i1)),
-                n((x_of(s1) - x_of(s0)).max(1.0)),
-                n((y_of(i0) - y_of(i1)).max(1.0))
-            );
+                if today { "label" } else { "label then" },
+                &m.label,
+                *r,
+            )?;
         }
-    }
-    for m in &q.marks {
-        if let (Some((bs, bi)), Some((s, i))) = (m.baseline, m.point) {
-            arrow(&mut out, (x_of(bs), y_of(bi)), (x_of(s), y_of(i)));
-        }
-    }
-    for (k, (m, r)) in all.iter().zip(&labels).enumerate() {
-        let (Some((s, i)), Some(r)) = (m.point, r) else {
-            continue;
-        };
-        let today = k < q.marks.len();
-        let (px, py) = (x_of(s), y_of(i));
-        // A label moved away from its point is tied to it by a line.
-        let (cx, cy) = (px.clamp(r.x, r.x + r.w), py.clamp(r.y, r.y + r.h));
-        if (cx - px).hypot(cy - py) > 20.0 {
-            let _ = writeln!(
-                out,
-                "<line class=\"leader\" x1=\"{}\" y1=\"{}\" x2=\"{}\" y2=\"{}\"/>",
-                n(px),
-                n(py),
-                n(cx),
-                n(cy)
-            );
-        }
-        // The baseline's point is drawn with its arrow.
-        if today {
-            let _ = writeln!(
-                out,
-                "<circle class=\"point\" cx=\"{}\" cy=\"{}\" r=\"5\"/>",
-                n(px),
-                n(py)
-            );
-        }
-        text_in(
-            &mut out,
-            if today { "label" } else { "label then" },
-            &m.label,
-            *r,
-        );
-    }
-    out.push_str("</svg>\n");
+        out.push_str("</svg>\n");
+        Ok(())
+    });
     out
 }
 
@@ -311,24 +314,25 @@ fn open(id: &str, kind: &str, title: &str, description: &str, height: f64) -> St
 }
 
 /// The plot's frame.
-fn plot_box(out: &mut String) {
-    let _ = writeln!(
+fn plot_box(out: &mut String) -> std::fmt::Result {
+    writeln!(
         out,
         "<rect class=\"plot\" x=\"{}\" y=\"{}\" width=\"{}\" height=\"{}\"/>",
         n(LEFT),
         n(TOP),
         n(RIGHT - LEFT),
         n(BOTTOM - TOP)
-    );
+    )?;
+    Ok(())
 }
 
 /// Axes, ticks at 0, 25, 50, 75 and 100, axis titles, and the cut lines
 /// with their value.
-fn frame(out: &mut String, cut: f64) {
-    plot_box(out);
+fn frame(out: &mut String, cut: f64) -> std::fmt::Result {
+    plot_box(out)?;
     for tick in [0.0, 25.0, 50.0, 75.0, 100.0] {
         let (x, y) = (x_of(tick), y_of(tick));
-        let _ = writeln!(
+        writeln!(
             out,
             "<line class=\"tick\" x1=\"{0}\" y1=\"{1}\" x2=\"{0}\" y2=\"{2}\"/><text class=\"tick-label\" x=\"{0}\" y=\"{3}\" text-anchor=\"middle\">{4}</text>",
             n(x),
@@ -336,8 +340,8 @@ fn frame(out: &mut String, cut: f64) {
             n(BOTTOM + 5.0),
             n(BOTTOM + 18.0),
             n(tick)
-        );
-        let _ = writeln!(
+        )?;
+        writeln!(
             out,
             "<line class=\"tick\" x1=\"{0}\" y1=\"{1}\" x2=\"{2}\" y2=\"{1}\"/><text class=\"tick-label\" x=\"{3}\" y=\"{4}\" text-anchor=\"end\">{5}</text>",
             n(LEFT - 5.0),
@@ -346,21 +350,21 @@ fn frame(out: &mut String, cut: f64) {
             n(LEFT - 8.0),
             n(y + 4.0),
             n(tick)
-        );
+        )?;
     }
-    let _ = writeln!(
+    writeln!(
         out,
         "<text class=\"axis-title\" x=\"{}\" y=\"{}\" text-anchor=\"middle\">Strategy</text>",
         n(f64::midpoint(LEFT, RIGHT)),
         n(BOTTOM + 40.0)
-    );
-    let _ = writeln!(
+    )?;
+    writeln!(
         out,
         "<text class=\"axis-title\" transform=\"translate(18 {}) rotate(-90)\" text-anchor=\"middle\">Implementation</text>",
         n(f64::midpoint(TOP, BOTTOM))
-    );
+    )?;
     let (x, y) = (x_of(cut), y_of(cut));
-    let _ = writeln!(
+    writeln!(
         out,
         "<line class=\"cut\" x1=\"{0}\" y1=\"{1}\" x2=\"{0}\" y2=\"{2}\"/><line class=\"cut\" x1=\"{3}\" y1=\"{4}\" x2=\"{5}\" y2=\"{4}\"/>",
         n(x),
@@ -369,10 +373,10 @@ fn frame(out: &mut String, cut: f64) {
         n(LEFT),
         n(y),
         n(RIGHT)
-    );
+    )?;
     // The cut's value sits outside the plot, where no label goes: above
     // the vertical line, right of the horizontal one.
-    let _ = writeln!(
+    writeln!(
         out,
         "<text class=\"cut-label\" x=\"{}\" y=\"{}\" text-anchor=\"middle\">cut {}</text><text class=\"cut-label\" x=\"{}\" y=\"{}\" text-anchor=\"start\">cut {}</text>",
         n(x),
@@ -381,39 +385,41 @@ fn frame(out: &mut String, cut: f64) {
         n(RIGHT + 6.0),
         n(y + 4.0),
         n(cut)
-    );
+    )?;
+    Ok(())
 }
 
 /// Text inside its box, its baseline placed so that the glyphs fit the box.
-fn text_in(out: &mut String, class: &str, text: &str, r: Rect) {
-    let _ = writeln!(
+fn text_in(out: &mut String, class: &str, text: &str, r: Rect) -> std::fmt::Result {
+    writeln!(
         out,
         "<text class=\"{class}\" x=\"{}\" y=\"{}\">{}</text>",
         n(r.x + 3.0),
         n(r.y + r.h - 5.0),
         escape(text)
-    );
+    )?;
+    Ok(())
 }
 
 /// The baseline's point and an arrow from it to today's.
-fn arrow(out: &mut String, from: (f64, f64), to: (f64, f64)) {
-    let _ = writeln!(
+fn arrow(out: &mut String, from: (f64, f64), to: (f64, f64)) -> std::fmt::Result {
+    writeln!(
         out,
         "<circle class=\"baseline\" cx=\"{}\" cy=\"{}\" r=\"4\"/>",
         n(from.0),
         n(from.1)
-    );
+    )?;
     let (dx, dy) = (to.0 - from.0, to.1 - from.1);
     let length = dx.hypot(dy);
     if length < 12.0 {
         // Too short to draw: the two points nearly coincide.
-        return;
+        return Ok(());
     }
     let (ux, uy) = (dx / length, dy / length);
     // Stop at the edge of today's point, head included.
     let tip = (to.0 - ux * 6.0, to.1 - uy * 6.0);
     let back = (tip.0 - ux * 8.0, tip.1 - uy * 8.0);
-    let _ = writeln!(
+    writeln!(
         out,
         "<line class=\"arrow\" x1=\"{}\" y1=\"{}\" x2=\"{}\" y2=\"{}\"/><polygon class=\"arrow-head\" points=\"{},{} {},{} {},{}\"/>",
         n(from.0 + ux * 5.0),
@@ -426,7 +432,8 @@ fn arrow(out: &mut String, from: (f64, f64), to: (f64, f64)) {
         n(back.1 + ux * 4.0),
         n(back.0 + uy * 4.0),
         n(back.1 - ux * 4.0)
-    );
+    )?;
+    Ok(())
 }
 
 /// One line of a line chart: its name, its CSS class and its values,
@@ -465,52 +472,59 @@ pub fn lines(
     };
     let height = legend_y + LINE * series.len().div_ceil(columns) as f64 + 8.0;
     let mut out = open(id, "history", title, description, height);
-    plot_box(&mut out);
-    for tick in [0.0, 25.0, 50.0, 75.0, 100.0] {
-        let y = y_of(tick);
-        let _ = writeln!(
+    crate::text::append(&mut out, |out| {
+        plot_box(out)?;
+        for tick in [0.0, 25.0, 50.0, 75.0, 100.0] {
+            let y = y_of(tick);
+            writeln!(
+                out,
+                "<line class=\"grid\" x1=\"{0}\" y1=\"{1}\" x2=\"{2}\" y2=\"{1}\"/><text class=\"tick-label\" x=\"{3}\" y=\"{4}\" text-anchor=\"end\">{5}</text>",
+                n(LEFT - 5.0),
+                n(y),
+                n(RIGHT),
+                n(LEFT - 8.0),
+                n(y + 4.0),
+                n(tick)
+            )?;
+        }
+        version_ticks(out, ticks, &x_at)?;
+        writeln!(
             out,
-            "<line class=\"grid\" x1=\"{0}\" y1=\"{1}\" x2=\"{2}\" y2=\"{1}\"/><text class=\"tick-label\" x=\"{3}\" y=\"{4}\" text-anchor=\"end\">{5}</text>",
-            n(LEFT - 5.0),
-            n(y),
-            n(RIGHT),
-            n(LEFT - 8.0),
-            n(y + 4.0),
-            n(tick)
-        );
-    }
-    version_ticks(&mut out, ticks, &x_at);
-    let _ = writeln!(
-        out,
-        "<text class=\"axis-title\" x=\"{}\" y=\"{}\" text-anchor=\"middle\">Version, oldest first</text>",
-        n(f64::midpoint(LEFT, RIGHT)),
-        n(BOTTOM + 40.0)
-    );
-    for s in series {
-        draw_series(&mut out, s, &x_at);
-    }
-    for (k, s) in series.iter().enumerate() {
-        let x = LEFT + (k % columns) as f64 * 180.0;
-        let y = legend_y + (k / columns) as f64 * LINE;
-        let _ = writeln!(
-            out,
-            "<line class=\"{0}\" x1=\"{1}\" y1=\"{2}\" x2=\"{3}\" y2=\"{2}\"/><text class=\"label\" x=\"{4}\" y=\"{5}\">{6}</text>",
-            s.class,
-            n(x),
-            n(y + 6.0),
-            n(x + 24.0),
-            n(x + 30.0),
-            n(y + 10.0),
-            escape(s.name)
-        );
-    }
-    out.push_str("</svg>\n");
+            "<text class=\"axis-title\" x=\"{}\" y=\"{}\" text-anchor=\"middle\">Version, oldest first</text>",
+            n(f64::midpoint(LEFT, RIGHT)),
+            n(BOTTOM + 40.0)
+        )?;
+        for s in series {
+            draw_series(out, s, &x_at)?;
+        }
+        for (k, s) in series.iter().enumerate() {
+            let x = LEFT + (k % columns) as f64 * 180.0;
+            let y = legend_y + (k / columns) as f64 * LINE;
+            writeln!(
+                out,
+                "<line class=\"{0}\" x1=\"{1}\" y1=\"{2}\" x2=\"{3}\" y2=\"{2}\"/><text class=\"label\" x=\"{4}\" y=\"{5}\">{6}</text>",
+                s.class,
+                n(x),
+                n(y + 6.0),
+                n(x + 24.0),
+                n(x + 30.0),
+                n(y + 10.0),
+                escape(s.name)
+            )?;
+        }
+        out.push_str("</svg>\n");
+        Ok(())
+    });
     out
 }
 
 /// The versions' names under the axis, thinned so that they never
 /// overlap: every name fits in 70 units, and the plot is about 500 wide.
-fn version_ticks(out: &mut String, ticks: &[String], x_at: &dyn Fn(usize) -> f64) {
+fn version_ticks(
+    out: &mut String,
+    ticks: &[String],
+    x_at: &dyn Fn(usize) -> f64,
+) -> std::fmt::Result {
     let count = ticks.len();
     let every = (count * 70).div_ceil(500).max(1);
     for (i, tick) in ticks.iter().enumerate() {
@@ -520,53 +534,55 @@ fn version_ticks(out: &mut String, ticks: &[String], x_at: &dyn Fn(usize) -> f64
         if !shown {
             continue;
         }
-        let _ = writeln!(
+        writeln!(
             out,
             "<text class=\"tick-label\" x=\"{}\" y=\"{}\" text-anchor=\"middle\">{}</text>",
             n(x_at(i)),
             n(BOTTOM + 18.0),
             escape(tick)
-        );
+        )?;
     }
+    Ok(())
 }
 
 /// One series: a polyline for each run of values, a dot for a lone one.
-fn draw_series(out: &mut String, s: &Series<'_>, x_at: &dyn Fn(usize) -> f64) {
+fn draw_series(out: &mut String, s: &Series<'_>, x_at: &dyn Fn(usize) -> f64) -> std::fmt::Result {
     let mut run: Vec<(f64, f64)> = Vec::new();
-    let flush = |run: &mut Vec<(f64, f64)>, out: &mut String| {
+    let flush = |run: &mut Vec<(f64, f64)>, out: &mut String| -> std::fmt::Result {
         match run.len() {
             0 => {}
             1 => {
-                let _ = writeln!(
+                writeln!(
                     out,
                     "<circle class=\"{}\" cx=\"{}\" cy=\"{}\" r=\"3\"/>",
                     s.class,
                     n(run[0].0),
                     n(run[0].1)
-                );
+                )?;
             }
             _ => {
                 let points: Vec<String> = run
                     .iter()
                     .map(|(x, y)| format!("{},{}", n(*x), n(*y)))
                     .collect();
-                let _ = writeln!(
+                writeln!(
                     out,
                     "<polyline class=\"{}\" points=\"{}\"/>",
                     s.class,
                     points.join(" ")
-                );
+                )?;
             }
         }
         run.clear();
+        Ok(())
     };
     for (i, v) in s.values.iter().enumerate() {
         match v {
             Some(v) => run.push((x_at(i), y_of(*v))),
-            None => flush(&mut run, out),
+            None => flush(&mut run, out)?,
         }
     }
-    flush(&mut run, out);
+    flush(&mut run, out)
 }
 
 #[cfg(test)]

@@ -14,17 +14,38 @@ use crate::load::questionnaire::DateSource;
 use crate::vocabulary::{Confidence, Group, PurgatoryStatus, Side, Word};
 use anstyle::AnsiColor;
 use comfy_table::{Cell, Table};
-use std::fmt::Write as _;
+use std::fmt::{self, Write as _};
 
 /// How many recommendations the terminal shows; the others are in JSON and Markdown.
 const TOP_RECOMMENDATIONS: usize = 5;
 
-/// Renders the report for a terminal `width` columns wide, in colour when `color`.
-// One straight sequence of sections; splitting it would hide their order.
-#[allow(clippy::too_many_lines)]
+/// Renders the report for a terminal `width` columns wide, in colour when
+/// `color`: one section after another, in the order a reader needs them.
 pub fn render(a: &Assessment, width: u16, color: bool) -> String {
     let t = Tables { width, color };
-    let mut out = String::new();
+    crate::text::written(|out| {
+        headline(out, a, &t)?;
+        decisions(out, a, &t)?;
+        scores(out, a, &t)?;
+        dimensions(out, a, &t)?;
+        purgatory(out, a, &t)?;
+        live_systems(out, a, &t)?;
+        misconceptions(out, a, &t)?;
+        others(out, a, &t)?;
+        recommendations(out, a, &t)?;
+        spend(out, a, &t)?;
+        unanswered(out, a, &t)?;
+        accepted_risks(out, a, &t)?;
+        comparison(out, a, &t)?;
+        gate(out, a, &t)?;
+        closing(out, a, &t)?;
+        Ok(())
+    })
+}
+
+/// The organization, the date and where it came from, who answered, the
+/// verdict and the focus.
+fn headline(out: &mut String, a: &Assessment, t: &Tables) -> fmt::Result {
     let date_from = match a.organization.assessed_from {
         DateSource::Questionnaire => "from the questionnaire",
         DateSource::AsOf => "from --as-of",
@@ -32,48 +53,57 @@ pub fn render(a: &Assessment, width: u16, color: bool) -> String {
     };
     let headline = format!(
         "AI readiness of {} — assessed {} ({date_from})",
-        paint(&a.organization.name, bold(), color),
+        paint(&a.organization.name, bold(), t.color),
         a.organization.assessed
     );
-    let _ = writeln!(out, "{}", t.prose(&headline));
+    writeln!(out, "{}", t.prose(&headline))?;
     if let Some(line) = super::cases::answered_by(a, str::to_owned) {
-        let _ = writeln!(out, "{}", t.prose(&line));
+        writeln!(out, "{}", t.prose(&line))?;
     }
     // An untrustworthy verdict is said before anything else.
     if a.confidence == Confidence::Insufficient {
         let warning = format!("Confidence insufficient: {}", confidence_note(a));
-        let _ = writeln!(
+        writeln!(
             out,
             "{}",
-            paint(&t.prose(&warning), colored(AnsiColor::Yellow), color)
-        );
+            paint(&t.prose(&warning), colored(AnsiColor::Yellow), t.color)
+        )?;
     }
     let verdict_line = format!(
         "Level: {}   Quadrant: {}   Focus: {}   Confidence: {}",
-        paint(a.level.word(), bold(), color),
-        paint(a.quadrant.word(), bold(), color),
-        paint(a.focus.word(), bold(), color),
-        paint(a.confidence.word(), bold(), color)
+        paint(a.level.word(), bold(), t.color),
+        paint(a.quadrant.word(), bold(), t.color),
+        paint(a.focus.word(), bold(), t.color),
+        paint(a.confidence.word(), bold(), t.color)
     );
-    let _ = writeln!(out, "{}", t.prose(&verdict_line));
+    writeln!(out, "{}", t.prose(&verdict_line))?;
     if let Some(next) = story::next_level(a) {
-        let _ = writeln!(out, "{}", t.prose(&format!("Next level: {next}")));
+        writeln!(out, "{}", t.prose(&format!("Next level: {next}")))?;
     }
-    let _ = writeln!(out, "{}\n", t.prose(&a.focus_reason));
+    writeln!(out, "{}\n", t.prose(&a.focus_reason))?;
+    Ok(())
+}
+
+/// The go/no-go decisions only leadership can take.
+fn decisions(out: &mut String, a: &Assessment, t: &Tables) -> fmt::Result {
     if !a.decisions.is_empty() {
-        let _ = writeln!(out, "Decisions needed from leadership:");
+        writeln!(out, "Decisions needed from leadership:")?;
         let mut decisions = t.table(&story::DECISION_COLUMNS);
         for d in a.decisions.iter().take(story::DECISIONS_SHOWN) {
             decisions.add_row(story::decision_row(d).to_vec());
         }
         right_align(&mut decisions, &[3, 4]);
-        let _ = writeln!(out, "{}", t.show(decisions));
+        writeln!(out, "{}", t.show(decisions))?;
         if let Some(more) = story::more_decisions(a, "in the Markdown and JSON reports") {
-            let _ = writeln!(out, "{}", t.prose(&more));
+            writeln!(out, "{}", t.prose(&more))?;
         }
         out.push('\n');
     }
+    Ok(())
+}
 
+/// The three scores and the completeness of each side, with bars.
+fn scores(out: &mut String, a: &Assessment, t: &Tables) -> fmt::Result {
     let s = &a.scores;
     let mut scores = t.table(&["Score", "Value", ""]);
     for (name, side, value) in [
@@ -101,8 +131,12 @@ pub fn render(a: &Assessment, width: u16, color: bool) -> String {
     ] {
         scores.add_row(vec![name.to_owned(), format!("{value:.1}"), bar(value)]);
     }
-    let _ = writeln!(out, "{}\n", t.show(scores));
+    writeln!(out, "{}\n", t.show(scores))?;
+    Ok(())
+}
 
+/// Each dimension's strategy and implementation scores.
+fn dimensions(out: &mut String, a: &Assessment, t: &Tables) -> fmt::Result {
     let mut dimensions = t.table(&["Dimension", "Strategy", "Implementation"]);
     for d in &a.dimensions {
         dimensions.add_row(vec![
@@ -112,8 +146,12 @@ pub fn render(a: &Assessment, width: u16, color: bool) -> String {
         ]);
     }
     right_align(&mut dimensions, &[1, 2]);
-    let _ = writeln!(out, "{}\n", t.show(dimensions));
+    writeln!(out, "{}\n", t.show(dimensions))?;
+    Ok(())
+}
 
+/// Pilot purgatory: its status, the pilots retired on purpose, its signals.
+fn purgatory(out: &mut String, a: &Assessment, t: &Tables) -> fmt::Result {
     let signals = kind(a, Group::Purgatory);
     let status_style = match a.purgatory.status {
         PurgatoryStatus::Stuck => colored(AnsiColor::Red).bold(),
@@ -122,31 +160,35 @@ pub fn render(a: &Assessment, width: u16, color: bool) -> String {
     };
     let purgatory = format!(
         "Pilot purgatory: {} ({} lingering, {} live; {})",
-        paint(a.purgatory.status.word(), status_style, color),
+        paint(a.purgatory.status.word(), status_style, t.color),
         count(a.purgatory.lingering, "pilot", "pilots"),
         a.purgatory.live,
         count(signals.len(), "signal", "signals"),
     );
-    let _ = writeln!(out, "{}", t.prose(&purgatory));
+    writeln!(out, "{}", t.prose(&purgatory))?;
     if let Some(retired) = super::cases::retired_on_purpose(a) {
-        let _ = writeln!(out, "{}", t.prose(&retired));
+        writeln!(out, "{}", t.prose(&retired))?;
     }
     if !signals.is_empty() {
-        let _ = writeln!(out, "{}", t.show(t.findings(&signals, "Signal")));
+        writeln!(out, "{}", t.show(t.findings(&signals, "Signal")))?;
     }
     out.push('\n');
+    Ok(())
+}
 
+/// Findings about live systems, then the incidents.
+fn live_systems(out: &mut String, a: &Assessment, t: &Tables) -> fmt::Result {
     let live_systems = kind(a, Group::Operations);
     if !live_systems.is_empty() {
-        let _ = writeln!(
+        writeln!(
             out,
             "Live systems: {}",
             count(live_systems.len(), "finding", "findings")
-        );
-        let _ = writeln!(out, "{}\n", t.show(t.findings(&live_systems, "Finding")));
+        )?;
+        writeln!(out, "{}\n", t.show(t.findings(&live_systems, "Finding")))?;
     }
     if !a.incidents.is_empty() {
-        let _ = writeln!(out, "{}", t.prose(&super::cases::incidents_line(a)));
+        writeln!(out, "{}", t.prose(&super::cases::incidents_line(a)))?;
         let mut table = t.table(&[
             "Date",
             "Pilot",
@@ -158,11 +200,15 @@ pub fn render(a: &Assessment, width: u16, color: bool) -> String {
         for i in &a.incidents {
             table.add_row(super::cases::incident_cells(i).to_vec());
         }
-        let _ = writeln!(out, "{}\n", t.show(table));
+        writeln!(out, "{}\n", t.show(table))?;
     }
+    Ok(())
+}
 
+/// The misconceptions, each with what shows it and its correction.
+fn misconceptions(out: &mut String, a: &Assessment, t: &Tables) -> fmt::Result {
     let misconceptions = kind(a, Group::Misconception);
-    let _ = writeln!(out, "Misconceptions: {}", misconceptions.len());
+    writeln!(out, "Misconceptions: {}", misconceptions.len())?;
     if !misconceptions.is_empty() {
         let mut table = t.table(&["Misconception", "Shown by", "Correction"]);
         for m in &misconceptions {
@@ -181,24 +227,33 @@ pub fn render(a: &Assessment, width: u16, color: bool) -> String {
                 m.correction.as_deref().unwrap_or_default().to_owned(),
             ]);
         }
-        let _ = writeln!(out, "{}", t.show(table));
+        writeln!(out, "{}", t.show(table))?;
     }
     out.push('\n');
+    Ok(())
+}
 
+/// The findings in no other group.
+fn others(out: &mut String, a: &Assessment, t: &Tables) -> fmt::Result {
     let others = kind(a, Group::Other);
     if !others.is_empty() {
-        let _ = writeln!(out, "Other findings: {}", others.len());
-        let _ = writeln!(out, "{}\n", t.show(t.findings(&others, "Finding")));
+        writeln!(out, "Other findings: {}", others.len())?;
+        writeln!(out, "{}\n", t.show(t.findings(&others, "Finding")))?;
     }
+    Ok(())
+}
 
+/// The top recommendations after the focus, numbered as the Markdown
+/// report numbers them.
+fn recommendations(out: &mut String, a: &Assessment, t: &Tables) -> fmt::Result {
     // The focus is the headline; the list goes on from it, numbered as the
     // Markdown report numbers it.
     let total = story::after_the_focus(a).count();
-    let _ = writeln!(
+    writeln!(
         out,
         "Recommendations after the focus (top {} of {total}):",
         TOP_RECOMMENDATIONS.min(total)
-    );
+    )?;
     for (i, item) in story::action_items(a, TOP_RECOMMENDATIONS)
         .iter()
         .enumerate()
@@ -207,26 +262,36 @@ pub fn render(a: &Assessment, width: u16, color: bool) -> String {
         let title = if item.critical {
             format!(
                 "{} {}",
-                paint("Critical:", colored(AnsiColor::Red).bold(), color),
+                paint("Critical:", colored(AnsiColor::Red).bold(), t.color),
                 item.title
             )
         } else {
             item.title.clone()
         };
-        let _ = writeln!(out, "{}", wrap(&title, t.width, &rank, "    "));
-        let _ = writeln!(
+        writeln!(out, "{}", wrap(&title, t.width, &rank, "    "))?;
+        writeln!(
             out,
             "{}",
             wrap(&item.why, t.width, "    Why: ", "         ")
-        );
+        )?;
         for extra in [&item.owners, &item.also].into_iter().flatten() {
-            let _ = writeln!(out, "{}", wrap(extra, t.width, "    ", "    "));
+            writeln!(out, "{}", wrap(extra, t.width, "    ", "    "))?;
         }
     }
     out.push('\n');
+    Ok(())
+}
+
+/// What the organization spends, when the questionnaire says.
+fn spend(out: &mut String, a: &Assessment, t: &Tables) -> fmt::Result {
     if let Some(spend) = story::spend_line(a) {
-        let _ = writeln!(out, "{}\n", t.prose(&format!("Spend: {spend}")));
+        writeln!(out, "{}\n", t.prose(&format!("Spend: {spend}")))?;
     }
+    Ok(())
+}
+
+/// How many questions are unanswered, and which of them the scores read.
+fn unanswered(out: &mut String, a: &Assessment, t: &Tables) -> fmt::Result {
     let mut unanswered = if a.unanswered.is_empty() {
         format!(
             "Unanswered: none (completeness {:.1}).",
@@ -242,41 +307,62 @@ pub fn render(a: &Assessment, width: u16, color: bool) -> String {
     let read_by_scores = a.scores.open_questions.overall;
     if a.unanswered.len() > read_by_scores {
         // The count beside the scores is only what the scores read.
-        let _ = write!(
+        write!(
             unanswered,
             " {read_by_scores} of them are read by the scores; {} read only by findings.",
             count(a.unanswered.len() - read_by_scores, "is", "are")
-        );
+        )?;
     }
-    let _ = writeln!(out, "{}", t.prose(&unanswered));
+    writeln!(out, "{}", t.prose(&unanswered))?;
+    Ok(())
+}
+
+/// The findings accepted in the settings file.
+fn accepted_risks(out: &mut String, a: &Assessment, t: &Tables) -> fmt::Result {
     if !a.acceptances.is_empty() {
-        let _ = writeln!(out, "\nAccepted risks: {}", a.acceptances.len());
+        writeln!(out, "\nAccepted risks: {}", a.acceptances.len())?;
         for line in acceptance_lines(a) {
-            let _ = writeln!(out, "{}", wrap(&line, t.width, "  ", "    "));
+            writeln!(out, "{}", wrap(&line, t.width, "  ", "    "))?;
         }
     }
+    Ok(())
+}
+
+/// The comparison with the baseline, when there is one.
+fn comparison(out: &mut String, a: &Assessment, t: &Tables) -> fmt::Result {
     if let Some(comparison) = &a.comparison {
-        let _ = write!(out, "\n{}", super::diff::brief_text(comparison, t.width));
+        write!(out, "\n{}", super::diff::brief_text(comparison, t.width))?;
     }
+    Ok(())
+}
+
+/// The gate's verdict and each of its checks.
+fn gate(out: &mut String, a: &Assessment, t: &Tables) -> fmt::Result {
     if let Some(gate) = &a.gate {
-        let _ = writeln!(out, "\nGate: {}", verdict(gate.passed, color));
+        writeln!(out, "\nGate: {}", verdict(gate.passed, t.color))?;
         for check in &gate.checks {
-            let verdict = verdict(check.passed(), color);
+            let verdict = verdict(check.passed(), t.color);
             let check = crate::gate::describe(check);
-            let _ = writeln!(
+            writeln!(
                 out,
                 "{}",
                 wrap(&check, t.width, &format!("  {verdict}: "), "    ")
-            );
+            )?;
         }
     }
+    Ok(())
+}
+
+/// The framework views, the note on framework references, and the
+/// settings the report was made with.
+fn closing(out: &mut String, a: &Assessment, t: &Tables) -> fmt::Result {
     out.push_str(&super::frameworks::report_text(a, t.width));
     if !a.framework_views.is_empty() || a.findings.iter().any(|f| !f.references.is_empty()) {
-        let _ = writeln!(out, "\n{}", t.prose(NOT_A_JUDGEMENT));
+        writeln!(out, "\n{}", t.prose(NOT_A_JUDGEMENT))?;
     }
     let made_with = format!("Made with {}.", super::words::settings(a));
-    let _ = writeln!(out, "\n{}", t.prose(&made_with));
-    out
+    writeln!(out, "\n{}", t.prose(&made_with))?;
+    Ok(())
 }
 
 fn kind(a: &Assessment, kind: Group) -> Vec<&Finding> {
@@ -308,10 +394,14 @@ impl Tables {
             let lines: Vec<String> = shown.iter().map(evidence).chain(more).collect();
             let mut text = format!("{} ({})\n{}", f.title, f.severity, f.message);
             if !f.references.is_empty() {
-                let _ = write!(text, "\nReferences: {}", compact(&f.references));
+                crate::text::append(&mut text, |text| {
+                    write!(text, "\nReferences: {}", compact(&f.references))
+                });
             }
             for x in &f.accepted {
-                let _ = write!(text, "\n{}", capitalized(&accepted_note(x)));
+                crate::text::append(&mut text, |text| {
+                    write!(text, "\n{}", capitalized(&accepted_note(x)))
+                });
             }
             t.add_row(vec![Cell::new(text), Cell::new(lines.join("\n"))]);
         }

@@ -24,30 +24,30 @@ pub fn render(h: &History) -> String {
 pub fn portfolio(p: &PortfolioHistory) -> String {
     let title = "AI readiness over time: portfolio";
     let mut out = Writer::new(1);
-    let _ = std::fmt::Write::write_fmt(
-        &mut out.out,
-        format_args!("<h1>{}</h1>\n", super::escape(title)),
-    );
-    out.paragraph(&format!(
-        "{}, each with its versions, oldest first.",
-        capitalized(&count(p.histories.len(), "questionnaire", "questionnaires"))
-    ));
-    together(&mut out, p);
-    for (i, h) in p.histories.iter().enumerate() {
-        let name = words::shown_name(p, h);
-        out.heading(1, &name);
-        section(&mut out, h, &name, &format!("h{}-", i + 1));
-    }
+    crate::text::append(&mut out, |out| {
+        writeln!(out.out, "<h1>{}</h1>", super::escape(title))?;
+        out.paragraph(&format!(
+            "{}, each with its versions, oldest first.",
+            capitalized(&count(p.histories.len(), "questionnaire", "questionnaires"))
+        ));
+        together(out, p)?;
+        for (i, h) in p.histories.iter().enumerate() {
+            let name = words::shown_name(p, h);
+            out.heading(1, &name);
+            section(out, h, &name, &format!("h{}-", i + 1));
+        }
+        Ok(())
+    });
     page(title, &out.out)
 }
 
 /// Every organization's overall score over time, one line each, as in
 /// the Markdown; eight line styles, then they repeat, named in the legend.
-fn together(out: &mut Writer, p: &PortfolioHistory) {
+fn together(out: &mut Writer, p: &PortfolioHistory) -> std::fmt::Result {
     let days = words::portfolio_days(p);
     if days.is_empty() {
         out.paragraph(words::NO_PORTFOLIO_CHART);
-        return;
+        return Ok(());
     }
     let names: Vec<String> = p
         .histories
@@ -73,7 +73,7 @@ fn together(out: &mut Writer, p: &PortfolioHistory) {
             .iter()
             .map(|(d, v)| format!("{d}: {:.1}", v[i]))
             .collect();
-        let _ = write!(description, " {name}: {}.", values.join(", "));
+        write!(description, " {name}: {}.", values.join(", "))?;
     }
     let chart = svg::lines(
         "all-",
@@ -82,8 +82,9 @@ fn together(out: &mut Writer, p: &PortfolioHistory) {
         &ticks,
         &series,
     );
-    let _ = writeln!(out.out, "<figure class=\"chart\">\n{chart}</figure>");
+    writeln!(out.out, "<figure class=\"chart\">\n{chart}</figure>")?;
     out.paragraph(&words::portfolio_days_note(&days));
+    Ok(())
 }
 
 /// The line styles of a chart of several organizations.
@@ -161,10 +162,13 @@ fn describe(name: &str, days: &[(&str, [f64; 3])]) -> String {
     let mut text = format!(
         "Strategy, implementation and overall scores of {name}, one point per day, the day's last valid version:"
     );
-    for (date, [s, i, o]) in days {
-        let _ = write!(text, " {date}: {s:.1}, {i:.1}, {o:.1};");
-    }
-    text.pop();
-    text.push('.');
+    crate::text::append(&mut text, |text| {
+        for (date, [s, i, o]) in days {
+            write!(text, " {date}: {s:.1}, {i:.1}, {o:.1};")?;
+        }
+        text.pop();
+        text.push('.');
+        Ok(())
+    });
     text
 }
