@@ -379,8 +379,8 @@ pub struct CriterionResult {
 impl Serialize for CriterionResult {
     fn serialize<S: Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
         let mut fields = serializer.serialize_struct("CriterionResult", 7)?;
-        fields.serialize_field("id", &*self.criterion.id)?;
-        fields.serialize_field("title", &*self.criterion.title)?;
+        fields.serialize_field("id", &self.criterion.id)?;
+        fields.serialize_field("title", &self.criterion.title)?;
         fields.serialize_field("side", &self.criterion.side)?;
         fields.serialize_field("weight", &self.criterion.weight)?;
         fields.serialize_field("points", &self.points)?;

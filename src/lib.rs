@@ -33,6 +33,7 @@ pub mod regression_moves;
 pub mod render;
 pub mod report;
 pub mod rubric;
+pub mod shared_text;
 pub mod spill;
 pub mod suggest;
 pub mod text;

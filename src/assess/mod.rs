@@ -289,7 +289,7 @@ fn next_level(
     let criteria = if points_needed > 0.0 {
         gaps.iter()
             .take(NEXT_LEVEL_CRITERIA)
-            .map(|i| Arc::clone(&rubric.criteria[*i].id))
+            .map(|i| rubric.criteria[*i].id.clone())
             .collect()
     } else {
         Vec::new()

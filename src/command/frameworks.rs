@@ -109,7 +109,7 @@ pub fn resolve_fail_on(settings: &mut Settings, rubric: &Rubric) -> Result<(), E
         match declared(rubric, framework) {
             Err(why) => problem = problem.or(Some(why)),
             Ok(declared) => match declared.entry(id) {
-                Some(entry) => *id = entry.id.clone(),
+                Some(entry) => *id = std::sync::Arc::from(&*entry.id),
                 None => {
                     problem = problem.or_else(|| Some(Undeclared::Reference(declared.unknown(id))));
                 }

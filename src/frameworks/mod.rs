@@ -115,9 +115,9 @@ impl Reference {
 impl Serialize for Reference {
     fn serialize<S: Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
         let mut fields = serializer.serialize_struct("Reference", 3)?;
-        fields.serialize_field("framework", &*self.framework)?;
-        fields.serialize_field("id", &*self.id)?;
-        fields.serialize_field("title", &*self.title)?;
+        fields.serialize_field("framework", &self.framework)?;
+        fields.serialize_field("id", &self.id)?;
+        fields.serialize_field("title", &self.title)?;
         fields.end()
     }
 }

@@ -57,7 +57,9 @@ impl<W: Write> Guarded<W> {
         while let Some(&first) = rest.first() {
             match self.state {
                 State::Middle => {
-                    let end = rest.iter().position(|&b| b == b'\n');
+                    // memchr: a portfolio's JSON is hundreds of megabytes
+                    // on one line, scanned here a word at a time.
+                    let end = memchr::memchr(b'\n', rest);
                     let (line, after) = rest.split_at(end.map_or(rest.len(), |e| e + 1));
                     self.inner.write_all(line)?;
                     if end.is_some() {

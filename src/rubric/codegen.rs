@@ -5,7 +5,7 @@
 
 use super::{
     AnswerFirst, Benchmark, Criterion, Curve, Dimension, FindingText, ImpactWeights, Levels,
-    Measure, Message, PilotPoints, QuadrantText, Rubric, RubricRef, Thresholds,
+    Measure, Message, PilotPoints, QuadrantText, Rubric, RubricRef, SharedText, Thresholds,
 };
 use crate::frameworks::{Entry, Framework, Reference};
 use crate::vocabulary::{PerWord, Word};
@@ -92,7 +92,7 @@ impl Code for String {
     }
 }
 
-impl Code for Arc<str> {
+impl Code for SharedText {
     fn code(&self, out: &mut String) {
         write(out, format_args!("t({:?})", &**self));
     }

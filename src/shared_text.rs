@@ -1,0 +1,165 @@
+//! Text that many reports quote: the rubric's words, a finding's message
+//! that its recommendation repeats. One copy is shared by every assessment
+//! that quotes it, and its JSON form (quoted and escaped) is made once, the
+//! first time a report needs it, and then copied: escaping the same rubric
+//! words again for each of ten thousand organizations was the largest single
+//! cost of a portfolio's JSON.
+
+use serde::{Serialize, Serializer};
+use serde_json::value::RawValue;
+use std::fmt;
+use std::sync::{Arc, OnceLock};
+
+/// Shared, immutable text; reads as a `str`.
+#[derive(Clone)]
+pub struct SharedText(Arc<Inner>);
+
+struct Inner {
+    text: Box<str>,
+    /// The text as a JSON string, quotes and escapes included.
+    json: OnceLock<Box<RawValue>>,
+}
+
+impl SharedText {
+    /// The text as a JSON string, made on first use.
+    fn json(&self) -> &RawValue {
+        self.0.json.get_or_init(|| {
+            // A string always serializes, and its JSON is always valid.
+            let quoted = serde_json::to_string(&*self.0.text).unwrap_or_else(|_| "\"\"".to_owned());
+            RawValue::from_string(quoted).unwrap_or_else(|_| empty())
+        })
+    }
+}
+
+/// `""` as JSON, for the impossible case where a string does not serialize.
+fn empty() -> Box<RawValue> {
+    RawValue::from_string("\"\"".to_owned()).unwrap_or_else(|_| unreachable!("\"\" is JSON"))
+}
+
+impl std::ops::Deref for SharedText {
+    type Target = str;
+    fn deref(&self) -> &str {
+        &self.0.text
+    }
+}
+
+impl AsRef<str> for SharedText {
+    fn as_ref(&self) -> &str {
+        self
+    }
+}
+
+impl std::borrow::Borrow<str> for SharedText {
+    fn borrow(&self) -> &str {
+        self
+    }
+}
+
+impl From<&str> for SharedText {
+    fn from(text: &str) -> SharedText {
+        SharedText::from(Box::<str>::from(text))
+    }
+}
+
+impl From<String> for SharedText {
+    fn from(text: String) -> SharedText {
+        SharedText::from(text.into_boxed_str())
+    }
+}
+
+impl From<Box<str>> for SharedText {
+    fn from(text: Box<str>) -> SharedText {
+        SharedText(Arc::new(Inner {
+            text,
+            json: OnceLock::new(),
+        }))
+    }
+}
+
+impl Default for SharedText {
+    fn default() -> SharedText {
+        SharedText::from("")
+    }
+}
+
+impl PartialEq for SharedText {
+    fn eq(&self, other: &SharedText) -> bool {
+        **self == **other
+    }
+}
+
+impl Eq for SharedText {}
+
+impl PartialEq<str> for SharedText {
+    fn eq(&self, other: &str) -> bool {
+        &**self == other
+    }
+}
+
+impl PartialEq<&str> for SharedText {
+    fn eq(&self, other: &&str) -> bool {
+        &**self == *other
+    }
+}
+
+impl PartialOrd for SharedText {
+    fn partial_cmp(&self, other: &SharedText) -> Option<std::cmp::Ordering> {
+        Some(self.cmp(other))
+    }
+}
+
+impl Ord for SharedText {
+    fn cmp(&self, other: &SharedText) -> std::cmp::Ordering {
+        (**self).cmp(&**other)
+    }
+}
+
+impl std::hash::Hash for SharedText {
+    fn hash<H: std::hash::Hasher>(&self, state: &mut H) {
+        (**self).hash(state);
+    }
+}
+
+impl fmt::Debug for SharedText {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        fmt::Debug::fmt(&**self, f)
+    }
+}
+
+impl fmt::Display for SharedText {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(self)
+    }
+}
+
+/// Serialized as its JSON form made once. Reports are only ever serialized
+/// with `serde_json`, whose writers copy such a raw value as it is and whose
+/// `to_value` reads it back as a string.
+impl Serialize for SharedText {
+    fn serialize<S: Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        self.json().serialize(serializer)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn its_json_is_the_escaped_text_however_it_is_written() {
+        let text = SharedText::from("a \"quoted\" word\nand a tab\t");
+        assert_eq!(
+            serde_json::to_string(&text).expect("json"),
+            r#""a \"quoted\" word\nand a tab\t""#
+        );
+        assert_eq!(
+            serde_json::to_string_pretty(&vec![text.clone()]).expect("json"),
+            "[\n  \"a \\\"quoted\\\" word\\nand a tab\\t\"\n]"
+        );
+        assert_eq!(
+            serde_json::to_value(&text).expect("value"),
+            serde_json::Value::String((*text).to_owned())
+        );
+        assert_eq!(&*text, "a \"quoted\" word\nand a tab\t");
+    }
+}
