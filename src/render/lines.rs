@@ -51,69 +51,134 @@ impl<W: Write> Guarded<W> {
     }
 
     /// Writes `buf` to the inner writer, a backslash before any `::` that would
-    /// begin a line. Runs of a line past its start are written as they are.
+    /// begin a line. What needs no backslash is written in runs as long as
+    /// possible: a pretty-printed report has a short line for every value,
+    /// and a write for each was most of the cost of printing it.
     fn guard(&mut self, buf: &[u8]) -> io::Result<()> {
-        let mut rest = buf;
-        while let Some(&first) = rest.first() {
-            match self.state {
-                State::Middle => {
-                    // memchr: a portfolio's JSON is hundreds of megabytes
-                    // on one line, scanned here a word at a time.
-                    let end = memchr::memchr(b'\n', rest);
-                    let (line, after) = rest.split_at(end.map_or(rest.len(), |e| e + 1));
-                    self.inner.write_all(line)?;
-                    if end.is_some() {
-                        self.state = State::Start;
-                    }
-                    rest = after;
-                }
-                State::Colon => {
-                    self.state = State::Middle;
-                    if first == b':' {
-                        self.inner.write_all(b"\\::")?;
-                        rest = &rest[1..];
-                    } else {
-                        self.inner.write_all(b":")?;
-                    }
-                }
-                State::Start if self.partial.is_empty() && first.is_ascii() => {
-                    // ASCII blanks are written as one run and keep the line
-                    // at its start; any other ASCII byte decides the line.
-                    let blanks = rest
-                        .iter()
-                        .position(|b| !is_ascii_blank(*b))
-                        .unwrap_or(rest.len());
-                    if blanks > 0 {
-                        self.inner.write_all(&rest[..blanks])?;
-                        rest = &rest[blanks..];
-                    } else if first == b':' {
-                        self.state = State::Colon;
-                        rest = &rest[1..];
-                    } else {
-                        self.state = State::Middle;
-                    }
-                }
-                State::Start => {
-                    // One whole character, which may have begun in the last write.
-                    self.partial.push(first);
-                    rest = &rest[1..];
-                    let c = match std::str::from_utf8(&self.partial) {
-                        Ok(text) => text.chars().next(),
-                        // Not yet whole: wait for the next byte.
-                        Err(e) if e.error_len().is_none() && self.partial.len() < 4 => continue,
-                        Err(_) => None,
-                    };
+        let mut i = 0;
+        // The start of what is read but not yet written.
+        let mut pending = 0;
+        if !self.partial.is_empty() {
+            // A character at a line's start that the last write split.
+            while i < buf.len() && first_char(&self.partial) == Decoded::Incomplete {
+                self.partial.push(buf[i]);
+                i += 1;
+            }
+            match first_char(&self.partial) {
+                Decoded::Incomplete => return Ok(()),
+                decoded => {
                     self.inner.write_all(&self.partial)?;
                     self.partial.clear();
-                    // The runner trims every kind of blank, not only spaces.
-                    if !c.is_some_and(char::is_whitespace) {
+                    if !decoded.is_blank() {
                         self.state = State::Middle;
                     }
                 }
             }
+            pending = i;
         }
-        Ok(())
+        if self.state == State::Colon && i < buf.len() {
+            // The held-back `:` of the last write; a second one follows it.
+            self.inner
+                .write_all(if buf[i] == b':' { b"\\:" } else { b":" })?;
+            self.state = State::Middle;
+        }
+        while i < buf.len() {
+            match self.state {
+                State::Middle => match memchr::memchr(b'\n', &buf[i..]) {
+                    Some(at) => {
+                        i += at + 1;
+                        self.state = State::Start;
+                    }
+                    None => i = buf.len(),
+                },
+                State::Colon => break,
+                State::Start => match buf[i] {
+                    blank if is_ascii_blank(blank) => i += 1,
+                    b':' => match buf.get(i + 1) {
+                        Some(b':') => {
+                            self.inner.write_all(&buf[pending..i])?;
+                            self.inner.write_all(b"\\")?;
+                            pending = i;
+                            i += 2;
+                            self.state = State::Middle;
+                        }
+                        Some(_) => {
+                            i += 1;
+                            self.state = State::Middle;
+                        }
+                        None => {
+                            // The next write says whether it starts a command.
+                            self.inner.write_all(&buf[pending..i])?;
+                            i += 1;
+                            pending = i;
+                            self.state = State::Colon;
+                        }
+                    },
+                    byte if byte.is_ascii() => self.state = State::Middle,
+                    _ => match first_char(&buf[i..]) {
+                        Decoded::Incomplete => {
+                            self.inner.write_all(&buf[pending..i])?;
+                            self.partial.extend_from_slice(&buf[i..]);
+                            i = buf.len();
+                            pending = i;
+                        }
+                        decoded => {
+                            i += decoded.len();
+                            // The runner trims every kind of blank, not only spaces.
+                            if !decoded.is_blank() {
+                                self.state = State::Middle;
+                            }
+                        }
+                    },
+                },
+            }
+        }
+        self.inner.write_all(&buf[pending..])
     }
+}
+
+/// The first character of some bytes, as far as they go.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Decoded {
+    Char(char),
+    /// Bytes that are no character, taken as one of this length.
+    Invalid(usize),
+    /// The start of a character whose other bytes are still to come.
+    Incomplete,
+}
+
+impl Decoded {
+    fn is_blank(self) -> bool {
+        matches!(self, Decoded::Char(c) if c.is_whitespace())
+    }
+
+    fn len(self) -> usize {
+        match self {
+            Decoded::Char(c) => c.len_utf8(),
+            Decoded::Invalid(len) => len,
+            Decoded::Incomplete => 0,
+        }
+    }
+}
+
+fn first_char(bytes: &[u8]) -> Decoded {
+    let head = &bytes[..bytes.len().min(4)];
+    let valid = match std::str::from_utf8(head) {
+        Ok(text) => text,
+        Err(e) if e.valid_up_to() > 0 => {
+            std::str::from_utf8(&head[..e.valid_up_to()]).unwrap_or_default()
+        }
+        Err(e) => {
+            return match e.error_len() {
+                Some(len) => Decoded::Invalid(len),
+                None => Decoded::Incomplete,
+            }
+        }
+    };
+    valid
+        .chars()
+        .next()
+        .map_or(Decoded::Incomplete, Decoded::Char)
 }
 
 /// The ASCII characters `char::is_whitespace` counts as blanks (a line
@@ -178,5 +243,41 @@ mod tests {
             );
         }
         assert_eq!(guarded(text), "x\n \u{3000}\\::warning::y\n\\::\n");
+    }
+
+    /// What the guard must do, line by line: a backslash before a `::`
+    /// that follows only blanks.
+    fn reference(text: &str) -> String {
+        text.split('\n')
+            .map(|line| {
+                let blanks = line.len() - line.trim_start().len();
+                if line[blanks..].starts_with("::") {
+                    format!("{}\\{}", &line[..blanks], &line[blanks..])
+                } else {
+                    line.to_owned()
+                }
+            })
+            .collect::<Vec<_>>()
+            .join("\n")
+    }
+
+    proptest::proptest! {
+        #[test]
+        fn any_text_cut_anywhere_is_guarded_line_by_line(
+            text in "[ \t:a\n\u{3000}é\u{85}]{0,40}",
+            cuts in proptest::collection::vec(0usize..=40, 0..4),
+        ) {
+            let bytes = text.as_bytes();
+            let mut at: Vec<usize> = cuts.into_iter().map(|c| c.min(bytes.len())).collect();
+            at.sort_unstable();
+            let mut guard = Guarded::new(Vec::new());
+            let mut from = 0;
+            for cut in at.into_iter().chain([bytes.len()]) {
+                guard.write_all(&bytes[from..cut]).expect("write");
+                from = cut;
+            }
+            let out = String::from_utf8(guard.finish().expect("finish")).expect("UTF-8");
+            proptest::prop_assert_eq!(out, reference(&text));
+        }
     }
 }
