@@ -3,9 +3,10 @@
 //! pilots (`org.yaml:68: gate failed: critical finding unguarded-decisions
 //! (visual-inspection): fails on critical`); then one line with what to do.
 
-use crate::assessment::{Assessment, Finding, GateCheck};
+use crate::assess::gate::failing_findings;
+use crate::assessment::{Assessment, Finding};
 use crate::diagnostic::escaped;
-use crate::gate::{describe, failing_findings, unaccepted_pilots};
+use crate::gate::{describe, GateCheck};
 use crate::vocabulary::{FindingId, Severity, Word as _};
 use std::fmt::Write as _;
 
@@ -132,7 +133,7 @@ fn located(a: &Assessment, f: &Finding) -> String {
 /// ` (churn-model, fraud-check)`: the pilots still counting; empty when the
 /// finding names none.
 fn pilots(f: &Finding) -> String {
-    let names = unaccepted_pilots(f);
+    let names = f.unaccepted_pilots();
     if names.is_empty() {
         return String::new();
     }

@@ -359,7 +359,7 @@ pub fn acceptance_lines(a: &Assessment) -> Vec<String> {
     a.acceptances
         .iter()
         .map(|state| {
-            crate::acceptance::warning(state, a).map_or_else(
+            crate::assess::accept::warning(state, a).map_or_else(
                 || {
                     format!(
                         "{}: {} ({}).",
