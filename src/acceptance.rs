@@ -51,6 +51,22 @@ impl Acceptance {
         format!("{}:{}", self.file, self.line)
     }
 
+    /// Who accepted it and until when, as every report says it:
+    /// `accepted for churn-model by Dana until 2026-06-30`.
+    pub fn terms(&self) -> String {
+        let pilot = self
+            .pilot
+            .as_ref()
+            .map_or_else(String::new, |p| format!(" for {p}"));
+        format!("accepted{pilot} by {} until {}", self.by, self.until)
+    }
+
+    /// Its terms and its reason: `accepted by Dana until 2026-06-30: the
+    /// pilot ends in June`.
+    pub fn note(&self) -> String {
+        format!("{}: {}", self.terms(), self.reason)
+    }
+
     /// What it accepts, as `laptop-bound for churn-model`.
     pub fn subject(&self) -> String {
         match &self.pilot {

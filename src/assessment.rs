@@ -350,6 +350,12 @@ pub struct Finding {
 }
 
 impl Finding {
+    /// The line it is shown at, in code scanning and in the gate's
+    /// messages: that of its first evidence with one; `None` when none has.
+    pub fn line(&self) -> Option<u32> {
+        self.evidence.iter().find_map(|e| e.line)
+    }
+
     /// The pilots its acceptances in force leave counting for the gate:
     /// every pilot it names, less those accepted one by one.
     pub fn unaccepted_pilots(&self) -> Vec<&str> {

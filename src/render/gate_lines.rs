@@ -121,10 +121,9 @@ fn moved(m: &crate::regression_moves::CriterionMove) -> String {
     out
 }
 
-/// `org.yaml:68`, the line of the finding's first evidence that has one;
-/// the file alone when none has.
+/// `org.yaml:68`, the finding's line; the file alone when it has none.
 fn located(a: &Assessment, f: &Finding) -> String {
-    match f.evidence.iter().find_map(|e| e.line) {
+    match f.line() {
         Some(line) => format!("{}:{line}", a.source),
         None => a.source.clone(),
     }
