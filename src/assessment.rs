@@ -4,13 +4,13 @@
 
 use crate::derive::evidence::Evidence;
 use crate::frameworks::References;
+use crate::gate::Gate;
 use crate::load::questionnaire::DateSource;
-use crate::number::round1;
 use crate::rubric::{Criterion, RubricRef, SharedText};
 use crate::vocabulary::{
-    Confidence, Environment, FailOn, FindingId, Focus, FocusReason, Group, IncidentKind,
-    IncidentSeverity, Level, Monitoring, PurgatoryStatus, Quadrant, RetiredReason, ScoreGate,
-    Severity, Side, Source, Stage, Word,
+    Confidence, Environment, FindingId, Focus, FocusReason, Group, IncidentKind, IncidentSeverity,
+    Level, Monitoring, PurgatoryStatus, Quadrant, RetiredReason, Severity, Side, Source, Stage,
+    Word,
 };
 use serde::ser::SerializeStruct;
 use serde::{Serialize, Serializer};
@@ -349,6 +349,29 @@ pub struct Finding {
     pub references: References,
 }
 
+impl Finding {
+    /// The line it is shown at, in code scanning and in the gate's
+    /// messages: that of its first evidence with one; `None` when none has.
+    pub fn line(&self) -> Option<u32> {
+        self.evidence.iter().find_map(|e| e.line)
+    }
+
+    /// The pilots its acceptances in force leave counting for the gate:
+    /// every pilot it names, less those accepted one by one.
+    pub fn unaccepted_pilots(&self) -> Vec<&str> {
+        self.pilots
+            .iter()
+            .filter(|p| {
+                !self
+                    .accepted
+                    .iter()
+                    .any(|x| x.pilot.as_deref() == Some(p.as_str()))
+            })
+            .map(String::as_str)
+            .collect()
+    }
+}
+
 #[derive(Debug, Clone, PartialEq, Serialize)]
 pub struct DimensionResult {
     pub id: SharedText,
@@ -477,218 +500,3 @@ impl Serialize for Reason {
         serializer.collect_str(self)
     }
 }
-
-#[derive(Debug, Clone, PartialEq, Serialize)]
-pub struct Gate {
-    pub passed: bool,
-    pub checks: Vec<GateCheck>,
-}
-
-/// One check of a gate.
-#[derive(Debug, Clone, PartialEq)]
-pub enum GateCheck {
-    /// No finding mapped to this framework reference may fire
-    /// (`--fail-on nist-ai-rmf:MEASURE-2.4`), unless it is accepted.
-    Reference {
-        /// As `--fail-on` takes it.
-        reference: Arc<str>,
-        /// The findings mapped to it that fired and count for the gate.
-        fired: Vec<FindingId>,
-        /// How many that fired are accepted, and left out.
-        accepted: usize,
-    },
-    /// A score's low end must be at least the threshold: an unanswered
-    /// question never helps a questionnaire pass.
-    Score {
-        gate: ScoreGate,
-        threshold: f64,
-        /// The low end of the score's range (completeness: the value).
-        low: f64,
-        /// The score from what was answered; `None` when nothing was.
-        score: Option<f64>,
-    },
-    /// Purgatory must not be `stuck` (`--fail-on purgatory`).
-    Purgatory { status: PurgatoryStatus },
-    /// No finding may be as severe as `fail_on` (`--fail-on critical` or `warning`).
-    /// Accepted findings are left out; `accepted` counts them.
-    Severity {
-        fail_on: Severity,
-        worst: Option<Severity>,
-        accepted: usize,
-    },
-    /// This finding must not fire (`--fail-on no-monitoring`), unless it
-    /// is accepted.
-    Finding {
-        id: FindingId,
-        fired: bool,
-        accepted: bool,
-    },
-    /// `--fail-on-regression`: a score's low end may fall at most
-    /// `tolerance` below the baseline's.
-    ScoreRegression {
-        score: &'static str,
-        baseline: f64,
-        low: f64,
-        tolerance: f64,
-    },
-    /// `--fail-on-regression`: the level may not fall below the baseline's.
-    LevelRegression { baseline: Level, level: Level },
-    /// `--fail-on-regression`: the quadrant may not fall (aligned above
-    /// slide deck and unused tools, both above early).
-    QuadrantRegression {
-        baseline: Quadrant,
-        quadrant: Quadrant,
-    },
-    /// `--fail-on-regression`: no critical finding may be new since the
-    /// baseline; `None` when none is.
-    NewCritical { id: Option<FindingId> },
-}
-
-/// How far along a quadrant is: aligned ahead of the two halfway quadrants,
-/// both ahead of early.
-pub fn quadrant_rank(q: Quadrant) -> u8 {
-    match q {
-        Quadrant::Early => 0,
-        Quadrant::SlideDeck | Quadrant::UnusedTools => 1,
-        Quadrant::Aligned => 2,
-    }
-}
-
-impl GateCheck {
-    pub fn passed(&self) -> bool {
-        match *self {
-            GateCheck::Reference { ref fired, .. } => fired.is_empty(),
-            GateCheck::Score { threshold, low, .. } => low >= threshold,
-            GateCheck::Purgatory { status } => status != PurgatoryStatus::Stuck,
-            GateCheck::Severity { fail_on, worst, .. } => worst < Some(fail_on),
-            GateCheck::Finding {
-                fired, accepted, ..
-            } => !fired || accepted,
-            GateCheck::ScoreRegression {
-                baseline,
-                low,
-                tolerance,
-                ..
-            } => low >= round1(baseline - tolerance),
-            GateCheck::LevelRegression { baseline, level } => level >= baseline,
-            GateCheck::QuadrantRegression { baseline, quadrant } => {
-                quadrant_rank(quadrant) >= quadrant_rank(baseline)
-            }
-            GateCheck::NewCritical { id } => id.is_none(),
-        }
-    }
-
-    /// How much of a score gate's value is open: the score less its low end.
-    pub fn open(&self) -> Option<f64> {
-        match *self {
-            GateCheck::Score { low, score, .. } => score.map(|s| round1(s - low)),
-            _ => None,
-        }
-    }
-}
-
-/// JSON report format 1 writes every check as its name, threshold, actual
-/// value and result: numbers for a score (`actual` is the low end, with the
-/// `score` and the `open` part beside it), words for `fail_on` (a finding id
-/// as its threshold reads `fired` or `not fired`).
-impl Serialize for GateCheck {
-    fn serialize<S: Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
-        let mut fields = serializer.serialize_struct("GateCheck", 6)?;
-        match *self {
-            GateCheck::Reference {
-                ref reference,
-                ref fired,
-                accepted,
-            } => {
-                fields.serialize_field("name", FAIL_ON)?;
-                fields.serialize_field("threshold", &**reference)?;
-                fields.serialize_field(
-                    "actual",
-                    if fired.is_empty() {
-                        "not fired"
-                    } else {
-                        "fired"
-                    },
-                )?;
-                fields.serialize_field("findings", fired)?;
-                if accepted > 0 {
-                    fields.serialize_field("accepted", &accepted)?;
-                }
-            }
-            GateCheck::Score {
-                gate,
-                threshold,
-                low,
-                score,
-            } => {
-                fields.serialize_field("name", &gate)?;
-                fields.serialize_field("threshold", &threshold)?;
-                fields.serialize_field("actual", &low)?;
-                fields.serialize_field("score", &score)?;
-                fields.serialize_field("open", &self.open())?;
-            }
-            GateCheck::Purgatory { status } => {
-                fields.serialize_field("name", FAIL_ON)?;
-                fields.serialize_field("threshold", &FailOn::Purgatory)?;
-                fields.serialize_field("actual", &status)?;
-            }
-            GateCheck::Severity {
-                fail_on,
-                worst,
-                accepted,
-            } => {
-                fields.serialize_field("name", FAIL_ON)?;
-                fields.serialize_field("threshold", &fail_on)?;
-                fields.serialize_field("actual", worst.map_or("none", Severity::word))?;
-                // Only where an acceptance is involved, so gates without
-                // one read as they always have.
-                if accepted > 0 {
-                    fields.serialize_field("accepted", &accepted)?;
-                }
-            }
-            GateCheck::Finding {
-                id,
-                fired,
-                accepted,
-            } => {
-                fields.serialize_field("name", FAIL_ON)?;
-                fields.serialize_field("threshold", &id)?;
-                fields.serialize_field("actual", if fired { "fired" } else { "not fired" })?;
-                if fired && accepted {
-                    fields.serialize_field("accepted", &1)?;
-                }
-            }
-            GateCheck::ScoreRegression {
-                score,
-                baseline,
-                low,
-                tolerance,
-            } => {
-                fields.serialize_field("name", &format!("regression.{score}"))?;
-                fields.serialize_field("threshold", &round1(baseline - tolerance).max(0.0))?;
-                fields.serialize_field("actual", &low)?;
-                fields.serialize_field("baseline", &baseline)?;
-            }
-            GateCheck::LevelRegression { baseline, level } => {
-                fields.serialize_field("name", "regression.level")?;
-                fields.serialize_field("threshold", &baseline)?;
-                fields.serialize_field("actual", &level)?;
-            }
-            GateCheck::QuadrantRegression { baseline, quadrant } => {
-                fields.serialize_field("name", "regression.quadrant")?;
-                fields.serialize_field("threshold", &baseline)?;
-                fields.serialize_field("actual", &quadrant)?;
-            }
-            GateCheck::NewCritical { id } => {
-                fields.serialize_field("name", "regression.critical")?;
-                fields.serialize_field("threshold", "none")?;
-                fields.serialize_field("actual", id.map_or("none", FindingId::word))?;
-            }
-        }
-        fields.serialize_field("passed", &self.passed())?;
-        fields.end()
-    }
-}
-
-/// The name of the `--fail-on` check, as `readiness.toml` and the JSON name it.
-const FAIL_ON: &str = "fail_on";

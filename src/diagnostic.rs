@@ -1,7 +1,10 @@
 //! Problems found in a user's file, as data, and how they are shown:
-//! `FILE:LINE:COLUMN: message`, then the offending line with a caret under it.
+//! `FILE:LINE:COLUMN: message`, then the offending line with a caret under
+//! it, drawn by `annotate-snippets` as rustc and ruff draw theirs.
 
+use annotate_snippets::{AnnotationKind, Group, Level, Renderer, Snippet};
 use std::fmt::Write as _;
+use std::ops::Range;
 use std::path::Path;
 
 /// A position in a file's text, counted from 1; columns count characters.
@@ -35,32 +38,126 @@ impl Position {
     }
 }
 
+/// How bad a problem is: an error stops the file from being used; a
+/// warning is said and the file is used.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Default)]
+pub enum Severity {
+    #[default]
+    Error,
+    Warning,
+}
+
+/// A place in the file with what it has to do with the problem.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Label {
+    pub at: Position,
+    pub text: String,
+}
+
 /// One problem in an input file. Diagnostics are data, not errors: a loader
 /// collects all of them before anything is reported.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Diagnostic {
-    /// Where in the file, when known.
+    pub severity: Severity,
+    /// Where in the file, when known: the column the caret points at.
     pub at: Option<Position>,
     pub message: String,
+    /// What most problems do without; boxed, so that a diagnostic stays
+    /// small in the results that carry one.
+    details: Option<Box<Details>>,
+}
+
+/// A diagnostic's code, label, other places and help.
+#[derive(Debug, Clone, PartialEq, Eq, Default)]
+struct Details {
+    code: Option<&'static str>,
+    label: Option<String>,
+    secondary: Vec<Label>,
+    help: Option<String>,
 }
 
 impl Diagnostic {
-    pub fn at(at: Position, message: impl Into<String>) -> Diagnostic {
+    /// An error at `at`, or about the whole file when `None`.
+    pub fn new(at: Option<Position>, message: impl Into<String>) -> Diagnostic {
         Diagnostic {
-            at: Some(at),
+            severity: Severity::Error,
+            at,
             message: message.into(),
+            details: None,
         }
+    }
+
+    pub fn at(at: Position, message: impl Into<String>) -> Diagnostic {
+        Diagnostic::new(Some(at), message)
     }
 
     pub fn whole_file(message: impl Into<String>) -> Diagnostic {
+        Diagnostic::new(None, message)
+    }
+
+    /// The same problem, as a warning.
+    #[must_use]
+    pub fn warning(self) -> Diagnostic {
         Diagnostic {
-            at: None,
-            message: message.into(),
+            severity: Severity::Warning,
+            ..self
         }
     }
 
-    /// The one-line form, `FILE:LINE:COLUMN: message`, and where `text` has that
-    /// line, the line itself with a caret under the column.
+    /// A stable code for the kind of problem.
+    #[must_use]
+    pub fn with_code(mut self, code: &'static str) -> Diagnostic {
+        self.details().code = Some(code);
+        self
+    }
+
+    /// What is said beside the caret.
+    #[must_use]
+    pub fn with_label(mut self, label: impl Into<String>) -> Diagnostic {
+        self.details().label = Some(label.into());
+        self
+    }
+
+    /// Another place that explains this one (where a name was first used).
+    #[must_use]
+    pub fn with_secondary(mut self, at: Position, text: impl Into<String>) -> Diagnostic {
+        self.details().secondary.push(Label {
+            at,
+            text: text.into(),
+        });
+        self
+    }
+
+    /// What to do about it, on a line of its own.
+    #[must_use]
+    pub fn with_help(mut self, help: impl Into<String>) -> Diagnostic {
+        self.details().help = Some(help.into());
+        self
+    }
+
+    pub fn code(&self) -> Option<&'static str> {
+        self.details.as_ref().and_then(|d| d.code)
+    }
+
+    pub fn label(&self) -> Option<&str> {
+        self.details.as_ref().and_then(|d| d.label.as_deref())
+    }
+
+    pub fn secondary(&self) -> &[Label] {
+        self.details.as_ref().map_or(&[], |d| &d.secondary)
+    }
+
+    pub fn help(&self) -> Option<&str> {
+        self.details.as_ref().and_then(|d| d.help.as_deref())
+    }
+
+    fn details(&mut self) -> &mut Details {
+        self.details.get_or_insert_with(Box::default)
+    }
+
+    /// `FILE:LINE:COLUMN: message` (`FILE: message` for the whole file),
+    /// then, where `text` has the line, the line itself with a caret under
+    /// the column, the other places with their labels, and the help.
     pub fn render(&self, file: &str, text: Option<&str>) -> String {
         self.render_with(file, text.map(Lines::new).as_ref())
     }
@@ -71,19 +168,152 @@ impl Diagnostic {
         crate::text::written(|out| {
             // The message quotes the file's own keys and values: never raw.
             let message = escaped(&self.message);
+            let kind = match (self.severity, self.code()) {
+                (Severity::Error, None) => String::new(),
+                (Severity::Error, Some(code)) => format!("error[{code}]: "),
+                (Severity::Warning, None) => "warning: ".to_owned(),
+                (Severity::Warning, Some(code)) => format!("warning[{code}]: "),
+            };
             match self.at {
-                Some(at) => {
-                    write!(out, "{file}:{}:{}: {message}", at.line, at.column)?;
-                    if let Some(snippet) = lines.and_then(|l| snippet(l, at)) {
-                        out.push('\n');
-                        out.push_str(&snippet);
-                    }
-                }
-                None => {
-                    write!(out, "{file}: {message}")?;
-                }
+                Some(at) => write!(out, "{file}:{}:{}: {kind}{message}", at.line, at.column)?,
+                None => write!(out, "{file}: {kind}{message}")?,
+            }
+            let drawn = self.drawn(lines);
+            if !drawn.is_empty() {
+                out.push('\n');
+                out.push_str(drawn.trim_end_matches('\n'));
             }
             Ok(())
+        })
+    }
+
+    /// The lines, carets, labels and help under the first line, drawn by
+    /// `annotate-snippets` as rustc draws them, without colour; empty when
+    /// there is nothing to show.
+    fn drawn(&self, lines: Option<&Lines<'_>>) -> String {
+        let level = match self.severity {
+            Severity::Error => Level::ERROR,
+            Severity::Warning => Level::WARNING,
+        };
+        let mut group = Group::with_level(level);
+        let mut any = false;
+        if let (Some(at), Some(lines)) = (self.at, lines) {
+            if let Some(excerpt) = Excerpt::of(lines, at, self.secondary()) {
+                let mut snippet = Snippet::source(excerpt.text)
+                    .line_start(excerpt.first_line)
+                    .fold(true);
+                let label = self.label().map(|l| escaped(l).into_owned());
+                snippet =
+                    snippet.annotation(AnnotationKind::Primary.span(excerpt.primary).label(label));
+                for (span, text) in excerpt.secondary {
+                    snippet = snippet.annotation(AnnotationKind::Context.span(span).label(text));
+                }
+                group = group.element(snippet);
+                any = true;
+            }
+        }
+        if let Some(help) = self.help() {
+            group = group.element(Level::HELP.message(escaped(help).into_owned()));
+            any = true;
+        }
+        if !any {
+            return String::new();
+        }
+        let drawn = Renderer::plain().render(&[group]);
+        // The drawing opens with an empty gutter line, which says nothing
+        // under a first line that already names the place: left out, so a
+        // problem reads as compactly as a compiler's.
+        match drawn.split_once('\n') {
+            Some((first, rest)) if first.trim() == "|" => rest.to_owned(),
+            _ => drawn,
+        }
+    }
+}
+
+/// The lines a diagnostic shows, as one text, with the spans of its caret
+/// and of its other places in that text.
+struct Excerpt {
+    text: String,
+    first_line: usize,
+    primary: Range<usize>,
+    secondary: Vec<(Range<usize>, String)>,
+}
+
+impl Excerpt {
+    /// The widest a line is shown: long lines (minified YAML, hostile
+    /// input) are cut to a window around the column.
+    const WIDTH: usize = 100;
+    /// Other places further than this from the caret are left out.
+    const REACH: u32 = 200;
+
+    fn of(lines: &Lines<'_>, at: Position, secondary: &[Label]) -> Option<Excerpt> {
+        let line_of = |number: u32| -> Option<&str> {
+            Some(
+                lines
+                    .line(usize::try_from(number).ok()?)?
+                    .trim_end_matches('\r'),
+            )
+        };
+        if line_of(at.line)?.trim().is_empty() {
+            return None;
+        }
+        let others: Vec<&Label> = secondary
+            .iter()
+            .filter(|l| {
+                l.at.line.abs_diff(at.line) <= Excerpt::REACH && line_of(l.at.line).is_some()
+            })
+            .collect();
+        let first = others.iter().map(|l| l.at.line).fold(at.line, u32::min);
+        let last = others.iter().map(|l| l.at.line).fold(at.line, u32::max);
+        let mut text = String::new();
+        let mut starts = Vec::new();
+        for number in first..=last {
+            // The window of a line is set by the caret on it, or by its
+            // first other place, so that both stay in view.
+            let column = if number == at.line {
+                at.column
+            } else {
+                others
+                    .iter()
+                    .find(|l| l.at.line == number)
+                    .map_or(1, |l| l.at.column)
+            };
+            let skip = usize::try_from(column)
+                .unwrap_or(1)
+                .max(1)
+                .saturating_sub(Excerpt::WIDTH / 2);
+            starts.push((number, text.len(), skip));
+            let shown = line_of(number)
+                .unwrap_or_default()
+                .chars()
+                .skip(skip)
+                .take(Excerpt::WIDTH);
+            text.extend(shown.map(|c| if is_unsafe(c) { ' ' } else { c }));
+            text.push('\n');
+        }
+        let span = |p: Position| -> Range<usize> {
+            let (_, start, skip) = starts
+                .iter()
+                .copied()
+                .find(|(n, _, _)| *n == p.line)
+                .unwrap_or((0, 0, 0));
+            let line = &text[start..];
+            let line = &line[..line.find('\n').unwrap_or(line.len())];
+            let column = usize::try_from(p.column).unwrap_or(1).max(1) - 1;
+            match line.char_indices().nth(column.saturating_sub(skip)) {
+                Some((i, c)) => start + i..start + i + c.len_utf8(),
+                // Past the end of the line: the caret just after it.
+                None => start + line.len()..start + line.len(),
+            }
+        };
+        Some(Excerpt {
+            primary: span(at),
+            secondary: others
+                .iter()
+                .map(|l| (span(l.at), escaped(&l.text).into_owned()))
+                .collect(),
+            first_line: usize::try_from(first).unwrap_or(1),
+            text,
         })
     }
 }
@@ -196,33 +426,6 @@ impl<'t> Lines<'t> {
     }
 }
 
-fn snippet(lines: &Lines<'_>, at: Position) -> Option<String> {
-    const WIDTH: usize = 100;
-    let line = lines
-        .line(usize::try_from(at.line).ok()?)?
-        .trim_end_matches('\r');
-    if line.trim().is_empty() {
-        return None;
-    }
-    let column = usize::try_from(at.column).unwrap_or(1).max(1);
-    // Long lines (minified YAML, hostile input) are cut to a window around
-    // the column, read without collecting the whole line.
-    let start = column.saturating_sub(WIDTH / 2);
-    let shown: String = line
-        .chars()
-        .skip(start)
-        .take(WIDTH)
-        .map(|c| if is_unsafe(c) { ' ' } else { c })
-        .collect();
-    let caret_at = column - 1 - start.min(column - 1);
-    let number = at.line.to_string();
-    let gutter = " ".repeat(number.len());
-    Some(format!(
-        "{number} | {shown}\n{gutter} | {}^",
-        " ".repeat(caret_at.min(shown.chars().count()))
-    ))
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -262,6 +465,62 @@ mod tests {
         assert_eq!(
             Diagnostic::whole_file("file not found").render("x.yaml", None),
             "x.yaml: file not found"
+        );
+    }
+
+    #[test]
+    fn a_label_other_places_and_help_are_drawn_under_the_line() {
+        let text = "pilots:\n  - name: x\n    stage: live\n  - name: x\n";
+        let d = Diagnostic::at(
+            Position {
+                line: 4,
+                column: 11,
+            },
+            "two pilots named \"x\"",
+        )
+        .with_code("P1")
+        .with_label("named again")
+        .with_secondary(
+            Position {
+                line: 2,
+                column: 11,
+            },
+            "first named",
+        )
+        .with_help("give each pilot a name of its own");
+        assert_eq!(
+            d.render("org.yaml", Some(text)),
+            "org.yaml:4:11: error[P1]: two pilots named \"x\"\n2 |   - name: x\n  |           - first named\n3 |     stage: live\n4 |   - name: x\n  |           ^ named again\n  |\n  = help: give each pilot a name of its own"
+        );
+        assert_eq!(
+            Diagnostic::whole_file("empty")
+                .warning()
+                .with_help("write something")
+                .render("x.yaml", None),
+            "x.yaml: warning: empty\n = help: write something"
+        );
+    }
+
+    #[test]
+    fn a_long_line_is_shown_around_the_column_and_a_caret_past_its_end_is_kept() {
+        let line = format!("key: {}", "x".repeat(300));
+        let d = Diagnostic::at(
+            Position {
+                line: 1,
+                column: 200,
+            },
+            "too long",
+        );
+        let drawn = d.render("a.yaml", Some(&line));
+        let shown = drawn.lines().nth(1).unwrap_or_default();
+        assert!(
+            shown.starts_with("1 | x") && shown.chars().count() <= 104,
+            "{drawn}"
+        );
+        let d = Diagnostic::at(Position { line: 1, column: 6 }, "no value");
+        assert_eq!(
+            d.render("a.yaml", Some("name:")),
+            "a.yaml:1:6: no value\n1 | name:\n  |      ^"
         );
     }
 }

@@ -125,13 +125,17 @@ pub enum InputsProblem {
 /// Settings that cannot be used together, or a settings file that is not one.
 #[derive(Debug, Clone, thiserror::Error)]
 pub enum SettingProblem {
-    /// The regression gate is on with nothing to compare with; `config` is
-    /// the settings file that turned it on, when the flag did not.
-    #[error("{}", match config {
-        Some(config) => format!("{config}: gate.fail_on_regression needs a baseline to compare with: gate.baseline, or --baseline REF ({BASELINES})"),
-        None => format!("--fail-on-regression: needs a baseline to compare with: --baseline REF, or gate.baseline in {} ({BASELINES})", crate::command::config::DEFAULT_NAME),
+    /// The regression gate is on with nothing to compare with: turned on
+    /// by the flag, or else by `settings_file`, where a baseline can be set.
+    #[error("{}", if *by_flag {
+        format!("--fail-on-regression: needs a baseline to compare with: --baseline REF, or gate.baseline in {settings_file} ({BASELINES})")
+    } else {
+        format!("{settings_file}: gate.fail_on_regression needs a baseline to compare with: gate.baseline, or --baseline REF ({BASELINES})")
     })]
-    RegressionWithoutBaseline { config: Option<String> },
+    RegressionWithoutBaseline {
+        settings_file: String,
+        by_flag: bool,
+    },
     #[error("--tolerance: is the regression gate's, which is off: add --fail-on-regression (or fail_on_regression = true under [gate])")]
     ToleranceWithoutGate,
     /// The settings file found by looking up from the working directory is
@@ -142,6 +146,11 @@ pub enum SettingProblem {
 
 /// What a baseline may be.
 const BASELINES: &str = "a questionnaire, a JSON report, or git:REV";
+
+/// What to do in a shallow clone, said wherever its cut history leaves
+/// something out.
+pub const UNSHALLOW: &str =
+    "fetch the whole history (`fetch-depth: 0` in actions/checkout, or `git fetch --unshallow`)";
 
 /// A file's versions that git could not give.
 #[derive(Debug, Clone, thiserror::Error)]
@@ -165,7 +174,7 @@ pub enum GitProblem {
     NoRevision { file: String },
     #[error("{file}: the git revision {revision} starts with '-', which git would read as an option; name a commit, a branch or a tag")]
     OptionLike { file: String, revision: String },
-    #[error("{file}: git revision {revision} is not in this clone, which is shallow (its history was cut when it was cloned); {}", crate::history::UNSHALLOW)]
+    #[error("{file}: git revision {revision} is not in this clone, which is shallow (its history was cut when it was cloned); {}", UNSHALLOW)]
     Shallow { file: String, revision: String },
     #[error("{file}: git revision {revision} names no commit in this repository")]
     NoSuchCommit { file: String, revision: String },

@@ -1,10 +1,15 @@
-//! Gates for CI: thresholds on the scores and on what fired, checked against
-//! the full assessment whatever the output shows. A failed gate means exit 1,
-//! with the report still printed and the failed checks listed in it.
+//! Gates for CI: the thresholds set on the scores and on what fired, and
+//! the verdict of each check, in types and in words. A failed gate means
+//! exit 1, with the report still printed and the failed checks listed in
+//! it. The checks are made against an assessment by [`crate::assess::gate`].
 
-use crate::assessment::{Assessment, Finding, Gate, GateCheck};
 use crate::frameworks::tag_form;
-use crate::vocabulary::{FailOn, FindingId, PurgatoryStatus, ScoreGate, Severity, Word};
+use crate::number::round1;
+use crate::vocabulary::{
+    FailOn, FindingId, Level, PurgatoryStatus, Quadrant, ScoreGate, Severity, Word,
+};
+use serde::ser::SerializeStruct;
+use serde::{Serialize, Serializer};
 use std::borrow::Cow;
 use std::sync::Arc;
 
@@ -119,111 +124,6 @@ impl Gates {
         }
         (!parts.is_empty()).then(|| parts.join(", "))
     }
-
-    /// Checks every gate that was set; `None` when none was. Score gates
-    /// compare the low end of the score's range, so an unanswered question
-    /// can never help a questionnaire pass.
-    pub fn check(&self, a: &Assessment) -> Option<Gate> {
-        let s = &a.scores;
-        let mut checks: Vec<GateCheck> = [
-            (
-                ScoreGate::FailUnder,
-                self.fail_under,
-                s.range.overall[0],
-                s.overall,
-            ),
-            (
-                ScoreGate::MinStrategy,
-                self.min_strategy,
-                s.range.strategy[0],
-                s.strategy,
-            ),
-            (
-                ScoreGate::MinImplementation,
-                self.min_implementation,
-                s.range.implementation[0],
-                s.implementation,
-            ),
-            (
-                ScoreGate::MinCompleteness,
-                self.min_completeness,
-                s.completeness,
-                Some(s.completeness),
-            ),
-        ]
-        .into_iter()
-        .filter_map(|(gate, threshold, low, score)| {
-            Some(GateCheck::Score {
-                gate,
-                threshold: threshold?,
-                low,
-                score,
-            })
-        })
-        .collect();
-        checks.extend(self.fail_on.iter().map(|c| fail_on_check(c, a)));
-        (!checks.is_empty()).then(|| Gate {
-            passed: checks.iter().all(GateCheck::passed),
-            checks,
-        })
-    }
-}
-
-fn fail_on_check(condition: &FailCondition, a: &Assessment) -> GateCheck {
-    let fail_on = match *condition {
-        FailCondition::Level(level) => level,
-        FailCondition::Reference { .. } => return reference_check(condition, a),
-        FailCondition::Finding(id) => {
-            let fired = a.findings.iter().find(|f| f.id == id);
-            return GateCheck::Finding {
-                id,
-                fired: fired.is_some(),
-                accepted: fired.is_some_and(|f| !f.counts_for_gate),
-            };
-        }
-    };
-    // Accepted findings do not count for the gate.
-    let worst = a
-        .findings
-        .iter()
-        .filter(|f| f.counts_for_gate)
-        .map(|f| f.severity)
-        .max();
-    let accepted = a.findings.iter().filter(|f| !f.counts_for_gate).count();
-    match fail_on {
-        FailOn::Purgatory => GateCheck::Purgatory {
-            status: a.purgatory.status,
-        },
-        FailOn::Critical => GateCheck::Severity {
-            fail_on: Severity::Critical,
-            worst,
-            accepted,
-        },
-        FailOn::Warning => GateCheck::Severity {
-            fail_on: Severity::Warning,
-            worst,
-            accepted,
-        },
-    }
-}
-
-/// `--fail-on nist-ai-rmf:MEASURE-2.4`: the findings that fired and are
-/// mapped to that reference; accepted ones are left out, as for any `--fail-on`.
-fn reference_check(condition: &FailCondition, a: &Assessment) -> GateCheck {
-    let FailCondition::Reference { framework, id } = condition else {
-        unreachable!("called for references only")
-    };
-    let mapped = a.findings.iter().filter(|f| {
-        f.references
-            .iter()
-            .any(|r| *r.framework == **framework && *r.id == **id)
-    });
-    let (counting, accepted): (Vec<_>, Vec<_>) = mapped.partition(|f| f.counts_for_gate);
-    GateCheck::Reference {
-        reference: condition.word().into(),
-        fired: counting.iter().map(|f| f.id).collect(),
-        accepted: accepted.len(),
-    }
 }
 
 /// A check in words: `overall 33.7 is below 60.0`.
@@ -323,43 +223,6 @@ pub fn describe(check: &GateCheck) -> String {
     }
 }
 
-/// The findings that fail a failed check, in the report's order: those not
-/// accepted as severe as a severity check's bar, the one a finding check
-/// names, the signals of a stuck purgatory, a new critical finding. Empty
-/// for a check that passed or that compares scores.
-pub fn failing_findings<'a>(check: &GateCheck, a: &'a Assessment) -> Vec<&'a Finding> {
-    if check.passed() {
-        return Vec::new();
-    }
-    let counted = a.findings.iter().filter(|f| f.counts_for_gate);
-    match *check {
-        GateCheck::Severity { fail_on, .. } => counted.filter(|f| f.severity >= fail_on).collect(),
-        GateCheck::Finding { id, .. } | GateCheck::NewCritical { id: Some(id) } => {
-            counted.filter(|f| f.id == id).collect()
-        }
-        GateCheck::Purgatory { .. } => a
-            .findings
-            .iter()
-            .filter(|f| f.kind == crate::vocabulary::Group::Purgatory)
-            .collect(),
-        _ => Vec::new(),
-    }
-}
-
-/// The pilots of a finding its acceptances in force leave counting for the
-/// gate: every pilot it names, less those accepted one by one.
-pub fn unaccepted_pilots(f: &Finding) -> Vec<&str> {
-    f.pilots
-        .iter()
-        .filter(|p| {
-            !f.accepted
-                .iter()
-                .any(|x| x.pilot.as_deref() == Some(p.as_str()))
-        })
-        .map(String::as_str)
-        .collect()
-}
-
 /// `reference nist-ai-rmf:MEASURE-2.4: no-monitoring fired (fails when a
 /// finding mapped to it fires)`.
 fn describe_reference(reference: &str, fired: &[FindingId], accepted: usize) -> String {
@@ -376,3 +239,219 @@ fn describe_reference(reference: &str, fired: &[FindingId], accepted: usize) -> 
     };
     format!("reference {reference}: {what} (fails when a finding mapped to it fires{left_out})")
 }
+
+/// The verdict of the gates that were set: each check, and whether all passed.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct Gate {
+    pub passed: bool,
+    pub checks: Vec<GateCheck>,
+}
+
+/// One check of a gate.
+#[derive(Debug, Clone, PartialEq)]
+pub enum GateCheck {
+    /// No finding mapped to this framework reference may fire
+    /// (`--fail-on nist-ai-rmf:MEASURE-2.4`), unless it is accepted.
+    Reference {
+        /// As `--fail-on` takes it.
+        reference: Arc<str>,
+        /// The findings mapped to it that fired and count for the gate.
+        fired: Vec<FindingId>,
+        /// How many that fired are accepted, and left out.
+        accepted: usize,
+    },
+    /// A score's low end must be at least the threshold: an unanswered
+    /// question never helps a questionnaire pass.
+    Score {
+        gate: ScoreGate,
+        threshold: f64,
+        /// The low end of the score's range (completeness: the value).
+        low: f64,
+        /// The score from what was answered; `None` when nothing was.
+        score: Option<f64>,
+    },
+    /// Purgatory must not be `stuck` (`--fail-on purgatory`).
+    Purgatory { status: PurgatoryStatus },
+    /// No finding may be as severe as `fail_on` (`--fail-on critical` or `warning`).
+    /// Accepted findings are left out; `accepted` counts them.
+    Severity {
+        fail_on: Severity,
+        worst: Option<Severity>,
+        accepted: usize,
+    },
+    /// This finding must not fire (`--fail-on no-monitoring`), unless it
+    /// is accepted.
+    Finding {
+        id: FindingId,
+        fired: bool,
+        accepted: bool,
+    },
+    /// `--fail-on-regression`: a score's low end may fall at most
+    /// `tolerance` below the baseline's.
+    ScoreRegression {
+        score: &'static str,
+        baseline: f64,
+        low: f64,
+        tolerance: f64,
+    },
+    /// `--fail-on-regression`: the level may not fall below the baseline's.
+    LevelRegression { baseline: Level, level: Level },
+    /// `--fail-on-regression`: the quadrant may not fall (aligned above
+    /// slide deck and unused tools, both above early).
+    QuadrantRegression {
+        baseline: Quadrant,
+        quadrant: Quadrant,
+    },
+    /// `--fail-on-regression`: no critical finding may be new since the
+    /// baseline; `None` when none is.
+    NewCritical { id: Option<FindingId> },
+}
+
+/// How far along a quadrant is: aligned ahead of the two halfway quadrants,
+/// both ahead of early.
+pub fn quadrant_rank(q: Quadrant) -> u8 {
+    match q {
+        Quadrant::Early => 0,
+        Quadrant::SlideDeck | Quadrant::UnusedTools => 1,
+        Quadrant::Aligned => 2,
+    }
+}
+
+impl GateCheck {
+    pub fn passed(&self) -> bool {
+        match *self {
+            GateCheck::Reference { ref fired, .. } => fired.is_empty(),
+            GateCheck::Score { threshold, low, .. } => low >= threshold,
+            GateCheck::Purgatory { status } => status != PurgatoryStatus::Stuck,
+            GateCheck::Severity { fail_on, worst, .. } => worst < Some(fail_on),
+            GateCheck::Finding {
+                fired, accepted, ..
+            } => !fired || accepted,
+            GateCheck::ScoreRegression {
+                baseline,
+                low,
+                tolerance,
+                ..
+            } => low >= round1(baseline - tolerance),
+            GateCheck::LevelRegression { baseline, level } => level >= baseline,
+            GateCheck::QuadrantRegression { baseline, quadrant } => {
+                quadrant_rank(quadrant) >= quadrant_rank(baseline)
+            }
+            GateCheck::NewCritical { id } => id.is_none(),
+        }
+    }
+
+    /// How much of a score gate's value is open: the score less its low end.
+    pub fn open(&self) -> Option<f64> {
+        match *self {
+            GateCheck::Score { low, score, .. } => score.map(|s| round1(s - low)),
+            _ => None,
+        }
+    }
+}
+
+/// JSON report format 1 writes every check as its name, threshold, actual
+/// value and result: numbers for a score (`actual` is the low end, with the
+/// `score` and the `open` part beside it), words for `fail_on` (a finding id
+/// as its threshold reads `fired` or `not fired`).
+impl Serialize for GateCheck {
+    fn serialize<S: Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        let mut fields = serializer.serialize_struct("GateCheck", 6)?;
+        match *self {
+            GateCheck::Reference {
+                ref reference,
+                ref fired,
+                accepted,
+            } => {
+                fields.serialize_field("name", FAIL_ON)?;
+                fields.serialize_field("threshold", &**reference)?;
+                fields.serialize_field(
+                    "actual",
+                    if fired.is_empty() {
+                        "not fired"
+                    } else {
+                        "fired"
+                    },
+                )?;
+                fields.serialize_field("findings", fired)?;
+                if accepted > 0 {
+                    fields.serialize_field("accepted", &accepted)?;
+                }
+            }
+            GateCheck::Score {
+                gate,
+                threshold,
+                low,
+                score,
+            } => {
+                fields.serialize_field("name", &gate)?;
+                fields.serialize_field("threshold", &threshold)?;
+                fields.serialize_field("actual", &low)?;
+                fields.serialize_field("score", &score)?;
+                fields.serialize_field("open", &self.open())?;
+            }
+            GateCheck::Purgatory { status } => {
+                fields.serialize_field("name", FAIL_ON)?;
+                fields.serialize_field("threshold", &FailOn::Purgatory)?;
+                fields.serialize_field("actual", &status)?;
+            }
+            GateCheck::Severity {
+                fail_on,
+                worst,
+                accepted,
+            } => {
+                fields.serialize_field("name", FAIL_ON)?;
+                fields.serialize_field("threshold", &fail_on)?;
+                fields.serialize_field("actual", worst.map_or("none", Severity::word))?;
+                // Only where an acceptance is involved, so gates without
+                // one read as they always have.
+                if accepted > 0 {
+                    fields.serialize_field("accepted", &accepted)?;
+                }
+            }
+            GateCheck::Finding {
+                id,
+                fired,
+                accepted,
+            } => {
+                fields.serialize_field("name", FAIL_ON)?;
+                fields.serialize_field("threshold", &id)?;
+                fields.serialize_field("actual", if fired { "fired" } else { "not fired" })?;
+                if fired && accepted {
+                    fields.serialize_field("accepted", &1)?;
+                }
+            }
+            GateCheck::ScoreRegression {
+                score,
+                baseline,
+                low,
+                tolerance,
+            } => {
+                fields.serialize_field("name", &format!("regression.{score}"))?;
+                fields.serialize_field("threshold", &round1(baseline - tolerance).max(0.0))?;
+                fields.serialize_field("actual", &low)?;
+                fields.serialize_field("baseline", &baseline)?;
+            }
+            GateCheck::LevelRegression { baseline, level } => {
+                fields.serialize_field("name", "regression.level")?;
+                fields.serialize_field("threshold", &baseline)?;
+                fields.serialize_field("actual", &level)?;
+            }
+            GateCheck::QuadrantRegression { baseline, quadrant } => {
+                fields.serialize_field("name", "regression.quadrant")?;
+                fields.serialize_field("threshold", &baseline)?;
+                fields.serialize_field("actual", &quadrant)?;
+            }
+            GateCheck::NewCritical { id } => {
+                fields.serialize_field("name", "regression.critical")?;
+                fields.serialize_field("threshold", "none")?;
+                fields.serialize_field("actual", id.map_or("none", FindingId::word))?;
+            }
+        }
+        fields.serialize_field("passed", &self.passed())?;
+        fields.end()
+    }
+}
+
+/// The name of the `--fail-on` check, as `readiness.toml` and the JSON name it.
+const FAIL_ON: &str = "fail_on";

@@ -8,10 +8,7 @@ use crate::error::InputError;
 use crate::vocabulary::{Confidence, Focus, Level, PurgatoryStatus, Quadrant, Severity};
 use serde::Serialize;
 
-/// What to do in a shallow clone, said wherever its cut history leaves
-/// something out.
-pub const UNSHALLOW: &str =
-    "fetch the whole history (`fetch-depth: 0` in actions/checkout, or `git fetch --unshallow`)";
+pub use crate::error::UNSHALLOW;
 
 /// The history of one questionnaire, oldest version first.
 #[derive(Debug, Clone, PartialEq, Serialize)]

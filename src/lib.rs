@@ -8,7 +8,8 @@
 //! 3. [`rubric`] and [`assess`]: scores, findings, focus and recommendations,
 //!    into an [`assessment`] (and, for several, a portfolio);
 //! 4. [`render`]: each format a pure function of the assessment;
-//! 5. [`gate`]: thresholds for CI against the assessment.
+//! 5. [`gate`]: thresholds for CI and their verdict, checked against the
+//!    assessment by [`assess::gate`].
 //!
 //! [`command`] runs a parsed command line through these stages; it is the
 //! only part that touches files. [`vocabulary`] holds every closed set of
@@ -26,6 +27,8 @@ pub mod error;
 pub mod frameworks;
 pub mod gate;
 pub mod history;
+#[cfg(test)]
+mod layering;
 pub mod load;
 pub mod number;
 pub mod regression;

@@ -3,7 +3,8 @@
 //! whose low end falls more than the tolerance, a level or quadrant that
 //! falls, or a critical finding that is new fails the gate.
 
-use crate::assessment::{Assessment, GateCheck};
+use crate::assessment::Assessment;
+use crate::gate::GateCheck;
 use crate::report::Report;
 use crate::vocabulary::Severity;
 

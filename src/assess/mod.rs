@@ -2,8 +2,10 @@
 //! derive facts, score criteria, detect findings, decide the focus, rank
 //! recommendations. Pure: no I/O.
 
+pub mod accept;
 pub mod findings;
 pub mod focus;
+pub mod gate;
 pub mod portfolio;
 pub mod recommend;
 pub mod scoring;

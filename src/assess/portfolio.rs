@@ -131,7 +131,7 @@ pub fn slim(mut a: Assessment) -> Assessment {
             .gate
             .iter()
             .flat_map(|g| &g.checks)
-            .flat_map(|c| crate::gate::failing_findings(c, &a))
+            .flat_map(|c| crate::assess::gate::failing_findings(c, &a))
             .collect();
         a.findings
             .iter()

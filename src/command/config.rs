@@ -26,7 +26,7 @@ struct RawConfig {
     framework: Option<Spanned<toml::Value>>,
     format: Option<Spanned<String>>,
     gate: Option<RawGate>,
-    accept: Option<Vec<Spanned<super::acceptances::RawAccept>>>,
+    accept: Option<Vec<Spanned<super::accept_entries::RawAccept>>>,
 }
 
 #[derive(Debug, Deserialize)]
@@ -284,7 +284,7 @@ fn acceptances(
     let mut first_line: rustc_hash::FxHashMap<(FindingId, Option<String>), u32> =
         rustc_hash::FxHashMap::default();
     for entry in raw.accept.iter().flatten() {
-        match super::acceptances::acceptance(&positions, path, entry) {
+        match super::accept_entries::acceptance(&positions, path, entry) {
             Ok(accepted) => {
                 let key = (accepted.finding, accepted.pilot.clone());
                 if let Some(earlier) = first_line.get(&key) {

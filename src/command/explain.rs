@@ -60,12 +60,7 @@ fn acceptances_text(
             } else {
                 format!("in force {day}")
             };
-            writeln!(
-                out,
-                "  line {}: {} ({state}).",
-                x.line,
-                crate::render::words::accepted_note(x)
-            )?;
+            writeln!(out, "  line {}: {} ({state}).", x.line, x.note())?;
         }
         Ok(())
     });

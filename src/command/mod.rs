@@ -18,6 +18,7 @@ use crate::spill::Spill;
 use crate::vocabulary::{FindingId as FindingIdWord, Format, Word as _};
 use std::fmt::Write as _;
 use std::sync::Arc;
+pub mod accept_entries;
 pub mod acceptances;
 pub mod args;
 pub mod config;
@@ -468,7 +469,7 @@ fn assess_all(
             settings,
             options.as_of.unwrap_or(options.today),
         )?;
-        assessment.gate = settings.gates.check(&assessment);
+        assessment.gate = crate::assess::gate::check(&settings.gates, &assessment);
         if let Some(reference) = &settings.gates.baseline {
             // Standard input is found in the repository by the name given for it.
             let in_repository = if read::is_stdin(file) && args.stdin_filename != "<stdin>" {
@@ -518,14 +519,12 @@ fn compare_with_baseline(
     let baseline = read::report(reference, Some(file), rubric, options)?;
     if let Some(tolerance) = settings.gates.tolerance {
         let checks = crate::regression::checks(&baseline, assessment, tolerance);
-        let gate = assessment
-            .gate
-            .get_or_insert_with(|| crate::assessment::Gate {
-                passed: true,
-                checks: Vec::new(),
-            });
+        let gate = assessment.gate.get_or_insert_with(|| crate::gate::Gate {
+            passed: true,
+            checks: Vec::new(),
+        });
         gate.checks.extend(checks);
-        gate.passed = gate.checks.iter().all(crate::assessment::GateCheck::passed);
+        gate.passed = gate.checks.iter().all(crate::gate::GateCheck::passed);
         assessment.moved = crate::regression_moves::moves(&baseline, assessment, questionnaire);
     }
     let now = crate::report::Report::of(assessment);

@@ -47,10 +47,16 @@ impl Settings {
         let mut gates = config.gates.clone().overridden_by(args.gates());
         if regression_gate {
             if gates.baseline.is_none() {
-                return Err(SettingProblem::RegressionWithoutBaseline {
-                    config: match &config.path {
-                        Some(path) if !args.fail_on_regression => Some(shown_path(path)),
-                        _ => None,
+                return Err(match &config.path {
+                    Some(path) if !args.fail_on_regression => {
+                        SettingProblem::RegressionWithoutBaseline {
+                            settings_file: shown_path(path),
+                            by_flag: false,
+                        }
+                    }
+                    _ => SettingProblem::RegressionWithoutBaseline {
+                        settings_file: config::DEFAULT_NAME.to_owned(),
+                        by_flag: true,
                     },
                 }
                 .into());

@@ -8,9 +8,11 @@ use serde::de::DeserializeOwned;
 
 /// Parses TOML text into `T`; on failure, one diagnostic with its position.
 pub fn parse<T: DeserializeOwned>(text: &str) -> Result<T, Diagnostic> {
-    toml::from_str(text).map_err(|e| Diagnostic {
-        at: e.span().map(|s| position(text, s.start)),
-        message: humanize(e.message()),
+    toml::from_str(text).map_err(|e| {
+        Diagnostic::new(
+            e.span().map(|s| position(text, s.start)),
+            humanize(e.message()),
+        )
     })
 }
 
@@ -32,10 +34,10 @@ pub fn parse_all<T: DeserializeOwned>(text: &str) -> (Option<(T, String)>, Vec<D
                 let next = start
                     .filter(|_| message.starts_with("unknown key "))
                     .and_then(|start| blank_entry(&current, start));
-                problems.push(Diagnostic {
-                    at: start.map(|s| position(&current, s)),
+                problems.push(Diagnostic::new(
+                    start.map(|s| position(&current, s)),
                     message,
-                });
+                ));
                 match next {
                     Some(blanked) => current = blanked,
                     None => return (None, problems),

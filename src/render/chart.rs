@@ -43,7 +43,7 @@ pub(super) fn points(out: &mut String, named: &[(String, &Assessment)]) {
                 unplaced.push(if named.len() == 1 {
                     why
                 } else {
-                    format!("{} ({why})", super::markdown::cell(name))
+                    format!("{} ({why})", super::markup::cell(name))
                 });
                 continue;
             }

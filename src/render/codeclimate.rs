@@ -7,7 +7,6 @@
 use super::words::sentence;
 use crate::assess::portfolio::Portfolio;
 use crate::assessment::{Assessment, Finding};
-use crate::gate::unaccepted_pilots;
 use crate::vocabulary::{Severity, Word};
 use serde_json::{json, Value};
 use std::io::{self, Write};
@@ -33,7 +32,7 @@ pub fn issues(a: &Assessment, base: &Path) -> Vec<Value> {
         if f.pilots.is_empty() {
             out.push(issue(f, &path, None));
         } else {
-            for pilot in unaccepted_pilots(f) {
+            for pilot in f.unaccepted_pilots() {
                 out.push(issue(f, &path, Some(pilot)));
             }
         }

@@ -1,7 +1,8 @@
 //! The comparison of two assessments (`readiness diff`) as terminal text and
 //! as Markdown short enough for a pull-request comment.
 
-use super::markdown::{capitalized, cell};
+use super::markup::cell;
+use super::story::capitalized;
 use super::words::{score as number, sentence, wrap};
 use crate::diff::{Change, Diff, FindingRef, NumberChange, PilotChange};
 use crate::vocabulary::Word;

@@ -6,7 +6,7 @@
 //! reference is evidence about a control, not a judgement that it is met,
 //! and an id without a finding never reads as passed.
 
-use super::markdown::cell;
+use super::markup::cell;
 use super::words::{self, fit, new_table, wrap};
 use crate::assessment::Assessment;
 use crate::frameworks::coverage::{self, Coverage, Covered, Row, Status};

@@ -3,9 +3,10 @@
 //! pilots (`org.yaml:68: gate failed: critical finding unguarded-decisions
 //! (visual-inspection): fails on critical`); then one line with what to do.
 
-use crate::assessment::{Assessment, Finding, GateCheck};
+use crate::assess::gate::failing_findings;
+use crate::assessment::{Assessment, Finding};
 use crate::diagnostic::escaped;
-use crate::gate::{describe, failing_findings, unaccepted_pilots};
+use crate::gate::{describe, GateCheck};
 use crate::vocabulary::{FindingId, Severity, Word as _};
 use std::fmt::Write as _;
 
@@ -120,10 +121,9 @@ fn moved(m: &crate::regression_moves::CriterionMove) -> String {
     out
 }
 
-/// `org.yaml:68`, the line of the finding's first evidence that has one;
-/// the file alone when none has.
+/// `org.yaml:68`, the finding's line; the file alone when it has none.
 fn located(a: &Assessment, f: &Finding) -> String {
-    match f.evidence.iter().find_map(|e| e.line) {
+    match f.line() {
         Some(line) => format!("{}:{line}", a.source),
         None => a.source.clone(),
     }
@@ -132,7 +132,7 @@ fn located(a: &Assessment, f: &Finding) -> String {
 /// ` (churn-model, fraud-check)`: the pilots still counting; empty when the
 /// finding names none.
 fn pilots(f: &Finding) -> String {
-    let names = unaccepted_pilots(f);
+    let names = f.unaccepted_pilots();
     if names.is_empty() {
         return String::new();
     }

@@ -5,6 +5,7 @@
 //! or start one of its own. GitHub shows at most ten annotations of each
 //! kind per step, so the most severe come first, after a summary.
 
+use super::story::capitalized;
 use super::words;
 use super::Scanning;
 use crate::assess::portfolio::Portfolio;
@@ -92,7 +93,7 @@ pub fn ranked_lines(a: &Assessment, base: &Path) -> String {
     crate::text::append(&mut out, |out| {
         for f in &a.findings {
             let kind = Kind::of(f);
-            let line = f.evidence.iter().find_map(|e| e.line).unwrap_or(1);
+            let line = f.line().unwrap_or(1);
             let accepted = if f.counts_for_gate { "" } else { ", accepted" };
             let title = format!("{} ({}{accepted})", f.title, f.id);
             let mut message = f.message.to_string();
@@ -104,16 +105,7 @@ pub fn ranked_lines(a: &Assessment, base: &Path) -> String {
                 )?;
             }
             for x in &f.accepted {
-                write!(
-                    message,
-                    " Accepted{} by {} until {}: {}.",
-                    x.pilot
-                        .as_ref()
-                        .map_or_else(String::new, |p| format!(" for {p}")),
-                    x.by,
-                    x.until,
-                    x.reason
-                )?;
+                write!(message, " {}.", capitalized(&x.note()))?;
             }
             writeln!(
                 out,

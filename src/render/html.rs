@@ -17,35 +17,7 @@ use crate::assessment::Assessment;
 use crate::vocabulary::{Confidence, Quadrant};
 use std::fmt::Write as _;
 
-/// Text safe in HTML content and in a quoted attribute value: the five
-/// characters that could end either become references, line breaks and tabs
-/// spaces, and characters HTML forbids in a document (controls,
-/// noncharacters) U+FFFD, so that no outside text ever becomes markup or
-/// makes the page invalid.
-pub fn escape(text: &str) -> String {
-    let mut out = String::with_capacity(text.len() + 8);
-    for c in text.chars() {
-        match c {
-            '&' => out.push_str("&amp;"),
-            '<' => out.push_str("&lt;"),
-            '>' => out.push_str("&gt;"),
-            '"' => out.push_str("&quot;"),
-            '\'' => out.push_str("&#39;"),
-            // HTML shows a line break in text as a space; written as one, no
-            // outside text ever starts a line of the file (where `::` could
-            // start a workflow command, and the guard would show a `\`).
-            '\n' | '\r' | '\t' => out.push(' '),
-            c if c.is_control() || is_noncharacter(c) => out.push('\u{FFFD}'),
-            c => out.push(c),
-        }
-    }
-    out
-}
-
-fn is_noncharacter(c: char) -> bool {
-    let u = u32::from(c);
-    (0xFDD0..=0xFDEF).contains(&u) || (u & 0xFFFE) == 0xFFFE
-}
+pub use super::markup::escape;
 
 /// A whole page: the document's head with its stylesheet, then `body`.
 pub fn page(title: &str, body: &str) -> String {

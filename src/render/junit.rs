@@ -6,7 +6,8 @@
 
 use super::gate_lines;
 use crate::assess::portfolio::Portfolio;
-use crate::assessment::{Assessment, GateCheck};
+use crate::assessment::Assessment;
+use crate::gate::GateCheck;
 use crate::vocabulary::Word;
 use std::fmt::Write as _;
 use std::io::{self, Write};

@@ -201,8 +201,8 @@ impl<W: Write> Write for Guarded<W> {
 /// `text` with every line guarded.
 pub fn guarded(text: &str) -> String {
     let mut guard = Guarded::new(Vec::with_capacity(text.len()));
-    // Writing into memory cannot fail.
-    let _ = guard.guard(text.as_bytes());
+    let written = guard.guard(text.as_bytes());
+    debug_assert!(written.is_ok(), "writing into memory cannot fail");
     let out = guard.finish().unwrap_or_default();
     // Only ASCII is inserted, before an ASCII character: still UTF-8.
     String::from_utf8(out).unwrap_or_default()

@@ -8,6 +8,7 @@
 
 use super::cases;
 use super::chart;
+pub(super) use super::markup::cell;
 pub(super) use super::story::capitalized;
 use super::story::{self, after_the_focus, ActionItem, Span, ACTION_PLAN, DECISIONS_SHOWN};
 use super::words::{acceptance_lines, bar, confidence_note, score};
@@ -360,27 +361,4 @@ fn method(out: &mut String, a: &Assessment) -> std::fmt::Result {
 
 pub(super) fn quadrant_name(a: &Assessment, q: Quadrant) -> &str {
     &a.rubric.quadrants.get(q).name
-}
-
-/// Text the tool did not write, safe anywhere in Markdown: in a table cell,
-/// a heading, a list item or a paragraph. Markdown's punctuation is escaped so
-/// that it is shown, not read (no emphasis, link, image or code), `<`, `>` and
-/// `&` become entities so that no HTML passes through, and line breaks become
-/// spaces so that nothing can start a line of its own.
-pub(super) fn cell(text: &str) -> String {
-    let mut out = String::with_capacity(text.len() + 8);
-    for c in text.chars() {
-        match c {
-            '<' => out.push_str("&lt;"),
-            '>' => out.push_str("&gt;"),
-            '&' => out.push_str("&amp;"),
-            '\\' | '`' | '*' | '_' | '[' | ']' | '|' | '~' | '#' | '!' | '$' => {
-                out.push('\\');
-                out.push(c);
-            }
-            '\n' | '\r' => out.push(' '),
-            c => out.push(c),
-        }
-    }
-    out
 }

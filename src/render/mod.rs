@@ -16,6 +16,7 @@ pub mod json;
 pub mod junit;
 pub mod lines;
 pub mod markdown;
+pub mod markup;
 pub mod portfolio;
 pub mod report_schema;
 pub mod rubric;

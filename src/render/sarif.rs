@@ -106,7 +106,7 @@ pub fn results(a: &Assessment, base: &Path) -> Vec<Value> {
 }
 
 fn result(f: &Finding, uri: &str) -> Value {
-    let line = f.evidence.iter().find_map(|e| e.line).unwrap_or(1);
+    let line = f.line().unwrap_or(1);
     let mut result = json!({
         "ruleId": f.id.word(),
         "ruleIndex": f.id as usize,
@@ -123,18 +123,7 @@ fn result(f: &Finding, uri: &str) -> Value {
         let justification: Vec<String> = f
             .accepted
             .iter()
-            .map(|x| {
-                format!(
-                    "{} (accepted{} by {} until {}, {})",
-                    x.reason,
-                    x.pilot
-                        .as_ref()
-                        .map_or_else(String::new, |p| format!(" for {p}")),
-                    x.by,
-                    x.until,
-                    x.place()
-                )
-            })
+            .map(|x| format!("{} ({}, {})", x.reason, x.terms(), x.place()))
             .collect();
         result["suppressions"] = json!([{
             "kind": "external",

@@ -424,13 +424,26 @@ fn text(t: impl Into<String>) -> Span {
     Span::Text(t.into())
 }
 
-/// Where the assessment date came from, when not from the questionnaire:
-/// ` (the date given with --as-of)`; empty otherwise.
-pub fn date_source(a: &Assessment) -> &'static str {
-    match a.organization.assessed_from {
-        DateSource::Questionnaire => "",
-        DateSource::AsOf => " (the date given with --as-of)",
-        DateSource::Today => " (the date the report was made)",
+/// Where the assessment date came from, in the words of every report. The
+/// type is the loader's; its words are the reports', so they are here.
+impl DateSource {
+    /// In a few words, for the terminal's headline: `from --as-of`.
+    pub fn brief(self) -> &'static str {
+        match self {
+            DateSource::Questionnaire => "from the questionnaire",
+            DateSource::AsOf => "from --as-of",
+            DateSource::Today => "today's date",
+        }
+    }
+
+    /// After the date in the reports' opening line, when not from the
+    /// questionnaire: ` (the date given with --as-of)`; empty otherwise.
+    pub fn note(self) -> &'static str {
+        match self {
+            DateSource::Questionnaire => "",
+            DateSource::AsOf => " (the date given with --as-of)",
+            DateSource::Today => " (the date the report was made)",
+        }
     }
 }
 
@@ -440,7 +453,7 @@ pub fn assessed_line(a: &Assessment) -> Vec<Span> {
     let mut spans = vec![text(format!(
         "Assessed on {}{}.",
         a.organization.assessed,
-        date_source(a)
+        a.organization.assessed_from.note()
     ))];
     if a.confidence != Confidence::Insufficient {
         spans.push(text(" Confidence: "));
@@ -592,10 +605,7 @@ pub fn finding_line(f: &Finding) -> Vec<Span> {
     }
     for x in &f.accepted {
         spans.push(text(" "));
-        spans.push(Span::Em(format!(
-            "{}.",
-            capitalized(&super::words::accepted_note(x))
-        )));
+        spans.push(Span::Em(format!("{}.", capitalized(&x.note()))));
     }
     if !f.evidence.is_empty() {
         let (shown, more) = shown_evidence(&f.evidence);

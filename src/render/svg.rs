@@ -5,7 +5,7 @@
 //! placed where they overlap neither each other nor the quadrant names:
 //! moved, never dropped. Every outside text goes through [`escape`].
 
-use super::html::escape;
+use super::markup::escape;
 use std::fmt::Write as _;
 
 /// The chart's size in SVG units, and where the plot sits inside it.

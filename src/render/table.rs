@@ -4,13 +4,12 @@
 use super::markdown::capitalized;
 use super::story;
 use super::words::{
-    acceptance_lines, accepted_note, bar, bold, colored, confidence_note, count, evidence, fit,
-    new_table, paint, right_align, score, wrap,
+    acceptance_lines, bar, bold, colored, confidence_note, count, evidence, fit, new_table, paint,
+    right_align, score, wrap,
 };
 use crate::assessment::Assessment;
 use crate::assessment::Finding;
 use crate::frameworks::{compact, NOT_A_JUDGEMENT};
-use crate::load::questionnaire::DateSource;
 use crate::vocabulary::{Confidence, Group, PurgatoryStatus, Side, Word};
 use anstyle::AnsiColor;
 use comfy_table::{Cell, Table};
@@ -46,11 +45,7 @@ pub fn render(a: &Assessment, width: u16, color: bool) -> String {
 /// The organization, the date and where it came from, who answered, the
 /// verdict and the focus.
 fn headline(out: &mut String, a: &Assessment, t: &Tables) -> fmt::Result {
-    let date_from = match a.organization.assessed_from {
-        DateSource::Questionnaire => "from the questionnaire",
-        DateSource::AsOf => "from --as-of",
-        DateSource::Today => "today's date",
-    };
+    let date_from = a.organization.assessed_from.brief();
     let headline = format!(
         "AI readiness of {} — assessed {} ({date_from})",
         paint(&a.organization.name, bold(), t.color),
@@ -400,7 +395,7 @@ impl Tables {
             }
             for x in &f.accepted {
                 crate::text::append(&mut text, |text| {
-                    write!(text, "\n{}", capitalized(&accepted_note(x)))
+                    write!(text, "\n{}", capitalized(&x.note()))
                 });
             }
             t.add_row(vec![Cell::new(text), Cell::new(lines.join("\n"))]);

@@ -346,29 +346,18 @@ fn stacked(t: &comfy_table::Table, width: u16) -> String {
 
 /// An acceptance in force, as a finding shows it: `accepted for churn-model
 /// by Dana Whitfield until 2027-03-31: the March migration`.
-pub fn accepted_note(x: &crate::acceptance::Acceptance) -> String {
-    let pilot = x
-        .pilot
-        .as_ref()
-        .map_or_else(String::new, |p| format!(" for {p}"));
-    format!(
-        "accepted{pilot} by {} until {}: {}",
-        x.by, x.until, x.reason
-    )
-}
-
 /// Each acceptance of the settings file that concerns `a`, one sentence
 /// each: in force, or the warning an expired or unmatched one calls for.
 pub fn acceptance_lines(a: &Assessment) -> Vec<String> {
     a.acceptances
         .iter()
         .map(|state| {
-            crate::acceptance::warning(state, a).map_or_else(
+            crate::assess::accept::warning(state, a).map_or_else(
                 || {
                     format!(
                         "{}: {} ({}).",
                         state.acceptance.finding,
-                        accepted_note(&state.acceptance),
+                        state.acceptance.note(),
                         state.acceptance.place()
                     )
                 },

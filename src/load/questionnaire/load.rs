@@ -28,12 +28,7 @@ pub struct LoadOptions {
 
 /// Loads a questionnaire; on failure, every problem found, in file order.
 pub fn load(text: &str, options: LoadOptions) -> Result<Questionnaire, Vec<Diagnostic>> {
-    let mut root = yaml::parse(text).map_err(|e| {
-        vec![Diagnostic {
-            at: e.at,
-            message: e.message,
-        }]
-    })?;
+    let mut root = yaml::parse(text).map_err(|e| vec![Diagnostic::new(e.at, e.message)])?;
     let mut walker = Walker {
         answers: Answers::with_capacity(format::QUESTIONS.len()),
         lists: BTreeMap::new(),
