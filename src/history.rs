@@ -158,3 +158,36 @@ impl PortfolioHistory {
             .collect()
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use super::Point;
+    use crate::load::questionnaire::{self, LoadOptions};
+
+    /// A trend point is the same whether the whole report is worked out or
+    /// only the verdict, for every shipped example.
+    #[test]
+    fn the_verdict_gives_the_point_the_whole_assessment_gives() {
+        let rubric = crate::rubric::default_rubric();
+        let examples = concat!(env!("CARGO_MANIFEST_DIR"), "/examples");
+        let mut checked = 0;
+        for entry in std::fs::read_dir(examples).expect("examples") {
+            let path = entry.expect("entry").path();
+            if path.extension().is_none_or(|x| x != "yaml") {
+                continue;
+            }
+            let text = std::fs::read_to_string(&path).expect("example");
+            let options = LoadOptions {
+                as_of: None,
+                today: crate::date::Date::parse("2026-11-20").expect("date"),
+            };
+            let q = questionnaire::load(&text, options).expect("valid example");
+            let whole = crate::assess::assess(&q, &rubric, "x.yaml");
+            let verdict = crate::assess::verdict(&q, &rubric, "x.yaml");
+            assert_eq!(Point::of(&verdict), Point::of(&whole), "{}", path.display());
+            assert!(verdict.recommendations.is_empty() && !whole.recommendations.is_empty());
+            checked += 1;
+        }
+        assert!(checked >= 9, "{checked} examples");
+    }
+}

@@ -28,6 +28,32 @@ use std::sync::Arc;
 
 /// Assesses one questionnaire. `source` is the file name the report shows.
 pub fn assess(questionnaire: &Questionnaire, rubric: &Rubric, source: &str) -> Assessment {
+    assess_to(questionnaire, rubric, source, Extent::Report)
+}
+
+/// The verdict alone, as a trend point of `history` shows it: the scores
+/// with their ranges, level, quadrant, focus, confidence, purgatory and the
+/// findings, exactly as [`assess`] gives them; none of what only a report
+/// shows (recommendations, the next level, the pilot inventory, decisions,
+/// dimensions, open questions, respondents, incidents), which a history of
+/// thousands of versions would compute for nothing.
+pub fn verdict(questionnaire: &Questionnaire, rubric: &Rubric, source: &str) -> Assessment {
+    assess_to(questionnaire, rubric, source, Extent::Verdict)
+}
+
+/// How much of an assessment is worked out.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Extent {
+    Report,
+    Verdict,
+}
+
+fn assess_to(
+    questionnaire: &Questionnaire,
+    rubric: &Rubric,
+    source: &str,
+    extent: Extent,
+) -> Assessment {
     let facts = Facts::derive(questionnaire);
     let t = &rubric.thresholds;
     let criteria: Vec<(&Criterion, CriterionScore)> = rubric
@@ -69,17 +95,7 @@ pub fn assess(questionnaire: &Questionnaire, rubric: &Rubric, source: &str) -> A
         facts: &facts,
         rubric,
     });
-    let gaps = recommend::ranked_gaps(&criteria, &findings, &facts, rubric);
-    let recommendations = recommend::recommend(&recommend::Inputs {
-        decision: &decision,
-        confidence,
-        scores: &scores,
-        findings: &findings,
-        criteria: &criteria,
-        facts: &facts,
-        rubric,
-    });
-    Assessment {
+    let mut assessment = Assessment {
         format_version: FORMAT_VERSION,
         tool: Tool {
             name: env!("CARGO_PKG_NAME"),
@@ -97,21 +113,21 @@ pub fn assess(questionnaire: &Questionnaire, rubric: &Rubric, source: &str) -> A
         level,
         level_by_score,
         level_cap,
-        next_level: next_level((level, level_cap), &scores, &gaps, rubric),
+        next_level: None,
         quadrant,
         focus: decision.reason.focus(),
         focus_reason: decision.sentence.clone(),
         focus_reason_id: decision.reason,
         purgatory: purgatory_of(purgatory, &facts, rubric),
-        respondents: respondents(questionnaire),
-        pilots: inventory(&facts),
-        decisions: decisions(&facts, rubric),
+        respondents: Vec::new(),
+        pilots: Vec::new(),
+        decisions: Vec::new(),
         spend: spend(&facts),
-        incidents: incidents(questionnaire),
+        incidents: Vec::new(),
         findings,
-        dimensions: dimensions(rubric, &criteria),
-        unanswered: unanswered(questionnaire, &criteria),
-        recommendations,
+        dimensions: Vec::new(),
+        unanswered: Vec::new(),
+        recommendations: Vec::new(),
         gate: None,
         acceptances: Vec::new(),
         comparison: None,
@@ -119,7 +135,48 @@ pub fn assess(questionnaire: &Questionnaire, rubric: &Rubric, source: &str) -> A
         framework_views: Vec::new(),
         config: Arc::default(),
         path: None,
+    };
+    if extent == Extent::Report {
+        add_report_parts(
+            &mut assessment,
+            questionnaire,
+            &facts,
+            &criteria,
+            &decision,
+            rubric,
+        );
     }
+    assessment
+}
+
+/// What only a report shows, beside the verdict: the recommendations and
+/// the next level, the pilot inventory, decisions, dimensions, open
+/// questions, respondents and incidents.
+fn add_report_parts(
+    a: &mut Assessment,
+    questionnaire: &Questionnaire,
+    facts: &Facts<'_>,
+    criteria: &[(&Criterion, CriterionScore)],
+    decision: &focus::Decision,
+    rubric: &Rubric,
+) {
+    let gaps = recommend::ranked_gaps(criteria, &a.findings, facts, rubric);
+    a.recommendations = recommend::recommend(&recommend::Inputs {
+        decision,
+        confidence: a.confidence,
+        scores: &a.scores,
+        findings: &a.findings,
+        criteria,
+        facts,
+        rubric,
+    });
+    a.next_level = next_level((a.level, a.level_cap), &a.scores, &gaps, rubric);
+    a.respondents = respondents(questionnaire);
+    a.pilots = inventory(facts);
+    a.decisions = decisions(facts, rubric);
+    a.incidents = incidents(questionnaire);
+    a.dimensions = dimensions(rubric, criteria);
+    a.unanswered = unanswered(questionnaire, criteria);
 }
 
 /// The level reported, the level the overall score alone reaches, and the

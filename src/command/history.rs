@@ -161,7 +161,7 @@ fn version(revision: &Revision, blob: Blob, rubric: &Rubric, env: &Environment) 
                 questionnaire::load(&text, options)
                     .map_err(|problems| invalid(Some(text), problems))
             })
-            .map(|q| Point::of(&crate::assess::assess(&q, rubric, &name))),
+            .map(|q| Point::of(&crate::assess::verdict(&q, rubric, &name))),
         Blob::TooLarge => Err(invalid(None, vec![source::too_large()])),
     };
     let (assessment, error) = match assessed {
