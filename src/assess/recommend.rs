@@ -15,6 +15,7 @@ use crate::number::round1;
 use crate::rubric::template::fill;
 use crate::rubric::{Criterion, Measure, Message, Rubric};
 use crate::vocabulary::{Confidence, Focus, FocusReason, Group, Severity, Side};
+use rustc_hash::FxHashSet;
 use std::collections::BTreeSet;
 use std::sync::Arc;
 
@@ -100,8 +101,9 @@ fn from_finding(f: &Finding) -> Recommendation {
 /// the `also` list of the first earlier item of the fix that named them.
 /// The findings themselves are untouched: reported, scored and gated.
 fn fix_said_once(items: Vec<Recommendation>, x: &Inputs<'_>) -> Vec<Recommendation> {
-    // For each fix, the items kept so far that gave it, with the pilots each named.
-    let mut given: Vec<(&str, usize, Vec<String>)> = Vec::new();
+    // For each fix, the items kept so far that gave it, with the pilots each
+    // named: sets, as a file may hold thousands of pilots.
+    let mut given: Vec<(&str, usize, FxHashSet<String>)> = Vec::new();
     let mut kept: Vec<Recommendation> = Vec::with_capacity(items.len());
     for item in items {
         let RecommendationId::Finding(id) = item.id else {
@@ -116,7 +118,7 @@ fn fix_said_once(items: Vec<Recommendation>, x: &Inputs<'_>) -> Vec<Recommendati
             kept.push(item);
             continue;
         }
-        let earlier: Vec<&(&str, usize, Vec<String>)> =
+        let earlier: Vec<&(&str, usize, FxHashSet<String>)> =
             given.iter().filter(|(f, _, _)| *f == fix).collect();
         let named_before =
             |pilot: &String| earlier.iter().any(|(_, _, named)| named.contains(pilot));
@@ -129,7 +131,7 @@ fn fix_said_once(items: Vec<Recommendation>, x: &Inputs<'_>) -> Vec<Recommendati
         if left.is_empty() {
             let first = earlier
                 .iter()
-                .find(|(_, _, named)| named.iter().any(|p| item.pilots.contains(p)))
+                .find(|(_, _, named)| item.pilots.iter().any(|p| named.contains(p)))
                 .map(|(_, at, _)| *at);
             if let Some(at) = first {
                 kept[at].also.push(id);
@@ -141,7 +143,7 @@ fn fix_said_once(items: Vec<Recommendation>, x: &Inputs<'_>) -> Vec<Recommendati
         } else {
             item
         };
-        given.push((fix, kept.len(), item.pilots.clone()));
+        given.push((fix, kept.len(), item.pilots.iter().cloned().collect()));
         kept.push(item);
     }
     kept
@@ -172,14 +174,16 @@ fn for_fewer_pilots(
         Message::One(message) => fill(message, &vars).into(),
         Message::BySource { .. } => finding.message.clone(),
     };
-    let pilot_named = |index: usize| {
-        x.facts
-            .pilots
-            .iter()
-            .flatten()
-            .find(|p| p.index == index)
-            .is_some_and(|p| left.iter().any(|name| name == p.name()))
-    };
+    let left_names: FxHashSet<&str> = left.iter().map(String::as_str).collect();
+    let named_indexes: FxHashSet<usize> = x
+        .facts
+        .pilots
+        .iter()
+        .flatten()
+        .filter(|p| left_names.contains(p.name()))
+        .map(|p| p.index)
+        .collect();
+    let pilot_named = |index: usize| named_indexes.contains(&index);
     let evidence: Vec<Evidence> = item
         .evidence
         .iter()

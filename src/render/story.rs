@@ -216,14 +216,17 @@ fn owners(a: &Assessment, r: &Recommendation) -> Option<String> {
     if r.pilots.is_empty() {
         return None;
     }
+    // Pilot names are unique; a map keeps a file of thousands of pilots
+    // from searching them all for each one an item names.
+    let owner_of: rustc_hash::FxHashMap<&str, &str> = a
+        .pilots
+        .iter()
+        .filter_map(|p| Some((p.name.as_str(), p.business_owner.as_deref()?)))
+        .collect();
     let mut named = Vec::new();
     let mut unowned = Vec::new();
     for name in &r.pilots {
-        let owner = a
-            .pilots
-            .iter()
-            .find(|p| &p.name == name)
-            .and_then(|p| p.business_owner.as_deref());
+        let owner = owner_of.get(name.as_str()).copied();
         match owner {
             Some(owner) => named.push(format!("{owner} ({name})")),
             None => unowned.push(name.as_str()),
