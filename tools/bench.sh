@@ -47,7 +47,7 @@ for example in sorted(glob.glob("examples/*.yaml")):
     out = f"{work}/one.json"
     subprocess.run(["hyperfine", "-N", "--warmup", "3", "--runs", "100", "--style", "none",
                     "--export-json", out, f"{bin} assess {example}", f"{floor} {example}"],
-                   check=True, stdout=subprocess.DEVNULL)
+                   check=True, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
     tool_run, floor_run = json.load(open(out))["results"]
     ratio = tool_run["median"] / floor_run["median"]
     ratios.append(ratio)
