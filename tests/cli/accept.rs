@@ -151,7 +151,11 @@ fn an_acceptance_lasts_a_year_at_most() {
         "accept-year",
         &accept("laptop-bound", Some("churn-model"), "2027-11-20"),
     );
-    assert_eq!(assess(&dir, &[]).code, 0);
+    let out = assess(&dir, &[]);
+    assert_eq!((out.code, out.stderr.as_str()), (0, ""));
+    // A year to the day is the longest an acceptance may last: it is active.
+    assert_eq!(report(&out)["acceptances"][0]["status"], "in-force");
+    assert_eq!(report(&out)["acceptances"][0]["until"], "2027-11-20");
     let dir = setup(
         "accept-year",
         &accept("laptop-bound", Some("churn-model"), "2027-11-21"),
@@ -513,4 +517,60 @@ fn thousands_of_acceptances_each_cover_their_own_pilot() {
     config.push_str(&accept("stale-pilot", Some("p0"), "2027-01-31"));
     std::fs::write(format!("{dir}/readiness.toml"), &config).expect("write");
     assert_eq!(run_in(&dir, &gated).code, 0);
+}
+
+/// The warning for an expired acceptance says whether the finding it
+/// covered still fires: only when the same finding fires for the pilot it
+/// names (or, without a pilot, at all) does it count again.
+#[test]
+fn an_expired_acceptance_says_whether_its_finding_still_fires() {
+    let expired = |finding: &str, pilot: Option<&str>| {
+        let dir = setup(
+            "accept-expired-words",
+            &accept(finding, pilot, "2026-11-19"),
+        );
+        let out = assess(&dir, &[]);
+        assert_eq!(out.code, 0, "{}", out.stderr);
+        out.stderr
+    };
+    let by = "by Dana Whitfield, CIO expired on 2026-11-19";
+    let again = "the finding counts again; fix it, or renew the acceptance with a new date";
+    let gone = "the finding no longer fires; remove the acceptance";
+    // laptop-bound fires for churn-model, and not for demand-forecast (in
+    // a sandbox), a pilot Northwind also has.
+    assert_eq!(
+        expired("laptop-bound", Some("churn-model")),
+        format!("warning: readiness.toml:1: the acceptance of laptop-bound for churn-model {by}: {again}\n")
+    );
+    assert_eq!(
+        expired("laptop-bound", Some("demand-forecast")),
+        format!("warning: readiness.toml:1: the acceptance of laptop-bound for demand-forecast {by}: {gone}\n")
+    );
+    assert_eq!(
+        expired("laptop-bound", None),
+        format!("warning: readiness.toml:1: the acceptance of laptop-bound {by}: {again}\n")
+    );
+    // shadow-ai does not fire for Northwind, though other findings do.
+    assert_eq!(
+        expired("shadow-ai", None),
+        format!("warning: readiness.toml:1: the acceptance of shadow-ai {by}: {gone}\n")
+    );
+}
+
+/// The one-year limit is checked only for acceptances that concern the
+/// questionnaire: one naming a pilot it does not have is refused for that
+/// pilot, not for its date.
+#[test]
+fn the_year_limit_applies_only_to_acceptances_of_pilots_the_questionnaire_has() {
+    let entry = |pilot: &str| {
+        format!("[[accept]]\nfinding = \"laptop-bound\"\npilot = \"{pilot}\"\nreason = \"r\"\nby = \"b\"\nuntil = 2028-01-01\n")
+    };
+    assert_eq!(
+        refused(&entry("churn")),
+        "readiness.toml:3:9: accept.pilot: no questionnaire assessed has a pilot named \"churn\"; name it as implementation.pilots does; did you mean \"churn-model\"?"
+    );
+    assert_eq!(
+        refused(&entry("churn-model")),
+        "readiness.toml:6:9: accept.until: 2028-01-01 is more than a year after 2026-11-20, the date acceptances are judged on; accept a risk for a year at most (2027-11-20), then look again"
+    );
 }

@@ -25,10 +25,14 @@ fn rubric_check_refuses_a_broken_rubric_with_exit_2() {
     .expect("scratch file");
     let out = run(&["rubric", "check", &path]);
     assert_eq!((out.code, out.stdout.as_str()), (2, ""));
-    assert!(
-        out.stderr.contains("weight must be above 0, found -3"),
-        "{}",
-        out.stderr
+    let line = readiness::rubric::DEFAULT_TOML
+        .lines()
+        .position(|l| l.starts_with("weight = 3.0"))
+        .expect("a weight of 3")
+        + 1;
+    assert_eq!(
+        out.stderr.lines().next(),
+        Some(format!("{path}:{line}:10: weight must be above 0, found -3").as_str())
     );
     let missing = run(&["rubric", "check", "no/such.toml"]);
     assert_eq!(
@@ -44,15 +48,90 @@ fn rubric_show_lists_thresholds_criteria_and_findings() {
     insta::assert_snapshot!("rubric-show", out.stdout);
 }
 
+/// Every subcommand, in the order `readiness --help` lists them.
+const SUBCOMMANDS: [&str; 11] = [
+    "assess",
+    "validate",
+    "diff",
+    "history",
+    "rubric",
+    "explain",
+    "frameworks",
+    "schema",
+    "init",
+    "completions",
+    "help",
+];
+
+/// Every long flag of `assess`.
+const ASSESS_FLAGS: [&str; 21] = [
+    "detail",
+    "stdin-filename",
+    "format",
+    "no-step-summary",
+    "config",
+    "no-config",
+    "output",
+    "rubric",
+    "as-of",
+    "portfolio",
+    "fail-under",
+    "min-strategy",
+    "min-implementation",
+    "min-completeness",
+    "baseline",
+    "fail-on-regression",
+    "tolerance",
+    "fail-on",
+    "framework",
+    "color",
+    "help",
+];
+
+/// The long flags of the other subcommands that `assess` does not have.
+const OTHER_FLAGS: [&str; 5] = ["max", "since", "report", "force", "version"];
+
 #[test]
 fn completions_for_each_shell() {
     for shell in ["bash", "zsh", "fish", "powershell", "elvish"] {
         let out = run(&["completions", shell]);
-        assert_eq!(out.code, 0, "{shell}");
-        assert!(out.stdout.contains("readiness"), "{shell}");
-        assert!(out.stdout.contains("assess"), "{shell}");
+        assert_eq!((out.code, out.stderr.as_str()), (0, ""), "{shell}");
+        let script = out.stdout;
+        // Each shell spells a subcommand and a flag its own way.
+        let command = |name: &str| match shell {
+            "bash" => format!(",{name})\n"),
+            "zsh" => format!("\n'{name}:"),
+            "fish" => format!("-f -a \"{name}\" -d '"),
+            "powershell" => format!("[CompletionResult]::new('{name}', '{name}',"),
+            _ => format!("cand {name} '"),
+        };
+        let flag = |name: &str| match shell {
+            "bash" => script
+                .split(|c: char| c.is_whitespace() || c == '"')
+                .any(|token| token == format!("--{name}")),
+            "zsh" => ["[", "=["]
+                .iter()
+                .any(|after| script.contains(&format!("--{name}{after}"))),
+            "fish" => script.contains(&format!(" -l {name} ")),
+            "powershell" => {
+                script.contains(&format!("[CompletionResult]::new('--{name}', '--{name}',"))
+            }
+            _ => script.contains(&format!("cand --{name} '")),
+        };
+        for name in SUBCOMMANDS.iter().chain(&["show", "check", "export"]) {
+            assert!(script.contains(&command(name)), "{shell}: {name}");
+        }
+        for name in ASSESS_FLAGS.iter().chain(&OTHER_FLAGS) {
+            assert!(flag(name), "{shell}: --{name}");
+        }
     }
-    assert_eq!(run(&["completions", "tcsh"]).code, 2);
+    // A shell clap has no script for is refused, naming the ones it has.
+    let out = run(&["completions", "tcsh"]);
+    assert_eq!((out.code, out.stdout.as_str()), (2, ""));
+    assert_eq!(
+        out.stderr,
+        "error: invalid value 'tcsh' for '<SHELL>'\n  [possible values: bash, elvish, fish, powershell, zsh]\n\n  tip: a similar value exists: 'zsh'\n\nFor more information, try '--help'.\n"
+    );
 }
 
 #[test]
@@ -68,12 +147,35 @@ fn fish_completes_shell_names_not_files_after_completions() {
     assert!(!run(&["completions", "bash"]).stdout.contains("__fish"));
 }
 
+/// The first word of each line of the block under `heading` in a help text.
+fn listed<'a>(help: &'a str, heading: &str) -> Vec<&'a str> {
+    help.split_once(&format!("\n{heading}\n"))
+        .unwrap_or_else(|| panic!("no {heading} in {help}"))
+        .1
+        .lines()
+        .take_while(|l| !l.is_empty())
+        .filter_map(|l| l.split_whitespace().next())
+        .collect()
+}
+
 #[test]
 fn help_and_version_as_clap_does_them() {
     let help = run(&["--help"]);
-    assert_eq!(help.code, 0);
-    for command in ["assess", "validate", "rubric", "completions"] {
-        assert!(help.stdout.contains(command), "{command}");
+    assert_eq!((help.code, help.stderr.as_str()), (0, ""));
+    assert_eq!(listed(&help.stdout, "Commands:"), SUBCOMMANDS);
+    assert!(
+        help.stdout
+            .contains("\nUsage: readiness [OPTIONS] <COMMAND>\n"),
+        "{}",
+        help.stdout
+    );
+    for flag in ["--color <WHEN>", "-h, --help", "-V, --version"] {
+        assert!(
+            help.stdout
+                .lines()
+                .any(|l| l.trim_start().starts_with(flag)),
+            "{flag}"
+        );
     }
     let version = run(&["--version"]);
     assert_eq!(
@@ -81,8 +183,33 @@ fn help_and_version_as_clap_does_them() {
         format!("readiness {}\n", env!("CARGO_PKG_VERSION"))
     );
     let assess_help = run(&["help", "assess"]);
-    assert!(assess_help.stdout.contains("--fail-on"));
-    assert_eq!(run(&[]).code, 2);
+    assert_eq!(assess_help.code, 0);
+    let mut flags: Vec<&str> = assess_help
+        .stdout
+        .lines()
+        .filter_map(|l| {
+            let l = l.trim_start();
+            let long = match l.split_once(", ") {
+                Some((short, long)) if short.len() == 2 && short.starts_with('-') => long,
+                _ => l,
+            };
+            long.strip_prefix("--")?.split(' ').next()
+        })
+        .collect();
+    flags.sort_unstable();
+    let mut expected = ASSESS_FLAGS.to_vec();
+    expected.sort_unstable();
+    assert_eq!(flags, expected);
+    // No subcommand: the short help on standard error, and exit 2.
+    let none = run(&[]);
+    assert_eq!((none.code, none.stdout.as_str()), (2, ""));
+    assert!(
+        none.stderr
+            .starts_with("How ready an organization is for AI, and what to do next\n\nUsage: readiness [OPTIONS] <COMMAND>\n"),
+        "{}",
+        none.stderr
+    );
+    assert_eq!(listed(&none.stderr, "Commands:"), SUBCOMMANDS);
 }
 
 #[test]

@@ -246,14 +246,23 @@ fn thresholds_outside_0_to_100_are_usage_errors() {
             out.stderr
         );
     }
+    // `info` is a severity no gate takes: refused before anything is
+    // assessed, with the choices named.
     let out = run(&["assess", NORTHWIND, "--fail-on", "info"]);
-    assert_eq!(out.code, 2);
+    assert_eq!((out.code, out.stdout.as_str()), (2, ""));
+    assert_eq!(
+        out.stderr,
+        "error: --fail-on <WHAT>: \"info\" is not a choice; expected purgatory, critical, warning, a finding id such as no-monitoring (`readiness explain` lists them) or a framework reference such as nist-ai-rmf:MEASURE-2.4 (`readiness frameworks` lists them)\n"
+    );
 }
 
 #[test]
 fn an_invalid_questionnaire_is_never_exit_0_or_1() {
     let out = run(&["assess", "no/such.yaml", "--fail-under", "0"]);
-    assert_eq!(out.code, 2);
+    assert_eq!(
+        (out.code, out.stdout.as_str(), out.stderr.as_str()),
+        (2, "", "no/such.yaml: no such file\n")
+    );
 }
 
 fn run_with_summary(args: &[&str], summary: &str) -> crate::common::Run {

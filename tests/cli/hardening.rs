@@ -345,7 +345,11 @@ fn messages_say_what_is_wrong() {
         "tab.yaml",
         b"version: 1\norganization:\n  name:\tNorthwind\n",
     );
-    assert_eq!(run(&["validate", &path]).code, 0);
+    let out = run(&["validate", &path]);
+    assert_eq!(
+        (out.code, out.stdout, out.stderr),
+        (0, format!("{path}: valid\n"), String::new())
+    );
     // Two names that differ only in bytes that are not UTF-8 print differently.
     let shown: Vec<String> = [b"caf\xE9.yaml".as_slice(), b"caf\xE8.yaml".as_slice()]
         .iter()

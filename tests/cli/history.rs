@@ -171,7 +171,12 @@ fn since_and_max_at_their_boundaries() {
         out.stderr,
         "org/northwind.yaml: no committed version since 2026-11-16 (4 before it)\n"
     );
-    assert_eq!(history(&["--max", "0"]).code, 2);
+    let out = history(&["--max", "0"]);
+    assert_eq!((out.code, out.stdout.as_str()), (2, ""));
+    assert_eq!(
+        out.stderr,
+        "error: invalid value '0' for '--max <N>': 0 is not in 1..=4294967295\n\nFor more information, try '--help'.\n"
+    );
 }
 
 #[test]

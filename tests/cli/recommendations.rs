@@ -60,6 +60,30 @@ fn the_seven_steps_in_order() {
         .collect();
     assert!(!gaps.is_empty());
     assert!(gaps.iter().all(|r| r.group.is_none()));
+    // The whole list, each with its group and its words.
+    let listed: Vec<(&str, Option<Group>, String)> = a
+        .recommendations
+        .iter()
+        .map(|r| (r.id.as_str(), r.group, r.title.to_string()))
+        .collect();
+    let expected: Vec<(&str, Option<Group>, &str)> = vec![
+        ("focus", None, "Pivot to implementation: the plan is there (strategy 100.0), but 2 pilots linger (p0 and p1) and none is live. Decide go or no-go for each before starting anything new."),
+        ("no-production", Some(Group::Purgatory), "Pick the pilot closest to value among p0 and p1 and take it all the way to production before starting another."),
+        ("stale-pilot", Some(Group::Purgatory), "For p0 and p1, decide now: fund the path to production, or retire on purpose."),
+        ("laptop-bound", Some(Group::Purgatory), "Move p0 to a shared cloud or production platform that others can reach and operations can support."),
+        ("one-time-cost", Some(Group::Misconception), "Fund the running of every started system (monitoring, retraining, support) as a recurring budget."),
+        ("delivery.ownership", None, "Give every pilot an accountable owner in the business and a date by which it goes to production or stops."),
+        ("delivery.integrated", None, "Integrate each pilot into the workflow or system where the work happens."),
+        ("scale.mlops", None, "Put models under version control, CI/CD and a model registry, with monitoring and automated retraining."),
+        ("governance.safeguards", None, "Turn the policies into checks that run: anonymization, bias tests, access controls and audit logs."),
+        ("data.quality", None, "Raise data quality where the pilots depend on it: fix sources, not just copies."),
+        ("tension.adoption", Some(Group::Other), "Pair grassroots adoption with clear policy, or let policy leave room for teams to find their own uses."),
+    ];
+    let expected: Vec<(&str, Option<Group>, String)> = expected
+        .into_iter()
+        .map(|(id, group, title)| (id, group, title.to_owned()))
+        .collect();
+    assert_eq!(listed, expected);
 }
 
 #[test]
@@ -68,12 +92,17 @@ fn advice_a_finding_gives_is_not_given_again() {
     let ids = ids(&a);
     // laptop-bound covers scale.environment; one-time-cost covers spend control;
     // no-production covers delivery.stage.
-    for covered in [
-        "scale.environment",
-        "investment.spend-control",
-        "delivery.stage",
+    for (finding, covered) in [
+        ("laptop-bound", "scale.environment"),
+        ("one-time-cost", "investment.spend-control"),
+        ("no-production", "delivery.stage"),
     ] {
+        assert!(ids.contains(&finding), "{finding}: {ids:?}");
         assert!(!ids.contains(&covered), "{covered}: {ids:?}");
+    }
+    // The gaps no finding covers are still advised.
+    for gap in ["delivery.ownership", "delivery.integrated", "scale.mlops"] {
+        assert!(ids.contains(&gap), "{gap}: {ids:?}");
     }
     let mut seen = std::collections::BTreeSet::new();
     for r in &a.recommendations {
@@ -92,6 +121,13 @@ fn per_pilot_advice_waits_for_a_started_pilot() {
     ] {
         assert!(!ids(&a).contains(&per_pilot), "{per_pilot}");
     }
+    assert_eq!(ids(&a), ["answer-first", "focus"]);
+    // The same pilot once started: the per-pilot advice comes.
+    let started = assess(&doc(&pilots(&["stage: pilot, started: 2026-01-01"])));
+    assert_eq!(
+        ids(&started),
+        ["answer-first", "focus", "stale-pilot", "delivery.ownership"]
+    );
 }
 
 #[test]
@@ -113,4 +149,12 @@ fn answer_first_names_the_heaviest_open_questions_first() {
     assert_eq!(first.evidence[0].path, "implementation.pilots");
     // Nothing is advised twice: the open criteria are not also gaps.
     assert!(!ids(&a).contains(&"purpose.business-problems"));
+    assert_eq!(
+        first.title.to_string(),
+        "Answer the open questions before acting on this report."
+    );
+    assert_eq!(
+        a.recommendations[1].title.to_string(),
+        "Focus on strategy: only 8.0% of the strategy questions are answered (less than 50%), so there is no plan on record to judge the work against. Put it in writing first."
+    );
 }

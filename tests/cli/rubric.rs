@@ -17,6 +17,26 @@ fn problems(from: &str, to: &str) -> Vec<String> {
     }
 }
 
+/// The lines (from 1) of the default rubric with `from` replaced by `to`
+/// that contain `needle`.
+fn lines_after(from: &str, to: &str, needle: &str) -> Vec<usize> {
+    DEFAULT_TOML
+        .replacen(from, to, 1)
+        .lines()
+        .enumerate()
+        .filter(|(_, l)| !l.starts_with('#') && l.contains(needle))
+        .map(|(i, _)| i + 1)
+        .collect()
+}
+
+/// The one line (from 1) of the changed rubric that contains `needle`.
+fn line_after(from: &str, to: &str, needle: &str) -> usize {
+    match lines_after(from, to, needle)[..] {
+        [line] => line,
+        ref lines => panic!("{needle:?} on lines {lines:?}"),
+    }
+}
+
 fn line_of(needle: &str) -> usize {
     DEFAULT_TOML
         .lines()
@@ -86,15 +106,26 @@ fn duplicate_ids_are_refused() {
         )]
     );
     let dimension = line_of("id = \"leadership\"");
-    assert_eq!(
-        problems("id = \"leadership\"", "id = \"purpose\"").len(),
-        1 + 3,
-        "one duplicate, three criteria left without their dimension"
+    let allowed =
+        "allowed: purpose, purpose, delivery, investment, governance, scale, data, people, risk";
+    let mut expected = vec![format!(
+        "r.toml:{dimension}:6: duplicate dimension id \"purpose\""
+    )];
+    // The three criteria of the dimension renamed away are left without it.
+    let orphans = lines_after(
+        "id = \"leadership\"",
+        "id = \"purpose\"",
+        "dimension = \"leadership\"",
     );
-    assert!(
-        problems("id = \"leadership\"", "id = \"purpose\"").contains(&format!(
-            "r.toml:{dimension}:6: duplicate dimension id \"purpose\""
-        ))
+    assert_eq!(orphans.len(), 3, "{orphans:?}");
+    expected.extend(
+        orphans
+            .iter()
+            .map(|line| format!("r.toml:{line}:13: unknown dimension \"leadership\"; {allowed}")),
+    );
+    assert_eq!(
+        problems("id = \"leadership\"", "id = \"purpose\""),
+        expected
     );
 }
 
@@ -157,19 +188,27 @@ fn weights_above_the_cap_sides_without_criteria_and_related_criteria() {
 
 #[test]
 fn a_misconception_needs_a_text_for_each_source_and_the_gap() {
-    let found = problems(
+    let (from, to) = (
         "gap = \"Leadership rejects the statement, yet acts on it.\"\n\n[findings.it-only]",
         "\n[findings.it-only]",
     );
-    assert_eq!(found.len(), 1, "{found:?}");
-    assert!(found[0].contains("missing key \"gap\""), "{found:?}");
-    let found = problems(
+    let messages = line_after(from, to, "[findings.strategy-first.messages]");
+    assert_eq!(
+        problems(from, to),
+        [format!("r.toml:{messages}:1: missing key \"gap\"")]
+    );
+    let (from, to) = (
         "[findings.strategy-first.messages]",
         "[findings.strategy-first.words]",
     );
-    assert!(
-        found.iter().any(|p| p.contains("unknown key \"words\"")),
-        "{found:?}"
+    let finding = line_of("[findings.strategy-first]");
+    let words = line_after(from, to, "[findings.strategy-first.words]");
+    assert_eq!(
+        problems(from, to),
+        [
+            format!("r.toml:{finding}:1: the misconception strategy-first needs [findings.strategy-first.messages] with belief, behavior, both and gap"),
+            format!("r.toml:{words}:26: unknown key \"words\"; allowed: severity, title, message, remedy, related, references, statement, correction, messages, remedy_started, fix"),
+        ]
     );
     // A belief stated alone has no evidence to name.
     let belief = line_of("belief = \"Leadership holds that implementing AI is a job");
@@ -187,19 +226,14 @@ fn a_misconception_needs_a_text_for_each_source_and_the_gap() {
 
 #[test]
 fn every_finding_needs_its_texts() {
-    let found = problems("[findings.shadow-ai]", "[findings.shadow-ia]");
-    assert!(
-        found.contains(
-            &"r.toml:1:1: missing [findings.\"shadow-ai\"]: every finding needs its texts"
-                .to_owned()
-        ),
-        "{found:?}"
-    );
-    assert!(
-        found
-            .iter()
-            .any(|p| p.contains("unknown finding \"shadow-ia\"; did you mean \"shadow-ai\"?")),
-        "{found:?}"
+    let line = line_of("[findings.shadow-ai]");
+    assert_eq!(
+        problems("[findings.shadow-ai]", "[findings.shadow-ia]"),
+        [
+            "r.toml:1:1: missing [findings.\"shadow-ai\"]: every finding needs its texts"
+                .to_owned(),
+            format!("r.toml:{line}:1: unknown finding \"shadow-ia\"; did you mean \"shadow-ai\"?"),
+        ]
     );
 }
 
@@ -230,12 +264,12 @@ fn a_bad_rubric_file_exits_2_before_any_assessment() {
     ]);
     assert_eq!((out.code, out.stdout.as_str()), (2, ""));
     let line = line_of("weight = 3.0");
-    assert!(
-        out.stderr.starts_with(&format!(
-            "{path}:{line}:10: weight must be above 0, found 0\n"
-        )),
-        "{}",
-        out.stderr
+    let gutter = " ".repeat(line.to_string().len());
+    assert_eq!(
+        out.stderr,
+        format!(
+            "{path}:{line}:10: weight must be above 0, found 0\n{line} | weight = 0\n{gutter} |          ^\n"
+        )
     );
     let not_toml = format!("{}/not-toml.toml", env!("CARGO_TARGET_TMPDIR"));
     std::fs::write(&not_toml, "id = \n").expect("scratch file");
@@ -246,10 +280,9 @@ fn a_bad_rubric_file_exits_2_before_any_assessment() {
         &not_toml,
     ]);
     assert_eq!((out.code, out.stdout.as_str()), (2, ""));
-    assert!(
-        out.stderr.starts_with(&format!("{not_toml}:1:")),
-        "{}",
-        out.stderr
+    assert_eq!(
+        out.stderr,
+        format!("{not_toml}:1:6: string values must be quoted, expected literal string\n1 | id = \n  |      ^\n")
     );
 }
 
@@ -271,9 +304,12 @@ fn the_default_rubric_used_as_a_file_gives_the_same_report() {
 
 #[test]
 fn every_finding_says_which_criteria_its_remedy_covers() {
-    let found = problems("related = [\"delivery.priorities\"]\n", "");
-    assert_eq!(found.len(), 1, "{found:?}");
-    assert!(found[0].contains("missing key \"related\""), "{found:?}");
+    let (from, to) = ("related = [\"delivery.priorities\"]\n", "");
+    let line = line_after(from, to, "[findings.overwhelmed]");
+    assert_eq!(
+        problems(from, to),
+        [format!("r.toml:{line}:1: missing key \"related\"")]
+    );
 }
 
 /// The contract case `tests/cmd/rubric-check-invalid.toml` checks a copy of
@@ -327,20 +363,39 @@ fn every_number_a_rubric_holds_is_bounded() {
             "r.toml:{max}:14: max_weight must be a number above 0 and at most 1000, found 1e308"
         )]
     );
-    for (from, to) in [
-        ("cost_overrun_ratio = 1.25", "cost_overrun_ratio = 1e300"),
+    let huge = format!("1{}", "0".repeat(300));
+    for (from, to, column, message) in [
+        (
+            "cost_overrun_ratio = 1.25",
+            "cost_overrun_ratio = 1e300",
+            22,
+            "cost_overrun_ratio must be a number above 0 and at most 1000, found 1e300".to_owned(),
+        ),
         (
             "impact_weights = { low = 1.0,",
             "impact_weights = { low = 1e300,",
+            18,
+            "impact_weights.low must be a number above 0 and at most 1000, found 1e300".to_owned(),
         ),
-        ("stale_pilot_days = 180", "stale_pilot_days = 9000000000"),
+        (
+            "stale_pilot_days = 180",
+            "stale_pilot_days = 9000000000",
+            20,
+            "stale_pilot_days must be a whole number from 0 to 36500, found 9000000000".to_owned(),
+        ),
         (
             "curve = [[1, 20], [6, 60], [12, 100]]",
             "curve = [[1, 20], [6, 60], [1e300, 100]]",
+            9,
+            format!("curve pair [{huge}, 100]: values must be within ±1000000000 and points from 0 to 100"),
         ),
     ] {
-        let found = problems(from, to);
-        assert_eq!(found.len(), 1, "{to}: {found:?}");
+        let line = line_of(from);
+        assert_eq!(
+            problems(from, to),
+            [format!("r.toml:{line}:{column}: {message}")],
+            "{to}"
+        );
     }
 }
 
@@ -374,11 +429,10 @@ fn the_texts_for_started_pilots_and_the_level_meanings_are_required() {
         .lines()
         .find(|l| l.starts_with("remedy_started = "))
         .expect("strategy-first's second remedy");
-    let found = problems(&format!("{started}\n"), "");
-    assert_eq!(found.len(), 1, "{found:?}");
-    assert!(
-        found[0].ends_with("the finding strategy-first needs \"remedy_started\": its remedy when pilots are started, naming them ({started}) instead of advising to start one"),
-        "{found:?}"
+    let finding = line_of("[findings.strategy-first]");
+    assert_eq!(
+        problems(&format!("{started}\n"), ""),
+        [format!("r.toml:{finding}:1: the finding strategy-first needs \"remedy_started\": its remedy when pilots are started, naming them ({{started}}) instead of advising to start one")]
     );
     let early = DEFAULT_TOML
         .lines()
@@ -397,11 +451,9 @@ fn the_texts_for_started_pilots_and_the_level_meanings_are_required() {
         .lines()
         .find(|l| l.starts_with("scaling = \""))
         .expect("the scaling level's meaning");
-    let found = problems(&format!("{meaning}\n"), "");
-    assert_eq!(found.len(), 1, "{found:?}");
-    assert!(
-        found[0].ends_with("missing level_meanings.scaling: one line on what that level means"),
-        "{found:?}"
+    assert_eq!(
+        problems(&format!("{meaning}\n"), ""),
+        ["r.toml:1:1: missing level_meanings.scaling: one line on what that level means"]
     );
 }
 
@@ -445,6 +497,11 @@ fn every_problem_is_reported_at_once_unknown_keys_included() {
         "impact_weights = { low = 1.0,",
         "impact_weights = { lwo = 2.0, low = 1.0,",
     );
-    assert_eq!(found.len(), 1, "{found:?}");
-    assert!(found[0].contains("unknown key \"lwo\""), "{found:?}");
+    let line = line_of("impact_weights = { low = 1.0,");
+    assert_eq!(
+        found,
+        [format!(
+            "r.toml:{line}:20: unknown key \"lwo\"; allowed: low, medium, high"
+        )]
+    );
 }

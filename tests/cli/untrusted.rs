@@ -210,7 +210,30 @@ fn a_stored_report_is_read_with_a_questionnaires_strictness() {
     assert!(out.stdout.contains("- &lt;b&gt;p&lt;/b&gt;: removed"));
     // A field added by a later version of format 1 is no reason to refuse.
     let report = stored_report(&dir, |r| r["added_later"] = "anything".into());
-    assert_eq!(run(&["diff", &report, NORTHWIND]).code, 0);
+    let out = run(&["diff", &report, NORTHWIND, "--format", "json"]);
+    assert_eq!((out.code, out.stderr.as_str()), (0, ""));
+    let diff: serde_json::Value = serde_json::from_str(&out.stdout).expect("JSON");
+    // The stored report is Northwind's own: nothing moved.
+    let changes: Vec<(&str, f64)> = diff["scores"]
+        .as_array()
+        .expect("scores")
+        .iter()
+        .map(|s| {
+            (
+                s["name"].as_str().expect("a name"),
+                s["change"].as_f64().expect("a change"),
+            )
+        })
+        .collect();
+    assert_eq!(
+        changes,
+        [
+            ("strategy", 0.0),
+            ("implementation", 0.0),
+            ("overall", 0.0),
+            ("completeness", 0.0)
+        ]
+    );
 }
 
 // Defect 6: the regression gate skipped every check a baseline had no value for.
