@@ -67,6 +67,10 @@ pub enum Report {
     /// GitHub workflow commands (`--format github`): the only report whose
     /// lines may begin with `::`, its outside text escaped by GitHub's rules.
     Commands(String),
+    /// One organization's JSON report, pretty-printed into the output as it
+    /// is serialized: a file of ten thousand pilots makes tens of megabytes
+    /// of it, never held whole.
+    Json(Box<Assessment>),
     /// A portfolio: hundreds of megabytes for thousands of organizations,
     /// so it is written as it is rendered, never held whole.
     Portfolio {
@@ -90,7 +94,7 @@ impl Report {
         let commands = match self {
             Report::Commands(_) => true,
             Report::Portfolio { format, .. } => *format == Format::Github,
-            Report::Text(_) => false,
+            Report::Text(_) | Report::Json(_) => false,
         };
         if commands {
             return self.write_raw(out);
@@ -103,6 +107,14 @@ impl Report {
     fn write_raw(&self, out: &mut dyn Write) -> io::Result<()> {
         match self {
             Report::Text(text) | Report::Commands(text) => out.write_all(text.as_bytes()),
+            Report::Json(assessment) => {
+                // serde_json writes in small pieces; they reach the line
+                // guard in large ones.
+                let mut buffered = io::BufWriter::with_capacity(1 << 16, out);
+                serde_json::to_writer_pretty(&mut buffered, &**assessment)?;
+                buffered.write_all(b"\n")?;
+                buffered.flush()
+            }
             Report::Portfolio {
                 portfolio,
                 format,
@@ -135,7 +147,7 @@ pub fn report(assessed: Assessed, format: Format, layout: Layout, scanning: Scan
             Format::Table => table::render(&a, layout.width, layout.color),
             Format::Markdown => markdown::render(&a),
             Format::Html => html::render(&a),
-            Format::Json => json::render(&*a),
+            Format::Json => return Report::Json(a),
             Format::Sarif => sarif::render(&a, &scanning),
             Format::Github => return Report::Commands(github::render(&a, &scanning.base)),
             Format::Codeclimate => codeclimate::render(&a, &scanning.base),
