@@ -16,24 +16,19 @@ pub struct SharedText(Arc<Inner>);
 
 struct Inner {
     text: Box<str>,
-    /// The text as a JSON string, quotes and escapes included.
-    json: OnceLock<Box<RawValue>>,
+    /// The text as a JSON string, quotes and escapes included (`None` only
+    /// if `serde_json` could not write it, which a string never fails).
+    json: OnceLock<Option<Box<RawValue>>>,
 }
 
 impl SharedText {
     /// The text as a JSON string, made on first use.
-    fn json(&self) -> &RawValue {
-        self.0.json.get_or_init(|| {
-            // A string always serializes, and its JSON is always valid.
-            let quoted = serde_json::to_string(&*self.0.text).unwrap_or_else(|_| "\"\"".to_owned());
-            RawValue::from_string(quoted).unwrap_or_else(|_| empty())
-        })
+    fn json(&self) -> Option<&RawValue> {
+        self.0
+            .json
+            .get_or_init(|| serde_json::value::to_raw_value(&*self.0.text).ok())
+            .as_deref()
     }
-}
-
-/// `""` as JSON, for the impossible case where a string does not serialize.
-fn empty() -> Box<RawValue> {
-    RawValue::from_string("\"\"".to_owned()).unwrap_or_else(|_| unreachable!("\"\" is JSON"))
 }
 
 impl std::ops::Deref for SharedText {
@@ -137,7 +132,10 @@ impl fmt::Display for SharedText {
 /// `to_value` reads it back as a string.
 impl Serialize for SharedText {
     fn serialize<S: Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
-        self.json().serialize(serializer)
+        match self.json() {
+            Some(json) => json.serialize(serializer),
+            None => serializer.serialize_str(self),
+        }
     }
 }
 

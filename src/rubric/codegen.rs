@@ -49,8 +49,7 @@ trait Code {
 }
 
 fn write(out: &mut String, args: std::fmt::Arguments<'_>) {
-    // Writing to a String cannot fail.
-    out.write_fmt(args).unwrap_or_default();
+    crate::text::append(out, |out| out.write_fmt(args));
 }
 
 impl Code for f64 {
