@@ -4,7 +4,7 @@
 use super::chart;
 use super::markdown::{capitalized, cell};
 use super::story::Span;
-use super::words::{new_table, right_align, score, try_fit, wrap};
+use super::words::{new_table, right_align, score, try_fit, visible_width, wrap};
 use crate::assessment::Assessment;
 use crate::portfolio::{Portfolio, PortfolioRow};
 use crate::vocabulary::{Focus, PurgatoryStatus, Quadrant, Word};
@@ -21,52 +21,31 @@ pub fn write_table(
     detail: bool,
     sink: &mut dyn io::Write,
 ) -> io::Result<()> {
-    let out = crate::text::written(|out| {
-        let opening = format!(
-            "Portfolio: {} organization{}, {}.",
-            p.portfolio.organizations,
-            plural(p.portfolio.organizations),
-            p.portfolio.order
-        );
-        writeln!(out, "{}\n", wrap(&opening, width, "", ""))?;
-        let gated = p.rows.iter().any(|r| r.gate.is_some());
-        let mut header = vec![
-            "Organization",
-            "Strategy",
-            "Implementation",
-            overall_heading(p),
-            "Level",
-            "Quadrant",
-            "Focus",
-            "Purgatory",
-            "Critical",
-        ];
-        if gated {
-            header.push("Gate");
-        }
-        // Laid out to the width with no word split; where the columns cannot
-        // fit, each organization becomes a block of its own.
-        let mut t = new_table(&header, Some(width), false);
-        for r in &p.rows {
-            let mut row = vec![
-                r.organization.clone(),
-                score(r.scores.strategy),
-                score(r.scores.implementation),
-                overall(r),
-                r.level.word().to_owned(),
-                r.quadrant.word().to_owned(),
-                r.focus.word().to_owned(),
-                r.purgatory.word().to_owned(),
-                r.critical.to_string(),
-            ];
-            if gated {
-                row.push(gate_word(r));
-            }
-            t.add_row(row);
-        }
-        right_align(&mut t, &[1, 2, 3]);
-        let rows = try_fit(&mut t, width).unwrap_or_else(|| narrow_rows(p, gated, width));
-        writeln!(out, "{rows}\n")?;
+    let opening = format!(
+        "Portfolio: {} organization{}, {}.",
+        p.portfolio.organizations,
+        plural(p.portfolio.organizations),
+        p.portfolio.order
+    );
+    writeln!(sink, "{}\n", wrap(&opening, width, "", ""))?;
+    let gated = p.rows.iter().any(|r| r.gate.is_some());
+    let mut header = vec![
+        "Organization",
+        "Strategy",
+        "Implementation",
+        overall_heading(p),
+        "Level",
+        "Quadrant",
+        "Focus",
+        "Purgatory",
+        "Critical",
+    ];
+    if gated {
+        header.push("Gate");
+    }
+    write_rows(p, &header, gated, width, sink)?;
+    sink.write_all(b"\n")?;
+    let rest = crate::text::written(|out| {
         let totals = format!("Totals: {}.", totals_line(p));
         writeln!(out, "{}", wrap(&totals, width, "", ""))?;
         if let Some(line) = accepted_line(p) {
@@ -81,7 +60,7 @@ pub fn write_table(
         }
         Ok(())
     });
-    sink.write_all(out.as_bytes())?;
+    sink.write_all(rest.as_bytes())?;
     if detail {
         for r in &p.rows {
             p.copy(r, r.reports.table, "table", sink)?;
@@ -90,10 +69,75 @@ pub fn write_table(
     Ok(())
 }
 
+/// One organization's cells in the table.
+fn cells(r: &PortfolioRow, gated: bool) -> Vec<String> {
+    let mut row = vec![
+        r.organization.clone(),
+        score(r.scores.strategy),
+        score(r.scores.implementation),
+        overall(r),
+        r.level.word().to_owned(),
+        r.quadrant.word().to_owned(),
+        r.focus.word().to_owned(),
+        r.purgatory.word().to_owned(),
+        r.critical.to_string(),
+    ];
+    if gated {
+        row.push(gate_word(r));
+    }
+    row
+}
+
+/// The rows, each line ended: a table laid out to the width with no word
+/// split or, where the columns cannot fit, each organization as a block of
+/// its own. Whether the longest words fit is found from the cells one row
+/// at a time, so that a portfolio too wide for the table is never built
+/// into one.
+fn write_rows(
+    p: &Portfolio,
+    header: &[&str],
+    gated: bool,
+    width: u16,
+    sink: &mut dyn io::Write,
+) -> io::Result<()> {
+    let columns = header.len();
+    let mut longest = vec![0usize; columns];
+    let mut measure = |cells: &mut dyn Iterator<Item = &str>| {
+        for (i, cell) in cells.enumerate().take(columns) {
+            for word in cell.split([' ', '\n']) {
+                longest[i] = longest[i].max(visible_width(word));
+            }
+        }
+    };
+    measure(&mut header.iter().copied());
+    for r in &p.rows {
+        measure(&mut cells(r, gated).iter().map(String::as_str));
+    }
+    // Each column has a space of padding on either side, and a border
+    // between and around the columns: as `try_fit` finds it.
+    let needed = longest.iter().sum::<usize>() + 3 * columns + 1;
+    if needed > usize::from(width) {
+        return write_narrow_rows(p, gated, width, sink);
+    }
+    let mut t = new_table(header, Some(width), false);
+    for r in &p.rows {
+        t.add_row(cells(r, gated));
+    }
+    right_align(&mut t, &[1, 2, 3]);
+    match try_fit(&mut t, width) {
+        Some(rows) => writeln!(sink, "{rows}"),
+        None => write_narrow_rows(p, gated, width, sink),
+    }
+}
+
 /// The rows for a terminal too narrow for the table: each organization in a
 /// sentence of its own, wrapped, with the same facts in the same order.
-fn narrow_rows(p: &Portfolio, gated: bool, width: u16) -> String {
-    let mut rows = Vec::with_capacity(p.rows.len());
+fn write_narrow_rows(
+    p: &Portfolio,
+    gated: bool,
+    width: u16,
+    sink: &mut dyn io::Write,
+) -> io::Result<()> {
     for r in &p.rows {
         let critical = r.critical as usize;
         let mut row = format!(
@@ -112,9 +156,9 @@ fn narrow_rows(p: &Portfolio, gated: bool, width: u16) -> String {
         if gated {
             crate::text::append(&mut row, |row| write!(row, "; gate {}", gate_word(r)));
         }
-        rows.push(wrap(&row, width, "", "  "));
+        writeln!(sink, "{}", wrap(&row, width, "", "  "))?;
     }
-    rows.join("\n")
+    Ok(())
 }
 
 /// The overall score's heading: with a baseline, its change is beside it.
