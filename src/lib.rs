@@ -6,8 +6,9 @@
 //!    and config's TOML), every problem a [`diagnostic`];
 //! 2. [`derive`]: the facts the rules read, each with its [`derive::evidence`];
 //! 3. [`rubric`] and [`assess`]: scores, findings, focus and recommendations,
-//!    into an [`assessment`] (and, for several, a portfolio);
-//! 4. [`render`]: each format a pure function of the assessment;
+//!    into an [`assessment`] (and, for several, a [`portfolio`] of rows);
+//! 4. [`render`]: each format a pure function of the assessment or the
+//!    portfolio;
 //! 5. [`gate`]: thresholds for CI and their verdict, checked against the
 //!    assessment by [`assess::gate`].
 //!
@@ -31,13 +32,13 @@ pub mod history;
 mod layering;
 pub mod load;
 pub mod number;
+pub mod portfolio;
 pub mod regression;
 pub mod regression_moves;
 pub mod render;
 pub mod report;
 pub mod rubric;
 pub mod shared_text;
-pub mod spill;
 pub mod suggest;
 pub mod text;
 pub mod vocabulary;

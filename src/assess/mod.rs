@@ -6,7 +6,6 @@ pub mod accept;
 pub mod findings;
 pub mod focus;
 pub mod gate;
-pub mod portfolio;
 pub mod recommend;
 pub mod scoring;
 

@@ -2,7 +2,8 @@
 //! on the questionnaires (the pilot exists, the date is within a year of
 //! the assessment) checked as they are assessed, and the warnings the run's
 //! acceptances call for. Each entry was checked as it was read, in
-//! [`super::accept_entries`].
+//! [`super::accept_entries`]. What the run's checks need of an assessment
+//! is taken from it as [`Seen`], so that a portfolio can release it.
 
 use crate::assessment::Assessment;
 use crate::command::config;
@@ -43,37 +44,69 @@ pub fn apply(a: &mut Assessment, settings: &Settings, on: Date) -> Result<(), Er
     Ok(())
 }
 
+/// What the run's acceptances need of one assessment: each acceptance it
+/// saw, by line, with its status and the warning it calls for; and, when
+/// an acceptance names a pilot, the names of its pilots, to suggest from.
+#[derive(Debug, Clone, Default, PartialEq)]
+pub struct Seen {
+    states: Vec<(u32, AcceptanceStatus, Option<String>)>,
+    pilots: Vec<String>,
+}
+
+impl Seen {
+    /// What the run's acceptances need of `a`; `None` when nothing.
+    pub fn of(a: &Assessment, settings: &Settings) -> Option<Seen> {
+        let states: Vec<(u32, AcceptanceStatus, Option<String>)> = a
+            .acceptances
+            .iter()
+            .map(|state| {
+                (
+                    state.acceptance.line,
+                    state.status,
+                    crate::assess::accept::warning(state, a),
+                )
+            })
+            .collect();
+        let mut pilots: Vec<String> = Vec::new();
+        if settings.accept.iter().any(|x| x.pilot.is_some()) {
+            let named = a.pilots.iter().map(|p| p.name.as_str());
+            let of_findings = a
+                .findings
+                .iter()
+                .flat_map(|f| f.pilots.iter().map(String::as_str));
+            for name in named.chain(of_findings).filter(|n| !n.is_empty()) {
+                if !pilots.iter().any(|p| p == name) {
+                    pilots.push(name.to_owned());
+                }
+            }
+        }
+        (!states.is_empty() || !pilots.is_empty()).then_some(Seen { states, pilots })
+    }
+}
+
 /// An acceptance naming a pilot that no questionnaire of the run has is
 /// refused, with its place: a misspelt name would otherwise accept nothing
 /// in silence.
-pub fn refuse_unknown_pilots(settings: &Settings, assessed: &[&Assessment]) -> Result<(), Error> {
+pub fn refuse_unknown_pilots(settings: &Settings, seen: &[Seen]) -> Result<(), Error> {
     // The names to suggest from, gathered only when a name is unknown:
-    // every pilot an assessment still holds by name (a portfolio's keep
-    // only those of the findings they kept).
+    // every pilot of every questionnaire, each once.
     let names = std::cell::OnceCell::new();
     let names = || {
         names.get_or_init(|| {
-            let mut seen = std::collections::HashSet::new();
+            let mut known = std::collections::HashSet::new();
             let mut names: Vec<&str> = Vec::new();
-            for a in assessed {
-                let pilots = a.pilots.iter().map(|p| p.name.as_str());
-                let of_findings = a
-                    .findings
-                    .iter()
-                    .flat_map(|f| f.pilots.iter().map(String::as_str));
-                for name in pilots.chain(of_findings).filter(|n| !n.is_empty()) {
-                    if seen.insert(name) {
-                        names.push(name);
-                    }
+            for name in seen.iter().flat_map(|s| &s.pilots) {
+                if known.insert(name.as_str()) {
+                    names.push(name.as_str());
                 }
             }
             names
         })
     };
     // An acceptance is known by its line: one `[[accept]]` header a line.
-    let concerned: FxHashSet<u32> = assessed
+    let concerned: FxHashSet<u32> = seen
         .iter()
-        .flat_map(|a| a.acceptances.iter().map(|s| s.acceptance.line))
+        .flat_map(|s| s.states.iter().map(|(line, _, _)| *line))
         .collect();
     let problems: Vec<Diagnostic> = settings
         .accept
@@ -123,25 +156,23 @@ fn settings_error(settings: &Settings, problems: Vec<Diagnostic>) -> Error {
 /// The warnings of every assessment's acceptances, each once: an
 /// acceptance that matched nothing here but is in force for another
 /// organization of the portfolio is not a mistake.
-pub fn warnings(assessed: &[&Assessment]) -> Vec<String> {
-    let in_force_somewhere: FxHashSet<u32> = assessed
+pub fn warnings(seen: &[Seen]) -> Vec<String> {
+    let in_force_somewhere: FxHashSet<u32> = seen
         .iter()
-        .flat_map(|a| &a.acceptances)
-        .filter(|s| s.status == AcceptanceStatus::InForce)
-        .map(|s| s.acceptance.line)
+        .flat_map(|s| &s.states)
+        .filter(|(_, status, _)| *status == AcceptanceStatus::InForce)
+        .map(|(line, _, _)| *line)
         .collect();
     let mut lines = Vec::new();
     let mut said = FxHashSet::default();
-    for a in assessed {
-        for state in &a.acceptances {
-            let unmatched = state.status == AcceptanceStatus::Unmatched;
-            if unmatched && in_force_somewhere.contains(&state.acceptance.line) {
-                continue;
-            }
-            if let Some(line) = crate::assess::accept::warning(state, a) {
-                if said.insert(line.clone()) {
-                    lines.push(line);
-                }
+    for (line, status, warning) in seen.iter().flat_map(|s| &s.states) {
+        let unmatched = *status == AcceptanceStatus::Unmatched;
+        if unmatched && in_force_somewhere.contains(line) {
+            continue;
+        }
+        if let Some(warning) = warning {
+            if said.insert(warning.as_str()) {
+                lines.push(warning.clone());
             }
         }
     }

@@ -3,21 +3,23 @@
 //! through `render`, and says what to emit. The library never prints; `main`
 //! writes out what this returns.
 
-use crate::assess::portfolio::{Portfolio, Reports};
 use crate::assessment::Assessment;
+use crate::command::acceptances::Seen;
 use crate::command::args::{AssessArgs, Cli, Command, DiffArgs, RubricAction, ValidateArgs};
 use crate::command::inputs::Inputs;
 use crate::command::output::Replace;
 use crate::command::settings::Settings;
+use crate::command::spill::Spill;
 use crate::date::Date;
 use crate::diagnostic;
 use crate::error::{Error, InputError};
 use crate::load::questionnaire::LoadOptions;
+use crate::portfolio::{GateOutcome, Portfolio, PortfolioRow, Reports};
+use crate::render::gate_lines::Gated;
 use crate::render::{self, Assessed, Layout, Report};
-use crate::spill::Spill;
 use crate::vocabulary::{FindingId as FindingIdWord, Format, Word as _};
 use std::fmt::Write as _;
-use std::sync::Arc;
+use std::sync::{Arc, Mutex};
 pub mod accept_entries;
 pub mod acceptances;
 pub mod args;
@@ -31,6 +33,7 @@ pub mod inputs;
 pub mod output;
 pub mod read;
 pub mod settings;
+pub mod spill;
 
 use crate::{assess, rubric};
 
@@ -268,66 +271,51 @@ fn assess_command(args: &AssessArgs, env: &Environment) -> Result<Output, Error>
     } else {
         None
     };
-    let (mut entries, problems) = assess_all(
-        &inputs,
-        args,
-        &settings,
-        (&rubric, &views),
-        options,
-        keeping.as_ref(),
-    );
-    let stderr: String = problems.iter().map(Error::render).collect();
-    if entries.is_empty() {
-        return Ok(Output {
-            stderr,
-            code: ExitStatus::Invalid,
-            ..Output::default()
+    let assess = (&rubric, views.as_slice());
+    let (assessed, stderr, code) = if let Some(keeping) = keeping {
+        let (rows, seen, problems) = assess_all(&inputs, args, &settings, assess, options, |a| {
+            keeping.keep(a)
         });
-    }
-    let all: Vec<&Assessment> = entries.iter().map(|(a, _)| a).collect();
-    acceptances::refuse_unknown_pilots(&settings, &all)?;
-    let code = exit_code(entries.iter().map(|(a, _)| a), &problems);
-    // Every failed check on standard error, whatever the format and `-o`,
-    // so that a failed job's log says why; and every acceptance that has
-    // expired or matches nothing.
-    let mut stderr = stderr;
-    let file = settings.config_file.as_deref().map(diagnostic::shown_path);
-    for replaced in &settings.overrides {
-        crate::text::append(&mut stderr, |stderr| {
-            writeln!(
-                stderr,
-                "note: {}",
-                render::words::overridden(replaced, file.as_deref())
-            )
-        });
-    }
-    for line in acceptances::warnings(&all) {
-        stderr.push_str("warning: ");
-        stderr.push_str(&line);
-        stderr.push('\n');
-    }
-    for line in render::failed_checks(&all) {
-        stderr.push_str(&line);
-        stderr.push('\n');
-    }
-    let assessed = match keeping {
-        Some(keeping) => {
-            let mut portfolio = Portfolio::with_reports(entries, Some(Arc::new(keeping.spill)));
-            portfolio.errors = problems.iter().map(InputError::from).collect();
-            Assessed::Portfolio(portfolio)
+        // The inputs' names are not needed again.
+        drop(inputs);
+        if rows.is_empty() {
+            return Ok(nothing_assessed(&problems));
         }
-        // One input, and it was assessed (the list is not empty).
-        None => Assessed::One(Box::new(entries.swap_remove(0).0)),
+        acceptances::refuse_unknown_pilots(&settings, &seen)?;
+        let gated = render::gated_rows(rows.iter());
+        let stderr = run_notes(&settings, &problems, &seen, &gated);
+        let code = exit_code(rows.iter().any(PortfolioRow::gate_failed), &problems);
+        drop(gated);
+        let mut portfolio = Portfolio::with_reports(rows, Some(Arc::new(keeping.spill)));
+        portfolio.errors = problems.iter().map(InputError::from).collect();
+        (Assessed::Portfolio(portfolio), stderr, code)
+    } else {
+        let (mut assessments, seen, problems) =
+            assess_all(&inputs, args, &settings, assess, options, Ok);
+        // One input, if it was assessed.
+        let Some(a) = assessments.pop() else {
+            return Ok(nothing_assessed(&problems));
+        };
+        acceptances::refuse_unknown_pilots(&settings, &seen)?;
+        let outcome = GateOutcome::of(&a);
+        let gated: Vec<Gated<'_>> = outcome.iter().map(|g| (a.source.as_str(), g)).collect();
+        let stderr = run_notes(&settings, &problems, &seen, &gated);
+        let code = exit_code(outcome.as_ref().is_some_and(|g| !g.passed), &problems);
+        (Assessed::One(Box::new(a)), stderr, code)
     };
     // The job summary is always Markdown; it is rendered only when asked for.
-    let step_summary = env
-        .step_summary
-        .as_ref()
-        .filter(|_| !args.no_step_summary)
-        .map(|path| StepSummary {
+    let step_summary = match env.step_summary.as_ref().filter(|_| !args.no_step_summary) {
+        Some(path) => Some(StepSummary {
             path: path.clone(),
-            markdown: render::step_summary(&assessed, args.detail),
-        });
+            markdown: render::step_summary(&assessed, args.detail).map_err(|source| {
+                Error::Temporary {
+                    keeping: true,
+                    source: source.into(),
+                }
+            })?,
+        }),
+        None => None,
+    };
     let layout = Layout {
         width: env.width,
         color: env.color && output_file.is_none(),
@@ -381,6 +369,46 @@ fn emit(report: Report, path: Option<&Path>, stderr: String, code: ExitStatus) -
     }
 }
 
+/// Nothing could be assessed: every problem, and the exit code for it.
+fn nothing_assessed(problems: &[Error]) -> Output {
+    Output {
+        stderr: problems.iter().map(Error::render).collect(),
+        code: ExitStatus::Invalid,
+        ..Output::default()
+    }
+}
+
+/// What a run says on standard error besides its report: the inputs that
+/// could not be assessed; settings overridden by flags; every acceptance
+/// that has expired or matches nothing; and every failed check, whatever
+/// the format and `-o`, so that a failed job's log says why.
+fn run_notes(
+    settings: &Settings,
+    problems: &[Error],
+    seen: &[Seen],
+    gated: &[Gated<'_>],
+) -> String {
+    let mut stderr: String = problems.iter().map(Error::render).collect();
+    let file = settings.config_file.as_deref().map(diagnostic::shown_path);
+    crate::text::append(&mut stderr, |stderr| {
+        for replaced in &settings.overrides {
+            writeln!(
+                stderr,
+                "note: {}",
+                render::words::overridden(replaced, file.as_deref())
+            )?;
+        }
+        for line in acceptances::warnings(seen) {
+            writeln!(stderr, "warning: {line}")?;
+        }
+        for line in render::failed_checks(gated) {
+            writeln!(stderr, "{line}")?;
+        }
+        Ok(())
+    });
+    stderr
+}
+
 /// What a portfolio keeps of each organization's full report, rendered as
 /// soon as it is assessed, so that the assessment itself can be released.
 struct Keeping {
@@ -397,9 +425,9 @@ struct Keeping {
 }
 
 impl Keeping {
-    /// The assessment's reports kept, and the assessment slimmed to what
-    /// the portfolio's rows need.
-    fn keep(&self, a: Assessment) -> Result<(Assessment, Reports), Error> {
+    /// The assessment's reports kept, and its row of the portfolio; the
+    /// rest of it is released.
+    fn keep(&self, a: Assessment) -> Result<PortfolioRow, Error> {
         let cannot = |source: std::io::Error| Error::Temporary {
             keeping: true,
             source: source.into(),
@@ -439,23 +467,25 @@ impl Keeping {
             }
             None => {}
         }
-        Ok((assess::portfolio::slim(a), reports))
+        Ok(PortfolioRow::new(a, reports))
     }
 }
 
-/// Every input assessed and gated, in input order (for a portfolio, its
-/// reports kept and the assessment slimmed), and the problems of those that
-/// could not be.
-fn assess_all(
+/// Every input assessed and gated, then `finish`ed (for a portfolio, its
+/// reports kept and its row taken), in input order; what the run's
+/// acceptances need of each, in input order; and the problems of the
+/// inputs that could not be assessed.
+fn assess_all<T: Send>(
     inputs: &Inputs,
     args: &AssessArgs,
     settings: &Settings,
     (rubric, views): (&rubric::Rubric, &[crate::assessment::FrameworkView]),
     options: LoadOptions,
-    keeping: Option<&Keeping>,
-) -> (Vec<(Assessment, Reports)>, Vec<Error>) {
+    finish: impl Fn(Assessment) -> Result<T, Error> + Sync + Send,
+) -> (Vec<T>, Vec<Seen>, Vec<Error>) {
     let config = Arc::new(settings.run_config());
-    let assess_file = |file: &PathBuf| -> Result<(Assessment, Reports), Error> {
+    let seen: Mutex<Vec<(usize, Seen)>> = Mutex::new(Vec::new());
+    let assess_file = |index: usize, file: &PathBuf| -> Result<T, Error> {
         let name = read::shown_name(file, &args.stdin_filename);
         let questionnaire = read::questionnaire(file, &name, options)?;
         let mut assessment = assess::assess(&questionnaire, rubric, &name);
@@ -489,20 +519,25 @@ fn assess_all(
         }
         assessment.config = Arc::clone(&config);
         assessment.framework_views = views.to_vec();
-        match keeping {
-            Some(keeping) => keeping.keep(assessment),
-            None => Ok((assessment, Reports::default())),
+        if let Some(found) = Seen::of(&assessment, settings) {
+            seen.lock()
+                .unwrap_or_else(std::sync::PoisonError::into_inner)
+                .push((index, found));
         }
+        finish(assessment)
     };
-    let mut entries = Vec::with_capacity(inputs.files.len());
     let mut problems = inputs.problems.clone();
-    for result in each_file(&inputs.files, assess_file) {
-        match result {
-            Ok(entry) => entries.push(entry),
-            Err(problem) => problems.push(problem),
-        }
-    }
-    (entries, problems)
+    // Collected where they were made, the problems set aside.
+    let done: Vec<T> = each_file(&inputs.files, assess_file)
+        .into_iter()
+        .filter_map(|result| result.map_err(|problem| problems.push(problem)).ok())
+        .collect();
+    let mut seen = seen
+        .into_inner()
+        .unwrap_or_else(std::sync::PoisonError::into_inner);
+    seen.sort_by_key(|(index, _)| *index);
+    let seen = seen.into_iter().map(|(_, found)| found).collect();
+    (done, seen, problems)
 }
 
 /// The assessment of `file` compared with its baseline, and checked against
@@ -533,12 +568,7 @@ fn compare_with_baseline(
 }
 
 /// The worst wins: an input that could not be assessed, then a failed gate.
-fn exit_code<'a>(
-    assessments: impl Iterator<Item = &'a Assessment>,
-    problems: &[Error],
-) -> ExitStatus {
-    let mut assessments = assessments;
-    let gate_failed = assessments.any(|a| a.gate.as_ref().is_some_and(|g| !g.passed));
+fn exit_code(gate_failed: bool, problems: &[Error]) -> ExitStatus {
     if !problems.is_empty() {
         ExitStatus::Invalid
     } else if gate_failed {
@@ -557,7 +587,7 @@ fn validate_command(args: &ValidateArgs, env: &Environment) -> Output {
         Ok(inputs) => inputs,
         Err(error) => return Output::failure(&error),
     };
-    let check = |file: &PathBuf| {
+    let check = |_: usize, file: &PathBuf| {
         let name = read::shown_name(file, &args.stdin_filename);
         read::questionnaire(file, &name, options).map(|_| format!("{name}: valid\n"))
     };
@@ -653,14 +683,25 @@ fn fish_positionals(command: &clap::Command) -> String {
     })
 }
 
-/// `work` done for every file, the results in input order. Several files are
+/// `work` done for every file (with its index), the results in input order. Several files are
 /// worked on in parallel and collected in order, so the output never depends
 /// on how many cores did the work. One file skips the thread pool: starting
 /// its threads costs more than the work.
-fn each_file<T: Send>(files: &[PathBuf], work: impl Fn(&PathBuf) -> T + Sync + Send) -> Vec<T> {
+fn each_file<T: Send>(
+    files: &[PathBuf],
+    work: impl Fn(usize, &PathBuf) -> T + Sync + Send,
+) -> Vec<T> {
     if files.len() > 1 {
-        files.par_iter().map(work).collect()
+        files
+            .par_iter()
+            .enumerate()
+            .map(|(index, file)| work(index, file))
+            .collect()
     } else {
-        files.iter().map(work).collect()
+        files
+            .iter()
+            .enumerate()
+            .map(|(index, file)| work(index, file))
+            .collect()
     }
 }

@@ -4,7 +4,7 @@
 //! the edges where their labels would be cut, and points that would fall on
 //! one another moved apart a little.
 
-use crate::assessment::Assessment;
+use crate::assessment::Scores;
 use crate::vocabulary::{Quadrant, Side};
 use std::fmt::Write as _;
 
@@ -31,15 +31,16 @@ pub(super) fn header(out: &mut String, quadrant_name: impl Fn(Quadrant) -> Strin
     });
 }
 
-/// One point per assessment, labelled with the given names, then the fence.
-/// An assessment with a side not scored is not placed, since no point
-/// would say where it stands: a line under the chart says why.
-pub(super) fn points(out: &mut String, named: &[(String, &Assessment)]) {
+/// One point per organization, labelled with the given names, placed by
+/// its scores against its rubric's cut line; then the fence. An
+/// organization with a side not scored is not placed, since no point would
+/// say where it stands: a line under the chart says why.
+pub(super) fn points(out: &mut String, named: &[(String, &Scores, f64)]) {
     crate::text::append(out, |out| {
         let mut placed: Vec<(u32, u32)> = Vec::new();
         let mut unplaced: Vec<String> = Vec::new();
-        for (name, a) in named {
-            if let Some(why) = not_placed(a) {
+        for &(ref name, scores, cut) in named {
+            if let Some(why) = not_placed(scores) {
                 unplaced.push(if named.len() == 1 {
                     why
                 } else {
@@ -47,9 +48,8 @@ pub(super) fn points(out: &mut String, named: &[(String, &Assessment)]) {
                 });
                 continue;
             }
-            let cut = a.rubric.quadrant_cut;
-            let x0 = position(a.scores.effective(Side::Strategy), cut);
-            let y0 = position(a.scores.effective(Side::Implementation), cut);
+            let x0 = position(scores.effective(Side::Strategy), cut);
+            let y0 = position(scores.effective(Side::Implementation), cut);
             let (x, y) = free_spot(&placed, x0, y0);
             placed.push((thousandths(x), thousandths(y)));
             writeln!(out, "    {}: [{}, {}]", label(name), number(x), number(y))?;
@@ -67,10 +67,9 @@ pub(super) fn not_placed_line(unplaced: &[String]) -> String {
     format!("Not placed: {}.", unplaced.join("; "))
 }
 
-/// Why an assessment has no point on the chart: `strategy is not scored,
-/// 18 questions open`; `None` when both sides are scored.
-pub(super) fn not_placed(a: &Assessment) -> Option<String> {
-    let s = &a.scores;
+/// Why scores have no point on the chart: `strategy is not scored, 18
+/// questions open`; `None` when both sides are scored.
+pub(super) fn not_placed(s: &Scores) -> Option<String> {
     let sides: Vec<String> = [
         ("strategy", s.strategy, s.open_questions.strategy),
         (

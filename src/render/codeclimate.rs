@@ -5,8 +5,8 @@
 //! has no way to mark an issue as accepted.
 
 use super::words::sentence;
-use crate::assess::portfolio::Portfolio;
 use crate::assessment::{Assessment, Finding};
+use crate::portfolio::Portfolio;
 use crate::vocabulary::{Severity, Word};
 use serde_json::{json, Value};
 use std::io::{self, Write};
@@ -131,17 +131,12 @@ pub fn issues_part(a: &Assessment, base: &Path) -> Vec<u8> {
 
 /// A portfolio's report: every organization's issues in one array, in the
 /// portfolio's order, each copied from where it was kept when assessed.
-pub fn write_portfolio(p: &Portfolio, base: &Path, out: &mut dyn Write) -> io::Result<()> {
+pub fn write_portfolio(p: &Portfolio, out: &mut dyn Write) -> io::Result<()> {
     out.write_all(b"[")?;
-    let mut parts = p.assessments.iter().enumerate().map(|(i, a)| {
-        match (&p.spill, p.kept.get(i).and_then(|k| k.codeclimate)) {
-            (Some(spill), Some(kept)) => {
-                let mut part = Vec::new();
-                spill.copy(kept, &mut part)?;
-                Ok(part)
-            }
-            _ => Ok(issues_part(a, base)),
-        }
+    let mut parts = p.rows.iter().map(|r| {
+        let mut part = Vec::new();
+        p.copy(r, r.reports.codeclimate, "Code Quality", &mut part)
+            .map(|()| part)
     });
     super::write_comma_joined(&mut parts, out)?;
     out.write_all(b"]\n")

@@ -3,17 +3,19 @@
 //! pilots (`org.yaml:68: gate failed: critical finding unguarded-decisions
 //! (visual-inspection): fails on critical`); then one line with what to do.
 
-use crate::assess::gate::failing_findings;
-use crate::assessment::{Assessment, Finding};
 use crate::diagnostic::escaped;
 use crate::gate::{describe, GateCheck};
+use crate::portfolio::{CheckOutcome, FailingFinding, GateOutcome};
 use crate::vocabulary::{FindingId, Severity, Word as _};
 use std::fmt::Write as _;
 
-/// The lines of one failed check of `a`.
-pub fn failed(a: &Assessment, check: &GateCheck) -> Vec<String> {
-    let findings = failing_findings(check, a);
-    let whole = || vec![format!("{}: gate failed: {}", a.source, describe(check))];
+/// A gate's outcome and the questionnaire it is of, as named.
+pub type Gated<'a> = (&'a str, &'a GateOutcome);
+
+/// The lines of one failed check of the gate of `source`.
+pub fn failed(source: &str, outcome: &GateOutcome, failed: &CheckOutcome) -> Vec<String> {
+    let (check, findings) = (&failed.check, &failed.failing);
+    let whole = || vec![format!("{source}: gate failed: {}", describe(check))];
     match *check {
         GateCheck::Severity {
             fail_on, accepted, ..
@@ -40,7 +42,7 @@ pub fn failed(a: &Assessment, check: &GateCheck) -> Vec<String> {
                 .map(|f| {
                     format!(
                         "{}: gate failed: {} finding {}{}: {bar}",
-                        located(a, f),
+                        located(source, f),
                         f.severity,
                         f.id,
                         pilots(f)
@@ -53,7 +55,7 @@ pub fn failed(a: &Assessment, check: &GateCheck) -> Vec<String> {
             .map(|f| {
                 format!(
                     "{}: gate failed: finding {id}{} fired: fails when it fires",
-                    located(a, f),
+                    located(source, f),
                     pilots(f)
                 )
             })
@@ -63,21 +65,21 @@ pub fn failed(a: &Assessment, check: &GateCheck) -> Vec<String> {
             .map(|f| {
                 format!(
                     "{}: gate failed: critical finding {id}{} is new since the baseline",
-                    located(a, f),
+                    located(source, f),
                     pilots(f)
                 )
             })
             .collect(),
         GateCheck::Purgatory { .. } => match findings
             .iter()
-            .find(|f| f.evidence.iter().any(|e| e.line.is_some()))
+            .find(|f| f.line.is_some())
             .or(findings.first())
         {
             Some(first) => {
                 let signals: Vec<&str> = findings.iter().map(|f| f.id.into()).collect();
                 vec![format!(
                     "{}: gate failed: {}; its signals: {}",
-                    located(a, first),
+                    located(source, first),
                     describe(check),
                     signals.join(", ")
                 )]
@@ -87,7 +89,7 @@ pub fn failed(a: &Assessment, check: &GateCheck) -> Vec<String> {
         GateCheck::ScoreRegression { score, .. } => {
             let mut line = whole().concat();
             let side = crate::vocabulary::Side::parse(score);
-            let moved: Vec<String> = a
+            let moved: Vec<String> = outcome
                 .moved
                 .iter()
                 .filter(|m| side.is_none_or(|side| m.side == side))
@@ -122,31 +124,30 @@ fn moved(m: &crate::regression_moves::CriterionMove) -> String {
 }
 
 /// `org.yaml:68`, the finding's line; the file alone when it has none.
-fn located(a: &Assessment, f: &Finding) -> String {
-    match f.line() {
-        Some(line) => format!("{}:{line}", a.source),
-        None => a.source.clone(),
+fn located(source: &str, f: &FailingFinding) -> String {
+    match f.line {
+        Some(line) => format!("{source}:{line}"),
+        None => source.to_owned(),
     }
 }
 
 /// ` (churn-model, fraud-check)`: the pilots still counting; empty when the
 /// finding names none.
-fn pilots(f: &Finding) -> String {
-    let names = f.unaccepted_pilots();
-    if names.is_empty() {
+fn pilots(f: &FailingFinding) -> String {
+    if f.pilots.is_empty() {
         return String::new();
     }
-    let shown: Vec<String> = names.iter().map(|n| escaped(n).into_owned()).collect();
+    let shown: Vec<String> = f.pilots.iter().map(|n| escaped(n).into_owned()).collect();
     format!(" ({})", shown.join(", "))
 }
 
-/// What to do about the failed checks of these assessments, in one line;
+/// What to do about the failed checks of these gates, in one line;
 /// `None` when every check passed.
-pub fn what_to_do(assessments: &[&Assessment]) -> Option<String> {
+pub fn what_to_do(gated: &[Gated<'_>]) -> Option<String> {
     let mut ids: Vec<FindingId> = Vec::new();
     let (mut scores, mut regression, mut purgatory) = (false, false, false);
-    for a in assessments {
-        for check in a.gate.iter().flat_map(|g| &g.checks) {
+    for (_, outcome) in gated {
+        for CheckOutcome { check, failing } in &outcome.checks {
             if check.passed() {
                 continue;
             }
@@ -163,7 +164,7 @@ pub fn what_to_do(assessments: &[&Assessment]) -> Option<String> {
                 }
                 _ => {}
             }
-            for f in failing_findings(check, a) {
+            for f in failing {
                 if !ids.contains(&f.id) {
                     ids.push(f.id);
                 }

@@ -7,10 +7,9 @@
 
 use super::story::capitalized;
 use super::words;
-use super::Scanning;
-use crate::assess::portfolio::Portfolio;
 use crate::assessment::{Assessment, Finding};
 use crate::frameworks::compact;
+use crate::portfolio::Portfolio;
 use crate::vocabulary::Severity;
 use std::fmt::Write as _;
 use std::io::{self, Write};
@@ -177,15 +176,12 @@ pub fn write(ranked: &str, questionnaires: usize, out: &mut dyn Write) -> io::Re
 }
 
 /// A portfolio's annotations: every organization's, most severe first.
-pub fn write_portfolio(p: &Portfolio, scanning: &Scanning, out: &mut dyn Write) -> io::Result<()> {
+pub fn write_portfolio(p: &Portfolio, out: &mut dyn Write) -> io::Result<()> {
     let mut ranked = Vec::new();
-    for (i, a) in p.assessments.iter().enumerate() {
-        match (&p.spill, p.kept.get(i).and_then(|k| k.github)) {
-            (Some(spill), Some(kept)) => spill.copy(kept, &mut ranked)?,
-            _ => ranked.extend_from_slice(ranked_lines(a, &scanning.base).as_bytes()),
-        }
+    for r in &p.rows {
+        p.copy(r, r.reports.github, "GitHub annotations", &mut ranked)?;
     }
-    write(&String::from_utf8_lossy(&ranked), p.assessments.len(), out)
+    write(&String::from_utf8_lossy(&ranked), p.rows.len(), out)
 }
 
 /// The annotations of one assessment.

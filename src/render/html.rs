@@ -13,7 +13,8 @@ pub mod portfolio;
 use super::story::{self, after_the_focus, ActionItem, Span, ACTION_PLAN, DECISIONS_SHOWN};
 use super::svg;
 use super::words::{acceptance_lines, confidence_note, score};
-use crate::assessment::Assessment;
+use crate::assessment::{Assessment, Scores};
+use crate::rubric::RubricRef;
 use crate::vocabulary::{Confidence, Quadrant};
 use std::fmt::Write as _;
 
@@ -382,14 +383,19 @@ fn chart(out: &mut Writer, a: &Assessment) -> std::fmt::Result {
     let description = story::chart_description(a);
     let svg = svg::quadrants(&svg::Quadrants {
         cut: a.rubric.quadrant_cut,
-        names: quadrant_names(a),
-        marks: vec![mark(a, a.organization.name.clone())],
+        names: quadrant_names(&a.rubric),
+        marks: vec![mark(
+            &a.scores,
+            a.confidence,
+            baseline_point(a),
+            a.organization.name.clone(),
+        )],
         title: "Strategy and implementation",
         description: &description,
         id: &out.id,
     });
     writeln!(out.out, "<figure class=\"chart\">\n{svg}</figure>")?;
-    if let Some(why) = super::chart::not_placed(a) {
+    if let Some(why) = super::chart::not_placed(&a.scores) {
         out.paragraph(&super::chart::not_placed_line(&[why]));
     }
     Ok(())
@@ -397,8 +403,8 @@ fn chart(out: &mut Writer, a: &Assessment) -> std::fmt::Result {
 
 /// The four quadrants' names, as the rubric words them, in the order the
 /// chart takes them.
-pub fn quadrant_names(a: &Assessment) -> [&str; 4] {
-    let name = |q| super::markdown::quadrant_name(a, q);
+pub fn quadrant_names(rubric: &RubricRef) -> [&str; 4] {
+    let name = |q| -> &str { &rubric.quadrants.get(q).name };
     [
         name(Quadrant::Early),
         name(Quadrant::SlideDeck),
@@ -407,23 +413,31 @@ pub fn quadrant_names(a: &Assessment) -> [&str; 4] {
     ]
 }
 
+/// Where the baseline put an assessment: its strategy and implementation
+/// then, when both were scored.
+fn baseline_point(a: &Assessment) -> Option<(f64, f64)> {
+    let c = a.comparison.as_ref()?;
+    let before = |name: &str| {
+        c.scores
+            .iter()
+            .find(|x| x.name == name)
+            .and_then(|x| x.value.before)
+    };
+    before("strategy").zip(before("implementation"))
+}
+
 /// An organization on the chart: its point where both sides are scored,
 /// its ranges where confidence is not firm, its baseline's point.
-pub fn mark(a: &Assessment, label: String) -> svg::Mark {
-    let s = &a.scores;
+pub fn mark(
+    s: &Scores,
+    confidence: Confidence,
+    baseline: Option<(f64, f64)>,
+    label: String,
+) -> svg::Mark {
     let point = s.strategy.zip(s.implementation);
     // A side not scored has no point, so its range is all the chart can say.
-    let range = (a.confidence != Confidence::Firm || point.is_none())
+    let range = (confidence != Confidence::Firm || point.is_none())
         .then_some((s.range.strategy, s.range.implementation));
-    let baseline = a.comparison.as_ref().and_then(|c| {
-        let before = |name: &str| {
-            c.scores
-                .iter()
-                .find(|x| x.name == name)
-                .and_then(|x| x.value.before)
-        };
-        before("strategy").zip(before("implementation"))
-    });
     svg::Mark {
         label,
         point,

@@ -1,9 +1,9 @@
-//! The JSON report, format 1: the `Assessment` (or, for several inputs, the
-//! `Portfolio`) serialized.
+//! The JSON report, format 1: the `Assessment` serialized; for several
+//! inputs, an object of every assessment, the portfolio's totals and the
+//! inputs not assessed.
 
-use crate::assess::portfolio::Portfolio;
 use crate::assessment::Assessment;
-use rayon::prelude::*;
+use crate::portfolio::Portfolio;
 use serde::Serialize;
 use std::io::{self, Write};
 
@@ -15,61 +15,22 @@ pub fn render(report: &impl Serialize) -> String {
     text
 }
 
-/// How many assessments are rendered in parallel before being written.
-/// Enough to keep the cores busy, few enough that only a few megabytes of
-/// JSON are ever held at once.
-const CHUNK: usize = 512;
-
-/// Writes the portfolio's JSON on one line: byte for byte what serializing
-/// `Portfolio` gives, but rendered in parallel chunks and written as it goes.
-/// Ten thousand organizations make over 200 MB of JSON; building that as one
-/// string first would double the memory and leave a core idle.
+/// Writes the portfolio's JSON on one line, as it goes: each assessment as
+/// [`compact`] rendered it when it was assessed, copied from where it was
+/// kept, then the totals and the inputs not assessed. Ten thousand
+/// organizations make over 200 MB of JSON, never held whole.
 pub fn write_portfolio(portfolio: &Portfolio, out: &mut dyn Write) -> io::Result<()> {
     write!(
         out,
         "{{\"format_version\":{},\"assessments\":[",
         portfolio.format_version
     )?;
-    // Reports kept when they were assessed are copied in order.
-    if let Some(spill) = &portfolio.spill {
-        if portfolio.kept.len() == portfolio.assessments.len()
-            && portfolio.kept.iter().all(|k| k.json.is_some())
-        {
-            for (i, kept) in portfolio.kept.iter().filter_map(|k| k.json).enumerate() {
-                if i > 0 {
-                    out.write_all(b",")?;
-                }
-                spill.copy(kept, out)?;
-            }
-            return write_tail(portfolio, out);
+    for (i, row) in portfolio.rows.iter().enumerate() {
+        if i > 0 {
+            out.write_all(b",")?;
         }
+        portfolio.copy(row, row.reports.json, "JSON", out)?;
     }
-    // Each chunk is split into one part per thread, each rendered into its
-    // own buffer; the buffers are kept from chunk to chunk, so after the
-    // first chunk no memory is allocated, and no page is faulted in, again.
-    let threads = rayon::current_num_threads().max(1);
-    let mut buffers: Vec<Vec<u8>> = vec![Vec::new(); threads];
-    let mut first = true;
-    for chunk in portfolio.assessments.chunks(CHUNK) {
-        let per_part = chunk.len().div_ceil(threads);
-        let parts = chunk.len().div_ceil(per_part);
-        buffers
-            .par_iter_mut()
-            .zip(chunk.par_chunks(per_part))
-            .for_each(|(buffer, part)| render_part(part, buffer));
-        for buffer in &buffers[..parts] {
-            if !first {
-                out.write_all(b",")?;
-            }
-            first = false;
-            out.write_all(buffer)?;
-        }
-    }
-    write_tail(portfolio, out)
-}
-
-/// What follows the assessments: the totals and the inputs not assessed.
-fn write_tail(portfolio: &Portfolio, out: &mut dyn Write) -> io::Result<()> {
     out.write_all(b"],\"portfolio\":")?;
     serde_json::to_writer(&mut *out, &portfolio.portfolio)?;
     out.write_all(b",\"errors\":")?;
@@ -81,18 +42,6 @@ fn write_tail(portfolio: &Portfolio, out: &mut dyn Write) -> io::Result<()> {
 pub fn compact(assessment: &Assessment) -> Vec<u8> {
     // Serializing plain data with string keys into memory cannot fail.
     serde_json::to_vec(assessment).unwrap_or_default()
-}
-
-/// The assessments of `part` as JSON, separated by commas, into `buffer`.
-fn render_part(part: &[Assessment], buffer: &mut Vec<u8>) {
-    buffer.clear();
-    for (index, assessment) in part.iter().enumerate() {
-        if index > 0 {
-            buffer.push(b',');
-        }
-        // Serializing plain data with string keys into memory cannot fail.
-        let _ = serde_json::to_writer(&mut *buffer, assessment);
-    }
 }
 
 #[cfg(test)]
@@ -108,6 +57,40 @@ mod tests {
         crate::assess::assess(&questionnaire, &rubric, name)
     }
 
+    /// Reports kept in memory, one after another.
+    #[derive(Debug, Default)]
+    struct Memory(std::sync::Mutex<Vec<u8>>);
+
+    impl Memory {
+        fn keep(&self, bytes: &[u8]) -> crate::portfolio::Kept {
+            let mut kept = self.0.lock().expect("not poisoned");
+            let offset = kept.len() as u64;
+            kept.extend_from_slice(bytes);
+            crate::portfolio::Kept {
+                offset,
+                len: bytes.len() as u64,
+            }
+        }
+    }
+
+    impl crate::portfolio::KeptReports for Memory {
+        fn copy(&self, kept: crate::portfolio::Kept, out: &mut dyn Write) -> io::Result<()> {
+            let all = self.0.lock().expect("not poisoned");
+            let start = usize::try_from(kept.offset).expect("in memory");
+            let end = start + usize::try_from(kept.len).expect("in memory");
+            out.write_all(&all[start..end])
+        }
+    }
+
+    /// The portfolio's JSON as serde writes it from the whole assessments.
+    #[derive(Serialize)]
+    struct Whole<'a> {
+        format_version: u32,
+        assessments: Vec<&'a Assessment>,
+        portfolio: &'a crate::portfolio::Totals,
+        errors: &'a [crate::error::InputError],
+    }
+
     #[test]
     fn the_streamed_portfolio_is_the_serialized_portfolio() {
         let examples = std::fs::read_dir(concat!(env!("CARGO_MANIFEST_DIR"), "/examples"))
@@ -117,17 +100,54 @@ mod tests {
         let mut assessments = Vec::new();
         for path in examples {
             let text = std::fs::read_to_string(&path).expect("example");
-            // Repeat the examples past one chunk, so chunk boundaries are crossed.
-            for copy in 0..=(CHUNK / 4) {
+            for copy in 0..3 {
                 assessments.push(assessment(&format!("{}#{copy}", path.display()), &text));
             }
         }
-        assert!(assessments.len() > CHUNK);
-        let portfolio = Portfolio::new(assessments);
+        let memory = std::sync::Arc::new(Memory::default());
+        let rows = assessments
+            .iter()
+            .map(|a| {
+                let reports = crate::portfolio::Reports {
+                    json: Some(memory.keep(&compact(a))),
+                    ..crate::portfolio::Reports::default()
+                };
+                crate::portfolio::PortfolioRow::new(a.clone(), reports)
+            })
+            .collect();
+        let portfolio = Portfolio::with_reports(rows, Some(memory));
         let mut streamed = Vec::new();
         write_portfolio(&portfolio, &mut streamed).expect("written");
-        let mut whole = serde_json::to_string(&portfolio).expect("serialized");
+        // The portfolio's order, found here from the assessments.
+        let mut sorted: Vec<&Assessment> = assessments.iter().collect();
+        sorted.sort_by(|a, b| {
+            a.scores
+                .effective_overall()
+                .total_cmp(&b.scores.effective_overall())
+                .then_with(|| a.organization.name.cmp(&b.organization.name))
+                .then_with(|| a.source.cmp(&b.source))
+        });
+        let whole = Whole {
+            format_version: portfolio.format_version,
+            assessments: sorted,
+            portfolio: &portfolio.portfolio,
+            errors: &portfolio.errors,
+        };
+        let mut whole = serde_json::to_string(&whole).expect("serialized");
         whole.push('\n');
         assert_eq!(String::from_utf8(streamed).expect("utf-8"), whole);
+    }
+
+    #[test]
+    fn a_portfolio_that_kept_no_json_cannot_write_it() {
+        let text = std::fs::read_to_string(concat!(
+            env!("CARGO_MANIFEST_DIR"),
+            "/examples/slide-deck-northwind-retail.yaml"
+        ))
+        .expect("example");
+        let portfolio = Portfolio::new(vec![assessment("n.yaml", &text)]);
+        let mut out = Vec::new();
+        let error = write_portfolio(&portfolio, &mut out).expect_err("nothing kept");
+        assert_eq!(error.to_string(), "no JSON report of n.yaml was kept");
     }
 }

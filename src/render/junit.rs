@@ -5,9 +5,9 @@
 //! not be assessed, in a portfolio, is a suite with one `error`.
 
 use super::gate_lines;
-use crate::assess::portfolio::Portfolio;
 use crate::assessment::Assessment;
 use crate::gate::GateCheck;
+use crate::portfolio::{GateOutcome, Portfolio};
 use crate::vocabulary::Word;
 use std::fmt::Write as _;
 use std::io::{self, Write};
@@ -16,10 +16,11 @@ const HEADER: &str = "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n";
 
 /// The report of one assessment.
 pub fn render(a: &Assessment) -> String {
-    let (tests, failures) = counts(a);
+    let gate = GateOutcome::of(a);
+    let (tests, failures) = counts(gate.as_ref());
     format!(
         "{HEADER}<testsuites name=\"readiness\" tests=\"{tests}\" failures=\"{failures}\" errors=\"0\">\n{}</testsuites>\n",
-        suite(a)
+        suite(&a.source, gate.as_ref())
     )
 }
 
@@ -27,8 +28,8 @@ pub fn render(a: &Assessment) -> String {
 /// file that could not be assessed.
 pub fn write_portfolio(p: &Portfolio, out: &mut dyn Write) -> io::Result<()> {
     let (mut tests, mut failures) = (0, 0);
-    for a in &p.assessments {
-        let (t, f) = counts(a);
+    for r in &p.rows {
+        let (t, f) = counts(r.gate.as_deref());
         tests += t;
         failures += f;
     }
@@ -38,8 +39,8 @@ pub fn write_portfolio(p: &Portfolio, out: &mut dyn Write) -> io::Result<()> {
         "{HEADER}<testsuites name=\"readiness\" tests=\"{}\" failures=\"{failures}\" errors=\"{errors}\">",
         tests + errors
     )?;
-    for a in &p.assessments {
-        out.write_all(suite(a).as_bytes())?;
+    for r in &p.rows {
+        out.write_all(suite(&r.source, r.gate.as_deref()).as_bytes())?;
     }
     for e in &p.errors {
         let file = escape(e.file.as_deref().unwrap_or("(no file)"));
@@ -66,32 +67,37 @@ pub fn write_portfolio(p: &Portfolio, out: &mut dyn Write) -> io::Result<()> {
     out.write_all(b"</testsuites>\n")
 }
 
-/// How many checks an assessment's gate has, and how many failed.
-fn counts(a: &Assessment) -> (usize, usize) {
-    a.gate.as_ref().map_or((0, 0), |g| {
+/// How many checks a gate has, and how many failed.
+fn counts(gate: Option<&GateOutcome>) -> (usize, usize) {
+    gate.map_or((0, 0), |g| {
         (
             g.checks.len(),
-            g.checks.iter().filter(|c| !c.passed()).count(),
+            g.checks.iter().filter(|c| !c.check.passed()).count(),
         )
     })
 }
 
-fn suite(a: &Assessment) -> String {
-    let (tests, failures) = counts(a);
-    let file = escape(&a.source);
+/// The suite of the questionnaire `source`, a test case for each check of
+/// its gate.
+fn suite(source: &str, gate: Option<&GateOutcome>) -> String {
+    let (tests, failures) = counts(gate);
+    let file = escape(source);
     let mut out = format!(
         "  <testsuite name=\"{file}\" tests=\"{tests}\" failures=\"{failures}\" errors=\"0\">\n"
     );
     crate::text::append(&mut out, |out| {
-        let checks = a.gate.iter().flat_map(|g| &g.checks);
-        for check in checks {
+        for (outcome, checked) in gate
+            .iter()
+            .flat_map(|g| g.checks.iter().map(move |c| (g, c)))
+        {
+            let check = &checked.check;
             let name = escape(&check_name(check));
             write!(out, "    <testcase classname=\"{file}\" name=\"{name}\"")?;
             if check.passed() {
                 out.push_str("/>\n");
                 continue;
             }
-            let lines = gate_lines::failed(a, check);
+            let lines = gate_lines::failed(source, outcome, checked);
             let first = lines.first().map_or("", String::as_str);
             write!(
                 out,
@@ -101,7 +107,7 @@ fn suite(a: &Assessment) -> String {
                 escape(&lines.join("\n")).replace("&#10;", "\n")
             )?;
         }
-        if a.gate.is_none() {
+        if gate.is_none() {
             out.push_str("    <system-out>No gate was set for this run.</system-out>\n");
         }
         out.push_str("  </testsuite>\n");

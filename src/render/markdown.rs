@@ -142,7 +142,14 @@ fn scores(out: &mut String, a: &Assessment) -> std::fmt::Result {
 fn chart(out: &mut String, a: &Assessment) {
     out.push_str("## Where you stand\n\n");
     chart::header(out, |q| quadrant_name(a, q).to_owned());
-    chart::points(out, &[(a.organization.name.clone(), a)]);
+    chart::points(
+        out,
+        &[(
+            a.organization.name.clone(),
+            &a.scores,
+            a.rubric.quadrant_cut,
+        )],
+    );
     out.push('\n');
 }
 

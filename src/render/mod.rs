@@ -1,5 +1,5 @@
-//! Renderers: each a pure function of the `Assessment` (or, for `rubric show`,
-//! of the rubric). None recomputes a score. [`report`] is the one entry point
+//! Renderers: each a pure function of the `Assessment` (for several, of the
+//! `Portfolio`; for `rubric show`, of the rubric). None recomputes a score. [`report`] is the one entry point
 //! that picks the renderer for a format.
 
 mod cases;
@@ -26,8 +26,8 @@ pub mod svg;
 pub mod table;
 pub mod words;
 
-use crate::assess::portfolio::Portfolio;
 use crate::assessment::Assessment;
+use crate::portfolio::{GateOutcome, Portfolio};
 use crate::vocabulary::Format;
 use std::fmt::Write as _;
 use std::io::{self, Write};
@@ -121,18 +121,14 @@ impl Report {
                 layout,
                 scanning,
             } => match format {
-                Format::Table => portfolio::write_table(
-                    portfolio,
-                    layout.width,
-                    layout.color,
-                    layout.detail,
-                    out,
-                ),
+                Format::Table => {
+                    portfolio::write_table(portfolio, layout.width, layout.detail, out)
+                }
                 Format::Markdown => portfolio::write_markdown(portfolio, layout.detail, out),
                 Format::Json => json::write_portfolio(portfolio, out),
                 Format::Sarif => sarif::write_portfolio(portfolio, scanning, out),
-                Format::Github => github::write_portfolio(portfolio, scanning, out),
-                Format::Codeclimate => codeclimate::write_portfolio(portfolio, &scanning.base, out),
+                Format::Github => github::write_portfolio(portfolio, out),
+                Format::Codeclimate => codeclimate::write_portfolio(portfolio, out),
                 Format::Junit => junit::write_portfolio(portfolio, out),
                 Format::Html => html::portfolio::write(portfolio, layout.detail, out),
             },
@@ -164,22 +160,26 @@ pub fn report(assessed: Assessed, format: Format, layout: Layout, scanning: Scan
 
 /// The job summary for GitHub Actions: always the Markdown report.
 /// The gate's result comes first, where a reader of a failed job looks.
-pub fn step_summary(assessed: &Assessed, detail: bool) -> String {
-    let (report, assessments): (String, Vec<&Assessment>) = match assessed {
-        Assessed::One(a) => (markdown::render(a), vec![&**a]),
+pub fn step_summary(assessed: &Assessed, detail: bool) -> io::Result<String> {
+    let outcome;
+    let (report, gated, accepted): (String, Vec<gate_lines::Gated<'_>>, usize) = match assessed {
+        Assessed::One(a) => {
+            outcome = GateOutcome::of(a);
+            let gated = outcome.iter().map(|g| (a.source.as_str(), g)).collect();
+            (markdown::render(a), gated, accepted_count(a))
+        }
         Assessed::Portfolio(p) => (
-            portfolio::markdown(p, detail),
-            p.assessments.iter().collect(),
+            portfolio::markdown(p, detail)?,
+            gated_rows(p.rows.iter()),
+            p.rows.iter().map(|r| r.accepted as usize).sum(),
         ),
     };
-    let failed = failed_checks(&assessments);
-    let gated = assessments.iter().any(|a| a.gate.is_some());
-    if !gated {
-        return report;
+    if gated.is_empty() {
+        return Ok(report);
     }
+    let failed = failed_checks(&gated);
     let mut out = String::new();
     crate::text::append(&mut out, |out| {
-        let accepted: usize = assessments.iter().map(|a| accepted_count(a)).sum();
         if failed.is_empty() && accepted > 0 {
             write!(
                 out,
@@ -201,7 +201,16 @@ pub fn step_summary(assessed: &Assessed, detail: bool) -> String {
         out.push_str(&report);
         Ok(())
     });
-    out
+    Ok(out)
+}
+
+/// The gates of these rows, each with its questionnaire; rows with no gate
+/// are left out.
+pub fn gated_rows<'a>(
+    rows: impl Iterator<Item = &'a crate::portfolio::PortfolioRow>,
+) -> Vec<gate_lines::Gated<'a>> {
+    rows.filter_map(|r| r.gate.as_deref().map(|g| (r.source.as_str(), g)))
+        .collect()
 }
 
 /// How many of an assessment's findings acceptances leave out of the gate.
@@ -209,22 +218,21 @@ pub fn accepted_count(a: &Assessment) -> usize {
     a.findings.iter().filter(|f| !f.counts_for_gate).count()
 }
 
-/// Every failed check of every assessment, one line each, naming its file
-/// and, where a finding failed it, the finding and its line; then one line
-/// with what to do.
-pub fn failed_checks(assessments: &[&Assessment]) -> Vec<String> {
-    let mut lines: Vec<String> = assessments
+/// Every failed check of every gate, one line each, naming its file and,
+/// where a finding failed it, the finding and its line; then one line with
+/// what to do.
+pub fn failed_checks(gated: &[gate_lines::Gated<'_>]) -> Vec<String> {
+    let mut lines: Vec<String> = gated
         .iter()
-        .flat_map(|a| {
-            a.gate.iter().flat_map(move |g| {
-                g.checks
-                    .iter()
-                    .filter(|c| !c.passed())
-                    .flat_map(move |c| gate_lines::failed(a, c))
-            })
+        .flat_map(|&(source, outcome)| {
+            outcome
+                .checks
+                .iter()
+                .filter(|c| !c.check.passed())
+                .flat_map(move |c| gate_lines::failed(source, outcome, c))
         })
         .collect();
-    if let Some(advice) = gate_lines::what_to_do(assessments) {
+    if let Some(advice) = gate_lines::what_to_do(gated) {
         lines.push(advice);
     }
     lines

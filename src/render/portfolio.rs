@@ -2,41 +2,33 @@
 //! Markdown formats; with `--detail`, each organization's report after it.
 
 use super::chart;
-use super::markdown::{capitalized, cell, quadrant_name};
+use super::markdown::{capitalized, cell};
 use super::story::Span;
-use super::words::{new_table, right_align, score, try_fit, wrap};
-use crate::assess::portfolio::{critical_count, Portfolio};
+use super::words::{new_table, right_align, score, try_fit, visible_width, wrap};
 use crate::assessment::Assessment;
+use crate::portfolio::{Portfolio, PortfolioRow};
 use crate::vocabulary::{Focus, PurgatoryStatus, Quadrant, Word};
 use std::collections::BTreeMap;
 use std::fmt::Write as _;
-
-/// The portfolio for a terminal `width` columns wide.
-pub fn table(p: &Portfolio, width: u16, color: bool, detail: bool) -> String {
-    let mut out = Vec::new();
-    // Writing into memory cannot fail.
-    let _ = write_table(p, width, color, detail, &mut out);
-    String::from_utf8_lossy(&out).into_owned()
-}
+use std::io;
 
 /// The portfolio as a table, written as it goes: each organization's report,
-/// with `--detail`, copied from where it was kept when it was assessed.
+/// with `--detail`, copied from where it was kept when it was assessed (in
+/// colour or not, as chosen then).
 pub fn write_table(
     p: &Portfolio,
     width: u16,
-    color: bool,
     detail: bool,
-    sink: &mut dyn std::io::Write,
-) -> std::io::Result<()> {
-    let mut out = String::new();
+    sink: &mut dyn io::Write,
+) -> io::Result<()> {
     let opening = format!(
         "Portfolio: {} organization{}, {}.",
         p.portfolio.organizations,
         plural(p.portfolio.organizations),
         p.portfolio.order
     );
-    let _ = writeln!(out, "{}\n", wrap(&opening, width, "", ""));
-    let gated = p.assessments.iter().any(|a| a.gate.is_some());
+    writeln!(sink, "{}\n", wrap(&opening, width, "", ""))?;
+    let gated = p.rows.iter().any(|r| r.gate.is_some());
     let mut header = vec![
         "Organization",
         "Strategy",
@@ -51,83 +43,127 @@ pub fn write_table(
     if gated {
         header.push("Gate");
     }
-    // Laid out to the width with no word split; where the columns cannot
-    // fit, each organization becomes a block of its own.
-    let mut t = new_table(&header, Some(width), false);
-    for a in &p.assessments {
-        let mut row = vec![
-            a.organization.name.clone(),
-            score(a.scores.strategy),
-            score(a.scores.implementation),
-            overall(a),
-            a.level.word().to_owned(),
-            a.quadrant.word().to_owned(),
-            a.focus.word().to_owned(),
-            a.purgatory.status.word().to_owned(),
-            critical_count(a).to_string(),
-        ];
-        if gated {
-            row.push(gate_word(a));
+    write_rows(p, &header, gated, width, sink)?;
+    sink.write_all(b"\n")?;
+    let rest = crate::text::written(|out| {
+        let totals = format!("Totals: {}.", totals_line(p));
+        writeln!(out, "{}", wrap(&totals, width, "", ""))?;
+        if let Some(line) = accepted_line(p) {
+            writeln!(out, "{}", wrap(&line, width, "", ""))?;
         }
-        t.add_row(row);
-    }
-    right_align(&mut t, &[1, 2, 3]);
-    let rows = try_fit(&mut t, width).unwrap_or_else(|| narrow_rows(p, gated, width));
-    let _ = writeln!(out, "{rows}\n");
-    let totals = format!("Totals: {}.", totals_line(p));
-    let _ = writeln!(out, "{}", wrap(&totals, width, "", ""));
-    if let Some(line) = accepted_line(p) {
-        let _ = writeln!(out, "{}", wrap(&line, width, "", ""));
-    }
-    if !p.errors.is_empty() {
-        let heading = format!("{}:", not_assessed_heading(p));
-        let _ = writeln!(out, "\n{}", wrap(&heading, width, "", ""));
-        for line in not_assessed(p) {
-            let _ = writeln!(out, "{}", wrap(&line, width, "  ", "    "));
-        }
-    }
-    sink.write_all(out.as_bytes())?;
-    if detail {
-        for (i, a) in p.assessments.iter().enumerate() {
-            match (&p.spill, p.kept.get(i).and_then(|k| k.table)) {
-                (Some(spill), Some(kept)) => spill.copy(kept, sink)?,
-                _ => sink.write_all(table_detail(a, width, color).as_bytes())?,
+        if !p.errors.is_empty() {
+            let heading = format!("{}:", not_assessed_heading(p));
+            writeln!(out, "\n{}", wrap(&heading, width, "", ""))?;
+            for line in not_assessed(p) {
+                writeln!(out, "{}", wrap(&line, width, "  ", "    "))?;
             }
+        }
+        Ok(())
+    });
+    sink.write_all(rest.as_bytes())?;
+    if detail {
+        for r in &p.rows {
+            p.copy(r, r.reports.table, "table", sink)?;
         }
     }
     Ok(())
 }
 
+/// One organization's cells in the table.
+fn cells(r: &PortfolioRow, gated: bool) -> Vec<String> {
+    let mut row = vec![
+        r.organization.clone(),
+        score(r.scores.strategy),
+        score(r.scores.implementation),
+        overall(r),
+        r.level.word().to_owned(),
+        r.quadrant.word().to_owned(),
+        r.focus.word().to_owned(),
+        r.purgatory.word().to_owned(),
+        r.critical.to_string(),
+    ];
+    if gated {
+        row.push(gate_word(r));
+    }
+    row
+}
+
+/// The rows, each line ended: a table laid out to the width with no word
+/// split or, where the columns cannot fit, each organization as a block of
+/// its own. Whether the longest words fit is found from the cells one row
+/// at a time, so that a portfolio too wide for the table is never built
+/// into one.
+fn write_rows(
+    p: &Portfolio,
+    header: &[&str],
+    gated: bool,
+    width: u16,
+    sink: &mut dyn io::Write,
+) -> io::Result<()> {
+    let columns = header.len();
+    let mut longest = vec![0usize; columns];
+    let mut measure = |cells: &mut dyn Iterator<Item = &str>| {
+        for (i, cell) in cells.enumerate().take(columns) {
+            for word in cell.split([' ', '\n']) {
+                longest[i] = longest[i].max(visible_width(word));
+            }
+        }
+    };
+    measure(&mut header.iter().copied());
+    for r in &p.rows {
+        measure(&mut cells(r, gated).iter().map(String::as_str));
+    }
+    // Each column has a space of padding on either side, and a border
+    // between and around the columns: as `try_fit` finds it.
+    let needed = longest.iter().sum::<usize>() + 3 * columns + 1;
+    if needed > usize::from(width) {
+        return write_narrow_rows(p, gated, width, sink);
+    }
+    let mut t = new_table(header, Some(width), false);
+    for r in &p.rows {
+        t.add_row(cells(r, gated));
+    }
+    right_align(&mut t, &[1, 2, 3]);
+    match try_fit(&mut t, width) {
+        Some(rows) => writeln!(sink, "{rows}"),
+        None => write_narrow_rows(p, gated, width, sink),
+    }
+}
+
 /// The rows for a terminal too narrow for the table: each organization in a
 /// sentence of its own, wrapped, with the same facts in the same order.
-fn narrow_rows(p: &Portfolio, gated: bool, width: u16) -> String {
-    let mut rows = Vec::with_capacity(p.assessments.len());
-    for a in &p.assessments {
-        let critical = critical_count(a);
+fn write_narrow_rows(
+    p: &Portfolio,
+    gated: bool,
+    width: u16,
+    sink: &mut dyn io::Write,
+) -> io::Result<()> {
+    for r in &p.rows {
+        let critical = r.critical as usize;
         let mut row = format!(
             "{}: overall {}{} (strategy {}, implementation {}); {}, {}; focus {}; purgatory {}; {critical} critical finding{}",
-            a.organization.name,
-            score(a.scores.overall),
-            overall_change(a).map_or_else(String::new, |c| format!(", {c} since the baseline")),
-            score(a.scores.strategy),
-            score(a.scores.implementation),
-            a.level,
-            a.quadrant,
-            a.focus,
-            a.purgatory.status,
+            r.organization,
+            score(r.scores.overall),
+            overall_change(r).map_or_else(String::new, |c| format!(", {c} since the baseline")),
+            score(r.scores.strategy),
+            score(r.scores.implementation),
+            r.level,
+            r.quadrant,
+            r.focus,
+            r.purgatory,
             plural(critical)
         );
         if gated {
-            let _ = write!(row, "; gate {}", gate_word(a));
+            crate::text::append(&mut row, |row| write!(row, "; gate {}", gate_word(r)));
         }
-        rows.push(wrap(&row, width, "", "  "));
+        writeln!(sink, "{}", wrap(&row, width, "", "  "))?;
     }
-    rows.join("\n")
+    Ok(())
 }
 
 /// The overall score's heading: with a baseline, its change is beside it.
 pub(super) fn overall_heading(p: &Portfolio) -> &'static str {
-    if p.assessments.iter().any(|a| a.comparison.is_some()) {
+    if p.rows.iter().any(|r| r.baseline.is_some()) {
         "Overall (change since the baseline)"
     } else {
         "Overall"
@@ -135,17 +171,16 @@ pub(super) fn overall_heading(p: &Portfolio) -> &'static str {
 }
 
 /// The overall score's change since the baseline, signed; `None` without one.
-fn overall_change(a: &Assessment) -> Option<String> {
-    let comparison = a.comparison.as_ref()?;
-    let overall = comparison.scores.iter().find(|s| s.name == "overall")?;
-    Some(super::diff::signed(overall.value.change))
+fn overall_change(r: &PortfolioRow) -> Option<String> {
+    let overall = r.baseline.as_ref()?.overall.as_ref()?;
+    Some(super::diff::signed(overall.change))
 }
 
 /// The overall score, and with a baseline its change since.
-pub(super) fn overall(a: &Assessment) -> String {
-    match overall_change(a) {
-        Some(change) => format!("{} ({change})", score(a.scores.overall)),
-        None => score(a.scores.overall),
+pub(super) fn overall(r: &PortfolioRow) -> String {
+    match overall_change(r) {
+        Some(change) => format!("{} ({change})", score(r.scores.overall)),
+        None => score(r.scores.overall),
     }
 }
 
@@ -156,73 +191,72 @@ pub fn table_detail(a: &Assessment, width: u16, color: bool) -> String {
     out
 }
 
-/// The portfolio as a Markdown report, with every organization on one chart.
-pub fn markdown(p: &Portfolio, detail: bool) -> String {
+/// The portfolio as a Markdown report, with every organization on one
+/// chart; with `detail`, each organization's report must have been kept.
+pub fn markdown(p: &Portfolio, detail: bool) -> io::Result<String> {
     let mut out = Vec::new();
-    // Writing into memory cannot fail.
-    let _ = write_markdown(p, detail, &mut out);
-    String::from_utf8_lossy(&out).into_owned()
+    write_markdown(p, detail, &mut out)?;
+    Ok(String::from_utf8_lossy(&out).into_owned())
 }
 
 /// The portfolio in Markdown, written as it goes, as [`write_table`].
-pub fn write_markdown(
-    p: &Portfolio,
-    detail: bool,
-    sink: &mut dyn std::io::Write,
-) -> std::io::Result<()> {
-    let mut out = String::new();
-    let _ = writeln!(out, "# AI readiness portfolio\n");
-    let _ = writeln!(out, "{}\n", listed(p));
-    out.push_str("## Where they stand\n\n");
-    let first = p.assessments.first();
-    chart::header(&mut out, |q| {
-        first.map_or(q.word(), |a| quadrant_name(a, q)).to_owned()
+pub fn write_markdown(p: &Portfolio, detail: bool, sink: &mut dyn io::Write) -> io::Result<()> {
+    let out = crate::text::written(|out| {
+        writeln!(out, "# AI readiness portfolio\n")?;
+        writeln!(out, "{}\n", listed(p))?;
+        out.push_str("## Where they stand\n\n");
+        let first = p.rows.first();
+        chart::header(out, |q| {
+            first.map_or(q.word(), |r| quadrant_name(r, q)).to_owned()
+        });
+        let named: Vec<_> = unique_labels(&p.rows)
+            .into_iter()
+            .map(|(label, r)| (label, &r.scores, r.rubric.quadrant_cut))
+            .collect();
+        chart::points(out, &named);
+        out.push_str("\n## Organizations\n\n");
+        let gated = p.rows.iter().any(|r| r.gate.is_some());
+        write!(out, "| Organization | Strategy | Implementation | {} | Level | Quadrant | Focus | Pilot purgatory | Critical findings |", overall_heading(p))?;
+        out.push_str(if gated { " Gate |\n" } else { "\n" });
+        out.push_str("| --- | ---: | ---: | ---: | --- | --- | --- | --- | ---: |");
+        out.push_str(if gated { " --- |\n" } else { "\n" });
+        for r in &p.rows {
+            write!(
+                out,
+                "| {} | {} | {} | {} | {} | {} | {} | {} | {} |",
+                cell(&r.organization),
+                score(r.scores.strategy),
+                score(r.scores.implementation),
+                overall(r),
+                capitalized(r.level.word()),
+                cell(quadrant_name(r, r.quadrant)),
+                focus_phrase(r.focus),
+                purgatory_phrase(r.purgatory),
+                r.critical
+            )?;
+            if gated {
+                write!(out, " {} |", gate_word(r))?;
+            }
+            out.push('\n');
+        }
+        writeln!(out, "\n## Totals\n\n{}.", capitalized(&totals_line(p)))?;
+        if let Some(line) = accepted_line(p) {
+            writeln!(out, "\n{}", cell(&line))?;
+        }
+        if !p.errors.is_empty() {
+            writeln!(out, "\n## Not assessed\n\n{}:\n", not_assessed_heading(p))?;
+            for line in not_assessed(p) {
+                writeln!(out, "- {}", cell(&line))?;
+            }
+        }
+        Ok(())
     });
-    chart::points(&mut out, &unique_labels(&p.assessments));
-    out.push_str("\n## Organizations\n\n");
-    let gated = p.assessments.iter().any(|a| a.gate.is_some());
-    let _ = write!(out, "| Organization | Strategy | Implementation | {} | Level | Quadrant | Focus | Pilot purgatory | Critical findings |", overall_heading(p));
-    out.push_str(if gated { " Gate |\n" } else { "\n" });
-    out.push_str("| --- | ---: | ---: | ---: | --- | --- | --- | --- | ---: |");
-    out.push_str(if gated { " --- |\n" } else { "\n" });
-    for a in &p.assessments {
-        let _ = write!(
-            out,
-            "| {} | {} | {} | {} | {} | {} | {} | {} | {} |",
-            cell(&a.organization.name),
-            score(a.scores.strategy),
-            score(a.scores.implementation),
-            overall(a),
-            capitalized(a.level.word()),
-            cell(quadrant_name(a, a.quadrant)),
-            focus_phrase(a),
-            purgatory_phrase(a),
-            critical_count(a)
-        );
-        if gated {
-            let _ = write!(out, " {} |", gate_word(a));
-        }
-        out.push('\n');
-    }
-    let _ = writeln!(out, "\n## Totals\n\n{}.", capitalized(&totals_line(p)));
-    if let Some(line) = accepted_line(p) {
-        let _ = writeln!(out, "\n{}", cell(&line));
-    }
-    if !p.errors.is_empty() {
-        let _ = writeln!(out, "\n## Not assessed\n\n{}:\n", not_assessed_heading(p));
-        for line in not_assessed(p) {
-            let _ = writeln!(out, "- {}", cell(&line));
-        }
-    }
     sink.write_all(out.as_bytes())?;
     if detail {
-        for (i, a) in p.assessments.iter().enumerate() {
+        for r in &p.rows {
             // One blank line between reports, and none after the last.
             sink.write_all(b"\n")?;
-            match (&p.spill, p.kept.get(i).and_then(|k| k.markdown)) {
-                (Some(spill), Some(kept)) => spill.copy(kept, sink)?,
-                _ => sink.write_all(markdown_detail(a).as_bytes())?,
-            }
+            p.copy(r, r.reports.markdown, "Markdown", sink)?;
         }
     }
     Ok(())
@@ -292,16 +326,19 @@ pub(super) fn not_assessed(p: &Portfolio) -> Vec<String> {
         .iter()
         .map(|e| {
             let mut line = e.file.clone().map(|f| f + ": ").unwrap_or_default();
-            if let Some(first) = e.problems.first() {
-                if let (Some(l), Some(c)) = (first.line, first.column) {
-                    let _ = write!(line, "line {l}, column {c}: ");
+            crate::text::append(&mut line, |line| {
+                if let Some(first) = e.problems.first() {
+                    if let (Some(l), Some(c)) = (first.line, first.column) {
+                        write!(line, "line {l}, column {c}: ")?;
+                    }
+                    line.push_str(&first.message);
                 }
-                line.push_str(&first.message);
-            }
-            let more = e.problems.len().saturating_sub(1) + e.more;
-            if more > 0 {
-                let _ = write!(line, " (and {more} more problem{})", plural(more));
-            }
+                let more = e.problems.len().saturating_sub(1) + e.more;
+                if more > 0 {
+                    write!(line, " (and {more} more problem{})", plural(more))?;
+                }
+                Ok(())
+            });
             line
         })
         .collect()
@@ -310,11 +347,10 @@ pub(super) fn not_assessed(p: &Portfolio) -> Vec<String> {
 pub(super) fn totals_line(p: &Portfolio) -> String {
     let t = &p.portfolio;
     let count = |q: Quadrant| t.quadrants.get(q.word()).copied().unwrap_or(0);
-    let benchmark = p.assessments.first().map(|a| &a.purgatory.benchmark);
+    let benchmark = p.rows.first().map(|r| r.benchmark_pct);
     let rate = match (t.pilot_to_production_pct, benchmark) {
         (Some(rate), Some(b)) => format!(
-            "{rate:.1}% of started pilots are in production or scaled (industry figure: {:.0}%)",
-            b.pilot_to_production_pct
+            "{rate:.1}% of started pilots are in production or scaled (industry figure: {b:.0}%)"
         ),
         (Some(rate), None) => format!("{rate:.1}% of started pilots are in production or scaled"),
         (None, _) => "no pilot has started yet".to_owned(),
@@ -331,13 +367,13 @@ pub(super) fn totals_line(p: &Portfolio) -> String {
 
 /// The gate's result, with how many findings acceptances left out of it:
 /// a gate that passed because risks were accepted says so.
-pub(super) fn gate_word(a: &Assessment) -> String {
-    let word = match &a.gate {
+pub(super) fn gate_word(r: &PortfolioRow) -> String {
+    let word = match &r.gate {
         Some(g) if g.passed => "passed",
         Some(_) => "FAILED",
         None => return String::new(),
     };
-    match super::accepted_count(a) {
+    match r.accepted {
         0 => word.to_owned(),
         n => format!("{word}, {n} accepted"),
     }
@@ -345,12 +381,11 @@ pub(super) fn gate_word(a: &Assessment) -> String {
 
 /// Where the accepted findings are, when any is: one sentence.
 pub(super) fn accepted_line(p: &Portfolio) -> Option<String> {
-    let counts: Vec<usize> = p.assessments.iter().map(super::accepted_count).collect();
-    let total: usize = counts.iter().sum();
+    let total: usize = p.rows.iter().map(|r| r.accepted as usize).sum();
     if total == 0 {
         return None;
     }
-    let organizations = counts.iter().filter(|&&n| n > 0).count();
+    let organizations = p.rows.iter().filter(|r| r.accepted > 0).count();
     Some(format!(
         "Accepted: {total} finding{} in {organizations} organization{} left out of the gate by the settings file's [[accept]] entries; each organization's report (--detail) lists them under \"Accepted risks\".",
         plural(total),
@@ -358,8 +393,8 @@ pub(super) fn accepted_line(p: &Portfolio) -> Option<String> {
     ))
 }
 
-pub(super) fn focus_phrase(a: &Assessment) -> &'static str {
-    match a.focus {
+pub(super) fn focus_phrase(focus: Focus) -> &'static str {
+    match focus {
         Focus::Strategy => "Strategy",
         Focus::Implementation => "Implementation",
         Focus::Parallel => "Both in parallel",
@@ -367,8 +402,8 @@ pub(super) fn focus_phrase(a: &Assessment) -> &'static str {
     }
 }
 
-pub(super) fn purgatory_phrase(a: &Assessment) -> &'static str {
-    match a.purgatory.status {
+pub(super) fn purgatory_phrase(status: PurgatoryStatus) -> &'static str {
+    match status {
         PurgatoryStatus::Stuck => "Stuck",
         PurgatoryStatus::AtRisk => "At risk",
         PurgatoryStatus::None => "Clear",
@@ -376,12 +411,11 @@ pub(super) fn purgatory_phrase(a: &Assessment) -> &'static str {
 }
 
 /// Chart labels, made unique where two organizations share a name.
-pub(super) fn unique_labels(assessments: &[Assessment]) -> Vec<(String, &Assessment)> {
+pub(super) fn unique_labels(rows: &[PortfolioRow]) -> Vec<(String, &PortfolioRow)> {
     let mut seen: BTreeMap<String, usize> = BTreeMap::new();
-    assessments
-        .iter()
-        .map(|a| {
-            let label = a.organization.name.clone();
+    rows.iter()
+        .map(|r| {
+            let label = r.organization.clone();
             let n = seen.entry(label.clone()).or_default();
             *n += 1;
             let label = if *n == 1 {
@@ -389,9 +423,14 @@ pub(super) fn unique_labels(assessments: &[Assessment]) -> Vec<(String, &Assessm
             } else {
                 format!("{label} ({n})")
             };
-            (label, a)
+            (label, r)
         })
         .collect()
+}
+
+/// A quadrant's name as the row's rubric words it.
+pub(super) fn quadrant_name(r: &PortfolioRow, q: Quadrant) -> &str {
+    &r.rubric.quadrants.get(q).name
 }
 
 pub(super) fn plural(n: usize) -> &'static str {

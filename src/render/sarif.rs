@@ -6,9 +6,9 @@
 use super::words::sentence;
 use super::Scanning;
 use crate::assess::findings::describe;
-use crate::assess::portfolio::Portfolio;
 use crate::assessment::{Assessment, Finding};
 use crate::frameworks::{compact, Reference, NOT_A_JUDGEMENT};
+use crate::portfolio::Portfolio;
 use crate::rubric::Rubric;
 use crate::vocabulary::{FindingId, Severity, Word};
 use serde_json::{json, Value};
@@ -220,14 +220,10 @@ pub fn render(a: &Assessment, scanning: &Scanning) -> String {
 /// A portfolio's log: one run, the results of every organization in the
 /// portfolio's order, each copied from where it was kept when assessed.
 pub fn write_portfolio(p: &Portfolio, scanning: &Scanning, out: &mut dyn Write) -> io::Result<()> {
-    let mut parts = p.assessments.iter().enumerate().map(|(i, a)| {
-        match (&p.spill, p.kept.get(i).and_then(|k| k.sarif)) {
-            (Some(spill), Some(kept)) => {
-                let mut part = Vec::new();
-                spill.copy(kept, &mut part).map(|()| part)
-            }
-            _ => Ok(results_part(a, &scanning.base)),
-        }
+    let mut parts = p.rows.iter().map(|r| {
+        let mut part = Vec::new();
+        p.copy(r, r.reports.sarif, "SARIF", &mut part)
+            .map(|()| part)
     });
     write_log(&scanning.driver, &mut parts, out)
 }

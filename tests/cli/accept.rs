@@ -146,6 +146,22 @@ fn an_acceptance_holds_through_its_last_day_and_then_counts_again() {
 }
 
 #[test]
+fn an_expired_acceptance_in_a_portfolio_says_the_finding_counts_again() {
+    // No gate: the finding fails no check and is not critical, and the
+    // portfolio still knows it fired when it warns.
+    let dir = setup(
+        "accept-expiry-portfolio",
+        &accept("laptop-bound", None, "2026-11-19"),
+    );
+    let out = assess(&dir, &["--portfolio"]);
+    assert_eq!(out.code, 0);
+    assert_eq!(
+        out.stderr,
+        "warning: readiness.toml:1: the acceptance of laptop-bound by Dana Whitfield, CIO expired on 2026-11-19: the finding counts again; fix it, or renew the acceptance with a new date\n"
+    );
+}
+
+#[test]
 fn an_acceptance_lasts_a_year_at_most() {
     let dir = setup(
         "accept-year",

@@ -4,9 +4,9 @@
 //! `--detail`, each organization's report after it, headings one level down.
 
 use super::{escape, mark, page, quadrant_names, spans, Writer};
-use crate::assess::portfolio::{critical_count, Portfolio};
-use crate::render::markdown::{capitalized, quadrant_name};
-use crate::render::portfolio as words;
+use crate::portfolio::{Portfolio, PortfolioRow};
+use crate::render::markdown::capitalized;
+use crate::render::portfolio::{self as words, quadrant_name};
 use crate::render::svg;
 use crate::render::words::{count, score};
 use crate::vocabulary::Word;
@@ -25,14 +25,16 @@ pub fn write(p: &Portfolio, detail: bool, sink: &mut dyn std::io::Write) -> std:
     out.heading(1, title);
     out.paragraph(&words::listed(p));
     out.heading(2, "Where they stand");
-    chart(&mut out, p);
+    crate::text::append(&mut out, |out| chart(out, p));
     out.heading(2, "Organizations");
     organizations(&mut out, p);
     out.heading(2, "Totals");
     out.paragraph(&format!("{}.", capitalized(&words::totals_line(p))));
     if !p.errors.is_empty() {
         out.heading(2, "Not assessed");
-        let _ = writeln!(out.out, "<p>{}:</p>", spans(&words::not_assessed_spans(p)));
+        crate::text::append(&mut out.out, |html| {
+            writeln!(html, "<p>{}:</p>", spans(&words::not_assessed_spans(p)))
+        });
         out.list(&words::not_assessed(p));
     }
     let html = page(title, &out.out);
@@ -40,12 +42,9 @@ pub fn write(p: &Portfolio, detail: bool, sink: &mut dyn std::io::Write) -> std:
     let (head, tail) = html.split_at(html.rfind("</main>").unwrap_or(html.len()));
     sink.write_all(head.as_bytes())?;
     if detail {
-        for (i, a) in p.assessments.iter().enumerate() {
+        for r in &p.rows {
             sink.write_all(b"<article class=\"detail\">\n")?;
-            match (&p.spill, p.kept.get(i).and_then(|k| k.html)) {
-                (Some(spill), Some(kept)) => spill.copy(kept, sink)?,
-                _ => sink.write_all(super::body(a, 1).as_bytes())?,
-            }
+            p.copy(r, r.reports.html, "HTML", sink)?;
             sink.write_all(b"</article>\n")?;
         }
     }
@@ -54,33 +53,30 @@ pub fn write(p: &Portfolio, detail: bool, sink: &mut dyn std::io::Write) -> std:
 
 /// The chart: a point per organization, labelled with its name, or with
 /// its number when names would crowd, the legend then under the chart.
-fn chart(out: &mut Writer, p: &Portfolio) {
-    let labels = words::unique_labels(&p.assessments);
+fn chart(out: &mut Writer, p: &Portfolio) -> std::fmt::Result {
+    let labels = words::unique_labels(&p.rows);
     let numbered =
         labels.len() > LEGEND_PAST || labels.iter().any(|(l, _)| l.chars().count() > LONG_NAME);
     let marks: Vec<svg::Mark> = labels
         .iter()
         .enumerate()
-        .map(|(i, (label, a))| {
+        .map(|(i, (label, r))| {
             let shown = if numbered {
                 (i + 1).to_string()
             } else {
                 label.clone()
             };
-            mark(a, shown)
+            mark(&r.scores, r.confidence, baseline_point(r), shown)
         })
         .collect();
     let description = description(&labels);
     let names = p
-        .assessments
+        .rows
         .first()
-        .map_or(["Early", "Slide deck", "Unused tools", "Aligned"], |a| {
-            quadrant_names(a)
+        .map_or(["Early", "Slide deck", "Unused tools", "Aligned"], |r| {
+            quadrant_names(&r.rubric)
         });
-    let cut = p
-        .assessments
-        .first()
-        .map_or(50.0, |a| a.rubric.quadrant_cut);
+    let cut = p.rows.first().map_or(50.0, |r| r.rubric.quadrant_cut);
     let svg = svg::quadrants(&svg::Quadrants {
         cut,
         names,
@@ -89,47 +85,58 @@ fn chart(out: &mut Writer, p: &Portfolio) {
         description: &description,
         id: "",
     });
-    let _ = writeln!(out.out, "<figure class=\"chart\">\n{svg}</figure>");
+    writeln!(out.out, "<figure class=\"chart\">\n{svg}</figure>")?;
     if numbered {
         out.out
             .push_str("<ol class=\"legend\" aria-label=\"Legend of the chart\">\n");
         for (label, _) in &labels {
-            let _ = writeln!(out.out, "<li>{}</li>", escape(label));
+            writeln!(out.out, "<li>{}</li>", escape(label))?;
         }
         out.out.push_str("</ol>\n");
     }
     let unplaced: Vec<String> = labels
         .iter()
-        .filter_map(|(label, a)| {
-            crate::render::chart::not_placed(a).map(|why| format!("{label} ({why})"))
+        .filter_map(|(label, r)| {
+            crate::render::chart::not_placed(&r.scores).map(|why| format!("{label} ({why})"))
         })
         .collect();
     if !unplaced.is_empty() {
         out.paragraph(&crate::render::chart::not_placed_line(&unplaced));
     }
+    Ok(())
+}
+
+/// Where the baseline put an organization, when both sides were scored.
+fn baseline_point(r: &PortfolioRow) -> Option<(f64, f64)> {
+    let b = r.baseline.as_ref()?;
+    let before = |change: &Option<crate::diff::NumberChange>| change.as_ref()?.before;
+    before(&b.strategy).zip(before(&b.implementation))
 }
 
 /// The chart in words: each organization's scores and quadrant.
-fn description(labels: &[(String, &crate::assessment::Assessment)]) -> String {
+fn description(labels: &[(String, &PortfolioRow)]) -> String {
     let mut text = format!(
         "{} on the chart of strategy against implementation.",
         capitalized(&count(labels.len(), "organization", "organizations"))
     );
     let scored = |v: Option<f64>| v.map_or_else(|| "not scored".to_owned(), |v| format!("{v:.1}"));
-    for (label, a) in labels {
-        let _ = write!(
-            text,
-            " {label}: strategy {}, implementation {}, {}.",
-            scored(a.scores.strategy),
-            scored(a.scores.implementation),
-            quadrant_name(a, a.quadrant)
-        );
-    }
+    crate::text::append(&mut text, |text| {
+        for (label, r) in labels {
+            write!(
+                text,
+                " {label}: strategy {}, implementation {}, {}.",
+                scored(r.scores.strategy),
+                scored(r.scores.implementation),
+                quadrant_name(r, r.quadrant)
+            )?;
+        }
+        Ok(())
+    });
     text
 }
 
 fn organizations(out: &mut Writer, p: &Portfolio) {
-    let gated = p.assessments.iter().any(|a| a.gate.is_some());
+    let gated = p.rows.iter().any(|r| r.gate.is_some());
     let mut head = vec![
         "Organization",
         "Strategy",
@@ -145,22 +152,22 @@ fn organizations(out: &mut Writer, p: &Portfolio) {
         head.push("Gate");
     }
     let rows: Vec<Vec<String>> = p
-        .assessments
+        .rows
         .iter()
-        .map(|a| {
+        .map(|r| {
             let mut row = vec![
-                a.organization.name.clone(),
-                score(a.scores.strategy),
-                score(a.scores.implementation),
-                words::overall(a),
-                capitalized(a.level.word()),
-                quadrant_name(a, a.quadrant).to_owned(),
-                words::focus_phrase(a).to_owned(),
-                words::purgatory_phrase(a).to_owned(),
-                critical_count(a).to_string(),
+                r.organization.clone(),
+                score(r.scores.strategy),
+                score(r.scores.implementation),
+                words::overall(r),
+                capitalized(r.level.word()),
+                quadrant_name(r, r.quadrant).to_owned(),
+                words::focus_phrase(r.focus).to_owned(),
+                words::purgatory_phrase(r.purgatory).to_owned(),
+                r.critical.to_string(),
             ];
             if gated {
-                row.push(words::gate_word(a));
+                row.push(words::gate_word(r));
             }
             row
         })

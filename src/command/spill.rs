@@ -5,6 +5,7 @@
 //! and its peak does not grow with the reports it has already finished. The
 //! file has no name and disappears with the process.
 
+use crate::portfolio::{Kept, KeptReports};
 use std::fs::File;
 use std::io::{self, Read, Seek, SeekFrom, Write};
 use std::sync::Mutex;
@@ -13,13 +14,6 @@ use std::sync::Mutex;
 #[derive(Debug)]
 pub struct Spill {
     file: Mutex<File>,
-}
-
-/// Where one kept report lies in the file.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub struct Kept {
-    offset: u64,
-    len: u64,
 }
 
 impl Spill {
@@ -40,8 +34,15 @@ impl Spill {
         })
     }
 
-    /// Copies a kept report to `out`.
-    pub fn copy(&self, kept: Kept, out: &mut dyn Write) -> io::Result<()> {
+    fn lock(&self) -> io::Result<std::sync::MutexGuard<'_, File>> {
+        self.file
+            .lock()
+            .map_err(|_| io::Error::other("a thread keeping reports stopped"))
+    }
+}
+
+impl KeptReports for Spill {
+    fn copy(&self, kept: Kept, out: &mut dyn Write) -> io::Result<()> {
         let mut file = self.lock()?;
         file.seek(SeekFrom::Start(kept.offset))?;
         let copied = io::copy(&mut (&mut *file).take(kept.len), out)?;
@@ -53,12 +54,6 @@ impl Spill {
                 "a kept report was cut short",
             ))
         }
-    }
-
-    fn lock(&self) -> io::Result<std::sync::MutexGuard<'_, File>> {
-        self.file
-            .lock()
-            .map_err(|_| io::Error::other("a thread keeping reports stopped"))
     }
 }
 
