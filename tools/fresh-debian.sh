@@ -25,8 +25,19 @@ mkdir -p "$root/root/.cargo"
 rm -rf "$root/root/.rustup" "$root/root/.cargo/bin"
 cp -a "$rustup_home" "$root/root/.rustup"
 cp -a "$cargo_home/bin" "$root/root/.cargo/bin"
-# rustup itself fetches over HTTPS, so a machine with Rust has the certificates.
+# rustup itself fetches over HTTPS, so a machine with Rust has the
+# certificates, and the authorities this machine's network adds to them
+# (/usr/local/share/ca-certificates) are the machine's, not the project's.
 chroot "$root" /bin/sh -c 'command -v update-ca-certificates >/dev/null || { apt-get update -qq && apt-get install -y -qq ca-certificates >/dev/null; }'
+if [ -d /usr/local/share/ca-certificates ]; then
+  cp -a /usr/local/share/ca-certificates/. "$root/usr/local/share/ca-certificates/"
+  chroot "$root" update-ca-certificates >/dev/null
+fi
+# The variables that point tools at those authorities, where this machine sets them.
+trust=()
+for name in SSL_CERT_FILE SSL_CERT_DIR NODE_EXTRA_CA_CERTS REQUESTS_CA_BUNDLE PIP_CERT CURL_CA_BUNDLE GIT_SSL_CAINFO; do
+  if [ -n "${!name:-}" ]; then trust+=("$name=${!name}"); fi
+done
 
 rm -rf "$root/work/readiness"
 mkdir -p "$root/work"
@@ -44,7 +55,7 @@ done
 mount -t tmpfs tmpfs "$root/dev/shm"
 mounted+=("$root/dev/shm")
 
-chroot "$root" /usr/bin/env -i HOME=/root TERM=dumb \
+chroot "$root" /usr/bin/env -i HOME=/root TERM=dumb "${trust[@]}" \
   PATH=/root/.cargo/bin:/usr/local/sbin:/usr/local/bin:/usr/sbin:/usr/bin:/sbin:/bin \
   /bin/bash -c 'cd /work/readiness && .ci/run'
 echo "fresh-debian: .ci/run passed on a minimal Debian 12 with only Rust installed"
