@@ -18,7 +18,8 @@ command -v java >/dev/null 2>&1 || missing+=(default-jre-headless)
 command -v chromium >/dev/null 2>&1 || missing+=(chromium)
 command -v pdftotext >/dev/null 2>&1 || missing+=(poppler-utils)
 if [ ${#missing[@]} -gt 0 ]; then
-  apt-get update -qq && apt-get install -y -qq "${missing[@]}"
+  apt-get update -qq || { echo "check-html: apt-get update failed, so ${missing[*]} cannot be installed" >&2; exit 1; }
+  apt-get install -y -qq "${missing[@]}" || { echo "check-html: could not install ${missing[*]} from Debian" >&2; exit 1; }
 fi
 
 cargo build --locked --quiet

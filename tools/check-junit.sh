@@ -9,7 +9,8 @@ set -euo pipefail
 cd "$(dirname "$0")/.."
 
 if ! command -v xmllint >/dev/null 2>&1; then
-  apt-get update -qq && apt-get install -y -qq libxml2-utils
+  apt-get update -qq || { echo "check-junit: apt-get update failed, so libxml2-utils cannot be installed" >&2; exit 1; }
+  apt-get install -y -qq libxml2-utils || { echo "check-junit: could not install libxml2-utils from Debian" >&2; exit 1; }
 fi
 cargo build --locked --quiet
 bin=target/debug/readiness

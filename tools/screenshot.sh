@@ -7,7 +7,8 @@ set -euo pipefail
 cd "$(dirname "$0")/.."
 
 if ! command -v chromium >/dev/null 2>&1; then
-  apt-get update -qq && apt-get install -y -qq chromium
+  apt-get update -qq || { echo "screenshot: apt-get update failed, so chromium cannot be installed" >&2; exit 1; }
+  apt-get install -y -qq chromium || { echo "screenshot: could not install chromium from Debian" >&2; exit 1; }
 fi
 cargo build --locked --quiet
 out=target/screenshot
