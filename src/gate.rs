@@ -376,3 +376,24 @@ fn describe_reference(reference: &str, fired: &[FindingId], accepted: usize) -> 
     };
     format!("reference {reference}: {what} (fails when a finding mapped to it fires{left_out})")
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// A `--fail-on` value with a colon is a framework reference only with
+    /// both halves: a framework and one of its ids.
+    #[test]
+    fn a_framework_reference_needs_both_a_framework_and_an_id() {
+        assert_eq!(
+            FailCondition::parse("nist-ai-rmf:MEASURE-2.4"),
+            Some(FailCondition::Reference {
+                framework: "nist-ai-rmf".into(),
+                id: "MEASURE-2.4".into(),
+            })
+        );
+        assert_eq!(FailCondition::parse("nist-ai-rmf:"), None);
+        assert_eq!(FailCondition::parse(":MEASURE-2.4"), None);
+        assert_eq!(FailCondition::parse(" : "), None);
+    }
+}
