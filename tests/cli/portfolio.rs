@@ -212,3 +212,58 @@ fn output_is_the_same_on_one_core_or_two() {
     assert!(!one.is_empty());
     assert_eq!(one, on("2"));
 }
+
+/// The portfolio's pilot-to-production share counts live pilots among
+/// those at stage pilot or later; with none at all it is unknown, never a
+/// share of nothing.
+#[test]
+fn pilot_to_production_is_unknown_without_a_pilot_tried() {
+    use crate::common::{of, pilots};
+    use readiness::assess::portfolio::Portfolio;
+    let share = |bodies: &[&str]| {
+        Portfolio::new(bodies.iter().map(|b| of(b)).collect())
+            .portfolio
+            .pilot_to_production_pct
+    };
+    assert_eq!(share(&["", &pilots(&["stage: idea"])]), None);
+    assert_eq!(
+        share(&[&pilots(&["stage: pilot"]), &pilots(&["stage: production"])]),
+        Some(50.0)
+    );
+    assert_eq!(
+        share(&[&pilots(&["stage: pilot", "stage: pilot", "stage: scaled"])]),
+        Some(33.3)
+    );
+}
+
+/// A portfolio keeps of each organization the findings its rows count: the
+/// critical ones, the accepted ones (shown beside the gate) and those that
+/// fail a check; an unaccepted warning is released with the rest.
+#[test]
+fn a_portfolio_keeps_the_critical_and_the_accepted_findings() {
+    use readiness::acceptance::{apply, Acceptance};
+    use readiness::assess::portfolio::slim;
+    use readiness::diagnostic::Position;
+    let text = std::fs::read_to_string(format!(
+        "{}/examples/slide-deck-northwind-retail.yaml",
+        env!("CARGO_MANIFEST_DIR")
+    ))
+    .expect("example");
+    let mut a = crate::common::assess(&text);
+    let laptop = Acceptance {
+        finding: readiness::vocabulary::FindingId::LaptopBound,
+        pilot: None,
+        reason: "Moves in March".to_owned(),
+        by: "CIO".to_owned(),
+        until: readiness::date::Date::parse("2027-03-31").expect("a date"),
+        file: "readiness.toml".to_owned(),
+        line: 1,
+        pilot_at: None,
+        until_at: Position { line: 6, column: 9 },
+    };
+    apply(&mut a, &[laptop], crate::common::test_date());
+    let kept: Vec<&str> = slim(a).findings.iter().map(|f| f.id.into()).collect();
+    // plan-without-results is Northwind's one critical finding; its nine
+    // other warnings and the information are released.
+    assert_eq!(kept, ["plan-without-results", "laptop-bound"]);
+}
