@@ -455,3 +455,24 @@ impl Serialize for GateCheck {
 
 /// The name of the `--fail-on` check, as `readiness.toml` and the JSON name it.
 const FAIL_ON: &str = "fail_on";
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// A `--fail-on` value with a colon is a framework reference only with
+    /// both halves: a framework and one of its ids.
+    #[test]
+    fn a_framework_reference_needs_both_a_framework_and_an_id() {
+        assert_eq!(
+            FailCondition::parse("nist-ai-rmf:MEASURE-2.4"),
+            Some(FailCondition::Reference {
+                framework: "nist-ai-rmf".into(),
+                id: "MEASURE-2.4".into(),
+            })
+        );
+        assert_eq!(FailCondition::parse("nist-ai-rmf:"), None);
+        assert_eq!(FailCondition::parse(":MEASURE-2.4"), None);
+        assert_eq!(FailCondition::parse(" : "), None);
+    }
+}

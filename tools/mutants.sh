@@ -32,7 +32,8 @@ set -euo pipefail
 cd "$(dirname "$0")/.."
 
 # The rule modules: everything that decides a score, a finding, a focus, a
-# recommendation, a gate, a regression or an acceptance.
+# recommendation, a gate, a regression or an acceptance, and a portfolio's
+# order and totals.
 rule_files=(
   'src/assess/**/*.rs'
   'src/derive/**/*.rs'
@@ -40,6 +41,7 @@ rule_files=(
   src/regression.rs
   src/regression_moves.rs
   src/acceptance.rs
+  src/portfolio.rs
 )
 
 build_dir="$PWD/target/mutants-build"

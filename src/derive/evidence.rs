@@ -150,6 +150,13 @@ mod tests {
         assert_ne!(item, "implementation.pilots[20]");
         assert_ne!(item, "strategy.business_problems[2]");
         assert_eq!(EvidencePath::Score(Side::Strategy), "scores.strategy");
+        assert_ne!(EvidencePath::Score(Side::Strategy), "scores.implementation");
+        // A path written out is compared as the text it is.
+        let written = EvidencePath::Written("implementation.pilots[1].retraining".to_owned());
+        assert_eq!(written, "implementation.pilots[1].retraining");
+        assert_ne!(written, "implementation.pilots[1].monitoring");
+        assert_eq!(EvidencePath::Fixed("strategy.sponsor"), "strategy.sponsor");
+        assert_ne!(EvidencePath::Fixed("strategy.sponsor"), "strategy.roadmap");
         assert_eq!(
             EvidencePath::Score(Side::Strategy).to_string(),
             "scores.strategy"

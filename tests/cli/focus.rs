@@ -322,3 +322,35 @@ fn focus_order_stuck_before_harden() {
         .any(|f| f.id == readiness::vocabulary::FindingId::UnguardedDecisions));
     assert_eq!(reason(&a), FocusReason::Stuck);
 }
+
+/// Harden is for a finding both critical and of operations: an operations
+/// warning (a cost overrun) or a critical finding of another group (shadow
+/// AI) leaves an aligned organization to scale.
+#[test]
+fn harden_needs_a_finding_both_critical_and_of_operations() {
+    let over_plan = GOOD_LIVE.replace("cost_vs_plan: 1.0", "cost_vs_plan: 1.5");
+    let a = assess(&doc(&format!(
+        "{}{}",
+        strategy("ranked", ""),
+        delivery(&[GOOD_LIVE, &over_plan])
+    )));
+    assert!(
+        crate::common::fired(&a).contains(&"cost-overrun"),
+        "{:?}",
+        crate::common::fired(&a)
+    );
+    assert_eq!(a.quadrant, Quadrant::Aligned);
+    assert_eq!((a.focus, reason(&a)), (Focus::Scale, FocusReason::Aligned));
+    let shadow = strategy("ranked", "").replace("acceptable_use: approved", "acceptable_use: none");
+    let a = assess(&doc(&format!(
+        "{shadow}{}operating_model:\n  adoption: 1\n",
+        delivery(&[GOOD_LIVE])
+    )));
+    assert!(
+        crate::common::fired(&a).contains(&"shadow-ai"),
+        "{:?}",
+        crate::common::fired(&a)
+    );
+    assert_eq!(a.quadrant, Quadrant::Aligned);
+    assert_eq!((a.focus, reason(&a)), (Focus::Scale, FocusReason::Aligned));
+}

@@ -212,3 +212,63 @@ fn output_is_the_same_on_one_core_or_two() {
     assert!(!one.is_empty());
     assert_eq!(one, on("2"));
 }
+
+/// The portfolio's pilot-to-production share counts live pilots among
+/// those at stage pilot or later; with none at all it is unknown, never a
+/// share of nothing.
+#[test]
+fn pilot_to_production_is_unknown_without_a_pilot_tried() {
+    use crate::common::{of, pilots};
+    use readiness::portfolio::Portfolio;
+    let share = |bodies: &[&str]| {
+        Portfolio::new(bodies.iter().map(|b| of(b)).collect())
+            .portfolio
+            .pilot_to_production_pct
+    };
+    assert_eq!(share(&["", &pilots(&["stage: idea"])]), None);
+    assert_eq!(
+        share(&[&pilots(&["stage: pilot"]), &pilots(&["stage: production"])]),
+        Some(50.0)
+    );
+    assert_eq!(
+        share(&[&pilots(&["stage: pilot", "stage: pilot", "stage: scaled"])]),
+        Some(33.3)
+    );
+}
+
+/// A portfolio's row counts of each organization the critical findings
+/// and those acceptances leave out of the gate, as its columns show them.
+#[test]
+fn a_portfolio_row_counts_the_critical_and_the_accepted_findings() {
+    use readiness::acceptance::Acceptance;
+    use readiness::assess::accept::apply;
+    use readiness::diagnostic::Position;
+    use readiness::portfolio::{PortfolioRow, Reports};
+    let text = std::fs::read_to_string(format!(
+        "{}/examples/slide-deck-northwind-retail.yaml",
+        env!("CARGO_MANIFEST_DIR")
+    ))
+    .expect("example");
+    let row = |accepted: bool| {
+        let mut a = crate::common::assess(&text);
+        if accepted {
+            let laptop = Acceptance {
+                finding: readiness::vocabulary::FindingId::LaptopBound,
+                pilot: None,
+                reason: "Moves in March".to_owned(),
+                by: "CIO".to_owned(),
+                until: readiness::date::Date::parse("2027-03-31").expect("a date"),
+                file: "readiness.toml".to_owned(),
+                line: 1,
+                pilot_at: None,
+                until_at: Position { line: 6, column: 9 },
+            };
+            apply(&mut a, &[laptop], crate::common::test_date());
+        }
+        PortfolioRow::new(a, Reports::default())
+    };
+    // plan-without-results is Northwind's one critical finding.
+    let (plain, with_acceptance) = (row(false), row(true));
+    assert_eq!((plain.critical, plain.accepted), (1, 0));
+    assert_eq!((with_acceptance.critical, with_acceptance.accepted), (1, 1));
+}

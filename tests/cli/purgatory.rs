@@ -169,6 +169,22 @@ fn lingering_is_time_or_an_overdue_decision() {
     ]);
     assert_eq!(a.purgatory.lingering, 2);
     assert_eq!(a.purgatory.live, 1);
+    // Each alone, so that one pilot's count cannot stand in for another's:
+    // 180 days old lingers and 179 does not; a decision due yesterday has
+    // passed, one due today has not.
+    for (pilot, lingering) in [
+        ("stage: pilot, started: 2026-05-24", 1),
+        ("stage: pilot, started: 2026-05-25", 0),
+        ("stage: pilot, decision_by: 2026-11-19", 1),
+        ("stage: pilot, decision_by: 2026-11-20", 0),
+        (
+            "stage: pilot, started: 2026-10-01, decision_by: 2026-01-31",
+            1,
+        ),
+        ("stage: pilot", 0),
+    ] {
+        assert_eq!(of(&[pilot]).purgatory.lingering, lingering, "{pilot}");
+    }
 }
 
 #[test]

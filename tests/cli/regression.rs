@@ -436,10 +436,67 @@ fn a_regression_names_the_criteria_that_moved_and_when_time_alone_moved_them() {
     );
     assert!(!out.stderr.contains("time alone"), "{}", out.stderr);
 
+    // Both moved, the date answered and the assessment date: the calendar
+    // alone does not explain the move, though the new points fit the new
+    // date's age.
+    let both = older.replace("assessed: 2026-11-20", "assessed: 2027-06-20");
+    std::fs::write(format!("{dir}/org.yaml"), &both).expect("write");
+    let out = run_in(&dir, &gated);
+    assert_eq!(out.code, 1, "{}", out.stderr);
+    assert!(
+        out.stderr
+            .contains("; the criteria that moved: delivery.roadmap-fresh 100.0 to "),
+        "{}",
+        out.stderr
+    );
+    assert!(!out.stderr.contains("time alone"), "{}", out.stderr);
+
     // The implementation side did not move: its check passed, and names nothing.
     assert!(
         !out.stderr.contains("gate failed: implementation"),
         "{}",
         out.stderr
+    );
+}
+
+/// A criterion left unanswered in the baseline and still unanswered now
+/// did not move: the criteria that moved name only those whose points
+/// changed.
+#[test]
+fn a_criterion_unanswered_before_and_now_did_not_move() {
+    let dir = scratch_dir("regression-unanswered-both");
+    let harbor = example("aligned-harbor-logistics.yaml").replace("  priorities: ranked\n", "");
+    std::fs::write(format!("{dir}/org.yaml"), &harbor).expect("write");
+    git(&dir, &["init", "--quiet"]);
+    crate::common::commit_on(&dir, "2026-11-20", "the baseline");
+    let later = harbor.replace("assessed: 2026-11-20", "assessed: 2027-06-20");
+    std::fs::write(format!("{dir}/org.yaml"), &later).expect("write");
+    let out = run_in(
+        &dir,
+        &[
+            "assess",
+            "org.yaml",
+            "--baseline",
+            "git:HEAD",
+            "--fail-on-regression",
+            "--format",
+            "json",
+        ],
+    );
+    assert_eq!(out.code, 1, "{}", out.stderr);
+    let strategy = out
+        .stderr
+        .lines()
+        .find(|l| l.starts_with("org.yaml: gate failed: strategy "))
+        .unwrap_or_else(|| panic!("{}", out.stderr));
+    let moved = strategy
+        .split_once("; the criteria that moved: ")
+        .unwrap_or_else(|| panic!("{strategy}"))
+        .1;
+    assert_eq!(
+        moved,
+        "delivery.roadmap-fresh 100.0 to 73.9 (moved with time alone: \
+         strategy.roadmap.updated is 2026-09-15 in both, 66 days before the baseline's assessment \
+         and 278 before this one)"
     );
 }
