@@ -6,103 +6,13 @@
 //! checked when it was read, so nothing here can meet a missing field.
 
 use crate::report::{Dimension, Report};
-use crate::vocabulary::{
-    Confidence, FindingId, Focus, Group, Level, PurgatoryStatus, Quadrant, Severity, Stage,
-};
+use crate::vocabulary::{FindingId, Stage};
 use rustc_hash::FxHashMap;
-use serde::Serialize;
 
-/// The comparison, as the JSON format writes it.
-#[derive(Debug, Clone, PartialEq, Serialize)]
-pub struct Diff {
-    pub format_version: u32,
-    pub before: Side,
-    pub after: Side,
-    /// What makes the two hard to compare: another organization, another
-    /// rubric. Said first, so that a rubric change is never read as progress.
-    pub warnings: Vec<String>,
-    pub scores: Vec<ScoreChange>,
-    pub level: Change<Level>,
-    pub quadrant: Change<Quadrant>,
-    pub focus: Change<Focus>,
-    pub confidence: Change<Confidence>,
-    pub purgatory_status: Change<PurgatoryStatus>,
-    pub pilot_to_production_pct: NumberChange,
-    pub dimensions: Vec<DimensionChange>,
-    pub findings: FindingChanges,
-    pub pilots: Vec<PilotChange>,
-}
-
-/// Which report a side is.
-#[derive(Debug, Clone, PartialEq, Serialize)]
-pub struct Side {
-    pub source: String,
-    pub organization: String,
-    pub assessed: String,
-    pub rubric: String,
-}
-
-/// A word before and after.
-#[derive(Debug, Clone, PartialEq, Serialize)]
-pub struct Change<T> {
-    pub before: T,
-    pub after: T,
-    pub changed: bool,
-}
-
-/// A number before and after, and the change (`null` when either is).
-#[derive(Debug, Clone, PartialEq, Serialize)]
-pub struct NumberChange {
-    pub before: Option<f64>,
-    pub after: Option<f64>,
-    pub change: Option<f64>,
-}
-
-/// A score before and after, with each side's range.
-#[derive(Debug, Clone, PartialEq, Serialize)]
-pub struct ScoreChange {
-    pub name: &'static str,
-    #[serde(flatten)]
-    pub value: NumberChange,
-    pub before_range: Option<[f64; 2]>,
-    pub after_range: Option<[f64; 2]>,
-}
-
-#[derive(Debug, Clone, PartialEq, Serialize)]
-pub struct DimensionChange {
-    pub id: String,
-    pub name: String,
-    pub strategy: NumberChange,
-    pub implementation: NumberChange,
-}
-
-/// Findings matched by id: gone, new, and still there.
-#[derive(Debug, Clone, Default, PartialEq, Serialize)]
-pub struct FindingChanges {
-    pub resolved: Vec<FindingRef>,
-    pub new: Vec<FindingRef>,
-    pub still_open: Vec<FindingRef>,
-}
-
-/// A finding as the comparison names it: its message names the pilots.
-#[derive(Debug, Clone, PartialEq, Serialize)]
-pub struct FindingRef {
-    pub id: FindingId,
-    pub kind: Group,
-    pub severity: Severity,
-    pub title: String,
-    pub message: String,
-}
-
-/// A pilot added, removed, or at another stage.
-#[derive(Debug, Clone, PartialEq, Serialize)]
-pub struct PilotChange {
-    pub name: String,
-    /// `null`: added since.
-    pub before: Option<Stage>,
-    /// `null`: removed since.
-    pub after: Option<Stage>,
-}
+pub use crate::report::v1::comparison::{
+    Change, Comparison as Diff, DimensionChange, FindingChanges, FindingRef, NumberChange,
+    PilotChange, ScoreChange, Side,
+};
 
 /// Compares `before` with `after`.
 pub fn compare(before: &Report, after: &Report) -> Diff {
@@ -129,25 +39,25 @@ pub fn compare(before: &Report, after: &Report) -> Diff {
     let (old, new) = (&before.scores, &after.scores);
     let scores = vec![
         ScoreChange {
-            name: "strategy",
+            name: "strategy".to_owned(),
             value: numbers(old.strategy, new.strategy),
             before_range: Some(old.range.strategy),
             after_range: Some(new.range.strategy),
         },
         ScoreChange {
-            name: "implementation",
+            name: "implementation".to_owned(),
             value: numbers(old.implementation, new.implementation),
             before_range: Some(old.range.implementation),
             after_range: Some(new.range.implementation),
         },
         ScoreChange {
-            name: "overall",
+            name: "overall".to_owned(),
             value: numbers(old.overall, new.overall),
             before_range: Some(old.range.overall),
             after_range: Some(new.range.overall),
         },
         ScoreChange {
-            name: "completeness",
+            name: "completeness".to_owned(),
             value: numbers(Some(old.completeness), Some(new.completeness)),
             before_range: None,
             after_range: None,
@@ -192,30 +102,22 @@ fn numbers(before: Option<f64>, after: Option<f64>) -> NumberChange {
 
 /// Dimensions by id, in the after side's order, then any only before.
 fn dimensions(before: &Report, after: &Report) -> Vec<DimensionChange> {
-    let old: FxHashMap<&str, &Dimension> = before
-        .dimensions
-        .iter()
-        .map(|d| (d.id.as_str(), d))
-        .collect();
-    let new: FxHashMap<&str, &Dimension> = after
-        .dimensions
-        .iter()
-        .map(|d| (d.id.as_str(), d))
-        .collect();
+    let old: FxHashMap<&str, &Dimension> = before.dimensions.iter().map(|d| (&*d.id, d)).collect();
+    let new: FxHashMap<&str, &Dimension> = after.dimensions.iter().map(|d| (&*d.id, d)).collect();
     let only_before = before
         .dimensions
         .iter()
-        .filter(|d| !new.contains_key(d.id.as_str()));
+        .filter(|d| !new.contains_key(&*d.id));
     after
         .dimensions
         .iter()
         .chain(only_before)
         .map(|d| {
-            let (o, n) = (old.get(d.id.as_str()), new.get(d.id.as_str()));
+            let (o, n) = (old.get(&*d.id), new.get(&*d.id));
             // Named as the after side names it, where it has it.
-            let name = n.or(o).map_or(d.name.as_str(), |x| x.name.as_str());
+            let name = n.or(o).map_or(&*d.name, |x| &*x.name);
             DimensionChange {
-                id: d.id.clone(),
+                id: d.id.to_string(),
                 name: name.to_owned(),
                 strategy: numbers(o.and_then(|x| x.strategy), n.and_then(|x| x.strategy)),
                 implementation: numbers(
@@ -232,8 +134,8 @@ fn finding_ref(f: &crate::report::Finding) -> FindingRef {
         id: f.id,
         kind: f.kind,
         severity: f.severity,
-        title: f.title.clone(),
-        message: f.message.clone(),
+        title: f.title.to_string(),
+        message: f.message.to_string(),
     }
 }
 

@@ -243,22 +243,7 @@ impl Error {
 
 /// An input that could not be assessed, as a portfolio lists it: the file
 /// and its problems (at most [`MAX_PRINTED`], with a count of the rest).
-#[derive(Debug, Clone, PartialEq, serde::Serialize)]
-pub struct InputError {
-    /// The file as named; `null` for a problem that belongs to no one file.
-    pub file: Option<String>,
-    pub problems: Vec<InputProblem>,
-    /// How many more problems the file has than are listed.
-    pub more: usize,
-}
-
-/// One problem of an input: where, when known, and what.
-#[derive(Debug, Clone, PartialEq, serde::Serialize)]
-pub struct InputProblem {
-    pub line: Option<u32>,
-    pub column: Option<u32>,
-    pub message: String,
-}
+pub use crate::report::v1::portfolio::{InputError, InputProblem};
 
 impl From<&Error> for InputError {
     fn from(error: &Error) -> InputError {

@@ -4,71 +4,11 @@
 //! invalid at its commit stays in the series with its problems.
 
 use crate::assessment::Assessment;
-use crate::error::InputError;
-use crate::vocabulary::{Confidence, Focus, Level, PurgatoryStatus, Quadrant, Severity};
-use serde::Serialize;
+use crate::vocabulary::Severity;
+
+pub use crate::report::v1::history::{History, Point, PortfolioHistory, Version};
 
 pub use crate::error::UNSHALLOW;
-
-/// The history of one questionnaire, oldest version first.
-#[derive(Debug, Clone, PartialEq, Serialize)]
-pub struct History {
-    pub format_version: u32,
-    /// The questionnaire as named on the command line.
-    pub file: String,
-    /// The rubric every version was assessed with, as "default version 2".
-    pub rubric: String,
-    /// The repository is a shallow clone: the history stops at the clone's
-    /// boundary, and versions older than it are not listed.
-    pub shallow: bool,
-    pub versions: Vec<Version>,
-}
-
-/// Several questionnaires' histories: a directory's portfolio over time.
-#[derive(Debug, Clone, PartialEq, Serialize)]
-pub struct PortfolioHistory {
-    pub format_version: u32,
-    pub histories: Vec<History>,
-}
-
-/// One committed version of the questionnaire.
-#[derive(Debug, Clone, PartialEq, Serialize)]
-pub struct Version {
-    /// The full commit id.
-    pub commit: String,
-    /// The commit's date, `YYYY-MM-DD`.
-    pub date: String,
-    pub subject: String,
-    /// The file's path at that commit, from the repository's root.
-    pub path: String,
-    /// The path before, where this commit renamed the file (a rename
-    /// followed); `null` otherwise.
-    pub renamed_from: Option<String>,
-    /// The assessment; `null` when the version was not valid.
-    pub assessment: Option<Point>,
-    /// Why the version could not be assessed; `null` when it was.
-    pub error: Option<InputError>,
-}
-
-/// What the trend shows of one assessment.
-#[derive(Debug, Clone, PartialEq, Serialize)]
-pub struct Point {
-    pub organization: String,
-    /// The assessment date used: the questionnaire's, else the commit's.
-    pub assessed: String,
-    pub strategy: Option<f64>,
-    pub implementation: Option<f64>,
-    pub overall: Option<f64>,
-    pub completeness: f64,
-    pub level: Level,
-    pub quadrant: Quadrant,
-    pub focus: Focus,
-    pub confidence: Confidence,
-    pub purgatory: PurgatoryStatus,
-    /// Every finding that fired.
-    pub open_findings: usize,
-    pub critical_findings: usize,
-}
 
 impl Point {
     pub fn of(a: &Assessment) -> Point {

@@ -15,9 +15,8 @@ use std::path::{Path, PathBuf};
 /// close a circle, and each of these must still be there (remove it here
 /// once it is gone).
 const KNOWN_BACKWARD: &[(&str, &str)] = &[
-    // The assessment carries its comparison with a baseline and the
-    // criteria that moved, both computed from two reports of assessments.
-    ("assessment", "diff"),
+    // The assessment carries the criteria that moved since a baseline,
+    // computed from two reports of assessments.
     ("assessment", "regression_moves"),
     // A framework's coverage reads an assessment; its texts are the
     // rubric's shared strings.

@@ -12,11 +12,7 @@ use crate::gate::GateCheck;
 use crate::number::round1;
 use crate::regression_moves::CriterionMove;
 use crate::rubric::RubricRef;
-use crate::vocabulary::{
-    Confidence, FindingId, Focus, Level, PurgatoryStatus, Quadrant, Severity, Word,
-};
-use serde::Serialize;
-use std::collections::BTreeMap;
+use crate::vocabulary::{Confidence, FindingId, Focus, Level, PurgatoryStatus, Quadrant, Severity};
 use std::io::{self, Write};
 use std::sync::Arc;
 
@@ -137,18 +133,7 @@ pub struct Reports {
     pub html: Option<Kept>,
 }
 
-#[derive(Debug, Clone, PartialEq, Serialize)]
-pub struct Totals {
-    pub organizations: usize,
-    /// How many organizations are in each quadrant, by quadrant id.
-    pub quadrants: BTreeMap<&'static str, usize>,
-    /// How many are stuck in pilot purgatory.
-    pub stuck: usize,
-    /// Live pilots as a share of pilots at stage pilot or later, over all
-    /// organizations, in percent; `null` when there are none.
-    pub pilot_to_production_pct: Option<f64>,
-    pub order: String,
-}
+pub use crate::report::v1::portfolio::{QuadrantCounts, Totals};
 
 impl Portfolio {
     /// A portfolio of assessments, none of whose full reports is kept.
@@ -167,11 +152,10 @@ impl Portfolio {
         kept: Option<Arc<dyn KeptReports>>,
     ) -> Portfolio {
         sort(&mut rows);
-        let mut quadrants: BTreeMap<&'static str, usize> =
-            Quadrant::words().iter().map(|q| (*q, 0)).collect();
+        let mut quadrants = QuadrantCounts::default();
         let (mut live, mut started) = (0usize, 0usize);
         for row in &rows {
-            *quadrants.entry(row.quadrant.word()).or_default() += 1;
+            *quadrants.get_mut(row.quadrant) += 1;
             live += row.live_pilots as usize;
             started += row.started_pilots as usize;
         }

@@ -50,7 +50,7 @@ pub fn moves(
         let Some(old) = baseline_criterion(baseline, id) else {
             continue;
         };
-        let before = old.points.filter(|_| old.applies);
+        let before = old.points.map(f64::from).filter(|_| old.applies);
         let after = criterion
             .points
             .map(f64::from)

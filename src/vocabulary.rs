@@ -76,6 +76,22 @@ macro_rules! closed_set {
             }
         }
 
+        /// Its words, inline where it is used: a closed set reads best
+        /// beside the field's own description.
+        impl schemars::JsonSchema for $name {
+            fn inline_schema() -> bool {
+                true
+            }
+
+            fn schema_name() -> std::borrow::Cow<'static, str> {
+                stringify!($name).into()
+            }
+
+            fn json_schema(_: &mut schemars::SchemaGenerator) -> schemars::Schema {
+                schemars::json_schema!({ "type": "string", "enum": Self::words() })
+            }
+        }
+
         impl std::fmt::Display for $name {
             fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
                 f.write_str(self.word())
@@ -225,6 +241,17 @@ closed_set! {
     /// The parts of the questionnaire a respondent answered.
     #[strum(serialize_all = "snake_case")]
     Part { Strategy, Implementation, Beliefs, OperatingModel }
+
+    /// Where the assessment date came from, as the report says: the
+    /// questionnaire's `organization.assessed`, the `--as-of` option (a
+    /// flag, as the report names it), or the system clock.
+    #[strum(serialize_all = "kebab-case")]
+    DateSource {
+        Questionnaire,
+        #[strum(serialize = "flag")]
+        AsOf,
+        Today,
+    }
 
     /// An answer to a belief statement, least mature first.
     #[strum(serialize_all = "lowercase")]

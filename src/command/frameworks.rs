@@ -73,7 +73,7 @@ pub fn run(args: &FrameworksArgs, env: &Environment) -> Result<String, Error> {
         .map(|a| coverage::coverage(&rubric, framework, a))
         .collect();
     Ok(render::frameworks::coverage(
-        &rubric, &coverages, format, env.width,
+        &rubric, framework, &coverages, format, env.width,
     ))
 }
 

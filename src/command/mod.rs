@@ -179,7 +179,7 @@ pub fn run(cli: Cli, env: &Environment) -> Output {
             .map(Output::success),
         Command::Schema { report } => {
             let schema = if report {
-                render::report_schema::report_schema()
+                crate::report::v1::root::report_schema().into()
             } else {
                 crate::load::schema::questionnaire_schema()
             };
@@ -562,7 +562,7 @@ fn compare_with_baseline(
         gate.passed = gate.checks.iter().all(crate::gate::GateCheck::passed);
         assessment.moved = crate::regression_moves::moves(&baseline, assessment, questionnaire);
     }
-    let now = crate::report::Report::of(assessment);
+    let now = assessment.report();
     assessment.comparison = Some(Box::new(crate::diff::compare(&baseline, &now)));
     Ok(())
 }

@@ -132,5 +132,5 @@ pub fn side(path: &Path, rubric: &Rubric, options: LoadOptions) -> Result<Report
 
 /// A questionnaire's assessment, as a comparison reads it.
 pub fn as_report(questionnaire: &Questionnaire, rubric: &Rubric, name: &str) -> Report {
-    Report::of(&crate::assess::assess(questionnaire, rubric, name))
+    crate::assess::assess(questionnaire, rubric, name).report()
 }

@@ -6,9 +6,8 @@
 
 use super::{Entry, Framework};
 use crate::assessment::Assessment;
-use crate::rubric::{Rubric, SharedText};
-use crate::vocabulary::{FindingId, Severity, Word};
-use serde::Serialize;
+use crate::rubric::Rubric;
+use crate::vocabulary::{FindingId, Word};
 use std::sync::Arc;
 
 /// What an assessment shows about one id.
@@ -77,24 +76,7 @@ pub fn rows<'f>(rubric: &Rubric, framework: &'f Framework) -> Vec<Row<'f>> {
         .collect()
 }
 
-/// A finding mapped to an id that fired.
-#[derive(Debug, Clone, PartialEq, Serialize)]
-pub struct Fired {
-    pub id: FindingId,
-    pub severity: Severity,
-    pub title: SharedText,
-    /// False when acceptances in force cover it whole.
-    pub counts_for_gate: bool,
-}
-
-/// A dimension's scores, as evidence behind an id.
-#[derive(Debug, Clone, PartialEq, Serialize)]
-pub struct DimensionScore {
-    pub id: SharedText,
-    pub name: SharedText,
-    pub strategy: Option<f64>,
-    pub implementation: Option<f64>,
-}
+pub use crate::report::v1::frameworks::{DimensionScore, Fired};
 
 /// One id as an assessment covers it.
 #[derive(Debug, Clone, PartialEq)]

@@ -139,7 +139,7 @@ pub(super) fn score_rows(d: &Diff) -> Vec<[String; 4]> {
         .iter()
         .map(|s| {
             [
-                capitalized(s.name),
+                capitalized(&s.name),
                 with_range(s.value.before, s.before_range),
                 with_range(s.value.after, s.after_range),
                 signed(s.value.change),

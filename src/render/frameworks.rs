@@ -11,9 +11,11 @@ use super::words::{self, fit, new_table, wrap};
 use crate::assessment::Assessment;
 use crate::frameworks::coverage::{self, Coverage, Covered, Row, Status};
 use crate::frameworks::{Framework, HIGH_RISK, NOT_A_JUDGEMENT};
+use crate::report::v1::frameworks as wire;
+use crate::report::v1::FORMAT_VERSION;
 use crate::rubric::Rubric;
+use crate::shared_text::SharedText;
 use crate::vocabulary::{FindingId, Format, Word};
-use serde_json::{json, Value};
 use std::fmt::Write as _;
 
 /// The frameworks `rubric` declares.
@@ -25,22 +27,24 @@ pub fn list(rubric: &Rubric, format: Format, width: u16) -> String {
             .count()
     };
     if format == Format::Json {
-        let frameworks: Vec<Value> = rubric
+        let frameworks = rubric
             .frameworks
             .iter()
-            .map(|f| {
-                json!({
-                    "id": &*f.id, "name": &*f.name, "version": &*f.version, "short": &*f.short,
-                    "ids": f.entries.len(), "mapped": mapped(f),
-                })
+            .map(|f| wire::FrameworkSummary {
+                id: f.id.clone(),
+                ids: f.entries.len(),
+                mapped: mapped(f),
+                name: f.name.clone(),
+                short: f.short.clone(),
+                version: f.version.clone(),
             })
             .collect();
-        return super::json::render(&json!({
-            "format_version": 1,
-            "rubric": rubric_json(rubric),
-            "note": NOT_A_JUDGEMENT,
-            "frameworks": frameworks,
-        }));
+        return super::json::render(&wire::Frameworks {
+            format_version: FORMAT_VERSION,
+            frameworks,
+            note: NOT_A_JUDGEMENT.to_owned(),
+            rubric: rubric_json(rubric),
+        });
     }
     if rubric.frameworks.is_empty() {
         return format!(
@@ -100,12 +104,21 @@ pub fn list(rubric: &Rubric, format: Format, width: u16) -> String {
     out
 }
 
-fn rubric_json(rubric: &Rubric) -> Value {
-    json!({ "id": &rubric.id, "version": &rubric.version, "name": &rubric.name })
+fn rubric_json(rubric: &Rubric) -> wire::RubricName {
+    wire::RubricName {
+        id: rubric.id.clone(),
+        name: rubric.name.clone(),
+        version: rubric.version.clone(),
+    }
 }
 
-fn framework_json(f: &Framework) -> Value {
-    json!({ "id": &*f.id, "name": &*f.name, "version": &*f.version, "short": &*f.short })
+fn framework_json(f: &Framework) -> wire::FrameworkName {
+    wire::FrameworkName {
+        id: f.id.clone(),
+        name: f.name.clone(),
+        short: f.short.clone(),
+        version: f.version.clone(),
+    }
 }
 
 /// What the rubric maps to a row's id, in words.
@@ -121,16 +134,20 @@ fn mapped_words(rubric: &Rubric, row: &Row<'_>) -> String {
     if !row.dimensions.is_empty() {
         parts.push(format!(
             "dimensions {}",
-            dimension_ids(rubric, row).join(", ")
+            dimension_ids(rubric, row)
+                .iter()
+                .map(|id| &***id)
+                .collect::<Vec<&str>>()
+                .join(", ")
         ));
     }
     parts.join("; ")
 }
 
-fn dimension_ids<'r>(rubric: &'r Rubric, row: &Row<'_>) -> Vec<&'r str> {
+fn dimension_ids<'r>(rubric: &'r Rubric, row: &Row<'_>) -> Vec<&'r SharedText> {
     row.dimensions
         .iter()
-        .filter_map(|&i| rubric.dimensions.get(i).map(|d| &*d.id))
+        .filter_map(|&i| rubric.dimensions.get(i).map(|d| &d.id))
         .collect()
 }
 
@@ -151,22 +168,23 @@ pub(super) fn shown_id(row: &Row<'_>) -> String {
 pub fn ids(rubric: &Rubric, framework: &Framework, format: Format, width: u16) -> String {
     let rows = coverage::rows(rubric, framework);
     if format == Format::Json {
-        let ids: Vec<Value> = rows
+        let ids = rows
             .iter()
-            .map(|r| {
-                json!({
-                    "id": &*r.entry.id, "title": &*r.entry.title, "group": &*r.entry.group,
-                    "findings": finding_ids(r), "dimensions": dimension_ids(rubric, r),
-                })
+            .map(|r| wire::MappedId {
+                dimensions: dimension_ids(rubric, r).into_iter().cloned().collect(),
+                findings: r.findings.clone(),
+                group: r.entry.group.clone(),
+                id: r.entry.id.clone(),
+                title: r.entry.title.clone(),
             })
             .collect();
-        return super::json::render(&json!({
-            "format_version": 1,
-            "rubric": rubric_json(rubric),
-            "framework": framework_json(framework),
-            "note": NOT_A_JUDGEMENT,
-            "ids": ids,
-        }));
+        return super::json::render(&wire::FrameworkIds {
+            format_version: FORMAT_VERSION,
+            framework: framework_json(framework),
+            ids,
+            note: NOT_A_JUDGEMENT.to_owned(),
+            rubric: rubric_json(rubric),
+        });
     }
     let mut out = String::new();
     if format == Format::Markdown {
@@ -244,19 +262,21 @@ pub fn shows(c: &Covered<'_>) -> String {
 }
 
 /// The coverage view of one framework by one assessment or several.
-pub fn coverage(rubric: &Rubric, coverages: &[Coverage<'_>], format: Format, width: u16) -> String {
+pub fn coverage(
+    rubric: &Rubric,
+    framework: &Framework,
+    coverages: &[Coverage<'_>],
+    format: Format,
+    width: u16,
+) -> String {
     if format == Format::Json {
-        let framework = coverages
-            .first()
-            .map_or(Value::Null, |c| framework_json(c.framework));
-        let each: Vec<Value> = coverages.iter().map(coverage_json).collect();
-        return super::json::render(&json!({
-            "format_version": 1,
-            "rubric": rubric_json(rubric),
-            "framework": framework,
-            "note": NOT_A_JUDGEMENT,
-            "coverage": each,
-        }));
+        return super::json::render(&wire::FrameworkCoverage {
+            coverage: coverages.iter().map(coverage_json).collect(),
+            format_version: FORMAT_VERSION,
+            framework: framework_json(framework),
+            note: NOT_A_JUDGEMENT.to_owned(),
+            rubric: rubric_json(rubric),
+        });
     }
     let mut out = String::new();
     crate::text::append(&mut out, |out| {
@@ -325,43 +345,38 @@ fn one_newline(mut out: String) -> String {
     out
 }
 
-fn coverage_json(c: &Coverage<'_>) -> Value {
-    let ids: Vec<Value> = c
+fn coverage_json(c: &Coverage<'_>) -> wire::Coverage {
+    let ids = c
         .ids
         .iter()
-        .map(|i| {
-            json!({
-                "id": &*i.row.entry.id,
-                "title": &*i.row.entry.title,
-                "group": &*i.row.entry.group,
-                "status": i.status.word(),
-                "findings": i.fired,
-                "mapped_findings": finding_ids(&i.row),
-                "dimensions": i.dimensions,
-            })
+        .map(|i| wire::CoveredId {
+            dimensions: i.dimensions.clone(),
+            findings: i.fired.clone(),
+            group: i.row.entry.group.clone(),
+            id: i.row.entry.id.clone(),
+            mapped_findings: i.row.findings.clone(),
+            status: i.status.word().to_owned(),
+            title: i.row.entry.title.clone(),
         })
         .collect();
-    json!({
-        "source": c.source,
-        "organization": c.organization,
-        "assessed": c.assessed,
-        "counts": counts_json(c),
-        "ids": ids,
-    })
+    let [(_, fired), (_, no_finding), (_, not_assessed)] = counts(c);
+    wire::Coverage {
+        assessed: c.assessed.clone(),
+        counts: wire::StatusCounts {
+            fired,
+            no_finding,
+            not_assessed,
+        },
+        ids,
+        organization: c.organization.clone(),
+        source: c.source.clone(),
+    }
 }
 
 /// How many ids have each status.
 fn counts(c: &Coverage<'_>) -> [(Status, usize); 3] {
     [Status::Fired, Status::NoFinding, Status::NotAssessed]
         .map(|s| (s, c.ids.iter().filter(|i| i.status == s).count()))
-}
-
-fn counts_json(c: &Coverage<'_>) -> Value {
-    let map: serde_json::Map<String, Value> = counts(c)
-        .iter()
-        .map(|(s, n)| (s.word().to_owned(), json!(n)))
-        .collect();
-    Value::Object(map)
 }
 
 /// `4 ids with a finding, 20 with none, 48 not assessed by this rubric.`

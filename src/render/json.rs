@@ -41,7 +41,7 @@ pub fn write_portfolio(portfolio: &Portfolio, out: &mut dyn Write) -> io::Result
 /// One assessment as the portfolio's JSON holds it, on one line.
 pub fn compact(assessment: &Assessment) -> Vec<u8> {
     // Serializing plain data with string keys into memory cannot fail.
-    serde_json::to_vec(assessment).unwrap_or_default()
+    serde_json::to_vec(&assessment.report()).unwrap_or_default()
 }
 
 #[cfg(test)]
@@ -86,7 +86,7 @@ mod tests {
     #[derive(Serialize)]
     struct Whole<'a> {
         format_version: u32,
-        assessments: Vec<&'a Assessment>,
+        assessments: Vec<crate::report::Report>,
         portfolio: &'a crate::portfolio::Totals,
         errors: &'a [crate::error::InputError],
     }
@@ -129,7 +129,7 @@ mod tests {
         });
         let whole = Whole {
             format_version: portfolio.format_version,
-            assessments: sorted,
+            assessments: sorted.iter().map(|a| a.report()).collect(),
             portfolio: &portfolio.portfolio,
             errors: &portfolio.errors,
         };

@@ -18,7 +18,6 @@ pub mod lines;
 pub mod markdown;
 pub mod markup;
 pub mod portfolio;
-pub mod report_schema;
 pub mod rubric;
 pub mod sarif;
 pub mod story;
@@ -111,7 +110,7 @@ impl Report {
                 // serde_json writes in small pieces; they reach the line
                 // guard in large ones.
                 let mut buffered = io::BufWriter::with_capacity(1 << 16, out);
-                serde_json::to_writer_pretty(&mut buffered, &**assessment)?;
+                serde_json::to_writer_pretty(&mut buffered, &assessment.report())?;
                 buffered.write_all(b"\n")?;
                 buffered.flush()
             }

@@ -346,7 +346,7 @@ pub(super) fn not_assessed(p: &Portfolio) -> Vec<String> {
 
 pub(super) fn totals_line(p: &Portfolio) -> String {
     let t = &p.portfolio;
-    let count = |q: Quadrant| t.quadrants.get(q.word()).copied().unwrap_or(0);
+    let count = |q: Quadrant| t.quadrants.get(q);
     let benchmark = p.rows.first().map(|r| r.benchmark_pct);
     let rate = match (t.pilot_to_production_pct, benchmark) {
         (Some(rate), Some(b)) => format!(

@@ -194,7 +194,10 @@ fn check(r: &Report) -> Vec<Diagnostic> {
         number(&format!("dimensions[{i}].strategy"), d.strategy);
         number(&format!("dimensions[{i}].implementation"), d.implementation);
         for (j, c) in d.criteria.iter().enumerate() {
-            number(&format!("dimensions[{i}].criteria[{j}].points"), c.points);
+            number(
+                &format!("dimensions[{i}].criteria[{j}].points"),
+                c.points.map(f64::from),
+            );
         }
     }
     for (name, range) in [
@@ -219,7 +222,7 @@ fn check(r: &Report) -> Vec<Diagnostic> {
         &mut problems,
         "dimensions",
         "id",
-        r.dimensions.iter().map(|d| d.id.as_str()),
+        r.dimensions.iter().map(|d| &*d.id),
     );
     unique(
         &mut problems,
@@ -296,7 +299,7 @@ mod tests {
         );
         assert_eq!(
             problem("{\"format_version\": 1}"),
-            "not a report of one organization: missing field `source`"
+            "not a report of one organization: missing field `tool`"
         );
         assert_eq!(
             plain("invalid type: string \"a\", expected f64"),

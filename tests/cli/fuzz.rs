@@ -133,7 +133,7 @@ fn exercise(bytes: Vec<u8>) -> Result<(), TestCaseError> {
             }
             let _ = render::table::render(&a, 100, false);
             let _ = render::markdown::render(&a);
-            let _ = render::json::render(&a);
+            let _ = render::json::render(&a.report());
         }
         Err(problems) => {
             prop_assert!(!problems.is_empty());

@@ -461,7 +461,7 @@ proptest! {
     fn json_agrees_with_the_table(doc in questionnaire()) {
         let rubric = default_rubric();
         let a = assess(&doc, &rubric);
-        let json: Value = serde_json::from_str(&render::json::render(&a)).expect("JSON parses");
+        let json: Value = serde_json::from_str(&render::json::render(&a.report())).expect("JSON parses");
         let table = render::table::render(&a, 100, false);
         let headline = format!(
             "Level: {}   Quadrant: {}   Focus: {}   Confidence: {}",

@@ -199,18 +199,7 @@ impl Item {
     }
 }
 
-/// Where the assessment date came from, as the report says.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, serde::Serialize)]
-#[serde(rename_all = "kebab-case")]
-pub enum DateSource {
-    /// `organization.assessed` in the questionnaire.
-    Questionnaire,
-    /// The `--as-of` option (a flag, as the JSON report names it).
-    #[serde(rename = "flag")]
-    AsOf,
-    /// The system clock.
-    Today,
-}
+pub use crate::vocabulary::DateSource;
 
 /// A loaded, checked questionnaire.
 #[derive(Debug, Clone, PartialEq)]

@@ -1,6 +1,8 @@
 //! The result of an assessment: the single source of every output format.
-//! The JSON report (format 1 of the command-line contract) is this type
-//! serialized, so the contract is kept by the compiler and one snapshot.
+//! The JSON report (format 1 of the command-line contract) is written from
+//! it by [`Assessment::report`], in the types of `crate::report::v1`.
+
+mod report;
 
 use crate::derive::evidence::Evidence;
 use crate::frameworks::References;
@@ -12,15 +14,12 @@ use crate::vocabulary::{
     Level, Monitoring, PurgatoryStatus, Quadrant, RetiredReason, Severity, Side, Source, Stage,
     Word,
 };
-use serde::ser::SerializeStruct;
-use serde::{Serialize, Serializer};
 use std::fmt;
 use std::sync::Arc;
 
-/// The version of the JSON report's shape.
-pub const FORMAT_VERSION: u32 = 1;
+pub use crate::report::v1::FORMAT_VERSION;
 
-#[derive(Debug, Clone, PartialEq, Serialize)]
+#[derive(Debug, Clone, PartialEq)]
 pub struct Assessment {
     pub format_version: u32,
     pub tool: Tool,
@@ -30,7 +29,6 @@ pub struct Assessment {
     /// The questionnaire's real path, where it was read from a file: what
     /// SARIF and annotations locate their results by (`source` is escaped
     /// for display, and a location must name the file itself).
-    #[serde(skip)]
     pub path: Option<std::path::PathBuf>,
     pub organization: Organization,
     /// Shared with every other assessment by the same rubric.
@@ -54,7 +52,6 @@ pub struct Assessment {
     pub focus_reason_id: FocusReason,
     pub purgatory: Purgatory,
     /// Who answered the questionnaire; left out of the JSON when none is named.
-    #[serde(skip_serializing_if = "Vec::is_empty")]
     pub respondents: Vec<Respondent>,
     /// Every pilot in the questionnaire, retired ones included.
     pub pilots: Vec<PilotSummary>,
@@ -64,7 +61,6 @@ pub struct Assessment {
     /// What AI costs, as answered.
     pub spend: Spend,
     /// The incidents the questionnaire records; left out of the JSON when none is.
-    #[serde(skip_serializing_if = "Vec::is_empty")]
     pub incidents: Vec<IncidentSummary>,
     pub findings: Vec<Finding>,
     pub dimensions: Vec<DimensionResult>,
@@ -76,17 +72,15 @@ pub struct Assessment {
     /// questionnaire, and what became of it.
     pub acceptances: Vec<crate::acceptance::AcceptanceState>,
     /// What changed since the baseline (`--baseline`); `null` when none was given.
-    pub comparison: Option<Box<crate::diff::Diff>>,
+    pub comparison: Option<Box<crate::report::v1::Comparison>>,
     /// With the regression gate: the criteria whose points moved since the
     /// baseline, for the lines of a failed check (the JSON's `comparison`
     /// holds what moved by dimension).
-    #[serde(skip)]
     pub moved: Vec<crate::regression_moves::CriterionMove>,
     /// The settings this report was made with; shared by every assessment of a run.
     pub config: Arc<RunConfig>,
     /// The frameworks whose view the report adds (`--framework`); the JSON
     /// carries every reference already, and `readiness frameworks` the view.
-    #[serde(skip)]
     pub framework_views: Vec<FrameworkView>,
 }
 
@@ -106,7 +100,7 @@ impl PartialEq for FrameworkView {
 
 /// The files and gates a report was made with, so a reader can tell which
 /// rubric and which `readiness.toml` produced it.
-#[derive(Debug, Clone, Default, PartialEq, Serialize)]
+#[derive(Debug, Clone, Default, PartialEq)]
 pub struct RunConfig {
     /// The settings file read, as named; `null` when none was.
     pub file: Option<String>,
@@ -116,7 +110,6 @@ pub struct RunConfig {
     pub gates: crate::gate::Gates,
     /// Each setting of the settings file a flag replaced, for the report's
     /// config line; the JSON's `gates` already holds the values in force.
-    #[serde(skip)]
     pub overrides: Vec<Override>,
 }
 
@@ -133,13 +126,13 @@ pub struct Override {
     pub replaced: String,
 }
 
-#[derive(Debug, Clone, PartialEq, Serialize)]
+#[derive(Debug, Clone, PartialEq)]
 pub struct Tool {
     pub name: &'static str,
     pub version: &'static str,
 }
 
-#[derive(Debug, Clone, PartialEq, Serialize)]
+#[derive(Debug, Clone, PartialEq)]
 pub struct Organization {
     pub name: String,
     /// The assessment date used, `YYYY-MM-DD`.
@@ -150,7 +143,7 @@ pub struct Organization {
 
 /// The scores, each computed from what was answered: `null` for a side
 /// with nothing answered (overall: either side).
-#[derive(Debug, Clone, Copy, PartialEq, Serialize)]
+#[derive(Debug, Clone, Copy, PartialEq)]
 pub struct Scores {
     pub strategy: Option<f64>,
     pub implementation: Option<f64>,
@@ -164,7 +157,7 @@ pub struct Scores {
     pub open_questions: OpenQuestions,
 }
 
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub struct OpenQuestions {
     pub strategy: usize,
     pub implementation: usize,
@@ -174,7 +167,7 @@ pub struct OpenQuestions {
 }
 
 /// The next level up, and what stands between the organization and it.
-#[derive(Debug, Clone, PartialEq, Serialize)]
+#[derive(Debug, Clone, PartialEq)]
 pub struct NextLevel {
     pub level: Level,
     /// Where it starts on the overall score.
@@ -190,7 +183,7 @@ pub struct NextLevel {
 }
 
 /// A go/no-go decision that leadership owes: a lingering pilot.
-#[derive(Debug, Clone, PartialEq, Serialize)]
+#[derive(Debug, Clone, PartialEq)]
 pub struct DecisionNeeded {
     pub pilot: String,
     /// Who in the business is accountable for it; `null` when nobody is named.
@@ -207,7 +200,7 @@ pub struct DecisionNeeded {
 }
 
 /// What AI costs, as answered; each `null` when left out.
-#[derive(Debug, Clone, Copy, PartialEq, Serialize)]
+#[derive(Debug, Clone, Copy, PartialEq)]
 pub struct Spend {
     /// Monthly AI spend, in the questionnaire's currency.
     pub monthly: Option<f64>,
@@ -217,14 +210,14 @@ pub struct Spend {
     pub recurring_budget: Option<bool>,
 }
 
-#[derive(Debug, Clone, Copy, PartialEq, Serialize)]
+#[derive(Debug, Clone, Copy, PartialEq)]
 pub struct Ranges {
     pub strategy: [f64; 2],
     pub implementation: [f64; 2],
     pub overall: [f64; 2],
 }
 
-#[derive(Debug, Clone, Copy, PartialEq, Serialize)]
+#[derive(Debug, Clone, Copy, PartialEq)]
 pub struct BySide {
     pub strategy: f64,
     pub implementation: f64,
@@ -246,7 +239,7 @@ impl Scores {
     }
 }
 
-#[derive(Debug, Clone, PartialEq, Serialize)]
+#[derive(Debug, Clone, PartialEq)]
 pub struct Purgatory {
     pub status: PurgatoryStatus,
     /// The ids of the purgatory-group findings that fired.
@@ -263,14 +256,14 @@ pub struct Purgatory {
 }
 
 /// A published figure to set the organization's own next to.
-#[derive(Debug, Clone, PartialEq, Serialize)]
+#[derive(Debug, Clone, PartialEq)]
 pub struct Benchmark {
     pub pilot_to_production_pct: f64,
     pub source: SharedText,
 }
 
 /// One line of the pilot inventory.
-#[derive(Debug, Clone, PartialEq, Serialize)]
+#[derive(Debug, Clone, PartialEq)]
 pub struct PilotSummary {
     pub name: String,
     pub department: Option<String>,
@@ -283,13 +276,12 @@ pub struct PilotSummary {
     /// Who in the business is accountable for its results.
     pub business_owner: Option<String>,
     /// Why a retired pilot was retired; left out of the JSON when not given.
-    #[serde(skip_serializing_if = "Option::is_none")]
     pub retired_reason: Option<RetiredReason>,
     pub line: u32,
 }
 
 /// One person who answered the questionnaire, by role.
-#[derive(Debug, Clone, PartialEq, Serialize)]
+#[derive(Debug, Clone, PartialEq)]
 pub struct Respondent {
     pub role: String,
     /// The parts they answered, in the format's order; empty when not said.
@@ -298,7 +290,7 @@ pub struct Respondent {
 }
 
 /// One incident as the questionnaire records it.
-#[derive(Debug, Clone, PartialEq, Serialize)]
+#[derive(Debug, Clone, PartialEq)]
 pub struct IncidentSummary {
     /// `YYYY-MM-DD`.
     pub date: String,
@@ -312,7 +304,7 @@ pub struct IncidentSummary {
 }
 
 /// A finding as reported.
-#[derive(Debug, Clone, PartialEq, Serialize)]
+#[derive(Debug, Clone, PartialEq)]
 pub struct Finding {
     pub id: FindingId,
     pub kind: Group,
@@ -324,14 +316,10 @@ pub struct Finding {
     pub evidence: Arc<[Evidence]>,
     /// Shared with the recommendation whose title it is.
     pub remedy: SharedText,
-    #[serde(skip_serializing_if = "Option::is_none")]
     pub source: Option<Source>,
     /// For a misconception: leadership rejects the statement its answers show.
-    #[serde(skip_serializing_if = "Option::is_none")]
     pub contradicts_stated_belief: Option<bool>,
-    #[serde(skip_serializing_if = "Option::is_none")]
     pub statement: Option<SharedText>,
-    #[serde(skip_serializing_if = "Option::is_none")]
     pub correction: Option<SharedText>,
     /// The pilots it names, in the questionnaire's order; empty when it names none.
     pub pilots: Vec<String>,
@@ -342,7 +330,6 @@ pub struct Finding {
     pub counts_for_gate: bool,
     /// The values its texts were filled with, kept so that its advice can be
     /// said again for fewer pilots (recommendations, "one fix, said once").
-    #[serde(skip)]
     pub vars: Vec<(&'static str, String)>,
     /// What it is evidence about in the rubric's frameworks; shared with
     /// the rubric and the recommendation that quotes it.
@@ -372,7 +359,7 @@ impl Finding {
     }
 }
 
-#[derive(Debug, Clone, PartialEq, Serialize)]
+#[derive(Debug, Clone, PartialEq)]
 pub struct DimensionResult {
     pub id: SharedText,
     pub name: SharedText,
@@ -399,21 +386,7 @@ pub struct CriterionResult {
     pub applies: bool,
 }
 
-impl Serialize for CriterionResult {
-    fn serialize<S: Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
-        let mut fields = serializer.serialize_struct("CriterionResult", 7)?;
-        fields.serialize_field("id", &self.criterion.id)?;
-        fields.serialize_field("title", &self.criterion.title)?;
-        fields.serialize_field("side", &self.criterion.side)?;
-        fields.serialize_field("weight", &self.criterion.weight)?;
-        fields.serialize_field("points", &self.points)?;
-        fields.serialize_field("answered", &self.answered)?;
-        fields.serialize_field("applies", &self.applies)?;
-        fields.end()
-    }
-}
-
-#[derive(Debug, Clone, PartialEq, Serialize)]
+#[derive(Debug, Clone, PartialEq)]
 pub struct Recommendation {
     pub rank: usize,
     /// The finding's or criterion's id, or `focus` or `answer-first`.
@@ -457,12 +430,6 @@ impl RecommendationId {
     }
 }
 
-impl Serialize for RecommendationId {
-    fn serialize<S: Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
-        serializer.serialize_str(self.as_str())
-    }
-}
-
 /// Why a recommendation is made, one sentence in the report. For a
 /// finding's remedy it is the finding's title and message, shared with the
 /// finding rather than written out again in every assessment.
@@ -492,11 +459,5 @@ impl fmt::Display for Reason {
                 criterion.title, criterion.weight
             ),
         }
-    }
-}
-
-impl Serialize for Reason {
-    fn serialize<S: Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
-        serializer.collect_str(self)
     }
 }
