@@ -3,22 +3,24 @@
 //! pilot or all of them), every configuration error with its place, and the
 //! report in every format.
 
-use crate::common::{run_in, scratch_dir, Run};
+use crate::common::{path_of, run_in, scratch_dir, Run};
 use serde_json::Value;
 use std::fmt::Write as _;
+use tempfile::TempDir;
 
 /// Northwind is assessed on 2026-11-20; churn-model and demand-forecast are
 /// its stale pilots, churn-model the one on a laptop.
 const NORTHWIND: &str = "examples/slide-deck-northwind-retail.yaml";
 
 /// A scratch directory holding Northwind and a readiness.toml of `config`.
-fn setup(name: &str, config: &str) -> String {
-    let dir = scratch_dir(name);
+fn setup(config: &str) -> TempDir {
+    let tmp = scratch_dir();
+    let dir = path_of(&tmp);
     let text = std::fs::read_to_string(format!("{}/{NORTHWIND}", env!("CARGO_MANIFEST_DIR")))
         .expect("example");
     std::fs::write(format!("{dir}/northwind.yaml"), text).expect("write");
     std::fs::write(format!("{dir}/readiness.toml"), config).expect("write");
-    dir
+    tmp
 }
 
 fn accept(finding: &str, pilot: Option<&str>, until: &str) -> String {
@@ -59,14 +61,13 @@ fn finding<'a>(report: &'a Value, id: &str) -> &'a Value {
 #[test]
 fn an_accepted_finding_is_still_reported_and_scored_but_leaves_the_gate() {
     let gated = ["--fail-on", "laptop-bound"];
-    let dir = setup("accept-gate", "");
-    let before = assess(&dir, &gated);
+    let tmp = setup("");
+    let dir = path_of(&tmp);
+    let before = assess(dir, &gated);
     assert_eq!(before.code, 1, "{}", before.stderr);
-    let dir = setup(
-        "accept-gate",
-        &accept("laptop-bound", Some("churn-model"), "2027-03-31"),
-    );
-    let after = assess(&dir, &gated);
+    let tmp = setup(&accept("laptop-bound", Some("churn-model"), "2027-03-31"));
+    let dir = path_of(&tmp);
+    let after = assess(dir, &gated);
     assert_eq!((after.code, after.stderr.as_str()), (0, ""));
     let (before, after) = (report(&before), report(&after));
     assert_eq!(
@@ -89,8 +90,9 @@ fn an_accepted_finding_is_still_reported_and_scored_but_leaves_the_gate() {
 fn a_per_pilot_finding_leaves_the_gate_only_when_every_pilot_it_names_is_accepted() {
     let gated = ["--fail-on", "stale-pilot"];
     let one = accept("stale-pilot", Some("churn-model"), "2027-03-31");
-    let dir = setup("accept-pilots", &one);
-    let out = assess(&dir, &gated);
+    let tmp = setup(&one);
+    let dir = path_of(&tmp);
+    let out = assess(dir, &gated);
     assert_eq!(out.code, 1, "one of two pilots accepted: {}", out.stderr);
     assert_eq!(
         finding(&report(&out), "stale-pilot")["counts_for_gate"],
@@ -100,8 +102,9 @@ fn a_per_pilot_finding_leaves_the_gate_only_when_every_pilot_it_names_is_accepte
         "{one}\n{}",
         accept("stale-pilot", Some("demand-forecast"), "2027-03-31")
     );
-    let dir = setup("accept-pilots", &both);
-    let out = assess(&dir, &gated);
+    let tmp = setup(&both);
+    let dir = path_of(&tmp);
+    let out = assess(dir, &gated);
     assert_eq!(out.code, 0, "both accepted: {}", out.stderr);
     assert_eq!(
         finding(&report(&out), "stale-pilot")["accepted"]
@@ -110,25 +113,22 @@ fn a_per_pilot_finding_leaves_the_gate_only_when_every_pilot_it_names_is_accepte
         Some(2)
     );
     let whole = accept("stale-pilot", None, "2027-03-31");
-    let dir = setup("accept-pilots", &whole);
-    assert_eq!(assess(&dir, &gated).code, 0, "the whole finding accepted");
+    let tmp = setup(&whole);
+    let dir = path_of(&tmp);
+    assert_eq!(assess(dir, &gated).code, 0, "the whole finding accepted");
 }
 
 #[test]
 fn an_acceptance_holds_through_its_last_day_and_then_counts_again() {
     let gated = ["--fail-on", "laptop-bound"];
     // Northwind is assessed on 2026-11-20.
-    let dir = setup(
-        "accept-expiry",
-        &accept("laptop-bound", Some("churn-model"), "2026-11-20"),
-    );
-    let out = assess(&dir, &gated);
+    let tmp = setup(&accept("laptop-bound", Some("churn-model"), "2026-11-20"));
+    let dir = path_of(&tmp);
+    let out = assess(dir, &gated);
     assert_eq!((out.code, out.stderr.as_str()), (0, ""));
-    let dir = setup(
-        "accept-expiry",
-        &accept("laptop-bound", Some("churn-model"), "2026-11-19"),
-    );
-    let out = assess(&dir, &gated);
+    let tmp = setup(&accept("laptop-bound", Some("churn-model"), "2026-11-19"));
+    let dir = path_of(&tmp);
+    let out = assess(dir, &gated);
     assert_eq!(out.code, 1);
     assert_eq!(
         out.stderr,
@@ -149,11 +149,9 @@ fn an_acceptance_holds_through_its_last_day_and_then_counts_again() {
 fn an_expired_acceptance_in_a_portfolio_says_the_finding_counts_again() {
     // No gate: the finding fails no check and is not critical, and the
     // portfolio still knows it fired when it warns.
-    let dir = setup(
-        "accept-expiry-portfolio",
-        &accept("laptop-bound", None, "2026-11-19"),
-    );
-    let out = assess(&dir, &["--portfolio"]);
+    let tmp = setup(&accept("laptop-bound", None, "2026-11-19"));
+    let dir = path_of(&tmp);
+    let out = assess(dir, &["--portfolio"]);
     assert_eq!(out.code, 0);
     assert_eq!(
         out.stderr,
@@ -163,20 +161,16 @@ fn an_expired_acceptance_in_a_portfolio_says_the_finding_counts_again() {
 
 #[test]
 fn an_acceptance_lasts_a_year_at_most() {
-    let dir = setup(
-        "accept-year",
-        &accept("laptop-bound", Some("churn-model"), "2027-11-20"),
-    );
-    let out = assess(&dir, &[]);
+    let tmp = setup(&accept("laptop-bound", Some("churn-model"), "2027-11-20"));
+    let dir = path_of(&tmp);
+    let out = assess(dir, &[]);
     assert_eq!((out.code, out.stderr.as_str()), (0, ""));
     // A year to the day is the longest an acceptance may last: it is active.
     assert_eq!(report(&out)["acceptances"][0]["status"], "in-force");
     assert_eq!(report(&out)["acceptances"][0]["until"], "2027-11-20");
-    let dir = setup(
-        "accept-year",
-        &accept("laptop-bound", Some("churn-model"), "2027-11-21"),
-    );
-    let out = assess(&dir, &[]);
+    let tmp = setup(&accept("laptop-bound", Some("churn-model"), "2027-11-21"));
+    let dir = path_of(&tmp);
+    let out = assess(dir, &[]);
     assert_eq!((out.code, out.stdout.as_str()), (2, ""));
     assert!(
         out.stderr.starts_with(
@@ -189,8 +183,9 @@ fn an_acceptance_lasts_a_year_at_most() {
 
 #[test]
 fn an_acceptance_that_matches_nothing_is_a_warning() {
-    let dir = setup("accept-unmatched", &accept("shadow-ai", None, "2027-01-31"));
-    let out = assess(&dir, &[]);
+    let tmp = setup(&accept("shadow-ai", None, "2027-01-31"));
+    let dir = path_of(&tmp);
+    let out = assess(dir, &[]);
     assert_eq!(out.code, 0);
     assert_eq!(
         out.stderr,
@@ -198,11 +193,13 @@ fn an_acceptance_that_matches_nothing_is_a_warning() {
     );
     assert_eq!(report(&out)["acceptances"][0]["status"], "unmatched");
     // The same for one pilot the finding does not name.
-    let dir = setup(
-        "accept-unmatched",
-        &accept("laptop-bound", Some("demand-forecast"), "2027-01-31"),
-    );
-    let out = assess(&dir, &[]);
+    let tmp = setup(&accept(
+        "laptop-bound",
+        Some("demand-forecast"),
+        "2027-01-31",
+    ));
+    let dir = path_of(&tmp);
+    let out = assess(dir, &[]);
     assert!(
         out.stderr
             .contains("the acceptance of laptop-bound for demand-forecast matched nothing"),
@@ -215,8 +212,9 @@ fn an_acceptance_that_matches_nothing_is_a_warning() {
 fn an_accepted_critical_finding_leaves_the_severity_gate() {
     // With every critical finding accepted, the most severe one that counts
     // is a warning.
-    let dir = setup("accept-severity", "");
-    let out = assess(&dir, &[]);
+    let tmp = setup("");
+    let dir = path_of(&tmp);
+    let out = assess(dir, &[]);
     let critical: Vec<String> = report(&out)["findings"]
         .as_array()
         .expect("findings")
@@ -230,13 +228,14 @@ fn an_accepted_critical_finding_leaves_the_severity_gate() {
         .map(|id| accept(id, None, "2027-01-31"))
         .collect::<Vec<_>>()
         .join("\n");
-    let dir = setup("accept-severity", &config);
-    let out = assess(&dir, &["--fail-on", "critical"]);
+    let tmp = setup(&config);
+    let dir = path_of(&tmp);
+    let out = assess(dir, &["--fail-on", "critical"]);
     assert_eq!(out.code, 0, "{}", out.stderr);
     let check = &report(&out)["gate"]["checks"][0];
     assert_eq!(check["actual"], "warning");
     assert_eq!(check["accepted"], critical.len());
-    let out = assess(&dir, &["--fail-on", "warning"]);
+    let out = assess(dir, &["--fail-on", "warning"]);
     assert_eq!(out.code, 1);
     // One line for each warning that fails the gate, located, none for an
     // accepted critical finding, each saying how many were left out.
@@ -268,8 +267,9 @@ fn an_accepted_critical_finding_leaves_the_severity_gate() {
 
 /// The first line of standard error for a settings file holding `config`.
 fn refused(config: &str) -> String {
-    let dir = setup("accept-refused", config);
-    let out = assess(&dir, &[]);
+    let tmp = setup(config);
+    let dir = path_of(&tmp);
+    let out = assess(dir, &[]);
     assert_eq!((out.code, out.stdout.as_str()), (2, ""), "{config}");
     out.stderr.lines().next().unwrap_or_default().to_owned()
 }
@@ -355,8 +355,9 @@ fn explain_shows_the_acceptances_of_a_finding() {
         accept("laptop-bound", Some("churn-model"), "2999-12-31"),
         accept("stale-pilot", None, "2000-01-01")
     );
-    let dir = setup("accept-explain", &config);
-    let out = run_in(&dir, &["explain", "laptop-bound"]);
+    let tmp = setup(&config);
+    let dir = path_of(&tmp);
+    let out = run_in(dir, &["explain", "laptop-bound"]);
     assert_eq!(out.code, 0, "{}", out.stderr);
     assert!(
         out.stdout.ends_with(
@@ -365,7 +366,7 @@ fn explain_shows_the_acceptances_of_a_finding() {
         "{}",
         out.stdout
     );
-    let out = run_in(&dir, &["explain", "stale-pilot"]);
+    let out = run_in(dir, &["explain", "stale-pilot"]);
     assert!(
         out.stdout.ends_with(
             "until 2000-01-01: Moves to the data platform in March (expired today: it counts again).\n"
@@ -373,7 +374,7 @@ fn explain_shows_the_acceptances_of_a_finding() {
         "{}",
         out.stdout
     );
-    let out = run_in(&dir, &["explain", "no-monitoring"]);
+    let out = run_in(dir, &["explain", "no-monitoring"]);
     assert!(!out.stdout.contains("Accepted risks"), "{}", out.stdout);
 }
 
@@ -388,9 +389,10 @@ fn the_acceptances_in_every_format() {
         accept("cost-overrun", None, "2026-11-19"),
         accept("shadow-ai", None, "2027-01-31"),
     );
-    let dir = setup("accept-formats", &config);
+    let tmp = setup(&config);
+    let dir = path_of(&tmp);
     for format in ["table", "markdown", "json"] {
-        let out = run_in(&dir, &["assess", "northwind.yaml", "--format", format]);
+        let out = run_in(dir, &["assess", "northwind.yaml", "--format", format]);
         assert_eq!(out.code, 0, "{}", out.stderr);
         insta::assert_snapshot!(format!("accept-{format}"), out.stdout);
     }
@@ -403,10 +405,8 @@ fn an_acceptance_expires_by_the_clock_never_by_the_questionnaires_date() {
     let gated = ["--fail-on", "laptop-bound"];
     // Northwind says it was assessed on 2026-11-20; the clock is later than
     // 2026-11-25 (these lines were written on 2026-12-04).
-    let dir = setup(
-        "accept-clock",
-        &accept("laptop-bound", Some("churn-model"), "2026-11-25"),
-    );
+    let tmp = setup(&accept("laptop-bound", Some("churn-model"), "2026-11-25"));
+    let dir = path_of(&tmp);
     let args = [
         "assess",
         "northwind.yaml",
@@ -415,7 +415,7 @@ fn an_acceptance_expires_by_the_clock_never_by_the_questionnaires_date() {
         "--fail-on",
         "laptop-bound",
     ];
-    let out = run_in(&dir, &args);
+    let out = run_in(dir, &args);
     assert_eq!(out.code, 1, "{}", out.stderr);
     assert_eq!(report(&out)["acceptances"][0]["status"], "expired");
     assert!(
@@ -424,21 +424,21 @@ fn an_acceptance_expires_by_the_clock_never_by_the_questionnaires_date() {
         out.stderr
     );
     // explain agrees with the gate.
-    let out = run_in(&dir, &["explain", "laptop-bound"]);
+    let out = run_in(dir, &["explain", "laptop-bound"]);
     assert!(
         out.stdout.contains("(expired today: it counts again)"),
         "{}",
         out.stdout
     );
     // On a day given with --as-of, judged on that day, by every command.
-    assert_eq!(assess(&dir, &gated).code, 0);
-    let out = run_in(&dir, &["explain", "laptop-bound", "--as-of", "2026-11-25"]);
+    assert_eq!(assess(dir, &gated).code, 0);
+    let out = run_in(dir, &["explain", "laptop-bound", "--as-of", "2026-11-25"]);
     assert!(
         out.stdout.contains("(in force on 2026-11-25)"),
         "{}",
         out.stdout
     );
-    let out = run_in(&dir, &["explain", "laptop-bound", "--as-of", "2026-11-26"]);
+    let out = run_in(dir, &["explain", "laptop-bound", "--as-of", "2026-11-26"]);
     assert!(
         out.stdout
             .contains("(expired on 2026-11-26: it counts again)"),
@@ -461,8 +461,9 @@ fn a_settings_text_with_an_invisible_or_bidi_mark_is_refused() {
         let config = format!(
             "[[accept]]\nfinding = \"laptop-bound\"\nreason = \"Moves{mark} in March\"\nby = \"Dana\"\nuntil = 2027-01-31\n"
         );
-        let dir = setup("accept-hidden", &config);
-        let out = assess(&dir, &[]);
+        let tmp = setup(&config);
+        let dir = path_of(&tmp);
+        let out = assess(dir, &[]);
         assert_eq!((out.code, out.stdout.as_str()), (2, ""), "U+{name}");
         assert!(
             out.stderr.starts_with(&format!("readiness.toml:3:10: accept.reason: holds U+{name}, a character that is invisible or changes the direction of text")),
@@ -472,10 +473,10 @@ fn a_settings_text_with_an_invisible_or_bidi_mark_is_refused() {
         let config = config
             .replace(&format!("Moves{mark}"), "Moves")
             .replace("by = \"Dana\"", &format!("by = \"Da{mark}na\""));
-        let out = assess(&setup("accept-hidden", &config), &[]);
+        let out = assess(path_of(&setup(&config)), &[]);
         assert_eq!(out.code, 2, "U+{name} in by");
         let config = format!("[gate]\nbaseline = \"git:HEAD{mark}\"\n");
-        let out = assess(&setup("accept-hidden", &config), &[]);
+        let out = assess(path_of(&setup(&config)), &[]);
         assert_eq!(
             (out.code, out.stdout.as_str()),
             (2, ""),
@@ -494,7 +495,8 @@ fn a_settings_text_with_an_invisible_or_bidi_mark_is_refused() {
 // still works, one for each pilot; the time is measured in BENCHMARKS.md.
 #[test]
 fn thousands_of_acceptances_each_cover_their_own_pilot() {
-    let dir = scratch_dir("accept-thousands");
+    let tmp = scratch_dir();
+    let dir = path_of(&tmp);
     let mut yaml = String::from(
         "version: 1\norganization:\n  name: Many\n  assessed: 2026-11-20\nimplementation:\n  pilots:\n",
     );
@@ -520,7 +522,7 @@ fn thousands_of_acceptances_each_cover_their_own_pilot() {
         "--format",
         "json",
     ];
-    let out = run_in(&dir, &gated);
+    let out = run_in(dir, &gated);
     // p0 is not accepted: the finding still counts.
     assert_eq!(out.code, 1, "{}", out.stderr);
     let report = report(&out);
@@ -532,7 +534,7 @@ fn thousands_of_acceptances_each_cover_their_own_pilot() {
     );
     config.push_str(&accept("stale-pilot", Some("p0"), "2027-01-31"));
     std::fs::write(format!("{dir}/readiness.toml"), &config).expect("write");
-    assert_eq!(run_in(&dir, &gated).code, 0);
+    assert_eq!(run_in(dir, &gated).code, 0);
 }
 
 /// The warning for an expired acceptance says whether the finding it
@@ -541,11 +543,9 @@ fn thousands_of_acceptances_each_cover_their_own_pilot() {
 #[test]
 fn an_expired_acceptance_says_whether_its_finding_still_fires() {
     let expired = |finding: &str, pilot: Option<&str>| {
-        let dir = setup(
-            "accept-expired-words",
-            &accept(finding, pilot, "2026-11-19"),
-        );
-        let out = assess(&dir, &[]);
+        let tmp = setup(&accept(finding, pilot, "2026-11-19"));
+        let dir = path_of(&tmp);
+        let out = assess(dir, &[]);
         assert_eq!(out.code, 0, "{}", out.stderr);
         out.stderr
     };

@@ -3,11 +3,11 @@
 
 use crate::common::{run, Run};
 use std::fmt::Write as _;
-use std::path::PathBuf;
 
 /// Writes `bytes` to a scratch file named `name` and runs `args` with it last.
 fn with_file(name: &str, bytes: &[u8], args: &[&str]) -> (String, Run) {
-    let path: PathBuf = [env!("CARGO_TARGET_TMPDIR"), name].iter().collect();
+    let tmp = crate::common::scratch_dir();
+    let path = tmp.path().join(name);
     std::fs::write(&path, bytes).expect("scratch file");
     let shown = path.display().to_string();
     let mut all: Vec<&str> = args.to_vec();
@@ -82,9 +82,9 @@ fn a_missing_file_and_a_directory() {
     let out = run(&["assess", "no/such/file.yaml"]);
     assert_eq!((out.code, out.stdout.as_str()), (2, ""));
     assert_eq!(out.stderr, "no/such/file.yaml: no such file\n");
-    let empty = format!("{}/empty-directory", env!("CARGO_TARGET_TMPDIR"));
-    let _ = std::fs::remove_dir_all(&empty);
-    std::fs::create_dir_all(&empty).expect("scratch directory");
+    let tmp = crate::common::scratch_dir();
+    let empty = format!("{}/empty-directory", crate::common::path_of(&tmp));
+    std::fs::create_dir(&empty).expect("scratch directory");
     for command in ["assess", "validate"] {
         let out = run(&[command, &empty]);
         assert_eq!((out.code, out.stdout.as_str()), (2, ""));
@@ -231,7 +231,8 @@ fn a_file_over_the_size_cap() {
 #[test]
 fn a_50_mib_file_is_refused_from_its_size_alone() {
     // A sparse file: 50 MiB long, almost nothing on disk, and never read.
-    let path = format!("{}/fifty.yaml", env!("CARGO_TARGET_TMPDIR"));
+    let tmp = crate::common::scratch_dir();
+    let path = format!("{}/fifty.yaml", crate::common::path_of(&tmp));
     let file = std::fs::File::create(&path).expect("scratch file");
     file.set_len(50 * 1024 * 1024).expect("sparse length");
     drop(file);

@@ -2,8 +2,9 @@
 //! report format, alone and in a portfolio, and each of its sentences for
 //! each way it can read.
 
-use crate::common::{commit_on, git, run, run_in, scratch_dir};
+use crate::common::{commit_on, git, path_of, run, run_in, scratch_dir};
 use serde_json::Value;
+use tempfile::TempDir;
 
 const NORTHWIND: &str = "examples/slide-deck-northwind-retail.yaml";
 
@@ -13,24 +14,26 @@ fn example(name: &str) -> String {
 
 /// A repository holding Northwind as committed, and a working copy a
 /// quarter on: both pilots in production, a new idea, a budget cut.
-fn northwind_repository(name: &str) -> String {
-    let dir = scratch_dir(name);
-    git(&dir, &["init", "--quiet"]);
+fn northwind_repository() -> TempDir {
+    let tmp = scratch_dir();
+    let dir = path_of(&tmp);
+    git(dir, &["init", "--quiet"]);
     std::fs::write(format!("{dir}/northwind.yaml"), example(NORTHWIND)).expect("write");
-    commit_on(&dir, "2026-08-20", "Northwind as of August");
+    commit_on(dir, "2026-08-20", "Northwind as of August");
     let later = example(NORTHWIND)
         .replace("stage: pilot", "stage: production")
         .replace("environment: laptop", "environment: production");
     std::fs::write(format!("{dir}/northwind.yaml"), later).expect("write");
-    dir
+    tmp
 }
 
 #[test]
 fn the_comparison_in_every_format() {
-    let dir = northwind_repository("baseline-formats");
+    let tmp = northwind_repository();
+    let dir = path_of(&tmp);
     for format in ["table", "markdown", "json"] {
         let out = run_in(
-            &dir,
+            dir,
             &[
                 "assess",
                 "northwind.yaml",
@@ -47,17 +50,18 @@ fn the_comparison_in_every_format() {
 
 #[test]
 fn a_portfolio_shows_each_change_of_the_overall_score() {
-    let dir = northwind_repository("baseline-portfolio");
+    let tmp = northwind_repository();
+    let dir = path_of(&tmp);
     for format in ["table", "markdown"] {
         let out = run_in(
-            &dir,
+            dir,
             &["assess", ".", "--baseline", "git:HEAD", "--format", format],
         );
         assert_eq!(out.code, 0, "{}", out.stderr);
         insta::assert_snapshot!(format!("baseline-portfolio-{format}"), out.stdout);
     }
     // Without a baseline, the heading is the plain one.
-    let out = run_in(&dir, &["assess", ".", "--format", "markdown"]);
+    let out = run_in(dir, &["assess", ".", "--format", "markdown"]);
     assert!(out.stdout.contains("| Overall | Level |"), "{}", out.stdout);
 }
 
@@ -109,11 +113,12 @@ fn the_same_answers_say_that_nothing_moved() {
 
 /// The Markdown section's list, one item per line, without the bullet.
 fn moves(baseline: &str, now: &str) -> Vec<String> {
-    let dir = scratch_dir("baseline-moves");
+    let tmp = scratch_dir();
+    let dir = path_of(&tmp);
     std::fs::write(format!("{dir}/before.yaml"), baseline).expect("write");
     std::fs::write(format!("{dir}/now.yaml"), now).expect("write");
     let out = run_in(
-        &dir,
+        dir,
         &[
             "assess",
             "now.yaml",

@@ -1,7 +1,7 @@
 //! The formats for every CI: GitLab's Code Quality report (`codeclimate`)
 //! and `JUnit` XML (`junit`), for one questionnaire and for a portfolio.
 
-use crate::common::{run, run_in, scratch_dir};
+use crate::common::{path_of, run, run_in, scratch_dir};
 use serde_json::Value;
 
 const NORTHWIND: &str = "examples/slide-deck-northwind-retail.yaml";
@@ -64,17 +64,18 @@ fn code_quality_has_an_issue_per_finding_and_pilot_at_its_line() {
 
 #[test]
 fn fingerprints_hold_when_lines_move_and_accepted_pilots_are_left_out() {
-    let dir = scratch_dir("codeclimate-moved");
+    let tmp = scratch_dir();
+    let dir = path_of(&tmp);
     let text = std::fs::read_to_string(format!("{}/{NORTHWIND}", env!("CARGO_MANIFEST_DIR")))
         .expect("example");
     std::fs::write(format!("{dir}/org.yaml"), &text).expect("write");
-    let before = issues(&run_in(&dir, &["assess", "org.yaml", "--format", "codeclimate"]).stdout);
+    let before = issues(&run_in(dir, &["assess", "org.yaml", "--format", "codeclimate"]).stdout);
     std::fs::write(
         format!("{dir}/org.yaml"),
         format!("# moved\n# down\n{text}"),
     )
     .expect("write");
-    let after = issues(&run_in(&dir, &["assess", "org.yaml", "--format", "codeclimate"]).stdout);
+    let after = issues(&run_in(dir, &["assess", "org.yaml", "--format", "codeclimate"]).stdout);
     assert_eq!(before.len(), after.len());
     for (b, a) in before.iter().zip(&after) {
         assert_eq!(b["fingerprint"], a["fingerprint"]);
@@ -88,7 +89,7 @@ fn fingerprints_hold_when_lines_move_and_accepted_pilots_are_left_out() {
         "[[accept]]\nfinding = \"stale-pilot\"\npilot = \"churn-model\"\nreason = \"Decided in March\"\nby = \"CIO\"\nuntil = 2027-01-31\n",
     )
     .expect("write");
-    let accepted = issues(&run_in(&dir, &["assess", "org.yaml", "--format", "codeclimate"]).stdout);
+    let accepted = issues(&run_in(dir, &["assess", "org.yaml", "--format", "codeclimate"]).stdout);
     let stale: Vec<&Value> = accepted
         .iter()
         .filter(|i| i["check_name"] == "stale-pilot")
@@ -135,7 +136,8 @@ fn junit_has_a_test_case_per_gate_check_and_a_failure_with_the_gate_lines() {
 
 #[test]
 fn a_junit_portfolio_has_a_suite_per_file_and_an_error_for_one_that_is_not_read() {
-    let dir = scratch_dir("junit-portfolio");
+    let tmp = scratch_dir();
+    let dir = path_of(&tmp);
     std::fs::write(
         format!("{dir}/broken.yaml"),
         "version: 1\norganization: [\n",

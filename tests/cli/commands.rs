@@ -9,7 +9,8 @@ fn rubric_export_prints_the_default_rubric_which_checks_valid() {
     let out = run(&["rubric", "export"]);
     assert_eq!(out.code, 0);
     assert_eq!(out.stdout, readiness::rubric::DEFAULT_TOML);
-    let path = format!("{}/exported.toml", env!("CARGO_TARGET_TMPDIR"));
+    let tmp = crate::common::scratch_dir();
+    let path = format!("{}/exported.toml", crate::common::path_of(&tmp));
     std::fs::write(&path, &out.stdout).expect("scratch file");
     let check = run(&["rubric", "check", &path]);
     assert_eq!((check.code, check.stdout), (0, format!("{path}: valid\n")));
@@ -17,7 +18,8 @@ fn rubric_export_prints_the_default_rubric_which_checks_valid() {
 
 #[test]
 fn rubric_check_refuses_a_broken_rubric_with_exit_2() {
-    let path = format!("{}/broken.toml", env!("CARGO_TARGET_TMPDIR"));
+    let tmp = crate::common::scratch_dir();
+    let path = format!("{}/broken.toml", crate::common::path_of(&tmp));
     std::fs::write(
         &path,
         readiness::rubric::DEFAULT_TOML.replacen("weight = 3.0", "weight = -3.0", 1),
@@ -309,7 +311,8 @@ fn explain_without_an_id_lists_every_finding() {
 
 #[test]
 fn explain_reads_thresholds_from_the_rubric_in_use() {
-    let path = format!("{}/explain-rubric.toml", env!("CARGO_TARGET_TMPDIR"));
+    let tmp = crate::common::scratch_dir();
+    let path = format!("{}/explain-rubric.toml", crate::common::path_of(&tmp));
     std::fs::write(
         &path,
         readiness::rubric::DEFAULT_TOML.replacen(
@@ -405,7 +408,8 @@ fn the_readmes_completion_instructions_work_on_a_fresh_machine() {
         .expect("the completions block")
         .0;
     // A home with nothing in it, and the binary first on the path.
-    let home = crate::common::scratch_dir("completions-home");
+    let home_tmp = crate::common::scratch_dir();
+    let home = crate::common::path_of(&home_tmp);
     let bin = std::path::Path::new(env!("CARGO_BIN_EXE_readiness"))
         .parent()
         .expect("the binary's directory")
@@ -414,7 +418,7 @@ fn the_readmes_completion_instructions_work_on_a_fresh_machine() {
     let path = format!("{bin}:{}", std::env::var("PATH").unwrap_or_default());
     let status = std::process::Command::new("sh")
         .args(["-euc", block])
-        .env("HOME", &home)
+        .env("HOME", home)
         .env("PATH", path)
         .status()
         .expect("sh runs");

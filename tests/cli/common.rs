@@ -7,6 +7,7 @@ use readiness::rubric;
 use std::fmt::Write as _;
 use std::path::Path;
 use std::process::{Command, Stdio};
+use tempfile::TempDir;
 
 /// Variables of the environment that would change what the binary prints.
 const OUTSIDE_INFLUENCES: &[&str] = &[
@@ -173,12 +174,22 @@ pub(crate) fn run_in_env(dir: &str, args: &[&str], variables: &[(&str, &str)]) -
         .into()
 }
 
-/// A fresh scratch directory under the test target directory.
-pub(crate) fn scratch_dir(name: &str) -> String {
-    let dir = format!("{}/{name}", env!("CARGO_TARGET_TMPDIR"));
-    let _ = std::fs::remove_dir_all(&dir);
-    std::fs::create_dir_all(&dir).expect("scratch directory");
-    dir
+/// A fresh directory of the test's own, removed when the guard drops, so that
+/// tests running in parallel, or a run after a failed one, share no files.
+/// It sits in Cargo's directory for test files, inside the project, so that
+/// `GIT_CEILING_DIRECTORIES` set to that directory keeps git from looking
+/// above a scratch directory, and the filesystem takes the device nodes and
+/// FIFOs some tests make.
+pub(crate) fn scratch_dir() -> TempDir {
+    tempfile::Builder::new()
+        .prefix("scratch-")
+        .tempdir_in(env!("CARGO_TARGET_TMPDIR"))
+        .expect("scratch directory")
+}
+
+/// The path of a scratch directory as text, for arguments and file names.
+pub(crate) fn path_of(dir: &TempDir) -> &str {
+    dir.path().to_str().expect("a UTF-8 scratch path")
 }
 
 /// Runs `readiness` with `args`, feeding `input` on standard input.

@@ -3,7 +3,7 @@
 //! flags override it (and say so), its rubric path is relative to it,
 //! unknown keys are errors.
 
-use crate::common::{git, run_in, scratch_dir, unwrapped};
+use crate::common::{git, path_of, run_in, scratch_dir, unwrapped};
 
 fn northwind() -> String {
     format!(
@@ -14,13 +14,14 @@ fn northwind() -> String {
 
 #[test]
 fn the_gate_in_readiness_toml_applies_and_flags_override_it() {
-    let dir = scratch_dir("config-gate");
+    let tmp = scratch_dir();
+    let dir = path_of(&tmp);
     std::fs::write(format!("{dir}/readiness.toml"), "[gate]\nfail_under = 60\n").expect("write");
-    let out = run_in(&dir, &["assess", &northwind(), "--format", "json"]);
+    let out = run_in(dir, &["assess", &northwind(), "--format", "json"]);
     assert_eq!(out.code, 1, "{}", out.stderr);
     assert!(out.stdout.contains("\"name\": \"fail_under\""));
     let out = run_in(
-        &dir,
+        dir,
         &[
             "assess",
             &northwind(),
@@ -60,7 +61,8 @@ fn fail_on_checks(dir: &str, extra: &[&str]) -> (i32, Vec<(String, String)>) {
 
 #[test]
 fn fail_on_in_the_config_takes_several_values_and_finding_ids() {
-    let dir = scratch_dir("config-fail-on");
+    let tmp = scratch_dir();
+    let dir = path_of(&tmp);
     let pair = |a: &str, b: &str| (a.to_owned(), b.to_owned());
     for value in [
         "[\"no-monitoring\", \"stale-pilot\"]",
@@ -72,7 +74,7 @@ fn fail_on_in_the_config_takes_several_values_and_finding_ids() {
             format!("[gate]\nfail_on = {value}\n"),
         )
         .expect("write");
-        let (code, checks) = fail_on_checks(&dir, &[]);
+        let (code, checks) = fail_on_checks(dir, &[]);
         assert_eq!(code, 1, "{value}");
         assert_eq!(
             checks,
@@ -84,12 +86,12 @@ fn fail_on_in_the_config_takes_several_values_and_finding_ids() {
         );
     }
     // A flag replaces the config's whole list.
-    let (code, checks) = fail_on_checks(&dir, &["--fail-on", "no-monitoring"]);
+    let (code, checks) = fail_on_checks(dir, &["--fail-on", "no-monitoring"]);
     assert_eq!(code, 0);
     assert_eq!(checks, [pair("no-monitoring", "not fired")]);
 
     std::fs::write(format!("{dir}/readiness.toml"), "[gate]\nfail_on = 3\n").expect("write");
-    let out = run_in(&dir, &["assess", &northwind()]);
+    let out = run_in(dir, &["assess", &northwind()]);
     assert_eq!(
         (out.code, out.stderr.lines().next()),
         (
@@ -101,21 +103,23 @@ fn fail_on_in_the_config_takes_several_values_and_finding_ids() {
 
 #[test]
 fn format_from_the_config_and_from_the_flag() {
-    let dir = scratch_dir("config-format");
+    let tmp = scratch_dir();
+    let dir = path_of(&tmp);
     std::fs::write(format!("{dir}/readiness.toml"), "format = \"markdown\"\n").expect("write");
-    let out = run_in(&dir, &["assess", &northwind()]);
+    let out = run_in(dir, &["assess", &northwind()]);
     assert!(
         out.stdout.starts_with("# AI readiness: Northwind Retail"),
         "{}",
         out.stdout
     );
-    let out = run_in(&dir, &["assess", &northwind(), "--format", "json"]);
+    let out = run_in(dir, &["assess", &northwind(), "--format", "json"]);
     assert!(out.stdout.starts_with('{'));
 }
 
 #[test]
 fn the_rubric_path_is_relative_to_the_config_file() {
-    let dir = scratch_dir("config-rubric");
+    let tmp = scratch_dir();
+    let dir = path_of(&tmp);
     std::fs::create_dir_all(format!("{dir}/settings")).expect("mkdir");
     let ours = readiness::rubric::DEFAULT_TOML.replacen("id = \"default\"", "id = \"ours\"", 1);
     std::fs::write(format!("{dir}/settings/ours.toml"), ours).expect("write");
@@ -125,7 +129,7 @@ fn the_rubric_path_is_relative_to_the_config_file() {
     )
     .expect("write");
     let out = run_in(
-        &dir,
+        dir,
         &[
             "assess",
             &northwind(),
@@ -141,13 +145,14 @@ fn the_rubric_path_is_relative_to_the_config_file() {
 
 #[test]
 fn mistakes_in_the_config_are_errors_with_their_place() {
-    let dir = scratch_dir("config-bad");
+    let tmp = scratch_dir();
+    let dir = path_of(&tmp);
     std::fs::write(
         format!("{dir}/readiness.toml"),
         "format = \"json\"\n[gate]\nfail_undr = 60\n",
     )
     .expect("write");
-    let out = run_in(&dir, &["assess", &northwind()]);
+    let out = run_in(dir, &["assess", &northwind()]);
     assert_eq!((out.code, out.stdout.as_str()), (2, ""));
     assert!(
         out.stderr.starts_with(
@@ -162,7 +167,7 @@ fn mistakes_in_the_config_are_errors_with_their_place() {
         "format = \"pdf\"\n[gate]\nmin_strategy = 120\nfail_on = \"criticals\"\n",
     )
     .expect("write");
-    let out = run_in(&dir, &["assess", &northwind()]);
+    let out = run_in(dir, &["assess", &northwind()]);
     assert_eq!(out.code, 2);
     let lines: Vec<&str> = out
         .stderr
@@ -178,7 +183,7 @@ fn mistakes_in_the_config_are_errors_with_their_place() {
         ]
     );
 
-    let out = run_in(&dir, &["assess", &northwind(), "--config", "missing.toml"]);
+    let out = run_in(dir, &["assess", &northwind(), "--config", "missing.toml"]);
     assert_eq!(
         (out.code, out.stderr.as_str()),
         (2, "missing.toml: no such file\n")
@@ -187,8 +192,9 @@ fn mistakes_in_the_config_are_errors_with_their_place() {
 
 #[test]
 fn every_format_says_which_settings_rubric_and_gates_made_it() {
-    let dir = scratch_dir("config-shown");
-    let bare = run_in(&dir, &["assess", &northwind(), "--format", "json"]);
+    let tmp = scratch_dir();
+    let dir = path_of(&tmp);
+    let bare = run_in(dir, &["assess", &northwind(), "--format", "json"]);
     let report: serde_json::Value = serde_json::from_str(&bare.stdout).expect("json");
     assert_eq!(
         report["config"],
@@ -206,12 +212,12 @@ fn every_format_says_which_settings_rubric_and_gates_made_it() {
             }
         })
     );
-    let table = run_in(&dir, &["assess", &northwind(), "--format", "table"]);
+    let table = run_in(dir, &["assess", &northwind(), "--format", "table"]);
     assert!(table.stdout.ends_with(
         "\nMade with no settings file; the built-in rubric default version 2; no gate.\n"
     ));
 
-    let rubric = run_in(&dir, &["rubric", "export"]).stdout;
+    let rubric = run_in(dir, &["rubric", "export"]).stdout;
     std::fs::create_dir_all(format!("{dir}/rubrics")).expect("mkdir");
     std::fs::write(format!("{dir}/rubrics/ours.toml"), rubric).expect("write");
     std::fs::write(
@@ -220,7 +226,7 @@ fn every_format_says_which_settings_rubric_and_gates_made_it() {
     )
     .expect("write");
     let json = run_in(
-        &dir,
+        dir,
         &[
             "assess",
             &northwind(),
@@ -242,7 +248,7 @@ fn every_format_says_which_settings_rubric_and_gates_made_it() {
     let said = "settings from readiness.toml; rubric default version 2 from rubrics/ours.toml; \
                 gates: fail_under 20.0, min_strategy 10.0, fail_on stale-pilot.";
     let table = run_in(
-        &dir,
+        dir,
         &[
             "assess",
             &northwind(),
@@ -258,7 +264,7 @@ fn every_format_says_which_settings_rubric_and_gates_made_it() {
         table.stdout
     );
     let markdown = run_in(
-        &dir,
+        dir,
         &[
             "assess",
             &northwind(),
@@ -281,7 +287,8 @@ fn every_format_says_which_settings_rubric_and_gates_made_it() {
 
 #[test]
 fn the_settings_file_is_found_upward_to_the_repository_root() {
-    let dir = scratch_dir("config-upward");
+    let tmp = scratch_dir();
+    let dir = path_of(&tmp);
     let repo = format!("{dir}/repo");
     std::fs::create_dir_all(format!("{repo}/questionnaires/2026")).expect("mkdir");
     git(&repo, &["init", "--quiet"]);
@@ -357,7 +364,8 @@ fn the_settings_file_is_found_upward_to_the_repository_root() {
 
 #[test]
 fn the_search_stops_at_the_repository_root() {
-    let dir = scratch_dir("config-root");
+    let tmp = scratch_dir();
+    let dir = path_of(&tmp);
     // A settings file above the repository is not the repository's.
     std::fs::write(format!("{dir}/readiness.toml"), "[gate]\nfail_under = 99\n").expect("write");
     for dot_git in ["directory", "file"] {
@@ -398,14 +406,15 @@ fn the_search_stops_at_the_repository_root() {
 
 #[test]
 fn a_flag_that_replaces_a_setting_says_so_in_the_report_and_on_stderr() {
-    let dir = scratch_dir("config-override");
+    let tmp = scratch_dir();
+    let dir = path_of(&tmp);
     std::fs::write(
         format!("{dir}/readiness.toml"),
         "format = \"markdown\"\n[gate]\nfail_under = 20\nfail_on = [\"critical\", \"purgatory\"]\n",
     )
     .expect("write");
     let out = run_in(
-        &dir,
+        dir,
         &[
             "assess",
             &northwind(),
@@ -437,19 +446,20 @@ fn a_flag_that_replaces_a_setting_says_so_in_the_report_and_on_stderr() {
         out.stdout
     );
     // Without flags, no note.
-    let out = run_in(&dir, &["assess", &northwind()]);
+    let out = run_in(dir, &["assess", &northwind()]);
     assert!(!out.stderr.contains("note:"), "{}", out.stderr);
 }
 
 #[test]
 fn every_mistake_of_the_settings_file_is_reported_at_once() {
-    let dir = scratch_dir("config-all-at-once");
+    let tmp = scratch_dir();
+    let dir = path_of(&tmp);
     std::fs::write(
         format!("{dir}/readiness.toml"),
         "formt = \"json\"\n[gate]\nfail_undr = 60\nmin_strategy = 120\n",
     )
     .expect("write");
-    let out = run_in(&dir, &["assess", &northwind()]);
+    let out = run_in(dir, &["assess", &northwind()]);
     assert_eq!((out.code, out.stdout.as_str()), (2, ""));
     let lines: Vec<&str> = out
         .stderr

@@ -2,7 +2,7 @@
 //! report; every number of the comparison, a change of organization or
 //! rubric said first, bad sides refused, and every format snapshotted.
 
-use crate::common::{run, run_in, scratch_dir};
+use crate::common::{path_of, run, run_in, scratch_dir};
 use serde_json::{json, Value};
 
 const NORTHWIND: &str = "examples/slide-deck-northwind-retail.yaml";
@@ -42,8 +42,9 @@ fn ids(list: &Value) -> Vec<&str> {
 
 #[test]
 fn a_stored_report_against_a_later_questionnaire_gives_every_change() {
-    let dir = scratch_dir("diff-later");
-    let (old, new) = (northwind_report(&dir), northwind_later(&dir));
+    let tmp = scratch_dir();
+    let dir = path_of(&tmp);
+    let (old, new) = (northwind_report(dir), northwind_later(dir));
     let d = diff_json(&old, &new);
     assert_eq!(d["warnings"], json!([]));
     let score = |name: &str| {
@@ -164,14 +165,15 @@ fn another_organization_or_another_rubric_is_said_first() {
         d["warnings"],
         json!(["These are two organizations, Cedar Health and Northwind Retail: the changes compare them, not one organization over time."])
     );
-    let dir = scratch_dir("diff-rubric");
+    let tmp = scratch_dir();
+    let dir = path_of(&tmp);
     let rubric =
         run(&["rubric", "export"])
             .stdout
             .replacen("version = \"2\"", "version = \"3\"", 1);
     let rubric_path = format!("{dir}/next.toml");
     std::fs::write(&rubric_path, rubric).expect("write");
-    let stored = northwind_report(&dir);
+    let stored = northwind_report(dir);
     let out = run(&["diff", &stored, NORTHWIND, "--rubric", &rubric_path]);
     assert_eq!(out.code, 0, "{}", out.stderr);
     let second_line = out
@@ -191,7 +193,8 @@ fn another_organization_or_another_rubric_is_said_first() {
 
 #[test]
 fn a_side_that_is_not_a_report_is_refused_with_its_place() {
-    let dir = scratch_dir("diff-bad");
+    let tmp = scratch_dir();
+    let dir = path_of(&tmp);
     let broken = format!("{dir}/broken.json");
     std::fs::write(&broken, "{\n  \"format_version\": 1,\n  oops\n}\n").expect("write");
     let out = run(&["diff", &broken, NORTHWIND]);
@@ -225,14 +228,15 @@ fn a_side_that_is_not_a_report_is_refused_with_its_place() {
 
 #[test]
 fn every_format_of_the_comparison() {
-    let dir = scratch_dir("diff-formats");
-    northwind_report(&dir);
-    northwind_later(&dir);
+    let tmp = scratch_dir();
+    let dir = path_of(&tmp);
+    northwind_report(dir);
+    northwind_later(dir);
     // Run from the scratch directory so that the names, and so the wrapping,
     // do not depend on where the target directory is.
     for format in ["table", "markdown", "json", "html"] {
         let out = run_in(
-            &dir,
+            dir,
             &[
                 "diff",
                 "northwind.json",

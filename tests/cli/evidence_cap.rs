@@ -2,7 +2,7 @@
 //! the first fifty and say how many more the JSON report lists; the JSON
 //! keeps every one. Tested at the cap, both sides.
 
-use crate::common::{run_in_env, scratch_dir};
+use crate::common::{path_of, run_in_env, scratch_dir};
 use std::fmt::Write as _;
 
 /// A questionnaire of `n` pilots on laptops, each one piece of evidence of
@@ -23,10 +23,11 @@ fn laptops(n: usize) -> String {
 
 /// The report in `format`, laid out wide enough that no line is wrapped.
 fn report(n: usize, format: &str) -> String {
-    let dir = scratch_dir(&format!("evidence-cap-{n}-{format}"));
+    let tmp = scratch_dir();
+    let dir = path_of(&tmp);
     std::fs::write(format!("{dir}/org.yaml"), laptops(n)).expect("written");
     let run = run_in_env(
-        &dir,
+        dir,
         &["assess", "org.yaml", "--format", format],
         &[("COLUMNS", "1000")],
     );

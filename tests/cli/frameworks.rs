@@ -181,7 +181,7 @@ fn check(from: &str, to: &str) -> (i32, String) {
         DEFAULT_TOML.contains(from),
         "the default rubric has {from:?}"
     );
-    let dir = tempfile::tempdir().expect("a temporary directory");
+    let dir = crate::common::scratch_dir();
     let path = dir.path().join("r.toml");
     std::fs::write(&path, DEFAULT_TOML.replacen(from, to, 1)).expect("written");
     let out = run(&["rubric", "check", &path.to_string_lossy()]);
@@ -493,7 +493,8 @@ fn fail_on_a_reference_fails_when_a_finding_mapped_to_it_fires() {
 
 #[test]
 fn fail_on_a_reference_leaves_accepted_findings_out() {
-    let dir = crate::common::scratch_dir("fail-on-reference-accepted");
+    let tmp = crate::common::scratch_dir();
+    let dir = crate::common::path_of(&tmp);
     let northwind = "examples/slide-deck-northwind-retail.yaml";
     std::fs::copy(
         format!("{}/{northwind}", env!("CARGO_MANIFEST_DIR")),
@@ -511,14 +512,14 @@ fn fail_on_a_reference_leaves_accepted_findings_out() {
         "json",
     ];
     // laptop-bound is the one finding mapped to MEASURE 2.7.
-    let out = crate::common::run_in(&dir, &args);
+    let out = crate::common::run_in(dir, &args);
     assert_eq!(out.code, 1);
     std::fs::write(
         format!("{dir}/readiness.toml"),
         "[[accept]]\nfinding = \"laptop-bound\"\nreason = \"Moves in March\"\nby = \"CIO\"\nuntil = 2027-03-31\n",
     )
     .expect("write");
-    let out = crate::common::run_in(&dir, &args);
+    let out = crate::common::run_in(dir, &args);
     assert_eq!(out.code, 0, "{}", out.stderr);
     let report: Value = serde_json::from_str(&out.stdout).expect("JSON");
     assert_eq!(
@@ -542,7 +543,8 @@ fn an_unknown_reference_is_refused_with_the_nearest_id() {
         "--fail-on: the rubric default declares no framework \"nist-rmf\"; it declares nist-ai-rmf, iso-42001, eu-ai-act\n"
     );
     // In the settings file, the problem is placed on gate.fail_on.
-    let dir = crate::common::scratch_dir("fail-on-reference-unknown");
+    let tmp = crate::common::scratch_dir();
+    let dir = crate::common::path_of(&tmp);
     std::fs::write(
         format!("{dir}/readiness.toml"),
         "[gate]\nfail_on = [\"critical\", \"iso-42001:A.6.2.60\"]\n",
@@ -553,7 +555,7 @@ fn an_unknown_reference_is_refused_with_the_nearest_id() {
         format!("{dir}/harbor.yaml"),
     )
     .expect("copy");
-    let out = crate::common::run_in(&dir, &["assess", "harbor.yaml"]);
+    let out = crate::common::run_in(dir, &["assess", "harbor.yaml"]);
     assert_eq!((out.code, out.stdout.as_str()), (2, ""));
     assert_eq!(
         out.stderr,
@@ -622,7 +624,8 @@ fn framework_adds_a_framework_view_to_the_report() {
 
 #[test]
 fn the_settings_file_may_ask_for_framework_views() {
-    let dir = crate::common::scratch_dir("framework-view-settings");
+    let tmp = crate::common::scratch_dir();
+    let dir = crate::common::path_of(&tmp);
     std::fs::copy(
         format!("{}/{HARBOR}", env!("CARGO_MANIFEST_DIR")),
         format!("{dir}/harbor.yaml"),
@@ -633,14 +636,14 @@ fn the_settings_file_may_ask_for_framework_views() {
         "framework = [\"iso-42001\"]\n",
     )
     .expect("write");
-    let out = crate::common::run_in(&dir, &["assess", "harbor.yaml", "--format", "markdown"]);
+    let out = crate::common::run_in(dir, &["assess", "harbor.yaml", "--format", "markdown"]);
     assert_eq!(out.code, 0, "{}", out.stderr);
     assert!(out
         .stdout
         .contains("\n### Framework view: ISO/IEC 42001 AI management systems, version 2023\n"));
     // The flag replaces the file's list.
     let out = crate::common::run_in(
-        &dir,
+        dir,
         &[
             "assess",
             "harbor.yaml",
@@ -660,7 +663,7 @@ fn the_settings_file_may_ask_for_framework_views() {
         "framework = [\"iso-4200\"]\n",
     )
     .expect("write");
-    let out = crate::common::run_in(&dir, &["assess", "harbor.yaml"]);
+    let out = crate::common::run_in(dir, &["assess", "harbor.yaml"]);
     assert_eq!((out.code, out.stdout.as_str()), (2, ""));
     assert_eq!(
         out.stderr,
@@ -698,7 +701,8 @@ fn the_readmes_coverage_view_is_the_tools_own() {
 
 #[test]
 fn the_coverage_view_marks_accepted_findings() {
-    let dir = crate::common::scratch_dir("coverage-accepted");
+    let tmp = crate::common::scratch_dir();
+    let dir = crate::common::path_of(&tmp);
     std::fs::copy(
         format!(
             "{}/examples/slide-deck-northwind-retail.yaml",
@@ -719,7 +723,7 @@ fn the_coverage_view_marks_accepted_findings() {
         "--as-of",
         "2026-11-20",
     ];
-    let out = crate::common::run_in(&dir, &[&args[..], &["--format", "json"]].concat());
+    let out = crate::common::run_in(dir, &[&args[..], &["--format", "json"]].concat());
     assert_eq!(out.code, 0, "{}", out.stderr);
     let view: Value = serde_json::from_str(&out.stdout).expect("JSON");
     let measure_2_7 = view["coverage"][0]["ids"]
@@ -733,7 +737,7 @@ fn the_coverage_view_marks_accepted_findings() {
         measure_2_7["findings"],
         json!([{ "id": "laptop-bound", "severity": "warning", "title": "Pilots running on a laptop", "counts_for_gate": false }])
     );
-    let out = crate::common::run_in(&dir, &[&args[..], &["--format", "markdown"]].concat());
+    let out = crate::common::run_in(dir, &[&args[..], &["--format", "markdown"]].concat());
     assert!(out
         .stdout
         .contains("| Fired: laptop-bound (warning, accepted). |"));

@@ -217,8 +217,8 @@ fn score_gates_compare_the_low_end_and_say_what_is_open() {
 
 #[test]
 fn a_failed_gate_still_writes_the_report_file() {
-    let target = format!("{}/gated-report.md", env!("CARGO_TARGET_TMPDIR"));
-    let _ = std::fs::remove_file(&target);
+    let tmp = crate::common::scratch_dir();
+    let target = format!("{}/gated-report.md", crate::common::path_of(&tmp));
     let out = run(&[
         "assess",
         NORTHWIND,
@@ -281,7 +281,8 @@ fn run_with_summary(args: &[&str], summary: &str) -> crate::common::Run {
 
 #[test]
 fn the_markdown_report_is_appended_to_the_github_step_summary() {
-    let summary = format!("{}/step-summary.md", env!("CARGO_TARGET_TMPDIR"));
+    let tmp = crate::common::scratch_dir();
+    let summary = format!("{}/step-summary.md", crate::common::path_of(&tmp));
     std::fs::write(&summary, "earlier step\n").expect("scratch file");
     let out = run_with_summary(
         &[
@@ -338,7 +339,8 @@ fn an_unwritable_step_summary_warns_and_keeps_the_verdict() {
 
 #[test]
 fn a_failed_gate_says_why_on_standard_error_even_with_o() {
-    let target = format!("{}/gated-quiet.json", env!("CARGO_TARGET_TMPDIR"));
+    let tmp = crate::common::scratch_dir();
+    let target = format!("{}/gated-quiet.json", crate::common::path_of(&tmp));
     let out = run(&[
         "assess",
         "examples",

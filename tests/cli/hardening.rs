@@ -6,7 +6,7 @@
 //! /dev/null and /dev/full stand in, which only root could replace, so no
 //! test passes unseen for want of root.
 
-use crate::common::{run, run_in, scratch_dir};
+use crate::common::{path_of, run, run_in, scratch_dir};
 use std::fmt::Write as _;
 use std::os::unix::ffi::OsStrExt;
 use std::os::unix::fs::{FileTypeExt, PermissionsExt};
@@ -49,7 +49,8 @@ fn device(path: &str, major: &str, minor: &str) -> String {
 
 #[test]
 fn a_device_given_to_o_is_written_in_place_not_replaced() {
-    let dir = scratch_dir("o-device");
+    let tmp = scratch_dir();
+    let dir = path_of(&tmp);
     let node = device(&format!("{dir}/null"), "1", "3");
     let out = run(&["assess", EXAMPLE, "-o", &node]);
     assert_eq!(out.code, 0, "{}", out.stderr);
@@ -59,7 +60,8 @@ fn a_device_given_to_o_is_written_in_place_not_replaced() {
 
 #[test]
 fn a_fifo_given_to_o_is_written_in_place() {
-    let dir = scratch_dir("o-fifo");
+    let tmp = scratch_dir();
+    let dir = path_of(&tmp);
     let fifo = format!("{dir}/pipe");
     assert!(Command::new("mkfifo")
         .arg(&fifo)
@@ -81,7 +83,8 @@ fn a_fifo_given_to_o_is_written_in_place() {
 
 #[test]
 fn a_report_keeps_the_permissions_of_the_file_it_replaces() {
-    let dir = scratch_dir("o-permissions");
+    let tmp = scratch_dir();
+    let dir = path_of(&tmp);
     let report = format!("{dir}/report.md");
     std::fs::write(&report, "old").expect("scratch file");
     std::fs::set_permissions(&report, std::fs::Permissions::from_mode(0o600)).expect("chmod");
@@ -114,7 +117,8 @@ fn a_report_keeps_the_permissions_of_the_file_it_replaces() {
 
 #[test]
 fn a_report_never_replaces_one_of_its_questionnaires() {
-    let dir = scratch_dir("o-self");
+    let tmp = scratch_dir();
+    let dir = path_of(&tmp);
     let questionnaire = format!("{dir}/org.yaml");
     std::fs::copy(example(), &questionnaire).expect("copy");
     let link = format!("{dir}/link.yaml");
@@ -137,7 +141,7 @@ fn a_report_never_replaces_one_of_its_questionnaires() {
     let kept = std::fs::read_to_string(&questionnaire).expect("read");
     assert_eq!(kept, std::fs::read_to_string(example()).expect("example"));
     // A directory of questionnaires is checked file by file.
-    let out = run(&["assess", &dir, "-o", &questionnaire]);
+    let out = run(&["assess", dir, "-o", &questionnaire]);
     assert_eq!(out.code, 2, "{}", out.stderr);
 }
 
@@ -151,13 +155,14 @@ fn dash_o_dash_is_standard_output() {
 
 #[test]
 fn temporary_files_are_random_and_only_ones_own_are_removed() {
-    let dir = scratch_dir("o-temporary");
+    let tmp = scratch_dir();
+    let dir = path_of(&tmp);
     // A file named as an older tool named its temporary files.
     let stranger = format!("{dir}/.report.md.1.tmp");
     std::fs::write(&stranger, "not ours").expect("scratch file");
-    let out = run_in(&dir, &["assess", &example(), "-o", "report.md"]);
+    let out = run_in(dir, &["assess", &example(), "-o", "report.md"]);
     assert_eq!(out.code, 0, "{}", out.stderr);
-    let mut names: Vec<String> = std::fs::read_dir(&dir)
+    let mut names: Vec<String> = std::fs::read_dir(dir)
         .expect("dir")
         .map(|e| e.expect("entry").file_name().to_string_lossy().into_owned())
         .collect();
@@ -171,7 +176,8 @@ fn temporary_files_are_random_and_only_ones_own_are_removed() {
 
 #[test]
 fn a_failure_to_write_standard_output_is_an_error_unless_the_pipe_closed() {
-    let dir = scratch_dir("stdout-full");
+    let tmp = scratch_dir();
+    let dir = path_of(&tmp);
     let full = device(&format!("{dir}/full"), "1", "7");
     let target = std::fs::OpenOptions::new()
         .write(true)
@@ -204,7 +210,8 @@ fn a_failure_to_write_standard_output_is_an_error_unless_the_pipe_closed() {
 
 #[test]
 fn a_job_summary_that_would_block_is_a_warning_after_the_report() {
-    let dir = scratch_dir("summary-fifo");
+    let tmp = scratch_dir();
+    let dir = path_of(&tmp);
     let fifo = format!("{dir}/summary");
     assert!(Command::new("mkfifo")
         .arg(&fifo)
@@ -235,7 +242,8 @@ fn a_job_summary_that_would_block_is_a_warning_after_the_report() {
 
 #[test]
 fn a_directory_names_every_entry_it_cannot_read_as_a_questionnaire() {
-    let dir = scratch_dir("dir-entries");
+    let tmp = scratch_dir();
+    let dir = path_of(&tmp);
     std::fs::copy(example(), format!("{dir}/a.yaml")).expect("copy");
     std::fs::copy(example(), format!("{dir}/B.YML")).expect("copy");
     std::os::unix::fs::symlink(
@@ -250,7 +258,7 @@ fn a_directory_names_every_entry_it_cannot_read_as_a_questionnaire() {
         .arg(format!("{dir}/pipe.yml"))
         .status()
         .is_ok_and(|s| s.success()));
-    let out = run(&["validate", &dir]);
+    let out = run(&["validate", dir]);
     assert_eq!(out.code, 2);
     // Uppercase extensions count; the rest is named, one line each.
     assert_eq!(
@@ -268,7 +276,7 @@ fn a_directory_names_every_entry_it_cannot_read_as_a_questionnaire() {
     )));
     assert!(lines[3].starts_with(&format!("{dir}/pipe.yml: is not a regular file")));
     // The questionnaires that can be read are still assessed.
-    let out = run(&["assess", &dir, "--format", "json"]);
+    let out = run(&["assess", dir, "--format", "json"]);
     assert_eq!(out.code, 2);
     assert!(out.stdout.contains("\"organizations\":2"), "{}", out.stdout);
 }
@@ -280,7 +288,8 @@ fn a_settings_file_that_cannot_be_read_is_an_error_not_silence() {
         ("config-dangling", "dangling"),
         ("config-fifo", "fifo"),
     ] {
-        let dir = scratch_dir(name);
+        let tmp = scratch_dir();
+        let dir = path_of(&tmp);
         let config = format!("{dir}/readiness.toml");
         match make {
             "dir" => std::fs::create_dir(&config).expect("dir"),
@@ -292,7 +301,7 @@ fn a_settings_file_that_cannot_be_read_is_an_error_not_silence() {
                 .status()
                 .is_ok_and(|s| s.success())),
         }
-        let out = run_in(&dir, &["assess", &example()]);
+        let out = run_in(dir, &["assess", &example()]);
         assert_eq!((out.code, out.stdout.as_str()), (2, ""), "{name}");
         assert!(
             out.stderr.starts_with("readiness.toml: "),
@@ -310,7 +319,8 @@ fn a_settings_file_that_cannot_be_read_is_an_error_not_silence() {
 
 #[test]
 fn messages_say_what_is_wrong() {
-    let dir = scratch_dir("messages");
+    let tmp = scratch_dir();
+    let dir = path_of(&tmp);
     let write = |name: &str, bytes: &[u8]| {
         let path = format!("{dir}/{name}");
         std::fs::write(&path, bytes).expect("scratch file");
@@ -392,7 +402,8 @@ fn messages_say_what_is_wrong() {
 
 #[test]
 fn file_names_and_keys_cannot_print_lines_of_their_own() {
-    let dir = scratch_dir("escapes");
+    let tmp = scratch_dir();
+    let dir = path_of(&tmp);
     // A key with a line break, quoted, that could forge a workflow command.
     let path = format!("{dir}/key.yaml");
     std::fs::write(
@@ -412,7 +423,7 @@ fn file_names_and_keys_cannot_print_lines_of_their_own() {
     for name in ["\u{1b}[31mred.yaml", "::warning::x.yaml"] {
         let path = format!("{dir}/{name}");
         std::fs::write(&path, "version: 2\n").expect("scratch file");
-        let out = run_in(&dir, &["validate", name]);
+        let out = run_in(dir, &["validate", name]);
         assert_eq!(out.code, 2);
         assert!(!out.stderr.contains('\u{1b}'), "{:?}", out.stderr);
         assert!(
@@ -425,7 +436,8 @@ fn file_names_and_keys_cannot_print_lines_of_their_own() {
 
 #[test]
 fn a_file_with_thousands_of_mistakes_prints_a_hundred_and_a_count() {
-    let dir = scratch_dir("many-problems");
+    let tmp = scratch_dir();
+    let dir = path_of(&tmp);
     let mut text =
         String::from("version: 1\norganization: {name: A}\nimplementation:\n  pilots:\n");
     for i in 0..5_000 {

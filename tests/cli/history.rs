@@ -3,8 +3,9 @@
 //! every number of the series checked against `assess` of the same text on
 //! the same date, `--since` and `--max` at their boundaries, and the errors.
 
-use crate::common::{commit_on, git, run, run_in, scratch_dir, Run};
+use crate::common::{commit_on, git, path_of, run, run_in, scratch_dir, Run};
 use serde_json::Value;
+use tempfile::TempDir;
 
 const NORTHWIND: &str = "examples/slide-deck-northwind-retail.yaml";
 
@@ -36,17 +37,18 @@ fn northwind_versions() -> Vec<(&'static str, &'static str, String)> {
 
 /// A repository holding Northwind's versions, one commit each, and Harbor
 /// Logistics beside it from the last day on.
-fn repository(name: &str) -> String {
-    let dir = scratch_dir(name);
-    git(&dir, &["init", "--quiet"]);
+fn repository() -> TempDir {
+    let tmp = scratch_dir();
+    let dir = path_of(&tmp);
+    git(dir, &["init", "--quiet"]);
     std::fs::create_dir_all(format!("{dir}/org")).expect("mkdir");
     let mut previous: Option<&str> = None;
     for (date, file, text) in northwind_versions() {
         if let Some(old) = previous.filter(|old| *old != file) {
-            git(&dir, &["mv", old, file]);
+            git(dir, &["mv", old, file]);
         }
         std::fs::write(format!("{dir}/{file}"), text).expect("write");
-        commit_on(&dir, date, &format!("Northwind on {date}"));
+        commit_on(dir, date, &format!("Northwind on {date}"));
         previous = Some(file);
     }
     std::fs::write(
@@ -54,8 +56,8 @@ fn repository(name: &str) -> String {
         example("examples/aligned-harbor-logistics.yaml"),
     )
     .expect("write");
-    commit_on(&dir, "2026-11-15", "Harbor Logistics joins");
-    dir
+    commit_on(dir, "2026-11-15", "Harbor Logistics joins");
+    tmp
 }
 
 fn json(out: &Run) -> Value {
@@ -65,9 +67,10 @@ fn json(out: &Run) -> Value {
 
 #[test]
 fn every_version_is_assessed_on_its_own_date_and_the_rename_is_followed() {
-    let dir = repository("history-numbers");
+    let tmp = repository();
+    let dir = path_of(&tmp);
     let history = json(&run_in(
-        &dir,
+        dir,
         &["history", "org/northwind.yaml", "--format", "json"],
     ));
     assert_eq!(history["file"], "org/northwind.yaml");
@@ -81,7 +84,8 @@ fn every_version_is_assessed_on_its_own_date_and_the_rename_is_followed() {
         assert_eq!(version["subject"], format!("Northwind on {date}"));
         assert_eq!(version["commit"].as_str().map(str::len), Some(40));
         // The same text assessed by `assess` on the commit's date.
-        let scratch = scratch_dir("history-numbers-version");
+        let scratch_tmp = scratch_dir();
+        let scratch = path_of(&scratch_tmp);
         std::fs::write(format!("{scratch}/q.yaml"), text).expect("write");
         let out = run(&[
             "assess",
@@ -142,11 +146,12 @@ fn dates(out: &Run) -> Vec<String> {
 
 #[test]
 fn since_and_max_at_their_boundaries() {
-    let dir = repository("history-limits");
+    let tmp = repository();
+    let dir = path_of(&tmp);
     let history = |extra: &[&str]| {
         let mut args = vec!["history", "org/northwind.yaml", "--format", "json"];
         args.extend(extra);
-        run_in(&dir, &args)
+        run_in(dir, &args)
     };
     // --since keeps the versions committed on the day and after.
     assert_eq!(
@@ -181,16 +186,17 @@ fn since_and_max_at_their_boundaries() {
 
 #[test]
 fn what_has_no_history_is_an_error_naming_it() {
-    let dir = repository("history-errors");
+    let tmp = repository();
+    let dir = path_of(&tmp);
     std::fs::write(format!("{dir}/org/draft.yaml"), example(NORTHWIND)).expect("write");
-    let out = run_in(&dir, &["history", "org/draft.yaml"]);
+    let out = run_in(dir, &["history", "org/draft.yaml"]);
     assert_eq!((out.code, out.stdout.as_str()), (2, ""));
     assert_eq!(
         out.stderr,
         "org/draft.yaml: has no committed version: git lists no commit that added or changed it\n"
     );
     // In a directory, the others' histories are still shown.
-    let out = run_in(&dir, &["history", "org", "--format", "json"]);
+    let out = run_in(dir, &["history", "org", "--format", "json"]);
     assert_eq!(out.code, 2);
     assert_eq!(
         out.stderr,
@@ -199,12 +205,13 @@ fn what_has_no_history_is_an_error_naming_it() {
     let histories: Value = serde_json::from_str(&out.stdout).expect("JSON");
     assert_eq!(histories["histories"].as_array().map(Vec::len), Some(2));
 
-    let outside = scratch_dir("history-outside");
+    let outside_tmp = scratch_dir();
+    let outside = path_of(&outside_tmp);
     std::fs::write(format!("{outside}/q.yaml"), example(NORTHWIND)).expect("write");
     // A scratch directory may sit inside a repository (the project's own):
     // tell git the repository ends here.
     let out = crate::common::run_in_env(
-        &outside,
+        outside,
         &["history", "q.yaml"],
         &[("GIT_CEILING_DIRECTORIES", env!("CARGO_TARGET_TMPDIR"))],
     );
@@ -219,7 +226,8 @@ fn what_has_no_history_is_an_error_naming_it() {
 
 #[test]
 fn every_format_of_a_history() {
-    let dir = repository("history-formats");
+    let tmp = repository();
+    let dir = path_of(&tmp);
     for (name, args, columns) in [
         ("table", vec!["--format", "table"], "100"),
         ("table-wide", vec!["--format", "table"], "160"),
@@ -229,20 +237,17 @@ fn every_format_of_a_history() {
     ] {
         let mut all = vec!["history", "org/northwind.yaml"];
         all.extend(args);
-        let out = crate::common::run_in_env(&dir, &all, &[("COLUMNS", columns)]);
+        let out = crate::common::run_in_env(dir, &all, &[("COLUMNS", columns)]);
         assert_eq!(out.code, 0, "{}", out.stderr);
         // Commit ids depend on the machine's git; the rest must not.
-        insta::assert_snapshot!(
-            format!("history-{name}"),
-            without_commits(&dir, &out.stdout)
-        );
+        insta::assert_snapshot!(format!("history-{name}"), without_commits(dir, &out.stdout));
     }
     for format in ["table", "markdown", "json", "html"] {
-        let out = run_in(&dir, &["history", "org", "--format", format]);
+        let out = run_in(dir, &["history", "org", "--format", format]);
         assert_eq!(out.code, 0, "{}", out.stderr);
         insta::assert_snapshot!(
             format!("history-portfolio-{format}"),
-            without_commits(&dir, &out.stdout)
+            without_commits(dir, &out.stdout)
         );
     }
 }
@@ -268,14 +273,15 @@ fn without_commits(dir: &str, text: &str) -> String {
 
 #[test]
 fn two_questionnaires_of_one_name_are_told_apart_by_their_files() {
-    let dir = repository("history-same-name");
+    let tmp = repository();
+    let dir = path_of(&tmp);
     std::fs::write(
         format!("{dir}/org/northwind-copy.yaml"),
         undated(&example(NORTHWIND)),
     )
     .expect("write");
-    commit_on(&dir, "2026-11-16", "A copy");
-    let out = run_in(&dir, &["history", "org", "--format", "markdown"]);
+    commit_on(dir, "2026-11-16", "A copy");
+    let out = run_in(dir, &["history", "org", "--format", "markdown"]);
     assert_eq!(out.code, 0, "{}", out.stderr);
     assert!(
         out.stdout

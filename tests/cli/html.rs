@@ -4,7 +4,7 @@
 //! Markdown report; headings in order and tables with captions and header
 //! cells; `--output` written whole.
 
-use crate::common::{examples, run, scratch_dir};
+use crate::common::{examples, path_of, run, scratch_dir};
 
 fn html(args: &[&str]) -> String {
     let out = run(args);
@@ -34,7 +34,8 @@ fn the_portfolio_as_html() {
 
 #[test]
 fn a_report_with_its_baseline_as_html() {
-    let dir = scratch_dir("html-baseline");
+    let tmp = scratch_dir();
+    let dir = path_of(&tmp);
     let stored = format!("{dir}/northwind.json");
     let northwind = "examples/slide-deck-northwind-retail.yaml";
     let out = run(&["assess", northwind, "--format", "json", "-o", &stored]);
@@ -163,7 +164,8 @@ fn tags(page: &str) -> Vec<&str> {
 
 #[test]
 fn a_hostile_name_appears_only_escaped() {
-    let dir = scratch_dir("html-hostile");
+    let tmp = scratch_dir();
+    let dir = path_of(&tmp);
     let name = "<script>alert(\"x\")</script> & 'Co' <b onload=x>";
     let yaml = std::fs::read_to_string(format!(
         "{}/examples/early-millbrook-credit-union.yaml",
@@ -337,7 +339,8 @@ fn the_chart_has_a_title_and_a_text_alternative_with_the_scores() {
 
 #[test]
 fn output_writes_the_page_and_nothing_on_stdout() {
-    let dir = scratch_dir("html-output");
+    let tmp = scratch_dir();
+    let dir = path_of(&tmp);
     let path = format!("{dir}/report.html");
     let file = "partial-cedar-health.yaml";
     let out = run(&[
@@ -358,7 +361,8 @@ fn output_writes_the_page_and_nothing_on_stdout() {
 
 #[test]
 fn a_side_not_scored_has_no_point_but_its_range_is_shaded_and_the_reason_given() {
-    let dir = scratch_dir("html-not-scored");
+    let tmp = scratch_dir();
+    let dir = path_of(&tmp);
     let file = format!("{dir}/bare.yaml");
     std::fs::write(
         &file,

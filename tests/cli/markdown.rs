@@ -1,7 +1,7 @@
 //! The leadership report: a snapshot of each example, well-formed `CommonMark`
 //! tables, a well-formed quadrant chart, and `--output` written whole.
 
-use crate::common::{examples, run};
+use crate::common::{examples, path_of, run, scratch_dir};
 use pulldown_cmark::{Event, Options, Parser, Tag, TagEnd};
 
 fn markdown(file: &str) -> String {
@@ -140,16 +140,10 @@ fn the_report_speaks_plainly() {
     }
 }
 
-fn scratch(name: &str) -> String {
-    let dir = format!("{}/output-{name}", env!("CARGO_TARGET_TMPDIR"));
-    let _ = std::fs::remove_dir_all(&dir);
-    std::fs::create_dir_all(&dir).expect("scratch directory");
-    dir
-}
-
 #[test]
 fn output_writes_the_whole_report_and_nothing_on_stdout() {
-    let dir = scratch("whole");
+    let tmp = scratch_dir();
+    let dir = path_of(&tmp);
     let target = format!("{dir}/report.md");
     for format in ["markdown", "json", "table"] {
         let out = run(&[
@@ -177,7 +171,7 @@ fn output_writes_the_whole_report_and_nothing_on_stdout() {
             "{format}"
         );
     }
-    let left: Vec<_> = std::fs::read_dir(&dir)
+    let left: Vec<_> = std::fs::read_dir(dir)
         .expect("dir")
         .map(|e| e.expect("entry").file_name())
         .collect();
@@ -186,7 +180,8 @@ fn output_writes_the_whole_report_and_nothing_on_stdout() {
 
 #[test]
 fn a_failed_run_leaves_an_existing_report_untouched() {
-    let dir = scratch("untouched");
+    let tmp = scratch_dir();
+    let dir = path_of(&tmp);
     let target = format!("{dir}/report.md");
     std::fs::write(&target, "the previous report\n").expect("write");
     let bad = format!("{dir}/bad.yaml");
@@ -261,7 +256,8 @@ fn user_text_cannot_inject_markdown_or_html() {
 
 #[test]
 fn the_chart_splits_at_the_rubrics_cut_line() {
-    let dir = crate::common::scratch_dir("chart-cut");
+    let tmp = scratch_dir();
+    let dir = path_of(&tmp);
     let rubric = format!("{dir}/cut.toml");
     std::fs::write(
         &rubric,

@@ -2,7 +2,7 @@
 //! bad file among good ones, the worst exit code, and output independent of
 //! the number of cores.
 
-use crate::common::{run, scratch_dir, unwrapped};
+use crate::common::{path_of, run, scratch_dir, unwrapped};
 use serde_json::Value;
 
 #[test]
@@ -50,7 +50,8 @@ fn json_for_several_inputs_lists_each_assessment_in_the_stated_order() {
 
 #[test]
 fn ties_are_broken_by_name_then_file() {
-    let dir = scratch_dir("portfolio-ties");
+    let tmp = scratch_dir();
+    let dir = path_of(&tmp);
     for (file, name) in [("c.yaml", "Beta"), ("a.yaml", "Beta"), ("b.yaml", "Alpha")] {
         std::fs::write(
             format!("{dir}/{file}"),
@@ -58,7 +59,7 @@ fn ties_are_broken_by_name_then_file() {
         )
         .expect("write");
     }
-    let out = run(&["assess", &dir, "--format", "json"]);
+    let out = run(&["assess", dir, "--format", "json"]);
     let json: Value = serde_json::from_str(&out.stdout).expect("JSON");
     let order: Vec<String> = json["assessments"]
         .as_array()
@@ -82,7 +83,8 @@ fn ties_are_broken_by_name_then_file() {
 
 #[test]
 fn one_bad_file_does_not_hide_the_rest() {
-    let dir = scratch_dir("portfolio-one-bad");
+    let tmp = scratch_dir();
+    let dir = path_of(&tmp);
     std::fs::write(
         format!("{dir}/good.yaml"),
         "version: 1\norganization:\n  name: Good\n  assessed: 2026-11-20\n",
@@ -94,7 +96,7 @@ fn one_bad_file_does_not_hide_the_rest() {
     )
     .expect("write");
     std::fs::write(format!("{dir}/notes.txt"), "not a questionnaire").expect("write");
-    let out = run(&["assess", &dir, "--format", "json"]);
+    let out = run(&["assess", dir, "--format", "json"]);
     assert_eq!(out.code, 2);
     assert_eq!(out.stderr, format!("{dir}/bad.yaml:4:3: unknown key \"size\" in organization; allowed: name, industry, employees, assessed\n4 |   size: 3\n  |   ^\n"));
     let json: Value = serde_json::from_str(&out.stdout).expect("the valid ones are still reported");
@@ -116,14 +118,14 @@ fn one_bad_file_does_not_hide_the_rest() {
     let first = format!(
         "{dir}/bad.yaml: line 4, column 3: unknown key \"size\" in organization; allowed: name, industry, employees, assessed"
     );
-    let table = run(&["assess", &dir, "--format", "table"]);
+    let table = run(&["assess", dir, "--format", "table"]);
     assert_eq!(table.code, 2);
     assert!(
         unwrapped(&table.stdout).ends_with(&format!("{not_assessed} {first}")),
         "{}",
         table.stdout
     );
-    let markdown = run(&["assess", &dir, "--format", "markdown"]);
+    let markdown = run(&["assess", dir, "--format", "markdown"]);
     assert_eq!(markdown.code, 2);
     assert!(
         markdown.stdout.ends_with(&format!(

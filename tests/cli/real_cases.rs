@@ -206,7 +206,8 @@ fn the_new_choices_and_respondents_are_checked_like_every_answer() {
 
 #[test]
 fn a_broken_reference_is_refused_on_the_command_line() {
-    let path = format!("{}/serves.yaml", env!("CARGO_TARGET_TMPDIR"));
+    let tmp = crate::common::scratch_dir();
+    let path = format!("{}/serves.yaml", crate::common::path_of(&tmp));
     std::fs::write(
         &path,
         with_problems("implementation:\n  pilots:\n    - { name: triage, stage: pilot, serves: [Faster triag] }\n"),

@@ -3,7 +3,7 @@
 //! repository; each kind of regression on both sides of the tolerance, and
 //! the errors for a missing revision or file.
 
-use crate::common::{git, run, run_in, scratch_dir};
+use crate::common::{git, path_of, run, run_in, scratch_dir};
 use serde_json::Value;
 
 const NORTHWIND: &str = "examples/slide-deck-northwind-retail.yaml";
@@ -64,7 +64,8 @@ fn the_same_questionnaire_as_its_own_baseline_passes_every_check() {
 
 #[test]
 fn a_score_that_falls_fails_beyond_the_tolerance_and_passes_within_it() {
-    let dir = scratch_dir("regression-score");
+    let tmp = scratch_dir();
+    let dir = path_of(&tmp);
     // Northwind with one data answer worse: implementation falls by 1.6.
     let worse =
         example("slide-deck-northwind-retail.yaml").replace("quality: fair", "quality: poor");
@@ -72,7 +73,7 @@ fn a_score_that_falls_fails_beyond_the_tolerance_and_passes_within_it() {
     let baseline = format!("{}/{NORTHWIND}", env!("CARGO_MANIFEST_DIR"));
     let gated = |tolerance: &str| {
         run_in(
-            &dir,
+            dir,
             &[
                 "assess",
                 "org.yaml",
@@ -120,7 +121,8 @@ fn a_score_that_falls_fails_beyond_the_tolerance_and_passes_within_it() {
 
 #[test]
 fn a_level_or_quadrant_that_falls_and_a_new_critical_finding_fail() {
-    let dir = scratch_dir("regression-kinds");
+    let tmp = scratch_dir();
+    let dir = path_of(&tmp);
     let harbor = format!(
         "{}/examples/aligned-harbor-logistics.yaml",
         env!("CARGO_MANIFEST_DIR")
@@ -195,17 +197,17 @@ fn out_against(baseline: &str) -> crate::common::Run {
 
 #[test]
 fn a_git_revision_is_the_baseline_and_its_errors_are_clear() {
-    let dir = scratch_dir("regression-git");
-    let _ = std::fs::remove_dir_all(format!("{dir}/.git"));
-    git(&dir, &["init", "--quiet"]);
+    let tmp = scratch_dir();
+    let dir = path_of(&tmp);
+    git(dir, &["init", "--quiet"]);
     std::fs::create_dir_all(format!("{dir}/org")).expect("mkdir");
     std::fs::write(
         format!("{dir}/org/q.yaml"),
         example("aligned-harbor-logistics.yaml"),
     )
     .expect("write");
-    git(&dir, &["add", "."]);
-    git(&dir, &["commit", "--quiet", "-m", "harbor"]);
+    git(dir, &["add", "."]);
+    git(dir, &["commit", "--quiet", "-m", "harbor"]);
     // The working copy falls back to Northwind's answers.
     std::fs::write(
         format!("{dir}/org/q.yaml"),
@@ -213,7 +215,7 @@ fn a_git_revision_is_the_baseline_and_its_errors_are_clear() {
     )
     .expect("write");
     let out = run_in(
-        &dir,
+        dir,
         &[
             "assess",
             "org/q.yaml",
@@ -235,7 +237,7 @@ fn a_git_revision_is_the_baseline_and_its_errors_are_clear() {
     );
 
     let out = run_in(
-        &dir,
+        dir,
         &[
             "assess",
             "org/q.yaml",
@@ -255,7 +257,7 @@ fn a_git_revision_is_the_baseline_and_its_errors_are_clear() {
     )
     .expect("write");
     let out = run_in(
-        &dir,
+        dir,
         &[
             "assess",
             "org/new.yaml",
@@ -305,7 +307,8 @@ fn the_regression_gate_needs_a_baseline_and_the_tolerance_needs_the_gate() {
 
 #[test]
 fn the_regression_gate_from_readiness_toml() {
-    let dir = scratch_dir("regression-config");
+    let tmp = scratch_dir();
+    let dir = path_of(&tmp);
     std::fs::create_dir_all(format!("{dir}/reports")).expect("mkdir");
     let harbor = format!(
         "{}/examples/aligned-harbor-logistics.yaml",
@@ -329,7 +332,7 @@ fn the_regression_gate_from_readiness_toml() {
     )
     .expect("write");
     let northwind = format!("{}/{NORTHWIND}", env!("CARGO_MANIFEST_DIR"));
-    let out = run_in(&dir, &["assess", &northwind, "--format", "json"]);
+    let out = run_in(dir, &["assess", &northwind, "--format", "json"]);
     assert_eq!(out.code, 1, "{}", out.stderr);
     assert_eq!(
         failed(&out),
@@ -350,7 +353,7 @@ fn the_regression_gate_from_readiness_toml() {
         "[gate]\nfail_on_regression = true\ntolerance = 2\n",
     )
     .expect("write");
-    let out = run_in(&dir, &["assess", &northwind]);
+    let out = run_in(dir, &["assess", &northwind]);
     assert_eq!((out.code, out.stdout.as_str()), (2, ""));
     assert_eq!(
         out.stderr,
@@ -364,11 +367,11 @@ fn the_regression_gate_from_readiness_toml() {
         "--format",
         "json",
     ];
-    let out = run_in(&dir, &flags);
+    let out = run_in(dir, &flags);
     assert_eq!(out.code, 1, "{}", out.stderr);
     let report: Value = serde_json::from_str(&out.stdout).expect("JSON");
     assert_eq!(report["config"]["gates"]["tolerance"], 2.0);
-    let out = run_in(&dir, &[&flags[..], &["--tolerance", "100"]].concat());
+    let out = run_in(dir, &[&flags[..], &["--tolerance", "100"]].concat());
     let report: Value = serde_json::from_str(&out.stdout).expect("JSON");
     assert_eq!(report["config"]["gates"]["tolerance"], 100.0);
 
@@ -378,7 +381,7 @@ fn the_regression_gate_from_readiness_toml() {
         "[gate]\nbaseline = \"reports/last.json\"\n",
     )
     .expect("write");
-    let out = run_in(&dir, &["assess", &northwind, "--format", "json"]);
+    let out = run_in(dir, &["assess", &northwind, "--format", "json"]);
     assert_eq!(out.code, 0, "{}", out.stderr);
     let report: Value = serde_json::from_str(&out.stdout).expect("JSON");
     assert_eq!(report["gate"], Value::Null);
@@ -390,11 +393,12 @@ fn the_regression_gate_from_readiness_toml() {
 
 #[test]
 fn a_regression_names_the_criteria_that_moved_and_when_time_alone_moved_them() {
-    let dir = scratch_dir("regression-moved");
+    let tmp = scratch_dir();
+    let dir = path_of(&tmp);
     let harbor = example("aligned-harbor-logistics.yaml");
     std::fs::write(format!("{dir}/org.yaml"), &harbor).expect("write");
-    git(&dir, &["init", "--quiet"]);
-    crate::common::commit_on(&dir, "2026-11-20", "the baseline");
+    git(dir, &["init", "--quiet"]);
+    crate::common::commit_on(dir, "2026-11-20", "the baseline");
     let gated = [
         "assess",
         "org.yaml",
@@ -408,7 +412,7 @@ fn a_regression_names_the_criteria_that_moved_and_when_time_alone_moved_them() {
     // Only the assessment date moves: the roadmap ages past six months.
     let later = harbor.replace("assessed: 2026-11-20", "assessed: 2027-06-20");
     std::fs::write(format!("{dir}/org.yaml"), &later).expect("write");
-    let out = run_in(&dir, &gated);
+    let out = run_in(dir, &gated);
     assert_eq!(out.code, 1, "{}", out.stderr);
     let why = "the criteria that moved: delivery.roadmap-fresh 100.0 to 73.9 (moved with time alone: \
                strategy.roadmap.updated is 2026-09-15 in both, 66 days before the baseline's assessment \
@@ -426,7 +430,7 @@ fn a_regression_names_the_criteria_that_moved_and_when_time_alone_moved_them() {
     // The roadmap's date itself moved back: the move is named, not put on time.
     let older = harbor.replace("updated: 2026-09-15", "updated: 2025-09-15");
     std::fs::write(format!("{dir}/org.yaml"), &older).expect("write");
-    let out = run_in(&dir, &gated);
+    let out = run_in(dir, &gated);
     assert_eq!(out.code, 1, "{}", out.stderr);
     assert!(
         out.stderr
@@ -441,7 +445,7 @@ fn a_regression_names_the_criteria_that_moved_and_when_time_alone_moved_them() {
     // date's age.
     let both = older.replace("assessed: 2026-11-20", "assessed: 2027-06-20");
     std::fs::write(format!("{dir}/org.yaml"), &both).expect("write");
-    let out = run_in(&dir, &gated);
+    let out = run_in(dir, &gated);
     assert_eq!(out.code, 1, "{}", out.stderr);
     assert!(
         out.stderr
@@ -464,15 +468,16 @@ fn a_regression_names_the_criteria_that_moved_and_when_time_alone_moved_them() {
 /// changed.
 #[test]
 fn a_criterion_unanswered_before_and_now_did_not_move() {
-    let dir = scratch_dir("regression-unanswered-both");
+    let tmp = scratch_dir();
+    let dir = path_of(&tmp);
     let harbor = example("aligned-harbor-logistics.yaml").replace("  priorities: ranked\n", "");
     std::fs::write(format!("{dir}/org.yaml"), &harbor).expect("write");
-    git(&dir, &["init", "--quiet"]);
-    crate::common::commit_on(&dir, "2026-11-20", "the baseline");
+    git(dir, &["init", "--quiet"]);
+    crate::common::commit_on(dir, "2026-11-20", "the baseline");
     let later = harbor.replace("assessed: 2026-11-20", "assessed: 2027-06-20");
     std::fs::write(format!("{dir}/org.yaml"), &later).expect("write");
     let out = run_in(
-        &dir,
+        dir,
         &[
             "assess",
             "org.yaml",

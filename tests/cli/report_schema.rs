@@ -3,7 +3,7 @@
 //! gated and not, the portfolio with an error, every JSON snapshot) valid
 //! against it, checked by an independent validator.
 
-use crate::common::{examples, run, scratch_dir};
+use crate::common::{examples, path_of, run, scratch_dir};
 use serde_json::Value;
 
 fn report_schema() -> Value {
@@ -92,7 +92,8 @@ fn every_json_report_is_valid_against_the_report_schema() {
         }
     }
     // A portfolio with a file that could not be assessed.
-    let dir = scratch_dir("report-schema-portfolio");
+    let tmp = scratch_dir();
+    let dir = path_of(&tmp);
     std::fs::copy(
         format!(
             "{}/examples/aligned-harbor-logistics.yaml",
@@ -102,7 +103,7 @@ fn every_json_report_is_valid_against_the_report_schema() {
     )
     .expect("copy");
     std::fs::write(format!("{dir}/bad.yaml"), "version: 1\norganization: 3\n").expect("write");
-    let out = run(&["assess", &dir, "--format", "json", "--fail-under", "10"]);
+    let out = run(&["assess", dir, "--format", "json", "--fail-under", "10"]);
     assert_eq!(out.code, 2);
     let report: Value = serde_json::from_str(&out.stdout).expect("JSON");
     assert_eq!(report["errors"].as_array().map(Vec::len), Some(1));

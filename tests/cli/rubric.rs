@@ -250,7 +250,8 @@ fn thresholds_out_of_range() {
 
 #[test]
 fn a_bad_rubric_file_exits_2_before_any_assessment() {
-    let path = format!("{}/bad-rubric.toml", env!("CARGO_TARGET_TMPDIR"));
+    let tmp = crate::common::scratch_dir();
+    let path = format!("{}/bad-rubric.toml", crate::common::path_of(&tmp));
     std::fs::write(
         &path,
         DEFAULT_TOML.replacen("weight = 3.0", "weight = 0", 1),
@@ -271,7 +272,7 @@ fn a_bad_rubric_file_exits_2_before_any_assessment() {
             "{path}:{line}:10: weight must be above 0, found 0\n{line} | weight = 0\n{gutter} |          ^\n"
         )
     );
-    let not_toml = format!("{}/not-toml.toml", env!("CARGO_TARGET_TMPDIR"));
+    let not_toml = format!("{}/not-toml.toml", crate::common::path_of(&tmp));
     std::fs::write(&not_toml, "id = \n").expect("scratch file");
     let out = run(&[
         "assess",
@@ -288,7 +289,8 @@ fn a_bad_rubric_file_exits_2_before_any_assessment() {
 
 #[test]
 fn the_default_rubric_used_as_a_file_gives_the_same_report() {
-    let path = format!("{}/same-rubric.toml", env!("CARGO_TARGET_TMPDIR"));
+    let tmp = crate::common::scratch_dir();
+    let path = format!("{}/same-rubric.toml", crate::common::path_of(&tmp));
     std::fs::write(&path, DEFAULT_TOML).expect("scratch file");
     let file = "examples/slide-deck-northwind-retail.yaml";
     let custom = run(&["assess", file, "--format", "json", "--rubric", &path]);

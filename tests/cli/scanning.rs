@@ -4,8 +4,9 @@
 //! questionnaire text can start a command of its own; each for one file and
 //! for a portfolio, with accepted findings suppressed.
 
-use crate::common::{run, run_in, scratch_dir};
+use crate::common::{path_of, run, run_in, scratch_dir};
 use serde_json::Value;
+use tempfile::TempDir;
 
 const NORTHWIND: &str = "examples/slide-deck-northwind-retail.yaml";
 
@@ -156,8 +157,9 @@ fn a_portfolio_is_one_run_with_results_across_files() {
     assert_eq!(in_portfolio, alone);
 }
 
-fn northwind_with_acceptance(name: &str) -> String {
-    let dir = scratch_dir(name);
+fn northwind_with_acceptance() -> TempDir {
+    let tmp = scratch_dir();
+    let dir = path_of(&tmp);
     let text = std::fs::read_to_string(format!("{}/{NORTHWIND}", env!("CARGO_MANIFEST_DIR")))
         .expect("example");
     std::fs::write(format!("{dir}/northwind.yaml"), text).expect("write");
@@ -166,13 +168,14 @@ fn northwind_with_acceptance(name: &str) -> String {
         "[[accept]]\nfinding = \"laptop-bound\"\npilot = \"churn-model\"\nreason = \"Moves to the data platform in March\"\nby = \"Dana Whitfield, CIO\"\nuntil = 2027-03-31\n",
     )
     .expect("write");
-    dir
+    tmp
 }
 
 #[test]
 fn an_accepted_finding_is_a_suppressed_result_and_a_notice() {
-    let dir = northwind_with_acceptance("scanning-accepted");
-    let out = run_in(&dir, &["assess", "northwind.yaml", "--format", "sarif"]);
+    let tmp = northwind_with_acceptance();
+    let dir = path_of(&tmp);
+    let out = run_in(dir, &["assess", "northwind.yaml", "--format", "sarif"]);
     assert_eq!(out.code, 0, "{}", out.stderr);
     let log: Value = serde_json::from_str(&out.stdout).expect("JSON");
     assert_valid_sarif(&log);
@@ -190,7 +193,7 @@ fn an_accepted_finding_is_a_suppressed_result_and_a_notice() {
             "justification": "Moves to the data platform in March (accepted for churn-model by Dana Whitfield, CIO until 2027-03-31, readiness.toml:1)"
         }])
     );
-    let out = run_in(&dir, &["assess", "northwind.yaml", "--format", "github"]);
+    let out = run_in(dir, &["assess", "northwind.yaml", "--format", "github"]);
     let line = out
         .stdout
         .lines()
@@ -234,14 +237,15 @@ fn annotations_come_most_severe_first_after_a_summary() {
 
 #[test]
 fn no_questionnaire_text_can_start_a_command_of_its_own() {
-    let dir = scratch_dir("scanning-hostile");
+    let tmp = scratch_dir();
+    let dir = path_of(&tmp);
     // A name that tries to end the command and start another; names are one
     // line by the format's rules, so the attempt is with the separators.
     let text = std::fs::read_to_string(format!("{}/{NORTHWIND}", env!("CARGO_MANIFEST_DIR")))
         .expect("example")
         .replace("churn-model", "churn,line=1::%0A::error::pwned");
     std::fs::write(format!("{dir}/q,1:x.yaml"), text).expect("write");
-    let out = run_in(&dir, &["assess", "q,1:x.yaml", "--format", "github"]);
+    let out = run_in(dir, &["assess", "q,1:x.yaml", "--format", "github"]);
     assert_eq!(out.code, 0, "{}", out.stderr);
     for line in out.stdout.lines() {
         // Every line is one command of ours, its properties escaped.
@@ -266,7 +270,7 @@ fn no_questionnaire_text_can_start_a_command_of_its_own() {
         "{}",
         out.stdout
     );
-    let out = run_in(&dir, &["assess", "q,1:x.yaml", "--format", "sarif"]);
+    let out = run_in(dir, &["assess", "q,1:x.yaml", "--format", "sarif"]);
     let log: Value = serde_json::from_str(&out.stdout).expect("JSON");
     assert_valid_sarif(&log);
     assert_eq!(

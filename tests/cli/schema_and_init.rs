@@ -152,9 +152,8 @@ fn init_writes_a_starter_that_validates_and_assesses() {
         let key = question.path.rsplit('.').next().unwrap_or_default();
         assert!(starter.contains(&format!("{key}:")), "{}", question.path);
     }
-    let dir = format!("{}/init", env!("CARGO_TARGET_TMPDIR"));
-    let _ = std::fs::remove_dir_all(&dir);
-    std::fs::create_dir_all(&dir).expect("scratch directory");
+    let tmp = crate::common::scratch_dir();
+    let dir = crate::common::path_of(&tmp);
     let path = format!("{dir}/org.yaml");
     let written = run(&["init", &path]);
     assert_eq!(written.code, 0, "{}", written.stderr);
@@ -169,7 +168,8 @@ fn init_writes_a_starter_that_validates_and_assesses() {
 
 #[test]
 fn init_never_overwrites_without_force() {
-    let path = format!("{}/existing.yaml", env!("CARGO_TARGET_TMPDIR"));
+    let tmp = crate::common::scratch_dir();
+    let path = format!("{}/existing.yaml", crate::common::path_of(&tmp));
     std::fs::write(&path, "mine\n").expect("scratch file");
     let out = run(&["init", &path]);
     assert_eq!((out.code, out.stdout.as_str()), (2, ""));
@@ -326,8 +326,9 @@ fn the_scales_name_their_poles_in_the_schema_and_the_starter() {
 
 #[test]
 fn init_dash_writes_to_standard_output_not_to_a_file_named_dash() {
-    let dir = crate::common::scratch_dir("init-dash");
-    let out = crate::common::run_in(&dir, &["init", "-"]);
+    let tmp = crate::common::scratch_dir();
+    let dir = crate::common::path_of(&tmp);
+    let out = crate::common::run_in(dir, &["init", "-"]);
     assert_eq!(out.code, 0, "{}", out.stderr);
     assert_eq!(out.stdout, run(&["init"]).stdout);
     assert!(!std::path::Path::new(&format!("{dir}/-")).exists());

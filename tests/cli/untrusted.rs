@@ -3,9 +3,10 @@
 //! with a real git repository, real files and the built binary, so that no
 //! class of them can come back.
 
-use crate::common::{commit_on, git, run, run_in, run_in_env, scratch_dir};
+use crate::common::{commit_on, git, path_of, run, run_in, run_in_env, scratch_dir};
 use serde_json::Value;
 use std::fmt::Write as _;
+use tempfile::TempDir;
 
 const NORTHWIND: &str = "examples/slide-deck-northwind-retail.yaml";
 const HARBOR: &str = "examples/aligned-harbor-logistics.yaml";
@@ -15,12 +16,13 @@ fn example(path: &str) -> String {
 }
 
 /// A repository holding `org.yaml` (Northwind) in one commit.
-fn repository(name: &str) -> String {
-    let dir = scratch_dir(name);
-    git(&dir, &["init", "--quiet"]);
+fn repository() -> TempDir {
+    let tmp = scratch_dir();
+    let dir = path_of(&tmp);
+    git(dir, &["init", "--quiet"]);
     std::fs::write(format!("{dir}/org.yaml"), example(NORTHWIND)).expect("write");
-    commit_on(&dir, "2026-11-01", "Northwind");
-    dir
+    commit_on(dir, "2026-11-01", "Northwind");
+    tmp
 }
 
 // Defect 1: a job summary over GitHub's limit was cut at a byte index, and a
@@ -28,7 +30,8 @@ fn repository(name: &str) -> String {
 #[test]
 fn a_job_summary_over_the_limit_is_cut_at_a_line_never_inside_a_character() {
     const LIMIT: usize = 1024 * 1024;
-    let dir = scratch_dir("summary-multibyte");
+    let tmp = scratch_dir();
+    let dir = path_of(&tmp);
     let harbor = example(HARBOR);
     let start = harbor.find("  pilots:\n").expect("pilots");
     let end = start
@@ -63,7 +66,7 @@ fn a_job_summary_over_the_limit_is_cut_at_a_line_never_inside_a_character() {
         std::fs::write(format!("{dir}/org.yaml"), &yaml).expect("write");
         let _ = std::fs::remove_file(&summary);
         let out = run_in_env(
-            &dir,
+            dir,
             &["assess", "org.yaml", "--format", "markdown"],
             &[("GITHUB_STEP_SUMMARY", summary.as_str())],
         );
@@ -91,15 +94,16 @@ fn a_job_summary_over_the_limit_is_cut_at_a_line_never_inside_a_character() {
 // Defect 2: a revision reached git as an option (`--output=FILE` writes a file).
 #[test]
 fn a_revision_that_looks_like_an_option_is_refused_and_git_never_sees_it() {
-    let dir = repository("git-option");
+    let tmp = repository();
+    let dir = path_of(&tmp);
     for reference in ["git:--output=out", "git:-p", "git:--", "git:"] {
-        let out = run_in(&dir, &["assess", "org.yaml", "--baseline", reference]);
+        let out = run_in(dir, &["assess", "org.yaml", "--baseline", reference]);
         assert_eq!((out.code, out.stdout.as_str()), (2, ""), "{reference}");
         assert!(out.stderr.starts_with("org.yaml: "), "{}", out.stderr);
         assert_eq!(out.stderr.lines().count(), 1, "{}", out.stderr);
     }
     let out = run_in(
-        &dir,
+        dir,
         &["assess", "org.yaml", "--baseline", "git:--output=out"],
     );
     assert_eq!(
@@ -112,7 +116,7 @@ fn a_revision_that_looks_like_an_option_is_refused_and_git_never_sees_it() {
         "[gate]\nbaseline = \"git:--output=from-settings\"\n",
     )
     .expect("write");
-    let out = run_in(&dir, &["assess", "org.yaml"]);
+    let out = run_in(dir, &["assess", "org.yaml"]);
     assert_eq!(out.code, 2, "{}", out.stderr);
     assert!(!std::path::Path::new(&format!("{dir}/out")).exists());
     assert!(!std::path::Path::new(&format!("{dir}/from-settings")).exists());
@@ -134,7 +138,8 @@ type Edit = Box<dyn Fn(&mut Value)>;
 // Defect 4: a stored report's text and numbers were printed as they were.
 #[test]
 fn a_stored_report_is_read_with_a_questionnaires_strictness() {
-    let dir = scratch_dir("stored-report");
+    let tmp = scratch_dir();
+    let dir = path_of(&tmp);
     let cases: Vec<(&str, Edit, &str)> = vec![
         (
             "an escape sequence in a name",
@@ -181,7 +186,7 @@ fn a_stored_report_is_read_with_a_questionnaires_strictness() {
         ),
     ];
     for (what, edit, message) in cases {
-        let report = stored_report(&dir, |r| edit(r));
+        let report = stored_report(dir, |r| edit(r));
         for args in [
             vec!["diff", report.as_str(), NORTHWIND],
             vec!["diff", report.as_str(), NORTHWIND, "--format", "markdown"],
@@ -199,7 +204,7 @@ fn a_stored_report_is_read_with_a_questionnaires_strictness() {
     }
     // Markup is text a name may hold, as in a questionnaire: Markdown shows
     // it escaped, never as HTML.
-    let report = stored_report(&dir, |r| {
+    let report = stored_report(dir, |r| {
         r["organization"]["name"] = "<img src=x onerror=alert(1)>".into();
         r["pilots"][0]["name"] = "<b>p</b>".into();
     });
@@ -209,7 +214,7 @@ fn a_stored_report_is_read_with_a_questionnaires_strictness() {
     assert!(out.stdout.contains("&lt;img src=x onerror=alert(1)&gt;"));
     assert!(out.stdout.contains("- &lt;b&gt;p&lt;/b&gt;: removed"));
     // A field added by a later version of format 1 is no reason to refuse.
-    let report = stored_report(&dir, |r| r["added_later"] = "anything".into());
+    let report = stored_report(dir, |r| r["added_later"] = "anything".into());
     let out = run(&["diff", &report, NORTHWIND, "--format", "json"]);
     assert_eq!((out.code, out.stderr.as_str()), (0, ""));
     let diff: serde_json::Value = serde_json::from_str(&out.stdout).expect("JSON");
@@ -239,7 +244,8 @@ fn a_stored_report_is_read_with_a_questionnaires_strictness() {
 // Defect 6: the regression gate skipped every check a baseline had no value for.
 #[test]
 fn a_baseline_missing_a_value_is_refused_never_a_skipped_check() {
-    let dir = scratch_dir("baseline-missing");
+    let tmp = scratch_dir();
+    let dir = path_of(&tmp);
     for (path, pointer) in [
         ("scores.range", "/scores/range"),
         ("level", "/level"),
@@ -247,7 +253,7 @@ fn a_baseline_missing_a_value_is_refused_never_a_skipped_check() {
         ("scores.overall", "/scores/overall"),
         ("findings", "/findings"),
     ] {
-        let report = stored_report(&dir, |r| {
+        let report = stored_report(dir, |r| {
             let (parent, key) = pointer.rsplit_once('/').expect("a pointer");
             let parent = if parent.is_empty() {
                 r
@@ -272,7 +278,7 @@ fn a_baseline_missing_a_value_is_refused_never_a_skipped_check() {
         );
     }
     // Complete, the same baseline fails the fall it was hiding.
-    let report = stored_report(&dir, |_| {});
+    let report = stored_report(dir, |_| {});
     let out = run(&[
         "assess",
         "examples/early-millbrook-credit-union.yaml",
@@ -286,7 +292,8 @@ fn a_baseline_missing_a_value_is_refused_never_a_skipped_check() {
 // Defect 5: records of `git log` were split on U+001E, which a subject can hold.
 #[test]
 fn a_commit_subject_cannot_forge_a_version_of_the_history() {
-    let dir = repository("history-forged");
+    let tmp = repository();
+    let dir = path_of(&tmp);
     std::fs::write(
         format!("{dir}/org.yaml"),
         example(NORTHWIND).replace("quality: fair", "quality: poor"),
@@ -297,8 +304,8 @@ fn a_commit_subject_cannot_forge_a_version_of_the_history() {
         "f".repeat(40)
     )
     .replace('\0', "");
-    commit_on(&dir, "2026-11-10", &forged);
-    let out = run_in(&dir, &["history", "org.yaml", "--format", "json"]);
+    commit_on(dir, "2026-11-10", &forged);
+    let out = run_in(dir, &["history", "org.yaml", "--format", "json"]);
     assert_eq!(out.code, 0, "{}", out.stderr);
     let history: Value = serde_json::from_str(&out.stdout).expect("JSON");
     let versions = history["versions"].as_array().expect("versions");
@@ -313,19 +320,20 @@ fn a_commit_subject_cannot_forge_a_version_of_the_history() {
 // without saying so.
 #[test]
 fn a_shallow_clone_says_what_it_cuts_and_how_to_fetch_the_rest() {
-    let origin = repository("shallow-origin");
+    let origin_tmp = repository();
+    let origin = path_of(&origin_tmp);
     for (day, change) in [("2026-11-05", "fair"), ("2026-11-10", "good")] {
         std::fs::write(
             format!("{origin}/org.yaml"),
             example(NORTHWIND).replace("quality: fair", &format!("quality: {change}")),
         )
         .expect("write");
-        commit_on(&origin, day, day);
+        commit_on(origin, day, day);
     }
-    let clone = scratch_dir("shallow-clone");
-    let _ = std::fs::remove_dir(&clone);
+    let tmp = scratch_dir();
+    let clone = format!("{}/clone", path_of(&tmp));
     git(
-        env!("CARGO_TARGET_TMPDIR"),
+        path_of(&tmp),
         &[
             "clone",
             "--quiet",
@@ -349,17 +357,18 @@ fn a_shallow_clone_says_what_it_cuts_and_how_to_fetch_the_rest() {
         "{said}"
     );
     // The full repository says nothing of the kind.
-    let out = run_in(&origin, &["history", "org.yaml"]);
+    let out = run_in(origin, &["history", "org.yaml"]);
     assert!(!out.stdout.contains("shallow"), "{}", out.stdout);
 }
 
 // Outside a repository, git's own words say so.
 #[test]
 fn a_git_baseline_outside_a_repository_says_so() {
-    let dir = scratch_dir("git-none");
+    let tmp = scratch_dir();
+    let dir = path_of(&tmp);
     std::fs::write(format!("{dir}/org.yaml"), example(NORTHWIND)).expect("write");
     let out = run_in_env(
-        &dir,
+        dir,
         &["assess", "org.yaml", "--baseline", "git:HEAD"],
         &[("GIT_CEILING_DIRECTORIES", env!("CARGO_TARGET_TMPDIR"))],
     );
@@ -375,13 +384,14 @@ fn a_git_baseline_outside_a_repository_says_so() {
 // Issue 22, item 7: `diff` takes `git:REV` on either side.
 #[test]
 fn diff_takes_a_git_revision_on_either_side() {
-    let dir = repository("diff-git");
+    let tmp = repository();
+    let dir = path_of(&tmp);
     std::fs::write(
         format!("{dir}/org.yaml"),
         example(NORTHWIND).replace("quality: fair", "quality: poor"),
     )
     .expect("write");
-    let out = run_in(&dir, &["diff", "git:HEAD", "org.yaml", "--format", "json"]);
+    let out = run_in(dir, &["diff", "git:HEAD", "org.yaml", "--format", "json"]);
     assert_eq!(out.code, 0, "{}", out.stderr);
     let diff: Value = serde_json::from_str(&out.stdout).expect("JSON");
     assert_eq!(diff["before"]["source"], "HEAD:org.yaml");
@@ -390,11 +400,11 @@ fn diff_takes_a_git_revision_on_either_side() {
     assert_eq!(diff["scores"][1]["change"], -2.2, "{}", out.stdout);
     // The other way round, and another path named in full.
     std::fs::create_dir_all(format!("{dir}/old")).expect("mkdir");
-    let out = run_in(&dir, &["diff", "org.yaml", "git:HEAD", "--format", "json"]);
+    let out = run_in(dir, &["diff", "org.yaml", "git:HEAD", "--format", "json"]);
     let diff: Value = serde_json::from_str(&out.stdout).expect("JSON");
     assert_eq!(diff["after"]["source"], "HEAD:org.yaml");
     let out = run_in(
-        &dir,
+        dir,
         &[
             "diff",
             "git:HEAD:org.yaml",
@@ -411,8 +421,8 @@ fn diff_takes_a_git_revision_on_either_side() {
         report.replace("\"scores\"", "\"Scores\""),
     )
     .expect("write");
-    commit_on(&dir, "2026-11-02", "a broken report");
-    let out = run_in(&dir, &["diff", "git:HEAD:q3.json", "org.yaml"]);
+    commit_on(dir, "2026-11-02", "a broken report");
+    let out = run_in(dir, &["diff", "git:HEAD:q3.json", "org.yaml"]);
     assert_eq!((out.code, out.stdout.as_str()), (2, ""));
     assert!(
         out.stderr.starts_with("HEAD:q3.json:")
@@ -423,16 +433,16 @@ fn diff_takes_a_git_revision_on_either_side() {
         out.stderr
     );
     std::fs::write(format!("{dir}/q3.json"), report).expect("write");
-    commit_on(&dir, "2026-11-03", "the report");
+    commit_on(dir, "2026-11-03", "the report");
     let out = run_in(
-        &dir,
+        dir,
         &["diff", "git:HEAD:q3.json", "org.yaml", "--format", "json"],
     );
     assert_eq!(out.code, 0, "{}", out.stderr);
     let diff: Value = serde_json::from_str(&out.stdout).expect("JSON");
     assert_eq!(diff["before"]["source"], "HEAD:q3.json");
     // With no file on the other side, `git:REV` names none.
-    let out = run_in(&dir, &["diff", "git:HEAD", "git:HEAD"]);
+    let out = run_in(dir, &["diff", "git:HEAD", "git:HEAD"]);
     assert_eq!((out.code, out.stdout.as_str()), (2, ""));
     assert_eq!(
         out.stderr,
@@ -451,7 +461,8 @@ fn commands(text: &str) -> Vec<&str> {
 // its own, which the runner read as a workflow command.
 #[test]
 fn no_line_printed_can_start_a_workflow_command_whatever_the_width() {
-    let dir = scratch_dir("wrap-command");
+    let tmp = scratch_dir();
+    let dir = path_of(&tmp);
     let long = format!("::warning::{}", "y".repeat(120));
     let yaml =
         example(NORTHWIND).replace("name: Northwind Retail", &format!("name: \"Acme {long}\""));
@@ -488,7 +499,7 @@ fn no_line_printed_can_start_a_workflow_command_whatever_the_width() {
                 args.push("--fail-under");
                 args.push("90");
             }
-            let out = run_in_env(&dir, &args, &[("COLUMNS", width)]);
+            let out = run_in_env(dir, &args, &[("COLUMNS", width)]);
             assert!(matches!(out.code, 0..=2), "{args:?}: {}", out.stderr);
             assert_eq!(
                 commands(&out.stdout),
@@ -503,10 +514,10 @@ fn no_line_printed_can_start_a_workflow_command_whatever_the_width() {
         }
     }
     // The wrapped name is there, behind its guard.
-    let out = run_in_env(&dir, &["assess", "org.yaml"], &[("COLUMNS", "40")]);
+    let out = run_in_env(dir, &["assess", "org.yaml"], &[("COLUMNS", "40")]);
     assert!(out.stdout.contains("\n\\::warning::yyy"), "{}", out.stdout);
     // `--format github` writes the tool's own commands, and only those.
-    let out = run_in(&dir, &["assess", "org.yaml", "--format", "github"]);
+    let out = run_in(dir, &["assess", "org.yaml", "--format", "github"]);
     assert!(commands(&out.stdout)
         .iter()
         .all(|l| l.starts_with("::error ")
@@ -556,15 +567,16 @@ fn versions(dir: &str, file: &str) -> Vec<(String, String)> {
 // Defect 10: a baseline read through git skipped the size cap.
 #[test]
 fn a_git_baseline_over_the_size_cap_is_refused_unread() {
-    let dir = repository("git-large");
+    let tmp = repository();
+    let dir = path_of(&tmp);
     let mut large = example(NORTHWIND);
     large.push_str("# ");
     large.push_str(&"x".repeat(5 * 1024 * 1024));
     large.push('\n');
     std::fs::write(format!("{dir}/org.yaml"), large).expect("write");
-    commit_on(&dir, "2026-11-02", "large");
+    commit_on(dir, "2026-11-02", "large");
     std::fs::write(format!("{dir}/org.yaml"), example(NORTHWIND)).expect("write");
-    let out = run_in(&dir, &["assess", "org.yaml", "--baseline", "git:HEAD"]);
+    let out = run_in(dir, &["assess", "org.yaml", "--baseline", "git:HEAD"]);
     assert_eq!((out.code, out.stdout.as_str()), (2, ""));
     assert_eq!(
         out.stderr,
@@ -576,13 +588,14 @@ fn a_git_baseline_over_the_size_cap_is_refused_unread() {
 // baseline of `sub/org.yaml` was the root's `org.yaml`.
 #[test]
 fn git_variables_of_a_hook_do_not_change_which_file_is_read() {
-    let dir = repository("git-dir-hook");
+    let tmp = repository();
+    let dir = path_of(&tmp);
     std::fs::create_dir_all(format!("{dir}/sub")).expect("mkdir");
     std::fs::write(format!("{dir}/sub/org.yaml"), example(HARBOR)).expect("write");
-    commit_on(&dir, "2026-11-02", "Harbor");
+    commit_on(dir, "2026-11-02", "Harbor");
     let git_dir = format!("{dir}/.git");
     let out = run_in_env(
-        &dir,
+        dir,
         &[
             "assess",
             "sub/org.yaml",
@@ -615,25 +628,26 @@ fn git_variables_of_a_hook_do_not_change_which_file_is_read() {
 // Defect 13: paths were pathspecs, so `org[1].yaml` matched `org1.yaml`.
 #[test]
 fn a_path_given_to_git_is_a_file_name_never_pathspec_magic() {
-    let dir = repository("git-pathspec");
+    let tmp = repository();
+    let dir = path_of(&tmp);
     std::fs::write(format!("{dir}/org1.yaml"), example(HARBOR)).expect("write");
-    commit_on(&dir, "2026-11-02", "org1");
+    commit_on(dir, "2026-11-02", "org1");
     std::fs::write(format!("{dir}/org[1].yaml"), example(NORTHWIND)).expect("write");
-    commit_on(&dir, "2026-11-03", "org[1]");
+    commit_on(dir, "2026-11-03", "org[1]");
     std::fs::write(
         format!("{dir}/org1.yaml"),
         example(HARBOR).replace("quality: good", "quality: fair"),
     )
     .expect("write");
-    commit_on(&dir, "2026-11-04", "org1 again");
+    commit_on(dir, "2026-11-04", "org1 again");
     assert_eq!(
-        versions(&dir, "org[1].yaml"),
+        versions(dir, "org[1].yaml"),
         [("2026-11-03".to_owned(), "org[1].yaml".to_owned())]
     );
     std::fs::write(format!("{dir}/:(top)org.yaml"), example(HARBOR)).expect("write");
-    commit_on(&dir, "2026-11-05", "magic name");
+    commit_on(dir, "2026-11-05", "magic name");
     assert_eq!(
-        versions(&dir, ":(top)org.yaml"),
+        versions(dir, ":(top)org.yaml"),
         [("2026-11-05".to_owned(), ":(top)org.yaml".to_owned())]
     );
 }
@@ -642,30 +656,31 @@ fn a_path_given_to_git_is_a_file_name_never_pathspec_magic() {
 // the history of a questionnaire copied from it.
 #[test]
 fn history_follows_renames_never_copies_and_says_where_it_followed_one() {
-    let dir = scratch_dir("git-copies");
-    git(&dir, &["init", "--quiet"]);
+    let tmp = scratch_dir();
+    let dir = path_of(&tmp);
+    git(dir, &["init", "--quiet"]);
     std::fs::write(format!("{dir}/template.yaml"), example(NORTHWIND)).expect("write");
-    commit_on(&dir, "2026-10-01", "template");
+    commit_on(dir, "2026-10-01", "template");
     let changed = example(NORTHWIND).replace("quality: fair", "quality: good");
     std::fs::write(format!("{dir}/template.yaml"), &changed).expect("write");
-    commit_on(&dir, "2026-10-02", "template again");
+    commit_on(dir, "2026-10-02", "template again");
     std::fs::write(format!("{dir}/org.yaml"), &changed).expect("write");
     std::fs::write(format!("{dir}/template.yaml"), example(NORTHWIND)).expect("write");
-    commit_on(&dir, "2026-10-03", "org from the template");
+    commit_on(dir, "2026-10-03", "org from the template");
     assert_eq!(
-        versions(&dir, "org.yaml"),
+        versions(dir, "org.yaml"),
         [("2026-10-03".to_owned(), "org.yaml".to_owned())]
     );
-    git(&dir, &["mv", "org.yaml", "northwind.yaml"]);
-    commit_on(&dir, "2026-10-04", "renamed");
+    git(dir, &["mv", "org.yaml", "northwind.yaml"]);
+    commit_on(dir, "2026-10-04", "renamed");
     assert_eq!(
-        versions(&dir, "northwind.yaml"),
+        versions(dir, "northwind.yaml"),
         [
             ("2026-10-03".to_owned(), "org.yaml".to_owned()),
             ("2026-10-04".to_owned(), "northwind.yaml".to_owned())
         ]
     );
-    let out = run_in(&dir, &["history", "northwind.yaml"]);
+    let out = run_in(dir, &["history", "northwind.yaml"]);
     assert!(
         crate::common::unwrapped(&out.stdout)
             .contains("The file was renamed from org.yaml to northwind.yaml in commit"),
@@ -677,21 +692,22 @@ fn history_follows_renames_never_copies_and_says_where_it_followed_one() {
 // Defect 15: a commit dated after the year 9999 vanished from the history.
 #[test]
 fn a_commit_dated_past_the_year_9999_is_listed_not_dropped() {
-    let dir = repository("git-late");
+    let tmp = repository();
+    let dir = path_of(&tmp);
     std::fs::write(
         format!("{dir}/org.yaml"),
         example(NORTHWIND).replace("quality: fair", "quality: good"),
     )
     .expect("write");
     git_with(
-        &dir,
+        dir,
         &["commit", "--quiet", "-am", "from the future"],
         &[
             ("GIT_COMMITTER_DATE", "@253402300800 +0000"),
             ("GIT_AUTHOR_DATE", "@253402300800 +0000"),
         ],
     );
-    let out = run_in(&dir, &["history", "org.yaml"]);
+    let out = run_in(dir, &["history", "org.yaml"]);
     assert_eq!(out.code, 0, "{}", out.stderr);
     let said = crate::common::unwrapped(&out.stdout);
     assert!(
@@ -710,7 +726,8 @@ fn a_commit_dated_past_the_year_9999_is_listed_not_dropped() {
 // configuration cannot make a read run a program.
 #[test]
 fn a_repositorys_settings_cannot_make_a_read_run_a_program() {
-    let dir = repository("git-programs");
+    let tmp = repository();
+    let dir = path_of(&tmp);
     let marker = format!("{dir}/ran");
     let program = format!("{dir}/program.sh");
     std::fs::write(
@@ -729,15 +746,15 @@ fn a_repositorys_settings_cannot_make_a_read_run_a_program() {
         "diff.external",
         "diff.yaml.textconv",
     ] {
-        git(&dir, &["config", setting, &program]);
+        git(dir, &["config", setting, &program]);
     }
-    git(&dir, &["config", "log.showSignature", "true"]);
-    git(&dir, &["config", "core.hooksPath", &dir]);
+    git(dir, &["config", "log.showSignature", "true"]);
+    git(dir, &["config", "core.hooksPath", dir]);
     std::fs::write(format!("{dir}/.gitattributes"), "*.yaml diff=yaml\n").expect("write");
     // A commit that carries a signature, for --show-signature to check.
     let commit = std::process::Command::new("git")
         .args(["cat-file", "commit", "HEAD"])
-        .current_dir(&dir)
+        .current_dir(dir)
         .output()
         .expect("git");
     let text = String::from_utf8_lossy(&commit.stdout).replacen(
@@ -749,21 +766,21 @@ fn a_repositorys_settings_cannot_make_a_read_run_a_program() {
     std::fs::write(&signed, text).expect("write");
     let id = std::process::Command::new("git")
         .args(["hash-object", "-t", "commit", "-w", &signed])
-        .current_dir(&dir)
+        .current_dir(dir)
         .output()
         .expect("git");
     let id = String::from_utf8_lossy(&id.stdout).trim().to_owned();
-    git(&dir, &["update-ref", "HEAD", &id]);
+    git(dir, &["update-ref", "HEAD", &id]);
     std::fs::write(
         format!("{dir}/org.yaml"),
         example(NORTHWIND).replace("quality: fair", "quality: good"),
     )
     .expect("write");
-    let out = run_in(&dir, &["history", "org.yaml"]);
+    let out = run_in(dir, &["history", "org.yaml"]);
     assert_eq!(out.code, 0, "{}", out.stderr);
-    let out = run_in(&dir, &["assess", "org.yaml", "--baseline", "git:HEAD"]);
+    let out = run_in(dir, &["assess", "org.yaml", "--baseline", "git:HEAD"]);
     assert_eq!(out.code, 0, "{}", out.stderr);
-    let out = run_in(&dir, &["diff", "git:HEAD", "org.yaml"]);
+    let out = run_in(dir, &["diff", "git:HEAD", "org.yaml"]);
     assert_eq!(out.code, 0, "{}", out.stderr);
     assert!(
         !std::path::Path::new(&marker).exists(),
@@ -773,7 +790,7 @@ fn a_repositorys_settings_cannot_make_a_read_run_a_program() {
     // The same history, read by git itself, runs the program: the test can fail.
     let shown = std::process::Command::new("git")
         .args(["log", "--format=%H", "--", "org.yaml"])
-        .current_dir(&dir)
+        .current_dir(dir)
         .output()
         .expect("git");
     assert!(shown.status.success());
@@ -783,10 +800,11 @@ fn a_repositorys_settings_cannot_make_a_read_run_a_program() {
 // Defect 21: a corrupt object read as "no file at this path", exit 0.
 #[test]
 fn a_corrupt_repository_is_an_error_with_gits_own_words() {
-    let dir = repository("git-corrupt");
+    let tmp = repository();
+    let dir = path_of(&tmp);
     let blob = std::process::Command::new("git")
         .args(["rev-parse", "HEAD:org.yaml"])
-        .current_dir(&dir)
+        .current_dir(dir)
         .output()
         .expect("git");
     let blob = String::from_utf8_lossy(&blob.stdout).trim().to_owned();
@@ -795,17 +813,17 @@ fn a_corrupt_repository_is_an_error_with_gits_own_words() {
         example(NORTHWIND).replace("quality: fair", "quality: good"),
     )
     .expect("write");
-    commit_on(&dir, "2026-11-02", "second");
+    commit_on(dir, "2026-11-02", "second");
     std::fs::remove_file(format!("{dir}/.git/objects/{}/{}", &blob[..2], &blob[2..]))
         .expect("the loose object");
-    let out = run_in(&dir, &["history", "org.yaml"]);
+    let out = run_in(dir, &["history", "org.yaml"]);
     assert_eq!((out.code, out.stdout.as_str()), (2, ""), "{}", out.stderr);
     assert!(
         out.stderr.starts_with("org.yaml: the version of commit ") && out.stderr.contains(&blob),
         "{}",
         out.stderr
     );
-    let out = run_in(&dir, &["assess", "org.yaml", "--baseline", "git:HEAD~1"]);
+    let out = run_in(dir, &["assess", "org.yaml", "--baseline", "git:HEAD~1"]);
     assert_eq!((out.code, out.stdout.as_str()), (2, ""));
     assert!(
         out.stderr
@@ -818,7 +836,8 @@ fn a_corrupt_repository_is_an_error_with_gits_own_words() {
 // Defect 22: the git baseline of standard input looked up a file named `-`.
 #[test]
 fn the_git_baseline_of_standard_input_is_the_file_it_is_named_as() {
-    let dir = repository("git-stdin");
+    let tmp = repository();
+    let dir = path_of(&tmp);
     let file = format!("{dir}/org.yaml");
     let worse = example(NORTHWIND).replace("quality: fair", "quality: poor");
     let out = crate::common::run_with_stdin(
@@ -855,10 +874,11 @@ fn the_git_baseline_of_standard_input_is_the_file_it_is_named_as() {
 // with `\` made `/`: `a\b.yaml` was reported as `a/b.yaml`.
 #[test]
 fn code_scanning_locates_results_by_the_real_file_name() {
-    let dir = scratch_dir("scanning-real-path");
+    let tmp = scratch_dir();
+    let dir = path_of(&tmp);
     for name in ["a\\b.yaml", "a\nb.yaml"] {
         std::fs::write(format!("{dir}/{name}"), example(NORTHWIND)).expect("write");
-        let out = run_in(&dir, &["assess", name, "--format", "sarif"]);
+        let out = run_in(dir, &["assess", name, "--format", "sarif"]);
         assert_eq!(out.code, 0, "{}", out.stderr);
         let log: Value = serde_json::from_str(&out.stdout).expect("JSON");
         let uri = &log["runs"][0]["results"][0]["locations"][0]["physicalLocation"]
@@ -869,7 +889,7 @@ fn code_scanning_locates_results_by_the_real_file_name() {
             "a%5Cb.yaml"
         };
         assert_eq!(uri, expected, "{name:?}");
-        let out = run_in(&dir, &["assess", name, "--format", "github"]);
+        let out = run_in(dir, &["assess", name, "--format", "github"]);
         let expected = if name.contains('\n') {
             "file=a%0Ab.yaml,"
         } else {
@@ -885,7 +905,7 @@ fn code_scanning_locates_results_by_the_real_file_name() {
     // In a portfolio, the same.
     std::fs::write(format!("{dir}/a\\b.yaml"), example(NORTHWIND)).expect("write");
     std::fs::write(format!("{dir}/c.yaml"), example(HARBOR)).expect("write");
-    let out = run_in(&dir, &["assess", ".", "--format", "sarif"]);
+    let out = run_in(dir, &["assess", ".", "--format", "sarif"]);
     assert!(
         out.stdout.contains("\"uri\":\"a%5Cb.yaml\""),
         "{}",
@@ -897,7 +917,8 @@ fn code_scanning_locates_results_by_the_real_file_name() {
 // the acceptances that let it pass.
 #[test]
 fn a_gate_passed_by_acceptances_says_how_many_and_where_to_read_them() {
-    let dir = scratch_dir("portfolio-accepted");
+    let tmp = scratch_dir();
+    let dir = path_of(&tmp);
     let meridian = "examples/aligned-unguarded-meridian-insurance.yaml";
     std::fs::write(format!("{dir}/meridian.yaml"), example(meridian)).expect("write");
     std::fs::write(format!("{dir}/harbor.yaml"), example(HARBOR)).expect("write");
@@ -917,7 +938,7 @@ fn a_gate_passed_by_acceptances_says_how_many_and_where_to_read_them() {
         "--as-of",
         "2026-11-20",
     ];
-    let out = run_in_env(&dir, &args, &[("GITHUB_STEP_SUMMARY", summary.as_str())]);
+    let out = run_in_env(dir, &args, &[("GITHUB_STEP_SUMMARY", summary.as_str())]);
     assert_eq!(out.code, 0, "{}", out.stderr);
     let table = crate::common::unwrapped(&out.stdout);
     assert!(table.contains("passed, 2 accepted"), "{table}");
@@ -936,7 +957,7 @@ fn a_gate_passed_by_acceptances_says_how_many_and_where_to_read_them() {
     );
     let mut markdown = args.to_vec();
     markdown.extend(["--format", "markdown"]);
-    let out = run_in(&dir, &markdown);
+    let out = run_in(dir, &markdown);
     assert!(out.stdout.contains("passed, 2 accepted"), "{}", out.stdout);
     assert!(
         out.stdout
@@ -947,7 +968,7 @@ fn a_gate_passed_by_acceptances_says_how_many_and_where_to_read_them() {
     // One questionnaire's summary says it too.
     let _ = std::fs::remove_file(&summary);
     let one = ["assess", "meridian.yaml", "--as-of", "2026-11-20"];
-    let out = run_in_env(&dir, &one, &[("GITHUB_STEP_SUMMARY", summary.as_str())]);
+    let out = run_in_env(dir, &one, &[("GITHUB_STEP_SUMMARY", summary.as_str())]);
     assert_eq!(out.code, 0, "{}", out.stderr);
     let written = std::fs::read_to_string(&summary).expect("a summary");
     assert!(

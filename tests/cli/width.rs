@@ -128,7 +128,8 @@ fn prose_wraps_at_spaces_and_keeps_its_words() {
 /// widths where the longest evidence path, which is never split, fits).
 #[test]
 fn a_chinese_name_fits_the_width() {
-    let dir = crate::common::scratch_dir("width-cjk");
+    let tmp = crate::common::scratch_dir();
+    let dir = crate::common::path_of(&tmp);
     let text = std::fs::read_to_string(format!(
         "{}/examples/slide-deck-northwind-retail.yaml",
         env!("CARGO_MANIFEST_DIR")
