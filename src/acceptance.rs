@@ -67,6 +67,12 @@ impl Acceptance {
         format!("{}: {}", self.terms(), self.reason)
     }
 
+    /// Whether it covers a finding `id` that names `pilots`: the same id,
+    /// and for one pilot, a finding that names that pilot.
+    pub fn covers(&self, id: FindingId, pilots: &[String]) -> bool {
+        id == self.finding && self.pilot.as_ref().is_none_or(|p| pilots.contains(p))
+    }
+
     /// What it accepts, as `laptop-bound for churn-model`.
     pub fn subject(&self) -> String {
         match &self.pilot {

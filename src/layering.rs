@@ -4,6 +4,9 @@
 //! and `render::markdown`). A file may use its own parents
 //! (`super::{escape, Writer}`); that is not counted.
 //!
+//! Some imports would close no circle and still break a layer; those are
+//! named in [`FORBIDDEN`], and the same test fails on each.
+//!
 //! What it reads is the text, not the compiler's view: a path in a macro
 //! counts, one in a comment or a test module does not. That is enough to
 //! keep the layers of `README.md` ("Architecture") true.
@@ -24,7 +27,29 @@ const KNOWN_BACKWARD: &[(&str, &str)] = &[
     ("frameworks", "rubric"),
 ];
 
+/// Imports no file may write, as `(from, to)`, each a module and all that
+/// is within it: the reports are drawn from the model and shared words
+/// alone, never from the engine that computed them, so that what a report
+/// says is what the assessment holds.
+const FORBIDDEN: &[(&str, &str)] = &[("render", "assess")];
+
 type Module = Vec<String>;
+
+/// Whether `module` is the one `path` names (`render`, `render::html`) or
+/// within it.
+fn within(module: &Module, path: &str) -> bool {
+    let parts: Vec<&str> = path.split("::").collect();
+    module.len() >= parts.len() && module.iter().zip(&parts).all(|(m, p)| m == p)
+}
+
+/// The rule of `rules` that forbids `from` to import `to`, if one does.
+fn forbidding<'r>(
+    from: &Module,
+    to: &Module,
+    rules: &'r [(&'r str, &'r str)],
+) -> Option<&'r (&'r str, &'r str)> {
+    rules.iter().find(|(a, b)| within(from, a) && within(to, b))
+}
 
 /// Every `.rs` file under `dir`.
 fn sources(dir: &Path, out: &mut Vec<PathBuf>) {
@@ -176,7 +201,7 @@ fn shown(modules: &[Module]) -> String {
 }
 
 #[test]
-fn no_circle_of_imports_between_modules_or_files() {
+fn no_circle_of_imports_and_no_forbidden_import() {
     let src = Path::new(env!("CARGO_MANIFEST_DIR")).join("src");
     let mut files = Vec::new();
     sources(&src, &mut files);
@@ -198,8 +223,16 @@ fn no_circle_of_imports_between_modules_or_files() {
     let mut files_graph: BTreeMap<Module, BTreeSet<Module>> = BTreeMap::new();
     let mut top_graph: BTreeMap<Module, BTreeSet<Module>> = BTreeMap::new();
     let mut seen_backward = BTreeSet::new();
+    let mut broken = Vec::new();
     for (module, code) in &modules {
         for target in imports(module, code, &known) {
+            if let Some((a, b)) = forbidding(module, &target, FORBIDDEN) {
+                broken.push(format!(
+                    "{} → {} ({a} may not import {b})",
+                    module.join("::"),
+                    target.join("::")
+                ));
+            }
             if backward(module, &target) {
                 seen_backward.insert((module[0].clone(), target[0].clone()));
                 continue;
@@ -216,6 +249,17 @@ fn no_circle_of_imports_between_modules_or_files() {
                 .insert(target);
         }
     }
+    for (a, b) in FORBIDDEN {
+        assert!(
+            known.iter().any(|m| within(m, a)) && known.iter().any(|m| within(m, b)),
+            "FORBIDDEN names a module that is not there: {a} or {b}"
+        );
+    }
+    assert!(
+        broken.is_empty(),
+        "forbidden imports: {}",
+        broken.join("; ")
+    );
     if let Some(found) = circle(&top_graph) {
         panic!(
             "a circle of imports between top-level modules: {}",
@@ -250,4 +294,36 @@ fn a_circle_is_found_and_a_parent_is_not_an_import() {
         (b.clone(), BTreeSet::from([a.clone()])),
     ]);
     assert_eq!(circle(&graph), Some(vec![a.clone(), b, a]));
+}
+
+#[test]
+fn a_forbidden_import_is_found_in_the_module_and_all_within_it() {
+    let module = |path: &str| -> Module { path.split("::").map(str::to_owned).collect() };
+    let known: BTreeSet<Module> = [
+        "render",
+        "render::sarif",
+        "assess",
+        "assess::findings",
+        "assessment",
+    ]
+    .into_iter()
+    .map(module)
+    .collect();
+    let rules = [("render", "assess")];
+    let sarif = module("render::sarif");
+    let text = "use crate::assess::findings::describe;\nuse crate::assessment::Finding;\n\
+                #[cfg(test)]\nmod tests {\n    use crate::assess::assess;\n}\n";
+    let found: Vec<Module> = imports(&sarif, &code(text), &known)
+        .into_iter()
+        .filter(|target| forbidding(&sarif, target, &rules).is_some())
+        .collect();
+    // `assessment` is not within `assess`, and a test module is not read.
+    assert_eq!(found, vec![module("assess::findings")]);
+    // The rule goes one way.
+    assert_eq!(
+        forbidding(&module("assess"), &module("render"), &rules),
+        None
+    );
+    assert!(within(&module("render::html::diff"), "render::html"));
+    assert!(!within(&module("render"), "render::html"));
 }

@@ -1,9 +1,22 @@
-//! Text written with `write!` into a `String`. A `String` takes every
-//! write, so code that builds text returns `fmt::Result` and passes errors
-//! on with `?`, and the few places that start from a `String` end here,
-//! where the result is checked once rather than dropped at every line.
+//! Text that every layer writes: a list of names as a sentence, and text
+//! written with `write!` into a `String`. A `String` takes every write, so
+//! code that builds text returns `fmt::Result` and passes errors on with
+//! `?`, and the few places that start from a `String` end here, where the
+//! result is checked once rather than dropped at every line.
 
 use std::fmt;
+
+/// Names as a sentence: `a`, `a and b`, `a, b and c`, and past three
+/// `a, b, c and 2 more`; empty for none.
+pub fn names<'n>(names: impl Iterator<Item = &'n str>) -> String {
+    let all: Vec<&str> = names.collect();
+    match all.as_slice() {
+        [] => String::new(),
+        [one] => (*one).to_owned(),
+        [first @ .., last] if all.len() <= 3 => format!("{} and {last}", first.join(", ")),
+        _ => format!("{} and {} more", all[..3].join(", "), all.len() - 3),
+    }
+}
 
 /// The text `write` writes, in a new `String`.
 pub fn written(write: impl FnOnce(&mut String) -> fmt::Result) -> String {
@@ -30,5 +43,15 @@ mod tests {
         let mut text = written(|out| write!(out, "a{}", 1));
         append(&mut text, |out| writeln!(out, " b"));
         assert_eq!(text, "a1 b\n");
+    }
+
+    #[test]
+    fn names_read_as_a_sentence() {
+        let list = |n: &[&str]| names(n.iter().copied());
+        assert_eq!(list(&[]), "");
+        assert_eq!(list(&["a"]), "a");
+        assert_eq!(list(&["a", "b"]), "a and b");
+        assert_eq!(list(&["a", "b", "c"]), "a, b and c");
+        assert_eq!(list(&["a", "b", "c", "d", "e"]), "a, b, c and 2 more");
     }
 }

@@ -3,19 +3,10 @@
 //! became of each entry (in force, expired, matched nothing).
 
 use crate::acceptance::{Acceptance, AcceptanceState};
-use crate::assessment::{Assessment, Finding};
+use crate::assessment::Assessment;
 use crate::date::Date;
 use crate::vocabulary::AcceptanceStatus;
 use rustc_hash::FxHashSet;
-
-/// Whether `x` covers `finding`: the same id, and for one pilot, a
-/// finding that names that pilot.
-fn covers(x: &Acceptance, finding: &Finding) -> bool {
-    finding.id == x.finding
-        && x.pilot
-            .as_ref()
-            .is_none_or(|pilot| finding.pilots.contains(pilot))
-}
 
 /// Whether `x` concerns the organization assessed: one naming a pilot
 /// concerns only questionnaires that have it.
@@ -95,32 +86,4 @@ pub fn apply(a: &mut Assessment, acceptances: &[Acceptance], on: Date) {
         finding.counts_for_gate = !whole;
     }
     a.acceptances = seen;
-}
-
-/// The warning an acceptance calls for in `a`, one line: an expired one
-/// (its finding counts again) or one that matched nothing (the finding no
-/// longer fires); `None` for one in force.
-pub fn warning(state: &AcceptanceState, a: &Assessment) -> Option<String> {
-    let x = &state.acceptance;
-    match state.status {
-        AcceptanceStatus::InForce => None,
-        AcceptanceStatus::Expired => Some(format!(
-            "{}: the acceptance of {} by {} expired on {}: {}",
-            x.place(),
-            x.subject(),
-            x.by,
-            x.until,
-            if a.findings.iter().any(|f| covers(x, f)) {
-                "the finding counts again; fix it, or renew the acceptance with a new date"
-            } else {
-                "the finding no longer fires; remove the acceptance"
-            }
-        )),
-        AcceptanceStatus::Unmatched => Some(format!(
-            "{}: the acceptance of {} matched nothing in {}: the finding does not fire; remove the acceptance",
-            x.place(),
-            x.subject(),
-            a.source
-        )),
-    }
 }

@@ -3,7 +3,6 @@
 //! live systems to harden, then the quadrant. The sentence names the facts
 //! (scores, pilots, findings) that decided it.
 
-use crate::assess::findings::names;
 use crate::assess::findings::PurgatoryFacts as Status;
 use crate::assessment::{Finding, Scores};
 use crate::derive::evidence::Evidence;
@@ -11,6 +10,7 @@ use crate::derive::facts::Facts;
 use crate::load::questionnaire::format::{path, pilot};
 use crate::rubric::template::fill;
 use crate::rubric::{Rubric, SharedText};
+use crate::text::names;
 use crate::vocabulary::{FindingId, FocusReason, Group, PurgatoryStatus, Quadrant, Severity, Side};
 
 /// What the focus rule reads.

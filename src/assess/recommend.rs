@@ -4,7 +4,6 @@
 //! the criteria with the largest weighted gap, skipping advice a finding
 //! already gives; then the informational findings. No advice is given twice.
 
-use crate::assess::findings::names;
 use crate::assess::focus::Decision;
 use crate::assess::scoring::{is_met, pilot_points, CriterionScore};
 use crate::assessment::{Finding, Reason, Recommendation, RecommendationId, Scores};
@@ -14,6 +13,7 @@ use crate::load::questionnaire::format::PILOTS;
 use crate::number::round1;
 use crate::rubric::template::fill;
 use crate::rubric::{Criterion, Measure, Message, Rubric};
+use crate::text::names;
 use crate::vocabulary::{Confidence, Focus, FocusReason, Group, Severity, Side};
 use rustc_hash::FxHashSet;
 use std::collections::BTreeSet;

@@ -63,7 +63,7 @@ impl Seen {
                 (
                     state.acceptance.line,
                     state.status,
-                    crate::assess::accept::warning(state, a),
+                    crate::render::words::acceptance_warning(state, a),
                 )
             })
             .collect();

@@ -434,11 +434,17 @@ pub fn each_content(
         out.read_exact(&mut newline).map_err(broken)?;
     }
     drop(out);
-    let _ = writer.join();
+    // A write that failed (git closed its input) shows in git's answers and
+    // its status, both checked below; a writer that panicked is an error of
+    // its own, reported once git is waited for.
+    let writer_panicked = writer.join().is_err();
     let status = child.wait().map_err(|e| cannot_run(shown, e))?;
     let mut stderr = Vec::new();
     if let Some(mut e) = child.stderr.take() {
         let _ = e.read_to_end(&mut stderr);
+    }
+    if writer_panicked {
+        return Err(stopped(shown, "cannot write to git cat-file"));
     }
     if let Some(what) = stopped_by {
         return Err(if stderr.is_empty() {

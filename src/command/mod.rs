@@ -3,6 +3,7 @@
 //! through `render`, and says what to emit. The library never prints; `main`
 //! writes out what this returns.
 
+use crate::assess::findings::describe;
 use crate::assessment::Assessment;
 use crate::command::acceptances::Seen;
 use crate::command::args::{AssessArgs, Cli, Command, DiffArgs, RubricAction, ValidateArgs};
@@ -334,7 +335,11 @@ fn scanning(format: Format, rubric: &rubric::Rubric, env: &Environment) -> rende
         Format::Sarif | Format::Github | Format::Codeclimate => render::Scanning {
             base: env.working_directory.clone(),
             driver: if format == Format::Sarif {
-                render::sarif::driver(rubric).to_string()
+                let described = |id| render::sarif::RuleText {
+                    fires_when: describe::trigger(id, rubric),
+                    remedy: describe::generic_remedy(id, rubric),
+                };
+                render::sarif::driver(rubric, described).to_string()
             } else {
                 String::new()
             },

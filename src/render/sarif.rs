@@ -5,7 +5,6 @@
 
 use super::words::sentence;
 use super::Scanning;
-use crate::assess::findings::describe;
 use crate::assessment::{Assessment, Finding};
 use crate::frameworks::{compact, Reference, NOT_A_JUDGEMENT};
 use crate::portfolio::Portfolio;
@@ -19,18 +18,30 @@ use std::path::Path;
 const SCHEMA: &str =
     "https://docs.oasis-open.org/sarif/sarif/v2.1.0/errata01/os/schemas/sarif-schema-2.1.0.json";
 
+/// A finding described for any organization rather than for one that it
+/// fired in, as its rule says it: what makes it fire and its remedy, with
+/// the rubric's thresholds filled in. The assessment engine words these;
+/// the rules only show them.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct RuleText {
+    pub fires_when: String,
+    pub remedy: String,
+}
+
 /// The tool's description: every finding of the rubric as a rule, in the
-/// order of the finding ids, so that a result's `ruleIndex` is its id's.
-pub fn driver(rubric: &Rubric) -> Value {
+/// order of the finding ids, so that a result's `ruleIndex` is its id's;
+/// `described` words each.
+pub fn driver(rubric: &Rubric, described: impl Fn(FindingId) -> RuleText) -> Value {
     let rules: Vec<Value> = FindingId::all()
         .iter()
         .map(|&id| {
             let text = rubric.finding(id);
+            let RuleText { fires_when, remedy } = described(id);
             // Framework references as tags (`nist-ai-rmf:MEASURE-2.4`), so
             // code scanning can filter by control, and in words in the help.
             let mut tags = vec![id.group().word().to_owned()];
             tags.extend(text.references.iter().map(Reference::tag));
-            let mut help = sentence(&describe::generic_remedy(id, rubric));
+            let mut help = sentence(&remedy);
             if !text.references.is_empty() {
                 crate::text::append(&mut help, |help| {
                     write!(
@@ -44,7 +55,7 @@ pub fn driver(rubric: &Rubric) -> Value {
             let mut rule = json!({
                 "id": id.word(),
                 "shortDescription": { "text": sentence(&text.title) },
-                "fullDescription": { "text": sentence(&describe::trigger(id, rubric)) },
+                "fullDescription": { "text": sentence(&fires_when) },
                 "help": { "text": help },
                 "defaultConfiguration": { "level": level(text.severity) },
                 "properties": { "tags": tags },

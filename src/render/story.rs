@@ -240,7 +240,7 @@ fn owners(a: &Assessment, r: &Recommendation) -> Option<String> {
     if !unowned.is_empty() {
         let none = format!(
             "no owner named for {}",
-            crate::assess::findings::names(unowned.into_iter())
+            crate::text::names(unowned.into_iter())
         );
         text = if text.is_empty() {
             capitalized(&none)
@@ -268,7 +268,7 @@ fn also(a: &Assessment, r: &Recommendation) -> Option<String> {
         .collect();
     Some(format!(
         "Also covers: {}.",
-        crate::assess::findings::names(titles.iter().map(String::as_str))
+        crate::text::names(titles.iter().map(String::as_str))
     ))
 }
 
@@ -291,7 +291,7 @@ pub fn findings_count(a: &Assessment) -> String {
     }
     let mut text = format!(
         "Findings: {}",
-        crate::assess::findings::names(parts.iter().map(String::as_str))
+        crate::text::names(parts.iter().map(String::as_str))
     );
     crate::text::append(&mut text, |text| {
         let accepted = a.findings.iter().filter(|f| !f.accepted.is_empty()).count();
@@ -687,7 +687,7 @@ pub fn basis(a: &Assessment, r: &Recommendation) -> Vec<Span> {
         if r.pilots.len() < f.pilots.len() {
             spans.push(text(format!(
                 "; here for {} only, as an earlier item gives the same fix for the others",
-                crate::assess::findings::names(r.pilots.iter().map(String::as_str))
+                crate::text::names(r.pilots.iter().map(String::as_str))
             )));
         }
         spans.push(text("."));

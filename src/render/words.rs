@@ -1,9 +1,10 @@
 //! What the human-readable formats share: a score bar, an evidence line,
-//! colour, and how a terminal table is set up.
+//! an acceptance's warning, colour, and how a terminal table is set up.
 
+use crate::acceptance::AcceptanceState;
 use crate::assessment::Assessment;
 use crate::derive::evidence::Evidence;
-use crate::vocabulary::Confidence;
+use crate::vocabulary::{AcceptanceStatus, Confidence};
 
 /// A ten-step bar for a score from 0 to 100: `███████░░░`.
 pub fn bar(score: f64) -> String {
@@ -344,15 +345,41 @@ fn stacked(t: &comfy_table::Table, width: u16) -> String {
     blocks.join("\n\n")
 }
 
-/// An acceptance in force, as a finding shows it: `accepted for churn-model
-/// by Dana Whitfield until 2027-03-31: the March migration`.
+/// The warning an acceptance calls for in `a`, one line: an expired one
+/// (its finding counts again) or one that matched nothing (the finding no
+/// longer fires); `None` for one in force.
+pub fn acceptance_warning(state: &AcceptanceState, a: &Assessment) -> Option<String> {
+    let x = &state.acceptance;
+    match state.status {
+        AcceptanceStatus::InForce => None,
+        AcceptanceStatus::Expired => Some(format!(
+            "{}: the acceptance of {} by {} expired on {}: {}",
+            x.place(),
+            x.subject(),
+            x.by,
+            x.until,
+            if a.findings.iter().any(|f| x.covers(f.id, &f.pilots)) {
+                "the finding counts again; fix it, or renew the acceptance with a new date"
+            } else {
+                "the finding no longer fires; remove the acceptance"
+            }
+        )),
+        AcceptanceStatus::Unmatched => Some(format!(
+            "{}: the acceptance of {} matched nothing in {}: the finding does not fire; remove the acceptance",
+            x.place(),
+            x.subject(),
+            a.source
+        )),
+    }
+}
+
 /// Each acceptance of the settings file that concerns `a`, one sentence
 /// each: in force, or the warning an expired or unmatched one calls for.
 pub fn acceptance_lines(a: &Assessment) -> Vec<String> {
     a.acceptances
         .iter()
         .map(|state| {
-            crate::assess::accept::warning(state, a).map_or_else(
+            acceptance_warning(state, a).map_or_else(
                 || {
                     format!(
                         "{}: {} ({}).",

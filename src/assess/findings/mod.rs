@@ -21,6 +21,7 @@ use crate::derive::evidence::Evidence;
 use crate::derive::facts::{Facts, Pilot};
 use crate::rubric::template::fill;
 use crate::rubric::{FindingText, Message, Rubric};
+use crate::text::names;
 use crate::vocabulary::{FindingId, Severity, Source};
 use logic::Tri;
 use std::fmt::Display;
@@ -213,16 +214,6 @@ fn high_stakes<'p, 'q>(
     (chosen, evidence)
 }
 
-pub fn names<'n>(names: impl Iterator<Item = &'n str>) -> String {
-    let all: Vec<&str> = names.collect();
-    match all.as_slice() {
-        [] => String::new(),
-        [one] => (*one).to_owned(),
-        [first @ .., last] if all.len() <= 3 => format!("{} and {last}", first.join(", ")),
-        _ => format!("{} and {} more", all[..3].join(", "), all.len() - 3),
-    }
-}
-
 /// Every finding that fires, most severe first, then in catalogue order.
 pub fn detect(cx: &Context<'_>) -> Vec<Finding> {
     let mut findings: Vec<Finding> = DETECTORS
@@ -298,14 +289,5 @@ mod tests {
         for &id in FindingId::all() {
             assert_eq!(detector(id).id, id);
         }
-    }
-
-    #[test]
-    fn names_read_as_a_sentence() {
-        let list = |n: &[&str]| names(n.iter().copied());
-        assert_eq!(list(&["a"]), "a");
-        assert_eq!(list(&["a", "b"]), "a and b");
-        assert_eq!(list(&["a", "b", "c"]), "a, b and c");
-        assert_eq!(list(&["a", "b", "c", "d", "e"]), "a, b, c and 2 more");
     }
 }

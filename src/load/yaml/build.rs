@@ -624,10 +624,7 @@ mod tests {
         let error = refused("a: 1\nb: 2\na: 3\n");
         assert_eq!(error.at, Some(Position { line: 3, column: 1 }));
         assert!(error.message.contains("\"a\" appears twice"));
-        let many: String = (0..100).fold(String::new(), |mut s, i| {
-            let _ = writeln!(s, "k{i}: {i}");
-            s
-        });
+        let many = crate::text::written(|s| (0..100).try_for_each(|i| writeln!(s, "k{i}: {i}")));
         assert_eq!(top_keys(&many).len(), 100);
         let error = refused(&format!("{many}k57: again\n"));
         assert_eq!(

@@ -82,6 +82,6 @@ fn behavior(cx: &Context<'_>) -> Option<Detected> {
     Some(
         Detected::new(evidence)
             .with("strategy", &format_args!("{strategy:.1}"))
-            .with("gaps", &super::super::names(named.into_iter())),
+            .with("gaps", &crate::text::names(named.into_iter())),
     )
 }

@@ -47,6 +47,6 @@ fn detect(cx: &Context<'_>) -> Option<Detected> {
     Some(
         Detected::new(evidence)
             .naming(&unassessed)
-            .with("affected", &super::super::names(affected.into_iter())),
+            .with("affected", &crate::text::names(affected.into_iter())),
     )
 }

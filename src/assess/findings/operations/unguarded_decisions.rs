@@ -1,8 +1,9 @@
 //! `unguarded-decisions`: a high-stakes live system without automated monitoring.
 
 use super::super::{Context, Detected, Detector, PilotSet};
-use crate::assess::findings::{high_stakes, names};
+use crate::assess::findings::high_stakes;
 use crate::load::questionnaire::format::pilot;
+use crate::text::names;
 use crate::vocabulary::{FindingId, HumanReview, Monitoring};
 
 pub(crate) const DETECTOR: Detector = Detector {

@@ -1,9 +1,10 @@
 //! `unserved-problem`: a business problem the strategy names that no
 //! started pilot works on.
 
-use super::super::{names, Context, Detected, Detector, PilotSet};
+use super::super::{Context, Detected, Detector, PilotSet};
 use crate::derive::evidence::{Evidence, EvidencePath};
 use crate::load::questionnaire::format::{pilot, problem, BUSINESS_PROBLEMS};
+use crate::text::names;
 use crate::vocabulary::FindingId;
 
 pub(crate) const DETECTOR: Detector = Detector {
