@@ -8,10 +8,9 @@
 use crate::date::Date;
 use crate::diagnostic::Position;
 use crate::vocabulary::{AcceptanceStatus, FindingId};
-use serde::{Serialize, Serializer};
 
 /// One `[[accept]]` entry of the settings file.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Acceptance {
     pub finding: FindingId,
     /// For a per-pilot finding: the one pilot accepted; `None` for all.
@@ -20,27 +19,19 @@ pub struct Acceptance {
     /// Who accepted it.
     pub by: String,
     /// The last day it holds.
-    #[serde(serialize_with = "as_text")]
     pub until: Date,
     /// The settings file it is written in, as named.
     pub file: String,
     /// The line of its `[[accept]]` header.
     pub line: u32,
     /// Where its `pilot` and `until` values are, for messages about them.
-    #[serde(skip)]
     pub pilot_at: Option<Position>,
-    #[serde(skip)]
     pub until_at: Position,
 }
 
-fn as_text<S: Serializer>(date: &Date, serializer: S) -> Result<S::Ok, S::Error> {
-    serializer.collect_str(date)
-}
-
 /// An acceptance as one assessment saw it.
-#[derive(Debug, Clone, PartialEq, Serialize)]
+#[derive(Debug, Clone, PartialEq)]
 pub struct AcceptanceState {
-    #[serde(flatten)]
     pub acceptance: Acceptance,
     pub status: AcceptanceStatus,
 }

@@ -8,14 +8,12 @@ use crate::number::round1;
 use crate::vocabulary::{
     FailOn, FindingId, Level, PurgatoryStatus, Quadrant, ScoreGate, Severity, Word,
 };
-use serde::ser::SerializeStruct;
-use serde::{Serialize, Serializer};
 use std::borrow::Cow;
 use std::sync::Arc;
 
 /// The gates that were set; all `None` and no `fail_on` means no gate. The
 /// JSON report writes them under `config.gates` as `readiness.toml` names them.
-#[derive(Debug, Clone, Default, PartialEq, serde::Serialize)]
+#[derive(Debug, Clone, Default, PartialEq)]
 pub struct Gates {
     pub fail_under: Option<f64>,
     pub min_strategy: Option<f64>,
@@ -83,12 +81,6 @@ impl FailCondition {
             .chain(FindingId::words())
             .copied()
             .collect()
-    }
-}
-
-impl serde::Serialize for FailCondition {
-    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
-        serializer.serialize_str(&self.word())
     }
 }
 
@@ -241,7 +233,7 @@ fn describe_reference(reference: &str, fired: &[FindingId], accepted: usize) -> 
 }
 
 /// The verdict of the gates that were set: each check, and whether all passed.
-#[derive(Debug, Clone, PartialEq, Serialize)]
+#[derive(Debug, Clone, PartialEq)]
 pub struct Gate {
     pub passed: bool,
     pub checks: Vec<GateCheck>,
@@ -349,112 +341,6 @@ impl GateCheck {
         }
     }
 }
-
-/// JSON report format 1 writes every check as its name, threshold, actual
-/// value and result: numbers for a score (`actual` is the low end, with the
-/// `score` and the `open` part beside it), words for `fail_on` (a finding id
-/// as its threshold reads `fired` or `not fired`).
-impl Serialize for GateCheck {
-    fn serialize<S: Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
-        let mut fields = serializer.serialize_struct("GateCheck", 6)?;
-        match *self {
-            GateCheck::Reference {
-                ref reference,
-                ref fired,
-                accepted,
-            } => {
-                fields.serialize_field("name", FAIL_ON)?;
-                fields.serialize_field("threshold", &**reference)?;
-                fields.serialize_field(
-                    "actual",
-                    if fired.is_empty() {
-                        "not fired"
-                    } else {
-                        "fired"
-                    },
-                )?;
-                fields.serialize_field("findings", fired)?;
-                if accepted > 0 {
-                    fields.serialize_field("accepted", &accepted)?;
-                }
-            }
-            GateCheck::Score {
-                gate,
-                threshold,
-                low,
-                score,
-            } => {
-                fields.serialize_field("name", &gate)?;
-                fields.serialize_field("threshold", &threshold)?;
-                fields.serialize_field("actual", &low)?;
-                fields.serialize_field("score", &score)?;
-                fields.serialize_field("open", &self.open())?;
-            }
-            GateCheck::Purgatory { status } => {
-                fields.serialize_field("name", FAIL_ON)?;
-                fields.serialize_field("threshold", &FailOn::Purgatory)?;
-                fields.serialize_field("actual", &status)?;
-            }
-            GateCheck::Severity {
-                fail_on,
-                worst,
-                accepted,
-            } => {
-                fields.serialize_field("name", FAIL_ON)?;
-                fields.serialize_field("threshold", &fail_on)?;
-                fields.serialize_field("actual", worst.map_or("none", Severity::word))?;
-                // Only where an acceptance is involved, so gates without
-                // one read as they always have.
-                if accepted > 0 {
-                    fields.serialize_field("accepted", &accepted)?;
-                }
-            }
-            GateCheck::Finding {
-                id,
-                fired,
-                accepted,
-            } => {
-                fields.serialize_field("name", FAIL_ON)?;
-                fields.serialize_field("threshold", &id)?;
-                fields.serialize_field("actual", if fired { "fired" } else { "not fired" })?;
-                if fired && accepted {
-                    fields.serialize_field("accepted", &1)?;
-                }
-            }
-            GateCheck::ScoreRegression {
-                score,
-                baseline,
-                low,
-                tolerance,
-            } => {
-                fields.serialize_field("name", &format!("regression.{score}"))?;
-                fields.serialize_field("threshold", &round1(baseline - tolerance).max(0.0))?;
-                fields.serialize_field("actual", &low)?;
-                fields.serialize_field("baseline", &baseline)?;
-            }
-            GateCheck::LevelRegression { baseline, level } => {
-                fields.serialize_field("name", "regression.level")?;
-                fields.serialize_field("threshold", &baseline)?;
-                fields.serialize_field("actual", &level)?;
-            }
-            GateCheck::QuadrantRegression { baseline, quadrant } => {
-                fields.serialize_field("name", "regression.quadrant")?;
-                fields.serialize_field("threshold", &baseline)?;
-                fields.serialize_field("actual", &quadrant)?;
-            }
-            GateCheck::NewCritical { id } => {
-                fields.serialize_field("name", "regression.critical")?;
-                fields.serialize_field("threshold", "none")?;
-                fields.serialize_field("actual", id.map_or("none", FindingId::word))?;
-            }
-        }
-        fields.serialize_field("passed", &self.passed())?;
-        fields.end()
-    }
-}
-
-/// The name of the `--fail-on` check, as `readiness.toml` and the JSON name it.
-const FAIL_ON: &str = "fail_on";
 
 #[cfg(test)]
 mod tests {

@@ -486,16 +486,6 @@ impl<K: Word, V> PerWord<K, V> {
     }
 }
 
-/// Written as a map from each word to its value, in the words' alphabetical
-/// order, as JSON readers expect of a map.
-impl<K: Word, V: Serialize> Serialize for PerWord<K, V> {
-    fn serialize<S: Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
-        let by_word: std::collections::BTreeMap<&str, &V> =
-            self.iter().map(|(k, v)| (k.word(), v)).collect();
-        by_word.serialize(serializer)
-    }
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;

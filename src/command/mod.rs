@@ -339,9 +339,9 @@ fn scanning(format: Format, rubric: &rubric::Rubric, env: &Environment) -> rende
                     fires_when: describe::trigger(id, rubric),
                     remedy: describe::generic_remedy(id, rubric),
                 };
-                render::sarif::driver(rubric, described).to_string()
+                Box::new(render::sarif::driver(rubric, described))
             } else {
-                String::new()
+                Box::default()
             },
         },
         _ => render::Scanning::default(),

@@ -3,13 +3,12 @@
 //! it in their own file.
 
 use crate::vocabulary::{Side, Word};
-use serde::{Serialize, Serializer};
 use std::borrow::Cow;
 use std::fmt;
 
 pub use crate::load::questionnaire::Words;
 
-#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Evidence {
     /// The questionnaire path (`implementation.pilots[1]`), or `scores.strategy`.
     pub path: EvidencePath,
@@ -118,12 +117,6 @@ impl PartialEq<&str> for EvidencePath {
     }
 }
 
-impl Serialize for EvidencePath {
-    fn serialize<S: Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
-        serializer.collect_str(self)
-    }
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -160,10 +153,6 @@ mod tests {
         assert_eq!(
             EvidencePath::Score(Side::Strategy).to_string(),
             "scores.strategy"
-        );
-        assert_eq!(
-            serde_json::to_string(&key).expect("serialized"),
-            "\"implementation.pilots[2].monitoring\""
         );
     }
 }

@@ -8,8 +8,6 @@ pub mod built_in;
 pub mod coverage;
 
 use crate::rubric::SharedText;
-use serde::ser::SerializeStruct;
-use serde::{Serialize, Serializer};
 use std::sync::Arc;
 
 /// The sentence every output that shows references carries once.
@@ -109,16 +107,6 @@ impl Reference {
     /// `nist-ai-rmf:MEASURE-2.4`: a code-scanning tag, and what `--fail-on` takes.
     pub fn tag(&self) -> String {
         format!("{}:{}", self.framework, tag_form(&self.id))
-    }
-}
-
-impl Serialize for Reference {
-    fn serialize<S: Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
-        let mut fields = serializer.serialize_struct("Reference", 3)?;
-        fields.serialize_field("framework", &self.framework)?;
-        fields.serialize_field("id", &self.id)?;
-        fields.serialize_field("title", &self.title)?;
-        fields.end()
     }
 }
 

@@ -8,9 +8,41 @@ use super::words::sentence;
 use crate::assessment::{Assessment, Finding};
 use crate::portfolio::Portfolio;
 use crate::vocabulary::{Severity, Word};
-use serde_json::{json, Value};
+use serde::Serialize;
 use std::io::{self, Write};
 use std::path::Path;
+
+/// One issue of the report; keys in the order of their names, as the
+/// report has always been written.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct Issue {
+    check_name: &'static str,
+    /// The format's room for more, which GitLab shows with the issue.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    content: Option<Content>,
+    description: String,
+    fingerprint: String,
+    location: Location,
+    severity: &'static str,
+    #[serde(rename = "type")]
+    kind: &'static str,
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize)]
+struct Content {
+    body: String,
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize)]
+struct Location {
+    lines: Lines,
+    path: String,
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize)]
+struct Lines {
+    begin: u32,
+}
 
 /// GitLab's severities are five; the tool's three map onto them so that a
 /// critical finding reads as critical, a warning as major, and the
@@ -25,7 +57,7 @@ fn severity(s: Severity) -> &'static str {
 
 /// The issues of one assessment; `base` is the working directory, which
 /// paths are given relative to, as GitLab reads them from the repository's root.
-pub fn issues(a: &Assessment, base: &Path) -> Vec<Value> {
+pub fn issues(a: &Assessment, base: &Path) -> Vec<Issue> {
     let path = relative(&a.source, base);
     let mut out = Vec::new();
     for f in a.findings.iter().filter(|f| f.counts_for_gate) {
@@ -40,31 +72,33 @@ pub fn issues(a: &Assessment, base: &Path) -> Vec<Value> {
     out
 }
 
-fn issue(f: &Finding, path: &str, pilot: Option<&str>) -> Value {
+fn issue(f: &Finding, path: &str, pilot: Option<&str>) -> Issue {
     let title = match pilot {
         Some(pilot) => format!("{} ({pilot})", f.title),
         None => f.title.to_string(),
     };
-    let mut issue = json!({
-        "type": "issue",
-        "check_name": f.id.word(),
-        "description": sentence(&format!("{title}: {}", f.message)),
-        "fingerprint": fingerprint(path, f.id.word(), pilot.unwrap_or("")),
-        "severity": severity(f.severity),
-        "location": { "path": path, "lines": { "begin": line(f, pilot) } },
+    // The references, and what a reference does not say.
+    let content = (!f.references.is_empty()).then(|| Content {
+        body: format!(
+            "References: {}. {}",
+            crate::frameworks::compact(&f.references),
+            crate::frameworks::NOT_A_JUDGEMENT
+        ),
     });
-    // The format's room for more: `content.body`, which GitLab shows with
-    // the issue. The references, and what a reference does not say.
-    if !f.references.is_empty() {
-        issue["content"] = json!({
-            "body": format!(
-                "References: {}. {}",
-                crate::frameworks::compact(&f.references),
-                crate::frameworks::NOT_A_JUDGEMENT
-            )
-        });
+    Issue {
+        check_name: f.id.word(),
+        content,
+        description: sentence(&format!("{title}: {}", f.message)),
+        fingerprint: fingerprint(path, f.id.word(), pilot.unwrap_or("")),
+        location: Location {
+            lines: Lines {
+                begin: line(f, pilot),
+            },
+            path: path.to_owned(),
+        },
+        severity: severity(f.severity),
+        kind: "issue",
     }
-    issue
 }
 
 /// The line of the evidence about `pilot` when one names it, else of the
@@ -125,8 +159,7 @@ pub fn render(a: &Assessment, base: &Path) -> String {
 /// One assessment's issues as the array holds them: comma-separated, no
 /// brackets, so that a portfolio's can be written one after another.
 pub fn issues_part(a: &Assessment, base: &Path) -> Vec<u8> {
-    let parts: Vec<String> = issues(a, base).iter().map(Value::to_string).collect();
-    parts.join(",").into_bytes()
+    super::comma_separated(&issues(a, base))
 }
 
 /// A portfolio's report: every organization's issues in one array, in the

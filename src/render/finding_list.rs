@@ -7,13 +7,20 @@ use crate::vocabulary::{FindingId, Word};
 use serde::Serialize;
 use std::fmt::Write as _;
 
-/// One finding of the list.
+/// One finding of the list; its JSON keys in the order of their names, as
+/// the list has always been written.
 #[derive(Debug, Serialize)]
 struct Row<'a> {
-    id: &'static str,
     group: &'static str,
+    id: &'static str,
     severity: &'static str,
     title: &'a str,
+}
+
+/// The JSON list.
+#[derive(Debug, Serialize)]
+struct List<'a> {
+    findings: Vec<Row<'a>>,
 }
 
 fn rows(rubric: &Rubric) -> Vec<Row<'_>> {
@@ -70,10 +77,7 @@ pub fn markdown(rubric: &Rubric) -> String {
 
 /// `{"findings": [{"id", "group", "severity", "title"}, ...]}`.
 pub fn json(rubric: &Rubric) -> String {
-    let list = serde_json::json!({ "findings": rows(rubric) });
-    // Plain data with string keys always serializes.
-    format!(
-        "{}\n",
-        serde_json::to_string_pretty(&list).unwrap_or_default()
-    )
+    super::json::render(&List {
+        findings: rows(rubric),
+    })
 }

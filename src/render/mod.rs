@@ -20,6 +20,7 @@ pub mod markup;
 pub mod portfolio;
 pub mod rubric;
 pub mod sarif;
+pub mod sarif_model;
 pub mod story;
 pub mod svg;
 pub mod table;
@@ -55,8 +56,9 @@ pub struct Layout {
 #[derive(Debug, Clone, Default)]
 pub struct Scanning {
     pub base: std::path::PathBuf,
-    /// The SARIF `tool.driver` object as JSON text; empty for other formats.
-    pub driver: String,
+    /// The SARIF `tool.driver`: the tool and the rubric's rules; empty for
+    /// other formats.
+    pub driver: Box<sarif_model::Driver>,
 }
 
 /// A rendered report, for standard output or the file `--output` names.
@@ -235,6 +237,21 @@ pub fn failed_checks(gated: &[gate_lines::Gated<'_>]) -> Vec<String> {
         lines.push(advice);
     }
     lines
+}
+
+/// `items` as the inside of a compact JSON array: comma-separated, no
+/// brackets, so that one organization's part can be kept and joined to the
+/// next with [`write_comma_joined`].
+pub(crate) fn comma_separated<T: serde::Serialize>(items: &[T]) -> Vec<u8> {
+    let mut out = Vec::new();
+    for (i, item) in items.iter().enumerate() {
+        if i > 0 {
+            out.push(b',');
+        }
+        // Plain data with string keys always serializes into memory.
+        serde_json::to_writer(&mut out, item).unwrap_or_default();
+    }
+    out
 }
 
 /// Parts of a JSON array, each already rendered as comma-separated items

@@ -3,6 +3,10 @@
 //! result per finding that fired, placed on the questionnaire's line that
 //! caused it. An accepted finding is a result with an external suppression.
 
+use super::sarif_model::{
+    ArtifactLocation, Configuration, Driver, Location, Log, PhysicalLocation, Properties, Region,
+    Result as SarifResult, Rule, Run, Suppression, Text, Tool, SCHEMA,
+};
 use super::words::sentence;
 use super::Scanning;
 use crate::assessment::{Assessment, Finding};
@@ -10,13 +14,9 @@ use crate::frameworks::{compact, Reference, NOT_A_JUDGEMENT};
 use crate::portfolio::Portfolio;
 use crate::rubric::Rubric;
 use crate::vocabulary::{FindingId, Severity, Word};
-use serde_json::{json, Value};
 use std::fmt::Write as _;
 use std::io::{self, Write};
 use std::path::Path;
-
-const SCHEMA: &str =
-    "https://docs.oasis-open.org/sarif/sarif/v2.1.0/errata01/os/schemas/sarif-schema-2.1.0.json";
 
 /// A finding described for any organization rather than for one that it
 /// fired in, as its rule says it: what makes it fire and its remedy, with
@@ -31,8 +31,8 @@ pub struct RuleText {
 /// The tool's description: every finding of the rubric as a rule, in the
 /// order of the finding ids, so that a result's `ruleIndex` is its id's;
 /// `described` words each.
-pub fn driver(rubric: &Rubric, described: impl Fn(FindingId) -> RuleText) -> Value {
-    let rules: Vec<Value> = FindingId::all()
+pub fn driver(rubric: &Rubric, described: impl Fn(FindingId) -> RuleText) -> Driver {
+    let rules = FindingId::all()
         .iter()
         .map(|&id| {
             let text = rubric.finding(id);
@@ -52,37 +52,42 @@ pub fn driver(rubric: &Rubric, described: impl Fn(FindingId) -> RuleText) -> Val
                     )
                 });
             }
-            let mut rule = json!({
-                "id": id.word(),
-                "shortDescription": { "text": sentence(&text.title) },
-                "fullDescription": { "text": sentence(&fires_when) },
-                "help": { "text": help },
-                "defaultConfiguration": { "level": level(text.severity) },
-                "properties": { "tags": tags },
-            });
             // The name is for people; SARIF wants it only where it differs
             // from the id, letter case aside.
-            let name = rule_name(id);
-            if !name.eq_ignore_ascii_case(id.word()) {
-                rule["name"] = json!(name);
+            let name = Some(rule_name(id)).filter(|n| !n.eq_ignore_ascii_case(id.word()));
+            Rule {
+                default_configuration: Configuration {
+                    level: level(text.severity),
+                },
+                full_description: Text {
+                    text: sentence(&fires_when),
+                },
+                help: Text { text: help },
+                id: id.word(),
+                name,
+                properties: Properties { tags },
+                short_description: Text {
+                    text: sentence(&text.title),
+                },
             }
-            rule
         })
         .collect();
-    let mut driver = json!({
-        "name": "readiness",
-        "version": env!("CARGO_PKG_VERSION"),
-        "semanticVersion": env!("CARGO_PKG_VERSION"),
-        "fullName": format!("readiness {}, rubric {} version {}", env!("CARGO_PKG_VERSION"), rubric.id, rubric.version),
-        "rules": rules,
-    });
     // Where to learn about the tool: the repository or home page the
     // package names, when it names one.
     let about = [env!("CARGO_PKG_REPOSITORY"), env!("CARGO_PKG_HOMEPAGE")];
-    if let Some(uri) = about.into_iter().find(|u| !u.is_empty()) {
-        driver["informationUri"] = json!(uri);
+    Driver {
+        full_name: format!(
+            "readiness {}, rubric {} version {}",
+            env!("CARGO_PKG_VERSION"),
+            rubric.id,
+            rubric.version
+        ),
+        information_uri: about.into_iter().find(|u| !u.is_empty()),
+        name: "readiness",
+        rules,
+        semantic_version: env!("CARGO_PKG_VERSION"),
+        version: env!("CARGO_PKG_VERSION"),
     }
-    driver
 }
 
 /// `laptop-bound` as a rule name: `LaptopBound`.
@@ -108,7 +113,7 @@ fn level(severity: Severity) -> &'static str {
 
 /// The results of one assessment; `base` is the working directory, which
 /// the questionnaire's location is given relative to.
-pub fn results(a: &Assessment, base: &Path) -> Vec<Value> {
+pub fn results(a: &Assessment, base: &Path) -> Vec<SarifResult> {
     let uri = match &a.path {
         Some(path) => uri(path, base),
         None => uri(Path::new(&a.source), base),
@@ -116,33 +121,38 @@ pub fn results(a: &Assessment, base: &Path) -> Vec<Value> {
     a.findings.iter().map(|f| result(f, &uri)).collect()
 }
 
-fn result(f: &Finding, uri: &str) -> Value {
-    let line = f.line().unwrap_or(1);
-    let mut result = json!({
-        "ruleId": f.id.word(),
-        "ruleIndex": f.id as usize,
-        "level": level(f.severity),
-        "message": { "text": sentence(&format!("{}: {}", f.title, f.message)) },
-        "locations": [{
-            "physicalLocation": {
-                "artifactLocation": { "uri": uri },
-                "region": { "startLine": line },
-            }
-        }],
-    });
-    if !f.counts_for_gate {
+fn result(f: &Finding, uri: &str) -> SarifResult {
+    let suppressions = (!f.counts_for_gate).then(|| {
         let justification: Vec<String> = f
             .accepted
             .iter()
             .map(|x| format!("{} ({}, {})", x.reason, x.terms(), x.place()))
             .collect();
-        result["suppressions"] = json!([{
-            "kind": "external",
-            "status": "accepted",
-            "justification": justification.join("; "),
-        }]);
+        [Suppression {
+            justification: justification.join("; "),
+            kind: "external",
+            status: "accepted",
+        }]
+    });
+    SarifResult {
+        level: level(f.severity),
+        locations: [Location {
+            physical_location: PhysicalLocation {
+                artifact_location: ArtifactLocation {
+                    uri: uri.to_owned(),
+                },
+                region: Region {
+                    start_line: f.line().unwrap_or(1),
+                },
+            },
+        }],
+        message: Text {
+            text: sentence(&format!("{}: {}", f.title, f.message)),
+        },
+        rule_id: f.id.word(),
+        rule_index: f.id as usize,
+        suppressions,
     }
-    result
 }
 
 /// The questionnaire's location as a URI reference: its real path relative
@@ -187,17 +197,19 @@ fn path_bytes(path: &Path) -> Vec<u8> {
     }
 }
 
-/// The whole log of one run: `driver` (from [`driver`], as JSON text) and
-/// the results, each already rendered, written as they come.
+/// The whole log of one run: `driver` (from [`driver`]) and the results,
+/// each already rendered, written as they come.
 pub fn write_log(
-    driver: &str,
+    driver: &Driver,
     results: &mut dyn Iterator<Item = io::Result<Vec<u8>>>,
     out: &mut dyn Write,
 ) -> io::Result<()> {
     write!(
         out,
-        "{{\"$schema\":\"{SCHEMA}\",\"version\":\"2.1.0\",\"runs\":[{{\"tool\":{{\"driver\":{driver}}},\"columnKind\":\"unicodeCodePoints\",\"results\":["
+        "{{\"$schema\":\"{SCHEMA}\",\"version\":\"2.1.0\",\"runs\":[{{\"tool\":{{\"driver\":"
     )?;
+    serde_json::to_writer(&mut *out, driver)?;
+    out.write_all(b"},\"columnKind\":\"unicodeCodePoints\",\"results\":[")?;
     super::write_comma_joined(results, out)?;
     out.write_all(b"]}]}\n")
 }
@@ -205,27 +217,22 @@ pub fn write_log(
 /// One assessment's results as the log holds them: comma-separated, no
 /// brackets, so that a portfolio's can be written one after another.
 pub fn results_part(a: &Assessment, base: &Path) -> Vec<u8> {
-    let parts: Vec<String> = results(a, base).iter().map(Value::to_string).collect();
-    parts.join(",").into_bytes()
+    super::comma_separated(&results(a, base))
 }
 
 /// The log of one assessment, pretty-printed.
 pub fn render(a: &Assessment, scanning: &Scanning) -> String {
-    let driver: Value = serde_json::from_str(&scanning.driver).unwrap_or_default();
-    let log = json!({
-        "$schema": SCHEMA,
-        "version": "2.1.0",
-        "runs": [{
-            "tool": { "driver": driver },
-            "columnKind": "unicodeCodePoints",
-            "results": results(a, &scanning.base),
+    super::json::render(&Log {
+        schema: SCHEMA,
+        runs: [Run {
+            column_kind: "unicodeCodePoints",
+            results: results(a, &scanning.base),
+            tool: Tool {
+                driver: &scanning.driver,
+            },
         }],
-    });
-    // Plain data with string keys always serializes.
-    format!(
-        "{}\n",
-        serde_json::to_string_pretty(&log).unwrap_or_default()
-    )
+        version: "2.1.0",
+    })
 }
 
 /// A portfolio's log: one run, the results of every organization in the

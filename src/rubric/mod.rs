@@ -15,7 +15,6 @@ mod validate;
 
 use crate::frameworks::{Framework, References};
 use crate::vocabulary::{FindingId, FocusReason, Impact, Level, PerWord, Quadrant, Severity, Side};
-use serde::Serialize;
 use std::sync::Arc;
 
 pub use validate::parse;
@@ -35,7 +34,7 @@ pub fn default_rubric() -> Rubric {
 pub use crate::shared_text::SharedText;
 
 /// The rubric as every report names it.
-#[derive(Debug, Clone, PartialEq, Serialize)]
+#[derive(Debug, Clone, PartialEq)]
 pub struct RubricRef {
     pub id: String,
     pub version: String,
@@ -139,7 +138,7 @@ pub struct Levels {
     pub transforming: f64,
 }
 
-#[derive(Debug, Clone, PartialEq, Serialize)]
+#[derive(Debug, Clone, PartialEq)]
 pub struct QuadrantText {
     pub name: SharedText,
     pub meaning: SharedText,

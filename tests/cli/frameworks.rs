@@ -114,6 +114,14 @@ fn spec_dimensions() -> BTreeMap<String, Value> {
         .collect()
 }
 
+/// References as the JSON report writes them.
+fn references_json(references: &[readiness::frameworks::Reference]) -> Value {
+    references
+        .iter()
+        .map(|r| json!({ "framework": &*r.framework, "id": &*r.id, "title": &*r.title }))
+        .collect()
+}
+
 #[test]
 fn every_finding_carries_exactly_the_references_of_frameworks_md() {
     let rubric = rubric::default_rubric();
@@ -121,7 +129,7 @@ fn every_finding_carries_exactly_the_references_of_frameworks_md() {
     let none = table.remove("tension.*").expect("the tensions' row");
     assert_eq!(none, json!([]));
     for &id in FindingId::all() {
-        let references = serde_json::to_value(&*rubric.finding(id).references).expect("json");
+        let references = references_json(&rubric.finding(id).references);
         let expected = if id.word().starts_with("tension.") {
             none.clone()
         } else {
@@ -141,7 +149,7 @@ fn every_dimension_carries_exactly_the_references_of_frameworks_md() {
     let rubric = rubric::default_rubric();
     let mut expected = spec_dimensions();
     for d in &rubric.dimensions {
-        let references = serde_json::to_value(&*d.references).expect("json");
+        let references = references_json(&d.references);
         assert_eq!(
             Some(references),
             expected.remove(&*d.id),
