@@ -1,24 +1,17 @@
 //! A stored JSON report read back with the strictness a questionnaire gets:
-//! valid JSON, a `format_version` this tool reads, every field a comparison
-//! reads present and of its type, closed words among their words, numbers
-//! finite and in range, and every text one line with no control, bidi or
-//! invisible character. Each problem names the JSON path and the reason.
+//! valid JSON, a `format_version` this tool reads, every field of the
+//! format present and of its type ([`super::v1`]), closed words among their
+//! words, numbers finite and in range, and every text, wherever it is, one
+//! line with no control, bidi or invisible character. Each problem names
+//! the JSON path and the reason.
 
 use super::Report;
 use crate::date::Date;
 use crate::diagnostic::{self, Diagnostic, Position};
-use serde::Deserialize;
-use std::fmt::Write as _;
+use serde_json::Value;
 
 /// The format versions this tool reads.
 pub const SUPPORTED: u64 = 1;
-
-/// What is read first, whatever the shape: the version decides the rest.
-#[derive(Deserialize)]
-struct Probe {
-    format_version: Option<serde_json::Value>,
-    assessments: Option<Vec<serde::de::IgnoredAny>>,
-}
 
 /// `text` as a report, or every problem found.
 pub fn parse(text: &str) -> Result<Report, Vec<Diagnostic>> {
@@ -33,14 +26,16 @@ pub fn parse(text: &str) -> Result<Report, Vec<Diagnostic>> {
             "{what}: a report written by `readiness assess --format json` is one object, {{ ... }}"
         ))]);
     }
-    let probe: Probe = serde_json::from_str(text).map_err(|e| vec![json_error(&e, None)])?;
-    match &probe.format_version {
+    // Read first as plain JSON, whatever the shape: the version decides
+    // the rest, and every text is checked where it is, known field or not.
+    let whole: Value = serde_json::from_str(text).map_err(|e| vec![json_error(&e, None)])?;
+    match whole.get("format_version") {
         None => {
             return Err(vec![Diagnostic::whole_file(
                 "format_version: missing; a report written by `readiness assess --format json` has format_version 1",
             )])
         }
-        Some(serde_json::Value::Number(n)) if n.as_u64() == Some(SUPPORTED) => {}
+        Some(Value::Number(n)) if n.as_u64() == Some(SUPPORTED) => {}
         Some(other) => {
             let mut shown = other.to_string();
             if shown.len() > 40 {
@@ -52,11 +47,16 @@ pub fn parse(text: &str) -> Result<Report, Vec<Diagnostic>> {
             ))]);
         }
     }
-    if let Some(list) = &probe.assessments {
+    if let Some(list) = whole.get("assessments").and_then(Value::as_array) {
         return Err(vec![Diagnostic::whole_file(format!(
             "assessments: this is a portfolio of {} reports; compare one organization's report (`readiness assess FILE --format json`)",
             list.len()
         ))]);
+    }
+    let mut hidden = Vec::new();
+    hidden_texts(&whole, &mut String::new(), &mut hidden);
+    if !hidden.is_empty() {
+        return Err(hidden);
     }
     let mut deserializer = serde_json::Deserializer::from_str(text);
     // The text is valid JSON (the probe read it whole): what fails now is
@@ -129,32 +129,72 @@ fn plain(message: &str) -> String {
     text
 }
 
-/// What types cannot say: ranges, dates, texts, and names that must be unique.
+/// Every text of `value` that holds a control, bidi or invisible
+/// character, at its JSON path (`findings[0].title`); `path` is where
+/// `value` is.
+fn hidden_texts(value: &Value, path: &mut String, problems: &mut Vec<Diagnostic>) {
+    let at = path.len();
+    match value {
+        Value::String(text) => {
+            if let Some(why) = text_problem(text) {
+                problems.push(Diagnostic::whole_file(format!("{path}: {why}")));
+            }
+        }
+        Value::Array(items) => {
+            for (i, item) in items.iter().enumerate() {
+                path.push('[');
+                path.push_str(&i.to_string());
+                path.push(']');
+                hidden_texts(item, path, problems);
+                path.truncate(at);
+            }
+        }
+        Value::Object(fields) => {
+            for (key, field) in fields {
+                if !path.is_empty() {
+                    path.push('.');
+                }
+                path.push_str(&diagnostic::escaped(key));
+                if let Some(why) = text_problem(key) {
+                    problems.push(Diagnostic::whole_file(format!(
+                        "{path}: the key {}",
+                        why.replace("a text of a report", "a key of a report")
+                    )));
+                }
+                hidden_texts(field, path, problems);
+                path.truncate(at);
+            }
+        }
+        Value::Null | Value::Bool(_) | Value::Number(_) => {}
+    }
+}
+
+/// What types cannot say: ranges, dates, names that must be there and be
+/// unique.
 fn check(r: &Report) -> Vec<Diagnostic> {
     let mut problems = Vec::new();
-    let mut text = |path: &str, value: &str, must_have: bool| {
-        if let Some(why) = text_problem(value, must_have) {
-            problems.push(Diagnostic::whole_file(format!("{path}: {why}")));
+    let mut text = |path: &str, value: &str| {
+        if value.trim().is_empty() {
+            problems.push(Diagnostic::whole_file(format!("{path}: is empty")));
         }
     };
-    text("source", &r.source, false);
-    text("organization.name", &r.organization.name, true);
-    text("organization.assessed", &r.organization.assessed, true);
-    text("rubric.id", &r.rubric.id, true);
-    text("rubric.version", &r.rubric.version, true);
+    text("organization.name", &r.organization.name);
+    text("organization.assessed", &r.organization.assessed);
+    text("rubric.id", &r.rubric.id);
+    text("rubric.version", &r.rubric.version);
     for (i, f) in r.findings.iter().enumerate() {
-        text(&format!("findings[{i}].title"), &f.title, true);
-        text(&format!("findings[{i}].message"), &f.message, true);
+        text(&format!("findings[{i}].title"), &f.title);
+        text(&format!("findings[{i}].message"), &f.message);
     }
     for (i, d) in r.dimensions.iter().enumerate() {
-        text(&format!("dimensions[{i}].id"), &d.id, true);
-        text(&format!("dimensions[{i}].name"), &d.name, true);
+        text(&format!("dimensions[{i}].id"), &d.id);
+        text(&format!("dimensions[{i}].name"), &d.name);
         for (j, c) in d.criteria.iter().enumerate() {
-            text(&format!("dimensions[{i}].criteria[{j}].id"), &c.id, true);
+            text(&format!("dimensions[{i}].criteria[{j}].id"), &c.id);
         }
     }
     for (i, p) in r.pilots.iter().enumerate() {
-        text(&format!("pilots[{i}].name"), &p.name, true);
+        text(&format!("pilots[{i}].name"), &p.name);
     }
     if Date::parse(&r.organization.assessed).is_none() {
         problems.push(Diagnostic::whole_file(format!(
@@ -253,16 +293,11 @@ fn unique<'a>(
 
 /// Why a text of a report cannot be shown as it is, if it cannot: the
 /// rules a questionnaire's names obey.
-pub fn text_problem(text: &str, must_have: bool) -> Option<String> {
-    if must_have && text.trim().is_empty() {
-        return Some("is empty".to_owned());
-    }
+fn text_problem(text: &str) -> Option<String> {
     let c = text
         .chars()
         .find(|&c| diagnostic::is_hidden(c) || c.is_control())?;
-    let mut why = String::new();
-    let _ = write!(
-        why,
+    Some(format!(
         "holds U+{:04X}, {}; a text of a report is one line of visible characters",
         u32::from(c),
         if c.is_control() {
@@ -270,8 +305,7 @@ pub fn text_problem(text: &str, must_have: bool) -> Option<String> {
         } else {
             "a character that is invisible or changes the direction of text"
         }
-    );
-    Some(why)
+    ))
 }
 
 #[cfg(test)]

@@ -135,6 +135,73 @@ fn stored_report(dir: &str, edit: impl FnOnce(&mut Value)) -> String {
 /// A change made to a stored report.
 type Edit = Box<dyn Fn(&mut Value)>;
 
+/// Each stored report `cases` make is refused by `diff` and `--baseline`,
+/// with its file and the message, and nothing printed from it.
+fn assert_refused(dir: &str, cases: Vec<(&str, Edit, &str)>) {
+    for (what, edit, message) in cases {
+        let report = stored_report(dir, |r| edit(r));
+        for args in [
+            vec!["diff", report.as_str(), NORTHWIND],
+            vec!["diff", report.as_str(), NORTHWIND, "--format", "markdown"],
+            vec!["assess", NORTHWIND, "--baseline", report.as_str()],
+        ] {
+            let out = run(&args);
+            assert_eq!((out.code, out.stdout.as_str()), (2, ""), "{what}: {args:?}");
+            assert!(
+                out.stderr.starts_with(report.as_str()) && out.stderr.contains(message),
+                "{what}: {}",
+                out.stderr
+            );
+            assert!(!out.stderr.contains('\u{1b}') && !out.stderr.contains("\n::"));
+        }
+    }
+}
+
+// The whole report is read, not only what a comparison shows.
+#[test]
+fn a_stored_report_is_read_whole() {
+    let tmp = scratch_dir();
+    let dir = path_of(&tmp);
+    let cases: Vec<(&str, Edit, &str)> = vec![
+        (
+            "an escape sequence in a text no comparison shows",
+            Box::new(|r| r["recommendations"][0]["reason"] = "fine\u{1b}]8;;x\u{7}".into()),
+            "recommendations[0].reason: holds U+001B, a control character; a text of a report is one line of visible characters",
+        ),
+        (
+            "a bell in a key the format does not have",
+            Box::new(|r| r["spend"]["note\u{7}"] = 1.into()),
+            "the key holds U+0007, a control character; a key of a report is one line of visible characters",
+        ),
+        (
+            "a field of the format missing, though no comparison reads it",
+            Box::new(|r| {
+                r["scores"]
+                    .as_object_mut()
+                    .expect("scores")
+                    .remove("open_questions");
+            }),
+            "scores: missing field `open_questions`",
+        ),
+        (
+            "a field that may be null, missing",
+            Box::new(|r| {
+                r["pilots"][0]
+                    .as_object_mut()
+                    .expect("a pilot")
+                    .remove("business_owner");
+            }),
+            "pilots[0]: missing field `business_owner`",
+        ),
+        (
+            "a word no gate check has",
+            Box::new(|r| r["config"]["gates"]["fail_under"] = "fifty".into()),
+            "config.gates.fail_under: invalid type: string \"fifty\", expected a number",
+        ),
+    ];
+    assert_refused(dir, cases);
+}
+
 // Defect 4: a stored report's text and numbers were printed as they were.
 #[test]
 fn a_stored_report_is_read_with_a_questionnaires_strictness() {
@@ -185,23 +252,7 @@ fn a_stored_report_is_read_with_a_questionnaires_strictness() {
             "appears earlier in pilots; each is listed once",
         ),
     ];
-    for (what, edit, message) in cases {
-        let report = stored_report(dir, |r| edit(r));
-        for args in [
-            vec!["diff", report.as_str(), NORTHWIND],
-            vec!["diff", report.as_str(), NORTHWIND, "--format", "markdown"],
-            vec!["assess", NORTHWIND, "--baseline", report.as_str()],
-        ] {
-            let out = run(&args);
-            assert_eq!((out.code, out.stdout.as_str()), (2, ""), "{what}: {args:?}");
-            assert!(
-                out.stderr.starts_with(report.as_str()) && out.stderr.contains(message),
-                "{what}: {}",
-                out.stderr
-            );
-            assert!(!out.stderr.contains('\u{1b}') && !out.stderr.contains("\n::"));
-        }
-    }
+    assert_refused(dir, cases);
     // Markup is text a name may hold, as in a questionnaire: Markdown shows
     // it escaped, never as HTML.
     let report = stored_report(dir, |r| {
