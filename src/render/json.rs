@@ -1,6 +1,6 @@
-//! The JSON report, format 1: the `Assessment` serialized; for several
-//! inputs, an object of every assessment, the portfolio's totals and the
-//! inputs not assessed.
+//! The JSON report, format 1: the assessment in the types of
+//! `report::v1`, serialized; for several inputs, an object of every
+//! assessment, the portfolio's totals and the inputs not assessed.
 
 use crate::assessment::Assessment;
 use crate::portfolio::Portfolio;

@@ -110,6 +110,39 @@ fn every_json_report_is_valid_against_the_report_schema() {
     assert_valid(&validator, &report, "portfolio with an error");
 }
 
+/// One model: what the tool writes reads back into the same value, every
+/// field of it (gate checks with their optional parts, a comparison inside).
+#[test]
+fn every_report_reads_back_as_the_value_it_was_written_from() {
+    for file in examples() {
+        let path = format!("examples/{file}");
+        for extra in [
+            &[][..],
+            &["--fail-under", "50", "--min-completeness", "90"][..],
+            &[
+                "--fail-on",
+                "purgatory,warning,no-monitoring,nist-ai-rmf:MEASURE-2.4",
+            ][..],
+            &[
+                "--baseline",
+                "examples/early-millbrook-credit-union.yaml",
+                "--fail-on-regression",
+            ][..],
+        ] {
+            let mut args = vec!["assess", path.as_str(), "--format", "json"];
+            args.extend(extra);
+            let out = run(&args);
+            let report = readiness::report::read::parse(&out.stdout)
+                .unwrap_or_else(|e| panic!("{file} {extra:?}: {}", e[0].message));
+            assert_eq!(
+                readiness::render::json::render(&report),
+                out.stdout,
+                "{file} {extra:?}"
+            );
+        }
+    }
+}
+
 #[test]
 fn every_json_snapshot_is_valid_against_the_report_schema() {
     let validator = jsonschema::validator_for(&report_schema()).expect("a valid JSON Schema");

@@ -152,7 +152,7 @@ fn assert_refused(dir: &str, cases: Vec<(&str, Edit, &str)>) {
                 "{what}: {}",
                 out.stderr
             );
-            assert!(!out.stderr.contains('\u{1b}') && !out.stderr.contains("\n::"));
+            assert!(!out.stderr.contains(['\u{1b}', '\u{7}']) && !out.stderr.contains("\n::"));
         }
     }
 }
