@@ -14,19 +14,6 @@
 use std::collections::{BTreeMap, BTreeSet};
 use std::path::{Path, PathBuf};
 
-/// Imports against the flow, kept until they are undone; no other may
-/// close a circle, and each of these must still be there (remove it here
-/// once it is gone).
-const KNOWN_BACKWARD: &[(&str, &str)] = &[
-    // The assessment carries the criteria that moved since a baseline,
-    // computed from two reports of assessments.
-    ("assessment", "regression_moves"),
-    // A framework's coverage reads an assessment; its texts are the
-    // rubric's shared strings.
-    ("frameworks", "assessment"),
-    ("frameworks", "rubric"),
-];
-
 /// Imports no file may write, as `(from, to)`, each a module and all that
 /// is within it: the reports are drawn from the model and shared words
 /// alone, never from the engine that computed them, so that what a report
@@ -215,14 +202,8 @@ fn no_circle_of_imports_and_no_forbidden_import() {
         .filter(|(m, _)| !m.is_empty())
         .collect();
     let known: BTreeSet<Module> = modules.iter().map(|(m, _)| m.clone()).collect();
-    let backward = |from: &Module, to: &Module| {
-        KNOWN_BACKWARD
-            .iter()
-            .any(|(a, b)| from[0] == *a && to[0] == *b)
-    };
     let mut files_graph: BTreeMap<Module, BTreeSet<Module>> = BTreeMap::new();
     let mut top_graph: BTreeMap<Module, BTreeSet<Module>> = BTreeMap::new();
-    let mut seen_backward = BTreeSet::new();
     let mut broken = Vec::new();
     for (module, code) in &modules {
         for target in imports(module, code, &known) {
@@ -232,10 +213,6 @@ fn no_circle_of_imports_and_no_forbidden_import() {
                     module.join("::"),
                     target.join("::")
                 ));
-            }
-            if backward(module, &target) {
-                seen_backward.insert((module[0].clone(), target[0].clone()));
-                continue;
             }
             if module[0] != target[0] {
                 top_graph
@@ -268,12 +245,6 @@ fn no_circle_of_imports_and_no_forbidden_import() {
     }
     if let Some(found) = circle(&files_graph) {
         panic!("a circle of imports between files: {}", shown(&found));
-    }
-    for (a, b) in KNOWN_BACKWARD {
-        assert!(
-            seen_backward.contains(&((*a).to_owned(), (*b).to_owned())),
-            "{a} no longer imports {b}: remove it from KNOWN_BACKWARD"
-        );
     }
 }
 

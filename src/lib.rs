@@ -20,6 +20,7 @@ pub mod acceptance;
 pub mod assess;
 pub mod assessment;
 pub mod command;
+pub mod coverage;
 pub mod date;
 pub mod derive;
 pub mod diagnostic;

@@ -5,12 +5,12 @@
 //! the assessment itself is then released, and its full reports, where
 //! one is shown, are read back from where they were kept.
 
+use crate::assessment::CriterionMove;
 use crate::assessment::{Assessment, Scores, FORMAT_VERSION};
 use crate::diff::NumberChange;
 use crate::error::InputError;
 use crate::gate::GateCheck;
 use crate::number::round1;
-use crate::regression_moves::CriterionMove;
 use crate::rubric::RubricRef;
 use crate::vocabulary::{Confidence, FindingId, Focus, Level, PurgatoryStatus, Quadrant, Severity};
 use std::io::{self, Write};

@@ -2,7 +2,10 @@
 //! The JSON report (format 1 of the command-line contract) is written from
 //! it by [`Assessment::report`], in the types of `crate::report::v1`.
 
+mod moves;
 mod report;
+
+pub use moves::{CriterionMove, TimeAlone};
 
 use crate::derive::evidence::Evidence;
 use crate::frameworks::References;
@@ -76,7 +79,7 @@ pub struct Assessment {
     /// With the regression gate: the criteria whose points moved since the
     /// baseline, for the lines of a failed check (the JSON's `comparison`
     /// holds what moved by dimension).
-    pub moved: Vec<crate::regression_moves::CriterionMove>,
+    pub moved: Vec<CriterionMove>,
     /// The settings this report was made with; shared by every assessment of a run.
     pub config: Arc<RunConfig>,
     /// The frameworks whose view the report adds (`--framework`); the JSON

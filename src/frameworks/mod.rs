@@ -5,9 +5,8 @@
 //! control", never that the control is met.
 
 pub mod built_in;
-pub mod coverage;
 
-use crate::rubric::SharedText;
+use crate::shared_text::SharedText;
 use std::sync::Arc;
 
 /// The sentence every output that shows references carries once.

@@ -9,7 +9,7 @@
 use super::markup::cell;
 use super::words::{self, fit, new_table, wrap};
 use crate::assessment::Assessment;
-use crate::frameworks::coverage::{self, Coverage, Covered, Row, Status};
+use crate::coverage::{self, Coverage, Covered, Row, Status};
 use crate::frameworks::{Framework, HIGH_RISK, NOT_A_JUDGEMENT};
 use crate::report::v1::frameworks as wire;
 use crate::report::v1::FORMAT_VERSION;

@@ -107,7 +107,7 @@ pub fn failed(source: &str, outcome: &GateOutcome, failed: &CheckOutcome) -> Vec
 }
 
 /// `strategy.roadmap 80.0 to 60.0`, and why when time alone moved it.
-fn moved(m: &crate::regression_moves::CriterionMove) -> String {
+fn moved(m: &crate::assessment::CriterionMove) -> String {
     let points = |p: Option<f64>| p.map_or_else(|| "unanswered".to_owned(), |p| format!("{p:.1}"));
     let mut out = format!("{} {} to {}", m.id, points(m.before), points(m.after));
     crate::text::append(&mut out, |out| {

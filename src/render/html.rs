@@ -80,7 +80,7 @@ pub fn body(a: &Assessment, shift: u8) -> String {
 /// Markdown report gives it: each mapped id with what this assessment shows,
 /// grouped by the framework's functions, clauses or chapters.
 fn framework_views(out: &mut Writer, a: &Assessment) {
-    use crate::frameworks::coverage::{self, Status};
+    use crate::coverage::{self, Status};
     for view in &a.framework_views {
         let c = coverage::coverage(&view.rubric, &view.framework, a);
         out.heading(2, &format!("Framework view: {}", view.framework.title()));

@@ -801,7 +801,7 @@ proptest::proptest! {
     /// nothing to it, and otherwise says it has no finding, never more.
     #[test]
     fn the_coverage_view_says_only_what_fired(doc in crate::properties::questionnaire()) {
-        use readiness::frameworks::coverage::{coverage, Status};
+        use readiness::coverage::{coverage, Status};
         let rubric = rubric::default_rubric();
         let a = crate::properties::assess(&doc, &rubric);
         for framework in &rubric.frameworks {

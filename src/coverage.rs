@@ -4,8 +4,8 @@
 //! no finding is never said to be met: the tool assesses readiness, and
 //! only the evidence it has.
 
-use super::{Entry, Framework};
 use crate::assessment::Assessment;
+use crate::frameworks::{Entry, Framework, Reference};
 use crate::rubric::Rubric;
 use crate::vocabulary::{FindingId, Word};
 use std::sync::Arc;
@@ -50,7 +50,7 @@ impl Row<'_> {
 /// Every id of `framework` with what `rubric` maps to it, in the
 /// framework's order.
 pub fn rows<'f>(rubric: &Rubric, framework: &'f Framework) -> Vec<Row<'f>> {
-    let maps = |references: &[super::Reference], entry: &Entry| {
+    let maps = |references: &[Reference], entry: &Entry| {
         references
             .iter()
             .any(|r| r.framework == framework.id && r.id == entry.id)
