@@ -61,6 +61,7 @@ pub struct Side {
 
 /// A word before and after.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize, JsonSchema)]
+#[schemars(rename = "{T}Change")]
 pub struct Change<T> {
     /// The word before.
     pub before: T,

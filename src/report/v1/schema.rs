@@ -6,7 +6,9 @@ use crate::vocabulary::{FailOn, FindingId, Level, Quadrant, ScoreGate, Word};
 use schemars::transform::{transform_subschemas, Transform};
 use schemars::{json_schema, Schema, SchemaGenerator};
 
-/// Every object closed to keys it does not describe.
+/// Every object closed to keys it does not describe, and no `format` but
+/// the standard ones: schemars names Rust's number types there (`uint`,
+/// `double`), which strict validators refuse as unknown formats.
 #[derive(Debug, Clone)]
 pub struct Closed;
 
@@ -15,6 +17,9 @@ impl Transform for Closed {
         if let Some(object) = schema.as_object_mut() {
             if object.contains_key("properties") && !object.contains_key("additionalProperties") {
                 object.insert("additionalProperties".to_owned(), false.into());
+            }
+            if object.get("format").is_some_and(|f| f != "date") {
+                object.remove("format");
             }
         }
         transform_subschemas(self, schema);
