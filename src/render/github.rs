@@ -76,6 +76,27 @@ fn property(text: &str) -> String {
     data(text).replace(':', "%3A").replace(',', "%2C")
 }
 
+/// One workflow command: an annotation of a kind, placed on a file's line
+/// when it has a place, with a title; written escaped by GitHub's rules.
+#[derive(Debug, Clone, PartialEq, Eq)]
+struct Annotation<'a> {
+    kind: Kind,
+    /// The file and the line it is placed on; `None` for the run's summary.
+    place: Option<(&'a str, u32)>,
+    title: &'a str,
+    message: &'a str,
+}
+
+impl std::fmt::Display for Annotation<'_> {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        write!(f, "::{} ", self.kind.command())?;
+        if let Some((file, line)) = self.place {
+            write!(f, "file={},line={line},", property(file))?;
+        }
+        write!(f, "title={}::{}", property(self.title), data(self.message))
+    }
+}
+
 /// The questionnaire's real path relative to `base` where it lies under
 /// it (the display name is escaped, and would name another file).
 fn file(a: &Assessment, base: &Path) -> String {
@@ -87,7 +108,7 @@ fn file(a: &Assessment, base: &Path) -> String {
 /// One assessment's annotations, one line each, each after its kind's rank
 /// and a tab, so that a portfolio's can be sorted once all are made.
 pub fn ranked_lines(a: &Assessment, base: &Path) -> String {
-    let file = property(&file(a, base));
+    let file = file(a, base);
     let mut out = String::new();
     crate::text::append(&mut out, |out| {
         for f in &a.findings {
@@ -106,14 +127,13 @@ pub fn ranked_lines(a: &Assessment, base: &Path) -> String {
             for x in &f.accepted {
                 write!(message, " {}.", capitalized(&x.note()))?;
             }
-            writeln!(
-                out,
-                "{}\t::{} file={file},line={line},title={}::{}",
-                kind.rank(),
-                kind.command(),
-                property(&title),
-                data(&message)
-            )?;
+            let annotation = Annotation {
+                kind,
+                place: Some((&file, line)),
+                title: &title,
+                message: &message,
+            };
+            writeln!(out, "{}\t{annotation}", kind.rank())?;
         }
         Ok(())
     });
@@ -168,7 +188,13 @@ pub fn write(ranked: &str, questionnaires: usize, out: &mut dyn Write) -> io::Re
             )
         });
     }
-    writeln!(out, "::notice title=readiness::{}", data(&summary))?;
+    let summary = Annotation {
+        kind: Kind::Notice,
+        place: None,
+        title: "readiness",
+        message: &summary,
+    };
+    writeln!(out, "{summary}")?;
     for (_, line) in lines {
         writeln!(out, "{line}")?;
     }
