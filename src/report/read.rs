@@ -86,11 +86,18 @@ fn json_error(e: &serde_json::Error, path: Option<&str>) -> Diagnostic {
         e.classify(),
         serde_json::error::Category::Syntax | serde_json::error::Category::Eof
     );
-    let text = match path {
+    let mut text = match path {
         None if syntax => format!("not valid JSON: {message}"),
         Some(path) if path != "." => format!("{path}: {}", plain(&message)),
+        _ if message.starts_with("missing field") => format!("the report: {message}"),
         _ => format!("not a report of one organization: {}", plain(&message)),
     };
+    // Most likely a report written before the field was added to format 1.
+    if message.starts_with("missing field") {
+        text.push_str(
+            "; a report has every field of format 1: write it again with `readiness assess FILE --format json`",
+        );
+    }
     let line = u32::try_from(e.line()).unwrap_or(u32::MAX);
     if line == 0 {
         return Diagnostic::whole_file(text);
@@ -333,7 +340,7 @@ mod tests {
         );
         assert_eq!(
             problem("{\"format_version\": 1}"),
-            "not a report of one organization: missing field `tool`"
+            "the report: missing field `tool`; a report has every field of format 1: write it again with `readiness assess FILE --format json`"
         );
         assert_eq!(
             plain("invalid type: string \"a\", expected f64"),

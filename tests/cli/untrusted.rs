@@ -477,9 +477,9 @@ fn diff_takes_a_git_revision_on_either_side() {
     assert_eq!((out.code, out.stdout.as_str()), (2, ""));
     assert!(
         out.stderr.starts_with("HEAD:q3.json:")
-            && out
-                .stderr
-                .contains(": not a report of one organization: missing field `scores`"),
+            && out.stderr.contains(
+                ": the report: missing field `scores`; a report has every field of format 1"
+            ),
         "{}",
         out.stderr
     );
