@@ -12,6 +12,11 @@
 //! 5. [`gate`]: thresholds for CI and their verdict, checked against the
 //!    assessment by [`assess::gate`].
 //!
+//! [`report`] is the JSON report's format as types: written from the
+//! assessment, read back from a stored report, compared by [`diff`], and
+//! its schema derived from them. [`coverage`] is what an assessment shows
+//! for each id of a framework.
+//!
 //! [`command`] runs a parsed command line through these stages; it is the
 //! only part that touches files. [`vocabulary`] holds every closed set of
 //! words, and depends on nothing else here.

@@ -10,12 +10,11 @@ pub use moves::{CriterionMove, TimeAlone};
 use crate::derive::evidence::Evidence;
 use crate::frameworks::References;
 use crate::gate::Gate;
-use crate::load::questionnaire::DateSource;
 use crate::rubric::{Criterion, RubricRef, SharedText};
 use crate::vocabulary::{
-    Confidence, Environment, FindingId, Focus, FocusReason, Group, IncidentKind, IncidentSeverity,
-    Level, Monitoring, PurgatoryStatus, Quadrant, RetiredReason, Severity, Side, Source, Stage,
-    Word,
+    Confidence, DateSource, Environment, FindingId, Focus, FocusReason, Group, IncidentKind,
+    IncidentSeverity, Level, Monitoring, PurgatoryStatus, Quadrant, RetiredReason, Severity, Side,
+    Source, Stage, Word,
 };
 use std::fmt;
 use std::sync::Arc;

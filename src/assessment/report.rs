@@ -5,7 +5,7 @@
 
 use super::{
     Assessment, CriterionResult, DecisionNeeded, DimensionResult, Finding, IncidentSummary,
-    PilotSummary, Recommendation, Respondent,
+    PilotSummary, Recommendation, RecommendationId, Respondent,
 };
 use crate::acceptance::{Acceptance, AcceptanceState};
 use crate::derive::evidence::Evidence;
@@ -267,7 +267,11 @@ fn criterion(c: &CriterionResult) -> v1::Criterion {
 fn recommendation(r: &Recommendation) -> v1::Recommendation {
     v1::Recommendation {
         rank: r.rank,
-        id: r.id.as_str().into(),
+        // A criterion's id stays the rubric's shared text.
+        id: match &r.id {
+            RecommendationId::Criterion(id) => id.clone(),
+            other => other.as_str().into(),
+        },
         group: r.group,
         title: r.title.clone(),
         reason: r.reason.to_string(),

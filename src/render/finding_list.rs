@@ -75,7 +75,7 @@ pub fn markdown(rubric: &Rubric) -> String {
     out
 }
 
-/// `{"findings": [{"id", "group", "severity", "title"}, ...]}`.
+/// `{"findings": [{"group", "id", "severity", "title"}, ...]}`.
 pub fn json(rubric: &Rubric) -> String {
     super::json::render(&List {
         findings: rows(rubric),

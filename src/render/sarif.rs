@@ -5,7 +5,7 @@
 
 use super::sarif_model::{
     ArtifactLocation, Configuration, Driver, Location, Log, PhysicalLocation, Properties, Region,
-    Result as SarifResult, Rule, Run, Suppression, Text, Tool, SCHEMA,
+    Rule, Run, SarifResult, Suppression, Text, Tool, SCHEMA,
 };
 use super::words::sentence;
 use super::Scanning;

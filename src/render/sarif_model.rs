@@ -20,7 +20,7 @@ pub struct Log<'a> {
 #[serde(rename_all = "camelCase")]
 pub struct Run<'a> {
     pub column_kind: &'static str,
-    pub results: Vec<Result>,
+    pub results: Vec<SarifResult>,
     pub tool: Tool<'a>,
 }
 
@@ -74,7 +74,7 @@ pub struct Text {
 /// A finding that fired, where.
 #[derive(Debug, Clone, PartialEq, Serialize)]
 #[serde(rename_all = "camelCase")]
-pub struct Result {
+pub struct SarifResult {
     pub level: &'static str,
     pub locations: [Location; 1],
     pub message: Text,

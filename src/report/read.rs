@@ -1,9 +1,9 @@
 //! A stored JSON report read back with the strictness a questionnaire gets:
 //! valid JSON, a `format_version` this tool reads, every field of the
 //! format present and of its type ([`super::v1`]), closed words among their
-//! words, numbers finite and in range, and every text, wherever it is, one
-//! line with no control, bidi or invisible character. Each problem names
-//! the JSON path and the reason.
+//! words, the numbers a comparison reads in range, and every text and key,
+//! wherever it is, one line with no control, bidi or invisible character.
+//! Each problem names the JSON path and the reason.
 
 use super::Report;
 use crate::date::Date;
@@ -53,6 +53,21 @@ pub fn parse(text: &str) -> Result<Report, Vec<Diagnostic>> {
             list.len()
         ))]);
     }
+    // The tool's other JSON documents, by the keys only they have.
+    let other = [
+        ("before", "a comparison, as `readiness diff` writes it"),
+        ("versions", "a history, as `readiness history` writes it"),
+        ("histories", "a history, as `readiness history` writes it"),
+        (
+            "note",
+            "a framework document, as `readiness frameworks` writes it",
+        ),
+    ];
+    if let Some((key, what)) = other.iter().find(|(key, _)| whole.get(key).is_some()) {
+        return Err(vec![Diagnostic::whole_file(format!(
+            "{key}: this is {what}; compare one organization's report (`readiness assess FILE --format json`)"
+        ))]);
+    }
     let mut hidden = Vec::new();
     hidden_texts(&whole, &mut String::new(), &mut hidden);
     if !hidden.is_empty() {
@@ -86,18 +101,11 @@ fn json_error(e: &serde_json::Error, path: Option<&str>) -> Diagnostic {
         e.classify(),
         serde_json::error::Category::Syntax | serde_json::error::Category::Eof
     );
-    let mut text = match path {
+    let text = match path {
         None if syntax => format!("not valid JSON: {message}"),
         Some(path) if path != "." => format!("{path}: {}", plain(&message)),
-        _ if message.starts_with("missing field") => format!("the report: {message}"),
         _ => format!("not a report of one organization: {}", plain(&message)),
     };
-    // Most likely a report written before the field was added to format 1.
-    if message.starts_with("missing field") {
-        text.push_str(
-            "; a report has every field of format 1: write it again with `readiness assess FILE --format json`",
-        );
-    }
     let line = u32::try_from(e.line()).unwrap_or(u32::MAX);
     if line == 0 {
         return Diagnostic::whole_file(text);
@@ -161,7 +169,7 @@ fn hidden_texts(value: &Value, path: &mut String, problems: &mut Vec<Diagnostic>
                 if !path.is_empty() {
                     path.push('.');
                 }
-                path.push_str(&diagnostic::escaped(key));
+                path.push_str(&shown_key(key));
                 if let Some(why) = text_problem(key) {
                     problems.push(Diagnostic::whole_file(format!(
                         "{path}: the key {}",
@@ -176,8 +184,22 @@ fn hidden_texts(value: &Value, path: &mut String, problems: &mut Vec<Diagnostic>
     }
 }
 
-/// What types cannot say: ranges, dates, names that must be there and be
-/// unique.
+/// A key as a JSON path shows it: every control, bidi or invisible
+/// character written as its code point, so the path itself is safe to print.
+fn shown_key(key: &str) -> String {
+    key.chars()
+        .map(|c| {
+            if diagnostic::is_hidden(c) || c.is_control() {
+                format!("\\u{{{:04X}}}", u32::from(c))
+            } else {
+                c.to_string()
+            }
+        })
+        .collect()
+}
+
+/// What types cannot say: ranges of the numbers a comparison reads, dates,
+/// names that must be there and be unique.
 fn check(r: &Report) -> Vec<Diagnostic> {
     let mut problems = Vec::new();
     let mut text = |path: &str, value: &str| {
@@ -203,7 +225,8 @@ fn check(r: &Report) -> Vec<Diagnostic> {
     for (i, p) in r.pilots.iter().enumerate() {
         text(&format!("pilots[{i}].name"), &p.name);
     }
-    if Date::parse(&r.organization.assessed).is_none() {
+    let assessed = &r.organization.assessed;
+    if !assessed.trim().is_empty() && Date::parse(assessed).is_none() {
         problems.push(Diagnostic::whole_file(format!(
             "organization.assessed: {:?} is not a date written YYYY-MM-DD",
             diagnostic::escaped(&r.organization.assessed)
@@ -340,7 +363,7 @@ mod tests {
         );
         assert_eq!(
             problem("{\"format_version\": 1}"),
-            "the report: missing field `tool`; a report has every field of format 1: write it again with `readiness assess FILE --format json`"
+            "not a report of one organization: missing field `tool`"
         );
         assert_eq!(
             plain("invalid type: string \"a\", expected f64"),

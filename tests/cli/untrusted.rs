@@ -152,7 +152,10 @@ fn assert_refused(dir: &str, cases: Vec<(&str, Edit, &str)>) {
                 "{what}: {}",
                 out.stderr
             );
-            assert!(!out.stderr.contains(['\u{1b}', '\u{7}']) && !out.stderr.contains("\n::"));
+            assert!(
+                !out.stderr.contains(['\u{1b}', '\u{7}', '\u{200b}'])
+                    && !out.stderr.contains("\n::")
+            );
         }
     }
 }
@@ -174,6 +177,11 @@ fn a_stored_report_is_read_whole() {
             "the key holds U+0007, a control character; a key of a report is one line of visible characters",
         ),
         (
+            "a zero-width space in a key",
+            Box::new(|r| r["spend"]["a\u{200b}b"] = 1.into()),
+            "spend.a\\u{200B}b: the key holds U+200B, a character that is invisible or changes the direction of text",
+        ),
+        (
             "a field of the format missing, though no comparison reads it",
             Box::new(|r| {
                 r["scores"]
@@ -189,9 +197,9 @@ fn a_stored_report_is_read_whole() {
                 r["pilots"][0]
                     .as_object_mut()
                     .expect("a pilot")
-                    .remove("business_owner");
+                    .remove("department");
             }),
-            "pilots[0]: missing field `business_owner`",
+            "pilots[0]: missing field `department`",
         ),
         (
             "a word no gate check has",
@@ -200,6 +208,59 @@ fn a_stored_report_is_read_whole() {
         ),
     ];
     assert_refused(dir, cases);
+}
+
+// Format 1 gains fields without a new version: a report written before
+// them (here, on the day `diff` first read reports) still compares.
+#[test]
+fn a_report_written_before_fields_were_added_still_compares() {
+    let old = "tests/fixtures/reports/northwind-2026-11-29.json";
+    let out = run(&["diff", old, NORTHWIND, "--format", "json"]);
+    assert_eq!((out.code, out.stderr.as_str()), (0, ""));
+    let diff: Value = serde_json::from_str(&out.stdout).expect("JSON");
+    assert_eq!(diff["before"]["source"], old);
+    let changes: Vec<&Value> = diff["scores"]
+        .as_array()
+        .expect("scores")
+        .iter()
+        .map(|s| &s["change"])
+        .collect();
+    assert_eq!(changes, [&Value::from(0.0); 4]);
+    assert_eq!(diff["findings"]["new"], serde_json::json!([]));
+    assert_eq!(diff["findings"]["resolved"], serde_json::json!([]));
+    assert_eq!(
+        diff["findings"]["still_open"].as_array().map(Vec::len),
+        Some(11)
+    );
+}
+
+// The tool's other JSON documents are named for what they are.
+#[test]
+fn another_document_of_the_tool_is_named_for_what_it_is() {
+    let tmp = scratch_dir();
+    let dir = path_of(&tmp);
+    for (args, said) in [
+        (
+            vec!["diff", NORTHWIND, NORTHWIND, "--format", "json"],
+            "before: this is a comparison, as `readiness diff` writes it",
+        ),
+        (
+            vec!["frameworks", "--format", "json"],
+            "note: this is a framework document, as `readiness frameworks` writes it",
+        ),
+    ] {
+        let path = format!("{dir}/other.json");
+        std::fs::write(&path, run(&args).stdout).expect("write");
+        let out = run(&["diff", &path, NORTHWIND]);
+        assert_eq!((out.code, out.stdout.as_str()), (2, ""));
+        assert!(
+            out.stderr.contains(&format!(
+                "{said}; compare one organization's report (`readiness assess FILE --format json`)"
+            )),
+            "{}",
+            out.stderr
+        );
+    }
 }
 
 // Defect 4: a stored report's text and numbers were printed as they were.
@@ -477,9 +538,9 @@ fn diff_takes_a_git_revision_on_either_side() {
     assert_eq!((out.code, out.stdout.as_str()), (2, ""));
     assert!(
         out.stderr.starts_with("HEAD:q3.json:")
-            && out.stderr.contains(
-                ": the report: missing field `scores`; a report has every field of format 1"
-            ),
+            && out
+                .stderr
+                .contains(": not a report of one organization: missing field `scores`"),
         "{}",
         out.stderr
     );

@@ -96,11 +96,11 @@ pub struct ScoreChange {
     pub name: String,
     #[serde(flatten)]
     pub value: NumberChange,
-    /// The range before; null when there was none.
+    /// The range before; null for completeness, which has none.
     #[serde(deserialize_with = "present")]
     #[schemars(schema_with = "schema::nullable_low_high")]
     pub before_range: Option<[f64; 2]>,
-    /// The range after; null when there is none.
+    /// The range after; null for completeness, which has none.
     #[serde(deserialize_with = "present")]
     #[schemars(schema_with = "schema::nullable_low_high")]
     pub after_range: Option<[f64; 2]>,

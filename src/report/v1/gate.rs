@@ -113,10 +113,10 @@ pub struct Gates {
     #[schemars(schema_with = "schema::fail_on_list")]
     pub fail_on: Vec<String>,
     /// The --baseline reference compared with (a file, or git:REV); null when none was given.
-    #[serde(deserialize_with = "present")]
+    #[serde(default)] // added within format 1: an earlier report lacks it
     pub baseline: Option<String>,
     /// With --fail-on-regression, the points a score may fall; null when off.
-    #[serde(deserialize_with = "present")]
+    #[serde(default)] // added within format 1: an earlier report lacks it
     #[schemars(range(min = 0, max = 100))]
     pub tolerance: Option<f64>,
 }

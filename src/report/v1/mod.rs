@@ -5,11 +5,13 @@
 //! descriptions). The domain's `Assessment` is written into it by
 //! `Assessment::report`; nothing here knows how an assessment is made.
 //!
-//! Reading is strict where it matters: every field is required (a field
-//! that may be `null` must still be there), closed words are checked as
-//! they are read, and `read::check` adds what types cannot say. A key this
-//! version does not know is ignored, not refused: format 1 adds fields
-//! without a new `format_version`, so a later tool's report still compares.
+//! Reading is strict where it matters: every field format 1 has had since
+//! a stored report could be compared is required (one that may be `null`
+//! must still be there), closed words are checked as they are read, and
+//! `read::check` adds what types cannot say. Format 1 adds fields without a
+//! new `format_version`: a field added since is `#[serde(default)]` on
+//! reading, so an earlier report still reads, and a key this version does
+//! not know is ignored, so a later tool's report still compares.
 
 pub mod comparison;
 pub mod frameworks;
@@ -45,6 +47,12 @@ where
     Option::deserialize(deserializer)
 }
 
+/// What a finding read from a report written before acceptances counts
+/// for: the gate, as every finding did then.
+fn counts() -> bool {
+    true
+}
+
 /// The assessment of one questionnaire.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize, JsonSchema)]
 #[schemars(rename = "assessment")]
@@ -72,7 +80,7 @@ pub struct Report {
     #[serde(deserialize_with = "present")]
     pub level_cap: Option<Level>,
     /// The next level up and what holds the organization back from it; null at the top level.
-    #[serde(deserialize_with = "present")]
+    #[serde(default)] // added within format 1: an earlier report lacks it
     pub next_level: Option<NextLevel>,
     /// Where strategy and implementation put the organization: aligned (both high), slide-deck (a plan nothing delivers), unused-tools (systems without a purpose) or early (neither).
     pub quadrant: Quadrant,
@@ -90,8 +98,10 @@ pub struct Report {
     /// Every pilot in the questionnaire, retired ones included, in its order.
     pub pilots: Vec<Pilot>,
     /// The go/no-go decisions leadership owes: every lingering pilot, the longest running first.
+    #[serde(default)] // added within format 1: an earlier report lacks it
     pub decisions: Vec<Decision>,
     /// What AI costs, as answered; each part null when left out.
+    #[serde(default)] // added within format 1: an earlier report lacks it
     pub spend: Spend,
     /// The incidents the questionnaire records (implementation.incidents), in its order; left out when it records none.
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
@@ -108,9 +118,10 @@ pub struct Report {
     #[serde(deserialize_with = "present")]
     pub gate: Option<Gate>,
     /// Every acceptance of the settings file that concerns this questionnaire (one naming a pilot concerns only questionnaires that have it), in the file's order.
+    #[serde(default)] // added within format 1: an earlier report lacks it
     pub acceptances: Vec<AcceptanceState>,
     /// What changed since the baseline (--baseline); null when none was given.
-    #[serde(deserialize_with = "present")]
+    #[serde(default)] // added within format 1: an earlier report lacks it
     pub comparison: Option<Box<Comparison>>,
     /// The settings the report was made with.
     pub config: Config,
@@ -152,6 +163,7 @@ pub struct Rubric {
     #[schemars(range(min = 0, max = 100))]
     pub quadrant_cut: f64,
     /// What each level means, in one line, as the rubric words it.
+    #[serde(default)] // added within format 1: an earlier report lacks it
     pub level_meanings: LevelMeanings,
 }
 
@@ -180,7 +192,7 @@ pub struct QuadrantText {
 }
 
 /// What each level means, in one line, as the rubric words it.
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, JsonSchema)]
+#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize, JsonSchema)]
 pub struct LevelMeanings {
     /// What an organization at the experimenting level has.
     pub experimenting: SharedText,
@@ -220,22 +232,6 @@ pub struct Scores {
     pub open_questions: OpenQuestions,
 }
 
-impl Scores {
-    /// A side's score, or where it has none its low end: what the level,
-    /// the quadrant and the focus compare.
-    pub fn effective(&self, side: Side) -> f64 {
-        match side {
-            Side::Strategy => self.strategy.unwrap_or(self.range.strategy[0]),
-            Side::Implementation => self.implementation.unwrap_or(self.range.implementation[0]),
-        }
-    }
-
-    /// The overall score, or its low end.
-    pub fn effective_overall(&self) -> f64 {
-        self.overall.unwrap_or(self.range.overall[0])
-    }
-}
-
 /// The range each score could take once the open questions are answered:
 /// every open question counted as 0 points (low) and as 100 (high).
 #[derive(Debug, Clone, Copy, PartialEq, Serialize, Deserialize, JsonSchema)]
@@ -270,6 +266,7 @@ pub struct OpenQuestions {
     /// Read by the implementation side's criteria.
     pub implementation: usize,
     /// Read by either side's criteria, each question once; questions only a finding reads are not counted.
+    #[serde(default)] // added within format 1: an earlier report lacks it
     pub overall: usize,
 }
 
@@ -294,15 +291,15 @@ pub struct NextLevel {
 /// Whether pilots are stuck between pilot and production, and why.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize, JsonSchema)]
 pub struct Purgatory {
-    /// stuck (pilots linger and none is live), at-risk (a signal fired) or none.
+    /// stuck (more pilots linger than are live), at-risk (a signal fired) or none.
     pub status: PurgatoryStatus,
     /// The purgatory findings that fired.
     pub signals: Vec<FindingId>,
-    /// Pilots still at stage pilot past the rubric's limit (180 days by default).
+    /// Pilots still at stage pilot past the rubric's limit (180 days by default) or past their go/no-go date.
     pub lingering: usize,
     /// Pilots in production or scaled.
     pub live: usize,
-    /// Live pilots as a share of pilots at stage pilot or later, in percent; null when there are none.
+    /// Live pilots (production or scaled) as a share of those and the pilots at stage pilot, in percent; null when there are none, or the pilots were left out.
     #[serde(deserialize_with = "present")]
     #[schemars(range(min = 0, max = 100))]
     pub pilot_to_production_pct: Option<f64>,
@@ -356,7 +353,7 @@ pub struct Pilot {
     #[serde(deserialize_with = "present")]
     pub monitoring: Option<Monitoring>,
     /// Who in the business is accountable for its results; null when nobody is named.
-    #[serde(deserialize_with = "present")]
+    #[serde(default)] // added within format 1: an earlier report lacks it
     pub business_owner: Option<String>,
     /// Why a retired pilot was retired; left out when not given.
     #[serde(default, skip_serializing_if = "Option::is_none")]
@@ -394,7 +391,7 @@ pub struct Decision {
 }
 
 /// What AI costs, as answered; each part null when left out.
-#[derive(Debug, Clone, Copy, PartialEq, Serialize, Deserialize, JsonSchema)]
+#[derive(Debug, Clone, Copy, Default, PartialEq, Serialize, Deserialize, JsonSchema)]
 pub struct Spend {
     /// Monthly AI spend, in the questionnaire's currency.
     #[serde(deserialize_with = "present")]
@@ -461,12 +458,17 @@ pub struct Finding {
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub correction: Option<SharedText>,
     /// The pilots it names, in the questionnaire's order; empty when it names none.
+    #[serde(default)] // added within format 1: an earlier report lacks it
     pub pilots: Vec<String>,
     /// The acceptances in force that cover it ([[accept]] in readiness.toml).
+    #[serde(default)] // added within format 1: an earlier report lacks it
     pub accepted: Vec<Acceptance>,
     /// False when acceptances in force cover it whole (without a pilot, or one for each pilot it names): it is still reported and still counts in the scores, but not for --fail-on.
+    // Added within format 1: before acceptances, every finding counted.
+    #[serde(default = "counts")]
     pub counts_for_gate: bool,
     /// The framework controls the rubric maps this finding to: evidence about each, not a judgement that it is met.
+    #[serde(default)] // added within format 1: an earlier report lacks it
     pub references: Vec<Reference>,
 }
 
@@ -496,7 +498,7 @@ pub struct Reference {
     pub title: SharedText,
 }
 
-/// An `[[accept]]` entry of the settings file, in force.
+/// An [[accept]] entry of the settings file, in force.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
 pub struct Acceptance {
     /// The finding accepted.
@@ -545,6 +547,7 @@ pub struct Dimension {
     /// Its criteria.
     pub criteria: Vec<Criterion>,
     /// The framework controls the rubric maps this dimension to; its criteria's gaps carry them.
+    #[serde(default)] // added within format 1: an earlier report lacks it
     pub references: Vec<Reference>,
 }
 
@@ -589,9 +592,12 @@ pub struct Recommendation {
     /// The answers it rests on.
     pub evidence: Vec<Evidence>,
     /// The pilots its advice names, in the questionnaire's order; for a finding's remedy, only those no earlier item with the same fix named.
+    #[serde(default)] // added within format 1: an earlier report lacks it
     pub pilots: Vec<String>,
     /// Findings whose advice it gives too: a later item with the same fix and no other pilot, folded in here rather than repeated.
+    #[serde(default)] // added within format 1: an earlier report lacks it
     pub also: Vec<FindingId>,
     /// The finding's framework references, or for a criterion's gap its dimension's; empty for the focus and answer-first.
+    #[serde(default)] // added within format 1: an earlier report lacks it
     pub references: Vec<Reference>,
 }

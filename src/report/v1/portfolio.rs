@@ -32,7 +32,7 @@ pub struct Totals {
     pub quadrants: QuadrantCounts,
     /// How many are stuck in pilot purgatory.
     pub stuck: usize,
-    /// Live pilots as a share of pilots at stage pilot or later over all organizations, in percent; null when there are none.
+    /// Live pilots (production or scaled) as a share of those and the pilots at stage pilot, over all organizations, in percent; null when there are none.
     #[serde(deserialize_with = "present")]
     #[schemars(range(min = 0, max = 100))]
     pub pilot_to_production_pct: Option<f64>,

@@ -30,7 +30,7 @@ pub fn report_schema() -> Schema {
     let mut root = json_schema!({
         "$schema": "https://json-schema.org/draft/2020-12/schema",
         "title": "readiness JSON report, format 1",
-        "description": "One questionnaire gives one assessment; several (or a directory, or --portfolio) give a portfolio of them. The JSON of readiness diff is $defs/comparison; that of readiness history is $defs/history (a file) or $defs/portfolio_history (a directory); that of readiness frameworks is $defs/frameworks, $defs/framework_ids (with an id) or $defs/framework_coverage (with questionnaires).",
+        "description": "One questionnaire gives one assessment; several (or a directory, or --portfolio) give a portfolio of them. The JSON of readiness diff is $defs/comparison; that of readiness history is $defs/history (a file) or $defs/portfolio_history (a directory); that of readiness frameworks is $defs/frameworks, $defs/framework_ids (with an id) or $defs/framework_coverage (with questionnaires). It describes the documents of this version of readiness exactly: every object is closed to keys it does not describe, and a later version may add fields within format 1, so validate a document against the schema of the version that wrote it.",
         "anyOf": [assessment, portfolio],
     });
     root.insert("$defs".to_owned(), definitions.into());

@@ -2,13 +2,16 @@
 //! say (a date's pattern, a score's range as a pair, a gate's words), and
 //! the rule that closes every object to keys it does not describe.
 
-use crate::vocabulary::{FailOn, FindingId, Level, Quadrant, ScoreGate, Word};
+use crate::vocabulary::{Level, Quadrant, ScoreGate, Word};
 use schemars::transform::{transform_subschemas, Transform};
 use schemars::{json_schema, Schema, SchemaGenerator};
+use serde_json::Value;
 
-/// Every object closed to keys it does not describe, and no `format` but
-/// the standard ones: schemars names Rust's number types there (`uint`,
-/// `double`), which strict validators refuse as unknown formats.
+/// The schema's house rules: every object closed to keys it does not
+/// describe; a field that is left out when it has no value (never written
+/// as `null`) not nullable; and no `format` but the standard ones (schemars
+/// names Rust's number types there, `uint`, `double`, which strict
+/// validators refuse as unknown formats).
 #[derive(Debug, Clone)]
 pub struct Closed;
 
@@ -21,8 +24,36 @@ impl Transform for Closed {
             if object.get("format").is_some_and(|f| f != "date") {
                 object.remove("format");
             }
+            let required: Vec<Value> = object
+                .get("required")
+                .and_then(Value::as_array)
+                .cloned()
+                .unwrap_or_default();
+            if let Some(Value::Object(properties)) = object.get_mut("properties") {
+                for (key, property) in properties.iter_mut() {
+                    if !required.iter().any(|r| r == key.as_str()) {
+                        not_null(property);
+                    }
+                }
+            }
         }
         transform_subschemas(self, schema);
+    }
+}
+
+/// `schema` without `null` among its types or its words. (A field that
+/// is left out or `null` says so with an `anyOf`, which this leaves alone.)
+fn not_null(schema: &mut Value) {
+    if let Some(words) = schema.get_mut("enum").and_then(Value::as_array_mut) {
+        words.retain(|w| !w.is_null());
+    }
+    let Some(types) = schema.get_mut("type").and_then(Value::as_array_mut) else {
+        return;
+    };
+    types.retain(|t| t != "null");
+    if let [one] = types.as_slice() {
+        let one = one.clone();
+        schema["type"] = one;
     }
 }
 
@@ -43,7 +74,7 @@ fn score() -> Schema {
 
 /// A score, or null.
 pub fn nullable_score(_: &mut SchemaGenerator) -> Schema {
-    json_schema!({ "type": ["number", "null"], "minimum": 0, "maximum": 100 })
+    json_schema!({ "anyOf": [score(), { "type": "null" }] })
 }
 
 /// A score's range, `[low, high]`.
@@ -125,11 +156,7 @@ pub fn fail_on_list(_: &mut SchemaGenerator) -> Schema {
 
 /// The words `--fail-on` takes, besides framework references.
 fn fail_on_words() -> Vec<&'static str> {
-    FailOn::words()
-        .iter()
-        .chain(FindingId::words())
-        .copied()
-        .collect()
+    crate::gate::FailCondition::words()
 }
 
 /// What the coverage view says of an id.
