@@ -47,7 +47,8 @@ pub fn recommend(x: &Inputs<'_>) -> Vec<Recommendation> {
         evidence: x.decision.evidence.as_slice().into(),
         pilots: Vec::new(),
         also: Vec::new(),
-        references: no_references(),
+        // About the whole organization: evidence about no one control.
+        references: crate::frameworks::References::default(),
     });
     let fits = fitting_groups(x.decision.reason);
     let of = |severity: Severity| x.findings.iter().filter(move |f| f.severity == severity);
@@ -205,12 +206,6 @@ fn for_fewer_pilots(
     }
 }
 
-/// The focus and the open questions are about the whole organization,
-/// evidence about no one control.
-fn no_references() -> crate::frameworks::References {
-    Vec::new().into()
-}
-
 /// The questions to answer first: the criteria of each side too little
 /// answered, and the pilots list when it is left out, the heaviest
 /// unanswered weight `weight × (1 − a)` first.
@@ -261,7 +256,8 @@ fn answer_first(x: &Inputs<'_>) -> Recommendation {
         evidence: evidence.into(),
         pilots: Vec::new(),
         also: Vec::new(),
-        references: no_references(),
+        // About the whole organization: evidence about no one control.
+        references: crate::frameworks::References::default(),
     }
 }
 

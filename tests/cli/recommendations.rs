@@ -158,3 +158,96 @@ fn answer_first_names_the_heaviest_open_questions_first() {
         "Focus on strategy: only 8.0% of the strategy questions are answered (less than 50%), so there is no plan on record to judge the work against. Put it in writing first."
     );
 }
+
+/// "One fix, said once" narrows a later item of a fix to the pilots no
+/// earlier item of it named, and cuts its evidence about the other pilots
+/// only: evidence about another list (the incidents) stays whole. No
+/// finding of the default rubric that names pilots shares a fix with one
+/// whose evidence lists other items, so a rubric that gives open incidents
+/// the monitoring fix shows it.
+#[test]
+fn a_narrowed_item_keeps_its_evidence_about_other_lists() {
+    use readiness::assessment::RecommendationId;
+    use readiness::vocabulary::FindingId;
+    let text = readiness::rubric::DEFAULT_TOML.replace(
+        "[findings.open-incident]\n",
+        "[findings.open-incident]\nfix = \"monitor\"\n",
+    );
+    let rubric = readiness::rubric::parse(&text).expect("a valid rubric");
+    let yaml = doc(&format!(
+        "{}  incidents:\n    - {{ date: 2026-09-14, pilot: p0, kind: harm, severity: high, resolved: false }}\n    - {{ date: 2026-10-01, pilot: p1, kind: harm, severity: high, resolved: false }}\n",
+        pilots(&[
+            "stage: production, started: 2025-01-01, monitoring: none",
+            "stage: pilot, started: 2026-06-01, monitoring: manual",
+        ])
+    ));
+    let a = crate::common::assess_with(&yaml, &rubric);
+    let item = |id: FindingId| {
+        a.recommendations
+            .iter()
+            .find(|r| r.id == RecommendationId::Finding(id))
+            .unwrap_or_else(|| panic!("no item for {id}: {:?}", ids(&a)))
+    };
+    assert_eq!(item(FindingId::NoMonitoring).pilots, ["p0"]);
+    let incidents = item(FindingId::OpenIncident);
+    assert_eq!(incidents.pilots, ["p1"]);
+    let paths: Vec<String> = incidents
+        .evidence
+        .iter()
+        .map(|e| e.path.to_string())
+        .collect();
+    assert_eq!(
+        paths,
+        ["implementation.incidents[0]", "implementation.incidents[1]"]
+    );
+}
+
+/// Answer first names the criteria of a side answered less than the
+/// rubric's minimum, and not those of a side answered exactly that much;
+/// each side in turn, the other left nearly blank.
+#[test]
+fn answer_first_names_a_side_below_the_minimum_never_one_at_it() {
+    use readiness::vocabulary::Side;
+    let partly_strategy = doc(&format!(
+        "strategy:\n  sponsor: board\n  priorities: ranked\n  roadmap: {{ status: approved, horizon_months: 24, updated: 2026-10-01 }}\n{}",
+        pilots(&["stage: pilot"])
+    ));
+    let partly_implementation = doc(&format!(
+        "{}  data: {{ quality: fair, access: partial, architecture: modernizing }}\n  infrastructure: {{ hosting: cloud, production_ready: true }}\n",
+        pilots(&["stage: pilot, started: 2026-06-01, environment: cloud, users: 5, monitoring: manual"])
+    ));
+    for (yaml, side) in [
+        (partly_strategy, Side::Strategy),
+        (partly_implementation, Side::Implementation),
+    ] {
+        let scores = crate::common::assess(&yaml).scores;
+        let answered = match side {
+            Side::Strategy => scores.completeness_by_side.strategy,
+            Side::Implementation => scores.completeness_by_side.implementation,
+        };
+        assert!(answered > 0.0 && answered < 50.0, "{side}: {answered}");
+        let named = |min: f64| {
+            let rubric =
+                crate::common::rubric_with(&[("min_side_completeness", &format!("{min:.1}"))]);
+            let a = crate::common::assess_with(&yaml, &rubric);
+            let reason = a
+                .recommendations
+                .iter()
+                .find(|r| r.id.as_str() == "answer-first")
+                .expect("answer first")
+                .reason
+                .to_string();
+            rubric
+                .criteria
+                .iter()
+                .filter(|c| c.side == side && reason.contains(&*c.title))
+                .count()
+        };
+        assert_eq!(
+            named(answered),
+            0,
+            "{side} answered {answered}, the minimum"
+        );
+        assert!(named(answered + 0.1) > 0, "{side} below the minimum");
+    }
+}
