@@ -251,3 +251,40 @@ fn answer_first_names_a_side_below_the_minimum_never_one_at_it() {
         assert!(named(answered + 0.1) > 0, "{side} below the minimum");
     }
 }
+
+/// With the pilots list left out, answer first names the criteria that
+/// read pilots, even on a side answered enough, and no other criterion of
+/// such a side, however partly answered.
+#[test]
+fn answer_first_names_the_pilot_criteria_when_the_pilots_are_left_out() {
+    use readiness::rubric::Measure;
+    let yaml = doc(
+        "strategy:\n  sponsor: board\n  priorities: ranked\nimplementation:\n  data: { quality: fair, access: partial }\n  infrastructure: { hosting: cloud }\n",
+    );
+    // No side is too little answered under this minimum.
+    let rubric = crate::common::rubric_with(&[("min_side_completeness", "1.0")]);
+    let a = crate::common::assess_with(&yaml, &rubric);
+    let reason = a
+        .recommendations
+        .iter()
+        .find(|r| r.id.as_str() == "answer-first")
+        .expect("answer first: the pilots are left out")
+        .reason
+        .to_string();
+    let reads_pilots =
+        |m: &Measure| matches!(m, Measure::Pilots { .. } | Measure::PilotPresence { .. });
+    let named: Vec<&str> = rubric
+        .criteria
+        .iter()
+        .filter(|c| reason.contains(&*c.title))
+        .map(|c| &*c.id)
+        .collect();
+    let pilot_criteria: Vec<&str> = rubric
+        .criteria
+        .iter()
+        .filter(|c| reads_pilots(&c.measure))
+        .map(|c| &*c.id)
+        .collect();
+    assert!(!pilot_criteria.is_empty());
+    assert_eq!(named, pilot_criteria, "{reason}");
+}
