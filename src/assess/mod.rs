@@ -558,3 +558,21 @@ fn order_key(path: &str) -> (usize, bool, usize, usize) {
         .unwrap_or(0);
     (anchor.unwrap_or(usize::MAX), !is_list, index, key_position)
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// Completeness over no weight at all (every criterion left out as not
+    /// applying) is 0, never the NaN of 0 / 0.
+    #[test]
+    fn completeness_of_no_weight_is_zero() {
+        let side = SideScore {
+            score: None,
+            low: 0.0,
+            high: 100.0,
+            completeness: 0.0,
+        };
+        assert_eq!(scores(&side, &side, &[]).completeness, 0.0);
+    }
+}

@@ -346,6 +346,24 @@ pub fn on_side(side: Side) -> impl Fn(&(&Criterion, &CriterionScore)) -> bool {
 mod tests {
     use super::*;
 
+    /// A gap is `weight × a × (100 − points)`: the answered part's shortfall,
+    /// weighted; what the largest gaps and the next level rank by.
+    #[test]
+    fn a_gap_is_the_answered_parts_shortfall_times_the_weight() {
+        let rubric = crate::rubric::default_rubric();
+        let mut criterion = (*rubric.criteria[0]).clone();
+        criterion.weight = 2.0;
+        let half = CriterionScore {
+            points: Some(40.0),
+            answered: 0.5,
+            applies: true,
+            unanswered: Vec::new(),
+        };
+        assert_eq!(half.gap(&criterion), 60.0);
+        assert_eq!(CriterionScore::answered(40.0).gap(&criterion), 120.0);
+        assert_eq!(CriterionScore::not_applicable().gap(&criterion), 0.0);
+    }
+
     #[test]
     fn overall_is_the_harmonic_mean() {
         assert_eq!(harmonic(90.0, 10.0), 18.0);
