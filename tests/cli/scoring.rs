@@ -183,3 +183,26 @@ fn the_overall_score_is_the_harmonic_mean_of_the_rounded_sides() {
     assert_eq!(a.scores.range.implementation, [4.2, 98.6]);
     assert_eq!(a.scores.range.overall, [4.5, 97.7]);
 }
+
+/// Confidence is insufficient for a side answered less than the rubric's
+/// minimum, and not for one answered exactly that much.
+#[test]
+fn confidence_is_insufficient_below_the_minimum_never_at_it() {
+    use readiness::vocabulary::Confidence;
+    let yaml = std::fs::read_to_string(concat!(
+        env!("CARGO_MANIFEST_DIR"),
+        "/examples/partial-cedar-health.yaml"
+    ))
+    .expect("example");
+    let scores = assess(&yaml).scores;
+    let least = scores
+        .completeness_by_side
+        .strategy
+        .min(scores.completeness_by_side.implementation);
+    let confidence = |min: f64| {
+        let rubric = rubric_with(&[("min_side_completeness", &format!("{min:.1}"))]);
+        assess_with(&yaml, &rubric).confidence
+    };
+    assert_ne!(confidence(least), Confidence::Insufficient, "at {least}");
+    assert_eq!(confidence(least + 0.1), Confidence::Insufficient);
+}
