@@ -288,3 +288,18 @@ fn strategy_equals_ready_from_a_strategy_of_60() {
     let above = rubric_with(&[("strategy_equals_ready_strategy", &format!("{:.1}", s + 0.1))]);
     assert!(!fired(&assess_with(&text, &above)).contains(&"strategy-equals-ready"));
 }
+
+/// A go/no-go decision is overdue once its date has passed, not on the
+/// day itself (the assessment date is 2026-11-20).
+#[test]
+fn a_decision_is_overdue_after_its_date_never_on_it() {
+    let overdue = |date: &str| {
+        let a = assess(&doc(&pilots(&[&format!(
+            "stage: pilot, started: 2025-01-01, decision_by: {date}"
+        )])));
+        assert_eq!(a.decisions.len(), 1, "{date}: a lingering pilot");
+        a.decisions[0].overdue
+    };
+    assert!(!overdue("2026-11-20"));
+    assert!(overdue("2026-11-19"));
+}
