@@ -563,6 +563,16 @@ fn order_key(path: &str) -> (usize, bool, usize, usize) {
 mod tests {
     use super::*;
 
+    /// Paths sort as the questionnaire is written: a list first in its
+    /// section, its items by index, then the section's own questions.
+    #[test]
+    fn a_list_comes_first_in_its_section() {
+        let item = order_key("strategy.business_problems[0].kpi");
+        assert!(item < order_key("strategy.business_problems[1].kpi"));
+        assert!(item < order_key("strategy.sponsor"));
+        assert!(order_key("strategy.sponsor") < order_key("strategy.priorities"));
+    }
+
     /// Completeness over no weight at all (every criterion left out as not
     /// applying) is 0, never the NaN of 0 / 0.
     #[test]

@@ -248,6 +248,25 @@ fn explain_covers_every_criterion_and_finding_of_the_default_rubric() {
     );
 }
 
+/// A finding that takes its severity from what it found says how, and one
+/// with a fixed severity says that severity.
+#[test]
+fn explain_says_how_a_findings_severity_is_set() {
+    let second_line = |id: &str| {
+        let out = run(&["explain", id]);
+        assert_eq!(out.code, 0, "{id}: {}", out.stderr);
+        out.stdout.lines().nth(1).unwrap_or_default().to_owned()
+    };
+    assert_eq!(
+        second_line("open-incident"),
+        "A finding about live systems, severity that of the worst open incident (high: critical, medium: warning, low: info), at most critical."
+    );
+    assert_eq!(
+        second_line("no-monitoring"),
+        "A finding about live systems, severity critical."
+    );
+}
+
 #[test]
 fn explain_suggests_the_closest_id() {
     let out = run(&["explain", "stale-pilots"]);

@@ -206,3 +206,32 @@ fn confidence_is_insufficient_below_the_minimum_never_at_it() {
     assert_ne!(confidence(least), Confidence::Insufficient, "at {least}");
     assert_eq!(confidence(least + 0.1), Confidence::Insufficient);
 }
+
+/// A key only a finding reads is open for the pilots that finding reads it
+/// of. In the default rubric a criterion reads every key a finding reads of
+/// pilots, so a rubric whose monitoring criterion reads retraining instead
+/// shows it: monitoring is then open for a live pilot (what no-monitoring
+/// reads), not for an active one.
+#[test]
+fn a_key_only_a_finding_reads_is_open_for_the_pilots_it_concerns() {
+    let text = readiness::rubric::DEFAULT_TOML.replace(
+        "field = \"monitoring\"\npoints = { none = 0, manual = 50, automated = 100 }",
+        "field = \"retraining\"\npoints = { none = 0, ad_hoc = 30, scheduled = 70, automated = 100 }",
+    );
+    assert_ne!(text, readiness::rubric::DEFAULT_TOML);
+    let rubric = readiness::rubric::parse(&text).expect("a valid rubric");
+    let a = assess_with(
+        &doc(&pilots(&[
+            "stage: production, started: 2025-01-01",
+            "stage: pilot, started: 2026-06-01",
+        ])),
+        &rubric,
+    );
+    let monitoring: Vec<&str> = a
+        .unanswered
+        .iter()
+        .filter(|p| p.ends_with(".monitoring") && p.starts_with("implementation.pilots"))
+        .map(String::as_str)
+        .collect();
+    assert_eq!(monitoring, ["implementation.pilots[0].monitoring"]);
+}

@@ -282,6 +282,22 @@ mod tests {
     use super::*;
     use crate::vocabulary::Word;
 
+    /// "At least `x`" on a range: known true from a low end at `x`, known
+    /// false only from a high end below it; a high end at `x` leaves it open.
+    #[test]
+    fn at_least_is_open_while_the_high_end_reaches_it() {
+        let side = |low: f64, high: f64| SideScore {
+            score: None,
+            low,
+            high,
+            completeness: 0.0,
+        };
+        assert_eq!(Context::at_least(&side(60.0, 80.0), 60.0), Tri::True);
+        assert_eq!(Context::at_least(&side(59.9, 80.0), 60.0), Tri::Unknown);
+        assert_eq!(Context::at_least(&side(50.0, 60.0), 60.0), Tri::Unknown);
+        assert_eq!(Context::at_least(&side(50.0, 59.9), 60.0), Tri::False);
+    }
+
     #[test]
     fn one_detector_per_finding_in_the_catalogue_order() {
         let ids: Vec<FindingId> = DETECTORS.iter().map(|d| d.id).collect();
