@@ -78,5 +78,34 @@ mod tests {
         assert_eq!(Tri::any([]), False);
         assert_eq!(Tri::any([False, Unknown]), Unknown);
         assert_eq!(Tri::any([Unknown, True]), True);
+        assert_eq!(Tri::any([False, False]), False);
+    }
+
+    /// Every pair, written out: the whole tables.
+    #[test]
+    fn kleene_tables_whole() {
+        let all = [True, False, Unknown];
+        // Rows: the left operand, True, False, Unknown; columns: the right.
+        let and = [
+            [True, False, Unknown],
+            [False, False, False],
+            [Unknown, False, Unknown],
+        ];
+        let or = [
+            [True, True, True],
+            [True, False, Unknown],
+            [True, Unknown, Unknown],
+        ];
+        for (i, a) in all.into_iter().enumerate() {
+            for (j, b) in all.into_iter().enumerate() {
+                assert_eq!(a.and(b), and[i][j], "{a:?} and {b:?}");
+                assert_eq!(a.or(b), or[i][j], "{a:?} or {b:?}");
+            }
+        }
+        assert_eq!([!True, !False, !Unknown], [False, True, Unknown]);
+        assert_eq!(
+            [Tri::of(Some(true)), Tri::of(Some(false)), Tri::of(None)],
+            [True, False, Unknown]
+        );
     }
 }
