@@ -227,6 +227,46 @@ fn strategy_equals_ready_needs_a_strong_plan_a_gap_and_no_funding_for_it() {
     // The plan pays for the gap: not this misconception.
     assert!(!fired(&with("[talent, data]")).contains(&"strategy-equals-ready"));
     assert!(!fired(&with("[cloud]")).contains(&"strategy-equals-ready"));
+    // Infrastructure is a gap when it cannot carry production load, not
+    // when it can.
+    let infrastructure = |ready: &str| {
+        of(&plan.replace("AREAS", "[talent]").replace(
+            "  data: { architecture: legacy }\n",
+            &format!("  data: {{ architecture: modern }}\n  infrastructure: {{ production_ready: {ready} }}\n"),
+        ))
+    };
+    let f = finding(&infrastructure("false"), "strategy-equals-ready");
+    assert!(
+        f.message
+            .contains("infrastructure that cannot carry production load"),
+        "{}",
+        f.message
+    );
+    assert!(!fired(&infrastructure("true")).contains(&"strategy-equals-ready"));
+}
+
+/// Strategy first, shown: the evidence says whether the pilots list holds
+/// ideas only or nothing at all.
+#[test]
+fn strategy_first_says_whether_there_are_ideas_or_no_pilots() {
+    let evidence = |pilots: &str| {
+        let f = finding(
+            &strategy_first("unsure", "approved", pilots),
+            "strategy-first",
+        );
+        f.evidence
+            .iter()
+            .find(|e| e.path == "implementation.pilots")
+            .map(|e| e.value.to_string())
+    };
+    assert_eq!(
+        evidence("implementation:\n  pilots: []\n").as_deref(),
+        Some("no pilots")
+    );
+    assert_eq!(
+        evidence("implementation:\n  pilots:\n    - { name: someday, stage: idea }\n").as_deref(),
+        Some("no pilot started")
+    );
 }
 
 #[test]
