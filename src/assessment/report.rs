@@ -325,16 +325,12 @@ fn check(c: &GateCheck) -> v1::GateCheck {
     match *c {
         GateCheck::Reference {
             ref reference,
-            ref fired,
+            fired: ref findings,
             accepted,
         } => {
             out.threshold = word(reference);
-            out.actual = word(if fired.is_empty() {
-                "not fired"
-            } else {
-                "fired"
-            });
-            out.findings = Some(fired.clone());
+            out.actual = fired(!findings.is_empty());
+            out.findings = Some(findings.clone());
             out.accepted = (accepted > 0).then_some(accepted);
         }
         GateCheck::Score {
