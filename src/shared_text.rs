@@ -7,6 +7,7 @@
 
 use serde::{Serialize, Serializer};
 use serde_json::value::RawValue;
+use std::borrow::Cow;
 use std::fmt;
 use std::sync::{Arc, OnceLock};
 
@@ -15,13 +16,26 @@ use std::sync::{Arc, OnceLock};
 pub struct SharedText(Arc<Inner>);
 
 struct Inner {
-    text: Box<str>,
+    /// Borrowed for the compiled rubric's words, which the binary holds.
+    text: Cow<'static, str>,
     /// The text as a JSON string, quotes and escapes included (`None` only
     /// if `serde_json` could not write it, which a string never fails).
     json: OnceLock<Option<Box<RawValue>>>,
 }
 
 impl SharedText {
+    /// Text the binary holds, shared without a copy.
+    pub fn from_static(text: &'static str) -> SharedText {
+        SharedText::new(Cow::Borrowed(text))
+    }
+
+    fn new(text: Cow<'static, str>) -> SharedText {
+        SharedText(Arc::new(Inner {
+            text,
+            json: OnceLock::new(),
+        }))
+    }
+
     /// The text as a JSON string, made on first use.
     fn json(&self) -> Option<&RawValue> {
         self.0
@@ -64,10 +78,7 @@ impl From<String> for SharedText {
 
 impl From<Box<str>> for SharedText {
     fn from(text: Box<str>) -> SharedText {
-        SharedText(Arc::new(Inner {
-            text,
-            json: OnceLock::new(),
-        }))
+        SharedText::new(Cow::Owned(text.into_string()))
     }
 }
 

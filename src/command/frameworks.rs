@@ -32,12 +32,12 @@ pub fn run(args: &FrameworksArgs, env: &Environment) -> Result<String, Error> {
         format => format,
     };
     let Some(id) = &args.id else {
-        return Ok(render::frameworks::list(&rubric, format, env.width));
+        return Ok(render::frameworks::list(rubric, format, env.width));
     };
-    let framework = declared(&rubric, id)?;
+    let framework = declared(rubric, id)?;
     if args.files.is_empty() {
         return Ok(render::frameworks::ids(
-            &rubric, framework, format, env.width,
+            rubric, framework, format, env.width,
         ));
     }
     let inputs = inputs::expand(&args.files)?;
@@ -63,17 +63,17 @@ pub fn run(args: &FrameworksArgs, env: &Environment) -> Result<String, Error> {
     for file in &inputs.files {
         let name = read::shown_name(file, "<stdin>");
         let questionnaire = read::questionnaire(file, &name, options)?;
-        let mut a = crate::assess::assess(&questionnaire, &rubric, &name);
+        let mut a = crate::assess::assess(&questionnaire, rubric, &name);
         // Acceptances expire by the clock, or by --as-of, as in `assess`.
         acceptances::apply(&mut a, &settings, args.as_of.unwrap_or(env.today))?;
         assessments.push(a);
     }
     let coverages: Vec<_> = assessments
         .iter()
-        .map(|a| coverage::coverage(&rubric, framework, a))
+        .map(|a| coverage::coverage(rubric, framework, a))
         .collect();
     Ok(render::frameworks::coverage(
-        &rubric, framework, &coverages, format, env.width,
+        rubric, framework, &coverages, format, env.width,
     ))
 }
 

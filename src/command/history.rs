@@ -20,7 +20,7 @@ pub fn run(args: &HistoryArgs, env: &Environment) -> Result<Output, Error> {
     let rubric = read::rubric(args.rubric.as_deref())?;
     let format = args.format.unwrap_or(Format::Table);
     if !args.path.is_dir() {
-        let history = history_of(&args.path, args, &rubric, env)?;
+        let history = history_of(&args.path, args, rubric, env)?;
         let text = match format {
             // The command line offers table, markdown and json only.
             Format::Table
@@ -38,7 +38,7 @@ pub fn run(args: &HistoryArgs, env: &Environment) -> Result<Output, Error> {
     let mut problems = inputs.problems;
     let mut histories = Vec::with_capacity(inputs.files.len());
     for file in &inputs.files {
-        match history_of(file, args, &rubric, env) {
+        match history_of(file, args, rubric, env) {
             Ok(history) => histories.push(history),
             Err(problem) => problems.push(problem),
         }

@@ -143,15 +143,15 @@ pub fn run(cli: Cli, env: &Environment) -> Output {
             ..
         } => read::rubric(rubric.as_deref()).map(|rubric| {
             Output::success(match format.unwrap_or(Format::Table) {
-                Format::Json => render::finding_list::json(&rubric),
-                Format::Markdown => render::finding_list::markdown(&rubric),
+                Format::Json => render::finding_list::json(rubric),
+                Format::Markdown => render::finding_list::markdown(rubric),
                 // The command line offers table, markdown and json only.
                 Format::Table
                 | Format::Sarif
                 | Format::Github
                 | Format::Codeclimate
                 | Format::Junit
-                | Format::Html => render::finding_list::text(&rubric, env.width),
+                | Format::Html => render::finding_list::text(rubric, env.width),
             })
         }),
         Command::Explain {
@@ -175,7 +175,7 @@ pub fn run(cli: Cli, env: &Environment) -> Output {
                     }
                     None => Vec::new(),
                 };
-                explain::explain(&id, &rubric, &accepted, env.today, as_of)
+                explain::explain(&id, rubric, &accepted, env.today, as_of)
             })
             .map(Output::success),
         Command::Schema { report } => {
@@ -214,10 +214,10 @@ fn diff_command(args: &DiffArgs, env: &Environment) -> Result<Output, Error> {
     let side = |path: &Path, other: &Path| {
         let reference = path.to_string_lossy();
         if reference.starts_with("git:") {
-            read::report(&reference, named_file(other), &rubric, options)
+            read::report(&reference, named_file(other), rubric, options)
         } else {
             // Read by its path as given, whatever it holds.
-            read::side(path, &rubric, options)
+            read::side(path, rubric, options)
         }
     };
     let (before, after) = (side(&args.old, &args.new)?, side(&args.new, &args.old)?);
@@ -237,8 +237,8 @@ fn diff_command(args: &DiffArgs, env: &Environment) -> Result<Output, Error> {
 fn assess_command(args: &AssessArgs, env: &Environment) -> Result<Output, Error> {
     let mut settings = Settings::resolve(args, Path::new("."))?;
     let rubric = read::rubric(settings.rubric.as_deref())?;
-    frameworks::resolve_fail_on(&mut settings, &rubric)?;
-    let views = frameworks::views(&settings, &rubric)?;
+    frameworks::resolve_fail_on(&mut settings, rubric)?;
+    let views = frameworks::views(&settings, rubric)?;
     let inputs = inputs::expand(&args.files)?;
     let output_file = args.output.as_deref().filter(|o| o.as_os_str() != "-");
     if let Some(path) = output_file {
@@ -250,7 +250,7 @@ fn assess_command(args: &AssessArgs, env: &Environment) -> Result<Output, Error>
         today: env.today,
     };
     let summary_wanted = env.step_summary.is_some() && !args.no_step_summary;
-    let scanning = scanning(settings.format, &rubric, env);
+    let scanning = scanning(settings.format, rubric, env);
     let keeping = if inputs.several || args.portfolio {
         let spill = Spill::new().map_err(|source| Error::Temporary {
             keeping: false,
@@ -272,7 +272,7 @@ fn assess_command(args: &AssessArgs, env: &Environment) -> Result<Output, Error>
     } else {
         None
     };
-    let assess = (&rubric, views.as_slice());
+    let assess = (rubric, views.as_slice());
     let (assessed, stderr, code) = if let Some(keeping) = keeping {
         let (rows, seen, problems) = assess_all(&inputs, args, &settings, assess, options, |a| {
             keeping.keep(a)
@@ -623,7 +623,7 @@ fn rubric_command(action: &RubricAction, env: &Environment) -> Result<Output, Er
             format!("{}: valid\n", diagnostic::shown_path(file))
         }
         RubricAction::Show { rubric } => {
-            render::rubric::render(&read::rubric(rubric.as_deref())?, env.width)
+            render::rubric::render(read::rubric(rubric.as_deref())?, env.width)
         }
     }))
 }

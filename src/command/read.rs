@@ -34,14 +34,19 @@ pub fn questionnaire(
     questionnaire::load(&text, options).map_err(|problems| invalid(name, Some(text), problems))
 }
 
-/// The rubric at `path`, or the default one.
-pub fn rubric(path: Option<&Path>) -> Result<Rubric, Error> {
-    let Some(path) = path else {
-        return Ok(rubric::default_rubric());
+/// The rubric at `path`, or the default one, kept for the rest of the run:
+/// a command reads one rubric and uses it to the end, and dropping its
+/// thousand shared texts at exit was a tenth of a one-file run.
+pub fn rubric(path: Option<&Path>) -> Result<&'static Rubric, Error> {
+    let rubric = match path {
+        None => rubric::default_rubric(),
+        Some(path) => {
+            let name = diagnostic::shown_path(path);
+            let text = source::read_text(path).map_err(|d| invalid(&name, None, vec![d]))?;
+            rubric::parse(&text).map_err(|problems| invalid(&name, Some(text), problems))?
+        }
     };
-    let name = diagnostic::shown_path(path);
-    let text = source::read_text(path).map_err(|d| invalid(&name, None, vec![d]))?;
-    rubric::parse(&text).map_err(|problems| invalid(&name, Some(text), problems))
+    Ok(Box::leak(Box::new(rubric)))
 }
 
 pub fn is_stdin(path: &Path) -> bool {

@@ -9,8 +9,8 @@ use super::*;
 use crate::frameworks::{Entry, Framework, Reference};
 use std::sync::Arc;
 
-fn t(text: &str) -> SharedText {
-    text.into()
+fn t(text: &'static str) -> SharedText {
+    SharedText::from_static(text)
 }
 
 fn s(text: &str) -> String {
