@@ -185,7 +185,7 @@ fn incident(i: &IncidentSummary) -> v1::Incident {
 fn evidence(list: &[Evidence]) -> Vec<v1::Evidence> {
     list.iter()
         .map(|e| v1::Evidence {
-            path: e.path.to_string(),
+            path: e.path.text(),
             value: e.value.to_string(),
             line: e.line,
         })

@@ -187,7 +187,7 @@ pub fn run(cli: Cli, env: &Environment) -> Output {
             // Plain data with string keys always serializes.
             Ok(Output::success(format!(
                 "{}\n",
-                serde_json::to_string_pretty(&schema).unwrap_or_default()
+                render::pretty::to_string(&schema).unwrap_or_default()
             )))
         }
         Command::Init { file, force } => init(file.as_deref(), force),

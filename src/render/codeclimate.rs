@@ -152,7 +152,7 @@ pub fn render(a: &Assessment, base: &Path) -> String {
     // Plain data with string keys always serializes.
     format!(
         "{}\n",
-        serde_json::to_string_pretty(&issues(a, base)).unwrap_or_default()
+        super::pretty::to_string(&issues(a, base)).unwrap_or_default()
     )
 }
 

@@ -637,6 +637,35 @@ fn no_line_printed_can_start_a_workflow_command_whatever_the_width() {
             || l.starts_with("::notice ")));
 }
 
+// JSON reports are written without the line guard: a line of JSON is
+// blanks and then a token, a text always quoted and its line breaks
+// escaped, so none can begin with `::`, whatever the questionnaire holds.
+#[test]
+fn no_line_of_a_json_report_can_start_a_workflow_command() {
+    let tmp = scratch_dir();
+    let dir = path_of(&tmp);
+    let yaml = example(NORTHWIND)
+        .replace(
+            "name: Northwind Retail",
+            "name: \"::error::forged ::warning::too\"",
+        )
+        .replace("name: churn-model", "name: \"::error::pilot\"");
+    std::fs::write(format!("{dir}/org.yaml"), &yaml).expect("write");
+    std::fs::write(format!("{dir}/same.yaml"), &yaml).expect("write");
+    for format in ["json", "sarif", "codeclimate"] {
+        for files in [vec!["org.yaml"], vec!["org.yaml", "same.yaml"]] {
+            let mut args = vec!["assess"];
+            args.extend(&files);
+            args.extend(["--format", format]);
+            let out = run_in(dir, &args);
+            assert_eq!(out.code, 0, "{args:?}: {}", out.stderr);
+            assert!(out.stdout.contains("::error::"), "{args:?}");
+            assert_eq!(commands(&out.stdout), Vec::<&str>::new(), "{args:?}");
+            assert!(!out.stdout.contains("\\::"), "{args:?}: nothing to guard");
+        }
+    }
+}
+
 /// Runs git in `dir` with these variables; fails the test when git fails.
 fn git_with(dir: &str, args: &[&str], variables: &[(&str, &str)]) {
     let output = std::process::Command::new("git")
