@@ -7,23 +7,56 @@
 
 use crate::portfolio::{Kept, KeptReports};
 use std::fs::File;
-use std::io::{self, Read, Seek, SeekFrom, Write};
+use std::io::{self, Write};
+#[cfg(not(unix))]
+use std::io::{Read, Seek, SeekFrom};
+#[cfg(unix)]
+use std::os::unix::fs::FileExt;
+#[cfg(unix)]
+use std::sync::atomic::{AtomicU64, Ordering};
+#[cfg(not(unix))]
 use std::sync::Mutex;
 
-/// The anonymous file the reports are kept in.
+/// The anonymous file the reports are kept in. On Unix, each report is
+/// written at an offset of its own, taken from a counter, and read back
+/// from there in one call: threads keeping reports never wait for each
+/// other, and nothing seeks. Elsewhere the file is shared under a lock.
 #[derive(Debug)]
 pub struct Spill {
+    #[cfg(unix)]
+    file: File,
+    /// Where the next report goes.
+    #[cfg(unix)]
+    end: AtomicU64,
+    #[cfg(not(unix))]
     file: Mutex<File>,
 }
 
 impl Spill {
     pub fn new() -> io::Result<Spill> {
-        Ok(Spill {
-            file: Mutex::new(tempfile::tempfile()?),
-        })
+        let file = tempfile::tempfile()?;
+        #[cfg(unix)]
+        return Ok(Spill {
+            file,
+            end: AtomicU64::new(0),
+        });
+        #[cfg(not(unix))]
+        return Ok(Spill {
+            file: Mutex::new(file),
+        });
+    }
+
+    /// Keeps `bytes`, after every report kept before.
+    #[cfg(unix)]
+    pub fn keep(&self, bytes: &[u8]) -> io::Result<Kept> {
+        let len = bytes.len() as u64;
+        let offset = self.end.fetch_add(len, Ordering::Relaxed);
+        self.file.write_all_at(bytes, offset)?;
+        Ok(Kept { offset, len })
     }
 
     /// Keeps `bytes`, wherever the file ends now.
+    #[cfg(not(unix))]
     pub fn keep(&self, bytes: &[u8]) -> io::Result<Kept> {
         let mut file = self.lock()?;
         let offset = file.seek(SeekFrom::End(0))?;
@@ -34,6 +67,27 @@ impl Spill {
         })
     }
 
+    /// The kept report's bytes, read in one piece.
+    #[cfg(unix)]
+    fn read(&self, kept: Kept, into: &mut Vec<u8>) -> io::Result<()> {
+        into.resize(Self::length(kept)?, 0);
+        self.file.read_exact_at(into, kept.offset)
+    }
+
+    #[cfg(not(unix))]
+    fn read(&self, kept: Kept, into: &mut Vec<u8>) -> io::Result<()> {
+        into.resize(Self::length(kept)?, 0);
+        let mut file = self.lock()?;
+        file.seek(SeekFrom::Start(kept.offset))?;
+        file.read_exact(into)
+    }
+
+    fn length(kept: Kept) -> io::Result<usize> {
+        usize::try_from(kept.len)
+            .map_err(|_| io::Error::other("a kept report is too large to read back"))
+    }
+
+    #[cfg(not(unix))]
     fn lock(&self) -> io::Result<std::sync::MutexGuard<'_, File>> {
         self.file
             .lock()
@@ -43,17 +97,19 @@ impl Spill {
 
 impl KeptReports for Spill {
     fn copy(&self, kept: Kept, out: &mut dyn Write) -> io::Result<()> {
-        let mut file = self.lock()?;
-        file.seek(SeekFrom::Start(kept.offset))?;
-        let copied = io::copy(&mut (&mut *file).take(kept.len), out)?;
-        if copied == kept.len {
-            Ok(())
-        } else {
-            Err(io::Error::new(
-                io::ErrorKind::UnexpectedEof,
-                "a kept report was cut short",
-            ))
+        // One buffer for every report copied, on the thread that copies.
+        thread_local! {
+            static BUFFER: std::cell::RefCell<Vec<u8>> = const { std::cell::RefCell::new(Vec::new()) };
         }
+        BUFFER.with_borrow_mut(|buffer| {
+            self.read(kept, buffer).map_err(|e| match e.kind() {
+                io::ErrorKind::UnexpectedEof => {
+                    io::Error::new(io::ErrorKind::UnexpectedEof, "a kept report was cut short")
+                }
+                _ => e,
+            })?;
+            out.write_all(buffer)
+        })
     }
 }
 
@@ -70,5 +126,19 @@ mod tests {
         spill.copy(b, &mut out).expect("copied");
         spill.copy(a, &mut out).expect("copied");
         assert_eq!(out, b"second reportfirst");
+    }
+
+    #[test]
+    fn a_report_cut_short_is_an_error_not_a_shorter_report() {
+        let spill = Spill::new().expect("a temporary file");
+        let kept = spill.keep(b"whole").expect("kept");
+        let past_the_end = Kept {
+            offset: kept.offset,
+            len: kept.len + 1,
+        };
+        let mut out = Vec::new();
+        let error = spill.copy(past_the_end, &mut out).expect_err("cut short");
+        assert_eq!(error.to_string(), "a kept report was cut short");
+        assert!(out.is_empty());
     }
 }

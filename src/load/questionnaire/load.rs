@@ -280,7 +280,9 @@ impl Walker {
         let Value::Map(entries) = &mut node.value else {
             return None;
         };
-        let mut answers = Answers::with_capacity(list.fields.len());
+        // Room for the keys written, not every key the item may have: a
+        // file of ten thousand pilots was a fifth bigger for the room left.
+        let mut answers = Answers::with_capacity(entries.len().min(list.fields.len()));
         let mut written: Vec<&'static str> = Vec::new();
         let before = self.problems.len();
         for (key, value) in entries.iter_mut() {
