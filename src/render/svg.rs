@@ -268,7 +268,7 @@ pub fn quadrants(q: &Quadrants<'_>) -> String {
             let (px, py) = (x_of(s), y_of(i));
             // A label moved away from its point is tied to it by a line.
             let (cx, cy) = (px.clamp(r.x, r.x + r.w), py.clamp(r.y, r.y + r.h));
-            if (cx - px).hypot(cy - py) > 20.0 {
+            if distance(cx - px, cy - py) > 20.0 {
                 writeln!(
                     out,
                     "<line class=\"leader\" x1=\"{}\" y1=\"{}\" x2=\"{}\" y2=\"{}\"/>",
@@ -401,6 +401,14 @@ fn text_in(out: &mut String, class: &str, text: &str, r: Rect) -> std::fmt::Resu
     Ok(())
 }
 
+/// The length of `(dx, dy)`. Not `f64::hypot`, the one function the tool
+/// took from the C maths library: without it the binary does not load that
+/// library at all, which was a part of every run's start. A chart's
+/// distances are far from where `hypot`'s care for overflow matters.
+fn distance(dx: f64, dy: f64) -> f64 {
+    (dx * dx + dy * dy).sqrt()
+}
+
 /// The baseline's point and an arrow from it to today's.
 fn arrow(out: &mut String, from: (f64, f64), to: (f64, f64)) -> std::fmt::Result {
     writeln!(
@@ -410,7 +418,7 @@ fn arrow(out: &mut String, from: (f64, f64), to: (f64, f64)) -> std::fmt::Result
         n(from.1)
     )?;
     let (dx, dy) = (to.0 - from.0, to.1 - from.1);
-    let length = dx.hypot(dy);
+    let length = distance(dx, dy);
     if length < 12.0 {
         // Too short to draw: the two points nearly coincide.
         return Ok(());
