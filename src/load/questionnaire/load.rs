@@ -255,6 +255,9 @@ impl Walker {
                 Some(answers) => loaded.items.push(Item { at, answers }),
                 None => self.partial.push(list.path),
             }
+            // The item's keys are read: its tree goes now rather than with
+            // the whole, so a long list's answers take the room it leaves.
+            item.value = Value::Null;
         }
         self.lists.insert(list.path, loaded);
     }
