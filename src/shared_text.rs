@@ -7,40 +7,59 @@
 
 use serde::{Serialize, Serializer};
 use serde_json::value::RawValue;
-use std::borrow::Cow;
 use std::fmt;
 use std::sync::{Arc, OnceLock};
 
 /// Shared, immutable text; reads as a `str`.
 #[derive(Clone)]
-pub struct SharedText(Arc<Inner>);
+pub struct SharedText(Repr);
+
+#[derive(Clone)]
+enum Repr {
+    /// The compiled rubric's words, in a `static` of the binary: nothing to
+    /// allocate at start, and copying one is copying a pointer, with no
+    /// count for the threads of a portfolio to contend over.
+    Static(&'static StaticText),
+    /// Text made at run time (a rubric read from a file, a message).
+    Shared(Arc<Inner>),
+}
+
+/// Text held by the binary, with its JSON form made on first use.
+#[derive(Debug)]
+pub struct StaticText {
+    text: &'static str,
+    json: OnceLock<Option<Box<RawValue>>>,
+}
+
+impl StaticText {
+    pub const fn new(text: &'static str) -> StaticText {
+        StaticText {
+            text,
+            json: OnceLock::new(),
+        }
+    }
+}
 
 struct Inner {
-    /// Borrowed for the compiled rubric's words, which the binary holds.
-    text: Cow<'static, str>,
+    text: Box<str>,
     /// The text as a JSON string, quotes and escapes included (`None` only
     /// if `serde_json` could not write it, which a string never fails).
     json: OnceLock<Option<Box<RawValue>>>,
 }
 
 impl SharedText {
-    /// Text the binary holds, shared without a copy.
-    pub fn from_static(text: &'static str) -> SharedText {
-        SharedText::new(Cow::Borrowed(text))
-    }
-
-    fn new(text: Cow<'static, str>) -> SharedText {
-        SharedText(Arc::new(Inner {
-            text,
-            json: OnceLock::new(),
-        }))
+    /// Text the binary holds, shared without a copy or a count.
+    pub const fn from_static(text: &'static StaticText) -> SharedText {
+        SharedText(Repr::Static(text))
     }
 
     /// The text as a JSON string, made on first use.
     fn json(&self) -> Option<&RawValue> {
-        self.0
-            .json
-            .get_or_init(|| serde_json::value::to_raw_value(&*self.0.text).ok())
+        let (text, json) = match &self.0 {
+            Repr::Static(s) => (s.text, &s.json),
+            Repr::Shared(inner) => (&*inner.text, &inner.json),
+        };
+        json.get_or_init(|| serde_json::value::to_raw_value(text).ok())
             .as_deref()
     }
 }
@@ -48,7 +67,10 @@ impl SharedText {
 impl std::ops::Deref for SharedText {
     type Target = str;
     fn deref(&self) -> &str {
-        &self.0.text
+        match &self.0 {
+            Repr::Static(s) => s.text,
+            Repr::Shared(inner) => &inner.text,
+        }
     }
 }
 
@@ -78,13 +100,17 @@ impl From<String> for SharedText {
 
 impl From<Box<str>> for SharedText {
     fn from(text: Box<str>) -> SharedText {
-        SharedText::new(Cow::Owned(text.into_string()))
+        SharedText(Repr::Shared(Arc::new(Inner {
+            text,
+            json: OnceLock::new(),
+        })))
     }
 }
 
 impl Default for SharedText {
     fn default() -> SharedText {
-        SharedText::from("")
+        static EMPTY: StaticText = StaticText::new("");
+        SharedText::from_static(&EMPTY)
     }
 }
 

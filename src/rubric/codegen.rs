@@ -33,8 +33,12 @@ use super::*;
 use crate::frameworks::{Entry, Framework, Reference};
 use std::sync::Arc;
 
-fn t(text: &'static str) -> SharedText {
-    SharedText::from_static(text)
+/// Rubric text in a `static` of its own, shared without allocating.
+macro_rules! t {
+    ($text:literal) => {{
+        static TEXT: StaticText = StaticText::new($text);
+        SharedText::from_static(&TEXT)
+    }};
 }
 
 fn s(text: &str) -> String {
@@ -93,7 +97,7 @@ impl Code for String {
 
 impl Code for SharedText {
     fn code(&self, out: &mut String) {
-        write(out, format_args!("t({:?})", &**self));
+        write(out, format_args!("t!({:?})", &**self));
     }
 }
 

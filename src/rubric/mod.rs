@@ -31,7 +31,7 @@ pub fn default_rubric() -> Rubric {
 
 /// Rubric text that every assessment quotes: shared, so ten thousand
 /// assessments hold ten thousand pointers to one copy of the words.
-pub use crate::shared_text::SharedText;
+pub use crate::shared_text::{SharedText, StaticText};
 
 /// The rubric as every report names it.
 #[derive(Debug, Clone, PartialEq)]
