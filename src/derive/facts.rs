@@ -79,7 +79,7 @@ impl<'q> Pilot<'q> {
                 index: self.index,
                 key: None,
             },
-            format!("{}, {what}", self.name()),
+            [self.name(), ", ", what].concat(),
             self.item.at.line,
         )
     }
@@ -92,9 +92,11 @@ impl<'q> Pilot<'q> {
             key: Some(key),
         };
         match self.answers().get(key) {
+            // Joined into one allocation of the right size: a file of ten
+            // thousand pilots cites tens of thousands of answers.
             Some(answer) => Evidence::answer(
                 path,
-                format!("{}, {key} {}", self.name(), answer.value.describe()),
+                [self.name(), ", ", key, " ", &answer.value.describe()].concat(),
                 answer.at.line,
             ),
             None => Evidence::unanswered(path),
