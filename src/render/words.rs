@@ -210,8 +210,10 @@ fn pieces(word: &str, room: usize) -> Vec<&str> {
 /// characters: text in scripts written without spaces breaks between them.
 pub fn wrap(text: &str, width: u16, first: &str, rest: &str) -> String {
     let width = usize::from(width);
-    let mut out = String::from(first);
+    let mut out = String::with_capacity(first.len() + text.len() + 8);
+    out.push_str(first);
     let mut line_width = visible_width(first);
+    let rest_width = visible_width(rest);
     let mut line_empty = true;
     // Each word with the spaces before it, kept within a line (so that
     // `Level: x   Quadrant: y` keeps its spacing) and dropped at a break.
@@ -225,14 +227,19 @@ pub fn wrap(text: &str, width: u16, first: &str, rest: &str) -> String {
         if word.is_empty() {
             break;
         }
-        let room = width.saturating_sub(visible_width(rest)).max(1);
+        let room = width.saturating_sub(rest_width).max(1);
         let split = visible_width(word) > room && word.chars().any(|c| columns(c) > 1);
-        let parts = if split {
-            pieces(word, room)
-        } else {
-            vec![word]
-        };
-        for (i, word) in parts.into_iter().enumerate() {
+        if !split {
+            place(
+                &mut out,
+                &mut line_width,
+                &mut line_empty,
+                (gap, word),
+                (width, first, rest),
+            );
+            continue;
+        }
+        for (i, word) in pieces(word, room).into_iter().enumerate() {
             let gap = if i == 0 { gap } else { 0 };
             place(
                 &mut out,
@@ -269,7 +276,7 @@ fn place(
             *line_empty = true;
         }
         if !*line_empty {
-            out.push_str(&" ".repeat(gap));
+            out.extend(std::iter::repeat_n(' ', gap));
             *line_width += gap;
         }
         out.push_str(word);
