@@ -6,8 +6,10 @@
 //! not field by field: a `\` goes before a leading `::`. In Markdown `\:`
 //! shows as `:`, so a reader there sees the text unchanged.
 //!
-//! Only `--format github`, whose lines are the tool's own commands with every
-//! outside text escaped by GitHub's rules, is written without the guard.
+//! Written without the guard: `--format github`, whose lines are the tool's
+//! own commands with every outside text escaped by GitHub's rules, and the
+//! JSON formats, whose lines cannot begin with `::` (see
+//! `Report::write_to`).
 
 use std::io::{self, Write};
 
