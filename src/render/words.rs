@@ -213,8 +213,17 @@ pub fn wrap(text: &str, width: u16, first: &str, rest: &str) -> String {
     let mut out = String::with_capacity(first.len() + text.len() + 8);
     out.push_str(first);
     let mut line_width = visible_width(first);
-    let rest_width = visible_width(rest);
     let mut line_empty = true;
+    let mut put = |gap: usize, word: &str| {
+        place(
+            &mut out,
+            &mut line_width,
+            &mut line_empty,
+            (gap, word),
+            (width, first, rest),
+        );
+    };
+    let room = width.saturating_sub(visible_width(rest)).max(1);
     // Each word with the spaces before it, kept within a line (so that
     // `Level: x   Quadrant: y` keeps its spacing) and dropped at a break.
     let mut rest_of_text = text;
@@ -227,27 +236,13 @@ pub fn wrap(text: &str, width: u16, first: &str, rest: &str) -> String {
         if word.is_empty() {
             break;
         }
-        let room = width.saturating_sub(rest_width).max(1);
         let split = visible_width(word) > room && word.chars().any(|c| columns(c) > 1);
-        if !split {
-            place(
-                &mut out,
-                &mut line_width,
-                &mut line_empty,
-                (gap, word),
-                (width, first, rest),
-            );
-            continue;
-        }
-        for (i, word) in pieces(word, room).into_iter().enumerate() {
-            let gap = if i == 0 { gap } else { 0 };
-            place(
-                &mut out,
-                &mut line_width,
-                &mut line_empty,
-                (gap, word),
-                (width, first, rest),
-            );
+        if split {
+            for (i, piece) in pieces(word, room).into_iter().enumerate() {
+                put(if i == 0 { gap } else { 0 }, piece);
+            }
+        } else {
+            put(gap, word);
         }
     }
     out
