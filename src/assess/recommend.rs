@@ -363,7 +363,7 @@ fn answers_to_change(criterion: &Criterion, facts: &Facts<'_>) -> Vec<Evidence> 
                                     index: i,
                                     key: None,
                                 },
-                                format!("{}, no {f}", item.name()),
+                                [item.name(), ", no ", f].concat(),
                                 item.at.line,
                             )
                         })
