@@ -36,7 +36,19 @@ fn output_width(terminal: bool) -> u16 {
     width.clamp(40, 1000)
 }
 
+/// On SIGINT, SIGTERM or SIGHUP: remove the report half-written, then stop
+/// at once with the shell's code for an interrupted command. The handler
+/// runs on a thread of its own while the main one may be deep in a write,
+/// so stopping the whole process is the only way to stop.
+fn interrupted() {
+    command::output::remove_pending();
+    std::process::exit(ExitStatus::Interrupted.code().into());
+}
+
 fn main() -> ExitCode {
+    // Without a handler (one cannot be installed), an interrupted run stops
+    // as any program does, possibly leaving a temporary file behind.
+    ctrlc::set_handler(interrupted).ok();
     let cli = Cli::parse();
     let choice = match cli.color {
         ColorWhen::Auto => ColorChoice::Auto,

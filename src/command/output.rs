@@ -5,9 +5,8 @@
 //! device, a FIFO, a terminal) is written in place, since renaming over it
 //! would replace it. A read-only file is refused, as `>` refuses it. A
 //! temporary file is removed on every path that does not persist it, and on
-//! SIGINT, SIGTERM and SIGHUP too: the first temporary file installs a
-//! handler that removes it and stops. Also appends the job summary for
-//! GitHub Actions.
+//! SIGINT and SIGTERM too (the binary's signal handler calls
+//! [`remove_pending`]). Also appends the job summary for GitHub Actions.
 
 use crate::error::{Error, WriteProblem};
 #[cfg(unix)]
@@ -180,26 +179,6 @@ fn capped(summary: &str) -> std::borrow::Cow<'_, str> {
     .into()
 }
 
-/// On SIGINT, SIGTERM or SIGHUP while a report is being written: remove the
-/// temporary file, then stop at once with the shell's code for an
-/// interrupted command. Installed with the first temporary file rather than
-/// at start: a run that writes only to standard output has nothing to clean
-/// up, and the handler's thread is a tenth of a short run's cost. The handler
-/// runs on a thread of its own while the main one may be deep in a write,
-/// so stopping the whole process is the only way to stop. Without a handler
-/// (one cannot be installed), an interrupted run stops as any program does,
-/// possibly leaving the temporary file behind.
-fn handle_interruption() {
-    static INSTALLED: std::sync::Once = std::sync::Once::new();
-    INSTALLED.call_once(|| {
-        ctrlc::set_handler(|| {
-            remove_pending();
-            std::process::exit(crate::command::ExitStatus::Interrupted.code().into());
-        })
-        .ok();
-    });
-}
-
 /// Temporary files being written, removed if the process is interrupted.
 fn pending() -> &'static Mutex<Vec<PathBuf>> {
     static PENDING: OnceLock<Mutex<Vec<PathBuf>>> = OnceLock::new();
@@ -210,7 +189,7 @@ fn pending() -> &'static Mutex<Vec<PathBuf>> {
 /// run must do before it stops. A file that cannot be removed (already
 /// gone, or its directory unwritable now) is passed over: the others are
 /// still removed, and the run is stopping anyway.
-fn remove_pending() {
+pub fn remove_pending() {
     if let Ok(paths) = pending().lock() {
         for path in paths.iter() {
             fs::remove_file(path).ok();
@@ -223,7 +202,6 @@ struct Pending(PathBuf);
 
 impl Pending {
     fn register(path: &Path) -> Pending {
-        handle_interruption();
         if let Ok(mut paths) = pending().lock() {
             paths.push(path.to_path_buf());
         }

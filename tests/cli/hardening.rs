@@ -456,3 +456,51 @@ fn a_file_with_thousands_of_mistakes_prints_a_hundred_and_a_count() {
         "{path}: … and 4900 more problems, not shown; fix these and check again\n"
     )));
 }
+
+// An interrupted run exits with 130 whatever it is doing, not only while it
+// writes a report file. The questionnaire is a FIFO: opening it for writing
+// returns once the tool has opened it to read, past the point where it
+// handles signals, and its read then waits for what never comes.
+#[test]
+fn an_interrupted_run_exits_130_on_sigint_sigterm_and_sighup() {
+    for signal in ["INT", "TERM", "HUP"] {
+        let tmp = scratch_dir();
+        let dir = path_of(&tmp);
+        let fifo = format!("{dir}/org.yaml");
+        assert!(Command::new("mkfifo")
+            .arg(&fifo)
+            .status()
+            .is_ok_and(|s| s.success()));
+        let mut tool = Command::new(env!("CARGO_BIN_EXE_readiness"))
+            .args(["assess", &fifo])
+            .stdout(Stdio::null())
+            .stderr(Stdio::null())
+            .spawn()
+            .expect("start the tool");
+        // Opened on a thread of its own, so that a tool that stopped before
+        // opening the FIFO fails the test rather than leaving it waiting.
+        let (opened, writer) = std::sync::mpsc::channel();
+        let path = fifo.clone();
+        std::thread::spawn(move || {
+            let file = std::fs::OpenOptions::new().write(true).open(path);
+            opened.send(file).ok();
+        });
+        let writer = loop {
+            if let Ok(file) = writer.recv_timeout(std::time::Duration::from_millis(20)) {
+                break file.expect("open the FIFO");
+            }
+            let ended = tool.try_wait().expect("the tool's state");
+            assert!(
+                ended.is_none(),
+                "SIG{signal}: the tool ended first: {ended:?}"
+            );
+        };
+        assert!(Command::new("kill")
+            .args(["-s", signal, &tool.id().to_string()])
+            .status()
+            .is_ok_and(|s| s.success()));
+        let status = tool.wait().expect("the tool ends");
+        drop(writer);
+        assert_eq!(status.code(), Some(130), "SIG{signal}: {status}");
+    }
+}
