@@ -35,8 +35,8 @@ pub fn questionnaire(
 }
 
 /// The rubric at `path`, or the default one, kept for the rest of the run:
-/// a command reads one rubric and uses it to the end, and dropping its
-/// thousand shared texts at exit was a tenth of a one-file run.
+/// a command reads one rubric and uses it to the end, so taking it apart at
+/// exit would be work for nothing.
 pub fn rubric(path: Option<&Path>) -> Result<&'static Rubric, Error> {
     let rubric = match path {
         None => rubric::default_rubric(),

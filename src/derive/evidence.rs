@@ -74,10 +74,10 @@ impl From<&'static str> for EvidencePath {
 }
 
 impl EvidencePath {
-    /// The path written out, as [`Display`](fmt::Display) writes it but
-    /// straight into one allocation of the right size: a report of ten
-    /// thousand pilots writes out hundreds of thousands of paths, and the
-    /// formatting machinery was most of the cost of converting it.
+    /// The path written out, straight into one allocation of the right
+    /// size rather than through the formatting machinery, which was most of
+    /// the cost of converting a report of ten thousand pilots (hundreds of
+    /// thousands of paths).
     pub fn text(&self) -> String {
         match self {
             EvidencePath::Fixed(path) => (*path).to_owned(),
@@ -104,21 +104,7 @@ impl EvidencePath {
 
 impl fmt::Display for EvidencePath {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        match self {
-            EvidencePath::Fixed(path) => f.write_str(path),
-            EvidencePath::Score(side) => write!(f, "scores.{side}"),
-            EvidencePath::Written(path) => f.write_str(path),
-            EvidencePath::Item {
-                list,
-                index,
-                key: None,
-            } => write!(f, "{list}[{index}]"),
-            EvidencePath::Item {
-                list,
-                index,
-                key: Some(key),
-            } => write!(f, "{list}[{index}].{key}"),
-        }
+        f.write_str(&self.text())
     }
 }
 
@@ -165,6 +151,20 @@ mod tests {
         };
         assert_eq!(item.to_string(), "implementation.pilots[2]");
         assert_eq!(key.to_string(), "implementation.pilots[2].monitoring");
+        let far = EvidencePath::Item {
+            list: PILOTS,
+            index: 12_345,
+            key: Some(pilot::MONITORING),
+        };
+        assert_eq!(far.text(), "implementation.pilots[12345].monitoring");
+        assert_eq!(
+            EvidencePath::Fixed("strategy.sponsor").text(),
+            "strategy.sponsor"
+        );
+        assert_eq!(
+            EvidencePath::Written("implementation.pilots[1].retraining".to_owned()).text(),
+            "implementation.pilots[1].retraining"
+        );
         assert_eq!(item, "implementation.pilots[2]");
         assert_eq!(key, "implementation.pilots[2].monitoring");
         assert_ne!(item, "implementation.pilots[2].monitoring");

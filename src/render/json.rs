@@ -10,7 +10,7 @@ use std::io::{self, Write};
 /// One report, pretty-printed for the people who read it.
 pub fn render(report: &impl Serialize) -> String {
     // Serializing plain data with string keys cannot fail.
-    let mut text = super::pretty::to_string(report).unwrap_or_default();
+    let mut text = serde_json::to_string_pretty(report).unwrap_or_default();
     text.push('\n');
     text
 }
@@ -40,11 +40,8 @@ pub fn write_portfolio(portfolio: &Portfolio, out: &mut dyn Write) -> io::Result
 
 /// One assessment as the portfolio's JSON holds it, on one line.
 pub fn compact(assessment: &Assessment) -> Vec<u8> {
-    // Room for a typical report (24 KB for a questionnaire of 4 KB) from the
-    // start: growing the buffer from nothing copied it a dozen times.
-    let mut out = Vec::with_capacity(32 << 10);
     // Serializing plain data with string keys into memory cannot fail.
-    serde_json::to_writer(&mut out, &assessment.report()).map_or_else(|_| Vec::new(), |()| out)
+    serde_json::to_vec(&assessment.report()).unwrap_or_default()
 }
 
 #[cfg(test)]

@@ -117,8 +117,8 @@ impl Report {
         match self {
             Report::Text(text) | Report::Commands(text) => out.write_all(text.as_bytes()),
             Report::Json(assessment) => {
-                // serde_json writes in small pieces; they reach the line
-                // guard in large ones.
+                // serde_json writes in small pieces; they reach the output
+                // in large ones.
                 let mut buffered = io::BufWriter::with_capacity(1 << 16, out);
                 pretty::to_writer(&mut buffered, &assessment.report())?;
                 buffered.write_all(b"\n")?;
