@@ -15,6 +15,14 @@ use std::process::{Command, Stdio};
 
 const EXAMPLE: &str = "examples/aligned-harbor-logistics.yaml";
 
+/// A FIFO at `path`, made by `mkfifo`.
+fn make_fifo(path: impl AsRef<std::ffi::OsStr>) {
+    assert!(Command::new("mkfifo")
+        .arg(path)
+        .status()
+        .is_ok_and(|s| s.success()));
+}
+
 fn example() -> String {
     format!("{}/{EXAMPLE}", env!("CARGO_MANIFEST_DIR"))
 }
@@ -63,10 +71,7 @@ fn a_fifo_given_to_o_is_written_in_place() {
     let tmp = scratch_dir();
     let dir = path_of(&tmp);
     let fifo = format!("{dir}/pipe");
-    assert!(Command::new("mkfifo")
-        .arg(&fifo)
-        .status()
-        .is_ok_and(|s| s.success()));
+    make_fifo(&fifo);
     let reader = {
         let fifo = fifo.clone();
         std::thread::spawn(move || std::fs::read_to_string(fifo).expect("read the FIFO"))
@@ -213,10 +218,7 @@ fn a_job_summary_that_would_block_is_a_warning_after_the_report() {
     let tmp = scratch_dir();
     let dir = path_of(&tmp);
     let fifo = format!("{dir}/summary");
-    assert!(Command::new("mkfifo")
-        .arg(&fifo)
-        .status()
-        .is_ok_and(|s| s.success()));
+    make_fifo(&fifo);
     let mut child = Command::new(env!("CARGO_BIN_EXE_readiness"))
         .args(["assess", &example()])
         .env("GITHUB_STEP_SUMMARY", &fifo)
@@ -254,10 +256,7 @@ fn a_directory_names_every_entry_it_cannot_read_as_a_questionnaire() {
     std::os::unix::fs::symlink(format!("{dir}/loop.yaml"), format!("{dir}/loop.yaml"))
         .expect("loop");
     std::fs::create_dir(format!("{dir}/folder.yaml")).expect("dir");
-    assert!(Command::new("mkfifo")
-        .arg(format!("{dir}/pipe.yml"))
-        .status()
-        .is_ok_and(|s| s.success()));
+    make_fifo(format!("{dir}/pipe.yml"));
     let out = run(&["validate", dir]);
     assert_eq!(out.code, 2);
     // Uppercase extensions count; the rest is named, one line each.
@@ -296,10 +295,7 @@ fn a_settings_file_that_cannot_be_read_is_an_error_not_silence() {
             "dangling" => {
                 std::os::unix::fs::symlink(format!("{dir}/nowhere"), &config).expect("link");
             }
-            _ => assert!(Command::new("mkfifo")
-                .arg(&config)
-                .status()
-                .is_ok_and(|s| s.success())),
+            _ => make_fifo(&config),
         }
         let out = run_in(dir, &["assess", &example()]);
         assert_eq!((out.code, out.stdout.as_str()), (2, ""), "{name}");
@@ -467,10 +463,7 @@ fn an_interrupted_run_exits_130_on_sigint_sigterm_and_sighup() {
         let tmp = scratch_dir();
         let dir = path_of(&tmp);
         let fifo = format!("{dir}/org.yaml");
-        assert!(Command::new("mkfifo")
-            .arg(&fifo)
-            .status()
-            .is_ok_and(|s| s.success()));
+        make_fifo(&fifo);
         let mut tool = Command::new(env!("CARGO_BIN_EXE_readiness"))
             .args(["assess", &fifo])
             .stdout(Stdio::null())
