@@ -116,6 +116,25 @@ fn days_in_month(year: i32, month: u32) -> u32 {
 
 impl fmt::Display for Date {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        // Digit by digit for the years people write: a file of thousands of
+        // pilots writes thousands of dates.
+        if let Ok(year @ 0..=9999) = u32::try_from(self.year) {
+            let mut text = *b"0000-00-00";
+            let digits = [
+                (0, year / 1000),
+                (1, year / 100),
+                (2, year / 10),
+                (3, year),
+                (5, self.month / 10),
+                (6, self.month),
+                (8, self.day / 10),
+                (9, self.day),
+            ];
+            for (at, n) in digits {
+                text[at] = b'0' + u8::try_from(n % 10).unwrap_or(0);
+            }
+            return f.write_str(std::str::from_utf8(&text).map_err(|_| fmt::Error)?);
+        }
         write!(f, "{:04}-{:02}-{:02}", self.year, self.month, self.day)
     }
 }
@@ -145,6 +164,24 @@ mod tests {
         assert!(Date::parse("2026-1-01").is_none());
         assert!(Date::parse("20261101").is_none());
         assert!(Date::parse("2026-11-2x").is_none());
+    }
+
+    #[test]
+    fn is_written_as_four_two_and_two_digits_whatever_the_year() {
+        for (year, month, day) in [
+            (0, 1, 1),
+            (7, 2, 9),
+            (99, 10, 31),
+            (999, 12, 1),
+            (2026, 11, 20),
+            (9999, 12, 31),
+            (10_000, 1, 1),
+            (-1, 3, 4),
+            (-12_345, 5, 6),
+        ] {
+            let date = Date::from_parts(year, month, day).unwrap_or_else(|| unreachable!());
+            assert_eq!(date.to_string(), format!("{year:04}-{month:02}-{day:02}"));
+        }
     }
 
     #[test]

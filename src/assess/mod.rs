@@ -522,7 +522,8 @@ fn unanswered(
                     .filter(|k| !pilot::NEVER_UNANSWERED.contains(k))
                     .filter(|k| item.answers.get(k).is_none())
                 {
-                    paths.insert(format!("{}[{i}].{key}", format::PILOTS));
+                    let index = itoa::Buffer::new().format(i).to_owned();
+                    paths.insert([format::PILOTS, "[", &index, "].", key].concat());
                 }
             }
         }

@@ -186,7 +186,7 @@ fn pilots_score(
                 given += w;
                 earned += w * x;
             }
-            None => unanswered.push(format!("{}.{field}", p.path())),
+            None => unanswered.push([&p.path(), ".", field].concat()),
         }
     }
     CriterionScore {

@@ -68,7 +68,7 @@ impl<'q> Pilot<'q> {
     }
 
     pub fn path(&self) -> String {
-        format!("{PILOTS}[{}]", self.index)
+        [PILOTS, "[", itoa::Buffer::new().format(self.index), "]"].concat()
     }
 
     /// Evidence naming the pilot as a whole: `churn-model, running 630 days`.

@@ -583,7 +583,8 @@ fn dates_after(
     assessed: Date,
 ) -> Vec<Diagnostic> {
     let mut problems = Vec::new();
-    let mut check = |path: String, answer: Option<&Answer>| {
+    // The path is written out only for a problem: most dates have none.
+    let mut check = |path: &dyn std::fmt::Display, answer: Option<&Answer>| {
         if let Some(Answer {
             value: Given::Date(date),
             at,
@@ -598,13 +599,13 @@ fn dates_after(
         }
     };
     check(
-        path::STRATEGY_ROADMAP_UPDATED.to_owned(),
+        &path::STRATEGY_ROADMAP_UPDATED,
         answers.get(path::STRATEGY_ROADMAP_UPDATED),
     );
     if let Some(pilots) = lists.get(PILOTS) {
         for (i, pilot) in pilots.items.iter().enumerate() {
             check(
-                format!("{PILOTS}[{i}].started"),
+                &format_args!("{PILOTS}[{i}].started"),
                 pilot.answers.get(format::pilot::STARTED),
             );
         }
@@ -612,7 +613,7 @@ fn dates_after(
     if let Some(incidents) = lists.get(INCIDENTS) {
         for (i, incident) in incidents.items.iter().enumerate() {
             check(
-                format!("{INCIDENTS}[{i}].date"),
+                &format_args!("{INCIDENTS}[{i}].date"),
                 incident.answers.get(format::incident::DATE),
             );
         }

@@ -78,10 +78,17 @@ impl Given {
 pub fn format_number(x: f64) -> String {
     let rounded = (x * 100.0).round() / 100.0;
     if rounded.fract() == 0.0 && rounded.abs() < 1e15 {
-        format!("{rounded:.0}")
+        // Whole numbers are most answers (`users: 40`); written as an
+        // integer, as `{:.0}` would write them, without float formatting.
+        if rounded == 0.0 && rounded.is_sign_negative() {
+            return "-0".to_owned();
+        }
+        #[allow(clippy::cast_possible_truncation)] // whole and below 1e15
+        itoa::Buffer::new().format(rounded as i64).to_owned()
     } else {
         let text = format!("{rounded:.2}");
-        text.trim_end_matches('0').to_owned()
+        // From 1e15 up, `.00` is all that is left after the digits.
+        text.trim_end_matches('0').trim_end_matches('.').to_owned()
     }
 }
 
@@ -222,5 +229,44 @@ impl Questionnaire {
     /// The list at `path`, `None` when it was left out.
     pub fn list(&self, path: &str) -> Option<&List> {
         self.lists.get(path)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::format_number;
+    use proptest::prelude::*;
+
+    /// What the whole-number path replaced: every number through the
+    /// float formatting.
+    fn as_float_formatting_writes_it(x: f64) -> String {
+        let rounded = (x * 100.0).round() / 100.0;
+        if rounded.fract() == 0.0 && rounded.abs() < 1e15 {
+            format!("{rounded:.0}")
+        } else {
+            let text = format!("{rounded:.2}");
+            text.trim_end_matches('0').trim_end_matches('.').to_owned()
+        }
+    }
+
+    #[test]
+    fn numbers_are_written_as_the_float_formatting_writes_them() {
+        for x in [
+            0.0, -0.0, -0.001, 0.004, 1.0, -1.0, 40.0, 2.999, 1e14, -1e14, 1e15, -1e15, 1.25, 1.5,
+            0.125,
+        ] {
+            assert_eq!(format_number(x), as_float_formatting_writes_it(x), "{x}");
+        }
+        assert_eq!(format_number(-0.0), "-0");
+        assert_eq!(format_number(1.5), "1.5");
+        assert_eq!(format_number(1e15), "1000000000000000");
+    }
+
+    proptest! {
+        #[test]
+        fn any_number_is_written_as_before(x in -2e15f64..2e15, whole in any::<bool>()) {
+            let x = if whole { x.trunc() } else { x };
+            prop_assert_eq!(format_number(x), as_float_formatting_writes_it(x));
+        }
     }
 }

@@ -27,7 +27,12 @@ fn detect(cx: &Context<'_>) -> Option<Detected> {
     }
     let evidence = stale
         .iter()
-        .map(|p| p.evidence(&format!("running {} days", p.age_days.unwrap_or_default())))
+        .map(|p| {
+            let days = itoa::Buffer::new()
+                .format(p.age_days.unwrap_or_default())
+                .to_owned();
+            p.evidence(&["running ", &days, " days"].concat())
+        })
         .collect();
     Some(Detected::new(evidence).naming(&stale).with("days", &days))
 }
