@@ -492,9 +492,14 @@ fn unanswered(
     questionnaire: &Questionnaire,
     criteria: &[(&Criterion, CriterionScore)],
 ) -> Vec<String> {
-    let mut paths: BTreeSet<String> = criteria
+    // Each path beside its place: sorted by place, then by text, and the
+    // same path kept once. Comparing places rather than the paths' text
+    // matters for long lists, whose paths share all but their last bytes.
+    let with_place = |path: String| (order_key(&path), path);
+    let mut paths: Vec<(Place, String)> = criteria
         .iter()
         .flat_map(|(_, s)| s.unanswered.iter().cloned())
+        .map(with_place)
         .collect();
     paths.extend(
         DETECTORS
@@ -502,13 +507,12 @@ fn unanswered(
             .flat_map(|d| d.reads)
             .filter(|p| !format::path::NEVER_UNANSWERED.contains(p))
             .filter(|p| questionnaire.answers.get(p).is_none())
-            .map(|p| (*p).to_owned()),
+            .map(|p| with_place((*p).to_owned())),
     );
     match questionnaire.list(format::PILOTS) {
-        None => {
-            paths.insert(format::PILOTS.to_owned());
-        }
+        None => paths.push(with_place(format::PILOTS.to_owned())),
         Some(list) => {
+            let (anchor, not_a_list) = section_place(format::PILOTS);
             // Ideas and retired pilots are in the inventory only; presence-
             // measured keys and defaulted ones are never unanswered.
             for (i, item) in list.items.iter().enumerate() {
@@ -523,19 +527,24 @@ fn unanswered(
                     .filter(|k| item.answers.get(k).is_none())
                 {
                     let index = itoa::Buffer::new().format(i).to_owned();
-                    paths.insert([format::PILOTS, "[", &index, "].", key].concat());
+                    let place = (anchor, not_a_list, i, key_place(format::PILOTS, key));
+                    paths.push((place, [format::PILOTS, "[", &index, "].", key].concat()));
                 }
             }
         }
     }
-    let mut ordered: Vec<String> = paths.into_iter().collect();
-    ordered.sort_by_cached_key(|p| order_key(p));
-    ordered
+    paths.sort_unstable();
+    paths.dedup();
+    paths.into_iter().map(|(_, path)| path).collect()
 }
+
+/// Where a path stands in the questionnaire: its section's question (or
+/// list), whether it is outside a list, its item's index, its key's place.
+type Place = (usize, bool, usize, usize);
 
 /// Sorts paths as the questionnaire is written: each list first in its
 /// section (as the format's example writes them), list items by index.
-fn order_key(path: &str) -> (usize, bool, usize, usize) {
+fn order_key(path: &str) -> Place {
     let (base, index, key) = match path.split_once('[') {
         Some((list, rest)) => {
             let (index, key) = rest.split_once(']').unwrap_or((rest, ""));
@@ -547,6 +556,13 @@ fn order_key(path: &str) -> (usize, bool, usize, usize) {
         }
         None => (path, 0, ""),
     };
+    let (anchor, not_a_list) = section_place(base);
+    (anchor, not_a_list, index, key_place(base, key))
+}
+
+/// A path outside list items: the place of its question, or of the first
+/// question of its section for a list, and whether it is not a list.
+fn section_place(base: &str) -> (usize, bool) {
     let is_list = format::list(base).is_some();
     let anchor = if is_list {
         let section = base.split('.').next().unwrap_or(base);
@@ -554,10 +570,14 @@ fn order_key(path: &str) -> (usize, bool, usize, usize) {
     } else {
         QUESTIONS.iter().position(|q| q.path == base)
     };
-    let key_position = format::list(base)
+    (anchor.unwrap_or(usize::MAX), !is_list)
+}
+
+/// A list item's key, placed as the list's fields are written.
+fn key_place(base: &str, key: &str) -> usize {
+    format::list(base)
         .and_then(|l| l.fields.iter().position(|f| f.key == key))
-        .unwrap_or(0);
-    (anchor.unwrap_or(usize::MAX), !is_list, index, key_position)
+        .unwrap_or(0)
 }
 
 #[cfg(test)]
@@ -566,6 +586,25 @@ mod tests {
 
     /// Paths sort as the questionnaire is written: a list first in its
     /// section, its items by index, then the section's own questions.
+    /// The place written beside a pilot's path is the place read from it.
+    #[test]
+    fn a_pilot_path_is_placed_as_its_text_says() {
+        let (anchor, not_a_list) = section_place(format::PILOTS);
+        for key in [
+            pilot::STAGE,
+            pilot::STARTED,
+            pilot::COST_VS_PLAN,
+            "not-a-key",
+        ] {
+            for i in [0, 7, 12_345] {
+                let path = format!("{}[{i}].{key}", format::PILOTS);
+                let place = (anchor, not_a_list, i, key_place(format::PILOTS, key));
+                assert_eq!(place, order_key(&path), "{path}");
+            }
+        }
+        assert_eq!(order_key(format::PILOTS), (anchor, not_a_list, 0, 0));
+    }
+
     #[test]
     fn a_list_comes_first_in_its_section() {
         let item = order_key("strategy.business_problems[0].kpi");

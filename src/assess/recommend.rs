@@ -233,15 +233,16 @@ fn answer_first(x: &Inputs<'_>) -> Recommendation {
     // Heaviest first; the rubric's order breaks ties.
     open.sort_by(|a, b| b.1.total_cmp(&a.1).then(a.0.cmp(&b.0)));
     let titles: Vec<&str> = open.iter().map(|(i, _)| &*x.criteria[*i].0.title).collect();
-    let mut seen = BTreeSet::new();
+    // Each path once, in the order first met: a set of the paths, not copies.
+    let mut seen: FxHashSet<&str> = FxHashSet::default();
     let mut evidence: Vec<Evidence> = Vec::new();
     if pilots_unanswered {
-        seen.insert(PILOTS.to_owned());
+        seen.insert(PILOTS);
         evidence.push(Evidence::unanswered(PILOTS));
     }
     for (i, _) in &open {
         for path in &x.criteria[*i].1.unanswered {
-            if seen.insert(path.clone()) {
+            if seen.insert(path) {
                 evidence.push(Evidence::unanswered(EvidencePath::Written(path.clone())));
             }
         }
