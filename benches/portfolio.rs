@@ -106,11 +106,14 @@ fn main() {
         // As the tool works: each organization's JSON rendered and kept,
         // then the portfolio of rows written.
         let memory = Arc::new(Memory::default());
+        let mut buffer = Vec::new();
         let rows: Vec<PortfolioRow> = assessments
             .iter()
             .map(|a| {
+                buffer.clear();
+                render::json::compact(a, &mut buffer);
                 let reports = Reports {
-                    json: Some(memory.keep(&render::json::compact(a))),
+                    json: Some(memory.keep(&buffer)),
                     ..Reports::default()
                 };
                 PortfolioRow::new(a.clone(), reports)

@@ -439,11 +439,23 @@ impl Keeping {
         };
         let mut reports = Reports::default();
         if self.json {
-            reports.json = Some(
-                self.spill
-                    .keep(&render::json::compact(&a))
-                    .map_err(cannot)?,
-            );
+            // Written into a buffer each thread keeps from one report to the
+            // next: grown from nothing for each, a 45 KB report was copied
+            // ten times on its way.
+            thread_local! {
+                static JSON: std::cell::RefCell<Vec<u8>> = const { std::cell::RefCell::new(Vec::new()) };
+            }
+            let kept = JSON.with_borrow_mut(|json| {
+                json.clear();
+                render::json::compact(&a, json);
+                let kept = self.spill.keep(json);
+                // A huge file's report is not held for the rest of the run.
+                if json.capacity() > 1 << 20 {
+                    *json = Vec::new();
+                }
+                kept
+            });
+            reports.json = Some(kept.map_err(cannot)?);
         }
         if let Some((width, color)) = self.table {
             let text = render::portfolio::table_detail(&a, width, color);

@@ -38,10 +38,11 @@ pub fn write_portfolio(portfolio: &Portfolio, out: &mut dyn Write) -> io::Result
     out.write_all(b"}\n")
 }
 
-/// One assessment as the portfolio's JSON holds it, on one line.
-pub fn compact(assessment: &Assessment) -> Vec<u8> {
+/// One assessment as the portfolio's JSON holds it, on one line, written
+/// at the end of `out`.
+pub fn compact(assessment: &Assessment, out: &mut Vec<u8>) {
     // Serializing plain data with string keys into memory cannot fail.
-    serde_json::to_vec(&assessment.report()).unwrap_or_default()
+    serde_json::to_writer(out, &assessment.report()).unwrap_or_default();
 }
 
 #[cfg(test)]
@@ -100,7 +101,11 @@ mod tests {
             .iter()
             .map(|a| {
                 let reports = crate::portfolio::Reports {
-                    json: Some(memory.keep(&compact(a))),
+                    json: Some(memory.keep(&{
+                        let mut json = Vec::new();
+                        compact(a, &mut json);
+                        json
+                    })),
                     ..crate::portfolio::Reports::default()
                 };
                 crate::portfolio::PortfolioRow::new(a.clone(), reports)
