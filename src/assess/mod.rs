@@ -584,8 +584,6 @@ fn key_place(base: &str, key: &str) -> usize {
 mod tests {
     use super::*;
 
-    /// Paths sort as the questionnaire is written: a list first in its
-    /// section, its items by index, then the section's own questions.
     /// The place written beside a pilot's path is the place read from it.
     #[test]
     fn a_pilot_path_is_placed_as_its_text_says() {
@@ -605,6 +603,8 @@ mod tests {
         assert_eq!(order_key(format::PILOTS), (anchor, not_a_list, 0, 0));
     }
 
+    /// Paths sort as the questionnaire is written: a list first in its
+    /// section, its items by index, then the section's own questions.
     #[test]
     fn a_list_comes_first_in_its_section() {
         let item = order_key("strategy.business_problems[0].kpi");
