@@ -50,8 +50,12 @@ fn interrupted() {
 /// through each write for its last line end, to pass whole lines on, and a
 /// portfolio's JSON is one line of hundreds of megabytes, so every byte of
 /// it was read once more (2.4 % of the run's instructions). The report is
-/// written in large pieces either way. Without such a handle (standard
-/// output closed, or another system), Rust's own.
+/// written in large pieces either way. Unlike Rust's own handle, this one
+/// does not pass a write to a descriptor open only for reading as done: a
+/// report that went nowhere is an error. (A closed standard output is
+/// reopened on /dev/null before `main`, so writing to it still succeeds.)
+/// Where no handle can be had (no descriptor left, or another system),
+/// Rust's own.
 fn report_output() -> Box<dyn Write> {
     #[cfg(unix)]
     {

@@ -179,6 +179,23 @@ fn temporary_files_are_random_and_only_ones_own_are_removed() {
     );
 }
 
+/// Standard output open for reading only: the report cannot be written, so
+/// the run fails, as it does on a full disk, rather than passing with nothing.
+#[test]
+fn standard_output_open_only_for_reading_is_an_error() {
+    let out = Command::new(env!("CARGO_BIN_EXE_readiness"))
+        .args(["assess", &example()])
+        .stdout(Stdio::from(std::fs::File::open(example()).expect("open")))
+        .env_remove("GITHUB_STEP_SUMMARY")
+        .output()
+        .expect("runs");
+    assert_eq!(out.status.code(), Some(2));
+    assert_eq!(
+        String::from_utf8_lossy(&out.stderr),
+        "readiness: cannot write the report to standard output: Bad file descriptor (os error 9)\n"
+    );
+}
+
 #[test]
 fn a_failure_to_write_standard_output_is_an_error_unless_the_pipe_closed() {
     let tmp = scratch_dir();
@@ -248,6 +265,9 @@ fn a_directory_names_every_entry_it_cannot_read_as_a_questionnaire() {
     let dir = path_of(&tmp);
     std::fs::copy(example(), format!("{dir}/a.yaml")).expect("copy");
     std::fs::copy(example(), format!("{dir}/B.YML")).expect("copy");
+    // A link to a questionnaire is read as one, though the directory lists
+    // it as a link rather than a file.
+    std::os::unix::fs::symlink(example(), format!("{dir}/c.yaml")).expect("link");
     std::os::unix::fs::symlink(
         format!("{dir}/missing.yaml"),
         format!("{dir}/dangling.yaml"),
@@ -262,7 +282,7 @@ fn a_directory_names_every_entry_it_cannot_read_as_a_questionnaire() {
     // Uppercase extensions count; the rest is named, one line each.
     assert_eq!(
         out.stdout,
-        format!("{dir}/B.YML: valid\n{dir}/a.yaml: valid\n")
+        format!("{dir}/B.YML: valid\n{dir}/a.yaml: valid\n{dir}/c.yaml: valid\n")
     );
     let lines: Vec<&str> = out.stderr.lines().collect();
     assert_eq!(lines.len(), 4, "{}", out.stderr);
@@ -277,7 +297,7 @@ fn a_directory_names_every_entry_it_cannot_read_as_a_questionnaire() {
     // The questionnaires that can be read are still assessed.
     let out = run(&["assess", dir, "--format", "json"]);
     assert_eq!(out.code, 2);
-    assert!(out.stdout.contains("\"organizations\":2"), "{}", out.stdout);
+    assert!(out.stdout.contains("\"organizations\":3"), "{}", out.stdout);
 }
 
 #[test]
