@@ -5,7 +5,7 @@
 //! device, a FIFO, a terminal) is written in place, since renaming over it
 //! would replace it. A read-only file is refused, as `>` refuses it. A
 //! temporary file is removed on every path that does not persist it, and on
-//! SIGINT and SIGTERM too (the binary's signal handler calls
+//! SIGINT, SIGTERM and SIGHUP too (the binary's signal handler calls
 //! [`remove_pending`]). Also appends the job summary for GitHub Actions.
 
 use crate::error::{Error, WriteProblem};
