@@ -36,15 +36,6 @@ fn output_width(terminal: bool) -> u16 {
     width.clamp(40, 1000)
 }
 
-/// On SIGINT, SIGTERM or SIGHUP: remove the report half-written, then stop
-/// at once with the shell's code for an interrupted command. The handler
-/// runs on a thread of its own while the main one may be deep in a write,
-/// so stopping the whole process is the only way to stop.
-fn interrupted() {
-    command::output::remove_pending();
-    std::process::exit(ExitStatus::Interrupted.code().into());
-}
-
 /// Where the report goes: standard output. On Unix, through a handle of
 /// its own on the same file, written as given: Rust's own handle looks back
 /// through each write for its last line end, to pass whole lines on, and a
@@ -68,9 +59,7 @@ fn report_output() -> Box<dyn Write> {
 }
 
 fn main() -> ExitCode {
-    // Without a handler (one cannot be installed), an interrupted run stops
-    // as any program does, possibly leaving a temporary file behind.
-    ctrlc::set_handler(interrupted).ok();
+    command::interrupt::install();
     let cli = Cli::parse();
     let choice = match cli.color {
         ColorWhen::Auto => ColorChoice::Auto,

@@ -31,6 +31,7 @@ pub mod git;
 pub mod history;
 pub mod init;
 pub mod inputs;
+pub mod interrupt;
 pub mod output;
 pub mod read;
 pub mod settings;

@@ -5,16 +5,16 @@
 //! device, a FIFO, a terminal) is written in place, since renaming over it
 //! would replace it. A read-only file is refused, as `>` refuses it. A
 //! temporary file is removed on every path that does not persist it, and on
-//! SIGINT, SIGTERM and SIGHUP too (the binary's signal handler calls
-//! [`remove_pending`]). Also appends the job summary for GitHub Actions.
+//! SIGINT, SIGTERM and SIGHUP too (see [`interrupt`]). Also appends the job
+//! summary for GitHub Actions.
 
+use crate::command::interrupt::{self, Checked, Pending};
 use crate::error::{Error, WriteProblem};
 #[cfg(unix)]
 use std::fs::Permissions;
 use std::fs::{self, OpenOptions};
 use std::io::{BufWriter, ErrorKind, Write};
 use std::path::{Path, PathBuf};
-use std::sync::{Mutex, OnceLock};
 use tempfile::NamedTempFile;
 
 /// Whether writing may replace a file already at the path.
@@ -92,14 +92,17 @@ fn write_or_say_why(
     builder.prefix(".readiness");
     #[cfg(unix)]
     builder.permissions(permissions_for(&target));
+    let mut pending = Pending::begin();
     let temporary = builder.tempfile_in(&directory).map_err(cannot)?;
-    let pending = Pending::register(temporary.path());
+    pending.track(temporary.path());
     let temporary = fill(temporary, contents).map_err(cannot)?;
+    // Not renamed into place if the run was interrupted while it was written.
+    interrupt::stop_if_interrupted();
     let persisted = match replace {
         Replace::Allowed => temporary.persist(&target),
         Replace::Refused => temporary.persist_noclobber(&target),
     };
-    drop(pending);
+    pending.finish();
     // A failed persist drops the temporary file, which removes it.
     persisted.map(drop).map_err(|e| match e.error.kind() {
         ErrorKind::AlreadyExists => WriteProblem::AlreadyExists {
@@ -179,44 +182,6 @@ fn capped(summary: &str) -> std::borrow::Cow<'_, str> {
     .into()
 }
 
-/// Temporary files being written, removed if the process is interrupted.
-fn pending() -> &'static Mutex<Vec<PathBuf>> {
-    static PENDING: OnceLock<Mutex<Vec<PathBuf>>> = OnceLock::new();
-    PENDING.get_or_init(|| Mutex::new(Vec::new()))
-}
-
-/// Removes every temporary file still being written: what an interrupted
-/// run must do before it stops. A file that cannot be removed (already
-/// gone, or its directory unwritable now) is passed over: the others are
-/// still removed, and the run is stopping anyway.
-pub fn remove_pending() {
-    if let Ok(paths) = pending().lock() {
-        for path in paths.iter() {
-            fs::remove_file(path).ok();
-        }
-    }
-}
-
-/// A temporary file registered for removal on interruption while it lives.
-struct Pending(PathBuf);
-
-impl Pending {
-    fn register(path: &Path) -> Pending {
-        if let Ok(mut paths) = pending().lock() {
-            paths.push(path.to_path_buf());
-        }
-        Pending(path.to_path_buf())
-    }
-}
-
-impl Drop for Pending {
-    fn drop(&mut self) {
-        if let Ok(mut paths) = pending().lock() {
-            paths.retain(|p| *p != self.0);
-        }
-    }
-}
-
 /// The permissions the report is created with: those of the file it replaces,
 /// else what a new file gets (read and write for all, less the umask, which
 /// the operating system applies), rather than tempfile's private default.
@@ -234,9 +199,9 @@ fn fill(
     temporary: NamedTempFile,
     contents: impl FnOnce(&mut dyn Write) -> std::io::Result<()>,
 ) -> std::io::Result<NamedTempFile> {
-    let mut buffered = BufWriter::new(temporary);
+    let mut buffered = BufWriter::new(Checked(temporary));
     contents(&mut buffered)?;
-    let temporary = buffered
+    let Checked(temporary) = buffered
         .into_inner()
         .map_err(std::io::IntoInnerError::into_error)?;
     temporary.as_file().sync_all()?;
