@@ -164,10 +164,24 @@ pub fn overridden(o: &crate::assessment::Override, file: Option<&str>) -> String
 /// The columns `text` takes on a terminal, less any colour codes: a wide
 /// character (CJK, most emoji) takes two, a combining mark none.
 pub fn visible_width(text: &str) -> usize {
-    // Printable ASCII takes a column a byte: most text, counted at once.
-    if text.bytes().all(|b| matches!(b, b' '..=b'~')) {
-        return text.len();
+    // Printable ASCII and box drawing (U+2500 to U+257F, three bytes that
+    // start E2 94 or E2 95) take a column each: most text, and every line
+    // of a laid-out table, which is measured after layout, counted by bytes.
+    let bytes = text.as_bytes();
+    let (mut width, mut at) = (0, 0);
+    while at < bytes.len() {
+        match bytes[at] {
+            b' '..=b'~' => at += 1,
+            0xE2 if matches!(bytes.get(at + 1), Some(0x94 | 0x95)) => at += 3,
+            _ => return width_of_characters(text),
+        }
+        width += 1;
     }
+    width
+}
+
+/// The columns `text` takes, a character at a time.
+fn width_of_characters(text: &str) -> usize {
     let mut width = 0;
     let mut in_escape = false;
     for c in text.chars() {
@@ -460,6 +474,27 @@ mod tests {
         for line in wrap(&format!("Acme {name} ltd"), 9, "", "").lines() {
             assert!(visible_width(line) <= 9, "{line}");
         }
+    }
+
+    // Counted by bytes or a character at a time, any text measures the
+    // same: borders and their neighbours (U+24FF, U+2580), other
+    // characters that start E2 (a zero-width space, a wide radical), wide
+    // and combining characters, colour codes.
+    proptest::proptest! {
+        #[test]
+        fn text_measures_the_same_by_bytes_as_by_characters(
+            text in "[ a~\u{2500}\u{257f}\u{2524}\u{24ff}\u{2580}\u{2026}\u{200b}\u{2e80}\u{1b}m北\u{301}\t]{0,24}",
+        ) {
+            proptest::prop_assert_eq!(visible_width(&text), width_of_characters(&text));
+        }
+    }
+
+    #[test]
+    fn a_table_line_is_a_column_for_each_border_and_letter() {
+        assert_eq!(visible_width("┌──┬─┐"), 6);
+        assert_eq!(visible_width("│ a ┆ b │"), 9);
+        assert_eq!(visible_width("╞══╪═╡"), 6);
+        assert_eq!(visible_width("│ … │"), 5);
     }
 
     #[test]
