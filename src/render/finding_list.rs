@@ -40,18 +40,14 @@ fn rows(rubric: &Rubric) -> Vec<Row<'_>> {
 
 /// A terminal table, `width` columns wide, then where to read more.
 pub fn text(rubric: &Rubric, width: u16) -> String {
-    let mut t = super::words::new_table(
-        &["Finding", "Group", "Severity", "Title"],
-        Some(width),
-        false,
-    );
+    let mut t = super::words::new_table(&["Finding", "Group", "Severity", "Title"]);
     for row in rows(rubric) {
         t.add_row(vec![row.id, row.group, row.severity, row.title]);
     }
     let note = "`readiness explain ID` says what one of them means, what makes it fire and how to resolve it; `readiness rubric show` lists the criteria too.";
     format!(
         "{}\n{}\n",
-        super::words::fit(t, width),
+        super::words::fit(&t, width),
         super::words::wrap(note, width, "", "")
     )
 }

@@ -73,11 +73,7 @@ pub fn list(rubric: &Rubric, format: Format, width: u16) -> String {
             writeln!(out, "\n{NOT_A_JUDGEMENT}")?;
             return Ok(());
         }
-        let mut t = new_table(
-            &["Id", "Framework", "Ids", "Mapped by the rubric"],
-            Some(width),
-            false,
-        );
+        let mut t = new_table(&["Id", "Framework", "Ids", "Mapped by the rubric"]);
         for f in &rubric.frameworks {
             t.add_row(vec![
                 f.id.to_string(),
@@ -87,7 +83,7 @@ pub fn list(rubric: &Rubric, format: Format, width: u16) -> String {
             ]);
         }
         words::right_align(&mut t, &[2, 3]);
-        writeln!(out, "{}\n", fit(t, width))?;
+        writeln!(out, "{}\n", fit(&t, width))?;
         writeln!(
             out,
             "{}",
@@ -213,7 +209,7 @@ pub fn ids(rubric: &Rubric, framework: &Framework, format: Format, width: u16) -
     }
     crate::text::append(&mut out, |out| {
         writeln!(out, "{}\n", wrap(&framework.title(), width, "", ""))?;
-        let mut t = new_table(&["Id", "Title", "Mapped by the rubric"], Some(width), false);
+        let mut t = new_table(&["Id", "Title", "Mapped by the rubric"]);
         for row in &rows {
             t.add_row(vec![
                 shown_id(row),
@@ -221,7 +217,7 @@ pub fn ids(rubric: &Rubric, framework: &Framework, format: Format, width: u16) -
                 mapped_words(rubric, row),
             ]);
         }
-        writeln!(out, "{}\n", fit(t, width))?;
+        writeln!(out, "{}\n", fit(&t, width))?;
         writeln!(out, "{}", wrap(NOT_A_JUDGEMENT, width, "", ""))?;
         Ok(())
     });
@@ -439,11 +435,7 @@ pub fn view_markdown(
 pub fn view_text(c: &Coverage<'_>, width: u16, every_id: bool) -> String {
     crate::text::written(|out| {
         writeln!(out, "{}", wrap(&counts_sentence(c), width, "", ""))?;
-        let mut t = new_table(
-            &["Id", "Title", "What this assessment shows"],
-            Some(width),
-            false,
-        );
+        let mut t = new_table(&["Id", "Title", "What this assessment shows"]);
         let mut not_assessed = Vec::new();
         for i in &c.ids {
             if every_id || i.status != Status::NotAssessed {
@@ -457,7 +449,7 @@ pub fn view_text(c: &Coverage<'_>, width: u16, every_id: bool) -> String {
                 not_assessed.push(i.row.entry.id.replace(' ', "\u{a0}"));
             }
         }
-        writeln!(out, "{}", fit(t, width))?;
+        writeln!(out, "{}", fit(&t, width))?;
         if !not_assessed.is_empty() {
             let line = format!("Not assessed by this rubric: {}.", not_assessed.join(", "));
             writeln!(out, "{}", wrap(&line, width, "", ""))?;

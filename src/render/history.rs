@@ -258,7 +258,7 @@ pub(super) const HEADER: [&str; 10] = [
 ];
 
 fn versions_table(h: &History, width: u16) -> String {
-    let mut t = new_table(&HEADER, Some(width), false);
+    let mut t = new_table(&HEADER);
     for v in &h.versions {
         let mut row = vec![v.date.clone(), short(v).to_owned()];
         if let Some(p) = &v.assessment {
@@ -270,7 +270,7 @@ fn versions_table(h: &History, width: u16) -> String {
         t.add_row(row);
     }
     right_align(&mut t, &[2, 3, 4, 9]);
-    try_fit(&mut t, width).unwrap_or_else(|| narrow(h, width))
+    try_fit(&t, width).unwrap_or_else(|| narrow(h, width))
 }
 
 /// Each version in a sentence of its own, for a terminal too narrow for

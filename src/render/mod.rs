@@ -10,6 +10,7 @@ pub mod finding_list;
 pub mod frameworks;
 pub mod gate_lines;
 pub mod github;
+pub mod grid;
 pub mod history;
 pub mod html;
 pub mod json;

@@ -119,12 +119,12 @@ fn write_rows(
     if needed > usize::from(width) {
         return write_narrow_rows(p, gated, width, sink);
     }
-    let mut t = new_table(header, Some(width), false);
+    let mut t = new_table(header);
     for r in &p.rows {
         t.add_row(cells(r, gated));
     }
     right_align(&mut t, &[1, 2, 3]);
-    match try_fit(&mut t, width) {
+    match try_fit(&t, width) {
         Some(rows) => writeln!(sink, "{rows}"),
         None => write_narrow_rows(p, gated, width, sink),
     }

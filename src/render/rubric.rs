@@ -3,7 +3,6 @@
 use super::words::{fit, new_table, right_align, wrap};
 use crate::rubric::Rubric;
 use crate::vocabulary::{FindingId, Focus, Level, PurgatoryStatus, Word};
-use comfy_table::Table;
 use std::fmt::Write as _;
 
 // One straight sequence of sections; splitting it would hide their order.
@@ -17,7 +16,7 @@ pub fn render(rubric: &Rubric, width: u16) -> String {
         writeln!(out, "{}\n", wrap(&title, width, "", ""))?;
 
         let t = &rubric.thresholds;
-        let mut thresholds = table(width, &["Threshold", "Value", "Used by"]);
+        let mut thresholds = new_table(&["Threshold", "Value", "Used by"]);
         for (name, value, used_by) in [
             (
                 "quadrant_cut",
@@ -94,7 +93,7 @@ pub fn render(rubric: &Rubric, width: u16) -> String {
         ] {
             thresholds.add_row(vec![name.to_owned(), value, used_by]);
         }
-        writeln!(out, "{}\n", fit(thresholds, width))?;
+        writeln!(out, "{}\n", fit(&thresholds, width))?;
 
         let l = &rubric.levels;
         let starts = [
@@ -112,10 +111,7 @@ pub fn render(rubric: &Rubric, width: u16) -> String {
         let levels = format!("Levels by overall score: {}.", levels.join(", "));
         writeln!(out, "{}\n", wrap(&levels, width, "", ""))?;
 
-        let mut criteria = table(
-            width,
-            &["Dimension", "Side", "Criterion", "Weight", "Title"],
-        );
+        let mut criteria = new_table(&["Dimension", "Side", "Criterion", "Weight", "Title"]);
         for dimension_index in 0..rubric.dimensions.len() {
             for c in rubric
                 .criteria
@@ -133,9 +129,9 @@ pub fn render(rubric: &Rubric, width: u16) -> String {
             }
         }
         right_align(&mut criteria, &[3]);
-        writeln!(out, "{}\n", fit(criteria, width))?;
+        writeln!(out, "{}\n", fit(&criteria, width))?;
 
-        let mut findings = table(width, &["Finding", "Severity", "Title"]);
+        let mut findings = new_table(&["Finding", "Severity", "Title"]);
         for (id, text) in rubric.findings.iter() {
             findings.add_row(vec![
                 id.word().to_owned(),
@@ -143,7 +139,7 @@ pub fn render(rubric: &Rubric, width: u16) -> String {
                 text.title.to_string(),
             ]);
         }
-        writeln!(out, "{}", fit(findings, width))?;
+        writeln!(out, "{}", fit(&findings, width))?;
         if !rubric.frameworks.is_empty() {
             let names: Vec<String> = rubric
                 .frameworks
@@ -158,8 +154,4 @@ pub fn render(rubric: &Rubric, width: u16) -> String {
         }
         Ok(())
     })
-}
-
-fn table(width: u16, header: &[&str]) -> Table {
-    new_table(header, Some(width), false)
 }

@@ -1,6 +1,7 @@
 //! The terminal report: a headline, then tables for scores, dimensions,
 //! purgatory, misconceptions and other findings, then the top recommendations.
 
+use super::grid::Grid;
 use super::markdown::capitalized;
 use super::story;
 use super::words::{
@@ -12,7 +13,6 @@ use crate::assessment::Finding;
 use crate::frameworks::{compact, NOT_A_JUDGEMENT};
 use crate::vocabulary::{Confidence, Group, PurgatoryStatus, Side, Word};
 use anstyle::AnsiColor;
-use comfy_table::{Cell, Table};
 use std::fmt::{self, Write as _};
 
 /// How many recommendations the terminal shows; the others are in JSON and Markdown.
@@ -83,12 +83,12 @@ fn headline(out: &mut String, a: &Assessment, t: &Tables) -> fmt::Result {
 fn decisions(out: &mut String, a: &Assessment, t: &Tables) -> fmt::Result {
     if !a.decisions.is_empty() {
         writeln!(out, "Decisions needed from leadership:")?;
-        let mut decisions = t.table(&story::DECISION_COLUMNS);
+        let mut decisions = new_table(&story::DECISION_COLUMNS);
         for d in a.decisions.iter().take(story::DECISIONS_SHOWN) {
             decisions.add_row(story::decision_row(d).to_vec());
         }
         right_align(&mut decisions, &[3, 4]);
-        writeln!(out, "{}", t.show(decisions))?;
+        writeln!(out, "{}", t.show(&decisions))?;
         if let Some(more) = story::more_decisions(a, "in the Markdown and JSON reports") {
             writeln!(out, "{}", t.prose(&more))?;
         }
@@ -100,7 +100,7 @@ fn decisions(out: &mut String, a: &Assessment, t: &Tables) -> fmt::Result {
 /// The three scores and the completeness of each side, with bars.
 fn scores(out: &mut String, a: &Assessment, t: &Tables) -> fmt::Result {
     let s = &a.scores;
-    let mut scores = t.table(&["Score", "Value", ""]);
+    let mut scores = new_table(&["Score", "Value", ""]);
     for (name, side, value) in [
         ("Strategy", Some(Side::Strategy), s.strategy),
         (
@@ -126,13 +126,13 @@ fn scores(out: &mut String, a: &Assessment, t: &Tables) -> fmt::Result {
     ] {
         scores.add_row(vec![name.to_owned(), format!("{value:.1}"), bar(value)]);
     }
-    writeln!(out, "{}\n", t.show(scores))?;
+    writeln!(out, "{}\n", t.show(&scores))?;
     Ok(())
 }
 
 /// Each dimension's strategy and implementation scores.
 fn dimensions(out: &mut String, a: &Assessment, t: &Tables) -> fmt::Result {
-    let mut dimensions = t.table(&["Dimension", "Strategy", "Implementation"]);
+    let mut dimensions = new_table(&["Dimension", "Strategy", "Implementation"]);
     for d in &a.dimensions {
         dimensions.add_row(vec![
             d.name.to_string(),
@@ -141,7 +141,7 @@ fn dimensions(out: &mut String, a: &Assessment, t: &Tables) -> fmt::Result {
         ]);
     }
     right_align(&mut dimensions, &[1, 2]);
-    writeln!(out, "{}\n", t.show(dimensions))?;
+    writeln!(out, "{}\n", t.show(&dimensions))?;
     Ok(())
 }
 
@@ -165,7 +165,7 @@ fn purgatory(out: &mut String, a: &Assessment, t: &Tables) -> fmt::Result {
         writeln!(out, "{}", t.prose(&retired))?;
     }
     if !signals.is_empty() {
-        writeln!(out, "{}", t.show(t.findings(&signals, "Signal")))?;
+        writeln!(out, "{}", t.show(&findings_table(&signals, "Signal")))?;
     }
     out.push('\n');
     Ok(())
@@ -180,11 +180,15 @@ fn live_systems(out: &mut String, a: &Assessment, t: &Tables) -> fmt::Result {
             "Live systems: {}",
             count(live_systems.len(), "finding", "findings")
         )?;
-        writeln!(out, "{}\n", t.show(t.findings(&live_systems, "Finding")))?;
+        writeln!(
+            out,
+            "{}\n",
+            t.show(&findings_table(&live_systems, "Finding"))
+        )?;
     }
     if !a.incidents.is_empty() {
         writeln!(out, "{}", t.prose(&super::cases::incidents_line(a)))?;
-        let mut table = t.table(&[
+        let mut table = new_table(&[
             "Date",
             "Pilot",
             "Kind",
@@ -195,7 +199,7 @@ fn live_systems(out: &mut String, a: &Assessment, t: &Tables) -> fmt::Result {
         for i in &a.incidents {
             table.add_row(super::cases::incident_cells(i).to_vec());
         }
-        writeln!(out, "{}\n", t.show(table))?;
+        writeln!(out, "{}\n", t.show(&table))?;
     }
     Ok(())
 }
@@ -205,7 +209,7 @@ fn misconceptions(out: &mut String, a: &Assessment, t: &Tables) -> fmt::Result {
     let misconceptions = kind(a, Group::Misconception);
     writeln!(out, "Misconceptions: {}", misconceptions.len())?;
     if !misconceptions.is_empty() {
-        let mut table = t.table(&["Misconception", "Shown by", "Correction"]);
+        let mut table = new_table(&["Misconception", "Shown by", "Correction"]);
         for m in &misconceptions {
             table.add_row(vec![
                 m.statement.as_deref().unwrap_or_default().to_owned(),
@@ -222,7 +226,7 @@ fn misconceptions(out: &mut String, a: &Assessment, t: &Tables) -> fmt::Result {
                 m.correction.as_deref().unwrap_or_default().to_owned(),
             ]);
         }
-        writeln!(out, "{}", t.show(table))?;
+        writeln!(out, "{}", t.show(&table))?;
     }
     out.push('\n');
     Ok(())
@@ -233,7 +237,7 @@ fn others(out: &mut String, a: &Assessment, t: &Tables) -> fmt::Result {
     let others = kind(a, Group::Other);
     if !others.is_empty() {
         writeln!(out, "Other findings: {}", others.len())?;
-        writeln!(out, "{}\n", t.show(t.findings(&others, "Finding")))?;
+        writeln!(out, "{}\n", t.show(&findings_table(&others, "Finding")))?;
     }
     Ok(())
 }
@@ -379,36 +383,8 @@ struct Tables {
 }
 
 impl Tables {
-    /// Findings with their evidence: each finding's title carries its
-    /// severity, so that the evidence, whose paths are never split, has the
-    /// room to fit an 80-column terminal.
-    fn findings(&self, findings: &[&Finding], heading: &str) -> Table {
-        let mut t = self.table(&[heading, "Evidence"]);
-        for f in findings {
-            let (shown, more) = super::story::shown_evidence(&f.evidence);
-            let lines: Vec<String> = shown.iter().map(evidence).chain(more).collect();
-            let mut text = format!("{} ({})\n{}", f.title, f.severity, f.message);
-            if !f.references.is_empty() {
-                crate::text::append(&mut text, |text| {
-                    write!(text, "\nReferences: {}", compact(&f.references))
-                });
-            }
-            for x in &f.accepted {
-                crate::text::append(&mut text, |text| {
-                    write!(text, "\n{}", capitalized(&x.note()))
-                });
-            }
-            t.add_row(vec![Cell::new(text), Cell::new(lines.join("\n"))]);
-        }
-        t
-    }
-
-    fn table(&self, header: &[&str]) -> Table {
-        new_table(header, Some(self.width), self.color)
-    }
-
     /// A table laid out to the width, no word split.
-    fn show(&self, table: Table) -> String {
+    fn show(&self, table: &Grid) -> String {
         fit(table, self.width)
     }
 
@@ -416,4 +392,28 @@ impl Tables {
     fn prose(&self, text: &str) -> String {
         wrap(text, self.width, "", "")
     }
+}
+
+/// Findings with their evidence: each finding's title carries its
+/// severity, so that the evidence, whose paths are never split, has the
+/// room to fit an 80-column terminal.
+fn findings_table(findings: &[&Finding], heading: &str) -> Grid {
+    let mut t = new_table(&[heading, "Evidence"]);
+    for f in findings {
+        let (shown, more) = super::story::shown_evidence(&f.evidence);
+        let lines: Vec<String> = shown.iter().map(evidence).chain(more).collect();
+        let mut text = format!("{} ({})\n{}", f.title, f.severity, f.message);
+        if !f.references.is_empty() {
+            crate::text::append(&mut text, |text| {
+                write!(text, "\nReferences: {}", compact(&f.references))
+            });
+        }
+        for x in &f.accepted {
+            crate::text::append(&mut text, |text| {
+                write!(text, "\n{}", capitalized(&x.note()))
+            });
+        }
+        t.add_row([text, lines.join("\n")]);
+    }
+    t
 }

@@ -1,6 +1,7 @@
 //! What the human-readable formats share: a score bar, an evidence line,
 //! an acceptance's warning, colour, and how a terminal table is set up.
 
+use super::grid::Grid;
 use crate::acceptance::AcceptanceState;
 use crate::assessment::Assessment;
 use crate::derive::evidence::Evidence;
@@ -46,34 +47,14 @@ pub fn colored(color: anstyle::AnsiColor) -> anstyle::Style {
     anstyle::Style::new().fg_color(Some(color.into()))
 }
 
-/// A terminal table: wrapped to `width` columns, or never wrapped when `None`;
-/// styled only when `color`, never by comfy-table's own terminal check.
-pub fn new_table(header: &[&str], width: Option<u16>, color: bool) -> comfy_table::Table {
-    use comfy_table::{presets::UTF8_FULL_CONDENSED, ContentArrangement};
-    let mut t = comfy_table::Table::new();
-    t.load_style(UTF8_FULL_CONDENSED)
-        .set_header(header.to_vec());
-    match width {
-        Some(width) => t
-            .set_content_arrangement(ContentArrangement::Dynamic)
-            .set_width(width),
-        None => t.set_content_arrangement(ContentArrangement::Disabled),
-    };
-    if color {
-        t.enforce_styling();
-    } else {
-        t.force_no_tty();
-    }
-    t
+/// A terminal table under `header`, laid out by [`fit`] or [`try_fit`].
+pub fn new_table(header: &[&str]) -> Grid {
+    Grid::new(header)
 }
 
 /// Aligns the numbers of `columns` to the right.
-pub fn right_align(t: &mut comfy_table::Table, columns: &[usize]) {
-    for column in columns {
-        if let Some(c) = t.column_mut(*column) {
-            c.set_cell_alignment(comfy_table::CellAlignment::Right);
-        }
-    }
+pub fn right_align(t: &mut Grid, columns: &[usize]) {
+    t.align_right(columns);
 }
 
 /// `1 pilot`, `3 pilots`: a count with its noun.
@@ -298,22 +279,22 @@ fn place(
 /// each column is at least as wide as its longest word. When that cannot
 /// fit, each row is written as a block instead, its first cell on a line and
 /// every other cell under it after its column's name.
-pub fn fit(mut t: comfy_table::Table, width: u16) -> String {
-    try_fit(&mut t, width).unwrap_or_else(|| stacked(&t, width))
+pub fn fit(t: &Grid, width: u16) -> String {
+    try_fit(t, width).unwrap_or_else(|| stacked(t, width))
 }
 
 /// The table laid out in `width` columns with no word split; `None` when
 /// its columns cannot fit.
-pub fn try_fit(t: &mut comfy_table::Table, width: u16) -> Option<String> {
-    use comfy_table::{ColumnConstraint, Width};
+pub fn try_fit(t: &Grid, width: u16) -> Option<String> {
     let columns = t.column_count();
     let mut longest = vec![0usize; columns];
-    let rows = t.header().into_iter().chain(t.row_iter());
+    let mut plain = true;
+    let rows = std::iter::once(t.header()).chain(t.rows().iter().map(Vec::as_slice));
     for row in rows {
-        for (i, cell) in row.cell_iter().enumerate().take(columns) {
-            for word in cell.content().split([' ', '\n']) {
-                longest[i] = longest[i].max(visible_width(word));
-            }
+        for (i, cell) in row.iter().enumerate().take(columns) {
+            plain &= cell.bytes().all(|b| matches!(b, b' '..=b'~' | b'\n'));
+            let words = cell.split([' ', '\n']);
+            longest[i] = words.map(visible_width).fold(longest[i], usize::max);
         }
     }
     // Each column has a space of padding on either side, and a border
@@ -322,29 +303,32 @@ pub fn try_fit(t: &mut comfy_table::Table, width: u16) -> Option<String> {
     if needed > usize::from(width) {
         return None;
     }
-    for (i, words) in longest.iter().enumerate() {
-        if let Some(column) = t.column_mut(i) {
-            let least = u16::try_from(words + 2).unwrap_or(u16::MAX);
-            column.set_constraint(ColumnConstraint::LowerBoundary(Width::Fixed(least)));
-        }
-    }
-    let text = t.to_string();
-    text.lines()
-        .all(|l| visible_width(l) <= usize::from(width))
-        .then_some(text)
+    let least: Vec<usize> = longest
+        .iter()
+        .map(|words| (words + 2).min(usize::from(u16::MAX)))
+        .collect();
+    let text = t.lay_out(usize::from(width), &least);
+    // With printable ASCII alone, every line is as wide as the top border;
+    // other text may take more or fewer columns on a terminal than the
+    // layout reckoned, so each line is measured.
+    let mut lines = text.lines();
+    let fits = if plain {
+        lines
+            .next()
+            .is_some_and(|l| visible_width(l) <= usize::from(width))
+    } else {
+        lines.all(|l| visible_width(l) <= usize::from(width))
+    };
+    fits.then_some(text)
 }
 
 /// Each row of `t` as a block: see [`fit`].
-fn stacked(t: &comfy_table::Table, width: u16) -> String {
-    let header: Vec<String> = t
-        .header()
-        .map(|h| h.cell_iter().map(comfy_table::Cell::content).collect())
-        .unwrap_or_default();
+fn stacked(t: &Grid, width: u16) -> String {
+    let header = t.header();
     let mut blocks = Vec::new();
-    for row in t.row_iter() {
+    for row in t.rows() {
         let mut block = Vec::new();
-        for (i, cell) in row.cell_iter().enumerate() {
-            let content = cell.content();
+        for (i, content) in row.iter().enumerate() {
             let name = header.get(i).map(String::as_str).unwrap_or_default();
             for (j, line) in content.lines().enumerate() {
                 let text = match (i, j, name.is_empty()) {
