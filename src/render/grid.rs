@@ -218,7 +218,7 @@ impl Grid {
                 let w = text_width(line);
                 if w > room {
                     for part in split_line(line, at_least_one(room)) {
-                        longest = longest.max(text_width(&part));
+                        longest = longest.max(text_width(part));
                     }
                 } else {
                     longest = longest.max(w);
@@ -242,11 +242,11 @@ impl Grid {
                 if text_width(line) > w {
                     lines.extend(split_line(line, w));
                 } else {
-                    lines.push(line.to_owned());
+                    lines.push(line);
                 }
             }
             let right = self.right.contains(&c);
-            cells.push(lines.into_iter().map(|l| padded(&l, w, right)).collect());
+            cells.push(lines.into_iter().map(|l| padded(l, w, right)).collect());
         }
         let height = cells.iter().map(Vec::len).max().unwrap_or(0);
         (0..height)
@@ -349,73 +349,78 @@ const MIN_FREE: usize = 2;
 
 /// `line` split at its spaces into lines of at most `width` columns, as
 /// comfy-table splits it: a word too long for a line is cut, and a line is
-/// closed once it has two columns or fewer left.
-fn split_line(line: &str, width: usize) -> Vec<String> {
+/// closed once it has two columns or fewer left. Each line is a piece of
+/// `line`: its words are one space apart there too.
+fn split_line(line: &str, width: usize) -> Vec<&str> {
     let mut lines = Vec::new();
     let mut words = line.split(' ');
+    // Where the next word of `words` starts.
+    let mut next_at = 0;
     // A word put back to be placed again (whole, or the tail of a word
-    // cut in two) comes before the next one.
-    let mut put_back: Option<&str> = None;
-    let mut current = String::with_capacity(line.len());
-    let mut current_width = 0;
-    while let Some(word) = put_back.take().or_else(|| words.next()) {
+    // cut in two), with where it starts; it comes before the next one.
+    let mut put_back: Option<(usize, &str)> = None;
+    // The line being filled is `line[start..end]`, empty when they meet.
+    let (mut start, mut end, mut current_width) = (0, 0, 0);
+    loop {
+        let (at, word) = match put_back.take() {
+            Some(put_back) => put_back,
+            None => match words.next() {
+                Some(word) => {
+                    let at = next_at;
+                    next_at += word.len() + 1;
+                    (at, word)
+                }
+                None => break,
+            },
+        };
+        let empty = start == end;
         let word_width = text_width(word);
-        let gap = usize::from(!current.is_empty());
-        let mut room = width.saturating_sub(current_width);
-        if !current.is_empty() {
-            room = room.saturating_sub(1);
-        }
+        let gap = usize::from(!empty);
+        let room = width.saturating_sub(current_width).saturating_sub(gap);
         if current_width + gap + word_width <= width {
-            if !current.is_empty() {
-                current.push(' ');
-                current_width += 1;
+            // The word joins the line, after the space before it.
+            if empty {
+                start = at;
             }
-            current.push_str(word);
-            current_width += word_width;
+            end = at + word.len();
+            current_width += gap + word_width;
             if current_width > width.saturating_sub(MIN_FREE) {
-                lines.push(std::mem::replace(
-                    &mut current,
-                    String::with_capacity(line.len()),
-                ));
-                current_width = 0;
+                lines.push(&line[start..end]);
+                (start, current_width) = (end, 0);
             }
             continue;
         }
-        if !current.is_empty() && room <= MIN_FREE {
-            put_back = Some(word);
-            lines.push(std::mem::take(&mut current));
-            current_width = 0;
+        if !empty && room <= MIN_FREE {
+            put_back = Some((at, word));
+            lines.push(&line[start..end]);
+            (start, current_width) = (end, 0);
             continue;
         }
         if word_width > width {
-            let new_line = current.is_empty();
-            if !new_line {
-                current.push(' ');
-            }
             let (head, tail) = split_long_word(room, word);
-            if new_line && head.is_empty() {
+            let tail_at = at + head.len();
+            if empty && head.is_empty() {
                 // Not even one character fits: one goes on the line anyway.
                 let first = tail.chars().next().map_or(0, char::len_utf8);
-                current.push_str(&tail[..first]);
-                put_back = Some(&tail[first..]);
+                lines.push(&line[tail_at..tail_at + first]);
+                put_back = Some((tail_at + first, &tail[first..]));
             } else {
-                current.push_str(head);
-                put_back = Some(tail);
+                let from = if empty { at } else { start };
+                lines.push(&line[from..tail_at]);
+                put_back = Some((tail_at, tail));
             }
-            lines.push(std::mem::take(&mut current));
-            current_width = 0;
+            (start, end, current_width) = (0, 0, 0);
             continue;
         }
-        lines.push(std::mem::take(&mut current));
-        current.push_str(word);
-        current_width = word_width;
+        lines.push(&line[start..end]);
+        (start, end, current_width) = (at, at + word.len(), word_width);
         if current_width > width.saturating_sub(MIN_FREE) {
-            lines.push(std::mem::take(&mut current));
-            current_width = 0;
+            lines.push(&line[start..end]);
+            (start, current_width) = (end, 0);
         }
     }
-    if !current.is_empty() {
-        lines.push(current);
+    if start != end {
+        lines.push(&line[start..end]);
     }
     lines
 }
