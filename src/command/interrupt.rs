@@ -6,13 +6,16 @@
 //! time of a small one.
 //! While no report file is being written, a signal stops the process in
 //! the handler itself. While one is, the signal is only noted; the writer
-//! looks at each write ([`Checked`]) and after its last, then removes every
-//! temporary file and stops. So an interrupted run never leaves a file
-//! with a temporary name, and never renames a half-written one into place.
+//! (`output.rs`) looks for it at each write and before the rename, and the
+//! file's guard when writing ends, however it ends; then every temporary
+//! file is removed and the run stops. So an interrupted run never leaves a
+//! file with a temporary name, and never renames a half-written one into
+//! place. A file is counted as being written from before its temporary
+//! file is made, which happens at the report's first write, not before it
+//! is rendered.
 
 use crate::command::ExitStatus;
 use std::fs;
-use std::io::{self, Write};
 use std::path::{Path, PathBuf};
 use std::sync::atomic::{AtomicBool, Ordering};
 use std::sync::Mutex;
@@ -112,15 +115,11 @@ impl Pending {
         pending().temporary.push(path.to_path_buf());
         self.path = Some(path.to_path_buf());
     }
-
-    /// Writing is over, the file renamed into place or removed: a signal
-    /// that arrived meanwhile stops the run now.
-    pub fn finish(self) {
-        drop(self);
-        stop_if_interrupted();
-    }
 }
 
+/// Writing is over, the file renamed into place or removed (its guard is
+/// dropped after it): a signal noted while it was written, or arriving
+/// now, stops the run here, whichever way writing ended.
 impl Drop for Pending {
     fn drop(&mut self) {
         let mut writing = pending();
@@ -134,38 +133,39 @@ impl Drop for Pending {
         if writing.files == 0 {
             STOP_AT_ONCE.store(true, Ordering::SeqCst);
         }
+        drop(writing);
+        if INTERRUPTED.load(Ordering::SeqCst) {
+            if let Some(path) = &self.path {
+                fs::remove_file(path).ok();
+            }
+            stop_if_interrupted();
+        }
     }
 }
 
-/// A writer that stops the run at a write made after a signal arrived.
-#[derive(Debug)]
-pub struct Checked<W>(pub W);
-
-impl<W: Write> Write for Checked<W> {
-    fn write(&mut self, bytes: &[u8]) -> io::Result<usize> {
-        stop_if_interrupted();
-        self.0.write(bytes)
-    }
-
-    fn flush(&mut self) -> io::Result<()> {
-        stop_if_interrupted();
-        self.0.flush()
-    }
+/// Whether a signal now would stop the run in its handler.
+#[cfg(test)]
+pub(crate) fn stops_at_once() -> bool {
+    STOP_AT_ONCE.load(Ordering::SeqCst)
 }
+
+/// Held by each test that begins writing a file: the state above is the
+/// process's, and tests run side by side.
+#[cfg(test)]
+pub(crate) static ONE_TEST_AT_A_TIME: Mutex<()> = Mutex::new(());
 
 #[cfg(test)]
 mod tests {
     use super::*;
-
-    fn stops_at_once() -> bool {
-        STOP_AT_ONCE.load(Ordering::SeqCst)
-    }
 
     // A signal waits while any file is being written, from before its
     // temporary file exists until the last write is over, and stops at
     // once again after.
     #[test]
     fn a_signal_waits_for_every_file_being_written() {
+        let _alone = ONE_TEST_AT_A_TIME
+            .lock()
+            .unwrap_or_else(std::sync::PoisonError::into_inner);
         assert!(stops_at_once());
         let mut first = Pending::begin();
         assert!(!stops_at_once());

@@ -8,7 +8,7 @@
 //! SIGINT, SIGTERM and SIGHUP too (see [`interrupt`]). Also appends the job
 //! summary for GitHub Actions.
 
-use crate::command::interrupt::{self, Checked, Pending};
+use crate::command::interrupt::{self, Pending};
 use crate::error::{Error, WriteProblem};
 #[cfg(unix)]
 use std::fs::Permissions;
@@ -92,24 +92,24 @@ fn write_or_say_why(
     builder.prefix(".readiness");
     #[cfg(unix)]
     builder.permissions(permissions_for(&target));
-    let mut pending = Pending::begin();
-    let temporary = builder.tempfile_in(&directory).map_err(cannot)?;
-    pending.track(temporary.path());
-    let temporary = fill(temporary, contents).map_err(cannot)?;
+    let written = fill(Lazy::new(&builder, &directory), contents).map_err(cannot)?;
     // Not renamed into place if the run was interrupted while it was written.
     interrupt::stop_if_interrupted();
+    let Written { file, pending } = written;
     let persisted = match replace {
-        Replace::Allowed => temporary.persist(&target),
-        Replace::Refused => temporary.persist_noclobber(&target),
+        Replace::Allowed => file.persist(&target),
+        Replace::Refused => file.persist_noclobber(&target),
     };
-    pending.finish();
-    // A failed persist drops the temporary file, which removes it.
-    persisted.map(drop).map_err(|e| match e.error.kind() {
+    // A failed persist gives the temporary file back; dropped here, it is
+    // removed, before the guard below stops caring for it.
+    let result = persisted.map(drop).map_err(|e| match e.error.kind() {
         ErrorKind::AlreadyExists => WriteProblem::AlreadyExists {
             path: shown.clone(),
         },
         _ => cannot(e.error),
-    })
+    });
+    drop(pending);
+    result
 }
 
 /// GitHub's limit on one step's job summary.
@@ -194,23 +194,164 @@ fn permissions_for(path: &Path) -> Permissions {
     }
 }
 
-/// Writes `contents` into the temporary file and syncs it to disk.
+/// Writes `contents` into a temporary file and syncs it to disk.
 fn fill(
-    temporary: NamedTempFile,
+    lazy: Lazy<'_>,
     contents: impl FnOnce(&mut dyn Write) -> std::io::Result<()>,
-) -> std::io::Result<NamedTempFile> {
-    let mut buffered = BufWriter::new(Checked(temporary));
+) -> std::io::Result<Written> {
+    let mut buffered = BufWriter::new(lazy);
     contents(&mut buffered)?;
-    let Checked(temporary) = buffered
+    let written = buffered
         .into_inner()
-        .map_err(std::io::IntoInnerError::into_error)?;
-    temporary.as_file().sync_all()?;
-    Ok(temporary)
+        .map_err(std::io::IntoInnerError::into_error)?
+        .into_written()?;
+    written.file.as_file().sync_all()?;
+    Ok(written)
+}
+
+/// The temporary file a report is written into, made at the report's first
+/// write: until then nothing is being written, so a signal stops the run at
+/// once, however long the report takes to render (a portfolio's HTML takes
+/// seconds). Every write looks for a signal first.
+struct Lazy<'a> {
+    builder: &'a tempfile::Builder<'a, 'a>,
+    directory: &'a Path,
+    written: Option<Written>,
+}
+
+/// A temporary file, and the guard that removes it if the run is
+/// interrupted; the file is dropped first.
+struct Written {
+    file: NamedTempFile,
+    pending: Pending,
+}
+
+impl<'a> Lazy<'a> {
+    fn new(builder: &'a tempfile::Builder<'a, 'a>, directory: &'a Path) -> Lazy<'a> {
+        Lazy {
+            builder,
+            directory,
+            written: None,
+        }
+    }
+
+    /// The temporary file, made now if nothing was written yet.
+    fn file(&mut self) -> std::io::Result<&mut NamedTempFile> {
+        let written = match self.written.take() {
+            Some(written) => written,
+            None => self.make()?,
+        };
+        Ok(&mut self.written.insert(written).file)
+    }
+
+    /// The temporary file with everything written, made now if nothing was.
+    fn into_written(mut self) -> std::io::Result<Written> {
+        match self.written.take() {
+            Some(written) => Ok(written),
+            None => self.make(),
+        }
+    }
+
+    fn make(&self) -> std::io::Result<Written> {
+        // From before the file exists, a signal waits for the writer.
+        let mut pending = Pending::begin();
+        let file = self.builder.tempfile_in(self.directory)?;
+        pending.track(file.path());
+        Ok(Written { file, pending })
+    }
+}
+
+impl Write for Lazy<'_> {
+    fn write(&mut self, bytes: &[u8]) -> std::io::Result<usize> {
+        interrupt::stop_if_interrupted();
+        self.file()?.write(bytes)
+    }
+
+    fn flush(&mut self) -> std::io::Result<()> {
+        interrupt::stop_if_interrupted();
+        match &mut self.written {
+            Some(written) => written.file.flush(),
+            None => Ok(()),
+        }
+    }
 }
 
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    fn entries(directory: &Path) -> Vec<String> {
+        let mut names: Vec<String> = fs::read_dir(directory)
+            .expect("the directory")
+            .map(|e| {
+                e.expect("an entry")
+                    .file_name()
+                    .to_string_lossy()
+                    .into_owned()
+            })
+            .collect();
+        names.sort();
+        names
+    }
+
+    // While the report renders, no file is being written: a signal then
+    // stops the run at once, and no temporary file exists to be left.
+    // From the first write until the rename, a signal waits for the writer.
+    #[test]
+    fn the_temporary_file_is_made_at_the_first_write_and_guarded_until_the_rename() {
+        let _alone = interrupt::ONE_TEST_AT_A_TIME
+            .lock()
+            .unwrap_or_else(std::sync::PoisonError::into_inner);
+        let directory = tempfile::tempdir().expect("a directory");
+        let path = directory.path().join("report.json");
+        write_whole(&path, Replace::Allowed, |out| {
+            assert!(entries(directory.path()).is_empty());
+            assert!(interrupt::stops_at_once());
+            out.write_all(b"{}\n")?;
+            out.flush()?;
+            let made = entries(directory.path());
+            assert!(
+                made.len() == 1 && made[0].starts_with(".readiness"),
+                "{made:?}"
+            );
+            assert!(!interrupt::stops_at_once());
+            Ok(())
+        })
+        .expect("written");
+        assert_eq!(entries(directory.path()), ["report.json"]);
+        assert_eq!(fs::read_to_string(&path).expect("the report"), "{}\n");
+        assert!(interrupt::stops_at_once());
+    }
+
+    // A report that writes nothing is still written: an empty file.
+    #[test]
+    fn a_report_of_nothing_is_an_empty_file() {
+        let _alone = interrupt::ONE_TEST_AT_A_TIME
+            .lock()
+            .unwrap_or_else(std::sync::PoisonError::into_inner);
+        let directory = tempfile::tempdir().expect("a directory");
+        let path = directory.path().join("empty.txt");
+        write_whole(&path, Replace::Allowed, |_| Ok(())).expect("written");
+        assert_eq!(entries(directory.path()), ["empty.txt"]);
+        assert_eq!(fs::read(&path).expect("the report"), b"");
+        assert!(interrupt::stops_at_once());
+    }
+
+    // A report that fails before it writes anything leaves nothing behind.
+    #[test]
+    fn a_report_that_fails_before_writing_leaves_nothing() {
+        let _alone = interrupt::ONE_TEST_AT_A_TIME
+            .lock()
+            .unwrap_or_else(std::sync::PoisonError::into_inner);
+        let directory = tempfile::tempdir().expect("a directory");
+        let path = directory.path().join("report.json");
+        let failed = write_whole(&path, Replace::Allowed, |_| {
+            Err(std::io::Error::other("the report could not be rendered"))
+        });
+        assert!(failed.is_err());
+        assert!(entries(directory.path()).is_empty());
+        assert!(interrupt::stops_at_once());
+    }
 
     #[test]
     fn a_summary_over_the_limit_is_cut_at_a_line() {
