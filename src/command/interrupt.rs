@@ -152,7 +152,12 @@ pub(crate) fn stops_at_once() -> bool {
 /// Held by each test that begins writing a file: the state above is the
 /// process's, and tests run side by side.
 #[cfg(test)]
-pub(crate) static ONE_TEST_AT_A_TIME: Mutex<()> = Mutex::new(());
+pub(crate) fn one_test_at_a_time() -> std::sync::MutexGuard<'static, ()> {
+    static ONE_TEST_AT_A_TIME: Mutex<()> = Mutex::new(());
+    ONE_TEST_AT_A_TIME
+        .lock()
+        .unwrap_or_else(std::sync::PoisonError::into_inner)
+}
 
 #[cfg(test)]
 mod tests {
@@ -163,9 +168,7 @@ mod tests {
     // once again after.
     #[test]
     fn a_signal_waits_for_every_file_being_written() {
-        let _alone = ONE_TEST_AT_A_TIME
-            .lock()
-            .unwrap_or_else(std::sync::PoisonError::into_inner);
+        let _alone = one_test_at_a_time();
         assert!(stops_at_once());
         let mut first = Pending::begin();
         assert!(!stops_at_once());

@@ -299,9 +299,7 @@ mod tests {
     // From the first write until the rename, a signal waits for the writer.
     #[test]
     fn the_temporary_file_is_made_at_the_first_write_and_guarded_until_the_rename() {
-        let _alone = interrupt::ONE_TEST_AT_A_TIME
-            .lock()
-            .unwrap_or_else(std::sync::PoisonError::into_inner);
+        let _alone = interrupt::one_test_at_a_time();
         let directory = tempfile::tempdir().expect("a directory");
         let path = directory.path().join("report.json");
         write_whole(&path, Replace::Allowed, |out| {
@@ -326,9 +324,7 @@ mod tests {
     // A report that writes nothing is still written: an empty file.
     #[test]
     fn a_report_of_nothing_is_an_empty_file() {
-        let _alone = interrupt::ONE_TEST_AT_A_TIME
-            .lock()
-            .unwrap_or_else(std::sync::PoisonError::into_inner);
+        let _alone = interrupt::one_test_at_a_time();
         let directory = tempfile::tempdir().expect("a directory");
         let path = directory.path().join("empty.txt");
         write_whole(&path, Replace::Allowed, |_| Ok(())).expect("written");
@@ -340,9 +336,7 @@ mod tests {
     // A report that fails before it writes anything leaves nothing behind.
     #[test]
     fn a_report_that_fails_before_writing_leaves_nothing() {
-        let _alone = interrupt::ONE_TEST_AT_A_TIME
-            .lock()
-            .unwrap_or_else(std::sync::PoisonError::into_inner);
+        let _alone = interrupt::one_test_at_a_time();
         let directory = tempfile::tempdir().expect("a directory");
         let path = directory.path().join("report.json");
         let failed = write_whole(&path, Replace::Allowed, |_| {
