@@ -49,6 +49,10 @@ interrupted second-write-fails "" -e trace=write -e inject=write:error=ENOSPC:si
   -- assess "$PWD/examples" --format json -o out.json
 interrupted while-reading "" -P "$example" -e inject=openat:signal=SIGINT \
   -- assess "$example" --format json -o out.json
+# The run's first rt_sigprocmask holds the signals back while their
+# handlers go in; one arriving then is handled once they are in.
+interrupted while-the-handlers-go-in "" -e trace=rt_sigprocmask -e inject=rt_sigprocmask:signal=SIGINT:when=1 \
+  -- assess "$example" --format json -o out.json
 # A signal after the rename: the report is whole, and the run still says
 # it was interrupted.
 interrupted after-the-rename "out.json" "${renames[@]}" -e inject=rename,renameat,renameat2:signal=SIGINT:when=1 \
@@ -57,4 +61,4 @@ interrupted after-the-rename "out.json" "${renames[@]}" -e inject=rename,renamea
 # The same runs without a signal write their report and exit 0.
 (cd "$scratch" && "$tool" assess "$example" --format json -o whole.json)
 [ -s "$scratch/whole.json" ] || { echo "check-signals: a run without a signal wrote no report" >&2; exit 1; }
-echo "signals: 8 interrupted runs checked"
+echo "signals: 9 interrupted runs checked"

@@ -52,8 +52,11 @@ fn pending() -> std::sync::MutexGuard<'static, Writing> {
 
 /// Installs the handlers. The flag is set before the stop is decided, in
 /// that order, so a signal that does not stop at once is always noted.
-/// Where a handler cannot be installed, that signal stops the process as
-/// it stops any program, possibly leaving a temporary file behind.
+/// The signals are held back while the handlers go in (on Unix): one that
+/// arrived between the handler and its actions would otherwise be lost,
+/// and one between the two actions only noted. Where a handler cannot be
+/// installed, that signal stops the process as it stops any program,
+/// possibly leaving a temporary file behind.
 pub fn install() {
     #[cfg(unix)]
     let signals = [
@@ -63,6 +66,8 @@ pub fn install() {
     ];
     #[cfg(not(unix))]
     let signals = [signal_hook::consts::SIGINT, signal_hook::consts::SIGTERM];
+    #[cfg(unix)]
+    let held = hold_back(&signals);
     for signal in signals {
         if signal_hook::flag::register(signal, &INTERRUPTED).is_ok() {
             signal_hook::flag::register_conditional_shutdown(
@@ -73,6 +78,30 @@ pub fn install() {
             .ok();
         }
     }
+    // A signal held back meanwhile arrives now, to handlers in place.
+    #[cfg(unix)]
+    if let Some(held) = held {
+        nix::sys::signal::pthread_sigmask(
+            nix::sys::signal::SigmaskHow::SIG_SETMASK,
+            Some(&held),
+            None,
+        )
+        .ok();
+    }
+}
+
+/// Blocks `signals` on this thread, the only one yet; the mask before, to
+/// restore. `None` where it cannot be done: the handlers go in regardless.
+#[cfg(unix)]
+fn hold_back(signals: &[i32]) -> Option<nix::sys::signal::SigSet> {
+    use nix::sys::signal::{pthread_sigmask, SigSet, SigmaskHow, Signal};
+    let mut set = SigSet::empty();
+    for &signal in signals {
+        set.add(Signal::try_from(signal).ok()?);
+    }
+    let mut before = SigSet::empty();
+    pthread_sigmask(SigmaskHow::SIG_BLOCK, Some(&set), Some(&mut before)).ok()?;
+    Some(before)
 }
 
 /// Stops the run if a signal has arrived: removes every temporary file
@@ -107,6 +136,11 @@ impl Pending {
         let mut writing = pending();
         writing.files += 1;
         STOP_AT_ONCE.store(false, Ordering::SeqCst);
+        drop(writing);
+        // A handler on another thread may have found the stop still
+        // armed and be stopping the run: it noted the signal first, so it
+        // is seen here, and no file is made that it would leave behind.
+        stop_if_interrupted();
         Pending { path: None }
     }
 
