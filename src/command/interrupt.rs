@@ -4,6 +4,7 @@
 //! The handlers only set flags, so no thread waits for signals: starting
 //! one cost about a third of a millisecond on every run, a tenth of the
 //! time of a small one.
+//!
 //! While no report file is being written, a signal stops the process in
 //! the handler itself. While one is, the signal is only noted; the writer
 //! (`output.rs`) looks for it at each write and before the rename, and the
