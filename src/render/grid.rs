@@ -4,8 +4,10 @@
 //! for the one way the tool uses it, byte for byte the same; a property
 //! test compares the two. Laid out by comfy-table, the tables were a third
 //! of a small run's instructions, most of them measuring the same text
-//! again and again.
+//! again and again: here each line of a cell is measured once, and a line
+//! of printable ASCII by its length.
 
+use crate::render::width::visible_width;
 use unicode_segmentation::UnicodeSegmentation;
 use unicode_width::UnicodeWidthStr;
 
@@ -62,51 +64,149 @@ impl Grid {
     }
 
     /// The table laid out to `width` columns, each column at least
-    /// `least[i]` wide with its padding; its lines joined, with no line
-    /// break after the last.
-    pub fn lay_out(&self, width: usize, least: &[usize]) -> String {
-        let widths = self.arrange(width, least);
-        let mut out = String::new();
+    /// `least[i]` wide with its padding: its lines joined, with no line
+    /// break after the last, and the columns its widest line takes on a
+    /// terminal (see [`visible_width`]), which may be more than `width`.
+    pub fn lay_out(&self, width: usize, least: &[usize]) -> (String, usize) {
+        let measured = Measured::of(self);
+        let widths = measured.arrange(width, least);
+        let mut out = String::with_capacity(measured.bytes + 16 * measured.lines.len());
         border(&mut out, &widths, ['┌', '─', '┬', '┐']);
-        for (i, row) in self.all_rows().enumerate() {
-            for line in self.row_lines(row, &widths) {
+        // A border is a column for each of its characters, and so is a
+        // line of printable ASCII pieces, each cut to its column's width;
+        // a line with any other text is measured as the terminal shows it.
+        let border_width = widths.iter().map(|w| w + 2 * PADDING + 1).sum::<usize>() + 1;
+        let mut widest = border_width;
+        // Each column's pieces of the row being written, kept from row to row.
+        let mut pieces: Vec<Vec<Piece<'_>>> = vec![Vec::new(); widths.len()];
+        for (r, lines) in measured.rows().enumerate() {
+            for column in &mut pieces {
+                column.clear();
+            }
+            for line in lines {
+                let column = &mut pieces[line.column];
+                let w = widths[line.column];
+                if line.width > w {
+                    split_line(line, w, column);
+                } else {
+                    column.push(Piece {
+                        text: line.text,
+                        width: line.width,
+                        plain: line.plain,
+                    });
+                }
+            }
+            // A missing cell is one empty line.
+            let height = pieces.iter().map(|p| p.len().max(1)).max().unwrap_or(0);
+            for i in 0..height {
                 out.push('\n');
+                let start = out.len();
+                let mut plain = true;
                 out.push('│');
-                for (c, part) in line.iter().enumerate() {
+                for (c, (column, &w)) in pieces.iter().zip(&widths).enumerate() {
                     if c > 0 {
                         out.push('┆');
                     }
-                    out.push_str(part);
+                    let piece = column.get(i).copied().unwrap_or(Piece::EMPTY);
+                    plain &= piece.plain;
+                    padded(&mut out, piece, w, self.right.contains(&c));
                 }
                 out.push('│');
+                if !plain {
+                    widest = widest.max(visible_width(&out[start..]));
+                }
             }
-            if i == 0 {
+            if r == 0 {
                 out.push('\n');
                 border(&mut out, &widths, ['╞', '═', '╪', '╡']);
             }
         }
         out.push('\n');
         border(&mut out, &widths, ['└', '─', '┴', '┘']);
-        out
+        (out, widest)
     }
+}
 
+/// One line of a cell, measured.
+#[derive(Debug, Clone, Copy)]
+struct Line<'a> {
+    column: usize,
+    text: &'a str,
+    width: usize,
+    /// Printable ASCII only: every piece of it is as wide as it is long.
+    plain: bool,
+}
+
+/// A piece of a line as it is written in a column, its width, and
+/// whether it is printable ASCII.
+#[derive(Debug, Clone, Copy)]
+struct Piece<'a> {
+    text: &'a str,
+    width: usize,
+    plain: bool,
+}
+
+impl Piece<'_> {
+    /// What a cell with fewer lines than its row shows below them.
+    const EMPTY: Piece<'static> = Piece {
+        text: "",
+        width: 0,
+        plain: true,
+    };
+}
+
+/// Every line of a table's cells, measured once: the header's first, then
+/// each row's, cell by cell.
+struct Measured<'a> {
+    lines: Vec<Line<'a>>,
+    /// Where each row's lines start in `lines`, and where the last ends.
+    row_starts: Vec<usize>,
     /// The widest line of each column's cells, at least 1 where a column
     /// has a cell.
-    fn widest(&self) -> Vec<usize> {
-        let mut widest = vec![0; self.column_count()];
-        for row in self.all_rows() {
-            for (c, cell) in row.iter().enumerate() {
-                let w = cell.split('\n').map(text_width).max().unwrap_or(0);
-                widest[c] = widest[c].max(w.max(1));
+    widest: Vec<usize>,
+    /// The bytes of every cell together.
+    bytes: usize,
+}
+
+impl<'a> Measured<'a> {
+    fn of(grid: &'a Grid) -> Measured<'a> {
+        let mut measured = Measured {
+            lines: Vec::new(),
+            row_starts: vec![0],
+            widest: vec![0; grid.column_count()],
+            bytes: 0,
+        };
+        for row in grid.all_rows() {
+            for (column, cell) in row.iter().enumerate() {
+                measured.bytes += cell.len();
+                for text in cell.split('\n') {
+                    let plain = is_plain(text);
+                    let width = if plain { text.len() } else { text.width() };
+                    measured.widest[column] = measured.widest[column].max(width.max(1));
+                    measured.lines.push(Line {
+                        column,
+                        text,
+                        width,
+                        plain,
+                    });
+                }
             }
+            measured.row_starts.push(measured.lines.len());
         }
-        widest
+        measured
+    }
+
+    /// Each row's lines, the header's first.
+    fn rows(&self) -> impl Iterator<Item = &[Line<'a>]> {
+        self.row_starts
+            .windows(2)
+            .map(|ends| &self.lines[ends[0]..ends[1]])
     }
 
     /// The width of each column's text, padding left out: comfy-table's
     /// dynamic arrangement, step by step.
     fn arrange(&self, width: usize, least: &[usize]) -> Vec<usize> {
-        let widest = self.widest();
+        let widest = &self.widest;
         let columns = widest.len();
         let least = |c: usize| least.get(c).copied();
         let mut state = Arrangement {
@@ -173,6 +273,7 @@ impl Grid {
         }
         // Columns whose text, split at the average space, leaves room.
         if state.remaining_columns > 0 {
+            let mut pieces = Vec::new();
             let mut found = true;
             while found {
                 found = false;
@@ -181,7 +282,7 @@ impl Grid {
                         continue;
                     }
                     let average = state.average();
-                    let longest = self.longest_line_after_split(c, average);
+                    let longest = self.longest_line_after_split(c, average, &mut pieces);
                     if average.saturating_sub(longest) >= 3 {
                         if !state.fix(c, longest) {
                             break;
@@ -209,60 +310,25 @@ impl Grid {
         state.decided.into_iter().map(|w| w.unwrap_or(1)).collect()
     }
 
-    /// The widest line of column `c` once its text is split to `room`.
-    fn longest_line_after_split(&self, c: usize, room: usize) -> usize {
+    /// The widest line of column `c` once its text is split to `room`;
+    /// `pieces` is room to split a line in.
+    fn longest_line_after_split(
+        &self,
+        c: usize,
+        room: usize,
+        pieces: &mut Vec<Piece<'a>>,
+    ) -> usize {
         let mut longest = 0;
-        for row in self.all_rows() {
-            let Some(cell) = row.get(c) else { continue };
-            for line in cell.split('\n') {
-                let w = text_width(line);
-                if w > room {
-                    for part in split_line(line, at_least_one(room)) {
-                        longest = longest.max(text_width(part));
-                    }
-                } else {
-                    longest = longest.max(w);
-                }
+        for line in self.lines.iter().filter(|l| l.column == c) {
+            if line.width > room {
+                pieces.clear();
+                split_line(line, at_least_one(room), pieces);
+                longest = pieces.iter().map(|p| p.width).fold(longest, usize::max);
+            } else {
+                longest = longest.max(line.width);
             }
         }
         longest
-    }
-
-    /// A row's cells as lines of padded parts, one part per column; a
-    /// cell shorter than the others is filled with blanks.
-    fn row_lines(&self, row: &[String], widths: &[usize]) -> Vec<Vec<String>> {
-        let mut cells: Vec<Vec<String>> = Vec::with_capacity(widths.len());
-        for (c, &w) in widths.iter().enumerate() {
-            let Some(cell) = row.get(c) else {
-                cells.push(vec![padded("", w, false)]);
-                continue;
-            };
-            let mut lines = Vec::new();
-            for line in cell.split('\n') {
-                if text_width(line) > w {
-                    lines.extend(split_line(line, w));
-                } else {
-                    lines.push(line);
-                }
-            }
-            let right = self.right.contains(&c);
-            cells.push(lines.into_iter().map(|l| padded(l, w, right)).collect());
-        }
-        let height = cells.iter().map(Vec::len).max().unwrap_or(0);
-        (0..height)
-            .map(|i| {
-                cells
-                    .iter()
-                    .zip(widths)
-                    .map(|(lines, &w)| {
-                        lines
-                            .get(i)
-                            .cloned()
-                            .unwrap_or_else(|| padded("", w, false))
-                    })
-                    .collect()
-            })
-            .collect()
     }
 }
 
@@ -295,50 +361,56 @@ fn at_least_one(width: usize) -> usize {
     width.max(1)
 }
 
+/// Printable ASCII only, a column a byte.
+fn is_plain(text: &str) -> bool {
+    text.bytes().all(|b| (0x20..0x7f).contains(&b))
+}
+
 /// The columns `text` takes, as comfy-table measures it: printable ASCII a
 /// column a byte, anything else by Unicode's widths.
 fn text_width(text: &str) -> usize {
-    if text.bytes().all(|b| (0x20..0x7f).contains(&b)) {
+    if is_plain(text) {
         text.len()
     } else {
-        UnicodeWidthStr::width(text)
+        text.width()
     }
 }
 
-/// `line` with its padding, aligned in `width` columns.
-fn padded(line: &str, width: usize, right: bool) -> String {
-    let room = width.saturating_sub(text_width(line));
+/// `piece` with its padding, aligned in `width` columns, at the end of `out`.
+fn padded(out: &mut String, piece: Piece<'_>, width: usize, right: bool) {
+    let room = width.saturating_sub(piece.width);
     let (left, right) = if right { (room, 0) } else { (0, room) };
-    let mut out = String::with_capacity(line.len() + room + 2 * PADDING);
-    blanks(&mut out, PADDING + left);
-    out.push_str(line);
-    blanks(&mut out, right + PADDING);
-    out
+    repeated(out, BLANKS, PADDING + left);
+    out.push_str(piece.text);
+    repeated(out, BLANKS, right + PADDING);
 }
 
-/// `n` blanks at the end of `out`.
-fn blanks(out: &mut String, n: usize) {
-    const BLANKS: &str = "                                                                ";
+/// Runs of one character, [`RUN`] long, to write many at once.
+const RUN: usize = 32;
+const BLANKS: &str = "                                ";
+const LIGHT: &str = "────────────────────────────────";
+const DOUBLE: &str = "════════════════════════════════";
+
+/// `n` copies of the character `run` repeats, at the end of `out`.
+fn repeated(out: &mut String, run: &str, n: usize) {
+    let each = run.len() / RUN;
     let mut left = n;
     while left > 0 {
-        let run = left.min(BLANKS.len());
-        out.push_str(&BLANKS[..run]);
-        left -= run;
+        let count = left.min(RUN);
+        out.push_str(&run[..count * each]);
+        left -= count;
     }
 }
 
-/// A horizontal border: `[left, fill, between, right]`.
+/// A horizontal border: `[left, fill, between, right]`, the fill `─` or `═`.
 fn border(out: &mut String, widths: &[usize], [left, fill, between, right]: [char; 4]) {
-    let mut fill_text = [0; 4];
-    let fill_text: &str = fill.encode_utf8(&mut fill_text);
+    let run = if fill == '═' { DOUBLE } else { LIGHT };
     out.push(left);
     for (c, &w) in widths.iter().enumerate() {
         if c > 0 {
             out.push(between);
         }
-        for _ in 0..w + 2 * PADDING {
-            out.push_str(fill_text);
-        }
+        repeated(out, run, w + 2 * PADDING);
     }
     out.push(right);
 }
@@ -348,33 +420,48 @@ fn border(out: &mut String, widths: &[usize], [left, fill, between, right]: [cha
 const MIN_FREE: usize = 2;
 
 /// `line` split at its spaces into lines of at most `width` columns, as
-/// comfy-table splits it: a word too long for a line is cut, and a line is
-/// closed once it has two columns or fewer left. Each line is a piece of
-/// `line`: its words are one space apart there too.
-fn split_line(line: &str, width: usize) -> Vec<&str> {
-    let mut lines = Vec::new();
-    let mut words = line.split(' ');
-    // Where the next word of `words` starts.
+/// comfy-table splits it, each pushed on `pieces`: a word too long for a
+/// line is cut, and a line is closed once it has two columns or fewer left.
+/// Each piece is a piece of `line`: its words are one space apart there too.
+fn split_line<'a>(line: &Line<'a>, width: usize, pieces: &mut Vec<Piece<'a>>) {
+    let text = line.text;
+    let measure = |part: &str| {
+        if line.plain {
+            part.len()
+        } else {
+            text_width(part)
+        }
+    };
+    let mut push = |part: &'a str| {
+        pieces.push(Piece {
+            text: part,
+            width: measure(part),
+            plain: line.plain,
+        });
+    };
+    // Where the next word starts; past the end once every word is taken.
     let mut next_at = 0;
     // A word put back to be placed again (whole, or the tail of a word
     // cut in two), with where it starts; it comes before the next one.
-    let mut put_back: Option<(usize, &str)> = None;
-    // The line being filled is `line[start..end]`, empty when they meet.
+    let mut put_back: Option<(usize, &'a str)> = None;
+    // The line being filled is `text[start..end]`, empty when they meet.
     let (mut start, mut end, mut current_width) = (0, 0, 0);
     loop {
         let (at, word) = match put_back.take() {
             Some(put_back) => put_back,
-            None => match words.next() {
-                Some(word) => {
-                    let at = next_at;
-                    next_at += word.len() + 1;
-                    (at, word)
-                }
-                None => break,
-            },
+            None if next_at <= text.len() => {
+                let at = next_at;
+                let len = text.as_bytes()[at..]
+                    .iter()
+                    .position(|&b| b == b' ')
+                    .unwrap_or(text.len() - at);
+                next_at += len + 1;
+                (at, &text[at..at + len])
+            }
+            None => break,
         };
         let empty = start == end;
-        let word_width = text_width(word);
+        let word_width = measure(word);
         let gap = usize::from(!empty);
         let room = width.saturating_sub(current_width).saturating_sub(gap);
         if current_width + gap + word_width <= width {
@@ -385,14 +472,14 @@ fn split_line(line: &str, width: usize) -> Vec<&str> {
             end = at + word.len();
             current_width += gap + word_width;
             if current_width > width.saturating_sub(MIN_FREE) {
-                lines.push(&line[start..end]);
+                push(&text[start..end]);
                 (start, current_width) = (end, 0);
             }
             continue;
         }
         if !empty && room <= MIN_FREE {
             put_back = Some((at, word));
-            lines.push(&line[start..end]);
+            push(&text[start..end]);
             (start, current_width) = (end, 0);
             continue;
         }
@@ -402,39 +489,38 @@ fn split_line(line: &str, width: usize) -> Vec<&str> {
             if empty && head.is_empty() {
                 // Not even one character fits: one goes on the line anyway.
                 let first = tail.chars().next().map_or(0, char::len_utf8);
-                lines.push(&line[tail_at..tail_at + first]);
+                push(&text[tail_at..tail_at + first]);
                 put_back = Some((tail_at + first, &tail[first..]));
             } else {
                 let from = if empty { at } else { start };
-                lines.push(&line[from..tail_at]);
+                push(&text[from..tail_at]);
                 put_back = Some((tail_at, tail));
             }
             (start, end, current_width) = (0, 0, 0);
             continue;
         }
-        lines.push(&line[start..end]);
+        push(&text[start..end]);
         (start, end, current_width) = (at, at + word.len(), word_width);
         if current_width > width.saturating_sub(MIN_FREE) {
-            lines.push(&line[start..end]);
+            push(&text[start..end]);
             (start, current_width) = (end, 0);
         }
     }
     if start != end {
-        lines.push(&line[start..end]);
+        push(&text[start..end]);
     }
-    lines
 }
 
 /// A word cut after at most `room` columns, between characters as a
 /// reader sees them.
 fn split_long_word(room: usize, word: &str) -> (&str, &str) {
-    if word.bytes().all(|b| (0x20..0x7f).contains(&b)) {
+    if is_plain(word) {
         return word.split_at(word.len().min(room));
     }
     let mut used = 0;
     let mut at = word.len();
     for (index, grapheme) in word.grapheme_indices(true) {
-        let w = UnicodeWidthStr::width(grapheme);
+        let w = grapheme.width();
         if used + w > room {
             at = index;
             break;
@@ -534,7 +620,17 @@ mod tests {
         // comfy-table's.
         #[test]
         fn a_table_is_laid_out_as_comfy_table_lays_it_out((grid, width, least) in grid()) {
-            prop_assert_eq!(grid.lay_out(width, &least), by_comfy_table(&grid, width, &least));
+            let (text, widest) = grid.lay_out(width, &least);
+            prop_assert_eq!(widest, text.lines().map(visible_width).max().unwrap_or(0));
+            prop_assert_eq!(text, by_comfy_table(&grid, width, &least));
+        }
+    }
+
+    #[test]
+    fn each_run_of_one_character_is_as_long_as_the_others() {
+        for run in [BLANKS, LIGHT, DOUBLE] {
+            assert_eq!(run.chars().count(), RUN);
+            assert!(run.chars().all(|c| run.starts_with(c)));
         }
     }
 
@@ -545,7 +641,7 @@ mod tests {
         grid.add_row(["Harbor", "71.3"]);
         grid.align_right(&[1]);
         assert_eq!(
-            grid.lay_out(40, &[11, 7]),
+            grid.lay_out(40, &[11, 7]).0,
             "┌───────────┬───────┐\n\
              │ Name      ┆ Score │\n\
              ╞═══════════╪═══════╡\n\

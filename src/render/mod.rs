@@ -26,6 +26,7 @@ pub mod sarif_model;
 pub mod story;
 pub mod svg;
 pub mod table;
+pub mod width;
 pub mod words;
 
 use crate::assessment::Assessment;

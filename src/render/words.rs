@@ -2,6 +2,8 @@
 //! an acceptance's warning, colour, and how a terminal table is set up.
 
 use super::grid::Grid;
+use super::width::columns;
+pub use super::width::visible_width;
 use crate::acceptance::AcceptanceState;
 use crate::assessment::Assessment;
 use crate::derive::evidence::Evidence;
@@ -142,45 +144,6 @@ pub fn overridden(o: &crate::assessment::Override, file: Option<&str>) -> String
     )
 }
 
-/// The columns `text` takes on a terminal, less any colour codes: a wide
-/// character (CJK, most emoji) takes two, a combining mark none.
-pub fn visible_width(text: &str) -> usize {
-    // Printable ASCII and box drawing (U+2500 to U+257F, three bytes that
-    // start E2 94 or E2 95) take a column each: most text, and every line
-    // of a laid-out table, which is measured after layout, counted by bytes.
-    let bytes = text.as_bytes();
-    let (mut width, mut at) = (0, 0);
-    while at < bytes.len() {
-        match bytes[at] {
-            b' '..=b'~' => at += 1,
-            0xE2 if matches!(bytes.get(at + 1), Some(0x94 | 0x95)) => at += 3,
-            _ => return width_of_characters(text),
-        }
-        width += 1;
-    }
-    width
-}
-
-/// The columns `text` takes, a character at a time.
-fn width_of_characters(text: &str) -> usize {
-    let mut width = 0;
-    let mut in_escape = false;
-    for c in text.chars() {
-        match (in_escape, c) {
-            (false, '\u{1b}') => in_escape = true,
-            (true, 'm') => in_escape = false,
-            (true, _) => {}
-            (false, _) => width += columns(c),
-        }
-    }
-    width
-}
-
-/// The columns one character takes on a terminal.
-fn columns(c: char) -> usize {
-    unicode_width::UnicodeWidthChar::width(c).unwrap_or(0)
-}
-
 /// `word` cut into pieces of at most `room` columns, between characters:
 /// how text without spaces (Chinese, Japanese) wraps.
 fn pieces(word: &str, room: usize) -> Vec<&str> {
@@ -225,7 +188,10 @@ pub fn wrap(text: &str, width: u16, first: &str, rest: &str) -> String {
     while !rest_of_text.is_empty() {
         let gap = rest_of_text.len() - rest_of_text.trim_start_matches(' ').len();
         let after_gap = &rest_of_text[gap..];
-        let word_end = after_gap.find(' ').unwrap_or(after_gap.len());
+        let word_end = after_gap
+            .bytes()
+            .position(|b| b == b' ')
+            .unwrap_or(after_gap.len());
         let word = &after_gap[..word_end];
         rest_of_text = &after_gap[word_end..];
         if word.is_empty() {
@@ -288,13 +254,19 @@ pub fn fit(t: &Grid, width: u16) -> String {
 pub fn try_fit(t: &Grid, width: u16) -> Option<String> {
     let columns = t.column_count();
     let mut longest = vec![0usize; columns];
-    let mut plain = true;
     let rows = std::iter::once(t.header()).chain(t.rows().iter().map(Vec::as_slice));
     for row in rows {
         for (i, cell) in row.iter().enumerate().take(columns) {
-            plain &= cell.bytes().all(|b| matches!(b, b' '..=b'~' | b'\n'));
-            let words = cell.split([' ', '\n']);
-            longest[i] = words.map(visible_width).fold(longest[i], usize::max);
+            let bytes = cell.as_bytes();
+            let words = if bytes.iter().all(|b| matches!(b, b' '..=b'~' | b'\n')) {
+                // Every word is as wide as it is long.
+                let words = bytes.split(|&b| b == b' ' || b == b'\n');
+                words.map(<[u8]>::len).max().unwrap_or(0)
+            } else {
+                let words = cell.split([' ', '\n']);
+                words.map(visible_width).max().unwrap_or(0)
+            };
+            longest[i] = longest[i].max(words);
         }
     }
     // Each column has a space of padding on either side, and a border
@@ -307,19 +279,10 @@ pub fn try_fit(t: &Grid, width: u16) -> Option<String> {
         .iter()
         .map(|words| (words + 2).min(usize::from(u16::MAX)))
         .collect();
-    let text = t.lay_out(usize::from(width), &least);
-    // With printable ASCII alone, every line is as wide as the top border;
-    // other text may take more or fewer columns on a terminal than the
-    // layout reckoned, so each line is measured.
-    let mut lines = text.lines();
-    let fits = if plain {
-        lines
-            .next()
-            .is_some_and(|l| visible_width(l) <= usize::from(width))
-    } else {
-        lines.all(|l| visible_width(l) <= usize::from(width))
-    };
-    fits.then_some(text)
+    // Text other than printable ASCII may take more columns on a terminal
+    // than the layout reckoned.
+    let (text, widest) = t.lay_out(usize::from(width), &least);
+    (widest <= usize::from(width)).then_some(text)
 }
 
 /// Each row of `t` as a block: see [`fit`].
@@ -458,31 +421,5 @@ mod tests {
         for line in wrap(&format!("Acme {name} ltd"), 9, "", "").lines() {
             assert!(visible_width(line) <= 9, "{line}");
         }
-    }
-
-    // Counted by bytes or a character at a time, any text measures the
-    // same: borders and their neighbours (U+24FF, U+2580), other
-    // characters that start E2 (a zero-width space, a wide radical), wide
-    // and combining characters, colour codes.
-    proptest::proptest! {
-        #[test]
-        fn text_measures_the_same_by_bytes_as_by_characters(
-            text in "[ a~\u{2500}\u{257f}\u{2524}\u{24ff}\u{2580}\u{2026}\u{200b}\u{2e80}\u{1b}m北\u{301}\t]{0,24}",
-        ) {
-            proptest::prop_assert_eq!(visible_width(&text), width_of_characters(&text));
-        }
-    }
-
-    #[test]
-    fn a_table_line_is_a_column_for_each_border_and_letter() {
-        assert_eq!(visible_width("┌──┬─┐"), 6);
-        assert_eq!(visible_width("│ a ┆ b │"), 9);
-        assert_eq!(visible_width("╞══╪═╡"), 6);
-        assert_eq!(visible_width("│ … │"), 5);
-    }
-
-    #[test]
-    fn colour_codes_take_no_columns() {
-        assert_eq!(visible_width("\u{1b}[1mbold\u{1b}[0m"), 4);
     }
 }
