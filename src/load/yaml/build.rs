@@ -38,6 +38,8 @@ pub(super) fn document(text: &str) -> Result<Node, SyntaxError> {
         aliases: 0,
         replayed: 0,
         nodes: 0,
+        items: Vec::new(),
+        entries: Vec::new(),
     };
     builder.stream()
 }
@@ -56,6 +58,12 @@ struct Builder<'input> {
     anchors: HashMap<usize, Anchored>,
     aliases: usize,
     replayed: usize,
+    /// The items of the lists being built, the innermost list's last, and
+    /// the entries of the mappings being built likewise: a collection's
+    /// own are moved out into a vector of their exact size once it ends,
+    /// instead of each collection growing a vector of its own by doubling.
+    items: Vec<Node>,
+    entries: Vec<(Node, Node)>,
     nodes: usize,
 }
 
@@ -177,7 +185,8 @@ impl<'input> Builder<'input> {
 
     fn sequence(&mut self, at: Position, depth: usize) -> Result<Built, SyntaxError> {
         too_deep(depth, at)?;
-        let (mut items, mut height, mut size) = (Vec::new(), 0, 1);
+        let start = self.items.len();
+        let (mut height, mut size) = (0, 1);
         loop {
             let (event, span) = self.next()?;
             if matches!(event, Event::SequenceEnd) {
@@ -186,14 +195,18 @@ impl<'input> Builder<'input> {
             let item = self.node(event, span, depth)?;
             height = height.max(item.height);
             size += item.size;
-            items.push(item.node);
+            self.items.push(item.node);
         }
+        let items = self.items.drain(start..).collect();
         Ok(Built::collection(Value::List(items), at, height, size))
     }
 
     fn mapping(&mut self, at: Position, depth: usize) -> Result<Built, SyntaxError> {
         too_deep(depth, at)?;
-        let mut entries = Keys::default();
+        let mut keys = Keys {
+            start: self.entries.len(),
+            index: HashSet::new(),
+        };
         let mut merged = Vec::new();
         let (mut height, mut size) = (0, 1);
         loop {
@@ -208,7 +221,7 @@ impl<'input> Builder<'input> {
             size += key.size + value.size;
             if key.merge_key {
                 merged.extend(merge_sources(value.node)?);
-            } else if entries.contains(&key.node.value) {
+            } else if keys.contains(&self.entries, &key.node.value) {
                 return Err(SyntaxError {
                     at: Some(key.node.at),
                     message: format!(
@@ -217,22 +230,18 @@ impl<'input> Builder<'input> {
                     ),
                 });
             } else {
-                entries.push(key.node, value.node);
+                keys.push(&mut self.entries, key.node, value.node);
             }
         }
         // Keys written in the mapping win over merged ones, and earlier merged
         // mappings over later ones, as YAML's merge key defines.
         for (key, value) in merged {
-            if !entries.contains(&key.value) {
-                entries.push(key, value);
+            if !keys.contains(&self.entries, &key.value) {
+                keys.push(&mut self.entries, key, value);
             }
         }
-        Ok(Built::collection(
-            Value::Map(entries.entries),
-            at,
-            height,
-            size,
-        ))
+        let entries = self.entries.drain(keys.start..).collect();
+        Ok(Built::collection(Value::Map(entries), at, height, size))
     }
 
     /// A copy of the anchored value, placed where the alias stands.
@@ -299,33 +308,34 @@ impl<'input> Builder<'input> {
     }
 }
 
-/// A mapping's entries, with a quick way to ask whether a key is already there.
-#[derive(Default)]
+/// The keys of a mapping being built, whose entries are the builder's
+/// from `start` on, with a quick way to ask whether a key is already there.
 struct Keys {
-    entries: Vec<(Node, Node)>,
+    start: usize,
     /// Filled once the mapping has more than [`LINEAR_KEY_SEARCH`] entries.
     index: HashSet<KeyId>,
 }
 
 impl Keys {
-    fn contains(&self, key: &Value) -> bool {
-        if self.entries.len() <= LINEAR_KEY_SEARCH {
-            self.entries.iter().any(|(k, _)| same_key(&k.value, key))
+    fn contains(&self, entries: &[(Node, Node)], key: &Value) -> bool {
+        let entries = &entries[self.start..];
+        if entries.len() <= LINEAR_KEY_SEARCH {
+            entries.iter().any(|(k, _)| same_key(&k.value, key))
         } else {
             KeyId::of(key).is_some_and(|id| self.index.contains(&id))
         }
     }
 
-    fn push(&mut self, key: Node, value: Node) {
-        self.entries.push((key, value));
-        if self.entries.len() == LINEAR_KEY_SEARCH + 1 {
-            self.index = self
-                .entries
+    fn push(&mut self, entries: &mut Vec<(Node, Node)>, key: Node, value: Node) {
+        entries.push((key, value));
+        let entries = &entries[self.start..];
+        if entries.len() == LINEAR_KEY_SEARCH + 1 {
+            self.index = entries
                 .iter()
                 .filter_map(|(k, _)| KeyId::of(&k.value))
                 .collect();
-        } else if self.entries.len() > LINEAR_KEY_SEARCH {
-            if let Some((k, _)) = self.entries.last() {
+        } else if entries.len() > LINEAR_KEY_SEARCH {
+            if let Some((k, _)) = entries.last() {
                 self.index.extend(KeyId::of(&k.value));
             }
         }
