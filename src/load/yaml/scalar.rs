@@ -38,13 +38,7 @@ impl Wanted {
 /// The value of one scalar, or why it cannot be one.
 /// Takes the parser's text by value, so text stays the string it already is.
 pub(super) fn resolve(text: Cow<'_, str>, quoted: bool, wanted: Wanted) -> Result<Value, String> {
-    let text_value = |text: Cow<'_, str>| {
-        // The parser gives each plain scalar room for 128 more bytes; kept
-        // in the tree, that room was most of a large file's memory.
-        let mut text = text.into_owned();
-        text.shrink_to_fit();
-        Ok(Value::Text(text))
-    };
+    let text_value = |text: Cow<'_, str>| Ok(Value::Text(text.into_owned()));
     let value = match wanted {
         Wanted::Text => return text_value(text),
         Wanted::Resolve if quoted => return text_value(text),
