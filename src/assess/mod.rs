@@ -495,11 +495,11 @@ fn unanswered(
     // Each path beside its place: sorted by place, then by text, and the
     // same path kept once. Comparing places rather than the paths' text
     // matters for long lists, whose paths share all but their last bytes.
-    let with_place = |path: String| (order_key(&path), path);
+    let mut places = Places::default();
     let mut paths: Vec<(Place, String)> = criteria
         .iter()
-        .flat_map(|(_, s)| s.unanswered.iter().cloned())
-        .map(with_place)
+        .flat_map(|(_, s)| s.unanswered.iter())
+        .map(|path| (places.of(path), path.clone()))
         .collect();
     paths.extend(
         DETECTORS
@@ -507,10 +507,10 @@ fn unanswered(
             .flat_map(|d| d.reads)
             .filter(|p| !format::path::NEVER_UNANSWERED.contains(p))
             .filter(|p| questionnaire.answers.get(p).is_none())
-            .map(|p| with_place((*p).to_owned())),
+            .map(|p| (places.of(p), (*p).to_owned())),
     );
     match questionnaire.list(format::PILOTS) {
-        None => paths.push(with_place(format::PILOTS.to_owned())),
+        None => paths.push((places.of(format::PILOTS), format::PILOTS.to_owned())),
         Some(list) => {
             let (anchor, not_a_list) = section_place(format::PILOTS);
             // Ideas and retired pilots are in the inventory only; presence-
@@ -542,22 +542,45 @@ fn unanswered(
 /// list), whether it is outside a list, its item's index, its key's place.
 type Place = (usize, bool, usize, usize);
 
-/// Sorts paths as the questionnaire is written: each list first in its
-/// section (as the format's example writes them), list items by index.
-fn order_key(path: &str) -> Place {
-    let (base, index, key) = match path.split_once('[') {
-        Some((list, rest)) => {
-            let (index, key) = rest.split_once(']').unwrap_or((rest, ""));
-            (
-                list,
-                index.parse().unwrap_or(0),
-                key.trim_start_matches('.'),
-            )
-        }
-        None => (path, 0, ""),
-    };
-    let (anchor, not_a_list) = section_place(base);
-    (anchor, not_a_list, index, key_place(base, key))
+/// Finds paths' places, to sort them as the questionnaire is written:
+/// each list first in its section (as the format's example writes them),
+/// list items by index. Each path outside list items (a question, or a
+/// list) is looked up in the format once: the paths of a long list's items
+/// differ only in their index and key.
+#[derive(Default)]
+struct Places {
+    /// A base path, its place, and its list when it is one.
+    bases: Vec<(String, (usize, bool), Option<&'static format::ListQuestion>)>,
+}
+
+impl Places {
+    fn of(&mut self, path: &str) -> Place {
+        let (base, index, key) = match path.split_once('[') {
+            Some((list, rest)) => {
+                let (index, key) = rest.split_once(']').unwrap_or((rest, ""));
+                (
+                    list,
+                    index.parse().unwrap_or(0),
+                    key.trim_start_matches('.'),
+                )
+            }
+            None => (path, 0, ""),
+        };
+        let known = self
+            .bases
+            .iter()
+            .position(|(b, _, _)| b == base)
+            .unwrap_or_else(|| {
+                let found = (base.to_owned(), section_place(base), format::list(base));
+                self.bases.push(found);
+                self.bases.len() - 1
+            });
+        let &(_, (anchor, not_a_list), list) = &self.bases[known];
+        let key_place = list
+            .and_then(|l| l.fields.iter().position(|f| f.key == key))
+            .unwrap_or(0);
+        (anchor, not_a_list, index, key_place)
+    }
 }
 
 /// A path outside list items: the place of its question, or of the first
@@ -583,6 +606,26 @@ fn key_place(base: &str, key: &str) -> usize {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    fn order_key(path: &str) -> Place {
+        Places::default().of(path)
+    }
+
+    #[test]
+    fn a_place_found_again_is_the_place_found_first() {
+        let mut shared = Places::default();
+        for path in [
+            "implementation.pilots[3].owner",
+            "strategy.sponsor",
+            "implementation.pilots[0].stage",
+            "strategy.business_problems[1].kpi",
+            "strategy.sponsor",
+            "implementation.pilots",
+            "implementation.pilots[3].owner",
+        ] {
+            assert_eq!(shared.of(path), order_key(path), "{path}");
+        }
+    }
 
     /// The place written beside a pilot's path is the place read from it.
     #[test]
