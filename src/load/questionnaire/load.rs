@@ -627,7 +627,9 @@ fn duplicate_pilot_names(lists: &BTreeMap<&'static str, List>) -> Vec<Diagnostic
     let Some(pilots) = lists.get(PILOTS) else {
         return problems;
     };
-    let mut first_seen: BTreeMap<&str, (usize, Position)> = BTreeMap::new();
+    // Looked up, never iterated: the messages follow the list's order.
+    let mut first_seen: rustc_hash::FxHashMap<&str, (usize, Position)> =
+        rustc_hash::FxHashMap::default();
     for (i, pilot) in pilots.items.iter().enumerate() {
         let Some(name) = pilot.answers.get("name") else {
             continue;
