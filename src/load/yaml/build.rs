@@ -172,8 +172,10 @@ impl<'input> Builder<'input> {
                     })?;
                 if let Value::Text(text) = &mut value {
                     refuse_control_characters(text, at)?;
-                    if self.tight_text {
-                        text.shrink_to_fit();
+                    if self.tight_text && text.capacity() > text.len() {
+                        // A fresh copy takes fewer instructions than
+                        // asking the allocator to shrink the string.
+                        *text = text.as_str().to_owned();
                     }
                 }
                 let node = Node { value, at };
