@@ -75,7 +75,9 @@ impl Grid {
         // A border is a column for each of its characters, and so is a
         // line of printable ASCII pieces, each cut to its column's width;
         // a line with any other text is measured as the terminal shows it.
-        let border_width = widths.iter().map(|w| w + 2 * PADDING + 1).sum::<usize>() + 1;
+        let border_width = 2
+            + widths.iter().map(|w| w + 2 * PADDING).sum::<usize>()
+            + widths.len().saturating_sub(1);
         let mut widest = border_width;
         // Each column's pieces of the row being written, kept from row to row.
         let mut pieces: Vec<Vec<Piece<'_>>> = vec![Vec::new(); widths.len()];
@@ -96,8 +98,13 @@ impl Grid {
                     });
                 }
             }
-            // A missing cell is one empty line.
-            let height = pieces.iter().map(|p| p.len().max(1)).max().unwrap_or(0);
+            // A cell the row lacks is one empty line; a cell of blanks
+            // wider than its column splits into none.
+            let cells = lines.last().map_or(0, |l| l.column + 1);
+            let height = (pieces.iter().enumerate())
+                .map(|(c, p)| if c < cells { p.len() } else { 1 })
+                .max()
+                .unwrap_or(0);
             for i in 0..height {
                 out.push('\n');
                 let start = out.len();
@@ -570,6 +577,7 @@ mod tests {
             "[a-z]{1,6}",
             "[a-z]{8,30}",
             Just(String::new()),
+            " {2,9}",
             Just("北京人工智能".to_owned()),
             Just("e\u{301}".to_owned()),
             Just("🙂\u{200d}↕\u{fe0f}".to_owned()),
@@ -632,6 +640,34 @@ mod tests {
             assert_eq!(run.chars().count(), RUN);
             assert!(run.chars().all(|c| run.starts_with(c)));
         }
+    }
+
+    #[test]
+    fn a_row_of_blanks_too_wide_for_its_columns_takes_no_line() {
+        for (header, row, width) in [
+            (vec!["A"], vec!["     "], 6),
+            (vec!["A", "B"], vec!["     ", "      "], 9),
+        ] {
+            let mut grid = Grid::new(&header);
+            grid.add_row(row);
+            let least = vec![2; header.len()];
+            let (text, _) = grid.lay_out(width, &least);
+            assert_eq!(text, by_comfy_table(&grid, width, &least));
+            assert_eq!(text.lines().count(), 4, "{text}");
+        }
+        // A cell the row lacks still takes its line.
+        let mut grid = Grid::new(&["A", "B"]);
+        grid.add_row(["     "]);
+        let (text, _) = grid.lay_out(9, &[2, 2]);
+        assert_eq!(text, by_comfy_table(&grid, 9, &[2, 2]));
+        assert_eq!(text.lines().count(), 5, "{text}");
+    }
+
+    #[test]
+    fn a_table_without_columns_is_as_wide_as_its_corners() {
+        let (text, widest) = Grid::new(&[]).lay_out(1, &[]);
+        assert_eq!(text, "┌┐\n╞╡\n└┘");
+        assert_eq!(widest, 2);
     }
 
     #[test]

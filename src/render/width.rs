@@ -6,9 +6,9 @@
 /// character (CJK, most emoji) takes two, a combining mark none.
 pub fn visible_width(text: &str) -> usize {
     // Printable ASCII and box drawing (U+2500 to U+257F, three bytes that
-    // start E2 94 or E2 95) take a column each: most text, and every line
-    // of a laid-out table, which is measured after layout, counted by bytes;
-    // any other character is looked up.
+    // start E2 94 or E2 95) take a column each, counted by bytes: most
+    // text, and the borders of a table's lines measured after layout (those
+    // with text beyond printable ASCII); any other character is looked up.
     let bytes = text.as_bytes();
     let (mut width, mut at) = (0, 0);
     while let Some(&byte) = bytes.get(at) {
