@@ -326,7 +326,7 @@ pub struct HistoryArgs {
     #[arg(long, value_name = "YYYY-MM-DD", value_parser = parse_date)]
     pub since: Option<Date>,
     /// Only the latest N versions (after --since)
-    #[arg(long, value_name = "N", value_parser = clap::value_parser!(u32).range(1..))]
+    #[arg(long, value_name = "N", value_parser = parse_count)]
     pub max: Option<u32>,
     /// Output format [default: table]
     #[arg(long, value_name = "FORMAT", value_parser = some_of::<Format>(&[
@@ -368,6 +368,23 @@ fn parse_threshold(text: &str) -> Result<f64, String> {
         Ok(n) if (0.0..=100.0).contains(&n) => Ok(n),
         _ => Err(format!(
             "\"{text}\" is not a score; expected a number from 0 to 100"
+        )),
+    }
+}
+
+/// A number of versions, 1 or more; a count too large to hold keeps every
+/// version, as the largest one does.
+fn parse_count(text: &str) -> Result<u32, String> {
+    let digits = text.trim();
+    let whole = !digits.is_empty() && digits.bytes().all(|b| b.is_ascii_digit());
+    match digits.parse::<u32>() {
+        Ok(0) => Err(format!(
+            "\"{text}\" keeps no version; expected a whole number, 1 or more"
+        )),
+        Ok(n) => Ok(n),
+        Err(_) if whole => Ok(u32::MAX),
+        Err(_) => Err(format!(
+            "\"{text}\" is not a number of versions; expected a whole number, 1 or more"
         )),
     }
 }
