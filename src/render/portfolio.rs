@@ -4,7 +4,7 @@
 use super::chart;
 use super::markdown::{capitalized, cell};
 use super::story::Span;
-use super::words::{new_table, right_align, score, try_fit, visible_width, wrap};
+use super::words::{new_table, right_align, score, try_fit, widen_to_words, width_for_words, wrap};
 use crate::assessment::Assessment;
 use crate::portfolio::{Portfolio, PortfolioRow};
 use crate::vocabulary::{Focus, PurgatoryStatus, Quadrant, Word};
@@ -100,23 +100,13 @@ fn write_rows(
     width: u16,
     sink: &mut dyn io::Write,
 ) -> io::Result<()> {
-    let columns = header.len();
-    let mut longest = vec![0usize; columns];
-    let mut measure = |cells: &mut dyn Iterator<Item = &str>| {
-        for (i, cell) in cells.enumerate().take(columns) {
-            for word in cell.split([' ', '\n']) {
-                longest[i] = longest[i].max(visible_width(word));
-            }
-        }
-    };
-    measure(&mut header.iter().copied());
+    let mut longest = vec![0usize; header.len()];
+    widen_to_words(&mut longest, header.iter().copied());
     for r in &p.rows {
-        measure(&mut cells(r, gated).iter().map(String::as_str));
+        widen_to_words(&mut longest, cells(r, gated).iter().map(String::as_str));
     }
-    // Each column has a space of padding on either side, and a border
-    // between and around the columns: as `try_fit` finds it.
-    let needed = longest.iter().sum::<usize>() + 3 * columns + 1;
-    if needed > usize::from(width) {
+    // As `try_fit` finds it.
+    if width_for_words(&longest) > usize::from(width) {
         return write_narrow_rows(p, gated, width, sink);
     }
     let mut t = new_table(header);

@@ -3,7 +3,7 @@
 
 use super::grid::Grid;
 use super::width::columns;
-pub use super::width::visible_width;
+use super::width::visible_width;
 use crate::acceptance::AcceptanceState;
 use crate::assessment::Assessment;
 use crate::derive::evidence::Evidence;
@@ -249,6 +249,30 @@ pub fn fit(t: &Grid, width: u16) -> String {
     try_fit(t, width).unwrap_or_else(|| stacked(t, width))
 }
 
+/// Widens each of `longest` to the widest word of the row's cell in its
+/// column (words end at blanks and line breaks); cells past the last
+/// column are left out.
+pub fn widen_to_words<'a>(longest: &mut [usize], cells: impl Iterator<Item = &'a str>) {
+    for (column, cell) in longest.iter_mut().zip(cells) {
+        let bytes = cell.as_bytes();
+        let words = if bytes.iter().all(|b| matches!(b, b' '..=b'~' | b'\n')) {
+            // Every word is as wide as it is long.
+            let words = bytes.split(|&b| b == b' ' || b == b'\n');
+            words.map(<[u8]>::len).max().unwrap_or(0)
+        } else {
+            let words = cell.split([' ', '\n']);
+            words.map(visible_width).max().unwrap_or(0)
+        };
+        *column = (*column).max(words);
+    }
+}
+
+/// The width a table takes whose columns are `longest` wide: a space of
+/// padding on either side of each, and a border between and around them.
+pub fn width_for_words(longest: &[usize]) -> usize {
+    longest.iter().sum::<usize>() + 3 * longest.len() + 1
+}
+
 /// The table laid out in `width` columns with no word split; `None` when
 /// its columns cannot fit.
 pub fn try_fit(t: &Grid, width: u16) -> Option<String> {
@@ -256,23 +280,9 @@ pub fn try_fit(t: &Grid, width: u16) -> Option<String> {
     let mut longest = vec![0usize; columns];
     let rows = std::iter::once(t.header()).chain(t.rows().iter().map(Vec::as_slice));
     for row in rows {
-        for (i, cell) in row.iter().enumerate().take(columns) {
-            let bytes = cell.as_bytes();
-            let words = if bytes.iter().all(|b| matches!(b, b' '..=b'~' | b'\n')) {
-                // Every word is as wide as it is long.
-                let words = bytes.split(|&b| b == b' ' || b == b'\n');
-                words.map(<[u8]>::len).max().unwrap_or(0)
-            } else {
-                let words = cell.split([' ', '\n']);
-                words.map(visible_width).max().unwrap_or(0)
-            };
-            longest[i] = longest[i].max(words);
-        }
+        widen_to_words(&mut longest, row.iter().map(String::as_str));
     }
-    // Each column has a space of padding on either side, and a border
-    // between and around the columns.
-    let needed = longest.iter().sum::<usize>() + 3 * columns + 1;
-    if needed > usize::from(width) {
+    if width_for_words(&longest) > usize::from(width) {
         return None;
     }
     let least: Vec<usize> = longest
