@@ -15,8 +15,8 @@ const PLAIN_WIDTH: u16 = 100;
 /// mimalloc rather than the system allocator: assessing thousands of files
 /// on several threads, glibc grew each thread's heap tens of thousands of
 /// times (one `mprotect` call each) and spent about a fifth of the run in
-/// malloc and free. Transparent huge pages are left off: they raised the
-/// peak memory and the system time for no gain here.
+/// malloc and free. It asks for transparent huge pages, which the run
+/// allows only once it reads a large questionnaire (`command::pages`).
 #[global_allocator]
 static ALLOCATOR: mimalloc::MiMalloc = mimalloc::MiMalloc;
 
@@ -59,6 +59,7 @@ fn report_output() -> Box<dyn Write> {
 }
 
 fn main() -> ExitCode {
+    command::pages::start_small();
     command::interrupt::install();
     let cli = Cli::parse();
     let choice = match cli.color {

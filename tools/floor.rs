@@ -1,6 +1,7 @@
 //! The floor the benchmarks measure `readiness` against: a program that only
 //! reads each questionnaire and runs saphyr-parser's events over it, with the
-//! same allocator, profile and threads as the tool, and nothing else.
+//! same allocator, memory pages, profile and threads as the tool, and
+//! nothing else.
 //! `cargo build --profile dist --example floor`, then
 //! `target/dist/examples/floor PATH...` (files, or directories whose
 //! `.yaml`/`.yml` files are read, as `assess` reads a directory).
@@ -12,6 +13,7 @@
 #![allow(clippy::print_stderr)]
 
 use rayon::prelude::*;
+use readiness::command::pages;
 use saphyr_parser::{Event, Parser};
 use std::path::{Path, PathBuf};
 
@@ -46,6 +48,7 @@ fn files(path: &Path) -> std::io::Result<Vec<PathBuf>> {
 }
 
 fn main() -> std::process::ExitCode {
+    pages::start_small();
     let mut all = Vec::new();
     for arg in std::env::args_os().skip(1) {
         match files(Path::new(&arg)) {
@@ -56,7 +59,12 @@ fn main() -> std::process::ExitCode {
             }
         }
     }
-    let read = |path: &PathBuf| std::fs::read_to_string(path).map(|text| events(&text));
+    let read = |path: &PathBuf| {
+        std::fs::read_to_string(path).map(|text| {
+            pages::grow_for_input(text.len());
+            events(&text)
+        })
+    };
     // One file runs on the main thread, as the tool starts no pool for one.
     let counted: std::io::Result<Vec<usize>> = if all.len() == 1 {
         all.iter().map(read).collect()

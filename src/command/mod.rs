@@ -33,6 +33,7 @@ pub mod init;
 pub mod inputs;
 pub mod interrupt;
 pub mod output;
+pub mod pages;
 pub mod read;
 pub mod settings;
 pub mod spill;

@@ -2,6 +2,7 @@
 //! [`Error`] that names every problem: questionnaires (a file, or `-` for
 //! standard input) and rubrics (a file, or the default one).
 
+use crate::command::pages;
 use crate::diagnostic;
 use crate::error::Error;
 use crate::load::questionnaire::{self, LoadOptions, Questionnaire};
@@ -31,6 +32,7 @@ pub fn questionnaire(
         source::read_text(path)
     }
     .map_err(|d| invalid(name, None, vec![d]))?;
+    pages::grow_for_input(text.len());
     questionnaire::load(&text, options).map_err(|problems| invalid(name, Some(text), problems))
 }
 
