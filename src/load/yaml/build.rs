@@ -5,9 +5,10 @@
 //! (the "billion laughs"). Anchors, aliases and merge keys (`<<`) otherwise
 //! work as YAML defines them.
 
+use super::events::Events;
 use super::scalar::{self, Wanted};
 use super::{Node, Position, SyntaxError, Value};
-use saphyr_parser::{Event, Parser, ScalarStyle, Span, StrInput};
+use saphyr_parser::{Event, ScalarStyle, Span};
 use std::collections::{HashMap, HashSet};
 
 /// Collections inside collections, counting the top mapping as one.
@@ -30,23 +31,18 @@ const TOO_MANY_ANCHORS: &str =
 /// than by comparing with every earlier key.
 const LINEAR_KEY_SEARCH: usize = 16;
 
-/// Above this many bytes of YAML, the tree's text is kept in allocations of
-/// its own length (see [`Builder::tight_text`]).
-const TIGHT_TEXT_ABOVE: usize = 64 * 1024;
+/// Above this many bytes of YAML, a file is large: its events are parsed
+/// on a thread of their own (see [`Events`]) and its tree's text is kept in
+/// allocations of its own length (see [`Builder::tight_text`]).
+const LARGE_FILE: usize = 64 * 1024;
 
 /// Reads the one document in `text`; an empty stream is a null at 1:1.
 pub(super) fn document(text: &str) -> Result<Node, SyntaxError> {
-    let mut builder = Builder {
-        tight_text: text.len() > TIGHT_TEXT_ABOVE,
-        events: Parser::new_from_str(text),
-        anchors: HashMap::new(),
-        aliases: 0,
-        replayed: 0,
-        nodes: 0,
-        items: Vec::new(),
-        entries: Vec::new(),
-    };
-    builder.stream()
+    if text.len() > LARGE_FILE {
+        std::thread::scope(|scope| Builder::new(Events::piped(scope, text), true).stream())
+    } else {
+        Builder::new(Events::here(text), false).stream()
+    }
 }
 
 /// A value under an anchor, ready to be copied where an alias names it.
@@ -59,7 +55,7 @@ struct Anchored {
 }
 
 struct Builder<'input> {
-    events: Parser<'input, StrInput<'input>>,
+    events: Events<'input>,
     /// The parser gives each plain scalar room for 128 more bytes. In a
     /// large file that room, kept in the tree, was most of the memory it
     /// took (19 MB of a file of 10,000 pilots), so there each text is moved
@@ -100,6 +96,19 @@ impl Built {
 }
 
 impl<'input> Builder<'input> {
+    fn new(events: Events<'input>, tight_text: bool) -> Builder<'input> {
+        Builder {
+            events,
+            tight_text,
+            anchors: HashMap::new(),
+            aliases: 0,
+            replayed: 0,
+            items: Vec::new(),
+            entries: Vec::new(),
+            nodes: 0,
+        }
+    }
+
     fn stream(&mut self) -> Result<Node, SyntaxError> {
         let mut root = None;
         loop {
@@ -108,10 +117,7 @@ impl<'input> Builder<'input> {
                 Event::StreamStart | Event::DocumentEnd | Event::Nothing => {}
                 Event::StreamEnd => break,
                 Event::DocumentStart(_) if root.is_some() => {
-                    let at = match self.events.peek() {
-                        Some(Ok((_, next))) => *next,
-                        _ => span,
-                    };
+                    let at = self.events.peek_span().unwrap_or(span);
                     return Err(SyntaxError {
                         at: Some(position(&at)),
                         message: "the file holds more than one YAML document (`---`); a questionnaire is one document"
@@ -558,14 +564,39 @@ mod tests {
     #[test]
     fn a_large_files_text_takes_no_more_room_than_its_length() {
         let item = "- pilot\n";
-        let just_large = item.repeat(TIGHT_TEXT_ABOVE / item.len() + 1);
-        assert!(just_large.len() > TIGHT_TEXT_ABOVE);
+        let just_large = item.repeat(LARGE_FILE / item.len() + 1);
+        assert!(just_large.len() > LARGE_FILE);
         assert!(text_room(&just_large).iter().all(|&room| room == 0));
         // At the size and below, the tree keeps the parser's strings as
         // they are.
-        let small = item.repeat(TIGHT_TEXT_ABOVE / item.len());
-        assert!(small.len() <= TIGHT_TEXT_ABOVE);
+        let small = item.repeat(LARGE_FILE / item.len());
+        assert!(small.len() <= LARGE_FILE);
         assert!(text_room(&small).iter().all(|&room| room > 0));
+    }
+
+    /// The tree of `text` built from events parsed on the spot.
+    fn built_here(text: &str) -> Result<Node, SyntaxError> {
+        Builder::new(Events::here(text), text.len() > LARGE_FILE).stream()
+    }
+
+    #[test]
+    fn a_large_file_is_read_alike_with_its_events_parsed_on_a_thread() {
+        let item = "- {name: p, stage: pilot, users: 3}\n";
+        let large = item.repeat(LARGE_FILE / item.len() + 1);
+        assert!(large.len() > LARGE_FILE);
+        // The tree; an error after the last batch, and one in the first,
+        // which leaves the parsing thread with more to send.
+        let mut broken_late = format!("a:\n{}", large.replace("- ", "  - "));
+        broken_late.push_str("b: [\n");
+        let broken_early = format!("a: 1\na: 2\nb:\n{}", large.replace("- ", "  - "));
+        let two_documents = format!("{large}---\nc: 1\n");
+        for text in [&large, &broken_late, &broken_early, &two_documents] {
+            assert_eq!(document(text), built_here(text));
+        }
+        assert!(document(&large).is_ok());
+        assert!(document(&broken_late).is_err());
+        assert!(document(&broken_early).is_err());
+        assert!(document(&two_documents).is_err());
     }
 
     fn nested_lists(levels: usize) -> String {

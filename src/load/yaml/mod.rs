@@ -8,6 +8,7 @@
 //! once, in its own words.
 
 mod build;
+mod events;
 mod scalar;
 
 pub use crate::diagnostic::Position;
