@@ -7,8 +7,8 @@
 //! nothing from them and risks the kernel's compacting memory to find one,
 //! and a portfolio's threads, each keeping pages of its own, would hold
 //! more than twice the memory. So every run starts with huge pages
-//! refused, and reading a questionnaire of [`LARGE_INPUT`] bytes or more
-//! allows them for the rest of the run.
+//! refused, and reading a large questionnaire (more than
+//! [`LARGE_FILE`] bytes) allows them for the rest of the run.
 //!
 //! mimalloc asks for huge pages on the memory it reserves
 //! (`MADV_HUGEPAGE`); the process's flag (`PR_SET_THP_DISABLE`) says
@@ -18,11 +18,7 @@
 //! starts (`git`, for `history` and baselines); it changes nothing they
 //! print.
 
-/// The size from which a questionnaire's run takes huge pages: 64 KiB, the
-/// size from which its tree is kept in allocations of its exact size too
-/// (`load::yaml::build`). A file of 250 pilots (40 KB) ran 8 % faster with
-/// them, a 5 KB example no faster.
-pub const LARGE_INPUT: usize = 64 * 1024;
+use crate::load::source::LARGE_FILE;
 
 /// Refuses huge pages: called first thing in `main`.
 pub fn start_small() {
@@ -30,9 +26,9 @@ pub fn start_small() {
 }
 
 /// Allows huge pages from now on when the run reads a questionnaire of
-/// `len` bytes.
+/// `len` bytes, if it is large.
 pub fn grow_for_input(len: usize) {
-    if len >= LARGE_INPUT {
+    if len > LARGE_FILE {
         set_huge_pages(true);
     }
 }
@@ -55,9 +51,9 @@ mod tests {
     fn huge_pages_are_allowed_from_a_large_questionnaire_on() {
         start_small();
         assert_eq!(get_thp_disable(), Ok(true));
-        grow_for_input(LARGE_INPUT - 1);
+        grow_for_input(LARGE_FILE);
         assert_eq!(get_thp_disable(), Ok(true));
-        grow_for_input(LARGE_INPUT);
+        grow_for_input(LARGE_FILE + 1);
         assert_eq!(get_thp_disable(), Ok(false));
         // Once allowed, a smaller file read later does not refuse them.
         grow_for_input(10);

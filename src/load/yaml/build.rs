@@ -8,6 +8,7 @@
 use super::events::Events;
 use super::scalar::{self, Wanted};
 use super::{Node, Position, SyntaxError, Value};
+use crate::load::source::LARGE_FILE;
 use saphyr_parser::{Event, ScalarStyle, Span};
 use std::collections::{HashMap, HashSet};
 
@@ -31,12 +32,9 @@ const TOO_MANY_ANCHORS: &str =
 /// than by comparing with every earlier key.
 const LINEAR_KEY_SEARCH: usize = 16;
 
-/// Above this many bytes of YAML, a file is large: its events are parsed
-/// on a thread of their own (see [`Events`]) and its tree's text is kept in
-/// allocations of its own length (see [`Builder::tight_text`]).
-const LARGE_FILE: usize = 64 * 1024;
-
-/// Reads the one document in `text`; an empty stream is a null at 1:1.
+/// Reads the one document in `text`; an empty stream is a null at 1:1. A
+/// large file's events are parsed on a thread of their own (see
+/// [`Events`]) and its text kept tight (see [`Builder::tight_text`]).
 pub(super) fn document(text: &str) -> Result<Node, SyntaxError> {
     if text.len() > LARGE_FILE {
         std::thread::scope(|scope| Builder::new(Events::piped(scope, text), true).stream())
