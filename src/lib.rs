@@ -4,7 +4,7 @@
 //!
 //! 1. [`load`]: text into a checked [`load::questionnaire`] (and the rubric's
 //!    and config's TOML), every problem a [`diagnostic`];
-//! 2. [`derive`]: the facts the rules read, each with its [`derive::evidence`];
+//! 2. [`derive`](mod@derive): the facts the rules read, each with its [`derive::evidence`];
 //! 3. [`rubric`] and [`assess`]: scores, findings, focus and recommendations,
 //!    into an [`assessment`] (and, for several, a [`portfolio`] of rows);
 //! 4. [`render`]: each format a pure function of the assessment or the
