@@ -155,7 +155,7 @@ impl Checker<'_> {
         if !(0.0..=100.0).contains(&v) {
             self.problem(
                 value.span(),
-                format!("{name} must be a score from 0 to 100, found {v}"),
+                format!("{name} must be a score from 0 to 100, found {}", shown(v)),
             );
         }
         v
@@ -425,7 +425,7 @@ impl Checker<'_> {
         if !(weight.is_finite() && weight > 0.0) {
             self.problem(
                 raw.weight.span(),
-                format!("weight must be above 0, found {weight}"),
+                format!("weight must be above 0, found {}", shown(weight)),
             );
         } else if weight > max_weight {
             self.problem(
@@ -647,7 +647,7 @@ impl Checker<'_> {
             if !(0.0..=100.0).contains(&v) {
                 self.problem(
                     value.span(),
-                    format!("points must be from 0 to 100, found {v}"),
+                    format!("points must be from 0 to 100, found {}", shown(v)),
                 );
                 ok = false;
             }
@@ -701,7 +701,11 @@ impl Checker<'_> {
             if !(x.is_finite() && x.abs() <= CURVE_VALUES && (0.0..=100.0).contains(p)) {
                 self.problem(
                     curve.span(),
-                    format!("curve pair [{x}, {p}]: values must be within ±{CURVE_VALUES} and points from 0 to 100"),
+                    format!(
+                        "curve pair [{}, {}]: values must be within ±{CURVE_VALUES} and points from 0 to 100",
+                        shown(*x),
+                        shown(*p)
+                    ),
                 );
                 ok = false;
             }
