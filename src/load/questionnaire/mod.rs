@@ -74,14 +74,15 @@ impl Given {
     }
 }
 
-/// A number as a person writes it: no trailing `.0`, at most two decimals.
+/// A number as a person writes it: no trailing `.0`, at most two decimals,
+/// and no minus sign on a number that rounds to zero (`-0.001` is `0`).
 pub fn format_number(x: f64) -> String {
     let rounded = (x * 100.0).round() / 100.0;
     if rounded.fract() == 0.0 && rounded.abs() < 1e15 {
         // Whole numbers are most answers (`users: 40`); written as an
         // integer, as `{:.0}` would write them, without float formatting.
-        if rounded == 0.0 && rounded.is_sign_negative() {
-            return "-0".to_owned();
+        if rounded == 0.0 {
+            return "0".to_owned();
         }
         #[allow(clippy::cast_possible_truncation)] // whole and below 1e15
         itoa::Buffer::new().format(rounded as i64).to_owned()
@@ -238,9 +239,9 @@ mod tests {
     use proptest::prelude::*;
 
     /// What the whole-number path replaced: every number through the
-    /// float formatting.
+    /// float formatting, a negative zero made zero first.
     fn as_float_formatting_writes_it(x: f64) -> String {
-        let rounded = (x * 100.0).round() / 100.0;
+        let rounded = (x * 100.0).round() / 100.0 + 0.0;
         if rounded.fract() == 0.0 && rounded.abs() < 1e15 {
             format!("{rounded:.0}")
         } else {
@@ -257,7 +258,9 @@ mod tests {
         ] {
             assert_eq!(format_number(x), as_float_formatting_writes_it(x), "{x}");
         }
-        assert_eq!(format_number(-0.0), "-0");
+        assert_eq!(format_number(-0.0), "0");
+        assert_eq!(format_number(-0.001), "0");
+        assert_eq!(format_number(-0.005), "-0.01");
         assert_eq!(format_number(1.5), "1.5");
         assert_eq!(format_number(1e15), "1000000000000000");
     }
