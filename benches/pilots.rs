@@ -51,6 +51,8 @@ fn peak_mib() -> Option<f64> {
 }
 
 fn main() {
+    // The binary's pages: small, and huge from a large file on.
+    readiness::command::pages::start_small();
     let rubric = rubric::default_rubric();
     let options = LoadOptions {
         as_of: None,
@@ -62,6 +64,7 @@ fn main() {
     );
     for pilots in [1_000, 2_000, 5_000, 10_000] {
         let text = questionnaire(pilots);
+        readiness::command::pages::grow_for_input(text.len());
         let runs = if pilots >= 5_000 { 5 } else { 11 };
         let mut samples = Vec::with_capacity(runs);
         for _ in 0..runs {

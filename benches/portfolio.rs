@@ -20,7 +20,8 @@ use readiness::{render, rubric};
 use std::sync::{Arc, Mutex};
 use std::time::{Duration, Instant};
 
-// The same allocator as the tool's binary, so the figures are the tool's.
+// The same allocator as the tool's binary, so the figures are the tool's,
+// and the same small pages as its portfolio (`start_small`, first in main).
 #[global_allocator]
 static ALLOCATOR: mimalloc::MiMalloc = mimalloc::MiMalloc;
 
@@ -40,18 +41,27 @@ fn best_of<T>(mut run: impl FnMut() -> T) -> Duration {
         .unwrap_or_default()
 }
 
-fn main() {
+/// The questionnaires of `READINESS_BENCH_DIR`, in order; `None`, said,
+/// when there are none.
+fn questionnaires() -> Option<Vec<std::path::PathBuf>> {
     let dir =
         std::env::var("READINESS_BENCH_DIR").unwrap_or_else(|_| "target/bench-units".to_owned());
-    let mut paths: Vec<_> = if let Ok(entries) = std::fs::read_dir(&dir) {
-        entries.filter_map(Result::ok).map(|e| e.path()).collect()
-    } else {
+    let Ok(entries) = std::fs::read_dir(&dir) else {
         println!(
             "no questionnaires in {dir}; generate them first (see the top of benches/portfolio.rs)"
         );
+        return None;
+    };
+    let mut paths: Vec<_> = entries.filter_map(Result::ok).map(|e| e.path()).collect();
+    paths.sort();
+    Some(paths)
+}
+
+fn main() {
+    readiness::command::pages::start_small();
+    let Some(paths) = questionnaires() else {
         return;
     };
-    paths.sort();
     // One thread throughout, the portfolio's chunked JSON rendering included.
     rayon::ThreadPoolBuilder::new()
         .num_threads(1)

@@ -1,7 +1,8 @@
 //! The floor the benchmarks measure `readiness` against: a program that only
 //! reads each questionnaire and runs saphyr-parser's events over it, with the
 //! same allocator, memory pages, profile and threads as the tool, and
-//! nothing else.
+//! nothing else. (A large file's events are parsed on one thread here, as
+//! in the tool; the tool builds its tree from them on a second one.)
 //! `cargo build --profile dist --example floor`, then
 //! `target/dist/examples/floor PATH...` (files, or directories whose
 //! `.yaml`/`.yml` files are read, as `assess` reads a directory).

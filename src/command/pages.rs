@@ -7,48 +7,75 @@
 //! nothing from them and risks the kernel's compacting memory to find one,
 //! and a portfolio's threads, each keeping pages of its own, would hold
 //! more than twice the memory. So every run starts with huge pages
-//! refused, and reading a large questionnaire (more than
-//! [`LARGE_FILE`] bytes) allows them for the rest of the run.
+//! refused, and a large questionnaire (more than [`LARGE_FILE`] bytes) read
+//! on its own, not as one of a portfolio's, allows them for the rest of
+//! the run (`command::read`).
 //!
 //! mimalloc asks for huge pages on the memory it reserves
 //! (`MADV_HUGEPAGE`); the process's flag (`PR_SET_THP_DISABLE`) says
 //! whether the kernel gives them. Both are Linux's: elsewhere, and on a
 //! kernel that refuses the flag, the run is the same, only as fast as the
-//! system's own setting makes it. The flag passes to the programs a run
-//! starts (`git`, for `history` and baselines); it changes nothing they
-//! print.
+//! system's own setting makes it. A process that starts with the flag
+//! already set (by whoever started it, or by mimalloc for
+//! `MIMALLOC_ALLOW_THP=0`) never takes huge pages. The flag passes to the
+//! programs a run starts (`git`, for `history` and baselines), which then
+//! run without huge pages too; it changes nothing they print.
 
 use crate::load::source::LARGE_FILE;
+use std::sync::atomic::{AtomicBool, Ordering};
+
+/// Set when the process started with huge pages refused from outside.
+static REFUSED_BEFORE: AtomicBool = AtomicBool::new(false);
 
 /// Refuses huge pages: called first thing in `main`.
 pub fn start_small() {
-    set_huge_pages(false);
+    if refused() == Some(true) {
+        REFUSED_BEFORE.store(true, Ordering::Relaxed);
+    }
+    set_refused(true);
 }
 
 /// Allows huge pages from now on when the run reads a questionnaire of
-/// `len` bytes, if it is large.
+/// `len` bytes on its own, if it is large and nothing outside refused them.
 pub fn grow_for_input(len: usize) {
-    if len > LARGE_FILE {
-        set_huge_pages(true);
+    if len > LARGE_FILE && !REFUSED_BEFORE.load(Ordering::Relaxed) {
+        set_refused(false);
     }
 }
 
+/// Whether the process refuses huge pages; `None` where it cannot say.
 #[cfg(target_os = "linux")]
-fn set_huge_pages(allowed: bool) {
-    // Best effort: a kernel without the flag keeps its own setting.
-    let _ = nix::sys::prctl::set_thp_disable(!allowed);
+fn refused() -> Option<bool> {
+    nix::sys::prctl::get_thp_disable().ok()
 }
 
 #[cfg(not(target_os = "linux"))]
-fn set_huge_pages(_allowed: bool) {}
+fn refused() -> Option<bool> {
+    None
+}
+
+#[cfg(target_os = "linux")]
+fn set_refused(refused: bool) {
+    // Best effort: a kernel without the flag keeps its own setting.
+    let _ = nix::sys::prctl::set_thp_disable(refused);
+}
+
+#[cfg(not(target_os = "linux"))]
+fn set_refused(_refused: bool) {}
 
 #[cfg(all(test, target_os = "linux"))]
 mod tests {
     use super::*;
-    use nix::sys::prctl::get_thp_disable;
+    use nix::sys::prctl::{get_thp_disable, set_thp_disable};
 
     #[test]
-    fn huge_pages_are_allowed_from_a_large_questionnaire_on() {
+    fn huge_pages_are_allowed_from_a_large_questionnaire_on_unless_refused_before() {
+        // Where the kernel keeps the flag to itself there is nothing to
+        // see; and a test run whose parent refused huge pages keeps them
+        // refused, as the tool does.
+        if get_thp_disable() != Ok(false) {
+            return;
+        }
         start_small();
         assert_eq!(get_thp_disable(), Ok(true));
         grow_for_input(LARGE_FILE);
@@ -58,7 +85,13 @@ mod tests {
         // Once allowed, a smaller file read later does not refuse them.
         grow_for_input(10);
         assert_eq!(get_thp_disable(), Ok(false));
+        // Refused before the run starts: never allowed.
+        assert_eq!(set_thp_disable(true), Ok(()));
         start_small();
+        grow_for_input(LARGE_FILE + 1);
         assert_eq!(get_thp_disable(), Ok(true));
+        // The process as the test found it.
+        REFUSED_BEFORE.store(false, Ordering::Relaxed);
+        assert_eq!(set_thp_disable(false), Ok(()));
     }
 }

@@ -13,10 +13,12 @@ pub const MAX_BYTES: u64 = 4 * 1024 * 1024;
 
 /// Past this many bytes a questionnaire is large, some fifteen times any
 /// real one (400 pilots and more): its YAML is parsed on a thread of its
-/// own, its tree's text kept in allocations of its exact size
-/// (`load::yaml::build`), and the run's memory taken in huge pages
-/// (`command::pages`). A file of 250 pilots (40 KB) ran 8 % faster in huge
-/// pages; a 5 KB example, no faster.
+/// own and its tree's text kept in allocations of its exact size
+/// (`load::yaml::build`); and when it is assessed, validated or mapped on
+/// its own (not as one of a portfolio, nor a version of `history`), the
+/// run's memory is taken in huge pages from then on (`command::pages`). A
+/// file of 250 pilots (40 KB) ran 8 % faster in huge pages; a 5 KB
+/// example, no faster.
 pub const LARGE_FILE: usize = 64 * 1024;
 
 /// Reads `path` as UTF-8 text, without a leading byte-order mark.

@@ -577,18 +577,26 @@ mod tests {
         Builder::new(Events::here(text), text.len() > LARGE_FILE).stream()
     }
 
+    /// The tree of `text` built from events parsed on a thread.
+    fn built_piped(text: &str) -> Result<Node, SyntaxError> {
+        std::thread::scope(|scope| {
+            Builder::new(Events::piped(scope, text), text.len() > LARGE_FILE).stream()
+        })
+    }
+
     #[test]
     fn a_large_file_is_read_alike_with_its_events_parsed_on_a_thread() {
         let item = "- {name: p, stage: pilot, users: 3}\n";
         let large = item.repeat(LARGE_FILE / item.len() + 1);
         assert!(large.len() > LARGE_FILE);
-        // The tree; an error after the last batch, and one in the first,
+        // The tree; an error in the last batch, and one in the first,
         // which leaves the parsing thread with more to send.
         let mut broken_late = format!("a:\n{}", large.replace("- ", "  - "));
         broken_late.push_str("b: [\n");
         let broken_early = format!("a: 1\na: 2\nb:\n{}", large.replace("- ", "  - "));
         let two_documents = format!("{large}---\nc: 1\n");
         for text in [&large, &broken_late, &broken_early, &two_documents] {
+            assert_eq!(built_piped(text), built_here(text));
             assert_eq!(document(text), built_here(text));
         }
         assert!(document(&large).is_ok());

@@ -42,9 +42,9 @@ impl<'input> Events<'input> {
         Events::Here(Parser::new_from_str(text))
     }
 
-    /// The events of `text`, parsed on a thread of `scope`'s. The thread
-    /// stops after the last event or the first error, or when these events
-    /// are dropped.
+    /// The events of `text`, parsed on a thread of `scope`'s; on the spot
+    /// when the system gives no thread. The thread stops after the last
+    /// event or the first error, or when these events are dropped.
     pub(super) fn piped<'scope>(
         scope: &'scope Scope<'scope, '_>,
         text: &'input str,
@@ -53,10 +53,15 @@ impl<'input> Events<'input> {
         'input: 'scope,
     {
         let (sender, batches) = sync_channel(AHEAD);
-        scope.spawn(move || parse_into(text, &sender));
-        Events::Piped {
-            batch: Vec::new().into_iter(),
-            batches,
+        let parsing = std::thread::Builder::new()
+            .name("yaml-parser".to_owned())
+            .spawn_scoped(scope, move || parse_into(text, &sender));
+        match parsing {
+            Ok(_) => Events::Piped {
+                batch: Vec::new().into_iter(),
+                batches,
+            },
+            Err(_) => Events::here(text),
         }
     }
 
