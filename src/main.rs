@@ -16,7 +16,8 @@ const PLAIN_WIDTH: u16 = 100;
 /// on several threads, glibc grew each thread's heap tens of thousands of
 /// times (one `mprotect` call each) and spent about a fifth of the run in
 /// malloc and free. It asks for transparent huge pages, which the run
-/// allows only once it reads a large questionnaire (`command::pages`).
+/// allows only once it reads a large questionnaire on its own
+/// (`command::pages`).
 #[global_allocator]
 static ALLOCATOR: mimalloc::MiMalloc = mimalloc::MiMalloc;
 
