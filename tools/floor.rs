@@ -62,10 +62,7 @@ fn main() -> std::process::ExitCode {
     }
     let read = |path: &PathBuf| {
         std::fs::read_to_string(path).map(|text| {
-            // As the tool: huge pages for a large file read on its own.
-            if rayon::current_thread_index().is_none() {
-                pages::grow_for_input(text.len());
-            }
+            pages::grow_for_input(text.len());
             events(&text)
         })
     };

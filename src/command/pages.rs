@@ -9,7 +9,7 @@
 //! more than twice the memory. So every run starts with huge pages
 //! refused, and a large questionnaire (more than [`LARGE_FILE`] bytes) read
 //! on its own, not as one of a portfolio's, allows them for the rest of
-//! the run (`command::read`).
+//! the run.
 //!
 //! mimalloc asks for huge pages on the memory it reserves
 //! (`MADV_HUGEPAGE`); the process's flag (`PR_SET_THP_DISABLE`) says
@@ -37,8 +37,11 @@ pub fn start_small() {
 
 /// Allows huge pages from now on when the run reads a questionnaire of
 /// `len` bytes on its own, if it is large and nothing outside refused them.
+/// A file read on the thread pool is one of a portfolio's, whose threads
+/// keep to small pages.
 pub fn grow_for_input(len: usize) {
-    if len > LARGE_FILE && !REFUSED_BEFORE.load(Ordering::Relaxed) {
+    let on_its_own = rayon::current_thread_index().is_none();
+    if on_its_own && len > LARGE_FILE && !REFUSED_BEFORE.load(Ordering::Relaxed) {
         set_refused(false);
     }
 }

@@ -32,11 +32,7 @@ pub fn questionnaire(
         source::read_text(path)
     }
     .map_err(|d| invalid(name, None, vec![d]))?;
-    // A file read on the thread pool is one of a portfolio's, whose
-    // threads keep to small pages; one read on its own may take huge ones.
-    if rayon::current_thread_index().is_none() {
-        pages::grow_for_input(text.len());
-    }
+    pages::grow_for_input(text.len());
     questionnaire::load(&text, options).map_err(|problems| invalid(name, Some(text), problems))
 }
 
