@@ -1,8 +1,7 @@
 //! The `readiness` binary: parse the arguments, run, print, exit.
 
 use anstream::ColorChoice;
-use clap::Parser;
-use readiness::command::args::{Cli, ColorWhen};
+use readiness::command::args::{self, ColorWhen};
 use readiness::command::{self, Environment, ExitStatus};
 use readiness::date::Date;
 use std::io::{IsTerminal, Write};
@@ -62,7 +61,8 @@ fn report_output() -> Box<dyn Write> {
 fn main() -> ExitCode {
     command::pages::start_small();
     command::interrupt::install();
-    let cli = Cli::parse();
+    let arguments: Vec<_> = std::env::args_os().collect();
+    let cli = args::parse_command_line(&arguments).unwrap_or_else(|e| e.exit());
     let choice = match cli.color {
         ColorWhen::Auto => ColorChoice::Auto,
         ColorWhen::Always => ColorChoice::Always,

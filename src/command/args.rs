@@ -6,7 +6,41 @@ use crate::suggest::closest;
 use crate::vocabulary::{FailOn, FindingId, Format, Word};
 use clap::builder::{PossibleValue, PossibleValuesParser, TypedValueParser};
 use clap::{Parser, Subcommand, ValueEnum};
-use std::path::PathBuf;
+use std::ffi::OsString;
+use std::path::{Path, PathBuf};
+
+/// The command line, parsed; else what to print: the help or the version
+/// (`clap::Error::exit` prints them and exits 0), or a mistake (printed,
+/// exit 2). A mistake is clap's message with every argument quoted as the
+/// tool prints outside text (`diagnostic::shown_path`: control and bidi
+/// characters escaped, bytes that are not UTF-8 as `\xNN`, a leading `::`
+/// behind `./`), so that no argument can break the message's lines, write
+/// an escape sequence or start a workflow command: it is clap's message
+/// for the arguments so quoted. Quoting keeps a mistake a mistake (an
+/// escape adds a backslash where none was), except a value that is not
+/// UTF-8 for an option that takes any text; then the message is the first
+/// one, which quotes nothing, made safe the same way.
+pub fn parse_command_line(args: &[OsString]) -> Result<Cli, clap::Error> {
+    let error = match Cli::try_parse_from(args) {
+        Ok(cli) => return Ok(cli),
+        Err(error) if !error.use_stderr() => return Err(error),
+        Err(error) => error,
+    };
+    let quoted = args
+        .iter()
+        .map(|arg| crate::diagnostic::shown_path(Path::new(arg)));
+    // Quoted, the arguments are still a mistake, save for that one case.
+    Cli::try_parse_from(quoted)?;
+    let message = error.render().to_string();
+    let message = message.strip_prefix("error: ").unwrap_or(&message);
+    let lines: Vec<_> = message
+        .trim_end()
+        .lines()
+        .map(crate::diagnostic::escaped)
+        .collect();
+    let safe = crate::render::lines::guarded(&lines.join("\n"));
+    Err(clap::Error::raw(error.kind(), safe + "\n"))
+}
 
 #[derive(Debug, Parser)]
 #[command(
@@ -366,9 +400,7 @@ fn some_of<T: Word + Send + Sync>(
 fn parse_threshold(text: &str) -> Result<f64, String> {
     match text.trim().parse::<f64>() {
         Ok(n) if (0.0..=100.0).contains(&n) => Ok(n),
-        _ => Err(format!(
-            "\"{text}\" is not a score; expected a number from 0 to 100"
-        )),
+        _ => Err("not a score; expected a number from 0 to 100".to_owned()),
     }
 }
 
@@ -378,18 +410,13 @@ fn parse_count(text: &str) -> Result<u32, String> {
     let digits = text.trim();
     let whole = !digits.is_empty() && digits.bytes().all(|b| b.is_ascii_digit());
     match digits.parse::<u32>() {
-        Ok(0) => Err(format!(
-            "\"{text}\" keeps no version; expected a whole number, 1 or more"
-        )),
+        Ok(0) => Err("would keep no version; expected a whole number, 1 or more".to_owned()),
         Ok(n) => Ok(n),
         Err(_) if whole => Ok(u32::MAX),
-        Err(_) => Err(format!(
-            "\"{text}\" is not a number of versions; expected a whole number, 1 or more"
-        )),
+        Err(_) => Err("not a number of versions; expected a whole number, 1 or more".to_owned()),
     }
 }
 
 fn parse_date(text: &str) -> Result<Date, String> {
-    Date::parse(text)
-        .ok_or_else(|| format!("\"{text}\" is not a calendar date; expected YYYY-MM-DD"))
+    Date::parse(text).ok_or_else(|| "not a calendar date; expected YYYY-MM-DD".to_owned())
 }

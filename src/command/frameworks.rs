@@ -91,7 +91,8 @@ pub fn declared<'r>(rubric: &'r Rubric, id: &str) -> Result<&'r Arc<Framework>, 
     });
     Err(Undeclared::Framework {
         rubric: rubric.id.clone(),
-        id: id.to_owned(),
+        // Written by whoever ran the tool: quoted on one line, as given.
+        id: crate::diagnostic::escaped(id).into_owned(),
         suggestion: near.map(str::to_owned),
         declared: ids.iter().map(|&id| id.to_owned()).collect(),
     })

@@ -56,10 +56,12 @@ impl Framework {
     pub fn unknown(&self, id: &str) -> String {
         let ids = self.ids();
         let id = id.trim();
+        // Written by whoever ran the tool: quoted on one line, as given.
+        let shown = crate::diagnostic::escaped(id);
         match crate::suggest::closest(id, &ids) {
-            Some(near) => format!("{} has no id \"{id}\"; did you mean \"{near}\"?", self.id),
+            Some(near) => format!("{} has no id \"{shown}\"; did you mean \"{near}\"?", self.id),
             None => format!(
-                "{} has no id \"{id}\"; its ids look like \"{}\" (readiness frameworks {} lists them)",
+                "{} has no id \"{shown}\"; its ids look like \"{}\" (readiness frameworks {} lists them)",
                 self.id,
                 ids.first().copied().unwrap_or_default(),
                 self.id

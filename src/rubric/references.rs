@@ -141,15 +141,19 @@ impl Checker<'_> {
         for item in list {
             let written = item.get_ref();
             let Some((framework_id, id)) = written.split_once(':') else {
+                let shown = crate::diagnostic::escaped(written);
                 self.problem(
                     item.span(),
-                    format!("reference \"{written}\" must be written framework:id, such as \"nist-ai-rmf:MEASURE 2.4\""),
+                    format!("reference \"{shown}\" must be written framework:id, such as \"nist-ai-rmf:MEASURE 2.4\""),
                 );
                 continue;
             };
             let Some(framework) = frameworks.iter().find(|f| &*f.id == framework_id.trim()) else {
                 let declared: Vec<&str> = frameworks.iter().map(|f| &*f.id).collect();
-                let start = format!("the rubric declares no framework \"{framework_id}\"");
+                let start = format!(
+                    "the rubric declares no framework \"{}\"",
+                    crate::diagnostic::escaped(framework_id)
+                );
                 let message = match crate::suggest::closest(framework_id, &declared) {
                     Some(near) => format!("{start}; did you mean \"{near}\"?"),
                     None if declared.is_empty() => {

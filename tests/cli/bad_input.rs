@@ -435,7 +435,7 @@ fn as_of_fixes_today_and_never_overrides_the_file() {
     assert_eq!((out.code, out.stdout.as_str()), (2, ""));
     assert!(
         out.stderr
-            .contains("\"2026-13-01\" is not a calendar date; expected YYYY-MM-DD"),
+            .contains("invalid value '2026-13-01' for '--as-of <YYYY-MM-DD>': not a calendar date; expected YYYY-MM-DD"),
         "{}",
         out.stderr
     );

@@ -40,6 +40,17 @@ pub(crate) fn run(args: &[&str]) -> Run {
     run_in(env!("CARGO_MANIFEST_DIR"), args)
 }
 
+/// Runs `readiness` with `args`, which need not be UTF-8, from the repository root.
+pub(crate) fn run_os(args: &[&std::ffi::OsStr]) -> Run {
+    binary()
+        .current_dir(env!("CARGO_MANIFEST_DIR"))
+        .args(args)
+        .stdin(Stdio::null())
+        .output()
+        .expect("the binary runs")
+        .into()
+}
+
 impl From<std::process::Output> for Run {
     fn from(output: std::process::Output) -> Run {
         Run {

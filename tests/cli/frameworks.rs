@@ -251,6 +251,15 @@ fn a_reference_to_an_undeclared_framework_is_refused() {
         check(from, "\"A.6.2.5\"]").1,
         format!("r.toml:{line}:{column}: reference \"A.6.2.5\" must be written framework:id, such as \"nist-ai-rmf:MEASURE 2.4\"")
     );
+    // Text from the rubric is quoted on the message's line, as written.
+    assert_eq!(
+        check(from, "\"iso\\n::error::x:A.6.2.5\"]").1,
+        format!("r.toml:{line}:{column}: the rubric declares no framework \"iso\\n\"; it declares nist-ai-rmf, iso-42001, eu-ai-act (more under [[frameworks]])")
+    );
+    assert_eq!(
+        check(from, "\"A.6\\u202e2.5\"]").1,
+        format!("r.toml:{line}:{column}: reference \"A.6\\u{{202e}}2.5\" must be written framework:id, such as \"nist-ai-rmf:MEASURE 2.4\"")
+    );
 }
 
 #[test]

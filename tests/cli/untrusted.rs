@@ -1117,3 +1117,92 @@ fn a_gate_passed_by_acceptances_says_how_many_and_where_to_read_them() {
         "{written}"
     );
 }
+
+// A mistake on the command line quoted the argument as given: a line break in
+// it started a line of its own (a workflow command, in a CI log), and a
+// carriage return or a bidi override rewrote what the reader saw. So did an
+// unknown framework or framework id, given as an option.
+#[test]
+fn an_argument_in_a_mistake_is_quoted_escaped_on_the_message_line() {
+    let cases: [(&[&str], &str); 7] = [
+        (
+            &["history", "--max", "\n::error::forged", NORTHWIND],
+            "error: invalid value '\\n::error::forged' for '--max <N>': not a number of versions; expected a whole number, 1 or more\n",
+        ),
+        (
+            &["assess", "--format", "json\r\u{1b}[2K", NORTHWIND],
+            "error: invalid value 'json\\r\\u{1b}[2K' for '--format <FORMAT>'\n",
+        ),
+        (
+            &["assess", "--fail-under", "5\u{202e}0", NORTHWIND],
+            "error: invalid value '5\\u{202e}0' for '--fail-under <N>': not a score; expected a number from 0 to 100\n",
+        ),
+        (
+            &["assess", "--fail-on", "warn\ning", NORTHWIND],
+            "error: --fail-on <WHAT>: \"warn\\ning\" is not a choice;",
+        ),
+        (
+            &["assess", "--framework", "iso\n::error::forged", NORTHWIND],
+            "--framework: the rubric default declares no framework \"iso\\n::error::forged\";",
+        ),
+        (
+            &["assess", "--fail-on", "iso-42001:A.6\r\u{1b}[2K", NORTHWIND],
+            "--fail-on: iso-42001 has no id \"A.6\\r\\u{1b}[2K\";",
+        ),
+        (
+            &["::error::forged"],
+            "error: unrecognized subcommand './::error::forged'\n",
+        ),
+    ];
+    for (args, first_line) in cases {
+        let out = run(args);
+        assert_eq!((out.code, out.stdout.as_str()), (2, ""), "{args:?}");
+        assert!(
+            out.stderr.starts_with(first_line),
+            "{args:?}: {}",
+            out.stderr
+        );
+        assert!(
+            !out.stderr.contains(['\r', '\u{1b}', '\u{202e}'])
+                && out.stderr.lines().all(|line| !line.starts_with("::")),
+            "{args:?}: {}",
+            out.stderr
+        );
+    }
+}
+
+// Quoting a value that is not UTF-8 makes it text; where that would make the
+// command line valid, the first message, which quotes nothing, is printed.
+#[test]
+fn an_argument_that_is_not_utf8_is_a_mistake_whatever_quoting_would_make_of_it() {
+    use std::ffi::OsStr;
+    use std::os::unix::ffi::OsStrExt;
+    let not_utf8 = OsStr::from_bytes(b"org\xff.yaml");
+    let out = crate::common::run_os(&[
+        OsStr::new("assess"),
+        OsStr::new("--stdin-filename"),
+        not_utf8,
+        OsStr::new(NORTHWIND),
+    ]);
+    assert_eq!((out.code, out.stdout.as_str()), (2, ""));
+    assert!(
+        out.stderr
+            .starts_with("error: invalid UTF-8 was detected in one or more arguments\n"),
+        "{}",
+        out.stderr
+    );
+    let out = crate::common::run_os(&[
+        OsStr::new("assess"),
+        OsStr::new("--as-of"),
+        OsStr::from_bytes(b"2026-11-2\xff"),
+        OsStr::new(NORTHWIND),
+    ]);
+    assert_eq!((out.code, out.stdout.as_str()), (2, ""));
+    assert!(
+        out.stderr.starts_with(
+            "error: invalid value '2026-11-2\\xFF' for '--as-of <YYYY-MM-DD>': not a calendar date"
+        ),
+        "{}",
+        out.stderr
+    );
+}
