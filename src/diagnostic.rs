@@ -327,17 +327,28 @@ pub fn is_unsafe(c: char) -> bool {
 
 /// Whether a character is invisible, or changes the direction of the text
 /// around it, so that what a reader sees is not what is written: bidi marks,
-/// overrides and isolates, zero-width characters, the word joiner, the byte
-/// order mark, and the line and paragraph separators.
+/// overrides and isolates, zero-width characters and joiners, the word
+/// joiner and the other invisible format characters, the soft hyphen, the
+/// byte order mark, the Hangul fillers, the interlinear annotation marks,
+/// the tag characters, and the line and paragraph separators. Variation
+/// selectors are left alone: they choose how an emoji looks.
 pub fn is_hidden(c: char) -> bool {
     matches!(
         c,
-        '\u{061C}'
-            | '\u{180E}'
+        '\u{00AD}'
+            | '\u{034F}'
+            | '\u{061C}'
+            | '\u{115F}'..='\u{1160}'
+            | '\u{17B4}'..='\u{17B5}'
+            | '\u{180B}'..='\u{180F}'
             | '\u{200B}'..='\u{200F}'
             | '\u{2028}'..='\u{202E}'
-            | '\u{2060}'..='\u{2069}'
+            | '\u{2060}'..='\u{206F}'
+            | '\u{3164}'
             | '\u{FEFF}'
+            | '\u{FFA0}'
+            | '\u{FFF9}'..='\u{FFFB}'
+            | '\u{E0000}'..='\u{E007F}'
     )
 }
 

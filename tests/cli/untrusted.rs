@@ -1206,3 +1206,48 @@ fn an_argument_that_is_not_utf8_is_a_mistake_whatever_quoting_would_make_of_it()
         out.stderr
     );
 }
+
+// A tab or an invisible character in a pilot's name passed `validate`, and
+// the JSON report holding it could not be read back by `diff`: the report's
+// reader refuses what the questionnaire now refuses too.
+#[test]
+fn every_text_a_questionnaire_may_hold_comes_back_from_its_json_report() {
+    let tmp = scratch_dir();
+    let dir = path_of(&tmp);
+    let northwind = example(NORTHWIND);
+    for (c, what) in [
+        ('\t', "the control character U+0009"),
+        ('\u{200B}', "U+200B, an invisible character"),
+    ] {
+        let text = northwind.replacen(
+            "name: Northwind Retail",
+            &format!("name: \"North{c}wind\""),
+            1,
+        );
+        std::fs::write(format!("{dir}/org.yaml"), text).expect("write");
+        let out = run_in(dir, &["validate", "org.yaml"]);
+        assert_eq!(out.code, 2, "{}", out.stderr);
+        assert!(out.stderr.contains(what), "{}", out.stderr);
+    }
+    // Visible text of every kind, and a line break in free text.
+    let text = northwind
+        .replacen(
+            "name: Northwind Retail",
+            "name: \"Café Ñandú 東京 👩💻 ❤️ عربي\"",
+            1,
+        )
+        .replacen("industry: ", "industry: \"two\\nlines \" # ", 1);
+    std::fs::write(format!("{dir}/org.yaml"), text).expect("write");
+    let out = run_in(
+        dir,
+        &["assess", "org.yaml", "--format", "json", "-o", "a.json"],
+    );
+    assert_eq!(out.code, 0, "{}", out.stderr);
+    let out = run_in(dir, &["diff", "a.json", "a.json"]);
+    assert_eq!(out.code, 0, "{}", out.stderr);
+    assert!(
+        out.stdout.contains("Café Ñandú 東京 👩💻 ❤️ عربي"),
+        "{}",
+        out.stdout
+    );
+}

@@ -453,35 +453,34 @@ fn placed_at(node: &Node, at: Position) -> Node {
 /// bidirectional override or isolate could show it in another order than it
 /// is read. Line breaks and tabs are ordinary text.
 fn refuse_control_characters(text: &str, at: Position) -> Result<(), SyntaxError> {
-    // Most text is printable ASCII, which holds neither: one pass over the
-    // bytes, which the compiler vectorizes, instead of decoding characters.
-    if text
-        .bytes()
-        .all(|b| matches!(b, b' '..=b'~' | b'\n' | b'\t'))
-    {
+    // Most text is printable ASCII, which holds none of them: one pass over
+    // the bytes, which the compiler vectorizes, instead of decoding characters.
+    if text.bytes().all(|b| matches!(b, b' '..=b'~' | b'\n')) {
         return Ok(());
     }
-    let refused = |c: &char| {
-        (c.is_control() && !matches!(c, '\n' | '\t'))
-            || matches!(c, '\u{202A}'..='\u{202E}' | '\u{2066}'..='\u{2069}')
+    // A line break is the only control character a text may hold. Invisible
+    // characters are refused too, as a stored report's reader refuses them:
+    // a zero-width space makes two names that differ look the same.
+    let refused = |c: &char| (c.is_control() && *c != '\n') || crate::diagnostic::is_hidden(*c);
+    let why = match text.chars().find(refused) {
+        None => return Ok(()),
+        Some(c) if c.is_control() => format!(
+            "the text holds the control character U+{:04X}, which cannot be shown safely; remove it",
+            u32::from(c)
+        ),
+        Some(c @ ('\u{202A}'..='\u{202E}' | '\u{2066}'..='\u{2069}')) => format!(
+            "the text holds U+{:04X}, a bidirectional override that can make text read differently than it shows; remove it",
+            u32::from(c)
+        ),
+        Some(c) => format!(
+            "the text holds U+{:04X}, an invisible character that can make text look like other text; remove it",
+            u32::from(c)
+        ),
     };
-    match text.chars().find(refused) {
-        Some(c) if c.is_control() => Err(SyntaxError {
-            at: Some(at),
-            message: format!(
-                "the text holds the control character U+{:04X}, which cannot be shown safely; remove it",
-                u32::from(c)
-            ),
-        }),
-        Some(c) => Err(SyntaxError {
-            at: Some(at),
-            message: format!(
-                "the text holds U+{:04X}, a bidirectional override that can make text read differently than it shows; remove it",
-                u32::from(c)
-            ),
-        }),
-        None => Ok(()),
-    }
+    Err(SyntaxError {
+        at: Some(at),
+        message: why,
+    })
 }
 
 fn too_deep(depth: usize, at: Position) -> Result<(), SyntaxError> {
@@ -734,7 +733,32 @@ mod tests {
         let error = refused("name: \"A\\e[31mB\"\n");
         assert!(error.message.contains("U+001B"), "{}", error.message);
         assert!(refused("name: \"a\\rb\"\n").message.contains("U+000D"));
-        assert!(document("name: \"a\\tb\\nc\"\n").is_ok());
+        assert!(refused("name: \"a\\tb\"\n").message.contains("U+0009"));
+        assert!(document("name: \"a\\nb\"\n").is_ok());
+        // Either side of the fast path's bytes: the last printable one, and
+        // the first control character past it.
+        assert!(document("name: \"a~b\"\n").is_ok());
+        assert!(refused("name: \"a\\x7Fb\"\n").message.contains("U+007F"));
+    }
+
+    #[test]
+    fn invisible_and_bidi_characters_in_text_are_refused() {
+        for c in [
+            '\u{200B}', '\u{200D}', '\u{2028}', '\u{FEFF}', '\u{2060}', '\u{061C}',
+        ] {
+            let error = refused(&format!("name: \"a{c}b\"\n"));
+            let code = format!("U+{:04X}, an invisible character", u32::from(c));
+            assert!(error.message.contains(&code), "{}", error.message);
+        }
+        for c in ['\u{202E}', '\u{2066}'] {
+            let error = refused(&format!("kpi: a{c}b\n"));
+            let code = format!("U+{:04X}, a bidirectional override", u32::from(c));
+            assert!(error.message.contains(&code), "{}", error.message);
+        }
+        // Visible text other than ASCII passes; a zero-width joiner does
+        // not, even inside an emoji.
+        assert!(document("name: \"Café 東京 👩💻\"\n").is_ok());
+        assert!(document("name: \"Café 東京 👩\u{200D}💻\"\n").is_err());
     }
 
     #[test]
