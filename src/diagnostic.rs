@@ -352,10 +352,17 @@ pub fn is_hidden(c: char) -> bool {
     )
 }
 
+/// Whether a character of outside text is written escaped: an unsafe or
+/// an invisible one.
+pub fn needs_escaping(c: char) -> bool {
+    is_unsafe(c) || is_hidden(c)
+}
+
 /// Text the tool did not write itself, made safe to print on one line:
-/// every unsafe character written as an escape (`\n`, `\u{1b}`).
+/// every unsafe or invisible character written as an escape (`\n`,
+/// `\u{1b}`, `\u{200b}`).
 pub fn escaped(text: &str) -> std::borrow::Cow<'_, str> {
-    if !text.chars().any(is_unsafe) {
+    if !text.chars().any(needs_escaping) {
         return text.into();
     }
     let mut out = String::with_capacity(text.len() + 8);
@@ -364,7 +371,7 @@ pub fn escaped(text: &str) -> std::borrow::Cow<'_, str> {
             '\n' => out.push_str("\\n"),
             '\r' => out.push_str("\\r"),
             '\t' => out.push_str("\\t"),
-            c if is_unsafe(c) => {
+            c if needs_escaping(c) => {
                 crate::text::append(&mut out, |out| write!(out, "\\u{{{:x}}}", u32::from(c)));
             }
             c => out.push(c),

@@ -140,11 +140,18 @@ fn fingerprint(path: &str, id: &str, pilot: &str) -> String {
     )
 }
 
-/// The questionnaire's path relative to `base` where it lies under it, with `/`.
+/// The questionnaire's path relative to `base` where it lies under it,
+/// with `/` between its parts. Only on Windows is `\\` a separator:
+/// elsewhere it is a character of a file's name.
 fn relative(source: &str, base: &Path) -> String {
     let path = Path::new(source);
     let relative = path.strip_prefix(base).unwrap_or(path).to_string_lossy();
-    relative.trim_start_matches("./").replace('\\', "/")
+    let relative = relative.trim_start_matches("./");
+    if cfg!(windows) {
+        relative.replace('\\', "/")
+    } else {
+        relative.to_owned()
+    }
 }
 
 /// The report of one assessment, pretty-printed.

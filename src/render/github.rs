@@ -98,11 +98,19 @@ impl std::fmt::Display for Annotation<'_> {
 }
 
 /// The questionnaire's real path relative to `base` where it lies under
-/// it (the display name is escaped, and would name another file).
+/// it (the display name is escaped, and would name another file): line
+/// breaks are written by GitHub's escaping, which GitHub reads back. A path
+/// that is not UTF-8, or holds any other control, bidi or invisible
+/// character, would reach the log as it is, and GitHub's escaping has no
+/// form for it: it is written as every message writes it, escaped.
 fn file(a: &Assessment, base: &Path) -> String {
     let path = a.path.as_deref().unwrap_or(Path::new(&a.source));
-    let relative = path.strip_prefix(base).unwrap_or(path).to_string_lossy();
-    relative.trim_start_matches("./").to_owned()
+    let relative = path.strip_prefix(base).unwrap_or(path);
+    let escapable = |c: char| matches!(c, '\n' | '\r') || !crate::diagnostic::needs_escaping(c);
+    match relative.to_str() {
+        Some(text) if text.chars().all(escapable) => text.trim_start_matches("./").to_owned(),
+        _ => crate::diagnostic::shown_path(relative),
+    }
 }
 
 /// One assessment's annotations, one line each, each after its kind's rank

@@ -1043,8 +1043,44 @@ fn code_scanning_locates_results_by_the_real_file_name() {
         );
         std::fs::remove_file(format!("{dir}/{name}")).expect("remove");
     }
-    // In a portfolio, the same.
+    // A character GitHub's escaping has no form for is written as every
+    // message writes it: no escape sequence, bidi override or replaced
+    // byte reaches the log.
+    let names: [(&[u8], &str); 3] = [
+        (b"a\x1b[2Kb.yaml", "/a\\u{1b}[2Kb.yaml,line="),
+        ("a\u{202e}b.yaml".as_bytes(), "/a\\u{202e}b.yaml,line="),
+        (b"a\xffb.yaml", "/a\\xFFb.yaml,line="),
+    ];
+    for (name, expected) in names {
+        use std::os::unix::ffi::OsStrExt;
+        let name = std::ffi::OsStr::from_bytes(name);
+        let path = std::path::Path::new(dir).join(name);
+        std::fs::write(&path, example(NORTHWIND)).expect("write");
+        let out = crate::common::run_os(&[
+            "assess".as_ref(),
+            path.as_os_str(),
+            "--format".as_ref(),
+            "github".as_ref(),
+        ]);
+        assert_eq!(out.code, 0, "{}", out.stderr);
+        assert!(
+            out.stdout.lines().skip(1).all(|l| l.contains(expected)),
+            "{name:?}: {}",
+            out.stdout
+        );
+        assert!(
+            !out.stdout.contains(['\u{1b}', '\u{202e}', '\u{fffd}']),
+            "{}",
+            out.stdout
+        );
+        std::fs::remove_file(&path).expect("remove");
+    }
+    // In a portfolio, the same; and in Code Climate's report, where `\`
+    // became `/` and named another file.
     std::fs::write(format!("{dir}/a\\b.yaml"), example(NORTHWIND)).expect("write");
+    let out = run_in(dir, &["assess", "a\\b.yaml", "--format", "codeclimate"]);
+    let issues: Value = serde_json::from_str(&out.stdout).expect("JSON");
+    assert_eq!(issues[0]["location"]["path"], "a\\b.yaml", "{}", out.stdout);
     std::fs::write(format!("{dir}/c.yaml"), example(HARBOR)).expect("write");
     let out = run_in(dir, &["assess", ".", "--format", "sarif"]);
     assert!(
