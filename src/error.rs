@@ -104,9 +104,14 @@ pub enum InputsProblem {
         #[source]
         source: Arc<io::Error>,
     },
-    /// `-o` names one of the questionnaires being read.
-    #[error("{output}: is also an input ({input}); writing the report there would replace the questionnaire, so choose another file")]
-    OutputIsInput { output: String, input: String },
+    /// `-o` names one of the files being read: a questionnaire, the rubric
+    /// or the settings file.
+    #[error("{output}: is also an input ({input}); writing the report there would replace the {what}, so choose another file")]
+    OutputIsInput {
+        output: String,
+        input: String,
+        what: &'static str,
+    },
     /// `git:REV` with no path, and no questionnaire to take the path from.
     #[error("{reference}: names no file to read at that revision: write git:REV:PATH, or compare with a questionnaire in the repository (standard input named by --stdin-filename)")]
     NoFileAtRevision { reference: String },

@@ -105,17 +105,31 @@ fn not_a_questionnaire(path: &Path) -> Option<String> {
 }
 
 /// Refuses an output file that is one of the inputs, however it is named
-/// (the same file through another path or a link), before anything is read.
-pub fn refuse_overwriting(output: &Path, inputs: &Inputs) -> Result<(), Error> {
+/// (the same file through another path or a link), before anything is read:
+/// a questionnaire, or the `rubric` or settings file (`config`) in force. A
+/// baseline may be replaced: it is read before the report is written, and
+/// keeping the last report where the next run compares with it is a use.
+pub fn refuse_overwriting(
+    output: &Path,
+    inputs: &Inputs,
+    rubric: Option<&Path>,
+    config: Option<&Path>,
+) -> Result<(), Error> {
     let Ok(target) = std::fs::metadata(output) else {
         return Ok(());
     };
-    for input in inputs.files.iter().filter(|f| f.as_os_str() != "-") {
+    let questionnaires = inputs.files.iter().filter(|f| f.as_os_str() != "-");
+    let read = questionnaires
+        .map(|f| (f.as_path(), "questionnaire"))
+        .chain(rubric.map(|f| (f, "rubric")))
+        .chain(config.map(|f| (f, "settings file")));
+    for (input, what) in read {
         if let Ok(read) = std::fs::metadata(input) {
             if same_file(&target, &read) {
                 return Err(InputsProblem::OutputIsInput {
                     output: shown_path(output),
                     input: shown_path(input),
+                    what,
                 }
                 .into());
             }

@@ -245,7 +245,12 @@ fn assess_command(args: &AssessArgs, env: &Environment) -> Result<Output, Error>
     let output_file = args.output.as_deref().filter(|o| o.as_os_str() != "-");
     if let Some(path) = output_file {
         // Before anything is read: the report must not replace a questionnaire.
-        inputs::refuse_overwriting(path, &inputs)?;
+        inputs::refuse_overwriting(
+            path,
+            &inputs,
+            settings.rubric.as_deref(),
+            settings.config_file.as_deref(),
+        )?;
     }
     let options = LoadOptions {
         as_of: args.as_of,

@@ -151,6 +151,67 @@ fn a_report_never_replaces_one_of_its_questionnaires() {
 }
 
 #[test]
+fn a_report_never_replaces_the_rubric_or_the_settings_file_it_was_made_with() {
+    let tmp = scratch_dir();
+    let dir = path_of(&tmp);
+    let rubric = format!("{dir}/rubric.toml");
+    std::fs::copy(
+        format!("{}/rubrics/default.toml", env!("CARGO_MANIFEST_DIR")),
+        &rubric,
+    )
+    .expect("copy");
+    let settings = format!("{dir}/readiness.toml");
+    std::fs::write(&settings, "[gate]\nfail_under = 10\n").expect("write");
+    let cases = [
+        (["--rubric", rubric.as_str()], rubric.as_str(), "rubric"),
+        (
+            ["--config", settings.as_str()],
+            settings.as_str(),
+            "settings file",
+        ),
+    ];
+    for (flags, output, what) in cases {
+        let before = std::fs::read(output).expect("read");
+        let out = run(&["assess", EXAMPLE, flags[0], flags[1], "-o", output]);
+        assert_eq!((out.code, out.stdout.as_str()), (2, ""), "{}", out.stderr);
+        assert_eq!(
+            out.stderr,
+            format!("{output}: is also an input ({output}); writing the report there would replace the {what}, so choose another file\n")
+        );
+        assert_eq!(std::fs::read(output).expect("read"), before);
+    }
+    // The settings file found from the working directory is one too.
+    std::fs::copy(example(), format!("{dir}/org.yaml")).expect("copy");
+    let out = run_in(dir, &["assess", "org.yaml", "-o", "readiness.toml"]);
+    assert_eq!(out.code, 2, "{}", out.stderr);
+    assert!(
+        out.stderr.contains("would replace the settings file"),
+        "{}",
+        out.stderr
+    );
+    // A baseline may be replaced by the report compared with it.
+    let out = run_in(
+        dir,
+        &["assess", "org.yaml", "--format", "json", "-o", "last.json"],
+    );
+    assert_eq!(out.code, 0, "{}", out.stderr);
+    let out = run_in(
+        dir,
+        &[
+            "assess",
+            "org.yaml",
+            "--format",
+            "json",
+            "--baseline",
+            "last.json",
+            "-o",
+            "last.json",
+        ],
+    );
+    assert_eq!(out.code, 0, "{}", out.stderr);
+}
+
+#[test]
 fn dash_o_dash_is_standard_output() {
     let out = run(&["assess", EXAMPLE, "--format", "json", "-o", "-"]);
     assert_eq!(out.code, 0, "{}", out.stderr);
