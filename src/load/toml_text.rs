@@ -171,8 +171,35 @@ fn humanize(message: &str) -> String {
             "expected a [value, points] pair",
         ),
         ("expected struct ", "expected a table "),
+        // A date, a time and an inline table all reach serde as maps.
+        (
+            "invalid type: map",
+            "invalid type: a table, a date or a time",
+        ),
+        ("invalid type: sequence", "invalid type: a list"),
+        (
+            "floating-point number overflowed",
+            "the number is too large to hold",
+        ),
     ] {
         text = text.replace(rust, plain);
+    }
+    // The names of the types a table is read into are Rust's, not the
+    // reader's: "expected a table RawGate" says no more than "a table".
+    if let Some(at) = text.find("expected a table ") {
+        let name = at + "expected a table".len();
+        let end = text[name + 1..]
+            .find(|c: char| !c.is_ascii_alphanumeric())
+            .map_or(text.len(), |e| name + 1 + e);
+        text.replace_range(name..end, "");
+    }
+    // An integer too large for 64 bits is read as Rust's 128-bit one.
+    for wide in ["\" as i128", "\" as u128"] {
+        if let Some(at) = text.find(wide) {
+            let number = text[..at].rsplit('"').next().unwrap_or_default().to_owned();
+            let expected = text.split_once(", expected ").map_or("", |(_, e)| e);
+            text = format!("the number {number} is too large to hold; expected {expected}");
+        }
     }
     text
 }
@@ -180,6 +207,33 @@ fn humanize(message: &str) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn no_rust_type_name_reaches_a_message() {
+        let cases = [
+            (
+                "invalid type: integer `5`, expected struct RawGate",
+                "invalid type: integer \"5\", expected a table",
+            ),
+            (
+                "invalid type: integer `99999999999999999999` as i128, expected f64",
+                "the number 99999999999999999999 is too large to hold; expected a number",
+            ),
+            (
+                "invalid type: integer `170141183460469231731687303715884105728` as u128, expected i64",
+                "the number 170141183460469231731687303715884105728 is too large to hold; expected a whole number",
+            ),
+            (
+                "invalid type: map, expected f64",
+                "invalid type: a table, a date or a time, expected a number",
+            ),
+            ("invalid type: sequence, expected f64", "invalid type: a list, expected a number"),
+            ("floating-point number overflowed", "the number is too large to hold"),
+        ];
+        for (serde, plain) in cases {
+            assert_eq!(humanize(serde), plain);
+        }
+    }
 
     #[test]
     fn indexed_positions_are_the_counted_ones() {

@@ -35,6 +35,35 @@ fn the_gate_in_readiness_toml_applies_and_flags_override_it() {
     assert!(out.stdout.contains("\"threshold\": 30.0"));
 }
 
+#[test]
+fn a_wrong_value_in_readiness_toml_is_named_in_the_readers_words() {
+    let tmp = scratch_dir();
+    let dir = path_of(&tmp);
+    let cases = [
+        (
+            "[gate]\nfail_under = 99999999999999999999\n",
+            "readiness.toml:2:14: the number 99999999999999999999 is too large to hold; expected a number\n",
+        ),
+        (
+            "[gate]\nfail_under = 2027-01-01\n",
+            "readiness.toml:2:14: invalid type: a table, a date or a time, expected a number\n",
+        ),
+        ("[gate]\nfail_under = 1e400\n", "readiness.toml:2:14: the number is too large to hold\n"),
+        ("gate = 5\n", "readiness.toml:1:8: invalid type: integer \"5\", expected a table\n"),
+        ("accept = [1]\n", "readiness.toml:1:11: invalid type: integer \"1\", expected a table\n"),
+    ];
+    for (settings, first_line) in cases {
+        std::fs::write(format!("{dir}/readiness.toml"), settings).expect("write");
+        let out = run_in(dir, &["assess", &northwind()]);
+        assert_eq!((out.code, out.stdout.as_str()), (2, ""), "{settings}");
+        assert!(
+            out.stderr.starts_with(first_line),
+            "{settings}: {}",
+            out.stderr
+        );
+    }
+}
+
 /// The `fail_on` checks a config sets, as the JSON report lists them.
 fn fail_on_checks(dir: &str, extra: &[&str]) -> (i32, Vec<(String, String)>) {
     let path = northwind();
