@@ -11,6 +11,7 @@ mod compiled;
 mod raw;
 mod references;
 pub mod template;
+mod texts;
 mod validate;
 
 use crate::frameworks::{Framework, References};

@@ -39,6 +39,13 @@ pub fn placeholders(template: &str) -> Vec<&str> {
     names
 }
 
+/// Whether a `{` opens no placeholder: no `}` follows it.
+pub fn unclosed(template: &str) -> bool {
+    template
+        .rfind('{')
+        .is_some_and(|open| !template[open..].contains('}'))
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -50,5 +57,7 @@ mod tests {
         assert_eq!(placeholders("a {x} b {y}"), ["x", "y"]);
         assert_eq!(fill("no braces", &vars), "no braces");
         assert_eq!(fill("open { only", &vars), "open { only");
+        assert!(unclosed("open { only") && unclosed("{a} and {b"));
+        assert!(!unclosed("{a} and {b}") && !unclosed("no braces") && !unclosed("}{x}"));
     }
 }

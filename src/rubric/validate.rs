@@ -51,6 +51,9 @@ pub fn parse(text: &str) -> Result<Rubric, Vec<Diagnostic>> {
         text: &read_text,
         problems,
     };
+    for (span, why) in super::texts::refused(&read_text) {
+        check.problem(span, why);
+    }
     // A rubric is built only when every per-id text is present, and each
     // missing one is a problem, so `None` never comes without a problem.
     match check.rubric(raw) {
@@ -352,6 +355,12 @@ impl Checker<'_> {
     }
 
     fn placeholders(&mut self, text: &Spanned<String>, vars: &[&str]) {
+        if super::template::unclosed(text.get_ref()) {
+            self.problem(
+                text.span(),
+                "a \"{\" with no \"}\" after it; a placeholder is written {name}",
+            );
+        }
         for name in placeholders(text.get_ref()) {
             if !vars.contains(&name) {
                 let allowed = if vars.is_empty() {
@@ -361,7 +370,10 @@ impl Checker<'_> {
                 };
                 self.problem(
                     text.span(),
-                    format!("unknown placeholder {{{name}}}; this text may use: {allowed}"),
+                    format!(
+                        "unknown placeholder {{{}}}; this text may use: {allowed}",
+                        crate::diagnostic::escaped(name)
+                    ),
                 );
             }
         }

@@ -525,3 +525,48 @@ fn every_problem_is_reported_at_once_unknown_keys_included() {
         )]
     );
 }
+
+#[test]
+fn every_text_of_a_rubric_is_one_line_of_visible_characters() {
+    let title = "title = \"Answer the open questions before acting on this report.\"";
+    let line = line_of(title);
+    let cases = [
+        ("Answer\\u001b[2K", "U+001B, a control character"),
+        ("Answer\\n::error::forged", "U+000A, a control character"),
+        (
+            "Answer\\u202e",
+            "U+202E, a character that is invisible or changes the direction of text",
+        ),
+        ("Answer\\u200b", "U+200B, a character that is invisible"),
+    ];
+    for (text, why) in cases {
+        let found = problems(title, &format!("title = \"{text}\""));
+        assert_eq!(found.len(), 1, "{found:?}");
+        assert!(
+            found[0].starts_with(&format!("r.toml:{line}:9: the text \"")),
+            "{}",
+            found[0]
+        );
+        assert!(found[0].contains(why), "{}", found[0]);
+        assert!(
+            !found[0].contains(['\u{1b}', '\u{202e}', '\u{200b}']) && !found[0].contains("\n::"),
+            "{}",
+            found[0]
+        );
+    }
+    // Visible text other than ASCII is text like any other.
+    assert!(problems(title, "title = \"Répondez d'abord ❤️ 東京\"").is_empty());
+}
+
+#[test]
+fn a_brace_that_opens_no_placeholder_is_refused() {
+    let message = "message = \"Still pilots {days} days or more after they started: {pilots}.\"";
+    let line = line_of(message);
+    assert_eq!(
+        problems(message, "message = \"Still pilots {days days or more.\""),
+        [format!(
+            "r.toml:{line}:11: a \"{{\" with no \"}}\" after it; a placeholder is written {{name}}"
+        ),]
+    );
+    assert!(problems(message, "message = \"Still pilots {days} days or more.\"").is_empty());
+}
