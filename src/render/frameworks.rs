@@ -6,7 +6,7 @@
 //! reference is evidence about a control, not a judgement that it is met,
 //! and an id without a finding never reads as passed.
 
-use super::markup::cell;
+use super::markup::{cell, code};
 use super::words::{self, fit, new_table, wrap};
 use crate::assessment::Assessment;
 use crate::coverage::{self, Coverage, Covered, Row, Status};
@@ -290,15 +290,15 @@ pub fn coverage(
             if format == Format::Markdown {
                 writeln!(
                     out,
-                    "## {} (`{}`)\n\nAssessed {}.",
+                    "## {} ({})\n\nAssessed {}.",
                     cell(&c.organization),
-                    cell(&c.source),
+                    code(&c.source),
                     c.assessed
                 )?;
                 // Group headings name the organization when there are several,
                 // so that each heading is unique.
                 let suffix = if several {
-                    format!(" — {} (`{}`)", cell(&c.organization), cell(&c.source))
+                    format!(" — {} ({})", cell(&c.organization), code(&c.source))
                 } else {
                     String::new()
                 };

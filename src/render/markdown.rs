@@ -255,9 +255,7 @@ fn spans(pieces: &[Span]) -> String {
         for piece in pieces {
             match piece {
                 Span::Text(t) => out.push_str(&cell(t)),
-                Span::Code(t) => {
-                    write!(out, "`{t}`")?;
-                }
+                Span::Code(t) => out.push_str(&super::markup::code(t)),
                 Span::Strong(t) => {
                     write!(out, "**{}**", cell(t))?;
                 }

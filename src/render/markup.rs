@@ -25,6 +25,27 @@ pub fn cell(text: &str) -> String {
     out
 }
 
+/// Text the tool did not write, as a Markdown code span outside a table,
+/// shown as written: inside a code span no escape is read (a `\` shows as
+/// one, and `<` as `<`), so none is written. The span is fenced by one
+/// backtick more than the longest run of them in the text, with a space
+/// inside the fence where the text starts or ends with a backtick or a
+/// space (one of each is taken off again), and line breaks are spaces.
+pub fn code(text: &str) -> String {
+    let text: String = text
+        .chars()
+        .map(|c| if matches!(c, '\n' | '\r') { ' ' } else { c })
+        .collect();
+    let longest_run = text.split(|c| c != '`').map(str::len).max().unwrap_or(0);
+    let fence = "`".repeat(longest_run + 1);
+    if text.is_empty() {
+        return "` `".to_owned();
+    }
+    let padded = text.starts_with(['`', ' ']) || text.ends_with(['`', ' ']);
+    let pad = if padded { " " } else { "" };
+    format!("{fence}{pad}{text}{pad}{fence}")
+}
+
 /// Text safe in HTML content and in a quoted attribute value: the five
 /// characters that could end either become references, line breaks and tabs
 /// spaces, and characters HTML forbids in a document (controls,
@@ -53,4 +74,20 @@ pub fn escape(text: &str) -> String {
 fn is_noncharacter(c: char) -> bool {
     let u = u32::from(c);
     (0xFDD0..=0xFDEF).contains(&u) || (u & 0xFFFE) == 0xFFFE
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn a_code_span_shows_its_text_as_written() {
+        assert_eq!(code("org.yaml"), "`org.yaml`");
+        assert_eq!(code("a`b"), "``a`b``");
+        assert_eq!(code("``x"), "``` ``x ```");
+        assert_eq!(code("a "), "` a  `");
+        assert_eq!(code(""), "` `");
+        assert_eq!(code("i|<b>[l](u)\\.yaml"), "`i|<b>[l](u)\\.yaml`");
+        assert_eq!(code("two\nlines"), "`two lines`");
+    }
 }

@@ -1287,3 +1287,32 @@ fn every_text_a_questionnaire_may_hold_comes_back_from_its_json_report() {
         out.stdout
     );
 }
+
+// A file's name in a code span was escaped as Markdown text, which a code
+// span shows as written: `a\|b` showed its backslash, and a backtick in the
+// name closed the span early.
+#[test]
+fn a_file_name_in_a_markdown_code_span_is_shown_as_written() {
+    let tmp = scratch_dir();
+    let dir = path_of(&tmp);
+    let name = "i|`<b>`[l](u).yaml";
+    std::fs::write(format!("{dir}/{name}"), example(NORTHWIND)).expect("write");
+    let out = run_in(
+        dir,
+        &[
+            "frameworks",
+            "nist-ai-rmf",
+            "--format",
+            "markdown",
+            "--",
+            name,
+        ],
+    );
+    assert_eq!(out.code, 0, "{}", out.stderr);
+    assert!(
+        out.stdout
+            .contains("## Northwind Retail (``i|`<b>`[l](u).yaml``)\n"),
+        "{}",
+        out.stdout
+    );
+}
