@@ -57,11 +57,11 @@ pub enum Error {
     Write(#[from] WriteProblem),
     /// A portfolio's reports are kept in a temporary file until they are
     /// written out; that file could not be made or written.
-    #[error("{}: {source}", if *keeping {
+    #[error("{}: {}", if *keeping {
         "cannot keep a report in a temporary file"
     } else {
         "cannot create a temporary file for the reports"
-    })]
+    }, crate::text::io_words(source))]
     Temporary {
         /// Whether the file existed and a report could not be kept in it,
         /// or could not be created at all.
@@ -98,7 +98,7 @@ pub enum Undeclared {
 pub enum InputsProblem {
     #[error("{dir}: no questionnaire (*.yaml, *.yml) in this directory")]
     NoQuestionnaire { dir: String },
-    #[error("{dir}: cannot be read: {source}")]
+    #[error("{dir}: cannot be read: {}", crate::text::io_words(source))]
     UnreadableDirectory {
         dir: String,
         #[source]
@@ -167,7 +167,13 @@ pub enum GitProblem {
         what: String,
         why: String,
     },
-    #[error("{file}: the git command cannot be run: {source}")]
+    /// The file's directory is not there: no repository can hold it.
+    #[error("{file}: its directory does not exist, so no git repository holds it")]
+    NoDirectory { file: String },
+    #[error(
+        "{file}: the git command cannot be run: {}",
+        crate::text::io_words(source)
+    )]
     CannotRun {
         file: String,
         #[source]
@@ -192,7 +198,7 @@ pub enum GitProblem {
     /// Git stopped answering before every version was read, without a word.
     #[error("{file}: {what}")]
     Stopped { file: String, what: String },
-    #[error("{file}: git cat-file stopped: {source}")]
+    #[error("{file}: git cat-file stopped: {}", crate::text::io_words(source))]
     Broken {
         file: String,
         #[source]
@@ -235,7 +241,7 @@ fn reason(error: &io::Error) -> String {
         io::ErrorKind::PermissionDenied => "permission denied".to_owned(),
         io::ErrorKind::NotFound => "the directory does not exist".to_owned(),
         io::ErrorKind::WouldBlock => "it cannot be written without waiting".to_owned(),
-        _ => error.to_string(),
+        _ => crate::text::io_words(error),
     }
 }
 

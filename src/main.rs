@@ -102,7 +102,7 @@ fn main() -> ExitCode {
     if let Err(error) = written {
         if error.kind() != std::io::ErrorKind::BrokenPipe {
             stderr.push_str("readiness: cannot write the report to standard output: ");
-            stderr.push_str(&error.to_string());
+            stderr.push_str(&readiness::text::io_words(&error));
             stderr.push('\n');
             code = ExitStatus::Invalid;
         }

@@ -33,10 +33,33 @@ pub fn append<W: ?Sized>(out: &mut W, write: impl FnOnce(&mut W) -> fmt::Result)
     debug_assert!(result.is_ok(), "writing to a String cannot fail");
 }
 
+/// An I/O error in a reader's words: the system's description, as the rest
+/// of a message is written (lower case), without Rust's `(os error N)`.
+pub fn io_words(error: &std::io::Error) -> String {
+    let text = error.to_string();
+    let text = match text.rfind(" (os error ") {
+        Some(at) if text.ends_with(')') => &text[..at],
+        _ => &text,
+    };
+    let mut chars = text.chars();
+    chars.next().map_or_else(String::new, |first| {
+        first.to_lowercase().chain(chars).collect()
+    })
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
     use std::fmt::Write as _;
+
+    #[test]
+    fn an_io_error_is_said_without_rusts_error_number() {
+        let error = std::io::Error::from_raw_os_error(5);
+        assert!(error.to_string().ends_with("(os error 5)"));
+        assert_eq!(io_words(&error), "input/output error");
+        let own = std::io::Error::other("Kept report cut short (a note)");
+        assert_eq!(io_words(&own), "kept report cut short (a note)");
+    }
 
     #[test]
     fn what_is_written_is_kept() {

@@ -37,17 +37,25 @@ pub struct Revision {
     blob: String,
 }
 
-/// The directory git runs in for `file`, and the file's name there.
-fn place(file: &Path) -> (PathBuf, String) {
+/// The directory git runs in for `file`, and the file's name there; a
+/// directory that is not there is said so, not left to fail as a git
+/// command that cannot start.
+fn place(file: &Path, shown: &str) -> Result<(PathBuf, String), Error> {
     let directory = match file.parent() {
         Some(d) if !d.as_os_str().is_empty() => d.to_path_buf(),
         _ => PathBuf::from("."),
     };
+    if !directory.is_dir() {
+        return Err(GitProblem::NoDirectory {
+            file: shown.to_owned(),
+        }
+        .into());
+    }
     let name = file
         .file_name()
         .map(|n| n.to_string_lossy().into_owned())
         .unwrap_or_default();
-    (directory, name)
+    Ok((directory, name))
 }
 
 /// Variables that point git at another repository, work tree or index
@@ -214,7 +222,7 @@ fn commit_of(directory: &Path, shown: &str, revision: &str) -> Result<String, Er
 /// The bytes of `file` as it was at `revision`. Its size is asked first: a
 /// file larger than a questionnaire may be is refused unread.
 pub fn show(file: &Path, shown: &str, revision: &str) -> Result<Vec<u8>, Error> {
-    let (directory, name) = place(file);
+    let (directory, name) = place(file, shown)?;
     let commit = commit_of(&directory, shown, revision)?;
     let revision_shown = escaped(revision);
     // The file's path from the repository's root, computed in its own
@@ -262,7 +270,7 @@ pub fn show(file: &Path, shown: &str, revision: &str) -> Result<Vec<u8>, Error> 
 /// copies); a commit that deleted it is left out (there is nothing to
 /// assess).
 pub fn revisions(file: &Path, shown: &str) -> Result<Vec<Revision>, Error> {
-    let (directory, name) = place(file);
+    let (directory, name) = place(file, shown)?;
     let output = output(
         git(&directory).args([
             "log",
@@ -368,7 +376,7 @@ pub fn each_content(
     revisions: &[Revision],
     mut each: impl FnMut(usize, Blob),
 ) -> Result<(), Error> {
-    let (directory, _) = place(file);
+    let (directory, _) = place(file, shown)?;
     let mut child = git(&directory)
         .args(["cat-file", "--batch"])
         .stdin(Stdio::piped())

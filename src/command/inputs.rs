@@ -100,7 +100,7 @@ fn not_a_questionnaire(path: &Path) -> Option<String> {
         Err(_) if std::fs::symlink_metadata(path).is_ok() => {
             Some("is a symbolic link to nothing, or to itself".to_owned())
         }
-        Err(e) => Some(format!("cannot be read: {e}")),
+        Err(e) => Some(format!("cannot be read: {}", crate::text::io_words(&e))),
     }
 }
 

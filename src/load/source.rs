@@ -119,7 +119,7 @@ fn open_error(error: &std::io::Error) -> Diagnostic {
         ErrorKind::NotFound => "no such file".to_owned(),
         ErrorKind::PermissionDenied => "permission denied: the file cannot be read".to_owned(),
         ErrorKind::IsADirectory => "is a directory; give the path of a file".to_owned(),
-        _ => format!("cannot be read: {error}"),
+        _ => format!("cannot be read: {}", crate::text::io_words(error)),
     })
 }
 

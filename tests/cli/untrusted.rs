@@ -1316,3 +1316,24 @@ fn a_file_name_in_a_markdown_code_span_is_shown_as_written() {
         out.stdout
     );
 }
+
+// A path at a revision whose directory is not there was reported as a git
+// command that could not be run, with the system's error number.
+#[test]
+fn a_path_at_a_revision_in_no_directory_is_said_so() {
+    let tmp = repository();
+    let dir = path_of(&tmp);
+    let out = run_in(dir, &["diff", "git:HEAD:no/such/dir/org.yaml", "org.yaml"]);
+    assert_eq!((out.code, out.stdout.as_str()), (2, ""));
+    assert_eq!(
+        out.stderr,
+        "no/such/dir/org.yaml: its directory does not exist, so no git repository holds it\n"
+    );
+    let out = run_in(dir, &["history", "no/such/dir/org.yaml"]);
+    assert_eq!(out.code, 2, "{}", out.stderr);
+    assert!(
+        out.stderr.contains("its directory does not exist"),
+        "{}",
+        out.stderr
+    );
+}
