@@ -380,21 +380,27 @@ pub fn escaped(text: &str) -> std::borrow::Cow<'_, str> {
     out.into()
 }
 
-/// A path as the tool prints it: bytes that are not UTF-8 as `\xNN` (so two
-/// different names never print the same), unsafe characters escaped, and a
-/// leading `::` (a GitHub workflow command) behind `./`.
+/// Bytes from outside, as text safe to print on one line: bytes that are
+/// not UTF-8 as `\xNN` (so two different texts never print the same), and
+/// unsafe and invisible characters escaped.
+pub fn shown_bytes(bytes: &[u8]) -> String {
+    let mut text = String::with_capacity(bytes.len());
+    for chunk in bytes.utf8_chunks() {
+        text.push_str(&escaped(chunk.valid()));
+        for byte in chunk.invalid() {
+            crate::text::append(&mut text, |text| write!(text, "\\x{byte:02X}"));
+        }
+    }
+    text
+}
+
+/// A path as the tool prints it: [`shown_bytes`], and a leading `::` (a
+/// GitHub workflow command) behind `./`.
 pub fn shown_path(path: &Path) -> String {
     #[cfg(unix)]
     let text = {
         use std::os::unix::ffi::OsStrExt;
-        let mut text = String::new();
-        for chunk in path.as_os_str().as_bytes().utf8_chunks() {
-            text.push_str(&escaped(chunk.valid()));
-            for byte in chunk.invalid() {
-                crate::text::append(&mut text, |text| write!(text, "\\x{byte:02X}"));
-            }
-        }
-        text
+        shown_bytes(path.as_os_str().as_bytes())
     };
     #[cfg(not(unix))]
     let text = escaped(&path.to_string_lossy()).into_owned();

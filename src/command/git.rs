@@ -304,36 +304,44 @@ pub fn revisions(file: &Path, shown: &str) -> Result<Vec<Revision>, Error> {
 /// path (two for a rename or copy), every field ended by NUL. Fields are
 /// taken by position, so no subject or path can start a record of its own.
 fn parse_log(bytes: &[u8]) -> Option<Vec<Revision>> {
-    let mut fields = bytes
-        .split(|&b| b == 0)
-        .map(|f| String::from_utf8_lossy(f).into_owned())
-        .peekable();
+    let text = |field: &[u8]| String::from_utf8_lossy(field).into_owned();
+    let mut fields = bytes.split(|&b| b == 0).peekable();
     let mut revisions = Vec::new();
     while let Some(commit) = fields.next() {
         if commit.is_empty() && fields.peek().is_none() {
             break;
         }
-        if commit.is_empty() || !commit.bytes().all(|b| b.is_ascii_hexdigit()) {
+        if commit.is_empty() || !commit.iter().all(u8::is_ascii_hexdigit) {
             return None;
         }
-        let date_text = fields.next()?;
-        let subject = fields.next()?;
+        let commit = text(commit);
+        let date_text = text(fields.next()?);
+        // A subject is shown, never read: as every outside text is shown,
+        // on one line, escaped, with bytes that are not UTF-8 as `\xNN`.
+        let subject = crate::diagnostic::shown_bytes(fields.next()?);
         let mut change = None;
         let mut copied = false;
-        while let Some(raw) = fields.next_if(|f| f.trim_start_matches('\n').starts_with(':')) {
+        // Each raw change starts a line of its own: its field starts with
+        // the line break `--raw` writes after the subject, then `:`.
+        let is_change = |f: &&[u8]| {
+            let breaks = f.iter().take_while(|&&b| b == b'\n').count();
+            f[breaks..].starts_with(b":")
+        };
+        while let Some(raw) = fields.next_if(is_change) {
+            let raw = text(raw);
             let raw = raw.trim_start_matches('\n');
             // `:old-mode new-mode old-id new-id STATUS`
             let parts: Vec<&str> = raw.split(' ').collect();
             let blob = (*parts.get(3)?).to_owned();
             let status = parts.get(4)?;
-            let first = fields.next()?;
+            let first = text(fields.next()?);
             let (path, renamed_from) = if status.starts_with('R') {
-                (fields.next()?, Some(first))
+                (text(fields.next()?), Some(first))
             } else if status.starts_with('C') {
                 // A copy is where this file began: what came before is the
                 // history of the file it was copied from, another file.
                 copied = true;
-                (fields.next()?, None)
+                (text(fields.next()?), None)
             } else {
                 (first, None)
             };
@@ -482,7 +490,12 @@ mod tests {
         assert_eq!(revisions[0].subject, "Northwind: both pilots live");
         assert_eq!(revisions[0].path, "team/org.yaml");
         assert_eq!(revisions[0].blob, "bbb");
-        assert_eq!(revisions[1].subject, "moved \u{1e} 0000");
+        // A control character in a subject is shown escaped, and a byte that
+        // is not UTF-8 as `\xNN`.
+        assert_eq!(revisions[1].subject, "moved \\u{1e} 0000");
+        let odd = parse_log(b"ab\x002026-08-20\x00caf\xe9 \xe2\x80\xae\x00\n:100644 100644 aaa bbb M\x00org.yaml\x00")
+            .expect("a log");
+        assert_eq!(odd[0].subject, "caf\\xE9 \\u{202e}");
         assert_eq!(revisions[1].renamed_from.as_deref(), Some("old.yaml"));
         assert_eq!(parse_log(b"").map(|r| r.len()), Some(0));
         // `--follow` finds copies too: the history stops at the copy.

@@ -422,8 +422,13 @@ fn a_commit_subject_cannot_forge_a_version_of_the_history() {
     let history: Value = serde_json::from_str(&out.stdout).expect("JSON");
     let versions = history["versions"].as_array().expect("versions");
     assert_eq!(versions.len(), 2, "{}", out.stdout);
-    // Git gives the subject's lines joined by a space.
-    assert_eq!(versions[1]["subject"], forged.replace('\n', " ").as_str());
+    // Git gives the subject's lines joined by a space; the control
+    // characters are shown escaped, as in every other output.
+    let shown = forged
+        .replace('\n', " ")
+        .replace('\u{1e}', "\\u{1e}")
+        .replace('\u{1f}', "\\u{1f}");
+    assert_eq!(versions[1]["subject"], shown.as_str());
     assert_eq!(versions[1]["date"], "2026-11-10");
     assert!(versions.iter().all(|v| v["commit"] != "f".repeat(40)));
 }
