@@ -457,3 +457,59 @@ fn validate_reports_each_file() {
         out.stderr
     );
 }
+
+// A name written with a wrong value was reported twice: once as what it is,
+// and once as missing.
+#[test]
+fn a_wrong_organization_name_is_one_problem_not_also_a_missing_one() {
+    for (value, message) in [
+        (
+            "\"North\\nwind\"",
+            "3:9: organization.name: a name is one line",
+        ),
+        ("[North, wind]", "3:9: organization.name: expected"),
+    ] {
+        let text = format!("version: 1\norganization:\n  name: {value}\n");
+        let (path, out) = with_file("name.yaml", text.as_bytes(), &["validate"]);
+        assert_eq!(out.code, 2, "{}", out.stderr);
+        assert!(
+            out.stderr.starts_with(&format!("{path}:{message}")),
+            "{}",
+            out.stderr
+        );
+        assert!(
+            !out.stderr.contains("missing organization.name"),
+            "{}",
+            out.stderr
+        );
+    }
+    let (path, out) = with_file(
+        "name.yaml",
+        b"version: 1\norganization:\n  name:\n",
+        &["validate"],
+    );
+    assert_eq!(out.code, 2, "{}", out.stderr);
+    assert!(
+        out.stderr
+            .starts_with(&format!("{path}:1:1: missing organization.name")),
+        "{}",
+        out.stderr
+    );
+}
+
+// A number too large for a whole number was quoted with digits the reader
+// never wrote (18446744073709551615 as 18446744073709552000).
+#[test]
+fn a_number_past_exact_is_said_as_the_rounded_value_it_is() {
+    for (written, shown) in [
+        ("18446744073709551615", "about 1.8446744073709552e19"),
+        ("1e300", "about 1e300"),
+    ] {
+        let text = valid_start(&format!("  employees: {written}\n"));
+        let (path, line) = refused("big.yaml", text.as_bytes());
+        assert_eq!(
+            line,
+            format!("{path}:5:14: organization.employees: expected a whole number, 1 or more, found a number too large to be held exactly ({shown})")
+        );
+    }
+}

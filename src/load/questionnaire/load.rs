@@ -105,6 +105,10 @@ impl Walker {
         }
         let has_version = matches!(&root.value, Value::Map(entries)
             if entries.iter().any(|(k, _)| k.value == Value::Text("version".into())));
+        // A name written with a wrong value has its own message already.
+        let name_written = entry(root, "organization")
+            .and_then(|organization| entry(organization, "name"))
+            .is_some_and(|name| name.value != Value::Null);
         self.mapping("", root);
         if !has_version {
             self.problem(
@@ -113,6 +117,7 @@ impl Walker {
             );
         }
         match self.answers.get(path::ORGANIZATION_NAME) {
+            None if name_written => {}
             None => self.problem(
                 start,
                 "missing organization.name: the organization's name is required".to_owned(),
@@ -334,6 +339,17 @@ impl Walker {
         }
         (self.problems.len() == before).then_some(answers)
     }
+}
+
+/// The value of `key` in the mapping `node`, if it is one and has it.
+fn entry<'n>(node: &'n Node, key: &str) -> Option<&'n Node> {
+    let Value::Map(entries) = &node.value else {
+        return None;
+    };
+    entries
+        .iter()
+        .find(|(k, _)| matches!(&k.value, Value::Text(t) if t == key))
+        .map(|(_, value)| value)
 }
 
 fn keys_of(list: &ListQuestion) -> Vec<&'static str> {
