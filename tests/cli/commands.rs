@@ -383,6 +383,10 @@ fn colour_follows_the_flag_and_the_environment() {
     assert!(run_env(&["assess", file], &[("CLICOLOR_FORCE", "1")])
         .stdout
         .contains(escape));
+    // `CLICOLOR_FORCE=0` forces nothing, as the convention says.
+    assert!(!run_env(&["assess", file], &[("CLICOLOR_FORCE", "0")])
+        .stdout
+        .contains(escape));
     assert!(!run_env(
         &["assess", file],
         &[("CLICOLOR_FORCE", "1"), ("NO_COLOR", "1")]
