@@ -182,6 +182,7 @@ pub fn parse(text: &str, path: &Path) -> Result<Config, Vec<Diagnostic>> {
         }),
         ..Config::default()
     };
+    problems.extend(files_outside(text, path, &raw, config.rubric.as_deref()));
     if let Some(format) = &raw.format {
         match Format::parse(format.get_ref()) {
             Some(f) => config.format = Some(f),
@@ -304,6 +305,68 @@ fn acceptances(
         }
     }
     accept
+}
+
+/// The files the settings name (the rubric, a baseline file) that lie
+/// outside the tree they govern: see [`outside_its_tree`].
+fn files_outside(
+    text: &str,
+    path: &Path,
+    raw: &RawConfig,
+    rubric: Option<&Path>,
+) -> Vec<Diagnostic> {
+    let mut problems = Vec::new();
+    let baseline_file = raw
+        .gate
+        .as_ref()
+        .and_then(|g| g.baseline.as_ref())
+        .filter(|b| !b.get_ref().starts_with("git:"));
+    let named = [
+        ("rubric", raw.rubric.as_ref(), rubric.map(Path::to_path_buf)),
+        (
+            "gate.baseline",
+            baseline_file,
+            baseline_file.map(|b| PathBuf::from(relative_baseline(b.get_ref(), path))),
+        ),
+    ];
+    for (key, value, file) in named {
+        let (Some(value), Some(file)) = (value, file) else {
+            continue;
+        };
+        if let Some(tree) = outside_its_tree(&file, path) {
+            problems.push(Diagnostic::at(
+                position(text, value.span().start),
+                format!(
+                    "{key}: \"{}\" lies outside {tree}; a settings file names files inside it (--{} names any file)",
+                    crate::diagnostic::escaped(value.get_ref()),
+                    key.trim_start_matches("gate."),
+                ),
+            ));
+        }
+    }
+    problems
+}
+
+/// The tree a settings file governs, named for a message, when `file` (as
+/// the settings file at `config` names it) lies outside it: its repository
+/// (from the file's own directory up to the directory holding `.git`), else
+/// its own directory. A repository's settings come with its changes, and
+/// the file they name is read and its first problem quoted in the job's
+/// log: a file elsewhere on the machine (a password file, a process's
+/// environment), named or reached through a symbolic link, is refused
+/// unread. `None` too when the file is not there: its reader says so.
+fn outside_its_tree(file: &Path, config: &Path) -> Option<&'static str> {
+    let real = std::fs::canonicalize(file).ok()?;
+    let directory = config.parent().filter(|d| !d.as_os_str().is_empty());
+    let directory = std::fs::canonicalize(directory.unwrap_or(Path::new("."))).ok()?;
+    let repository = directory
+        .ancestors()
+        .find(|a| std::fs::symlink_metadata(a.join(".git")).is_ok());
+    let (tree, named) = match repository {
+        Some(root) => (root, "the repository holding this settings file"),
+        None => (directory.as_path(), "this settings file's directory"),
+    };
+    (!real.starts_with(tree)).then_some(named)
 }
 
 /// A baseline file is read relative to the config file, as the rubric is;

@@ -504,3 +504,63 @@ fn every_mistake_of_the_settings_file_is_reported_at_once() {
         ]
     );
 }
+
+// A settings file naming a file elsewhere on the machine had it read and
+// its first line quoted in the job's log.
+#[test]
+fn a_settings_file_names_files_inside_its_repository_only() {
+    let tmp = scratch_dir();
+    let dir = path_of(&tmp);
+    let elsewhere = tempfile::tempdir().expect("a directory outside the repository");
+    let secret = elsewhere.path().join("secret.toml");
+    std::fs::write(&secret, "token: abc\n").expect("write");
+    std::os::unix::fs::symlink(&secret, format!("{dir}/link.toml")).expect("symlink");
+    let secret = secret.to_str().expect("UTF-8");
+    let cases = [
+        (
+            format!("rubric = \"{secret}\"\n"),
+            "1:10: rubric",
+            secret,
+            "rubric",
+        ),
+        (
+            "rubric = \"link.toml\"\n".to_owned(),
+            "1:10: rubric",
+            "link.toml",
+            "rubric",
+        ),
+        (
+            format!("[gate]\nbaseline = \"{secret}\"\n"),
+            "2:12: gate.baseline",
+            secret,
+            "baseline",
+        ),
+    ];
+    for (settings, place, named, flag) in cases {
+        std::fs::write(format!("{dir}/readiness.toml"), &settings).expect("write");
+        let out = run_in(dir, &["assess", &northwind()]);
+        assert_eq!((out.code, out.stdout.as_str()), (2, ""), "{settings}");
+        assert!(
+            out.stderr.starts_with(&format!("readiness.toml:{place}: \"{named}\" lies outside the repository holding this settings file; a settings file names files inside it (--{flag} names any file)\n")),
+            "{settings}: {}",
+            out.stderr
+        );
+        assert!(!out.stderr.contains("token"), "{}", out.stderr);
+    }
+    // Inside the repository, and given as a flag, either is read.
+    std::fs::copy(
+        format!("{}/rubrics/default.toml", env!("CARGO_MANIFEST_DIR")),
+        format!("{dir}/ours.toml"),
+    )
+    .expect("copy");
+    std::fs::write(format!("{dir}/readiness.toml"), "rubric = \"ours.toml\"\n").expect("write");
+    assert_eq!(run_in(dir, &["assess", &northwind()]).code, 0);
+    std::fs::write(format!("{dir}/readiness.toml"), "").expect("write");
+    let out = run_in(dir, &["assess", &northwind(), "--rubric", secret]);
+    assert_eq!(out.code, 2, "{}", out.stderr);
+    assert!(
+        out.stderr.starts_with(&format!("{secret}:1:")),
+        "{}",
+        out.stderr
+    );
+}
