@@ -18,8 +18,9 @@ use std::path::{Path, PathBuf};
 /// an escape sequence or start a workflow command: it is clap's message
 /// for the arguments so quoted. Quoting keeps a mistake a mistake (an
 /// escape adds a backslash where none was), except a value that is not
-/// UTF-8 for an option that takes any text; then the message is the first
-/// one, which quotes nothing, made safe the same way.
+/// UTF-8 for an option that takes any text: then the message names the
+/// values that are not UTF-8, quoted; any other message is the first one,
+/// made safe the same way.
 pub fn parse_command_line(args: &[OsString]) -> Result<Cli, clap::Error> {
     let error = match Cli::try_parse_from(args) {
         Ok(cli) => return Ok(cli),
@@ -31,6 +32,23 @@ pub fn parse_command_line(args: &[OsString]) -> Result<Cli, clap::Error> {
         .map(|arg| crate::diagnostic::shown_path(Path::new(arg)));
     // Quoted, the arguments are still a mistake, save for that one case.
     Cli::try_parse_from(quoted)?;
+    let not_text: Vec<String> = args
+        .iter()
+        .filter(|arg| arg.to_str().is_none())
+        .map(|arg| format!("'{}'", crate::diagnostic::shown_path(Path::new(arg))))
+        .collect();
+    if error.kind() == clap::error::ErrorKind::InvalidUtf8 && !not_text.is_empty() {
+        let (noun, verb) = if not_text.len() == 1 {
+            ("value", "is")
+        } else {
+            ("values", "are")
+        };
+        let message = format!(
+            "the {noun} {} {verb} not UTF-8; an option that takes a name or text needs UTF-8\n",
+            not_text.join(", ")
+        );
+        return Err(clap::Error::raw(error.kind(), message));
+    }
     let message = error.render().to_string();
     let message = message.strip_prefix("error: ").unwrap_or(&message);
     let lines: Vec<_> = message
@@ -160,7 +178,7 @@ pub struct AssessArgs {
     #[arg(long)]
     pub detail: bool,
     /// The name to show for standard input in reports and messages
-    #[arg(long, value_name = "NAME", default_value = "<stdin>")]
+    #[arg(long, value_name = "NAME", default_value = "<stdin>", value_parser = parse_name)]
     pub stdin_filename: String,
     /// How to print the report [default: table, or `format` in readiness.toml]
     #[arg(long, value_parser = word_of::<Format>(&[
@@ -298,7 +316,7 @@ pub struct ValidateArgs {
     #[arg(required = true)]
     pub files: Vec<PathBuf>,
     /// The name to show for standard input in messages
-    #[arg(long, value_name = "NAME", default_value = "<stdin>")]
+    #[arg(long, value_name = "NAME", default_value = "<stdin>", value_parser = parse_name)]
     pub stdin_filename: String,
     /// The assessment date, where a questionnaire gives none
     #[arg(long, value_name = "YYYY-MM-DD", value_parser = parse_date)]
@@ -414,6 +432,15 @@ fn parse_count(text: &str) -> Result<u32, String> {
         Ok(n) => Ok(n),
         Err(_) if whole => Ok(u32::MAX),
         Err(_) => Err("not a number of versions; expected a whole number, 1 or more".to_owned()),
+    }
+}
+
+/// A name to show for standard input: something to show.
+fn parse_name(text: &str) -> Result<String, String> {
+    if text.trim().is_empty() {
+        Err("a name shows nothing when it is empty; expected a name such as org.yaml".to_owned())
+    } else {
+        Ok(text.to_owned())
     }
 }
 

@@ -1213,7 +1213,8 @@ fn an_argument_in_a_mistake_is_quoted_escaped_on_the_message_line() {
 }
 
 // Quoting a value that is not UTF-8 makes it text; where that would make the
-// command line valid, the first message, which quotes nothing, is printed.
+// command line valid, the message names the value, quoted. An empty name for
+// standard input would show nothing where a file's name stands.
 #[test]
 fn an_argument_that_is_not_utf8_is_a_mistake_whatever_quoting_would_make_of_it() {
     use std::ffi::OsStr;
@@ -1228,7 +1229,14 @@ fn an_argument_that_is_not_utf8_is_a_mistake_whatever_quoting_would_make_of_it()
     assert_eq!((out.code, out.stdout.as_str()), (2, ""));
     assert!(
         out.stderr
-            .starts_with("error: invalid UTF-8 was detected in one or more arguments\n"),
+            == "error: the value 'org\\xFF.yaml' is not UTF-8; an option that takes a name or text needs UTF-8\n",
+        "{}",
+        out.stderr
+    );
+    let out = run(&["assess", "--stdin-filename", " ", "-"]);
+    assert_eq!((out.code, out.stdout.as_str()), (2, ""));
+    assert!(
+        out.stderr.starts_with("error: invalid value ' ' for '--stdin-filename <NAME>': a name shows nothing when it is empty;"),
         "{}",
         out.stderr
     );
