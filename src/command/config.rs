@@ -246,26 +246,44 @@ pub fn parse(text: &str, path: &Path) -> Result<Config, Vec<Diagnostic>> {
 /// paths and the revision too.
 fn hidden_characters(text: &str, raw: &RawConfig) -> Vec<Diagnostic> {
     let mut problems = Vec::new();
-    for (key, value) in [
-        ("rubric", raw.rubric.as_ref()),
-        (
-            "gate.baseline",
-            raw.gate.as_ref().and_then(|g| g.baseline.as_ref()),
-        ),
-    ] {
-        let Some(value) = value else { continue };
+    let mut check = |key: &str, value: &str, span: std::ops::Range<usize>, what: &str| {
         let found = value
-            .get_ref()
             .chars()
             .find(|&c| crate::diagnostic::is_unsafe(c) || crate::diagnostic::is_hidden(c));
         if let Some(c) = found {
             problems.push(Diagnostic::at(
-                position(text, value.span().start),
+                position(text, span.start),
                 format!(
-                    "{key}: holds U+{:04X}, a control, invisible or bidirectional character; a path or revision is one line of visible characters",
+                    "{key}: holds U+{:04X}, a control, invisible or bidirectional character; {what} is one line of visible characters",
                     u32::from(c)
                 ),
             ));
+        }
+    };
+    let gate = raw.gate.as_ref();
+    let paths = [
+        ("rubric", raw.rubric.as_ref()),
+        ("gate.baseline", gate.and_then(|g| g.baseline.as_ref())),
+    ];
+    for (key, value) in paths {
+        if let Some(value) = value {
+            check(key, value.get_ref(), value.span(), "a path or revision");
+        }
+    }
+    // The words: one, or a list of them.
+    let words = [
+        ("framework", raw.framework.as_ref()),
+        ("gate.fail_on", gate.and_then(|g| g.fail_on.as_ref())),
+    ];
+    for (key, value) in words {
+        let Some(value) = value else { continue };
+        let texts: Vec<&str> = match value.get_ref() {
+            toml::Value::String(one) => vec![one.as_str()],
+            toml::Value::Array(many) => many.iter().filter_map(toml::Value::as_str).collect(),
+            _ => Vec::new(),
+        };
+        for word in texts {
+            check(key, word, value.span(), "a word or a reference");
         }
     }
     problems

@@ -51,6 +51,14 @@ fn a_wrong_value_in_readiness_toml_is_named_in_the_readers_words() {
         ("[gate]\nfail_under = 1e400\n", "readiness.toml:2:14: the number is too large to hold\n"),
         ("gate = 5\n", "readiness.toml:1:8: invalid type: integer \"5\", expected a table\n"),
         ("accept = [1]\n", "readiness.toml:1:11: invalid type: integer \"1\", expected a table\n"),
+        (
+            "[gate]\nfail_on = [\"purgatory\", \"x\\n::error::y\"]\n",
+            "readiness.toml:2:11: gate.fail_on: holds U+000A, a control, invisible or bidirectional character; a word or a reference is one line of visible characters\n",
+        ),
+        (
+            "framework = \"nist\\u200b-ai-rmf\"\n",
+            "readiness.toml:1:13: framework: holds U+200B, a control, invisible or bidirectional character; a word or a reference is one line of visible characters\n",
+        ),
     ];
     for (settings, first_line) in cases {
         std::fs::write(format!("{dir}/readiness.toml"), settings).expect("write");
