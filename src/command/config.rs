@@ -326,7 +326,7 @@ fn acceptances(
 }
 
 /// The files the settings name (the rubric, a baseline file) that lie
-/// outside the tree they govern: see [`outside_its_tree`].
+/// outside the tree they govern (`super::tree`).
 fn files_outside(
     text: &str,
     path: &Path,
@@ -351,7 +351,12 @@ fn files_outside(
         let (Some(value), Some(file)) = (value, file) else {
             continue;
         };
-        if let Some(tree) = outside_its_tree(&file, path) {
+        let directory = super::tree::directory_of(path);
+        if let Some(tree) = super::tree::outside(&file, directory) {
+            let tree = match tree {
+                super::tree::Tree::Repository => "the repository holding this settings file",
+                super::tree::Tree::Directory => "this settings file's directory",
+            };
             problems.push(Diagnostic::at(
                 position(text, value.span().start),
                 format!(
@@ -363,28 +368,6 @@ fn files_outside(
         }
     }
     problems
-}
-
-/// The tree a settings file governs, named for a message, when `file` (as
-/// the settings file at `config` names it) lies outside it: its repository
-/// (from the file's own directory up to the directory holding `.git`), else
-/// its own directory. A repository's settings come with its changes, and
-/// the file they name is read and its first problem quoted in the job's
-/// log: a file elsewhere on the machine (a password file, a process's
-/// environment), named or reached through a symbolic link, is refused
-/// unread. `None` too when the file is not there: its reader says so.
-fn outside_its_tree(file: &Path, config: &Path) -> Option<&'static str> {
-    let real = std::fs::canonicalize(file).ok()?;
-    let directory = config.parent().filter(|d| !d.as_os_str().is_empty());
-    let directory = std::fs::canonicalize(directory.unwrap_or(Path::new("."))).ok()?;
-    let repository = directory
-        .ancestors()
-        .find(|a| std::fs::symlink_metadata(a.join(".git")).is_ok());
-    let (tree, named) = match repository {
-        Some(root) => (root, "the repository holding this settings file"),
-        None => (directory.as_path(), "this settings file's directory"),
-    };
-    (!real.starts_with(tree)).then_some(named)
 }
 
 /// A baseline file is read relative to the config file, as the rubric is;

@@ -2,7 +2,8 @@
 //! input, and for a directory every `*.yaml` and `*.yml` directly in it (in
 //! any case), by name. An entry named like a questionnaire that cannot be one
 //! (a directory, a FIFO, a link to nothing or to itself) is a named problem,
-//! never skipped in silence.
+//! never skipped in silence; so is a link to a file outside the directory's
+//! repository (`super::tree`), which is not read.
 
 use crate::diagnostic::shown_path;
 use crate::error::{Error, InputsProblem};
@@ -70,15 +71,17 @@ fn questionnaires_in(directory: &Path) -> Result<(Vec<PathBuf>, Vec<Error>), Err
             None
         } else {
             not_a_questionnaire(&path)
+                .map(|why| {
+                    format!("{why}; it is named like a questionnaire but cannot be read as one")
+                })
+                .or_else(|| linked_outside(&path, directory))
         };
         match why {
             None => found.push(path),
             Some(why) => refused.push(Error::Invalid {
                 file: shown_path(&path),
                 text: None,
-                problems: vec![crate::diagnostic::Diagnostic::whole_file(format!(
-                    "{why}; it is named like a questionnaire but cannot be read as one"
-                ))],
+                problems: vec![crate::diagnostic::Diagnostic::whole_file(why)],
             }),
         }
     }
@@ -102,6 +105,18 @@ fn not_a_questionnaire(path: &Path) -> Option<String> {
         }
         Err(e) => Some(format!("cannot be read: {}", crate::text::io_words(&e))),
     }
+}
+
+/// Why a directory's entry is not read, if it links to a file outside the
+/// directory's repository (`super::tree`).
+fn linked_outside(path: &Path, directory: &Path) -> Option<String> {
+    let tree = match super::tree::outside(path, directory)? {
+        super::tree::Tree::Repository => "the repository holding this directory",
+        super::tree::Tree::Directory => "this directory",
+    };
+    Some(format!(
+        "links to a file outside {tree}, which is not read; give that file's own path to assess it"
+    ))
 }
 
 /// Refuses an output file that is one of the inputs, however it is named

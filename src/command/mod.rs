@@ -37,6 +37,7 @@ pub mod pages;
 pub mod read;
 pub mod settings;
 pub mod spill;
+pub mod tree;
 
 use crate::{assess, rubric};
 

@@ -1350,3 +1350,42 @@ fn a_path_at_a_revision_in_no_directory_is_said_so() {
         out.stderr
     );
 }
+
+// A directory's questionnaire that linked to a file elsewhere on the machine
+// had that file read and its first problem quoted in the job's log.
+#[test]
+fn a_directorys_link_to_a_file_outside_its_repository_is_not_read() {
+    let tmp = scratch_dir();
+    let dir = path_of(&tmp);
+    let elsewhere = tempfile::tempdir().expect("a directory outside the repository");
+    let secret = elsewhere.path().join("secret.yaml");
+    std::fs::write(&secret, "token: abc\n").expect("write");
+    std::fs::create_dir(format!("{dir}/orgs")).expect("mkdir");
+    std::fs::write(format!("{dir}/orgs/a.yaml"), example(NORTHWIND)).expect("write");
+    std::fs::write(format!("{dir}/harbor.yaml"), example(HARBOR)).expect("write");
+    std::os::unix::fs::symlink(&secret, format!("{dir}/orgs/b.yaml")).expect("symlink");
+    std::os::unix::fs::symlink("../harbor.yaml", format!("{dir}/orgs/c.yaml")).expect("symlink");
+    let out = run_in(dir, &["assess", "orgs", "--format", "json"]);
+    assert_eq!(out.code, 2, "{}", out.stderr);
+    assert_eq!(
+        out.stderr,
+        "orgs/b.yaml: links to a file outside the repository holding this directory, which is not read; give that file's own path to assess it\n"
+    );
+    let report: Value = serde_json::from_str(&out.stdout).expect("JSON");
+    assert_eq!(
+        report["assessments"].as_array().map(Vec::len),
+        Some(2),
+        "{}",
+        out.stdout
+    );
+    assert!(!out.stdout.contains("token"));
+    // Named on the command line, the file is the runner's choice, and read.
+    let secret = secret.to_str().expect("UTF-8");
+    let out = run_in(dir, &["validate", secret]);
+    assert_eq!(out.code, 2, "{}", out.stderr);
+    assert!(
+        out.stderr.starts_with(&format!("{secret}:1:1:")),
+        "{}",
+        out.stderr
+    );
+}
