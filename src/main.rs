@@ -58,33 +58,23 @@ fn report_output() -> Box<dyn Write> {
     Box::new(std::io::stdout().lock())
 }
 
-/// Whether `CLICOLOR_FORCE` is `0`, which by the convention it comes from
-/// forces nothing; anstream reads any value as forcing colour.
-fn forced_off() -> bool {
-    std::env::var_os("CLICOLOR_FORCE").is_some_and(|v| v == "0")
-}
-
-/// What "auto" settles on with `CLICOLOR_FORCE` left out: colour only on a
-/// terminal that shows it, unless `NO_COLOR` is set or `CLICOLOR` is `0`.
-fn auto_unforced() -> ColorChoice {
-    let set = |name: &str| std::env::var_os(name).filter(|v| !v.is_empty());
-    let refused = set("NO_COLOR").is_some()
-        || set("CLICOLOR").is_some_and(|v| v == "0")
-        || set("TERM").is_some_and(|v| v == "dumb");
-    if !refused && std::io::stdout().is_terminal() {
-        ColorChoice::Always
-    } else {
-        ColorChoice::Never
+/// `CLICOLOR_FORCE=0` forces nothing, by the convention the variable comes
+/// from; anstream (and clap through it) reads any value as forcing colour,
+/// so a `0` is taken out of the environment before anything reads it. Done
+/// first in `main`, before any thread exists to read the environment too.
+fn unforce_colour() {
+    if std::env::var_os("CLICOLOR_FORCE").is_some_and(|v| v == "0") {
+        std::env::remove_var("CLICOLOR_FORCE");
     }
 }
 
 fn main() -> ExitCode {
+    unforce_colour();
     command::pages::start_small();
     command::interrupt::install();
     let arguments: Vec<_> = std::env::args_os().collect();
     let cli = args::parse_command_line(&arguments).unwrap_or_else(|e| e.exit());
     let choice = match cli.color {
-        ColorWhen::Auto if forced_off() => auto_unforced(),
         ColorWhen::Auto => ColorChoice::Auto,
         ColorWhen::Always => ColorChoice::Always,
         ColorWhen::Never => ColorChoice::Never,

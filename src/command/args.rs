@@ -17,10 +17,11 @@ use std::path::{Path, PathBuf};
 /// behind `./`), so that no argument can break the message's lines, write
 /// an escape sequence or start a workflow command: it is clap's message
 /// for the arguments so quoted. Quoting keeps a mistake a mistake (an
-/// escape adds a backslash where none was), except a value that is not
-/// UTF-8 for an option that takes any text: then the message names the
-/// values that are not UTF-8, quoted; any other message is the first one,
-/// made safe the same way.
+/// escape adds a backslash where none was), except where it makes a value
+/// valid: a value that is not UTF-8 for an option that takes text (then
+/// the message names every argument that is not UTF-8, quoted), or a name
+/// that is only a line break (then the first message, its arguments
+/// written quoted).
 pub fn parse_command_line(args: &[OsString]) -> Result<Cli, clap::Error> {
     let error = match Cli::try_parse_from(args) {
         Ok(cli) => return Ok(cli),
@@ -32,24 +33,34 @@ pub fn parse_command_line(args: &[OsString]) -> Result<Cli, clap::Error> {
         .map(|arg| crate::diagnostic::shown_path(Path::new(arg)));
     // Quoted, the arguments are still a mistake, save for that one case.
     Cli::try_parse_from(quoted)?;
-    let not_text: Vec<String> = args
-        .iter()
-        .filter(|arg| arg.to_str().is_none())
-        .map(|arg| format!("'{}'", crate::diagnostic::shown_path(Path::new(arg))))
-        .collect();
-    if error.kind() == clap::error::ErrorKind::InvalidUtf8 && !not_text.is_empty() {
-        let (noun, verb) = if not_text.len() == 1 {
-            ("value", "is")
-        } else {
-            ("values", "are")
-        };
+    if error.kind() == clap::error::ErrorKind::InvalidUtf8 {
+        // Clap says only that some argument is not UTF-8. Paths need not be,
+        // so every one that is not is named, and the rule said.
+        let not_utf8: Vec<String> = args
+            .iter()
+            .filter(|arg| arg.to_str().is_none())
+            .map(|arg| format!("'{}'", crate::diagnostic::shown_path(Path::new(arg))))
+            .collect();
         let message = format!(
-            "the {noun} {} {verb} not UTF-8; an option that takes a name or text needs UTF-8\n",
-            not_text.join(", ")
+            "a name or text must be UTF-8 (a path need not be); not UTF-8: {}\n",
+            not_utf8.join(", ")
         );
         return Err(clap::Error::raw(error.kind(), message));
     }
-    let message = error.render().to_string();
+    // Any other message, with each argument clap quotes in it (`'value'`)
+    // written as the tool quotes it (the longest first, as a shorter one may
+    // be part of it), then line by line as outside text.
+    let mut quoted: Vec<(&str, String)> = args
+        .iter()
+        .filter_map(|arg| arg.to_str())
+        .map(|arg| (arg, crate::diagnostic::shown_path(Path::new(arg))))
+        .filter(|(arg, shown)| arg != shown)
+        .collect();
+    quoted.sort_by_key(|(arg, _)| std::cmp::Reverse(arg.len()));
+    let mut message = error.render().to_string();
+    for (arg, shown) in &quoted {
+        message = message.replace(&format!("'{arg}'"), &format!("'{shown}'"));
+    }
     let message = message.strip_prefix("error: ").unwrap_or(&message);
     let lines: Vec<_> = message
         .trim_end()
@@ -438,7 +449,10 @@ fn parse_count(text: &str) -> Result<u32, String> {
 /// A name to show for standard input: something to show.
 fn parse_name(text: &str) -> Result<String, String> {
     if text.trim().is_empty() {
-        Err("a name shows nothing when it is empty; expected a name such as org.yaml".to_owned())
+        Err(
+            "a name shows nothing when it is empty or blank; expected a name such as org.yaml"
+                .to_owned(),
+        )
     } else {
         Ok(text.to_owned())
     }

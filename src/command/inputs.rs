@@ -120,15 +120,13 @@ fn linked_outside(path: &Path, directory: &Path) -> Option<String> {
 }
 
 /// Refuses an output file that is one of the inputs, however it is named
-/// (the same file through another path or a link), before anything is read:
-/// a questionnaire, or the `rubric` or settings file (`config`) in force. A
-/// baseline may be replaced: it is read before the report is written, and
-/// keeping the last report where the next run compares with it is a use.
+/// (the same file through another path or a link), before the report is
+/// written: a questionnaire, or another file read (`others`, each with what
+/// it is: the rubric, the settings file, a baseline).
 pub fn refuse_overwriting(
     output: &Path,
     inputs: &Inputs,
-    rubric: Option<&Path>,
-    config: Option<&Path>,
+    others: &[(&Path, &'static str)],
 ) -> Result<(), Error> {
     let Ok(target) = std::fs::metadata(output) else {
         return Ok(());
@@ -136,8 +134,7 @@ pub fn refuse_overwriting(
     let questionnaires = inputs.files.iter().filter(|f| f.as_os_str() != "-");
     let read = questionnaires
         .map(|f| (f.as_path(), "questionnaire"))
-        .chain(rubric.map(|f| (f, "rubric")))
-        .chain(config.map(|f| (f, "settings file")));
+        .chain(others.iter().copied());
     for (input, what) in read {
         if let Ok(read) = std::fs::metadata(input) {
             if same_file(&target, &read) {
@@ -151,6 +148,14 @@ pub fn refuse_overwriting(
         }
     }
     Ok(())
+}
+
+/// Whether `path` holds JSON (a stored report), by its first visible byte.
+pub fn holds_json(path: &Path) -> bool {
+    use std::io::Read;
+    let mut head = [0u8; 64];
+    let read = std::fs::File::open(path).and_then(|mut f| f.read(&mut head));
+    read.is_ok_and(|n| head[..n].iter().find(|b| !b.is_ascii_whitespace()) == Some(&b'{'))
 }
 
 #[cfg(unix)]

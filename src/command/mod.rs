@@ -245,13 +245,21 @@ fn assess_command(args: &AssessArgs, env: &Environment) -> Result<Output, Error>
     let inputs = inputs::expand(&args.files)?;
     let output_file = args.output.as_deref().filter(|o| o.as_os_str() != "-");
     if let Some(path) = output_file {
-        // Before anything is read: the report must not replace a questionnaire.
-        inputs::refuse_overwriting(
-            path,
-            &inputs,
-            settings.rubric.as_deref(),
-            settings.config_file.as_deref(),
-        )?;
+        // Before a questionnaire is read: the report must not replace a file
+        // the run reads. A JSON report may replace the JSON report it is
+        // compared with, so that the next run compares with this one.
+        let baseline = settings.gates.baseline.as_deref();
+        let baseline = baseline.filter(|b| !b.starts_with("git:")).map(Path::new);
+        let replaced_in_kind = |b: &&Path| settings.format == Format::Json && inputs::holds_json(b);
+        let others: Vec<(&Path, &'static str)> = [
+            (settings.rubric.as_deref(), "rubric"),
+            (settings.config_file.as_deref(), "settings file"),
+            (baseline.filter(|b| !replaced_in_kind(b)), "baseline"),
+        ]
+        .into_iter()
+        .filter_map(|(file, what)| Some((file?, what)))
+        .collect();
+        inputs::refuse_overwriting(path, &inputs, &others)?;
     }
     let options = LoadOptions {
         as_of: args.as_of,

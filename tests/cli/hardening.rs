@@ -189,7 +189,10 @@ fn a_report_never_replaces_the_rubric_or_the_settings_file_it_was_made_with() {
         "{}",
         out.stderr
     );
-    // A baseline may be replaced by the report compared with it.
+    // A JSON report may be replaced by the JSON report compared with it, so
+    // that the next run compares with this one; by any other report, or a
+    // questionnaire by a report, no baseline could be read again.
+    std::fs::write(format!("{dir}/readiness.toml"), "").expect("write");
     let out = run_in(
         dir,
         &["assess", "org.yaml", "--format", "json", "-o", "last.json"],
@@ -209,6 +212,32 @@ fn a_report_never_replaces_the_rubric_or_the_settings_file_it_was_made_with() {
         ],
     );
     assert_eq!(out.code, 0, "{}", out.stderr);
+    std::fs::copy(example(), format!("{dir}/old.yaml")).expect("copy");
+    for (baseline, format) in [("last.json", "markdown"), ("old.yaml", "json")] {
+        let before = std::fs::read(format!("{dir}/{baseline}")).expect("read");
+        let out = run_in(
+            dir,
+            &[
+                "assess",
+                "org.yaml",
+                "--format",
+                format,
+                "--baseline",
+                baseline,
+                "-o",
+                baseline,
+            ],
+        );
+        assert_eq!(out.code, 2, "{}", out.stderr);
+        assert_eq!(
+            out.stderr,
+            format!("{baseline}: is also an input ({baseline}); writing the report there would replace the baseline, so choose another file\n")
+        );
+        assert_eq!(
+            std::fs::read(format!("{dir}/{baseline}")).expect("read"),
+            before
+        );
+    }
 }
 
 #[test]

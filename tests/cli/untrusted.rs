@@ -1229,17 +1229,20 @@ fn an_argument_that_is_not_utf8_is_a_mistake_whatever_quoting_would_make_of_it()
     assert_eq!((out.code, out.stdout.as_str()), (2, ""));
     assert!(
         out.stderr
-            == "error: the value 'org\\xFF.yaml' is not UTF-8; an option that takes a name or text needs UTF-8\n",
+            == "error: a name or text must be UTF-8 (a path need not be); not UTF-8: 'org\\xFF.yaml'\n",
         "{}",
         out.stderr
     );
-    let out = run(&["assess", "--stdin-filename", " ", "-"]);
-    assert_eq!((out.code, out.stdout.as_str()), (2, ""));
-    assert!(
-        out.stderr.starts_with("error: invalid value ' ' for '--stdin-filename <NAME>': a name shows nothing when it is empty;"),
-        "{}",
-        out.stderr
-    );
+    // A name that is only a line break is quoted on the message's line,
+    // though quoted it would be a name.
+    for (name, quoted) in [(" ", " "), ("\n", "\\n"), ("\r\n", "\\r\\n")] {
+        let out = run(&["assess", "--stdin-filename", name, "-"]);
+        assert_eq!((out.code, out.stdout.as_str()), (2, ""));
+        assert_eq!(
+            out.stderr,
+            format!("error: invalid value '{quoted}' for '--stdin-filename <NAME>': a name shows nothing when it is empty or blank; expected a name such as org.yaml\n\nFor more information, try '--help'.\n"),
+        );
+    }
     let out = crate::common::run_os(&[
         OsStr::new("assess"),
         OsStr::new("--as-of"),
