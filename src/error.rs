@@ -167,9 +167,6 @@ pub enum GitProblem {
         what: String,
         why: String,
     },
-    /// The file's directory is not there: no repository can hold it.
-    #[error("{file}: its directory does not exist, so no git repository holds it")]
-    NoDirectory { file: String },
     #[error(
         "{file}: the git command cannot be run: {}",
         crate::text::io_words(source)

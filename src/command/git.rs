@@ -37,25 +37,32 @@ pub struct Revision {
     blob: String,
 }
 
-/// The directory git runs in for `file`, and the file's name there; a
-/// directory that is not there is said so, not left to fail as a git
-/// command that cannot start.
-fn place(file: &Path, shown: &str) -> Result<(PathBuf, String), Error> {
-    let directory = match file.parent() {
-        Some(d) if !d.as_os_str().is_empty() => d.to_path_buf(),
-        _ => PathBuf::from("."),
-    };
-    if !directory.is_dir() {
-        return Err(GitProblem::NoDirectory {
-            file: shown.to_owned(),
-        }
-        .into());
-    }
+/// The directory git runs in for `file`, and the file's path from there:
+/// the nearest of its directories that is there now, so that a file whose
+/// directory was removed since (read at an older revision, or followed
+/// back through the history) is still found at the revision that has it.
+fn place(file: &Path) -> (PathBuf, String) {
     let name = file
         .file_name()
         .map(|n| n.to_string_lossy().into_owned())
         .unwrap_or_default();
-    Ok((directory, name))
+    let mut directory = file.parent().unwrap_or(Path::new(""));
+    let mut gone = Vec::new();
+    while !directory.as_os_str().is_empty() && !directory.is_dir() {
+        // The last part as written, `..` too.
+        if let Some(part) = directory.iter().next_back() {
+            gone.push(part.to_string_lossy().into_owned());
+        }
+        directory = directory.parent().unwrap_or(Path::new(""));
+    }
+    let directory = if directory.as_os_str().is_empty() {
+        PathBuf::from(".")
+    } else {
+        directory.to_path_buf()
+    };
+    gone.reverse();
+    gone.push(name);
+    (directory, gone.join("/"))
 }
 
 /// Variables that point git at another repository, work tree or index
@@ -222,7 +229,7 @@ fn commit_of(directory: &Path, shown: &str, revision: &str) -> Result<String, Er
 /// The bytes of `file` as it was at `revision`. Its size is asked first: a
 /// file larger than a questionnaire may be is refused unread.
 pub fn show(file: &Path, shown: &str, revision: &str) -> Result<Vec<u8>, Error> {
-    let (directory, name) = place(file, shown)?;
+    let (directory, name) = place(file);
     let commit = commit_of(&directory, shown, revision)?;
     let revision_shown = escaped(revision);
     // The file's path from the repository's root, computed in its own
@@ -270,7 +277,7 @@ pub fn show(file: &Path, shown: &str, revision: &str) -> Result<Vec<u8>, Error> 
 /// copies); a commit that deleted it is left out (there is nothing to
 /// assess).
 pub fn revisions(file: &Path, shown: &str) -> Result<Vec<Revision>, Error> {
-    let (directory, name) = place(file, shown)?;
+    let (directory, name) = place(file);
     let output = output(
         git(&directory).args([
             "log",
@@ -384,7 +391,7 @@ pub fn each_content(
     revisions: &[Revision],
     mut each: impl FnMut(usize, Blob),
 ) -> Result<(), Error> {
-    let (directory, _) = place(file, shown)?;
+    let (directory, _) = place(file);
     let mut child = git(&directory)
         .args(["cat-file", "--batch"])
         .stdin(Stdio::piped())
@@ -478,6 +485,34 @@ pub fn each_content(
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn git_runs_in_the_nearest_directory_there_is() {
+        let here = env!("CARGO_MANIFEST_DIR");
+        let cases = [
+            (
+                format!("{here}/src/org.yaml"),
+                format!("{here}/src"),
+                "org.yaml",
+            ),
+            (
+                format!("{here}/gone/old/org.yaml"),
+                here.to_owned(),
+                "gone/old/org.yaml",
+            ),
+            (
+                format!("{here}/gone/../org.yaml"),
+                here.to_owned(),
+                "gone/../org.yaml",
+            ),
+            ("org.yaml".to_owned(), ".".to_owned(), "org.yaml"),
+            ("gone/org.yaml".to_owned(), ".".to_owned(), "gone/org.yaml"),
+        ];
+        for (file, directory, name) in cases {
+            let (d, n) = place(Path::new(&file));
+            assert_eq!((d, n.as_str()), (PathBuf::from(directory), name), "{file}");
+        }
+    }
 
     #[test]
     fn a_log_is_read_by_position() {
