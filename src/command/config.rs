@@ -64,6 +64,31 @@ pub struct Config {
     /// and where they are written, for problems found once the rubric is read.
     pub frameworks: Vec<String>,
     pub frameworks_at: Option<crate::diagnostic::Position>,
+    /// The files it names that lie outside the tree it governs, each with
+    /// the flag that would replace it (`rubric`, `baseline`): a problem
+    /// only when the flag does not (`refused_files`).
+    pub outside: Vec<(&'static str, Diagnostic)>,
+    /// The file's text, kept only when `outside` has a problem to show.
+    pub text: Option<String>,
+}
+
+impl Config {
+    /// The first file named outside the tree that no flag replaces, as an
+    /// error; `replaced` says whether a flag replaces the file it is for.
+    pub fn refused_files(&self, replaced: impl Fn(&str) -> bool) -> Result<(), Error> {
+        let Some((_, problem)) = self.outside.iter().find(|(flag, _)| !replaced(flag)) else {
+            return Ok(());
+        };
+        Err(Error::Invalid {
+            file: self
+                .path
+                .as_deref()
+                .map(crate::diagnostic::shown_path)
+                .unwrap_or_default(),
+            text: self.text.clone(),
+            problems: vec![problem.clone()],
+        })
+    }
 }
 
 /// Where the settings come from: a file named, none, or the search.
@@ -106,12 +131,20 @@ pub fn discover(source: Source<'_>, directory: &Path) -> Result<Config, Error> {
         text: None,
         problems: vec![d],
     })?;
-    let mut config = parse(&text, &path).map_err(|problems| Error::Invalid {
-        file,
-        text: Some(text),
-        problems,
-    })?;
+    let mut config = match parse(&text, &path) {
+        Ok(config) => config,
+        Err(problems) => {
+            return Err(Error::Invalid {
+                file,
+                text: Some(text),
+                problems,
+            })
+        }
+    };
     config.path = Some(path);
+    if !config.outside.is_empty() {
+        config.text = Some(text);
+    }
     Ok(config)
 }
 
@@ -182,7 +215,7 @@ pub fn parse(text: &str, path: &Path) -> Result<Config, Vec<Diagnostic>> {
         }),
         ..Config::default()
     };
-    problems.extend(files_outside(text, path, &raw, config.rubric.as_deref()));
+    config.outside = files_outside(text, path, &raw, config.rubric.as_deref());
     if let Some(format) = &raw.format {
         match Format::parse(format.get_ref()) {
             Some(f) => config.format = Some(f),
@@ -332,7 +365,7 @@ fn files_outside(
     path: &Path,
     raw: &RawConfig,
     rubric: Option<&Path>,
-) -> Vec<Diagnostic> {
+) -> Vec<(&'static str, Diagnostic)> {
     let mut problems = Vec::new();
     let baseline_file = raw
         .gate
@@ -357,12 +390,15 @@ fn files_outside(
                 super::tree::Tree::Repository => "the repository holding this settings file",
                 super::tree::Tree::Directory => "this settings file's directory",
             };
-            problems.push(Diagnostic::at(
-                position(text, value.span().start),
-                format!(
-                    "{key}: \"{}\" lies outside {tree}; a settings file names files inside it (--{} names any file)",
-                    crate::diagnostic::escaped(value.get_ref()),
-                    key.trim_start_matches("gate."),
+            let flag = key.trim_start_matches("gate.");
+            problems.push((
+                flag,
+                Diagnostic::at(
+                    position(text, value.span().start),
+                    format!(
+                        "{key}: \"{}\" lies outside {tree}; a settings file names files inside it (--{flag} names any file)",
+                        crate::diagnostic::escaped(value.get_ref()),
+                    ),
                 ),
             ));
         }

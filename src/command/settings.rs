@@ -42,6 +42,10 @@ impl Settings {
     pub fn resolve(args: &AssessArgs, directory: &Path) -> Result<Settings, Error> {
         let source = config::Source::from_flags(args.config.as_deref(), args.no_config);
         let config = config::discover(source, directory)?;
+        config.refused_files(|flag| match flag {
+            "rubric" => args.rubric.is_some(),
+            _ => args.baseline.is_some(),
+        })?;
         let regression_gate = args.fail_on_regression || config.fail_on_regression == Some(true);
         let overrides = overrides(args, &config);
         let mut gates = config.gates.clone().overridden_by(args.gates());

@@ -519,6 +519,8 @@ fn every_mistake_of_the_settings_file_is_reported_at_once() {
 fn a_settings_file_names_files_inside_its_repository_only() {
     let tmp = scratch_dir();
     let dir = path_of(&tmp);
+    // A repository of its own, wherever the build puts scratch directories.
+    git(dir, &["init", "--quiet"]);
     let elsewhere = tempfile::tempdir().expect("a directory outside the repository");
     let secret = elsewhere.path().join("secret.toml");
     std::fs::write(&secret, "token: abc\n").expect("write");
@@ -555,6 +557,15 @@ fn a_settings_file_names_files_inside_its_repository_only() {
         );
         assert!(!out.stderr.contains("token"), "{}", out.stderr);
     }
+    // A flag that replaces the file leaves the settings file usable.
+    std::fs::write(
+        format!("{dir}/readiness.toml"),
+        format!("rubric = \"{secret}\"\n"),
+    )
+    .expect("write");
+    let default_rubric = format!("{}/rubrics/default.toml", env!("CARGO_MANIFEST_DIR"));
+    let out = run_in(dir, &["assess", &northwind(), "--rubric", &default_rubric]);
+    assert_eq!(out.code, 0, "{}", out.stderr);
     // Inside the repository, and given as a flag, either is read.
     std::fs::copy(
         format!("{}/rubrics/default.toml", env!("CARGO_MANIFEST_DIR")),

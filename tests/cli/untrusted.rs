@@ -1372,6 +1372,8 @@ fn a_file_in_a_directory_removed_since_is_read_at_its_revision() {
 fn a_directorys_link_to_a_file_outside_its_repository_is_not_read() {
     let tmp = scratch_dir();
     let dir = path_of(&tmp);
+    // A repository of its own, wherever the build puts scratch directories.
+    git(dir, &["init", "--quiet"]);
     let elsewhere = tempfile::tempdir().expect("a directory outside the repository");
     let secret = elsewhere.path().join("secret.yaml");
     std::fs::write(&secret, "token: abc\n").expect("write");
