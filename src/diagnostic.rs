@@ -331,7 +331,9 @@ pub fn is_unsafe(c: char) -> bool {
 /// joiner and the other invisible format characters, the soft hyphen, the
 /// byte order mark, the Hangul fillers, the interlinear annotation marks,
 /// the tag characters, and the line and paragraph separators. Variation
-/// selectors are left alone: they choose how an emoji looks.
+/// selectors are left alone: they choose how a character looks (the
+/// Mongolian ones too; U+180E, the Mongolian vowel separator, is a space
+/// no one sees).
 pub fn is_hidden(c: char) -> bool {
     matches!(
         c,
@@ -340,7 +342,7 @@ pub fn is_hidden(c: char) -> bool {
             | '\u{061C}'
             | '\u{115F}'..='\u{1160}'
             | '\u{17B4}'..='\u{17B5}'
-            | '\u{180B}'..='\u{180F}'
+            | '\u{180E}'
             | '\u{200B}'..='\u{200F}'
             | '\u{2028}'..='\u{202E}'
             | '\u{2060}'..='\u{206F}'
@@ -350,6 +352,14 @@ pub fn is_hidden(c: char) -> bool {
             | '\u{FFF9}'..='\u{FFFB}'
             | '\u{E0000}'..='\u{E007F}'
     )
+}
+
+/// Whether a character is a zero-width joiner or non-joiner: invisible, yet
+/// how Persian, Urdu and the Indic scripts are written, and how emoji are
+/// joined. Free text may hold them; names may not, where `a` and `a` with a
+/// joiner would be two names that look like one.
+pub fn is_joiner(c: char) -> bool {
+    matches!(c, '\u{200C}' | '\u{200D}')
 }
 
 /// Whether a character of outside text is written escaped: an unsafe or

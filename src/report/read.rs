@@ -326,7 +326,7 @@ fn unique<'a>(
 fn text_problem(text: &str) -> Option<String> {
     let c = text
         .chars()
-        .find(|&c| diagnostic::is_hidden(c) || c.is_control())?;
+        .find(|&c| (diagnostic::is_hidden(c) && !diagnostic::is_joiner(c)) || c.is_control())?;
     Some(format!(
         "holds U+{:04X}, {}; a text of a report is one line of visible characters",
         u32::from(c),

@@ -1266,42 +1266,65 @@ fn an_argument_that_is_not_utf8_is_a_mistake_whatever_quoting_would_make_of_it()
 fn every_text_a_questionnaire_may_hold_comes_back_from_its_json_report() {
     let tmp = scratch_dir();
     let dir = path_of(&tmp);
-    let northwind = example(NORTHWIND);
-    for (c, what) in [
-        ('\t', "the control character U+0009"),
-        ('\u{200B}', "U+200B, an invisible character"),
-    ] {
-        let text = northwind.replacen(
-            "name: Northwind Retail",
-            &format!("name: \"North{c}wind\""),
-            1,
-        );
+    let harbor = example(HARBOR);
+    let refused = [
+        (
+            "name: Harbor Logistics",
+            "\t",
+            "the control character U+0009",
+        ),
+        (
+            "name: Harbor Logistics",
+            "\u{200B}",
+            "U+200B, an invisible character",
+        ),
+        (
+            "department: Transport",
+            "\u{200B}",
+            "U+200B, an invisible character",
+        ),
+        (
+            "name: Harbor Logistics",
+            "\u{200D}",
+            "a name holds a zero-width joiner",
+        ),
+    ];
+    for (line, c, what) in refused {
+        let (key, value) = line.split_once(": ").expect("a key and a value");
+        let text = harbor.replacen(line, &format!("{key}: \"{value}{c}x\""), 1);
         std::fs::write(format!("{dir}/org.yaml"), text).expect("write");
         let out = run_in(dir, &["validate", "org.yaml"]);
-        assert_eq!(out.code, 2, "{}", out.stderr);
+        assert_eq!(out.code, 2, "{line} {c:?}: {}", out.stderr);
         assert!(out.stderr.contains(what), "{}", out.stderr);
     }
-    // Visible text of every kind, and a line break in free text.
-    let text = northwind
+    // Visible text of every kind in a name; in free text, a line break and
+    // the joiners of Persian and of emoji.
+    let name = "Café Ñandú 東京 👩💻 ❤️ عربي";
+    let department = "می\u{200C}خواهم 👩\u{200D}💻";
+    let text = harbor
+        .replacen("name: Harbor Logistics", &format!("name: \"{name}\""), 1)
         .replacen(
-            "name: Northwind Retail",
-            "name: \"Café Ñandú 東京 👩💻 ❤️ عربي\"",
+            "department: Transport",
+            &format!("department: \"{department}\\nTransport\""),
             1,
-        )
-        .replacen("industry: ", "industry: \"two\\nlines \" # ", 1);
+        );
     std::fs::write(format!("{dir}/org.yaml"), text).expect("write");
     let out = run_in(
         dir,
         &["assess", "org.yaml", "--format", "json", "-o", "a.json"],
     );
     assert_eq!(out.code, 0, "{}", out.stderr);
+    let report: Value =
+        serde_json::from_str(&std::fs::read_to_string(format!("{dir}/a.json")).expect("read"))
+            .expect("JSON");
+    assert_eq!(report["organization"]["name"], name);
+    assert_eq!(
+        report["pilots"][0]["department"],
+        format!("{department} Transport")
+    );
     let out = run_in(dir, &["diff", "a.json", "a.json"]);
     assert_eq!(out.code, 0, "{}", out.stderr);
-    assert!(
-        out.stdout.contains("Café Ñandú 東京 👩💻 ❤️ عربي"),
-        "{}",
-        out.stdout
-    );
+    assert!(out.stdout.contains(name), "{}", out.stdout);
 }
 
 // A file's name in a code span was escaped as Markdown text, which a code

@@ -341,6 +341,12 @@ impl Walker {
     }
 }
 
+/// Why a name may not hold a zero-width joiner or non-joiner, which free
+/// text may (`diagnostic::is_joiner`).
+fn joined_name(path: &dyn fmt::Display) -> String {
+    format!("{path}: a name holds a zero-width joiner (U+200C or U+200D), which makes two names that differ look the same; remove it")
+}
+
 /// The value of `key` in the mapping `node`, if it is one and has it.
 fn entry<'n>(node: &'n Node, key: &str) -> Option<&'n Node> {
     let Value::Map(entries) = &node.value else {
@@ -410,6 +416,9 @@ fn read_text(
             node.at,
             format!("{path}: a name is one line; this one holds a line break"),
         )])),
+        Kind::Name if text.contains(crate::diagnostic::is_joiner) => {
+            Some(Err(vec![Diagnostic::at(node.at, joined_name(path))]))
+        }
         Kind::Text | Kind::Name => Some(Ok(Given::Text(std::mem::take(text)))),
         _ => None,
     }
@@ -527,6 +536,10 @@ fn names(path: &dyn fmt::Display, items: &[Node]) -> Result<Vec<Named>, Vec<Diag
                     item.at,
                     format!("{path}: a name is one line; this one holds a line break"),
                 ));
+                continue;
+            }
+            Value::Text(t) if t.contains(crate::diagnostic::is_joiner) => {
+                problems.push(Diagnostic::at(item.at, joined_name(path)));
                 continue;
             }
             Value::Text(t) if !t.trim().is_empty() => t.clone(),

@@ -460,8 +460,12 @@ fn refuse_control_characters(text: &str, at: Position) -> Result<(), SyntaxError
     }
     // A line break is the only control character a text may hold. Invisible
     // characters are refused too, as a stored report's reader refuses them:
-    // a zero-width space makes two names that differ look the same.
-    let refused = |c: &char| (c.is_control() && *c != '\n') || crate::diagnostic::is_hidden(*c);
+    // a zero-width space makes two names that differ look the same. The
+    // joiners are how some scripts are written, so only a name refuses them.
+    let refused = |c: &char| {
+        (c.is_control() && *c != '\n')
+            || (crate::diagnostic::is_hidden(*c) && !crate::diagnostic::is_joiner(*c))
+    };
     let why = match text.chars().find(refused) {
         None => return Ok(()),
         Some(c) if c.is_control() => format!(
@@ -744,7 +748,7 @@ mod tests {
     #[test]
     fn invisible_and_bidi_characters_in_text_are_refused() {
         for c in [
-            '\u{200B}', '\u{200D}', '\u{2028}', '\u{FEFF}', '\u{2060}', '\u{061C}',
+            '\u{200B}', '\u{00AD}', '\u{2028}', '\u{FEFF}', '\u{2060}', '\u{061C}',
         ] {
             let error = refused(&format!("name: \"a{c}b\"\n"));
             let code = format!("U+{:04X}, an invisible character", u32::from(c));
@@ -755,10 +759,12 @@ mod tests {
             let code = format!("U+{:04X}, a bidirectional override", u32::from(c));
             assert!(error.message.contains(&code), "{}", error.message);
         }
-        // Visible text other than ASCII passes; a zero-width joiner does
-        // not, even inside an emoji.
-        assert!(document("name: \"Café 東京 👩💻\"\n").is_ok());
-        assert!(document("name: \"Café 東京 👩\u{200D}💻\"\n").is_err());
+        // Visible text other than ASCII passes, and the joiners (which only
+        // a name refuses): in Persian, and inside an emoji.
+        assert!(document("name: \"Café 東京 👩\u{200D}💻\"\n").is_ok());
+        assert!(document("kpi: \"می\u{200C}خواهم\"\n").is_ok());
+        assert!(refused("kpi: \"a\u{180E}b\"\n").message.contains("U+180E"));
+        assert!(document("kpi: \"ᠠ\u{180B}\"\n").is_ok());
     }
 
     #[test]
