@@ -58,7 +58,7 @@ fn severity(s: Severity) -> &'static str {
 /// The issues of one assessment; `base` is the working directory, which
 /// paths are given relative to, as GitLab reads them from the repository's root.
 pub fn issues(a: &Assessment, base: &Path) -> Vec<Issue> {
-    let path = relative(&a.source, base);
+    let path = relative(a, base);
     let mut out = Vec::new();
     for f in a.findings.iter().filter(|f| f.counts_for_gate) {
         if f.pilots.is_empty() {
@@ -140,18 +140,12 @@ fn fingerprint(path: &str, id: &str, pilot: &str) -> String {
     )
 }
 
-/// The questionnaire's path relative to `base` where it lies under it,
-/// with `/` between its parts. Only on Windows is `\\` a separator:
-/// elsewhere it is a character of a file's name.
-fn relative(source: &str, base: &Path) -> String {
-    let path = Path::new(source);
-    let relative = path.strip_prefix(base).unwrap_or(path).to_string_lossy();
-    let relative = relative.trim_start_matches("./");
-    if cfg!(windows) {
-        relative.replace('\\', "/")
-    } else {
-        relative.to_owned()
-    }
+/// The questionnaire's path relative to `base` where it lies under it, as
+/// GitHub's annotations locate it (`github::relative_path`), with every
+/// character that needs escaping escaped: JSON carries them, GitLab would
+/// show them.
+fn relative(a: &Assessment, base: &Path) -> String {
+    super::github::relative_path(a, base, |c| !crate::diagnostic::needs_escaping(c))
 }
 
 /// The report of one assessment, pretty-printed.

@@ -99,16 +99,34 @@ impl std::fmt::Display for Annotation<'_> {
 
 /// The questionnaire's real path relative to `base` where it lies under
 /// it (the display name is escaped, and would name another file): line
-/// breaks are written by GitHub's escaping, which GitHub reads back. A path
-/// that is not UTF-8, or holds any other control, bidi or invisible
-/// character, would reach the log as it is, and GitHub's escaping has no
-/// form for it: it is written as every message writes it, escaped.
+/// breaks are written by GitHub's escaping, which GitHub reads back.
 fn file(a: &Assessment, base: &Path) -> String {
+    relative_path(a, base, |c| {
+        matches!(c, '\n' | '\r') || !crate::diagnostic::needs_escaping(c)
+    })
+}
+
+/// The questionnaire's real path relative to `base` where it lies under
+/// it, without a leading `./`, for a format that locates results in the
+/// repository. On Windows its parts are joined by `/`, before anything is
+/// escaped (elsewhere `\\` is a character of a name). A path that is not
+/// UTF-8, or holds a character the format cannot carry (`kept` says which
+/// it can), would reach the reader as it is or name no file: it is written
+/// as every message writes it, escaped.
+pub(super) fn relative_path(a: &Assessment, base: &Path, kept: impl Fn(char) -> bool) -> String {
     let path = a.path.as_deref().unwrap_or(Path::new(&a.source));
     let relative = path.strip_prefix(base).unwrap_or(path);
-    let escapable = |c: char| matches!(c, '\n' | '\r') || !crate::diagnostic::needs_escaping(c);
+    let relative = relative.strip_prefix(".").unwrap_or(relative);
+    let slashed;
+    let relative = if cfg!(windows) {
+        let parts: Vec<_> = relative.iter().map(|p| p.to_string_lossy()).collect();
+        slashed = std::path::PathBuf::from(parts.join("/"));
+        slashed.as_path()
+    } else {
+        relative
+    };
     match relative.to_str() {
-        Some(text) if text.chars().all(escapable) => text.trim_start_matches("./").to_owned(),
+        Some(text) if text.chars().all(kept) => text.to_owned(),
         _ => crate::diagnostic::shown_path(relative),
     }
 }

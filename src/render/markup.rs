@@ -41,7 +41,10 @@ pub fn code(text: &str) -> String {
     if text.is_empty() {
         return "` `".to_owned();
     }
-    let padded = text.starts_with(['`', ' ']) || text.ends_with(['`', ' ']);
+    // CommonMark takes a space off each side only of text that is not all
+    // spaces: text that is shows as it is.
+    let all_spaces = text.bytes().all(|b| b == b' ');
+    let padded = !all_spaces && (text.starts_with(['`', ' ']) || text.ends_with(['`', ' ']));
     let pad = if padded { " " } else { "" };
     format!("{fence}{pad}{text}{pad}{fence}")
 }
@@ -87,6 +90,7 @@ mod tests {
         assert_eq!(code("``x"), "``` ``x ```");
         assert_eq!(code("a "), "` a  `");
         assert_eq!(code(""), "` `");
+        assert_eq!(code("  "), "`  `");
         assert_eq!(code("i|<b>[l](u)\\.yaml"), "`i|<b>[l](u)\\.yaml`");
         assert_eq!(code("two\nlines"), "`two lines`");
     }

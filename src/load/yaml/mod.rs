@@ -39,10 +39,10 @@ impl Value {
             Value::Null => "nothing".to_owned(),
             Value::Bool(b) => format!("{b}"),
             Value::Int(i) => format!("the number {i}"),
-            // Past 2^53 a number is held rounded: said as the rounded value
-            // it is, never as digits the reader did not write.
+            // Past 2^53 a number may be held rounded: said as about the
+            // value held, never with digits the reader did not write.
             Value::Float(x) if x.abs() >= 9_007_199_254_740_992.0 => {
-                format!("a number too large to be held exactly (about {x:e})")
+                format!("a number of about {x:e}")
             }
             Value::Float(x) => format!("the number {x}"),
             Value::Text(t) => format!("the text \"{}\"", clip(t)),
