@@ -112,7 +112,7 @@ fn required_text(
     match value
         .get_ref()
         .chars()
-        .find(|&c| crate::diagnostic::is_unsafe(c) || crate::diagnostic::is_hidden(c))
+        .find(|&c| crate::diagnostic::needs_escaping(c))
     {
         Some(c) => Err(Diagnostic::at(
             at,

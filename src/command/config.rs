@@ -282,7 +282,7 @@ fn hidden_characters(text: &str, raw: &RawConfig) -> Vec<Diagnostic> {
     let mut check = |key: &str, value: &str, span: std::ops::Range<usize>, what: &str| {
         let found = value
             .chars()
-            .find(|&c| crate::diagnostic::is_unsafe(c) || crate::diagnostic::is_hidden(c));
+            .find(|&c| crate::diagnostic::needs_escaping(c));
         if let Some(c) = found {
             problems.push(Diagnostic::at(
                 position(text, span.start),

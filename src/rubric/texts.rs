@@ -42,8 +42,7 @@ fn value(value: &Spanned<DeValue<'_>>, problems: &mut Vec<(Range<usize>, String)
 }
 
 fn text(text: &str, span: Range<usize>, what: &str, problems: &mut Vec<(Range<usize>, String)>) {
-    let refused = |c: &char| c.is_control() || diagnostic::is_hidden(*c);
-    if let Some(c) = text.chars().find(refused) {
+    if let Some(c) = text.chars().find(|&c| diagnostic::needs_escaping(c)) {
         let kind = if c.is_control() {
             "a control character"
         } else {
