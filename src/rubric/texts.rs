@@ -52,7 +52,7 @@ fn text(text: &str, span: Range<usize>, what: &str, problems: &mut Vec<(Range<us
             span,
             format!(
                 "the {what} \"{}\" holds U+{:04X}, {kind}; a rubric's texts are one line of visible characters",
-                diagnostic::escaped(text),
+                diagnostic::escaped(&crate::load::yaml::clip(text)),
                 u32::from(c)
             ),
         ));
@@ -79,5 +79,16 @@ mod tests {
             .any(|w| w.contains("the key \"k\\n\" holds U+000A")));
         assert!(found.iter().any(|w| w.contains("\"f\\tg\" holds U+0009")));
         assert!(refused("a = \"Café 東京 ❤️\"\nb = 1\n").is_empty());
+        // A long text is quoted shortened; the position says where it is.
+        let long = format!("a = \"{}\\u001b\"\n", "x".repeat(100));
+        let found = refused(&long);
+        assert_eq!(found.len(), 1);
+        assert!(
+            found[0]
+                .1
+                .starts_with(&format!("the text \"{}…\" holds U+001B", "x".repeat(40))),
+            "{}",
+            found[0].1
+        );
     }
 }
