@@ -330,7 +330,9 @@ pub fn is_unsafe(c: char) -> bool {
 /// overrides and isolates, zero-width characters and joiners, the word
 /// joiner and the other invisible format characters, the soft hyphen, the
 /// byte order mark, the Hangul fillers, the interlinear annotation marks,
-/// the tag characters, and the line and paragraph separators. Variation
+/// the shorthand format controls, the musical symbol formatting, the tag
+/// characters and the unassigned ignorable code points, and the line and
+/// paragraph separators. Variation
 /// selectors are left alone: they choose how a character looks (the
 /// Mongolian ones too; U+180E, the Mongolian vowel separator, is a space
 /// no one sees).
@@ -349,8 +351,11 @@ pub fn is_hidden(c: char) -> bool {
             | '\u{3164}'
             | '\u{FEFF}'
             | '\u{FFA0}'
-            | '\u{FFF9}'..='\u{FFFB}'
-            | '\u{E0000}'..='\u{E007F}'
+            | '\u{FFF0}'..='\u{FFFB}'
+            | '\u{1BCA0}'..='\u{1BCA3}'
+            | '\u{1D173}'..='\u{1D17A}'
+            | '\u{E0000}'..='\u{E00FF}'
+            | '\u{E01F0}'..='\u{E0FFF}'
     )
 }
 
@@ -391,8 +396,9 @@ pub fn escaped(text: &str) -> std::borrow::Cow<'_, str> {
 }
 
 /// Bytes from outside, as text safe to print on one line: bytes that are
-/// not UTF-8 as `\xNN` (so two different texts never print the same), and
-/// unsafe and invisible characters escaped.
+/// not UTF-8 as `\xNN`, and unsafe and invisible characters escaped. (A
+/// name that holds the text `\xFF` prints as a name holding that byte does:
+/// a backslash is left as it is, as paths on Windows are full of them.)
 pub fn shown_bytes(bytes: &[u8]) -> String {
     let mut text = String::with_capacity(bytes.len());
     for chunk in bytes.utf8_chunks() {

@@ -12,9 +12,9 @@ use std::path::{Path, PathBuf};
 /// The command line, parsed; else what to print: the help or the version
 /// (`clap::Error::exit` prints them and exits 0), or a mistake (printed,
 /// exit 2). A mistake is clap's message with every argument quoted as the
-/// tool prints outside text (`diagnostic::shown_path`: control and bidi
-/// characters escaped, bytes that are not UTF-8 as `\xNN`, a leading `::`
-/// behind `./`), so that no argument can break the message's lines, write
+/// tool prints outside text (`diagnostic::shown_path`: control, bidi and
+/// invisible characters escaped, bytes that are not UTF-8 as `\xNN`, a
+/// leading `::` behind `./`), so that no argument can break the message's lines, write
 /// an escape sequence or start a workflow command: it is clap's message
 /// for the arguments so quoted. Quoting keeps a mistake a mistake (an
 /// escape adds a backslash where none was), except where it makes a value

@@ -367,24 +367,24 @@ fn files_outside(
     rubric: Option<&Path>,
 ) -> Vec<(&'static str, Diagnostic)> {
     let mut problems = Vec::new();
-    let baseline_file = raw
-        .gate
-        .as_ref()
-        .and_then(|g| g.baseline.as_ref())
-        .filter(|b| !b.get_ref().starts_with("git:"));
+    let baseline = raw.gate.as_ref().and_then(|g| g.baseline.as_ref());
+    // A file as it lies now, or `git:REV:PATH`, where git runs from the
+    // nearest directory of PATH there is: the repository it reads is there.
+    let baseline_file = baseline.and_then(|b| match b.get_ref().strip_prefix("git:") {
+        None => Some(PathBuf::from(relative_baseline(b.get_ref(), path))),
+        Some(git) => git
+            .split_once(':')
+            .map(|(_, file)| super::tree::nearest_directory(Path::new(file)).to_path_buf()),
+    });
     let named = [
         ("rubric", raw.rubric.as_ref(), rubric.map(Path::to_path_buf)),
-        (
-            "gate.baseline",
-            baseline_file,
-            baseline_file.map(|b| PathBuf::from(relative_baseline(b.get_ref(), path))),
-        ),
+        ("gate.baseline", baseline, baseline_file),
     ];
+    let directory = super::tree::directory_of(path);
     for (key, value, file) in named {
         let (Some(value), Some(file)) = (value, file) else {
             continue;
         };
-        let directory = super::tree::directory_of(path);
         if let Some(tree) = super::tree::outside(&file, directory) {
             let tree = match tree {
                 super::tree::Tree::Repository => "the repository holding this settings file",

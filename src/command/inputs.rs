@@ -131,16 +131,24 @@ pub fn refuse_overwriting(
     let Ok(target) = std::fs::metadata(output) else {
         return Ok(());
     };
-    let questionnaires = inputs.files.iter().filter(|f| f.as_os_str() != "-");
+    // Standard input may be the very file named: `assess - -o q.yaml < q.yaml`.
+    let stdin = Path::new(if cfg!(unix) { "/dev/stdin" } else { "-" });
+    let questionnaires = inputs.files.iter().map(|f| {
+        if f.as_os_str() == "-" {
+            (stdin, "standard input".to_owned())
+        } else {
+            (f.as_path(), shown_path(f))
+        }
+    });
     let read = questionnaires
-        .map(|f| (f.as_path(), "questionnaire"))
-        .chain(others.iter().copied());
-    for (input, what) in read {
+        .map(|(f, shown)| (f, shown, "questionnaire"))
+        .chain(others.iter().map(|&(f, what)| (f, shown_path(f), what)));
+    for (input, shown, what) in read {
         if let Ok(read) = std::fs::metadata(input) {
             if same_file(&target, &read) {
                 return Err(InputsProblem::OutputIsInput {
                     output: shown_path(output),
-                    input: shown_path(input),
+                    input: shown,
                     what,
                 }
                 .into());

@@ -4,7 +4,8 @@
 //! problem quoted in the job's log; so a file elsewhere on the machine (a
 //! password file, a process's environment), named or reached through a
 //! symbolic link, is refused unread. A file given on the command line is
-//! the runner's own choice, and may lie anywhere.
+//! the runner's own choice, and may lie anywhere. A repository's `.git`
+//! directory is not part of its tree.
 
 use std::path::Path;
 
@@ -30,7 +31,21 @@ pub fn outside(file: &Path, directory: &Path) -> Option<Tree> {
         Some(root) => (root, Tree::Repository),
         None => (directory.as_path(), Tree::Directory),
     };
-    (!real.starts_with(root)).then_some(tree)
+    // A repository's own workings (its settings, with their remotes and
+    // any credentials in them) are no file of its content.
+    let outside = !real.starts_with(root) || real.starts_with(root.join(".git"));
+    outside.then_some(tree)
+}
+
+/// Where a file read at a git revision lies, for [`outside`]: the nearest of
+/// its directories that is there now, as git is run from it.
+pub fn nearest_directory(file: &Path) -> &Path {
+    let mut directory = directory_of(file);
+    // `.` and `/` are their own directories: the walk ends there.
+    while !directory.is_dir() && directory_of(directory) != directory {
+        directory = directory_of(directory);
+    }
+    directory
 }
 
 /// The directory a file named in `file` lies in: `.` for a bare name.

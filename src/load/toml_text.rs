@@ -181,6 +181,10 @@ fn humanize(message: &str) -> String {
             "floating-point number overflowed",
             "the number is too large to hold",
         ),
+        (
+            "integer number overflowed",
+            "the number is too large to hold",
+        ),
     ] {
         text = text.replace(rust, plain);
     }
@@ -192,6 +196,11 @@ fn humanize(message: &str) -> String {
             .find(|c: char| !c.is_ascii_alphanumeric())
             .map_or(text.len(), |e| name + 1 + e);
         text.replace_range(name..end, "");
+    }
+    // A list read where a table is expected counts the table's fields.
+    if let Some(at) = text.find(", expected a table with ") {
+        text.truncate(at);
+        text = text.replace("invalid length", "found a list of length") + ", expected a table";
     }
     // An integer too large for 64 bits is read as Rust's 128-bit one.
     for wide in ["\" as i128", "\" as u128"] {
@@ -229,6 +238,11 @@ mod tests {
             ),
             ("invalid type: sequence, expected f64", "invalid type: a list, expected a number"),
             ("floating-point number overflowed", "the number is too large to hold"),
+            ("integer number overflowed", "the number is too large to hold"),
+            (
+                "invalid length 0, expected struct RawGate with 8 elements",
+                "found a list of length 0, expected a table",
+            ),
         ];
         for (serde, plain) in cases {
             assert_eq!(humanize(serde), plain);

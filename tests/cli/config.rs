@@ -557,6 +557,35 @@ fn a_settings_file_names_files_inside_its_repository_only() {
         );
         assert!(!out.stderr.contains("token"), "{}", out.stderr);
     }
+    // A file at a git revision is read from the repository that holds its
+    // directory: one beside this one is outside too. So is `.git` itself.
+    let other = elsewhere.path().join("other");
+    std::fs::create_dir(&other).expect("mkdir");
+    git(other.to_str().expect("UTF-8"), &["init", "--quiet"]);
+    let other = other.to_str().expect("UTF-8");
+    for (settings, place, named) in [
+        (
+            format!("[gate]\nbaseline = \"git:HEAD:{other}/org.yaml\"\n"),
+            "2:12: gate.baseline",
+            format!("git:HEAD:{other}/org.yaml"),
+        ),
+        (
+            "rubric = \".git/config\"\n".to_owned(),
+            "1:10: rubric",
+            ".git/config".to_owned(),
+        ),
+    ] {
+        std::fs::write(format!("{dir}/readiness.toml"), &settings).expect("write");
+        let out = run_in(dir, &["assess", &northwind()]);
+        assert_eq!((out.code, out.stdout.as_str()), (2, ""), "{settings}");
+        assert!(
+            out.stderr.starts_with(&format!(
+                "readiness.toml:{place}: \"{named}\" lies outside the repository"
+            )),
+            "{settings}: {}",
+            out.stderr
+        );
+    }
     // A flag that replaces the file leaves the settings file usable.
     std::fs::write(
         format!("{dir}/readiness.toml"),

@@ -148,6 +148,21 @@ fn a_report_never_replaces_one_of_its_questionnaires() {
     // A directory of questionnaires is checked file by file.
     let out = run(&["assess", dir, "-o", &questionnaire]);
     assert_eq!(out.code, 2, "{}", out.stderr);
+    // Standard input may be the very file named.
+    let out = Command::new(env!("CARGO_BIN_EXE_readiness"))
+        .args(["assess", "-", "-o", &questionnaire])
+        .stdin(Stdio::from(
+            std::fs::File::open(&questionnaire).expect("open"),
+        ))
+        .output()
+        .expect("runs");
+    assert_eq!(out.status.code(), Some(2));
+    assert_eq!(
+        String::from_utf8_lossy(&out.stderr),
+        format!("{questionnaire}: is also an input (standard input); writing the report there would replace the questionnaire, so choose another file\n")
+    );
+    let kept = std::fs::read_to_string(&questionnaire).expect("read");
+    assert_eq!(kept, std::fs::read_to_string(example()).expect("example"));
 }
 
 #[test]

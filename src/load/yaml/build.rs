@@ -748,7 +748,17 @@ mod tests {
     #[test]
     fn invisible_and_bidi_characters_in_text_are_refused() {
         for c in [
-            '\u{200B}', '\u{00AD}', '\u{2028}', '\u{FEFF}', '\u{2060}', '\u{061C}',
+            '\u{200B}',
+            '\u{00AD}',
+            '\u{2028}',
+            '\u{FEFF}',
+            '\u{2060}',
+            '\u{061C}',
+            '\u{1D173}',
+            '\u{1BCA0}',
+            '\u{FFF0}',
+            '\u{E0080}',
+            '\u{E0FFF}',
         ] {
             let error = refused(&format!("name: \"a{c}b\"\n"));
             let code = format!("U+{:04X}, an invisible character", u32::from(c));
@@ -765,6 +775,7 @@ mod tests {
         assert!(document("kpi: \"می\u{200C}خواهم\"\n").is_ok());
         assert!(refused("kpi: \"a\u{180E}b\"\n").message.contains("U+180E"));
         assert!(document("kpi: \"ᠠ\u{180B}\"\n").is_ok());
+        assert!(document("kpi: \"葛\u{E0100}\"\n").is_ok());
     }
 
     #[test]
