@@ -367,6 +367,28 @@ pub fn is_joiner(c: char) -> bool {
     matches!(c, '\u{200C}' | '\u{200D}')
 }
 
+/// Whether text would show nothing where it stands: it holds only spaces,
+/// invisible characters, combining marks with nothing to combine with,
+/// variation selectors and the blank braille pattern. A name that shows
+/// nothing is as blank as an empty one.
+pub fn shows_nothing(text: &str) -> bool {
+    text.chars().all(|c| {
+        c.is_whitespace()
+            || is_hidden(c)
+            || matches!(
+                c,
+                '\u{0300}'..='\u{036F}'
+                    | '\u{1AB0}'..='\u{1AFF}'
+                    | '\u{1DC0}'..='\u{1DFF}'
+                    | '\u{20D0}'..='\u{20FF}'
+                    | '\u{FE00}'..='\u{FE0F}'
+                    | '\u{FE20}'..='\u{FE2F}'
+                    | '\u{2800}'
+                    | '\u{E0100}'..='\u{E01EF}'
+            )
+    })
+}
+
 /// Whether a character of outside text is written escaped: an unsafe or
 /// an invisible one.
 pub fn needs_escaping(c: char) -> bool {

@@ -515,3 +515,26 @@ fn a_number_past_exact_is_said_as_the_rounded_value_it_is() {
         );
     }
 }
+
+// A name of a lone combining mark, a variation selector or the blank braille
+// pattern was accepted, and headed the report with nothing to see.
+#[test]
+fn a_name_that_shows_nothing_is_blank() {
+    for blank in ["\\u2800", "\\u0301", "\\uFE0F", " \\u2800 "] {
+        let text = format!("version: 1\norganization:\n  name: \"{blank}\"\n");
+        let (path, out) = with_file("blank.yaml", text.as_bytes(), &["validate"]);
+        assert_eq!(out.code, 2, "{blank}: {}", out.stderr);
+        assert!(
+            out.stderr
+                .starts_with(&format!("{path}:3:9: organization.name: must not be blank")),
+            "{blank}: {}",
+            out.stderr
+        );
+    }
+    // A mark on a letter, and a braille letter, show something.
+    for name in ["e\\u0301", "\\u2801"] {
+        let text = format!("version: 1\norganization:\n  name: \"{name}\"\n");
+        let (_, out) = with_file("named.yaml", text.as_bytes(), &["validate"]);
+        assert!(!out.stderr.contains("blank"), "{name}: {}", out.stderr);
+    }
+}

@@ -125,7 +125,7 @@ impl Walker {
             Some(Answer {
                 value: Given::Text(name),
                 at,
-            }) if name.trim().is_empty() => {
+            }) if crate::diagnostic::shows_nothing(name) => {
                 let at = *at;
                 self.problem(at, "organization.name: must not be blank".to_owned());
             }
@@ -324,8 +324,7 @@ impl Walker {
             if given.is_none() && written.contains(&field.key) {
                 continue;
             }
-            let blank =
-                matches!(given, Some(Answer { value: Given::Text(t), .. }) if t.trim().is_empty());
+            let blank = matches!(given, Some(Answer { value: Given::Text(t), .. }) if crate::diagnostic::shows_nothing(t));
             if given.is_none() || blank {
                 self.problem(
                     node.at,
@@ -542,7 +541,7 @@ fn names(path: &dyn fmt::Display, items: &[Node]) -> Result<Vec<Named>, Vec<Diag
                 problems.push(Diagnostic::at(item.at, joined_name(path)));
                 continue;
             }
-            Value::Text(t) if !t.trim().is_empty() => t.clone(),
+            Value::Text(t) if !crate::diagnostic::shows_nothing(t) => t.clone(),
             Value::Int(i) => i.to_string(),
             Value::Float(x) => x.to_string(),
             other => {
