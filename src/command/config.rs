@@ -205,6 +205,10 @@ pub fn parse(text: &str, path: &Path) -> Result<Config, Vec<Diagnostic>> {
     };
     let text = read_text.as_str();
     problems.extend(hidden_characters(text, &raw));
+    problems.extend(crate::load::toml_text::lists_for_tables(
+        text,
+        &["gate", "accept[]"],
+    ));
     let mut config = Config {
         rubric: raw.rubric.as_ref().map(|r| {
             let r = r.get_ref();

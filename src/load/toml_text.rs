@@ -213,6 +213,78 @@ fn humanize(message: &str) -> String {
     text
 }
 
+/// Each value at `paths` that is a list where a table belongs: serde reads
+/// a table's type from a list too, taking its keys by position, so
+/// `gate = [60, 50]` would set gates no key names. A path's parts are keys,
+/// `*` for any key, and `[]` for each item of a list (`criteria[]`,
+/// `findings.*.messages`).
+pub fn lists_for_tables(text: &str, paths: &[&str]) -> Vec<Diagnostic> {
+    let mut problems = Vec::new();
+    let Ok(document) = toml::de::DeTable::parse(text) else {
+        return problems;
+    };
+    for path in paths {
+        let parts: Vec<&str> = path.split('.').collect();
+        in_table(text, document.get_ref(), &parts, "", &mut problems);
+    }
+    problems
+}
+
+fn in_table(
+    text: &str,
+    table: &toml::de::DeTable<'_>,
+    parts: &[&str],
+    place: &str,
+    problems: &mut Vec<Diagnostic>,
+) {
+    let Some((part, rest)) = parts.split_first() else {
+        return;
+    };
+    let (key, each) = match part.strip_suffix("[]") {
+        Some(key) => (key, true),
+        None => (*part, false),
+    };
+    for (name, value) in table {
+        if key != "*" && name.get_ref() != key {
+            continue;
+        }
+        let here = if place.is_empty() {
+            name.get_ref().to_string()
+        } else {
+            format!("{place}.{}", name.get_ref())
+        };
+        if each {
+            if let toml::de::DeValue::Array(items) = value.get_ref() {
+                for (i, item) in items.iter().enumerate() {
+                    at_value(text, item, rest, &format!("{here}[{i}]"), problems);
+                }
+            }
+        } else {
+            at_value(text, value, rest, &here, problems);
+        }
+    }
+}
+
+fn at_value(
+    text: &str,
+    value: &toml::Spanned<toml::de::DeValue<'_>>,
+    rest: &[&str],
+    place: &str,
+    problems: &mut Vec<Diagnostic>,
+) {
+    match value.get_ref() {
+        toml::de::DeValue::Table(table) => in_table(text, table, rest, place, problems),
+        toml::de::DeValue::Array(_) => problems.push(Diagnostic::at(
+            position(text, value.span().start),
+            format!(
+                "{}: a table is written with its keys by name, never as a list",
+                crate::diagnostic::escaped(place)
+            ),
+        )),
+        _ => {}
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -247,6 +319,28 @@ mod tests {
         for (serde, plain) in cases {
             assert_eq!(humanize(serde), plain);
         }
+    }
+
+    #[test]
+    fn a_list_where_a_table_belongs_is_named() {
+        let text = "gate = [60, 50]\naccept = [[\"a\"], { finding = \"x\" }]\n[t.one]\nw = [1]\n[t.two.w]\nlow = 1\n";
+        let found: Vec<String> = lists_for_tables(text, &["gate", "accept[]", "t.*.w"])
+            .iter()
+            .map(|d| d.render("s.toml", None))
+            .collect();
+        assert_eq!(
+            found,
+            [
+                "s.toml:1:8: gate: a table is written with its keys by name, never as a list",
+                "s.toml:2:11: accept[0]: a table is written with its keys by name, never as a list",
+                "s.toml:4:5: t.one.w: a table is written with its keys by name, never as a list",
+            ]
+        );
+        assert!(lists_for_tables(
+            "[gate]\nfail_under = 1\n[[accept]]\nfinding = \"x\"\n",
+            &["gate", "accept[]"]
+        )
+        .is_empty());
     }
 
     #[test]

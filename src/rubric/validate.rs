@@ -39,6 +39,22 @@ fn shown(v: f64) -> String {
     }
 }
 
+/// The rubric's tables, each of which serde would also read from a list.
+const TABLES: &[&str] = &[
+    "thresholds",
+    "thresholds.impact_weights",
+    "levels",
+    "benchmark",
+    "answer_first",
+    "quadrants.*",
+    "dimensions[]",
+    "criteria[]",
+    "findings.*",
+    "findings.*.messages",
+    "frameworks[]",
+    "frameworks[].ids[]",
+];
+
 /// Parses and checks a rubric; on failure, every problem found.
 pub fn parse(text: &str) -> Result<Rubric, Vec<Diagnostic>> {
     // Every unknown key first, then, when the rest reads, every other
@@ -54,6 +70,9 @@ pub fn parse(text: &str) -> Result<Rubric, Vec<Diagnostic>> {
     for (span, why) in super::texts::refused(&read_text) {
         check.problem(span, why);
     }
+    check
+        .problems
+        .extend(crate::load::toml_text::lists_for_tables(&read_text, TABLES));
     // A rubric is built only when every per-id text is present, and each
     // missing one is a problem, so `None` never comes without a problem.
     match check.rubric(raw) {

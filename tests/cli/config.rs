@@ -56,6 +56,18 @@ fn a_wrong_value_in_readiness_toml_is_named_in_the_readers_words() {
             "readiness.toml:2:11: gate.fail_on: holds U+000A, a control, invisible or bidirectional character; a word or a reference is one line of visible characters\n",
         ),
         (
+            "gate = [99.0, 50.0]\n",
+            "readiness.toml:1:8: found a list of length 2, expected a table\n",
+        ),
+        (
+            "gate = [99.0, 50.0, 50.0, 80.0, \"purgatory\", \"o.yaml\", true, 0.0]\n",
+            "readiness.toml:1:8: gate: a table is written with its keys by name, never as a list\n",
+        ),
+        (
+            "accept = [[\"laptop-bound\", \"x\", \"r\", \"b\", 2027-01-01]]\n",
+            "readiness.toml:1:11: accept[0]: a table is written with its keys by name, never as a list\n",
+        ),
+        (
             "framework = \"nist\\u200b-ai-rmf\"\n",
             "readiness.toml:1:13: framework: holds U+200B, a control, invisible or bidirectional character; a word or a reference is one line of visible characters\n",
         ),

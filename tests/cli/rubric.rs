@@ -570,3 +570,13 @@ fn a_brace_that_opens_no_placeholder_is_refused() {
     );
     assert!(problems(message, "message = \"Still pilots {days} days or more.\"").is_empty());
 }
+
+#[test]
+fn a_table_written_as_a_list_is_refused() {
+    let from = "impact_weights = { low = 1.0, medium = 2.0, high = 3.0 }";
+    let line = line_of(from);
+    assert_eq!(
+        problems(from, "impact_weights = [1.0, 5.0, 900.0]"),
+        [format!("r.toml:{line}:18: thresholds.impact_weights: a table is written with its keys by name, never as a list")]
+    );
+}
