@@ -332,10 +332,9 @@ pub fn is_unsafe(c: char) -> bool {
 /// byte order mark, the Hangul fillers, the interlinear annotation marks,
 /// the shorthand format controls, the musical symbol formatting, the tag
 /// characters and the unassigned ignorable code points, and the line and
-/// paragraph separators. Variation
-/// selectors are left alone: they choose how a character looks (the
-/// Mongolian ones too; U+180E, the Mongolian vowel separator, is a space
-/// no one sees).
+/// paragraph separators. Variation selectors are left alone: they choose
+/// how a character looks (the Mongolian ones too; U+180E, the Mongolian
+/// vowel separator, is a space no one sees).
 pub fn is_hidden(c: char) -> bool {
     matches!(
         c,
@@ -365,6 +364,14 @@ pub fn is_hidden(c: char) -> bool {
 /// joiner would be two names that look like one.
 pub fn is_joiner(c: char) -> bool {
     matches!(c, '\u{200C}' | '\u{200D}')
+}
+
+/// Whether a character is refused in a text a questionnaire or a stored
+/// report holds: a control character (a questionnaire's free text may
+/// still hold a line break) or an invisible one but the joiners, which
+/// free text may hold and names refuse on their own.
+pub fn refused_in_text(c: char) -> bool {
+    c.is_control() || (is_hidden(c) && !is_joiner(c))
 }
 
 /// Whether text would show nothing where it stands: it holds only spaces,

@@ -14,9 +14,9 @@ use std::path::{Path, PathBuf};
 /// exit 2). A mistake is clap's message with every argument quoted as the
 /// tool prints outside text (`diagnostic::shown_path`: control, bidi and
 /// invisible characters escaped, bytes that are not UTF-8 as `\xNN`, a
-/// leading `::` behind `./`), so that no argument can break the message's lines, write
-/// an escape sequence or start a workflow command: it is clap's message
-/// for the arguments so quoted. Quoting keeps a mistake a mistake (an
+/// leading `::` behind `./`), so that no argument can break the message's
+/// lines, write an escape sequence or start a workflow command: it is
+/// clap's message for the arguments so quoted. Quoting keeps a mistake a mistake (an
 /// escape adds a backslash where none was), except where it makes a value
 /// valid: a value that is not UTF-8 for an option that takes text (then
 /// the message names every argument that is not UTF-8, quoted), or a name
@@ -446,9 +446,10 @@ fn parse_count(text: &str) -> Result<u32, String> {
     }
 }
 
-/// A name to show for standard input: something to show.
+/// A name to show for standard input: something to show, as a
+/// questionnaire's names must be.
 fn parse_name(text: &str) -> Result<String, String> {
-    if text.trim().is_empty() {
+    if crate::diagnostic::shows_nothing(text) {
         Err(
             "a name shows nothing when it is empty or blank; expected a name such as org.yaml"
                 .to_owned(),

@@ -205,10 +205,12 @@ pub fn parse(text: &str, path: &Path) -> Result<Config, Vec<Diagnostic>> {
     };
     let text = read_text.as_str();
     problems.extend(hidden_characters(text, &raw));
-    problems.extend(crate::load::toml_text::lists_for_tables(
-        text,
-        &["gate", "accept[]"],
-    ));
+    // The text has been read already, so it parses.
+    if let Ok(document) = toml::de::DeTable::parse(text) {
+        let tables = ["gate", "accept[]"];
+        let lists = crate::load::toml_text::lists_for_tables(text, document.get_ref(), &tables);
+        problems.extend(lists);
+    }
     let mut config = Config {
         rubric: raw.rubric.as_ref().map(|r| {
             let r = r.get_ref();

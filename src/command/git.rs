@@ -42,27 +42,12 @@ pub struct Revision {
 /// directory was removed since (read at an older revision, or followed
 /// back through the history) is still found at the revision that has it.
 fn place(file: &Path) -> (PathBuf, String) {
-    let name = file
-        .file_name()
-        .map(|n| n.to_string_lossy().into_owned())
-        .unwrap_or_default();
-    let mut directory = file.parent().unwrap_or(Path::new(""));
-    let mut gone = Vec::new();
-    while !directory.as_os_str().is_empty() && !directory.is_dir() {
-        // The last part as written, `..` too.
-        if let Some(part) = directory.iter().next_back() {
-            gone.push(part.to_string_lossy().into_owned());
-        }
-        directory = directory.parent().unwrap_or(Path::new(""));
-    }
-    let directory = if directory.as_os_str().is_empty() {
-        PathBuf::from(".")
-    } else {
-        directory.to_path_buf()
-    };
-    gone.reverse();
-    gone.push(name);
-    (directory, gone.join("/"))
+    let directory = super::tree::nearest_directory(file);
+    // What lies past it, as written (`..` too), or the whole path where the
+    // nearest directory is the working one.
+    let rest = file.strip_prefix(directory).unwrap_or(file);
+    let parts: Vec<_> = rest.iter().map(|part| part.to_string_lossy()).collect();
+    (directory.to_path_buf(), parts.join("/"))
 }
 
 /// Variables that point git at another repository, work tree or index

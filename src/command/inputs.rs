@@ -158,14 +158,6 @@ pub fn refuse_overwriting(
     Ok(())
 }
 
-/// Whether `path` holds JSON (a stored report), by its first visible byte.
-pub fn holds_json(path: &Path) -> bool {
-    use std::io::Read;
-    let mut head = [0u8; 64];
-    let read = std::fs::File::open(path).and_then(|mut f| f.read(&mut head));
-    read.is_ok_and(|n| head[..n].iter().find(|b| !b.is_ascii_whitespace()) == Some(&b'{'))
-}
-
 #[cfg(unix)]
 fn same_file(a: &std::fs::Metadata, b: &std::fs::Metadata) -> bool {
     use std::os::unix::fs::MetadataExt;

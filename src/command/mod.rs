@@ -250,7 +250,8 @@ fn assess_command(args: &AssessArgs, env: &Environment) -> Result<Output, Error>
         // compared with, so that the next run compares with this one.
         let baseline = settings.gates.baseline.as_deref();
         let baseline = baseline.filter(|b| !b.starts_with("git:")).map(Path::new);
-        let replaced_in_kind = |b: &&Path| settings.format == Format::Json && inputs::holds_json(b);
+        // A baseline is read as a JSON report by its name (`read::is_json`).
+        let replaced_in_kind = |b: &&Path| settings.format == Format::Json && read::is_json(b);
         let others: Vec<(&Path, &'static str)> = [
             (settings.rubric.as_deref(), "rubric"),
             (settings.config_file.as_deref(), "settings file"),

@@ -213,19 +213,20 @@ fn humanize(message: &str) -> String {
     text
 }
 
-/// Each value at `paths` that is a list where a table belongs: serde reads
-/// a table's type from a list too, taking its keys by position, so
-/// `gate = [60, 50]` would set gates no key names. A path's parts are keys,
-/// `*` for any key, and `[]` for each item of a list (`criteria[]`,
-/// `findings.*.messages`).
-pub fn lists_for_tables(text: &str, paths: &[&str]) -> Vec<Diagnostic> {
+/// Each value at `paths` of `document` (parsed from `text`) that is a list
+/// where a table belongs: serde reads a table's type from a list too,
+/// taking its keys by position, so `gate = [99, 50, 50, 80, ...]` would set
+/// gates no key names. A path's parts are keys, `*` for any key, and `[]`
+/// for each item of a list (`criteria[]`, `findings.*.messages`).
+pub fn lists_for_tables(
+    text: &str,
+    document: &toml::de::DeTable<'_>,
+    paths: &[&str],
+) -> Vec<Diagnostic> {
     let mut problems = Vec::new();
-    let Ok(document) = toml::de::DeTable::parse(text) else {
-        return problems;
-    };
     for path in paths {
         let parts: Vec<&str> = path.split('.').collect();
-        in_table(text, document.get_ref(), &parts, "", &mut problems);
+        in_table(text, document, &parts, "", &mut problems);
     }
     problems
 }
@@ -324,7 +325,11 @@ mod tests {
     #[test]
     fn a_list_where_a_table_belongs_is_named() {
         let text = "gate = [60, 50]\naccept = [[\"a\"], { finding = \"x\" }]\n[t.one]\nw = [1]\n[t.two.w]\nlow = 1\n";
-        let found: Vec<String> = lists_for_tables(text, &["gate", "accept[]", "t.*.w"])
+        let lists = |text: &str, paths: &[&str]| {
+            let document = toml::de::DeTable::parse(text).expect("TOML");
+            lists_for_tables(text, document.get_ref(), paths)
+        };
+        let found: Vec<String> = lists(text, &["gate", "accept[]", "t.*.w"])
             .iter()
             .map(|d| d.render("s.toml", None))
             .collect();
@@ -336,7 +341,7 @@ mod tests {
                 "s.toml:4:5: t.one.w: a table is written with its keys by name, never as a list",
             ]
         );
-        assert!(lists_for_tables(
+        assert!(lists(
             "[gate]\nfail_under = 1\n[[accept]]\nfinding = \"x\"\n",
             &["gate", "accept[]"]
         )

@@ -109,7 +109,7 @@ fn file(a: &Assessment, base: &Path) -> String {
 /// The questionnaire's real path relative to `base` where it lies under
 /// it, without a leading `./`, for a format that locates results in the
 /// repository. On Windows its parts are joined by `/`, before anything is
-/// escaped (elsewhere `\\` is a character of a name). A path that is not
+/// escaped (elsewhere `\` is a character of a name). A path that is not
 /// UTF-8, or holds a character the format cannot carry (`kept` says which
 /// it can), would reach the reader as it is or name no file: it is written
 /// as every message writes it, escaped.

@@ -36,11 +36,11 @@ pub fn code(text: &str) -> String {
         .chars()
         .map(|c| if matches!(c, '\n' | '\r') { ' ' } else { c })
         .collect();
-    let longest_run = text.split(|c| c != '`').map(str::len).max().unwrap_or(0);
-    let fence = "`".repeat(longest_run + 1);
     if text.is_empty() {
         return "` `".to_owned();
     }
+    let longest_run = text.split(|c| c != '`').map(str::len).max().unwrap_or(0);
+    let fence = "`".repeat(longest_run + 1);
     // CommonMark takes a space off each side only of text that is not all
     // spaces: text that is shows as it is.
     let all_spaces = text.bytes().all(|b| b == b' ');

@@ -324,9 +324,7 @@ fn unique<'a>(
 /// Why a text of a report cannot be shown as it is, if it cannot: the
 /// rules a questionnaire's names obey.
 fn text_problem(text: &str) -> Option<String> {
-    let c = text
-        .chars()
-        .find(|&c| (diagnostic::is_hidden(c) && !diagnostic::is_joiner(c)) || c.is_control())?;
+    let c = text.chars().find(|&c| diagnostic::refused_in_text(c))?;
     Some(format!(
         "holds U+{:04X}, {}; a text of a report is one line of visible characters",
         u32::from(c),

@@ -10,14 +10,11 @@ use std::ops::Range;
 use toml::de::{DeTable, DeValue};
 use toml::Spanned;
 
-/// Each text of `toml` that holds a character a line of visible text may
-/// not: where it starts, and why. `toml` has been read already; a document
-/// that does not parse has no texts to check.
-pub(super) fn refused(toml: &str) -> Vec<(Range<usize>, String)> {
+/// Each text of the rubric's `document` that holds a character a line of
+/// visible text may not: where it starts, and why.
+pub(super) fn refused(document: &DeTable<'_>) -> Vec<(Range<usize>, String)> {
     let mut problems = Vec::new();
-    if let Ok(document) = DeTable::parse(toml) {
-        table(document.get_ref(), &mut problems);
-    }
+    table(document, &mut problems);
     problems
 }
 
@@ -63,10 +60,14 @@ fn text(text: &str, span: Range<usize>, what: &str, problems: &mut Vec<(Range<us
 mod tests {
     use super::*;
 
+    fn refused_in(toml: &str) -> Vec<(Range<usize>, String)> {
+        refused(DeTable::parse(toml).expect("TOML").get_ref())
+    }
+
     #[test]
     fn every_text_and_key_is_one_line_of_visible_characters() {
         let toml = "a = \"ok\"\n[t]\nb = [\"x\\u001b[2K\", { c = \"d\\u200be\" }]\n\"k\\n\" = 1\ne = \"f\\tg\"\n";
-        let found: Vec<String> = refused(toml).into_iter().map(|(_, why)| why).collect();
+        let found: Vec<String> = refused_in(toml).into_iter().map(|(_, why)| why).collect();
         assert_eq!(found.len(), 4, "{found:?}");
         assert!(found
             .iter()
@@ -78,10 +79,10 @@ mod tests {
             .iter()
             .any(|w| w.contains("the key \"k\\n\" holds U+000A")));
         assert!(found.iter().any(|w| w.contains("\"f\\tg\" holds U+0009")));
-        assert!(refused("a = \"Café 東京 ❤️\"\nb = 1\n").is_empty());
+        assert!(refused_in("a = \"Café 東京 ❤️\"\nb = 1\n").is_empty());
         // A long text is quoted shortened; the position says where it is.
         let long = format!("a = \"{}\\u001b\"\n", "x".repeat(100));
-        let found = refused(&long);
+        let found = refused_in(&long);
         assert_eq!(found.len(), 1);
         assert!(
             found[0]

@@ -67,12 +67,16 @@ pub fn parse(text: &str) -> Result<Rubric, Vec<Diagnostic>> {
         text: &read_text,
         problems,
     };
-    for (span, why) in super::texts::refused(&read_text) {
-        check.problem(span, why);
+    // The text has been read already, so it parses: its texts and tables
+    // are checked as written.
+    if let Ok(document) = toml::de::DeTable::parse(&read_text) {
+        for (span, why) in super::texts::refused(document.get_ref()) {
+            check.problem(span, why);
+        }
+        let document = document.get_ref();
+        let lists = crate::load::toml_text::lists_for_tables(&read_text, document, TABLES);
+        check.problems.extend(lists);
     }
-    check
-        .problems
-        .extend(crate::load::toml_text::lists_for_tables(&read_text, TABLES));
     // A rubric is built only when every per-id text is present, and each
     // missing one is a problem, so `None` never comes without a problem.
     match check.rubric(raw) {

@@ -449,30 +449,25 @@ fn placed_at(node: &Node, at: Position) -> Node {
 }
 
 /// Text reaches terminals, Markdown and CI logs; an escape sequence or a
-/// carriage return in it could rewrite what the reader sees, and a
+/// carriage return in it could rewrite what the reader sees, a
 /// bidirectional override or isolate could show it in another order than it
-/// is read. Line breaks and tabs are ordinary text.
+/// is read, and an invisible character could make it look like other text
+/// (`diagnostic::refused_in_text`). A line break is ordinary text.
 fn refuse_control_characters(text: &str, at: Position) -> Result<(), SyntaxError> {
     // Most text is printable ASCII, which holds none of them: one pass over
     // the bytes, which the compiler vectorizes, instead of decoding characters.
     if text.bytes().all(|b| matches!(b, b' '..=b'~' | b'\n')) {
         return Ok(());
     }
-    // A line break is the only control character a text may hold. Invisible
-    // characters are refused too, as a stored report's reader refuses them:
-    // a zero-width space makes two names that differ look the same. The
-    // joiners are how some scripts are written, so only a name refuses them.
-    let refused = |c: &char| {
-        (c.is_control() && *c != '\n')
-            || (crate::diagnostic::is_hidden(*c) && !crate::diagnostic::is_joiner(*c))
-    };
+    // A line break is the only control character a text may hold.
+    let refused = |c: &char| *c != '\n' && crate::diagnostic::refused_in_text(*c);
     let why = match text.chars().find(refused) {
         None => return Ok(()),
         Some(c) if c.is_control() => format!(
             "the text holds the control character U+{:04X}, which cannot be shown safely; remove it",
             u32::from(c)
         ),
-        Some(c @ ('\u{202A}'..='\u{202E}' | '\u{2066}'..='\u{2069}')) => format!(
+        Some(c) if crate::diagnostic::is_unsafe(c) => format!(
             "the text holds U+{:04X}, a bidirectional override that can make text read differently than it shows; remove it",
             u32::from(c)
         ),
