@@ -8,7 +8,6 @@ use super::{
     PilotSummary, Recommendation, RecommendationId, Respondent,
 };
 use crate::acceptance::{Acceptance, AcceptanceState};
-use crate::derive::evidence::Evidence;
 use crate::frameworks::Reference;
 use crate::gate::{Gate, GateCheck, Gates};
 use crate::number::round1;
@@ -182,16 +181,6 @@ fn incident(i: &IncidentSummary) -> v1::Incident {
     }
 }
 
-fn evidence(list: &[Evidence]) -> Vec<v1::Evidence> {
-    list.iter()
-        .map(|e| v1::Evidence {
-            path: e.path.text(),
-            value: e.value.to_string(),
-            line: e.line,
-        })
-        .collect()
-}
-
 fn references(list: &[Reference]) -> Vec<v1::Reference> {
     list.iter()
         .map(|r| v1::Reference {
@@ -228,7 +217,7 @@ fn finding(f: &Finding) -> v1::Finding {
         severity: f.severity,
         title: f.title.clone(),
         message: f.message.clone(),
-        evidence: evidence(&f.evidence),
+        evidence: v1::EvidenceList::Assessed(f.evidence.clone()),
         remedy: f.remedy.clone(),
         source: f.source,
         contradicts_stated_belief: f.contradicts_stated_belief,
@@ -275,7 +264,7 @@ fn recommendation(r: &Recommendation) -> v1::Recommendation {
         group: r.group,
         title: r.title.clone(),
         reason: r.reason.to_string(),
-        evidence: evidence(&r.evidence),
+        evidence: v1::EvidenceList::Assessed(r.evidence.clone()),
         pilots: r.pilots.clone(),
         also: r.also.clone(),
         references: references(&r.references),

@@ -102,9 +102,29 @@ impl EvidencePath {
     }
 }
 
+/// Written in pieces, with no text of its own: the JSON report writes each
+/// path this way as it is serialized.
 impl fmt::Display for EvidencePath {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        f.write_str(&self.text())
+        match self {
+            EvidencePath::Fixed(path) => f.write_str(path),
+            EvidencePath::Score(side) => {
+                f.write_str("scores.")?;
+                f.write_str(side.word())
+            }
+            EvidencePath::Written(path) => f.write_str(path),
+            EvidencePath::Item { list, index, key } => {
+                f.write_str(list)?;
+                f.write_str("[")?;
+                f.write_str(itoa::Buffer::new().format(*index))?;
+                f.write_str("]")?;
+                if let Some(key) = key {
+                    f.write_str(".")?;
+                    f.write_str(key)?;
+                }
+                Ok(())
+            }
+        }
     }
 }
 

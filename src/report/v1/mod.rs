@@ -18,6 +18,7 @@
 #![allow(rustdoc::broken_intra_doc_links)]
 
 pub mod comparison;
+pub mod evidence;
 pub mod frameworks;
 pub mod gate;
 pub mod history;
@@ -35,6 +36,7 @@ use schemars::JsonSchema;
 use serde::{Deserialize, Deserializer, Serialize};
 
 pub use comparison::Comparison;
+pub use evidence::EvidenceList;
 pub use gate::{Config, Gate, GateCheck, Gates};
 
 /// The version of the JSON report's shape.
@@ -446,7 +448,7 @@ pub struct Finding {
     /// What fired, naming the pilots or answers concerned.
     pub message: SharedText,
     /// The answers that made it fire, each with its path and line.
-    pub evidence: Vec<Evidence>,
+    pub evidence: EvidenceList,
     /// What to do about it.
     pub remedy: SharedText,
     /// Misconceptions only: whether leadership states the belief, shows it in practice, or both.
@@ -594,7 +596,7 @@ pub struct Recommendation {
     /// Why, in one sentence.
     pub reason: String,
     /// The answers it rests on.
-    pub evidence: Vec<Evidence>,
+    pub evidence: EvidenceList,
     /// The pilots its advice names, in the questionnaire's order; for a finding's remedy, only those no earlier item with the same fix named.
     #[serde(default)] // added within format 1: an earlier report lacks it
     pub pilots: Vec<String>,
