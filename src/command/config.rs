@@ -164,7 +164,16 @@ fn search(directory: &Path) -> Result<Option<PathBuf>, Error> {
         // Absent, look further up; present, it must be read, or the gates
         // it sets would be off in silence.
         if std::fs::symlink_metadata(&candidate).is_ok() {
-            if let Some(why) = not_a_settings_file(&candidate) {
+            // A settings file found by searching is the tree's own: one
+            // linked from elsewhere (a link a change can add) is refused
+            // unread, or its lines would be shown in the log as errors.
+            let linked_out = super::tree::outside(&candidate, &here).map(|tree| match tree {
+                super::tree::Tree::Repository => {
+                    "links to a file outside the repository holding it"
+                }
+                super::tree::Tree::Directory => "links to a file outside its directory",
+            });
+            if let Some(why) = not_a_settings_file(&candidate).or(linked_out) {
                 return Err(crate::error::SettingProblem::NotASettingsFile {
                     path: crate::diagnostic::shown_path(tidy(&candidate)),
                     why,

@@ -672,8 +672,25 @@ fn init(file: Option<&Path>, force: bool) -> Result<Output, Error> {
     Ok(Output::success(format!(
         "wrote {}; fill it in, then run: readiness assess {}\n",
         diagnostic::shown_path(path),
-        diagnostic::shown_path(path)
+        shell_word(&diagnostic::shown_path(path))
     )))
+}
+
+/// A path as one word of a command a reader may paste into a POSIX shell:
+/// as it is when every character is plain, else in single quotes; one that
+/// begins with `-` after `./`, so that it is never read as an option.
+fn shell_word(path: &str) -> String {
+    let path = if path.starts_with('-') {
+        format!("./{path}")
+    } else {
+        path.to_owned()
+    };
+    let plain = |c: char| c.is_ascii_alphanumeric() || "_./+-@%:,=".contains(c);
+    if !path.is_empty() && path.chars().all(plain) {
+        path
+    } else {
+        format!("'{}'", path.replace('\'', "'\\''"))
+    }
 }
 
 fn completions(shell: clap_complete::Shell) -> String {

@@ -102,8 +102,7 @@ impl EvidencePath {
     }
 }
 
-/// Written in pieces, with no text of its own: the JSON report writes each
-/// path this way as it is serialized.
+/// Written in pieces, with no text of its own.
 impl fmt::Display for EvidencePath {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         match self {

@@ -126,10 +126,22 @@ fn plain(message: &str) -> String {
     if let Some(at) = text.find("expected struct ") {
         text.replace_range(at.., "expected an object");
     }
+    // Every number type serde may name, the longest first (`u128` before `u8`).
     for (rust, words) in [
         ("expected f64", "expected a number"),
-        ("expected u64", "expected a whole number"),
-        ("expected u32", "expected a whole number"),
+        ("expected f32", "expected a number"),
+        ("expected usize", "expected a whole number, 0 or more"),
+        ("expected isize", "expected a whole number"),
+        ("expected u128", "expected a whole number, 0 or more"),
+        ("expected i128", "expected a whole number"),
+        ("expected u64", "expected a whole number, 0 or more"),
+        ("expected i64", "expected a whole number"),
+        ("expected u32", "expected a whole number, 0 or more"),
+        ("expected i32", "expected a whole number"),
+        ("expected u16", "expected a whole number, 0 or more"),
+        ("expected i16", "expected a whole number"),
+        ("expected u8", "expected a whole number, 0 or more"),
+        ("expected i8", "expected a whole number"),
         (
             "expected an array of length 2",
             "expected [low, high], two numbers",
@@ -367,5 +379,17 @@ mod tests {
             plain("invalid type: string \"a\", expected f64"),
             "invalid type: string \"a\", expected a number"
         );
+        for (rust, words) in [
+            ("usize", "a whole number, 0 or more"),
+            ("u8", "a whole number, 0 or more"),
+            ("u128", "a whole number, 0 or more"),
+            ("i64", "a whole number"),
+            ("f32", "a number"),
+        ] {
+            assert_eq!(
+                plain(&format!("invalid value: integer `-1`, expected {rust}")),
+                format!("invalid value: integer `-1`, expected {words}")
+            );
+        }
     }
 }

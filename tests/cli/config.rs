@@ -624,3 +624,38 @@ fn a_settings_file_names_files_inside_its_repository_only() {
         out.stderr
     );
 }
+
+// A settings file found by searching that linked to a file elsewhere on the
+// machine had that file read and its first problem quoted in the job's log.
+#[test]
+fn a_found_settings_file_linked_from_outside_its_repository_is_not_read() {
+    let tmp = scratch_dir();
+    let dir = path_of(&tmp);
+    git(dir, &["init", "--quiet"]);
+    let elsewhere = tempfile::tempdir().expect("a directory outside the repository");
+    let secret = elsewhere.path().join("secret.txt");
+    std::fs::write(&secret, "AWS_SECRET=abc123\n").expect("write");
+    std::fs::create_dir(format!("{dir}/sub")).expect("mkdir");
+    std::fs::copy(northwind(), format!("{dir}/sub/q.yaml")).expect("copy");
+    std::os::unix::fs::symlink(&secret, format!("{dir}/readiness.toml")).expect("symlink");
+    let out = run_in(&format!("{dir}/sub"), &["assess", "q.yaml"]);
+    assert_eq!(out.code, 2, "{}", out.stderr);
+    assert_eq!(
+        out.stderr,
+        "../readiness.toml: links to a file outside the repository holding it; it is read for settings, so make it a file or remove it (or pass --no-config)\n"
+    );
+    assert_eq!(out.stdout, "");
+    // Named on the command line, it is the user's own choice, and read.
+    let named = run_in(
+        &format!("{dir}/sub"),
+        &["assess", "q.yaml", "--config", "../readiness.toml"],
+    );
+    assert_eq!(named.code, 2);
+    assert!(named.stderr.contains("AWS_SECRET"), "{}", named.stderr);
+    // A link inside the repository is read as the file it links to.
+    std::fs::remove_file(format!("{dir}/readiness.toml")).expect("remove");
+    std::fs::write(format!("{dir}/settings.toml"), "format = \"json\"\n").expect("write");
+    std::os::unix::fs::symlink("settings.toml", format!("{dir}/readiness.toml")).expect("symlink");
+    let inside = run_in(&format!("{dir}/sub"), &["assess", "q.yaml"]);
+    assert!(inside.stdout.starts_with('{'), "{}", inside.stderr);
+}

@@ -166,6 +166,29 @@ fn init_writes_a_starter_that_validates_and_assesses() {
     assert_eq!(report["findings"], json!([]));
 }
 
+// The command `init` suggests is pasted into a shell: a path in it never
+// becomes an option, a second command or a substitution.
+#[test]
+fn the_command_init_suggests_keeps_the_path_one_word() {
+    let tmp = crate::common::scratch_dir();
+    let dir = crate::common::path_of(&tmp);
+    for (name, word) in [
+        ("org.yaml", "org.yaml"),
+        ("-x.yaml", "./-x.yaml"),
+        ("a b;touch pwned.yaml", "'a b;touch pwned.yaml'"),
+        ("$(id).yaml", "'$(id).yaml'"),
+        ("it's.yaml", "'it'\\''s.yaml'"),
+    ] {
+        let out = crate::common::run_in(dir, &["init", "--", name]);
+        assert_eq!(out.code, 0, "{}", out.stderr);
+        assert_eq!(
+            out.stdout,
+            format!("wrote {name}; fill it in, then run: readiness assess {word}\n")
+        );
+        assert!(std::path::Path::new(&format!("{dir}/{name}")).is_file());
+    }
+}
+
 #[test]
 fn init_never_overwrites_without_force() {
     let tmp = crate::common::scratch_dir();

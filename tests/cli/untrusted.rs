@@ -206,6 +206,21 @@ fn a_stored_report_is_read_whole() {
             Box::new(|r| r["config"]["gates"]["fail_under"] = "fifty".into()),
             "config.gates.fail_under: invalid type: string \"fifty\", expected a number",
         ),
+        (
+            "a count made a word",
+            Box::new(|r| r["purgatory"]["lingering"] = "str".into()),
+            "purgatory.lingering: invalid type: string \"str\", expected a whole number, 0 or more",
+        ),
+        (
+            "a head count made a fraction",
+            Box::new(|r| r["pilots"][0]["users"] = 1.5.into()),
+            "pilots[0].users: invalid type: floating point `1.5`, expected a whole number",
+        ),
+        (
+            "a criterion's points made a word",
+            Box::new(|r| r["dimensions"][0]["criteria"][0]["points"] = "x".into()),
+            "dimensions[0].criteria[0].points: invalid type: string \"x\", expected a number",
+        ),
     ];
     assert_refused(dir, cases);
 }
