@@ -11,7 +11,9 @@
 /// different orders round alike.
 pub fn round1(x: f64) -> f64 {
     let exact = (x * 1e9).round() / 1e9;
-    (exact * 10.0).round() / 10.0
+    // Adding zero turns a negative zero (a share of nothing, taken away)
+    // into the zero a reader expects: never "-0.0".
+    (exact * 10.0).round() / 10.0 + 0.0
 }
 
 #[cfg(test)]
@@ -28,5 +30,10 @@ mod tests {
         assert_eq!(round1(41.249_999_999_9), 41.3);
         assert_eq!(round1(0.1 + 0.2 + 0.05), 0.4);
         assert_eq!(round1(41.249_9), 41.2);
+        for tiny in [-0.0, -0.04, -1e-12] {
+            assert!(round1(tiny).is_sign_positive(), "{tiny}");
+            assert_eq!(format!("{:.1}", round1(tiny)), "0.0");
+        }
+        assert_eq!(round1(-0.05), -0.1);
     }
 }

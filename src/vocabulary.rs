@@ -369,14 +369,14 @@ impl FindingId {
             F::OverdueDecision
             | F::LaptopBound
             | F::UnprovenPilot
-            | F::NoMonitoring
             | F::UnmeasuredValue
-            | F::NoAdoption
             | F::NoHumanOversight
             | F::UnanchoredPilot
             | F::ItOnly
             | F::OneTimeCost => &["count", "pilots"],
-            F::InfrastructureGap => &["pilots", "blockers"],
+            F::NoMonitoring => &["count", "pilots", "gaps", "practice"],
+            F::NoAdoption => &["count", "pilots", "gaps", "steps"],
+            F::InfrastructureGap => &["pilots", "blockers", "fixes"],
             F::UnguardedDecisions => &["count", "pilots", "review"],
             F::CostOverrun => &["count", "ratio", "pilots"],
             F::PlanWithoutResults => &[

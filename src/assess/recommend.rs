@@ -5,7 +5,7 @@
 //! already gives; then the informational findings. No advice is given twice.
 
 use crate::assess::focus::Decision;
-use crate::assess::scoring::{is_met, pilot_points, CriterionScore};
+use crate::assess::scoring::{is_met, pilot_points, reads_of, CriterionScore};
 use crate::assessment::{Finding, Reason, Recommendation, RecommendationId, Scores};
 use crate::derive::evidence::{Evidence, EvidencePath};
 use crate::derive::facts::Facts;
@@ -171,11 +171,14 @@ fn for_fewer_pilots(
         .collect();
     vars.push(("pilots", names(left.iter().map(String::as_str))));
     vars.push(("count", left.len().to_string()));
+    let left_names: FxHashSet<&str> = left.iter().map(String::as_str).collect();
+    for var in &finding.pilot_vars {
+        vars.push((var.name, var.words(|p| left_names.contains(p))));
+    }
     let message = match &text.message {
         Message::One(message) => fill(message, &vars).into(),
         Message::BySource { .. } => finding.message.clone(),
     };
-    let left_names: FxHashSet<&str> = left.iter().map(String::as_str).collect();
     let named_indexes: FxHashSet<usize> = x
         .facts
         .pilots
@@ -376,6 +379,7 @@ fn answers_to_change(criterion: &Criterion, facts: &Facts<'_>) -> Vec<Evidence> 
             Some(pilots) => {
                 let short: Vec<Evidence> = pilots
                     .into_iter()
+                    .filter(|p| reads_of(p, field))
                     .filter(|p| pilot_points(p, field, points).is_none_or(|pts| pts < 100.0))
                     .map(|p| p.field_evidence(field))
                     .collect();

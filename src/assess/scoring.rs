@@ -161,12 +161,10 @@ fn pilots_score(
     let Some(started) = facts.started_pilots() else {
         return CriterionScore::single(PILOTS, None);
     };
-    // Retraining a bought system is its vendor's job.
-    let vendor_job = field == pilot::RETRAINING;
     let read: Vec<&Pilot<'_>> = started
         .iter()
         .copied()
-        .filter(|p| !vendor_job || p.sourcing() == Sourcing::Built)
+        .filter(|p| reads_of(p, field))
         .collect();
     if read.is_empty() {
         return if started.is_empty() {
@@ -195,6 +193,13 @@ fn pilots_score(
         applies: true,
         unanswered,
     }
+}
+
+/// Whether a per-pilot criterion on `field` reads the pilot `p`: every started
+/// pilot, but for retraining only the built ones, as retraining a bought
+/// system is its vendor's job.
+pub fn reads_of(p: &Pilot<'_>, field: &str) -> bool {
+    field != pilot::RETRAINING || p.sourcing() == Sourcing::Built
 }
 
 /// The share of `fields` an item gives, from 0 to 1.

@@ -333,9 +333,50 @@ pub struct Finding {
     /// The values its texts were filled with, kept so that its advice can be
     /// said again for fewer pilots (recommendations, "one fix, said once").
     pub vars: Vec<(&'static str, String)>,
+    /// Its placeholders whose words depend on which of its pilots are named.
+    pub pilot_vars: Vec<PilotVar>,
     /// What it is evidence about in the rubric's frameworks; shared with
     /// the rubric and the recommendation that quotes it.
     pub references: References,
+}
+
+/// A placeholder whose words depend on the pilots named: clauses, each
+/// about some of a finding's pilots, of which those about a pilot named
+/// are said. A finding that fires for different reasons for different
+/// pilots says which is which, and its advice said again for fewer pilots
+/// ("one fix, said once") says only what holds of them.
+#[derive(Debug, Clone, PartialEq)]
+pub struct PilotVar {
+    pub name: &'static str,
+    /// Between two clauses said.
+    pub joiner: &'static str,
+    /// Each clause: its words, given the names of its pilots that are
+    /// named and how many they are, and its pilots.
+    pub clauses: Vec<(Clause, Vec<String>)>,
+}
+
+/// A clause's words, from the names of the pilots it is said about and
+/// their number.
+pub type Clause = fn(&str, usize) -> String;
+
+impl PilotVar {
+    /// Its words when the pilots that `named` accepts are named.
+    pub fn words(&self, named: impl Fn(&str) -> bool) -> String {
+        let said: Vec<String> = self
+            .clauses
+            .iter()
+            .filter_map(|(clause, pilots)| {
+                let kept: Vec<&str> = pilots
+                    .iter()
+                    .map(String::as_str)
+                    .filter(|p| named(p))
+                    .collect();
+                (!kept.is_empty())
+                    .then(|| clause(&crate::text::names(kept.iter().copied()), kept.len()))
+            })
+            .collect();
+        said.join(self.joiner)
+    }
 }
 
 impl Finding {

@@ -469,7 +469,7 @@ dimension: 1,
 side: Side::Strategy,
 weight: 2.0,
 title: t!("Seniority of the executive sponsor"),
-advice: t!("Give AI a sponsor at C-suite or board level who owns its outcomes."),
+advice: t!("Raise AI's sponsorship toward the board, with a sponsor who owns its outcomes."),
 measure: Measure::Choice {
 path: "strategy.sponsor",
 points: vec![
@@ -501,7 +501,7 @@ dimension: 1,
 side: Side::Implementation,
 weight: 2.0,
 title: t!("A cross-functional delivery team"),
-advice: t!("Staff every role delivery needs: data science, ML engineering, data engineering and platform operations."),
+advice: t!("Staff the roles delivery still lacks, among data science, ML engineering, data engineering and platform operations."),
 measure: Measure::Checklist {
 paths: vec![
 "implementation.team.data_scientists",
@@ -517,7 +517,7 @@ dimension: 2,
 side: Side::Strategy,
 weight: 2.0,
 title: t!("An approved AI roadmap"),
-advice: t!("Write the AI roadmap down and have leadership approve it."),
+advice: t!("Have leadership approve a written AI roadmap."),
 measure: Measure::Choice {
 path: "strategy.roadmap.status",
 points: vec![
@@ -626,7 +626,7 @@ dimension: 3,
 side: Side::Strategy,
 weight: 2.0,
 title: t!("An approved AI budget"),
-advice: t!("Get a budget for AI approved, not just requested."),
+advice: t!("Get a budget for AI approved."),
 measure: Measure::Choice {
 path: "strategy.investment.budget",
 points: vec![
@@ -676,7 +676,7 @@ dimension: 3,
 side: Side::Implementation,
 weight: 2.0,
 title: t!("Spend tracked against value, with a recurring budget"),
-advice: t!("Track AI spend against the value the strategy projected, and fund running costs as a recurring budget."),
+advice: t!("Close what spend control lacks: AI spend tracked against the value the strategy projected, and running costs funded as a recurring budget."),
 measure: Measure::Checklist {
 paths: vec![
 "implementation.spend.tracked",
@@ -690,7 +690,7 @@ dimension: 3,
 side: Side::Implementation,
 weight: 1.0,
 title: t!("Pilot costs close to plan"),
-advice: t!("Bring pilots whose costs run far above plan back within it, or re-plan them openly."),
+advice: t!("Keep pilot costs close to plan, and re-plan openly those that drift above it."),
 measure: Measure::Pilots {
 field: "cost_vs_plan",
 points: PilotPoints::Scale(Curve(vec![
@@ -755,7 +755,7 @@ dimension: 4,
 side: Side::Implementation,
 weight: 3.0,
 title: t!("Policies built into code"),
-advice: t!("Turn the policies into checks that run: anonymization, bias tests, access controls and audit logs."),
+advice: t!("Turn the policies into the checks still missing from code, among anonymization, bias tests, access controls and audit logs."),
 measure: Measure::Checklist {
 paths: vec![
 "implementation.safeguards.anonymization",
@@ -784,7 +784,7 @@ dimension: 5,
 side: Side::Implementation,
 weight: 2.0,
 title: t!("MLOps practice"),
-advice: t!("Put models under version control, CI/CD and a model registry, with monitoring and automated retraining."),
+advice: t!("Add what the MLOps practice lacks, among version control, CI/CD, a model registry, monitoring and automated retraining."),
 measure: Measure::Checklist {
 paths: vec![
 "implementation.mlops.version_control",
@@ -834,7 +834,7 @@ dimension: 5,
 side: Side::Implementation,
 weight: 1.0,
 title: t!("Pilots off laptops, on a production platform"),
-advice: t!("Move pilots from laptops to a shared cloud or production platform."),
+advice: t!("Move every pilot onto the production platform that operations supports."),
 measure: Measure::Pilots {
 field: "environment",
 points: PilotPoints::Choice(vec![
@@ -929,7 +929,7 @@ dimension: 7,
 side: Side::Strategy,
 weight: 2.0,
 title: t!("Company and individual AI objectives"),
-advice: t!("Set company-level AI objectives, and tie individual objectives to them."),
+advice: t!("Set the AI objectives still missing: company-level ones, and individual ones tied to them."),
 measure: Measure::Checklist {
 paths: vec![
 "strategy.okrs.company",
@@ -958,7 +958,7 @@ dimension: 7,
 side: Side::Implementation,
 weight: 3.0,
 title: t!("Change management"),
-advice: t!("Bring HR and department heads into every rollout, train staff on the new workflows, and track adoption."),
+advice: t!("Close what change management lacks, among HR and department heads in every rollout, training on the new workflows, and adoption tracked."),
 measure: Measure::Checklist {
 paths: vec![
 "implementation.change_management.hr",
@@ -1243,9 +1243,9 @@ high_risk: false,
 }),
 (FindingId::InfrastructureGap, FindingText {
 severity: Severity::Warning,
-title: t!("No production-ready place for the pilots to go"),
+title: t!("Blockers between the pilots and production"),
 message: Message::One(s("Pilots are active ({pilots}), but {blockers}.")),
-remedy: s("Plan the production platform and the data modernization now: without them, {pilots} cannot go live."),
+remedy: s("Plan {fixes} now, or {pilots} cannot go live."),
 related: vec![
 28,
 31,
@@ -1415,9 +1415,9 @@ high_risk: true,
 }),
 (FindingId::NoMonitoring, FindingText {
 severity: Severity::Critical,
-title: t!("Live systems without monitoring"),
-message: Message::One(s("Live systems that nobody monitors, so a model that drifts would go unnoticed: {pilots}.")),
-remedy: s("Monitor {pilots} for health and accuracy, automatically, with someone on call for alerts."),
+title: t!("Gaps in monitoring live systems"),
+message: Message::One(s("A model that drifts could go unnoticed in live systems: {gaps}.")),
+remedy: s("Monitor {pilots} for health and accuracy, automatically, with someone on call for alerts{practice}."),
 related: vec![
 24,
 23,
@@ -1575,8 +1575,8 @@ high_risk: false,
 (FindingId::NoAdoption, FindingText {
 severity: Severity::Warning,
 title: t!("Adoption not shown"),
-message: Message::One(s("Live systems with no users, or whose use nobody tracks: {pilots}.")),
-remedy: s("Track adoption of {pilots} and work with the departments whose workflows change."),
+message: Message::One(s("The adoption of live systems is not shown: {gaps}.")),
+remedy: s("{steps}, working with the departments whose workflows change."),
 related: vec![
 35,
 34,

@@ -192,8 +192,8 @@ fn each_move_is_said_once_and_only_when_it_happened() {
     }
     assert!(
         lines.iter().any(|l| l
-            .starts_with("New: Live systems without monitoring (no-monitoring, critical): ")
-            && l.ends_with("churn-model and demand-forecast.")),
+            .starts_with("New: Gaps in monitoring live systems (no-monitoring, critical): ")
+            && l.ends_with("(churn-model and demand-forecast).")),
         "{lines:?}"
     );
     // Unchanged verdicts are not said.
@@ -210,7 +210,7 @@ fn each_move_is_said_once_and_only_when_it_happened() {
     // And back: what was new is resolved, what was resolved is new.
     let back = moves(&shipped, &northwind);
     assert!(
-        back.contains(&"Resolved: Live systems without monitoring (no-monitoring).".to_owned()),
+        back.contains(&"Resolved: Gaps in monitoring live systems (no-monitoring).".to_owned()),
         "{back:?}"
     );
     assert!(

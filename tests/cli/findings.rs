@@ -14,7 +14,11 @@ fn no_monitoring_on_a_live_pilot_or_without_the_practice() {
     assert_eq!(f.severity, Severity::Critical);
     assert_eq!(
         &*f.message,
-        "Live systems that nobody monitors, so a model that drifts would go unnoticed: p0."
+        "A model that drifts could go unnoticed in live systems: nobody monitors p0."
+    );
+    assert_eq!(
+        &*f.remedy,
+        "Monitor p0 for health and accuracy, automatically, with someone on call for alerts."
     );
     assert!(!fires(
         &pilots(&["stage: production, monitoring: manual"]),
@@ -40,6 +44,30 @@ fn no_monitoring_on_a_live_pilot_or_without_the_practice() {
         .expect("sourcing cited");
     assert_eq!(sourcing.value, "p0, sourcing built (the default)");
     assert_eq!(sourcing.line, None);
+    // Watched by its own monitoring, it is never said to be watched by nobody.
+    assert_eq!(
+        &*f.message,
+        "A model that drifts could go unnoticed in live systems: the MLOps practice monitors none of the models built in house (p0)."
+    );
+    assert_eq!(
+        &*f.remedy,
+        "Monitor p0 for health and accuracy, automatically, with someone on call for alerts, and make monitoring part of the MLOps practice for every model built in house."
+    );
+    // Both ways at once, each pilot under the way that holds of it.
+    let both = format!(
+        "{}  mlops:\n    monitoring: false\n",
+        pilots(&[
+            "stage: production, monitoring: none, sourcing: bought",
+            "stage: scaled, monitoring: manual",
+        ])
+    );
+    let a = of(&both);
+    let f = finding(&a, "no-monitoring");
+    assert_eq!(f.pilots, ["p0", "p1"]);
+    assert_eq!(
+        &*f.message,
+        "A model that drifts could go unnoticed in live systems: nobody monitors p0, and the MLOps practice monitors none of the models built in house (p1)."
+    );
     assert!(fires(&practice(", sourcing: built"), "no-monitoring"));
     // A vendor's product is watched by its vendor, not by the MLOps practice.
     assert!(!fires(&practice(", sourcing: bought"), "no-monitoring"));
@@ -131,6 +159,42 @@ fn no_adoption_from_zero_users_or_untracked_use() {
     };
     assert!(fires(&untracked("production"), "no-adoption"));
     assert!(!fires(&untracked("pilot"), "no-adoption"));
+    // Each way it fires is said of the pilots it holds for, and only that
+    // way's remedy is given.
+    let a = of(&pilots(&["stage: production, users: 0"]));
+    let f = finding(&a, "no-adoption");
+    assert_eq!(
+        &*f.message,
+        "The adoption of live systems is not shown: p0 has no users."
+    );
+    assert_eq!(
+        &*f.remedy,
+        "Find out why nobody uses p0, working with the departments whose workflows change."
+    );
+    let a = of(&untracked("production"));
+    let f = finding(&a, "no-adoption");
+    assert_eq!(
+        &*f.message,
+        "The adoption of live systems is not shown: nobody tracks how p0 is used."
+    );
+    assert_eq!(
+        &*f.remedy,
+        "Track the adoption of p0, working with the departments whose workflows change."
+    );
+    let both = format!(
+        "{}  change_management:\n    adoption_tracked: false\n",
+        pilots(&["stage: production, users: 0", "stage: scaled, users: 40"])
+    );
+    let a = of(&both);
+    let f = finding(&a, "no-adoption");
+    assert_eq!(
+        &*f.message,
+        "The adoption of live systems is not shown: p0 has no users, and nobody tracks how p0 and p1 are used."
+    );
+    assert_eq!(
+        &*f.remedy,
+        "Find out why nobody uses p0, and track the adoption of p0 and p1, working with the departments whose workflows change."
+    );
 }
 
 /// A questionnaire with a roadmap, no started pilot, and a stated belief.

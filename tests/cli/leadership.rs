@@ -37,7 +37,7 @@ fn a_repeat_of_the_same_fix_for_the_same_pilot_is_folded_into_also() {
     assert!(a.findings.iter().any(|f| f.id == FindingId::NoMonitoring));
     let markdown = render::markdown::render(&a);
     assert!(
-        markdown.contains("Also covers: live systems without monitoring."),
+        markdown.contains("Also covers: gaps in monitoring live systems."),
         "{markdown}"
     );
     assert_eq!(markdown.matches("Monitor p0").count(), 0, "{markdown}");
@@ -61,7 +61,7 @@ fn a_later_item_names_only_the_pilots_no_earlier_item_of_its_fix_named() {
     );
     assert_eq!(
         second.reason.to_string(),
-        "Live systems without monitoring: Live systems that nobody monitors, so a model that drifts would go unnoticed: p1."
+        "Gaps in monitoring live systems: A model that drifts could go unnoticed in live systems: nobody monitors p1."
     );
     let cited: Vec<String> = second.evidence.iter().map(|e| e.path.to_string()).collect();
     assert_eq!(cited, ["implementation.pilots[1].monitoring"]);
@@ -72,6 +72,22 @@ fn a_later_item_names_only_the_pilots_no_earlier_item_of_its_fix_named() {
         .find(|f| f.id == FindingId::NoMonitoring)
         .expect("finding");
     assert_eq!(finding.pilots, ["p0", "p1"]);
+    // Said again for fewer pilots, each way it fired is said only of the
+    // pilots left: p0 is unmonitored, p1 outside the MLOps practice.
+    let a = assess(&doc(&format!(
+        "{}  mlops:\n    monitoring: false\n",
+        pilots(&[&live("none", "high"), &live("manual", "low")])
+    )));
+    let second = item(&a, FindingId::NoMonitoring).expect("no-monitoring for p1");
+    assert_eq!(second.pilots, ["p1"]);
+    assert_eq!(
+        second.reason.to_string(),
+        "Gaps in monitoring live systems: A model that drifts could go unnoticed in live systems: the MLOps practice monitors none of the models built in house (p1)."
+    );
+    assert_eq!(
+        &*second.title,
+        "Monitor p1 for health and accuracy, automatically, with someone on call for alerts, and make monitoring part of the MLOps practice for every model built in house."
+    );
 }
 
 #[test]

@@ -143,6 +143,32 @@ fn infrastructure_gap_needs_an_active_pilot_and_a_blocker() {
         message(&legacy, FindingId::InfrastructureGap),
         "Pilots are active (p0), but the data architecture is legacy."
     );
+    // The remedy plans what removes the blockers found, and only those.
+    let remedy = |a: &readiness::assessment::Assessment| {
+        let f = a
+            .findings
+            .iter()
+            .find(|f| f.id == FindingId::InfrastructureGap);
+        f.map(|f| f.remedy.to_string()).expect("fired")
+    };
+    assert_eq!(
+        remedy(&not_ready),
+        "Plan the production platform now, or p0 cannot go live."
+    );
+    assert_eq!(
+        remedy(&legacy),
+        "Plan the data modernization now, or p0 cannot go live."
+    );
+    let both =
+        with("  infrastructure:\n    production_ready: false\n  data:\n    architecture: legacy\n");
+    assert_eq!(
+        message(&both, FindingId::InfrastructureGap),
+        "Pilots are active (p0), but the infrastructure is not ready for production load and the data architecture is legacy."
+    );
+    assert_eq!(
+        remedy(&both),
+        "Plan the production platform and the data modernization now, or p0 cannot go live."
+    );
     assert!(!fired(&with(
         "  infrastructure:\n    production_ready: true\n  data:\n    architecture: modernizing\n"
     ))

@@ -451,6 +451,21 @@ fn incomplete_inventory_says_how_much_is_listed_and_caps_confidence() {
         &*finding(&a, "incomplete-inventory").message,
         "The pilots list holds 2 AI systems, and how many more exist is not answered, so the implementation half describes only part of the AI in use."
     );
+    // Every system counted is listed, yet the list is marked incomplete.
+    let a = of(&format!(
+        "{listed}  inventory:\n    complete: false\n    systems_known: 2\n"
+    ));
+    assert_eq!(
+        &*finding(&a, "incomplete-inventory").message,
+        "The pilots list holds every AI system counted as known (2), but the inventory is marked incomplete, so the implementation half describes only part of the AI in use."
+    );
+    let a = of(&format!(
+        "{listed}  inventory:\n    complete: false\n    systems_known: 3\n"
+    ));
+    assert_eq!(
+        &*finding(&a, "incomplete-inventory").message,
+        "The pilots list holds 2 of the 3 AI systems known to exist, so the implementation half describes only part of the AI in use."
+    );
     assert!(!fires(
         &format!("{listed}  inventory:\n    complete: true\n    systems_known: 2\n"),
         "incomplete-inventory"

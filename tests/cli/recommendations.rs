@@ -74,8 +74,8 @@ fn the_seven_steps_in_order() {
         ("one-time-cost", Some(Group::Misconception), "Fund the running of every started system (monitoring, retraining, support) as a recurring budget."),
         ("delivery.ownership", None, "Give every pilot an accountable owner in the business and a date by which it goes to production or stops."),
         ("delivery.integrated", None, "Integrate each pilot into the workflow or system where the work happens."),
-        ("scale.mlops", None, "Put models under version control, CI/CD and a model registry, with monitoring and automated retraining."),
-        ("governance.safeguards", None, "Turn the policies into checks that run: anonymization, bias tests, access controls and audit logs."),
+        ("scale.mlops", None, "Add what the MLOps practice lacks, among version control, CI/CD, a model registry, monitoring and automated retraining."),
+        ("governance.safeguards", None, "Turn the policies into the checks still missing from code, among anonymization, bias tests, access controls and audit logs."),
         ("data.quality", None, "Raise data quality where the pilots depend on it: fix sources, not just copies."),
         ("tension.adoption", Some(Group::Other), "Pair grassroots adoption with clear policy, or let policy leave room for teams to find their own uses."),
     ];

@@ -55,6 +55,21 @@ pub fn generic_remedy(id: FindingId, rubric: &Rubric) -> String {
             "problems",
             "each business problem no started pilot works on".to_owned(),
         ),
+        (
+            "fixes",
+            "what removes each blocker (the production platform, the data modernization)"
+                .to_owned(),
+        ),
+        (
+            "practice",
+            ", and, where the MLOps practice monitors nothing, make monitoring part of it for every model built in house"
+                .to_owned(),
+        ),
+        (
+            "steps",
+            "Find out why nobody uses the pilots concerned, or track their adoption, as the answers call for"
+                .to_owned(),
+        ),
     ];
     fill(&rubric.finding(id).remedy, &generic)
 }

@@ -16,7 +16,7 @@ mod other;
 mod purgatory;
 
 use crate::assess::scoring::SideScore;
-use crate::assessment::Finding;
+use crate::assessment::{Clause, Finding, PilotVar};
 use crate::derive::evidence::Evidence;
 use crate::derive::facts::{Facts, Pilot};
 use crate::rubric::template::fill;
@@ -153,6 +153,8 @@ pub struct Detected {
     /// A severity the finding takes from what it found (an incident's),
     /// never above the rubric's for it; `None`: the rubric's.
     pub severity: Option<Severity>,
+    /// The values of the placeholders whose words depend on the pilots named.
+    pub pilot_vars: Vec<PilotVar>,
 }
 
 impl Detected {
@@ -164,7 +166,24 @@ impl Detected {
             contradicts_stated_belief: false,
             pilots: Vec::new(),
             severity: None,
+            pilot_vars: Vec::new(),
         }
+    }
+
+    /// A placeholder said in `clauses`, each about its pilots, joined by
+    /// `joiner`.
+    fn with_clauses(
+        mut self,
+        name: &'static str,
+        joiner: &'static str,
+        clauses: Vec<(Clause, Vec<String>)>,
+    ) -> Detected {
+        self.pilot_vars.push(PilotVar {
+            name,
+            joiner,
+            clauses,
+        });
+        self
     }
 
     fn with(mut self, name: &'static str, value: &dyn Display) -> Detected {
@@ -180,8 +199,6 @@ impl Detected {
     }
 }
 
-/// Names in a sentence: `a`, `a and b`, `a, b and c`; past three, the first
-/// three and how many more.
 /// The pilots that meet `test`, and evidence citing the key each was judged
 /// on: the shape of every per-pilot finding.
 fn matching<'p, 'q>(
@@ -225,8 +242,12 @@ pub fn detect(cx: &Context<'_>) -> Vec<Finding> {
     findings
 }
 
-fn word(id: FindingId, detected: Detected, cx: &Context<'_>) -> Finding {
+fn word(id: FindingId, mut detected: Detected, cx: &Context<'_>) -> Finding {
     let text = cx.rubric.finding(id);
+    let plain_vars = detected.vars.clone();
+    for var in &detected.pilot_vars {
+        detected.vars.push((var.name, var.words(|_| true)));
+    }
     let message = match (&text.message, detected.source) {
         (Message::One(message), _) => fill(message, &detected.vars),
         (Message::BySource { belief, .. }, Some(Source::Belief)) => fill(belief, &[]),
@@ -258,7 +279,8 @@ fn word(id: FindingId, detected: Detected, cx: &Context<'_>) -> Finding {
         accepted: Vec::new(),
         counts_for_gate: true,
         references: text.references.clone(),
-        vars: detected.vars,
+        vars: plain_vars,
+        pilot_vars: detected.pilot_vars,
     }
 }
 

@@ -1,6 +1,8 @@
-//! `no-adoption`: a live system that nobody uses, or whose use nobody tracks.
+//! `no-adoption`: a live system that nobody uses, or whose use nobody
+//! tracks. The message and the remedy say which of the two holds of each
+//! pilot it names.
 
-use super::super::{Context, Detected, Detector, PilotSet};
+use super::super::{Clause, Context, Detected, Detector, PilotSet};
 use crate::assess::findings::matching;
 use crate::load::questionnaire::format::{path, pilot};
 use crate::vocabulary::FindingId;
@@ -19,12 +21,15 @@ fn detect(cx: &Context<'_>) -> Option<Detected> {
     let (mut concerned, mut evidence) = matching(&live, pilot::USERS, |p| {
         p.answers().integer(pilot::USERS) == Some(0)
     });
+    let unused: Vec<String> = concerned.iter().map(|p| p.name().to_owned()).collect();
     let untracked = cx
         .facts
         .answers()
         .flag(path::IMPLEMENTATION_CHANGE_MANAGEMENT_ADOPTION_TRACKED)
         == Some(false);
+    let mut untracked_pilots = Vec::new();
     if untracked && !live.is_empty() {
+        untracked_pilots = live.iter().map(|p| p.name().to_owned()).collect();
         evidence.extend(
             cx.facts
                 .evidence(path::IMPLEMENTATION_CHANGE_MANAGEMENT_ADOPTION_TRACKED),
@@ -37,5 +42,34 @@ fn detect(cx: &Context<'_>) -> Option<Detected> {
         }
     }
     concerned.sort_by_key(|p| p.index);
-    (!concerned.is_empty()).then(|| Detected::new(evidence).naming(&concerned))
+    let no_users: Clause =
+        |names, n| format!("{names} {} no users", if n == 1 { "has" } else { "have" });
+    let nobody_tracks: Clause = |names, n| {
+        format!(
+            "nobody tracks how {names} {} used",
+            if n == 1 { "is" } else { "are" }
+        )
+    };
+    // The remedy begins with its first step.
+    let find_out: Clause = |names, _| format!("Find out why nobody uses {names}");
+    let track: Clause = |names, _| format!("track the adoption of {names}");
+    let track_first: Clause = |names, _| format!("Track the adoption of {names}");
+    let steps = if unused.is_empty() {
+        vec![(track_first, untracked_pilots.clone())]
+    } else {
+        vec![
+            (find_out, unused.clone()),
+            (track, untracked_pilots.clone()),
+        ]
+    };
+    (!concerned.is_empty()).then(|| {
+        Detected::new(evidence)
+            .naming(&concerned)
+            .with_clauses(
+                "gaps",
+                ", and ",
+                vec![(no_users, unused), (nobody_tracks, untracked_pilots)],
+            )
+            .with_clauses("steps", ", and ", steps)
+    })
 }

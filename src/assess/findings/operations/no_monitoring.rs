@@ -1,6 +1,8 @@
-//! `no-monitoring`: a live system that nobody watches.
+//! `no-monitoring`: a live system that nobody watches, or a model built in
+//! house, live, that no monitoring practice (`mlops.monitoring`) covers. The message says
+//! which of the two holds of each pilot it names.
 
-use super::super::{Context, Detected, Detector, PilotSet};
+use super::super::{Clause, Context, Detected, Detector, PilotSet};
 use crate::assess::findings::matching;
 use crate::derive::facts::Pilot;
 use crate::load::questionnaire::format::{path, pilot};
@@ -17,9 +19,10 @@ pub(crate) const DETECTOR: Detector = Detector {
 
 fn detect(cx: &Context<'_>) -> Option<Detected> {
     let live = cx.facts.live_pilots();
-    let (mut unwatched, mut evidence) = matching(&live, pilot::MONITORING, |p| {
+    let (mut concerned, mut evidence) = matching(&live, pilot::MONITORING, |p| {
         p.answers().choice_of(pilot::MONITORING) == Some(Monitoring::None)
     });
+    let unwatched = names_of(&concerned);
     let no_practice = cx
         .facts
         .answers()
@@ -31,16 +34,41 @@ fn detect(cx: &Context<'_>) -> Option<Detected> {
         .copied()
         .filter(|p| p.sourcing() == Sourcing::Built)
         .collect();
-    if no_practice && !built.is_empty() {
+    let outside_practice = if no_practice {
+        names_of(&built)
+    } else {
+        Vec::new()
+    };
+    if !outside_practice.is_empty() {
         evidence.extend(cx.facts.evidence(path::IMPLEMENTATION_MLOPS_MONITORING));
         for p in built {
-            if !unwatched.iter().any(|u| u.index == p.index) {
+            if !concerned.iter().any(|u| u.index == p.index) {
                 evidence.push(p.field_evidence(pilot::STAGE));
                 evidence.push(p.sourcing_evidence());
-                unwatched.push(p);
+                concerned.push(p);
             }
         }
     }
-    unwatched.sort_by_key(|p| p.index);
-    (!unwatched.is_empty()).then(|| Detected::new(evidence).naming(&unwatched))
+    concerned.sort_by_key(|p| p.index);
+    let nobody: Clause = |names, _| format!("nobody monitors {names}");
+    let no_practice: Clause = |names, _| {
+        format!("the MLOps practice monitors none of the models built in house ({names})")
+    };
+    let practice: Clause = |_, _| {
+        ", and make monitoring part of the MLOps practice for every model built in house".to_owned()
+    };
+    (!concerned.is_empty()).then(|| {
+        Detected::new(evidence)
+            .naming(&concerned)
+            .with_clauses(
+                "gaps",
+                ", and ",
+                vec![(nobody, unwatched), (no_practice, outside_practice.clone())],
+            )
+            .with_clauses("practice", "", vec![(practice, outside_practice)])
+    })
+}
+
+fn names_of(pilots: &[&Pilot<'_>]) -> Vec<String> {
+    pilots.iter().map(|p| p.name().to_owned()).collect()
 }

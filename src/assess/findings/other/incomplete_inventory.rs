@@ -43,8 +43,14 @@ fn detect(cx: &Context<'_>) -> Option<Detected> {
             .evidence(path::IMPLEMENTATION_INVENTORY_SYSTEMS_KNOWN),
     );
     let extent = if let Some(known) = known {
-        let systems = if known == 1 { "system" } else { "systems" };
-        format!("{listed} of the {known} AI {systems} known to exist")
+        if usize::try_from(known).is_ok_and(|known| listed >= known) {
+            // Every system counted is listed, yet the answer says the list
+            // is not the whole: the count itself is what falls short.
+            format!("every AI system counted as known ({known}), but the inventory is marked incomplete")
+        } else {
+            let systems = if known == 1 { "system" } else { "systems" };
+            format!("{listed} of the {known} AI {systems} known to exist")
+        }
     } else {
         let systems = if listed == 1 { "system" } else { "systems" };
         format!("{listed} AI {systems}, and how many more exist is not answered")

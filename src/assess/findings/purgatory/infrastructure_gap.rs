@@ -38,22 +38,26 @@ fn detect(cx: &Context<'_>) -> Option<Detected> {
         return None;
     }
     let mut evidence: Vec<Evidence> = active.iter().map(|p| p.evidence("still a pilot")).collect();
-    // What blocks them, in the words of the answers that say so.
-    let mut blockers = Vec::new();
+    // What blocks them, in the words of the answers that say so, and what
+    // would remove each.
+    let (mut blockers, mut fixes) = (Vec::new(), Vec::new());
     if not_ready.is_true() {
         evidence.extend(
             cx.facts
                 .evidence(path::IMPLEMENTATION_INFRASTRUCTURE_PRODUCTION_READY),
         );
         blockers.push("the infrastructure is not ready for production load");
+        fixes.push("the production platform");
     }
     if legacy.is_true() {
         evidence.extend(cx.facts.evidence(path::IMPLEMENTATION_DATA_ARCHITECTURE));
         blockers.push("the data architecture is legacy");
+        fixes.push("the data modernization");
     }
     Some(
         Detected::new(evidence)
             .naming(&active)
-            .with("blockers", &blockers.join(" and ")),
+            .with("blockers", &blockers.join(" and "))
+            .with("fixes", &fixes.join(" and ")),
     )
 }
