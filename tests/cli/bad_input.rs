@@ -284,6 +284,39 @@ fn rule(name: &str, rest: &str, at: &str, message: &str) {
     );
 }
 
+// A blank answer earned the points of a real one: a KPI of "" counted as a
+// KPI, a business owner of " " as an owner.
+#[test]
+fn a_blank_answer_is_refused_not_counted() {
+    let blank = "is blank; write the answer, or leave the key out while it is not known";
+    rule(
+        "blank-kpi.yaml",
+        "strategy:\n  business_problems:\n    - { name: B, kpi: \"\", target: t, owner: o }\n",
+        "7:23",
+        &format!("strategy.business_problems[0].kpi: {blank}"),
+    );
+    rule(
+        "blank-owner.yaml",
+        "implementation:\n  pilots:\n    - { name: a, stage: pilot, business_owner: \" \" }\n",
+        "7:48",
+        &format!("implementation.pilots[0].business_owner: {blank}"),
+    );
+    rule(
+        "blank-role.yaml",
+        "respondents:\n  - { role: \"\u{3000}\" }\n",
+        "6:13",
+        &format!("respondents[0].role: {blank}"),
+    );
+    // Left out, the same answers are unknown, and the file is valid.
+    let (_, out) = with_file(
+        "left-out.yaml",
+        valid_start("strategy:\n  business_problems:\n    - { name: B, target: t, owner: o }\n")
+            .as_bytes(),
+        &["validate"],
+    );
+    assert_eq!(out.code, 0, "{}", out.stderr);
+}
+
 #[test]
 fn every_rule_of_the_format() {
     rule(

@@ -405,6 +405,14 @@ fn read_text(
         return None;
     };
     match kind {
+        // A blank answer would count as given (a KPI of nothing earns the
+        // points of a real one): it is refused, as a blank name is.
+        Kind::Text if crate::diagnostic::shows_nothing(text) => Some(Err(vec![Diagnostic::at(
+            node.at,
+            format!(
+                "{path}: is blank; write the answer, or leave the key out while it is not known"
+            ),
+        )])),
         // Line breaks in free text are shown as spaces in every report.
         Kind::Text if text.contains('\n') => {
             Some(Ok(Given::Text(text.trim_end().replace('\n', " "))))

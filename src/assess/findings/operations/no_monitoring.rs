@@ -1,6 +1,6 @@
 //! `no-monitoring`: a live system that nobody watches, or a model built in
-//! house, live, that no monitoring practice (`mlops.monitoring`) covers. The message says
-//! which of the two holds of each pilot it names.
+//! house, live, that no monitoring practice (`mlops.monitoring`) covers.
+//! The message says which of the two holds of each pilot it names.
 
 use super::super::{Clause, Context, Detected, Detector, PilotSet};
 use crate::assess::findings::matching;
