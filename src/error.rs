@@ -112,6 +112,13 @@ pub enum InputsProblem {
         input: String,
         what: &'static str,
     },
+    /// `GITHUB_STEP_SUMMARY` names a file the run reads.
+    #[error("GITHUB_STEP_SUMMARY names {summary}, which is also an input ({input}); the job summary would be added to the {what}, so nothing is written (pass --no-step-summary to write the report alone)")]
+    SummaryIsInput {
+        summary: String,
+        input: String,
+        what: &'static str,
+    },
     /// `git:REV` with no path, and no questionnaire to take the path from.
     #[error("{reference}: names no file to read at that revision: write git:REV:PATH, or compare with a questionnaire in the repository (standard input named by --stdin-filename)")]
     NoFileAtRevision { reference: String },

@@ -128,9 +128,25 @@ pub fn refuse_overwriting(
     inputs: &Inputs,
     others: &[(&Path, &'static str)],
 ) -> Result<(), Error> {
-    let Ok(target) = std::fs::metadata(output) else {
-        return Ok(());
-    };
+    match input_at(output, inputs, others) {
+        Some((input, what)) => Err(InputsProblem::OutputIsInput {
+            output: shown_path(output),
+            input,
+            what,
+        }
+        .into()),
+        None => Ok(()),
+    }
+}
+
+/// The input, as shown, and what it is, that `output` is the same file
+/// as, if it is one of them.
+pub fn input_at(
+    output: &Path,
+    inputs: &Inputs,
+    others: &[(&Path, &'static str)],
+) -> Option<(String, &'static str)> {
+    let target = std::fs::metadata(output).ok()?;
     // Standard input may be the very file named: `assess - -o q.yaml < q.yaml`.
     let stdin = Path::new(if cfg!(unix) { "/dev/stdin" } else { "-" });
     let questionnaires = inputs.files.iter().map(|f| {
@@ -143,19 +159,11 @@ pub fn refuse_overwriting(
     let read = questionnaires
         .map(|(f, shown)| (f, shown, "questionnaire"))
         .chain(others.iter().map(|&(f, what)| (f, shown_path(f), what)));
-    for (input, shown, what) in read {
-        if let Ok(read) = std::fs::metadata(input) {
-            if same_file(&target, &read) {
-                return Err(InputsProblem::OutputIsInput {
-                    output: shown_path(output),
-                    input: shown,
-                    what,
-                }
-                .into());
-            }
-        }
-    }
-    Ok(())
+    read.filter(|(input, _, _)| {
+        std::fs::metadata(input).is_ok_and(|read| same_file(&target, &read))
+    })
+    .map(|(_, shown, what)| (shown, what))
+    .next()
 }
 
 #[cfg(unix)]

@@ -244,24 +244,8 @@ fn assess_command(args: &AssessArgs, env: &Environment) -> Result<Output, Error>
     let views = frameworks::views(&settings, rubric)?;
     let inputs = inputs::expand(&args.files)?;
     let output_file = args.output.as_deref().filter(|o| o.as_os_str() != "-");
-    if let Some(path) = output_file {
-        // Before a questionnaire is read: the report must not replace a file
-        // the run reads. A JSON report may replace the JSON report it is
-        // compared with, so that the next run compares with this one.
-        let baseline = settings.gates.baseline.as_deref();
-        let baseline = baseline.filter(|b| !b.starts_with("git:")).map(Path::new);
-        // A baseline is read as a JSON report by its name (`read::is_json`).
-        let replaced_in_kind = |b: &&Path| settings.format == Format::Json && read::is_json(b);
-        let others: Vec<(&Path, &'static str)> = [
-            (settings.rubric.as_deref(), "rubric"),
-            (settings.config_file.as_deref(), "settings file"),
-            (baseline.filter(|b| !replaced_in_kind(b)), "baseline"),
-        ]
-        .into_iter()
-        .filter_map(|(file, what)| Some((file?, what)))
-        .collect();
-        inputs::refuse_overwriting(path, &inputs, &others)?;
-    }
+    // Before a questionnaire is read.
+    refuse_writing_into_inputs(args, env, &settings, &inputs)?;
     let options = LoadOptions {
         as_of: args.as_of,
         today: env.today,
@@ -343,6 +327,59 @@ fn assess_command(args: &AssessArgs, env: &Environment) -> Result<Output, Error>
     let mut out = emit(report, output_file, stderr, code);
     out.step_summary = step_summary;
     Ok(out)
+}
+
+/// Neither the report (`-o`) nor the job summary may be written into a
+/// file the run reads.
+fn refuse_writing_into_inputs(
+    args: &AssessArgs,
+    env: &Environment,
+    settings: &Settings,
+    inputs: &inputs::Inputs,
+) -> Result<(), Error> {
+    let baseline = settings.gates.baseline.as_deref();
+    let baseline = baseline.filter(|b| !b.starts_with("git:")).map(Path::new);
+    if let Some(path) = args.output.as_deref().filter(|o| o.as_os_str() != "-") {
+        // A JSON report may replace the JSON report it is compared with, so
+        // that the next run compares with this one; a baseline is read as a
+        // JSON report by its name (`read::is_json`).
+        let replaced_in_kind = |b: &&Path| settings.format == Format::Json && read::is_json(b);
+        let others = files_read(settings, baseline.filter(|b| !replaced_in_kind(b)));
+        inputs::refuse_overwriting(path, inputs, &others)?;
+    }
+    if let Some(summary) = env
+        .step_summary
+        .as_deref()
+        .filter(|_| !args.no_step_summary)
+    {
+        if let Some((input, what)) =
+            inputs::input_at(summary, inputs, &files_read(settings, baseline))
+        {
+            return Err(crate::error::InputsProblem::SummaryIsInput {
+                summary: diagnostic::shown_path(summary),
+                input,
+                what,
+            }
+            .into());
+        }
+    }
+    Ok(())
+}
+
+/// The files besides the questionnaires that a run reads, each with what
+/// it is: its rubric, its settings file and `baseline`.
+fn files_read<'a>(
+    settings: &'a Settings,
+    baseline: Option<&'a Path>,
+) -> Vec<(&'a Path, &'static str)> {
+    [
+        (settings.rubric.as_deref(), "rubric"),
+        (settings.config_file.as_deref(), "settings file"),
+        (baseline, "baseline"),
+    ]
+    .into_iter()
+    .filter_map(|(file, what)| Some((file?, what)))
+    .collect()
 }
 
 /// What SARIF and GitHub annotations need: the working directory, and for

@@ -279,6 +279,40 @@ fn run_with_summary(args: &[&str], summary: &str) -> crate::common::Run {
     }
 }
 
+// A job summary named at the questionnaire had the report appended to it.
+#[test]
+fn a_job_summary_never_goes_into_a_file_the_run_reads() {
+    let tmp = crate::common::scratch_dir();
+    let dir = crate::common::path_of(&tmp);
+    let questionnaire = format!("{dir}/q.yaml");
+    std::fs::copy(
+        format!("{}/{NORTHWIND}", env!("CARGO_MANIFEST_DIR")),
+        &questionnaire,
+    )
+    .expect("copy");
+    let before = std::fs::read(&questionnaire).expect("read");
+    let rubric = format!("{dir}/rubric.toml");
+    std::fs::write(&rubric, readiness::rubric::DEFAULT_TOML).expect("write");
+    for (summary, input, what) in [
+        (&questionnaire, &questionnaire, "questionnaire"),
+        (&rubric, &rubric, "rubric"),
+    ] {
+        let out = run_with_summary(&["assess", &questionnaire, "--rubric", &rubric], summary);
+        assert_eq!((out.code, out.stdout.as_str()), (2, ""));
+        assert_eq!(
+            out.stderr,
+            format!("GITHUB_STEP_SUMMARY names {summary}, which is also an input ({input}); the job summary would be added to the {what}, so nothing is written (pass --no-step-summary to write the report alone)\n")
+        );
+    }
+    assert_eq!(std::fs::read(&questionnaire).expect("read"), before);
+    let alone = run_with_summary(
+        &["assess", &questionnaire, "--no-step-summary"],
+        &questionnaire,
+    );
+    assert_eq!(alone.code, 0, "{}", alone.stderr);
+    assert_eq!(std::fs::read(&questionnaire).expect("read"), before);
+}
+
 #[test]
 fn the_markdown_report_is_appended_to_the_github_step_summary() {
     let tmp = crate::common::scratch_dir();
