@@ -410,9 +410,8 @@ impl FocusReason {
             R::Overwhelmed => &["open_options", "strategy"],
             R::Harden => &["findings", "strategy", "implementation"],
             R::EarlyStuck => &["lingering", "live", "pilots", "strategy", "implementation"],
-            R::UnusedTools | R::SlideDeck | R::Early | R::Aligned => {
-                &["strategy", "implementation"]
-            }
+            R::SlideDeck => &["strategy", "implementation", "delivery"],
+            R::UnusedTools | R::Early | R::Aligned => &["strategy", "implementation"],
         }
     }
 

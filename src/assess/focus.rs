@@ -79,6 +79,20 @@ pub fn decide(s: &Situation<'_>) -> Decision {
 
 type Vars = Vec<(&'static str, String)>;
 
+/// What keeps delivery below the plan in a slide deck: its score, or, where
+/// the score is high, that nothing is live, or not known to be (the pilots
+/// list left out); implementation counts as high only with a live pilot.
+fn behind_the_plan(s: &Situation<'_>) -> String {
+    let implementation = shown(s.scores.implementation);
+    if s.scores.effective(Side::Implementation) < s.rubric.thresholds.quadrant_cut {
+        format!("delivery is behind it (implementation {implementation})")
+    } else if s.facts.pilots.is_none() {
+        format!("the pilots list is not answered, so nothing is known to be live (implementation {implementation})")
+    } else {
+        format!("no pilot is live yet (implementation {implementation})")
+    }
+}
+
 /// The placeholders of the reason's sentence, the reason in words, and the
 /// evidence: each naming what decided it.
 fn facts_of(
@@ -165,10 +179,14 @@ fn facts_of(
                 .collect();
             (vars, why.into(), evidence)
         }
-        FocusReason::UnusedTools
-        | FocusReason::SlideDeck
-        | FocusReason::Early
-        | FocusReason::Aligned => (score_vars(), meaning, score_evidence()),
+        FocusReason::SlideDeck => {
+            let mut vars = score_vars();
+            vars.push(("delivery", behind_the_plan(s)));
+            (vars, meaning, score_evidence())
+        }
+        FocusReason::UnusedTools | FocusReason::Early | FocusReason::Aligned => {
+            (score_vars(), meaning, score_evidence())
+        }
     }
 }
 

@@ -289,6 +289,7 @@ fn purgatory_of(status: findings::PurgatoryFacts, facts: &Facts<'_>, rubric: &Ru
             pilot_to_production_pct: rubric.benchmark.pilot_to_production_pct,
             source: rubric.benchmark.source.clone(),
         },
+        pilots_listed: facts.pilots.is_some(),
     }
 }
 

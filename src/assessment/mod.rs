@@ -255,6 +255,10 @@ pub struct Purgatory {
     pub pilot_to_production_pct: Option<f64>,
     /// The published industry figure it is compared with.
     pub benchmark: Benchmark,
+    /// Whether the questionnaire lists its pilots (`[]` included): with the
+    /// list left out, nothing is known of purgatory, and the reports say so
+    /// rather than call it clear.
+    pub pilots_listed: bool,
 }
 
 /// A published figure to set the organization's own next to.

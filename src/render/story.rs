@@ -307,6 +307,9 @@ pub fn findings_count(a: &Assessment) -> String {
 /// The purgatory verdict and the pilot-to-production rate in one sentence.
 pub fn purgatory_line(a: &Assessment) -> String {
     let p = &a.purgatory;
+    if !p.pilots_listed {
+        return "Pilot purgatory: not judged, as the pilots list is not answered.".to_owned();
+    }
     let status = match p.status {
         PurgatoryStatus::Stuck => format!(
             "stuck ({} and {})",

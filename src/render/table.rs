@@ -153,13 +153,17 @@ fn purgatory(out: &mut String, a: &Assessment, t: &Tables) -> fmt::Result {
         PurgatoryStatus::AtRisk => colored(AnsiColor::Yellow),
         PurgatoryStatus::None => colored(AnsiColor::Green),
     };
-    let purgatory = format!(
-        "Pilot purgatory: {} ({} lingering, {} live; {})",
-        paint(a.purgatory.status.word(), status_style, t.color),
-        count(a.purgatory.lingering, "pilot", "pilots"),
-        a.purgatory.live,
-        count(signals.len(), "signal", "signals"),
-    );
+    let purgatory = if a.purgatory.pilots_listed {
+        format!(
+            "Pilot purgatory: {} ({} lingering, {} live; {})",
+            paint(a.purgatory.status.word(), status_style, t.color),
+            count(a.purgatory.lingering, "pilot", "pilots"),
+            a.purgatory.live,
+            count(signals.len(), "signal", "signals"),
+        )
+    } else {
+        "Pilot purgatory: not judged (the pilots list is not answered)".to_owned()
+    };
     writeln!(out, "{}", t.prose(&purgatory))?;
     if let Some(retired) = super::cases::retired_on_purpose(a) {
         writeln!(out, "{}", t.prose(&retired))?;

@@ -113,7 +113,7 @@ focus: PerWord::in_order(vec![
 (FocusReason::Overwhelmed, s("Focus on strategy: {open_options} AI ideas are open and none is ranked, and there is no strong plan to choose by (strategy {strategy}). Choose first.")),
 (FocusReason::Harden, s("Harden what is live before growing it: both halves are in place (strategy {strategy}, implementation {implementation}), but live systems have a critical gap ({findings}).")),
 (FocusReason::UnusedTools, s("Focus on strategy: systems are running (implementation {implementation}) ahead of a plan for them (strategy {strategy}).")),
-(FocusReason::SlideDeck, s("Pivot to implementation: the plan (strategy {strategy}) is ahead of what is delivered (implementation {implementation}).")),
+(FocusReason::SlideDeck, s("Pivot to implementation: the plan is in place (strategy {strategy}), but {delivery}.")),
 (FocusReason::EarlyStuck, s("Work in parallel: bring the lingering pilots ({pilots}) to a go/no-go decision while the strategy takes shape (strategy {strategy}, implementation {implementation}).")),
 (FocusReason::Early, s("Work in parallel: run one small pilot while the strategy takes shape, and let each inform the other (strategy {strategy}, implementation {implementation}).")),
 (FocusReason::Aligned, s("Scale: both halves are in place (strategy {strategy}, implementation {implementation}); grow what works from one department to the company.")),

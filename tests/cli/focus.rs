@@ -354,3 +354,68 @@ fn harden_needs_a_finding_both_critical_and_of_operations() {
     assert_eq!(a.quadrant, Quadrant::Aligned);
     assert_eq!((a.focus, reason(&a)), (Focus::Scale, FocusReason::Aligned));
 }
+
+// A slide deck decided by "nothing live" said the plan was ahead of a
+// delivery score that was higher than the cut; the sentence now names what
+// decided it, each way.
+#[test]
+fn the_slide_deck_sentence_names_what_keeps_delivery_low() {
+    // Delivery strong on paper, two pilots at stage pilot and none live.
+    let young = OLD_PILOT.replace("2025-01-01", "2026-10-01");
+    let a = assess(&doc(&format!(
+        "{}{}",
+        strategy("ranked", ""),
+        delivery(&[&young, &young])
+    )));
+    assert_eq!(
+        (a.quadrant, reason(&a)),
+        (Quadrant::SlideDeck, FocusReason::SlideDeck)
+    );
+    assert!(a.scores.implementation.expect("scored") >= 50.0);
+    assert!(
+        a.focus_reason.ends_with(&format!(
+            "but no pilot is live yet (implementation {:.1}).",
+            a.scores.implementation.expect("scored")
+        )),
+        "{}",
+        a.focus_reason
+    );
+    // Delivery below the cut: the score is what keeps it low.
+    let weak = "stage: pilot, started: 2026-10-01, environment: laptop, users: 0, integrated: false, value_measured: false, monitoring: none, retraining: none";
+    let a = assess(&doc(&format!(
+        "{}{}",
+        strategy("ranked", ""),
+        pilots(&[weak])
+    )));
+    assert_eq!(reason(&a), FocusReason::SlideDeck);
+    assert!(
+        a.focus_reason
+            .contains("but delivery is behind it (implementation "),
+        "{}",
+        a.focus_reason
+    );
+    // The pilots list left out: nothing is known to be live, and purgatory
+    // is not judged.
+    let without = delivery(&[GOOD_LIVE]);
+    let (_, rest) = without.split_once("  data:").expect("the delivery block");
+    let a = assess(&doc(&format!(
+        "{}implementation:\n  data:{rest}",
+        strategy("ranked", "")
+    )));
+    assert_eq!(reason(&a), FocusReason::SlideDeck);
+    assert!(
+        a.focus_reason
+            .contains("but the pilots list is not answered, so nothing is known to be live"),
+        "{}",
+        a.focus_reason
+    );
+    assert_eq!(
+        readiness::render::story::purgatory_line(&a),
+        "Pilot purgatory: not judged, as the pilots list is not answered."
+    );
+    let listed = assess(&doc(&format!(
+        "{}implementation:\n  pilots: []\n",
+        strategy("ranked", "")
+    )));
+    assert!(readiness::render::story::purgatory_line(&listed).starts_with("Pilot purgatory: clear"));
+}
