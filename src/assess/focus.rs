@@ -33,6 +33,9 @@ pub struct Decision {
     pub sentence: SharedText,
     pub why: SharedText,
     pub evidence: Vec<Evidence>,
+    /// The pilots the sentence names: the lingering ones it asks a
+    /// decision on, or the started ones it lets teach the strategy.
+    pub pilots: Vec<String>,
 }
 
 pub fn decide(s: &Situation<'_>) -> Decision {
@@ -62,18 +65,22 @@ pub fn decide(s: &Situation<'_>) -> Decision {
     // "Run one small pilot" is advice against the facts once pilots run:
     // then the sentence names them, the live ones first.
     let started = s.facts.started_live_first();
-    let template = if reason == FocusReason::Early && !started.is_empty() {
+    let (template, pilots) = if reason == FocusReason::Early && !started.is_empty() {
         vars.push(("pilots", names(started.iter().map(|p| p.name()))));
         evidence.extend(started.iter().map(|p| p.field_evidence(pilot::STAGE)));
-        &s.rubric.early_started
+        (&s.rubric.early_started, started)
+    } else if matches!(reason, FocusReason::Stuck | FocusReason::EarlyStuck) {
+        let lingering = s.facts.lingering_pilots(t.stale_pilot_days);
+        (s.rubric.focus.get(reason), lingering)
     } else {
-        s.rubric.focus.get(reason)
+        (s.rubric.focus.get(reason), Vec::new())
     };
     Decision {
         reason,
         sentence: fill(template, &vars).into(),
         why,
         evidence,
+        pilots: pilots.iter().map(|p| p.name().to_owned()).collect(),
     }
 }
 

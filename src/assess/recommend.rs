@@ -14,7 +14,7 @@ use crate::number::round1;
 use crate::rubric::template::fill;
 use crate::rubric::{Criterion, Measure, Message, Rubric};
 use crate::text::names;
-use crate::vocabulary::{Confidence, Focus, FocusReason, Group, Severity, Side};
+use crate::vocabulary::{Confidence, FindingId, Focus, FocusReason, Group, Severity, Side};
 use rustc_hash::FxHashSet;
 use std::collections::BTreeSet;
 use std::sync::Arc;
@@ -45,7 +45,7 @@ pub fn recommend(x: &Inputs<'_>) -> Vec<Recommendation> {
         title: x.decision.sentence.clone(),
         reason: Reason::Text(x.decision.why.clone()),
         evidence: x.decision.evidence.as_slice().into(),
-        pilots: Vec::new(),
+        pilots: x.decision.pilots.clone(),
         also: Vec::new(),
         // About the whole organization: evidence about no one control.
         references: crate::frameworks::References::default(),
@@ -106,11 +106,35 @@ fn fix_said_once(items: Vec<Recommendation>, x: &Inputs<'_>) -> Vec<Recommendati
     // named: sets, as a file may hold thousands of pilots.
     let mut given: Vec<(&str, usize, FxHashSet<String>)> = Vec::new();
     let mut kept: Vec<Recommendation> = Vec::with_capacity(items.len());
+    let reason = x.decision.reason;
     for item in items {
+        if item.id == RecommendationId::Focus {
+            // A stuck organization's focus asks for a go/no-go decision on
+            // each lingering pilot: the fix of `stale-pilot`, given first.
+            let decide = x.rubric.finding(FindingId::StalePilot).fix.as_deref();
+            if let Some(fix) =
+                decide.filter(|_| matches!(reason, FocusReason::Stuck | FocusReason::EarlyStuck))
+            {
+                given.push((fix, kept.len(), item.pilots.iter().cloned().collect()));
+            }
+            kept.push(item);
+            continue;
+        }
         let RecommendationId::Finding(id) = item.id else {
             kept.push(item);
             continue;
         };
+        // With pilots started, the early focus already lets them teach the
+        // strategy, which is all `strategy-first`'s remedy then says.
+        if id == FindingId::StrategyFirst
+            && reason == FocusReason::Early
+            && !x.decision.pilots.is_empty()
+        {
+            if let Some(focus) = kept.iter_mut().find(|k| k.id == RecommendationId::Focus) {
+                focus.also.push(id);
+                continue;
+            }
+        }
         let Some(fix) = x.rubric.finding(id).fix.as_deref() else {
             kept.push(item);
             continue;
@@ -155,7 +179,7 @@ fn fix_said_once(items: Vec<Recommendation>, x: &Inputs<'_>) -> Vec<Recommendati
 /// answers about them and those about no pilot.
 fn for_fewer_pilots(
     item: Recommendation,
-    id: crate::vocabulary::FindingId,
+    id: FindingId,
     left: &[String],
     x: &Inputs<'_>,
 ) -> Recommendation {
@@ -269,8 +293,14 @@ fn answer_first(x: &Inputs<'_>) -> Recommendation {
 /// rubric recommends, skipping any a fired finding's remedy already covers
 /// and, with no started pilot, those whose advice presumes pilots.
 fn gaps(x: &Inputs<'_>) -> Vec<Recommendation> {
+    // Hardening what is live comes before growing it: the criterion that
+    // measures how far pilots have gone toward production and scale gives
+    // advice to grow, which that focus defers.
+    let grows = |i: &usize| matches!(&x.criteria[*i].0.measure, Measure::Pilots { field, .. } if *field == crate::load::questionnaire::format::pilot::STAGE);
+    let hardening = x.decision.reason == FocusReason::Harden;
     ranked_gaps(x.criteria, x.findings, x.facts, x.rubric)
         .into_iter()
+        .filter(|i| !(hardening && grows(i)))
         .take(x.rubric.thresholds.recommended_gaps)
         .map(|i| {
             let (criterion, score) = &x.criteria[i];

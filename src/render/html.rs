@@ -285,6 +285,9 @@ fn headline(out: &mut Writer, a: &Assessment) -> std::fmt::Result {
         "<p class=\"focus\"><strong>{}</strong></p>",
         escape(&a.focus_reason)
     )?;
+    if let Some(also) = story::focus_also(a) {
+        out.paragraph(&also);
+    }
     let items: Vec<String> = story::verdict_lines(a).iter().map(|l| spans(l)).collect();
     out.out.push_str("<ul class=\"verdict\">\n");
     for item in items {

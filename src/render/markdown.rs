@@ -59,6 +59,9 @@ fn headline(out: &mut String, a: &Assessment) -> std::fmt::Result {
     writeln!(out, "{}\n", spans(&story::assessed_line(a)))?;
     answered_by(out, a)?;
     writeln!(out, "**{}**\n", cell(&a.focus_reason))?;
+    if let Some(also) = story::focus_also(a) {
+        writeln!(out, "{}\n", cell(&also))?;
+    }
     for line in story::verdict_lines(a) {
         writeln!(out, "- {}", spans(&line))?;
     }

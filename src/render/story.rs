@@ -251,6 +251,17 @@ fn owners(a: &Assessment, r: &Recommendation) -> Option<String> {
     Some(format!("{text}."))
 }
 
+/// The findings the focus sentence gives the advice of, said under it
+/// (`Also covers: pilots running for too long.`), as the report lists no
+/// item of its own for them.
+pub fn focus_also(a: &Assessment) -> Option<String> {
+    let focus = a
+        .recommendations
+        .iter()
+        .find(|r| r.id == crate::assessment::RecommendationId::Focus)?;
+    also(a, focus)
+}
+
 /// `Also covers: go/no-go decisions overdue.`
 fn also(a: &Assessment, r: &Recommendation) -> Option<String> {
     if r.also.is_empty() {

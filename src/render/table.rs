@@ -75,7 +75,11 @@ fn headline(out: &mut String, a: &Assessment, t: &Tables) -> fmt::Result {
     if let Some(next) = story::next_level(a) {
         writeln!(out, "{}", t.prose(&format!("Next level: {next}")))?;
     }
-    writeln!(out, "{}\n", t.prose(&a.focus_reason))?;
+    writeln!(out, "{}", t.prose(&a.focus_reason))?;
+    if let Some(also) = story::focus_also(a) {
+        writeln!(out, "{}", t.prose(&also))?;
+    }
+    out.push('\n');
     Ok(())
 }
 

@@ -1289,7 +1289,7 @@ high_risk: false,
 severity: Severity::Critical,
 title: t!("A plan without results"),
 message: Message::One(s("Strategy scores {strategy} ({min_strategy} or more) while implementation scores {implementation} (below {max_implementation}).")),
-remedy: s("Shift effort from planning to delivery: fund one pilot to production before adding to the plan."),
+remedy: s("Shift effort from planning to delivery: put the next budget and people into getting a pilot live, not into the plan."),
 related: vec![
 10,
 ],

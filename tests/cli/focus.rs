@@ -419,3 +419,76 @@ fn the_slide_deck_sentence_names_what_keeps_delivery_low() {
     )));
     assert!(readiness::render::story::purgatory_line(&listed).starts_with("Pilot purgatory: clear"));
 }
+
+// "Harden what is live before growing it" was followed by advice to take
+// pilots to production and scale them.
+#[test]
+fn the_harden_focus_gives_no_advice_to_grow() {
+    let production = GOOD_LIVE.replace("scaled", "production");
+    let unsafe_live =
+        GOOD_LIVE.replace("monitoring: automated", "monitoring: manual, impact: high");
+    let hardening = assess(&doc(&format!(
+        "{}{}",
+        strategy("ranked", ""),
+        delivery(&[&unsafe_live, &production])
+    )));
+    assert_eq!(reason(&hardening), FocusReason::Harden);
+    let ids: Vec<&str> = hardening
+        .recommendations
+        .iter()
+        .map(|r| r.id.as_str())
+        .collect();
+    assert!(!ids.contains(&"delivery.stage"), "{ids:?}");
+    // The same pilots, safe: scaling is the focus, and growing them is advice.
+    let scaling = assess(&doc(&format!(
+        "{}{}",
+        strategy("ranked", ""),
+        delivery(&[GOOD_LIVE, &production])
+    )));
+    assert_eq!(reason(&scaling), FocusReason::Aligned);
+    let ids: Vec<&str> = scaling
+        .recommendations
+        .iter()
+        .map(|r| r.id.as_str())
+        .collect();
+    assert!(ids.contains(&"delivery.stage"), "{ids:?}");
+}
+
+// The early focus with pilots started lets them teach the strategy, which is
+// all strategy-first's remedy then says: it is not said again.
+#[test]
+fn the_early_focus_covers_the_strategy_first_remedy_once_pilots_run() {
+    let young = OLD_PILOT.replace("2025-01-01", "2026-10-01");
+    let a = assess(&doc(&format!(
+        "strategy:\n  sponsor: manager\n  roadmap: {{ status: draft, horizon_months: 3, updated: 2025-01-01, scaling_plan: false }}\n  priorities: none\n  investment: {{ budget: none, projected_roi: 0, areas: [] }}\n  policies: {{ data_privacy: none, ethics: none, acceptable_use: none }}\n  okrs: {{ company: false, individual: false, team_alignment_pct: 0 }}\n  risks_assessed: []\n  business_problems: []\n{}beliefs:\n  strategy_before_implementation: agree\n",
+        pilots(&[&young])
+    )));
+    assert_eq!(reason(&a), FocusReason::Early);
+    assert!(
+        a.focus_reason.contains("let p0 teach the strategy"),
+        "{}",
+        a.focus_reason
+    );
+    assert!(a
+        .findings
+        .iter()
+        .any(|f| f.id == readiness::vocabulary::FindingId::StrategyFirst));
+    let focus = a
+        .recommendations
+        .iter()
+        .find(|r| r.id.as_str() == "focus")
+        .expect("the focus");
+    assert_eq!(
+        focus.also,
+        [readiness::vocabulary::FindingId::StrategyFirst]
+    );
+    assert!(!a
+        .recommendations
+        .iter()
+        .any(|r| r.id.as_str() == "strategy-first"));
+    let markdown = readiness::render::markdown::render(&a);
+    assert!(
+        markdown.contains("Also covers: strategy first, implementation later."),
+        "{markdown}"
+    );
+}
