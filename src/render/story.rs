@@ -581,7 +581,13 @@ pub fn pilot_row(p: &PilotSummary) -> [String; 7] {
         p.name.clone(),
         p.department.clone().unwrap_or_else(not_stated),
         stage,
-        p.age_days.map_or_else(not_stated, |d| d.to_string()),
+        // Days since it started, for the pilots running: an idea has not
+        // started, and a retired pilot runs no more.
+        match p.stage {
+            Stage::Idea => "not started".to_owned(),
+            Stage::Retired => "stopped".to_owned(),
+            _ => p.age_days.map_or_else(not_stated, |d| d.to_string()),
+        },
         runs.to_owned(),
         p.users.map_or_else(not_stated, |u| u.to_string()),
         monitoring.to_owned(),

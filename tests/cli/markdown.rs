@@ -329,3 +329,21 @@ fn the_readme_excerpt_is_what_the_tool_prints() {
         out.stdout
     );
 }
+
+// An idea showed days running from a date it was written down, a retired
+// pilot the days since it started long after it stopped.
+#[test]
+fn days_running_are_shown_for_running_pilots_only() {
+    let a = crate::common::assess(&crate::common::doc(&crate::common::pilots(&[
+        "stage: idea, started: 2026-10-01",
+        "stage: retired, started: 2024-01-01",
+        "stage: pilot, started: 2026-10-01",
+        "stage: production, started: 2026-01-01",
+    ])));
+    let days: Vec<String> = a
+        .pilots
+        .iter()
+        .map(|p| readiness::render::story::pilot_row(p)[3].clone())
+        .collect();
+    assert_eq!(days, ["not started", "stopped", "50", "323"]);
+}
