@@ -223,7 +223,7 @@ fn finding_text(id: FindingId, rubric: &Rubric) -> String {
     let text = rubric.finding(id);
     let kind = match id.group() {
         Group::Purgatory => "pilot purgatory signal",
-        Group::Operations => "finding about live systems",
+        Group::Operations => "finding about live systems and running costs",
         Group::Misconception => "misconception",
         Group::Other => "finding",
     };

@@ -597,7 +597,7 @@ pub fn pilot_row(p: &PilotSummary) -> [String; 7] {
 /// The headings of the findings' groups, in the order they are listed.
 pub const FINDING_GROUPS: [(Group, &str); 4] = [
     (Group::Purgatory, "Pilot purgatory"),
-    (Group::Operations, "Live systems"),
+    (Group::Operations, "Live systems and running costs"),
     (Group::Misconception, "Misconceptions"),
     (Group::Other, "Other findings"),
 ];

@@ -185,7 +185,7 @@ fn live_systems(out: &mut String, a: &Assessment, t: &Tables) -> fmt::Result {
     if !live_systems.is_empty() {
         writeln!(
             out,
-            "Live systems: {}",
+            "Live systems and running costs: {}",
             count(live_systems.len(), "finding", "findings")
         )?;
         writeln!(

@@ -259,11 +259,11 @@ fn explain_says_how_a_findings_severity_is_set() {
     };
     assert_eq!(
         second_line("open-incident"),
-        "A finding about live systems, severity that of the worst open incident (high: critical, medium: warning, low: info), at most critical."
+        "A finding about live systems and running costs, severity that of the worst open incident (high: critical, medium: warning, low: info), at most critical."
     );
     assert_eq!(
         second_line("no-monitoring"),
-        "A finding about live systems, severity critical."
+        "A finding about live systems and running costs, severity critical."
     );
 }
 

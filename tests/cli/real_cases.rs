@@ -591,7 +591,7 @@ fn incidents_are_listed_under_live_systems_with_outside_text_escaped() {
     );
     let markdown = readiness::render::markdown::render(&a);
     let section = markdown
-        .split_once("#### Live systems\n\n")
+        .split_once("#### Live systems and running costs\n\n")
         .map(|(_, rest)| rest)
         .expect("a live systems section");
     let section = section
