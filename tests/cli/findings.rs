@@ -274,6 +274,26 @@ fn it_only_needs_started_work_without_hr_and_department_heads() {
     assert!(!fired(&with("pilot", "true", "false")).contains(&"it-only"));
     assert!(!fired(&with("pilot", "false", "true")).contains(&"it-only"));
     assert!(!fired(&with("idea", "false", "false")).contains(&"it-only"));
+    // Shown in practice, the remedy is the practice's.
+    assert_eq!(
+        &*f.remedy,
+        "Give HR and the heads of the affected departments a role in every rollout."
+    );
+    // Stated while HR and department heads take part: the advice is about
+    // the belief, never to give them the role they have.
+    let stated = |hr: &str| {
+        of(&format!(
+            "{}  change_management:\n    hr: {hr}\n    department_heads: true\nbeliefs:\n  implementation_is_it_only: agree\n",
+            pilots(&["stage: pilot"])
+        ))
+    };
+    let a = stated("true");
+    let f = finding(&a, "it-only");
+    assert_eq!(f.source, Some(Source::Belief));
+    assert_eq!(
+        &*f.remedy,
+        "Talk the belief through with leadership before it shapes decisions: AI changes how people work, so HR and department heads must help staff adapt; IT alone cannot make a new workflow stick."
+    );
 }
 
 #[test]
@@ -348,6 +368,23 @@ fn one_time_cost_is_shown_only_by_started_work_without_a_recurring_budget() {
     );
     assert!(!fired(&with("pilot", "true")).contains(&"one-time-cost"));
     assert!(!fired(&with("idea", "false")).contains(&"one-time-cost"));
+    assert_eq!(
+        &*f.remedy,
+        "Fund the running of every started system (monitoring, retraining, support) as a recurring budget."
+    );
+    // Stated with a recurring budget in place: the advice is about the belief.
+    let a = of(&format!(
+        "{}  spend:\n    recurring_budget: true\nbeliefs:\n  implementation_one_time_cost: agree\n",
+        pilots(&["stage: pilot"])
+    ));
+    let f = finding(&a, "one-time-cost");
+    assert_eq!(f.source, Some(Source::Belief));
+    assert!(
+        f.remedy
+            .starts_with("Talk the belief through with leadership before it shapes decisions: Models need monitoring"),
+        "{}",
+        f.remedy
+    );
     // An unmonitored live system is no-monitoring, not this belief.
     let a = with("production", "true");
     assert!(fired(&a).contains(&"no-monitoring"));

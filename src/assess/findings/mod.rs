@@ -261,6 +261,7 @@ fn word(id: FindingId, mut detected: Detected, cx: &Context<'_>) -> Finding {
             }
         }
     };
+    let remedy = remedy(id, text, &detected, cx);
     Finding {
         id,
         kind: id.group(),
@@ -270,7 +271,7 @@ fn word(id: FindingId, mut detected: Detected, cx: &Context<'_>) -> Finding {
         title: text.title.clone(),
         message: message.into(),
         evidence: detected.evidence.into(),
-        remedy: remedy(text, &detected.vars, cx).into(),
+        remedy: remedy.into(),
         source: detected.source,
         contradicts_stated_belief: detected.source.map(|_| detected.contradicts_stated_belief),
         statement: text.statement.clone(),
@@ -287,11 +288,24 @@ fn word(id: FindingId, mut detected: Detected, cx: &Context<'_>) -> Finding {
 /// The remedy that fits the pilots: where the rubric holds a second text for
 /// when pilots are started, it is used then, naming them with the live ones
 /// first, so that no report advises starting what is already running.
-fn remedy(text: &FindingText, vars: &[(&'static str, String)], cx: &Context<'_>) -> String {
+fn remedy(id: FindingId, text: &FindingText, detected: &Detected, cx: &Context<'_>) -> String {
+    let vars = &detected.vars;
+    // A belief leadership states that the answers do not show in practice:
+    // the remedy for the practice (give HR a role, fund running costs)
+    // would ask for what may be in place, so the advice is about the
+    // belief. `strategy-first`'s remedies act against the belief itself
+    // (start a pilot, let the pilots teach), and stay.
+    if detected.source == Some(Source::Belief) && id != FindingId::StrategyFirst {
+        if let Some(correction) = &text.correction {
+            return format!(
+                "Talk the belief through with leadership before it shapes decisions: {correction}"
+            );
+        }
+    }
     let started = cx.facts.started_live_first();
     match &text.remedy_started {
         Some(when_started) if !started.is_empty() => {
-            let mut vars = vars.to_vec();
+            let mut vars = vars.clone();
             vars.push(("started", names(started.iter().map(|p| p.name()))));
             fill(when_started, &vars)
         }
