@@ -79,7 +79,7 @@ fn the_seven_steps_in_order() {
         ("scale.mlops", None, "Add what the MLOps practice lacks, among version control, CI/CD, a model registry, monitoring and automated retraining."),
         ("governance.safeguards", None, "Turn the policies into the checks still missing from code, among anonymization, bias tests, access controls and audit logs."),
         ("data.quality", None, "Raise data quality where the pilots depend on it: fix sources, not just copies."),
-        ("tension.adoption", Some(Group::Other), "Pair grassroots adoption with clear policy, or let policy leave room for teams to find their own uses."),
+        ("tension.adoption", Some(Group::Other), "Bring adoption from both directions: a clear policy from the top that leaves teams room to find their own uses."),
     ];
     let expected: Vec<(&str, Option<Group>, String)> = expected
         .into_iter()
