@@ -5,6 +5,7 @@
 //! [`super::accept_entries`]. What the run's checks need of an assessment
 //! is taken from it as [`Seen`], so that a portfolio can release it.
 
+use crate::acceptance::Acceptance;
 use crate::assessment::Assessment;
 use crate::command::config;
 use crate::command::settings::Settings;
@@ -14,6 +15,7 @@ use crate::error::Error;
 use crate::suggest::closest;
 use crate::vocabulary::AcceptanceStatus;
 use rustc_hash::FxHashSet;
+use std::path::Path;
 
 /// The settings file's accepted risks applied to `a`, each in force
 /// through its `until` date as judged on `on` (today, or `--as-of`); an
@@ -22,11 +24,26 @@ pub fn apply(a: &mut Assessment, settings: &Settings, on: Date) -> Result<(), Er
     if settings.accept.is_empty() {
         return Ok(());
     }
-    let limit = on.one_year_later();
-    let too_late: Vec<Diagnostic> = settings
+    let concerned = settings
         .accept
         .iter()
-        .filter(|x| x.until > limit && crate::assess::accept::concerns(x, a))
+        .filter(|x| crate::assess::accept::concerns(x, a));
+    refuse_too_late(settings.config_file.as_deref(), concerned, on)?;
+    crate::assess::accept::apply(a, &settings.accept, on);
+    Ok(())
+}
+
+/// Refuses, with their places in the settings file `file`, the acceptances
+/// dated more than a year after `on`: `assess` for those that concern a
+/// questionnaire, `explain` for those of the finding it explains.
+pub fn refuse_too_late<'a>(
+    file: Option<&Path>,
+    accepts: impl Iterator<Item = &'a Acceptance>,
+    on: Date,
+) -> Result<(), Error> {
+    let limit = on.one_year_later();
+    let too_late: Vec<Diagnostic> = accepts
+        .filter(|x| x.until > limit)
         .map(|x| {
             Diagnostic::at(
                 x.until_at,
@@ -37,11 +54,11 @@ pub fn apply(a: &mut Assessment, settings: &Settings, on: Date) -> Result<(), Er
             )
         })
         .collect();
-    if !too_late.is_empty() {
-        return Err(settings_error(settings, too_late));
+    if too_late.is_empty() {
+        Ok(())
+    } else {
+        Err(settings_error(file, too_late))
     }
-    crate::assess::accept::apply(a, &settings.accept, on);
-    Ok(())
 }
 
 /// What the run's acceptances need of one assessment: each acceptance it
@@ -135,14 +152,13 @@ pub fn refuse_unknown_pilots(settings: &Settings, seen: &[Seen]) -> Result<(), E
     if problems.is_empty() {
         Ok(())
     } else {
-        Err(settings_error(settings, problems))
+        Err(settings_error(settings.config_file.as_deref(), problems))
     }
 }
 
 /// Problems of the settings file found only once questionnaires were read,
 /// shown like those found when it was: with its lines.
-fn settings_error(settings: &Settings, problems: Vec<Diagnostic>) -> Error {
-    let file = settings.config_file.as_deref();
+fn settings_error(file: Option<&Path>, problems: Vec<Diagnostic>) -> Error {
     Error::Invalid {
         file: file.map_or_else(
             || config::DEFAULT_NAME.to_owned(),

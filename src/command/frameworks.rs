@@ -62,14 +62,20 @@ pub fn run(args: &FrameworksArgs, env: &Environment) -> Result<String, Error> {
         frameworks_from: None,
     };
     let mut assessments = Vec::with_capacity(inputs.files.len());
+    let mut seen = Vec::new();
     for file in &inputs.files {
         let name = read::shown_name(file, "<stdin>");
         let questionnaire = read::questionnaire(file, &name, options)?;
         let mut a = crate::assess::assess(&questionnaire, rubric, &name);
         // Acceptances expire by the clock, or by --as-of, as in `assess`.
         acceptances::apply(&mut a, &settings, args.as_of.unwrap_or(env.today))?;
+        seen.extend(acceptances::Seen::of(&a, &settings));
         assessments.push(a);
     }
+    // A pilot named by an acceptance that no questionnaire has is a
+    // mistake here as in `assess`: left alone, its risk would show as
+    // not accepted with no word why.
+    acceptances::refuse_unknown_pilots(&settings, &seen)?;
     let coverages: Vec<_> = assessments
         .iter()
         .map(|a| coverage::coverage(rubric, framework, a))

@@ -168,13 +168,17 @@ pub fn run(cli: Cli, env: &Environment) -> Output {
             .and_then(|rubric| {
                 let accepted = match FindingIdWord::parse(&id) {
                     // Only a finding can be accepted; its acceptances are
-                    // in the settings file, read as `assess` reads it.
-                    Some(_) => {
-                        config::discover(
+                    // in the settings file, read as `assess` reads it, and
+                    // refused past a year as `assess` refuses them.
+                    Some(finding) => {
+                        let settings = config::discover(
                             config::Source::from_flags(config.as_deref(), no_config),
                             Path::new("."),
-                        )?
-                        .accept
+                        )?;
+                        let mine = settings.accept.iter().filter(|x| x.finding == finding);
+                        let on = as_of.unwrap_or(env.today);
+                        acceptances::refuse_too_late(settings.path.as_deref(), mine, on)?;
+                        settings.accept
                     }
                     None => Vec::new(),
                 };

@@ -352,16 +352,16 @@ fn every_mistake_in_an_acceptance_is_refused_with_its_place() {
 fn explain_shows_the_acceptances_of_a_finding() {
     let config = format!(
         "{}\n{}",
-        accept("laptop-bound", Some("churn-model"), "2999-12-31"),
+        accept("laptop-bound", Some("churn-model"), "2027-03-31"),
         accept("stale-pilot", None, "2000-01-01")
     );
     let tmp = setup(&config);
     let dir = path_of(&tmp);
-    let out = run_in(dir, &["explain", "laptop-bound"]);
+    let out = run_in(dir, &["explain", "laptop-bound", "--as-of", "2026-12-01"]);
     assert_eq!(out.code, 0, "{}", out.stderr);
     assert!(
         out.stdout.ends_with(
-            "\nAccepted risks (readiness.toml):\n  line 1: accepted for churn-model by Dana Whitfield, CIO until 2999-12-31: Moves to the data platform in March (in force today).\n"
+            "\nAccepted risks (readiness.toml):\n  line 1: accepted for churn-model by Dana Whitfield, CIO until 2027-03-31: Moves to the data platform in March (in force on 2026-12-01).\n"
         ),
         "{}",
         out.stdout
@@ -376,6 +376,26 @@ fn explain_shows_the_acceptances_of_a_finding() {
     );
     let out = run_in(dir, &["explain", "no-monitoring"]);
     assert!(!out.stdout.contains("Accepted risks"), "{}", out.stdout);
+}
+
+// explain showed an acceptance as in force that assess refused, dated more
+// than a year ahead.
+#[test]
+fn explain_refuses_an_acceptance_past_a_year_as_assess_does() {
+    let tmp = setup(&accept("laptop-bound", None, "2099-12-31"));
+    let dir = path_of(&tmp);
+    let explained = run_in(dir, &["explain", "laptop-bound", "--as-of", "2026-12-01"]);
+    let assessed = run_in(dir, &["assess", "northwind.yaml", "--as-of", "2026-12-01"]);
+    for out in [&explained, &assessed] {
+        assert_eq!((out.code, out.stdout.as_str()), (2, ""));
+        assert!(
+            out.stderr.starts_with("readiness.toml:5:9: accept.until: 2099-12-31 is more than a year after 2026-12-01, the date acceptances are judged on; accept a risk for a year at most (2027-12-01), then look again\n"),
+            "{}",
+            out.stderr
+        );
+    }
+    // Another finding's explanation does not read it.
+    assert_eq!(run_in(dir, &["explain", "stale-pilot"]).code, 0);
 }
 
 #[test]
@@ -589,4 +609,42 @@ fn the_year_limit_applies_only_to_acceptances_of_pilots_the_questionnaire_has() 
         refused(&entry("churn-model")),
         "readiness.toml:6:9: accept.until: 2028-01-01 is more than a year after 2026-11-20, the date acceptances are judged on; accept a risk for a year at most (2027-11-20), then look again"
     );
+}
+
+// The framework view ignored an acceptance whose pilot no questionnaire
+// has, and showed the risk as not accepted with no word why.
+#[test]
+fn the_framework_view_refuses_an_unknown_pilot_as_assess_does() {
+    let tmp = setup(&accept("laptop-bound", Some("churn-modle"), "2026-12-31"));
+    let dir = path_of(&tmp);
+    for args in [
+        vec!["assess", "northwind.yaml", "--as-of", "2026-11-20"],
+        vec![
+            "frameworks",
+            "nist-ai-rmf",
+            "northwind.yaml",
+            "--as-of",
+            "2026-11-20",
+        ],
+    ] {
+        let out = run_in(dir, &args);
+        assert_eq!((out.code, out.stdout.as_str()), (2, ""), "{args:?}");
+        assert!(
+            out.stderr.starts_with("readiness.toml:3:9: accept.pilot: no questionnaire assessed has a pilot named \"churn-modle\""),
+            "{args:?}: {}",
+            out.stderr
+        );
+    }
+    let known = setup(&accept("laptop-bound", Some("churn-model"), "2026-12-31"));
+    let out = run_in(
+        path_of(&known),
+        &[
+            "frameworks",
+            "nist-ai-rmf",
+            "northwind.yaml",
+            "--as-of",
+            "2026-11-20",
+        ],
+    );
+    assert_eq!(out.code, 0, "{}", out.stderr);
 }
