@@ -397,7 +397,19 @@ fn files_outside(
     ];
     let directory = super::tree::directory_of(path);
     for (key, value, file) in named {
-        let (Some(value), Some(file)) = (value, file) else {
+        let Some(value) = value else {
+            continue;
+        };
+        let flag = key.trim_start_matches("gate.");
+        let at = position(text, value.span().start);
+        if let Some(why) = unusable(key, value.get_ref(), file.as_deref()) {
+            problems.push((
+                flag,
+                Diagnostic::at(at, format!("{key}: {why} (--{flag} names any file)")),
+            ));
+            continue;
+        }
+        let Some(file) = file else {
             continue;
         };
         if let Some(tree) = super::tree::outside(&file, directory) {
@@ -405,11 +417,10 @@ fn files_outside(
                 super::tree::Tree::Repository => "the repository holding this settings file",
                 super::tree::Tree::Directory => "this settings file's directory",
             };
-            let flag = key.trim_start_matches("gate.");
             problems.push((
                 flag,
                 Diagnostic::at(
-                    position(text, value.span().start),
+                    at,
                     format!(
                         "{key}: \"{}\" lies outside {tree}; a settings file names files inside it (--{flag} names any file)",
                         crate::diagnostic::escaped(value.get_ref()),
@@ -419,6 +430,40 @@ fn files_outside(
         }
     }
     problems
+}
+
+/// Why the file a settings key names cannot be read, said at the key, so
+/// that the message names the settings file and its line rather than a
+/// bare path: a blank name, a rubric that is missing or a directory, a
+/// `git:` baseline with no revision or one git would take for an option.
+fn unusable(key: &str, value: &str, file: Option<&Path>) -> Option<String> {
+    let shown = crate::diagnostic::escaped(value);
+    if crate::diagnostic::shows_nothing(value) {
+        return Some("is blank; name a file, or leave the key out".to_owned());
+    }
+    if let Some(git) = value.strip_prefix("git:") {
+        let revision = git.split_once(':').map_or(git, |(revision, _)| revision);
+        return if revision.is_empty() {
+            Some(format!(
+                "\"{shown}\" names no revision; write git:REV, as in git:HEAD~1 or git:origin/main"
+            ))
+        } else if revision.starts_with('-') {
+            Some(format!("\"{shown}\": the git revision starts with '-', which git would read as an option; name a commit, a branch or a tag"))
+        } else {
+            None
+        };
+    }
+    let file = file.filter(|_| key == "rubric")?;
+    match std::fs::metadata(file) {
+        Ok(found) if found.is_dir() => Some(format!(
+            "\"{shown}\" is a directory; name the rubric's TOML file, read relative to this settings file"
+        )),
+        Err(error) if error.kind() == std::io::ErrorKind::NotFound => Some(format!(
+            "\"{shown}\" is not there, read relative to this settings file"
+        )),
+        // Its reader says what else is wrong with it.
+        _ => None,
+    }
 }
 
 /// A baseline file is read relative to the config file, as the rubric is;

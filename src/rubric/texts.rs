@@ -39,6 +39,15 @@ fn value(value: &Spanned<DeValue<'_>>, problems: &mut Vec<(Range<usize>, String)
 }
 
 fn text(text: &str, span: Range<usize>, what: &str, problems: &mut Vec<(Range<usize>, String)>) {
+    // An id, a name or a sentence that shows nothing would leave a blank
+    // where a reader looks for it (`readiness explain ""` found one).
+    if diagnostic::shows_nothing(text) {
+        problems.push((
+            span,
+            format!("the {what} is blank; a rubric's texts say something"),
+        ));
+        return;
+    }
     if let Some(c) = text.chars().find(|&c| diagnostic::needs_escaping(c)) {
         let kind = if c.is_control() {
             "a control character"
@@ -62,6 +71,23 @@ mod tests {
 
     fn refused_in(toml: &str) -> Vec<(Range<usize>, String)> {
         refused(DeTable::parse(toml).expect("TOML").get_ref())
+    }
+
+    #[test]
+    fn no_text_or_key_is_blank() {
+        let mut found: Vec<String> = refused_in("id = \"\"\n[q]\nname = \" \"\n\"\" = 1\n")
+            .into_iter()
+            .map(|(_, why)| why)
+            .collect();
+        found.sort();
+        assert_eq!(
+            found,
+            [
+                "the key is blank; a rubric's texts say something",
+                "the text is blank; a rubric's texts say something",
+                "the text is blank; a rubric's texts say something",
+            ]
+        );
     }
 
     #[test]

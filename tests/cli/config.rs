@@ -659,3 +659,35 @@ fn a_found_settings_file_linked_from_outside_its_repository_is_not_read() {
     let inside = run_in(&format!("{dir}/sub"), &["assess", "q.yaml"]);
     assert!(inside.stdout.starts_with('{'), "{}", inside.stderr);
 }
+
+// A file a settings key names that cannot be read was reported by its bare
+// path (": no such file" for a blank one), never naming the settings file.
+#[test]
+fn a_file_the_settings_name_that_cannot_be_read_is_said_at_its_key() {
+    let tmp = scratch_dir();
+    let dir = path_of(&tmp);
+    git(dir, &["init", "--quiet"]);
+    std::fs::copy(northwind(), format!("{dir}/q.yaml")).expect("copy");
+    std::fs::create_dir(format!("{dir}/rubrics")).expect("mkdir");
+    for (settings, expected) in [
+        ("rubric = \"\"\n", "readiness.toml:1:10: rubric: is blank; name a file, or leave the key out (--rubric names any file)"),
+        ("rubric = \"rubrics\"\n", "readiness.toml:1:10: rubric: \"rubrics\" is a directory; name the rubric's TOML file, read relative to this settings file (--rubric names any file)"),
+        ("rubric = \"ours.toml\"\n", "readiness.toml:1:10: rubric: \"ours.toml\" is not there, read relative to this settings file (--rubric names any file)"),
+        ("[gate]\nbaseline = \"git:-p\"\n", "readiness.toml:2:12: gate.baseline: \"git:-p\": the git revision starts with '-', which git would read as an option; name a commit, a branch or a tag (--baseline names any file)"),
+        ("[gate]\nbaseline = \"git:\"\n", "readiness.toml:2:12: gate.baseline: \"git:\" names no revision; write git:REV, as in git:HEAD~1 or git:origin/main (--baseline names any file)"),
+    ] {
+        std::fs::write(format!("{dir}/readiness.toml"), settings).expect("write");
+        let out = run_in(dir, &["assess", "q.yaml"]);
+        assert_eq!((out.code, out.stdout.as_str()), (2, ""), "{settings}");
+        assert!(
+            out.stderr.starts_with(&format!("{expected}\n")),
+            "{settings}: {}",
+            out.stderr
+        );
+    }
+    // The flag that replaces the key replaces its problem too.
+    std::fs::write(format!("{dir}/readiness.toml"), "rubric = \"ours.toml\"\n").expect("write");
+    std::fs::write(format!("{dir}/mine.toml"), readiness::rubric::DEFAULT_TOML).expect("write");
+    let out = run_in(dir, &["assess", "q.yaml", "--rubric", "mine.toml"]);
+    assert_eq!(out.code, 0, "{}", out.stderr);
+}

@@ -228,6 +228,7 @@ impl<'input> Builder<'input> {
             index: HashSet::new(),
         };
         let mut merged = Vec::new();
+        let mut merge_seen = false;
         let (mut height, mut size) = (0, 1);
         loop {
             let (event, span) = self.next()?;
@@ -239,7 +240,15 @@ impl<'input> Builder<'input> {
             let value = self.node(event, span, depth)?;
             height = height.max(key.height).max(value.height);
             size += key.size + value.size;
-            if key.merge_key {
+            if key.merge_key && merge_seen {
+                // A key is written once, the merge key too: several
+                // mappings are merged from one list, `<<: [*a, *b]`.
+                return Err(SyntaxError {
+                    at: Some(key.node.at),
+                    message: "the merge key \"<<\" appears twice in the same mapping; merge several mappings with one list: <<: [*a, *b]".to_owned(),
+                });
+            } else if key.merge_key {
+                merge_seen = true;
                 merged.extend(merge_sources(value.node)?);
             } else if keys.contains(&self.entries, &key.node.value) {
                 return Err(SyntaxError {
@@ -701,6 +710,13 @@ mod tests {
             ]
         );
         assert!(refused("x:\n  <<: 3\n").message.contains("merge key"));
+        // The merge key is a key, written once like any other.
+        let twice = refused("b: &b {k: 1}\nx:\n  <<: *b\n  <<: *b\n");
+        assert_eq!(twice.at, Some(Position { line: 4, column: 3 }));
+        assert_eq!(
+            twice.message,
+            "the merge key \"<<\" appears twice in the same mapping; merge several mappings with one list: <<: [*a, *b]"
+        );
         // A quoted `<<` is an ordinary key.
         assert_eq!(top_keys("\"<<\": 1\n"), vec![Value::Text("<<".into())]);
     }
