@@ -77,6 +77,11 @@ impl Given {
 /// A number as a person writes it: no trailing `.0`, at most two decimals,
 /// and no minus sign on a number that rounds to zero (`-0.001` is `0`).
 pub fn format_number(x: f64) -> String {
+    if !(x * 100.0).is_finite() {
+        // The largest doubles, times 100, overflow to infinity; they hold
+        // no cents to round: written whole.
+        return format!("{x:.0}");
+    }
     let rounded = (x * 100.0).round() / 100.0;
     if rounded.fract() == 0.0 && rounded.abs() < 1e15 {
         // Whole numbers are most answers (`users: 40`); written as an
@@ -259,6 +264,9 @@ mod tests {
             assert_eq!(format_number(x), as_float_formatting_writes_it(x), "{x}");
         }
         assert_eq!(format_number(-0.0), "0");
+        // The largest finite answer is written whole, never as "inf".
+        let largest = format_number(f64::MAX);
+        assert!(largest.starts_with("17976931348623157") && largest.len() == 309);
         assert_eq!(format_number(-0.001), "0");
         assert_eq!(format_number(-0.005), "-0.01");
         assert_eq!(format_number(1.5), "1.5");
