@@ -8,12 +8,39 @@ use serde::de::DeserializeOwned;
 
 /// Parses TOML text into `T`; on failure, one diagnostic with its position.
 pub fn parse<T: DeserializeOwned>(text: &str) -> Result<T, Diagnostic> {
-    toml::from_str(text).map_err(|e| {
-        Diagnostic::new(
-            e.span().map(|s| position(text, s.start)),
-            humanize(e.message()),
-        )
-    })
+    toml::from_str(text)
+        .map_err(|e| Diagnostic::new(e.span().map(|s| position(text, s.start)), message(text, &e)))
+}
+
+/// The error's message in plain words; a duplicate key is named, as toml
+/// says only "duplicate key", whichever it is.
+fn message(text: &str, e: &toml::de::Error) -> String {
+    let plain = humanize(e.message());
+    if plain != "duplicate key" {
+        return plain;
+    }
+    let Some(span) = e.span() else {
+        return plain;
+    };
+    // A table's header names it after its `[`.
+    let table = text
+        .get(..span.start)
+        .is_some_and(|before| before.ends_with('['));
+    let key = text
+        .get(span)
+        .map(|key| key.trim().trim_matches(['[', ']']).trim().trim_matches('"'))
+        .filter(|key| !key.is_empty());
+    match (key, table) {
+        (Some(key), true) => format!(
+            "the table [{}] is written twice; keep one, with all its keys",
+            crate::diagnostic::escaped(key)
+        ),
+        (Some(key), false) => format!(
+            "the key \"{}\" is written twice; keep one",
+            crate::diagnostic::escaped(key)
+        ),
+        (None, _) => plain,
+    }
 }
 
 /// Parses TOML text into `T`, reporting every unknown key at once rather
@@ -30,7 +57,7 @@ pub fn parse_all<T: DeserializeOwned>(text: &str) -> (Option<(T, String)>, Vec<D
             Ok(value) => return (Some((value, current)), problems),
             Err(e) => {
                 let start = e.span().map(|s| s.start);
-                let message = humanize(e.message());
+                let message = message(&current, &e);
                 let next = start
                     .filter(|_| message.starts_with("unknown key "))
                     .and_then(|start| blank_entry(&current, start));

@@ -691,3 +691,34 @@ fn a_file_the_settings_name_that_cannot_be_read_is_said_at_its_key() {
     let out = run_in(dir, &["assess", "q.yaml", "--rubric", "mine.toml"]);
     assert_eq!(out.code, 0, "{}", out.stderr);
 }
+
+// toml says only "duplicate key": the key, or the table, is named.
+#[test]
+fn a_key_or_table_written_twice_is_named() {
+    let tmp = scratch_dir();
+    let dir = path_of(&tmp);
+    std::fs::copy(northwind(), format!("{dir}/q.yaml")).expect("copy");
+    for (settings, expected) in [
+        (
+            "format = \"json\"\nformat = \"table\"\n",
+            "readiness.toml:2:1: the key \"format\" is written twice; keep one",
+        ),
+        (
+            "[gate]\nfail_under = 3\n\"fail_under\" = 4\n",
+            "readiness.toml:3:1: the key \"fail_under\" is written twice; keep one",
+        ),
+        (
+            "[gate]\nfail_under = 3\n[gate]\nfail_under = 4\n",
+            "readiness.toml:3:2: the table [gate] is written twice; keep one, with all its keys",
+        ),
+    ] {
+        std::fs::write(format!("{dir}/readiness.toml"), settings).expect("write");
+        let out = run_in(dir, &["assess", "q.yaml"]);
+        assert_eq!((out.code, out.stdout.as_str()), (2, ""), "{settings}");
+        assert!(
+            out.stderr.starts_with(&format!("{expected}\n")),
+            "{settings}: {}",
+            out.stderr
+        );
+    }
+}
