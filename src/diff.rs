@@ -136,6 +136,38 @@ fn finding_ref(f: &crate::report::Finding) -> FindingRef {
         severity: f.severity,
         title: f.title.to_string(),
         message: f.message.to_string(),
+        pilots_added: Vec::new(),
+        pilots_cleared: Vec::new(),
+    }
+}
+
+/// A finding open on both sides, as it reads now, with the pilots it
+/// names now and not before, and those it no longer names.
+fn still_open(before: &crate::report::Finding, after: &crate::report::Finding) -> FindingRef {
+    let named = |f: &crate::report::Finding| -> rustc_hash::FxHashSet<String> {
+        f.pilots.iter().cloned().collect()
+    };
+    // A finding about pilots names at least one: with none, the report was
+    // written before findings listed their pilots, and nothing is known.
+    let listed = |f: &crate::report::Finding| !f.pilots.is_empty();
+    if crate::assess::findings::per_pilot(after.id) && !(listed(before) && listed(after)) {
+        return finding_ref(after);
+    }
+    let (was, is) = (named(before), named(after));
+    FindingRef {
+        pilots_added: after
+            .pilots
+            .iter()
+            .filter(|p| !was.contains(*p))
+            .cloned()
+            .collect(),
+        pilots_cleared: before
+            .pilots
+            .iter()
+            .filter(|p| !is.contains(*p))
+            .cloned()
+            .collect(),
+        ..finding_ref(after)
     }
 }
 
@@ -161,8 +193,10 @@ fn findings(before: &Report, after: &Report) -> FindingChanges {
         still_open: after
             .findings
             .iter()
-            .filter(|f| old.contains(&f.id))
-            .map(finding_ref)
+            .filter_map(|f| {
+                let was = before.findings.iter().find(|b| b.id == f.id)?;
+                Some(still_open(was, f))
+            })
             .collect(),
     }
 }

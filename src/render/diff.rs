@@ -245,7 +245,25 @@ fn with_range(value: Option<f64>, range: Option<[f64; 2]>) -> String {
 }
 
 pub(super) fn finding(f: &FindingRef) -> String {
-    format!("{} ({}, {}): {}", f.title, f.id, f.severity, f.message)
+    let line = format!("{} ({}, {}): {}", f.title, f.id, f.severity, f.message);
+    match pilot_moves(f) {
+        Some(moves) => format!("{line} It {moves}."),
+        None => line,
+    }
+}
+
+/// How a finding still open moved among the pilots: `now also names a;
+/// no longer names b`; `None` when it names the same ones.
+fn pilot_moves(f: &FindingRef) -> Option<String> {
+    let listed = |pilots: &[String]| crate::text::names(pilots.iter().map(String::as_str));
+    let mut moves = Vec::new();
+    if !f.pilots_added.is_empty() {
+        moves.push(format!("now also names {}", listed(&f.pilots_added)));
+    }
+    if !f.pilots_cleared.is_empty() {
+        moves.push(format!("no longer names {}", listed(&f.pilots_cleared)));
+    }
+    (!moves.is_empty()).then(|| moves.join(" and "))
 }
 
 pub(super) fn pilot(p: &PilotChange) -> String {
@@ -293,11 +311,14 @@ pub(super) fn brief(d: &Diff) -> Vec<String> {
         lines.push(format!("New: {}", finding(f)));
     }
     if !d.findings.still_open.is_empty() {
-        let titles: Vec<&str> = d
+        let titles: Vec<String> = d
             .findings
             .still_open
             .iter()
-            .map(|f| f.title.as_str())
+            .map(|f| match pilot_moves(f) {
+                Some(moves) => format!("{} (it {moves})", f.title),
+                None => f.title.clone(),
+            })
             .collect();
         lines.push(format!("Still open: {}", titles.join("; ")));
     }

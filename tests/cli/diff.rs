@@ -249,3 +249,52 @@ fn every_format_of_the_comparison() {
         insta::assert_snapshot!(format!("diff-{format}"), out.stdout);
     }
 }
+
+// A finding open on both sides said nothing of the pilots it named now and
+// did not before, or no longer named.
+#[test]
+fn a_finding_still_open_says_which_pilots_it_gained_and_lost() {
+    let tmp = scratch_dir();
+    let dir = path_of(&tmp);
+    let kestrel = "examples/early-live-kestrel-manufacturing.yaml";
+    let text = std::fs::read_to_string(format!("{}/{kestrel}", env!("CARGO_MANIFEST_DIR")))
+        .expect("example");
+    // maintenance-forecast goes to production.
+    let (head, tail) = text
+        .split_once("name: maintenance-forecast")
+        .expect("the pilot");
+    let later = format!(
+        "{head}name: maintenance-forecast{}",
+        tail.replacen("stage: pilot", "stage: production", 1)
+    );
+    let path = format!("{dir}/kestrel-later.yaml");
+    std::fs::write(&path, later).expect("write");
+    let d = diff_json(kestrel, &path);
+    let open = |id: &str| {
+        d["findings"]["still_open"]
+            .as_array()
+            .and_then(|l| l.iter().find(|f| f["id"] == id))
+            .cloned()
+            .expect("still open")
+    };
+    assert_eq!(
+        open("unmeasured-value")["pilots_added"],
+        json!(["maintenance-forecast"])
+    );
+    assert_eq!(
+        open("stale-pilot")["pilots_cleared"],
+        json!(["maintenance-forecast"])
+    );
+    // A finding naming the same pilots carries neither list.
+    let same = open("laptop-bound");
+    assert!(same.get("pilots_added").is_none() && same.get("pilots_cleared").is_none());
+    let markdown = run(&["diff", kestrel, &path, "--format", "markdown"]).stdout;
+    assert!(
+        markdown.contains("quote-assistant. It no longer names maintenance-forecast.\n"),
+        "{markdown}"
+    );
+    assert!(
+        markdown.contains("It now also names maintenance-forecast.\n"),
+        "{markdown}"
+    );
+}

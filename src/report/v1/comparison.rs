@@ -143,6 +143,12 @@ pub struct FindingRef {
     pub title: String,
     /// What it says, naming the pilots it concerns.
     pub message: String,
+    /// For a finding still open: the pilots it names now and did not before.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub pilots_added: Vec<String>,
+    /// For a finding still open: the pilots it named before and no longer does.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub pilots_cleared: Vec<String>,
 }
 
 /// A pilot that changed: added, removed, or at another stage.
