@@ -408,10 +408,11 @@ impl FocusReason {
             R::NoPlanOnRecord => &["completeness", "min_completeness"],
             R::Stuck => &["lingering", "live", "pilots", "strategy"],
             R::Overwhelmed => &["open_options", "strategy"],
-            R::Harden => &["findings", "strategy", "implementation"],
+            R::Harden => &["findings", "strategy", "implementation", "live_pilots"],
             R::EarlyStuck => &["lingering", "live", "pilots", "strategy", "implementation"],
             R::SlideDeck => &["strategy", "implementation", "delivery"],
-            R::UnusedTools | R::Early | R::Aligned => &["strategy", "implementation"],
+            R::UnusedTools | R::Aligned => &["strategy", "implementation", "live_pilots"],
+            R::Early => &["strategy", "implementation"],
         }
     }
 

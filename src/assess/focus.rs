@@ -120,6 +120,7 @@ fn facts_of(
             Evidence::score(Side::Implementation, scores.effective(Side::Implementation)),
         ]
     };
+    let live_names = || names(s.facts.live_pilots().iter().map(|p| p.name()));
     let lingering = || {
         s.facts
             .lingering_pilots(s.rubric.thresholds.stale_pilot_days)
@@ -151,7 +152,7 @@ fn facts_of(
             let mut vars = score_vars();
             vars.extend([
                 ("lingering", lingering_phrase(s.purgatory.lingering)),
-                ("live", live_phrase(s.purgatory.live)),
+                ("live", live_phrase(&s.facts.live_pilots())),
                 ("pilots", names(pilots.iter().map(|p| p.name()))),
             ]);
             let mut evidence = score_evidence();
@@ -170,6 +171,7 @@ fn facts_of(
         FocusReason::Overwhelmed => overwhelmed_facts(s),
         FocusReason::Harden => {
             let mut vars = score_vars();
+            vars.push(("live_pilots", live_names()));
             let titles: Vec<String> = critical_operations
                 .iter()
                 .map(|f| lower_first(&f.title))
@@ -191,9 +193,13 @@ fn facts_of(
             vars.push(("delivery", behind_the_plan(s)));
             (vars, meaning, score_evidence())
         }
-        FocusReason::UnusedTools | FocusReason::Early | FocusReason::Aligned => {
-            (score_vars(), meaning, score_evidence())
+        FocusReason::UnusedTools | FocusReason::Aligned => {
+            // Implementation is high only with a pilot live: they are named.
+            let mut vars = score_vars();
+            vars.push(("live_pilots", live_names()));
+            (vars, meaning, score_evidence())
         }
+        FocusReason::Early => (score_vars(), meaning, score_evidence()),
     }
 }
 
@@ -229,12 +235,14 @@ fn lingering_phrase(count: usize) -> String {
     }
 }
 
-/// `none is live`, `1 is live`, `2 are live`.
-fn live_phrase(count: usize) -> String {
-    match count {
+/// `none is live`, `1 is live (fraud-model)`, `2 are live (a and b)`:
+/// the headline names the live pilots where there are some.
+fn live_phrase(live: &[&crate::derive::facts::Pilot<'_>]) -> String {
+    let named = names(live.iter().map(|p| p.name()));
+    match live.len() {
         0 => "none is live".to_owned(),
-        1 => "1 is live".to_owned(),
-        n => format!("{n} are live"),
+        1 => format!("1 is live ({named})"),
+        n => format!("{n} are live ({named})"),
     }
 }
 

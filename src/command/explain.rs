@@ -246,6 +246,21 @@ fn finding_text(id: FindingId, rubric: &Rubric) -> String {
             "How to improve: {}",
             describe::generic_remedy(id, rubric)
         )?;
+        // The remedy a report gives once pilots are started, where the
+        // rubric holds one (`strategy-first`): both are shown.
+        if let Some(started) = &text.remedy_started {
+            let started = crate::rubric::template::fill(
+                started,
+                &[("started", "named in the report".to_owned())],
+            );
+            writeln!(out, "Once pilots are started: {started}")?;
+        }
+        if let Some(remedy) = crate::assess::findings::belief_remedy(id, text) {
+            writeln!(
+                out,
+                "When leadership states it and the answers do not show it: {remedy}"
+            )?;
+        }
         Ok(())
     });
     out

@@ -267,6 +267,31 @@ fn explain_says_how_a_findings_severity_is_set() {
     );
 }
 
+// explain gave strategy-first's remedy for no pilot started only, and no
+// misconception's remedy for a belief stated but not shown.
+#[test]
+fn explain_gives_every_remedy_a_report_may_give() {
+    let out = run(&["explain", "strategy-first", "--no-config"]);
+    assert!(
+        out.stdout.contains("\nOnce pilots are started: Let the pilots under way (named in the report) teach the strategy at each checkpoint, instead of waiting for the plan to be finished.\n"),
+        "{}",
+        out.stdout
+    );
+    assert!(
+        !out.stdout.contains("When leadership states it"),
+        "{}",
+        out.stdout
+    );
+    let out = run(&["explain", "one-time-cost", "--no-config"]);
+    assert!(
+        out.stdout.contains("\nWhen leadership states it and the answers do not show it: Talk the belief through with leadership before it shapes decisions: Models need monitoring"),
+        "{}",
+        out.stdout
+    );
+    let out = run(&["explain", "stale-pilot", "--no-config"]);
+    assert!(!out.stdout.contains("Once pilots") && !out.stdout.contains("When leadership"));
+}
+
 #[test]
 fn explain_suggests_the_closest_id() {
     let out = run(&["explain", "stale-pilots"]);

@@ -36,6 +36,13 @@ fn aligned_scales_and_hardens_first_when_live_systems_are_unsafe() {
     )));
     assert_eq!(a.quadrant, Quadrant::Aligned);
     assert_eq!((a.focus, reason(&a)), (Focus::Scale, FocusReason::Aligned));
+    // The headline names the live pilots.
+    assert!(
+        a.focus_reason
+            .contains("grow what works (p0 and p1) from one department"),
+        "{}",
+        a.focus_reason
+    );
     // The same with a high-impact live model watched by hand.
     let unsafe_live =
         GOOD_LIVE.replace("monitoring: automated", "monitoring: manual, impact: high");
@@ -52,6 +59,12 @@ fn aligned_scales_and_hardens_first_when_live_systems_are_unsafe() {
     assert!(
         a.focus_reason
             .contains("high-stakes decisions without automated monitoring"),
+        "{}",
+        a.focus_reason
+    );
+    assert!(
+        a.focus_reason
+            .starts_with("Harden what is live (p0) before growing it"),
         "{}",
         a.focus_reason
     );
@@ -341,6 +354,13 @@ fn harden_needs_a_finding_both_critical_and_of_operations() {
     );
     assert_eq!(a.quadrant, Quadrant::Aligned);
     assert_eq!((a.focus, reason(&a)), (Focus::Scale, FocusReason::Aligned));
+    // The headline names the live pilots.
+    assert!(
+        a.focus_reason
+            .contains("grow what works (p0 and p1) from one department"),
+        "{}",
+        a.focus_reason
+    );
     let shadow = strategy("ranked", "").replace("acceptable_use: approved", "acceptable_use: none");
     let a = assess(&doc(&format!(
         "{shadow}{}operating_model:\n  adoption: 1\n",

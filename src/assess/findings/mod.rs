@@ -285,6 +285,20 @@ fn word(id: FindingId, mut detected: Detected, cx: &Context<'_>) -> Finding {
     }
 }
 
+/// The remedy for a misconception leadership states but the answers do not
+/// show: about the belief, with its correction; `None` for a finding that
+/// is no misconception, and for `strategy-first`, whose remedies act
+/// against the belief itself.
+pub fn belief_remedy(id: FindingId, text: &FindingText) -> Option<String> {
+    let correction = text
+        .correction
+        .as_ref()
+        .filter(|_| id != FindingId::StrategyFirst)?;
+    Some(format!(
+        "Talk the belief through with leadership before it shapes decisions: {correction}"
+    ))
+}
+
 /// The remedy that fits the pilots: where the rubric holds a second text for
 /// when pilots are started, it is used then, naming them with the live ones
 /// first, so that no report advises starting what is already running.
@@ -295,11 +309,9 @@ fn remedy(id: FindingId, text: &FindingText, detected: &Detected, cx: &Context<'
     // would ask for what may be in place, so the advice is about the
     // belief. `strategy-first`'s remedies act against the belief itself
     // (start a pilot, let the pilots teach), and stay.
-    if detected.source == Some(Source::Belief) && id != FindingId::StrategyFirst {
-        if let Some(correction) = &text.correction {
-            return format!(
-                "Talk the belief through with leadership before it shapes decisions: {correction}"
-            );
+    if detected.source == Some(Source::Belief) {
+        if let Some(remedy) = belief_remedy(id, text) {
+            return remedy;
         }
     }
     let started = cx.facts.started_live_first();
