@@ -6,6 +6,7 @@
 //! (`Assessment::report`), so nothing downstream looks a value up by key.
 
 pub mod read;
+mod shape;
 // The doc comments of the format's types are its schema's descriptions,
 // read by people who consume the JSON: plain words, no Markdown.
 #[allow(clippy::doc_markdown)]

@@ -73,6 +73,15 @@ pub fn parse(text: &str) -> Result<Report, Vec<Diagnostic>> {
     if !hidden.is_empty() {
         return Err(hidden);
     }
+    // Where serde is lenient: an object written as a list, a number out of
+    // its range.
+    let shape: Vec<Diagnostic> = super::shape::problems(&whole, schema_defs())
+        .into_iter()
+        .map(|(path, why)| Diagnostic::whole_file(format!("{path}: {why}")))
+        .collect();
+    if !shape.is_empty() {
+        return Err(shape);
+    }
     let mut deserializer = serde_json::Deserializer::from_str(text);
     // The text is valid JSON (the probe read it whole): what fails now is
     // the shape, at a path.
@@ -86,6 +95,21 @@ pub fn parse(text: &str) -> Result<Report, Vec<Diagnostic>> {
     } else {
         Err(problems)
     }
+}
+
+/// The report schema's `$defs`, made once: a portfolio compared with its
+/// baselines reads a report for every organization.
+fn schema_defs() -> &'static serde_json::Map<String, Value> {
+    static DEFS: std::sync::OnceLock<serde_json::Map<String, Value>> = std::sync::OnceLock::new();
+    DEFS.get_or_init(|| {
+        let schema = crate::report::v1::root::report_schema();
+        schema
+            .as_value()
+            .get("$defs")
+            .and_then(Value::as_object)
+            .cloned()
+            .unwrap_or_default()
+    })
 }
 
 /// `serde_json`'s error as a diagnostic at its line and column, with the

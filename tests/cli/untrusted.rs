@@ -217,6 +217,24 @@ fn a_stored_report_is_read_whole() {
             "pilots[0].users: invalid type: floating point `1.5`, expected a whole number",
         ),
         (
+            "an object written as a list, which serde reads by position",
+            Box::new(|r| {
+                let scores = r["scores"].as_object().expect("scores").clone();
+                r["scores"] = Value::Array(scores.into_iter().map(|(_, v)| v).collect());
+            }),
+            "scores: invalid type: a list, expected an object",
+        ),
+        (
+            "a share of answers far past 1",
+            Box::new(|r| r["dimensions"][0]["criteria"][0]["answered"] = 1e300.into()),
+            "dimensions[0].criteria[0].answered: 1e+300 is out of range; a report holds a number from 0 to 1 here",
+        ),
+        (
+            "a negative head count",
+            Box::new(|r| r["pilots"][0]["users"] = (-1).into()),
+            "pilots[0].users: -1 is out of range; a report holds a number 0 or more here",
+        ),
+        (
             "a criterion's points made a word",
             Box::new(|r| r["dimensions"][0]["criteria"][0]["points"] = "x".into()),
             "dimensions[0].criteria[0].points: invalid type: string \"x\", expected a number",
@@ -307,7 +325,7 @@ fn a_stored_report_is_read_with_a_questionnaires_strictness() {
         (
             "a score of 309 digits",
             Box::new(|r| r["scores"]["overall"] = serde_json::json!(1.7e308)),
-            "scores.overall: 1.7e308 is out of range; a score or share is from 0 to 100",
+            "scores.overall: 1.7e+308 is out of range; a report holds a number from 0 to 100 here",
         ),
         (
             "a range upside down",
