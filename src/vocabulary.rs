@@ -374,8 +374,7 @@ impl FindingId {
             | F::UnanchoredPilot
             | F::ItOnly
             | F::OneTimeCost => &["count", "pilots"],
-            F::NoMonitoring => &["count", "pilots", "gaps", "practice"],
-            F::NoAdoption => &["count", "pilots", "gaps", "steps"],
+            F::NoMonitoring | F::NoAdoption => &["count", "pilots", "gaps", "steps"],
             F::InfrastructureGap => &["pilots", "blockers", "fixes"],
             F::UnguardedDecisions => &["count", "pilots", "review"],
             F::CostOverrun => &["count", "ratio", "pilots"],
@@ -411,7 +410,7 @@ impl FocusReason {
             R::Harden => &["findings", "strategy", "implementation", "live_pilots"],
             R::EarlyStuck => &["lingering", "live", "pilots", "strategy", "implementation"],
             R::SlideDeck => &["strategy", "implementation", "delivery"],
-            R::UnusedTools | R::Aligned => &["strategy", "implementation", "live_pilots"],
+            R::UnusedTools | R::Aligned => &["strategy", "implementation", "live_pilots", "proven"],
             R::Early => &["strategy", "implementation"],
         }
     }

@@ -86,15 +86,37 @@ pub fn decide(s: &Situation<'_>) -> Decision {
 
 type Vars = Vec<(&'static str, String)>;
 
+/// ` (a and b)`: the live pilots that work, or nothing when none does: one
+/// with no users, or whose value is not measured, is not yet what works.
+fn proven(s: &Situation<'_>) -> String {
+    let flagged: std::collections::BTreeSet<&str> = s
+        .findings
+        .iter()
+        .filter(|f| matches!(f.id, FindingId::NoAdoption | FindingId::UnmeasuredValue))
+        .flat_map(|f| f.pilots.iter().map(String::as_str))
+        .collect();
+    let live = s.facts.live_pilots();
+    let working: Vec<&str> = live
+        .iter()
+        .map(|p| p.name())
+        .filter(|name| !flagged.contains(name))
+        .collect();
+    if working.is_empty() {
+        String::new()
+    } else {
+        format!(" ({})", names(working.into_iter()))
+    }
+}
+
 /// What keeps delivery below the plan in a slide deck: its score, or, where
 /// the score is high, that nothing is live, or not known to be (the pilots
 /// list left out); implementation counts as high only with a live pilot.
 fn behind_the_plan(s: &Situation<'_>) -> String {
     let implementation = shown(s.scores.implementation);
-    if s.scores.effective(Side::Implementation) < s.rubric.thresholds.quadrant_cut {
-        format!("delivery is behind it (implementation {implementation})")
-    } else if s.facts.pilots.is_none() {
+    if s.facts.pilots.is_none() {
         format!("the pilots list is not answered, so nothing is known to be live (implementation {implementation})")
+    } else if s.scores.effective(Side::Implementation) < s.rubric.thresholds.quadrant_cut {
+        format!("delivery is behind it (implementation {implementation})")
     } else {
         format!("no pilot is live yet (implementation {implementation})")
     }
@@ -197,6 +219,7 @@ fn facts_of(
             // Implementation is high only with a pilot live: they are named.
             let mut vars = score_vars();
             vars.push(("live_pilots", live_names()));
+            vars.push(("proven", proven(s)));
             (vars, meaning, score_evidence())
         }
         FocusReason::Early => (score_vars(), meaning, score_evidence()),

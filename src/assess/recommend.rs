@@ -110,11 +110,16 @@ fn fix_said_once(items: Vec<Recommendation>, x: &Inputs<'_>) -> Vec<Recommendati
     for item in items {
         if item.id == RecommendationId::Focus {
             // A stuck organization's focus asks for a go/no-go decision on
-            // each lingering pilot: the fix of `stale-pilot`, given first.
-            let decide = x.rubric.finding(FindingId::StalePilot).fix.as_deref();
-            if let Some(fix) =
-                decide.filter(|_| matches!(reason, FocusReason::Stuck | FocusReason::EarlyStuck))
-            {
+            // each lingering pilot: the fix of `stale-pilot`, given first;
+            // the early focus with pilots started asks each for a measure
+            // of value: the fix of `unproven-pilot`.
+            let covered = match reason {
+                FocusReason::Stuck | FocusReason::EarlyStuck => Some(FindingId::StalePilot),
+                FocusReason::Early => Some(FindingId::UnprovenPilot),
+                _ => None,
+            };
+            let fix = covered.and_then(|id| x.rubric.finding(id).fix.as_deref());
+            if let Some(fix) = fix.filter(|_| !item.pilots.is_empty()) {
                 given.push((fix, kept.len(), item.pilots.iter().cloned().collect()));
             }
             kept.push(item);
@@ -124,12 +129,9 @@ fn fix_said_once(items: Vec<Recommendation>, x: &Inputs<'_>) -> Vec<Recommendati
             kept.push(item);
             continue;
         };
-        // With pilots started, the early focus already lets them teach the
-        // strategy, which is all `strategy-first`'s remedy then says.
-        if id == FindingId::StrategyFirst
-            && reason == FocusReason::Early
-            && !x.decision.pilots.is_empty()
-        {
+        // The early focus already runs a pilot beside the strategy, or lets
+        // the started ones teach it: the advice `strategy-first` gives.
+        if id == FindingId::StrategyFirst && reason == FocusReason::Early {
             if let Some(focus) = kept.iter_mut().find(|k| k.id == RecommendationId::Focus) {
                 focus.also.push(id);
                 continue;
@@ -293,14 +295,9 @@ fn answer_first(x: &Inputs<'_>) -> Recommendation {
 /// rubric recommends, skipping any a fired finding's remedy already covers
 /// and, with no started pilot, those whose advice presumes pilots.
 fn gaps(x: &Inputs<'_>) -> Vec<Recommendation> {
-    // Hardening what is live comes before growing it: the criterion that
-    // measures how far pilots have gone toward production and scale gives
-    // advice to grow, which that focus defers.
-    let grows = |i: &usize| matches!(&x.criteria[*i].0.measure, Measure::Pilots { field, .. } if *field == crate::load::questionnaire::format::pilot::STAGE);
-    let hardening = x.decision.reason == FocusReason::Harden;
     ranked_gaps(x.criteria, x.findings, x.facts, x.rubric)
         .into_iter()
-        .filter(|i| !(hardening && grows(i)))
+        .filter(|i| !held_back(&x.criteria[*i].0.measure, x.decision))
         .take(x.rubric.thresholds.recommended_gaps)
         .map(|i| {
             let (criterion, score) = &x.criteria[i];
@@ -322,6 +319,24 @@ fn gaps(x: &Inputs<'_>) -> Vec<Recommendation> {
             }
         })
         .collect()
+}
+
+/// Whether the focus holds back a criterion's advice: hardening what is
+/// live comes before growing it (the stage pilots reach, their users); the
+/// scale focus already says to grow what works (the stage); the early
+/// focus with pilots started already asks each for an owner and a
+/// decision date (the criterion on what each pilot gives).
+fn held_back(measure: &Measure, decision: &Decision) -> bool {
+    use crate::load::questionnaire::format::pilot::{STAGE, USERS};
+    let on = |wanted: &[&str]| matches!(measure, Measure::Pilots { field, .. } if wanted.contains(field));
+    match decision.reason {
+        FocusReason::Harden => on(&[STAGE, USERS]),
+        FocusReason::Aligned => on(&[STAGE]),
+        FocusReason::Early if !decision.pilots.is_empty() => {
+            matches!(measure, Measure::PilotPresence { .. })
+        }
+        _ => false,
+    }
 }
 
 /// The criteria whose advice step 6 may give, by index, the largest weighted

@@ -354,6 +354,9 @@ pub struct PilotVar {
     pub name: &'static str,
     /// Between two clauses said.
     pub joiner: &'static str,
+    /// Its words open a sentence: the first letter is a capital, whichever
+    /// clause comes first.
+    pub opens_sentence: bool,
     /// Each clause: its words, given the names of its pilots that are
     /// named and how many they are, and its pilots.
     pub clauses: Vec<(Clause, Vec<String>)>,
@@ -379,7 +382,14 @@ impl PilotVar {
                     .then(|| clause(&crate::text::names(kept.iter().copied()), kept.len()))
             })
             .collect();
-        said.join(self.joiner)
+        let words = said.join(self.joiner);
+        if !self.opens_sentence {
+            return words;
+        }
+        let mut chars = words.chars();
+        chars
+            .next()
+            .map_or_else(String::new, |c| c.to_uppercase().chain(chars).collect())
     }
 }
 

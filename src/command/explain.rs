@@ -255,7 +255,11 @@ fn finding_text(id: FindingId, rubric: &Rubric) -> String {
             );
             writeln!(out, "Once pilots are started: {started}")?;
         }
-        if let Some(remedy) = crate::assess::findings::belief_remedy(id, text) {
+        // `strategy-first`'s remedies act against the belief itself.
+        let belief = (id != FindingId::StrategyFirst)
+            .then(|| crate::assess::findings::belief_remedy(text))
+            .flatten();
+        if let Some(remedy) = belief {
             writeln!(
                 out,
                 "When leadership states it and the answers do not show it: {remedy}"

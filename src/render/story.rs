@@ -75,9 +75,13 @@ pub fn next_level(a: &Assessment) -> Option<String> {
         } else {
             "; the level waits for"
         };
-        crate::text::append(&mut text, |text| {
-            write!(text, "{joint} {}", cap_lifted_by(cap))
-        });
+        // With the pilots list left out, what exists is not known.
+        let lifted_by = if a.purgatory.pilots_listed {
+            cap_lifted_by(cap)
+        } else {
+            "the pilots list to be answered"
+        };
+        crate::text::append(&mut text, |text| write!(text, "{joint} {lifted_by}"));
     }
     let titles: Vec<&str> = next
         .criteria
@@ -277,10 +281,14 @@ fn also(a: &Assessment, r: &Recommendation) -> Option<String> {
                 .map_or_else(|| id.word().to_owned(), |f| lower_first(&f.title))
         })
         .collect();
-    Some(format!(
-        "Also covers: {}.",
+    // A title with a comma of its own ("strategy first, implementation
+    // later") would run into the list's commas: then semicolons part them.
+    let listed = if titles.iter().any(|t| t.contains(',')) {
+        titles.join("; ")
+    } else {
         crate::text::names(titles.iter().map(String::as_str))
-    ))
+    };
+    Some(format!("Also covers: {listed}."))
 }
 
 /// `Findings: 1 critical, 9 warnings and 1 note; 2 of them accepted.`

@@ -111,12 +111,12 @@ focus: PerWord::in_order(vec![
 (FocusReason::NoPlanOnRecord, s("Focus on strategy: only {completeness}% of the strategy questions are answered (less than {min_completeness}%), so there is no plan on record to judge the work against. Put it in writing first.")),
 (FocusReason::Stuck, s("Pivot to implementation: the plan is there (strategy {strategy}), but {lingering} ({pilots}) and {live}. Decide go or no-go for each before starting anything new.")),
 (FocusReason::Overwhelmed, s("Focus on strategy: {open_options} AI ideas are open and none is ranked, and there is no strong plan to choose by (strategy {strategy}). Choose first.")),
-(FocusReason::Harden, s("Harden what is live ({live_pilots}) before growing it: both halves are in place (strategy {strategy}, implementation {implementation}), but live systems have a critical gap ({findings}).")),
+(FocusReason::Harden, s("Harden what is live ({live_pilots}) before growing it: both halves are in place (strategy {strategy}, implementation {implementation}), but critical findings are open ({findings}).")),
 (FocusReason::UnusedTools, s("Focus on strategy: systems are running ({live_pilots}; implementation {implementation}) ahead of a plan for them (strategy {strategy}).")),
 (FocusReason::SlideDeck, s("Pivot to implementation: the plan is in place (strategy {strategy}), but {delivery}.")),
 (FocusReason::EarlyStuck, s("Work in parallel: bring the lingering pilots ({pilots}) to a go/no-go decision while the strategy takes shape (strategy {strategy}, implementation {implementation}).")),
 (FocusReason::Early, s("Work in parallel: run one small pilot while the strategy takes shape, and let each inform the other (strategy {strategy}, implementation {implementation}).")),
-(FocusReason::Aligned, s("Scale: both halves are in place (strategy {strategy}, implementation {implementation}); grow what works ({live_pilots}) from one department to the company.")),
+(FocusReason::Aligned, s("Scale: both halves are in place (strategy {strategy}, implementation {implementation}); grow what works{proven} from one department to the company.")),
 ]),
 early_started: s("Work in parallel: let {pilots} teach the strategy while it takes shape, and make sure each has an owner, a measure of value and a decision date (strategy {strategy}, implementation {implementation})."),
 dimensions: vec![
@@ -642,7 +642,7 @@ dimension: 3,
 side: Side::Strategy,
 weight: 1.0,
 title: t!("A projected return on the investment"),
-advice: t!("Project the value AI should return as a multiple of its cost, so that spend can be judged against it."),
+advice: t!("Aim for a projected return of three times the cost or more, and judge spend against it."),
 measure: Measure::Scale {
 path: "strategy.investment.projected_roi",
 curve: Curve(vec![
@@ -659,7 +659,7 @@ dimension: 3,
 side: Side::Strategy,
 weight: 1.0,
 title: t!("Investment in talent, data, cloud and training"),
-advice: t!("Decide where the capital goes: people, data, cloud capacity and training, not tools alone."),
+advice: t!("Fund the areas the plan leaves out, among people, data, cloud capacity and training, not tools alone."),
 measure: Measure::AnyOf {
 path: "strategy.investment.areas",
 items: vec![
@@ -851,7 +851,7 @@ dimension: 5,
 side: Side::Implementation,
 weight: 1.0,
 title: t!("Hosting that can grow"),
-advice: t!("Give AI workloads hosting that can grow with demand, in the cloud or a hybrid set-up."),
+advice: t!("Move AI workloads toward cloud hosting that grows with demand."),
 measure: Measure::Choice {
 path: "implementation.infrastructure.hosting",
 points: vec![
@@ -991,7 +991,7 @@ dimension: 8,
 side: Side::Strategy,
 weight: 1.0,
 title: t!("Market, strategic and regulatory risks assessed"),
-advice: t!("Assess the market, strategic and regulatory risks of the AI plan."),
+advice: t!("Assess the risks of the AI plan not yet assessed, among market, strategic and regulatory ones."),
 measure: Measure::AnyOf {
 path: "strategy.risks_assessed",
 items: vec![
@@ -1007,7 +1007,7 @@ dimension: 8,
 side: Side::Implementation,
 weight: 1.0,
 title: t!("Technical and operational risks assessed"),
-advice: t!("Assess the technical and operational risks of running AI systems day to day."),
+advice: t!("Assess the risks of running AI systems day to day not yet assessed, among technical and operational ones."),
 measure: Measure::AnyOf {
 path: "strategy.risks_assessed",
 items: vec![
@@ -1417,7 +1417,7 @@ high_risk: true,
 severity: Severity::Critical,
 title: t!("Gaps in monitoring live systems"),
 message: Message::One(s("A model that drifts could go unnoticed in live systems: {gaps}.")),
-remedy: s("Monitor {pilots} for health and accuracy, automatically, with someone on call for alerts{practice}."),
+remedy: s("{steps}."),
 related: vec![
 24,
 23,

@@ -459,7 +459,8 @@ fn the_harden_focus_gives_no_advice_to_grow() {
         .map(|r| r.id.as_str())
         .collect();
     assert!(!ids.contains(&"delivery.stage"), "{ids:?}");
-    // The same pilots, safe: scaling is the focus, and growing them is advice.
+    // The same pilots, safe: scaling is the focus, which says to grow what
+    // works: the stage criterion's advice is not given beside it either.
     let scaling = assess(&doc(&format!(
         "{}{}",
         strategy("ranked", ""),
@@ -471,7 +472,12 @@ fn the_harden_focus_gives_no_advice_to_grow() {
         .iter()
         .map(|r| r.id.as_str())
         .collect();
-    assert!(ids.contains(&"delivery.stage"), "{ids:?}");
+    assert!(!ids.contains(&"delivery.stage"), "{ids:?}");
+    assert!(
+        scaling.focus_reason.contains("grow what works (p0 and p1)"),
+        "{}",
+        scaling.focus_reason
+    );
 }
 
 // The early focus with pilots started lets them teach the strategy, which is
@@ -510,5 +516,96 @@ fn the_early_focus_covers_the_strategy_first_remedy_once_pilots_run() {
     assert!(
         markdown.contains("Also covers: strategy first, implementation later."),
         "{markdown}"
+    );
+}
+
+// The scale headline called a live pilot with no users "what works".
+#[test]
+fn the_scale_headline_names_only_live_pilots_that_work() {
+    let unused = GOOD_LIVE
+        .replace("users: 400", "users: 0")
+        .replace("scaled", "production");
+    let a = assess(&doc(&format!(
+        "{}{}",
+        strategy("ranked", ""),
+        delivery(&[GOOD_LIVE, &unused])
+    )));
+    assert_eq!(reason(&a), FocusReason::Aligned);
+    assert!(
+        a.focus_reason
+            .contains("; grow what works (p0) from one department"),
+        "{}",
+        a.focus_reason
+    );
+    // None works yet: the sentence names none.
+    let a = assess(&doc(&format!(
+        "{}{}",
+        strategy("ranked", ""),
+        delivery(&[&unused])
+    )));
+    assert_eq!(reason(&a), FocusReason::Aligned);
+    assert!(
+        a.focus_reason
+            .contains("; grow what works from one department"),
+        "{}",
+        a.focus_reason
+    );
+}
+
+// The early focus ran a pilot beside the strategy, and an item said to
+// start one again; with pilots started, it asked each for a measure of
+// value and items asked again.
+#[test]
+fn the_early_focus_covers_what_it_already_says() {
+    let weak = "strategy:\n  sponsor: manager\n  roadmap: { status: draft, horizon_months: 3, updated: 2025-01-01, scaling_plan: false }\n  priorities: none\n  investment: { budget: none, projected_roi: 0, areas: [] }\n  policies: { data_privacy: none, ethics: none, acceptable_use: none }\n  okrs: { company: false, individual: false, team_alignment_pct: 0 }\n  risks_assessed: []\n  business_problems: []\n";
+    let focus = |a: &Assessment| {
+        a.recommendations
+            .iter()
+            .find(|r| r.id.as_str() == "focus")
+            .cloned()
+            .expect("the focus")
+    };
+    let ideas = assess(&doc(&format!("{weak}{}", pilots(&["stage: idea"]))));
+    assert_eq!(reason(&ideas), FocusReason::Early);
+    assert!(ideas.focus_reason.contains("run one small pilot"));
+    assert_eq!(
+        focus(&ideas).also,
+        [readiness::vocabulary::FindingId::StrategyFirst]
+    );
+    let started = assess(&doc(&format!(
+        "{weak}{}",
+        pilots(&["stage: pilot, started: 2026-10-01, value_measured: false, business_owner: A"])
+    )));
+    assert_eq!(reason(&started), FocusReason::Early);
+    assert!(focus(&started)
+        .also
+        .contains(&readiness::vocabulary::FindingId::UnprovenPilot));
+    let ids: Vec<&str> = started
+        .recommendations
+        .iter()
+        .map(|r| r.id.as_str())
+        .collect();
+    assert!(!ids.contains(&"unproven-pilot"), "{ids:?}");
+    // It asks each pilot for an owner and a decision date: that criterion's
+    // advice is not given beside it.
+    assert!(!ids.contains(&"delivery.ownership"), "{ids:?}");
+}
+
+// With the pilots list left out, nothing is known of what exists: the next
+// level waits for the list, and no pilot is advised to start.
+#[test]
+fn a_pilots_list_left_out_is_never_read_as_no_pilot() {
+    let a = assess(&doc(&format!(
+        "{}beliefs:\n  strategy_before_implementation: agree\n",
+        strategy("ranked", "")
+    )));
+    let next = readiness::render::story::next_level(&a).expect("a next level");
+    assert!(next.contains("the pilots list to be answered"), "{next}");
+    let f = crate::common::finding(&a, "strategy-first");
+    assert!(
+        f.remedy
+            .starts_with("Talk the belief through with leadership"),
+        "{}",
+        f.remedy
     );
 }

@@ -61,14 +61,12 @@ pub fn generic_remedy(id: FindingId, rubric: &Rubric) -> String {
                 .to_owned(),
         ),
         (
-            "practice",
-            ", and, where the MLOps practice monitors nothing, make monitoring part of it for every model built in house"
-                .to_owned(),
-        ),
-        (
             "steps",
-            "Find out why nobody uses the pilots concerned, or track their adoption, as the answers call for"
-                .to_owned(),
+            match id {
+                FindingId::NoMonitoring => "Monitor the pilots nobody monitors for health and accuracy, automatically, with someone on call for alerts, and make monitoring part of the MLOps practice where it is not",
+                _ => "Find out why nobody uses the pilots concerned, or track their adoption, as the answers call for",
+            }
+            .to_owned(),
         ),
     ];
     fill(&rubric.finding(id).remedy, &generic)

@@ -181,8 +181,23 @@ impl Detected {
         self.pilot_vars.push(PilotVar {
             name,
             joiner,
+            opens_sentence: false,
             clauses,
         });
+        self
+    }
+
+    /// The same, for a placeholder that opens its text's sentence.
+    fn with_sentence(
+        mut self,
+        name: &'static str,
+        joiner: &'static str,
+        clauses: Vec<(Clause, Vec<String>)>,
+    ) -> Detected {
+        self = self.with_clauses(name, joiner, clauses);
+        if let Some(var) = self.pilot_vars.last_mut() {
+            var.opens_sentence = true;
+        }
         self
     }
 
@@ -287,13 +302,9 @@ fn word(id: FindingId, mut detected: Detected, cx: &Context<'_>) -> Finding {
 
 /// The remedy for a misconception leadership states but the answers do not
 /// show: about the belief, with its correction; `None` for a finding that
-/// is no misconception, and for `strategy-first`, whose remedies act
-/// against the belief itself.
-pub fn belief_remedy(id: FindingId, text: &FindingText) -> Option<String> {
-    let correction = text
-        .correction
-        .as_ref()
-        .filter(|_| id != FindingId::StrategyFirst)?;
+/// is no misconception.
+pub fn belief_remedy(text: &FindingText) -> Option<String> {
+    let correction = text.correction.as_ref()?;
     Some(format!(
         "Talk the belief through with leadership before it shapes decisions: {correction}"
     ))
@@ -307,10 +318,13 @@ fn remedy(id: FindingId, text: &FindingText, detected: &Detected, cx: &Context<'
     // A belief leadership states that the answers do not show in practice:
     // the remedy for the practice (give HR a role, fund running costs)
     // would ask for what may be in place, so the advice is about the
-    // belief. `strategy-first`'s remedies act against the belief itself
-    // (start a pilot, let the pilots teach), and stay.
-    if detected.source == Some(Source::Belief) {
-        if let Some(remedy) = belief_remedy(id, text) {
+    // belief.
+    // `strategy-first`'s own remedies act against the belief (start a
+    // pilot, let the started ones teach): kept where the pilots are known.
+    let pilots_known = cx.facts.pilots.is_some();
+    if detected.source == Some(Source::Belief) && !(id == FindingId::StrategyFirst && pilots_known)
+    {
+        if let Some(remedy) = belief_remedy(text) {
             return remedy;
         }
     }

@@ -50,18 +50,12 @@ fn detect(cx: &Context<'_>) -> Option<Detected> {
             if n == 1 { "is" } else { "are" }
         )
     };
-    // The remedy begins with its first step.
-    let find_out: Clause = |names, _| format!("Find out why nobody uses {names}");
+    let find_out: Clause = |names, _| format!("find out why nobody uses {names}");
     let track: Clause = |names, _| format!("track the adoption of {names}");
-    let track_first: Clause = |names, _| format!("Track the adoption of {names}");
-    let steps = if unused.is_empty() {
-        vec![(track_first, untracked_pilots.clone())]
-    } else {
-        vec![
-            (find_out, unused.clone()),
-            (track, untracked_pilots.clone()),
-        ]
-    };
+    let steps = vec![
+        (find_out, unused.clone()),
+        (track, untracked_pilots.clone()),
+    ];
     (!concerned.is_empty()).then(|| {
         Detected::new(evidence)
             .naming(&concerned)
@@ -70,6 +64,6 @@ fn detect(cx: &Context<'_>) -> Option<Detected> {
                 ", and ",
                 vec![(no_users, unused), (nobody_tracks, untracked_pilots)],
             )
-            .with_clauses("steps", ", and ", steps)
+            .with_sentence("steps", ", and ", steps)
     })
 }

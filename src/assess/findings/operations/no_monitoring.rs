@@ -50,22 +50,37 @@ fn detect(cx: &Context<'_>) -> Option<Detected> {
         }
     }
     concerned.sort_by_key(|p| p.index);
+    // Each way it fires, said of the pilots it holds for; a pilot watched
+    // by its own monitoring is never told to be monitored again.
     let nobody: Clause = |names, _| format!("nobody monitors {names}");
-    let no_practice: Clause = |names, _| {
-        format!("the MLOps practice monitors none of the models built in house ({names})")
+    // The practice is the organization's: said with any of the pilots an
+    // item names, so that splitting the advice never loses it.
+    let unpracticed: Clause =
+        |_, _| "the MLOps practice monitors no model built in house".to_owned();
+    let monitor: Clause = |names, _| {
+        format!("monitor {names} for health and accuracy, automatically, with someone on call for alerts")
     };
     let practice: Clause = |_, _| {
-        ", and make monitoring part of the MLOps practice for every model built in house".to_owned()
+        "make monitoring part of the MLOps practice, for every model built in house".to_owned()
     };
+    let practice_for = if outside_practice.is_empty() {
+        Vec::new()
+    } else {
+        names_of(&concerned)
+    };
+    let steps = vec![
+        (monitor, unwatched.clone()),
+        (practice, practice_for.clone()),
+    ];
     (!concerned.is_empty()).then(|| {
         Detected::new(evidence)
             .naming(&concerned)
             .with_clauses(
                 "gaps",
                 ", and ",
-                vec![(nobody, unwatched), (no_practice, outside_practice.clone())],
+                vec![(nobody, unwatched), (unpracticed, practice_for)],
             )
-            .with_clauses("practice", "", vec![(practice, outside_practice)])
+            .with_sentence("steps", ", and ", steps)
     })
 }
 
