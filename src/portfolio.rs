@@ -46,6 +46,9 @@ pub struct PortfolioRow {
     pub quadrant: Quadrant,
     pub focus: Focus,
     pub purgatory: PurgatoryStatus,
+    /// Whether its questionnaire lists its pilots: with the list left out,
+    /// purgatory is not judged.
+    pub pilots_listed: bool,
     /// The published share of pilots that reach production, in percent.
     pub benchmark_pct: f64,
     /// How many findings are critical.
@@ -268,6 +271,7 @@ impl PortfolioRow {
             quadrant: a.quadrant,
             focus: a.focus,
             purgatory: a.purgatory.status,
+            pilots_listed: a.purgatory.pilots_listed,
             benchmark_pct: a.purgatory.benchmark.pilot_to_production_pct,
             rubric: a.rubric,
             organization: a.organization.name,

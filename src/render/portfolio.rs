@@ -79,7 +79,7 @@ fn cells(r: &PortfolioRow, gated: bool) -> Vec<String> {
         r.level.word().to_owned(),
         r.quadrant.word().to_owned(),
         r.focus.word().to_owned(),
-        r.purgatory.word().to_owned(),
+        purgatory_word(r).to_owned(),
         r.critical.to_string(),
     ];
     if gated {
@@ -140,7 +140,7 @@ fn write_narrow_rows(
             r.level,
             r.quadrant,
             r.focus,
-            r.purgatory,
+            purgatory_word(r),
             plural(critical)
         );
         if gated {
@@ -221,7 +221,7 @@ pub fn write_markdown(p: &Portfolio, detail: bool, sink: &mut dyn io::Write) -> 
                 capitalized(r.level.word()),
                 cell(quadrant_name(r, r.quadrant)),
                 focus_phrase(r.focus),
-                purgatory_phrase(r.purgatory),
+                purgatory_phrase(r),
                 r.critical
             )?;
             if gated {
@@ -392,11 +392,22 @@ pub(super) fn focus_phrase(focus: Focus) -> &'static str {
     }
 }
 
-pub(super) fn purgatory_phrase(status: PurgatoryStatus) -> &'static str {
-    match status {
+pub(super) fn purgatory_phrase(r: &PortfolioRow) -> &'static str {
+    match r.purgatory {
+        _ if !r.pilots_listed => "Not judged",
         PurgatoryStatus::Stuck => "Stuck",
         PurgatoryStatus::AtRisk => "At risk",
         PurgatoryStatus::None => "Clear",
+    }
+}
+
+/// The purgatory status in the report's words, or `not judged` when the
+/// pilots list was left out.
+fn purgatory_word(r: &PortfolioRow) -> &'static str {
+    if r.pilots_listed {
+        r.purgatory.word()
+    } else {
+        "not judged"
     }
 }
 

@@ -274,3 +274,34 @@ fn a_portfolio_row_counts_the_critical_and_the_accepted_findings() {
     assert_eq!((plain.critical, plain.accepted), (1, 0));
     assert_eq!((with_acceptance.critical, with_acceptance.accepted), (1, 1));
 }
+
+// A questionnaire that left its pilots list out was shown as clear of
+// pilot purgatory in the portfolio.
+#[test]
+fn a_portfolio_row_without_a_pilots_list_is_not_judged_for_purgatory() {
+    let tmp = crate::common::scratch_dir();
+    let dir = crate::common::path_of(&tmp);
+    std::fs::write(
+        format!("{dir}/a.yaml"),
+        "version: 1\norganization: {name: A, assessed: 2026-11-20}\n",
+    )
+    .expect("write");
+    std::fs::write(
+        format!("{dir}/b.yaml"),
+        "version: 1\norganization: {name: B, assessed: 2026-11-20}\nimplementation:\n  pilots: []\n",
+    )
+    .expect("write");
+    let markdown = crate::common::run(&["assess", dir, "--format", "markdown", "--no-config"]);
+    let row = |name: &str| {
+        markdown
+            .stdout
+            .lines()
+            .find(|l| l.starts_with(&format!("| {name} |")))
+            .unwrap_or_default()
+            .to_owned()
+    };
+    assert!(row("A").contains("| Not judged |"), "{}", markdown.stdout);
+    assert!(row("B").contains("| Clear |"), "{}", markdown.stdout);
+    let table = crate::common::run(&["assess", dir, "--no-config"]);
+    assert!(table.stdout.contains("not judged"), "{}", table.stdout);
+}

@@ -163,7 +163,7 @@ fn organizations(out: &mut Writer, p: &Portfolio) {
                 capitalized(r.level.word()),
                 quadrant_name(r, r.quadrant).to_owned(),
                 words::focus_phrase(r.focus).to_owned(),
-                words::purgatory_phrase(r.purgatory).to_owned(),
+                words::purgatory_phrase(r).to_owned(),
                 r.critical.to_string(),
             ];
             if gated {
