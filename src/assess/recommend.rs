@@ -2,7 +2,8 @@
 //! questions first when the verdict cannot be trusted; the focus and why;
 //! critical findings; the warnings that fit the focus; the other warnings;
 //! the criteria with the largest weighted gap, skipping advice a finding
-//! already gives; then the informational findings. No advice is given twice.
+//! or the focus already gives; then the informational findings. No advice
+//! is given twice: a fix given once per pilot, the focus taking part.
 
 use crate::assess::focus::Decision;
 use crate::assess::scoring::{is_met, pilot_points, reads_of, CriterionScore};
@@ -131,7 +132,12 @@ fn fix_said_once(items: Vec<Recommendation>, x: &Inputs<'_>) -> Vec<Recommendati
         };
         // The early focus already runs a pilot beside the strategy, or lets
         // the started ones teach it: the advice `strategy-first` gives.
-        if id == FindingId::StrategyFirst && reason == FocusReason::Early {
+        // With the pilots list left out its remedy is about the belief,
+        // which the focus does not say.
+        if id == FindingId::StrategyFirst
+            && reason == FocusReason::Early
+            && x.facts.pilots.is_some()
+        {
             if let Some(focus) = kept.iter_mut().find(|k| k.id == RecommendationId::Focus) {
                 focus.also.push(id);
                 continue;
@@ -155,7 +161,14 @@ fn fix_said_once(items: Vec<Recommendation>, x: &Inputs<'_>) -> Vec<Recommendati
             .filter(|p| !named_before(p))
             .cloned()
             .collect();
-        if left.is_empty() {
+        // An item that also speaks of the whole organization (the MLOps
+        // practice) is kept for that, whatever earlier items named.
+        let organization_wide = x.findings.iter().find(|f| f.id == id).is_some_and(|f| {
+            f.pilot_vars
+                .iter()
+                .any(crate::assessment::PilotVar::speaks_of_the_organization)
+        });
+        if left.is_empty() && !organization_wide {
             let first = earlier
                 .iter()
                 .find(|(_, _, named)| item.pilots.iter().any(|p| named.contains(p)))
@@ -333,7 +346,9 @@ fn held_back(measure: &Measure, decision: &Decision) -> bool {
         FocusReason::Harden => on(&[STAGE, USERS]),
         FocusReason::Aligned => on(&[STAGE]),
         FocusReason::Early if !decision.pilots.is_empty() => {
-            matches!(measure, Measure::PilotPresence { .. })
+            use crate::load::questionnaire::format::pilot::{BUSINESS_OWNER, DECISION_BY};
+            matches!(measure, Measure::PilotPresence { fields }
+                if fields.iter().all(|f| [BUSINESS_OWNER, DECISION_BY].contains(f)))
         }
         _ => false,
     }

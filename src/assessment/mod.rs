@@ -358,7 +358,8 @@ pub struct PilotVar {
     /// clause comes first.
     pub opens_sentence: bool,
     /// Each clause: its words, given the names of its pilots that are
-    /// named and how many they are, and its pilots.
+    /// named and how many they are, and its pilots; a clause with no
+    /// pilots is about the whole organization and said whichever are named.
     pub clauses: Vec<(Clause, Vec<String>)>,
 }
 
@@ -367,6 +368,12 @@ pub struct PilotVar {
 pub type Clause = fn(&str, usize) -> String;
 
 impl PilotVar {
+    /// Whether it says something of the whole organization, which no
+    /// earlier item's advice about its pilots covers.
+    pub fn speaks_of_the_organization(&self) -> bool {
+        self.clauses.iter().any(|(_, pilots)| pilots.is_empty())
+    }
+
     /// Its words when the pilots that `named` accepts are named.
     pub fn words(&self, named: impl Fn(&str) -> bool) -> String {
         let said: Vec<String> = self
@@ -378,7 +385,7 @@ impl PilotVar {
                     .map(String::as_str)
                     .filter(|p| named(p))
                     .collect();
-                (!kept.is_empty())
+                (pilots.is_empty() || !kept.is_empty())
                     .then(|| clause(&crate::text::names(kept.iter().copied()), kept.len()))
             })
             .collect();

@@ -441,7 +441,10 @@ fn unusable(key: &str, value: &str, file: Option<&Path>) -> Option<String> {
     if crate::diagnostic::shows_nothing(value) {
         return Some("is blank; name a file, or leave the key out".to_owned());
     }
-    if let Some(git) = value.strip_prefix("git:") {
+    if let Some(git) = value
+        .strip_prefix("git:")
+        .filter(|_| key == "gate.baseline")
+    {
         let revision = git.split_once(':').map_or(git, |(revision, _)| revision);
         return if revision.is_empty() {
             Some(format!(

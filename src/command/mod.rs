@@ -717,9 +717,11 @@ fn init(file: Option<&Path>, force: bool) -> Result<Output, Error> {
     )))
 }
 
-/// A path as one word of a command a reader may paste into a POSIX shell:
-/// as it is when every character is plain, else in single quotes; one that
-/// begins with `-` after `./`, so that it is never read as an option.
+/// A path as shown (`diagnostic::shown_path`) as one word of a command a
+/// reader may paste into a POSIX shell: as it is when every character is
+/// plain, else in single quotes; one that begins with `-` after `./`, so
+/// that it is never read as an option. A name with a control character is
+/// shown escaped, and the command then names it as shown.
 fn shell_word(path: &str) -> String {
     let path = if path.starts_with('-') {
         format!("./{path}")

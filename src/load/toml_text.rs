@@ -22,14 +22,24 @@ fn message(text: &str, e: &toml::de::Error) -> String {
     let Some(span) = e.span() else {
         return plain;
     };
-    // A table's header names it after its `[`.
-    let table = text
+    // A table's header is a line that opens with `[`: named whole, dotted
+    // as it is written (`[a.b]`), rather than by its last part.
+    let line_start = text
         .get(..span.start)
-        .is_some_and(|before| before.ends_with('['));
-    let key = text
-        .get(span)
-        .map(|key| key.trim().trim_matches(['[', ']']).trim().trim_matches('"'))
-        .filter(|key| !key.is_empty());
+        .map_or(0, |before| before.rfind('\n').map_or(0, |i| i + 1));
+    let line = text
+        .get(line_start..)
+        .and_then(|rest| rest.lines().next())
+        .unwrap_or("")
+        .trim();
+    let table = line.starts_with('[');
+    let key = if table {
+        Some(line.trim_matches(['[', ']']).trim())
+    } else {
+        text.get(span)
+            .map(|key| key.trim().trim_matches(['"', '\'']))
+    }
+    .filter(|key| !key.is_empty());
     match (key, table) {
         (Some(key), true) => format!(
             "the table [{}] is written twice; keep one, with all its keys",

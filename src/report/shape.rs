@@ -31,12 +31,23 @@ fn walk(
     // `Option`s and enums of shapes: the branch of the value's own type.
     for choice in ["anyOf", "oneOf"] {
         if let Some(branches) = schema.get(choice).and_then(Value::as_array) {
-            let fitting = branches
-                .iter()
-                .filter_map(|b| resolved(b, defs))
-                .find(|b| allows(b, value));
-            if let Some(branch) = fitting {
-                walk(value, branch, defs, path, found);
+            let resolved_branches: Vec<&Value> =
+                branches.iter().filter_map(|b| resolved(b, defs)).collect();
+            match resolved_branches.iter().find(|b| allows(b, value)) {
+                Some(branch) => walk(value, branch, defs, path, found),
+                // An optional object written as a list fits no branch, and
+                // serde would read it by position all the same.
+                None if value.is_array()
+                    && resolved_branches
+                        .iter()
+                        .any(|b| types(b).contains(&"object")) =>
+                {
+                    found.push((
+                        shown(path),
+                        "invalid type: a list, expected an object".to_owned(),
+                    ));
+                }
+                None => {}
             }
             return;
         }

@@ -316,3 +316,25 @@ proptest! {
         }
     }
 }
+
+// Folded into the monitoring item before it, no-monitoring lost its advice
+// about the MLOps practice, which no earlier item gives.
+#[test]
+fn the_practices_advice_is_kept_when_the_pilots_advice_is_folded() {
+    let a = assess(&doc(&format!(
+        "{}  mlops:\n    monitoring: false\n",
+        pilots(&[&live("none", "high")])
+    )));
+    let first = item(&a, FindingId::UnguardedDecisions).expect("unguarded");
+    assert_eq!(first.pilots, ["p0"]);
+    assert!(first.also.is_empty());
+    let practice = item(&a, FindingId::NoMonitoring).expect("kept for the practice");
+    assert!(practice.pilots.is_empty());
+    assert_eq!(
+        &*practice.title,
+        "Make monitoring part of the MLOps practice, for every model built in house."
+    );
+    // Without the practice's gap, it is folded as before.
+    let a = assess(&doc(&pilots(&[&live("none", "high")])));
+    assert!(item(&a, FindingId::NoMonitoring).is_none());
+}

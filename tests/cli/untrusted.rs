@@ -225,6 +225,11 @@ fn a_stored_report_is_read_whole() {
             "scores: invalid type: a list, expected an object",
         ),
         (
+            "an optional object written as a list",
+            Box::new(|r| r["next_level"] = serde_json::json!(["operationalizing", 40.0])),
+            "next_level: invalid type: a list, expected an object",
+        ),
+        (
             "a share of answers far past 1",
             Box::new(|r| r["dimensions"][0]["criteria"][0]["answered"] = 1e300.into()),
             "dimensions[0].criteria[0].answered: 1e+300 is out of range; a report holds a number from 0 to 1 here",

@@ -135,7 +135,7 @@ pub struct FindingChanges {
 pub struct FindingRef {
     /// The finding's id.
     pub id: FindingId,
-    /// Its family: purgatory, operations (live systems), misconception, or other.
+    /// Its family: purgatory, operations (live systems and running costs), misconception, or other.
     pub kind: Group,
     /// Its severity.
     pub severity: Severity,

@@ -439,7 +439,7 @@ pub struct Incident {
 pub struct Finding {
     /// The finding's id; readiness explain ID describes it.
     pub id: FindingId,
-    /// Its family: purgatory, operations (live systems), misconception, or other.
+    /// Its family: purgatory, operations (live systems and running costs), misconception, or other.
     pub kind: Group,
     /// info, warning or critical.
     pub severity: Severity,

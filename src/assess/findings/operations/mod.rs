@@ -1,4 +1,5 @@
-//! Live systems: what goes wrong with pilots in production or scaled.
+//! Live systems and running costs: what goes wrong with pilots in
+//! production or scaled, and started pilots that cost more than planned.
 
 pub(super) mod cost_overrun;
 pub(super) mod no_adoption;

@@ -52,18 +52,21 @@ fn detect(cx: &Context<'_>) -> Option<Detected> {
     };
     let find_out: Clause = |names, _| format!("find out why nobody uses {names}");
     let track: Clause = |names, _| format!("track the adoption of {names}");
-    let steps = vec![
-        (find_out, unused.clone()),
-        (track, untracked_pilots.clone()),
-    ];
+    // Only the ways that fired: a clause with no pilots would be the
+    // organization's, said whichever are named.
+    let (mut gaps, mut steps) = (Vec::new(), Vec::new());
+    if !unused.is_empty() {
+        gaps.push((no_users, unused.clone()));
+        steps.push((find_out, unused));
+    }
+    if !untracked_pilots.is_empty() {
+        gaps.push((nobody_tracks, untracked_pilots.clone()));
+        steps.push((track, untracked_pilots));
+    }
     (!concerned.is_empty()).then(|| {
         Detected::new(evidence)
             .naming(&concerned)
-            .with_clauses(
-                "gaps",
-                ", and ",
-                vec![(no_users, unused), (nobody_tracks, untracked_pilots)],
-            )
+            .with_clauses("gaps", ", and ", gaps)
             .with_sentence("steps", ", and ", steps)
     })
 }

@@ -1,6 +1,7 @@
 //! `no-monitoring`: a live system that nobody watches, or a model built in
 //! house, live, that no monitoring practice (`mlops.monitoring`) covers.
-//! The message says which of the two holds of each pilot it names.
+//! The message names the pilots nobody watches and says when the practice
+//! is missing; the remedy gives each only the step that holds of it.
 
 use super::super::{Clause, Context, Detected, Detector, PilotSet};
 use crate::assess::findings::matching;
@@ -53,8 +54,6 @@ fn detect(cx: &Context<'_>) -> Option<Detected> {
     // Each way it fires, said of the pilots it holds for; a pilot watched
     // by its own monitoring is never told to be monitored again.
     let nobody: Clause = |names, _| format!("nobody monitors {names}");
-    // The practice is the organization's: said with any of the pilots an
-    // item names, so that splitting the advice never loses it.
     let unpracticed: Clause =
         |_, _| "the MLOps practice monitors no model built in house".to_owned();
     let monitor: Clause = |names, _| {
@@ -63,23 +62,22 @@ fn detect(cx: &Context<'_>) -> Option<Detected> {
     let practice: Clause = |_, _| {
         "make monitoring part of the MLOps practice, for every model built in house".to_owned()
     };
-    let practice_for = if outside_practice.is_empty() {
-        Vec::new()
-    } else {
-        names_of(&concerned)
-    };
-    let steps = vec![
-        (monitor, unwatched.clone()),
-        (practice, practice_for.clone()),
-    ];
+    // The practice's clauses are the organization's (no pilots of their
+    // own): said whichever pilots an item names, so that splitting the
+    // advice, or folding it into an earlier item's, never loses them.
+    let (mut gaps, mut steps) = (Vec::new(), Vec::new());
+    if !unwatched.is_empty() {
+        gaps.push((nobody, unwatched.clone()));
+        steps.push((monitor, unwatched));
+    }
+    if !outside_practice.is_empty() {
+        gaps.push((unpracticed, Vec::new()));
+        steps.push((practice, Vec::new()));
+    }
     (!concerned.is_empty()).then(|| {
         Detected::new(evidence)
             .naming(&concerned)
-            .with_clauses(
-                "gaps",
-                ", and ",
-                vec![(nobody, unwatched), (unpracticed, practice_for)],
-            )
+            .with_clauses("gaps", ", and ", gaps)
             .with_sentence("steps", ", and ", steps)
     })
 }
