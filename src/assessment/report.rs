@@ -8,7 +8,7 @@ use super::{
     PilotSummary, Recommendation, RecommendationId, Respondent,
 };
 use crate::acceptance::{Acceptance, AcceptanceState};
-use crate::frameworks::Reference;
+use crate::frameworks::References;
 use crate::gate::{Gate, GateCheck, Gates};
 use crate::number::round1;
 use crate::report::v1;
@@ -181,14 +181,9 @@ fn incident(i: &IncidentSummary) -> v1::Incident {
     }
 }
 
-fn references(list: &[Reference]) -> Vec<v1::Reference> {
-    list.iter()
-        .map(|r| v1::Reference {
-            framework: r.framework.clone(),
-            id: r.id.clone(),
-            title: r.title.clone(),
-        })
-        .collect()
+/// The rubric's own list, shared: its JSON is made once for the run.
+fn references(list: &References) -> v1::ReferenceList {
+    v1::ReferenceList::Assessed(list.clone())
 }
 
 fn acceptance(a: &Acceptance) -> v1::Acceptance {

@@ -7,7 +7,9 @@
 pub mod built_in;
 
 use crate::shared_text::SharedText;
-use std::sync::Arc;
+use serde_json::value::RawValue;
+use std::fmt;
+use std::sync::{Arc, OnceLock};
 
 /// The sentence every output that shows references carries once.
 pub const NOT_A_JUDGEMENT: &str = "A framework reference marks a finding or a dimension as evidence about that control; it is not a judgement that the control is met or failed.";
@@ -148,8 +150,66 @@ pub fn compact(references: &[Reference]) -> String {
 }
 
 /// The references of a rubric's finding or dimension, shared by every
-/// assessment that reports it.
-pub type References = Arc<[Reference]>;
+/// assessment that reports it; reads as a slice of [`Reference`].
+///
+/// Their JSON form is made once, by whichever report writes it first, and
+/// then copied: in a portfolio's JSON the references are two fifths of
+/// every organization's report, the same for each.
+#[derive(Clone, Default)]
+pub struct References(Arc<Listed>);
+
+#[derive(Default)]
+struct Listed {
+    list: Box<[Reference]>,
+    json: OnceLock<Option<Box<RawValue>>>,
+}
+
+impl References {
+    /// The list's JSON form, made by `write` the first time it is asked
+    /// for (`None` where `write` could not make it).
+    pub fn json(
+        &self,
+        write: impl FnOnce(&[Reference]) -> Option<Box<RawValue>>,
+    ) -> Option<&RawValue> {
+        self.0.json.get_or_init(|| write(&self.0.list)).as_deref()
+    }
+}
+
+impl std::ops::Deref for References {
+    type Target = [Reference];
+    fn deref(&self) -> &[Reference] {
+        &self.0.list
+    }
+}
+
+impl From<Vec<Reference>> for References {
+    fn from(list: Vec<Reference>) -> References {
+        References(Arc::new(Listed {
+            list: list.into_boxed_slice(),
+            json: OnceLock::new(),
+        }))
+    }
+}
+
+impl<const N: usize> From<[Reference; N]> for References {
+    fn from(list: [Reference; N]) -> References {
+        References::from(Vec::from(list))
+    }
+}
+
+impl PartialEq for References {
+    fn eq(&self, other: &References) -> bool {
+        **self == **other
+    }
+}
+
+impl Eq for References {}
+
+impl fmt::Debug for References {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.debug_list().entries(self.iter()).finish()
+    }
+}
 
 #[cfg(test)]
 mod tests {

@@ -10,7 +10,7 @@ use std::io::{self, Write};
 /// One report, pretty-printed for the people who read it.
 pub fn render(report: &impl Serialize) -> String {
     // Serializing plain data with string keys cannot fail.
-    let mut text = serde_json::to_string_pretty(report).unwrap_or_default();
+    let mut text = super::pretty::to_string(report).unwrap_or_default();
     text.push('\n');
     text
 }

@@ -109,12 +109,81 @@ impl Formatter for Pretty {
         self.has_value = true;
         Ok(())
     }
+
+    /// A value whose JSON was made once, compact (a shared text, a list of
+    /// references), laid out as if it had been serialized here.
+    fn write_raw_fragment<W: ?Sized + Write>(
+        &mut self,
+        out: &mut W,
+        fragment: &str,
+    ) -> io::Result<()> {
+        let bytes = fragment.as_bytes();
+        if !matches!(bytes.first(), Some(b'[' | b'{')) {
+            return out.write_all(bytes);
+        }
+        let level = self.level;
+        let mut copied = 0; // bytes before this are written
+        let mut at = 0;
+        while at < bytes.len() {
+            match bytes[at] {
+                b'"' => at = string_end(bytes, at),
+                open @ (b'[' | b'{') => {
+                    let close = if open == b'[' { b']' } else { b'}' };
+                    if bytes.get(at + 1) == Some(&close) {
+                        at += 2; // empty, written as it is
+                        continue;
+                    }
+                    out.write_all(&bytes[copied..=at])?;
+                    self.level += 1;
+                    self.break_line(out)?;
+                    at += 1;
+                    copied = at;
+                }
+                b']' | b'}' => {
+                    out.write_all(&bytes[copied..at])?;
+                    self.level -= 1;
+                    self.break_line(out)?;
+                    copied = at;
+                    at += 1;
+                }
+                b',' => {
+                    out.write_all(&bytes[copied..=at])?;
+                    self.break_line(out)?;
+                    at += 1;
+                    copied = at;
+                }
+                b':' => {
+                    out.write_all(&bytes[copied..at])?;
+                    out.write_all(b": ")?;
+                    at += 1;
+                    copied = at;
+                }
+                _ => at += 1,
+            }
+        }
+        self.level = level;
+        out.write_all(&bytes[copied..])
+    }
+}
+
+/// Just past the end of the JSON string that starts at `start`.
+fn string_end(bytes: &[u8], start: usize) -> usize {
+    let mut at = start + 1;
+    while at < bytes.len() {
+        match bytes[at] {
+            b'\\' => at += 2,
+            b'"' => return at + 1,
+            _ => at += 1,
+        }
+    }
+    at
 }
 
 #[cfg(test)]
 mod tests {
     use super::*;
     use serde_json::json;
+    use serde_json::value::RawValue;
 
     #[test]
     fn prints_what_serde_json_prints_at_every_depth() {
@@ -135,6 +204,40 @@ mod tests {
             let ours = to_string(&sample).expect("json");
             let theirs = serde_json::to_string_pretty(&sample).expect("json");
             assert_eq!(ours, theirs);
+        }
+    }
+
+    /// Holds a value made once, compact, at three places and depths (in
+    /// the order `json!` keeps keys in).
+    #[derive(Serialize)]
+    struct Holder<'a> {
+        a: &'a RawValue,
+        b: [&'a RawValue; 2],
+        c: &'a RawValue,
+    }
+
+    #[test]
+    fn lays_out_a_value_made_compact_as_if_serialized_where_it_stands() {
+        let samples = [
+            json!("a \"quoted\" [word], {or}: two\\"),
+            json!(12.5),
+            json!([]),
+            json!({}),
+            json!([[], {}, [[1]], {"a": []}]),
+            json!({"text": "x[y]{z},: \\\" q", "list": [{"id": "MAP 1.3"}, {"id": "6.2"}]}),
+        ];
+        for sample in samples {
+            let raw = serde_json::value::to_raw_value(&sample).expect("json");
+            let holder = Holder {
+                a: &raw,
+                b: [&raw, &raw],
+                c: &raw,
+            };
+            let expected = json!({"a": sample, "b": [sample, sample], "c": sample});
+            assert_eq!(
+                to_string(&holder).expect("json"),
+                serde_json::to_string_pretty(&expected).expect("json")
+            );
         }
     }
 }

@@ -7,7 +7,7 @@ use super::{
     AnswerFirst, Benchmark, Criterion, Curve, Dimension, FindingText, ImpactWeights, Levels,
     Measure, Message, PilotPoints, QuadrantText, Rubric, RubricRef, SharedText, Thresholds,
 };
-use crate::frameworks::{Entry, Framework, Reference};
+use crate::frameworks::{Entry, Framework, Reference, References};
 use crate::vocabulary::{PerWord, Word};
 use std::fmt::{Debug, Write};
 use std::sync::Arc;
@@ -140,9 +140,9 @@ impl<T: Code> Code for Arc<T> {
     }
 }
 
-impl Code for Arc<[Reference]> {
+impl Code for References {
     fn code(&self, out: &mut String) {
-        out.push_str("Arc::from([");
+        out.push_str("References::from([");
         list(self, out);
         out.push_str("])");
     }

@@ -123,7 +123,7 @@ dimensions: vec![
 Dimension {
 id: t!("purpose"),
 name: t!("Purpose and value"),
-references: Arc::from([
+references: References::from([
 Reference {
 framework: t!("nist-ai-rmf"),
 short: t!("NIST"),
@@ -150,7 +150,7 @@ high_risk: false,
 Dimension {
 id: t!("leadership"),
 name: t!("Leadership and team"),
-references: Arc::from([
+references: References::from([
 Reference {
 framework: t!("nist-ai-rmf"),
 short: t!("NIST"),
@@ -184,7 +184,7 @@ high_risk: false,
 Dimension {
 id: t!("delivery"),
 name: t!("Roadmap and delivery"),
-references: Arc::from([
+references: References::from([
 Reference {
 framework: t!("nist-ai-rmf"),
 short: t!("NIST"),
@@ -204,7 +204,7 @@ high_risk: false,
 Dimension {
 id: t!("investment"),
 name: t!("Investment and cost"),
-references: Arc::from([
+references: References::from([
 Reference {
 framework: t!("nist-ai-rmf"),
 short: t!("NIST"),
@@ -231,7 +231,7 @@ high_risk: false,
 Dimension {
 id: t!("governance"),
 name: t!("Governance and safeguards"),
-references: Arc::from([
+references: References::from([
 Reference {
 framework: t!("nist-ai-rmf"),
 short: t!("NIST"),
@@ -272,7 +272,7 @@ high_risk: false,
 Dimension {
 id: t!("scale"),
 name: t!("Scaling and operations"),
-references: Arc::from([
+references: References::from([
 Reference {
 framework: t!("nist-ai-rmf"),
 short: t!("NIST"),
@@ -299,7 +299,7 @@ high_risk: false,
 Dimension {
 id: t!("data"),
 name: t!("Data foundations"),
-references: Arc::from([
+references: References::from([
 Reference {
 framework: t!("nist-ai-rmf"),
 short: t!("NIST"),
@@ -340,7 +340,7 @@ high_risk: false,
 Dimension {
 id: t!("people"),
 name: t!("People and adoption"),
-references: Arc::from([
+references: References::from([
 Reference {
 framework: t!("nist-ai-rmf"),
 short: t!("NIST"),
@@ -374,7 +374,7 @@ high_risk: false,
 Dimension {
 id: t!("risk"),
 name: t!("Risk"),
-references: Arc::from([
+references: References::from([
 Reference {
 framework: t!("nist-ai-rmf"),
 short: t!("NIST"),
@@ -1030,7 +1030,7 @@ statement: None,
 correction: None,
 remedy_started: None,
 fix: None,
-references: Arc::from([
+references: References::from([
 Reference {
 framework: t!("nist-ai-rmf"),
 short: t!("NIST"),
@@ -1073,7 +1073,7 @@ statement: None,
 correction: None,
 remedy_started: None,
 fix: Some(t!("decide")),
-references: Arc::from([
+references: References::from([
 Reference {
 framework: t!("nist-ai-rmf"),
 short: t!("NIST"),
@@ -1116,7 +1116,7 @@ statement: None,
 correction: None,
 remedy_started: None,
 fix: Some(t!("decide")),
-references: Arc::from([
+references: References::from([
 Reference {
 framework: t!("nist-ai-rmf"),
 short: t!("NIST"),
@@ -1159,7 +1159,7 @@ statement: None,
 correction: None,
 remedy_started: None,
 fix: None,
-references: Arc::from([
+references: References::from([
 Reference {
 framework: t!("nist-ai-rmf"),
 short: t!("NIST"),
@@ -1203,7 +1203,7 @@ statement: None,
 correction: None,
 remedy_started: None,
 fix: Some(t!("measure")),
-references: Arc::from([
+references: References::from([
 Reference {
 framework: t!("nist-ai-rmf"),
 short: t!("NIST"),
@@ -1254,7 +1254,7 @@ statement: None,
 correction: None,
 remedy_started: None,
 fix: None,
-references: Arc::from([
+references: References::from([
 Reference {
 framework: t!("nist-ai-rmf"),
 short: t!("NIST"),
@@ -1297,7 +1297,7 @@ statement: None,
 correction: None,
 remedy_started: None,
 fix: None,
-references: Arc::from([
+references: References::from([
 Reference {
 framework: t!("nist-ai-rmf"),
 short: t!("NIST"),
@@ -1340,7 +1340,7 @@ statement: None,
 correction: None,
 remedy_started: None,
 fix: Some(t!("monitor")),
-references: Arc::from([
+references: References::from([
 Reference {
 framework: t!("nist-ai-rmf"),
 short: t!("NIST"),
@@ -1426,7 +1426,7 @@ statement: None,
 correction: None,
 remedy_started: None,
 fix: Some(t!("monitor")),
-references: Arc::from([
+references: References::from([
 Reference {
 framework: t!("nist-ai-rmf"),
 short: t!("NIST"),
@@ -1491,7 +1491,7 @@ statement: None,
 correction: None,
 remedy_started: None,
 fix: Some(t!("measure")),
-references: Arc::from([
+references: References::from([
 Reference {
 framework: t!("nist-ai-rmf"),
 short: t!("NIST"),
@@ -1541,7 +1541,7 @@ statement: None,
 correction: None,
 remedy_started: None,
 fix: None,
-references: Arc::from([
+references: References::from([
 Reference {
 framework: t!("nist-ai-rmf"),
 short: t!("NIST"),
@@ -1585,7 +1585,7 @@ statement: None,
 correction: None,
 remedy_started: None,
 fix: None,
-references: Arc::from([
+references: References::from([
 Reference {
 framework: t!("nist-ai-rmf"),
 short: t!("NIST"),
@@ -1640,7 +1640,7 @@ statement: None,
 correction: None,
 remedy_started: None,
 fix: None,
-references: Arc::from([
+references: References::from([
 Reference {
 framework: t!("nist-ai-rmf"),
 short: t!("NIST"),
@@ -1688,7 +1688,7 @@ statement: None,
 correction: None,
 remedy_started: None,
 fix: None,
-references: Arc::from([
+references: References::from([
 Reference {
 framework: t!("nist-ai-rmf"),
 short: t!("NIST"),
@@ -1736,7 +1736,7 @@ statement: None,
 correction: None,
 remedy_started: None,
 fix: None,
-references: Arc::from([
+references: References::from([
 Reference {
 framework: t!("nist-ai-rmf"),
 short: t!("NIST"),
@@ -1782,7 +1782,7 @@ statement: Some(t!("The whole AI strategy must be finished before any implementa
 correction: Some(t!("Strategy and delivery work best in parallel: small pilots teach what the strategy should say, and the strategy decides which pilots matter.")),
 remedy_started: Some(s("Let the pilots under way ({started}) teach the strategy at each checkpoint, instead of waiting for the plan to be finished.")),
 fix: None,
-references: Arc::from([
+references: References::from([
 Reference {
 framework: t!("nist-ai-rmf"),
 short: t!("NIST"),
@@ -1823,7 +1823,7 @@ statement: Some(t!("Implementing AI is a job for the IT department alone.")),
 correction: Some(t!("AI changes how people work, so HR and department heads must help staff adapt; IT alone cannot make a new workflow stick.")),
 remedy_started: None,
 fix: None,
-references: Arc::from([
+references: References::from([
 Reference {
 framework: t!("nist-ai-rmf"),
 short: t!("NIST"),
@@ -1895,7 +1895,7 @@ statement: Some(t!("Having an AI strategy means the organization is ready for AI
 correction: Some(t!("A strategy is half of readiness; with outdated data or infrastructure, no plan can make delivery succeed.")),
 remedy_started: None,
 fix: None,
-references: Arc::from([
+references: References::from([
 Reference {
 framework: t!("nist-ai-rmf"),
 short: t!("NIST"),
@@ -1943,7 +1943,7 @@ statement: Some(t!("Implementing AI is a one-time setup cost.")),
 correction: Some(t!("Models need monitoring and retraining as data changes, so running AI is an ongoing operating cost, not a project that ends.")),
 remedy_started: None,
 fix: None,
-references: Arc::from([
+references: References::from([
 Reference {
 framework: t!("nist-ai-rmf"),
 short: t!("NIST"),
@@ -1993,7 +1993,7 @@ statement: None,
 correction: None,
 remedy_started: None,
 fix: None,
-references: Arc::from([
+references: References::from([
 Reference {
 framework: t!("nist-ai-rmf"),
 short: t!("NIST"),
@@ -2020,7 +2020,7 @@ statement: None,
 correction: None,
 remedy_started: None,
 fix: None,
-references: Arc::from([]),
+references: References::from([]),
 }),
 (FindingId::TensionAdoption, FindingText {
 severity: Severity::Info,
@@ -2032,7 +2032,7 @@ statement: None,
 correction: None,
 remedy_started: None,
 fix: None,
-references: Arc::from([]),
+references: References::from([]),
 }),
 (FindingId::TensionFocus, FindingText {
 severity: Severity::Info,
@@ -2044,7 +2044,7 @@ statement: None,
 correction: None,
 remedy_started: None,
 fix: None,
-references: Arc::from([]),
+references: References::from([]),
 }),
 (FindingId::TensionGoals, FindingText {
 severity: Severity::Info,
@@ -2058,7 +2058,7 @@ statement: None,
 correction: None,
 remedy_started: None,
 fix: None,
-references: Arc::from([]),
+references: References::from([]),
 }),
 (FindingId::ShadowAi, FindingText {
 severity: Severity::Critical,
@@ -2072,7 +2072,7 @@ statement: None,
 correction: None,
 remedy_started: None,
 fix: None,
-references: Arc::from([
+references: References::from([
 Reference {
 framework: t!("nist-ai-rmf"),
 short: t!("NIST"),
@@ -2127,7 +2127,7 @@ statement: None,
 correction: None,
 remedy_started: None,
 fix: None,
-references: Arc::from([
+references: References::from([
 Reference {
 framework: t!("nist-ai-rmf"),
 short: t!("NIST"),
@@ -2161,7 +2161,7 @@ statement: None,
 correction: None,
 remedy_started: None,
 fix: None,
-references: Arc::from([
+references: References::from([
 Reference {
 framework: t!("nist-ai-rmf"),
 short: t!("NIST"),
@@ -2188,7 +2188,7 @@ statement: None,
 correction: None,
 remedy_started: None,
 fix: None,
-references: Arc::from([
+references: References::from([
 Reference {
 framework: t!("nist-ai-rmf"),
 short: t!("NIST"),

@@ -23,6 +23,7 @@ pub mod frameworks;
 pub mod gate;
 pub mod history;
 pub mod portfolio;
+pub mod references;
 pub mod root;
 pub mod schema;
 
@@ -38,6 +39,7 @@ use serde::{Deserialize, Deserializer, Serialize};
 pub use comparison::Comparison;
 pub use evidence::EvidenceList;
 pub use gate::{Config, Gate, GateCheck, Gates};
+pub use references::ReferenceList;
 
 /// The version of the JSON report's shape.
 pub const FORMAT_VERSION: u32 = 1;
@@ -475,7 +477,7 @@ pub struct Finding {
     pub counts_for_gate: bool,
     /// The framework controls the rubric maps this finding to: evidence about each, not a judgement that it is met.
     #[serde(default)] // added within format 1: an earlier report lacks it
-    pub references: Vec<Reference>,
+    pub references: ReferenceList,
 }
 
 /// One piece of evidence a reader can check in the questionnaire.
@@ -554,7 +556,7 @@ pub struct Dimension {
     pub criteria: Vec<Criterion>,
     /// The framework controls the rubric maps this dimension to; its criteria's gaps carry them.
     #[serde(default)] // added within format 1: an earlier report lacks it
-    pub references: Vec<Reference>,
+    pub references: ReferenceList,
 }
 
 /// A criterion and what the questionnaire earned on it.
@@ -605,5 +607,5 @@ pub struct Recommendation {
     pub also: Vec<FindingId>,
     /// The finding's framework references, or for a criterion's gap its dimension's; empty for the focus and answer-first.
     #[serde(default)] // added within format 1: an earlier report lacks it
-    pub references: Vec<Reference>,
+    pub references: ReferenceList,
 }
