@@ -34,6 +34,7 @@ pub mod error;
 pub mod frameworks;
 pub mod gate;
 pub mod history;
+pub mod json_forms;
 #[cfg(test)]
 mod layering;
 pub mod load;

@@ -5,6 +5,7 @@
 //! words again for each of ten thousand organizations was the largest single
 //! cost of a portfolio's JSON.
 
+use crate::json_forms;
 use serde::{Serialize, Serializer};
 use serde_json::value::RawValue;
 use std::fmt;
@@ -24,11 +25,12 @@ enum Repr {
     Shared(Arc<Inner>),
 }
 
-/// Text held by the binary, with its JSON form made on first use.
+/// Text held by the binary, with its JSON form made on first use and
+/// numbered for the reports a portfolio keeps (`json_forms`).
 #[derive(Debug)]
 pub struct StaticText {
     text: &'static str,
-    json: OnceLock<Option<Box<RawValue>>>,
+    json: OnceLock<Option<&'static RawValue>>,
 }
 
 impl StaticText {
@@ -55,12 +57,11 @@ impl SharedText {
 
     /// The text as a JSON string, made on first use.
     fn json(&self) -> Option<&RawValue> {
-        let (text, json) = match &self.0 {
-            Repr::Static(s) => (s.text, &s.json),
-            Repr::Shared(inner) => (&*inner.text, &inner.json),
-        };
-        json.get_or_init(|| serde_json::value::to_raw_value(text).ok())
-            .as_deref()
+        let made = |text: &str| serde_json::value::to_raw_value(text).ok();
+        match &self.0 {
+            Repr::Static(s) => *s.json.get_or_init(|| made(s.text).map(json_forms::keep)),
+            Repr::Shared(inner) => inner.json.get_or_init(|| made(&inner.text)).as_deref(),
+        }
     }
 }
 

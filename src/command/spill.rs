@@ -117,7 +117,9 @@ impl KeptReports for Spill {
                 }
                 _ => e,
             })?;
-            out.write_all(report)
+            // Every report kept is UTF-8 text, where the mark of a
+            // numbered JSON form cannot stand for anything else.
+            crate::json_forms::expand(report, out)
         })
     }
 }

@@ -161,17 +161,22 @@ pub struct References(Arc<Listed>);
 #[derive(Default)]
 struct Listed {
     list: Box<[Reference]>,
-    json: OnceLock<Option<Box<RawValue>>>,
+    json: OnceLock<Option<&'static RawValue>>,
 }
 
 impl References {
     /// The list's JSON form, made by `write` the first time it is asked
-    /// for (`None` where `write` could not make it).
+    /// for (`None` where `write` could not make it), and numbered for the
+    /// reports a portfolio keeps (`json_forms`): a rubric's lists last
+    /// the whole run.
     pub fn json(
         &self,
         write: impl FnOnce(&[Reference]) -> Option<Box<RawValue>>,
     ) -> Option<&RawValue> {
-        self.0.json.get_or_init(|| write(&self.0.list)).as_deref()
+        *self
+            .0
+            .json
+            .get_or_init(|| write(&self.0.list).map(crate::json_forms::keep))
     }
 }
 

@@ -3,6 +3,7 @@
 //! assessment, the portfolio's totals and the inputs not assessed.
 
 use crate::assessment::Assessment;
+use crate::json_forms;
 use crate::portfolio::Portfolio;
 use serde::Serialize;
 use std::io::{self, Write};
@@ -39,10 +40,16 @@ pub fn write_portfolio(portfolio: &Portfolio, out: &mut dyn Write) -> io::Result
 }
 
 /// One assessment as the portfolio's JSON holds it, on one line, written
-/// at the end of `out`.
+/// at the end of `out` to be kept: with the number of each JSON form made
+/// once for the run in place of the form, which `json_forms::expand`
+/// writes back.
 pub fn compact(assessment: &Assessment, out: &mut Vec<u8>) {
+    let mut serializer = serde_json::Serializer::with_formatter(out, json_forms::Kept);
     // Serializing plain data with string keys into memory cannot fail.
-    serde_json::to_writer(out, &assessment.report()).unwrap_or_default();
+    assessment
+        .report()
+        .serialize(&mut serializer)
+        .unwrap_or_default();
 }
 
 #[cfg(test)]
@@ -79,7 +86,7 @@ mod tests {
             let all = self.0.lock().expect("not poisoned");
             let start = usize::try_from(kept.offset).expect("in memory");
             let end = start + usize::try_from(kept.len).expect("in memory");
-            out.write_all(&all[start..end])
+            json_forms::expand(&all[start..end], out)
         }
     }
 
