@@ -7,6 +7,9 @@
 //! out ([`expand`]). The kept reports shrink by half, and with them the
 //! writing and reading back that were a fifth of a portfolio's run.
 //!
+//! Only forms that last the run are numbered, each made once: a form made
+//! for each report would be kept, and numbered, for every report.
+//!
 //! A form is known by where it lies in memory. A numbered form is never
 //! freed, so no other text can ever lie where it lies: a fragment of JSON
 //! found at a numbered form's address is that form.

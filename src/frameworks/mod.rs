@@ -155,10 +155,9 @@ pub fn compact(references: &[Reference]) -> String {
 /// Their JSON form is made once, by whichever report writes it first, and
 /// then copied: in a portfolio's JSON the references are two fifths of
 /// every organization's report, the same for each.
-#[derive(Clone, Default)]
+#[derive(Clone)]
 pub struct References(Arc<Listed>);
 
-#[derive(Default)]
 struct Listed {
     list: Box<[Reference]>,
     json: OnceLock<Option<&'static RawValue>>,
@@ -177,6 +176,15 @@ impl References {
             .0
             .json
             .get_or_init(|| write(&self.0.list).map(crate::json_forms::keep))
+    }
+}
+
+/// No references: one list, shared by every recommendation that has none,
+/// so that its JSON too is made and kept once for the run.
+impl Default for References {
+    fn default() -> References {
+        static EMPTY: OnceLock<References> = OnceLock::new();
+        EMPTY.get_or_init(|| References::from(Vec::new())).clone()
     }
 }
 
@@ -228,6 +236,16 @@ mod tests {
             title: "t".into(),
             high_risk,
         }
+    }
+
+    #[test]
+    fn every_empty_list_is_the_one_shared_list() {
+        // Its JSON is then made and numbered once, not for each
+        // recommendation without references (`json_forms` keeps a numbered
+        // form for the rest of the run).
+        let (a, b) = (References::default(), References::default());
+        assert!(Arc::ptr_eq(&a.0, &b.0));
+        assert!(a.is_empty());
     }
 
     #[test]

@@ -8,6 +8,7 @@
 use super::Reference;
 use crate::frameworks;
 use schemars::JsonSchema;
+use serde::ser::SerializeSeq;
 use serde::{Deserialize, Deserializer, Serialize, Serializer};
 
 #[derive(Debug, Clone)]
@@ -73,6 +74,10 @@ impl Serialize for ReferenceList {
     fn serialize<S: Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
         match self {
             ReferenceList::Read(list) => list.serialize(serializer),
+            // Nothing to make once.
+            ReferenceList::Assessed(list) if list.is_empty() => {
+                serializer.serialize_seq(Some(0))?.end()
+            }
             ReferenceList::Assessed(list) => {
                 match list.json(|l| serde_json::value::to_raw_value(&written(l)).ok()) {
                     Some(json) => json.serialize(serializer),
