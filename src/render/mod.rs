@@ -91,6 +91,11 @@ impl Default for Report {
     }
 }
 
+/// From this many pilots, a JSON report is written in two halves at once
+/// (`pretty::to_writer_in_halves`); below, a second thread costs more
+/// than it saves.
+const HALVED_FROM_PILOTS: usize = 1000;
+
 impl Report {
     /// Writes the report; every line but a workflow command's is guarded
     /// ([`lines`]) so that none can start one, except where none can: in
@@ -122,7 +127,14 @@ impl Report {
                 // serde_json writes in small pieces; they reach the output
                 // in large ones.
                 let mut buffered = io::BufWriter::with_capacity(1 << 16, out);
-                pretty::to_writer(&mut buffered, &assessment.report())?;
+                let report = assessment.report();
+                if assessment.pilots.len() >= HALVED_FROM_PILOTS {
+                    // The recommendations, with their evidence, are about
+                    // half of such a report.
+                    pretty::to_writer_in_halves(&mut buffered, &report, "recommendations")?;
+                } else {
+                    pretty::to_writer(&mut buffered, &report)?;
+                }
                 buffered.write_all(b"\n")?;
                 buffered.flush()
             }
@@ -285,4 +297,45 @@ pub(crate) fn write_comma_joined(
         out.write_all(&part)?;
     }
     Ok(())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::load::questionnaire::{self, LoadOptions};
+
+    /// An assessment of `n` pilots on laptops.
+    fn pilots(n: usize) -> Assessment {
+        let mut yaml = String::from(
+            "version: 1\norganization: {name: Many Pilots, assessed: 2026-11-20}\nimplementation:\n  pilots:\n",
+        );
+        for i in 0..n {
+            writeln!(
+                yaml,
+                "    - {{name: p{i}, stage: pilot, started: 2026-06-01, environment: laptop}}"
+            )
+            .expect("written to a string");
+        }
+        let today = crate::date::Date::parse("2026-11-20").expect("date");
+        let options = LoadOptions { as_of: None, today };
+        let questionnaire = questionnaire::load(&yaml, options).expect("valid");
+        crate::assess::assess(&questionnaire, &crate::rubric::default_rubric(), "org.yaml")
+    }
+
+    #[test]
+    fn a_large_json_report_written_in_halves_is_the_report_written_whole() {
+        for n in [HALVED_FROM_PILOTS - 1, HALVED_FROM_PILOTS] {
+            let a = pilots(n);
+            let whole = format!("{}\n", pretty::to_string(&a.report()).expect("json"));
+            let mut written = Vec::new();
+            Report::Json(Box::new(a))
+                .write_to(&mut written)
+                .expect("written");
+            assert_eq!(
+                String::from_utf8(written).expect("UTF-8"),
+                whole,
+                "{n} pilots"
+            );
+        }
+    }
 }

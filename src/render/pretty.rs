@@ -5,6 +5,7 @@
 //! megabytes of a report of ten thousand pilots, six levels deep, those
 //! small writes were a large part of printing it.
 
+use serde::ser::Impossible;
 use serde::Serialize;
 use serde_json::ser::Formatter;
 use std::io::{self, Write};
@@ -17,6 +18,246 @@ const BREAK: &[u8] = b"\n                                                       
 pub fn to_writer<W: Write>(out: W, value: &impl Serialize) -> serde_json::Result<()> {
     let mut serializer = serde_json::Serializer::with_formatter(out, Pretty::default());
     value.serialize(&mut serializer)
+}
+
+/// Writes `value`, a struct, pretty-printed to `out`, as [`to_writer`]
+/// does, in two halves at once: its fields before `split` on this thread,
+/// straight to `out`, and from `split` on on another, into memory, written
+/// after them. For the report of a very large questionnaire, whose lists
+/// of evidence make tens of megabytes, writing it was the longest step of
+/// the run and the only one that used one processor alone. A struct
+/// without a field `split` is written whole by this thread.
+pub fn to_writer_in_halves<W: Write>(
+    mut out: W,
+    value: &(impl Serialize + Sync),
+    split: &'static str,
+) -> serde_json::Result<()> {
+    std::thread::scope(|scope| {
+        let second = scope.spawn(|| {
+            let mut half = Pieces::default();
+            value
+                .serialize(Fields::new(&mut half, Half::From(split)))
+                .map(|()| half)
+        });
+        value.serialize(Fields::new(&mut out, Half::Before(split)))?;
+        // The second half's thread ends with it, whatever it found.
+        let half = second
+            .join()
+            .unwrap_or_else(|panic| std::panic::resume_unwind(panic))?;
+        for piece in half.done.iter().chain([&half.current]) {
+            out.write_all(piece).map_err(serde_json::Error::io)?;
+        }
+        Ok(())
+    })
+}
+
+/// Text kept in pieces of [`PIECE`] bytes: one buffer grown by doubling
+/// to tens of megabytes was copied each time it grew, and held twice at
+/// the last.
+#[derive(Default)]
+struct Pieces {
+    done: Vec<Vec<u8>>,
+    current: Vec<u8>,
+}
+
+const PIECE: usize = 1 << 22;
+
+impl Pieces {
+    #[cold]
+    fn next_piece(&mut self, room: usize) {
+        let full = std::mem::replace(&mut self.current, Vec::with_capacity(PIECE.max(room)));
+        if !full.is_empty() {
+            self.done.push(full);
+        }
+    }
+}
+
+impl Write for Pieces {
+    #[inline]
+    fn write(&mut self, bytes: &[u8]) -> io::Result<usize> {
+        self.write_all(bytes).map(|()| bytes.len())
+    }
+
+    #[inline]
+    fn write_all(&mut self, bytes: &[u8]) -> io::Result<()> {
+        if self.current.capacity() - self.current.len() < bytes.len() {
+            self.next_piece(bytes.len());
+        }
+        self.current.extend_from_slice(bytes);
+        Ok(())
+    }
+
+    fn flush(&mut self) -> io::Result<()> {
+        Ok(())
+    }
+}
+
+/// Which fields of a struct [`Fields`] writes.
+#[derive(Debug, Clone, Copy)]
+enum Half {
+    /// The opening brace and the fields before this one.
+    Before(&'static str),
+    /// This field and those after it, and the closing brace.
+    From(&'static str),
+}
+
+/// Writes some of a struct's fields, each laid out as [`to_writer`] would
+/// lay it out in the whole struct.
+struct Fields<W> {
+    out: W,
+    half: Half,
+    pretty: Pretty,
+    /// Whether the fields being met are the ones to write.
+    writing: bool,
+    /// Whether any field came before the one being met.
+    after_first: bool,
+}
+
+impl<W: Write> Fields<W> {
+    fn new(out: W, half: Half) -> Fields<W> {
+        Fields {
+            out,
+            half,
+            pretty: Pretty::default(),
+            writing: matches!(half, Half::Before(_)),
+            after_first: false,
+        }
+    }
+}
+
+impl<W: Write> serde::ser::SerializeStruct for Fields<W> {
+    type Ok = ();
+    type Error = serde_json::Error;
+
+    fn serialize_field<T: ?Sized + Serialize>(
+        &mut self,
+        key: &'static str,
+        value: &T,
+    ) -> serde_json::Result<()> {
+        match self.half {
+            Half::Before(split) if key == split => self.writing = false,
+            Half::From(split) if key == split => self.writing = true,
+            _ => {}
+        }
+        let first = !self.after_first;
+        self.after_first = true;
+        if !self.writing {
+            return Ok(());
+        }
+        let io = serde_json::Error::io;
+        self.pretty
+            .begin_object_key(&mut self.out, first)
+            .map_err(io)?;
+        serde_json::to_writer(&mut self.out, key)?;
+        self.pretty.begin_object_value(&mut self.out).map_err(io)?;
+        let nested = Pretty {
+            level: self.pretty.level,
+            has_value: false,
+        };
+        value.serialize(&mut serde_json::Serializer::with_formatter(
+            &mut self.out,
+            nested,
+        ))?;
+        self.pretty.end_object_value(&mut self.out).map_err(io)
+    }
+
+    fn end(mut self) -> serde_json::Result<()> {
+        match self.half {
+            Half::From(_) => self.pretty.end_object(&mut self.out),
+            Half::Before(_) => Ok(()),
+        }
+        .map_err(serde_json::Error::io)
+    }
+}
+
+/// Refuses what is not a struct.
+macro_rules! only_structs {
+    ($($method:ident($($arg:ty),*) -> $out:ty;)*) => {
+        $(fn $method(self, $(_: $arg),*) -> serde_json::Result<$out> {
+            Err(serde::ser::Error::custom("only a struct is written in halves"))
+        })*
+    };
+}
+
+impl<W: Write> serde::Serializer for Fields<W> {
+    type Ok = ();
+    type Error = serde_json::Error;
+    type SerializeSeq = Impossible<(), serde_json::Error>;
+    type SerializeTuple = Impossible<(), serde_json::Error>;
+    type SerializeTupleStruct = Impossible<(), serde_json::Error>;
+    type SerializeTupleVariant = Impossible<(), serde_json::Error>;
+    type SerializeMap = Impossible<(), serde_json::Error>;
+    type SerializeStruct = Self;
+    type SerializeStructVariant = Impossible<(), serde_json::Error>;
+
+    fn serialize_struct(mut self, _: &'static str, _: usize) -> serde_json::Result<Self> {
+        self.pretty.level = 1;
+        if let Half::Before(_) = self.half {
+            self.pretty.level = 0;
+            self.pretty
+                .begin_object(&mut self.out)
+                .map_err(serde_json::Error::io)?;
+        } else {
+            // Fields came before the first this half writes.
+            self.pretty.has_value = true;
+        }
+        Ok(self)
+    }
+
+    only_structs! {
+        serialize_bool(bool) -> ();
+        serialize_i8(i8) -> ();
+        serialize_i16(i16) -> ();
+        serialize_i32(i32) -> ();
+        serialize_i64(i64) -> ();
+        serialize_u8(u8) -> ();
+        serialize_u16(u16) -> ();
+        serialize_u32(u32) -> ();
+        serialize_u64(u64) -> ();
+        serialize_f32(f32) -> ();
+        serialize_f64(f64) -> ();
+        serialize_char(char) -> ();
+        serialize_str(&str) -> ();
+        serialize_bytes(&[u8]) -> ();
+        serialize_none() -> ();
+        serialize_unit() -> ();
+        serialize_unit_struct(&'static str) -> ();
+        serialize_unit_variant(&'static str, u32, &'static str) -> ();
+        serialize_seq(Option<usize>) -> Self::SerializeSeq;
+        serialize_tuple(usize) -> Self::SerializeTuple;
+        serialize_tuple_struct(&'static str, usize) -> Self::SerializeTupleStruct;
+        serialize_tuple_variant(&'static str, u32, &'static str, usize) -> Self::SerializeTupleVariant;
+        serialize_map(Option<usize>) -> Self::SerializeMap;
+        serialize_struct_variant(&'static str, u32, &'static str, usize) -> Self::SerializeStructVariant;
+    }
+
+    fn serialize_some<T: ?Sized + Serialize>(self, _: &T) -> serde_json::Result<()> {
+        Err(serde::ser::Error::custom(
+            "only a struct is written in halves",
+        ))
+    }
+
+    fn serialize_newtype_struct<T: ?Sized + Serialize>(
+        self,
+        _: &'static str,
+        _: &T,
+    ) -> serde_json::Result<()> {
+        Err(serde::ser::Error::custom(
+            "only a struct is written in halves",
+        ))
+    }
+
+    fn serialize_newtype_variant<T: ?Sized + Serialize>(
+        self,
+        _: &'static str,
+        _: u32,
+        _: &'static str,
+        _: &T,
+    ) -> serde_json::Result<()> {
+        Err(serde::ser::Error::custom(
+            "only a struct is written in halves",
+        ))
+    }
 }
 
 /// `value` pretty-printed, as a string.
@@ -205,6 +446,54 @@ mod tests {
             let theirs = serde_json::to_string_pretty(&sample).expect("json");
             assert_eq!(ours, theirs);
         }
+    }
+
+    #[derive(Serialize)]
+    struct Parts {
+        a: u8,
+        b: Vec<u8>,
+        c: serde_json::Value,
+        d: Option<&'static str>,
+    }
+
+    #[test]
+    fn a_struct_written_in_halves_is_written_as_whole() {
+        let parts = Parts {
+            a: 1,
+            b: vec![],
+            c: json!({"x": [1, {"y": []}], "z": {}}),
+            d: None,
+        };
+        let whole = to_string(&parts).expect("json");
+        // Split at each field, and at none.
+        for split in ["a", "b", "c", "d", "no such field"] {
+            let mut halves = Vec::new();
+            to_writer_in_halves(&mut halves, &parts, split).expect("json");
+            assert_eq!(String::from_utf8(halves).expect("UTF-8"), whole, "{split}");
+        }
+        let mut out = Vec::new();
+        assert!(to_writer_in_halves(&mut out, &[1, 2], "a").is_err());
+    }
+
+    #[test]
+    fn pieces_hold_what_was_written_in_order() {
+        let mut pieces = Pieces::default();
+        let mut written = Vec::new();
+        // Small writes across a piece's end, and one larger than a piece.
+        for (i, len) in [7, PIECE - 3, 5, 2 * PIECE + 1, 1].into_iter().enumerate() {
+            let bytes = vec![b'a' + u8::try_from(i).expect("few"); len];
+            pieces.write_all(&bytes).expect("kept");
+            written.extend_from_slice(&bytes);
+        }
+        let held: Vec<u8> = pieces
+            .done
+            .iter()
+            .chain([&pieces.current])
+            .flatten()
+            .copied()
+            .collect();
+        assert!(pieces.done.len() >= 2);
+        assert_eq!(held, written);
     }
 
     /// Holds a value made once, compact, at three places and depths (in
