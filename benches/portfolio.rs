@@ -121,7 +121,7 @@ fn main() {
             .iter()
             .map(|a| {
                 buffer.clear();
-                render::json::compact(a, &mut buffer);
+                render::json::to_keep(a, &mut buffer);
                 let reports = Reports {
                     json: Some(memory.keep(&buffer)),
                     ..Reports::default()
@@ -182,7 +182,7 @@ impl KeptReports for Memory {
         let all = self.0.lock().expect("not poisoned");
         let start = usize::try_from(kept.offset).expect("in memory");
         let end = start + usize::try_from(kept.len).expect("in memory");
-        out.write_all(&all[start..end])
+        readiness::json_forms::expand(&all[start..end], out)
     }
 }
 

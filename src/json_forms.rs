@@ -3,7 +3,7 @@
 //! references (compact). Every organization's JSON report repeats them;
 //! a portfolio keeps each report on disk until the end of the run
 //! (`command::spill`), and there a number stands for each such form
-//! ([`write_kept`]) and the form is written back when the report is copied
+//! ([`Numbered`], [`write_kept`]) and the form is written back when the report is copied
 //! out ([`expand`]). The kept reports shrink by half, and with them the
 //! writing and reading back that were a fifth of a portfolio's run.
 //!
@@ -149,9 +149,9 @@ fn read_number(bytes: &[u8]) -> io::Result<(usize, usize)> {
 /// `serde_json`'s compact layout, with each numbered form written as its
 /// number: for the reports a portfolio keeps, and only for them.
 #[derive(Debug, Clone, Copy, Default)]
-pub struct Kept;
+pub struct Numbered;
 
-impl serde_json::ser::Formatter for Kept {
+impl serde_json::ser::Formatter for Numbered {
     fn write_raw_fragment<W: ?Sized + Write>(
         &mut self,
         out: &mut W,

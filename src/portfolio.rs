@@ -113,7 +113,8 @@ pub struct Kept {
 
 /// Where kept reports are read back from.
 pub trait KeptReports: std::fmt::Debug + Send + Sync {
-    /// Copies a kept report to `out`.
+    /// Copies a kept report to `out`, with each numbered JSON form in it
+    /// written back (`json_forms::expand`).
     fn copy(&self, kept: Kept, out: &mut dyn Write) -> io::Result<()>;
 }
 

@@ -166,7 +166,8 @@ impl fmt::Display for SharedText {
 }
 
 /// Serialized as its JSON form made once. Reports are only ever serialized
-/// with `serde_json`, whose writers copy such a raw value as it is and whose
+/// with `serde_json`, whose writers copy such a raw value as it is (or, for
+/// a portfolio's kept reports, write its number: `json_forms`) and whose
 /// `to_value` reads it back as a string.
 impl Serialize for SharedText {
     fn serialize<S: Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {

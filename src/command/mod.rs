@@ -505,7 +505,7 @@ impl Keeping {
             }
             let kept = JSON.with_borrow_mut(|json| {
                 json.clear();
-                render::json::compact(&a, json);
+                render::json::to_keep(&a, json);
                 let kept = self.spill.keep(json);
                 // A huge file's report is not held for the rest of the run.
                 if json.capacity() > 1 << 20 {

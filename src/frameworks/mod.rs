@@ -166,8 +166,9 @@ struct Listed {
 impl References {
     /// The list's JSON form, made by `write` the first time it is asked
     /// for (`None` where `write` could not make it), and numbered for the
-    /// reports a portfolio keeps (`json_forms`): a rubric's lists last
-    /// the whole run.
+    /// reports a portfolio keeps (`json_forms`), which keeps it for the
+    /// rest of the run: so it is asked only of lists that last the run, a
+    /// rubric's (the command line reads its rubric once).
     pub fn json(
         &self,
         write: impl FnOnce(&[Reference]) -> Option<Box<RawValue>>,
@@ -180,7 +181,7 @@ impl References {
 }
 
 /// No references: one list, shared by every recommendation that has none,
-/// so that its JSON too is made and kept once for the run.
+/// rather than one made for each.
 impl Default for References {
     fn default() -> References {
         static EMPTY: OnceLock<References> = OnceLock::new();
@@ -240,9 +241,8 @@ mod tests {
 
     #[test]
     fn every_empty_list_is_the_one_shared_list() {
-        // Its JSON is then made and numbered once, not for each
-        // recommendation without references (`json_forms` keeps a numbered
-        // form for the rest of the run).
+        // Not one list for each recommendation without references: a
+        // list's JSON, once made, is kept for the rest of the run.
         let (a, b) = (References::default(), References::default());
         assert!(Arc::ptr_eq(&a.0, &b.0));
         assert!(a.is_empty());

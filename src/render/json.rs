@@ -17,7 +17,7 @@ pub fn render(report: &impl Serialize) -> String {
 }
 
 /// Writes the portfolio's JSON on one line, as it goes: each assessment as
-/// [`compact`] rendered it when it was assessed, copied from where it was
+/// [`to_keep`] rendered it when it was assessed, copied from where it was
 /// kept, then the totals and the inputs not assessed. Ten thousand
 /// organizations make over 200 MB of JSON, never held whole.
 pub fn write_portfolio(portfolio: &Portfolio, out: &mut dyn Write) -> io::Result<()> {
@@ -43,8 +43,8 @@ pub fn write_portfolio(portfolio: &Portfolio, out: &mut dyn Write) -> io::Result
 /// at the end of `out` to be kept: with the number of each JSON form made
 /// once for the run in place of the form, which `json_forms::expand`
 /// writes back.
-pub fn compact(assessment: &Assessment, out: &mut Vec<u8>) {
-    let mut serializer = serde_json::Serializer::with_formatter(out, json_forms::Kept);
+pub fn to_keep(assessment: &Assessment, out: &mut Vec<u8>) {
+    let mut serializer = serde_json::Serializer::with_formatter(out, json_forms::Numbered);
     // Serializing plain data with string keys into memory cannot fail.
     assessment
         .report()
@@ -110,7 +110,7 @@ mod tests {
                 let reports = crate::portfolio::Reports {
                     json: Some(memory.keep(&{
                         let mut json = Vec::new();
-                        compact(a, &mut json);
+                        to_keep(a, &mut json);
                         json
                     })),
                     ..crate::portfolio::Reports::default()

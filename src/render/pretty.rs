@@ -1,14 +1,17 @@
-//! JSON pretty-printed exactly as `serde_json::to_writer_pretty` prints it
-//! (two spaces a level, `": "` between a key and its value), but with each
-//! line break and its indentation written at once. `serde_json`'s own
+//! JSON pretty-printed as `serde_json::to_writer_pretty` prints it (two
+//! spaces a level, `": "` between a key and its value), but with each line
+//! break and its indentation written at once. `serde_json`'s own
 //! formatter writes the indentation a level at a time: for the tens of
 //! megabytes of a report of ten thousand pilots, six levels deep, those
-//! small writes were a large part of printing it.
+//! small writes were a large part of printing it. A value whose JSON was
+//! made once, compact (a list of references), is laid out where it stands,
+//! as if it had been serialized there; `serde_json` would copy it compact.
 
 use serde::ser::Impossible;
 use serde::Serialize;
 use serde_json::ser::Formatter;
 use std::io::{self, Write};
+use std::sync::atomic::{AtomicBool, Ordering};
 
 /// A line break and the deepest indentation written in one piece; deeper
 /// levels (none of the tool's reports has them) are written in pieces.
@@ -25,25 +28,37 @@ pub fn to_writer<W: Write>(out: W, value: &impl Serialize) -> serde_json::Result
 /// straight to `out`, and from `split` on on another, into memory, written
 /// after them. For the report of a very large questionnaire, whose lists
 /// of evidence make tens of megabytes, writing it was the longest step of
-/// the run and the only one that used one processor alone. A struct
-/// without a field `split` is written whole by this thread.
+/// the run and the only one that used one processor alone. (Of a struct
+/// without a field `split`, the other thread writes only the closing
+/// brace.) Where no thread can be had, the struct is written whole here.
 pub fn to_writer_in_halves<W: Write>(
     mut out: W,
     value: &(impl Serialize + Sync),
     split: &'static str,
 ) -> serde_json::Result<()> {
+    let stop = AtomicBool::new(false);
     std::thread::scope(|scope| {
-        let second = scope.spawn(|| {
-            let mut half = Pieces::default();
-            value
-                .serialize(Fields::new(&mut half, Half::From(split)))
-                .map(|()| half)
-        });
-        value.serialize(Fields::new(&mut out, Half::Before(split)))?;
-        // The second half's thread ends with it, whatever it found.
+        let second = std::thread::Builder::new()
+            .name("json-second-half".to_owned())
+            .spawn_scoped(scope, || {
+                let mut half = Pieces::until(&stop);
+                value
+                    .serialize(Fields::new(&mut half, Half::From(split)))
+                    .map(|()| half)
+            });
+        let Ok(second) = second else {
+            return to_writer(out, value);
+        };
+        let first = value.serialize(Fields::new(&mut out, Half::Before(split)));
+        if first.is_err() {
+            // The report goes nowhere: the other half need not be finished.
+            stop.store(true, Ordering::Relaxed);
+        }
         let half = second
             .join()
-            .unwrap_or_else(|panic| std::panic::resume_unwind(panic))?;
+            .unwrap_or_else(|panic| std::panic::resume_unwind(panic));
+        first?;
+        let half = half?;
         for piece in half.done.iter().chain([&half.current]) {
             out.write_all(piece).map_err(serde_json::Error::io)?;
         }
@@ -53,26 +68,41 @@ pub fn to_writer_in_halves<W: Write>(
 
 /// Text kept in pieces of [`PIECE`] bytes: one buffer grown by doubling
 /// to tens of megabytes was copied each time it grew, and held twice at
-/// the last.
-#[derive(Default)]
-struct Pieces {
+/// the last. Writing fails once `stop` is set.
+struct Pieces<'s> {
     done: Vec<Vec<u8>>,
     current: Vec<u8>,
+    stop: &'s AtomicBool,
 }
 
 const PIECE: usize = 1 << 22;
 
-impl Pieces {
+impl Pieces<'_> {
+    fn until(stop: &AtomicBool) -> Pieces<'_> {
+        Pieces {
+            done: Vec::new(),
+            current: Vec::new(),
+            stop,
+        }
+    }
+
+    /// Starts a piece with room for `room` bytes, unless writing stopped.
     #[cold]
-    fn next_piece(&mut self, room: usize) {
+    fn next_piece(&mut self, room: usize) -> io::Result<()> {
+        if self.stop.load(Ordering::Relaxed) {
+            return Err(io::Error::other(
+                "the first half of the report was not written",
+            ));
+        }
         let full = std::mem::replace(&mut self.current, Vec::with_capacity(PIECE.max(room)));
         if !full.is_empty() {
             self.done.push(full);
         }
+        Ok(())
     }
 }
 
-impl Write for Pieces {
+impl Write for Pieces<'_> {
     #[inline]
     fn write(&mut self, bytes: &[u8]) -> io::Result<usize> {
         self.write_all(bytes).map(|()| bytes.len())
@@ -81,7 +111,7 @@ impl Write for Pieces {
     #[inline]
     fn write_all(&mut self, bytes: &[u8]) -> io::Result<()> {
         if self.current.capacity() - self.current.len() < bytes.len() {
-            self.next_piece(bytes.len());
+            self.next_piece(bytes.len())?;
         }
         self.current.extend_from_slice(bytes);
         Ok(())
@@ -452,8 +482,22 @@ mod tests {
     struct Parts {
         a: u8,
         b: Vec<u8>,
+        #[serde(skip_serializing_if = "Option::is_none")]
+        skipped: Option<u8>,
         c: serde_json::Value,
         d: Option<&'static str>,
+    }
+
+    /// A writer that takes nothing.
+    struct Closed;
+
+    impl Write for Closed {
+        fn write(&mut self, _: &[u8]) -> io::Result<usize> {
+            Err(io::Error::new(io::ErrorKind::BrokenPipe, "closed"))
+        }
+        fn flush(&mut self) -> io::Result<()> {
+            Ok(())
+        }
     }
 
     #[test]
@@ -461,23 +505,38 @@ mod tests {
         let parts = Parts {
             a: 1,
             b: vec![],
+            skipped: None,
             c: json!({"x": [1, {"y": []}], "z": {}}),
             d: None,
         };
         let whole = to_string(&parts).expect("json");
-        // Split at each field, and at none.
-        for split in ["a", "b", "c", "d", "no such field"] {
+        // Split at each field, at one left out, and at none.
+        for split in ["a", "b", "skipped", "c", "d", "no such field"] {
             let mut halves = Vec::new();
             to_writer_in_halves(&mut halves, &parts, split).expect("json");
             assert_eq!(String::from_utf8(halves).expect("UTF-8"), whole, "{split}");
         }
         let mut out = Vec::new();
         assert!(to_writer_in_halves(&mut out, &[1, 2], "a").is_err());
+        // An output that takes nothing fails the whole, and the other half stops.
+        assert!(to_writer_in_halves(Closed, &parts, "c").is_err());
+    }
+
+    #[test]
+    fn pieces_take_nothing_more_once_stopped() {
+        let stop = AtomicBool::new(false);
+        let mut pieces = Pieces::until(&stop);
+        pieces.write_all(b"taken").expect("taken");
+        stop.store(true, Ordering::Relaxed);
+        // What fits in the piece begun is still taken; no new piece is begun.
+        pieces.write_all(b"more").expect("taken");
+        assert!(pieces.write_all(&vec![0; PIECE]).is_err());
     }
 
     #[test]
     fn pieces_hold_what_was_written_in_order() {
-        let mut pieces = Pieces::default();
+        let stop = AtomicBool::new(false);
+        let mut pieces = Pieces::until(&stop);
         let mut written = Vec::new();
         // Small writes across a piece's end, and one larger than a piece.
         for (i, len) in [7, PIECE - 3, 5, 2 * PIECE + 1, 1].into_iter().enumerate() {

@@ -62,7 +62,7 @@ impl PartialEq for ReferenceList {
     fn eq(&self, other: &ReferenceList) -> bool {
         match (self, other) {
             (ReferenceList::Read(a), ReferenceList::Read(b)) => a == b,
-            (ReferenceList::Assessed(a), ReferenceList::Assessed(b)) => a == b,
+            // The rubric's references hold more than the report writes.
             _ => self.to_vec() == other.to_vec(),
         }
     }
