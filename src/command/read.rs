@@ -40,14 +40,12 @@ pub fn questionnaire(
 /// a command reads one rubric and uses it to the end, so taking it apart at
 /// exit would be work for nothing.
 pub fn rubric(path: Option<&Path>) -> Result<&'static Rubric, Error> {
-    let rubric = match path {
-        None => rubric::default_rubric(),
-        Some(path) => {
-            let name = diagnostic::shown_path(path);
-            let text = source::read_text(path).map_err(|d| invalid(&name, None, vec![d]))?;
-            rubric::parse(&text).map_err(|problems| invalid(&name, Some(text), problems))?
-        }
+    let Some(path) = path else {
+        return Ok(rubric::shared_default_rubric());
     };
+    let name = diagnostic::shown_path(path);
+    let text = source::read_text(path).map_err(|d| invalid(&name, None, vec![d]))?;
+    let rubric = rubric::parse(&text).map_err(|problems| invalid(&name, Some(text), problems))?;
     Ok(Box::leak(Box::new(rubric)))
 }
 

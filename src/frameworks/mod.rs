@@ -168,7 +168,8 @@ impl References {
     /// for (`None` where `write` could not make it), and numbered for the
     /// reports a portfolio keeps (`json_forms`), which keeps it for the
     /// rest of the run: so it is asked only of lists that last the run, a
-    /// rubric's (the command line reads its rubric once).
+    /// rubric's (the default rubric is built once; a rubric file is read
+    /// once a command).
     pub fn json(
         &self,
         write: impl FnOnce(&[Reference]) -> Option<Box<RawValue>>,

@@ -25,9 +25,18 @@ pub const DEFAULT_TOML: &str = include_str!("../../rubrics/default.toml");
 
 /// The default rubric, built from Rust data generated from [`DEFAULT_TOML`]
 /// once it passed every check (`compiled.rs`): reading and checking the
-/// TOML at every start was nearly half of a one-file run.
+/// TOML at every start was nearly half of a one-file run. Built once for
+/// the process and shared: its lists of references make their JSON once
+/// and keep it for the rest of the run (`json_forms`), which a rubric
+/// built anew for each caller would do again each time.
+pub fn shared_default_rubric() -> &'static Rubric {
+    static DEFAULT: std::sync::OnceLock<Rubric> = std::sync::OnceLock::new();
+    DEFAULT.get_or_init(compiled::rubric)
+}
+
+/// A copy of the default rubric, sharing its texts and lists.
 pub fn default_rubric() -> Rubric {
-    compiled::rubric()
+    shared_default_rubric().clone()
 }
 
 /// Rubric text that every assessment quotes: shared, so ten thousand
