@@ -3,9 +3,10 @@
 //! references (compact). Every organization's JSON report repeats them;
 //! a portfolio keeps each report on disk until the end of the run
 //! (`command::spill`), and there a number stands for each such form
-//! ([`Numbered`], [`write_kept`]) and the form is written back when the report is copied
-//! out ([`expand`]). The kept reports shrink by half, and with them the
-//! writing and reading back that were a fifth of a portfolio's run.
+//! ([`Numbered`], [`write_kept`]), the form written back when the report
+//! is copied out ([`expand`]). The kept reports shrink by half, and with
+//! them the writing and reading back that were a fifth of a portfolio's
+//! run.
 //!
 //! Only forms that last the run are numbered, each made once: a form made
 //! for each report would be kept, and numbered, for every report.
