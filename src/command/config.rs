@@ -403,10 +403,7 @@ fn files_outside(
         let flag = key.trim_start_matches("gate.");
         let at = position(text, value.span().start);
         if let Some(why) = unusable(key, value.get_ref(), file.as_deref()) {
-            problems.push((
-                flag,
-                Diagnostic::at(at, format!("{key}: {why} (--{flag} names any file)")),
-            ));
+            problems.push((flag, Diagnostic::at(at, format!("{key}: {why}"))));
             continue;
         }
         let Some(file) = file else {

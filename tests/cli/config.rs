@@ -670,11 +670,11 @@ fn a_file_the_settings_name_that_cannot_be_read_is_said_at_its_key() {
     std::fs::copy(northwind(), format!("{dir}/q.yaml")).expect("copy");
     std::fs::create_dir(format!("{dir}/rubrics")).expect("mkdir");
     for (settings, expected) in [
-        ("rubric = \"\"\n", "readiness.toml:1:10: rubric: is blank; name a file, or leave the key out (--rubric names any file)"),
-        ("rubric = \"rubrics\"\n", "readiness.toml:1:10: rubric: \"rubrics\" is a directory; name the rubric's TOML file, read relative to this settings file (--rubric names any file)"),
-        ("rubric = \"ours.toml\"\n", "readiness.toml:1:10: rubric: \"ours.toml\" is not there, read relative to this settings file (--rubric names any file)"),
-        ("[gate]\nbaseline = \"git:-p\"\n", "readiness.toml:2:12: gate.baseline: \"git:-p\": the git revision starts with '-', which git would read as an option; name a commit, a branch or a tag (--baseline names any file)"),
-        ("[gate]\nbaseline = \"git:\"\n", "readiness.toml:2:12: gate.baseline: \"git:\" names no revision; write git:REV, as in git:HEAD~1 or git:origin/main (--baseline names any file)"),
+        ("rubric = \"\"\n", "readiness.toml:1:10: rubric: is blank; name a file, or leave the key out"),
+        ("rubric = \"rubrics\"\n", "readiness.toml:1:10: rubric: \"rubrics\" is a directory; name the rubric's TOML file, read relative to this settings file"),
+        ("rubric = \"ours.toml\"\n", "readiness.toml:1:10: rubric: \"ours.toml\" is not there, read relative to this settings file"),
+        ("[gate]\nbaseline = \"git:-p\"\n", "readiness.toml:2:12: gate.baseline: \"git:-p\": the git revision starts with '-', which git would read as an option; name a commit, a branch or a tag"),
+        ("[gate]\nbaseline = \"git:\"\n", "readiness.toml:2:12: gate.baseline: \"git:\" names no revision; write git:REV, as in git:HEAD~1 or git:origin/main"),
     ] {
         std::fs::write(format!("{dir}/readiness.toml"), settings).expect("write");
         let out = run_in(dir, &["assess", "q.yaml"]);
