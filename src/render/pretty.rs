@@ -200,11 +200,16 @@ impl<W: Write> serde::ser::SerializeStruct for Fields<W> {
     }
 }
 
+/// What [`Fields`] says of anything but a struct.
+fn not_a_struct() -> serde_json::Error {
+    serde::ser::Error::custom("only a struct is written in halves")
+}
+
 /// Refuses what is not a struct.
 macro_rules! only_structs {
     ($($method:ident($($arg:ty),*) -> $out:ty;)*) => {
         $(fn $method(self, $(_: $arg),*) -> serde_json::Result<$out> {
-            Err(serde::ser::Error::custom("only a struct is written in halves"))
+            Err(not_a_struct())
         })*
     };
 }
@@ -262,9 +267,7 @@ impl<W: Write> serde::Serializer for Fields<W> {
     }
 
     fn serialize_some<T: ?Sized + Serialize>(self, _: &T) -> serde_json::Result<()> {
-        Err(serde::ser::Error::custom(
-            "only a struct is written in halves",
-        ))
+        Err(not_a_struct())
     }
 
     fn serialize_newtype_struct<T: ?Sized + Serialize>(
@@ -272,9 +275,7 @@ impl<W: Write> serde::Serializer for Fields<W> {
         _: &'static str,
         _: &T,
     ) -> serde_json::Result<()> {
-        Err(serde::ser::Error::custom(
-            "only a struct is written in halves",
-        ))
+        Err(not_a_struct())
     }
 
     fn serialize_newtype_variant<T: ?Sized + Serialize>(
@@ -284,9 +285,7 @@ impl<W: Write> serde::Serializer for Fields<W> {
         _: &'static str,
         _: &T,
     ) -> serde_json::Result<()> {
-        Err(serde::ser::Error::custom(
-            "only a struct is written in halves",
-        ))
+        Err(not_a_struct())
     }
 }
 
