@@ -123,7 +123,7 @@ pub fn write_kept<W: ?Sized + Write>(out: &mut W, fragment: &str) -> io::Result<
 /// Writes a kept report to `out` with each numbered form written back.
 pub fn expand(kept: &[u8], out: &mut dyn Write) -> io::Result<()> {
     let mut rest = kept;
-    while let Some(at) = memchr::memchr(MARK, rest) {
+    while let Some(at) = crate::byte_search::find(MARK, rest) {
         out.write_all(&rest[..at])?;
         let (number, read) = read_number(&rest[at + 1..])?;
         let form = KNOWN

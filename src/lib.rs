@@ -24,6 +24,7 @@
 pub mod acceptance;
 pub mod assess;
 pub mod assessment;
+pub mod byte_search;
 pub mod command;
 pub mod coverage;
 pub mod date;

@@ -73,7 +73,7 @@ pub fn text_of(mut bytes: Vec<u8>) -> Result<String, Diagnostic> {
             "the file is UTF-16 text; save it as UTF-8, which YAML files use",
         ));
     }
-    if let Some(offset) = memchr::memchr(0, &bytes) {
+    if let Some(offset) = crate::byte_search::find(0, &bytes) {
         return Err(Diagnostic::at(
             Position::of_offset(&bytes, offset),
             "the file holds a NUL byte: it looks like a binary file, not YAML text",

@@ -86,7 +86,7 @@ impl<W: Write> Guarded<W> {
         }
         while i < buf.len() {
             match self.state {
-                State::Middle => match memchr::memchr(b'\n', &buf[i..]) {
+                State::Middle => match crate::byte_search::find(b'\n', &buf[i..]) {
                     Some(at) => {
                         i += at + 1;
                         self.state = State::Start;

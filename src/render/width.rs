@@ -22,7 +22,7 @@ pub fn visible_width(text: &str) -> usize {
                 width += 1;
             }
             // A colour code, up to the `m` that ends it, takes none.
-            0x1b => match memchr::memchr(b'm', &bytes[at..]) {
+            0x1b => match crate::byte_search::find(b'm', &bytes[at..]) {
                 Some(end) => at += end + 1,
                 None => break,
             },
