@@ -9,11 +9,12 @@ use super::*;
 use crate::frameworks::{Entry, Framework, Reference};
 use std::sync::Arc;
 
-/// Rubric text in a `static` of its own, shared without allocating.
+/// Rubric text held by the binary, with a `static` of its own for its JSON
+/// form, shared without allocating.
 macro_rules! t {
     ($text:literal) => {{
-        static TEXT: StaticText = StaticText::new($text);
-        SharedText::from_static(&TEXT)
+        static JSON: StaticJson = StaticJson::new();
+        SharedText::from_static($text, &JSON)
     }};
 }
 

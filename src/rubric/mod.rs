@@ -41,7 +41,7 @@ pub fn default_rubric() -> Rubric {
 
 /// Rubric text that every assessment quotes: shared, so ten thousand
 /// assessments hold ten thousand pointers to one copy of the words.
-pub use crate::shared_text::{SharedText, StaticText};
+pub use crate::shared_text::{SharedText, StaticJson};
 
 /// The rubric as every report names it.
 #[derive(Debug, Clone, PartialEq)]
