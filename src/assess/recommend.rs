@@ -46,7 +46,7 @@ pub fn recommend(x: &Inputs<'_>) -> Vec<Recommendation> {
         title: x.decision.sentence.clone(),
         reason: Reason::Text(x.decision.why.clone()),
         evidence: x.decision.evidence.as_slice().into(),
-        pilots: x.decision.pilots.clone(),
+        pilots: x.decision.pilots.as_slice().into(),
         also: Vec::new(),
         // About the whole organization: evidence about no one control.
         references: crate::frameworks::References::default(),
@@ -104,8 +104,8 @@ fn from_finding(f: &Finding) -> Recommendation {
 /// The findings themselves are untouched: reported, scored and gated.
 fn fix_said_once(items: Vec<Recommendation>, x: &Inputs<'_>) -> Vec<Recommendation> {
     // For each fix, the items kept so far that gave it, with the pilots each
-    // named: sets, as a file may hold thousands of pilots.
-    let mut given: Vec<(&str, usize, FxHashSet<String>)> = Vec::new();
+    // named (shared with the item, not copied).
+    let mut given: Vec<(&str, usize, Arc<[String]>)> = Vec::new();
     let mut kept: Vec<Recommendation> = Vec::with_capacity(items.len());
     let reason = x.decision.reason;
     for item in items {
@@ -121,7 +121,7 @@ fn fix_said_once(items: Vec<Recommendation>, x: &Inputs<'_>) -> Vec<Recommendati
             };
             let fix = covered.and_then(|id| x.rubric.finding(id).fix.as_deref());
             if let Some(fix) = fix.filter(|_| !item.pilots.is_empty()) {
-                given.push((fix, kept.len(), item.pilots.iter().cloned().collect()));
+                given.push((fix, kept.len(), Arc::clone(&item.pilots)));
             }
             kept.push(item);
             continue;
@@ -151,15 +151,19 @@ fn fix_said_once(items: Vec<Recommendation>, x: &Inputs<'_>) -> Vec<Recommendati
             kept.push(item);
             continue;
         }
-        let earlier: Vec<&(&str, usize, FxHashSet<String>)> =
-            given.iter().filter(|(f, _, _)| *f == fix).collect();
-        let named_before =
-            |pilot: &String| earlier.iter().any(|(_, _, named)| named.contains(pilot));
-        let left: Vec<String> = item
-            .pilots
+        // The pilots each earlier item of the fix named, as sets: a file
+        // may hold thousands of pilots.
+        let earlier: Vec<(usize, FxHashSet<&str>)> = given
             .iter()
+            .filter(|(f, _, _)| *f == fix)
+            .map(|(_, at, named)| (*at, named.iter().map(String::as_str).collect()))
+            .collect();
+        let named_before = |pilot: &str| earlier.iter().any(|(_, named)| named.contains(pilot));
+        let pilots = Arc::clone(&item.pilots);
+        let left: Vec<&str> = pilots
+            .iter()
+            .map(String::as_str)
             .filter(|p| !named_before(p))
-            .cloned()
             .collect();
         // An item that also speaks of the whole organization (the MLOps
         // practice) is kept for that, whatever earlier items named.
@@ -171,8 +175,8 @@ fn fix_said_once(items: Vec<Recommendation>, x: &Inputs<'_>) -> Vec<Recommendati
         if left.is_empty() && !organization_wide {
             let first = earlier
                 .iter()
-                .find(|(_, _, named)| item.pilots.iter().any(|p| named.contains(p)))
-                .map(|(_, at, _)| *at);
+                .find(|(_, named)| pilots.iter().any(|p| named.contains(p.as_str())))
+                .map(|(at, _)| *at);
             if let Some(at) = first {
                 kept[at].also.push(id);
                 continue;
@@ -183,7 +187,7 @@ fn fix_said_once(items: Vec<Recommendation>, x: &Inputs<'_>) -> Vec<Recommendati
         } else {
             item
         };
-        given.push((fix, kept.len(), item.pilots.iter().cloned().collect()));
+        given.push((fix, kept.len(), Arc::clone(&item.pilots)));
         kept.push(item);
     }
     kept
@@ -195,7 +199,7 @@ fn fix_said_once(items: Vec<Recommendation>, x: &Inputs<'_>) -> Vec<Recommendati
 fn for_fewer_pilots(
     item: Recommendation,
     id: FindingId,
-    left: &[String],
+    left: &[&str],
     x: &Inputs<'_>,
 ) -> Recommendation {
     let Some(finding) = x.findings.iter().find(|f| f.id == id) else {
@@ -208,9 +212,9 @@ fn for_fewer_pilots(
         .filter(|(name, _)| !matches!(*name, "pilots" | "count"))
         .cloned()
         .collect();
-    vars.push(("pilots", names(left.iter().map(String::as_str))));
+    vars.push(("pilots", names(left.iter().copied())));
     vars.push(("count", left.len().to_string()));
-    let left_names: FxHashSet<&str> = left.iter().map(String::as_str).collect();
+    let left_names: FxHashSet<&str> = left.iter().copied().collect();
     for var in &finding.pilot_vars {
         vars.push((var.name, var.words(|p| left_names.contains(p))));
     }
@@ -243,7 +247,7 @@ fn for_fewer_pilots(
             message,
         },
         evidence: evidence.into(),
-        pilots: left.to_vec(),
+        pilots: left.iter().map(|&name| name.to_owned()).collect(),
         ..item
     }
 }
@@ -297,7 +301,7 @@ fn answer_first(x: &Inputs<'_>) -> Recommendation {
         title: a.title.clone(),
         reason: Reason::Text(fill(&a.reason, &[("questions", titles.join("; "))]).into()),
         evidence: evidence.into(),
-        pilots: Vec::new(),
+        pilots: Arc::default(),
         also: Vec::new(),
         // About the whole organization: evidence about no one control.
         references: crate::frameworks::References::default(),
@@ -325,7 +329,7 @@ fn gaps(x: &Inputs<'_>) -> Vec<Recommendation> {
                     points: round1(score.points.unwrap_or(0.0)) as f32,
                 },
                 evidence: answers_to_change(criterion, x.facts).into(),
-                pilots: Vec::new(),
+                pilots: Arc::default(),
                 also: Vec::new(),
                 // A criterion's gap is evidence about what its dimension maps to.
                 references: x.rubric.dimensions[criterion.dimension].references.clone(),

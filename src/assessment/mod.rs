@@ -327,8 +327,9 @@ pub struct Finding {
     pub contradicts_stated_belief: Option<bool>,
     pub statement: Option<SharedText>,
     pub correction: Option<SharedText>,
-    /// The pilots it names, in the questionnaire's order; empty when it names none.
-    pub pilots: Vec<String>,
+    /// The pilots it names, in the questionnaire's order; empty when it
+    /// names none. Shared with its recommendation and its report.
+    pub pilots: Arc<[String]>,
     /// The acceptances in force that cover it (`[[accept]]` in `readiness.toml`).
     pub accepted: Vec<crate::acceptance::Acceptance>,
     /// False when acceptances in force cover it whole: it is reported, and
@@ -462,7 +463,8 @@ pub struct Recommendation {
     pub evidence: Arc<[Evidence]>,
     /// The pilots its advice names, in the questionnaire's order; for a
     /// finding's remedy, those no earlier item of the same fix named.
-    pub pilots: Vec<String>,
+    /// Shared with the finding it quotes and with its report.
+    pub pilots: Arc<[String]>,
     /// Findings whose advice this item gives too: a later item with the
     /// same fix for no other pilot is folded in here, not repeated.
     pub also: Vec<FindingId>,

@@ -229,7 +229,7 @@ fn owners(a: &Assessment, r: &Recommendation) -> Option<String> {
         .collect();
     let mut named = Vec::new();
     let mut unowned = Vec::new();
-    for name in &r.pilots {
+    for name in r.pilots.iter() {
         let owner = owner_of.get(name.as_str()).copied();
         match owner {
             Some(owner) => named.push(format!("{owner} ({name})")),

@@ -63,7 +63,7 @@ fn no_monitoring_on_a_live_pilot_or_without_the_practice() {
     );
     let a = of(&both);
     let f = finding(&a, "no-monitoring");
-    assert_eq!(f.pilots, ["p0", "p1"]);
+    assert_eq!(*f.pilots, ["p0", "p1"]);
     assert_eq!(
         &*f.message,
         "A model that drifts could go unnoticed in live systems: nobody monitors p0, and the MLOps practice monitors no model built in house."

@@ -31,7 +31,7 @@ fn a_repeat_of_the_same_fix_for_the_same_pilot_is_folded_into_also() {
     let a = assess(&doc(&pilots(&[&live("none", "high")])));
     let first = item(&a, FindingId::UnguardedDecisions).expect("the first item");
     assert_eq!(first.also, [FindingId::NoMonitoring]);
-    assert_eq!(first.pilots, ["p0"]);
+    assert_eq!(*first.pilots, ["p0"]);
     assert!(item(&a, FindingId::NoMonitoring).is_none());
     // The finding itself is still reported.
     assert!(a.findings.iter().any(|f| f.id == FindingId::NoMonitoring));
@@ -51,10 +51,10 @@ fn a_later_item_names_only_the_pilots_no_earlier_item_of_its_fix_named() {
         &live("none", "low"),
     ])));
     let first = item(&a, FindingId::UnguardedDecisions).expect("unguarded");
-    assert_eq!(first.pilots, ["p0"]);
+    assert_eq!(*first.pilots, ["p0"]);
     assert!(first.also.is_empty());
     let second = item(&a, FindingId::NoMonitoring).expect("no-monitoring for p1");
-    assert_eq!(second.pilots, ["p1"]);
+    assert_eq!(*second.pilots, ["p1"]);
     assert_eq!(
         &*second.title,
         "Monitor p1 for health and accuracy, automatically, with someone on call for alerts."
@@ -71,7 +71,7 @@ fn a_later_item_names_only_the_pilots_no_earlier_item_of_its_fix_named() {
         .iter()
         .find(|f| f.id == FindingId::NoMonitoring)
         .expect("finding");
-    assert_eq!(finding.pilots, ["p0", "p1"]);
+    assert_eq!(*finding.pilots, ["p0", "p1"]);
     // Said again for fewer pilots, each way it fired is said only of the
     // pilots left: p0 is unmonitored, p1 outside the MLOps practice.
     let a = assess(&doc(&format!(
@@ -79,7 +79,7 @@ fn a_later_item_names_only_the_pilots_no_earlier_item_of_its_fix_named() {
         pilots(&[&live("none", "high"), &live("manual", "low")])
     )));
     let second = item(&a, FindingId::NoMonitoring).expect("no-monitoring for p1");
-    assert_eq!(second.pilots, ["p1"]);
+    assert_eq!(*second.pilots, ["p1"]);
     assert_eq!(
         second.reason.to_string(),
         "Gaps in monitoring live systems: A model that drifts could go unnoticed in live systems: the MLOps practice monitors no model built in house."
@@ -99,7 +99,7 @@ fn go_no_go_advice_is_given_once_per_pilot() {
         stale,
     ])));
     let decide = item(&a, FindingId::StalePilot).expect("stale-pilot");
-    assert_eq!(decide.pilots, ["p0", "p1"]);
+    assert_eq!(*decide.pilots, ["p0", "p1"]);
     assert_eq!(decide.also, [FindingId::OverdueDecision]);
     assert!(item(&a, FindingId::OverdueDecision).is_none());
     // Overdue alone on another pilot than the stale one: both stand.
@@ -108,11 +108,11 @@ fn go_no_go_advice_is_given_once_per_pilot() {
         "stage: pilot, started: 2026-10-01, environment: cloud, decision_by: 2026-11-19",
     ])));
     assert_eq!(
-        item(&a, FindingId::StalePilot).expect("stale").pilots,
+        *item(&a, FindingId::StalePilot).expect("stale").pilots,
         ["p0"]
     );
     assert_eq!(
-        item(&a, FindingId::OverdueDecision)
+        *item(&a, FindingId::OverdueDecision)
             .expect("overdue")
             .pilots,
         ["p1"]
@@ -242,7 +242,7 @@ proptest! {
         for r in &a.recommendations {
             let RecommendationId::Finding(id) = r.id else { continue };
             let Some(fix) = rubric.finding(id).fix.as_deref() else { continue };
-            for pilot in &r.pilots {
+            for pilot in r.pilots.iter() {
                 let key = (fix.to_owned(), pilot.clone());
                 prop_assert!(!named.contains(&key), "{fix} twice for {pilot}");
                 named.push(key);
@@ -304,7 +304,7 @@ proptest! {
         // Each pilot a finding names is cited in its evidence.
         for f in &a.findings {
             let cited: BTreeSet<String> = f.evidence.iter().map(|e| e.path.to_string()).collect();
-            for name in &f.pilots {
+            for name in f.pilots.iter() {
                 let index = a.pilots.iter().position(|p| &p.name == name).expect("a listed pilot");
                 let prefix = format!("implementation.pilots[{index}]");
                 // Cited by the pilot's own answers, or by an answer that names
@@ -326,7 +326,7 @@ fn the_practices_advice_is_kept_when_the_pilots_advice_is_folded() {
         pilots(&[&live("none", "high")])
     )));
     let first = item(&a, FindingId::UnguardedDecisions).expect("unguarded");
-    assert_eq!(first.pilots, ["p0"]);
+    assert_eq!(*first.pilots, ["p0"]);
     assert!(first.also.is_empty());
     let practice = item(&a, FindingId::NoMonitoring).expect("kept for the practice");
     assert!(practice.pilots.is_empty());

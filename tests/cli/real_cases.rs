@@ -318,7 +318,7 @@ fn open_incident_takes_the_worst_open_incidents_severity() {
             &*f.message,
             format!("Open incidents with AI systems, the worst first: 2026-09-14, p0, harm, {severity} severity.")
         );
-        assert_eq!(f.pilots, ["p0"]);
+        assert_eq!(*f.pilots, ["p0"]);
     }
     let resolved = incidents(
         &["stage: production"],

@@ -49,7 +49,7 @@ fn the_seven_steps_in_order() {
         a.recommendations[0].also,
         [readiness::vocabulary::FindingId::StalePilot]
     );
-    assert_eq!(a.recommendations[0].pilots, ["p0", "p1"]);
+    assert_eq!(*a.recommendations[0].pilots, ["p0", "p1"]);
     let info = ids
         .iter()
         .position(|id| *id == "tension.adoption")
@@ -190,9 +190,9 @@ fn a_narrowed_item_keeps_its_evidence_about_other_lists() {
             .find(|r| r.id == RecommendationId::Finding(id))
             .unwrap_or_else(|| panic!("no item for {id}: {:?}", ids(&a)))
     };
-    assert_eq!(item(FindingId::NoMonitoring).pilots, ["p0"]);
+    assert_eq!(*item(FindingId::NoMonitoring).pilots, ["p0"]);
     let incidents = item(FindingId::OpenIncident);
-    assert_eq!(incidents.pilots, ["p1"]);
+    assert_eq!(*incidents.pilots, ["p1"]);
     let paths: Vec<String> = incidents
         .evidence
         .iter()

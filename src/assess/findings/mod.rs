@@ -291,7 +291,7 @@ fn word(id: FindingId, mut detected: Detected, cx: &Context<'_>) -> Finding {
         contradicts_stated_belief: detected.source.map(|_| detected.contradicts_stated_belief),
         statement: text.statement.clone(),
         correction: text.correction.clone(),
-        pilots: detected.pilots,
+        pilots: detected.pilots.into(),
         accepted: Vec::new(),
         counts_for_gate: true,
         references: text.references.clone(),

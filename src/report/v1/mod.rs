@@ -35,6 +35,7 @@ use crate::vocabulary::{
 };
 use schemars::JsonSchema;
 use serde::{Deserialize, Deserializer, Serialize};
+use std::sync::Arc;
 
 pub use comparison::Comparison;
 pub use evidence::EvidenceList;
@@ -467,7 +468,7 @@ pub struct Finding {
     pub correction: Option<SharedText>,
     /// The pilots it names, in the questionnaire's order; empty when it names none.
     #[serde(default)] // added within format 1: an earlier report lacks it
-    pub pilots: Vec<String>,
+    pub pilots: Arc<[String]>,
     /// The acceptances in force that cover it ([[accept]] in readiness.toml).
     #[serde(default)] // added within format 1: an earlier report lacks it
     pub accepted: Vec<Acceptance>,
@@ -601,7 +602,7 @@ pub struct Recommendation {
     pub evidence: EvidenceList,
     /// The pilots its advice names, in the questionnaire's order; for a finding's remedy, only those no earlier item with the same fix named.
     #[serde(default)] // added within format 1: an earlier report lacks it
-    pub pilots: Vec<String>,
+    pub pilots: Arc<[String]>,
     /// Findings whose advice it gives too: a later item with the same fix and no other pilot, folded in here rather than repeated.
     #[serde(default)] // added within format 1: an earlier report lacks it
     pub also: Vec<FindingId>,
