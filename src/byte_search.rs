@@ -1,9 +1,11 @@
 //! Finding one byte in a slice, as `memchr::memchr` does, without asking
 //! the processor what it can do. `memchr::memchr` picks its routine on its
 //! first call by reading the processor's features (`cpuid`), which on a
-//! virtual machine traps to the host: about 40 µs, some 3 % of a run that
-//! assesses one questionnaire. On x86-64 every processor has SSE2, so its
-//! SSE2 routine needs no asking; elsewhere `memchr::memchr` chooses.
+//! virtual machine traps to the host: 0.1 to 0.2 ms on the machine
+//! BENCHMARKS.md names, a tenth of a run that assesses one questionnaire.
+//! On x86-64 every processor has SSE2, so its SSE2 routine needs no
+//! asking; elsewhere `memchr::memchr` chooses. (Reading JSON, a stored
+//! report or a baseline, `serde_json` still lets memchr choose.)
 
 /// The offset of the first `needle` in `haystack`.
 #[inline]

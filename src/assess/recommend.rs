@@ -103,12 +103,15 @@ fn from_finding(f: &Finding) -> Recommendation {
 /// the `also` list of the first earlier item of the fix that named them.
 /// The findings themselves are untouched: reported, scored and gated.
 fn fix_said_once(items: Vec<Recommendation>, x: &Inputs<'_>) -> Vec<Recommendation> {
+    // Each item's pilots, held apart from the item (shared, not copied), so
+    // that the names can be borrowed while the items move.
+    let pilots_of: Vec<Arc<[String]>> = items.iter().map(|i| Arc::clone(&i.pilots)).collect();
     // For each fix, the items kept so far that gave it, with the pilots each
-    // named (shared with the item, not copied).
-    let mut given: Vec<(&str, usize, Arc<[String]>)> = Vec::new();
+    // named: sets, as a file may hold thousands of pilots.
+    let mut given: Vec<(&str, usize, FxHashSet<&str>)> = Vec::new();
     let mut kept: Vec<Recommendation> = Vec::with_capacity(items.len());
     let reason = x.decision.reason;
-    for item in items {
+    for (item, pilots) in items.into_iter().zip(&pilots_of) {
         if item.id == RecommendationId::Focus {
             // A stuck organization's focus asks for a go/no-go decision on
             // each lingering pilot: the fix of `stale-pilot`, given first;
@@ -121,7 +124,7 @@ fn fix_said_once(items: Vec<Recommendation>, x: &Inputs<'_>) -> Vec<Recommendati
             };
             let fix = covered.and_then(|id| x.rubric.finding(id).fix.as_deref());
             if let Some(fix) = fix.filter(|_| !item.pilots.is_empty()) {
-                given.push((fix, kept.len(), Arc::clone(&item.pilots)));
+                given.push((fix, kept.len(), pilots.iter().map(String::as_str).collect()));
             }
             kept.push(item);
             continue;
@@ -151,15 +154,9 @@ fn fix_said_once(items: Vec<Recommendation>, x: &Inputs<'_>) -> Vec<Recommendati
             kept.push(item);
             continue;
         }
-        // The pilots each earlier item of the fix named, as sets: a file
-        // may hold thousands of pilots.
-        let earlier: Vec<(usize, FxHashSet<&str>)> = given
-            .iter()
-            .filter(|(f, _, _)| *f == fix)
-            .map(|(_, at, named)| (*at, named.iter().map(String::as_str).collect()))
-            .collect();
-        let named_before = |pilot: &str| earlier.iter().any(|(_, named)| named.contains(pilot));
-        let pilots = Arc::clone(&item.pilots);
+        let earlier: Vec<&(&str, usize, FxHashSet<&str>)> =
+            given.iter().filter(|(f, _, _)| *f == fix).collect();
+        let named_before = |pilot: &str| earlier.iter().any(|(_, _, named)| named.contains(pilot));
         let left: Vec<&str> = pilots
             .iter()
             .map(String::as_str)
@@ -175,8 +172,8 @@ fn fix_said_once(items: Vec<Recommendation>, x: &Inputs<'_>) -> Vec<Recommendati
         if left.is_empty() && !organization_wide {
             let first = earlier
                 .iter()
-                .find(|(_, named)| pilots.iter().any(|p| named.contains(p.as_str())))
-                .map(|(at, _)| *at);
+                .find(|(_, _, named)| pilots.iter().any(|p| named.contains(p.as_str())))
+                .map(|(_, at, _)| *at);
             if let Some(at) = first {
                 kept[at].also.push(id);
                 continue;
@@ -187,7 +184,8 @@ fn fix_said_once(items: Vec<Recommendation>, x: &Inputs<'_>) -> Vec<Recommendati
         } else {
             item
         };
-        given.push((fix, kept.len(), Arc::clone(&item.pilots)));
+        // The pilots it names: `left`, all of them or the fewer it was cut to.
+        given.push((fix, kept.len(), left.into_iter().collect()));
         kept.push(item);
     }
     kept

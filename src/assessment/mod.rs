@@ -328,7 +328,8 @@ pub struct Finding {
     pub statement: Option<SharedText>,
     pub correction: Option<SharedText>,
     /// The pilots it names, in the questionnaire's order; empty when it
-    /// names none. Shared with its recommendation and its report.
+    /// names none. Shared with its report, and with its recommendation
+    /// unless that names fewer.
     pub pilots: Arc<[String]>,
     /// The acceptances in force that cover it (`[[accept]]` in `readiness.toml`).
     pub accepted: Vec<crate::acceptance::Acceptance>,
@@ -463,7 +464,8 @@ pub struct Recommendation {
     pub evidence: Arc<[Evidence]>,
     /// The pilots its advice names, in the questionnaire's order; for a
     /// finding's remedy, those no earlier item of the same fix named.
-    /// Shared with the finding it quotes and with its report.
+    /// Shared with its report, and with the finding it quotes when it
+    /// names all of that finding's pilots.
     pub pilots: Arc<[String]>,
     /// Findings whose advice this item gives too: a later item with the
     /// same fix for no other pilot is folded in here, not repeated.
