@@ -24,7 +24,10 @@ mod tests {
 
     proptest! {
         #[test]
-        fn finds_what_memchr_finds(needle in any::<u8>(), haystack in proptest::collection::vec(any::<u8>(), 0..300)) {
+        fn finds_what_memchr_finds(
+            needle in any::<u8>(),
+            haystack in proptest::collection::vec(any::<u8>(), 0..300),
+        ) {
             prop_assert_eq!(find(needle, &haystack), memchr::memchr(needle, &haystack));
         }
     }

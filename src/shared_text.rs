@@ -18,7 +18,7 @@ pub struct SharedText(Repr);
 #[derive(Clone)]
 enum Repr {
     /// The compiled rubric's words, held by the binary: nothing to
-    /// allocate at start, and copying one is copying two pointers, with no
+    /// allocate at start, and copying one is copying three words, with no
     /// count for the threads of a portfolio to contend over.
     Static {
         text: &'static str,
