@@ -6,78 +6,37 @@
 //! two strings of its own, only to write them out and free them, was a
 //! tenth of writing that report and a fifth of its memory.
 
+use super::listed::{Listed, WrittenAs};
 use super::Evidence;
 use crate::derive::evidence as assessed;
-use schemars::JsonSchema;
 use serde::ser::{SerializeSeq, SerializeStruct};
-use serde::{Deserialize, Deserializer, Serialize, Serializer};
+use serde::{Serialize, Serializer};
 use std::sync::Arc;
 
-#[derive(Debug, Clone)]
-pub enum EvidenceList {
-    /// As a stored report lists it.
-    Read(Vec<Evidence>),
-    /// The assessment's own, shared with it.
-    Assessed(Arc<[assessed::Evidence]>),
-}
+/// Evidence as the report holds it: read, or the assessment's own list.
+pub type EvidenceList = Listed<Evidence, Arc<[assessed::Evidence]>>;
 
-impl EvidenceList {
-    /// Each piece as the report writes it.
-    pub fn to_vec(&self) -> Vec<Evidence> {
-        match self {
-            EvidenceList::Read(list) => list.clone(),
-            EvidenceList::Assessed(list) => list
-                .iter()
-                .map(|e| Evidence {
-                    path: e.path.text(),
-                    value: e.value.to_string(),
-                    line: e.line,
-                })
-                .collect(),
+impl WrittenAs<Evidence> for Arc<[assessed::Evidence]> {
+    fn count(&self) -> usize {
+        self.len()
+    }
+
+    fn items(&self) -> Vec<Evidence> {
+        self.iter()
+            .map(|e| Evidence {
+                path: e.path.text(),
+                value: e.value.to_string(),
+                line: e.line,
+            })
+            .collect()
+    }
+
+    fn write<S: Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        let mut seq = serializer.serialize_seq(Some(self.len()))?;
+        for piece in self.iter() {
+            seq.serialize_element(&Piece(piece))?;
         }
-    }
-
-    pub fn len(&self) -> usize {
-        match self {
-            EvidenceList::Read(list) => list.len(),
-            EvidenceList::Assessed(list) => list.len(),
-        }
-    }
-
-    pub fn is_empty(&self) -> bool {
-        self.len() == 0
-    }
-}
-
-impl Default for EvidenceList {
-    fn default() -> EvidenceList {
-        EvidenceList::Read(Vec::new())
-    }
-}
-
-/// Equal when they write the same report, however each is held.
-impl PartialEq for EvidenceList {
-    fn eq(&self, other: &EvidenceList) -> bool {
-        match (self, other) {
-            (EvidenceList::Read(a), EvidenceList::Read(b)) => a == b,
-            (EvidenceList::Assessed(a), EvidenceList::Assessed(b)) => a == b,
-            _ => self.to_vec() == other.to_vec(),
-        }
-    }
-}
-
-impl Serialize for EvidenceList {
-    fn serialize<S: Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
-        match self {
-            EvidenceList::Read(list) => list.serialize(serializer),
-            EvidenceList::Assessed(list) => {
-                let mut seq = serializer.serialize_seq(Some(list.len()))?;
-                for piece in list.iter() {
-                    seq.serialize_element(&Piece(piece))?;
-                }
-                seq.end()
-            }
-        }
+        seq.end()
     }
 }
 
@@ -106,31 +65,6 @@ impl Serialize for Path<'_> {
             // machinery, each of its pieces would be escaped on its own.
             other => serializer.serialize_str(&other.text()),
         }
-    }
-}
-
-impl<'de> Deserialize<'de> for EvidenceList {
-    fn deserialize<D: Deserializer<'de>>(deserializer: D) -> Result<EvidenceList, D::Error> {
-        Vec::deserialize(deserializer).map(EvidenceList::Read)
-    }
-}
-
-/// Described as the list of evidence it is written as.
-impl JsonSchema for EvidenceList {
-    fn inline_schema() -> bool {
-        <Vec<Evidence>>::inline_schema()
-    }
-
-    fn schema_name() -> std::borrow::Cow<'static, str> {
-        <Vec<Evidence>>::schema_name()
-    }
-
-    fn schema_id() -> std::borrow::Cow<'static, str> {
-        <Vec<Evidence>>::schema_id()
-    }
-
-    fn json_schema(generator: &mut schemars::SchemaGenerator) -> schemars::Schema {
-        <Vec<Evidence>>::json_schema(generator)
     }
 }
 

@@ -22,6 +22,7 @@ pub mod evidence;
 pub mod frameworks;
 pub mod gate;
 pub mod history;
+pub mod listed;
 pub mod portfolio;
 pub mod references;
 pub mod root;

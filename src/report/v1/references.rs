@@ -5,111 +5,43 @@
 //! JSON the references are two fifths of every organization's report and
 //! the same for each.
 
+use super::listed::{Listed, WrittenAs};
 use super::Reference;
 use crate::frameworks;
-use schemars::JsonSchema;
 use serde::ser::SerializeSeq;
-use serde::{Deserialize, Deserializer, Serialize, Serializer};
+use serde::{Serialize, Serializer};
 
-#[derive(Debug, Clone)]
-pub enum ReferenceList {
-    /// As a stored report lists it.
-    Read(Vec<Reference>),
-    /// The rubric's own, shared with it.
-    Assessed(frameworks::References),
-}
-
-impl ReferenceList {
-    /// Each reference as the report writes it.
-    pub fn to_vec(&self) -> Vec<Reference> {
-        match self {
-            ReferenceList::Read(list) => list.clone(),
-            ReferenceList::Assessed(list) => written(list),
-        }
-    }
-
-    pub fn len(&self) -> usize {
-        match self {
-            ReferenceList::Read(list) => list.len(),
-            ReferenceList::Assessed(list) => list.len(),
-        }
-    }
-
-    pub fn is_empty(&self) -> bool {
-        self.len() == 0
-    }
-}
-
-/// The rubric's references as the report writes each.
-fn written(list: &[frameworks::Reference]) -> Vec<Reference> {
-    list.iter()
-        .map(|r| Reference {
-            framework: r.framework.clone(),
-            id: r.id.clone(),
-            title: r.title.clone(),
-        })
-        .collect()
-}
-
-impl Default for ReferenceList {
-    fn default() -> ReferenceList {
-        ReferenceList::Read(Vec::new())
-    }
-}
-
-/// Equal when they write the same report, however each is held.
-impl PartialEq for ReferenceList {
-    fn eq(&self, other: &ReferenceList) -> bool {
-        match (self, other) {
-            (ReferenceList::Read(a), ReferenceList::Read(b)) => a == b,
-            // The rubric's references hold more than the report writes.
-            _ => self.to_vec() == other.to_vec(),
-        }
-    }
-}
+/// Framework references as the report holds them: read, or the rubric's
+/// own list.
+pub type ReferenceList = Listed<Reference, frameworks::References>;
 
 /// The rubric's list as its JSON made once (compact; the pretty printer
 /// lays it out where it stands, `render::pretty`), else written out.
-impl Serialize for ReferenceList {
-    fn serialize<S: Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
-        match self {
-            ReferenceList::Read(list) => list.serialize(serializer),
+impl WrittenAs<Reference> for frameworks::References {
+    fn count(&self) -> usize {
+        self.len()
+    }
+
+    /// The rubric's references hold more than the report writes.
+    fn items(&self) -> Vec<Reference> {
+        self.iter()
+            .map(|r| Reference {
+                framework: r.framework.clone(),
+                id: r.id.clone(),
+                title: r.title.clone(),
+            })
+            .collect()
+    }
+
+    fn write<S: Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        if self.is_empty() {
             // Nothing to make once.
-            ReferenceList::Assessed(list) if list.is_empty() => {
-                serializer.serialize_seq(Some(0))?.end()
-            }
-            ReferenceList::Assessed(list) => {
-                match list.json(|l| serde_json::value::to_raw_value(&written(l)).ok()) {
-                    Some(json) => json.serialize(serializer),
-                    None => written(list).serialize(serializer),
-                }
-            }
+            return serializer.serialize_seq(Some(0))?.end();
         }
-    }
-}
-
-impl<'de> Deserialize<'de> for ReferenceList {
-    fn deserialize<D: Deserializer<'de>>(deserializer: D) -> Result<ReferenceList, D::Error> {
-        Vec::deserialize(deserializer).map(ReferenceList::Read)
-    }
-}
-
-/// Described as the list of references it is written as.
-impl JsonSchema for ReferenceList {
-    fn inline_schema() -> bool {
-        <Vec<Reference>>::inline_schema()
-    }
-
-    fn schema_name() -> std::borrow::Cow<'static, str> {
-        <Vec<Reference>>::schema_name()
-    }
-
-    fn schema_id() -> std::borrow::Cow<'static, str> {
-        <Vec<Reference>>::schema_id()
-    }
-
-    fn json_schema(generator: &mut schemars::SchemaGenerator) -> schemars::Schema {
-        <Vec<Reference>>::json_schema(generator)
+        match self.json(|_| serde_json::value::to_raw_value(&self.items()).ok()) {
+            Some(json) => json.serialize(serializer),
+            None => self.items().serialize(serializer),
+        }
     }
 }
 
