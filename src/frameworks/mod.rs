@@ -156,9 +156,10 @@ pub fn compact(references: &[Reference]) -> String {
 /// then copied: in a portfolio's JSON the references are two fifths of
 /// every organization's report, the same for each.
 #[derive(Clone)]
-pub struct References(Arc<Listed>);
+pub struct References(Arc<Held>);
 
-struct Listed {
+/// The list, with its JSON form once made.
+struct Held {
     list: Box<[Reference]>,
     json: OnceLock<Option<&'static RawValue>>,
 }
@@ -199,7 +200,7 @@ impl std::ops::Deref for References {
 
 impl From<Vec<Reference>> for References {
     fn from(list: Vec<Reference>) -> References {
-        References(Arc::new(Listed {
+        References(Arc::new(Held {
             list: list.into_boxed_slice(),
             json: OnceLock::new(),
         }))
