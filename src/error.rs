@@ -221,7 +221,7 @@ pub enum WriteProblem {
     NotAFileName { path: String },
     #[error("{path}: the directory {directory} does not exist")]
     NoDirectory { path: String, directory: String },
-    #[error("{path}: cannot write the report: {}", reason(source))]
+    #[error("{path}: cannot write the report: {}", reason_in_directory(source))]
     CannotWrite {
         path: String,
         #[source]
@@ -246,6 +246,15 @@ fn reason(error: &io::Error) -> String {
         io::ErrorKind::NotFound => "the directory does not exist".to_owned(),
         io::ErrorKind::WouldBlock => "it cannot be written without waiting".to_owned(),
         _ => crate::text::io_words(error),
+    }
+}
+
+/// Why a report could not be written to a directory that is there: one
+/// where no file can be made (`/proc`) says that no file was found.
+fn reason_in_directory(error: &io::Error) -> String {
+    match error.kind() {
+        io::ErrorKind::NotFound => "no file can be made in its directory".to_owned(),
+        _ => reason(error),
     }
 }
 

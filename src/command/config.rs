@@ -442,13 +442,20 @@ fn unusable(key: &str, value: &str, file: Option<&Path>) -> Option<String> {
         .strip_prefix("git:")
         .filter(|_| key == "gate.baseline")
     {
-        let revision = git.split_once(':').map_or(git, |(revision, _)| revision);
+        let (revision, file) = match git.split_once(':') {
+            Some((revision, file)) => (revision, Some(file)),
+            None => (git, None),
+        };
         return if revision.is_empty() {
             Some(format!(
                 "\"{shown}\" names no revision; write git:REV, as in git:HEAD~1 or git:origin/main"
             ))
         } else if revision.starts_with('-') {
             Some(format!("\"{shown}\": the git revision starts with '-', which git would read as an option; name a commit, a branch or a tag"))
+        } else if file == Some("") {
+            Some(format!(
+                "\"{shown}\" names no file after the revision; write git:REV:PATH, or git:REV for the questionnaire assessed"
+            ))
         } else {
             None
         };

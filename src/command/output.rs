@@ -71,8 +71,9 @@ fn write_or_say_why(
         Err(e) if e.kind() == ErrorKind::NotFound => {}
         Err(e) => return Err(cannot(e)),
     }
-    // Through a symbolic link, the file it points to is the one replaced.
-    let target = fs::canonicalize(path).unwrap_or_else(|_| path.to_path_buf());
+    // Through a symbolic link, the file it points to is the one replaced,
+    // or made, as `>` makes it.
+    let target = followed(path);
     if target.file_name().is_none() {
         return Err(WriteProblem::NotAFileName {
             path: shown.clone(),
@@ -110,6 +111,28 @@ fn write_or_say_why(
     });
     drop(pending);
     result
+}
+
+/// The file `path` names, through any symbolic links: the link itself is
+/// never replaced. A link to a file not made yet leads to that file's
+/// place, made there as `>` would make it. (A loop of links fails earlier,
+/// when the path's metadata is read.)
+fn followed(path: &Path) -> PathBuf {
+    if let Ok(found) = fs::canonicalize(path) {
+        return found;
+    }
+    let mut current = path.to_path_buf();
+    // As many links as Linux follows before it gives up.
+    for _ in 0..40 {
+        let Ok(target) = fs::read_link(&current) else {
+            break;
+        };
+        current = match current.parent() {
+            Some(directory) => directory.join(target),
+            None => target,
+        };
+    }
+    current
 }
 
 /// GitHub's limit on one step's job summary.

@@ -98,7 +98,14 @@ pub fn report(
         return side(Path::new(reference), rubric, options);
     };
     let (revision, file) = match git.split_once(':') {
-        Some((revision, path)) => (revision, Path::new(path)),
+        Some((revision, path)) if !path.is_empty() => (revision, Path::new(path)),
+        // `git:REV:`, with nothing after the second colon.
+        Some(_) => {
+            return Err(crate::error::InputsProblem::NoFileAtRevision {
+                reference: diagnostic::shown_name(reference),
+            }
+            .into())
+        }
         None => match same {
             Some(file) if !is_stdin(file) => (git, file),
             _ => {

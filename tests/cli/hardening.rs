@@ -120,6 +120,51 @@ fn a_report_keeps_the_permissions_of_the_file_it_replaces() {
     }
 }
 
+// A link to a file not made yet was replaced by the report, and the file it
+// pointed to never made.
+#[test]
+fn a_report_through_a_link_to_a_missing_file_makes_that_file() {
+    let tmp = scratch_dir();
+    let dir = path_of(&tmp);
+    std::fs::create_dir(format!("{dir}/reports")).expect("mkdir");
+    let link = format!("{dir}/latest.json");
+    std::os::unix::fs::symlink("reports/new.json", &link).expect("symlink");
+    let out = run(&["assess", &example(), "--format", "json", "-o", &link]);
+    assert_eq!(out.code, 0, "{}", out.stderr);
+    let kept = std::fs::symlink_metadata(&link).expect("the link");
+    assert!(kept.file_type().is_symlink());
+    let report = std::fs::read_to_string(format!("{dir}/reports/new.json")).expect("made");
+    assert!(
+        report.starts_with("{\n  \"format_version\": 1,"),
+        "{report}"
+    );
+    // A link into a directory that is not there: refused, the link kept.
+    let nowhere = format!("{dir}/nowhere.json");
+    std::os::unix::fs::symlink(format!("{dir}/gone/new.json"), &nowhere).expect("symlink");
+    let out = run(&["assess", &example(), "-o", &nowhere]);
+    assert_eq!((out.code, out.stdout.as_str()), (2, ""));
+    assert_eq!(
+        out.stderr,
+        format!("{nowhere}: the directory {dir}/gone does not exist\n")
+    );
+    assert!(std::fs::symlink_metadata(&nowhere)
+        .expect("the link")
+        .file_type()
+        .is_symlink());
+}
+
+// A directory where no file can be made was said not to exist.
+#[cfg(target_os = "linux")]
+#[test]
+fn a_directory_that_takes_no_files_is_not_said_to_be_missing() {
+    let out = run(&["assess", &example(), "-o", "/proc/report.txt"]);
+    assert_eq!((out.code, out.stdout.as_str()), (2, ""));
+    assert_eq!(
+        out.stderr,
+        "/proc/report.txt: cannot write the report: no file can be made in its directory\n"
+    );
+}
+
 #[test]
 fn a_report_never_replaces_one_of_its_questionnaires() {
     let tmp = scratch_dir();

@@ -122,6 +122,39 @@ fn a_revision_that_looks_like_an_option_is_refused_and_git_never_sees_it() {
     assert!(!std::path::Path::new(&format!("{dir}/from-settings")).exists());
 }
 
+// `git:HEAD:` reached git as the object `COMMIT:`, and git's own words for
+// it were printed after an empty file name.
+#[test]
+fn a_revision_followed_by_no_path_names_no_file() {
+    let tmp = repository();
+    let dir = path_of(&tmp);
+    let expected = "git:HEAD:: names no file to read at that revision: write git:REV:PATH, or compare with a questionnaire in the repository (standard input named by --stdin-filename)\n";
+    let sides: [&[&str]; 2] = [
+        &["diff", "git:HEAD:", "org.yaml"],
+        &["assess", "org.yaml", "--baseline", "git:HEAD:"],
+    ];
+    for args in sides {
+        let out = run_in(dir, args);
+        assert_eq!((out.code, out.stdout.as_str()), (2, ""), "{args:?}");
+        assert_eq!(out.stderr, expected);
+    }
+    // With a path, the same revision is read.
+    let out = run_in(dir, &["diff", "git:HEAD:org.yaml", "org.yaml"]);
+    assert_eq!(out.code, 0, "{}", out.stderr);
+    std::fs::write(
+        format!("{dir}/readiness.toml"),
+        "[gate]\nbaseline = \"git:HEAD:\"\n",
+    )
+    .expect("write");
+    let out = run_in(dir, &["assess", "org.yaml"]);
+    assert_eq!((out.code, out.stdout.as_str()), (2, ""));
+    assert!(
+        out.stderr.starts_with("readiness.toml:2:12: gate.baseline: \"git:HEAD:\" names no file after the revision; write git:REV:PATH, or git:REV for the questionnaire assessed\n"),
+        "{}",
+        out.stderr
+    );
+}
+
 /// A report of Northwind written by `assess --format json`, changed by `edit`.
 fn stored_report(dir: &str, edit: impl FnOnce(&mut Value)) -> String {
     let out = run(&["assess", NORTHWIND, "--format", "json"]);
