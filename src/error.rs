@@ -138,11 +138,12 @@ pub enum InputsProblem {
 #[derive(Debug, Clone, thiserror::Error)]
 pub enum SettingProblem {
     /// The regression gate is on with nothing to compare with: turned on
-    /// by the flag, or else by `settings_file`, where a baseline can be set.
+    /// by the flag, or else by `settings_file` (with the key's line and
+    /// column), where a baseline can be set.
     #[error("{}", if *by_flag {
         format!("--fail-on-regression: needs a baseline to compare with: --baseline REF, or gate.baseline in {settings_file} ({BASELINES})")
     } else {
-        format!("{settings_file}: gate.fail_on_regression needs a baseline to compare with: gate.baseline, or --baseline REF ({BASELINES})")
+        format!("{settings_file}: gate.fail_on_regression: needs a baseline to compare with: gate.baseline, or --baseline REF ({BASELINES})")
     })]
     RegressionWithoutBaseline {
         settings_file: String,

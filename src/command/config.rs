@@ -53,8 +53,9 @@ pub struct Config {
     pub rubric: Option<PathBuf>,
     pub format: Option<Format>,
     pub gates: Gates,
-    /// `fail_on_regression` under `[gate]`, when written.
+    /// `fail_on_regression` under `[gate]`, when written, and where.
     pub fail_on_regression: Option<bool>,
+    pub fail_on_regression_at: Option<crate::diagnostic::Position>,
     /// The accepted risks, `[[accept]]`, in the file's order.
     pub accept: Vec<Acceptance>,
     /// Where `gate.fail_on` is written, for problems found once the rubric
@@ -270,6 +271,10 @@ pub fn parse(text: &str, path: &Path) -> Result<Config, Vec<Diagnostic>> {
             .as_ref()
             .map(|baseline| relative_baseline(baseline.get_ref(), path));
         config.fail_on_regression = gate.fail_on_regression.as_ref().map(|on| *on.get_ref());
+        config.fail_on_regression_at = gate
+            .fail_on_regression
+            .as_ref()
+            .map(|on| position(text, on.span().start));
         config.gates.tolerance = tolerance;
         if let Some(fail_on) = &gate.fail_on {
             config.fail_on_at = Some(position(text, fail_on.span().start));

@@ -53,8 +53,11 @@ impl Settings {
             if gates.baseline.is_none() {
                 return Err(match &config.path {
                     Some(path) if !args.fail_on_regression => {
+                        let at = config
+                            .fail_on_regression_at
+                            .map_or_else(String::new, |at| format!(":{}:{}", at.line, at.column));
                         SettingProblem::RegressionWithoutBaseline {
-                            settings_file: shown_path(path),
+                            settings_file: format!("{}{at}", shown_path(path)),
                             by_flag: false,
                         }
                     }

@@ -357,7 +357,7 @@ fn the_regression_gate_from_readiness_toml() {
     assert_eq!((out.code, out.stdout.as_str()), (2, ""));
     assert_eq!(
         out.stderr,
-        "readiness.toml: gate.fail_on_regression needs a baseline to compare with: gate.baseline, or --baseline REF (a questionnaire, a JSON report, or git:REV)\n"
+        "readiness.toml:2:22: gate.fail_on_regression: needs a baseline to compare with: gate.baseline, or --baseline REF (a questionnaire, a JSON report, or git:REV)\n"
     );
     let flags = [
         "assess",
