@@ -712,7 +712,13 @@ pub fn basis(a: &Assessment, r: &Recommendation) -> Vec<Span> {
             }
             spans.push(text(" too"));
         }
-        if r.pilots.len() < f.pilots.len() {
+        if r.pilots.is_empty() && !f.pilots.is_empty() {
+            // Every pilot's fix was given earlier; what is left is the
+            // finding's other part (a practice, a policy).
+            spans.push(text(
+                "; an earlier item gives the same fix for its pilots, so this one is for the rest of it",
+            ));
+        } else if r.pilots.len() < f.pilots.len() {
             spans.push(text(format!(
                 "; here for {} only, as an earlier item gives the same fix for the others",
                 crate::text::names(r.pilots.iter().map(String::as_str))

@@ -65,6 +65,8 @@ fn a_later_item_names_only_the_pilots_no_earlier_item_of_its_fix_named() {
     );
     let cited: Vec<String> = second.evidence.iter().map(|e| e.path.to_string()).collect();
     assert_eq!(cited, ["implementation.pilots[1].monitoring"]);
+    let md = render::markdown::render(&a);
+    assert!(md.contains("Rests on the finding `no-monitoring` above; here for p1 only, as an earlier item gives the same fix for the others."), "{md}");
     // The finding keeps both pilots.
     let finding = a
         .findings
@@ -207,6 +209,7 @@ fn the_manufacturer_reads_true() {
         "{story}"
     );
     assert!(story.contains("Monthly AI spend: 38,000."), "{story}");
+    assert!(!story.contains("here for  only"), "{story}");
     assert_eq!(
         a.next_level.as_ref().map(|n| n.level),
         Some(Level::Operationalizing)
@@ -334,6 +337,10 @@ fn the_practices_advice_is_kept_when_the_pilots_advice_is_folded() {
         &*practice.title,
         "Make monitoring part of the MLOps practice, for every model built in house."
     );
+    // Its basis says what it is left for, naming no pilot.
+    let md = render::markdown::render(&a);
+    assert!(md.contains("Rests on the finding `no-monitoring` above; an earlier item gives the same fix for its pilots, so this one is for the rest of it."), "{md}");
+    assert!(!md.contains("here for  only"), "{md}");
     // Without the practice's gap, it is folded as before.
     let a = assess(&doc(&pilots(&[&live("none", "high")])));
     assert!(item(&a, FindingId::NoMonitoring).is_none());
