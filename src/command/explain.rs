@@ -55,10 +55,12 @@ fn acceptances_text(
         for x in mine {
             let on = as_of.unwrap_or(today);
             let day = as_of.map_or_else(|| "today".to_owned(), |d| format!("on {d}"));
-            let state = if x.until < on {
-                format!("expired {day}: it counts again")
-            } else {
-                format!("in force {day}")
+            // Expired on its own date, as `assess` says, whatever day it
+            // is judged on.
+            let state = match as_of {
+                _ if x.until >= on => format!("in force {day}"),
+                None => format!("expired on {}: it counts again", x.until),
+                Some(d) => format!("expired on {}: it counts again on {d}", x.until),
             };
             writeln!(out, "  line {}: {} ({state}).", x.line, x.note())?;
         }

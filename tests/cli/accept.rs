@@ -369,7 +369,7 @@ fn explain_shows_the_acceptances_of_a_finding() {
     let out = run_in(dir, &["explain", "stale-pilot"]);
     assert!(
         out.stdout.ends_with(
-            "until 2000-01-01: Moves to the data platform in March (expired today: it counts again).\n"
+            "until 2000-01-01: Moves to the data platform in March (expired on 2000-01-01: it counts again).\n"
         ),
         "{}",
         out.stdout
@@ -446,7 +446,8 @@ fn an_acceptance_expires_by_the_clock_never_by_the_questionnaires_date() {
     // explain agrees with the gate.
     let out = run_in(dir, &["explain", "laptop-bound"]);
     assert!(
-        out.stdout.contains("(expired today: it counts again)"),
+        out.stdout
+            .contains("(expired on 2026-11-25: it counts again)"),
         "{}",
         out.stdout
     );
@@ -461,7 +462,7 @@ fn an_acceptance_expires_by_the_clock_never_by_the_questionnaires_date() {
     let out = run_in(dir, &["explain", "laptop-bound", "--as-of", "2026-11-26"]);
     assert!(
         out.stdout
-            .contains("(expired on 2026-11-26: it counts again)"),
+            .contains("(expired on 2026-11-25: it counts again on 2026-11-26)"),
         "{}",
         out.stdout
     );
