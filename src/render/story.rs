@@ -12,8 +12,8 @@ use crate::assessment::{
 use crate::derive::evidence::Evidence;
 use crate::load::questionnaire::DateSource;
 use crate::vocabulary::{
-    Confidence, Environment, Group, Level, Monitoring, PurgatoryStatus, Severity, Side, Source,
-    Stage, Word,
+    Confidence, Environment, FindingId, Group, Level, Monitoring, PurgatoryStatus, Severity, Side,
+    Source, Stage, Word,
 };
 use std::fmt::Write as _;
 
@@ -339,6 +339,18 @@ pub fn purgatory_line(a: &Assessment) -> String {
                 n => format!("{n} are live"),
             }
         ),
+        // At risk by the scores alone (plan-without-results): no pilot
+        // need be active, let alone stalling.
+        PurgatoryStatus::AtRisk
+            if !p.signals.iter().any(|s| {
+                matches!(
+                    s,
+                    FindingId::NoProduction | FindingId::StalePilot | FindingId::OverdueDecision
+                )
+            }) =>
+        {
+            "at risk (a strong plan with little delivered)".to_owned()
+        }
         PurgatoryStatus::AtRisk => "at risk (some pilots may stall before production)".to_owned(),
         PurgatoryStatus::None => "clear (no pilot is stalling before production)".to_owned(),
     };

@@ -38,15 +38,15 @@ meaning: t!("Strategy and delivery are both in place: the plan names the problem
 }),
 (Quadrant::SlideDeck, QuadrantText {
 name: t!("Slide deck"),
-meaning: t!("The plan is ahead of the work: goals, budget and policy exist, but little of it runs in production yet, so the plan pays for nothing."),
+meaning: t!("The plan is ahead of the work: the strategy is in place, but the implementation behind it lags, so the plan delivers little yet."),
 }),
 (Quadrant::UnusedTools, QuadrantText {
 name: t!("Unused tools"),
-meaning: t!("The work is ahead of the plan: systems are being built and run, but without agreed problems, owners and measures they risk serving no one."),
+meaning: t!("The work is ahead of the plan: the implementation is in place, but the strategy that says which problems it serves and how its value is judged lags behind."),
 }),
 (Quadrant::Early, QuadrantText {
 name: t!("Early"),
-meaning: t!("Neither half is in place yet: there is no settled plan and little running, which is the best moment to start both together."),
+meaning: t!("Neither half is in place yet: the plan and the means to deliver it are both still forming, which is the best moment to build them together."),
 }),
 ]),
 quadrant_cut: 50.0,
@@ -97,19 +97,19 @@ meaning: t!("Strategy and delivery are both in place: the plan names the problem
 }),
 (Quadrant::SlideDeck, QuadrantText {
 name: t!("Slide deck"),
-meaning: t!("The plan is ahead of the work: goals, budget and policy exist, but little of it runs in production yet, so the plan pays for nothing."),
+meaning: t!("The plan is ahead of the work: the strategy is in place, but the implementation behind it lags, so the plan delivers little yet."),
 }),
 (Quadrant::UnusedTools, QuadrantText {
 name: t!("Unused tools"),
-meaning: t!("The work is ahead of the plan: systems are being built and run, but without agreed problems, owners and measures they risk serving no one."),
+meaning: t!("The work is ahead of the plan: the implementation is in place, but the strategy that says which problems it serves and how its value is judged lags behind."),
 }),
 (Quadrant::Early, QuadrantText {
 name: t!("Early"),
-meaning: t!("Neither half is in place yet: there is no settled plan and little running, which is the best moment to start both together."),
+meaning: t!("Neither half is in place yet: the plan and the means to deliver it are both still forming, which is the best moment to build them together."),
 }),
 ]),
 focus: PerWord::in_order(vec![
-(FocusReason::NoPlanOnRecord, s("Focus on strategy: only {completeness}% of the strategy questions are answered (less than {min_completeness}%), so there is no plan on record to judge the work against. Put it in writing first.")),
+(FocusReason::NoPlanOnRecord, s("Focus on strategy: the strategy side is only {completeness}% complete (less than {min_completeness}%), so there is no plan on record to judge the work against. Put it in writing first.")),
 (FocusReason::Stuck, s("Pivot to implementation: the plan is there (strategy {strategy}), but {lingering} ({pilots}) and {live}. Decide go or no-go for each before starting anything new.")),
 (FocusReason::Overwhelmed, s("Focus on strategy: {open_options} AI ideas are open and none is ranked, and there is no strong plan to choose by (strategy {strategy}). Choose first.")),
 (FocusReason::Harden, s("Harden what is live ({live_pilots}) before growing it: both halves are in place (strategy {strategy}, implementation {implementation}), but critical findings are open ({findings}).")),
@@ -1290,7 +1290,7 @@ high_risk: false,
 severity: Severity::Critical,
 title: t!("A plan without results"),
 message: Message::One(s("Strategy scores {strategy} ({min_strategy} or more) while implementation scores {implementation} (below {max_implementation}).")),
-remedy: s("Shift effort from planning to delivery: put the next budget and people into getting a pilot live, not into the plan."),
+remedy: s("Shift effort from planning to delivery: put the next budget and people into getting more of the plan running in production, not into more planning."),
 related: vec![
 10,
 ],

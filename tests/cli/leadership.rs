@@ -345,3 +345,33 @@ fn the_practices_advice_is_kept_when_the_pilots_advice_is_folded() {
     let a = assess(&doc(&pilots(&[&live("none", "high")])));
     assert!(item(&a, FindingId::NoMonitoring).is_none());
 }
+
+// With every pilot live, plan-without-results alone made the organization
+// "at risk", and the report said some pilots may stall and advised getting
+// a pilot live.
+#[test]
+fn a_plan_without_results_is_not_said_to_stall_pilots_that_are_live() {
+    let northwind = example("slide-deck-northwind-retail.yaml");
+    let all_live = northwind
+        .replace("stage: pilot", "stage: production")
+        .replace("stage: idea", "stage: production");
+    let a = assess(&all_live);
+    assert_eq!(a.purgatory.signals, [FindingId::PlanWithoutResults]);
+    let md = render::markdown::render(&a);
+    assert!(
+        md.contains("Pilot purgatory: at risk (a strong plan with little delivered); 100.0% of started pilots are live"),
+        "{md}"
+    );
+    assert!(!md.contains("may stall"), "{md}");
+    assert!(!md.contains("getting a pilot live"), "{md}");
+    assert!(md.contains("put the next budget and people into getting more of the plan running in production, not into more planning."), "{md}");
+    // One pilot still lingering beside a live one: pilots may stall.
+    let one_live = northwind.replacen("stage: pilot", "stage: production", 1);
+    let a = assess(&one_live);
+    assert!(a.purgatory.signals.contains(&FindingId::StalePilot));
+    let md = render::markdown::render(&a);
+    assert!(
+        md.contains("Pilot purgatory: at risk (some pilots may stall before production)"),
+        "{md}"
+    );
+}
