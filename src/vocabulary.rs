@@ -321,6 +321,32 @@ impl Stage {
     }
 }
 
+/// The purgatory findings that make an organization that is not stuck
+/// at risk (assessment.md, "Purgatory status"); the others say what keeps
+/// pilots back, and alone make no risk.
+pub const AT_RISK_SIGNALS: [FindingId; 4] = [
+    FindingId::NoProduction,
+    FindingId::StalePilot,
+    FindingId::OverdueDecision,
+    FindingId::PlanWithoutResults,
+];
+
+impl PurgatoryStatus {
+    /// `stuck` when at least one active pilot lingers and more pilots
+    /// linger than are live; `at-risk` when not stuck and one of
+    /// [`AT_RISK_SIGNALS`] fired; `none` otherwise. Taking a pilot to
+    /// production never makes it worse.
+    pub fn of(lingering: usize, live: usize, signals: &[FindingId]) -> PurgatoryStatus {
+        if lingering >= 1 && lingering > live {
+            PurgatoryStatus::Stuck
+        } else if signals.iter().any(|s| AT_RISK_SIGNALS.contains(s)) {
+            PurgatoryStatus::AtRisk
+        } else {
+            PurgatoryStatus::None
+        }
+    }
+}
+
 impl FindingId {
     /// The group each finding belongs to, fixed by what it detects.
     pub fn group(self) -> Group {

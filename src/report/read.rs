@@ -8,6 +8,7 @@
 use super::Report;
 use crate::date::Date;
 use crate::diagnostic::{self, Diagnostic, Position};
+use crate::vocabulary::{PurgatoryStatus, Word};
 use serde_json::Value;
 
 /// The format versions this tool reads.
@@ -89,7 +90,8 @@ pub fn parse(text: &str) -> Result<Report, Vec<Diagnostic>> {
         let path = e.path().to_string();
         vec![json_error(e.inner(), Some(&path))]
     })?;
-    let problems = check(&report);
+    let mut problems = check(&report);
+    problems.extend(contradictions(&report));
     if problems.is_empty() {
         Ok(report)
     } else {
@@ -337,6 +339,81 @@ fn check(r: &Report) -> Vec<Diagnostic> {
         r.findings.iter().map(|f| f.id.into()),
     );
     problems
+}
+
+/// What a report says in two places that cannot both be true: a score
+/// outside its own range (a gate reads the range's low end, a comparison
+/// the score), a side with answers and no score, an overall score with a
+/// side missing or missing with both there, a score written -0.0, and a
+/// purgatory status its own counts and signals do not give (assessment.md:
+/// stuck, at-risk, none). A report written by `assess` never says them; an
+/// edited one is refused rather than compared.
+fn contradictions(r: &Report) -> Vec<Diagnostic> {
+    let mut problems = Vec::new();
+    let s = &r.scores;
+    let scores = [
+        ("strategy", s.strategy, s.range.strategy),
+        ("implementation", s.implementation, s.range.implementation),
+        ("overall", s.overall, s.range.overall),
+    ];
+    for (name, score, [low, high]) in scores {
+        match score {
+            Some(v) if v == 0.0 && v.is_sign_negative() => {
+                problems.push(Diagnostic::whole_file(format!(
+                    "scores.{name}: is -0.0; a score is from 0 to 100, written without a sign"
+                )));
+            }
+            Some(v) if !(low..=high).contains(&v) => {
+                problems.push(Diagnostic::whole_file(format!(
+                    "scores.{name}: {} lies outside its own range, scores.range.{name} [{}, {}]",
+                    as_json(v),
+                    as_json(low),
+                    as_json(high)
+                )));
+            }
+            _ => {}
+        }
+    }
+    for (name, score, answered) in [
+        ("strategy", s.strategy, s.completeness_by_side.strategy),
+        (
+            "implementation",
+            s.implementation,
+            s.completeness_by_side.implementation,
+        ),
+    ] {
+        if score.is_none() && answered > 0.0 {
+            problems.push(Diagnostic::whole_file(format!(
+                "scores.{name}: is null, yet completeness_by_side.{name} says {}% of that side is answered",
+                as_json(answered)
+            )));
+        }
+    }
+    let both = s.strategy.is_some() && s.implementation.is_some();
+    if s.overall.is_some() != both {
+        problems.push(Diagnostic::whole_file(if both {
+            "scores.overall: is null, yet both sides have a score".to_owned()
+        } else {
+            "scores.overall: has a value, yet a side has no score".to_owned()
+        }));
+    }
+    let p = &r.purgatory;
+    let status = PurgatoryStatus::of(p.lingering, p.live, &p.signals);
+    if p.status != status {
+        problems.push(Diagnostic::whole_file(format!(
+            "purgatory.status: is {}, yet its counts ({} lingering, {} live) and signals make it {}",
+            p.status.word(),
+            p.lingering,
+            p.live,
+            status.word()
+        )));
+    }
+    problems
+}
+
+/// A number as JSON writes it (`99.0`, not `99`).
+fn as_json(v: f64) -> String {
+    serde_json::Value::from(v).to_string()
 }
 
 /// A name that appears twice in one list: the comparison matches by it.

@@ -193,6 +193,69 @@ fn assert_refused(dir: &str, cases: Vec<(&str, Edit, &str)>) {
     }
 }
 
+// A stored report that said its overall score was 99.0 beside a range of
+// [40.3, 40.3] passed the regression gate (which reads the range) while the
+// comparison showed the score falling (which reads the score).
+#[test]
+fn a_stored_report_that_contradicts_itself_is_refused() {
+    let tmp = scratch_dir();
+    let dir = path_of(&tmp);
+    let cases: Vec<(&str, Edit, &str)> = vec![
+        (
+            "a score above its range",
+            Box::new(|r| r["scores"]["overall"] = 99.0.into()),
+            "scores.overall: 99.0 lies outside its own range, scores.range.overall [40.3, 40.3]",
+        ),
+        (
+            "a range below its score",
+            Box::new(|r| r["scores"]["range"]["strategy"] = serde_json::json!([0.0, 0.0])),
+            "scores.strategy: 80.9 lies outside its own range, scores.range.strategy [0.0, 0.0]",
+        ),
+        (
+            "a side with answers and no score",
+            Box::new(|r| r["scores"]["strategy"] = Value::Null),
+            "scores.strategy: is null, yet completeness_by_side.strategy says 100.0% of that side is answered",
+        ),
+        (
+            "an overall score with a side missing",
+            Box::new(|r| {
+                r["scores"]["implementation"] = Value::Null;
+                r["scores"]["completeness_by_side"]["implementation"] = 0.0.into();
+            }),
+            "scores.overall: has a value, yet a side has no score",
+        ),
+        (
+            "no overall score with both sides there",
+            Box::new(|r| r["scores"]["overall"] = Value::Null),
+            "scores.overall: is null, yet both sides have a score",
+        ),
+        (
+            "a score of -0.0",
+            Box::new(|r| r["scores"]["strategy"] = (-0.0).into()),
+            "scores.strategy: is -0.0; a score is from 0 to 100, written without a sign",
+        ),
+        (
+            "a purgatory status its counts do not give",
+            Box::new(|r| r["purgatory"]["status"] = "none".into()),
+            "purgatory.status: is none, yet its counts (2 lingering, 0 live) and signals make it stuck",
+        ),
+        (
+            "a purgatory status its signals do not give",
+            Box::new(|r| {
+                r["purgatory"]["lingering"] = 0.into();
+                r["purgatory"]["signals"] = serde_json::json!(["laptop-bound"]);
+                r["purgatory"]["status"] = "at-risk".into();
+            }),
+            "purgatory.status: is at-risk, yet its counts (0 lingering, 0 live) and signals make it none",
+        ),
+    ];
+    assert_refused(dir, cases);
+    // As written by assess, every one of them holds.
+    let report = stored_report(dir, |_| {});
+    let out = run(&["diff", report.as_str(), NORTHWIND]);
+    assert_eq!(out.code, 0, "{}", out.stderr);
+}
+
 // The whole report is read, not only what a comparison shows.
 #[test]
 fn a_stored_report_is_read_whole() {

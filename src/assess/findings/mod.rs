@@ -26,7 +26,7 @@ use crate::vocabulary::{FindingId, Severity, Source};
 use logic::Tri;
 use std::fmt::Display;
 
-pub use purgatory::{status as purgatory_status, Status as PurgatoryFacts, AT_RISK_SIGNALS};
+pub use purgatory::{status as purgatory_status, Status as PurgatoryFacts};
 
 /// One finding the tool can detect.
 #[derive(Debug, Clone, Copy)]

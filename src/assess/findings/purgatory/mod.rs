@@ -14,16 +14,6 @@ use crate::derive::facts::Facts;
 use crate::rubric::Rubric;
 use crate::vocabulary::{FindingId, Group, PurgatoryStatus};
 
-/// The findings that put an organization at risk of purgatory. The others of
-/// the group (laptop, unproven, infrastructure) say what keeps pilots back,
-/// but alone they do not.
-pub const AT_RISK_SIGNALS: [FindingId; 4] = [
-    FindingId::NoProduction,
-    FindingId::StalePilot,
-    FindingId::OverdueDecision,
-    FindingId::PlanWithoutResults,
-];
-
 /// What the purgatory status rests on.
 #[derive(Debug, Clone, PartialEq)]
 pub struct Status {
@@ -35,9 +25,7 @@ pub struct Status {
     pub live: usize,
 }
 
-/// `stuck` when at least one active pilot lingers and more pilots linger
-/// than are live; `at-risk` when not stuck and one of [`AT_RISK_SIGNALS`]
-/// fired; `none` otherwise. Taking a pilot to production never makes it worse.
+/// The purgatory status ([`PurgatoryStatus::of`]) and what it rests on.
 pub fn status(findings: &[Finding], facts: &Facts<'_>, rubric: &Rubric) -> Status {
     let mut signals: Vec<FindingId> = findings
         .iter()
@@ -49,13 +37,7 @@ pub fn status(findings: &[Finding], facts: &Facts<'_>, rubric: &Rubric) -> Statu
         .lingering_pilots(rubric.thresholds.stale_pilot_days)
         .len();
     let live = facts.live_pilots().len();
-    let status = if lingering >= 1 && lingering > live {
-        PurgatoryStatus::Stuck
-    } else if signals.iter().any(|s| AT_RISK_SIGNALS.contains(s)) {
-        PurgatoryStatus::AtRisk
-    } else {
-        PurgatoryStatus::None
-    };
+    let status = PurgatoryStatus::of(lingering, live, &signals);
     Status {
         status,
         signals,
