@@ -72,6 +72,11 @@ fn headline(out: &mut String, a: &Assessment, t: &Tables) -> fmt::Result {
         paint(a.confidence.word(), bold(), t.color)
     );
     writeln!(out, "{}", t.prose(&verdict_line))?;
+    // A provisional verdict says why, as the other formats do.
+    if a.confidence == Confidence::Provisional {
+        let why = format!("Provisional: {}", confidence_note(a));
+        writeln!(out, "{}", t.prose(&why))?;
+    }
     if let Some(next) = story::next_level(a) {
         writeln!(out, "{}", t.prose(&format!("Next level: {next}")))?;
     }

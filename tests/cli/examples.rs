@@ -83,6 +83,32 @@ fn each_example_lands_in_the_quadrant_it_was_written_for() {
     }
 }
 
+// The table gave no reason for a provisional verdict, which the Markdown
+// and HTML reports give.
+#[test]
+fn the_table_says_why_a_verdict_is_provisional_or_insufficient() {
+    for (file, line) in [
+        (
+            "aligned-incident-lakeshore-health.yaml",
+            Some("Provisional: The pilots list is not the whole inventory of AI in use, so the verdict rests on part\nof it.\n"),
+        ),
+        (
+            "insufficient-alder-foods.yaml",
+            Some("Confidence insufficient: Too much is unanswered to trust this verdict."),
+        ),
+        ("aligned-harbor-logistics.yaml", None),
+    ] {
+        let out = run(&["assess", &format!("examples/{file}"), "--format", "table"]);
+        assert_eq!(out.code, 0, "{file}: {}", out.stderr);
+        if let Some(line) = line {
+            assert!(out.stdout.contains(line), "{file}: {}", out.stdout);
+        } else {
+            assert!(!out.stdout.contains("Provisional:"), "{}", out.stdout);
+            assert!(!out.stdout.contains("Confidence insufficient"), "{}", out.stdout);
+        }
+    }
+}
+
 #[test]
 fn the_quadrant_examples_are_fully_answered() {
     for file in examples()
