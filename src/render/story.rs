@@ -229,6 +229,18 @@ fn owners(a: &Assessment, r: &Recommendation) -> Option<String> {
         .collect();
     let mut named = Vec::new();
     let mut unowned = Vec::new();
+    // An item about a practice (monitoring for every model built in
+    // house) holds the pilots it concerns without naming any: an owner
+    // line would name them out of the blue. One whose words name some
+    // (the rest as "and 4 more") has the owners of all.
+    let said = why(r);
+    let names_any = r
+        .pilots
+        .iter()
+        .any(|name| r.title.contains(name.as_str()) || said.contains(name.as_str()));
+    if !names_any {
+        return None;
+    }
     for name in r.pilots.iter() {
         let owner = owner_of.get(name.as_str()).copied();
         match owner {

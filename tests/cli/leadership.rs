@@ -375,3 +375,26 @@ fn a_plan_without_results_is_not_said_to_stall_pilots_that_are_live() {
         "{md}"
     );
 }
+
+// An item about the MLOps practice, which names no pilot, was followed by
+// "No owner named for p0."
+#[test]
+fn an_item_that_names_no_pilot_names_no_owner() {
+    let a = assess(&doc(&format!(
+        "{}  mlops:\n    monitoring: false\n",
+        pilots(&[&live("manual", "low")])
+    )));
+    let practice = item(&a, FindingId::NoMonitoring).expect("the practice's item");
+    assert_eq!(*practice.pilots, ["p0"]);
+    assert_eq!(
+        &*practice.title,
+        "Make monitoring part of the MLOps practice, for every model built in house."
+    );
+    let md = render::markdown::render(&a);
+    assert!(!md.contains("owner named for p0"), "{md}");
+    // An item that names the pilot says who owns it.
+    let a = assess(&doc(&pilots(&[&live("none", "low")])));
+    let md = render::markdown::render(&a);
+    assert!(md.contains("Monitor p0 for health and accuracy"), "{md}");
+    assert!(md.contains("No owner named for p0."), "{md}");
+}
