@@ -431,10 +431,17 @@ impl FocusReason {
         use FocusReason as R;
         match self {
             R::NoPlanOnRecord => &["completeness", "min_completeness"],
-            R::Stuck => &["lingering", "live", "pilots", "strategy"],
+            R::Stuck => &["lingering", "live", "pilots", "each", "strategy"],
             R::Overwhelmed => &["open_options", "strategy"],
             R::Harden => &["findings", "strategy", "implementation", "live_pilots"],
-            R::EarlyStuck => &["lingering", "live", "pilots", "strategy", "implementation"],
+            R::EarlyStuck => &[
+                "lingering",
+                "live",
+                "pilots",
+                "each",
+                "strategy",
+                "implementation",
+            ],
             R::SlideDeck => &["strategy", "implementation", "delivery"],
             R::UnusedTools | R::Aligned => &["strategy", "implementation", "live_pilots", "proven"],
             R::Early => &["strategy", "implementation"],

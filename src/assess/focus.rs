@@ -67,6 +67,7 @@ pub fn decide(s: &Situation<'_>) -> Decision {
     let started = s.facts.started_live_first();
     let (template, pilots) = if reason == FocusReason::Early && !started.is_empty() {
         vars.push(("pilots", names(started.iter().map(|p| p.name()))));
+        vars.push(("each", each(started.len())));
         evidence.extend(started.iter().map(|p| p.field_evidence(pilot::STAGE)));
         (&s.rubric.early_started, started)
     } else if matches!(reason, FocusReason::Stuck | FocusReason::EarlyStuck) {
@@ -176,6 +177,7 @@ fn facts_of(
                 ("lingering", lingering_phrase(s.purgatory.lingering)),
                 ("live", live_phrase(&s.facts.live_pilots())),
                 ("pilots", names(pilots.iter().map(|p| p.name()))),
+                ("each", each(pilots.len())),
             ]);
             let mut evidence = score_evidence();
             evidence.extend(pilots.iter().map(|p| p.evidence("lingering")));
@@ -280,4 +282,10 @@ fn lower_first(text: &str) -> String {
         Some(first) => first.to_lowercase().chain(chars).collect(),
         None => String::new(),
     }
+}
+
+/// `{each}` in a focus sentence: "each" of several pilots, "it" of one
+/// ("decide go or no-go for it").
+fn each(pilots: usize) -> String {
+    if pilots == 1 { "it" } else { "each" }.to_owned()
 }

@@ -336,7 +336,7 @@ impl Checker<'_> {
             ));
             return String::new();
         };
-        self.placeholders(text, &["pilots", "strategy", "implementation"]);
+        self.placeholders(text, &["pilots", "each", "strategy", "implementation"]);
         text.get_ref().clone()
     }
 

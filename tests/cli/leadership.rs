@@ -162,7 +162,7 @@ fn the_early_focus_names_the_started_pilots_live_first() {
     assert_eq!(a.focus_reason_id, FocusReason::Early);
     assert!(
         a.focus_reason
-            .starts_with("Work in parallel: let loan-document-reader teach the strategy"),
+            .starts_with("Work in parallel: let loan-document-reader teach the strategy while it takes shape, and make sure it has an owner,"),
         "{}",
         a.focus_reason
     );
@@ -172,7 +172,7 @@ fn the_early_focus_names_the_started_pilots_live_first() {
     assert_eq!(a.focus_reason_id, FocusReason::Early);
     assert!(
         a.focus_reason.starts_with(
-            "Work in parallel: let member-chatbot and loan-document-reader teach the strategy"
+            "Work in parallel: let member-chatbot and loan-document-reader teach the strategy while it takes shape, and make sure each has an owner,"
         ),
         "{}",
         a.focus_reason
@@ -397,4 +397,15 @@ fn an_item_that_names_no_pilot_names_no_owner() {
     let md = render::markdown::render(&a);
     assert!(md.contains("Monitor p0 for health and accuracy"), "{md}");
     assert!(md.contains("No owner named for p0."), "{md}");
+}
+
+// One lingering pilot was told "Decide go or no-go for each".
+#[test]
+fn a_focus_on_one_pilot_speaks_of_it_not_of_each() {
+    let a = assess(&example("partial-cedar-health.yaml"));
+    assert_eq!(a.focus_reason_id, FocusReason::Stuck);
+    assert_eq!(
+        &*a.focus_reason,
+        "Pivot to implementation: the plan is there (strategy 90.2), but 1 pilot lingers (radiology-triage) and none is live. Decide go or no-go for it before starting anything new."
+    );
 }

@@ -465,7 +465,7 @@ fn the_texts_for_started_pilots_and_the_level_meanings_are_required() {
     let line = line_of("early-started = ");
     assert_eq!(
         problems("teach the strategy while it takes shape, and make sure", "teach {nothing} while it takes shape, and make sure"),
-        [format!("r.toml:{line}:17: unknown placeholder {{nothing}}; this text may use: pilots, strategy, implementation")]
+        [format!("r.toml:{line}:17: unknown placeholder {{nothing}}; this text may use: pilots, each, strategy, implementation")]
     );
     let meaning = DEFAULT_TOML
         .lines()
