@@ -207,7 +207,9 @@ fn why(r: &Recommendation) -> String {
     }
     match &r.reason {
         Reason::Gap { criterion, .. } => format!(
-            "Among the answers given, {} has one of the largest gaps to full points.",
+            // Quoted: a title is a name, capitalized and often plural
+            // ("Pilots retrained as data changes").
+            "Among the answers given, the criterion \"{}\" has one of the largest gaps to full points.",
             criterion.title
         ),
         Reason::Finding { message, .. } => message.to_string(),

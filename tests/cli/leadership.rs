@@ -409,3 +409,15 @@ fn a_focus_on_one_pilot_speaks_of_it_not_of_each() {
         "Pivot to implementation: the plan is there (strategy 90.2), but 1 pilot lingers (radiology-triage) and none is live. Decide go or no-go for it before starting anything new."
     );
 }
+
+// A criterion's title read as the subject of the sentence: "Among the
+// answers given, Pilots retrained as data changes has ...".
+#[test]
+fn a_gap_names_its_criterion_as_a_name() {
+    let a = assess(&example("aligned-unguarded-meridian-insurance.yaml"));
+    let md = render::markdown::render(&a);
+    assert!(
+        md.contains("Why: Among the answers given, the criterion \"Pilots retrained as data changes\" has one of the largest gaps to full points."),
+        "{md}"
+    );
+}
