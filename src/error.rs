@@ -168,6 +168,9 @@ pub const UNSHALLOW: &str =
 /// A file's versions that git could not give.
 #[derive(Debug, Clone, thiserror::Error)]
 pub enum GitProblem {
+    /// A file name that is not UTF-8: git cannot be asked about it exactly.
+    #[error("{file}: the file's name is not UTF-8, so its versions cannot be read from git; rename the file")]
+    NotUtf8 { file: String },
     /// Git said why: `why` is the first line of what it said.
     #[error("{file}: {what}: {why}")]
     Failed {

@@ -41,13 +41,23 @@ pub struct Revision {
 /// the nearest of its directories that is there now, so that a file whose
 /// directory was removed since (read at an older revision, or followed
 /// back through the history) is still found at the revision that has it.
-fn place(file: &Path) -> (PathBuf, String) {
+///
+/// A path that is not UTF-8 is refused: git's answers about it (its log,
+/// its objects) would name another file, and a wrong "not found" is worse
+/// than a plain refusal.
+fn place(file: &Path, shown: &str) -> Result<(PathBuf, String), Error> {
+    if file.to_str().is_none() {
+        return Err(GitProblem::NotUtf8 {
+            file: shown.to_owned(),
+        }
+        .into());
+    }
     let directory = super::tree::nearest_directory(file);
     // What lies past it, as written (`..` too), or the whole path where the
     // nearest directory is the working one.
     let rest = file.strip_prefix(directory).unwrap_or(file);
     let parts: Vec<_> = rest.iter().map(|part| part.to_string_lossy()).collect();
-    (directory.to_path_buf(), parts.join("/"))
+    Ok((directory.to_path_buf(), parts.join("/")))
 }
 
 /// Variables that point git at another repository, work tree or index
@@ -214,7 +224,7 @@ fn commit_of(directory: &Path, shown: &str, revision: &str) -> Result<String, Er
 /// The bytes of `file` as it was at `revision`. Its size is asked first: a
 /// file larger than a questionnaire may be is refused unread.
 pub fn show(file: &Path, shown: &str, revision: &str) -> Result<Vec<u8>, Error> {
-    let (directory, name) = place(file);
+    let (directory, name) = place(file, shown)?;
     let commit = commit_of(&directory, shown, revision)?;
     let revision_shown = escaped(revision);
     // The file's path from the repository's root, computed in its own
@@ -262,7 +272,7 @@ pub fn show(file: &Path, shown: &str, revision: &str) -> Result<Vec<u8>, Error> 
 /// copies); a commit that deleted it is left out (there is nothing to
 /// assess).
 pub fn revisions(file: &Path, shown: &str) -> Result<Vec<Revision>, Error> {
-    let (directory, name) = place(file);
+    let (directory, name) = place(file, shown)?;
     let output = output(
         git(&directory).args([
             "log",
@@ -376,7 +386,7 @@ pub fn each_content(
     revisions: &[Revision],
     mut each: impl FnMut(usize, Blob),
 ) -> Result<(), Error> {
-    let (directory, _) = place(file);
+    let (directory, _) = place(file, shown)?;
     let mut child = git(&directory)
         .args(["cat-file", "--batch"])
         .stdin(Stdio::piped())
@@ -494,7 +504,7 @@ mod tests {
             ("gone/org.yaml".to_owned(), ".".to_owned(), "gone/org.yaml"),
         ];
         for (file, directory, name) in cases {
-            let (d, n) = place(Path::new(&file));
+            let (d, n) = place(Path::new(&file), &file).expect("UTF-8");
             assert_eq!((d, n.as_str()), (PathBuf::from(directory), name), "{file}");
         }
     }

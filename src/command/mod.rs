@@ -221,6 +221,13 @@ fn diff_command(args: &DiffArgs, env: &Environment) -> Result<Output, Error> {
     let side = |path: &Path, other: &Path| {
         let reference = path.to_string_lossy();
         if reference.starts_with("git:") {
+            // `git:REV:PATH` with a PATH that is not UTF-8: see `git::place`.
+            if path.to_str().is_none() {
+                return Err(crate::error::GitProblem::NotUtf8 {
+                    file: crate::diagnostic::shown_path(path),
+                }
+                .into());
+            }
             read::report(&reference, named_file(other), rubric, options)
         } else {
             // Read by its path as given, whatever it holds.

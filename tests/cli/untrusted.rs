@@ -1393,6 +1393,54 @@ fn an_argument_that_is_not_utf8_is_a_mistake_whatever_quoting_would_make_of_it()
     );
 }
 
+// A committed file whose name is not UTF-8 was said to have no committed
+// version, and to be missing at HEAD: its name reached git changed.
+#[cfg(target_os = "linux")]
+#[test]
+fn a_file_name_that_is_not_utf8_is_refused_for_git_not_said_to_be_missing() {
+    use std::ffi::{OsStr, OsString};
+    use std::os::unix::ffi::OsStringExt;
+    let tmp = repository();
+    let dir = path_of(&tmp);
+    let mut file = format!("{dir}/lat").into_bytes();
+    file.extend_from_slice(b"\xe9.yaml");
+    let file = OsString::from_vec(file);
+    std::fs::write(&file, example(NORTHWIND)).expect("write");
+    git(dir, &["add", "--all"]);
+    commit_on(dir, "2026-11-02", "a name that is not UTF-8");
+    let shown = format!("{dir}/lat\\xE9.yaml");
+    let mut git_path = OsString::from("git:HEAD:");
+    git_path.push(&file);
+    let cases: [Vec<&OsStr>; 4] = [
+        vec![OsStr::new("history"), &file],
+        vec![
+            OsStr::new("assess"),
+            &file,
+            OsStr::new("--baseline"),
+            OsStr::new("git:HEAD"),
+        ],
+        vec![OsStr::new("diff"), OsStr::new("git:HEAD"), &file],
+        vec![OsStr::new("diff"), &git_path, &file],
+    ];
+    for args in cases {
+        let out = crate::common::run_os(&args);
+        assert_eq!((out.code, out.stdout.as_str()), (2, ""), "{args:?}");
+        let name = if args[1] == git_path.as_os_str() {
+            format!("git:HEAD:{shown}")
+        } else {
+            shown.clone()
+        };
+        assert_eq!(
+            out.stderr,
+            format!("{name}: the file's name is not UTF-8, so its versions cannot be read from git; rename the file\n"),
+            "{args:?}"
+        );
+    }
+    // Read as it lies now, it is assessed.
+    let out = crate::common::run_os(&[OsStr::new("assess"), &file]);
+    assert_eq!(out.code, 0, "{}", out.stderr);
+}
+
 // A tab or an invisible character in a pilot's name passed `validate`, and
 // the JSON report holding it could not be read back by `diff`: the report's
 // reader refuses what the questionnaire now refuses too.
