@@ -171,6 +171,14 @@ pub enum GitProblem {
     /// A file name that is not UTF-8: git cannot be asked about it exactly.
     #[error("{file}: the file's name is not UTF-8, so its versions cannot be read from git; rename the file")]
     NotUtf8 { file: String },
+    #[error("{file}: the file's name holds a control character (U+{code:04X}), so its versions are not read from git; rename the file")]
+    ControlInName { file: String, code: u32 },
+    #[error("{file}: at git revision {revision} it is {what}, not a file; name the questionnaire or report inside it")]
+    NotAFile {
+        file: String,
+        revision: String,
+        what: &'static str,
+    },
     /// Git said why: `why` is the first line of what it said.
     #[error("{file}: {what}: {why}")]
     Failed {

@@ -42,13 +42,22 @@ pub struct Revision {
 /// directory was removed since (read at an older revision, or followed
 /// back through the history) is still found at the revision that has it.
 ///
-/// A path that is not UTF-8 is refused: git's answers about it (its log,
-/// its objects) would name another file, and a wrong "not found" is worse
+/// A path that is not UTF-8, or holds a control character, is refused:
+/// git's answers about it (its log, its objects, its messages) would name
+/// another file or break across lines, and a wrong "not found" is worse
 /// than a plain refusal.
 fn place(file: &Path, shown: &str) -> Result<(PathBuf, String), Error> {
-    if file.to_str().is_none() {
+    let Some(text) = file.to_str() else {
         return Err(GitProblem::NotUtf8 {
             file: shown.to_owned(),
+        }
+        .into());
+    };
+    // git quotes such a name its own way in what it says, over lines.
+    if let Some(c) = text.chars().find(|c| c.is_control()) {
+        return Err(GitProblem::ControlInName {
+            file: shown.to_owned(),
+            code: u32::from(c),
         }
         .into());
     }
@@ -204,21 +213,37 @@ fn commit_of(directory: &Path, shown: &str, revision: &str) -> Result<String, Er
         }
         .into());
     }
+    // A revision that names a tree or a file (`HEAD^{tree}`) names no
+    // commit either, though git says so in words about its own syntax.
+    let names_an_object = output(
+        git(directory).args([
+            "rev-parse",
+            "--verify",
+            "--quiet",
+            "--end-of-options",
+            revision,
+        ]),
+        shown,
+    )?
+    .status
+    .success();
     // `--quiet` silences only an unknown revision; anything else (no
     // repository at all) is said in git's words.
-    Err(if found.stderr.iter().all(u8::is_ascii_whitespace) {
-        GitProblem::NoSuchCommit {
-            file: shown.to_owned(),
-            revision: revision_shown.into_owned(),
-        }
-        .into()
-    } else {
-        failed(
-            shown,
-            &format!("cannot be read at git revision {revision_shown}"),
-            &found.stderr,
-        )
-    })
+    Err(
+        if names_an_object || found.stderr.iter().all(u8::is_ascii_whitespace) {
+            GitProblem::NoSuchCommit {
+                file: shown.to_owned(),
+                revision: revision_shown.into_owned(),
+            }
+            .into()
+        } else {
+            failed(
+                shown,
+                &format!("cannot be read at git revision {revision_shown}"),
+                &found.stderr,
+            )
+        },
+    )
 }
 
 /// The bytes of `file` as it was at `revision`. Its size is asked first: a
@@ -237,11 +262,15 @@ pub fn show(file: &Path, shown: &str, revision: &str) -> Result<Vec<u8>, Error> 
     let object = format!("{commit}:{}{name}", prefix.trim_end_matches('\n'));
     let size = output(git(&directory).args(["cat-file", "-s", &object]), shown)?;
     if !size.status.success() {
-        return Err(failed(
-            shown,
-            &format!("cannot be read at git revision {revision_shown}"),
-            &size.stderr,
-        ));
+        return Err(
+            not_a_file(&directory, shown, &object, &revision_shown).unwrap_or_else(|| {
+                failed(
+                    shown,
+                    &format!("cannot be read at git revision {revision_shown}"),
+                    &size.stderr,
+                )
+            }),
+        );
     }
     let size: u64 = String::from_utf8_lossy(&size.stdout)
         .trim()
@@ -259,13 +288,37 @@ pub fn show(file: &Path, shown: &str, revision: &str) -> Result<Vec<u8>, Error> 
     }
     let bytes = output(git(&directory).args(["cat-file", "blob", &object]), shown)?;
     if !bytes.status.success() {
-        return Err(failed(
-            shown,
-            &format!("cannot be read at git revision {revision_shown}"),
-            &bytes.stderr,
-        ));
+        return Err(
+            not_a_file(&directory, shown, &object, &revision_shown).unwrap_or_else(|| {
+                failed(
+                    shown,
+                    &format!("cannot be read at git revision {revision_shown}"),
+                    &bytes.stderr,
+                )
+            }),
+        );
     }
     Ok(bytes.stdout)
+}
+
+/// Why `object` could not be read as a file, when it is there as something
+/// else (a directory, a submodule): said in words, where git would say
+/// "bad file" of its own command.
+fn not_a_file(directory: &Path, shown: &str, object: &str, revision: &str) -> Option<Error> {
+    let kind = output(git(directory).args(["cat-file", "-t", object]), shown).ok()?;
+    let what = match kind.stdout.trim_ascii() {
+        b"tree" => "a directory",
+        b"commit" => "a submodule",
+        _ => return None,
+    };
+    Some(
+        GitProblem::NotAFile {
+            file: shown.to_owned(),
+            revision: revision.to_owned(),
+            what,
+        }
+        .into(),
+    )
 }
 
 /// The commits that changed `file`, newest first, following renames (never

@@ -1571,6 +1571,36 @@ fn a_file_in_a_directory_removed_since_is_read_at_its_revision() {
     );
 }
 
+// git's own words reached the reader: "git cat-file COMMIT:sub: bad file"
+// for a directory, "HEAD^{tree}^{commit}: expected commit type" for a
+// tree, and a message cut at the line break of a name.
+#[test]
+fn what_git_cannot_read_as_a_file_is_said_in_plain_words() {
+    let tmp = repository();
+    let dir = path_of(&tmp);
+    std::fs::create_dir(format!("{dir}/reports.yaml")).expect("mkdir");
+    std::fs::write(format!("{dir}/reports.yaml/org.yaml"), example(NORTHWIND)).expect("write");
+    commit_on(dir, "2026-11-02", "a directory named like a file");
+    for (reference, message) in [
+        (
+            "git:HEAD:reports.yaml",
+            "reports.yaml: at git revision HEAD it is a directory, not a file; name the questionnaire or report inside it\n",
+        ),
+        (
+            "git:HEAD^{tree}",
+            "org.yaml: git revision HEAD^{tree} names no commit in this repository\n",
+        ),
+        (
+            "git:HEAD:x\n::error file=a::forged",
+            "x\\n::error file=a::forged: the file's name holds a control character (U+000A), so its versions are not read from git; rename the file\n",
+        ),
+    ] {
+        let out = run_in(dir, &["assess", "org.yaml", "--baseline", reference]);
+        assert_eq!((out.code, out.stdout.as_str()), (2, ""), "{reference}");
+        assert_eq!(out.stderr, message, "{reference}");
+    }
+}
+
 // A directory's questionnaire that linked to a file elsewhere on the machine
 // had that file read and its first problem quoted in the job's log.
 #[test]
