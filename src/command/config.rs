@@ -211,7 +211,11 @@ pub fn parse(text: &str, path: &Path) -> Result<Config, Vec<Diagnostic>> {
     // Every unknown key at once, then the other problems of what reads.
     let (read, mut problems) = crate::load::toml_text::parse_all::<RawConfig>(text);
     let Some((raw, read_text)) = read else {
-        return Err(problems);
+        // A list where a table belongs (`[[gate]]`), or a table where a
+        // list of tables belongs (`accept = {...}`), fails as a type that
+        // names neither; said as what it is instead.
+        let shapes = misshapen_tables(text);
+        return Err(if shapes.is_empty() { problems } else { shapes });
     };
     let text = read_text.as_str();
     problems.extend(hidden_characters(text, &raw));
@@ -293,6 +297,26 @@ pub fn parse(text: &str, path: &Path) -> Result<Config, Vec<Diagnostic>> {
     } else {
         Err(problems)
     }
+}
+
+/// `[gate]` written as a list, and `[[accept]]` as one table; nothing when
+/// the text is not TOML at all.
+fn misshapen_tables(text: &str) -> Vec<Diagnostic> {
+    let Ok(document) = toml::de::DeTable::parse(text) else {
+        return Vec::new();
+    };
+    let mut problems =
+        crate::load::toml_text::lists_for_tables(text, document.get_ref(), &["gate"]);
+    for (name, value) in document.get_ref() {
+        if name.get_ref() == "accept" && matches!(value.get_ref(), toml::de::DeValue::Table(_)) {
+            problems.push(Diagnostic::at(
+                position(text, value.span().start),
+                "accept: a list of tables, one [[accept]] for each accepted risk, not one table"
+                    .to_owned(),
+            ));
+        }
+    }
+    problems
 }
 
 /// Every text of the file obeys a questionnaire's rules for names: the

@@ -16,6 +16,16 @@ pub fn parse<T: DeserializeOwned>(text: &str) -> Result<T, Diagnostic> {
 /// says only "duplicate key", whichever it is.
 fn message(text: &str, e: &toml::de::Error) -> String {
     let plain = humanize(e.message());
+    if plain.starts_with("invalid type: ") || plain.starts_with("invalid value: ") {
+        return match e.span().and_then(|span| key_of_value(text, span.start)) {
+            Some(key) => format!(
+                "{}: {}",
+                crate::diagnostic::escaped(&key),
+                what_was_written(text, e.span().map_or(0, |s| s.start), &plain)
+            ),
+            None => plain,
+        };
+    }
     if plain != "duplicate key" {
         return plain;
     }
@@ -51,6 +61,41 @@ fn message(text: &str, e: &toml::de::Error) -> String {
         ),
         (None, _) => plain,
     }
+}
+
+/// The dotted key whose value starts at byte `start`, where the value
+/// follows `key =` on its line: the key, after the name of the table its
+/// nearest header above opens (`gate.fail_under`, `accept.until`).
+fn key_of_value(text: &str, start: usize) -> Option<String> {
+    let before = text.get(..start)?;
+    let line_start = before.rfind('\n').map_or(0, |i| i + 1);
+    let (key, _) = before[line_start..].split_once('=')?;
+    let key = key.trim().trim_matches(['"', '\'']);
+    if key.is_empty() || key.starts_with('[') {
+        return None;
+    }
+    let table = before[..line_start]
+        .lines()
+        .rev()
+        .map(str::trim)
+        .find(|line| line.starts_with('['))
+        .map(|header| header.trim_matches(['[', ']']).trim());
+    Some(match table {
+        Some(table) if !table.is_empty() => format!("{table}.{key}"),
+        _ => key.to_owned(),
+    })
+}
+
+/// serde reads a date, a time and an inline table all as a map: the
+/// message says which of them was written.
+fn what_was_written(text: &str, start: usize, plain: &str) -> String {
+    let written = text.get(start..).unwrap_or_default();
+    let what = if written.starts_with('{') {
+        "a table"
+    } else {
+        "a date or a time"
+    };
+    plain.replace("a table, a date or a time", what)
 }
 
 /// Parses TOML text into `T`, reporting every unknown key at once rather

@@ -46,18 +46,34 @@ fn a_wrong_value_in_readiness_toml_is_named_in_the_readers_words() {
         ),
         (
             "[gate]\nfail_under = 2027-01-01\n",
-            "readiness.toml:2:14: invalid type: a table, a date or a time, expected a number\n",
+            "readiness.toml:2:14: gate.fail_under: invalid type: a date or a time, expected a number\n",
         ),
         ("[gate]\nfail_under = 1e400\n", "readiness.toml:2:14: the number is too large to hold\n"),
-        ("gate = 5\n", "readiness.toml:1:8: invalid type: integer \"5\", expected a table\n"),
-        ("accept = [1]\n", "readiness.toml:1:11: invalid type: integer \"1\", expected a table\n"),
+        ("gate = 5\n", "readiness.toml:1:8: gate: invalid type: integer \"5\", expected a table\n"),
+        ("accept = [1]\n", "readiness.toml:1:11: accept: invalid type: integer \"1\", expected a table\n"),
         (
             "[gate]\nfail_on = [\"purgatory\", \"x\\n::error::y\"]\n",
             "readiness.toml:2:11: gate.fail_on: holds U+000A, a control, invisible or bidirectional character; a word or a reference is one line of visible characters\n",
         ),
         (
             "gate = [99.0, 50.0]\n",
-            "readiness.toml:1:8: found a list of length 2, expected a table\n",
+            "readiness.toml:1:8: gate: a table is written with its keys by name, never as a list\n",
+        ),
+        (
+            "[[gate]]\nfail_under = 3\n",
+            "readiness.toml:1:1: gate: a table is written with its keys by name, never as a list\n",
+        ),
+        (
+            "accept = { finding = \"laptop-bound\" }\n",
+            "readiness.toml:1:10: accept: a list of tables, one [[accept]] for each accepted risk, not one table\n",
+        ),
+        (
+            "[gate]\nfail_on_regression = 5\n",
+            "readiness.toml:2:22: gate.fail_on_regression: invalid type: integer \"5\", expected a boolean\n",
+        ),
+        (
+            "[gate]\nfail_under = { a = 1 }\n",
+            "readiness.toml:2:14: gate.fail_under: invalid type: a table, expected a number\n",
         ),
         (
             "gate = [99.0, 50.0, 50.0, 80.0, \"purgatory\", \"o.yaml\", true, 0.0]\n",
