@@ -549,6 +549,42 @@ fn a_number_past_exact_is_said_as_the_rounded_value_it_is() {
     }
 }
 
+// A spend of 12345678901234567890 was printed as 12,345,678,901,234,567,168:
+// a number (not only a whole number) past 2^53 is refused, and 2^53 itself
+// is printed as written.
+#[test]
+fn a_number_past_exact_is_refused_wherever_it_stands() {
+    let spend = |monthly: &str| {
+        format!("version: 1\norganization:\n  name: Big Spender\n  assessed: 2026-11-20\nimplementation:\n  spend:\n    monthly: {monthly}\n")
+    };
+    for (written, shown) in [
+        (
+            "12345678901234567890",
+            "a number of about 1.2345678901234567e19",
+        ),
+        ("1e23", "a number of about 1e23"),
+        ("9007199254740993", "the number 9007199254740993"),
+    ] {
+        let (path, line) = refused("spend.yaml", spend(written).as_bytes());
+        assert_eq!(
+            line,
+            format!("{path}:7:14: implementation.spend.monthly: expected a number, 0 or more, found {shown}; numbers above 9,007,199,254,740,992 cannot be held exactly")
+        );
+    }
+    let (_, out) = with_file(
+        "spend.yaml",
+        spend("9007199254740992").as_bytes(),
+        &["assess"],
+    );
+    assert_eq!(out.code, 0, "{}", out.stderr);
+    assert!(
+        out.stdout
+            .contains("Monthly AI spend: 9,007,199,254,740,992."),
+        "{}",
+        out.stdout
+    );
+}
+
 // A name of a lone combining mark, a variation selector or the blank braille
 // pattern was accepted, and headed the report with nothing to see.
 #[test]

@@ -340,6 +340,32 @@ impl Walker {
     }
 }
 
+/// A number held exactly: past 2^53 a double holds it rounded, and every
+/// report would print digits the reader never wrote. `None` for one that
+/// is not, and for what is no number.
+fn exact_number(value: &Value) -> Option<f64> {
+    const EXACT_UP_TO: u64 = 1 << 53;
+    match value {
+        #[allow(clippy::cast_precision_loss)] // at most 2^53: exact
+        Value::Int(i) if i.unsigned_abs() <= EXACT_UP_TO => Some(*i as f64),
+        #[allow(clippy::cast_precision_loss)]
+        Value::Float(x) if x.abs() <= EXACT_UP_TO as f64 => Some(*x),
+        _ => None,
+    }
+}
+
+/// A number past 2^53, in words (see [`exact_number`]).
+fn inexact(path: &dyn fmt::Display, kind: &Kind, node: &Node) -> Vec<Diagnostic> {
+    vec![Diagnostic::at(
+        node.at,
+        format!(
+            "{path}: expected {}, found {}; numbers above 9,007,199,254,740,992 cannot be held exactly",
+            kind.allowed(),
+            node.value.describe()
+        ),
+    )]
+}
+
 /// Why a name may not hold a zero-width joiner or non-joiner, which free
 /// text may (`diagnostic::is_joiner`).
 fn joined_name(path: &dyn fmt::Display) -> String {
@@ -474,10 +500,12 @@ fn read(
             Given::Integer(number)
         }
         (Kind::Number { min, max, .. }, value) => {
-            let number = match value {
-                Value::Int(i) => *i as f64,
-                Value::Float(x) if x.is_finite() => *x,
-                _ => return Err(quoted_hint(wrong(), value)),
+            let Some(number) = exact_number(value) else {
+                return Err(match value {
+                    Value::Int(_) => inexact(path, &kind, node),
+                    Value::Float(x) if x.is_finite() => inexact(path, &kind, node),
+                    _ => quoted_hint(wrong(), value),
+                });
             };
             if number < min || number > max {
                 return Err(wrong());
