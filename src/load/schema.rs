@@ -130,7 +130,13 @@ fn leaf(kind: Kind) -> Value {
             bounded("integer", json!(min), (max < i64::MAX).then(|| json!(max)))
         }
         Kind::Number { min, max, .. } => {
-            bounded("number", json!(min), max.is_finite().then(|| json!(max)))
+            // Past 2^53 a number is refused (it cannot be held exactly).
+            let max = if max.is_finite() {
+                json!(max)
+            } else {
+                json!(1_u64 << 53)
+            };
+            bounded("number", json!(min), Some(max))
         }
         Kind::Flag => json!({ "type": ["boolean", "null"] }),
         Kind::Date => json!({
