@@ -37,6 +37,12 @@ pub fn parse(text: &str) -> Result<Report, Vec<Diagnostic>> {
             )])
         }
         Some(Value::Number(n)) if n.as_u64() == Some(SUPPORTED) => {}
+        // A whole number past 2^64, read as a float: no digits of it shown.
+        Some(Value::Number(n)) if n.as_f64().is_some_and(|x| x.abs() >= 1.8e19) => {
+            return Err(vec![Diagnostic::whole_file(format!(
+                "format_version: a number too large to hold is not a format this version of readiness reads; it reads format {SUPPORTED}"
+            ))])
+        }
         Some(other) => {
             let mut shown = other.to_string();
             if shown.len() > 40 {
@@ -147,6 +153,16 @@ fn json_error(e: &serde_json::Error, path: Option<&str>) -> Diagnostic {
 fn plain(message: &str) -> String {
     if message == "trailing characters" {
         return "holds more values than it may (a range is [low, high])".to_owned();
+    }
+    // serde_json reads a whole number past 2^64 as a float, and names it
+    // so ("floating point `1e23`"): the number was whole, only too large.
+    if let Some(rest) = message.strip_prefix("invalid type: floating point `") {
+        let (number, expected) = rest.split_once("`, ").unwrap_or((rest, ""));
+        let too_large = number.parse::<f64>().is_ok_and(|x| x.abs() >= 1.8e19);
+        let whole = expected.starts_with("expected u") || expected.starts_with("expected i");
+        if too_large && whole {
+            return plain(&format!("the number is too large to hold; {expected}"));
+        }
     }
     let mut text = message.to_owned();
     if let Some(at) = text.find("expected struct ") {
@@ -475,6 +491,20 @@ mod tests {
         assert_eq!(
             problem("{\"format_version\": 1}"),
             "not a report of one organization: missing field `tool`"
+        );
+        // A whole number past 2^64, read as a float, is said to be too
+        // large; a fraction is still a fraction.
+        assert_eq!(
+            plain("invalid type: floating point `1e23`, expected usize"),
+            "the number is too large to hold; expected a whole number, 0 or more"
+        );
+        assert_eq!(
+            plain("invalid type: floating point `1.5`, expected u32"),
+            "invalid type: floating point `1.5`, expected a whole number, 0 or more"
+        );
+        assert_eq!(
+            problem("{\"format_version\": 18446744073709551617}"),
+            "format_version: a number too large to hold is not a format this version of readiness reads; it reads format 1"
         );
         assert_eq!(
             plain("invalid type: string \"a\", expected f64"),
