@@ -233,7 +233,7 @@ pub enum WriteProblem {
     NotAFileName { path: String },
     #[error("{path}: the directory {directory} does not exist")]
     NoDirectory { path: String, directory: String },
-    #[error("{path}: cannot write the report: {}", reason_in_directory(source))]
+    #[error("{path}: cannot be written: {}", reason_in_directory(source))]
     CannotWrite {
         path: String,
         #[source]

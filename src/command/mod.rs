@@ -717,18 +717,24 @@ fn init(file: Option<&Path>, force: bool) -> Result<Output, Error> {
         Replace::Refused
     };
     output::write_whole(path, replace, |out| out.write_all(template.as_bytes()))?;
+    let shown = diagnostic::shown_path(path);
+    // A name shown escaped (`\u{1b}`, `\xE9`) is not the name a shell would
+    // pass: no command is offered that would name another file.
+    if path.to_str() != Some(shown.as_str()) {
+        return Ok(Output::success(format!(
+            "wrote {shown}; fill it in, then assess it with readiness assess\n"
+        )));
+    }
     Ok(Output::success(format!(
-        "wrote {}; fill it in, then run: readiness assess {}\n",
-        diagnostic::shown_path(path),
-        shell_word(&diagnostic::shown_path(path))
+        "wrote {shown}; fill it in, then run: readiness assess {}\n",
+        shell_word(&shown)
     )))
 }
 
 /// A path as shown (`diagnostic::shown_path`) as one word of a command a
 /// reader may paste into a POSIX shell: as it is when every character is
 /// plain, else in single quotes; one that begins with `-` after `./`, so
-/// that it is never read as an option. A name with a control character is
-/// shown escaped, and the command then names it as shown.
+/// that it is never read as an option.
 fn shell_word(path: &str) -> String {
     let path = if path.starts_with('-') {
         format!("./{path}")

@@ -115,7 +115,7 @@ fn a_report_keeps_the_permissions_of_the_file_it_replaces() {
         assert_eq!(out.code, 2);
         assert_eq!(
             out.stderr,
-            format!("{report}: cannot write the report: permission denied\n")
+            format!("{report}: cannot be written: permission denied\n")
         );
     }
 }
@@ -161,7 +161,7 @@ fn a_directory_that_takes_no_files_is_not_said_to_be_missing() {
     assert_eq!((out.code, out.stdout.as_str()), (2, ""));
     assert_eq!(
         out.stderr,
-        "/proc/report.txt: cannot write the report: no file can be made in its directory\n"
+        "/proc/report.txt: cannot be written: no file can be made in its directory\n"
     );
 }
 

@@ -187,6 +187,14 @@ fn the_command_init_suggests_keeps_the_path_one_word() {
         );
         assert!(std::path::Path::new(&format!("{dir}/{name}")).is_file());
     }
+    // A name shown escaped is not the name a shell would pass: no command
+    // is offered that would name another file.
+    let out = crate::common::run_in(dir, &["init", "--", "c\u{1b}[31mred.yaml"]);
+    assert_eq!(out.code, 0, "{}", out.stderr);
+    assert_eq!(
+        out.stdout,
+        "wrote c\\u{1b}[31mred.yaml; fill it in, then assess it with readiness assess\n"
+    );
 }
 
 #[test]
