@@ -70,13 +70,13 @@ pub fn text_of(mut bytes: Vec<u8>) -> Result<String, Diagnostic> {
     }
     if is_utf16(&bytes) {
         return Err(Diagnostic::whole_file(
-            "the file is UTF-16 text; save it as UTF-8, which YAML files use",
+            "the file is UTF-16 text; save it as UTF-8",
         ));
     }
     if let Some(offset) = crate::byte_search::find(0, &bytes) {
         return Err(Diagnostic::at(
             Position::of_offset(&bytes, offset),
-            "the file holds a NUL byte: it looks like a binary file, not YAML text",
+            "the file holds a NUL byte: it looks like a binary file, not text",
         ));
     }
     String::from_utf8(bytes).map_err(|e| {

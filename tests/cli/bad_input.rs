@@ -61,9 +61,7 @@ fn bytes_that_are_not_utf8_text() {
     let (path, line) = refused("binary.yaml", &[0x7F, 0x45, 0x4C, 0x46, 0x00, 0x01]);
     assert_eq!(
         line,
-        format!(
-            "{path}:1:5: the file holds a NUL byte: it looks like a binary file, not YAML text"
-        )
+        format!("{path}:1:5: the file holds a NUL byte: it looks like a binary file, not text")
     );
 }
 

@@ -497,7 +497,7 @@ fn messages_say_what_is_wrong() {
     let out = run(&["validate", &path]);
     assert_eq!(
         out.stderr,
-        format!("{path}: the file is UTF-16 text; save it as UTF-8, which YAML files use\n")
+        format!("{path}: the file is UTF-16 text; save it as UTF-8\n")
     );
     // A rubric too large is not called a questionnaire.
     let big = write("big.toml", &vec![b'#'; 5 * 1024 * 1024]);

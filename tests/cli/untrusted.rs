@@ -1641,3 +1641,23 @@ fn a_directorys_link_to_a_file_outside_its_repository_is_not_read() {
         out.stderr
     );
 }
+
+// A stored JSON report in UTF-16 was told to be saved "as UTF-8, which YAML
+// files use".
+#[test]
+fn a_report_in_utf16_is_told_of_utf8_without_yaml() {
+    let tmp = scratch_dir();
+    let dir = path_of(&tmp);
+    let path = format!("{dir}/report.json");
+    let mut bytes = vec![0xFF, 0xFE];
+    for unit in "{\"format_version\": 1}".encode_utf16() {
+        bytes.extend_from_slice(&unit.to_le_bytes());
+    }
+    std::fs::write(&path, bytes).expect("write");
+    let out = run(&["diff", &path, NORTHWIND]);
+    assert_eq!((out.code, out.stdout.as_str()), (2, ""));
+    assert_eq!(
+        out.stderr,
+        format!("{path}: the file is UTF-16 text; save it as UTF-8\n")
+    );
+}
