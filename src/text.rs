@@ -18,6 +18,16 @@ pub fn names<'n>(names: impl Iterator<Item = &'n str>) -> String {
     }
 }
 
+/// Every one of `items`, the last after `last` ("and", "or"): `a, b and
+/// c`; unlike [`names`], never shortened.
+pub fn every(items: &[&str], last: &str) -> String {
+    match items {
+        [] => String::new(),
+        [one] => (*one).to_owned(),
+        [first @ .., end] => format!("{} {last} {end}", first.join(", ")),
+    }
+}
+
 /// The text `write` writes, in a new `String`.
 pub fn written(write: impl FnOnce(&mut String) -> fmt::Result) -> String {
     let mut out = String::new();

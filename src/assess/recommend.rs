@@ -320,7 +320,7 @@ fn gaps(x: &Inputs<'_>) -> Vec<Recommendation> {
                 rank: 0,
                 id: RecommendationId::Criterion(criterion.id.clone()),
                 group: None,
-                title: criterion.advice.clone(),
+                title: advice(criterion, x.facts),
                 #[allow(clippy::cast_possible_truncation)]
                 reason: Reason::Gap {
                     criterion: Arc::clone(&x.rubric.criteria[i]),
@@ -392,6 +392,44 @@ pub fn ranked_gaps(
 }
 
 /// The answers a criterion reads that do not yet earn full points.
+/// A criterion's advice for its gap, `{missing}` filled with the labels of
+/// the parts answered and not met: a checklist's false flags and zero head
+/// counts, an any-of's items not given. (An unanswered part is not known
+/// to be missing; the gap is among the answers given.)
+fn advice(criterion: &Criterion, facts: &Facts<'_>) -> crate::shared_text::SharedText {
+    if criterion.labels.is_empty() {
+        return criterion.advice.clone();
+    }
+    let answers = facts.answers();
+    let unmet: Vec<bool> = match &criterion.measure {
+        Measure::Checklist { paths } => paths
+            .iter()
+            .map(|p| answers.get(p).is_some_and(|a| !is_met(Some(&a.value))))
+            .collect(),
+        Measure::AnyOf { path, items } => {
+            let given = answers.words(path);
+            items
+                .iter()
+                .map(|i| given.is_some_and(|words| !words.contains(i)))
+                .collect()
+        }
+        _ => return criterion.advice.clone(),
+    };
+    let missing: Vec<&str> = criterion
+        .labels
+        .iter()
+        .zip(unmet)
+        .filter(|(_, unmet)| *unmet)
+        .map(|(label, _)| &**label)
+        .collect();
+    let missing = if missing.is_empty() {
+        criterion.any_label()
+    } else {
+        crate::text::every(&missing, "and")
+    };
+    fill(&criterion.advice, &[("missing", missing)]).into()
+}
+
 fn answers_to_change(criterion: &Criterion, facts: &Facts<'_>) -> Vec<Evidence> {
     let answers = facts.answers();
     let cite = |path: &'static str| {

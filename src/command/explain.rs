@@ -94,7 +94,7 @@ fn criterion_text(c: &Criterion, rubric: &Rubric) -> String {
             out,
             "Unanswered, it counts neither for nor against the score: the score is computed from what was answered, the range beside it shows how far the open answers could move it, and completeness falls."
         )?;
-        writeln!(out, "How to improve: {}", c.advice)?;
+        writeln!(out, "How to improve: {}", c.advice_in_general())?;
         out.push_str(&references_text(
             " of its dimension",
             &rubric.dimensions[c.dimension].references,

@@ -274,7 +274,7 @@ impl Code for Dimension {
 impl Code for Criterion {
     fn code(&self, out: &mut String) {
         code_struct!(out, self, "Criterion" {
-            id, dimension, side, weight, title, advice, measure,
+            id, dimension, side, weight, title, advice, measure, labels,
         });
     }
 }

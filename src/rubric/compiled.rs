@@ -437,6 +437,7 @@ fields: vec![
 "owner",
 ],
 },
+labels: vec![],
 }),
 Arc::new(Criterion {
 id: t!("purpose.value-measured"),
@@ -449,6 +450,7 @@ measure: Measure::Pilots {
 field: "value_measured",
 points: PilotPoints::Flag,
 },
+labels: vec![],
 }),
 Arc::new(Criterion {
 id: t!("purpose.business-kpis"),
@@ -463,6 +465,7 @@ points: PilotPoints::AnyOf(vec![
 "business_kpi",
 ]),
 },
+labels: vec![],
 }),
 Arc::new(Criterion {
 id: t!("leadership.sponsor"),
@@ -482,6 +485,7 @@ points: vec![
 100.0,
 ],
 },
+labels: vec![],
 }),
 Arc::new(Criterion {
 id: t!("leadership.head-of-ai"),
@@ -495,6 +499,7 @@ paths: vec![
 "implementation.team.head_of_ai",
 ],
 },
+labels: vec![],
 }),
 Arc::new(Criterion {
 id: t!("leadership.team"),
@@ -502,7 +507,7 @@ dimension: 1,
 side: Side::Implementation,
 weight: 2.0,
 title: t!("A cross-functional delivery team"),
-advice: t!("Staff the roles delivery still lacks, among data science, ML engineering, data engineering and platform operations."),
+advice: t!("Staff the roles delivery still lacks: {missing}."),
 measure: Measure::Checklist {
 paths: vec![
 "implementation.team.data_scientists",
@@ -511,6 +516,12 @@ paths: vec![
 "implementation.team.platform_ops",
 ],
 },
+labels: vec![
+t!("data science"),
+t!("ML engineering"),
+t!("data engineering"),
+t!("platform operations"),
+],
 }),
 Arc::new(Criterion {
 id: t!("delivery.roadmap"),
@@ -527,6 +538,7 @@ points: vec![
 100.0,
 ],
 },
+labels: vec![],
 }),
 Arc::new(Criterion {
 id: t!("delivery.horizon"),
@@ -543,6 +555,7 @@ curve: Curve(vec![
 (12.0, 100.0),
 ]),
 },
+labels: vec![],
 }),
 Arc::new(Criterion {
 id: t!("delivery.roadmap-fresh"),
@@ -560,6 +573,7 @@ curve: Curve(vec![
 (730.0, 0.0),
 ]),
 },
+labels: vec![],
 }),
 Arc::new(Criterion {
 id: t!("delivery.priorities"),
@@ -576,6 +590,7 @@ points: vec![
 100.0,
 ],
 },
+labels: vec![],
 }),
 Arc::new(Criterion {
 id: t!("delivery.stage"),
@@ -594,6 +609,7 @@ points: PilotPoints::Choice(vec![
 0.0,
 ]),
 },
+labels: vec![],
 }),
 Arc::new(Criterion {
 id: t!("delivery.ownership"),
@@ -608,6 +624,7 @@ fields: vec![
 "decision_by",
 ],
 },
+labels: vec![],
 }),
 Arc::new(Criterion {
 id: t!("delivery.integrated"),
@@ -620,6 +637,7 @@ measure: Measure::Pilots {
 field: "integrated",
 points: PilotPoints::Flag,
 },
+labels: vec![],
 }),
 Arc::new(Criterion {
 id: t!("investment.budget"),
@@ -636,6 +654,7 @@ points: vec![
 100.0,
 ],
 },
+labels: vec![],
 }),
 Arc::new(Criterion {
 id: t!("investment.roi"),
@@ -653,6 +672,7 @@ curve: Curve(vec![
 (3.0, 100.0),
 ]),
 },
+labels: vec![],
 }),
 Arc::new(Criterion {
 id: t!("investment.areas"),
@@ -660,7 +680,7 @@ dimension: 3,
 side: Side::Strategy,
 weight: 1.0,
 title: t!("Investment in talent, data, cloud and training"),
-advice: t!("Fund the areas the plan leaves out, among people, data, cloud capacity and training, not tools alone."),
+advice: t!("Fund the areas the plan leaves out ({missing}), not tools alone."),
 measure: Measure::AnyOf {
 path: "strategy.investment.areas",
 items: vec![
@@ -670,6 +690,12 @@ items: vec![
 "training",
 ],
 },
+labels: vec![
+t!("people"),
+t!("data"),
+t!("cloud capacity"),
+t!("training"),
+],
 }),
 Arc::new(Criterion {
 id: t!("investment.spend-control"),
@@ -677,13 +703,17 @@ dimension: 3,
 side: Side::Implementation,
 weight: 2.0,
 title: t!("Spend tracked against value, with a recurring budget"),
-advice: t!("Close what spend control lacks: AI spend tracked against the value the strategy projected, and running costs funded as a recurring budget."),
+advice: t!("Close what spend control lacks: {missing}."),
 measure: Measure::Checklist {
 paths: vec![
 "implementation.spend.tracked",
 "implementation.spend.recurring_budget",
 ],
 },
+labels: vec![
+t!("AI spend tracked against the value the strategy projected"),
+t!("running costs funded as a recurring budget"),
+],
 }),
 Arc::new(Criterion {
 id: t!("investment.cost-vs-plan"),
@@ -701,6 +731,7 @@ points: PilotPoints::Scale(Curve(vec![
 (2.0, 0.0),
 ])),
 },
+labels: vec![],
 }),
 Arc::new(Criterion {
 id: t!("governance.privacy"),
@@ -717,6 +748,7 @@ points: vec![
 100.0,
 ],
 },
+labels: vec![],
 }),
 Arc::new(Criterion {
 id: t!("governance.ethics"),
@@ -733,6 +765,7 @@ points: vec![
 100.0,
 ],
 },
+labels: vec![],
 }),
 Arc::new(Criterion {
 id: t!("governance.acceptable-use"),
@@ -749,6 +782,7 @@ points: vec![
 100.0,
 ],
 },
+labels: vec![],
 }),
 Arc::new(Criterion {
 id: t!("governance.safeguards"),
@@ -756,7 +790,7 @@ dimension: 4,
 side: Side::Implementation,
 weight: 3.0,
 title: t!("Policies built into code"),
-advice: t!("Turn the policies into the checks still missing from code, among anonymization, bias tests, access controls and audit logs."),
+advice: t!("Turn the policies into the checks still missing from code: {missing}."),
 measure: Measure::Checklist {
 paths: vec![
 "implementation.safeguards.anonymization",
@@ -765,6 +799,12 @@ paths: vec![
 "implementation.safeguards.audit_logging",
 ],
 },
+labels: vec![
+t!("anonymization"),
+t!("bias tests"),
+t!("access controls"),
+t!("audit logs"),
+],
 }),
 Arc::new(Criterion {
 id: t!("scale.plan"),
@@ -778,6 +818,7 @@ paths: vec![
 "strategy.roadmap.scaling_plan",
 ],
 },
+labels: vec![],
 }),
 Arc::new(Criterion {
 id: t!("scale.mlops"),
@@ -785,7 +826,7 @@ dimension: 5,
 side: Side::Implementation,
 weight: 2.0,
 title: t!("MLOps practice"),
-advice: t!("Add what the MLOps practice lacks, among version control, CI/CD, a model registry, monitoring and automated retraining."),
+advice: t!("Add what the MLOps practice lacks: {missing}."),
 measure: Measure::Checklist {
 paths: vec![
 "implementation.mlops.version_control",
@@ -795,6 +836,13 @@ paths: vec![
 "implementation.mlops.automated_retraining",
 ],
 },
+labels: vec![
+t!("version control"),
+t!("CI/CD"),
+t!("a model registry"),
+t!("monitoring"),
+t!("automated retraining"),
+],
 }),
 Arc::new(Criterion {
 id: t!("scale.monitoring"),
@@ -811,6 +859,7 @@ points: PilotPoints::Choice(vec![
 100.0,
 ]),
 },
+labels: vec![],
 }),
 Arc::new(Criterion {
 id: t!("scale.retraining"),
@@ -828,6 +877,7 @@ points: PilotPoints::Choice(vec![
 100.0,
 ]),
 },
+labels: vec![],
 }),
 Arc::new(Criterion {
 id: t!("scale.environment"),
@@ -845,6 +895,7 @@ points: PilotPoints::Choice(vec![
 100.0,
 ]),
 },
+labels: vec![],
 }),
 Arc::new(Criterion {
 id: t!("scale.hosting"),
@@ -861,6 +912,7 @@ points: vec![
 100.0,
 ],
 },
+labels: vec![],
 }),
 Arc::new(Criterion {
 id: t!("scale.production-ready"),
@@ -874,6 +926,7 @@ paths: vec![
 "implementation.infrastructure.production_ready",
 ],
 },
+labels: vec![],
 }),
 Arc::new(Criterion {
 id: t!("data.quality"),
@@ -891,6 +944,7 @@ points: vec![
 100.0,
 ],
 },
+labels: vec![],
 }),
 Arc::new(Criterion {
 id: t!("data.access"),
@@ -907,6 +961,7 @@ points: vec![
 100.0,
 ],
 },
+labels: vec![],
 }),
 Arc::new(Criterion {
 id: t!("data.architecture"),
@@ -923,6 +978,7 @@ points: vec![
 100.0,
 ],
 },
+labels: vec![],
 }),
 Arc::new(Criterion {
 id: t!("people.okrs"),
@@ -930,13 +986,17 @@ dimension: 7,
 side: Side::Strategy,
 weight: 2.0,
 title: t!("Company and individual AI objectives"),
-advice: t!("Set the AI objectives still missing: company-level ones, and individual ones tied to them."),
+advice: t!("Set the AI objectives still missing: {missing}."),
 measure: Measure::Checklist {
 paths: vec![
 "strategy.okrs.company",
 "strategy.okrs.individual",
 ],
 },
+labels: vec![
+t!("company-level ones"),
+t!("individual ones tied to them"),
+],
 }),
 Arc::new(Criterion {
 id: t!("people.alignment"),
@@ -952,6 +1012,7 @@ curve: Curve(vec![
 (100.0, 100.0),
 ]),
 },
+labels: vec![],
 }),
 Arc::new(Criterion {
 id: t!("people.change"),
@@ -959,7 +1020,7 @@ dimension: 7,
 side: Side::Implementation,
 weight: 3.0,
 title: t!("Change management"),
-advice: t!("Close what change management lacks, among HR and department heads in every rollout, training on the new workflows, and adoption tracked."),
+advice: t!("Close what change management lacks: {missing}."),
 measure: Measure::Checklist {
 paths: vec![
 "implementation.change_management.hr",
@@ -968,6 +1029,12 @@ paths: vec![
 "implementation.change_management.adoption_tracked",
 ],
 },
+labels: vec![
+t!("HR in every rollout"),
+t!("department heads in every rollout"),
+t!("training on the new workflows"),
+t!("adoption tracked"),
+],
 }),
 Arc::new(Criterion {
 id: t!("people.users"),
@@ -985,6 +1052,7 @@ points: PilotPoints::Scale(Curve(vec![
 (250.0, 100.0),
 ])),
 },
+labels: vec![],
 }),
 Arc::new(Criterion {
 id: t!("risk.strategic"),
@@ -992,7 +1060,7 @@ dimension: 8,
 side: Side::Strategy,
 weight: 1.0,
 title: t!("Market, strategic and regulatory risks assessed"),
-advice: t!("Assess the risks of the AI plan not yet assessed, among market, strategic and regulatory ones."),
+advice: t!("Assess the risks of the AI plan not yet assessed: {missing}."),
 measure: Measure::AnyOf {
 path: "strategy.risks_assessed",
 items: vec![
@@ -1001,6 +1069,11 @@ items: vec![
 "regulatory",
 ],
 },
+labels: vec![
+t!("market risks"),
+t!("strategic risks"),
+t!("regulatory risks"),
+],
 }),
 Arc::new(Criterion {
 id: t!("risk.operational"),
@@ -1008,7 +1081,7 @@ dimension: 8,
 side: Side::Implementation,
 weight: 1.0,
 title: t!("Technical and operational risks assessed"),
-advice: t!("Assess the risks of running AI systems day to day not yet assessed, among technical and operational ones."),
+advice: t!("Assess the risks of running AI systems day to day not yet assessed: {missing}."),
 measure: Measure::AnyOf {
 path: "strategy.risks_assessed",
 items: vec![
@@ -1016,6 +1089,10 @@ items: vec![
 "operational",
 ],
 },
+labels: vec![
+t!("technical risks"),
+t!("operational risks"),
+],
 }),
 ],
 findings: PerWord::in_order(vec![

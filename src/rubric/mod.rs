@@ -162,6 +162,20 @@ pub struct Dimension {
     pub references: References,
 }
 
+impl Criterion {
+    /// Its labels as `{missing}` says them where no questionnaire is
+    /// read (`explain`): any one of them may be missing.
+    pub fn any_label(&self) -> String {
+        let labels: Vec<&str> = self.labels.iter().map(|l| &**l).collect();
+        crate::text::every(&labels, "or")
+    }
+
+    /// Its advice where no questionnaire is read (`explain`).
+    pub fn advice_in_general(&self) -> String {
+        template::fill(&self.advice, &[("missing", self.any_label())])
+    }
+}
+
 #[derive(Debug, Clone, PartialEq)]
 pub struct Criterion {
     pub id: SharedText,
@@ -170,8 +184,15 @@ pub struct Criterion {
     pub side: Side,
     pub weight: f64,
     pub title: SharedText,
+    /// What to do about a gap; `{missing}` in it lists the [`labels`] of
+    /// the parts not met.
+    ///
+    /// [`labels`]: Criterion::labels
     pub advice: SharedText,
     pub measure: Measure,
+    /// A name for each answer of a checklist, or each item of an any-of,
+    /// in their order; empty when the rubric gives none.
+    pub labels: Vec<SharedText>,
 }
 
 /// How a criterion turns answers into points from 0 to 100.

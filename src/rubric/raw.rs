@@ -130,7 +130,7 @@ pub(super) struct RawCriterion {
     pub side: Spanned<String>,
     pub weight: Spanned<f64>,
     pub title: String,
-    pub advice: String,
+    pub advice: Spanned<String>,
     pub kind: Spanned<String>,
     /// One answer's path (`choice`, `scale`, `any-of`, `age`).
     pub answer: Option<Spanned<String>>,
@@ -144,6 +144,9 @@ pub(super) struct RawCriterion {
     pub field: Option<Spanned<String>>,
     /// Words that count (`any-of`, or `pilots` over an any-of key).
     pub items: Option<Spanned<Vec<Spanned<String>>>>,
+    /// What each answer (`checklist`) or item (`any-of`) is called in a
+    /// sentence: `{missing}` in the advice lists those not met.
+    pub labels: Option<Spanned<Vec<Spanned<String>>>>,
     /// Points per choice.
     pub points: Option<Spanned<BTreeMap<String, Spanned<f64>>>>,
     /// Points along a number line, as `[value, points]` pairs.

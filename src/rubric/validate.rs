@@ -472,15 +472,49 @@ impl Checker<'_> {
             );
         }
         let measure = self.measure(raw);
+        let labels = self.labels(raw, measure.as_ref());
         Some(Criterion {
             id: raw.id.get_ref().as_str().into(),
             dimension: dimension?,
             side: side?,
             weight,
             title: raw.title.as_str().into(),
-            advice: raw.advice.as_str().into(),
+            advice: raw.advice.get_ref().as_str().into(),
             measure: measure?,
+            labels,
         })
+    }
+
+    /// A checklist's or an any-of's labels, one for each of its parts, and
+    /// the advice's placeholder: `{missing}`, only where there are labels
+    /// to list.
+    fn labels(&mut self, raw: &RawCriterion, measure: Option<&Measure>) -> Vec<SharedText> {
+        let parts = match measure {
+            Some(Measure::Checklist { paths }) => Some(paths.len()),
+            Some(Measure::AnyOf { items, .. }) => Some(items.len()),
+            _ => None,
+        };
+        let labels: Vec<SharedText> = raw.labels.as_ref().map_or_else(Vec::new, |labels| {
+            labels
+                .get_ref()
+                .iter()
+                .map(|l| l.get_ref().as_str().into())
+                .collect()
+        });
+        if let (Some(given), Some(parts)) = (&raw.labels, parts) {
+            if labels.len() != parts {
+                self.problem(
+                    given.span(),
+                    format!(
+                        "\"labels\" names {} where the criterion has {parts}; give one for each answer or item, in their order",
+                        labels.len()
+                    ),
+                );
+            }
+        }
+        let vars: &[&str] = if labels.is_empty() { &[] } else { &["missing"] };
+        self.placeholders(&raw.advice, vars);
+        labels
     }
 
     fn measure(&mut self, raw: &RawCriterion) -> Option<Measure> {
@@ -497,9 +531,9 @@ impl Checker<'_> {
         let kind = raw.kind.get_ref().as_str();
         let used: &[&str] = match kind {
             "choice" => &["answer", "points"],
-            "checklist" => &["answers"],
+            "checklist" => &["answers", "labels"],
             "scale" | "age" => &["answer", "curve"],
-            "any-of" => &["answer", "items"],
+            "any-of" => &["answer", "items", "labels"],
             "list-completeness" => &["list", "fields"],
             "pilots" => &["field", "points", "items", "curve"],
             "pilot-presence" => &["fields"],
@@ -514,7 +548,7 @@ impl Checker<'_> {
 
     /// Refuses keys the criterion's kind does not read.
     fn unused_keys(&mut self, raw: &RawCriterion, kind: &str, used: &[&str]) {
-        let given: [(&str, Option<Range<usize>>); 8] = [
+        let given: [(&str, Option<Range<usize>>); 9] = [
             ("answer", raw.answer.as_ref().map(Spanned::span)),
             ("answers", raw.answers.as_ref().map(Spanned::span)),
             ("list", raw.list.as_ref().map(Spanned::span)),
@@ -523,6 +557,7 @@ impl Checker<'_> {
             ("items", raw.items.as_ref().map(Spanned::span)),
             ("points", raw.points.as_ref().map(Spanned::span)),
             ("curve", raw.curve.as_ref().map(Spanned::span)),
+            ("labels", raw.labels.as_ref().map(Spanned::span)),
         ];
         for (key, span) in given {
             if let Some(span) = span {

@@ -76,8 +76,9 @@ fn the_seven_steps_in_order() {
         ("one-time-cost", Some(Group::Misconception), "Fund the running of every started system (monitoring, retraining, support) as a recurring budget."),
         ("delivery.ownership", None, "Give every pilot an accountable owner in the business and a date by which it goes to production or stops."),
         ("delivery.integrated", None, "Integrate each pilot into the workflow or system where the work happens."),
-        ("scale.mlops", None, "Add what the MLOps practice lacks, among version control, CI/CD, a model registry, monitoring and automated retraining."),
-        ("governance.safeguards", None, "Turn the policies into the checks still missing from code, among anonymization, bias tests, access controls and audit logs."),
+        // Each names only the parts answered and not in place.
+        ("scale.mlops", None, "Add what the MLOps practice lacks: CI/CD, a model registry, monitoring and automated retraining."),
+        ("governance.safeguards", None, "Turn the policies into the checks still missing from code: bias tests and audit logs."),
         ("data.quality", None, "Raise data quality where the pilots depend on it: fix sources, not just copies."),
         ("tension.adoption", Some(Group::Other), "Bring adoption from both directions: a clear policy from the top that leaves teams room to find their own uses."),
     ];
@@ -289,4 +290,35 @@ fn answer_first_names_the_pilot_criteria_when_the_pilots_are_left_out() {
         .collect();
     assert!(!pilot_criteria.is_empty());
     assert_eq!(named, pilot_criteria, "{reason}");
+}
+
+// "Add what the MLOps practice lacks, among version control, CI/CD, ..."
+// named parts in place as if missing: the advice names those answered and
+// not in place, never one unanswered.
+#[test]
+fn a_gaps_advice_names_only_the_parts_missing() {
+    let a = assess(&doc(
+        "strategy:\n  risks_assessed: [market]\nimplementation:\n  mlops:\n    version_control: true\n    ci_cd: false\n    monitoring: false\n",
+    ));
+    let title = |id: &str| {
+        a.recommendations
+            .iter()
+            .find(|r| r.id.as_str() == id)
+            .map(|r| r.title.to_string())
+    };
+    assert_eq!(
+        title("scale.mlops").as_deref(),
+        Some("Add what the MLOps practice lacks: CI/CD and monitoring.")
+    );
+    assert_eq!(
+        title("risk.strategic").as_deref(),
+        Some("Assess the risks of the AI plan not yet assessed: strategic risks and regulatory risks.")
+    );
+    // Where no questionnaire is read, any of them may be missing.
+    let out = crate::common::run(&["explain", "scale.mlops"]);
+    assert!(
+        out.stdout.contains("How to improve: Add what the MLOps practice lacks: version control, CI/CD, a model registry, monitoring or automated retraining.\n"),
+        "{}",
+        out.stdout
+    );
 }

@@ -580,3 +580,32 @@ fn a_table_written_as_a_list_is_refused() {
         [format!("r.toml:{line}:18: thresholds.impact_weights: a table is written with its keys by name, never as a list")]
     );
 }
+
+// {missing} lists a checklist's or an any-of's labels: one label for each
+// part, and the placeholder only where there are labels.
+#[test]
+fn labels_name_each_part_and_missing_needs_them() {
+    let labels = "labels = [\"version control\", \"CI/CD\", \"a model registry\", \"monitoring\", \"automated retraining\"]";
+    let line = line_of(labels);
+    assert_eq!(
+        problems(labels, "labels = [\"version control\", \"CI/CD\"]"),
+        [format!("r.toml:{line}:10: \"labels\" names 2 where the criterion has 5; give one for each answer or item, in their order")]
+    );
+    let advice = "advice = \"Add what the MLOps practice lacks: {missing}.\"";
+    let advice_line = line_of(advice);
+    assert_eq!(
+        problems(&format!("\n{labels}"), ""),
+        [format!(
+            "r.toml:{advice_line}:10: unknown placeholder {{missing}}; this text may use: none"
+        )]
+    );
+    // A checklist of one may name it; a kind with no parts takes none.
+    let plan = "answers = [\"strategy.roadmap.scaling_plan\"]";
+    assert!(problems(plan, &format!("{plan}\nlabels = [\"a plan\"]")).is_empty());
+    let roadmap = "points = { none = 0, draft = 50, approved = 100 }";
+    let roadmap_line = line_of(roadmap) + 1;
+    assert_eq!(
+        problems(roadmap, &format!("{roadmap}\nlabels = [\"x\"]")),
+        [format!("r.toml:{roadmap_line}:10: \"labels\" is not used by a criterion of kind \"choice\" (it uses answer, points)")]
+    );
+}
