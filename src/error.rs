@@ -261,7 +261,7 @@ fn reason(error: &io::Error) -> String {
     }
 }
 
-/// Why a report could not be written to a directory that is there: one
+/// Why a file could not be written to a directory that is there: one
 /// where no file can be made (`/proc`) says that no file was found.
 fn reason_in_directory(error: &io::Error) -> String {
     match error.kind() {
