@@ -122,6 +122,14 @@ pub enum InputsProblem {
     /// `git:REV` with no path, and no questionnaire to take the path from.
     #[error("{reference}: names no file to read at that revision: write git:REV:PATH, or compare with a questionnaire in the repository (standard input named by --stdin-filename)")]
     NoFileAtRevision { reference: String },
+    /// A regression gate whose baseline is another organization's: no
+    /// regression of one organization can be judged from it.
+    #[error("{reference}: the baseline is an assessment of {baseline}, not of {organization}; the regression gate compares an organization with its own earlier assessment")]
+    BaselineOfAnother {
+        reference: String,
+        baseline: String,
+        organization: String,
+    },
     /// `history` of a file git has no version of (since `since`, when
     /// given and some are older).
     #[error("{file}: {}", match since {

@@ -102,6 +102,9 @@ pub struct ScoreChanges {
     pub overall: Option<NumberChange>,
     pub strategy: Option<NumberChange>,
     pub implementation: Option<NumberChange>,
+    /// The baseline's organization, when it is another one: the changes
+    /// then compare two organizations, not one over time.
+    pub another: Option<String>,
 }
 
 /// Where one kept report lies among those kept.
@@ -257,6 +260,8 @@ impl PortfolioRow {
                 overall: change("overall"),
                 strategy: change("strategy"),
                 implementation: change("implementation"),
+                another: (c.before.organization != c.after.organization)
+                    .then(|| c.before.organization.clone()),
             })
         });
         PortfolioRow {

@@ -635,6 +635,15 @@ fn compare_with_baseline(
 ) -> Result<(), Error> {
     let baseline = read::report(reference, Some(file), rubric, options)?;
     if let Some(tolerance) = settings.gates.tolerance {
+        // Another organization's scores say nothing of this one's progress.
+        if baseline.organization.name != assessment.organization.name {
+            return Err(crate::error::InputsProblem::BaselineOfAnother {
+                reference: diagnostic::shown_name(reference),
+                baseline: diagnostic::escaped(&baseline.organization.name).into_owned(),
+                organization: diagnostic::escaped(&assessment.organization.name).into_owned(),
+            }
+            .into());
+        }
         let checks = crate::regression::checks(&baseline, assessment, tolerance);
         let gate = assessment.gate.get_or_insert_with(|| crate::gate::Gate {
             passed: true,

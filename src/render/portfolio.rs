@@ -134,7 +134,13 @@ fn write_narrow_rows(
             "{}: overall {}{} (strategy {}, implementation {}); {}, {}; focus {}; purgatory {}; {critical} critical finding{}",
             r.organization,
             score(r.scores.overall),
-            overall_change(r).map_or_else(String::new, |c| format!(", {c} since the baseline")),
+            overall_change(r).map_or_else(String::new, |c| {
+                if r.baseline.as_ref().is_some_and(|b| b.another.is_some()) {
+                    format!(", {c}")
+                } else {
+                    format!(", {c} since the baseline")
+                }
+            }),
             score(r.scores.strategy),
             score(r.scores.implementation),
             r.level,
@@ -160,10 +166,16 @@ pub(super) fn overall_heading(p: &Portfolio) -> &'static str {
     }
 }
 
-/// The overall score's change since the baseline, signed; `None` without one.
+/// The overall score's change since the baseline, signed; `None` without
+/// one. Against another organization's baseline it says so: the number
+/// is then no change of this one.
 fn overall_change(r: &PortfolioRow) -> Option<String> {
-    let overall = r.baseline.as_ref()?.overall.as_ref()?;
-    Some(super::diff::signed(overall.change))
+    let baseline = r.baseline.as_ref()?;
+    let change = super::diff::signed(baseline.overall.as_ref()?.change);
+    Some(match &baseline.another {
+        Some(other) => format!("{change} against {other}, another organization"),
+        None => change,
+    })
 }
 
 /// The overall score, and with a baseline its change since.
@@ -217,7 +229,8 @@ pub fn write_markdown(p: &Portfolio, detail: bool, sink: &mut dyn io::Write) -> 
                 cell(&r.organization),
                 score(r.scores.strategy),
                 score(r.scores.implementation),
-                overall(r),
+                // It may name the baseline's organization.
+                cell(&overall(r)),
                 capitalized(r.level.word()),
                 cell(quadrant_name(r, r.quadrant)),
                 focus_phrase(r.focus),

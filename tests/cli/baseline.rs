@@ -254,3 +254,61 @@ fn another_organization_as_the_baseline_is_said_first() {
         "{section}"
     );
 }
+
+// With another organization's report as the baseline, the regression gate
+// passed ("no critical finding is new since the baseline") and a portfolio
+// showed Harbor "+55.1 since the baseline" against Northwind.
+#[test]
+fn another_organization_cannot_be_a_regression_baseline_and_is_named_beside_a_change() {
+    let harbor = "examples/aligned-harbor-logistics.yaml";
+    let out = run(&[
+        "assess",
+        harbor,
+        "--baseline",
+        NORTHWIND,
+        "--fail-on-regression",
+    ]);
+    assert_eq!((out.code, out.stdout.as_str()), (2, ""));
+    assert_eq!(
+        out.stderr,
+        format!("{NORTHWIND}: the baseline is an assessment of Northwind Retail, not of Harbor Logistics; the regression gate compares an organization with its own earlier assessment\n")
+    );
+    // The same organization's earlier assessment is a baseline.
+    let out = run(&[
+        "assess",
+        NORTHWIND,
+        "--baseline",
+        NORTHWIND,
+        "--fail-on-regression",
+    ]);
+    assert_eq!(out.code, 0, "{}", out.stderr);
+    // Without the gate, a portfolio names the other organization beside the number.
+    let out = run(&["assess", harbor, NORTHWIND, "--baseline", NORTHWIND]);
+    assert_eq!(out.code, 0, "{}", out.stderr);
+    assert!(
+        out.stdout.contains("Harbor Logistics: overall 95.4, +55.1 against Northwind Retail, another organization (strategy 98.4,")
+            || out.stdout.contains("| 95.4 (+55.1 against Northwind Retail, another organization) |"),
+        "{}",
+        out.stdout
+    );
+    assert!(
+        !out.stdout.contains("+55.1 since the baseline"),
+        "{}",
+        out.stdout
+    );
+    let out = run(&[
+        "assess",
+        harbor,
+        NORTHWIND,
+        "--baseline",
+        NORTHWIND,
+        "--format",
+        "markdown",
+    ]);
+    assert!(
+        out.stdout
+            .contains("| 95.4 (+55.1 against Northwind Retail, another organization) |"),
+        "{}",
+        out.stdout
+    );
+}

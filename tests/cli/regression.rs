@@ -13,6 +13,20 @@ fn example(name: &str) -> String {
         .expect("example")
 }
 
+/// Northwind as it might have stood once: Harbor's answers under
+/// Northwind's name (a regression baseline is the same organization's),
+/// written in `dir`; its path.
+fn strong_northwind(dir: &str) -> String {
+    let path = format!("{dir}/strong-northwind.yaml");
+    let text = example("aligned-harbor-logistics.yaml").replacen(
+        "name: Harbor Logistics",
+        "name: Northwind Retail",
+        1,
+    );
+    std::fs::write(&path, text).expect("write");
+    path
+}
+
 /// The checks a gated run printed in JSON: (name, passed).
 fn checks(out: &crate::common::Run) -> Vec<(String, bool)> {
     let report: Value = serde_json::from_str(&out.stdout).expect("JSON");
@@ -123,11 +137,8 @@ fn a_score_that_falls_fails_beyond_the_tolerance_and_passes_within_it() {
 fn a_level_or_quadrant_that_falls_and_a_new_critical_finding_fail() {
     let tmp = scratch_dir();
     let dir = path_of(&tmp);
-    let harbor = format!(
-        "{}/examples/aligned-harbor-logistics.yaml",
-        env!("CARGO_MANIFEST_DIR")
-    );
-    // Northwind against Harbor: everything falls.
+    let harbor = strong_northwind(dir);
+    // Northwind against its strong past: everything falls.
     let out = run(&[
         "assess",
         NORTHWIND,
@@ -149,8 +160,8 @@ fn a_level_or_quadrant_that_falls_and_a_new_critical_finding_fail() {
         ],
         "a tolerance of 100 lets every score fall"
     );
-    // Harbor against Northwind: nothing falls, and Northwind's critical
-    // finding is gone, not new.
+    // The strong one against Northwind: nothing falls, and Northwind's
+    // critical finding is gone, not new.
     let out = run(&[
         "assess",
         &harbor,
@@ -203,11 +214,15 @@ fn a_git_revision_is_the_baseline_and_its_errors_are_clear() {
     std::fs::create_dir_all(format!("{dir}/org")).expect("mkdir");
     std::fs::write(
         format!("{dir}/org/q.yaml"),
-        example("aligned-harbor-logistics.yaml"),
+        example("aligned-harbor-logistics.yaml").replacen(
+            "name: Harbor Logistics",
+            "name: Northwind Retail",
+            1,
+        ),
     )
     .expect("write");
     git(dir, &["add", "."]);
-    git(dir, &["commit", "--quiet", "-m", "harbor"]);
+    git(dir, &["commit", "--quiet", "-m", "strong"]);
     // The working copy falls back to Northwind's answers.
     std::fs::write(
         format!("{dir}/org/q.yaml"),
@@ -310,10 +325,7 @@ fn the_regression_gate_from_readiness_toml() {
     let tmp = scratch_dir();
     let dir = path_of(&tmp);
     std::fs::create_dir_all(format!("{dir}/reports")).expect("mkdir");
-    let harbor = format!(
-        "{}/examples/aligned-harbor-logistics.yaml",
-        env!("CARGO_MANIFEST_DIR")
-    );
+    let harbor = strong_northwind(dir);
     assert_eq!(
         run(&[
             "assess",
@@ -387,7 +399,7 @@ fn the_regression_gate_from_readiness_toml() {
     assert_eq!(report["gate"], Value::Null);
     assert_eq!(
         report["comparison"]["before"]["organization"],
-        "Harbor Logistics"
+        "Northwind Retail"
     );
 }
 

@@ -523,11 +523,19 @@ fn a_baseline_missing_a_value_is_refused_never_a_skipped_check() {
             out.stderr
         );
     }
-    // Complete, the same baseline fails the fall it was hiding.
+    // Complete, the same baseline fails the fall it was hiding: Northwind
+    // fallen to Millbrook's answers.
     let report = stored_report(dir, |_| {});
+    let fallen = format!("{dir}/fallen.yaml");
+    let millbrook = example("examples/early-millbrook-credit-union.yaml");
+    std::fs::write(
+        &fallen,
+        millbrook.replacen("name: Millbrook Credit Union", "name: Northwind Retail", 1),
+    )
+    .expect("write");
     let out = run(&[
         "assess",
-        "examples/early-millbrook-credit-union.yaml",
+        &fallen,
         "--baseline",
         &report,
         "--fail-on-regression",
