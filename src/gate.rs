@@ -103,7 +103,7 @@ impl Gates {
             (ScoreGate::MinCompleteness, self.min_completeness),
         ]
         .into_iter()
-        .filter_map(|(gate, threshold)| Some(format!("{gate} {:.1}", threshold?)))
+        .filter_map(|(gate, threshold)| Some(format!("{gate} {}", as_given(threshold?))))
         .collect();
         if !self.fail_on.is_empty() {
             let words: Vec<Cow<'_, str>> = self.fail_on.iter().map(FailCondition::word).collect();
@@ -111,10 +111,61 @@ impl Gates {
         }
         if let (Some(baseline), Some(tolerance)) = (&self.baseline, self.tolerance) {
             parts.push(format!(
-                "fail_on_regression against {baseline} (tolerance {tolerance:.1})"
+                "fail_on_regression against {baseline} (tolerance {})",
+                as_given(tolerance)
             ));
         }
         (!parts.is_empty()).then(|| parts.join(", "))
+    }
+}
+
+/// A threshold as it was given, with at least one decimal: `60.0`,
+/// `40.31` (never rounded to `40.3`, which would read "40.3 is below 40.3").
+pub fn as_given(threshold: f64) -> String {
+    let written = crate::load::questionnaire::format_number(threshold);
+    if written.contains('.') {
+        written
+    } else {
+        format!("{written}.0")
+    }
+}
+
+/// A score gate's check in words, with what is open below its score.
+fn describe_score(
+    check: &GateCheck,
+    gate: ScoreGate,
+    threshold: f64,
+    low: f64,
+    score: Option<f64>,
+) -> String {
+    let verdict = if check.passed() {
+        "is at least"
+    } else {
+        "is below"
+    };
+    let open = check.open().filter(|open| *open > 0.0);
+    match (score, open) {
+        (Some(score), Some(open)) => format!(
+            "{} {low:.1} {verdict} {} (the low end of its range: {score:.1} from what was answered, {open:.1} lower with the open questions counted as 0)",
+            gate.subject(),
+            as_given(threshold)
+        ),
+        // Overall is no side: it has no score while either side has none.
+        (None, _) if gate == ScoreGate::FailUnder => format!(
+            "{} {low:.1} {verdict} {} (overall is not scored: a side has nothing answered)",
+            gate.subject(),
+            as_given(threshold)
+        ),
+        (None, _) => format!(
+            "{} {low:.1} {verdict} {} (nothing on that side is answered)",
+            gate.subject(),
+            as_given(threshold)
+        ),
+        (Some(_), None) => format!(
+            "{} {low:.1} {verdict} {}",
+            gate.subject(),
+            as_given(threshold)
+        ),
     }
 }
 
@@ -131,25 +182,7 @@ pub fn describe(check: &GateCheck) -> String {
             threshold,
             low,
             score,
-        } => {
-            let verdict = if check.passed() {
-                "is at least"
-            } else {
-                "is below"
-            };
-            let open = check.open().filter(|open| *open > 0.0);
-            match (score, open) {
-                (Some(score), Some(open)) => format!(
-                    "{} {low:.1} {verdict} {threshold:.1} (the low end of its range: {score:.1} from what was answered, {open:.1} lower with the open questions counted as 0)",
-                    gate.subject()
-                ),
-                (None, _) => format!(
-                    "{} {low:.1} {verdict} {threshold:.1} (nothing on that side is answered)",
-                    gate.subject()
-                ),
-                (Some(_), None) => format!("{} {low:.1} {verdict} {threshold:.1}", gate.subject()),
-            }
-        }
+        } => describe_score(check, gate, threshold, low, score),
         GateCheck::Purgatory { status } => {
             format!(
                 "purgatory status is {status} (fails when {})",
@@ -191,7 +224,8 @@ pub fn describe(check: &GateCheck) -> String {
             let change = crate::number::round1(low - baseline);
             let verdict = if check.passed() { "within" } else { "beyond" };
             format!(
-                "{score} {low:.1} against the baseline's {baseline:.1} ({change:+.1}; the low ends of the ranges), {verdict} the tolerance of {tolerance:.1}"
+                "{score} {low:.1} against the baseline's {baseline:.1} ({change:+.1}; the low ends of the ranges), {verdict} the tolerance of {}",
+                as_given(tolerance)
             )
         }
         GateCheck::LevelRegression { baseline, level } => {

@@ -74,7 +74,14 @@ fn fail_on_check(condition: &FailCondition, a: &Assessment) -> GateCheck {
         .filter(|f| f.counts_for_gate)
         .map(|f| f.severity)
         .max();
-    let accepted = a.findings.iter().filter(|f| !f.counts_for_gate).count();
+    // The accepted findings the bar would have caught: an accepted warning
+    // is nothing a critical-only bar left out.
+    let accepted = |bar: Severity| {
+        a.findings
+            .iter()
+            .filter(|f| !f.counts_for_gate && f.severity >= bar)
+            .count()
+    };
     match fail_on {
         FailOn::Purgatory => GateCheck::Purgatory {
             status: a.purgatory.status,
@@ -82,12 +89,12 @@ fn fail_on_check(condition: &FailCondition, a: &Assessment) -> GateCheck {
         FailOn::Critical => GateCheck::Severity {
             fail_on: Severity::Critical,
             worst,
-            accepted,
+            accepted: accepted(Severity::Critical),
         },
         FailOn::Warning => GateCheck::Severity {
             fail_on: Severity::Warning,
             worst,
-            accepted,
+            accepted: accepted(Severity::Warning),
         },
     }
 }

@@ -122,7 +122,7 @@ fn check_name(check: &GateCheck) -> String {
     match *check {
         GateCheck::Score {
             gate, threshold, ..
-        } => format!("{gate} {threshold:.1}"),
+        } => format!("{gate} {}", crate::gate::as_given(threshold)),
         GateCheck::Purgatory { .. } => "fail_on purgatory".to_owned(),
         GateCheck::Severity { fail_on, .. } => format!("fail_on {}", fail_on.word()),
         GateCheck::Finding { id, .. } => format!("fail_on {id}"),

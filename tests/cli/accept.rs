@@ -649,3 +649,24 @@ fn the_framework_view_refuses_an_unknown_pilot_as_assess_does() {
     );
     assert_eq!(out.code, 0, "{}", out.stderr);
 }
+
+// Accepting one warning made a critical-only gate say "1 accepted finding
+// left out", as if a critical finding had been excused.
+#[test]
+fn a_severity_gate_counts_only_the_accepted_findings_it_would_have_caught() {
+    let tmp = setup(&accept("laptop-bound", None, "2027-01-31"));
+    let dir = path_of(&tmp);
+    let out = assess(dir, &["--fail-on", "critical"]);
+    assert_eq!(out.code, 1, "{}", out.stderr);
+    let check = &report(&out)["gate"]["checks"][0];
+    assert_eq!(check["accepted"], Value::Null, "{check}");
+    assert!(!out.stderr.contains("accepted finding"), "{}", out.stderr);
+    let out = assess(dir, &["--fail-on", "warning"]);
+    assert_eq!(out.code, 1);
+    assert_eq!(report(&out)["gate"]["checks"][0]["accepted"], 1);
+    assert!(
+        out.stderr.contains("(1 accepted finding left out)"),
+        "{}",
+        out.stderr
+    );
+}

@@ -479,3 +479,55 @@ fn a_portfolio_keeps_the_line_of_each_failing_finding() {
         .last()
         .is_some_and(|l| l.starts_with("what to do: run `readiness explain ID` for each of ")));
 }
+
+// A threshold of 40.31 read "overall 40.3 is below 40.3", and an unscored
+// overall "nothing on that side is answered", though overall is no side.
+#[test]
+fn a_threshold_is_said_as_given_and_an_unscored_overall_as_such() {
+    let out = crate::common::run(&[
+        "assess",
+        "examples/slide-deck-northwind-retail.yaml",
+        "--fail-under",
+        "40.31",
+    ]);
+    assert_eq!(out.code, 1);
+    assert!(
+        out.stderr
+            .contains("gate failed: overall 40.3 is below 40.31\n"),
+        "{}",
+        out.stderr
+    );
+    let out = crate::common::run(&[
+        "assess",
+        "examples/slide-deck-northwind-retail.yaml",
+        "--fail-under",
+        "40.3",
+        "--format",
+        "junit",
+    ]);
+    assert_eq!(out.code, 0, "{}", out.stderr);
+    assert!(out.stdout.contains("fail_under 40.3"), "{}", out.stdout);
+    let tmp = crate::common::scratch_dir();
+    let dir = crate::common::path_of(&tmp);
+    let file = format!("{dir}/strategy-only.yaml");
+    std::fs::write(
+        &file,
+        "version: 1\norganization: {name: S, assessed: 2026-11-20}\nstrategy: {sponsor: board, priorities: ranked}\n",
+    )
+    .expect("write");
+    let out = crate::common::run(&["assess", &file, "--fail-under", "50"]);
+    assert_eq!(out.code, 1);
+    assert!(
+        out.stderr.contains("gate failed: overall 0.0 is below 50.0 (overall is not scored: a side has nothing answered)\n"),
+        "{}",
+        out.stderr
+    );
+    let out = crate::common::run(&["assess", &file, "--min-implementation", "50"]);
+    assert!(
+        out.stderr.contains(
+            "gate failed: implementation 0.0 is below 50.0 (nothing on that side is answered)\n"
+        ),
+        "{}",
+        out.stderr
+    );
+}

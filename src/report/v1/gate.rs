@@ -34,7 +34,7 @@ pub struct GateCheck {
     /// fail_on a framework reference only: the findings mapped to it that fired and count (accepted ones left out).
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub findings: Option<Vec<FindingId>>,
-    /// fail_on checks only, when accepted findings were left out: how many (for a finding id, 1 when it fired and is accepted).
+    /// fail_on checks only, when accepted findings were left out: how many (for a severity, those at least that severe; for a finding id, 1 when it fired and is accepted).
     #[serde(default, skip_serializing_if = "Option::is_none")]
     #[schemars(range(min = 1))]
     pub accepted: Option<usize>,
