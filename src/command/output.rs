@@ -171,10 +171,36 @@ pub fn append_summary(path: &Path, summary: &str) -> Result<(), Error> {
         options.custom_flags(NONBLOCK);
     }
     let text = capped(summary);
+    options.read(true);
     options
         .open(path)
-        .and_then(|mut file| file.write_all(text.as_bytes()))
+        .and_then(|mut file| {
+            // What an earlier step wrote may end mid-line, or in a table
+            // that would take this summary's first line as its next row.
+            let gap = separation(&mut file)?;
+            file.write_all(gap.as_bytes())?;
+            file.write_all(text.as_bytes())
+        })
         .map_err(refused)
+}
+
+/// The line breaks that put a blank line between what `file` holds and
+/// what is appended to it: none for an empty file.
+fn separation(file: &mut fs::File) -> std::io::Result<&'static str> {
+    use std::io::{Read, Seek, SeekFrom};
+    let len = file.metadata()?.len();
+    if len == 0 {
+        return Ok("");
+    }
+    let back = len.min(2);
+    file.seek(SeekFrom::End(-i64::try_from(back).unwrap_or(2)))?;
+    let mut last = Vec::with_capacity(2);
+    file.take(back).read_to_end(&mut last)?;
+    Ok(match last.as_slice() {
+        [.., b'\n', b'\n'] | [b'\n'] => "",
+        [.., b'\n'] => "\n",
+        _ => "\n\n",
+    })
 }
 
 /// `O_NONBLOCK` on Linux and the BSDs.

@@ -185,6 +185,10 @@ pub fn report(assessed: Assessed, format: Format, layout: Layout, scanning: Scan
 /// The gate's result comes first, where a reader of a failed job looks.
 pub fn step_summary(assessed: &Assessed, detail: bool) -> io::Result<String> {
     let outcome;
+    let unassessed = match assessed {
+        Assessed::One(_) => 0,
+        Assessed::Portfolio(p) => p.errors.len(),
+    };
     let (report, gated, accepted): (String, Vec<gate_lines::Gated<'_>>, usize) = match assessed {
         Assessed::One(a) => {
             outcome = GateOutcome::of(a);
@@ -197,21 +201,38 @@ pub fn step_summary(assessed: &Assessed, detail: bool) -> io::Result<String> {
             p.rows.iter().map(|r| r.accepted as usize).sum(),
         ),
     };
-    if gated.is_empty() {
+    if gated.is_empty() && unassessed == 0 {
         return Ok(report);
     }
     let failed = failed_checks(&gated);
     let mut out = String::new();
     crate::text::append(&mut out, |out| {
-        if failed.is_empty() && accepted > 0 {
+        // Inputs not assessed fail the run whatever the gate says of the
+        // others: said first, so that no "passed" heads a failed job.
+        if unassessed > 0 {
             write!(
                 out,
-                "> **Gate passed.** Every check set for this run holds, with {accepted} finding{} accepted in the settings file and left out of it: the report lists {} under \"Accepted risks\".\n\n",
+                "> **{unassessed} input{} could not be assessed**, so the run fails; {} listed at the end of the report.\n\n",
+                if unassessed == 1 { "" } else { "s" },
+                if unassessed == 1 { "it is" } else { "they are" }
+            )?;
+        }
+        let for_whom = if unassessed > 0 {
+            " for the questionnaires assessed"
+        } else {
+            " for this run"
+        };
+        if gated.is_empty() {
+            // No gate was set: nothing passed or failed.
+        } else if failed.is_empty() && accepted > 0 {
+            write!(
+                out,
+                "> **Gate passed.** Every check set{for_whom} holds, with {accepted} finding{} accepted in the settings file and left out of it: the report lists {} under \"Accepted risks\".\n\n",
                 if accepted == 1 { "" } else { "s" },
                 if accepted == 1 { "it" } else { "them" }
             )?;
         } else if failed.is_empty() {
-            out.push_str("> **Gate passed.** Every check set for this run holds.\n\n");
+            writeln!(out, "> **Gate passed.** Every check set{for_whom} holds.\n")?;
         } else {
             out.push_str("> **Gate failed.**\n>\n");
             for line in &failed {

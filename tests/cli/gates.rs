@@ -338,7 +338,7 @@ fn the_markdown_report_is_appended_to_the_github_step_summary() {
     // Never truncated, and the gate's result first.
     assert!(
         written.starts_with(&format!(
-            "earlier step\n> **Gate failed.**\n>\n> - {NORTHWIND}: gate failed: overall 40.3 is below 60.0\n> - {ADVICE}\n\n# AI readiness: Northwind Retail\n"
+            "earlier step\n\n> **Gate failed.**\n>\n> - {NORTHWIND}: gate failed: overall 40.3 is below 60.0\n> - {ADVICE}\n\n# AI readiness: Northwind Retail\n"
         )),
         "{written}"
     );
@@ -349,6 +349,15 @@ fn the_markdown_report_is_appended_to_the_github_step_summary() {
         format!("{NORTHWIND}: gate failed: overall 40.3 is below 60.0\n{ADVICE}\n")
     );
 
+    // What an earlier step left mid-line (a table's last row) is set
+    // apart by a blank line, so the gate's line is no row of it.
+    std::fs::write(&summary, "| a | b |\n| --- | --- |\n| 1 | 2 |").expect("scratch file");
+    run_with_summary(&["assess", NORTHWIND, "--fail-under", "10"], &summary);
+    let written = std::fs::read_to_string(&summary).expect("summary");
+    assert!(
+        written.starts_with("| a | b |\n| --- | --- |\n| 1 | 2 |\n\n> **Gate passed.**"),
+        "{written}"
+    );
     std::fs::write(&summary, "earlier step\n").expect("scratch file");
     let out = run_with_summary(&["assess", NORTHWIND, "--no-step-summary"], &summary);
     assert_eq!(out.code, 0);
@@ -529,5 +538,26 @@ fn a_threshold_is_said_as_given_and_an_unscored_overall_as_such() {
         ),
         "{}",
         out.stderr
+    );
+}
+
+// A run that exited 2 (an input not assessed) headed its job summary with
+// "Gate passed."
+#[test]
+fn a_summary_says_first_when_an_input_was_not_assessed() {
+    let tmp = crate::common::scratch_dir();
+    let dir = crate::common::path_of(&tmp);
+    std::fs::copy(NORTHWIND, format!("{dir}/northwind.yaml")).expect("copy");
+    std::fs::write(format!("{dir}/broken.yaml"), "version: 2\n").expect("write");
+    let summary = format!("{dir}/summary.md");
+    let out = run_with_summary(
+        &["assess", dir, "--format", "json", "--fail-under", "10"],
+        &summary,
+    );
+    assert_eq!(out.code, 2, "{}", out.stderr);
+    let written = std::fs::read_to_string(&summary).expect("summary");
+    assert!(
+        written.starts_with("> **1 input could not be assessed**, so the run fails; it is listed at the end of the report.\n\n> **Gate passed.** Every check set for the questionnaires assessed holds.\n\n# AI readiness portfolio\n"),
+        "{written}"
     );
 }
