@@ -252,13 +252,14 @@ pub(super) fn finding(f: &FindingRef) -> String {
     }
 }
 
-/// How a finding still open moved among the pilots: `now also names a;
-/// no longer names b`; `None` when it names the same ones.
+/// How a finding still open moved among the pilots: `newly names a and no
+/// longer names b` (never "also": the pilots it named before may all be
+/// gone); `None` when it names the same ones.
 fn pilot_moves(f: &FindingRef) -> Option<String> {
     let listed = |pilots: &[String]| crate::text::names(pilots.iter().map(String::as_str));
     let mut moves = Vec::new();
     if !f.pilots_added.is_empty() {
-        moves.push(format!("now also names {}", listed(&f.pilots_added)));
+        moves.push(format!("newly names {}", listed(&f.pilots_added)));
     }
     if !f.pilots_cleared.is_empty() {
         moves.push(format!("no longer names {}", listed(&f.pilots_cleared)));

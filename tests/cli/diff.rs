@@ -294,7 +294,39 @@ fn a_finding_still_open_says_which_pilots_it_gained_and_lost() {
         "{markdown}"
     );
     assert!(
-        markdown.contains("It now also names maintenance-forecast.\n"),
+        markdown.contains("It newly names maintenance-forecast.\n"),
         "{markdown}"
     );
+}
+
+// "It now also names demand-forecasting and no longer names churn-model and
+// demand-forecast": no pilot named before was left, so nothing was "also".
+#[test]
+fn a_finding_whose_pilots_all_changed_is_not_said_to_name_more() {
+    let tmp = crate::common::scratch_dir();
+    let dir = crate::common::path_of(&tmp);
+    let northwind = std::fs::read_to_string(format!(
+        "{}/examples/slide-deck-northwind-retail.yaml",
+        env!("CARGO_MANIFEST_DIR")
+    ))
+    .expect("example");
+    let later = northwind
+        .replace("name: demand-forecast\n", "name: demand-forecasting\n")
+        .replacen("stage: pilot", "stage: production", 1);
+    let path = format!("{dir}/later.yaml");
+    std::fs::write(&path, later).expect("write");
+    let out = run(&[
+        "diff",
+        "examples/slide-deck-northwind-retail.yaml",
+        &path,
+        "--format",
+        "markdown",
+    ]);
+    assert_eq!(out.code, 0, "{}", out.stderr);
+    assert!(
+        out.stdout.contains("It newly names demand-forecasting and no longer names churn-model and demand-forecast."),
+        "{}",
+        out.stdout
+    );
+    assert!(!out.stdout.contains("also names"), "{}", out.stdout);
 }
