@@ -378,3 +378,36 @@ fn a_side_not_scored_has_no_point_but_its_range_is_shaded_and_the_reason_given()
     assert!(markdown.contains(why), "the same line as the Markdown's");
     assert!(page.contains("strategy not scored yet; could be 0.0 to 100.0"));
 }
+
+// "3 organizations on the chart" stood above "Not placed: Empty Co; ...":
+// only an organization scored on both sides is on the chart.
+#[test]
+fn the_portfolio_chart_counts_only_the_organizations_it_places() {
+    let tmp = crate::common::scratch_dir();
+    let dir = crate::common::path_of(&tmp);
+    let empty = format!("{dir}/empty.yaml");
+    std::fs::write(
+        &empty,
+        "version: 1\norganization: {name: Empty Co, assessed: 2026-11-20}\n",
+    )
+    .expect("write");
+    let out = crate::common::run(&[
+        "assess",
+        &empty,
+        "examples/aligned-harbor-logistics.yaml",
+        "--format",
+        "html",
+    ]);
+    assert_eq!(out.code, 0, "{}", out.stderr);
+    assert!(
+        out.stdout
+            .contains("1 organization on the chart of strategy against implementation."),
+        "{}",
+        out.stdout
+    );
+    assert!(
+        out.stdout.contains("Not placed: Empty Co"),
+        "{}",
+        out.stdout
+    );
+}

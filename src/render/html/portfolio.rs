@@ -115,9 +115,14 @@ fn baseline_point(r: &PortfolioRow) -> Option<(f64, f64)> {
 
 /// The chart in words: each organization's scores and quadrant.
 fn description(labels: &[(String, &PortfolioRow)]) -> String {
+    // Only an organization scored on both sides has a point.
+    let placed = labels
+        .iter()
+        .filter(|(_, r)| r.scores.strategy.is_some() && r.scores.implementation.is_some())
+        .count();
     let mut text = format!(
         "{} on the chart of strategy against implementation.",
-        capitalized(&count(labels.len(), "organization", "organizations"))
+        capitalized(&count(placed, "organization", "organizations"))
     );
     let scored = |v: Option<f64>| v.map_or_else(|| "not scored".to_owned(), |v| format!("{v:.1}"));
     crate::text::append(&mut text, |text| {
