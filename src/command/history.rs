@@ -32,7 +32,7 @@ pub fn run(args: &HistoryArgs, env: &Environment) -> Result<Output, Error> {
             Format::Json => render::json::render(&history),
             Format::Html => render::html::history::render(&history),
         };
-        return Ok(Output::success(text));
+        return Ok(Output::rendered(text, format));
     }
     let inputs = inputs::expand(std::slice::from_ref(&args.path))?;
     let mut problems = inputs.problems;
@@ -71,7 +71,7 @@ pub fn run(args: &HistoryArgs, env: &Environment) -> Result<Output, Error> {
     Ok(Output {
         stderr,
         code,
-        ..Output::success(text)
+        ..Output::rendered(text, format)
     })
 }
 

@@ -17,6 +17,7 @@ use crate::error::{Error, InputError};
 use crate::load::questionnaire::LoadOptions;
 use crate::portfolio::{GateOutcome, Portfolio, PortfolioRow, Reports};
 use crate::render::gate_lines::Gated;
+use crate::render::lines::Mark;
 use crate::render::{self, Assessed, Layout, Report};
 use crate::vocabulary::{FindingId as FindingIdWord, Format, Word as _};
 use std::fmt::Write as _;
@@ -99,9 +100,18 @@ impl StepSummary {
 }
 
 impl Output {
+    /// Plain text on standard output.
     fn success(stdout: String) -> Output {
         Output {
-            stdout: Report::Text(stdout),
+            stdout: Report::Text(stdout, Mark::Backslash),
+            ..Output::default()
+        }
+    }
+
+    /// A report in `format` on standard output.
+    fn rendered(stdout: String, format: Format) -> Output {
+        Output {
+            stdout: Report::Text(stdout, Mark::of(format)),
             ..Output::default()
         }
     }
@@ -137,7 +147,8 @@ pub fn run(cli: Cli, env: &Environment) -> Output {
         Command::Diff(args) => diff_command(&args, env),
         Command::History(args) => history::run(&args, env),
         Command::Rubric { action } => rubric_command(&action, env),
-        Command::Frameworks(args) => frameworks::run(&args, env).map(Output::success),
+        Command::Frameworks(args) => frameworks::run(&args, env)
+            .map(|text| Output::rendered(text, args.format.unwrap_or(Format::Table))),
         Command::Completions { shell } => Ok(Output::success(completions(shell))),
         Command::Explain {
             id: None,
@@ -145,17 +156,21 @@ pub fn run(cli: Cli, env: &Environment) -> Output {
             format,
             ..
         } => read::rubric(rubric.as_deref()).map(|rubric| {
-            Output::success(match format.unwrap_or(Format::Table) {
-                Format::Json => render::finding_list::json(rubric),
-                Format::Markdown => render::finding_list::markdown(rubric),
-                // The command line offers table, markdown and json only.
-                Format::Table
-                | Format::Sarif
-                | Format::Github
-                | Format::Codeclimate
-                | Format::Junit
-                | Format::Html => render::finding_list::text(rubric, env.width),
-            })
+            let format = format.unwrap_or(Format::Table);
+            Output::rendered(
+                match format {
+                    Format::Json => render::finding_list::json(rubric),
+                    Format::Markdown => render::finding_list::markdown(rubric),
+                    // The command line offers table, markdown and json only.
+                    Format::Table
+                    | Format::Sarif
+                    | Format::Github
+                    | Format::Codeclimate
+                    | Format::Junit
+                    | Format::Html => render::finding_list::text(rubric, env.width),
+                },
+                format,
+            )
         }),
         Command::Explain {
             id: Some(id),
@@ -192,10 +207,13 @@ pub fn run(cli: Cli, env: &Environment) -> Output {
                 crate::load::schema::questionnaire_schema()
             };
             // Plain data with string keys always serializes.
-            Ok(Output::success(format!(
-                "{}\n",
-                render::pretty::to_string(&schema).unwrap_or_default()
-            )))
+            Ok(Output::rendered(
+                format!(
+                    "{}\n",
+                    render::pretty::to_string(&schema).unwrap_or_default()
+                ),
+                Format::Json,
+            ))
         }
         Command::Init { file, force } => init(file.as_deref(), force),
     };
@@ -245,7 +263,7 @@ fn diff_command(args: &DiffArgs, env: &Environment) -> Result<Output, Error> {
         Format::Json => render::json::render(&diff),
         Format::Html => render::html::diff::render(&diff),
     };
-    Ok(Output::success(text))
+    Ok(Output::rendered(text, args.format.unwrap_or(Format::Table)))
 }
 
 fn assess_command(args: &AssessArgs, env: &Environment) -> Result<Output, Error> {
@@ -697,7 +715,7 @@ fn validate_command(args: &ValidateArgs, env: &Environment) -> Output {
             }
         }
     }
-    output.stdout = Report::Text(valid);
+    output.stdout = Report::Text(valid, Mark::Backslash);
     output
 }
 

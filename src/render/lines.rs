@@ -10,6 +10,13 @@
 //! own commands with every outside text escaped by GitHub's rules, and the
 //! JSON formats, whose lines cannot begin with `::` (see
 //! `Report::write_to`).
+//!
+//! The runner also reads the older form `##[command]` anywhere in a line,
+//! and outside text (a pilot's name, a commit's subject) could hold one.
+//! [`Legacy`] breaks every `##[` in every format but GitHub's own commands,
+//! in the way the format allows: `##\[` in text and Markdown (which shows
+//! `[`), `##\u005b` in JSON (where `##[` can only be inside a string), and
+//! `##&#91;` in HTML and XML.
 
 use std::io::{self, Write};
 
@@ -200,14 +207,106 @@ impl<W: Write> Write for Guarded<W> {
     }
 }
 
-/// `text` with every line guarded.
+/// `text` (plain text) with every line guarded, and every `##[` broken.
 pub fn guarded(text: &str) -> String {
-    let mut guard = Guarded::new(Vec::with_capacity(text.len()));
+    let legacy = Legacy::new(Vec::with_capacity(text.len()), Mark::Backslash);
+    let mut guard = Guarded::new(legacy);
     let written = guard.guard(text.as_bytes());
     debug_assert!(written.is_ok(), "writing into memory cannot fail");
-    let out = guard.finish().unwrap_or_default();
-    // Only ASCII is inserted, before an ASCII character: still UTF-8.
+    let out = guard.finish().map(Legacy::into_inner).unwrap_or_default();
+    // Only ASCII is inserted, before or for an ASCII character: still UTF-8.
     String::from_utf8(out).unwrap_or_default()
+}
+
+/// How a `##[` is broken, by the format it is written in.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Mark {
+    /// Text and Markdown: `##\[`.
+    Backslash,
+    /// JSON, inside a string: `##\u005b`.
+    Json,
+    /// HTML and XML: `##&#91;`.
+    Markup,
+}
+
+impl Mark {
+    /// The mark for a report written in `format`.
+    pub fn of(format: crate::vocabulary::Format) -> Mark {
+        use crate::vocabulary::Format;
+        match format {
+            Format::Json | Format::Sarif | Format::Codeclimate => Mark::Json,
+            Format::Html | Format::Junit => Mark::Markup,
+            Format::Table | Format::Markdown | Format::Github => Mark::Backslash,
+        }
+    }
+
+    fn bracket(self) -> &'static [u8] {
+        match self {
+            Mark::Backslash => b"\\[",
+            Mark::Json => b"\\u005b",
+            Mark::Markup => b"&#91;",
+        }
+    }
+}
+
+/// A writer that breaks every `##[`, the runner's older form of a workflow
+/// command, wherever it stands: the `[` after two `#` is written as
+/// [`Mark`] says. Only the last two bytes written are remembered, so a `##[`
+/// split between writes is broken too.
+#[derive(Debug)]
+pub struct Legacy<W: Write> {
+    inner: W,
+    mark: Mark,
+    /// The last two bytes written, oldest first.
+    last: [u8; 2],
+}
+
+impl<W: Write> Legacy<W> {
+    pub fn new(inner: W, mark: Mark) -> Legacy<W> {
+        Legacy {
+            inner,
+            mark,
+            last: [0; 2],
+        }
+    }
+
+    pub fn into_inner(self) -> W {
+        self.inner
+    }
+}
+
+impl<W: Write> Write for Legacy<W> {
+    fn write(&mut self, buf: &[u8]) -> io::Result<usize> {
+        let mut start = 0;
+        let mut from = 0;
+        while let Some(at) = crate::byte_search::find(b'[', &buf[from..]) {
+            let j = from + at;
+            let before = |back: usize| {
+                if j >= back {
+                    buf[j - back]
+                } else {
+                    self.last[2 - (back - j)]
+                }
+            };
+            if before(2) == b'#' && before(1) == b'#' {
+                self.inner.write_all(&buf[start..j])?;
+                self.inner.write_all(self.mark.bracket())?;
+                start = j + 1;
+            }
+            from = j + 1;
+        }
+        self.inner.write_all(&buf[start..])?;
+        match buf {
+            [.., a, b] => self.last = [*a, *b],
+            [b] => self.last = [self.last[1], *b],
+            [] => {}
+        }
+        Ok(buf.len())
+    }
+
+    fn flush(&mut self) -> io::Result<()> {
+        self.inner.flush()
+    }
 }
 
 #[cfg(test)]
@@ -261,6 +360,44 @@ mod tests {
             })
             .collect::<Vec<_>>()
             .join("\n")
+    }
+
+    #[test]
+    fn the_older_form_of_a_command_is_broken_anywhere_in_each_format() {
+        let text = "pilot ##[error]leaked; ##[ and #[ and ###[x";
+        let broken = |mark: Mark| {
+            let mut legacy = Legacy::new(Vec::new(), mark);
+            legacy.write_all(text.as_bytes()).expect("write");
+            String::from_utf8(legacy.into_inner()).expect("UTF-8")
+        };
+        assert_eq!(
+            broken(Mark::Backslash),
+            "pilot ##\\[error]leaked; ##\\[ and #[ and ###\\[x"
+        );
+        assert_eq!(
+            broken(Mark::Json),
+            "pilot ##\\u005berror]leaked; ##\\u005b and #[ and ###\\u005bx"
+        );
+        assert_eq!(
+            broken(Mark::Markup),
+            "pilot ##&#91;error]leaked; ##&#91; and #[ and ###&#91;x"
+        );
+        // Split between writes, anywhere.
+        for cut in 0..=text.len() {
+            let mut legacy = Legacy::new(Vec::new(), Mark::Backslash);
+            legacy.write_all(&text.as_bytes()[..cut]).expect("write");
+            legacy.write_all(&text.as_bytes()[cut..]).expect("write");
+            let out = String::from_utf8(legacy.into_inner()).expect("UTF-8");
+            assert_eq!(out, broken(Mark::Backslash), "cut at {cut}");
+        }
+        // One byte at a time.
+        let mut legacy = Legacy::new(Vec::new(), Mark::Json);
+        for byte in text.bytes() {
+            legacy.write_all(&[byte]).expect("write");
+        }
+        let out = String::from_utf8(legacy.into_inner()).expect("UTF-8");
+        assert_eq!(out, broken(Mark::Json));
+        assert_eq!(guarded("::x ##[y"), "\\::x ##\\[y");
     }
 
     proptest::proptest! {

@@ -67,7 +67,9 @@ pub struct Scanning {
 /// A rendered report, for standard output or the file `--output` names.
 #[derive(Debug)]
 pub enum Report {
-    Text(String),
+    /// A report rendered whole, and how a `##[` in it is broken
+    /// ([`lines::Mark`], by its format).
+    Text(String, lines::Mark),
     /// GitHub workflow commands (`--format github`): the only report whose
     /// lines may begin with `::`, its outside text escaped by GitHub's rules.
     Commands(String),
@@ -87,7 +89,7 @@ pub enum Report {
 
 impl Default for Report {
     fn default() -> Report {
-        Report::Text(String::new())
+        Report::Text(String::new(), lines::Mark::Backslash)
     }
 }
 
@@ -103,26 +105,35 @@ impl Report {
     /// a string, each line is blanks and then a JSON token (a brace, a
     /// bracket, a quote, a digit, a literal), never `::`. On the tens of
     /// megabytes of a large report, guarding that was a tenth of the run.
+    ///
+    /// Every `##[`, the runner's older form of a command, is broken in
+    /// every report but GitHub's own commands ([`lines::Legacy`]).
     pub fn write_to(&self, out: &mut dyn Write) -> io::Result<()> {
-        let unguarded = match self {
-            Report::Commands(_) | Report::Json(_) => true,
-            Report::Portfolio { format, .. } => matches!(
-                format,
-                Format::Github | Format::Json | Format::Sarif | Format::Codeclimate
+        let (guard_lines, mark) = match self {
+            Report::Commands(_)
+            | Report::Portfolio {
+                format: Format::Github,
+                ..
+            } => return self.write_raw(out),
+            Report::Json(_) => (false, lines::Mark::Json),
+            Report::Portfolio { format, .. } => (
+                !matches!(format, Format::Json | Format::Sarif | Format::Codeclimate),
+                lines::Mark::of(*format),
             ),
-            Report::Text(_) => false,
+            Report::Text(_, mark) => (true, *mark),
         };
-        if unguarded {
-            return self.write_raw(out);
+        let mut legacy = lines::Legacy::new(out, mark);
+        if !guard_lines {
+            return self.write_raw(&mut legacy);
         }
-        let mut guarded = lines::Guarded::new(out);
+        let mut guarded = lines::Guarded::new(legacy);
         self.write_raw(&mut guarded)?;
         guarded.finish().map(drop)
     }
 
     fn write_raw(&self, out: &mut dyn Write) -> io::Result<()> {
         match self {
-            Report::Text(text) | Report::Commands(text) => out.write_all(text.as_bytes()),
+            Report::Text(text, _) | Report::Commands(text) => out.write_all(text.as_bytes()),
             Report::Json(assessment) => {
                 // serde_json writes in small pieces; they reach the output
                 // in large ones.
@@ -162,16 +173,19 @@ impl Report {
 /// The report of what was assessed, in `format`.
 pub fn report(assessed: Assessed, format: Format, layout: Layout, scanning: Scanning) -> Report {
     match assessed {
-        Assessed::One(a) => Report::Text(match format {
-            Format::Table => table::render(&a, layout.width, layout.color),
-            Format::Markdown => markdown::render(&a),
-            Format::Html => html::render(&a),
-            Format::Json => return Report::Json(a),
-            Format::Sarif => sarif::render(&a, &scanning),
-            Format::Github => return Report::Commands(github::render(&a, &scanning.base)),
-            Format::Codeclimate => codeclimate::render(&a, &scanning.base),
-            Format::Junit => junit::render(&a),
-        }),
+        Assessed::One(a) => Report::Text(
+            match format {
+                Format::Table => table::render(&a, layout.width, layout.color),
+                Format::Markdown => markdown::render(&a),
+                Format::Html => html::render(&a),
+                Format::Json => return Report::Json(a),
+                Format::Sarif => sarif::render(&a, &scanning),
+                Format::Github => return Report::Commands(github::render(&a, &scanning.base)),
+                Format::Codeclimate => codeclimate::render(&a, &scanning.base),
+                Format::Junit => junit::render(&a),
+            },
+            lines::Mark::of(format),
+        ),
         Assessed::Portfolio(portfolio) => Report::Portfolio {
             portfolio,
             format,

@@ -663,3 +663,60 @@ fn an_interrupted_run_exits_130_on_sigint_sigterm_and_sighup() {
         assert_eq!(status.code(), Some(130), "SIG{signal}: {status}");
     }
 }
+
+// A pilot named "##[error]leaked" reached the log as the runner's older form
+// of a workflow command, which it reads anywhere in a line: broken in every
+// format but GitHub's own commands, each in its own way, the text the same
+// to its reader.
+#[test]
+fn the_older_form_of_a_workflow_command_never_reaches_the_log_whole() {
+    let tmp = scratch_dir();
+    let dir = path_of(&tmp);
+    let northwind = std::fs::read_to_string(format!(
+        "{}/examples/slide-deck-northwind-retail.yaml",
+        env!("CARGO_MANIFEST_DIR")
+    ))
+    .expect("example");
+    let file = format!("{dir}/org.yaml");
+    std::fs::write(
+        &file,
+        northwind.replace("name: churn-model", "name: \"##[error]leaked\""),
+    )
+    .expect("write");
+    for (format, broken) in [
+        ("table", "##\\[error]leaked"),
+        // Markdown escapes the name as it escapes any.
+        ("markdown", "\\#\\#\\[error\\]leaked"),
+        ("json", "##\\u005berror]leaked"),
+        ("sarif", "##\\u005berror]leaked"),
+        ("codeclimate", "##\\u005berror]leaked"),
+        ("junit", "##&#91;error]leaked"),
+        ("html", "##&#91;error]leaked"),
+    ] {
+        let out = run(&[
+            "assess",
+            &file,
+            "--format",
+            format,
+            "--fail-on",
+            "laptop-bound",
+        ]);
+        assert_eq!(out.code, 1, "{format}: {}", out.stderr);
+        assert!(!out.stdout.contains("##["), "{format}");
+        assert!(out.stdout.contains(broken), "{format}: {}", out.stdout);
+        assert!(!out.stderr.contains("##["), "{format}: {}", out.stderr);
+        assert!(out.stderr.contains("##\\[error]leaked"), "{}", out.stderr);
+    }
+    // JSON keeps the name the questionnaire gives.
+    let out = run(&["assess", &file, "--format", "json"]);
+    let report: serde_json::Value = serde_json::from_str(&out.stdout).expect("JSON");
+    assert_eq!(report["pilots"][0]["name"], "##[error]leaked");
+    // GitHub's own commands are read whole by the runner first; their text
+    // is escaped by its rules.
+    let out = run(&["assess", &file, "--format", "github"]);
+    assert!(
+        out.stdout.lines().all(|l| l.starts_with("::")),
+        "{}",
+        out.stdout
+    );
+}
