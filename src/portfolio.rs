@@ -90,7 +90,7 @@ pub struct CheckOutcome {
 pub struct FailingFinding {
     pub id: FindingId,
     pub severity: Severity,
-    /// Its first located evidence's line.
+    /// Its first located evidence's line about a pilot that counts.
     pub line: Option<u32>,
     /// The pilots it names that no acceptance leaves out.
     pub pilots: Vec<String>,
@@ -307,7 +307,7 @@ impl GateOutcome {
                     .map(|f| FailingFinding {
                         id: f.id,
                         severity: f.severity,
-                        line: f.line(),
+                        line: f.gate_line(),
                         pilots: f
                             .unaccepted_pilots()
                             .into_iter()

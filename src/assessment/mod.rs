@@ -409,6 +409,28 @@ impl Finding {
         self.evidence.iter().find_map(|e| e.line)
     }
 
+    /// The line a failed gate names it at: that of its first evidence about
+    /// a pilot no acceptance leaves out (a value that is the pilot's name,
+    /// or begins with it and a comma), else its [`line`](Finding::line).
+    /// A line about an accepted pilot would point at what does not fail.
+    pub fn gate_line(&self) -> Option<u32> {
+        if self.accepted.iter().all(|x| x.pilot.is_none()) {
+            return self.line();
+        }
+        let counting: rustc_hash::FxHashSet<&str> = self.unaccepted_pilots().into_iter().collect();
+        let about_one = |value: &str| {
+            let heads = value.match_indices(',').map(|(at, _)| &value[..at]);
+            std::iter::once(value)
+                .chain(heads)
+                .any(|head| counting.contains(head))
+        };
+        self.evidence
+            .iter()
+            .find(|e| e.line.is_some() && about_one(&e.value))
+            .and_then(|e| e.line)
+            .or_else(|| self.line())
+    }
+
     /// The pilots its acceptances in force leave counting for the gate:
     /// every pilot it names, less those accepted one by one.
     pub fn unaccepted_pilots(&self) -> Vec<&str> {

@@ -670,3 +670,36 @@ fn a_severity_gate_counts_only_the_accepted_findings_it_would_have_caught() {
         out.stderr
     );
 }
+
+// With churn-model's stale-pilot accepted, the failed gate named
+// demand-forecast at churn-model's line.
+#[test]
+fn a_failed_gate_points_at_a_pilot_that_counts() {
+    let tmp = setup(&accept("stale-pilot", Some("churn-model"), "2027-01-31"));
+    let dir = path_of(&tmp);
+    let out = assess(dir, &["--fail-on", "stale-pilot"]);
+    assert_eq!(out.code, 1, "{}", out.stderr);
+    let text = std::fs::read_to_string(format!("{dir}/northwind.yaml")).expect("read");
+    let line_of = |needle: &str| {
+        text.lines()
+            .position(|l| l.contains(needle))
+            .expect("present")
+            + 1
+    };
+    let (churn, demand) = (
+        line_of("name: churn-model"),
+        line_of("name: demand-forecast"),
+    );
+    assert!(
+        out.stderr.starts_with(&format!(
+            "northwind.yaml:{demand}: gate failed: finding stale-pilot (demand-forecast) fired"
+        )),
+        "{}",
+        out.stderr
+    );
+    assert!(
+        !out.stderr.contains(&format!(":{churn}:")),
+        "{}",
+        out.stderr
+    );
+}
