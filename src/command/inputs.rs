@@ -3,7 +3,7 @@
 //! any case), by name. An entry named like a questionnaire that cannot be one
 //! (a directory, a FIFO, a link to nothing or to itself) is a named problem,
 //! never skipped in silence; so is a link to a file outside the directory's
-//! repository (`super::tree`), which is not read.
+//! repository (`super::tree`), which is not read. Each file is read once.
 
 use crate::diagnostic::shown_path;
 use crate::error::{Error, InputsProblem};
@@ -40,11 +40,37 @@ pub fn expand(given: &[PathBuf]) -> Result<Inputs, Error> {
             files.push(path.clone());
         }
     }
+    let files = once_each(files);
     Ok(Inputs {
         several: from_directory || files.len() > 1,
         files,
         problems,
     })
+}
+
+/// Each file once, as it is spelled without `.` parts or doubled
+/// separators (`./q/./org.yaml`, `q//org.yaml` are `q/org.yaml`): a file
+/// named twice, or found in a directory and named too, is assessed once,
+/// and its name, which code-scanning formats fingerprint, is the same
+/// however it was typed. (A `..` part is kept: through a link it may lead
+/// elsewhere.)
+fn once_each(files: Vec<PathBuf>) -> Vec<PathBuf> {
+    let mut seen = rustc_hash::FxHashSet::default();
+    files
+        .into_iter()
+        .map(|file| {
+            let parts = file
+                .components()
+                .filter(|part| *part != std::path::Component::CurDir);
+            match parts.collect::<PathBuf>() {
+                // `-` and `.` stay what they are.
+                _ if file.as_os_str() == "-" => file,
+                bare if bare.as_os_str().is_empty() => file,
+                bare => bare,
+            }
+        })
+        .filter(|file| seen.insert(file.clone()))
+        .collect()
 }
 
 /// The questionnaires of a directory, sorted by name so that the order never

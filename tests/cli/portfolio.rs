@@ -305,3 +305,45 @@ fn a_portfolio_row_without_a_pilots_list_is_not_judged_for_purgatory() {
     let table = crate::common::run(&["assess", dir, "--no-config"]);
     assert!(table.stdout.contains("not judged"), "{}", table.stdout);
 }
+
+// A file named twice (in a directory and by itself) was assessed twice, its
+// issues' fingerprints repeated; `q/.` and `q//x.yaml` were names of their
+// own, so every fingerprint changed with the spelling.
+#[test]
+fn each_file_is_assessed_once_under_one_name() {
+    let tmp = crate::common::scratch_dir();
+    let dir = crate::common::path_of(&tmp);
+    std::fs::create_dir(format!("{dir}/q")).expect("mkdir");
+    for name in [
+        "slide-deck-northwind-retail.yaml",
+        "aligned-harbor-logistics.yaml",
+    ] {
+        std::fs::copy(format!("examples/{name}"), format!("{dir}/q/{name}")).expect("copy");
+    }
+    let once = crate::common::run_in(dir, &["assess", "q", "--format", "codeclimate"]);
+    for spelling in [
+        vec!["q", "q/slide-deck-northwind-retail.yaml"],
+        vec!["q/.", "q//slide-deck-northwind-retail.yaml"],
+        vec!["q/./"],
+    ] {
+        let mut args = vec!["assess"];
+        args.extend(&spelling);
+        args.extend(["--format", "codeclimate"]);
+        let out = crate::common::run_in(dir, &args);
+        assert_eq!(out.code, once.code, "{spelling:?}: {}", out.stderr);
+        assert_eq!(out.stdout, once.stdout, "{spelling:?}");
+    }
+    // One file named twice is one organization, not a portfolio.
+    let out = crate::common::run_in(
+        dir,
+        &[
+            "assess",
+            "q/slide-deck-northwind-retail.yaml",
+            "./q/slide-deck-northwind-retail.yaml",
+            "--format",
+            "json",
+        ],
+    );
+    let report: serde_json::Value = serde_json::from_str(&out.stdout).expect("JSON");
+    assert_eq!(report["organization"]["name"], "Northwind Retail");
+}
