@@ -183,7 +183,11 @@ pub fn describe(check: &GateCheck) -> String {
             low,
             score,
         } => describe_score(check, gate, threshold, low, score),
-        GateCheck::Purgatory { status } => {
+        GateCheck::Purgatory { judged: false, .. } => format!(
+            "purgatory is not judged, as the pilots list is not answered (fails when {})",
+            PurgatoryStatus::Stuck
+        ),
+        GateCheck::Purgatory { status, .. } => {
             format!(
                 "purgatory status is {status} (fails when {})",
                 PurgatoryStatus::Stuck
@@ -296,8 +300,13 @@ pub enum GateCheck {
         /// The score from what was answered; `None` when nothing was.
         score: Option<f64>,
     },
-    /// Purgatory must not be `stuck` (`--fail-on purgatory`).
-    Purgatory { status: PurgatoryStatus },
+    /// Purgatory must not be `stuck` (`--fail-on purgatory`). `judged` is
+    /// false when the pilots list is not answered: the status is then
+    /// `none` by the rules, and said as not judged.
+    Purgatory {
+        status: PurgatoryStatus,
+        judged: bool,
+    },
     /// No finding may be as severe as `fail_on` (`--fail-on critical` or `warning`).
     /// Accepted findings are left out; `accepted` counts them.
     Severity {
@@ -348,7 +357,7 @@ impl GateCheck {
         match *self {
             GateCheck::Reference { ref fired, .. } => fired.is_empty(),
             GateCheck::Score { threshold, low, .. } => low >= threshold,
-            GateCheck::Purgatory { status } => status != PurgatoryStatus::Stuck,
+            GateCheck::Purgatory { status, .. } => status != PurgatoryStatus::Stuck,
             GateCheck::Severity { fail_on, worst, .. } => worst < Some(fail_on),
             GateCheck::Finding {
                 fired, accepted, ..

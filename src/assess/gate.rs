@@ -85,6 +85,7 @@ fn fail_on_check(condition: &FailCondition, a: &Assessment) -> GateCheck {
     match fail_on {
         FailOn::Purgatory => GateCheck::Purgatory {
             status: a.purgatory.status,
+            judged: a.purgatory.pilots_listed,
         },
         FailOn::Critical => GateCheck::Severity {
             fail_on: Severity::Critical,

@@ -329,7 +329,7 @@ fn check(c: &GateCheck) -> v1::GateCheck {
             out.score = Some(score);
             out.open = Some(c.open());
         }
-        GateCheck::Purgatory { status } => {
+        GateCheck::Purgatory { status, .. } => {
             out.threshold = word(FailOn::Purgatory.word());
             out.actual = word(status.word());
         }

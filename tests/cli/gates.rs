@@ -561,3 +561,51 @@ fn a_summary_says_first_when_an_input_was_not_assessed() {
         "{written}"
     );
 }
+
+// "purgatory status is none" stood in the gate's table of a report that
+// said, above it, that purgatory was not judged.
+#[test]
+fn a_purgatory_gate_without_pilots_says_it_is_not_judged() {
+    let tmp = crate::common::scratch_dir();
+    let dir = crate::common::path_of(&tmp);
+    let file = format!("{dir}/no-pilots.yaml");
+    std::fs::write(
+        &file,
+        "version: 1\norganization: {name: S, assessed: 2026-11-20}\nstrategy: {sponsor: board, priorities: ranked}\n",
+    )
+    .expect("write");
+    let out = crate::common::run(&[
+        "assess",
+        &file,
+        "--fail-on",
+        "purgatory",
+        "--format",
+        "markdown",
+    ]);
+    assert_eq!(out.code, 0, "{}", out.stderr);
+    assert!(
+        out.stdout.contains("| purgatory is not judged, as the pilots list is not answered (fails when stuck) | passed |"),
+        "{}",
+        out.stdout
+    );
+    assert!(
+        !out.stdout.contains("purgatory status is none"),
+        "{}",
+        out.stdout
+    );
+    // With pilots listed, the status is said.
+    let out = crate::common::run(&[
+        "assess",
+        "examples/aligned-harbor-logistics.yaml",
+        "--fail-on",
+        "purgatory",
+        "--format",
+        "markdown",
+    ]);
+    assert!(
+        out.stdout
+            .contains("| purgatory status is none (fails when stuck) | passed |"),
+        "{}",
+        out.stdout
+    );
+}
