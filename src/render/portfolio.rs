@@ -51,6 +51,13 @@ pub fn write_table(
         if let Some(line) = accepted_line(p) {
             writeln!(out, "{}", wrap(&line, width, "", ""))?;
         }
+        let failed = failed_gates(p);
+        if !failed.is_empty() {
+            writeln!(out, "\nFailed gates:")?;
+            for line in &failed {
+                writeln!(out, "{}", wrap(line, width, "  ", "    "))?;
+            }
+        }
         if !p.errors.is_empty() {
             let heading = format!("{}:", not_assessed_heading(p));
             writeln!(out, "\n{}", wrap(&heading, width, "", ""))?;
@@ -246,6 +253,13 @@ pub fn write_markdown(p: &Portfolio, detail: bool, sink: &mut dyn io::Write) -> 
         if let Some(line) = accepted_line(p) {
             writeln!(out, "\n{}", cell(&line))?;
         }
+        let failed = failed_gates(p);
+        if !failed.is_empty() {
+            writeln!(out, "\n## Failed gates\n")?;
+            for line in &failed {
+                writeln!(out, "- {}", cell(line))?;
+            }
+        }
         if !p.errors.is_empty() {
             writeln!(out, "\n## Not assessed\n\n{}:\n", not_assessed_heading(p))?;
             for line in not_assessed(p) {
@@ -263,6 +277,12 @@ pub fn write_markdown(p: &Portfolio, detail: bool, sink: &mut dyn io::Write) -> 
         }
     }
     Ok(())
+}
+
+/// Each failed check of each organization's gate, as its line on standard
+/// error says it, then what to do: a row marked as failed says why.
+pub(super) fn failed_gates(p: &Portfolio) -> Vec<String> {
+    super::failed_checks(&super::gated_rows(p.rows.iter()))
 }
 
 /// How many organizations, and in what order they are listed.

@@ -347,3 +347,46 @@ fn each_file_is_assessed_once_under_one_name() {
     let report: serde_json::Value = serde_json::from_str(&out.stdout).expect("JSON");
     assert_eq!(report["organization"]["name"], "Northwind Retail");
 }
+
+// A portfolio row said FAILED with a score above the threshold, and only
+// standard error said why (the low end of its range): the report itself
+// lists each failed check.
+#[test]
+fn a_portfolio_report_says_why_a_row_failed() {
+    for (format, expected) in [
+        (
+            "table",
+            "\nFailed gates:\n  examples/slide-deck-northwind-retail.yaml: gate failed: overall 40.3 is below 50.0\n",
+        ),
+        (
+            "markdown",
+            "\n## Failed gates\n\n- examples/slide-deck-northwind-retail.yaml: gate failed: overall 40.3 is below 50.0\n",
+        ),
+        (
+            "html",
+            "<li>examples/slide-deck-northwind-retail.yaml: gate failed: overall 40.3 is below 50.0</li>",
+        ),
+    ] {
+        let out = crate::common::run(&[
+            "assess",
+            "examples/slide-deck-northwind-retail.yaml",
+            "examples/aligned-harbor-logistics.yaml",
+            "--fail-under",
+            "50",
+            "--format",
+            format,
+        ]);
+        assert_eq!(out.code, 1, "{format}: {}", out.stderr);
+        assert!(out.stdout.contains(expected), "{format}: {}", out.stdout);
+    }
+    // No failed gate, no such section.
+    let out = crate::common::run(&[
+        "assess",
+        "examples/slide-deck-northwind-retail.yaml",
+        "examples/aligned-harbor-logistics.yaml",
+        "--fail-under",
+        "10",
+    ]);
+    assert_eq!(out.code, 0);
+    assert!(!out.stdout.contains("Failed gates"), "{}", out.stdout);
+}

@@ -30,6 +30,11 @@ pub fn write(p: &Portfolio, detail: bool, sink: &mut dyn std::io::Write) -> std:
     organizations(&mut out, p);
     out.heading(2, "Totals");
     out.paragraph(&format!("{}.", capitalized(&words::totals_line(p))));
+    let failed = words::failed_gates(p);
+    if !failed.is_empty() {
+        out.heading(2, "Failed gates");
+        out.list(&failed);
+    }
     if !p.errors.is_empty() {
         out.heading(2, "Not assessed");
         crate::text::append(&mut out.out, |html| {
