@@ -132,7 +132,9 @@ grep -qF "note: fail_on: warning, from --fail-on, replacing ../readiness.toml's 
 repo="$work/regression"
 mkdir -p "$repo"
 git -C "$repo" init --quiet
-cp examples/aligned-harbor-logistics.yaml "$repo/org.yaml"
+# The baseline is the same organization's: Harbor's answers under Northwind's name.
+sed 's/^  name: Harbor Logistics$/  name: Northwind Retail/' examples/aligned-harbor-logistics.yaml >"$repo/org.yaml"
+grep -q '^  name: Northwind Retail$' "$repo/org.yaml" || fail "the baseline was not renamed"
 git -C "$repo" -c user.name=ci -c user.email=ci@example.org add org.yaml
 git -C "$repo" -c user.name=ci -c user.email=ci@example.org commit --quiet -m "the baseline"
 cp examples/slide-deck-northwind-retail.yaml "$repo/org.yaml"

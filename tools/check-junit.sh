@@ -27,7 +27,10 @@ run() { "$bin" assess --no-step-summary --format junit "$@" 2>/dev/null || [ $? 
 run "$northwind" --fail-under 60 --fail-on warning,laptop-bound --min-completeness 10 > "$work/failed.xml"
 run "$northwind" --fail-under 10 > "$work/passed.xml"
 run "$northwind" > "$work/none.xml"
-run "$northwind" --baseline examples/aligned-harbor-logistics.yaml --fail-on-regression > "$work/regression.xml"
+# A regression baseline is the same organization's: Harbor's answers under Northwind's name.
+sed 's/^  name: Harbor Logistics$/  name: Northwind Retail/' examples/aligned-harbor-logistics.yaml > "$work/strong.yaml"
+run "$northwind" --baseline "$work/strong.yaml" --fail-on-regression > "$work/regression.xml"
+grep -q '<failure type="gate"' "$work/regression.xml" || { echo "junit: no failure in a regression's report" >&2; exit 1; }
 printf 'version: 1\norganization: [\n' > "$work/broken.yaml"
 run examples "$work/broken.yaml" --fail-on critical > "$work/portfolio.xml"
 for report in "$work"/*.xml; do
