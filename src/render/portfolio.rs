@@ -77,9 +77,9 @@ pub fn write_table(
 }
 
 /// One organization's cells in the table.
-fn cells(r: &PortfolioRow, gated: bool) -> Vec<String> {
+fn cells(r: &PortfolioRow, names: &Names<'_>, gated: bool) -> Vec<String> {
     let mut row = vec![
-        r.organization.clone(),
+        names.of(r),
         score(r.scores.strategy),
         score(r.scores.implementation),
         overall(r),
@@ -107,10 +107,14 @@ fn write_rows(
     width: u16,
     sink: &mut dyn io::Write,
 ) -> io::Result<()> {
+    let names = Names::of_rows(&p.rows);
     let mut longest = vec![0usize; header.len()];
     widen_to_words(&mut longest, header.iter().copied());
     for r in &p.rows {
-        widen_to_words(&mut longest, cells(r, gated).iter().map(String::as_str));
+        widen_to_words(
+            &mut longest,
+            cells(r, &names, gated).iter().map(String::as_str),
+        );
     }
     // As `try_fit` finds it.
     if width_for_words(&longest) > usize::from(width) {
@@ -118,7 +122,7 @@ fn write_rows(
     }
     let mut t = new_table(header);
     for r in &p.rows {
-        t.add_row(cells(r, gated));
+        t.add_row(cells(r, &names, gated));
     }
     right_align(&mut t, &[1, 2, 3]);
     match try_fit(&t, width) {
@@ -135,11 +139,12 @@ fn write_narrow_rows(
     width: u16,
     sink: &mut dyn io::Write,
 ) -> io::Result<()> {
+    let names = Names::of_rows(&p.rows);
     for r in &p.rows {
         let critical = r.critical as usize;
         let mut row = format!(
             "{}: overall {}{} (strategy {}, implementation {}); {}, {}; focus {}; purgatory {}; {critical} critical finding{}",
-            r.organization,
+            names.of(r),
             score(r.scores.overall),
             overall_change(r).map_or_else(String::new, |c| {
                 if r.baseline.as_ref().is_some_and(|b| b.another.is_some()) {
@@ -229,11 +234,12 @@ pub fn write_markdown(p: &Portfolio, detail: bool, sink: &mut dyn io::Write) -> 
         out.push_str(if gated { " Gate |\n" } else { "\n" });
         out.push_str("| --- | ---: | ---: | ---: | --- | --- | --- | --- | ---: |");
         out.push_str(if gated { " --- |\n" } else { "\n" });
+        let row_names = Names::of_rows(&p.rows);
         for r in &p.rows {
             write!(
                 out,
                 "| {} | {} | {} | {} | {} | {} | {} | {} | {} |",
-                cell(&r.organization),
+                cell(&row_names.of(r)),
                 score(r.scores.strategy),
                 score(r.scores.implementation),
                 // It may name the baseline's organization.
@@ -444,12 +450,15 @@ fn purgatory_word(r: &PortfolioRow) -> &'static str {
     }
 }
 
-/// Chart labels, made unique where two organizations share a name.
+/// Chart labels, each the organization's name as its row gives it
+/// ([`Names`]); one still shared (the same name and file, by two
+/// spellings) is numbered.
 pub(super) fn unique_labels(rows: &[PortfolioRow]) -> Vec<(String, &PortfolioRow)> {
+    let names = Names::of_rows(rows);
     let mut seen: BTreeMap<String, usize> = BTreeMap::new();
     rows.iter()
         .map(|r| {
-            let label = r.organization.clone();
+            let label = names.of(r);
             let n = seen.entry(label.clone()).or_default();
             *n += 1;
             let label = if *n == 1 {
@@ -460,6 +469,34 @@ pub(super) fn unique_labels(rows: &[PortfolioRow]) -> Vec<(String, &PortfolioRow
             (label, r)
         })
         .collect()
+}
+
+/// The names of the organizations of a portfolio as their rows give
+/// them: a name two organizations share is followed by each one's file
+/// ("Northwind Retail (q3/northwind.yaml)"), so that no two rows look the
+/// same.
+pub(super) struct Names<'r> {
+    shared: rustc_hash::FxHashSet<&'r str>,
+}
+
+impl<'r> Names<'r> {
+    pub(super) fn of_rows(rows: &'r [PortfolioRow]) -> Names<'r> {
+        let mut once = rustc_hash::FxHashSet::default();
+        let shared = rows
+            .iter()
+            .map(|r| r.organization.as_str())
+            .filter(|name| !once.insert(*name))
+            .collect();
+        Names { shared }
+    }
+
+    pub(super) fn of(&self, r: &PortfolioRow) -> String {
+        if self.shared.contains(r.organization.as_str()) {
+            format!("{} ({})", r.organization, r.source)
+        } else {
+            r.organization.clone()
+        }
+    }
 }
 
 /// A quadrant's name as the row's rubric words it.

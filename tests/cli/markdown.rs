@@ -248,9 +248,14 @@ fn user_text_cannot_inject_markdown_or_html() {
     assert!(!out.stdout.replace("\\]", "").contains("](javascript:"));
     assert!(out.stdout.contains("&lt;img src=x onerror=alert(1)&gt;"));
     assert!(out.stdout.contains("\\[p\\](javascript:alert(1))"));
-    // Chart labels are quoted, and a second organization of the same name is numbered.
-    assert!(out.stdout.contains("    \"Acme (EMEA)\": ["));
-    assert!(out.stdout.contains("    \"Acme (EMEA) (2)\": ["));
+    // Chart labels are quoted, and organizations of the same name are
+    // told apart by their files.
+    assert!(out
+        .stdout
+        .contains(&format!("    \"Acme (EMEA) ({dir}/00.yaml)\": [")));
+    assert!(out
+        .stdout
+        .contains(&format!("    \"Acme (EMEA) ({dir}/14.yaml)\": [")));
     assert!(out.stdout.contains("    \"Say #quot;hi#quot; #35;1\": ["));
 }
 

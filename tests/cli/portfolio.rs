@@ -390,3 +390,52 @@ fn a_portfolio_report_says_why_a_row_failed() {
     assert_eq!(out.code, 0);
     assert!(!out.stdout.contains("Failed gates"), "{}", out.stdout);
 }
+
+// Two assessments of one organization were two rows both named "Northwind
+// Retail", and the chart called one of them "Northwind Retail (2)", a name
+// the table never gave.
+#[test]
+fn organizations_that_share_a_name_are_told_apart_by_their_files() {
+    let tmp = crate::common::scratch_dir();
+    let dir = crate::common::path_of(&tmp);
+    let northwind =
+        std::fs::read_to_string("examples/slide-deck-northwind-retail.yaml").expect("example");
+    std::fs::create_dir(format!("{dir}/q")).expect("mkdir");
+    std::fs::write(format!("{dir}/q/old.yaml"), &northwind).expect("write");
+    std::fs::write(
+        format!("{dir}/q/new.yaml"),
+        northwind.replace("assessed: 2026-11-20", "assessed: 2027-03-01"),
+    )
+    .expect("write");
+    let out = crate::common::run_in(dir, &["assess", "q", "--format", "markdown"]);
+    assert_eq!(out.code, 0, "{}", out.stderr);
+    for name in [
+        "Northwind Retail (q/new.yaml)",
+        "Northwind Retail (q/old.yaml)",
+    ] {
+        assert!(
+            out.stdout.contains(&format!("| {name} |")),
+            "{}",
+            out.stdout
+        );
+        assert!(
+            out.stdout.contains(&format!("\"{name}\": [")),
+            "{}",
+            out.stdout
+        );
+    }
+    assert!(!out.stdout.contains("(2)"), "{}", out.stdout);
+    // A name no other organization has is the name alone.
+    let out = crate::common::run(&[
+        "assess",
+        "examples/slide-deck-northwind-retail.yaml",
+        "examples/aligned-harbor-logistics.yaml",
+        "--format",
+        "markdown",
+    ]);
+    assert!(
+        out.stdout.contains("| Northwind Retail |"),
+        "{}",
+        out.stdout
+    );
+}

@@ -161,12 +161,13 @@ fn organizations(out: &mut Writer, p: &Portfolio) {
     if gated {
         head.push("Gate");
     }
+    let names = words::Names::of_rows(&p.rows);
     let rows: Vec<Vec<String>> = p
         .rows
         .iter()
         .map(|r| {
             let mut row = vec![
-                r.organization.clone(),
+                names.of(r),
                 score(r.scores.strategy),
                 score(r.scores.implementation),
                 words::overall(r),
