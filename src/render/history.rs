@@ -218,12 +218,21 @@ pub(super) fn trend(h: &History) -> Option<String> {
             parts.push(format!("{name} {before} → {after}"));
         }
     }
-    Some(format!(
-        "From {} to {}: {}.",
-        first_version.date,
-        last_version.date,
-        parts.join("; ")
-    ))
+    // Versions of one day span no time: said as that day's.
+    Some(if first_version.date == last_version.date {
+        format!(
+            "Over the versions of {}: {}.",
+            first_version.date,
+            parts.join("; ")
+        )
+    } else {
+        format!(
+            "From {} to {}: {}.",
+            first_version.date,
+            last_version.date,
+            parts.join("; ")
+        )
+    })
 }
 
 pub(super) fn short(v: &Version) -> &str {

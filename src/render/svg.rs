@@ -498,7 +498,7 @@ pub fn lines(
         version_ticks(out, ticks, &x_at)?;
         writeln!(
             out,
-            "<text class=\"axis-title\" x=\"{}\" y=\"{}\" text-anchor=\"middle\">Version, oldest first</text>",
+            "<text class=\"axis-title\" x=\"{}\" y=\"{}\" text-anchor=\"middle\">Day, oldest first (its last valid version)</text>",
             n(f64::midpoint(LEFT, RIGHT)),
             n(BOTTOM + 40.0)
         )?;

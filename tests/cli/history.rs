@@ -309,3 +309,29 @@ fn two_questionnaires_of_one_name_are_told_apart_by_their_files() {
         out.stdout
     );
 }
+
+// Two versions of one day were summed up "From 2026-12-06 to 2026-12-06".
+#[test]
+fn versions_of_one_day_are_said_as_that_days() {
+    let tmp = scratch_dir();
+    let dir = path_of(&tmp);
+    git(dir, &["init", "--quiet"]);
+    let first = undated(&example(NORTHWIND));
+    std::fs::write(format!("{dir}/nw.yaml"), &first).expect("write");
+    commit_on(dir, "2026-11-10", "morning");
+    let shipped = first.replace("stage: pilot", "stage: production");
+    std::fs::write(format!("{dir}/nw.yaml"), shipped).expect("write");
+    commit_on(dir, "2026-11-10", "afternoon");
+    let out = run_in(dir, &["history", "nw.yaml"]);
+    assert_eq!(out.code, 0, "{}", out.stderr);
+    assert!(
+        out.stdout.contains("Over the versions of 2026-11-10: "),
+        "{}",
+        out.stdout
+    );
+    assert!(
+        !out.stdout.contains("From 2026-11-10 to 2026-11-10"),
+        "{}",
+        out.stdout
+    );
+}
