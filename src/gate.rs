@@ -122,8 +122,9 @@ impl Gates {
 /// A threshold as it was given, with at least one decimal: `60.0`,
 /// `40.31` (never rounded to `40.3`, which would read "40.3 is below 40.3").
 pub fn as_given(threshold: f64) -> String {
-    let written = crate::load::questionnaire::format_number(threshold);
-    if written.contains('.') {
+    // The shortest text that reads back as the same number.
+    let written = format!("{threshold}");
+    if written.contains(['.', 'e', 'i', 'N']) {
         written
     } else {
         format!("{written}.0")

@@ -321,9 +321,8 @@ impl Stage {
     }
 }
 
-/// The purgatory findings that make an organization that is not stuck
-/// at risk (assessment.md, "Purgatory status"); the others say what keeps
-/// pilots back, and alone make no risk.
+/// The purgatory findings that make an organization that is not stuck at
+/// risk; the others say what keeps pilots back, and alone make no risk.
 pub const AT_RISK_SIGNALS: [FindingId; 4] = [
     FindingId::NoProduction,
     FindingId::StalePilot,

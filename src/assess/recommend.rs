@@ -391,7 +391,6 @@ pub fn ranked_gaps(
     gaps.into_iter().map(|(i, _)| i).collect()
 }
 
-/// The answers a criterion reads that do not yet earn full points.
 /// A criterion's advice for its gap, `{missing}` filled with the labels of
 /// the parts answered and not met: a checklist's false flags and zero head
 /// counts, an any-of's items not given. (An unanswered part is not known
@@ -430,6 +429,7 @@ fn advice(criterion: &Criterion, facts: &Facts<'_>) -> crate::shared_text::Share
     fill(&criterion.advice, &[("missing", missing)]).into()
 }
 
+/// The answers a criterion reads that do not yet earn full points.
 fn answers_to_change(criterion: &Criterion, facts: &Facts<'_>) -> Vec<Evidence> {
     let answers = facts.answers();
     let cite = |path: &'static str| {

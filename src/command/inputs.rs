@@ -50,10 +50,11 @@ pub fn expand(given: &[PathBuf]) -> Result<Inputs, Error> {
 
 /// Each file once, as it is spelled without `.` parts or doubled
 /// separators (`./q/./org.yaml`, `q//org.yaml` are `q/org.yaml`): a file
-/// named twice, or found in a directory and named too, is assessed once,
-/// and its name, which code-scanning formats fingerprint, is the same
-/// however it was typed. (A `..` part is kept: through a link it may lead
-/// elsewhere.)
+/// named twice so, or found in a directory and named too, is assessed
+/// once, and its name, which code-scanning formats fingerprint, is the
+/// same however it was typed so. (A `..` part is kept: through a link it
+/// may lead elsewhere. An absolute path and a relative one, or two links,
+/// name a file twice.)
 fn once_each(files: Vec<PathBuf>) -> Vec<PathBuf> {
     let mut seen = rustc_hash::FxHashSet::default();
     files
@@ -63,9 +64,10 @@ fn once_each(files: Vec<PathBuf>) -> Vec<PathBuf> {
                 .components()
                 .filter(|part| *part != std::path::Component::CurDir);
             match parts.collect::<PathBuf>() {
-                // `-` and `.` stay what they are.
+                // `-` (standard input) and `.` stay what they are, and so
+                // does `./-`, a file, which would read as `-`.
                 _ if file.as_os_str() == "-" => file,
-                bare if bare.as_os_str().is_empty() => file,
+                bare if bare.as_os_str().is_empty() || bare.as_os_str() == "-" => file,
                 bare => bare,
             }
         })

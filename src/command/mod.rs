@@ -746,8 +746,12 @@ fn init(file: Option<&Path>, force: bool) -> Result<Output, Error> {
     output::write_whole(path, replace, |out| out.write_all(template.as_bytes()))?;
     let shown = diagnostic::shown_path(path);
     // A name shown escaped (`\u{1b}`, `\xE9`) is not the name a shell would
-    // pass: no command is offered that would name another file.
-    if path.to_str() != Some(shown.as_str()) {
+    // pass: no command is offered that would name another file. (A `./`
+    // put before a name that starts with `::` names the same file.)
+    let same_file = path
+        .to_str()
+        .is_some_and(|p| shown == p || shown.strip_prefix("./") == Some(p));
+    if !same_file {
         return Ok(Output::success(format!(
             "wrote {shown}; fill it in, then assess it with readiness assess\n"
         )));

@@ -171,36 +171,51 @@ pub fn append_summary(path: &Path, summary: &str) -> Result<(), Error> {
         options.custom_flags(NONBLOCK);
     }
     let text = capped(summary);
-    options.read(true);
     options
         .open(path)
         .and_then(|mut file| {
             // What an earlier step wrote may end mid-line, or in a table
             // that would take this summary's first line as its next row.
-            let gap = separation(&mut file)?;
+            let gap = separation(&file);
             file.write_all(gap.as_bytes())?;
             file.write_all(text.as_bytes())
         })
         .map_err(refused)
 }
 
-/// The line breaks that put a blank line between what `file` holds and
-/// what is appended to it: none for an empty file.
-fn separation(file: &mut fs::File) -> std::io::Result<&'static str> {
-    use std::io::{Read, Seek, SeekFrom};
-    let len = file.metadata()?.len();
+/// The line breaks that put a blank line between what `file` (open to
+/// append) holds and what is appended to it: none for an empty file. Its
+/// last bytes are read through a second opening, for reading; a file that
+/// cannot be read is set apart by a blank line whatever it ends with.
+fn separation(file: &fs::File) -> &'static str {
+    let len = file.metadata().map_or(1, |m| m.len());
     if len == 0 {
-        return Ok("");
+        return "";
     }
-    let back = len.min(2);
-    file.seek(SeekFrom::End(-i64::try_from(back).unwrap_or(2)))?;
-    let mut last = Vec::with_capacity(2);
-    file.take(back).read_to_end(&mut last)?;
-    Ok(match last.as_slice() {
+    let last = last_bytes(file, len).unwrap_or_default();
+    match last.as_slice() {
         [.., b'\n', b'\n'] | [b'\n'] => "",
         [.., b'\n'] => "\n",
         _ => "\n\n",
-    })
+    }
+}
+
+/// The last two bytes (at most) of a file `len` bytes long.
+#[cfg(unix)]
+fn last_bytes(file: &fs::File, len: u64) -> std::io::Result<Vec<u8>> {
+    use std::os::unix::fs::FileExt;
+    let back = len.min(2);
+    let mut last = vec![0; usize::try_from(back).unwrap_or(2)];
+    // `/dev/fd/N` reopens the appending file for reading, with the
+    // reader's own permission, and never follows a name that changed.
+    let reader = fs::File::open(format!("/dev/fd/{}", std::os::fd::AsRawFd::as_raw_fd(file)))?;
+    reader.read_exact_at(&mut last, len - back)?;
+    Ok(last)
+}
+
+#[cfg(not(unix))]
+fn last_bytes(_file: &fs::File, _len: u64) -> std::io::Result<Vec<u8>> {
+    Ok(Vec::new())
 }
 
 /// `O_NONBLOCK` on Linux and the BSDs.

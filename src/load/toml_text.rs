@@ -17,12 +17,10 @@ pub fn parse<T: DeserializeOwned>(text: &str) -> Result<T, Diagnostic> {
 fn message(text: &str, e: &toml::de::Error) -> String {
     let plain = humanize(e.message());
     if plain.starts_with("invalid type: ") || plain.starts_with("invalid value: ") {
+        let start = e.span().map_or(0, |s| s.start);
+        let plain = what_was_written(text, start, &plain);
         return match e.span().and_then(|span| key_of_value(text, span.start)) {
-            Some(key) => format!(
-                "{}: {}",
-                crate::diagnostic::escaped(&key),
-                what_was_written(text, e.span().map_or(0, |s| s.start), &plain)
-            ),
+            Some(key) => format!("{}: {plain}", crate::diagnostic::escaped(&key)),
             None => plain,
         };
     }
@@ -69,21 +67,45 @@ fn message(text: &str, e: &toml::de::Error) -> String {
 fn key_of_value(text: &str, start: usize) -> Option<String> {
     let before = text.get(..start)?;
     let line_start = before.rfind('\n').map_or(0, |i| i + 1);
-    let (key, _) = before[line_start..].split_once('=')?;
-    let key = key.trim().trim_matches(['"', '\'']);
-    if key.is_empty() || key.starts_with('[') {
+    let (key, value) = before[line_start..].rsplit_once('=')?;
+    // Only `key = value` on one line: a value inside an inline table or
+    // a list has no key this can name.
+    if !matches!(value.trim(), "" | "[") || key.contains(['{', '[', ',']) {
+        return None;
+    }
+    let key = unquoted(key.trim());
+    if key.is_empty() {
         return None;
     }
     let table = before[..line_start]
         .lines()
         .rev()
-        .map(str::trim)
-        .find(|line| line.starts_with('['))
-        .map(|header| header.trim_matches(['[', ']']).trim());
+        .find_map(header_of)
+        .map(unquoted);
     Some(match table {
         Some(table) if !table.is_empty() => format!("{table}.{key}"),
         _ => key.to_owned(),
     })
+}
+
+/// The table a line opens, `gate` of `[gate]` or `[[accept]]` (a comment
+/// after it allowed); `None` for any other line, a list's `[1],` among them.
+fn header_of(line: &str) -> Option<&str> {
+    let line = line.trim();
+    let (open, close) = if line.starts_with("[[") {
+        ("[[", "]]")
+    } else {
+        ("[", "]")
+    };
+    let inner = line.strip_prefix(open)?;
+    let (name, rest) = inner.split_once(close)?;
+    let rest = rest.trim();
+    (rest.is_empty() || rest.starts_with('#')).then(|| name.trim())
+}
+
+/// A key without the quotes it may be written in.
+fn unquoted(key: &str) -> &str {
+    key.trim_matches(['"', '\''])
 }
 
 /// serde reads a date, a time and an inline table all as a map: the

@@ -226,7 +226,7 @@ pub fn step_summary(assessed: &Assessed, detail: bool) -> io::Result<String> {
         if unassessed > 0 {
             write!(
                 out,
-                "> **{unassessed} input{} could not be assessed**, so the run fails; {} listed at the end of the report.\n\n",
+                "> **{unassessed} input{} could not be assessed**, so the run fails; {} listed under \"Not assessed\".\n\n",
                 if unassessed == 1 { "" } else { "s" },
                 if unassessed == 1 { "it is" } else { "they are" }
             )?;

@@ -361,8 +361,8 @@ fn check(r: &Report) -> Vec<Diagnostic> {
 /// outside its own range (a gate reads the range's low end, a comparison
 /// the score), a side with answers and no score, an overall score with a
 /// side missing or missing with both there, a score written -0.0, and a
-/// purgatory status its own counts and signals do not give (assessment.md:
-/// stuck, at-risk, none). A report written by `assess` never says them; an
+/// purgatory status its own counts and signals do not give
+/// ([`PurgatoryStatus::of`]). A report written by `assess` never says them; an
 /// edited one is refused rather than compared.
 fn contradictions(r: &Report) -> Vec<Diagnostic> {
     let mut problems = Vec::new();

@@ -569,6 +569,16 @@ fn a_number_past_exact_is_refused_wherever_it_stands() {
             format!("{path}:7:14: implementation.spend.monthly: expected a number, 0 or more, found {shown}; numbers above 9,007,199,254,740,992 cannot be held exactly")
         );
     }
+    // Out of range is said as such, whatever its size.
+    let cost = "version: 1\norganization:\n  name: Big Spender\n  assessed: 2026-11-20\nimplementation:\n  pilots:\n    - name: p\n      stage: pilot\n      cost_vs_plan: -1e20\n";
+    let (path, line) = refused("cost.yaml", cost.as_bytes());
+    assert!(
+        line.starts_with(&format!(
+            "{path}:9:21: implementation.pilots[0].cost_vs_plan: expected"
+        )),
+        "{line}"
+    );
+    assert!(!line.contains("cannot be held exactly"), "{line}");
     let (_, out) = with_file(
         "spend.yaml",
         spend("9007199254740992").as_bytes(),

@@ -76,6 +76,18 @@ fn a_wrong_value_in_readiness_toml_is_named_in_the_readers_words() {
             "readiness.toml:2:14: gate.fail_under: invalid type: a table, expected a number\n",
         ),
         (
+            "[gate] # the thresholds\nfail_under = 2027-01-01\n",
+            "readiness.toml:2:14: gate.fail_under: invalid type: a date or a time, expected a number\n",
+        ),
+        (
+            "[\"gate\"]\nfail_under = 2027-01-01\n",
+            "readiness.toml:2:14: gate.fail_under: invalid type: a date or a time, expected a number\n",
+        ),
+        (
+            "gate = { fail_under = 2027-01-01 }\n",
+            "readiness.toml:1:23: invalid type: a date or a time, expected a number\n",
+        ),
+        (
             "gate = [99.0, 50.0, 50.0, 80.0, \"purgatory\", \"o.yaml\", true, 0.0]\n",
             "readiness.toml:1:8: gate: a table is written with its keys by name, never as a list\n",
         ),

@@ -510,6 +510,18 @@ fn a_threshold_is_said_as_given_and_an_unscored_overall_as_such() {
         "assess",
         "examples/slide-deck-northwind-retail.yaml",
         "--fail-under",
+        "40.301",
+    ]);
+    assert!(
+        out.stderr
+            .contains("gate failed: overall 40.3 is below 40.301\n"),
+        "{}",
+        out.stderr
+    );
+    let out = crate::common::run(&[
+        "assess",
+        "examples/slide-deck-northwind-retail.yaml",
+        "--fail-under",
         "40.3",
         "--format",
         "junit",
@@ -557,7 +569,7 @@ fn a_summary_says_first_when_an_input_was_not_assessed() {
     assert_eq!(out.code, 2, "{}", out.stderr);
     let written = std::fs::read_to_string(&summary).expect("summary");
     assert!(
-        written.starts_with("> **1 input could not be assessed**, so the run fails; it is listed at the end of the report.\n\n> **Gate passed.** Every check set for the questionnaires assessed holds.\n\n# AI readiness portfolio\n"),
+        written.starts_with("> **1 input could not be assessed**, so the run fails; it is listed under \"Not assessed\".\n\n> **Gate passed.** Every check set for the questionnaires assessed holds.\n\n# AI readiness portfolio\n"),
         "{written}"
     );
 }

@@ -346,6 +346,12 @@ fn each_file_is_assessed_once_under_one_name() {
     );
     let report: serde_json::Value = serde_json::from_str(&out.stdout).expect("JSON");
     assert_eq!(report["organization"]["name"], "Northwind Retail");
+    // `./-` is a file named `-`, never standard input.
+    std::fs::copy("examples/aligned-harbor-logistics.yaml", format!("{dir}/-")).expect("copy");
+    let out = crate::common::run_in(dir, &["assess", "./-", "--format", "json"]);
+    assert_eq!(out.code, 0, "{}", out.stderr);
+    let report: serde_json::Value = serde_json::from_str(&out.stdout).expect("JSON");
+    assert_eq!(report["organization"]["name"], "Harbor Logistics");
 }
 
 // A portfolio row said FAILED with a score above the threshold, and only

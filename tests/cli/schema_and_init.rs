@@ -187,6 +187,13 @@ fn the_command_init_suggests_keeps_the_path_one_word() {
         );
         assert!(std::path::Path::new(&format!("{dir}/{name}")).is_file());
     }
+    // A name that starts with `::` is shown after `./`: the same file.
+    let out = crate::common::run_in(dir, &["init", "--", "::x.yaml"]);
+    assert_eq!(out.code, 0, "{}", out.stderr);
+    assert_eq!(
+        out.stdout,
+        "wrote ./::x.yaml; fill it in, then run: readiness assess ./::x.yaml\n"
+    );
     // A name shown escaped is not the name a shell would pass: no command
     // is offered that would name another file.
     let out = crate::common::run_in(dir, &["init", "--", "c\u{1b}[31mred.yaml"]);

@@ -500,11 +500,20 @@ fn read(
             Given::Integer(number)
         }
         (Kind::Number { min, max, .. }, value) => {
+            // Out of range is said first: `-1e20` is no number "above" anything.
+            #[allow(clippy::cast_precision_loss)]
+            let roughly = match value {
+                Value::Int(i) => Some(*i as f64),
+                Value::Float(x) if x.is_finite() => Some(*x),
+                _ => None,
+            };
+            if roughly.is_some_and(|x| x < min || x > max) {
+                return Err(wrong());
+            }
             let Some(number) = exact_number(value) else {
-                return Err(match value {
-                    Value::Int(_) => inexact(path, &kind, node),
-                    Value::Float(x) if x.is_finite() => inexact(path, &kind, node),
-                    _ => quoted_hint(wrong(), value),
+                return Err(match roughly {
+                    Some(_) => inexact(path, &kind, node),
+                    None => quoted_hint(wrong(), value),
                 });
             };
             if number < min || number > max {
