@@ -276,24 +276,32 @@ impl<W: Write> Legacy<W> {
 }
 
 impl<W: Write> Write for Legacy<W> {
+    /// Looks for `#`, which JSON and most text hold few of, rather than for
+    /// `[`, which every JSON list opens with.
     fn write(&mut self, buf: &[u8]) -> io::Result<usize> {
         let mut start = 0;
-        let mut from = 0;
-        while let Some(at) = crate::byte_search::find(b'[', &buf[from..]) {
-            let j = from + at;
-            let before = |back: usize| {
-                if j >= back {
-                    buf[j - back]
-                } else {
-                    self.last[2 - (back - j)]
-                }
-            };
-            if before(2) == b'#' && before(1) == b'#' {
-                self.inner.write_all(&buf[start..j])?;
+        // A `##[` begun by the last write.
+        let across = match buf {
+            [b'[', ..] if self.last == *b"##" => Some(0),
+            [b'#', b'[', ..] if self.last[1] == b'#' => Some(1),
+            _ => None,
+        };
+        if let Some(bracket) = across {
+            self.inner.write_all(&buf[..bracket])?;
+            self.inner.write_all(self.mark.bracket())?;
+            start = bracket + 1;
+        }
+        let mut from = start;
+        while let Some(at) = crate::byte_search::find(b'#', &buf[from..]) {
+            let hash = from + at;
+            if buf.get(hash + 1) == Some(&b'#') && buf.get(hash + 2) == Some(&b'[') {
+                self.inner.write_all(&buf[start..hash + 2])?;
                 self.inner.write_all(self.mark.bracket())?;
-                start = j + 1;
+                start = hash + 3;
+                from = hash + 3;
+            } else {
+                from = hash + 1;
             }
-            from = j + 1;
         }
         self.inner.write_all(&buf[start..])?;
         match buf {
@@ -401,6 +409,24 @@ mod tests {
     }
 
     proptest::proptest! {
+        #[test]
+        fn every_older_command_is_broken_however_the_text_is_cut(
+            text in "[#\\[a]{0,24}",
+            cuts in proptest::collection::vec(0usize..=24, 0..4),
+        ) {
+            let bytes = text.as_bytes();
+            let mut at: Vec<usize> = cuts.into_iter().map(|c| c.min(bytes.len())).collect();
+            at.sort_unstable();
+            let mut legacy = Legacy::new(Vec::new(), Mark::Backslash);
+            let mut from = 0;
+            for cut in at.into_iter().chain([bytes.len()]) {
+                legacy.write_all(&bytes[from..cut]).expect("write");
+                from = cut;
+            }
+            let out = String::from_utf8(legacy.into_inner()).expect("UTF-8");
+            proptest::prop_assert_eq!(out, text.replace("##[", "##\\["));
+        }
+
         #[test]
         fn any_text_cut_anywhere_is_guarded_line_by_line(
             text in "[ \t:a\n\u{3000}é\u{85}]{0,40}",
