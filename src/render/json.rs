@@ -33,10 +33,13 @@ pub fn write_portfolio(portfolio: &Portfolio, out: &mut dyn Write) -> io::Result
         portfolio.copy(row, row.reports.json, "JSON", out)?;
     }
     out.write_all(b"],\"portfolio\":")?;
-    serde_json::to_writer(&mut *out, &portfolio.portfolio)?;
-    out.write_all(b",\"errors\":")?;
-    serde_json::to_writer(&mut *out, &portfolio.errors)?;
-    out.write_all(b"}\n")
+    // The totals and the inputs not assessed (their names, their problems)
+    // are guarded as they are written; the reports were when kept.
+    let mut guarded = super::lines::Legacy::new(&mut *out, super::lines::Mark::Json);
+    serde_json::to_writer(&mut guarded, &portfolio.portfolio)?;
+    guarded.write_all(b",\"errors\":")?;
+    serde_json::to_writer(&mut guarded, &portfolio.errors)?;
+    guarded.write_all(b"}\n")
 }
 
 /// One assessment as the portfolio's JSON holds it, on one line, written
@@ -44,12 +47,16 @@ pub fn write_portfolio(portfolio: &Portfolio, out: &mut dyn Write) -> io::Result
 /// once for the run in place of the form, which `json_forms::expand`
 /// writes back.
 pub fn to_keep(assessment: &Assessment, out: &mut Vec<u8>) {
-    let mut serializer = serde_json::Serializer::with_formatter(out, json_forms::Numbered);
+    let start = out.len();
+    let mut serializer = serde_json::Serializer::with_formatter(&mut *out, json_forms::Numbered);
     // Serializing plain data with string keys into memory cannot fail.
     assessment
         .report()
         .serialize(&mut serializer)
         .unwrap_or_default();
+    // Broken here, on the thread that made it: the portfolio is written
+    // without a second look at every byte (`Report::write_to`).
+    super::lines::break_in_place(out, start, super::lines::Mark::Json);
 }
 
 #[cfg(test)]

@@ -218,6 +218,36 @@ pub fn guarded(text: &str) -> String {
     String::from_utf8(out).unwrap_or_default()
 }
 
+/// Breaks every `##[` in `bytes` from `from` on, as [`Legacy`] would have
+/// written them: for a report rendered into memory on a worker thread and
+/// copied out whole later, so that the copy need not look at each byte
+/// again on the one thread that writes the output.
+pub fn break_in_place(bytes: &mut Vec<u8>, from: usize, mark: Mark) {
+    let tail = &bytes[from..];
+    if memchr_pattern(tail).is_none() {
+        return;
+    }
+    let mut legacy = Legacy::new(Vec::with_capacity(tail.len() + 8), mark);
+    // Writing into memory cannot fail.
+    let _ = legacy.write_all(tail);
+    let broken = legacy.into_inner();
+    bytes.truncate(from);
+    bytes.extend_from_slice(&broken);
+}
+
+/// Where the first `##[` in `bytes` starts, if any.
+fn memchr_pattern(bytes: &[u8]) -> Option<usize> {
+    let mut from = 0;
+    while let Some(at) = crate::byte_search::find(b'#', &bytes[from..]) {
+        let hash = from + at;
+        if bytes.get(hash + 1) == Some(&b'#') && bytes.get(hash + 2) == Some(&b'[') {
+            return Some(hash);
+        }
+        from = hash + 1;
+    }
+    None
+}
+
 /// How a `##[` is broken, by the format it is written in.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Mark {

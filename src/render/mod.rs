@@ -110,9 +110,12 @@ impl Report {
     /// every report but GitHub's own commands ([`lines::Legacy`]).
     pub fn write_to(&self, out: &mut dyn Write) -> io::Result<()> {
         let (guard_lines, mark) = match self {
+            // GitHub's commands; a portfolio's JSON, whose kept reports were
+            // guarded when kept and whose other parts are as they are written
+            // (`json::to_keep`, `json::write_portfolio`).
             Report::Commands(_)
             | Report::Portfolio {
-                format: Format::Github,
+                format: Format::Github | Format::Json,
                 ..
             } => return self.write_raw(out),
             Report::Json(_) => (false, lines::Mark::Json),
@@ -124,6 +127,14 @@ impl Report {
         };
         let mut legacy = lines::Legacy::new(out, mark);
         if !guard_lines {
+            if let Report::Portfolio { .. } = self {
+                // A portfolio's kept reports come back in hundreds of small
+                // pieces each; gathered first, the guard looks at each
+                // byte once in a large piece, not at each piece.
+                let mut gathered = io::BufWriter::with_capacity(1 << 16, &mut legacy);
+                self.write_raw(&mut gathered)?;
+                return gathered.flush();
+            }
             return self.write_raw(&mut legacy);
         }
         let mut guarded = lines::Guarded::new(legacy);

@@ -711,6 +711,40 @@ fn the_older_form_of_a_workflow_command_never_reaches_the_log_whole() {
     let out = run(&["assess", &file, "--format", "json"]);
     let report: serde_json::Value = serde_json::from_str(&out.stdout).expect("JSON");
     assert_eq!(report["pilots"][0]["name"], "##[error]leaked");
+    // A portfolio's kept reports, and a file it could not assess, alike.
+    let broken_file = format!("{dir}/##[warning]x.yaml");
+    std::fs::write(&broken_file, "version: 2\n").expect("write");
+    for format in [
+        "json",
+        "sarif",
+        "codeclimate",
+        "table",
+        "markdown",
+        "html",
+        "junit",
+    ] {
+        let out = run(&["assess", &file, &broken_file, "--format", format]);
+        assert_eq!(out.code, 2, "{format}: {}", out.stderr);
+        assert!(!out.stdout.contains("##["), "{format}: {}", out.stdout);
+        assert!(!out.stderr.contains("##["), "{format}: {}", out.stderr);
+    }
+    let out = run(&["assess", &file, &broken_file, "--format", "json"]);
+    let portfolio: serde_json::Value = serde_json::from_str(&out.stdout).expect("JSON");
+    assert_eq!(
+        portfolio["assessments"][0]["pilots"][0]["name"],
+        "##[error]leaked"
+    );
+    assert!(
+        portfolio["errors"][0]["problems"][0]["message"]
+            .as_str()
+            .is_some_and(|m| !m.is_empty()),
+        "{portfolio}"
+    );
+    assert!(
+        out.stdout.contains("##\\u005bwarning]x.yaml"),
+        "{}",
+        out.stdout
+    );
     // GitHub's own commands are read whole by the runner first; their text
     // is escaped by its rules.
     let out = run(&["assess", &file, "--format", "github"]);
