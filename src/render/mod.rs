@@ -258,6 +258,11 @@ pub fn step_summary(assessed: &Assessed, detail: bool) -> io::Result<String> {
             )?;
         } else if failed.is_empty() {
             writeln!(out, "> **Gate passed.** Every check set{for_whom} holds.\n")?;
+        } else if matches!(assessed, Assessed::Portfolio(_)) {
+            // The portfolio's report lists them itself: said once.
+            out.push_str(
+                "> **Gate failed.** The failed checks are listed under \"Failed gates\".\n\n",
+            );
         } else {
             out.push_str("> **Gate failed.**\n>\n");
             for line in &failed {

@@ -621,3 +621,34 @@ fn a_purgatory_gate_without_pilots_says_it_is_not_judged() {
         out.stdout
     );
 }
+
+// A portfolio's job summary listed its failed checks above the report, and
+// the report listed them again under "Failed gates".
+#[test]
+fn a_portfolio_summary_lists_its_failed_checks_once() {
+    let tmp = crate::common::scratch_dir();
+    let summary = format!("{}/summary.md", crate::common::path_of(&tmp));
+    let out = run_with_summary(
+        &[
+            "assess",
+            NORTHWIND,
+            "examples/aligned-harbor-logistics.yaml",
+            "--fail-under",
+            "50",
+        ],
+        &summary,
+    );
+    assert_eq!(out.code, 1, "{}", out.stderr);
+    let written = std::fs::read_to_string(&summary).expect("summary");
+    assert!(
+        written.starts_with("> **Gate failed.** The failed checks are listed under \"Failed gates\".\n\n# AI readiness portfolio\n"),
+        "{written}"
+    );
+    assert_eq!(
+        written
+            .matches("gate failed: overall 40.3 is below 50.0")
+            .count(),
+        1,
+        "{written}"
+    );
+}
