@@ -224,7 +224,7 @@ pub fn guarded(text: &str) -> String {
 /// again on the one thread that writes the output.
 pub fn break_in_place(bytes: &mut Vec<u8>, from: usize, mark: Mark) {
     let tail = &bytes[from..];
-    if memchr_pattern(tail).is_none() {
+    if older_command(tail).is_none() {
         return;
     }
     let mut legacy = Legacy::new(Vec::with_capacity(tail.len() + 8), mark);
@@ -235,8 +235,10 @@ pub fn break_in_place(bytes: &mut Vec<u8>, from: usize, mark: Mark) {
     bytes.extend_from_slice(&broken);
 }
 
-/// Where the first `##[` in `bytes` starts, if any.
-fn memchr_pattern(bytes: &[u8]) -> Option<usize> {
+/// Where the first `##[` in `bytes` starts, if any. It looks for `#`,
+/// which JSON and most text hold few of, rather than for `[`, which every
+/// JSON list opens with.
+fn older_command(bytes: &[u8]) -> Option<usize> {
     let mut from = 0;
     while let Some(at) = crate::byte_search::find(b'#', &bytes[from..]) {
         let hash = from + at;
@@ -306,8 +308,6 @@ impl<W: Write> Legacy<W> {
 }
 
 impl<W: Write> Write for Legacy<W> {
-    /// Looks for `#`, which JSON and most text hold few of, rather than for
-    /// `[`, which every JSON list opens with.
     fn write(&mut self, buf: &[u8]) -> io::Result<usize> {
         let mut start = 0;
         // A `##[` begun by the last write.
@@ -321,17 +321,11 @@ impl<W: Write> Write for Legacy<W> {
             self.inner.write_all(self.mark.bracket())?;
             start = bracket + 1;
         }
-        let mut from = start;
-        while let Some(at) = crate::byte_search::find(b'#', &buf[from..]) {
-            let hash = from + at;
-            if buf.get(hash + 1) == Some(&b'#') && buf.get(hash + 2) == Some(&b'[') {
-                self.inner.write_all(&buf[start..hash + 2])?;
-                self.inner.write_all(self.mark.bracket())?;
-                start = hash + 3;
-                from = hash + 3;
-            } else {
-                from = hash + 1;
-            }
+        while let Some(at) = older_command(&buf[start..]) {
+            let bracket = start + at + 2;
+            self.inner.write_all(&buf[start..bracket])?;
+            self.inner.write_all(self.mark.bracket())?;
+            start = bracket + 1;
         }
         self.inner.write_all(&buf[start..])?;
         match buf {

@@ -120,21 +120,13 @@ impl Report {
             } => return self.write_raw(out),
             Report::Json(_) => (false, lines::Mark::Json),
             Report::Portfolio { format, .. } => (
-                !matches!(format, Format::Json | Format::Sarif | Format::Codeclimate),
+                !matches!(format, Format::Sarif | Format::Codeclimate),
                 lines::Mark::of(*format),
             ),
             Report::Text(_, mark) => (true, *mark),
         };
         let mut legacy = lines::Legacy::new(out, mark);
         if !guard_lines {
-            if let Report::Portfolio { .. } = self {
-                // A portfolio's kept reports come back in hundreds of small
-                // pieces each; gathered first, the guard looks at each
-                // byte once in a large piece, not at each piece.
-                let mut gathered = io::BufWriter::with_capacity(1 << 16, &mut legacy);
-                self.write_raw(&mut gathered)?;
-                return gathered.flush();
-            }
             return self.write_raw(&mut legacy);
         }
         let mut guarded = lines::Guarded::new(legacy);
@@ -278,6 +270,20 @@ pub fn step_summary(assessed: &Assessed, detail: bool) -> io::Result<String> {
     Ok(out)
 }
 
+/// The line of each failed check, without the advice after them.
+pub fn failed_lines(gated: &[gate_lines::Gated<'_>]) -> Vec<String> {
+    gated
+        .iter()
+        .flat_map(|&(source, outcome)| {
+            outcome
+                .checks
+                .iter()
+                .filter(|c| !c.check.passed())
+                .flat_map(move |c| gate_lines::failed(source, outcome, c))
+        })
+        .collect()
+}
+
 /// The gates of these rows, each with its questionnaire; rows with no gate
 /// are left out.
 pub fn gated_rows<'a>(
@@ -296,16 +302,7 @@ pub fn accepted_count(a: &Assessment) -> usize {
 /// where a finding failed it, the finding and its line; then one line with
 /// what to do.
 pub fn failed_checks(gated: &[gate_lines::Gated<'_>]) -> Vec<String> {
-    let mut lines: Vec<String> = gated
-        .iter()
-        .flat_map(|&(source, outcome)| {
-            outcome
-                .checks
-                .iter()
-                .filter(|c| !c.check.passed())
-                .flat_map(move |c| gate_lines::failed(source, outcome, c))
-        })
-        .collect();
+    let mut lines = failed_lines(gated);
     if let Some(advice) = gate_lines::what_to_do(gated) {
         lines.push(advice);
     }

@@ -286,9 +286,11 @@ pub fn write_markdown(p: &Portfolio, detail: bool, sink: &mut dyn io::Write) -> 
 }
 
 /// Each failed check of each organization's gate, as its line on standard
-/// error says it, then what to do: a row marked as failed says why.
+/// error says it: a row marked as failed says why. (What to do is in each
+/// organization's own report, which a portfolio shows only with
+/// `--detail`: not said here.)
 pub(super) fn failed_gates(p: &Portfolio) -> Vec<String> {
-    super::failed_checks(&super::gated_rows(p.rows.iter()))
+    super::failed_lines(&super::gated_rows(p.rows.iter()))
 }
 
 /// How many organizations, and in what order they are listed.

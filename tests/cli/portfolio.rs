@@ -384,6 +384,9 @@ fn a_portfolio_report_says_why_a_row_failed() {
         ]);
         assert_eq!(out.code, 1, "{format}: {}", out.stderr);
         assert!(out.stdout.contains(expected), "{format}: {}", out.stdout);
+        // The advice points to recommendations a portfolio does not show.
+        assert!(!out.stdout.contains("what to do:"), "{format}: {}", out.stdout);
+        assert!(out.stderr.contains("what to do:"), "{}", out.stderr);
     }
     // No failed gate, no such section.
     let out = crate::common::run(&[
