@@ -30,6 +30,13 @@ for file in examples/*.yaml; do
   "$bin" assess "$file" --format html --no-step-summary -o "$out/$(basename "$file" .yaml).html"
 done
 "$bin" assess examples --format html --detail --no-step-summary -o "$out/portfolio.html"
+# With a gate, the portfolio's table has its widest form: one column more.
+status=0
+"$bin" assess examples --format html --fail-under 60 --no-step-summary -o "$out/portfolio-gated.html" 2>/dev/null || status=$?
+if [ "$status" -ne 1 ]; then
+  echo "check-html: the gated portfolio ended with $status, not 1 (gate failed)" >&2
+  exit 1
+fi
 "$bin" assess tests/fixtures/hostile-names --format html --detail --no-step-summary -o "$out/hostile-names.html"
 # Northwind a quarter on: a comparison, and a report against its baseline.
 sed -e 's/stage: pilot/stage: production/' examples/slide-deck-northwind-retail.yaml > "$out/northwind-later.yaml.in"

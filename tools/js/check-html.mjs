@@ -3,7 +3,8 @@
 // runs axe-core and fails on any violation, and takes a screenshot of the
 // first screen (into the directory given with --screenshots), failing when
 // it is blank; on a phone's width (375 pixels) the page must not scroll
-// sideways. With --a4 DIR, each page is also printed on A4 into DIR, for
+// sideways, and laid out for print on A4 no table may be wider than the
+// page. With --a4 DIR, each page is also printed on A4 into DIR, for
 // check-html.sh to read with pdftotext.
 // Usage: node check-html.mjs [--screenshots DIR] [--a4 DIR] page.html...
 import { readFile, writeFile, mkdtemp, rm } from "node:fs/promises";
@@ -126,6 +127,22 @@ try {
       console.error(`${file}: at 375 pixels the page scrolls sideways (${scrollWidth} wide)`);
       failures += 1;
     }
+    // Printed, a table cannot scroll: laid out as for print on A4's
+    // printable width (210 mm less the 14 mm margins), each must fit.
+    const paper = await browser.newPage();
+    await paper.setViewport({ width: Math.floor(((210 - 2 * 14) / 25.4) * 96), height: 1100 });
+    await paper.emulateMediaType("print");
+    await paper.goto(`file://${path.resolve(file)}`, { waitUntil: "load" });
+    const cut = await paper.evaluate(() =>
+      [...document.querySelectorAll(".table")]
+        .filter((box) => box.scrollWidth > box.clientWidth + 1)
+        .map((box) => `${box.getAttribute("aria-label")} (${box.scrollWidth} of ${box.clientWidth} pixels)`),
+    );
+    for (const table of cut) {
+      console.error(`${file}: printed on A4, the table "${table}" is cut at the page's edge`);
+      failures += 1;
+    }
+    await paper.close();
     if (a4) {
       await phone.pdf({
         path: path.join(a4, `${path.basename(file, ".html")}.pdf`),
@@ -144,5 +161,5 @@ if (failures > 0) {
   process.exit(1);
 }
 console.log(
-  `${pages.length} page(s): no axe-core violation in either colour scheme, no blank first screen, no sideways scrolling on a phone`,
+  `${pages.length} page(s): no axe-core violation in either colour scheme, no blank first screen, no sideways scrolling on a phone, every table within an A4 page`,
 );
