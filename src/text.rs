@@ -28,6 +28,26 @@ pub fn every(items: &[&str], last: &str) -> String {
     }
 }
 
+/// Whether `text` names `name` as a word of its own: not inside a longer
+/// word (a pilot called `chat` is not named by "chatbot", nor `AI` by
+/// "AIR"). Where the name starts or ends with a character that is not a
+/// letter or digit, that side needs no boundary.
+pub fn mentions(text: &str, name: &str) -> bool {
+    if name.is_empty() {
+        return false;
+    }
+    let word_char = |c: char| c.is_alphanumeric();
+    let opens_word = name.chars().next().is_some_and(word_char);
+    let closes_word = name.chars().next_back().is_some_and(word_char);
+    text.match_indices(name).any(|(at, _)| {
+        let before = text[..at].chars().next_back();
+        let after = text[at + name.len()..].chars().next();
+        let joined_before = opens_word && before.is_some_and(word_char);
+        let joined_after = closes_word && after.is_some_and(word_char);
+        !joined_before && !joined_after
+    })
+}
+
 /// The text `write` writes, in a new `String`.
 pub fn written(write: impl FnOnce(&mut String) -> fmt::Result) -> String {
     let mut out = String::new();
@@ -69,6 +89,27 @@ mod tests {
         assert_eq!(io_words(&error), "input/output error");
         let own = std::io::Error::other("Kept report cut short (a note)");
         assert_eq!(io_words(&own), "kept report cut short (a note)");
+    }
+
+    #[test]
+    fn a_name_is_mentioned_only_as_a_word_of_its_own() {
+        assert!(mentions("Put chat in production.", "chat"));
+        assert!(mentions("chat", "chat"));
+        assert!(mentions("chat, then more", "chat"));
+        assert!(mentions("(chat)", "chat"));
+        // Inside a longer word, on either side, it is not named.
+        assert!(!mentions("The chatbot has run.", "chat"));
+        assert!(!mentions("A webchat has run.", "chat"));
+        assert!(!mentions("AIR quality", "AI"));
+        // A later occurrence that stands alone still counts.
+        assert!(mentions("The chatbot and chat both run.", "chat"));
+        // A name ending in punctuation needs no boundary after it.
+        assert!(mentions("Pilot v2.x rolled out.", "v2."));
+        assert!(mentions("see (beta)s", "(beta)"));
+        // Letters of any script are letters.
+        assert!(!mentions("Übersetzungsdienst", "Übersetzung"));
+        assert!(mentions("Übersetzung läuft", "Übersetzung"));
+        assert!(!mentions("anything", ""));
     }
 
     #[test]

@@ -239,7 +239,7 @@ fn owners(a: &Assessment, r: &Recommendation) -> Option<String> {
     let names_any = r
         .pilots
         .iter()
-        .any(|name| r.title.contains(name.as_str()) || said.contains(name.as_str()));
+        .any(|name| crate::text::mentions(&r.title, name) || crate::text::mentions(&said, name));
     if !names_any {
         return None;
     }

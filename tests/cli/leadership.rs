@@ -399,6 +399,27 @@ fn an_item_that_names_no_pilot_names_no_owner() {
     assert!(md.contains("No owner named for p0."), "{md}");
 }
 
+// A pilot called "mode" was taken as named by "every model built in
+// house", and its owner line followed an item that names no pilot.
+#[test]
+fn a_pilot_is_named_by_its_name_as_a_word_not_inside_another() {
+    let yaml = format!(
+        "{}  mlops:\n    monitoring: false\n",
+        pilots(&[&live("manual", "low")])
+    );
+    let a = assess(&doc(&yaml.replace("p0", "mode")));
+    let practice = item(&a, FindingId::NoMonitoring).expect("the practice's item");
+    assert_eq!(*practice.pilots, ["mode"]);
+    let md = render::markdown::render(&a);
+    assert!(!md.contains("owner named for mode"), "{md}");
+    // Named as a word of its own, it has its owner line.
+    let yaml = pilots(&[&live("none", "low")]);
+    let a = assess(&doc(&yaml.replace("p0", "mode")));
+    let md = render::markdown::render(&a);
+    assert!(md.contains("Monitor mode for health and accuracy"), "{md}");
+    assert!(md.contains("No owner named for mode."), "{md}");
+}
+
 // One lingering pilot was told "Decide go or no-go for each".
 #[test]
 fn a_focus_on_one_pilot_speaks_of_it_not_of_each() {
