@@ -181,7 +181,10 @@ pub enum GitProblem {
     NotUtf8 { file: String },
     #[error("{file}: the file's name holds a control character (U+{code:04X}), so its versions are not read from git; rename the file")]
     ControlInName { file: String, code: u32 },
-    #[error("{file}: at git revision {revision} it is {what}, not a file; name the questionnaire or report inside it")]
+    #[error(
+        "{file}: at git revision {revision} it is {what}, not a file; {}",
+        GitProblem::instead(what)
+    )]
     NotAFile {
         file: String,
         revision: String,
@@ -228,6 +231,17 @@ pub enum GitProblem {
         #[source]
         source: Arc<io::Error>,
     },
+}
+
+impl GitProblem {
+    /// What to name instead of a path that is not a file at a revision.
+    fn instead(what: &str) -> &'static str {
+        if what == "a symbolic link" {
+            "name the file it points to"
+        } else {
+            "name the questionnaire or report inside it"
+        }
+    }
 }
 
 /// Where a report or the job summary could not be written, and why.

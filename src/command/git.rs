@@ -35,6 +35,20 @@ pub struct Revision {
     pub renamed_from: Option<String>,
     /// The id of the file's blob at that commit.
     blob: String,
+    /// What the path is at that commit when it is not a file: a
+    /// symbolic link (whose blob holds the name it points to) or a
+    /// submodule (whose id is a commit of another repository).
+    not_a_file: Option<&'static str>,
+}
+
+/// What a path is, by its mode in a tree, when it is not a file.
+fn not_a_file_by_mode(mode: &str) -> Option<&'static str> {
+    match mode {
+        "120000" => Some("a symbolic link"),
+        "160000" => Some("a submodule"),
+        "040000" => Some("a directory"),
+        _ => None,
+    }
 }
 
 /// The directory git runs in for `file`, and the file's path from there:
@@ -47,6 +61,15 @@ pub struct Revision {
 /// another file or break across lines, and a wrong "not found" is worse
 /// than a plain refusal.
 fn place(file: &Path, shown: &str) -> Result<(PathBuf, String), Error> {
+    // A questionnaire reached through a symbolic link is read through it
+    // by every other command: its history is the file it points to, not
+    // the link's own (whose versions hold only the name it points to).
+    let resolved = file
+        .symlink_metadata()
+        .is_ok_and(|m| m.file_type().is_symlink())
+        .then(|| std::fs::canonicalize(file).ok())
+        .flatten();
+    let file = resolved.as_deref().unwrap_or(file);
     let Some(text) = file.to_str() else {
         return Err(GitProblem::NotUtf8 {
             file: shown.to_owned(),
@@ -259,9 +282,20 @@ pub fn show(file: &Path, shown: &str, revision: &str) -> Result<Vec<u8>, Error> 
         return Err(failed(shown, "is not in a git repository", &prefix.stderr));
     }
     let prefix = String::from_utf8_lossy(&prefix.stdout);
-    let object = format!("{commit}:{}{name}", prefix.trim_end_matches('\n'));
+    let in_tree = format!("{}{name}", prefix.trim_end_matches('\n'));
+    let object = format!("{commit}:{in_tree}");
     let size = output(git(&directory).args(["cat-file", "-s", &object]), shown)?;
-    if !size.status.success() {
+    if size.status.success() {
+        // A symbolic link is a blob too, holding the name it points to.
+        if let Some(what) = not_a_file_at(&directory, shown, &commit, &in_tree) {
+            return Err(GitProblem::NotAFile {
+                file: shown.to_owned(),
+                revision: revision_shown.into_owned(),
+                what,
+            }
+            .into());
+        }
+    } else {
         return Err(
             not_a_file(&directory, shown, &object, &revision_shown).unwrap_or_else(|| {
                 failed(
@@ -319,6 +353,26 @@ fn not_a_file(directory: &Path, shown: &str, object: &str, revision: &str) -> Op
         }
         .into(),
     )
+}
+
+/// What the path `in_tree` (from the repository's root) is at `commit`
+/// by its mode, when it is not a file; `None` for a file, or when git
+/// cannot say (the reads that follow then say why).
+fn not_a_file_at(
+    directory: &Path,
+    shown: &str,
+    commit: &str,
+    in_tree: &str,
+) -> Option<&'static str> {
+    let listed = output(
+        git(directory).args(["ls-tree", "-z", "--full-tree", commit, "--", in_tree]),
+        shown,
+    )
+    .ok()
+    .filter(|listed| listed.status.success())?;
+    // `<mode> <type> <id>\t<path>\0`
+    let mode = listed.stdout.split(|&b| b == b' ').next()?;
+    not_a_file_by_mode(std::str::from_utf8(mode).ok()?)
 }
 
 /// The commits that changed `file`, newest first, following renames (never
@@ -387,6 +441,7 @@ fn parse_log(bytes: &[u8]) -> Option<Vec<Revision>> {
             let raw = raw.trim_start_matches('\n');
             // `:old-mode new-mode old-id new-id STATUS`
             let parts: Vec<&str> = raw.split(' ').collect();
+            let not_a_file = not_a_file_by_mode(parts.get(1)?);
             let blob = (*parts.get(3)?).to_owned();
             let status = parts.get(4)?;
             let first = text(fields.next()?);
@@ -400,10 +455,10 @@ fn parse_log(bytes: &[u8]) -> Option<Vec<Revision>> {
             } else {
                 (first, None)
             };
-            change = Some((blob, path, renamed_from));
+            change = Some((blob, path, renamed_from, not_a_file));
         }
         // A merge lists no change of its own: there is no version to read.
-        let Some((blob, path, renamed_from)) = change else {
+        let Some((blob, path, renamed_from, not_a_file)) = change else {
             continue;
         };
         revisions.push(Revision {
@@ -414,6 +469,7 @@ fn parse_log(bytes: &[u8]) -> Option<Vec<Revision>> {
             path,
             renamed_from,
             blob,
+            not_a_file,
         });
         if copied {
             break;
@@ -428,6 +484,9 @@ pub enum Blob {
     Bytes(Vec<u8>),
     /// Larger than a questionnaire may be; its bytes were skipped.
     TooLarge,
+    /// Not a file at that revision (a symbolic link, a submodule), said
+    /// in words; nothing was read.
+    NotAFile(&'static str),
 }
 
 /// Reads the file's blob at each revision, in order, one at a time through
@@ -448,8 +507,9 @@ pub fn each_content(
         .spawn()
         .map_err(|e| cannot_run(shown, e))?;
     // Requested by object id: no path reaches git's line-based input.
+    // Only files are asked for: a submodule's id names no object here.
     let mut requests = String::new();
-    for r in revisions {
+    for r in revisions.iter().filter(|r| r.not_a_file.is_none()) {
         requests.push_str(&r.blob);
         requests.push('\n');
     }
@@ -472,6 +532,10 @@ pub fn each_content(
     };
     let mut stopped_by = None;
     for (index, revision) in revisions.iter().enumerate() {
+        if let Some(what) = revision.not_a_file {
+            each(index, Blob::NotAFile(what));
+            continue;
+        }
         let mut header = String::new();
         out.read_line(&mut header).map_err(broken)?;
         // `<id> blob <size>`; anything else (`<id> missing`, or nothing

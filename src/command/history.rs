@@ -163,6 +163,12 @@ fn version(revision: &Revision, blob: Blob, rubric: &Rubric, env: &Environment) 
             })
             .map(|q| Point::of(&crate::assess::verdict(&q, rubric, &name))),
         Blob::TooLarge => Err(invalid(None, vec![source::too_large()])),
+        Blob::NotAFile(what) => Err(invalid(
+            None,
+            vec![diagnostic::Diagnostic::whole_file(format!(
+                "at this commit the path is {what}, not a file; the version is not assessed"
+            ))],
+        )),
     };
     let (assessment, error) = match assessed {
         Ok(point) => (Some(point), None),

@@ -1609,6 +1609,57 @@ fn what_git_cannot_read_as_a_file_is_said_in_plain_words() {
     }
 }
 
+// A questionnaire kept as a symbolic link was read from git as the link's
+// own blob, the name it points to, and judged as a questionnaire's text.
+#[cfg(unix)]
+#[test]
+fn a_symbolic_link_is_followed_in_the_working_tree_and_named_in_git() {
+    let tmp = repository();
+    let dir = path_of(&tmp);
+    std::os::unix::fs::symlink("org.yaml", format!("{dir}/current.yaml")).expect("symlink");
+    commit_on(dir, "2026-11-02", "current.yaml points to org.yaml");
+    let later = example(NORTHWIND).replace("stage: pilot", "stage: production");
+    std::fs::write(format!("{dir}/org.yaml"), later).expect("write");
+    commit_on(dir, "2026-11-03", "a pilot in production");
+    // Through the link in the working tree: the file it points to.
+    let out = run_in(dir, &["history", "current.yaml", "--format", "json"]);
+    assert_eq!(out.code, 0, "{}", out.stderr);
+    let history: Value = serde_json::from_str(&out.stdout).expect("JSON");
+    let dates: Vec<&str> = history["versions"]
+        .as_array()
+        .expect("versions")
+        .iter()
+        .filter(|v| v["error"].is_null())
+        .filter_map(|v| v["date"].as_str())
+        .collect();
+    assert_eq!(dates, ["2026-11-01", "2026-11-03"], "{}", out.stdout);
+    let out = run_in(
+        dir,
+        &["diff", "git:HEAD~1", "current.yaml", "--format", "json"],
+    );
+    assert_eq!(out.code, 0, "{}", out.stderr);
+    // A path that is a link at a revision is said to be one, never read.
+    std::fs::remove_file(format!("{dir}/current.yaml")).expect("remove");
+    std::fs::write(format!("{dir}/current.yaml"), example(NORTHWIND)).expect("write");
+    let out = run_in(dir, &["assess", "current.yaml", "--baseline", "git:HEAD"]);
+    assert_eq!((out.code, out.stdout.as_str()), (2, ""));
+    assert_eq!(
+        out.stderr,
+        "current.yaml: at git revision HEAD it is a symbolic link, not a file; name the file it points to\n"
+    );
+    let out = run_in(dir, &["history", "current.yaml", "--format", "json"]);
+    assert_eq!(out.code, 0, "{}", out.stderr);
+    let history: Value = serde_json::from_str(&out.stdout).expect("JSON");
+    let version = &history["versions"][0];
+    assert!(version["assessment"].is_null(), "{}", out.stdout);
+    assert_eq!(
+        version["error"]["problems"][0]["message"],
+        "at this commit the path is a symbolic link, not a file; the version is not assessed",
+        "{}",
+        out.stdout
+    );
+}
+
 // A directory's questionnaire that linked to a file elsewhere on the machine
 // had that file read and its first problem quoted in the job's log.
 #[test]
