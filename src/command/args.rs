@@ -122,10 +122,10 @@ pub enum Command {
             "JSON, for programs",
         ]))]
         format: Option<Format>,
-        /// Explain against this rubric (TOML) instead of the default one
+        /// Explain against this rubric (TOML) instead of the one readiness.toml names, or the default one
         #[arg(long, value_name = "FILE")]
         rubric: Option<PathBuf>,
-        /// The settings file whose accepted risks to show (default: the nearest readiness.toml, from here up to the repository's root)
+        /// The settings file whose rubric and accepted risks to use (default: the nearest readiness.toml, from here up to the repository's root)
         #[arg(long, value_name = "FILE")]
         config: Option<PathBuf>,
         /// Read no settings file
@@ -164,9 +164,15 @@ pub enum Command {
 pub enum RubricAction {
     /// Show the rubric in use: dimensions, criteria, weights, thresholds
     Show {
-        /// Show this rubric (TOML) instead of the default one
+        /// Show this rubric (TOML) instead of the one readiness.toml names, or the default one
         #[arg(long, value_name = "FILE")]
         rubric: Option<PathBuf>,
+        /// Read settings (the rubric) from this file instead of the nearest readiness.toml (searched from here up to the repository's root)
+        #[arg(long, value_name = "FILE")]
+        config: Option<PathBuf>,
+        /// Read no settings file: show --rubric's rubric or the default one
+        #[arg(long, conflicts_with = "config")]
+        no_config: bool,
     },
     /// Check a rubric file; exit 0 when valid, else 2
     Check {
@@ -373,9 +379,15 @@ pub struct DiffArgs {
         ("html", "One self-contained HTML page"),
     ]))]
     pub format: Option<Format>,
-    /// Assess questionnaires with this rubric (TOML) instead of the default one; a JSON report keeps its own
+    /// Assess questionnaires with this rubric (TOML) instead of the one readiness.toml names, or the default one; a JSON report keeps its own
     #[arg(long, value_name = "FILE")]
     pub rubric: Option<PathBuf>,
+    /// Read settings (the rubric) from this file instead of the nearest readiness.toml (searched from here up to the repository's root)
+    #[arg(long, value_name = "FILE")]
+    pub config: Option<PathBuf>,
+    /// Read no settings file: the rubric is --rubric's or the default one
+    #[arg(long, conflicts_with = "config")]
+    pub no_config: bool,
     /// The assessment date, where a questionnaire gives none
     #[arg(long, value_name = "YYYY-MM-DD", value_parser = parse_date)]
     pub as_of: Option<Date>,
@@ -399,9 +411,15 @@ pub struct HistoryArgs {
         ("html", "One self-contained HTML page with a line chart of the scores"),
     ]))]
     pub format: Option<Format>,
-    /// Assess every version with this rubric (TOML) instead of the default one
+    /// Assess every version with this rubric (TOML) instead of the one readiness.toml names, or the default one
     #[arg(long, value_name = "FILE")]
     pub rubric: Option<PathBuf>,
+    /// Read settings (the rubric) from this file instead of the nearest readiness.toml (searched from here up to the repository's root)
+    #[arg(long, value_name = "FILE")]
+    pub config: Option<PathBuf>,
+    /// Read no settings file: the rubric is --rubric's or the default one
+    #[arg(long, conflicts_with = "config")]
+    pub no_config: bool,
 }
 
 /// A parser for a word of a closed set: its words are the vocabulary's, and

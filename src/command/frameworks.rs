@@ -25,9 +25,7 @@ pub fn run(args: &FrameworksArgs, env: &Environment) -> Result<String, Error> {
         config::Source::from_flags(args.config.as_deref(), false),
         Path::new("."),
     )?;
-    // Only the rubric is read here: a baseline named outside is no problem.
-    config.refused_files(|flag| flag != "rubric" || args.rubric.is_some())?;
-    let rubric = read::rubric(args.rubric.as_deref().or(config.rubric.as_deref()))?;
+    let rubric = read::rubric_of_settings(args.rubric.as_deref(), &config)?;
     // The command line offers table, markdown and json only.
     let format = match args.format.unwrap_or(Format::Table) {
         Format::Sarif | Format::Github => Format::Table,

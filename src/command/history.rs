@@ -17,7 +17,11 @@ use rayon::prelude::*;
 use std::path::Path;
 
 pub fn run(args: &HistoryArgs, env: &Environment) -> Result<Output, Error> {
-    let rubric = read::rubric(args.rubric.as_deref())?;
+    let rubric = read::rubric_in_use(
+        args.rubric.as_deref(),
+        args.config.as_deref(),
+        args.no_config,
+    )?;
     let format = args.format.unwrap_or(Format::Table);
     if !args.path.is_dir() {
         let history = history_of(&args.path, args, rubric, env)?;

@@ -153,9 +153,11 @@ pub fn run(cli: Cli, env: &Environment) -> Output {
         Command::Explain {
             id: None,
             rubric,
+            config,
+            no_config,
             format,
             ..
-        } => read::rubric(rubric.as_deref()).map(|rubric| {
+        } => read::rubric_in_use(rubric.as_deref(), config.as_deref(), no_config).map(|rubric| {
             let format = format.unwrap_or(Format::Table);
             Output::rendered(
                 match format {
@@ -179,27 +181,30 @@ pub fn run(cli: Cli, env: &Environment) -> Output {
             no_config,
             as_of,
             format: _,
-        } => read::rubric(rubric.as_deref())
-            .and_then(|rubric| {
-                let accepted = match FindingIdWord::parse(&id) {
-                    // Only a finding can be accepted; its acceptances are
-                    // in the settings file, read as `assess` reads it, and
-                    // refused past a year as `assess` refuses them.
-                    Some(finding) => {
-                        let settings = config::discover(
-                            config::Source::from_flags(config.as_deref(), no_config),
-                            Path::new("."),
-                        )?;
-                        let mine = settings.accept.iter().filter(|x| x.finding == finding);
-                        let on = as_of.unwrap_or(env.today);
-                        acceptances::refuse_too_late(settings.path.as_deref(), mine, on)?;
-                        settings.accept
-                    }
-                    None => Vec::new(),
-                };
-                explain::explain(&id, rubric, &accepted, env.today, as_of)
-            })
-            .map(Output::success),
+        } => config::discover(
+            config::Source::from_flags(config.as_deref(), no_config),
+            Path::new("."),
+        )
+        .and_then(|settings| {
+            let rubric = read::rubric_of_settings(rubric.as_deref(), &settings)?;
+            Ok((rubric, settings))
+        })
+        .and_then(|(rubric, settings)| {
+            let accepted = match FindingIdWord::parse(&id) {
+                // Only a finding can be accepted; its acceptances are
+                // in the settings file, read as `assess` reads it, and
+                // refused past a year as `assess` refuses them.
+                Some(finding) => {
+                    let mine = settings.accept.iter().filter(|x| x.finding == finding);
+                    let on = as_of.unwrap_or(env.today);
+                    acceptances::refuse_too_late(settings.path.as_deref(), mine, on)?;
+                    settings.accept
+                }
+                None => Vec::new(),
+            };
+            explain::explain(&id, rubric, &accepted, env.today, as_of)
+        })
+        .map(Output::success),
         Command::Schema { report } => {
             let schema = if report {
                 crate::report::v1::root::report_schema().into()
@@ -230,7 +235,11 @@ fn named_file(path: &Path) -> Option<&Path> {
 /// `readiness diff OLD NEW`: both sides read (a JSON report as written, a
 /// questionnaire assessed now), then compared.
 fn diff_command(args: &DiffArgs, env: &Environment) -> Result<Output, Error> {
-    let rubric = read::rubric(args.rubric.as_deref())?;
+    let rubric = read::rubric_in_use(
+        args.rubric.as_deref(),
+        args.config.as_deref(),
+        args.no_config,
+    )?;
     let options = LoadOptions {
         as_of: args.as_of,
         today: env.today,
@@ -726,9 +735,14 @@ fn rubric_command(action: &RubricAction, env: &Environment) -> Result<Output, Er
             read::rubric(Some(file))?;
             format!("{}: valid\n", diagnostic::shown_path(file))
         }
-        RubricAction::Show { rubric } => {
-            render::rubric::render(read::rubric(rubric.as_deref())?, env.width)
-        }
+        RubricAction::Show {
+            rubric,
+            config,
+            no_config,
+        } => render::rubric::render(
+            read::rubric_in_use(rubric.as_deref(), config.as_deref(), *no_config)?,
+            env.width,
+        ),
     }))
 }
 

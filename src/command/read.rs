@@ -49,6 +49,32 @@ pub fn rubric(path: Option<&Path>) -> Result<&'static Rubric, Error> {
     Ok(Box::leak(Box::new(rubric)))
 }
 
+/// The rubric a command uses: `--rubric`'s, else the one the settings file
+/// names, else the default, as `assess` chooses it, so that every command
+/// scores a questionnaire alike. The settings file is `--config`'s, else
+/// the nearest `readiness.toml`, or none with `--no-config`.
+pub fn rubric_in_use(
+    flag: Option<&Path>,
+    config: Option<&Path>,
+    no_config: bool,
+) -> Result<&'static Rubric, Error> {
+    let settings = super::config::discover(
+        super::config::Source::from_flags(config, no_config),
+        Path::new("."),
+    )?;
+    rubric_of_settings(flag, &settings)
+}
+
+/// [`rubric_in_use`] with the settings file already read.
+pub fn rubric_of_settings(
+    flag: Option<&Path>,
+    settings: &super::config::Config,
+) -> Result<&'static Rubric, Error> {
+    // Only the rubric is read: a baseline named outside is no problem here.
+    settings.refused_files(|setting| setting != "rubric" || flag.is_some())?;
+    rubric(flag.or(settings.rubric.as_deref()))
+}
+
 pub fn is_stdin(path: &Path) -> bool {
     path.as_os_str() == "-"
 }

@@ -220,6 +220,101 @@ fn the_rubric_path_is_relative_to_the_config_file() {
     assert!(out.stdout.contains("\"id\": \"ours\""));
 }
 
+// `diff` scored a questionnaire with the default rubric where the
+// settings file named another, and reported the difference between the
+// two rubrics as a change of the organization's.
+#[test]
+fn every_command_that_scores_uses_the_rubric_the_settings_file_names() {
+    let tmp = scratch_dir();
+    let dir = path_of(&tmp);
+    let ours = readiness::rubric::DEFAULT_TOML
+        .replacen("id = \"default\"", "id = \"ours\"", 1)
+        .replacen("weight = 3.0", "weight = 9.0", 1);
+    std::fs::write(format!("{dir}/ours.toml"), ours).expect("write");
+    std::fs::write(format!("{dir}/readiness.toml"), "rubric = \"ours.toml\"\n").expect("write");
+    std::fs::copy(northwind(), format!("{dir}/org.yaml")).expect("copy");
+    let out = run_in(
+        dir,
+        &["assess", "org.yaml", "--format", "json", "-o", "old.json"],
+    );
+    assert_eq!(out.code, 0, "{}", out.stderr);
+    let out = run_in(dir, &["diff", "old.json", "org.yaml"]);
+    assert_eq!(out.code, 0, "{}", out.stderr);
+    assert!(!out.stdout.contains("The rubric changed"), "{}", out.stdout);
+    assert!(
+        out.stdout.contains("  strategy: 84.6 (unchanged)\n"),
+        "{}",
+        out.stdout
+    );
+    // Without the settings file, the default rubric, and the note says so.
+    let out = run_in(dir, &["diff", "old.json", "org.yaml", "--no-config"]);
+    assert_eq!(out.code, 0, "{}", out.stderr);
+    assert!(
+        out.stdout
+            .contains("The rubric changed, from ours version 2 to default version 2"),
+        "{}",
+        out.stdout
+    );
+    assert!(
+        out.stdout.contains("  strategy: 84.6 → 80.9 (-3.7)\n"),
+        "{}",
+        out.stdout
+    );
+    // The flag wins over the settings file.
+    let default = format!("{dir}/default.toml");
+    std::fs::write(&default, readiness::rubric::DEFAULT_TOML).expect("write");
+    let out = run_in(
+        dir,
+        &["diff", "old.json", "org.yaml", "--rubric", "default.toml"],
+    );
+    assert!(
+        out.stdout
+            .contains("from ours version 2 to default version 2"),
+        "{}",
+        out.stdout
+    );
+    for args in [
+        &["rubric", "show"][..],
+        &["explain", "purpose.business-problems"][..],
+    ] {
+        let out = run_in(dir, args);
+        assert_eq!(out.code, 0, "{args:?}: {}", out.stderr);
+        let shown = run_in(dir, &[args, &["--no-config"][..]].concat());
+        assert_ne!(
+            out.stdout, shown.stdout,
+            "{args:?}: the settings' rubric makes no difference"
+        );
+    }
+    let out = run_in(dir, &["rubric", "show"]);
+    assert!(
+        out.stdout.contains("(id ours, version 2)"),
+        "{}",
+        out.stdout
+    );
+    let out = run_in(dir, &["explain", "purpose.business-problems"]);
+    assert!(
+        out.stdout.contains("weight 9 of 31 on that side"),
+        "{}",
+        out.stdout
+    );
+    // A settings file that cannot be read stops them as it stops `assess`.
+    std::fs::write(format!("{dir}/readiness.toml"), "rubric = 3\n").expect("write");
+    for args in [
+        &["diff", "old.json", "org.yaml"][..],
+        &["history", "org.yaml"][..],
+        &["rubric", "show"][..],
+        &["explain", "stale-pilot"][..],
+    ] {
+        let out = run_in(dir, args);
+        assert_eq!((out.code, out.stdout.as_str()), (2, ""), "{args:?}");
+        assert!(
+            out.stderr.starts_with("readiness.toml:1:"),
+            "{args:?}: {}",
+            out.stderr
+        );
+    }
+}
+
 #[test]
 fn mistakes_in_the_config_are_errors_with_their_place() {
     let tmp = scratch_dir();
