@@ -283,28 +283,25 @@ pub fn show(file: &Path, shown: &str, revision: &str) -> Result<Vec<u8>, Error> 
     }
     let prefix = String::from_utf8_lossy(&prefix.stdout);
     let in_tree = format!("{}{name}", prefix.trim_end_matches('\n'));
+    // What the path is, by its mode, before anything is read: a symbolic
+    // link is a blob holding the name it points to, and a submodule's id
+    // names a commit of another repository, which this one does not hold.
+    if let Some(what) = not_a_file_at(&directory, shown, &commit, &in_tree) {
+        return Err(GitProblem::NotAFile {
+            file: shown.to_owned(),
+            revision: revision_shown.into_owned(),
+            what,
+        }
+        .into());
+    }
     let object = format!("{commit}:{in_tree}");
     let size = output(git(&directory).args(["cat-file", "-s", &object]), shown)?;
-    if size.status.success() {
-        // A symbolic link is a blob too, holding the name it points to.
-        if let Some(what) = not_a_file_at(&directory, shown, &commit, &in_tree) {
-            return Err(GitProblem::NotAFile {
-                file: shown.to_owned(),
-                revision: revision_shown.into_owned(),
-                what,
-            }
-            .into());
-        }
-    } else {
-        return Err(
-            not_a_file(&directory, shown, &object, &revision_shown).unwrap_or_else(|| {
-                failed(
-                    shown,
-                    &format!("cannot be read at git revision {revision_shown}"),
-                    &size.stderr,
-                )
-            }),
-        );
+    if !size.status.success() {
+        return Err(failed(
+            shown,
+            &format!("cannot be read at git revision {revision_shown}"),
+            &size.stderr,
+        ));
     }
     let size: u64 = String::from_utf8_lossy(&size.stdout)
         .trim()
@@ -322,37 +319,13 @@ pub fn show(file: &Path, shown: &str, revision: &str) -> Result<Vec<u8>, Error> 
     }
     let bytes = output(git(&directory).args(["cat-file", "blob", &object]), shown)?;
     if !bytes.status.success() {
-        return Err(
-            not_a_file(&directory, shown, &object, &revision_shown).unwrap_or_else(|| {
-                failed(
-                    shown,
-                    &format!("cannot be read at git revision {revision_shown}"),
-                    &bytes.stderr,
-                )
-            }),
-        );
+        return Err(failed(
+            shown,
+            &format!("cannot be read at git revision {revision_shown}"),
+            &bytes.stderr,
+        ));
     }
     Ok(bytes.stdout)
-}
-
-/// Why `object` could not be read as a file, when it is there as something
-/// else (a directory, a submodule): said in words, where git would say
-/// "bad file" of its own command.
-fn not_a_file(directory: &Path, shown: &str, object: &str, revision: &str) -> Option<Error> {
-    let kind = output(git(directory).args(["cat-file", "-t", object]), shown).ok()?;
-    let what = match kind.stdout.trim_ascii() {
-        b"tree" => "a directory",
-        b"commit" => "a submodule",
-        _ => return None,
-    };
-    Some(
-        GitProblem::NotAFile {
-            file: shown.to_owned(),
-            revision: revision.to_owned(),
-            what,
-        }
-        .into(),
-    )
 }
 
 /// What the path `in_tree` (from the repository's root) is at `commit`

@@ -1660,6 +1660,63 @@ fn a_symbolic_link_is_followed_in_the_working_tree_and_named_in_git() {
     );
 }
 
+// A path that was a submodule: its id names a commit of another
+// repository, so git's "could not get object info" reached the reader, and
+// `history` stopped whole at "<id> missing".
+#[test]
+fn a_path_that_was_a_submodule_is_said_to_be_one() {
+    let tmp = repository();
+    let dir = path_of(&tmp);
+    git(dir, &["rm", "--quiet", "org.yaml"]);
+    let elsewhere = "0123456789abcdef0123456789abcdef01234567";
+    git(
+        dir,
+        &[
+            "update-index",
+            "--add",
+            "--cacheinfo",
+            &format!("160000,{elsewhere},org.yaml"),
+        ],
+    );
+    // An empty directory is a submodule not checked out: `add --all` keeps it.
+    std::fs::create_dir(format!("{dir}/org.yaml")).expect("mkdir");
+    commit_on(dir, "2026-11-02", "org.yaml is a submodule");
+    git(dir, &["rm", "--quiet", "--cached", "org.yaml"]);
+    std::fs::remove_dir(format!("{dir}/org.yaml")).expect("rmdir");
+    std::fs::write(format!("{dir}/org.yaml"), example(NORTHWIND)).expect("write");
+    git(dir, &["add", "org.yaml"]);
+    commit_on(dir, "2026-11-03", "org.yaml is a file again");
+    let out = run_in(dir, &["assess", "org.yaml", "--baseline", "git:HEAD~1"]);
+    assert_eq!((out.code, out.stdout.as_str()), (2, ""));
+    assert_eq!(
+        out.stderr,
+        "org.yaml: at git revision HEAD~1 it is a submodule, not a file; name the questionnaire or report inside it\n"
+    );
+    let out = run_in(dir, &["history", "org.yaml", "--format", "json"]);
+    assert_eq!(out.code, 0, "{}", out.stderr);
+    let history: Value = serde_json::from_str(&out.stdout).expect("JSON");
+    let said: Vec<&str> = history["versions"]
+        .as_array()
+        .expect("versions")
+        .iter()
+        .map(|v| {
+            v["error"]["problems"][0]["message"]
+                .as_str()
+                .unwrap_or("assessed")
+        })
+        .collect();
+    assert_eq!(
+        said,
+        [
+            "assessed",
+            "at this commit the path is a submodule, not a file; the version is not assessed",
+            "assessed"
+        ],
+        "{}",
+        out.stdout
+    );
+}
+
 // A directory's questionnaire that linked to a file elsewhere on the machine
 // had that file read and its first problem quoted in the job's log.
 #[test]
