@@ -414,11 +414,14 @@ fn files_outside(
     let baseline = raw.gate.as_ref().and_then(|g| g.baseline.as_ref());
     // A file as it lies now, or `git:REV:PATH`, where git runs from the
     // nearest directory of PATH there is: the repository it reads is there.
-    let baseline_file = baseline.and_then(|b| match b.get_ref().strip_prefix("git:") {
-        None => Some(PathBuf::from(relative_baseline(b.get_ref(), path))),
-        Some(git) => git
-            .split_once(':')
-            .map(|(_, file)| super::tree::nearest_directory(Path::new(file)).to_path_buf()),
+    let baseline_file = baseline.and_then(|b| {
+        let baseline = relative_baseline(b.get_ref(), path);
+        match baseline.strip_prefix("git:") {
+            None => Some(PathBuf::from(baseline)),
+            Some(git) => git
+                .split_once(':')
+                .map(|(_, file)| super::tree::nearest_directory(Path::new(file)).to_path_buf()),
+        }
     });
     let named = [
         ("rubric", raw.rubric.as_ref(), rubric.map(Path::to_path_buf)),
@@ -502,14 +505,22 @@ fn unusable(key: &str, value: &str, file: Option<&Path>) -> Option<String> {
     }
 }
 
-/// A baseline file is read relative to the config file, as the rubric is;
-/// `git:REV` names a revision, not a file.
+/// A baseline file is read relative to the config file, as the rubric is,
+/// and so is the PATH of `git:REV:PATH`: the same settings compare with
+/// the same file from whichever directory they are found. `git:REV`
+/// names a revision of the file assessed, not a file.
 fn relative_baseline(baseline: &str, config: &Path) -> String {
-    match config.parent() {
-        Some(dir) if !dir.as_os_str().is_empty() && !baseline.starts_with("git:") => {
-            dir.join(baseline).to_string_lossy().into_owned()
-        }
-        _ => baseline.to_owned(),
+    let Some(dir) = config.parent().filter(|d| !d.as_os_str().is_empty()) else {
+        return baseline.to_owned();
+    };
+    match baseline.strip_prefix("git:") {
+        None => dir.join(baseline).to_string_lossy().into_owned(),
+        Some(git) => match git.split_once(':') {
+            Some((revision, file)) if !file.is_empty() => {
+                format!("git:{revision}:{}", dir.join(file).to_string_lossy())
+            }
+            _ => baseline.to_owned(),
+        },
     }
 }
 

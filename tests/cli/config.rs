@@ -3,7 +3,7 @@
 //! flags override it (and say so), its rubric path is relative to it,
 //! unknown keys are errors.
 
-use crate::common::{git, path_of, run_in, scratch_dir, unwrapped};
+use crate::common::{commit_on, git, path_of, run_in, scratch_dir, unwrapped};
 
 fn northwind() -> String {
     format!(
@@ -455,6 +455,46 @@ fn every_format_says_which_settings_rubric_and_gates_made_it() {
         "{}",
         markdown.stdout
     );
+}
+
+// `baseline = "git:HEAD~1:org.yaml"` read org.yaml from the working
+// directory: from the root the root's file, from team/ team's own, so the
+// same settings passed the gate in one directory and failed it in another.
+#[test]
+fn a_settings_files_git_baseline_path_is_relative_to_it() {
+    let tmp = scratch_dir();
+    let dir = path_of(&tmp);
+    git(dir, &["init", "--quiet"]);
+    let northwind = std::fs::read_to_string(northwind()).expect("example");
+    let unsponsored = northwind.replace("sponsor: c_suite", "sponsor: none");
+    std::fs::create_dir(format!("{dir}/team")).expect("mkdir");
+    std::fs::write(format!("{dir}/org.yaml"), &unsponsored).expect("write");
+    std::fs::write(format!("{dir}/team/org.yaml"), &northwind).expect("write");
+    commit_on(dir, "2026-11-01", "both");
+    std::fs::write(format!("{dir}/team/org.yaml"), &unsponsored).expect("write");
+    commit_on(dir, "2026-11-02", "team's sponsor left");
+    std::fs::write(
+        format!("{dir}/readiness.toml"),
+        "[gate]\nbaseline = \"git:HEAD~1:org.yaml\"\nfail_on_regression = true\n",
+    )
+    .expect("write");
+    // Against the root's org.yaml, as it was: nothing moved.
+    let from_root = run_in(dir, &["assess", "team/org.yaml", "--format", "json"]);
+    let team = format!("{dir}/team");
+    let from_team = run_in(&team, &["assess", "org.yaml", "--format", "json"]);
+    for (out, baseline) in [
+        (&from_root, "git:HEAD~1:org.yaml"),
+        (&from_team, "git:HEAD~1:../org.yaml"),
+    ] {
+        assert_eq!(out.code, 0, "{}", out.stderr);
+        let report: serde_json::Value = serde_json::from_str(&out.stdout).expect("JSON");
+        assert_eq!(
+            report["config"]["gates"]["baseline"], baseline,
+            "{}",
+            out.stdout
+        );
+        assert_eq!(report["gate"]["passed"], true, "{}", out.stdout);
+    }
 }
 
 #[test]
