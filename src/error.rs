@@ -216,6 +216,14 @@ pub enum GitProblem {
     Shallow { file: String, revision: String },
     #[error("{file}: git revision {revision} names no commit in this repository")]
     NoSuchCommit { file: String, revision: String },
+    /// A revision git resolves only by approximation (a date past the
+    /// reach of this clone's reflog): `why` is git's warning.
+    #[error("{file}: git revision {revision} is found only approximately in this clone ({why}); name a commit, a branch or a tag")]
+    Approximate {
+        file: String,
+        revision: String,
+        why: String,
+    },
     #[error("{file}: git gave no size for it at {revision}")]
     NoSize { file: String, revision: String },
     #[error("{file}: at git revision {revision}, {}", crate::load::source::too_large().message)]

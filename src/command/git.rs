@@ -151,7 +151,8 @@ fn why(stderr: &[u8]) -> String {
         .unwrap_or("git failed without saying why");
     let line = line
         .trim_start_matches("fatal: ")
-        .trim_start_matches("error: ");
+        .trim_start_matches("error: ")
+        .trim_start_matches("warning: ");
     escaped(line).into_owned()
 }
 
@@ -227,6 +228,9 @@ fn commit_of(directory: &Path, shown: &str, revision: &str) -> Result<String, Er
         shown,
     )?;
     if found.status.success() {
+        if revision.contains("@{") {
+            refuse_approximate(directory, shown, revision)?;
+        }
         return Ok(String::from_utf8_lossy(&found.stdout).trim().to_owned());
     }
     if is_shallow(directory) {
@@ -267,6 +271,32 @@ fn commit_of(directory: &Path, shown: &str, revision: &str) -> Result<String, Er
             )
         },
     )
+}
+
+/// A revision read from the reflog (`main@{1.week.ago}`) that reaches past
+/// its first entry is taken by git as that entry, with a warning that
+/// `--quiet` silences: in a fresh clone, whose reflog starts at the clone,
+/// "a week ago" would be now, and a comparison with it would see nothing
+/// move. Asked again without `--quiet`, any warning refuses it.
+fn refuse_approximate(directory: &Path, shown: &str, revision: &str) -> Result<(), Error> {
+    let asked = output(
+        git(directory).args([
+            "rev-parse",
+            "--verify",
+            "--end-of-options",
+            &format!("{revision}^{{commit}}"),
+        ]),
+        shown,
+    )?;
+    if asked.stderr.iter().all(u8::is_ascii_whitespace) {
+        return Ok(());
+    }
+    Err(GitProblem::Approximate {
+        file: shown.to_owned(),
+        revision: escaped(revision).into_owned(),
+        why: why(&asked.stderr),
+    }
+    .into())
 }
 
 /// The bytes of `file` as it was at `revision`. Its size is asked first: a

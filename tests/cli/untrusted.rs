@@ -1609,6 +1609,50 @@ fn what_git_cannot_read_as_a_file_is_said_in_plain_words() {
     }
 }
 
+// `main@{1.week.ago}` in a fresh clone, whose reflog starts at the clone,
+// was taken by git as the clone's first commit, with a warning `--quiet`
+// silenced: the regression gate compared the file with itself and passed.
+// Here a date before the test repository's first reflog entry does it.
+#[test]
+fn a_revision_git_finds_only_approximately_is_refused() {
+    let tmp = repository();
+    let dir = path_of(&tmp);
+    let out = run_in(
+        dir,
+        &[
+            "assess",
+            "org.yaml",
+            "--baseline",
+            "git:HEAD@{2020-01-01}",
+            "--fail-on-regression",
+        ],
+    );
+    assert_eq!((out.code, out.stdout.as_str()), (2, ""));
+    assert!(
+        out.stderr.starts_with("org.yaml: git revision HEAD@{2020-01-01} is found only approximately in this clone (log for 'HEAD' only goes back to "),
+        "{}",
+        out.stderr
+    );
+    assert!(
+        out.stderr
+            .ends_with("); name a commit, a branch or a tag\n"),
+        "{}",
+        out.stderr
+    );
+    // A reflog entry that is there is exact.
+    let out = run_in(
+        dir,
+        &[
+            "assess",
+            "org.yaml",
+            "--baseline",
+            "git:HEAD@{0}",
+            "--fail-on-regression",
+        ],
+    );
+    assert_eq!(out.code, 0, "{}", out.stderr);
+}
+
 // A questionnaire kept as a symbolic link was read from git as the link's
 // own blob, the name it points to, and judged as a questionnaire's text.
 #[cfg(unix)]
