@@ -181,6 +181,8 @@ pub enum GitProblem {
     NotUtf8 { file: String },
     #[error("{file}: the file's name holds a control character (U+{code:04X}), so its versions are not read from git; rename the file")]
     ControlInName { file: String, code: u32 },
+    #[error("{file}: lies inside a .git directory, of which git keeps no versions; name a file of the repository")]
+    InGitDirectory { file: String },
     #[error(
         "{file}: at git revision {revision} it is {what}, not a file; {}",
         GitProblem::instead(what)

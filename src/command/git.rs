@@ -84,6 +84,14 @@ fn place(file: &Path, shown: &str) -> Result<(PathBuf, String), Error> {
         }
         .into());
     }
+    // Git keeps no versions of what lies in a `.git` directory; asked from
+    // inside one, it would answer about the files at the repository's root.
+    if file.components().any(|part| part.as_os_str() == ".git") {
+        return Err(GitProblem::InGitDirectory {
+            file: shown.to_owned(),
+        }
+        .into());
+    }
     let directory = super::tree::nearest_directory(file);
     // What lies past it, as written (`..` too), or the whole path where the
     // nearest directory is the working one.
@@ -114,12 +122,15 @@ const CLEARED: &[&str] = &[
 
 /// Settings that would let a repository's configuration run a program
 /// during a read (a pager, a file-system monitor, a signature check, a
-/// text conversion or an external diff) or find copies where only renames
-/// are followed, each fixed for every call.
+/// text conversion or an external diff), find copies where only renames
+/// are followed, or change what the log lists (a first commit without its
+/// changes, paths relative to a subdirectory), each fixed for every call.
 const SETTINGS: &[&str] = &[
     "core.pager=cat",
     "core.fsmonitor=false",
     "log.showSignature=false",
+    "log.showRoot=true",
+    "diff.relative=false",
     "diff.external=",
     "diff.renames=true",
     "core.quotePath=false",

@@ -127,12 +127,13 @@ fn history_of(
         }
     })?;
     assess_pending(&mut pending, &mut versions);
-    let directory = file.parent().filter(|d| !d.as_os_str().is_empty());
+    // Asked where git ran for the file: its nearest directory there is.
+    let directory = super::tree::nearest_directory(file);
     Ok(History {
         format_version: 1,
         file: shown,
         rubric: format!("{} version {}", rubric.id, rubric.version),
-        shallow: git::is_shallow(directory.unwrap_or(Path::new("."))),
+        shallow: git::is_shallow(directory),
         versions,
     })
 }

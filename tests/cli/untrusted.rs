@@ -620,6 +620,86 @@ fn a_shallow_clone_says_what_it_cuts_and_how_to_fetch_the_rest() {
     assert!(!out.stdout.contains("shallow"), "{}", out.stdout);
 }
 
+// The history of a file whose directory was removed since was asked
+// whether its clone is shallow from that directory, which is not there:
+// git failed, and a cut history was said to be whole.
+#[test]
+fn a_removed_directorys_file_in_a_shallow_clone_is_said_to_be_cut() {
+    let origin_tmp = repository();
+    let origin = path_of(&origin_tmp);
+    std::fs::create_dir(format!("{origin}/gone")).expect("mkdir");
+    for (day, change) in [("2026-11-05", "fair"), ("2026-11-10", "good")] {
+        std::fs::write(
+            format!("{origin}/gone/org.yaml"),
+            example(NORTHWIND).replace("quality: fair", &format!("quality: {change}")),
+        )
+        .expect("write");
+        commit_on(origin, day, day);
+    }
+    git(origin, &["rm", "-r", "--quiet", "gone"]);
+    commit_on(origin, "2026-11-11", "gone");
+    let tmp = scratch_dir();
+    let clone = format!("{}/clone", path_of(&tmp));
+    let source = format!("file://{origin}");
+    git(
+        path_of(&tmp),
+        &["clone", "--quiet", "--depth", "2", &source, &clone],
+    );
+    let out = run_in(&clone, &["history", "gone/org.yaml", "--format", "json"]);
+    assert_eq!(out.code, 0, "{}", out.stderr);
+    let history: Value = serde_json::from_str(&out.stdout).expect("JSON");
+    assert_eq!(history["shallow"], true, "{}", out.stdout);
+    assert_eq!(
+        history["versions"].as_array().map(Vec::len),
+        Some(1),
+        "{}",
+        out.stdout
+    );
+}
+
+// `log.showRoot = false` in a user's or a repository's git settings left
+// out the changes of a file's first commit, and with them its first version.
+#[test]
+fn a_git_setting_cannot_hide_the_first_version() {
+    let tmp = repository();
+    let dir = path_of(&tmp);
+    let later = example(NORTHWIND).replace("quality: fair", "quality: good");
+    std::fs::write(format!("{dir}/org.yaml"), later).expect("write");
+    commit_on(dir, "2026-11-02", "better data");
+    git(dir, &["config", "log.showRoot", "false"]);
+    git(dir, &["config", "diff.relative", "true"]);
+    let out = run_in(dir, &["history", "org.yaml", "--format", "json"]);
+    assert_eq!(out.code, 0, "{}", out.stderr);
+    let history: Value = serde_json::from_str(&out.stdout).expect("JSON");
+    let dates: Vec<&str> = history["versions"]
+        .as_array()
+        .expect("versions")
+        .iter()
+        .filter_map(|v| v["date"].as_str())
+        .collect();
+    assert_eq!(dates, ["2026-11-01", "2026-11-02"], "{}", out.stdout);
+}
+
+// `git:HEAD:.git/org.yaml` ran git inside `.git`, where a path is read from
+// the repository's root: the root's org.yaml was compared under that name.
+#[test]
+fn a_path_inside_the_git_directory_is_refused() {
+    let tmp = repository();
+    let dir = path_of(&tmp);
+    for args in [
+        &["diff", "git:HEAD:.git/org.yaml", "org.yaml"][..],
+        &["history", ".git/org.yaml"][..],
+    ] {
+        let out = run_in(dir, args);
+        assert_eq!((out.code, out.stdout.as_str()), (2, ""), "{args:?}");
+        assert_eq!(
+            out.stderr,
+            ".git/org.yaml: lies inside a .git directory, of which git keeps no versions; name a file of the repository\n",
+            "{args:?}"
+        );
+    }
+}
+
 // Outside a repository, git's own words say so.
 #[test]
 fn a_git_baseline_outside_a_repository_says_so() {
