@@ -133,6 +133,14 @@ fn fix_said_once(items: Vec<Recommendation>, x: &Inputs<'_>) -> Vec<Recommendati
             kept.push(item);
             continue;
         };
+        // The overwhelmed focus asks for the ideas to be ranked: the advice
+        // of `overwhelmed`, which a second item would give twice.
+        if id == FindingId::Overwhelmed && reason == FocusReason::Overwhelmed {
+            if let Some(focus) = kept.iter_mut().find(|k| k.id == RecommendationId::Focus) {
+                focus.also.push(id);
+                continue;
+            }
+        }
         // The early focus already runs a pilot beside the strategy, or lets
         // the started ones teach it: the advice `strategy-first` gives.
         // With the pilots list left out its remedy is about the belief,

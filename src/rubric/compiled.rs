@@ -109,7 +109,7 @@ meaning: t!("Neither half is in place yet: the plan and the means to deliver it 
 }),
 ]),
 focus: PerWord::in_order(vec![
-(FocusReason::NoPlanOnRecord, s("Focus on strategy: the strategy side is only {completeness}% complete (less than {min_completeness}%), so there is no plan on record to judge the work against. Put it in writing first.")),
+(FocusReason::NoPlanOnRecord, s("Focus on strategy: the strategy side is only {completeness}% complete (less than {min_completeness}%), so there is no plan on record to judge the work against. Write it down now (the problems worth solving, their KPIs, a sponsor, a roadmap), alongside any pilots rather than before them.")),
 (FocusReason::Stuck, s("Pivot to implementation: the plan is there (strategy {strategy}), but {lingering} ({pilots}) and {live}. Decide go or no-go for {each} before starting anything new.")),
 (FocusReason::Overwhelmed, s("Focus on strategy: {open_options} AI ideas are open and none is ranked, and there is no strong plan to choose by (strategy {strategy}). Choose first.")),
 (FocusReason::Harden, s("Harden what is live ({live_pilots}) before growing it: both halves are in place (strategy {strategy}, implementation {implementation}), but critical findings are open ({findings}).")),
@@ -2063,7 +2063,7 @@ high_risk: false,
 severity: Severity::Warning,
 title: t!("Too many open options"),
 message: Message::One(s("{open_options} AI ideas are under discussion ({min_options} or more) and they are not ranked.")),
-remedy: s("Rank the open ideas against the business problems, commit to the top few, and park the rest."),
+remedy: s("Rank the open ideas by the business value each would bring, commit to the top few, and park the rest."),
 related: vec![
 9,
 ],

@@ -5,7 +5,9 @@ use crate::common::{assess, assess_with, doc, pilots, rubric_with};
 use readiness::assess::scoring::{level_cap, level_of, quadrant_of};
 use readiness::assessment::Assessment;
 use readiness::rubric::default_rubric;
-use readiness::vocabulary::{Confidence, Focus, FocusReason, Level, PurgatoryStatus, Quadrant};
+use readiness::vocabulary::{
+    Confidence, Focus, FocusReason, Level, PurgatoryStatus, Quadrant, Word as _,
+};
 
 /// A fully answered, strong strategy (the sponsor and priorities set apart).
 fn strategy(priorities: &str, extra: &str) -> String {
@@ -115,6 +117,22 @@ fn overwhelmed_decides_only_below_a_strategy_of_50() {
         (Focus::Strategy, FocusReason::Overwhelmed)
     );
     assert!(a.focus_reason.starts_with("Focus on strategy: 6 AI ideas"));
+    // The focus asks for the ranking, so no item asks for it again: the
+    // finding's advice is folded into the focus, and said under it.
+    assert!(!a
+        .recommendations
+        .iter()
+        .any(|r| r.id.as_str() == "overwhelmed"));
+    let focus = a
+        .recommendations
+        .iter()
+        .find(|r| r.id.as_str() == "focus")
+        .expect("the focus item");
+    assert_eq!(
+        focus.also.iter().map(|id| id.word()).collect::<Vec<_>>(),
+        ["overwhelmed"]
+    );
+    assert!(a.findings.iter().any(|f| f.id.word() == "overwhelmed"));
 }
 
 #[test]
