@@ -429,13 +429,21 @@ impl FocusReason {
     pub fn placeholders(self) -> &'static [&'static str] {
         use FocusReason as R;
         match self {
-            R::NoPlanOnRecord => &["completeness", "min_completeness"],
-            R::Stuck => &["lingering", "live", "pilots", "each", "strategy"],
-            R::Overwhelmed => &["open_options", "strategy"],
+            R::NoPlanOnRecord => &["completeness", "min_completeness", "live_note"],
+            R::Stuck => &[
+                "lingering",
+                "live",
+                "live_note",
+                "pilots",
+                "each",
+                "strategy",
+            ],
+            R::Overwhelmed => &["open_options", "strategy", "live_note"],
             R::Harden => &["findings", "strategy", "implementation", "live_pilots"],
             R::EarlyStuck => &[
                 "lingering",
                 "live",
+                "live_note",
                 "pilots",
                 "each",
                 "strategy",

@@ -117,7 +117,13 @@ fn behind_the_plan(s: &Situation<'_>) -> String {
     if s.facts.pilots.is_none() {
         format!("the pilots list is not answered, so nothing is known to be live (implementation {implementation})")
     } else if s.scores.effective(Side::Implementation) < s.rubric.thresholds.quadrant_cut {
-        format!("delivery is behind it (implementation {implementation})")
+        let live = s.facts.live_pilots();
+        if live.is_empty() {
+            format!("delivery is behind it (implementation {implementation})")
+        } else {
+            let named = names(live.iter().map(|p| p.name()));
+            format!("delivery is behind it (implementation {implementation}, with {named} live)")
+        }
     } else {
         format!("no pilot is live yet (implementation {implementation})")
     }
@@ -163,6 +169,7 @@ fn facts_of(
                         s.rubric.thresholds.min_side_completeness,
                     ),
                 ),
+                ("live_note", live_note(s)),
             ];
             let why = format!(
                 "{:.1}% of the strategy questions, by weight, are answered.",
@@ -176,6 +183,7 @@ fn facts_of(
             vars.extend([
                 ("lingering", lingering_phrase(s.purgatory.lingering)),
                 ("live", live_phrase(&s.facts.live_pilots())),
+                ("live_note", live_note(s)),
                 ("pilots", names(pilots.iter().map(|p| p.name()))),
                 ("each", each(pilots.len())),
             ]);
@@ -241,7 +249,11 @@ fn overwhelmed_facts(s: &Situation<'_>) -> (Vars, SharedText, Vec<Evidence>) {
         })
         .map(|e| e.value.to_string())
         .unwrap_or_default();
-    let vars = vec![("open_options", open), ("strategy", shown(scores.strategy))];
+    let vars = vec![
+        ("open_options", open),
+        ("strategy", shown(scores.strategy)),
+        ("live_note", live_note(s)),
+    ];
     let why = overwhelmed.map_or_else(|| SharedText::from(""), |f| f.message.clone());
     let mut evidence = vec![Evidence::score(
         Side::Strategy,
@@ -249,6 +261,17 @@ fn overwhelmed_facts(s: &Situation<'_>) -> (Vars, SharedText, Vec<Evidence>) {
     )];
     evidence.extend(overwhelmed.iter().flat_map(|f| f.evidence.iter().cloned()));
     (vars, why, evidence)
+}
+
+/// `{live_note}`: a sentence naming the live pilots after a headline that
+/// is about something else (`Live already: fraud-model.`), or nothing
+/// where none is live: the headline names the live ones where there are.
+fn live_note(s: &Situation<'_>) -> String {
+    let live = s.facts.live_pilots();
+    if live.is_empty() {
+        return String::new();
+    }
+    format!(" Live already: {}.", names(live.iter().map(|p| p.name())))
 }
 
 /// `1 pilot lingers`, `3 pilots linger`.

@@ -627,3 +627,58 @@ fn a_pilots_list_left_out_is_never_read_as_no_pilot() {
         f.remedy
     );
 }
+
+/// The headline names the live pilots where there are some, whatever the
+/// reason it gives (report.md): a plan missing, unranked ideas, delivery
+/// behind the plan. Where none is live, it says nothing of them.
+#[test]
+fn every_headline_names_the_live_pilots_where_there_are_some() {
+    let brightwave = example("unused-tools-brightwave-software.yaml")
+        .replace("open_options: 4", "open_options: 6");
+    let a = assess(&brightwave);
+    assert_eq!(reason(&a), FocusReason::Overwhelmed);
+    assert!(
+        a.focus_reason.ends_with(
+            "Choose before starting more. Live already: support-ticket-triage, code-review-assistant and churn-signals."
+        ),
+        "{}",
+        a.focus_reason
+    );
+    let alder = example("insufficient-alder-foods.yaml");
+    let a = assess(&alder);
+    assert_eq!(reason(&a), FocusReason::NoPlanOnRecord);
+    assert!(
+        a.focus_reason
+            .ends_with("rather than before them. Live already: line-downtime-predictor."),
+        "{}",
+        a.focus_reason
+    );
+    let northwind = example("slide-deck-northwind-retail.yaml");
+    let a = assess(&northwind);
+    assert_eq!(reason(&a), FocusReason::Stuck);
+    let live = northwind.replace("stage: pilot", "stage: production");
+    let a = assess(&live);
+    assert_eq!(reason(&a), FocusReason::SlideDeck);
+    assert!(
+        a.focus_reason
+            .ends_with("(implementation 31.0, with churn-model and demand-forecast live)."),
+        "{}",
+        a.focus_reason
+    );
+    // None live: no word of them.
+    let weak = doc(
+        "strategy:\n  sponsor: manager\n  roadmap: { status: none, horizon_months: 1, updated: 2026-10-01, scaling_plan: false }\n  priorities: unranked\n  open_options: 6\n  investment: { budget: none, projected_roi: 0, areas: [] }\n  policies: { data_privacy: none, ethics: none, acceptable_use: none }\n  okrs: { company: false, individual: false, team_alignment_pct: 0 }\n  risks_assessed: []\n  business_problems: []\nimplementation:\n  pilots: []\n",
+    );
+    let a = assess(&weak);
+    assert_eq!(reason(&a), FocusReason::Overwhelmed);
+    assert!(
+        a.focus_reason.ends_with("Choose before starting more."),
+        "{}",
+        a.focus_reason
+    );
+}
+
+fn example(file: &str) -> String {
+    std::fs::read_to_string(format!("{}/examples/{file}", env!("CARGO_MANIFEST_DIR")))
+        .expect("example")
+}
