@@ -327,9 +327,23 @@ pub fn findings_count(a: &Assessment) -> String {
         crate::text::names(parts.iter().map(String::as_str))
     );
     crate::text::append(&mut text, |text| {
-        let accepted = a.findings.iter().filter(|f| !f.accepted.is_empty()).count();
-        if accepted > 0 {
-            write!(text, "; {accepted} of them accepted")?;
+        // Accepted whole, the finding leaves the gate; accepted for some of
+        // its pilots, it still counts for the others.
+        let accepted = a.findings.iter().filter(|f| !f.accepted.is_empty());
+        let (partly, whole): (Vec<&Finding>, Vec<&Finding>) =
+            accepted.partition(|f| f.counts_for_gate);
+        let their = if partly.len() == 1 { "its" } else { "their" };
+        match (whole.len(), partly.len()) {
+            (0, 0) => {}
+            (whole, 0) => write!(text, "; {whole} of them accepted")?,
+            (0, partly) => write!(
+                text,
+                "; {partly} of them accepted for only some of {their} pilots"
+            )?,
+            (whole, partly) => write!(
+                text,
+                "; {whole} of them accepted, and {partly} for only some of {their} pilots"
+            )?,
         }
         text.push('.');
         Ok(())

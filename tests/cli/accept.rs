@@ -118,6 +118,61 @@ fn a_per_pilot_finding_leaves_the_gate_only_when_every_pilot_it_names_is_accepte
     assert_eq!(assess(dir, &gated).code, 0, "the whole finding accepted");
 }
 
+// A finding accepted for one of its two pilots was counted as accepted in
+// the summary line, while it still counted for the gate.
+#[test]
+fn the_summary_counts_a_finding_accepted_for_some_of_its_pilots_apart() {
+    let summary = |config: &str| {
+        let tmp = setup(config);
+        let out = run_in(
+            path_of(&tmp),
+            &[
+                "assess",
+                "northwind.yaml",
+                "--format",
+                "markdown",
+                "--as-of",
+                "2026-11-20",
+            ],
+        );
+        assert_eq!(out.code, 0, "{}", out.stderr);
+        let line = out
+            .stdout
+            .lines()
+            .find(|l| l.starts_with("Findings: "))
+            .map(str::to_owned);
+        line.expect("the summary line")
+    };
+    let one = accept("stale-pilot", Some("churn-model"), "2027-03-31");
+    let laptop = accept("laptop-bound", Some("churn-model"), "2027-03-31");
+    let goals = accept("tension.goals", None, "2027-03-31");
+    let counts = "Findings: 1 critical, 9 warnings and 1 note";
+    for (config, said) in [
+        (
+            one.clone(),
+            "; 1 of them accepted for only some of its pilots.",
+        ),
+        (
+            format!("{one}\n{laptop}"),
+            "; 1 of them accepted, and 1 for only some of its pilots.",
+        ),
+        (format!("{laptop}\n{goals}"), "; 2 of them accepted."),
+        (
+            format!(
+                "{one}\n{}",
+                accept("unproven-pilot", Some("churn-model"), "2027-03-31")
+            ),
+            "; 2 of them accepted for only some of their pilots.",
+        ),
+    ] {
+        assert!(
+            summary(&config).starts_with(&format!("{counts}{said} ")),
+            "{said}: {}",
+            summary(&config)
+        );
+    }
+}
+
 #[test]
 fn an_acceptance_holds_through_its_last_day_and_then_counts_again() {
     let gated = ["--fail-on", "laptop-bound"];
