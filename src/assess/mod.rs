@@ -345,8 +345,13 @@ fn next_level(
         Level::Transforming => cuts.transforming,
     };
     let points_needed = round1((starts_at - scores.effective_overall()).max(0.0));
+    // The overall score is the two sides' harmonic mean: while one side
+    // scores 0 it stays 0 whatever the other does, and only that side's
+    // gaps can raise it.
+    let held_by = scores.held_at_zero();
     let criteria = if points_needed > 0.0 {
         gaps.iter()
+            .filter(|i| held_by.is_none_or(|side| rubric.criteria[**i].side == side))
             .take(NEXT_LEVEL_CRITERIA)
             .map(|i| rubric.criteria[*i].id.clone())
             .collect()

@@ -239,6 +239,14 @@ impl Scores {
     pub fn effective_overall(&self) -> f64 {
         self.overall.unwrap_or(self.range.overall[0])
     }
+
+    /// The side whose score of 0 holds the overall score at 0, if one
+    /// does: the overall score is the sides' harmonic mean.
+    pub fn held_at_zero(&self) -> Option<Side> {
+        [Side::Strategy, Side::Implementation]
+            .into_iter()
+            .find(|side| self.effective(*side) == 0.0)
+    }
 }
 
 #[derive(Debug, Clone, PartialEq)]

@@ -88,10 +88,22 @@ pub fn next_level(a: &Assessment) -> Option<String> {
         .iter()
         .filter_map(|id| criterion_title(a, id))
         .collect();
+    // A side at 0 holds the overall score at 0: the gaps named are its own.
+    let held_by = a.scores.held_at_zero().filter(|_| next.points_needed > 0.0);
+    if let Some(side) = held_by {
+        crate::text::append(&mut text, |text| {
+            write!(
+                text,
+                ". The overall score stays at 0 while the {} side scores 0",
+                side.word()
+            )
+        });
+    }
     if !titles.is_empty() {
+        let there = if held_by.is_some() { " there" } else { "" };
         // Titles may hold commas of their own, so semicolons part them.
         crate::text::append(&mut text, |text| {
-            write!(text, ". The largest gaps: {}", titles.join("; "))
+            write!(text, ". The largest gaps{there}: {}", titles.join("; "))
         });
     }
     text.push('.');

@@ -10,7 +10,7 @@ use proptest::prelude::*;
 use readiness::assessment::{Assessment, RecommendationId};
 use readiness::render;
 use readiness::rubric::default_rubric;
-use readiness::vocabulary::{FindingId, FocusReason, Level, Severity, Word};
+use readiness::vocabulary::{FindingId, FocusReason, Level, Severity, Side, Word};
 use std::collections::BTreeSet;
 
 /// The recommendation that comes from finding `id`, if it is listed.
@@ -441,4 +441,65 @@ fn a_gap_names_its_criterion_as_a_name() {
         md.contains("Why: Among the answers given, the criterion \"Pilots retrained as data changes\" has one of the largest gaps to full points."),
         "{md}"
     );
+}
+
+/// The file without one top-level section (`strategy:`), as a reader who
+/// has not filled it in yet would leave it.
+fn without_section(text: &str, section: &str) -> String {
+    let mut kept = String::new();
+    let mut inside = false;
+    for line in text.split_inclusive('\n') {
+        let top_level = !line.starts_with([' ', '#', '\n']);
+        if top_level {
+            inside = line.starts_with(&format!("{section}:"));
+        }
+        if !inside {
+            kept.push_str(line);
+        }
+    }
+    kept
+}
+
+// With the strategy left out, strategy scored 0 and so did overall, and the
+// next level named three implementation gaps, none of which could raise it.
+#[test]
+fn the_next_level_names_gaps_only_of_a_side_that_holds_the_score_at_zero() {
+    let northwind = example("slide-deck-northwind-retail.yaml");
+    let a = assess(&without_section(&northwind, "strategy"));
+    assert_eq!(
+        (a.scores.strategy, a.scores.overall),
+        (Some(0.0), Some(0.0))
+    );
+    let next = a.next_level.as_ref().expect("a next level");
+    let sides: Vec<Side> = next
+        .criteria
+        .iter()
+        .map(|id| {
+            let criteria = &default_rubric().criteria;
+            criteria
+                .iter()
+                .find(|c| c.id == *id)
+                .expect("criterion")
+                .side
+        })
+        .collect();
+    assert!(
+        !sides.is_empty() && sides.iter().all(|s| *s == Side::Strategy),
+        "{sides:?}"
+    );
+    let md = render::markdown::render(&a);
+    assert!(
+        md.contains("20.0 points above today's 0.0. The overall score stays at 0 while the strategy side scores 0. The largest gaps there: "),
+        "{md}"
+    );
+    let a = assess(&without_section(&northwind, "implementation"));
+    assert_eq!(a.scores.implementation, Some(0.0));
+    let md = render::markdown::render(&a);
+    assert!(
+        md.contains("The overall score stays at 0 while the implementation side scores 0."),
+        "{md}"
+    );
+    // Both sides above 0: no such sentence, the largest gaps of either.
+    let md = render::markdown::render(&assess(&northwind));
+    assert!(!md.contains("stays at 0"), "{md}");
 }
