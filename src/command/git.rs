@@ -414,7 +414,15 @@ pub fn revisions(file: &Path, shown: &str) -> Result<Vec<Revision>, Error> {
     if !output.status.success() {
         return Err(failed(shown, "its history cannot be read", &output.stderr));
     }
-    parse_log(&output.stdout).ok_or_else(|| {
+    // The file's path from the repository's root, as the log names it.
+    let prefix = self::output(git(&directory).args(["rev-parse", "--show-prefix"]), shown)?;
+    let in_tree = prefix.status.success().then(|| {
+        format!(
+            "{}{name}",
+            String::from_utf8_lossy(&prefix.stdout).trim_end_matches('\n')
+        )
+    });
+    parse_log(&output.stdout, in_tree).ok_or_else(|| {
         GitProblem::UnreadableLog {
             file: shown.to_owned(),
         }
@@ -426,7 +434,12 @@ pub fn revisions(file: &Path, shown: &str) -> Result<Vec<Revision>, Error> {
 /// date and subject, then its raw changes, each `:MODES IDS STATUS` and one
 /// path (two for a rename or copy), every field ended by NUL. Fields are
 /// taken by position, so no subject or path can start a record of its own.
-fn parse_log(bytes: &[u8]) -> Option<Vec<Revision>> {
+///
+/// `path` is the file's path from the repository's root, followed back
+/// through its renames: a commit where a directory stood at that path lists
+/// the files inside it, which are other files (another organization's
+/// questionnaire, perhaps), and is a version that is not a file.
+fn parse_log(bytes: &[u8], mut path: Option<String>) -> Option<Vec<Revision>> {
     let text = |field: &[u8]| String::from_utf8_lossy(field).into_owned();
     let mut fields = bytes.split(|&b| b == 0).peekable();
     let mut revisions = Vec::new();
@@ -442,8 +455,7 @@ fn parse_log(bytes: &[u8]) -> Option<Vec<Revision>> {
         // A subject is shown, never read: as every outside text is shown,
         // on one line, escaped, with bytes that are not UTF-8 as `\xNN`.
         let subject = crate::diagnostic::shown_bytes(fields.next()?);
-        let mut change = None;
-        let mut copied = false;
+        let mut changes = Vec::new();
         // Each raw change starts a line of its own: its field starts with
         // the line break `--raw` writes after the subject, then `:`.
         let is_change = |f: &&[u8]| {
@@ -459,28 +471,58 @@ fn parse_log(bytes: &[u8]) -> Option<Vec<Revision>> {
             let blob = (*parts.get(3)?).to_owned();
             let status = parts.get(4)?;
             let first = text(fields.next()?);
-            let (path, renamed_from) = if status.starts_with('R') {
-                (text(fields.next()?), Some(first))
+            let (new_path, renamed_from, copied) = if status.starts_with('R') {
+                (text(fields.next()?), Some(first), false)
             } else if status.starts_with('C') {
                 // A copy is where this file began: what came before is the
                 // history of the file it was copied from, another file.
-                copied = true;
-                (text(fields.next()?), None)
+                (text(fields.next()?), None, true)
             } else {
-                (first, None)
+                (first, None, false)
             };
-            change = Some((blob, path, renamed_from, not_a_file));
+            changes.push(Change {
+                blob,
+                path: new_path,
+                renamed_from,
+                not_a_file,
+                copied,
+            });
         }
+        let the_file = path
+            .as_deref()
+            .and_then(|path| changes.iter().position(|c| c.path == path));
+        let change = match (the_file, path.as_deref()) {
+            (Some(at), _) => Some(changes.swap_remove(at)),
+            (None, Some(path)) if changes.iter().any(|c| c.is_inside(path)) => Some(Change {
+                blob: String::new(),
+                path: path.to_owned(),
+                renamed_from: None,
+                not_a_file: Some("a directory"),
+                copied: false,
+            }),
+            _ => changes.pop(),
+        };
         // A merge lists no change of its own: there is no version to read.
-        let Some((blob, path, renamed_from, not_a_file)) = change else {
+        let Some(Change {
+            blob,
+            path: path_then,
+            renamed_from,
+            not_a_file,
+            copied,
+        }) = change
+        else {
             continue;
         };
+        // Older commits name the file by its name before the rename.
+        if let Some(before) = &renamed_from {
+            path = Some(before.clone());
+        }
         revisions.push(Revision {
             date: Date::parse(&date_text),
             date_text,
             commit,
             subject,
-            path,
+            path: path_then,
             renamed_from,
             blob,
             not_a_file,
@@ -490,6 +532,25 @@ fn parse_log(bytes: &[u8]) -> Option<Vec<Revision>> {
         }
     }
     Some(revisions)
+}
+
+/// One raw change of a commit, as `parse_log` reads it.
+struct Change {
+    blob: String,
+    path: String,
+    renamed_from: Option<String>,
+    not_a_file: Option<&'static str>,
+    /// Where the file began as a copy of another.
+    copied: bool,
+}
+
+impl Change {
+    /// Whether it changed a file inside a directory at `path`.
+    fn is_inside(&self, path: &str) -> bool {
+        self.path
+            .strip_prefix(path)
+            .is_some_and(|rest| rest.starts_with('/'))
+    }
 }
 
 /// The file at one revision, as git gave it.
@@ -644,7 +705,7 @@ mod tests {
     fn a_log_is_read_by_position() {
         let log = b"0123abcd\x002026-08-20\x00Northwind: both pilots live\x00\n:100644 100644 aaa bbb M\x00team/org.yaml\x00\
 4567ef\x002026-08-01\x00moved \x1e 0000\x00\n:100644 100644 ccc aaa R100\x00old.yaml\x00team/org.yaml\x00";
-        let revisions = parse_log(log).expect("a log");
+        let revisions = parse_log(log, None).expect("a log");
         assert_eq!(revisions.len(), 2);
         assert_eq!(revisions[0].commit, "0123abcd");
         assert_eq!(revisions[0].date, Date::parse("2026-08-20"));
@@ -654,23 +715,51 @@ mod tests {
         // A control character in a subject is shown escaped, and a byte that
         // is not UTF-8 as `\xNN`.
         assert_eq!(revisions[1].subject, "moved \\u{1e} 0000");
-        let odd = parse_log(b"ab\x002026-08-20\x00caf\xe9 \xe2\x80\xae\x00\n:100644 100644 aaa bbb M\x00org.yaml\x00")
+        let odd = parse_log(b"ab\x002026-08-20\x00caf\xe9 \xe2\x80\xae\x00\n:100644 100644 aaa bbb M\x00org.yaml\x00", None)
             .expect("a log");
         assert_eq!(odd[0].subject, "caf\\xE9 \\u{202e}");
         assert_eq!(revisions[1].renamed_from.as_deref(), Some("old.yaml"));
-        assert_eq!(parse_log(b"").map(|r| r.len()), Some(0));
+        assert_eq!(parse_log(b"", None).map(|r| r.len()), Some(0));
         // `--follow` finds copies too: the history stops at the copy.
         let copied = parse_log(
             b"ab\x002026-08-20\x00copy\x00\n:100644 100644 aaa bbb C075\x00template.yaml\x00org.yaml\x00\
 cd\x002026-08-01\x00template\x00\n:000000 100644 000 aaa A\x00template.yaml\x00",
+            None,
         )
         .expect("a log");
         assert_eq!(copied.len(), 1);
         assert_eq!(copied[0].path, "org.yaml");
         assert_eq!(copied[0].renamed_from, None);
-        assert_eq!(parse_log(b"not hex\x00x\x00y\x00"), None);
-        let late = parse_log(b"ab\x0010000-01-01\x00x\x00:1 1 a b M\x00o.yaml\x00").expect("a log");
+        assert_eq!(parse_log(b"not hex\x00x\x00y\x00", None), None);
+        let late =
+            parse_log(b"ab\x0010000-01-01\x00x\x00:1 1 a b M\x00o.yaml\x00", None).expect("a log");
         assert_eq!(late[0].date, None);
         assert_eq!(late[0].date_text, "10000-01-01");
+    }
+
+    #[test]
+    fn a_commit_where_a_directory_stood_at_the_path_is_not_a_version_of_the_file() {
+        // Newest first: the file, its rename from old.yaml, and a directory
+        // that stood at old.yaml before, whose files are other files.
+        let log = b"aa\x002026-09-01\x00edit\x00\n:100644 100644 b1 b2 M\x00org.yaml\x00\
+bb\x002026-08-01\x00rename\x00\n:100644 100644 b0 b1 R100\x00old.yaml\x00org.yaml\x00\
+cc\x002026-07-01\x00a directory\x00\n:000000 100644 0 d1 A\x00old.yaml/a.yaml\x00\n:000000 100644 0 d2 A\x00old.yaml/b.yaml\x00";
+        let revisions = parse_log(log, Some("org.yaml".to_owned())).expect("a log");
+        let read: Vec<(&str, &str, Option<&str>)> = revisions
+            .iter()
+            .map(|r| (r.path.as_str(), r.blob.as_str(), r.not_a_file))
+            .collect();
+        assert_eq!(
+            read,
+            [
+                ("org.yaml", "b2", None),
+                ("org.yaml", "b1", None),
+                ("old.yaml", "", Some("a directory")),
+            ]
+        );
+        // Among several changes, the one of the file is taken, wherever it is.
+        let log = b"aa\x002026-09-01\x00two\x00\n:100644 100644 b1 b2 M\x00org.yaml\x00\n:100644 100644 c1 c2 M\x00org.yaml.bak\x00";
+        let revisions = parse_log(log, Some("org.yaml".to_owned())).expect("a log");
+        assert_eq!(revisions[0].blob, "b2");
     }
 }

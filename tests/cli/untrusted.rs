@@ -1841,6 +1841,35 @@ fn a_path_that_was_a_submodule_is_said_to_be_one() {
     );
 }
 
+// A path where a directory once stood: git listed the files inside it, and
+// the last of them (another organization's questionnaire) was taken as a
+// version of the file, its scores charted under the file's name.
+#[test]
+fn a_directory_that_stood_at_the_path_is_no_version_of_the_file() {
+    let tmp = scratch_dir();
+    let dir = path_of(&tmp);
+    git(dir, &["init", "--quiet"]);
+    std::fs::create_dir(format!("{dir}/org.yaml")).expect("mkdir");
+    std::fs::write(format!("{dir}/org.yaml/a.yaml"), example(HARBOR)).expect("write");
+    std::fs::write(format!("{dir}/org.yaml/b.yaml"), example(HARBOR)).expect("write");
+    commit_on(dir, "2026-11-01", "a directory");
+    git(dir, &["rm", "-r", "--quiet", "org.yaml"]);
+    std::fs::write(format!("{dir}/org.yaml"), example(NORTHWIND)).expect("write");
+    commit_on(dir, "2026-11-02", "a file");
+    let out = run_in(dir, &["history", "org.yaml", "--format", "json"]);
+    assert_eq!(out.code, 0, "{}", out.stderr);
+    let history: Value = serde_json::from_str(&out.stdout).expect("JSON");
+    let versions = history["versions"].as_array().expect("versions");
+    assert_eq!(versions.len(), 2, "{}", out.stdout);
+    assert_eq!(versions[0]["path"], "org.yaml");
+    assert!(versions[0]["assessment"].is_null(), "{}", out.stdout);
+    assert_eq!(
+        versions[0]["error"]["problems"][0]["message"],
+        "at this commit the path is a directory, not a file; the version is not assessed"
+    );
+    assert!(!out.stdout.contains("Harbor"), "{}", out.stdout);
+}
+
 // A directory's questionnaire that linked to a file elsewhere on the machine
 // had that file read and its first problem quoted in the job's log.
 #[test]
