@@ -130,6 +130,14 @@ pub enum InputsProblem {
         baseline: String,
         organization: String,
     },
+    /// A stored baseline scored with another rubric: its scores and this
+    /// run's measure different things, and no fall can be judged.
+    #[error("{reference}: the baseline was scored with the rubric {baseline}, this run with {rubric}; the regression gate compares scores of one rubric (store a baseline made with this rubric, or compare with git:REV, assessed again now)")]
+    BaselineOfAnotherRubric {
+        reference: String,
+        baseline: String,
+        rubric: String,
+    },
     /// `history` of a file git has no version of (since `since`, when
     /// given and some are older).
     #[error("{file}: {}", match since {

@@ -671,6 +671,24 @@ fn compare_with_baseline(
             }
             .into());
         }
+        // Scores of two rubrics differ by the rubric as much as by the
+        // organization: a fall between them says nothing.
+        let rubric_of = |id: &str, version: &str| {
+            format!(
+                "{} version {}",
+                diagnostic::escaped(id),
+                diagnostic::escaped(version)
+            )
+        };
+        let (then, now) = (&baseline.rubric, &assessment.rubric);
+        if (&then.id, &then.version) != (&now.id, &now.version) {
+            return Err(crate::error::InputsProblem::BaselineOfAnotherRubric {
+                reference: diagnostic::shown_name(reference),
+                baseline: rubric_of(&then.id, &then.version),
+                rubric: rubric_of(&now.id, &now.version),
+            }
+            .into());
+        }
         let checks = crate::regression::checks(&baseline, assessment, tolerance);
         let gate = assessment.gate.get_or_insert_with(|| crate::gate::Gate {
             passed: true,

@@ -312,3 +312,46 @@ fn another_organization_cannot_be_a_regression_baseline_and_is_named_beside_a_ch
         out.stdout
     );
 }
+
+// A stored baseline scored with another rubric passed the regression gate
+// with a note: its scores and this run's measure different things.
+#[test]
+fn a_baseline_scored_with_another_rubric_cannot_gate_a_regression() {
+    let tmp = scratch_dir();
+    let dir = path_of(&tmp);
+    std::fs::write(format!("{dir}/org.yaml"), example(NORTHWIND)).expect("write");
+    let out = run_in(
+        dir,
+        &["assess", "org.yaml", "--format", "json", "-o", "then.json"],
+    );
+    assert_eq!(out.code, 0, "{}", out.stderr);
+    // The same rubric: a baseline.
+    let gated = [
+        "assess",
+        "org.yaml",
+        "--baseline",
+        "then.json",
+        "--fail-on-regression",
+    ];
+    assert_eq!(run_in(dir, &gated).code, 0);
+    let report = std::fs::read_to_string(format!("{dir}/then.json")).expect("read");
+    let mut report: Value = serde_json::from_str(&report).expect("JSON");
+    report["rubric"]["id"] = "lenient".into();
+    report["rubric"]["version"] = "7".into();
+    std::fs::write(format!("{dir}/then.json"), report.to_string()).expect("write");
+    let out = run_in(dir, &gated);
+    assert_eq!((out.code, out.stdout.as_str()), (2, ""));
+    assert_eq!(
+        out.stderr,
+        "then.json: the baseline was scored with the rubric lenient version 7, this run with default version 2; the regression gate compares scores of one rubric (store a baseline made with this rubric, or compare with git:REV, assessed again now)\n"
+    );
+    // Without the gate, the comparison is shown, with its note.
+    let out = run_in(dir, &["assess", "org.yaml", "--baseline", "then.json"]);
+    assert_eq!(out.code, 0, "{}", out.stderr);
+    assert!(
+        out.stdout
+            .contains("The rubric changed, from lenient version 7 to default version 2"),
+        "{}",
+        out.stdout
+    );
+}
