@@ -353,7 +353,7 @@ fn action_item(out: &mut Writer, item: &ActionItem) -> std::fmt::Result {
         escape(&item.title),
         escape(&item.why)
     )?;
-    for extra in [&item.owners, &item.also].into_iter().flatten() {
+    for extra in item.notes() {
         write!(out.out, "<br>{}", escape(extra))?;
     }
     out.out.push_str("</li>\n");

@@ -125,7 +125,7 @@ fn action_item(out: &mut String, number: usize, item: &ActionItem) -> std::fmt::
         cell(&item.title),
         cell(&item.why)
     )?;
-    for extra in [&item.owners, &item.also].into_iter().flatten() {
+    for extra in item.notes() {
         write!(out, "  \n   {}", cell(extra))?;
     }
     out.push('\n');

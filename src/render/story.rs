@@ -180,8 +180,20 @@ pub struct ActionItem {
     pub why: String,
     /// Who owns the pilots it names, where they have an owner.
     pub owners: Option<String>,
+    /// The acceptances in force of the risk it would fix: the reader acts
+    /// on the first screen, where the finding's own mark is not.
+    pub accepted: Option<String>,
     /// The findings whose advice it gives too.
     pub also: Option<String>,
+}
+
+impl ActionItem {
+    /// The lines said under its reason, in order.
+    pub fn notes(&self) -> impl Iterator<Item = &String> {
+        [&self.owners, &self.accepted, &self.also]
+            .into_iter()
+            .flatten()
+    }
 }
 
 /// The first `n` recommendations after the focus, as the action plan says them.
@@ -193,9 +205,24 @@ pub fn action_items(a: &Assessment, n: usize) -> Vec<ActionItem> {
             title: r.title.to_string(),
             why: why(r),
             owners: owners(a, r),
+            accepted: accepted(a, r),
             also: also(a, r),
         })
         .collect()
+}
+
+/// `Accepted for churn-model by Dana until 2027-03-31: the platform
+/// moves in March.`: each acceptance in force of the item's finding, for
+/// the whole finding or a pilot the item names.
+fn accepted(a: &Assessment, r: &Recommendation) -> Option<String> {
+    let finding = finding_of(a, r)?;
+    let notes: Vec<String> = finding
+        .accepted
+        .iter()
+        .filter(|x| x.pilot.as_ref().is_none_or(|p| r.pilots.contains(p)))
+        .map(|x| crate::render::words::sentence(&capitalized(&x.note())))
+        .collect();
+    (!notes.is_empty()).then(|| notes.join(" "))
 }
 
 /// The finding a recommendation comes from, if it comes from one.

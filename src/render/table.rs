@@ -286,7 +286,7 @@ fn recommendations(out: &mut String, a: &Assessment, t: &Tables) -> fmt::Result 
             "{}",
             wrap(&item.why, t.width, "    Why: ", "         ")
         )?;
-        for extra in [&item.owners, &item.also].into_iter().flatten() {
+        for extra in item.notes() {
             writeln!(out, "{}", wrap(extra, t.width, "    ", "    "))?;
         }
     }

@@ -758,3 +758,35 @@ fn a_failed_gate_points_at_a_pilot_that_counts() {
         out.stderr
     );
 }
+
+// The action plan told leadership to fix a risk it had accepted, with no
+// word of the acceptance, which only the Findings section showed.
+#[test]
+fn an_action_item_says_the_acceptance_of_the_risk_it_would_fix() {
+    let plan = |config: &str| {
+        let tmp = setup(config);
+        let out = run_in(
+            path_of(&tmp),
+            &[
+                "assess",
+                "northwind.yaml",
+                "--format",
+                "markdown",
+                "--as-of",
+                "2026-11-20",
+            ],
+        );
+        let start = out.stdout.find("## Action plan").expect("an action plan");
+        let end = out.stdout.find("## Scores").expect("scores");
+        out.stdout[start..end].to_owned()
+    };
+    let laptop = accept("laptop-bound", Some("churn-model"), "2027-03-31");
+    let said = plan(&laptop);
+    assert!(
+        said.contains("3. **Move churn-model to a shared cloud or production platform that others can reach and operations can support.**  \n   Why: Pilots that run on someone's laptop: churn-model.  \n   Owner: VP Customer Success (churn-model).  \n   Accepted for churn-model by Dana Whitfield, CIO until 2027-03-31: Moves to the data platform in March.\n"),
+        "{said}"
+    );
+    // Another finding's acceptance says nothing here.
+    let said = plan(&accept("cost-overrun", Some("churn-model"), "2027-03-31"));
+    assert!(!said.contains("Accepted"), "{said}");
+}
