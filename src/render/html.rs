@@ -555,16 +555,23 @@ pub fn raw_list(out: &mut String, items: &[String]) -> std::fmt::Result {
 
 fn recommendations(out: &mut Writer, a: &Assessment) -> std::fmt::Result {
     out.heading(3, "Recommendations and what they rest on");
-    let items: Vec<String> = after_the_focus(a)
-        .enumerate()
-        .map(|(i, r)| {
+    let focus = story::the_focus(a).map(|focus| {
+        format!(
+            "<strong>Focus.</strong> {} {}",
+            escape(&focus.title),
+            spans(&story::basis(a, focus))
+        )
+    });
+    let items: Vec<String> = focus
+        .into_iter()
+        .chain(after_the_focus(a).enumerate().map(|(i, r)| {
             format!(
                 "<strong>{}.</strong> {} {}",
                 i + 1,
                 escape(&r.title),
                 spans(&story::basis(a, r))
             )
-        })
+        }))
         .collect();
     if items.is_empty() {
         return Ok(());

@@ -289,6 +289,14 @@ fn accepted_risks(out: &mut String, a: &Assessment) -> std::fmt::Result {
 /// evidence is the finding's entry above, not repeated here.
 fn recommendations(out: &mut String, a: &Assessment) -> std::fmt::Result {
     out.push_str("### Recommendations and what they rest on\n\n");
+    if let Some(focus) = story::the_focus(a) {
+        writeln!(
+            out,
+            "- **Focus.** {} {}",
+            cell(&focus.title),
+            basis(a, focus)
+        )?;
+    }
     for (i, r) in after_the_focus(a).enumerate() {
         writeln!(out, "- **{}.** {} {}", i + 1, cell(&r.title), basis(a, r))?;
     }

@@ -29,6 +29,14 @@ pub fn after_the_focus(a: &Assessment) -> impl Iterator<Item = &Recommendation> 
         .filter(|r| r.id != RecommendationId::Focus)
 }
 
+/// The focus as a recommendation, where there is one: the headline, whose
+/// basis the evidence lists first, unnumbered, before the items after it.
+pub fn the_focus(a: &Assessment) -> Option<&Recommendation> {
+    a.recommendations
+        .iter()
+        .find(|r| r.id == RecommendationId::Focus)
+}
+
 /// The level's name and what it means: `Experimenting`, `Pilots are being tried; …`.
 pub fn level(a: &Assessment) -> (String, &str) {
     (
