@@ -126,6 +126,7 @@ fn assess_to(
         findings,
         dimensions: Vec::new(),
         unanswered: Vec::new(),
+        unanswered_across: Vec::new(),
         recommendations: Vec::new(),
         gate: None,
         acceptances: Vec::new(),
@@ -176,6 +177,7 @@ fn add_report_parts(
     a.incidents = incidents(questionnaire);
     a.dimensions = dimensions(rubric, criteria);
     a.unanswered = unanswered(questionnaire, criteria);
+    a.unanswered_across = read_across(criteria);
 }
 
 /// The level reported, the level the overall score alone reaches, and the
@@ -242,6 +244,20 @@ fn open_questions(criteria: &[(&Criterion, CriterionScore)], on: impl Fn(Side) -
         .flat_map(|(_, s)| s.unanswered.iter())
         .collect::<BTreeSet<_>>()
         .len()
+}
+
+/// The open questions each side's criteria read from the other side's
+/// section, each once per side, in path order.
+fn read_across(criteria: &[(&Criterion, CriterionScore)]) -> Vec<(Side, String)> {
+    criteria
+        .iter()
+        .filter(|(_, s)| s.applies)
+        .flat_map(|(c, s)| s.unanswered.iter().map(move |q| (c.side, q)))
+        .filter(|(side, q)| !q.starts_with(&format!("{}.", side.word())))
+        .map(|(side, q)| (side, q.clone()))
+        .collect::<BTreeSet<_>>()
+        .into_iter()
+        .collect()
 }
 
 /// `insufficient` when a side is too little answered or the pilots list is

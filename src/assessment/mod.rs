@@ -67,6 +67,12 @@ pub struct Assessment {
     pub findings: Vec<Finding>,
     pub dimensions: Vec<DimensionResult>,
     pub unanswered: Vec<String>,
+    /// The open questions a side's criteria read from the other side's
+    /// section (`strategy.risks_assessed`, which implementation's risk
+    /// criterion reads too), counted in that side's number beside its
+    /// score: the report names them, as a reader looking under the side's
+    /// own section finds none.
+    pub unanswered_across: Vec<(Side, String)>,
     pub recommendations: Vec<Recommendation>,
     /// The gate result; `null` when no gate was set.
     pub gate: Option<Gate>,

@@ -858,6 +858,37 @@ pub fn unanswered_note(a: &Assessment) -> Option<String> {
             )
         });
     }
+    text.extend(read_across(a));
+    Some(text)
+}
+
+/// ` The implementation score's count includes strategy.risks_assessed,
+/// which it reads too.`: the open questions a side's score reads from the
+/// other side's section, where a reader would not look for them.
+pub fn read_across(a: &Assessment) -> Option<String> {
+    if a.unanswered_across.is_empty() {
+        return None;
+    }
+    let mut text = String::new();
+    for side in [Side::Strategy, Side::Implementation] {
+        let questions: Vec<&str> = a
+            .unanswered_across
+            .iter()
+            .filter(|(s, _)| *s == side)
+            .map(|(_, q)| q.as_str())
+            .collect();
+        if questions.is_empty() {
+            continue;
+        }
+        crate::text::append(&mut text, |text| {
+            write!(
+                text,
+                " The {} score's count includes {}, which it reads too.",
+                side.word(),
+                crate::text::every(&questions, "and")
+            )
+        });
+    }
     Some(text)
 }
 

@@ -325,6 +325,7 @@ fn unanswered(out: &mut String, a: &Assessment, t: &Tables) -> fmt::Result {
             count(a.unanswered.len() - read_by_scores, "is", "are")
         )?;
     }
+    unanswered.extend(super::story::read_across(a));
     writeln!(out, "{}", t.prose(&unanswered))?;
     Ok(())
 }

@@ -503,3 +503,27 @@ fn the_next_level_names_gaps_only_of_a_side_that_holds_the_score_at_zero() {
     let md = render::markdown::render(&assess(&northwind));
     assert!(!md.contains("stays at 0"), "{md}");
 }
+
+// Alder Foods' implementation score had "1 open question", and the list of
+// unanswered questions held none under implementation: the one it counts is
+// strategy.risks_assessed, which its risk criterion reads too.
+#[test]
+fn a_question_a_side_reads_from_the_other_sides_section_is_named() {
+    let a = assess(&example("insufficient-alder-foods.yaml"));
+    assert_eq!(a.scores.open_questions.implementation, 1);
+    assert_eq!(
+        a.unanswered_across,
+        [(Side::Implementation, "strategy.risks_assessed".to_owned())]
+    );
+    let md = render::markdown::render(&a);
+    assert!(
+        md.contains(" The implementation score's count includes strategy.risks\\_assessed, which it reads too.\n"),
+        "{md}"
+    );
+    // Answered, it is not named.
+    let answered = example("insufficient-alder-foods.yaml")
+        .replace("strategy:\n", "strategy:\n  risks_assessed: [market]\n");
+    let a = assess(&answered);
+    assert!(a.unanswered_across.is_empty(), "{:?}", a.unanswered_across);
+    assert!(!render::markdown::render(&a).contains("which it reads too"));
+}
