@@ -7,14 +7,27 @@
 use std::fmt;
 
 /// Names as a sentence: `a`, `a and b`, `a, b and c`, and past three
-/// `a, b, c and 2 more`; empty for none.
+/// `a, b, c and 2 more`; empty for none. A name whose own words could be
+/// read as the list's (a comma, " and ") is quoted: `"churn and
+/// retention" and "forecast, demand"` are two names, not four.
 pub fn names<'n>(names: impl Iterator<Item = &'n str>) -> String {
-    let all: Vec<&str> = names.collect();
+    let quoted: Vec<std::borrow::Cow<'n, str>> = names.map(as_listed).collect();
+    let all: Vec<&str> = quoted.iter().map(AsRef::as_ref).collect();
     match all.as_slice() {
         [] => String::new(),
         [one] => (*one).to_owned(),
         [first @ .., last] if all.len() <= 3 => format!("{} and {last}", first.join(", ")),
         _ => format!("{} and {} more", all[..3].join(", "), all.len() - 3),
+    }
+}
+
+/// A name as a list of names shows it: in quotes when it holds a comma or
+/// " and ", which would make it read as two.
+fn as_listed(name: &str) -> std::borrow::Cow<'_, str> {
+    if name.contains(',') || name.contains(" and ") {
+        format!("\"{name}\"").into()
+    } else {
+        name.into()
     }
 }
 
@@ -89,6 +102,21 @@ mod tests {
         assert_eq!(io_words(&error), "input/output error");
         let own = std::io::Error::other("Kept report cut short (a note)");
         assert_eq!(io_words(&own), "kept report cut short (a note)");
+    }
+
+    #[test]
+    fn a_name_that_reads_as_two_is_quoted_in_a_list() {
+        let two = ["churn and retention", "forecast, demand"];
+        assert_eq!(
+            names(two.into_iter()),
+            "\"churn and retention\" and \"forecast, demand\""
+        );
+        assert_eq!(
+            names(["churn-model", "demand"].into_iter()),
+            "churn-model and demand"
+        );
+        // "andes" holds "and", not " and ".
+        assert_eq!(names(["andes", "sandbox"].into_iter()), "andes and sandbox");
     }
 
     #[test]

@@ -527,3 +527,24 @@ fn a_question_a_side_reads_from_the_other_sides_section_is_named() {
     assert!(a.unanswered_across.is_empty(), "{:?}", a.unanswered_across);
     assert!(!render::markdown::render(&a).contains("which it reads too"));
 }
+
+// Pilots named "churn and retention" and "forecast, demand" were listed as
+// "churn and retention and forecast, demand": two names read as four.
+#[test]
+fn pilot_names_that_read_as_lists_are_quoted_in_prose() {
+    let text = example("slide-deck-northwind-retail.yaml")
+        .replace("name: churn-model", "name: churn and retention")
+        .replace("name: demand-forecast", "name: \"forecast, demand\"");
+    let a = assess(&text);
+    assert!(
+        a.focus_reason
+            .contains("2 pilots linger (\"churn and retention\" and \"forecast, demand\")"),
+        "{}",
+        a.focus_reason
+    );
+    let md = render::markdown::render(&a);
+    assert!(
+        md.contains("Pick the pilot closest to value among \"churn and retention\" and \"forecast, demand\" and take it"),
+        "{md}"
+    );
+}
