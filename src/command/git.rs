@@ -238,11 +238,21 @@ fn commit_of(directory: &Path, shown: &str, revision: &str) -> Result<String, Er
         ]),
         shown,
     )?;
-    if found.status.success() {
+    // One commit's id: `^HEAD` is a range's negative end, which git
+    // verifies as `^<id>`, not a commit to read.
+    let id = String::from_utf8_lossy(&found.stdout).trim().to_owned();
+    if found.status.success() && !id.is_empty() && id.bytes().all(|b| b.is_ascii_hexdigit()) {
         if revision.contains("@{") {
             refuse_approximate(directory, shown, revision)?;
         }
-        return Ok(String::from_utf8_lossy(&found.stdout).trim().to_owned());
+        return Ok(id);
+    }
+    if found.status.success() {
+        return Err(GitProblem::NoSuchCommit {
+            file: shown.to_owned(),
+            revision: revision_shown.into_owned(),
+        }
+        .into());
     }
     if is_shallow(directory) {
         return Err(GitProblem::Shallow {
@@ -267,21 +277,40 @@ fn commit_of(directory: &Path, shown: &str, revision: &str) -> Result<String, Er
     .success();
     // `--quiet` silences only an unknown revision; anything else (no
     // repository at all) is said in git's words.
-    Err(
-        if names_an_object || found.stderr.iter().all(u8::is_ascii_whitespace) {
-            GitProblem::NoSuchCommit {
-                file: shown.to_owned(),
-                revision: revision_shown.into_owned(),
-            }
-            .into()
-        } else {
-            failed(
-                shown,
-                &format!("cannot be read at git revision {revision_shown}"),
-                &found.stderr,
-            )
-        },
-    )
+    if !names_an_object && !found.stderr.iter().all(u8::is_ascii_whitespace) {
+        return Err(failed(
+            shown,
+            &format!("cannot be read at git revision {revision_shown}"),
+            &found.stderr,
+        ));
+    }
+    // Asked again without `--quiet`, git may know why (`@{u}` with no
+    // upstream); its bare "Needed a single revision" adds nothing.
+    let asked = output(
+        git(directory).args([
+            "rev-parse",
+            "--verify",
+            "--end-of-options",
+            &format!("{revision}^{{commit}}"),
+        ]),
+        shown,
+    )?;
+    let reason = why(&asked.stderr);
+    if names_an_object
+        || reason == "Needed a single revision"
+        || asked.stderr.trim_ascii().is_empty()
+    {
+        return Err(GitProblem::NoSuchCommit {
+            file: shown.to_owned(),
+            revision: revision_shown.into_owned(),
+        }
+        .into());
+    }
+    Err(failed(
+        shown,
+        &format!("git revision {revision_shown} names no commit"),
+        &asked.stderr,
+    ))
 }
 
 /// A revision read from the reflog (`main@{1.week.ago}`) that reaches past

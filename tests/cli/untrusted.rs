@@ -122,6 +122,24 @@ fn a_revision_that_looks_like_an_option_is_refused_and_git_never_sees_it() {
     assert!(!std::path::Path::new(&format!("{dir}/from-settings")).exists());
 }
 
+// `git:^HEAD`, a range's negative end, was verified by git as `^<id>` and
+// read as an object: "invalid object name"; `git:@{u}` with no upstream
+// was said to name no commit, git's own reason hidden.
+#[test]
+fn a_revision_that_names_no_single_commit_is_said_so_with_gits_reason() {
+    let tmp = repository();
+    let dir = path_of(&tmp);
+    for (reference, said) in [
+        ("git:^HEAD", "org.yaml: git revision ^HEAD names no commit in this repository\n"),
+        ("git:nosuch", "org.yaml: git revision nosuch names no commit in this repository\n"),
+        ("git:@{u}", "org.yaml: git revision @{u} names no commit: no upstream configured for branch 'main'\n"),
+    ] {
+        let out = run_in(dir, &["assess", "org.yaml", "--baseline", reference]);
+        assert_eq!((out.code, out.stdout.as_str()), (2, ""), "{reference}");
+        assert_eq!(out.stderr, said, "{reference}");
+    }
+}
+
 // `git:HEAD:` reached git as the object `COMMIT:`, and git's own words for
 // it were printed after an empty file name.
 #[test]
