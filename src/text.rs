@@ -11,13 +11,18 @@ use std::fmt;
 /// read as the list's (a comma, " and ") is quoted: `"churn and
 /// retention" and "forecast, demand"` are two names, not four.
 pub fn names<'n>(names: impl Iterator<Item = &'n str>) -> String {
-    let quoted: Vec<std::borrow::Cow<'n, str>> = names.map(as_listed).collect();
-    let all: Vec<&str> = quoted.iter().map(AsRef::as_ref).collect();
+    let all: Vec<&str> = names.collect();
+    // Only the names said are looked at: a list may hold thousands.
+    let said = |names: &[&'n str]| -> Vec<std::borrow::Cow<'n, str>> {
+        names.iter().map(|name| as_listed(name)).collect()
+    };
     match all.as_slice() {
         [] => String::new(),
-        [one] => (*one).to_owned(),
-        [first @ .., last] if all.len() <= 3 => format!("{} and {last}", first.join(", ")),
-        _ => format!("{} and {} more", all[..3].join(", "), all.len() - 3),
+        [one] => as_listed(one).into_owned(),
+        [first @ .., last] if all.len() <= 3 => {
+            format!("{} and {}", said(first).join(", "), as_listed(last))
+        }
+        _ => format!("{} and {} more", said(&all[..3]).join(", "), all.len() - 3),
     }
 }
 

@@ -249,11 +249,15 @@ fn open_questions(criteria: &[(&Criterion, CriterionScore)], on: impl Fn(Side) -
 /// The open questions each side's criteria read from the other side's
 /// section, each once per side, in path order.
 fn read_across(criteria: &[(&Criterion, CriterionScore)]) -> Vec<(Side, String)> {
+    let section = |side: Side| match side {
+        Side::Strategy => "strategy.",
+        Side::Implementation => "implementation.",
+    };
     criteria
         .iter()
         .filter(|(_, s)| s.applies)
         .flat_map(|(c, s)| s.unanswered.iter().map(move |q| (c.side, q)))
-        .filter(|(side, q)| !q.starts_with(&format!("{}.", side.word())))
+        .filter(|(side, q)| !q.starts_with(section(*side)))
         .map(|(side, q)| (side, q.clone()))
         .collect::<BTreeSet<_>>()
         .into_iter()

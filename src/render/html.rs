@@ -555,23 +555,18 @@ pub fn raw_list(out: &mut String, items: &[String]) -> std::fmt::Result {
 
 fn recommendations(out: &mut Writer, a: &Assessment) -> std::fmt::Result {
     out.heading(3, "Recommendations and what they rest on");
-    let focus = story::the_focus(a).map(|focus| {
-        format!(
-            "<strong>Focus.</strong> {} {}",
-            escape(&focus.title),
-            spans(&story::basis(a, focus))
-        )
-    });
+    let numbered = after_the_focus(a)
+        .enumerate()
+        .map(|(i, r)| (format!("{}.", i + 1), r));
+    let focus = story::the_focus(a).map(|r| ("Focus.".to_owned(), r));
     let items: Vec<String> = focus
         .into_iter()
-        .chain(after_the_focus(a).enumerate().map(|(i, r)| {
-            format!(
-                "<strong>{}.</strong> {} {}",
-                i + 1,
-                escape(&r.title),
-                spans(&story::basis(a, r))
-            )
-        }))
+        .chain(numbered)
+        .map(|(label, r)| {
+            let basis = spans(&story::basis(a, r));
+            let sep = if basis.is_empty() { "" } else { " " };
+            format!("<strong>{label}</strong> {}{sep}{basis}", escape(&r.title))
+        })
         .collect();
     if items.is_empty() {
         return Ok(());

@@ -12,7 +12,7 @@ pub(super) use super::markup::cell;
 pub(super) use super::story::capitalized;
 use super::story::{self, after_the_focus, ActionItem, Span, ACTION_PLAN, DECISIONS_SHOWN};
 use super::words::{acceptance_lines, bar, confidence_note, score};
-use crate::assessment::{Assessment, Finding, Recommendation};
+use crate::assessment::{Assessment, Finding};
 use crate::frameworks::NOT_A_JUDGEMENT;
 use crate::vocabulary::{Confidence, Group, Quadrant};
 use std::fmt::Write as _;
@@ -289,24 +289,20 @@ fn accepted_risks(out: &mut String, a: &Assessment) -> std::fmt::Result {
 /// evidence is the finding's entry above, not repeated here.
 fn recommendations(out: &mut String, a: &Assessment) -> std::fmt::Result {
     out.push_str("### Recommendations and what they rest on\n\n");
-    if let Some(focus) = story::the_focus(a) {
-        writeln!(
-            out,
-            "- **Focus.** {} {}",
-            cell(&focus.title),
-            basis(a, focus)
-        )?;
-    }
-    for (i, r) in after_the_focus(a).enumerate() {
-        writeln!(out, "- **{}.** {} {}", i + 1, cell(&r.title), basis(a, r))?;
+    let numbered = after_the_focus(a)
+        .enumerate()
+        .map(|(i, r)| (format!("{}.", i + 1), r));
+    let focus = story::the_focus(a).map(|r| ("Focus.".to_owned(), r));
+    for (label, r) in focus.into_iter().chain(numbered) {
+        write!(out, "- **{label}** {}", cell(&r.title))?;
+        let basis = spans(&story::basis(a, r));
+        if !basis.is_empty() {
+            write!(out, " {basis}")?;
+        }
+        out.push('\n');
     }
     out.push('\n');
     Ok(())
-}
-
-/// What a recommendation rests on, as one sentence.
-fn basis(a: &Assessment, r: &Recommendation) -> String {
-    spans(&story::basis(a, r))
 }
 
 /// The closing section, for whoever checks the report: the pilots, every

@@ -824,6 +824,13 @@ pub fn basis(a: &Assessment, r: &Recommendation) -> Vec<Span> {
     let (shown, more) = shown_evidence(&r.evidence);
     parts.extend(shown.iter().map(|e| evidence_spans(e).to_vec()));
     parts.extend(more.map(|more| vec![text(more)]));
+    if parts.is_empty() && r.id == RecommendationId::Focus {
+        // A focus decided by how much is answered rests on that share.
+        let why = why(r);
+        if !why.is_empty() {
+            return vec![text(format!("Rests on: {}", lower_first(&why)))];
+        }
+    }
     if parts.is_empty() {
         return Vec::new();
     }
