@@ -134,6 +134,9 @@ mod tests {
         assert!(!mentions("The chatbot has run.", "chat"));
         assert!(!mentions("A webchat has run.", "chat"));
         assert!(!mentions("AIR quality", "AI"));
+        // A hyphen parts words: "demand" is named in "demand-forecast", as
+        // a reader would see it.
+        assert!(mentions("see demand-forecast", "demand"));
         // A later occurrence that stands alone still counts.
         assert!(mentions("The chatbot and chat both run.", "chat"));
         // A name ending in punctuation needs no boundary after it.

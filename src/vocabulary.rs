@@ -450,7 +450,13 @@ impl FocusReason {
                 "implementation",
             ],
             R::SlideDeck => &["strategy", "implementation", "delivery"],
-            R::UnusedTools | R::Aligned => &["strategy", "implementation", "live_pilots", "proven"],
+            R::UnusedTools | R::Aligned => &[
+                "strategy",
+                "implementation",
+                "live_pilots",
+                "proven",
+                "live_note",
+            ],
             R::Early => &["strategy", "implementation"],
         }
     }

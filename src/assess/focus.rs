@@ -157,26 +157,7 @@ fn facts_of(
     // The quadrant's meaning is the rubric's text, shared rather than copied.
     let meaning = s.rubric.quadrants.get(s.quadrant).meaning.clone();
     match reason {
-        FocusReason::NoPlanOnRecord => {
-            let vars = vec![
-                (
-                    "completeness",
-                    format!("{:.1}", scores.completeness_by_side.strategy),
-                ),
-                (
-                    "min_completeness",
-                    crate::load::questionnaire::format_number(
-                        s.rubric.thresholds.min_side_completeness,
-                    ),
-                ),
-                ("live_note", live_note(s)),
-            ];
-            let why = format!(
-                "{:.1}% of the strategy questions, by weight, are answered.",
-                scores.completeness_by_side.strategy
-            );
-            (vars, why.into(), Vec::new())
-        }
+        FocusReason::NoPlanOnRecord => no_plan_facts(s),
         FocusReason::Stuck | FocusReason::EarlyStuck => {
             let pilots = lingering();
             let mut vars = score_vars();
@@ -226,14 +207,44 @@ fn facts_of(
             (vars, meaning, score_evidence())
         }
         FocusReason::UnusedTools | FocusReason::Aligned => {
-            // Implementation is high only with a pilot live: they are named.
+            // Implementation is high only with a pilot live: they are named,
+            // where none is proven (what works) by the live ones' note.
             let mut vars = score_vars();
             vars.push(("live_pilots", live_names()));
-            vars.push(("proven", proven(s)));
+            let proven = proven(s);
+            let note = if proven.is_empty() {
+                live_note(s)
+            } else {
+                String::new()
+            };
+            vars.push(("proven", proven));
+            vars.push(("live_note", note));
             (vars, meaning, score_evidence())
         }
         FocusReason::Early => (score_vars(), meaning, score_evidence()),
     }
+}
+
+/// The facts of the no-plan-on-record row: how much of the strategy is
+/// answered, against the least a plan on record takes.
+fn no_plan_facts(s: &Situation<'_>) -> (Vars, SharedText, Vec<Evidence>) {
+    let scores = s.scores;
+    let vars = vec![
+        (
+            "completeness",
+            format!("{:.1}", scores.completeness_by_side.strategy),
+        ),
+        (
+            "min_completeness",
+            crate::load::questionnaire::format_number(s.rubric.thresholds.min_side_completeness),
+        ),
+        ("live_note", live_note(s)),
+    ];
+    let why = format!(
+        "{:.1}% of the strategy questions, by weight, are answered.",
+        scores.completeness_by_side.strategy
+    );
+    (vars, why.into(), Vec::new())
 }
 
 /// The facts of the overwhelmed row: the open options, and the strategy

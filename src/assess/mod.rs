@@ -368,7 +368,10 @@ fn next_level(
     // The overall score is the two sides' harmonic mean: while one side
     // scores 0 it stays 0 whatever the other does, and only that side's
     // gaps can raise it.
-    let held_by = scores.held_at_zero();
+    let held_by = match scores.held_at_zero() {
+        crate::assessment::HeldAtZero::One(side) => Some(side),
+        _ => None,
+    };
     let criteria = if points_needed > 0.0 {
         gaps.iter()
             .filter(|i| held_by.is_none_or(|side| rubric.criteria[**i].side == side))

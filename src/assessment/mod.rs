@@ -165,6 +165,14 @@ pub struct Scores {
     pub open_questions: OpenQuestions,
 }
 
+/// What holds the overall score at 0: see [`Scores::held_at_zero`].
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum HeldAtZero {
+    No,
+    One(Side),
+    Both,
+}
+
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub struct OpenQuestions {
     pub strategy: usize,
@@ -246,12 +254,17 @@ impl Scores {
         self.overall.unwrap_or(self.range.overall[0])
     }
 
-    /// The side whose score of 0 holds the overall score at 0, if one
-    /// does: the overall score is the sides' harmonic mean.
-    pub fn held_at_zero(&self) -> Option<Side> {
-        [Side::Strategy, Side::Implementation]
-            .into_iter()
-            .find(|side| self.effective(*side) == 0.0)
+    /// What holds the overall score, the sides' harmonic mean, at 0: one
+    /// side scored 0 (only its gains can raise it), or both (each must
+    /// rise). A side not scored holds nothing: the overall is not known.
+    pub fn held_at_zero(&self) -> HeldAtZero {
+        let zero = |score: Option<f64>| score == Some(0.0);
+        match (zero(self.strategy), zero(self.implementation)) {
+            (true, true) => HeldAtZero::Both,
+            (true, false) => HeldAtZero::One(Side::Strategy),
+            (false, true) => HeldAtZero::One(Side::Implementation),
+            (false, false) => HeldAtZero::No,
+        }
     }
 }
 

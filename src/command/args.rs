@@ -357,9 +357,12 @@ pub struct FrameworksArgs {
     /// Use this rubric (TOML) instead of the one readiness.toml names, or the default one
     #[arg(long, value_name = "FILE")]
     pub rubric: Option<PathBuf>,
-    /// Read settings (the rubric, accepted risks) from this file instead of ./readiness.toml
+    /// Read settings (the rubric, accepted risks) from this file instead of the nearest readiness.toml (searched from here up to the repository's root)
     #[arg(long, value_name = "FILE")]
     pub config: Option<PathBuf>,
+    /// Read no settings file: the rubric is --rubric's or the default one, and no risk is accepted
+    #[arg(long, conflicts_with = "config")]
+    pub no_config: bool,
     /// The assessment date, where a questionnaire gives none
     #[arg(long, value_name = "YYYY-MM-DD", value_parser = parse_date)]
     pub as_of: Option<Date>,

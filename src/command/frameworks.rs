@@ -22,7 +22,7 @@ use std::sync::Arc;
 
 pub fn run(args: &FrameworksArgs, env: &Environment) -> Result<String, Error> {
     let config = config::discover(
-        config::Source::from_flags(args.config.as_deref(), false),
+        config::Source::from_flags(args.config.as_deref(), args.no_config),
         Path::new("."),
     )?;
     let rubric = read::rubric_of_settings(args.rubric.as_deref(), &config)?;

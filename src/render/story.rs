@@ -7,7 +7,8 @@
 
 use super::words::count;
 use crate::assessment::{
-    Assessment, DecisionNeeded, Finding, PilotSummary, Reason, Recommendation, RecommendationId,
+    Assessment, DecisionNeeded, Finding, HeldAtZero, PilotSummary, Reason, Recommendation,
+    RecommendationId,
 };
 use crate::derive::evidence::Evidence;
 use crate::load::questionnaire::DateSource;
@@ -97,18 +98,30 @@ pub fn next_level(a: &Assessment) -> Option<String> {
         .filter_map(|id| criterion_title(a, id))
         .collect();
     // A side at 0 holds the overall score at 0: the gaps named are its own.
-    let held_by = a.scores.held_at_zero().filter(|_| next.points_needed > 0.0);
-    if let Some(side) = held_by {
-        crate::text::append(&mut text, |text| {
+    let held = if next.points_needed > 0.0 {
+        a.scores.held_at_zero()
+    } else {
+        HeldAtZero::No
+    };
+    match held {
+        HeldAtZero::One(side) => crate::text::append(&mut text, |text| {
             write!(
                 text,
                 ". The overall score stays at 0 while the {} side scores 0",
                 side.word()
             )
-        });
+        }),
+        HeldAtZero::Both => {
+            text.push_str(". The overall score stays at 0 until both sides score above 0");
+        }
+        HeldAtZero::No => {}
     }
     if !titles.is_empty() {
-        let there = if held_by.is_some() { " there" } else { "" };
+        let there = if matches!(held, HeldAtZero::One(_)) {
+            " there"
+        } else {
+            ""
+        };
         // Titles may hold commas of their own, so semicolons part them.
         crate::text::append(&mut text, |text| {
             write!(text, ". The largest gaps{there}: {}", titles.join("; "))

@@ -109,15 +109,15 @@ meaning: t!("Neither half is in place yet: the plan and the means to deliver it 
 }),
 ]),
 focus: PerWord::in_order(vec![
-(FocusReason::NoPlanOnRecord, s("Focus on strategy: the strategy side is only {completeness}% complete (less than {min_completeness}%), so there is no plan on record to judge the work against. Write it down now (the problems worth solving, their KPIs, a sponsor, a roadmap), alongside any pilots rather than before them.{live_note}")),
+(FocusReason::NoPlanOnRecord, s("Focus on strategy: the strategy side is only {completeness}% complete (less than {min_completeness}%), so there is no plan on record to judge the work against. Write it down now, alongside any pilots rather than before them.{live_note}")),
 (FocusReason::Stuck, s("Pivot to implementation: the plan is there (strategy {strategy}), but {lingering} ({pilots}) and {live}. Decide go or no-go for {each} before starting anything new.")),
-(FocusReason::Overwhelmed, s("Focus on strategy: {open_options} AI ideas are open and none is ranked, and there is no strong plan to choose by (strategy {strategy}). Choose before starting more.{live_note}")),
+(FocusReason::Overwhelmed, s("Focus on strategy: {open_options} AI ideas are open and none is ranked, and there is no strong plan to choose by (strategy {strategy}). Choose first.{live_note}")),
 (FocusReason::Harden, s("Harden what is live ({live_pilots}) before growing it: both halves are in place (strategy {strategy}, implementation {implementation}), but critical findings are open ({findings}).")),
 (FocusReason::UnusedTools, s("Focus on strategy: systems are running ({live_pilots}; implementation {implementation}) ahead of a plan for them (strategy {strategy}).")),
 (FocusReason::SlideDeck, s("Pivot to implementation: the plan is in place (strategy {strategy}), but {delivery}.")),
 (FocusReason::EarlyStuck, s("Work in parallel: bring what lingers ({pilots}) to a go/no-go decision while the strategy takes shape (strategy {strategy}, implementation {implementation}).{live_note}")),
 (FocusReason::Early, s("Work in parallel: run one small pilot while the strategy takes shape, and let each inform the other (strategy {strategy}, implementation {implementation}).")),
-(FocusReason::Aligned, s("Scale: both halves are in place (strategy {strategy}, implementation {implementation}); grow what works{proven} from one department to the company.")),
+(FocusReason::Aligned, s("Scale: both halves are in place (strategy {strategy}, implementation {implementation}); grow what works{proven} from one department to the company.{live_note}")),
 ]),
 early_started: s("Work in parallel: let {pilots} teach the strategy while it takes shape, and make sure {each} has an owner, a measure of value and a decision date (strategy {strategy}, implementation {implementation})."),
 dimensions: vec![

@@ -789,4 +789,17 @@ fn an_action_item_says_the_acceptance_of_the_risk_it_would_fix() {
     // Another finding's acceptance says nothing here.
     let said = plan(&accept("cost-overrun", Some("churn-model"), "2027-03-31"));
     assert!(!said.contains("Accepted"), "{said}");
+    // A finding accepted whole says so under its item.
+    let said = plan(&accept("no-production", None, "2027-03-31"));
+    assert!(
+        said.contains("no owner named for demand-forecast.  \n   Accepted by Dana Whitfield, CIO until 2027-03-31: Moves to the data platform in March.\n"),
+        "{said}"
+    );
+    // An acceptance of a finding whose item is further down says nothing
+    // in the first three.
+    let said = plan(&format!(
+        "{laptop}\n{}",
+        accept("unproven-pilot", Some("demand-forecast"), "2027-03-31")
+    ));
+    assert_eq!(said.matches("Accepted for").count(), 1, "{said}");
 }

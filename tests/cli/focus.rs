@@ -639,7 +639,7 @@ fn every_headline_names_the_live_pilots_where_there_are_some() {
     assert_eq!(reason(&a), FocusReason::Overwhelmed);
     assert!(
         a.focus_reason.ends_with(
-            "Choose before starting more. Live already: support-ticket-triage, code-review-assistant and churn-signals."
+            "Choose first. Live already: support-ticket-triage, code-review-assistant and churn-signals."
         ),
         "{}",
         a.focus_reason
@@ -665,6 +665,33 @@ fn every_headline_names_the_live_pilots_where_there_are_some() {
         "{}",
         a.focus_reason
     );
+    // Aligned, with no live pilot proven to work: the live ones named.
+    let unproven = example("aligned-harbor-logistics.yaml")
+        .replace("value_measured: true", "value_measured: false");
+    let a = assess(&unproven);
+    assert_eq!(reason(&a), FocusReason::Aligned);
+    assert!(
+        a.focus_reason.ends_with("grow what works from one department to the company. Live already: route-optimizer and staffing-forecast."),
+        "{}",
+        a.focus_reason
+    );
+    // Proven ones are named as what works, once.
+    let a = assess(&example("aligned-harbor-logistics.yaml"));
+    assert!(
+        !a.focus_reason.contains("Live already"),
+        "{}",
+        a.focus_reason
+    );
+    // Early and stuck, with a live pilot beside the lingering ones.
+    let kestrel = example("early-live-kestrel-manufacturing.yaml");
+    let a = assess(&kestrel);
+    if reason(&a) == FocusReason::EarlyStuck {
+        assert!(
+            a.focus_reason.contains(" Live already: "),
+            "{}",
+            a.focus_reason
+        );
+    }
     // None live: no word of them.
     let weak = doc(
         "strategy:\n  sponsor: manager\n  roadmap: { status: none, horizon_months: 1, updated: 2026-10-01, scaling_plan: false }\n  priorities: unranked\n  open_options: 6\n  investment: { budget: none, projected_roi: 0, areas: [] }\n  policies: { data_privacy: none, ethics: none, acceptable_use: none }\n  okrs: { company: false, individual: false, team_alignment_pct: 0 }\n  risks_assessed: []\n  business_problems: []\nimplementation:\n  pilots: []\n",
@@ -672,7 +699,7 @@ fn every_headline_names_the_live_pilots_where_there_are_some() {
     let a = assess(&weak);
     assert_eq!(reason(&a), FocusReason::Overwhelmed);
     assert!(
-        a.focus_reason.ends_with("Choose before starting more."),
+        a.focus_reason.ends_with("Choose first."),
         "{}",
         a.focus_reason
     );

@@ -502,7 +502,69 @@ fn the_next_level_names_gaps_only_of_a_side_that_holds_the_score_at_zero() {
     // Both sides above 0: no such sentence, the largest gaps of either.
     let md = render::markdown::render(&assess(&northwind));
     assert!(!md.contains("stays at 0"), "{md}");
+    // Both at 0: each must rise, and the gaps of either are named.
+    let a = assess(ZERO_BOTH);
+    assert_eq!(
+        (a.scores.strategy, a.scores.implementation),
+        (Some(0.0), Some(0.0))
+    );
+    let md = render::markdown::render(&a);
+    assert!(
+        md.contains(
+            "The overall score stays at 0 until both sides score above 0. The largest gaps: "
+        ),
+        "{md}"
+    );
+    let next = a.next_level.as_ref().expect("a next level");
+    let sides: BTreeSet<String> = next
+        .criteria
+        .iter()
+        .map(|id| {
+            let criteria = &default_rubric().criteria;
+            let side = criteria
+                .iter()
+                .find(|c| c.id == *id)
+                .expect("criterion")
+                .side;
+            side.word().to_owned()
+        })
+        .collect();
+    assert_eq!(sides.len(), 2, "{:?}", next.criteria);
 }
+
+/// Nothing in place on either side, every question answered.
+const ZERO_BOTH: &str = "version: 1
+organization:
+  name: Zero Both
+  assessed: 2026-11-20
+strategy:
+  business_problems: []
+  sponsor: none
+  roadmap:
+    status: none
+    scaling_plan: false
+  priorities: none
+  investment:
+    budget: none
+    areas: []
+  policies:
+    data_privacy: none
+    ethics: none
+    acceptable_use: none
+  okrs:
+    company: false
+    team_alignment_pct: 0
+    individual: false
+  risks_assessed: []
+implementation:
+  pilots: []
+  data: {quality: poor, access: siloed, architecture: legacy}
+  mlops: {version_control: false, ci_cd: false, model_registry: false, monitoring: false, automated_retraining: false}
+  team: {data_scientists: 0, ml_engineers: 0, data_engineers: 0, platform_ops: 0, head_of_ai: false}
+  spend: {tracked: false, recurring_budget: false, monthly: 0}
+  safeguards: {anonymization: false, bias_testing: false, access_controls: false, audit_logging: false}
+  change_management: {hr: false, department_heads: false, training: false, adoption_tracked: false}
+";
 
 // Alder Foods' implementation score had "1 open question", and the list of
 // unanswered questions held none under implementation: the one it counts is

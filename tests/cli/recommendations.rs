@@ -158,7 +158,7 @@ fn answer_first_names_the_heaviest_open_questions_first() {
     );
     assert_eq!(
         a.recommendations[1].title.to_string(),
-        "Focus on strategy: the strategy side is only 8.0% complete (less than 50%), so there is no plan on record to judge the work against. Write it down now (the problems worth solving, their KPIs, a sponsor, a roadmap), alongside any pilots rather than before them."
+        "Focus on strategy: the strategy side is only 8.0% complete (less than 50%), so there is no plan on record to judge the work against. Write it down now, alongside any pilots rather than before them."
     );
 }
 
