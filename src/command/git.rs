@@ -211,6 +211,13 @@ pub fn is_shallow(directory: &Path) -> bool {
         .is_ok_and(|o| o.status.success() && o.stdout.starts_with(b"true"))
 }
 
+/// Whether the repository git reads `file`'s versions from is a shallow
+/// clone: asked where git ran for it (its nearest directory there is, or
+/// that of the file a symbolic link points to).
+pub fn is_shallow_for(file: &Path, shown: &str) -> bool {
+    place(file, shown).is_ok_and(|(directory, _)| is_shallow(&directory))
+}
+
 /// The commit `revision` names, as its full id. A revision that starts with
 /// `-` is refused before git sees it, and git is told where its options end.
 fn commit_of(directory: &Path, shown: &str, revision: &str) -> Result<String, Error> {

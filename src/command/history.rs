@@ -127,13 +127,12 @@ fn history_of(
         }
     })?;
     assess_pending(&mut pending, &mut versions);
-    // Asked where git ran for the file: its nearest directory there is.
-    let directory = super::tree::nearest_directory(file);
+    let shallow = git::is_shallow_for(file, &shown);
     Ok(History {
         format_version: 1,
         file: shown,
         rubric: format!("{} version {}", rubric.id, rubric.version),
-        shallow: git::is_shallow(directory),
+        shallow,
         versions,
     })
 }

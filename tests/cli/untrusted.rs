@@ -675,6 +675,34 @@ fn a_removed_directorys_file_in_a_shallow_clone_is_said_to_be_cut() {
     );
 }
 
+// A link to a questionnaire in a shallow clone: its history is read in the
+// clone, and was said to be whole because the link's own directory, outside
+// it, was asked.
+#[cfg(unix)]
+#[test]
+fn a_linked_questionnaire_in_a_shallow_clone_is_said_to_be_cut() {
+    let origin_tmp = repository();
+    let origin = path_of(&origin_tmp);
+    let better = example(NORTHWIND).replace("quality: fair", "quality: good");
+    std::fs::write(format!("{origin}/org.yaml"), better).expect("write");
+    commit_on(origin, "2026-11-05", "better data");
+    let tmp = scratch_dir();
+    let clone = format!("{}/clone", path_of(&tmp));
+    let source = format!("file://{origin}");
+    git(
+        path_of(&tmp),
+        &["clone", "--quiet", "--depth", "1", &source, &clone],
+    );
+    let elsewhere = format!("{}/elsewhere", path_of(&tmp));
+    std::fs::create_dir(&elsewhere).expect("mkdir");
+    std::os::unix::fs::symlink(format!("{clone}/org.yaml"), format!("{elsewhere}/org.yaml"))
+        .expect("symlink");
+    let out = run_in(&elsewhere, &["history", "org.yaml", "--format", "json"]);
+    assert_eq!(out.code, 0, "{}", out.stderr);
+    let history: Value = serde_json::from_str(&out.stdout).expect("JSON");
+    assert_eq!(history["shallow"], true, "{}", out.stdout);
+}
+
 // `log.showRoot = false` in a user's or a repository's git settings left
 // out the changes of a file's first commit, and with them its first version.
 #[test]
