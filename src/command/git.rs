@@ -211,13 +211,6 @@ pub fn is_shallow(directory: &Path) -> bool {
         .is_ok_and(|o| o.status.success() && o.stdout.starts_with(b"true"))
 }
 
-/// Whether the repository git reads `file`'s versions from is a shallow
-/// clone: asked where git ran for it (its nearest directory there is, or
-/// that of the file a symbolic link points to).
-pub fn is_shallow_for(file: &Path, shown: &str) -> bool {
-    place(file, shown).is_ok_and(|(directory, _)| is_shallow(&directory))
-}
-
 /// The commit `revision` names, as its full id. A revision that starts with
 /// `-` is refused before git sees it, and git is told where its options end.
 fn commit_of(directory: &Path, shown: &str, revision: &str) -> Result<String, Error> {
@@ -428,7 +421,7 @@ fn not_a_file_at(
 /// The commits that changed `file`, newest first, following renames (never
 /// copies); a commit that deleted it is left out (there is nothing to
 /// assess).
-pub fn revisions(file: &Path, shown: &str) -> Result<Vec<Revision>, Error> {
+pub fn revisions(file: &Path, shown: &str) -> Result<Log, Error> {
     let (directory, name) = place(file, shown)?;
     let output = output(
         git(&directory).args([
@@ -450,20 +443,33 @@ pub fn revisions(file: &Path, shown: &str) -> Result<Vec<Revision>, Error> {
     if !output.status.success() {
         return Err(failed(shown, "its history cannot be read", &output.stderr));
     }
-    // The file's path from the repository's root, as the log names it.
-    let prefix = self::output(git(&directory).args(["rev-parse", "--show-prefix"]), shown)?;
-    let in_tree = prefix.status.success().then(|| {
-        format!(
-            "{}{name}",
-            String::from_utf8_lossy(&prefix.stdout).trim_end_matches('\n')
-        )
-    });
-    parse_log(&output.stdout, in_tree).ok_or_else(|| {
-        GitProblem::UnreadableLog {
+    // Whether the clone is shallow, and the file's path from the
+    // repository's root as the log names it, asked where the log ran: in
+    // one call, a line each.
+    let asked = self::output(
+        git(&directory).args(["rev-parse", "--is-shallow-repository", "--show-prefix"]),
+        shown,
+    )?;
+    let answers = String::from_utf8_lossy(&asked.stdout);
+    let mut lines = answers.lines();
+    let shallow = asked.status.success() && lines.next() == Some("true");
+    let in_tree = asked
+        .status
+        .success()
+        .then(|| format!("{}{name}", lines.next().unwrap_or_default()));
+    let revisions =
+        parse_log(&output.stdout, in_tree).ok_or_else(|| GitProblem::UnreadableLog {
             file: shown.to_owned(),
-        }
-        .into()
-    })
+        })?;
+    Ok(Log { revisions, shallow })
+}
+
+/// The commits that changed a file, and whether the clone they were read
+/// from is shallow (its history cut at the clone's boundary).
+#[derive(Debug)]
+pub struct Log {
+    pub revisions: Vec<Revision>,
+    pub shallow: bool,
 }
 
 /// `git log -z --format=%H%x00%cs%x00%s --raw`: for each commit its id,

@@ -88,7 +88,10 @@ fn history_of(
     env: &Environment,
 ) -> Result<History, Error> {
     let shown = diagnostic::shown_path(file);
-    let mut revisions = git::revisions(file, &shown)?;
+    let git::Log {
+        mut revisions,
+        shallow,
+    } = git::revisions(file, &shown)?;
     revisions.reverse();
     let committed = revisions.len();
     if let Some(since) = args.since {
@@ -127,7 +130,6 @@ fn history_of(
         }
     })?;
     assess_pending(&mut pending, &mut versions);
-    let shallow = git::is_shallow_for(file, &shown);
     Ok(History {
         format_version: 1,
         file: shown,
