@@ -286,15 +286,7 @@ fn commit_of(directory: &Path, shown: &str, revision: &str) -> Result<String, Er
     }
     // Asked again without `--quiet`, git may know why (`@{u}` with no
     // upstream); its bare "Needed a single revision" adds nothing.
-    let asked = output(
-        git(directory).args([
-            "rev-parse",
-            "--verify",
-            "--end-of-options",
-            &format!("{revision}^{{commit}}"),
-        ]),
-        shown,
-    )?;
+    let asked = verify_aloud(directory, shown, revision)?;
     let reason = why(&asked.stderr);
     if names_an_object
         || reason == "Needed a single revision"
@@ -319,15 +311,7 @@ fn commit_of(directory: &Path, shown: &str, revision: &str) -> Result<String, Er
 /// "a week ago" would be now, and a comparison with it would see nothing
 /// move. Asked again without `--quiet`, any warning refuses it.
 fn refuse_approximate(directory: &Path, shown: &str, revision: &str) -> Result<(), Error> {
-    let asked = output(
-        git(directory).args([
-            "rev-parse",
-            "--verify",
-            "--end-of-options",
-            &format!("{revision}^{{commit}}"),
-        ]),
-        shown,
-    )?;
+    let asked = verify_aloud(directory, shown, revision)?;
     if asked.stderr.iter().all(u8::is_ascii_whitespace) {
         return Ok(());
     }
@@ -337,6 +321,20 @@ fn refuse_approximate(directory: &Path, shown: &str, revision: &str) -> Result<(
         why: why(&asked.stderr),
     }
     .into())
+}
+
+/// `revision` verified as a commit without `--quiet`, for what git says of
+/// it besides the id: a warning, or why it names none.
+fn verify_aloud(directory: &Path, shown: &str, revision: &str) -> Result<Output, Error> {
+    output(
+        git(directory).args([
+            "rev-parse",
+            "--verify",
+            "--end-of-options",
+            &format!("{revision}^{{commit}}"),
+        ]),
+        shown,
+    )
 }
 
 /// The bytes of `file` as it was at `revision`. Its size is asked first: a

@@ -123,21 +123,8 @@ fn a_per_pilot_finding_leaves_the_gate_only_when_every_pilot_it_names_is_accepte
 #[test]
 fn the_summary_counts_a_finding_accepted_for_some_of_its_pilots_apart() {
     let summary = |config: &str| {
-        let tmp = setup(config);
-        let out = run_in(
-            path_of(&tmp),
-            &[
-                "assess",
-                "northwind.yaml",
-                "--format",
-                "markdown",
-                "--as-of",
-                "2026-11-20",
-            ],
-        );
-        assert_eq!(out.code, 0, "{}", out.stderr);
-        let line = out
-            .stdout
+        let report = markdown(config);
+        let line = report
             .lines()
             .find(|l| l.starts_with("Findings: "))
             .map(str::to_owned);
@@ -764,21 +751,10 @@ fn a_failed_gate_points_at_a_pilot_that_counts() {
 #[test]
 fn an_action_item_says_the_acceptance_of_the_risk_it_would_fix() {
     let plan = |config: &str| {
-        let tmp = setup(config);
-        let out = run_in(
-            path_of(&tmp),
-            &[
-                "assess",
-                "northwind.yaml",
-                "--format",
-                "markdown",
-                "--as-of",
-                "2026-11-20",
-            ],
-        );
-        let start = out.stdout.find("## Action plan").expect("an action plan");
-        let end = out.stdout.find("## Scores").expect("scores");
-        out.stdout[start..end].to_owned()
+        let report = markdown(config);
+        let start = report.find("## Action plan").expect("an action plan");
+        let end = report.find("## Scores").expect("scores");
+        report[start..end].to_owned()
     };
     let laptop = accept("laptop-bound", Some("churn-model"), "2027-03-31");
     let said = plan(&laptop);
@@ -802,4 +778,23 @@ fn an_action_item_says_the_acceptance_of_the_risk_it_would_fix() {
         accept("unproven-pilot", Some("demand-forecast"), "2027-03-31")
     ));
     assert_eq!(said.matches("Accepted for").count(), 1, "{said}");
+}
+
+/// Northwind's Markdown report under a readiness.toml of `config`, judged
+/// on its own date.
+fn markdown(config: &str) -> String {
+    let tmp = setup(config);
+    let out = run_in(
+        path_of(&tmp),
+        &[
+            "assess",
+            "northwind.yaml",
+            "--format",
+            "markdown",
+            "--as-of",
+            "2026-11-20",
+        ],
+    );
+    assert_eq!(out.code, 0, "{}", out.stderr);
+    out.stdout
 }
