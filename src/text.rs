@@ -89,6 +89,12 @@ pub fn io_words(error: &std::io::Error) -> String {
         Some(at) if text.ends_with(')') => &text[..at],
         _ => &text,
     };
+    lower_first(text)
+}
+
+/// `text` with its first letter in lower case, to follow a colon or stand
+/// inside a sentence: "Pilots running" becomes "pilots running".
+pub fn lower_first(text: &str) -> String {
     let mut chars = text.chars();
     chars.next().map_or_else(String::new, |first| {
         first.to_lowercase().chain(chars).collect()

@@ -187,7 +187,7 @@ fn facts_of(
             vars.push(("live_pilots", live_names()));
             let titles: Vec<String> = critical_operations
                 .iter()
-                .map(|f| lower_first(&f.title))
+                .map(|f| crate::text::lower_first(&f.title))
                 .collect();
             vars.push(("findings", names(titles.iter().map(String::as_str))));
             let why = critical_operations
@@ -308,14 +308,6 @@ fn live_phrase(live: &[&crate::derive::facts::Pilot<'_>]) -> String {
 /// A score as a sentence shows it: one decimal, or "not scored".
 fn shown(score: Option<f64>) -> String {
     score.map_or_else(|| "not scored".to_owned(), |s| format!("{s:.1}"))
-}
-
-fn lower_first(text: &str) -> String {
-    let mut chars = text.chars();
-    match chars.next() {
-        Some(first) => first.to_lowercase().chain(chars).collect(),
-        None => String::new(),
-    }
 }
 
 /// `{each}` in a focus sentence: "each" of several pilots, "it" of one

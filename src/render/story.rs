@@ -349,10 +349,10 @@ fn also(a: &Assessment, r: &Recommendation) -> Option<String> {
         .also
         .iter()
         .map(|id| {
-            a.findings
-                .iter()
-                .find(|f| f.id == *id)
-                .map_or_else(|| id.word().to_owned(), |f| lower_first(&f.title))
+            a.findings.iter().find(|f| f.id == *id).map_or_else(
+                || id.word().to_owned(),
+                |f| crate::text::lower_first(&f.title),
+            )
         })
         .collect();
     // A title with a comma of its own ("strategy first, implementation
@@ -841,7 +841,10 @@ pub fn basis(a: &Assessment, r: &Recommendation) -> Vec<Span> {
         // A focus decided by how much is answered rests on that share.
         let why = why(r);
         if !why.is_empty() {
-            return vec![text(format!("Rests on: {}", lower_first(&why)))];
+            return vec![text(format!(
+                "Rests on: {}",
+                crate::text::lower_first(&why)
+            ))];
         }
     }
     if parts.is_empty() {
@@ -1023,13 +1026,6 @@ pub fn capitalized(word: &str) -> String {
     chars
         .next()
         .map_or_else(String::new, |c| c.to_uppercase().chain(chars).collect())
-}
-
-fn lower_first(text: &str) -> String {
-    let mut chars = text.chars();
-    chars
-        .next()
-        .map_or_else(String::new, |c| c.to_lowercase().chain(chars).collect())
 }
 
 #[cfg(test)]
