@@ -15,9 +15,8 @@
 use readiness::date::Date;
 use readiness::load::questionnaire::{self, LoadOptions};
 use readiness::load::yaml;
-use readiness::portfolio::{Kept, KeptReports, Portfolio, PortfolioRow, Reports};
+use readiness::portfolio::{Portfolio, PortfolioRow, Reports};
 use readiness::{render, rubric};
-use std::sync::{Arc, Mutex};
 use std::time::{Duration, Instant};
 
 // The same allocator as the tool's binary, so the figures are the tool's,
@@ -113,25 +112,22 @@ fn main() {
     let assessments = assess_all();
     let mut json = Counter(0);
     let render = best_of(|| {
-        // As the tool works: each organization's JSON rendered and kept,
-        // then the portfolio of rows written.
-        let memory = Arc::new(Memory::default());
+        // As the tool works: each organization's JSON rendered and
+        // written, its row kept, then the totals written.
+        json = Counter(0);
+        let mut writer = render::json::PortfolioWriter::new(&mut json);
         let mut buffer = Vec::new();
         let rows: Vec<PortfolioRow> = assessments
             .iter()
             .map(|a| {
                 buffer.clear();
-                render::json::to_keep(a, &mut buffer);
-                let reports = Reports {
-                    json: Some(memory.keep(&buffer)),
-                    ..Reports::default()
-                };
-                PortfolioRow::new(a.clone(), reports)
+                render::json::append_line(a, &mut buffer);
+                writer.assessment(&buffer).expect("written");
+                PortfolioRow::new(a.clone(), Reports::default())
             })
             .collect();
-        let portfolio = Portfolio::with_reports(rows, Some(memory));
-        json = Counter(0);
-        render::json::write_portfolio(&portfolio, &mut json).expect("written");
+        let portfolio = Portfolio::with_reports(rows, None);
+        writer.finish(&portfolio).expect("written");
         portfolio
     });
 
@@ -159,31 +155,6 @@ fn main() {
         "ratio, (load + assess + render) / parse only: {:.2}",
         (ms(load_and_assess) + ms(render)) / ms(parse)
     );
-}
-
-/// Reports kept in memory, one after another.
-#[derive(Debug, Default)]
-struct Memory(Mutex<Vec<u8>>);
-
-impl Memory {
-    fn keep(&self, bytes: &[u8]) -> Kept {
-        let mut kept = self.0.lock().expect("not poisoned");
-        let offset = kept.len() as u64;
-        kept.extend_from_slice(bytes);
-        Kept {
-            offset,
-            len: bytes.len() as u64,
-        }
-    }
-}
-
-impl KeptReports for Memory {
-    fn copy(&self, kept: Kept, out: &mut dyn std::io::Write) -> std::io::Result<()> {
-        let all = self.0.lock().expect("not poisoned");
-        let start = usize::try_from(kept.offset).expect("in memory");
-        let end = start + usize::try_from(kept.len).expect("in memory");
-        readiness::json_forms::expand(&all[start..end], out)
-    }
 }
 
 /// Counts the bytes written to it and keeps none.

@@ -98,6 +98,7 @@ fn main() -> ExitCode {
             // Unreadable only when the directory was removed under us; then
             // locations stay as given.
             working_directory: std::env::current_dir().unwrap_or_default(),
+            stdout: report_output,
         },
     );
     let mut stderr = output.stderr;
@@ -110,13 +111,12 @@ fn main() -> ExitCode {
         .write_to(&mut stdout)
         .and_then(|()| stdout.flush());
     drop(stdout);
-    if let Err(error) = written {
-        if error.kind() != std::io::ErrorKind::BrokenPipe {
-            stderr.push_str("readiness: cannot write the report to standard output: ");
-            stderr.push_str(&readiness::text::io_words(&error));
-            stderr.push('\n');
-            code = ExitStatus::Invalid;
-        }
+    if let Some(failure) = written
+        .err()
+        .and_then(|e| command::standard_output_failure(&e))
+    {
+        stderr.push_str(&failure);
+        code = ExitStatus::Invalid;
     }
     // The job summary only after the report, so it can never hold the report up.
     if let Some(summary) = output.step_summary {

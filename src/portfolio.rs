@@ -19,6 +19,11 @@ use std::sync::Arc;
 /// The order the portfolio lists organizations in, as the report states it.
 pub const ORDER: &str = "by overall score, lowest first, then by organization name, then by file";
 
+/// The order of a portfolio's JSON, which writes each organization's report
+/// as soon as it is assessed: the order of the inputs.
+pub const INPUT_ORDER: &str =
+    "as the inputs were named, the questionnaires of a directory by file name";
+
 #[derive(Debug)]
 pub struct Portfolio {
     pub format_version: u32,
@@ -116,16 +121,13 @@ pub struct Kept {
 
 /// Where kept reports are read back from.
 pub trait KeptReports: std::fmt::Debug + Send + Sync {
-    /// Copies a kept report to `out`, with each numbered JSON form in it
-    /// written back (`json_forms::expand`).
+    /// Copies a kept report to `out`.
     fn copy(&self, kept: Kept, out: &mut dyn Write) -> io::Result<()>;
 }
 
 /// An organization's full reports, rendered when it was assessed.
 #[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
 pub struct Reports {
-    /// Its JSON, on one line.
-    pub json: Option<Kept>,
     /// Its table, after a rule, for `--detail`.
     pub table: Option<Kept>,
     /// Its Markdown report, headings one level down, for `--detail`.
@@ -374,7 +376,7 @@ mod tests {
                 a.organization.name = name.to_owned();
                 a.source = source.to_owned();
                 let reports = Reports {
-                    json: Some(Kept {
+                    table: Some(Kept {
                         offset: mark,
                         len: 0,
                     }),
@@ -387,7 +389,7 @@ mod tests {
         let marks: Vec<u64> = p
             .rows
             .iter()
-            .map(|r| r.reports.json.map_or(99, |k| k.offset))
+            .map(|r| r.reports.table.map_or(99, |k| k.offset))
             .collect();
         assert_eq!(marks, [5, 1, 4, 2, 0, 3]);
     }

@@ -29,7 +29,7 @@ enum Repr {
 }
 
 /// Where the JSON form of a text the binary holds is kept, made on first
-/// use and numbered for the reports a portfolio keeps (`json_forms`). It
+/// use and kept for the run (`json_forms`). It
 /// holds no pointer to its text, so that a `static` of it is zeros: the
 /// program's loader writes nothing into it at start and no page of it is
 /// touched until a report is written as JSON. (With the text's address in
@@ -175,8 +175,7 @@ impl fmt::Display for SharedText {
 }
 
 /// Serialized as its JSON form made once. Reports are only ever serialized
-/// with `serde_json`, whose writers copy such a raw value as it is (or, for
-/// a portfolio's kept reports, write its number: `json_forms`) and whose
+/// with `serde_json`, whose writers copy such a raw value as it is and whose
 /// `to_value` reads it back as a string.
 impl Serialize for SharedText {
     fn serialize<S: Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {

@@ -30,9 +30,11 @@ pub mod explain;
 pub mod frameworks;
 pub mod git;
 pub mod history;
+mod in_order;
 pub mod init;
 pub mod inputs;
 pub mod interrupt;
+mod json_portfolio;
 pub mod output;
 pub mod pages;
 pub mod read;
@@ -42,7 +44,6 @@ pub mod tree;
 
 use crate::{assess, rubric};
 
-use rayon::prelude::*;
 use std::path::{Path, PathBuf};
 
 /// How a run ends: the exit codes of the command-line contract.
@@ -138,6 +139,21 @@ pub struct Environment {
     pub step_summary: Option<PathBuf>,
     /// Where the command runs: code-scanning locations are relative to it.
     pub working_directory: PathBuf,
+    /// Standard output, for a report written while the run goes on (a
+    /// portfolio's JSON); every other report is returned in [`Output`].
+    pub stdout: fn() -> Box<dyn std::io::Write>,
+}
+
+/// What to say when the report could not be written to standard output;
+/// `None` for a closed pipe (`readiness assess x | head`), which is not an
+/// error worth a message.
+pub fn standard_output_failure(error: &std::io::Error) -> Option<String> {
+    (error.kind() != std::io::ErrorKind::BrokenPipe).then(|| {
+        format!(
+            "readiness: cannot write the report to standard output: {}\n",
+            crate::text::io_words(error)
+        )
+    })
 }
 
 pub fn run(cli: Cli, env: &Environment) -> Output {
@@ -296,8 +312,7 @@ fn assess_command(args: &AssessArgs, env: &Environment) -> Result<Output, Error>
             source: source.into(),
         })?;
         Some(Keeping {
-            spill,
-            json: settings.format == Format::Json,
+            spill: Arc::new(spill),
             scanning: matches!(
                 settings.format,
                 Format::Sarif | Format::Github | Format::Codeclimate
@@ -313,6 +328,18 @@ fn assess_command(args: &AssessArgs, env: &Environment) -> Result<Output, Error>
     };
     let assess = (rubric, views.as_slice());
     let (assessed, stderr, code) = if let Some(keeping) = keeping {
+        if settings.format == Format::Json {
+            return json_portfolio::run(&json_portfolio::Run {
+                args,
+                env,
+                settings: &settings,
+                inputs: &inputs,
+                assess,
+                options,
+                output_file,
+                keeping,
+            });
+        }
         let (rows, seen, problems) = assess_all(&inputs, args, &settings, assess, options, |a| {
             keeping.keep(a)
         });
@@ -326,7 +353,7 @@ fn assess_command(args: &AssessArgs, env: &Environment) -> Result<Output, Error>
         let stderr = run_notes(&settings, &problems, &seen, &gated);
         let code = exit_code(rows.iter().any(PortfolioRow::gate_failed), &problems);
         drop(gated);
-        let mut portfolio = Portfolio::with_reports(rows, Some(Arc::new(keeping.spill)));
+        let mut portfolio = Portfolio::with_reports(rows, Some(keeping.spill));
         portfolio.errors = problems.iter().map(InputError::from).collect();
         (Assessed::Portfolio(portfolio), stderr, code)
     } else {
@@ -509,8 +536,7 @@ fn run_notes(
 /// What a portfolio keeps of each organization's full report, rendered as
 /// soon as it is assessed, so that the assessment itself can be released.
 struct Keeping {
-    spill: Spill,
-    json: bool,
+    spill: Arc<Spill>,
     /// With `--detail` as a table: its width and colour.
     table: Option<(u16, bool)>,
     /// With `--detail` in Markdown, or for a job summary with `--detail`.
@@ -530,25 +556,6 @@ impl Keeping {
             source: source.into(),
         };
         let mut reports = Reports::default();
-        if self.json {
-            // Written into a buffer each thread keeps from one report to the
-            // next: grown from nothing for each, a 45 KB report was copied
-            // ten times on its way.
-            thread_local! {
-                static JSON: std::cell::RefCell<Vec<u8>> = const { std::cell::RefCell::new(Vec::new()) };
-            }
-            let kept = JSON.with_borrow_mut(|json| {
-                json.clear();
-                render::json::to_keep(&a, json);
-                let kept = self.spill.keep(json);
-                // A huge file's report is not held for the rest of the run.
-                if json.capacity() > 1 << 20 {
-                    *json = Vec::new();
-                }
-                kept
-            });
-            reports.json = Some(kept.map_err(cannot)?);
-        }
         if let Some((width, color)) = self.table {
             let text = render::portfolio::table_detail(&a, width, color);
             reports.table = Some(self.spill.keep(text.as_bytes()).map_err(cannot)?);
@@ -588,10 +595,40 @@ fn assess_all<T: Send>(
     inputs: &Inputs,
     args: &AssessArgs,
     settings: &Settings,
-    (rubric, views): (&rubric::Rubric, &[crate::assessment::FrameworkView]),
+    assess: (&rubric::Rubric, &[crate::assessment::FrameworkView]),
     options: LoadOptions,
     finish: impl Fn(Assessment) -> Result<T, Error> + Sync + Send,
 ) -> (Vec<T>, Vec<Seen>, Vec<Error>) {
+    let mut done = Vec::new();
+    let mut problems = inputs.problems.clone();
+    let take = |result| {
+        // Collected where they were made, the problems set aside.
+        match result {
+            Ok(finished) => done.push(finished),
+            Err(problem) => problems.push(problem),
+        }
+        Ok::<(), std::convert::Infallible>(())
+    };
+    let seen = match assess_each(inputs, args, settings, assess, options, finish, take) {
+        Ok(seen) => seen,
+        Err(never) => match never {},
+    };
+    (done, seen, problems)
+}
+
+/// Every input assessed, gated and `finish`ed, each result passed to
+/// `take` in input order as soon as it and those before it are done (see
+/// [`in_order`]); what the run's acceptances need of each, in input order.
+/// The first error `take` returns stops the run.
+fn assess_each<T: Send, E>(
+    inputs: &Inputs,
+    args: &AssessArgs,
+    settings: &Settings,
+    (rubric, views): (&rubric::Rubric, &[crate::assessment::FrameworkView]),
+    options: LoadOptions,
+    finish: impl Fn(Assessment) -> Result<T, Error> + Sync + Send,
+    take: impl FnMut(Result<T, Error>) -> Result<(), E>,
+) -> Result<Vec<Seen>, E> {
     let config = Arc::new(settings.run_config());
     let seen: Mutex<Vec<(usize, Seen)>> = Mutex::new(Vec::new());
     let assess_file = |index: usize, file: &PathBuf| -> Result<T, Error> {
@@ -635,18 +672,13 @@ fn assess_all<T: Send>(
         }
         finish(assessment)
     };
-    let mut problems = inputs.problems.clone();
-    // Collected where they were made, the problems set aside.
-    let done: Vec<T> = each_file(&inputs.files, assess_file)
-        .into_iter()
-        .filter_map(|result| result.map_err(|problem| problems.push(problem)).ok())
-        .collect();
+    let files = &inputs.files;
+    in_order::each_in_order(files.len(), |i| assess_file(i, &files[i]), take)?;
     let mut seen = seen
         .into_inner()
         .unwrap_or_else(std::sync::PoisonError::into_inner);
     seen.sort_by_key(|(index, _)| *index);
-    let seen = seen.into_iter().map(|(_, found)| found).collect();
-    (done, seen, problems)
+    Ok(seen.into_iter().map(|(_, found)| found).collect())
 }
 
 /// The assessment of `file` compared with its baseline, and checked against
@@ -723,7 +755,8 @@ fn validate_command(args: &ValidateArgs, env: &Environment) -> Output {
         Ok(inputs) => inputs,
         Err(error) => return Output::failure(&error),
     };
-    let check = |_: usize, file: &PathBuf| {
+    let check = |index: usize| {
+        let file = &inputs.files[index];
         let name = read::shown_name(file, &args.stdin_filename);
         read::questionnaire(file, &name, options).map(|_| format!("{name}: valid\n"))
     };
@@ -733,7 +766,7 @@ fn validate_command(args: &ValidateArgs, env: &Environment) -> Output {
         output.code = ExitStatus::Invalid;
     }
     let mut valid = String::new();
-    for result in each_file(&inputs.files, check) {
+    let take = |result: Result<String, Error>| {
         match result {
             Ok(line) => valid.push_str(&line),
             Err(error) => {
@@ -741,6 +774,10 @@ fn validate_command(args: &ValidateArgs, env: &Environment) -> Output {
                 output.code = ExitStatus::Invalid;
             }
         }
+        Ok::<(), std::convert::Infallible>(())
+    };
+    if let Err(never) = in_order::each_in_order(inputs.files.len(), check, take) {
+        match never {}
     }
     output.stdout = Report::Text(valid, Mark::Backslash);
     output
@@ -851,27 +888,4 @@ fn fish_positionals(command: &clap::Command) -> String {
         }
         Ok(())
     })
-}
-
-/// `work` done for every file (with its index), the results in input order. Several files are
-/// worked on in parallel and collected in order, so the output never depends
-/// on how many cores did the work. One file skips the thread pool: starting
-/// its threads costs more than the work.
-fn each_file<T: Send>(
-    files: &[PathBuf],
-    work: impl Fn(usize, &PathBuf) -> T + Sync + Send,
-) -> Vec<T> {
-    if files.len() > 1 {
-        files
-            .par_iter()
-            .enumerate()
-            .map(|(index, file)| work(index, file))
-            .collect()
-    } else {
-        files
-            .iter()
-            .enumerate()
-            .map(|(index, file)| work(index, file))
-            .collect()
-    }
 }

@@ -117,9 +117,7 @@ impl KeptReports for Spill {
                 }
                 _ => e,
             })?;
-            // Every report kept is UTF-8 text, where the mark of a
-            // numbered JSON form cannot stand for anything else.
-            crate::json_forms::expand(report, out)
+            out.write_all(report)
         })
     }
 }

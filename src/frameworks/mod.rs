@@ -166,9 +166,8 @@ struct Held {
 
 impl References {
     /// The list's JSON form, made by `write` the first time it is asked
-    /// for (`None` where `write` could not make it), and numbered for the
-    /// reports a portfolio keeps (`json_forms`), which keeps it for the
-    /// rest of the run: so it is asked only of lists that last the run, a
+    /// for (`None` where `write` could not make it), and kept for the rest
+    /// of the run (`json_forms`): so it is asked only of lists that last the run, a
     /// rubric's (the default rubric is built once; a rubric file is read
     /// once a command).
     pub fn json(

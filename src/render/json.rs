@@ -3,8 +3,8 @@
 //! assessment, the portfolio's totals and the inputs not assessed.
 
 use crate::assessment::Assessment;
-use crate::json_forms;
-use crate::portfolio::Portfolio;
+use crate::assessment::FORMAT_VERSION;
+use crate::portfolio::{Portfolio, Totals};
 use serde::Serialize;
 use std::io::{self, Write};
 
@@ -16,43 +16,80 @@ pub fn render(report: &impl Serialize) -> String {
     text
 }
 
-/// Writes the portfolio's JSON on one line, as it goes: each assessment as
-/// [`to_keep`] rendered it when it was assessed, copied from where it was
-/// kept, then the totals and the inputs not assessed. Ten thousand
-/// organizations make over 200 MB of JSON, never held whole.
-pub fn write_portfolio(portfolio: &Portfolio, out: &mut dyn Write) -> io::Result<()> {
-    write!(
-        out,
-        "{{\"format_version\":{},\"assessments\":[",
-        portfolio.format_version
-    )?;
-    for (i, row) in portfolio.rows.iter().enumerate() {
-        if i > 0 {
-            out.write_all(b",")?;
-        }
-        portfolio.copy(row, row.reports.json, "JSON", out)?;
+/// A portfolio's JSON on one line, written as it goes: each organization's
+/// report as soon as it is assessed ([`append_line`]), in input order, then
+/// the totals and the inputs not assessed. Ten thousand organizations make
+/// over 400 MB of JSON, never held whole and never kept aside.
+pub struct PortfolioWriter<'o> {
+    out: &'o mut dyn Write,
+    assessments: usize,
+}
+
+impl std::fmt::Debug for PortfolioWriter<'_> {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_struct("PortfolioWriter")
+            .field("assessments", &self.assessments)
+            .finish_non_exhaustive()
     }
-    out.write_all(b"],\"portfolio\":")?;
-    // The totals and the inputs not assessed (their names, their problems)
-    // are guarded as they are written; the reports were when kept.
-    let mut guarded = super::lines::Legacy::new(&mut *out, super::lines::Mark::Json);
-    serde_json::to_writer(&mut guarded, &portfolio.portfolio)?;
-    guarded.write_all(b",\"errors\":")?;
-    serde_json::to_writer(&mut guarded, &portfolio.errors)?;
-    guarded.write_all(b"}\n")
+}
+
+impl<'o> PortfolioWriter<'o> {
+    pub fn new(out: &'o mut dyn Write) -> PortfolioWriter<'o> {
+        PortfolioWriter {
+            out,
+            assessments: 0,
+        }
+    }
+
+    /// Writes one organization's report, as [`append_line`] made it. The
+    /// document starts with the first: a run that assesses nothing has
+    /// written nothing.
+    pub fn assessment(&mut self, json: &[u8]) -> io::Result<()> {
+        self.start_or_separate()?;
+        self.assessments += 1;
+        self.out.write_all(json)
+    }
+
+    fn start_or_separate(&mut self) -> io::Result<()> {
+        if self.assessments > 0 {
+            return self.out.write_all(b",");
+        }
+        write!(
+            self.out,
+            "{{\"format_version\":{FORMAT_VERSION},\"assessments\":["
+        )
+    }
+
+    /// Ends the document with the portfolio's totals, its order being the
+    /// inputs', and the inputs not assessed.
+    pub fn finish(mut self, portfolio: &Portfolio) -> io::Result<()> {
+        if self.assessments == 0 {
+            self.start_or_separate()?;
+        }
+        self.out.write_all(b"],\"portfolio\":")?;
+        let totals = Totals {
+            order: crate::portfolio::INPUT_ORDER.to_owned(),
+            ..portfolio.portfolio.clone()
+        };
+        // The totals and the inputs not assessed (their names, their
+        // problems) are guarded as they are written; the reports were
+        // when made.
+        let mut guarded = super::lines::Legacy::new(&mut *self.out, super::lines::Mark::Json);
+        serde_json::to_writer(&mut guarded, &totals)?;
+        guarded.write_all(b",\"errors\":")?;
+        serde_json::to_writer(&mut guarded, &portfolio.errors)?;
+        guarded.write_all(b"}\n")
+    }
 }
 
 /// One assessment as the portfolio's JSON holds it, on one line, written
-/// at the end of `out` to be kept: with the number of each JSON form made
-/// once for the run in place of the form, which `json_forms::expand`
-/// writes back.
-pub fn to_keep(assessment: &Assessment, out: &mut Vec<u8>) {
+/// at the end of `out`.
+pub fn append_line(assessment: &Assessment, out: &mut Vec<u8>) {
     let start = out.len();
-    let mut serializer = serde_json::Serializer::with_formatter(&mut *out, json_forms::Numbered);
     // Serializing plain data with string keys into memory cannot fail.
     assessment
         .report()
-        .serialize(&mut serializer)
+        .serialize(&mut serde_json::Serializer::new(&mut *out))
         .unwrap_or_default();
     // Broken here, on the thread that made it: the portfolio is written
     // without a second look at every byte (`Report::write_to`).
@@ -72,37 +109,15 @@ mod tests {
         crate::assess::assess(&questionnaire, &rubric, name)
     }
 
-    /// Reports kept in memory, one after another.
-    #[derive(Debug, Default)]
-    struct Memory(std::sync::Mutex<Vec<u8>>);
-
-    impl Memory {
-        fn keep(&self, bytes: &[u8]) -> crate::portfolio::Kept {
-            let mut kept = self.0.lock().expect("not poisoned");
-            let offset = kept.len() as u64;
-            kept.extend_from_slice(bytes);
-            crate::portfolio::Kept {
-                offset,
-                len: bytes.len() as u64,
-            }
-        }
-    }
-
-    impl crate::portfolio::KeptReports for Memory {
-        fn copy(&self, kept: crate::portfolio::Kept, out: &mut dyn Write) -> io::Result<()> {
-            let all = self.0.lock().expect("not poisoned");
-            let start = usize::try_from(kept.offset).expect("in memory");
-            let end = start + usize::try_from(kept.len).expect("in memory");
-            json_forms::expand(&all[start..end], out)
-        }
-    }
-
     #[test]
-    fn the_streamed_portfolio_is_the_serialized_portfolio() {
-        let examples = std::fs::read_dir(concat!(env!("CARGO_MANIFEST_DIR"), "/examples"))
-            .expect("examples")
-            .map(|e| e.expect("entry").path())
-            .filter(|p| p.extension().is_some_and(|x| x == "yaml"));
+    fn the_written_portfolio_is_the_serialized_portfolio_in_input_order() {
+        let mut examples: Vec<_> =
+            std::fs::read_dir(concat!(env!("CARGO_MANIFEST_DIR"), "/examples"))
+                .expect("examples")
+                .map(|e| e.expect("entry").path())
+                .filter(|p| p.extension().is_some_and(|x| x == "yaml"))
+                .collect();
+        examples.sort();
         let mut assessments = Vec::new();
         for path in examples {
             let text = std::fs::read_to_string(&path).expect("example");
@@ -110,55 +125,42 @@ mod tests {
                 assessments.push(assessment(&format!("{}#{copy}", path.display()), &text));
             }
         }
-        let memory = std::sync::Arc::new(Memory::default());
-        let rows = assessments
-            .iter()
-            .map(|a| {
-                let reports = crate::portfolio::Reports {
-                    json: Some(memory.keep(&{
-                        let mut json = Vec::new();
-                        to_keep(a, &mut json);
-                        json
-                    })),
-                    ..crate::portfolio::Reports::default()
-                };
-                crate::portfolio::PortfolioRow::new(a.clone(), reports)
-            })
-            .collect();
-        let portfolio = Portfolio::with_reports(rows, Some(memory));
-        let mut streamed = Vec::new();
-        write_portfolio(&portfolio, &mut streamed).expect("written");
-        // The portfolio's order, found here from the assessments.
-        let mut sorted: Vec<&Assessment> = assessments.iter().collect();
-        sorted.sort_by(|a, b| {
-            a.scores
-                .effective_overall()
-                .total_cmp(&b.scores.effective_overall())
-                .then_with(|| a.organization.name.cmp(&b.organization.name))
-                .then_with(|| a.source.cmp(&b.source))
-        });
+        let mut written = Vec::new();
+        let mut writer = PortfolioWriter::new(&mut written);
+        let mut line = Vec::new();
+        for a in &assessments {
+            line.clear();
+            append_line(a, &mut line);
+            writer.assessment(&line).expect("written");
+        }
+        let portfolio = Portfolio::new(assessments.clone());
+        writer.finish(&portfolio).expect("written");
         // The portfolio's JSON as serde writes its type, whole.
         let whole = crate::report::v1::portfolio::Portfolio {
             format_version: portfolio.format_version,
-            assessments: sorted.iter().map(|a| a.report()).collect(),
-            portfolio: portfolio.portfolio.clone(),
+            assessments: assessments.iter().map(Assessment::report).collect(),
+            portfolio: Totals {
+                order: crate::portfolio::INPUT_ORDER.to_owned(),
+                ..portfolio.portfolio.clone()
+            },
             errors: portfolio.errors.clone(),
         };
         let mut whole = serde_json::to_string(&whole).expect("serialized");
         whole.push('\n');
-        assert_eq!(String::from_utf8(streamed).expect("utf-8"), whole);
+        assert_eq!(String::from_utf8(written).expect("utf-8"), whole);
+        // The rows, for the table, keep their own order.
+        assert_eq!(portfolio.portfolio.order, crate::portfolio::ORDER);
     }
 
     #[test]
-    fn a_portfolio_that_kept_no_json_cannot_write_it() {
-        let text = std::fs::read_to_string(concat!(
-            env!("CARGO_MANIFEST_DIR"),
-            "/examples/slide-deck-northwind-retail.yaml"
-        ))
-        .expect("example");
-        let portfolio = Portfolio::new(vec![assessment("n.yaml", &text)]);
-        let mut out = Vec::new();
-        let error = write_portfolio(&portfolio, &mut out).expect_err("nothing kept");
-        assert_eq!(error.to_string(), "no JSON report of n.yaml was kept");
+    fn a_portfolio_that_assessed_nothing_is_still_one_document() {
+        let mut written = Vec::new();
+        PortfolioWriter::new(&mut written)
+            .finish(&Portfolio::new(Vec::new()))
+            .expect("written");
+        let document: serde_json::Value =
+            serde_json::from_slice(&written).expect("one JSON document");
+        assert_eq!(document["assessments"], serde_json::json!([]));
+        assert_eq!(document["portfolio"]["organizations"], 0);
     }
 }

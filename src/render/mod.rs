@@ -110,9 +110,8 @@ impl Report {
     /// every report but GitHub's own commands ([`lines::Legacy`]).
     pub fn write_to(&self, out: &mut dyn Write) -> io::Result<()> {
         let (guard_lines, mark) = match self {
-            // GitHub's commands; a portfolio's JSON, whose kept reports were
-            // guarded when kept and whose other parts are as they are written
-            // (`json::to_keep`, `json::write_portfolio`).
+            // GitHub's commands; a portfolio's JSON, which is not written
+            // from here (`json::PortfolioWriter`).
             Report::Commands(_)
             | Report::Portfolio {
                 format: Format::Github | Format::Json,
@@ -162,7 +161,10 @@ impl Report {
                     portfolio::write_table(portfolio, layout.width, layout.detail, out)
                 }
                 Format::Markdown => portfolio::write_markdown(portfolio, layout.detail, out),
-                Format::Json => json::write_portfolio(portfolio, out),
+                // Written as the organizations are assessed, by the command.
+                Format::Json => Err(io::Error::other(
+                    "a portfolio's JSON is written as it is assessed",
+                )),
                 Format::Sarif => sarif::write_portfolio(portfolio, scanning, out),
                 Format::Github => github::write_portfolio(portfolio, out),
                 Format::Codeclimate => codeclimate::write_portfolio(portfolio, out),

@@ -798,3 +798,47 @@ fn markdown(config: &str) -> String {
     assert_eq!(out.code, 0, "{}", out.stderr);
     out.stdout
 }
+
+// A portfolio's JSON is written as its organizations are assessed; an
+// acceptance of a pilot that no questionnaire names is found only after
+// the last, and still nothing is written, to standard output or to a file.
+#[test]
+fn a_json_portfolio_refused_after_its_last_organization_writes_nothing() {
+    let portfolio = |pilot: &str, output: Option<&str>| {
+        let tmp = setup(&accept("laptop-bound", Some(pilot), "2026-12-31"));
+        let dir = path_of(&tmp).to_owned();
+        let copy = std::fs::read_to_string(format!("{dir}/northwind.yaml")).expect("example");
+        std::fs::write(format!("{dir}/other.yaml"), copy).expect("write");
+        let mut args = vec![
+            "assess",
+            "northwind.yaml",
+            "other.yaml",
+            "--format",
+            "json",
+            "--as-of",
+            "2026-11-20",
+        ];
+        args.extend(output.map(|o| ["-o", o]).into_iter().flatten());
+        let out = run_in(&dir, &args);
+        let file = output.and_then(|o| std::fs::read_to_string(format!("{dir}/{o}")).ok());
+        (out, file, tmp)
+    };
+    for output in [None, Some("report.json")] {
+        let (out, file, _tmp) = portfolio("churn-modle", output);
+        assert_eq!((out.code, out.stdout.as_str()), (2, ""), "{output:?}");
+        assert!(
+            out.stderr.starts_with("readiness.toml:3:9: accept.pilot: no questionnaire assessed has a pilot named \"churn-modle\""),
+            "{output:?}: {}",
+            out.stderr
+        );
+        assert_eq!(file, None, "no report file is left behind");
+    }
+    // A pilot that is named: the same whole report either way.
+    let (out, _, _tmp) = portfolio("churn-model", None);
+    assert_eq!(out.code, 0, "{}", out.stderr);
+    let (to_file, file, _tmp) = portfolio("churn-model", Some("report.json"));
+    assert_eq!((to_file.code, to_file.stdout.as_str()), (0, ""));
+    assert_eq!(file.as_deref(), Some(out.stdout.as_str()));
+    let json: serde_json::Value = serde_json::from_str(&out.stdout).expect("JSON");
+    assert_eq!(json["assessments"].as_array().map(Vec::len), Some(2));
+}

@@ -23,29 +23,48 @@ fn the_examples_as_a_portfolio_in_every_format() {
 }
 
 #[test]
-fn json_for_several_inputs_lists_each_assessment_in_the_stated_order() {
+fn json_for_several_inputs_lists_each_assessment_in_input_order() {
     let out = run(&["assess", "examples", "--format", "json"]);
     let json: Value = serde_json::from_str(&out.stdout).expect("JSON");
     assert_eq!(json["format_version"], 1);
     let list = json["assessments"].as_array().expect("assessments");
-    assert_eq!(list.len(), crate::common::examples().len());
-    let overall: Vec<f64> = list
+    let sources: Vec<&str> = list
         .iter()
-        .map(|a| a["scores"]["overall"].as_f64().expect("score"))
+        .map(|a| a["source"].as_str().expect("source"))
         .collect();
-    let mut sorted = overall.clone();
-    sorted.sort_by(f64::total_cmp);
-    assert_eq!(overall, sorted, "lowest overall first");
-    assert!(list.iter().all(|a| a["format_version"] == 1
-        && a["source"]
-            .as_str()
-            .is_some_and(|s| s.starts_with("examples/"))));
+    let examples: Vec<String> = crate::common::examples()
+        .iter()
+        .map(|e| format!("examples/{e}"))
+        .collect();
+    assert_eq!(sources, examples, "a directory's files by name");
+    assert_eq!(
+        json["portfolio"]["order"],
+        "as the inputs were named, the questionnaires of a directory by file name"
+    );
+    assert!(list.iter().all(|a| a["format_version"] == 1));
     assert_eq!(
         json["portfolio"]["organizations"],
         crate::common::examples().len()
     );
     assert_eq!(json["portfolio"]["quadrants"]["slide-deck"], 2);
     assert_eq!(json["portfolio"]["stuck"], 2);
+    // Files named one by one keep the order they were named in.
+    let named = run(&[
+        "assess",
+        "examples/slide-deck-northwind-retail.yaml",
+        "examples/aligned-harbor-logistics.yaml",
+        "--format",
+        "json",
+    ]);
+    let json: Value = serde_json::from_str(&named.stdout).expect("JSON");
+    assert_eq!(
+        json["assessments"][0]["organization"]["name"],
+        "Northwind Retail"
+    );
+    assert_eq!(
+        json["assessments"][1]["organization"]["name"],
+        "Harbor Logistics"
+    );
 }
 
 #[test]
@@ -59,26 +78,21 @@ fn ties_are_broken_by_name_then_file() {
         )
         .expect("write");
     }
-    let out = run(&["assess", dir, "--format", "json"]);
-    let json: Value = serde_json::from_str(&out.stdout).expect("JSON");
-    let order: Vec<String> = json["assessments"]
-        .as_array()
-        .expect("list")
-        .iter()
-        .map(|a| {
-            format!(
-                "{} {}",
-                a["organization"]["name"].as_str().unwrap_or_default(),
-                a["source"]
-                    .as_str()
-                    .unwrap_or_default()
-                    .rsplit('/')
-                    .next()
-                    .unwrap_or_default()
-            )
-        })
+    let out = run(&["assess", dir, "--format", "markdown"]);
+    let rows: Vec<&str> = out
+        .stdout
+        .lines()
+        .filter(|l| l.starts_with("| Alpha") || l.starts_with("| Beta"))
+        .map(|l| l.split(" | ").next().unwrap_or_default())
         .collect();
-    assert_eq!(order, ["Alpha b.yaml", "Beta a.yaml", "Beta c.yaml"]);
+    assert_eq!(
+        rows,
+        [
+            "| Alpha".to_owned(),
+            format!("| Beta ({dir}/a.yaml)"),
+            format!("| Beta ({dir}/c.yaml)")
+        ]
+    );
 }
 
 #[test]
@@ -179,11 +193,7 @@ fn the_worst_exit_code_wins() {
         .iter()
         .map(|a| a["gate"]["passed"].as_bool().expect("gate"))
         .collect();
-    assert_eq!(
-        passed,
-        [false, true],
-        "Northwind (lower overall) first, and it fails"
-    );
+    assert_eq!(passed, [true, false], "in input order, Northwind fails");
     assert_eq!(
         run(&[
             "assess",

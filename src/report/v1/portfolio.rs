@@ -1,6 +1,6 @@
 //! The portfolio's JSON, format 1: every assessment, the totals, and the
 //! inputs that could not be assessed. The command writes it as it goes
-//! (`render::json::write_portfolio`); this type is its shape, for the schema.
+//! (`render::json::PortfolioWriter`); this type is its shape, for the schema.
 
 use super::present;
 use super::Report;
@@ -8,14 +8,14 @@ use crate::vocabulary::Quadrant;
 use schemars::JsonSchema;
 use serde::{Deserialize, Serialize};
 
-/// Several assessments, in the portfolio's order, with totals and the inputs that could not be assessed.
+/// Several assessments, in the order of the inputs, with totals and the inputs that could not be assessed.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize, JsonSchema)]
 #[schemars(rename = "portfolio")]
 pub struct Portfolio {
     /// The report format version.
     #[schemars(extend("const" = 1))]
     pub format_version: u32,
-    /// One assessment per organization, by overall score, lowest first, then by name, then by file.
+    /// One assessment per organization, in the order the inputs were named, a directory's questionnaires by file name.
     pub assessments: Vec<Report>,
     /// Totals over the organizations assessed.
     pub portfolio: Totals,
