@@ -121,7 +121,7 @@ fn main() {
             .iter()
             .map(|a| {
                 buffer.clear();
-                render::json::append_line(a, &mut buffer);
+                render::json::append_separated(a, &mut buffer);
                 writer.assessment(&buffer).expect("written");
                 PortfolioRow::new(a.clone(), Reports::default())
             })

@@ -22,7 +22,7 @@ use crate::command::settings::Settings;
 use crate::error::{Error, InputError};
 use crate::load::questionnaire::LoadOptions;
 use crate::portfolio::{Portfolio, PortfolioRow};
-use crate::render::json::{append_line, PortfolioWriter};
+use crate::render::json::{append_separated, PortfolioWriter};
 use crate::render::{self, Assessed};
 use std::cell::RefCell;
 use std::io::{self, BufWriter, Seek, Write};
@@ -164,7 +164,7 @@ fn assess_into(run: &Run<'_>, writer: &mut PortfolioWriter<'_>) -> io::Result<Fo
     };
     let finish = |a: crate::assessment::Assessment| {
         let mut json = buffer();
-        append_line(&a, &mut json);
+        append_separated(&a, &mut json);
         Ok((run.keeping.keep(a)?, json))
     };
     let take = |result: Result<(PortfolioRow, Vec<u8>), Error>| -> io::Result<()> {
@@ -216,7 +216,8 @@ fn to_standard_output(
     run: &Run<'_>,
     write: impl FnOnce(&mut dyn Write) -> io::Result<()>,
 ) -> io::Result<()> {
-    let mut stdout = BufWriter::with_capacity(1 << 16, (run.env.stdout)());
+    // Each report is written in one piece; the buffer gathers the rest.
+    let mut stdout = BufWriter::new((run.env.stdout)());
     let may_fail_late = run.settings.accept.iter().any(|a| a.pilot.is_some());
     if !may_fail_late {
         return match write(&mut stdout) {

@@ -17,7 +17,7 @@ pub fn render(report: &impl Serialize) -> String {
 }
 
 /// A portfolio's JSON on one line, written as it goes: each organization's
-/// report as soon as it is assessed ([`append_line`]), in input order, then
+/// report as soon as it is assessed ([`append_separated`]), in input order, then
 /// the totals and the inputs not assessed. Ten thousand organizations make
 /// over 400 MB of JSON, never held whole and never kept aside.
 pub struct PortfolioWriter<'o> {
@@ -41,19 +41,29 @@ impl<'o> PortfolioWriter<'o> {
         }
     }
 
-    /// Writes one organization's report, as [`append_line`] made it. The
-    /// document starts with the first: a run that assesses nothing has
-    /// written nothing.
-    pub fn assessment(&mut self, json: &[u8]) -> io::Result<()> {
-        self.start_or_separate()?;
+    /// Writes one organization's report, as [`append_separated`] made it,
+    /// in one write: a report is tens of kilobytes, which a buffer in the
+    /// way would only copy. The document starts with the first: a run
+    /// that assesses nothing has written nothing.
+    pub fn assessment(&mut self, separated: &[u8]) -> io::Result<()> {
+        let first = self.assessments == 0;
+        if first {
+            self.start()?;
+        }
+        let bytes = match (first, separated.strip_prefix(b",")) {
+            (true, Some(report)) => report,
+            (true, None) | (false, Some(_)) => separated,
+            // A report made without its comma.
+            (false, None) => {
+                self.out.write_all(b",")?;
+                separated
+            }
+        };
         self.assessments += 1;
-        self.out.write_all(json)
+        self.out.write_all(bytes)
     }
 
-    fn start_or_separate(&mut self) -> io::Result<()> {
-        if self.assessments > 0 {
-            return self.out.write_all(b",");
-        }
+    fn start(&mut self) -> io::Result<()> {
         write!(
             self.out,
             "{{\"format_version\":{FORMAT_VERSION},\"assessments\":["
@@ -64,7 +74,7 @@ impl<'o> PortfolioWriter<'o> {
     /// inputs', and the inputs not assessed.
     pub fn finish(mut self, portfolio: &Portfolio) -> io::Result<()> {
         if self.assessments == 0 {
-            self.start_or_separate()?;
+            self.start()?;
         }
         self.out.write_all(b"],\"portfolio\":")?;
         let totals = Totals {
@@ -82,9 +92,11 @@ impl<'o> PortfolioWriter<'o> {
     }
 }
 
-/// One assessment as the portfolio's JSON holds it, on one line, written
-/// at the end of `out`.
-pub fn append_line(assessment: &Assessment, out: &mut Vec<u8>) {
+/// One assessment as the portfolio's JSON holds it, on one line after the
+/// comma that separates it from the one before, written at the end of
+/// `out`.
+pub fn append_separated(assessment: &Assessment, out: &mut Vec<u8>) {
+    out.push(b',');
     let start = out.len();
     // Serializing plain data with string keys into memory cannot fail.
     assessment
@@ -130,7 +142,7 @@ mod tests {
         let mut line = Vec::new();
         for a in &assessments {
             line.clear();
-            append_line(a, &mut line);
+            append_separated(a, &mut line);
             writer.assessment(&line).expect("written");
         }
         let portfolio = Portfolio::new(assessments.clone());
@@ -150,6 +162,20 @@ mod tests {
         assert_eq!(String::from_utf8(written).expect("utf-8"), whole);
         // The rows, for the table, keep their own order.
         assert_eq!(portfolio.portfolio.order, crate::portfolio::ORDER);
+    }
+
+    #[test]
+    fn reports_made_without_their_comma_are_still_separated() {
+        let mut written = Vec::new();
+        let mut writer = PortfolioWriter::new(&mut written);
+        for report in [&b"{}"[..], b",{\"a\":1}", b"[]"] {
+            writer.assessment(report).expect("written");
+        }
+        let written = String::from_utf8(written).expect("UTF-8");
+        assert!(
+            written.ends_with("\"assessments\":[{},{\"a\":1},[]"),
+            "{written}"
+        );
     }
 
     #[test]
