@@ -152,7 +152,8 @@ pub(super) fn run(run: &Run<'_>) -> Result<Output, Error> {
 
 /// Assesses every input, writing each organization's report as it comes.
 fn assess_into(run: &Run<'_>, writer: &mut PortfolioWriter<'_>) -> io::Result<Found> {
-    let mut rows = Vec::new();
+    // Room for every row at once (see `assess_all`).
+    let mut rows = Vec::with_capacity(run.inputs.files.len());
     let mut problems = run.inputs.problems.clone();
     // Buffers written out go back to the threads that fill them: made
     // anew for each report, they were grown from nothing, copied on the

@@ -599,7 +599,9 @@ fn assess_all<T: Send>(
     options: LoadOptions,
     finish: impl Fn(Assessment) -> Result<T, Error> + Sync + Send,
 ) -> (Vec<T>, Vec<Seen>, Vec<Error>) {
-    let mut done = Vec::new();
+    // Room for every input at once: grown by doubling, a portfolio's rows
+    // were held twice while they were moved.
+    let mut done = Vec::with_capacity(inputs.files.len());
     let mut problems = inputs.problems.clone();
     let take = |result| {
         // Collected where they were made, the problems set aside.
