@@ -3,7 +3,9 @@
 //! assessed, in input order, while the others are still being assessed;
 //! then the totals and the inputs not assessed. Nothing of a report is
 //! kept once written: a row per organization (for the totals, the gate and
-//! the notes) and, for a job summary with `--detail`, its Markdown.
+//! the notes) and, for a job summary with `--detail`, its Markdown. When
+//! writing fails (a reader that stopped early: `| head`), the rest are
+//! still assessed, for what standard error and the exit code say of them.
 //!
 //! Where the report goes decides what "nothing written" takes. A file
 //! (`-o`) is written into a temporary file renamed into place at the end,
@@ -27,6 +29,7 @@ use crate::render::{self, Assessed};
 use std::cell::RefCell;
 use std::io::{self, BufWriter, Seek, Write};
 use std::path::Path;
+use std::sync::atomic::{AtomicBool, Ordering};
 use std::sync::{Arc, Mutex, PoisonError};
 
 /// Room for one organization's report, most of which take 30 to 60 KB.
@@ -47,13 +50,19 @@ pub(super) struct Run<'a> {
     pub keeping: Keeping,
 }
 
-/// What writing the report found out, whether or not it was written whole.
+/// What assessing found, whether or not the report was written whole.
 struct Found {
     portfolio: Portfolio,
-    seen: Vec<acceptances::Seen>,
     problems: Vec<Error>,
+    /// What standard error says of the run (the problems, the acceptances'
+    /// warnings, the failed gates, in input order) and its exit code.
+    notes: String,
+    code: ExitStatus,
     /// Why the report may not stand, found once every input was assessed.
     refused: Option<Error>,
+    /// Why writing stopped, if it did: the organizations after it were
+    /// still assessed, for what standard error and the exit code say.
+    unwritten: Option<io::Error>,
 }
 
 impl Found {
@@ -85,63 +94,37 @@ fn is_abandoned(error: &io::Error) -> bool {
 
 pub(super) fn run(run: &Run<'_>) -> Result<Output, Error> {
     let found = RefCell::new(None);
-    let write = |out: &mut dyn Write| -> io::Result<()> {
-        let mut writer = PortfolioWriter::new(out);
-        let assessed = assess_into(run, &mut writer)?;
-        let stands = assessed.stands();
-        let mut found = found.borrow_mut();
-        let assessed = found.insert(assessed);
-        if !stands {
-            return Err(io::Error::other(Abandoned));
-        }
-        writer.finish(&assessed.portfolio)
-    };
     // What went wrong in writing, in words; `None` when nothing did, or
     // nothing worth a word did.
     let failure = match run.output_file {
-        Some(path) => output::write_whole(path, output::Replace::Allowed, write)
-            .err()
-            .map(|e| e.render()),
-        None => to_standard_output(run, write)
+        Some(path) => output::write_whole(path, output::Replace::Allowed, |out| {
+            write_report(run, out, &found)
+        })
+        .err()
+        .map(|e| e.render()),
+        None => to_standard_output(run, |out| write_report(run, out, &found))
             .err()
             .and_then(|e| super::standard_output_failure(&e)),
     };
-    let Some(found) = found.into_inner() else {
-        // Nothing was assessed: the report could not be begun.
-        return Ok(Output {
-            stderr: failure.unwrap_or_default(),
-            code: ExitStatus::Invalid,
-            ..Output::default()
-        });
+    // The report could not be begun (`-o` names a directory, or a file
+    // that cannot be written): the organizations are assessed all the
+    // same, for what standard error and the job summary say of them.
+    let found = match found.into_inner() {
+        Some(found) => found,
+        None => assess_into(run, None),
     };
-    if let Some(refused) = found.refused {
-        return Err(refused);
-    }
     if found.portfolio.rows.is_empty() {
         return Ok(nothing_assessed(&found.problems));
     }
-    let Found {
-        portfolio,
-        seen,
-        problems,
-        ..
-    } = found;
-    let gated = render::gated_rows(portfolio.rows.iter());
-    let mut stderr = run_notes(run.settings, &problems, &seen, &gated);
-    let code = exit_code(
-        portfolio.rows.iter().any(PortfolioRow::gate_failed),
-        &problems,
-    );
-    drop(gated);
+    if let Some(refused) = found.refused {
+        return Err(refused);
+    }
+    let (mut stderr, mut code) = (found.notes, found.code);
     if let Some(failure) = failure {
         stderr.push_str(&failure);
-        return Ok(Output {
-            stderr,
-            code: ExitStatus::Invalid,
-            ..Output::default()
-        });
+        code = ExitStatus::Invalid;
     }
-    let step_summary = step_summary(run, portfolio)?;
+    let step_summary = step_summary(run, found.portfolio)?;
     Ok(Output {
         stderr,
         code,
@@ -150,11 +133,34 @@ pub(super) fn run(run: &Run<'_>) -> Result<Output, Error> {
     })
 }
 
-/// Assesses every input, writing each organization's report as it comes.
-fn assess_into(run: &Run<'_>, writer: &mut PortfolioWriter<'_>) -> io::Result<Found> {
+/// Assesses every input into `out`, and keeps what was found in `found`.
+fn write_report(
+    run: &Run<'_>,
+    out: &mut dyn Write,
+    found: &RefCell<Option<Found>>,
+) -> io::Result<()> {
+    let mut writer = PortfolioWriter::new(out);
+    let assessed = assess_into(run, Some(&mut writer));
+    let mut found = found.borrow_mut();
+    let found = found.insert(assessed);
+    if let Some(error) = found.unwritten.take() {
+        return Err(error);
+    }
+    if !found.stands() {
+        return Err(io::Error::other(Abandoned));
+    }
+    writer.finish(&found.portfolio)
+}
+
+/// Assesses every input, writing each organization's report to `writer`
+/// as it comes, until writing fails.
+fn assess_into(run: &Run<'_>, mut writer: Option<&mut PortfolioWriter<'_>>) -> Found {
     // Room for every row at once (see `assess_all`).
     let mut rows = Vec::with_capacity(run.inputs.files.len());
     let mut problems = run.inputs.problems.clone();
+    let mut unwritten = None;
+    // Once nothing more can be written, no more reports are made.
+    let writing = AtomicBool::new(writer.is_some());
     // Buffers written out go back to the threads that fill them: made
     // anew for each report, they were grown from nothing, copied on the
     // way, and freed on another thread.
@@ -164,15 +170,24 @@ fn assess_into(run: &Run<'_>, writer: &mut PortfolioWriter<'_>) -> io::Result<Fo
         spare.unwrap_or_else(|| Vec::with_capacity(BUFFER))
     };
     let finish = |a: crate::assessment::Assessment| {
-        let mut json = buffer();
-        append_separated(&a, &mut json);
+        let mut json = Vec::new();
+        if writing.load(Ordering::Relaxed) {
+            json = buffer();
+            append_separated(&a, &mut json);
+        }
         Ok((run.keeping.keep(a)?, json))
     };
-    let take = |result: Result<(PortfolioRow, Vec<u8>), Error>| -> io::Result<()> {
+    let weigh = |(_, json): &(PortfolioRow, Vec<u8>)| json.capacity();
+    let take = |result: Result<(PortfolioRow, Vec<u8>), Error>| {
         match result {
             Ok((row, mut json)) => {
                 rows.push(row);
-                writer.assessment(&json)?;
+                if let (Some(writer), None) = (writer.as_mut(), &unwritten) {
+                    if let Err(error) = writer.assessment(&json) {
+                        writing.store(false, Ordering::Relaxed);
+                        unwritten = Some(error);
+                    }
+                }
                 // A huge file's report is not held for the rest of the run.
                 if json.capacity() <= 1 << 20 {
                     json.clear();
@@ -181,33 +196,41 @@ fn assess_into(run: &Run<'_>, writer: &mut PortfolioWriter<'_>) -> io::Result<Fo
                         .unwrap_or_else(PoisonError::into_inner)
                         .push(json);
                 }
-                Ok(())
             }
-            Err(problem) => {
-                problems.push(problem);
-                Ok(())
-            }
+            Err(problem) => problems.push(problem),
         }
+        Ok::<(), std::convert::Infallible>(())
     };
-    let seen = assess_each(
+    let seen = match assess_each(
         run.inputs,
         run.args,
         run.settings,
         run.assess,
         run.options,
         finish,
+        weigh,
         take,
-    )?;
+    ) {
+        Ok(seen) => seen,
+        Err(never) => match never {},
+    };
     let refused = acceptances::refuse_unknown_pilots(run.settings, &seen).err();
+    // From the rows in input order, as every other format says them.
+    let gated = render::gated_rows(rows.iter());
+    let notes = run_notes(run.settings, &problems, &seen, &gated);
+    let code = exit_code(rows.iter().any(PortfolioRow::gate_failed), &problems);
+    drop(gated);
     let kept: Arc<dyn crate::portfolio::KeptReports> = run.keeping.spill.clone();
     let mut portfolio = Portfolio::with_reports(rows, Some(kept));
     portfolio.errors = problems.iter().map(InputError::from).collect();
-    Ok(Found {
+    Found {
         portfolio,
-        seen,
         problems,
+        notes,
+        code,
         refused,
-    })
+        unwritten,
+    }
 }
 
 /// Writes the report to standard output: straight there when the run can

@@ -611,7 +611,9 @@ fn assess_all<T: Send>(
         }
         Ok::<(), std::convert::Infallible>(())
     };
-    let seen = match assess_each(inputs, args, settings, assess, options, finish, take) {
+    // What a row or an assessment holds is small beside a report.
+    let weigh = |_: &T| 0;
+    let seen = match assess_each(inputs, args, settings, assess, options, finish, weigh, take) {
         Ok(seen) => seen,
         Err(never) => match never {},
     };
@@ -620,8 +622,10 @@ fn assess_all<T: Send>(
 
 /// Every input assessed, gated and `finish`ed, each result passed to
 /// `take` in input order as soon as it and those before it are done (see
-/// [`in_order`]); what the run's acceptances need of each, in input order.
-/// The first error `take` returns stops the run.
+/// [`in_order`], to which `weigh` tells the memory a result holds); what
+/// the run's acceptances need of each, in input order. The first error
+/// `take` returns stops the run.
+#[allow(clippy::too_many_arguments)] // the run's settings, then what to do with each result
 fn assess_each<T: Send, E>(
     inputs: &Inputs,
     args: &AssessArgs,
@@ -629,6 +633,7 @@ fn assess_each<T: Send, E>(
     (rubric, views): (&rubric::Rubric, &[crate::assessment::FrameworkView]),
     options: LoadOptions,
     finish: impl Fn(Assessment) -> Result<T, Error> + Sync + Send,
+    weigh: impl Fn(&T) -> usize + Sync,
     take: impl FnMut(Result<T, Error>) -> Result<(), E>,
 ) -> Result<Vec<Seen>, E> {
     let config = Arc::new(settings.run_config());
@@ -675,7 +680,8 @@ fn assess_each<T: Send, E>(
         finish(assessment)
     };
     let files = &inputs.files;
-    in_order::each_in_order(files.len(), |i| assess_file(i, &files[i]), take)?;
+    let weigh = |result: &Result<T, Error>| result.as_ref().map_or(0, &weigh);
+    in_order::each_in_order(files.len(), |i| assess_file(i, &files[i]), weigh, take)?;
     let mut seen = seen
         .into_inner()
         .unwrap_or_else(std::sync::PoisonError::into_inner);
@@ -778,7 +784,8 @@ fn validate_command(args: &ValidateArgs, env: &Environment) -> Output {
         }
         Ok::<(), std::convert::Infallible>(())
     };
-    if let Err(never) = in_order::each_in_order(inputs.files.len(), check, take) {
+    let weigh = |_: &Result<String, Error>| 0;
+    if let Err(never) = in_order::each_in_order(inputs.files.len(), check, weigh, take) {
         match never {}
     }
     output.stdout = Report::Text(valid, Mark::Backslash);

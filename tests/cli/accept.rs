@@ -842,3 +842,39 @@ fn a_json_portfolio_refused_after_its_last_organization_writes_nothing() {
     let json: serde_json::Value = serde_json::from_str(&out.stdout).expect("JSON");
     assert_eq!(json["assessments"].as_array().map(Vec::len), Some(2));
 }
+
+// With nothing assessed, the problems of the questionnaires are what the
+// run says, not that no questionnaire has the pilot an acceptance names.
+#[test]
+fn a_json_portfolio_of_bad_questionnaires_says_their_problems_first() {
+    let tmp = setup(&accept("laptop-bound", Some("churn-model"), "2026-12-31"));
+    let dir = path_of(&tmp);
+    for name in ["a.yaml", "b.yaml"] {
+        std::fs::write(
+            format!("{dir}/{name}"),
+            "version: 1\norganization:\n  size: 3\n",
+        )
+        .expect("write");
+    }
+    let args = |format| {
+        [
+            "assess",
+            "a.yaml",
+            "b.yaml",
+            "--format",
+            format,
+            "--as-of",
+            "2026-11-20",
+        ]
+    };
+    let json = run_in(dir, &args("json"));
+    assert_eq!((json.code, json.stdout.as_str()), (2, ""));
+    assert!(
+        json.stderr
+            .starts_with("a.yaml:1:1: missing organization.name"),
+        "{}",
+        json.stderr
+    );
+    assert!(!json.stderr.contains("accept.pilot"), "{}", json.stderr);
+    assert_eq!(json.stderr, run_in(dir, &args("markdown")).stderr);
+}

@@ -458,3 +458,111 @@ fn organizations_that_share_a_name_are_told_apart_by_their_files() {
         out.stdout
     );
 }
+
+// A portfolio's JSON is written as it is assessed. A reader that stops
+// early (`| head`) leaves the run to say what it says of every file: its
+// gate lines on standard error, its exit code for the gate.
+#[test]
+fn a_json_portfolio_read_only_in_part_still_says_and_exits_for_the_whole() {
+    use std::io::Read;
+    let mut child = std::process::Command::new(env!("CARGO_BIN_EXE_readiness"))
+        .args([
+            "assess",
+            "examples",
+            "--format",
+            "json",
+            "--fail-under",
+            "90",
+        ])
+        .current_dir(env!("CARGO_MANIFEST_DIR"))
+        .stdin(std::process::Stdio::null())
+        .stdout(std::process::Stdio::piped())
+        .stderr(std::process::Stdio::piped())
+        .spawn()
+        .expect("the binary runs");
+    let mut start = [0u8; 10];
+    child
+        .stdout
+        .take()
+        .expect("standard output")
+        .read_exact(&mut start)
+        .expect("read");
+    // Standard output closed here, with hundreds of kilobytes unread.
+    let mut stderr = String::new();
+    child
+        .stderr
+        .take()
+        .expect("standard error")
+        .read_to_string(&mut stderr)
+        .expect("read");
+    let status = child.wait().expect("the run ends");
+    assert_eq!(&start, b"{\"format_v");
+    assert_eq!(status.code(), Some(1), "{stderr}");
+    let whole = run(&[
+        "assess",
+        "examples",
+        "--format",
+        "json",
+        "--fail-under",
+        "90",
+    ]);
+    assert_eq!(stderr, whole.stderr);
+    assert!(stderr.contains(": gate failed: overall "), "{stderr}");
+}
+
+// Standard error lists the failed gates in input order, as every format
+// of the portfolio does, whatever order the rows are shown in.
+#[test]
+fn a_json_portfolio_lists_its_failed_gates_as_the_other_formats_do() {
+    let args = |format| {
+        [
+            "assess",
+            "examples",
+            "--format",
+            format,
+            "--fail-under",
+            "90",
+        ]
+    };
+    let json = run(&args("json"));
+    let markdown = run(&args("markdown"));
+    assert_eq!((json.code, markdown.code), (1, 1));
+    assert_eq!(json.stderr, markdown.stderr);
+}
+
+// A report file that cannot be made does not keep the run from saying what
+// it found: every problem and failed gate, then why nothing was written.
+#[test]
+fn a_json_portfolio_whose_file_cannot_be_made_still_says_what_it_found() {
+    let tmp = scratch_dir();
+    let dir = path_of(&tmp);
+    let summary = format!("{dir}/summary.md");
+    let examples = format!("{}/examples", env!("CARGO_MANIFEST_DIR"));
+    let out = crate::common::run_in_env(
+        dir,
+        &[
+            "assess",
+            &examples,
+            "--format",
+            "json",
+            "--fail-under",
+            "90",
+            "-o",
+            "missing/report.json",
+        ],
+        &[("GITHUB_STEP_SUMMARY", &summary)],
+    );
+    assert_eq!((out.code, out.stdout.as_str()), (2, ""));
+    let table = crate::common::run_in(dir, &["assess", &examples, "--fail-under", "90"]);
+    let (found, why) = out.stderr.split_at(table.stderr.len());
+    assert_eq!(found, table.stderr);
+    assert_eq!(
+        why,
+        "missing/report.json: the directory missing does not exist\n"
+    );
+    let summary = std::fs::read_to_string(&summary).expect("the job summary is written");
+    assert!(
+        summary.contains("\n# AI readiness portfolio\n"),
+        "{summary}"
+    );
+}
