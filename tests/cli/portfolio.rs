@@ -465,15 +465,16 @@ fn organizations_that_share_a_name_are_told_apart_by_their_files() {
 #[test]
 fn a_json_portfolio_read_only_in_part_still_says_and_exits_for_the_whole() {
     use std::io::Read;
+    let args = [
+        "assess",
+        "examples",
+        "--format",
+        "json",
+        "--fail-under",
+        "90",
+    ];
     let mut child = std::process::Command::new(env!("CARGO_BIN_EXE_readiness"))
-        .args([
-            "assess",
-            "examples",
-            "--format",
-            "json",
-            "--fail-under",
-            "90",
-        ])
+        .args(args)
         .current_dir(env!("CARGO_MANIFEST_DIR"))
         .stdin(std::process::Stdio::null())
         .stdout(std::process::Stdio::piped())
@@ -498,14 +499,7 @@ fn a_json_portfolio_read_only_in_part_still_says_and_exits_for_the_whole() {
     let status = child.wait().expect("the run ends");
     assert_eq!(&start, b"{\"format_v");
     assert_eq!(status.code(), Some(1), "{stderr}");
-    let whole = run(&[
-        "assess",
-        "examples",
-        "--format",
-        "json",
-        "--fail-under",
-        "90",
-    ]);
+    let whole = run(&args);
     assert_eq!(stderr, whole.stderr);
     assert!(stderr.contains(": gate failed: overall "), "{stderr}");
 }
