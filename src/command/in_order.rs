@@ -133,6 +133,11 @@ pub(super) fn each_in_order<T: Send, E>(
     weigh: impl Fn(&T) -> usize + Sync,
     mut take: impl FnMut(T) -> Result<(), E>,
 ) -> Result<(), E> {
+    // One input skips the threads: starting them (asking for the pool
+    // starts it) costs more than the work.
+    if count <= 1 {
+        return (0..count).try_for_each(|index| take(work(index)));
+    }
     // Called from one of the pool's own threads, that thread hands the
     // results over and cannot also take work.
     let pool = rayon::current_num_threads();
@@ -141,8 +146,7 @@ pub(super) fn each_in_order<T: Send, E>(
         None => pool,
     };
     let threads = threads.min(count);
-    // One input skips the threads: starting them costs more than the work.
-    if count <= 1 || threads == 0 {
+    if threads == 0 {
         return (0..count).try_for_each(|index| take(work(index)));
     }
     // Runs short enough that every thread has many: a few large files are
