@@ -1,7 +1,9 @@
 //! Runs a parsed command and decides what is printed and the exit code: each
 //! command resolves its settings, does its work through the library, renders
 //! through `render`, and says what to emit. The library never prints; `main`
-//! writes out what this returns.
+//! writes out what this returns, but for a portfolio's JSON, written as it
+//! is assessed to the standard output `main` hands over
+//! (`Environment::stdout`).
 
 use crate::assess::findings::describe;
 use crate::assessment::Assessment;
