@@ -29,8 +29,11 @@ const LONGEST_RUN: usize = 32;
 /// A batch weighing this much is passed on at once.
 const BATCH_WEIGHT: usize = 1 << 20;
 /// The most that results done and not yet handed over may weigh before
-/// threads wait (the input awaited excepted).
-const WAITING_WEIGHT: usize = 64 << 20;
+/// threads wait (the input awaited excepted). Small results stay far
+/// below it (the runs bound them); one large report waiting is enough to
+/// hold the threads back, so that large questionnaires take about the
+/// memory of one report each thread is making, and one more.
+const WAITING_WEIGHT: usize = 16 << 20;
 /// How often the calling thread, waiting, looks for a signal: a report
 /// file being written defers signals until its writer looks, and an input
 /// that takes long (standard input from a terminal) writes nothing.
