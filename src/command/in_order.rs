@@ -7,8 +7,8 @@
 //! from a file read on its own); the results are handed over on the
 //! calling thread. Threads take the inputs in short runs and pass their
 //! results on in batches: one input at a time, each result woke the
-//! calling thread, and for ten thousand small files those wake-ups were a
-//! fifth of the run's time in the kernel. A batch goes as soon as its
+//! calling thread, and for ten thousand small files those wake-ups took
+//! as much time in the kernel as the temporary file had. A batch goes as soon as its
 //! results weigh [`BATCH_WEIGHT`], so a large report is passed on alone.
 //!
 //! What is done but not yet handed over is bounded: a thread starts an
