@@ -10,6 +10,8 @@ pub mod format;
 mod keys;
 mod load;
 mod references;
+mod streamed;
+mod value;
 
 use crate::date::Date;
 use crate::diagnostic::Position;

@@ -9,13 +9,14 @@ use super::events::Events;
 use super::scalar::{self, Wanted};
 use super::{Node, Position, SyntaxError, Value};
 use crate::load::source::LARGE_FILE;
-use saphyr_parser::{Event, ScalarStyle, Span};
+use saphyr_parser::{Event, ScalarStyle, Span, Tag};
+use std::borrow::Cow;
 use std::collections::{HashMap, HashSet};
 
 /// Collections inside collections, counting the top mapping as one.
-const MAX_DEPTH: usize = 32;
+pub(super) const MAX_DEPTH: usize = 32;
 /// Every scalar and collection, replayed ones included.
-const MAX_NODES: usize = 2_000_000;
+pub(super) const MAX_NODES: usize = 2_000_000;
 const MAX_ANCHORS: usize = 200;
 const MAX_ALIASES: usize = 200;
 /// Nodes copied by all aliases together.
@@ -164,24 +165,8 @@ impl<'input> Builder<'input> {
         let (built, anchor) = match event {
             Event::Alias(id) => (self.alias(id, at, depth)?, 0),
             Event::Scalar(text, style, anchor, tag) => {
-                let wanted = tag.as_ref().map_or(Wanted::Resolve, |tag| {
-                    Wanted::from_tag(&tag.handle, &tag.suffix)
-                });
-                let quoted = style != ScalarStyle::Plain;
-                let merge_key = !quoted && tag.is_none() && text == "<<";
-                let mut value =
-                    scalar::resolve(text, quoted, wanted).map_err(|message| SyntaxError {
-                        at: Some(at),
-                        message,
-                    })?;
-                if let Value::Text(text) = &mut value {
-                    refuse_control_characters(text, at)?;
-                    if self.tight_text && text.capacity() > text.len() {
-                        // A fresh copy takes fewer instructions than
-                        // asking the allocator to shrink the string.
-                        *text = text.as_str().to_owned();
-                    }
-                }
+                let (value, merge_key) =
+                    scalar_value(text, style, tag.as_deref(), at, self.tight_text)?;
                 let node = Node { value, at };
                 (
                     Built {
@@ -419,6 +404,36 @@ impl KeyId {
     }
 }
 
+/// A scalar's value, resolved as its tag or the core schema says, and
+/// whether it is a merge key (a plain, untagged `<<`). With `tight_text`,
+/// text is held in an allocation of its length (see [`Builder::tight_text`]).
+pub(super) fn scalar_value(
+    text: Cow<'_, str>,
+    style: ScalarStyle,
+    tag: Option<&Tag>,
+    at: Position,
+    tight_text: bool,
+) -> Result<(Value, bool), SyntaxError> {
+    let wanted = tag.map_or(Wanted::Resolve, |tag| {
+        Wanted::from_tag(&tag.handle, &tag.suffix)
+    });
+    let quoted = style != ScalarStyle::Plain;
+    let merge_key = !quoted && tag.is_none() && text == "<<";
+    let mut value = scalar::resolve(text, quoted, wanted).map_err(|message| SyntaxError {
+        at: Some(at),
+        message,
+    })?;
+    if let Value::Text(text) = &mut value {
+        refuse_control_characters(text, at)?;
+        if tight_text && text.capacity() > text.len() {
+            // A fresh copy takes fewer instructions than asking the
+            // allocator to shrink the string.
+            *text = text.as_str().to_owned();
+        }
+    }
+    Ok((value, merge_key))
+}
+
 /// The entries a merge key brings: from one mapping or a list of mappings.
 fn merge_sources(value: Node) -> Result<Vec<(Node, Node)>, SyntaxError> {
     let refused = |at| SyntaxError {
@@ -527,7 +542,7 @@ fn describe_scan_error(info: &str) -> String {
     }
 }
 
-fn position(span: &Span) -> Position {
+pub(super) fn position(span: &Span) -> Position {
     Position {
         line: to_u32(span.start.line()),
         column: to_u32(span.start.col() + 1),

@@ -5,13 +5,17 @@
 //! fail fast instead of exhausting memory or the stack; `scalar` resolves
 //! plain scalars by the YAML 1.2 core schema. The questionnaire loader then
 //! walks this tree itself, which lets it report every problem in a file at
-//! once, in its own words.
+//! once, in its own words. A plain file, one that uses nothing of YAML but
+//! mappings, lists and scalars, can also be read as `plain` steps, without
+//! a tree.
 
 mod build;
 mod events;
+mod plain;
 mod scalar;
 
 pub use crate::diagnostic::Position;
+pub use plain::{Step, Steps};
 
 /// One YAML node and where it starts.
 #[derive(Debug, Clone, PartialEq)]
@@ -73,6 +77,19 @@ pub struct SyntaxError {
 /// Parses one YAML document. Budgets bound depth, node count, aliases and replay.
 pub fn parse(text: &str) -> Result<Node, SyntaxError> {
     build::document(&tabs_after_keys(text))
+}
+
+/// Runs `read` over the steps of `text`'s one document, parsed as
+/// [`parse`] parses it (a large file's events on a thread of their own);
+/// `None` when `read` gives up or the steps end at something they do not
+/// carry, and the file must be read through the tree.
+pub fn read_plain<T>(text: &str, read: impl FnOnce(&mut Steps<'_>) -> Option<T>) -> Option<T> {
+    let text = tabs_after_keys(text);
+    if text.len() > crate::load::source::LARGE_FILE {
+        std::thread::scope(|scope| Steps::new(events::Events::piped(scope, &text), true).read(read))
+    } else {
+        Steps::new(events::Events::here(&text), false).read(read)
+    }
 }
 
 /// YAML allows a tab to separate a key's colon from its value
