@@ -10,6 +10,7 @@ use crate::diagnostic::Diagnostic;
 use crate::load::yaml::clip;
 use crate::suggest::closest;
 use crate::vocabulary::Stage;
+use rustc_hash::FxHashSet;
 use std::collections::BTreeMap;
 
 /// Every broken cross-reference. `partial` names the lists that lost an
@@ -47,6 +48,12 @@ fn names_of(list: Option<&List>, key: &str) -> Vec<String> {
     .unwrap_or_default()
 }
 
+/// The names, to look each up at once: looked for one by one, ten
+/// thousand incidents among ten thousand pilots took a sixth of a second.
+fn lookup(names: &[String]) -> FxHashSet<&str> {
+    names.iter().map(String::as_str).collect()
+}
+
 /// What to say after "is not a ... under `list`": the nearest name, or the
 /// names there are.
 fn hint(name: &str, known: &[String], list: &str) -> String {
@@ -67,10 +74,11 @@ fn hint(name: &str, known: &[String], list: &str) -> String {
 
 fn served_problems(pilots: Option<&List>, problems: Option<&List>) -> Vec<Diagnostic> {
     let known = names_of(problems, problem::NAME);
+    let listed = lookup(&known);
     let mut out = Vec::new();
     for (i, item) in pilots.iter().flat_map(|l| l.items.iter()).enumerate() {
         for served in item.answers.names(pilot::SERVES).unwrap_or_default() {
-            if !known.contains(&served.text) {
+            if !listed.contains(served.text.as_str()) {
                 out.push(Diagnostic::at(
                     served.at,
                     format!(
@@ -88,6 +96,7 @@ fn served_problems(pilots: Option<&List>, problems: Option<&List>) -> Vec<Diagno
 
 fn incident_pilots(incidents: Option<&List>, pilots: Option<&List>) -> Vec<Diagnostic> {
     let known = names_of(pilots, pilot::NAME);
+    let listed = lookup(&known);
     let mut out = Vec::new();
     for (i, item) in incidents.iter().flat_map(|l| l.items.iter()).enumerate() {
         let Some(answer) = item.answers.get(incident::PILOT) else {
@@ -96,7 +105,7 @@ fn incident_pilots(incidents: Option<&List>, pilots: Option<&List>) -> Vec<Diagn
         let Given::Text(name) = &answer.value else {
             continue;
         };
-        if !known.contains(name) {
+        if !listed.contains(name.as_str()) {
             out.push(Diagnostic::at(
                 answer.at,
                 format!(

@@ -8,6 +8,7 @@ use crate::date::Date;
 use crate::diagnostic::Diagnostic;
 use crate::load::yaml::{clip, Node, Position, Value};
 use crate::suggest::closest;
+use rustc_hash::FxHashSet;
 use std::fmt;
 
 /// Where a list item is (`implementation.pilots[2]`), written out only when
@@ -172,11 +173,18 @@ pub(super) fn read(
     Ok(Some(given))
 }
 
+/// Up to this many names, a name is checked against each earlier one.
+const FEW_NAMES: usize = 16;
+
 /// A list of names: each a name on one line, not blank; a name written
 /// twice is read once.
 fn names(path: &dyn fmt::Display, items: &[Node]) -> Result<Vec<Named>, Vec<Diagnostic>> {
     let mut problems = Vec::new();
     let mut names: Vec<Named> = Vec::with_capacity(items.len());
+    // A long list is checked against a set of the names so far: looking
+    // at each earlier name takes time that grows with the square of the
+    // list's length.
+    let mut seen: Option<FxHashSet<String>> = (items.len() > FEW_NAMES).then(FxHashSet::default);
     for item in items {
         let text = match &item.value {
             Value::Text(t) if t.contains('\n') => {
@@ -205,7 +213,11 @@ fn names(path: &dyn fmt::Display, items: &[Node]) -> Result<Vec<Named>, Vec<Diag
                 continue;
             }
         };
-        if !names.iter().any(|n| n.text == text) {
+        let new = match &mut seen {
+            Some(seen) => seen.insert(text.clone()),
+            None => !names.iter().any(|n| n.text == text),
+        };
+        if new {
             names.push(Named { text, at: item.at });
         }
     }
@@ -282,4 +294,60 @@ fn inexact(path: &dyn fmt::Display, kind: &Kind, node: &Node) -> Vec<Diagnostic>
 /// text may (`diagnostic::is_joiner`).
 fn joined_name(path: &dyn fmt::Display) -> String {
     format!("{path}: a name holds a zero-width joiner (U+200C or U+200D), which makes two names that differ look the same; remove it")
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn list(names: &[&str]) -> Node {
+        let at = |n: usize| Position {
+            line: u32::try_from(n + 1).unwrap_or(u32::MAX),
+            column: 3,
+        };
+        let items = names
+            .iter()
+            .enumerate()
+            .map(|(n, name)| Node {
+                value: Value::Text((*name).to_owned()),
+                at: at(n),
+            })
+            .collect();
+        Node {
+            value: Value::List(items),
+            at: at(0),
+        }
+    }
+
+    fn read_names(names: &[&str]) -> Vec<(String, u32)> {
+        match read(&"serves", Kind::Names, &mut list(names)) {
+            Ok(Some(Given::Names(read))) => read.into_iter().map(|n| (n.text, n.at.line)).collect(),
+            other => panic!("{other:?}"),
+        }
+    }
+
+    #[test]
+    fn a_name_written_twice_is_read_once_where_first_written_in_a_list_short_or_long() {
+        let short = ["a", "b", "a", "c", "b"];
+        let expected = vec![
+            ("a".to_owned(), 1),
+            ("b".to_owned(), 2),
+            ("c".to_owned(), 4),
+        ];
+        assert_eq!(read_names(&short), expected);
+        // Past the few checked one by one: the same, by a set.
+        let mut long: Vec<String> = (0..FEW_NAMES * 2).map(|n| format!("n{}", n % 20)).collect();
+        long.push("n3".to_owned());
+        let long: Vec<&str> = long.iter().map(String::as_str).collect();
+        assert!(long.len() > FEW_NAMES);
+        let read = read_names(&long);
+        assert_eq!(read.len(), 20);
+        assert_eq!(read[0], ("n0".to_owned(), 1));
+        assert_eq!(read[19], ("n19".to_owned(), 20));
+        // At the threshold, both ways agree on the same names.
+        let at_threshold: Vec<&str> = long[..FEW_NAMES].to_vec();
+        let just_past: Vec<&str> = long[..=FEW_NAMES].to_vec();
+        assert_eq!(read_names(&at_threshold).len(), FEW_NAMES);
+        assert_eq!(read_names(&just_past).len(), FEW_NAMES + 1);
+    }
 }
