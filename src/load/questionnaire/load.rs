@@ -81,6 +81,8 @@ pub(super) fn walk_tree(text: &str) -> Result<Walker, Vec<Diagnostic>> {
     Ok(walker)
 }
 
+/// The answers and lists read from a file, and every problem met on the
+/// way: by the walk over the tree, or by the plain reading (which meets none).
 pub(super) struct Walker {
     pub(super) answers: Answers,
     pub(super) lists: BTreeMap<&'static str, List>,
