@@ -48,8 +48,9 @@ fn names_of(list: Option<&List>, key: &str) -> Vec<String> {
     .unwrap_or_default()
 }
 
-/// The names, to look each up at once: looked for one by one, ten
-/// thousand incidents among ten thousand pilots took a sixth of a second.
+/// The names, to look each up at once: with each looked for one by one,
+/// validating ten thousand incidents among ten thousand pilots took
+/// 0.19 s, and 0.05 s with a set.
 fn lookup(names: &[String]) -> FxHashSet<&str> {
     names.iter().map(String::as_str).collect()
 }

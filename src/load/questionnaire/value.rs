@@ -344,10 +344,19 @@ mod tests {
         assert_eq!(read.len(), 20);
         assert_eq!(read[0], ("n0".to_owned(), 1));
         assert_eq!(read[19], ("n19".to_owned(), 20));
-        // At the threshold, both ways agree on the same names.
-        let at_threshold: Vec<&str> = long[..FEW_NAMES].to_vec();
-        let just_past: Vec<&str> = long[..=FEW_NAMES].to_vec();
-        assert_eq!(read_names(&at_threshold).len(), FEW_NAMES);
-        assert_eq!(read_names(&just_past).len(), FEW_NAMES + 1);
+        // At the threshold and just past it, each with a name written
+        // twice: the first of the two is kept, in the order written.
+        for size in [FEW_NAMES, FEW_NAMES + 1] {
+            let mut names: Vec<String> = (1..size).map(|n| format!("n{n}")).collect();
+            names.insert(size / 2, "n1".to_owned());
+            let names: Vec<&str> = names.iter().map(String::as_str).collect();
+            let expected: Vec<(String, u32)> = (1..size)
+                .map(|n| {
+                    let line = if n <= size / 2 { n } else { n + 1 };
+                    (format!("n{n}"), u32::try_from(line).expect("small"))
+                })
+                .collect();
+            assert_eq!(read_names(&names), expected, "{size} names");
+        }
     }
 }

@@ -5,10 +5,9 @@
 //! (the "billion laughs"). Anchors, aliases and merge keys (`<<`) otherwise
 //! work as YAML defines them.
 
-use super::events::Events;
+use super::events::{with_events, Events};
 use super::scalar::{self, Wanted};
 use super::{Node, Position, SyntaxError, Value};
-use crate::load::source::LARGE_FILE;
 use saphyr_parser::{Event, ScalarStyle, Span, Tag};
 use std::borrow::Cow;
 use std::collections::{HashMap, HashSet};
@@ -37,11 +36,9 @@ const LINEAR_KEY_SEARCH: usize = 16;
 /// large file's events are parsed on a thread of their own (see
 /// [`Events`]) and its text kept tight (see [`Builder::tight_text`]).
 pub(super) fn document(text: &str) -> Result<Node, SyntaxError> {
-    if text.len() > LARGE_FILE {
-        std::thread::scope(|scope| Builder::new(Events::piped(scope, text), true).stream())
-    } else {
-        Builder::new(Events::here(text), false).stream()
-    }
+    with_events(text, |events, tight_text| {
+        Builder::new(events, tight_text).stream()
+    })
 }
 
 /// A value under an anchor, ready to be copied where an alias names it.
@@ -556,6 +553,7 @@ fn to_u32(n: usize) -> u32 {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::load::source::LARGE_FILE;
     use std::fmt::Write as _;
 
     fn refused(text: &str) -> SyntaxError {

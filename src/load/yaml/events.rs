@@ -1,20 +1,32 @@
-//! The parser's events, as the tree builder takes them: parsed on the spot,
-//! or, for a large file, parsed on a thread of their own while the tree is
-//! built from the ones before.
+//! The parser's events, as the tree builder or the plain steps take them:
+//! parsed on the spot, or, for a large file, parsed on a thread of their
+//! own while the ones before are taken.
 //!
 //! Parsing is most of a large file's loading (10,000 pilots: 0.45 G
 //! instructions of parsing, 0.12 G of building the tree from them); on a
-//! thread of its own, the building is done in the time the parsing takes.
+//! thread of its own, the rest is done in the time the parsing takes.
 //! The events cross in batches, so that the threads meet once per batch
 //! rather than once per event, and through a channel of a few batches, so
 //! that the parser runs no further ahead than that.
 
+use crate::load::source::LARGE_FILE;
 use saphyr_parser::{Event, Parser, ScanError, Span, StrInput};
 use std::sync::mpsc::{sync_channel, Receiver, SyncSender};
 use std::thread::Scope;
 
 /// One parsed event, or the error that ends the parse.
 pub(super) type Parsed<'input> = Result<(Event<'input>, Span), ScanError>;
+
+/// Runs `take` over the events of `text`, told whether the text is large
+/// enough to be kept tight: parsed on a thread of their own for a large
+/// file (over [`LARGE_FILE`] bytes), on the spot for any other.
+pub(super) fn with_events<T>(text: &str, take: impl FnOnce(Events<'_>, bool) -> T) -> T {
+    if text.len() > LARGE_FILE {
+        std::thread::scope(|scope| take(Events::piped(scope, text), true))
+    } else {
+        take(Events::here(text), false)
+    }
+}
 
 /// Events per batch: enough that passing a batch costs little beside
 /// parsing it, few enough that the builder starts at once.

@@ -83,13 +83,10 @@ pub fn parse(text: &str) -> Result<Node, SyntaxError> {
 /// [`parse`] parses it (a large file's events on a thread of their own);
 /// `None` when `read` gives up or the steps end at something they do not
 /// carry, and the file must be read through the tree.
-pub fn read_plain<T>(text: &str, read: impl FnOnce(&mut Steps<'_>) -> Option<T>) -> Option<T> {
-    let text = tabs_after_keys(text);
-    if text.len() > crate::load::source::LARGE_FILE {
-        std::thread::scope(|scope| Steps::new(events::Events::piped(scope, &text), true).read(read))
-    } else {
-        Steps::new(events::Events::here(&text), false).read(read)
-    }
+pub fn with_steps<T>(text: &str, read: impl FnOnce(&mut Steps<'_>) -> Option<T>) -> Option<T> {
+    events::with_events(&tabs_after_keys(text), |events, tight_text| {
+        Steps::new(events, tight_text).read(read)
+    })
 }
 
 /// YAML allows a tab to separate a key's colon from its value

@@ -4,7 +4,7 @@
 //! Most questionnaires use nothing of YAML beyond those, and are read
 //! straight from these steps, without a tree (`questionnaire::streamed`).
 //! Whatever the steps do not carry ends them with `None`: an anchor, an
-//! alias, a merge key, a second document, a syntax error, a scalar the
+//! alias, a plain `<<` (a merge key where it is a key), a second document, a syntax error, a scalar the
 //! builder refuses, nesting or a number of values past the builder's
 //! budgets. The caller then reads the file through the tree, whose builder
 //! and walk word what is wrong.
@@ -23,6 +23,7 @@ pub enum Step {
     List(Position),
     /// The innermost open mapping or list ends.
     End,
+    /// A scalar, resolved, with its place.
     Scalar(Node),
 }
 
@@ -68,14 +69,14 @@ impl<'input> Steps<'input> {
                 _ => return None,
             }
         }
-        let read = read(&mut self)?;
+        let value = read(&mut self)?;
         if self.depth != 0 {
             return None;
         }
         loop {
             match self.events.next()?.ok()?.0 {
                 Event::DocumentEnd | Event::Nothing => {}
-                Event::StreamEnd => return Some(read),
+                Event::StreamEnd => return Some(value),
                 _ => return None,
             }
         }
@@ -124,12 +125,12 @@ impl<'input> Steps<'input> {
 
 #[cfg(test)]
 mod tests {
-    use super::super::{read_plain, Value};
+    use super::super::{parse, with_steps, Value};
     use super::*;
 
     /// Every step of `text`'s document, or `None` where they end.
     fn steps(text: &str) -> Option<Vec<Step>> {
-        read_plain(text, |steps| {
+        with_steps(text, |steps| {
             let mut all = Vec::new();
             let mut open = 0usize;
             loop {
@@ -191,16 +192,19 @@ mod tests {
         ] {
             assert_eq!(steps(text), None, "{text:?}");
         }
-        let deep = format!("a: {}{}\n", "[".repeat(40), "]".repeat(40));
-        assert_eq!(steps(&deep), None);
-        // At the builder's depth, still plain: the top mapping is one.
+        // At the builder's depth, still plain (the top mapping is one);
+        // one level more, refused by both.
         let deepest = format!("a: {}{}\n", "[".repeat(31), "]".repeat(31));
         assert!(steps(&deepest).is_some());
+        assert!(parse(&deepest).is_ok());
+        let deeper = format!("a: {}{}\n", "[".repeat(32), "]".repeat(32));
+        assert_eq!(steps(&deeper), None);
+        assert!(parse(&deeper).is_err());
     }
 
     #[test]
     fn a_reader_that_stops_early_gives_nothing() {
-        assert_eq!(read_plain("a: 1\n", |steps| steps.next().map(|_| ())), None);
+        assert_eq!(with_steps("a: 1\n", |steps| steps.next().map(|_| ())), None);
     }
 
     #[test]
