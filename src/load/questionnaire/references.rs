@@ -96,6 +96,10 @@ fn served_problems(pilots: Option<&List>, problems: Option<&List>) -> Vec<Diagno
 }
 
 fn incident_pilots(incidents: Option<&List>, pilots: Option<&List>) -> Vec<Diagnostic> {
+    if incidents.is_none_or(|list| list.items.is_empty()) {
+        // No pilot's name to gather.
+        return Vec::new();
+    }
     let known = names_of(pilots, pilot::NAME);
     let listed = lookup(&known);
     let mut out = Vec::new();
