@@ -462,6 +462,11 @@ pub fn shown_name(name: &str) -> String {
     }
 }
 
+/// The most problems printed for one file: past it, a count of the rest.
+/// A hostile file can hold a hundred thousand mistakes; nobody reads past a
+/// hundred, and printing them all would take minutes.
+pub const MAX_PRINTED: usize = 100;
+
 /// Sorts diagnostics by position (whole-file ones first) and drops exact repeats.
 pub fn in_file_order(mut diagnostics: Vec<Diagnostic>) -> Vec<Diagnostic> {
     diagnostics.sort_by(|a, b| a.at.cmp(&b.at).then_with(|| a.message.cmp(&b.message)));

@@ -357,10 +357,7 @@ struct Rendered<'a> {
     problems: &'a [Diagnostic],
 }
 
-/// The most problems printed for one file: past it, a count of the rest.
-/// A hostile file can hold a hundred thousand mistakes; nobody reads past a
-/// hundred, and printing them all would take minutes.
-pub const MAX_PRINTED: usize = 100;
+pub use crate::diagnostic::MAX_PRINTED;
 
 impl fmt::Display for Rendered<'_> {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {

@@ -6,7 +6,7 @@
 
 use super::format::{incident, path, pilot, problem, BUSINESS_PROBLEMS, INCIDENTS, PILOTS};
 use super::{Answer, Answers, Given, List};
-use crate::diagnostic::Diagnostic;
+use crate::diagnostic::{Diagnostic, MAX_PRINTED};
 use crate::load::yaml::clip;
 use crate::suggest::closest;
 use crate::vocabulary::Stage;
@@ -55,27 +55,58 @@ fn lookup(names: &[String]) -> FxHashSet<&str> {
     names.iter().map(String::as_str).collect()
 }
 
-/// What to say after "is not a ... under `list`": the nearest name, or the
-/// names there are.
-fn hint(name: &str, known: &[String], list: &str) -> String {
-    let candidates: Vec<&str> = known.iter().map(String::as_str).collect();
-    match closest(name, &candidates) {
-        Some(near) => format!("; did you mean \"{}\"?", clip(near)),
-        None if known.is_empty() => format!("; {list} lists none"),
-        None => format!(
-            "; {list} lists: {}",
-            candidates
-                .iter()
-                .map(|c| format!("\"{}\"", clip(c)))
-                .collect::<Vec<_>>()
-                .join(", ")
-        ),
+/// What to say after "is not a ... under `list`": the nearest name, or
+/// the names there are when they are few. Only the first problems of a
+/// kind have one: a reader is shown at most [`MAX_PRINTED`] problems of a
+/// file, and finding the nearest of thousands of names for each of
+/// thousands of problems, no one of them shown, took seconds.
+struct Hints<'k> {
+    known: Vec<&'k str>,
+    list: &'static str,
+    left: usize,
+}
+
+/// Up to this many names, a message with no near one lists them all.
+const NAMES_LISTED: usize = 10;
+
+impl<'k> Hints<'k> {
+    fn new(known: &'k [String], list: &'static str) -> Hints<'k> {
+        Hints {
+            known: known.iter().map(String::as_str).collect(),
+            list,
+            left: MAX_PRINTED,
+        }
+    }
+
+    fn next(&mut self, name: &str) -> String {
+        if self.left == 0 {
+            return String::new();
+        }
+        self.left -= 1;
+        let list = self.list;
+        match closest(name, &self.known) {
+            Some(near) => format!("; did you mean \"{}\"?", clip(near)),
+            None if self.known.is_empty() => format!("; {list} lists none"),
+            None if self.known.len() > NAMES_LISTED => format!(
+                "; none of the {} names under {list} is near it",
+                self.known.len()
+            ),
+            None => format!(
+                "; {list} lists: {}",
+                self.known
+                    .iter()
+                    .map(|c| format!("\"{}\"", clip(c)))
+                    .collect::<Vec<_>>()
+                    .join(", ")
+            ),
+        }
     }
 }
 
 fn served_problems(pilots: Option<&List>, problems: Option<&List>) -> Vec<Diagnostic> {
     let known = names_of(problems, problem::NAME);
     let listed = lookup(&known);
+    let mut hints = Hints::new(&known, BUSINESS_PROBLEMS);
     let mut out = Vec::new();
     for (i, item) in pilots.iter().flat_map(|l| l.items.iter()).enumerate() {
         for served in item.answers.names(pilot::SERVES).unwrap_or_default() {
@@ -86,7 +117,7 @@ fn served_problems(pilots: Option<&List>, problems: Option<&List>) -> Vec<Diagno
                         "{PILOTS}[{i}].{}: \"{}\" is not a business problem under {BUSINESS_PROBLEMS}{}",
                         pilot::SERVES,
                         clip(&served.text),
-                        hint(&served.text, &known, BUSINESS_PROBLEMS)
+                        hints.next(&served.text)
                     ),
                 ));
             }
@@ -102,6 +133,7 @@ fn incident_pilots(incidents: Option<&List>, pilots: Option<&List>) -> Vec<Diagn
     }
     let known = names_of(pilots, pilot::NAME);
     let listed = lookup(&known);
+    let mut hints = Hints::new(&known, PILOTS);
     let mut out = Vec::new();
     for (i, item) in incidents.iter().flat_map(|l| l.items.iter()).enumerate() {
         let Some(answer) = item.answers.get(incident::PILOT) else {
@@ -117,7 +149,7 @@ fn incident_pilots(incidents: Option<&List>, pilots: Option<&List>) -> Vec<Diagn
                     "{INCIDENTS}[{i}].{}: \"{}\" is not a pilot under {PILOTS}{}",
                     incident::PILOT,
                     clip(name),
-                    hint(name, &known, PILOTS)
+                    hints.next(name)
                 ),
             ));
         }
@@ -175,4 +207,73 @@ fn systems_known(answers: &Answers, pilots: Option<&List>) -> Option<Diagnostic>
             ),
         )
     })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::super::{load, LoadOptions};
+    use crate::date::Date;
+    use std::fmt::Write as _;
+
+    /// The messages of a file whose pilots are `pilots` and whose
+    /// incidents name `named`, one incident each.
+    fn messages(pilots: &[String], named: &[String]) -> Vec<String> {
+        let mut text =
+            "version: 1\norganization:\n  name: A\n  assessed: 2026-01-31\nimplementation:\n  pilots:\n"
+                .to_owned();
+        for pilot in pilots {
+            writeln!(text, "    - {{name: {pilot}, stage: pilot}}").expect("text");
+        }
+        text.push_str("  incidents:\n");
+        for name in named {
+            writeln!(
+                text,
+                "    - {{date: 2026-01-02, pilot: {name}, kind: outage, severity: low, resolved: true}}"
+            )
+            .expect("text");
+        }
+        let today = Date::parse("2026-02-01").expect("a date");
+        let options = LoadOptions { as_of: None, today };
+        match load(&text, options) {
+            Ok(_) => Vec::new(),
+            Err(problems) => problems.into_iter().map(|p| p.message).collect(),
+        }
+    }
+
+    fn names(prefix: &str, count: usize) -> Vec<String> {
+        (0..count).map(|n| format!("{prefix}{n}")).collect()
+    }
+
+    #[test]
+    fn with_no_near_name_the_names_are_listed_when_they_are_few() {
+        let few = messages(&names("pilot-number-", 10), &["zz".to_owned()]);
+        assert_eq!(few.len(), 1);
+        assert!(
+            few[0].ends_with("lists: \"pilot-number-0\", \"pilot-number-1\", \"pilot-number-2\", \"pilot-number-3\", \"pilot-number-4\", \"pilot-number-5\", \"pilot-number-6\", \"pilot-number-7\", \"pilot-number-8\", \"pilot-number-9\""),
+            "{}",
+            few[0]
+        );
+        let many = messages(&names("pilot-number-", 11), &["zz".to_owned()]);
+        assert_eq!(
+            many,
+            ["implementation.incidents[0].pilot: \"zz\" is not a pilot under implementation.pilots; none of the 11 names under implementation.pilots is near it"]
+        );
+    }
+
+    #[test]
+    fn only_the_problems_a_reader_can_be_shown_look_for_a_near_name() {
+        let shown = super::MAX_PRINTED;
+        let problems = messages(&names("p", 3), &names("q", shown + 1));
+        assert_eq!(problems.len(), shown + 1);
+        let last_hinted = format!(
+            "implementation.incidents[{}].pilot: \"q{}\" is not a pilot under implementation.pilots; implementation.pilots lists: \"p0\", \"p1\", \"p2\"",
+            shown - 1,
+            shown - 1
+        );
+        assert_eq!(problems[shown - 1], last_hinted);
+        assert_eq!(
+            problems[shown],
+            format!("implementation.incidents[{shown}].pilot: \"q{shown}\" is not a pilot under implementation.pilots")
+        );
+    }
 }
