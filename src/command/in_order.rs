@@ -8,8 +8,9 @@
 //! calling thread. Threads take the inputs in short runs and pass their
 //! results on in batches: one input at a time, each result woke the
 //! calling thread, and for ten thousand small files those wake-ups took
-//! as much time in the kernel as the temporary file had. A batch goes as soon as its
-//! results weigh [`BATCH_WEIGHT`], so a large report is passed on alone.
+//! as much time in the kernel as the temporary file had. A batch goes as
+//! soon as its results weigh [`BATCH_WEIGHT`], so a large report is passed
+//! on alone.
 //!
 //! What is done but not yet handed over is bounded: a thread starts an
 //! input only while fewer than [`AHEAD_PER_THREAD`] runs each lie between

@@ -589,6 +589,18 @@ pub enum Entry {
     Section,
 }
 
+/// Writes into `path` the path of `key` in the mapping at `prefix`
+/// (`strategy` and `sponsor` make `strategy.sponsor`; the top's keys are
+/// their own paths), reusing its room.
+pub fn write_path(path: &mut String, prefix: &str, key: &str) {
+    path.clear();
+    if !prefix.is_empty() {
+        path.push_str(prefix);
+        path.push('.');
+    }
+    path.push_str(key);
+}
+
 /// What `path` names, if anything. The loader looks up every key it reads;
 /// scanning the tables for each one cost a tenth of loading, so the paths
 /// are indexed once.

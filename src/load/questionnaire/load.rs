@@ -178,12 +178,7 @@ impl Walker {
             let Some(name) = self.key_name(key) else {
                 continue;
             };
-            path.clear();
-            if !prefix.is_empty() {
-                path.push_str(prefix);
-                path.push('.');
-            }
-            path.push_str(name);
+            format::write_path(&mut path, prefix, name);
             if path == "version" {
                 self.version(value);
                 continue;

@@ -78,12 +78,7 @@ impl Reader<'_, '_> {
             if keys.contains(&key) {
                 return None;
             }
-            path.clear();
-            if !prefix.is_empty() {
-                path.push_str(prefix);
-                path.push('.');
-            }
-            path.push_str(&key);
+            format::write_path(&mut path, prefix, &key);
             if path == "version" {
                 let Step::Scalar(Node {
                     value: Value::Int(1),
