@@ -175,8 +175,9 @@ impl fmt::Display for SharedText {
 }
 
 /// Serialized as its JSON form made once. Reports are only ever serialized
-/// with `serde_json`, whose writers copy such a raw value as it is and whose
-/// `to_value` reads it back as a string.
+/// as JSON, by writers that copy such a raw value as it is (the tool's own,
+/// `render::json_writer`, and `serde_json`'s), and `serde_json`'s `to_value`
+/// reads it back as a string.
 impl Serialize for SharedText {
     fn serialize<S: Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
         match self.json() {

@@ -99,10 +99,7 @@ pub fn append_separated(assessment: &Assessment, out: &mut Vec<u8>) {
     out.push(b',');
     let start = out.len();
     // Serializing plain data with string keys into memory cannot fail.
-    assessment
-        .report()
-        .serialize(&mut serde_json::Serializer::new(&mut *out))
-        .unwrap_or_default();
+    super::json_writer::append::<false>(out, &assessment.report()).unwrap_or_default();
     // Broken here, on the thread that made it: the portfolio is written
     // without a second look at every byte (`Report::write_to`).
     super::lines::break_in_place(out, start, super::lines::Mark::Json);

@@ -14,6 +14,7 @@ pub mod grid;
 pub mod history;
 pub mod html;
 pub mod json;
+pub mod json_writer;
 pub mod junit;
 pub mod lines;
 pub mod markdown;
@@ -101,8 +102,8 @@ const HALVED_FROM_PILOTS: usize = 1000;
 impl Report {
     /// Writes the report; every line but a workflow command's is guarded
     /// ([`lines`]) so that none can start one, except where none can: in
-    /// JSON written by `serde_json`, which escapes every control character in
-    /// a string, each line is blanks and then a JSON token (a brace, a
+    /// JSON, whose writer (`json_writer`) escapes every control character
+    /// in a string, each line is blanks and then a JSON token (a brace, a
     /// bracket, a quote, a digit, a literal), never `::`. On the tens of
     /// megabytes of a large report, guarding that was a tenth of the run.
     ///
@@ -137,8 +138,8 @@ impl Report {
         match self {
             Report::Text(text, _) | Report::Commands(text) => out.write_all(text.as_bytes()),
             Report::Json(assessment) => {
-                // serde_json writes in small pieces; they reach the output
-                // in large ones.
+                // The writer hands its JSON over 64 KiB at a time; the
+                // buffer joins the last of it to the closing line break.
                 let mut buffered = io::BufWriter::with_capacity(1 << 16, out);
                 let report = assessment.report();
                 if assessment.pilots.len() >= HALVED_FROM_PILOTS {
