@@ -1,15 +1,13 @@
 //! Text that many reports quote: the rubric's words, a finding's message
 //! that its recommendation repeats. One copy is shared by every assessment
-//! that quotes it, and its JSON form (quoted and escaped) is made once, the
-//! first time a report needs it, and then copied: escaping the same rubric
-//! words again for each of ten thousand organizations was the largest single
-//! cost of a portfolio's JSON.
+//! that quotes it. (Each text once kept its JSON form, made on first use:
+//! `serde_json` escaped text a byte at a time through its writer. The
+//! tool's own writer, `render::json_writer`, copies text with nothing to
+//! escape whole, as fast as it copied the kept form.)
 
-use crate::json_forms;
 use serde::{Serialize, Serializer};
-use serde_json::value::RawValue;
 use std::fmt;
-use std::sync::{Arc, OnceLock};
+use std::sync::Arc;
 
 /// Shared, immutable text; reads as a `str`.
 #[derive(Clone)]
@@ -18,59 +16,17 @@ pub struct SharedText(Repr);
 #[derive(Clone)]
 enum Repr {
     /// The compiled rubric's words, held by the binary: nothing to
-    /// allocate at start, and copying one is copying three words, with no
+    /// allocate at start, and copying one is copying two words, with no
     /// count for the threads of a portfolio to contend over.
-    Static {
-        text: &'static str,
-        json: &'static StaticJson,
-    },
+    Static(&'static str),
     /// Text made at run time (a rubric read from a file, a message).
-    Shared(Arc<Inner>),
-}
-
-/// Where the JSON form of a text the binary holds is kept, made on first
-/// use and kept for the run (`json_forms`). It
-/// holds no pointer to its text, so that a `static` of it is zeros: the
-/// program's loader writes nothing into it at start and no page of it is
-/// touched until a report is written as JSON. (With the text's address in
-/// each, the loader wrote 1,555 addresses into 15 pages at every start, a
-/// page fault each, for a run that may write no JSON at all.)
-#[derive(Debug)]
-pub struct StaticJson(OnceLock<Option<&'static RawValue>>);
-
-impl StaticJson {
-    pub const fn new() -> StaticJson {
-        StaticJson(OnceLock::new())
-    }
-}
-
-impl Default for StaticJson {
-    fn default() -> StaticJson {
-        StaticJson::new()
-    }
-}
-
-struct Inner {
-    text: Box<str>,
-    /// The text as a JSON string, quotes and escapes included (`None` only
-    /// if `serde_json` could not write it, which a string never fails).
-    json: OnceLock<Option<Box<RawValue>>>,
+    Shared(Arc<str>),
 }
 
 impl SharedText {
-    /// Text the binary holds, shared without a copy or a count, with the
-    /// `static` its JSON form is kept in.
-    pub const fn from_static(text: &'static str, json: &'static StaticJson) -> SharedText {
-        SharedText(Repr::Static { text, json })
-    }
-
-    /// The text as a JSON string, made on first use.
-    fn json(&self) -> Option<&RawValue> {
-        let made = |text: &str| serde_json::value::to_raw_value(text).ok();
-        match &self.0 {
-            Repr::Static { text, json } => *json.0.get_or_init(|| made(text).map(json_forms::keep)),
-            Repr::Shared(inner) => inner.json.get_or_init(|| made(&inner.text)).as_deref(),
-        }
+    /// Text the binary holds, shared without a copy or a count.
+    pub const fn from_static(text: &'static str) -> SharedText {
+        SharedText(Repr::Static(text))
     }
 }
 
@@ -78,8 +34,8 @@ impl std::ops::Deref for SharedText {
     type Target = str;
     fn deref(&self) -> &str {
         match &self.0 {
-            Repr::Static { text, .. } => text,
-            Repr::Shared(inner) => &inner.text,
+            Repr::Static(text) => text,
+            Repr::Shared(text) => text,
         }
     }
 }
@@ -110,17 +66,13 @@ impl From<String> for SharedText {
 
 impl From<Box<str>> for SharedText {
     fn from(text: Box<str>) -> SharedText {
-        SharedText(Repr::Shared(Arc::new(Inner {
-            text,
-            json: OnceLock::new(),
-        })))
+        SharedText(Repr::Shared(text.into()))
     }
 }
 
 impl Default for SharedText {
     fn default() -> SharedText {
-        static EMPTY: StaticJson = StaticJson::new();
-        SharedText::from_static("", &EMPTY)
+        SharedText::from_static("")
     }
 }
 
@@ -174,16 +126,10 @@ impl fmt::Display for SharedText {
     }
 }
 
-/// Serialized as its JSON form made once. Reports are only ever serialized
-/// as JSON, by writers that copy such a raw value as it is (the tool's own,
-/// `render::json_writer`, and `serde_json`'s), and `serde_json`'s `to_value`
-/// reads it back as a string.
+/// Serialized as the text it is.
 impl Serialize for SharedText {
     fn serialize<S: Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
-        match self.json() {
-            Some(json) => json.serialize(serializer),
-            None => serializer.serialize_str(self),
-        }
+        serializer.serialize_str(self)
     }
 }
 

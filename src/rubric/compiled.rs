@@ -9,13 +9,11 @@ use super::*;
 use crate::frameworks::{Entry, Framework, Reference};
 use std::sync::Arc;
 
-/// Rubric text held by the binary, with a `static` of its own for its JSON
-/// form, shared without allocating.
+/// Rubric text held by the binary, shared without allocating.
 macro_rules! t {
-    ($text:literal) => {{
-        static JSON: StaticJson = StaticJson::new();
-        SharedText::from_static($text, &JSON)
-    }};
+    ($text:literal) => {
+        SharedText::from_static($text)
+    };
 }
 
 fn s(text: &str) -> String {

@@ -27,8 +27,8 @@ pub const DEFAULT_TOML: &str = include_str!("../../rubrics/default.toml");
 /// once it passed every check (`compiled.rs`): reading and checking the
 /// TOML at every start was nearly half of a one-file run. Built once for
 /// the process and shared: its lists of references make their JSON once
-/// and keep it for the rest of the run (`json_forms`), which a rubric
-/// built anew for each caller would do again each time.
+/// and keep it for the rest of the run (`frameworks::References`), which a
+/// rubric built anew for each caller would do again each time.
 pub fn shared_default_rubric() -> &'static Rubric {
     static DEFAULT: std::sync::OnceLock<Rubric> = std::sync::OnceLock::new();
     DEFAULT.get_or_init(compiled::rubric)
@@ -41,7 +41,7 @@ pub fn default_rubric() -> Rubric {
 
 /// Rubric text that every assessment quotes: shared, so ten thousand
 /// assessments hold ten thousand pointers to one copy of the words.
-pub use crate::shared_text::{SharedText, StaticJson};
+pub use crate::shared_text::SharedText;
 
 /// The rubric as every report names it.
 #[derive(Debug, Clone, PartialEq)]
