@@ -289,8 +289,10 @@ static ESCAPE: [u8; 256] = {
 
 /// `text` escaped for inside a JSON string, at the end of `out`. Most
 /// text needs no escape: that is found eight bytes at a time, and the
-/// text then copied whole.
-#[inline]
+/// text then copied whole. Made part of each caller: a call of its own
+/// for each of a portfolio's strings was 0.7 % of its instructions.
+#[allow(clippy::inline_always)]
+#[inline(always)]
 fn escaped(out: &mut Vec<u8>, text: &str) {
     let bytes = text.as_bytes();
     if needs_no_escape(bytes) {
