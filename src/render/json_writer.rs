@@ -201,9 +201,9 @@ impl<'o, S: Spill, const PRETTY: bool> Writer<'o, S, PRETTY> {
         serde_json::to_writer(&mut *self.out, &value)
     }
 
-    /// JSON made once, compact (a shared text, a list of references):
-    /// as it is, compact; pretty, laid out as if it had been serialized
-    /// here.
+    /// JSON made once, compact (by `serde_json::value::to_raw_value`: a
+    /// list of references): as it is, compact; pretty, laid out as if it
+    /// had been serialized here (blanks in it would be kept as they are).
     fn raw(&mut self, fragment: &str) {
         let bytes = fragment.as_bytes();
         if !PRETTY || !matches!(bytes.first(), Some(b'[' | b'{')) {
@@ -230,7 +230,9 @@ impl<'o, S: Spill, const PRETTY: bool> Writer<'o, S, PRETTY> {
                 }
                 b']' | b'}' => {
                     self.out.extend_from_slice(&bytes[copied..at]);
-                    self.level -= 1;
+                    // A fragment closing more than it opened is not
+                    // JSON a `RawValue` holds; laid out, it must not underflow.
+                    self.level = self.level.saturating_sub(1);
                     self.break_line();
                     copied = at;
                     at += 1;
@@ -713,7 +715,7 @@ macro_rules! refuse {
 pub(crate) use refuse;
 
 /// The serializer for a map's key: a string, or a number or a truth value
-/// written as one, as `serde_json` takes them.
+/// written as one, as `serde_json` takes them (`MapKeySerializer`).
 struct MapKey<'w, 'o, S, const PRETTY: bool>(&'w mut Writer<'o, S, PRETTY>);
 
 const KEY_MUST_BE_A_STRING: &str = "key must be a string";
@@ -793,8 +795,26 @@ impl<S: Spill, const PRETTY: bool> ser::Serializer for MapKey<'_, '_, S, PRETTY>
         value.serialize(self)
     }
 
-    fn serialize_some<T: ?Sized + Serialize>(self, _: &T) -> Result {
-        Err(ser::Error::custom(KEY_MUST_BE_A_STRING))
+    fn serialize_i128(self, value: i128) -> Result {
+        self.quoted(value);
+        Ok(())
+    }
+
+    fn serialize_u128(self, value: u128) -> Result {
+        self.quoted(value);
+        Ok(())
+    }
+
+    fn serialize_f32(self, value: f32) -> Result {
+        self.quoted_float(value.is_finite(), value)
+    }
+
+    fn serialize_f64(self, value: f64) -> Result {
+        self.quoted_float(value.is_finite(), value)
+    }
+
+    fn serialize_some<T: ?Sized + Serialize>(self, value: &T) -> Result {
+        value.serialize(self)
     }
 
     fn serialize_newtype_variant<T: ?Sized + Serialize>(
@@ -808,8 +828,6 @@ impl<S: Spill, const PRETTY: bool> ser::Serializer for MapKey<'_, '_, S, PRETTY>
     }
 
     refuse! { KEY_MUST_BE_A_STRING;
-        serialize_f32(f32) -> ();
-        serialize_f64(f64) -> ();
         serialize_bytes(&[u8]) -> ();
         serialize_none() -> ();
         serialize_unit() -> ();
@@ -829,6 +847,19 @@ impl<S: Spill, const PRETTY: bool> MapKey<'_, '_, S, PRETTY> {
         self.0.out.push(b'"');
         self.0.integer(value);
         self.0.out.push(b'"');
+    }
+
+    /// A float key, quoted; one that is not finite is refused.
+    fn quoted_float<T: Serialize>(self, finite: bool, value: T) -> Result {
+        if !finite {
+            return Err(ser::Error::custom(
+                "float key must be finite (got NaN or +/-inf)",
+            ));
+        }
+        self.0.out.push(b'"');
+        self.0.float(value)?;
+        self.0.out.push(b'"');
+        Ok(())
     }
 }
 
@@ -1082,9 +1113,49 @@ mod tests {
         }
         let listed = BTreeMap::from([(vec![1], 1)]);
         assert!(compact_fails(&listed));
-        assert!(compact_fails(&BTreeMap::from([(Some(1), 1)])));
+        assert!(compact_fails(&BTreeMap::from([(None::<u8>, 1)])));
         assert!(compact_fails(&BTreeMap::from([((), 1)])));
         assert!(compact_fails(&NotText { json: 1 }));
+    }
+
+    /// A map's entries, keys of any kind, as serde gives them.
+    struct Entries<K, V>(Vec<(K, V)>);
+
+    impl<K: Serialize, V: Serialize> Serialize for Entries<K, V> {
+        fn serialize<S: serde::Serializer>(&self, s: S) -> std::result::Result<S::Ok, S::Error> {
+            use ser::SerializeMap;
+            let mut map = s.serialize_map(Some(self.0.len()))?;
+            for (k, v) in &self.0 {
+                map.serialize_entry(k, v)?;
+            }
+            map.end()
+        }
+    }
+
+    #[test]
+    fn takes_the_keys_serde_json_takes() {
+        same_as_serde_json(&BTreeMap::from([(Some(1u8), 1), (Some(2), 2)]));
+        same_as_serde_json(&BTreeMap::from([(i128::MIN, 1), (1, 2)]));
+        same_as_serde_json(&BTreeMap::from([(u128::MAX, 1)]));
+        same_as_serde_json(&Entries(vec![(1.5f64, 1), (-0.0, 2), (1e300, 3)]));
+        same_as_serde_json(&Entries(vec![(0.1f32, 1)]));
+        for not_finite in [f64::NAN, f64::INFINITY] {
+            let entries = Entries(vec![(not_finite, 1)]);
+            assert!(compact_fails(&entries));
+            assert!(serde_json::to_string(&entries).is_err());
+        }
+    }
+
+    #[test]
+    fn a_fragment_that_closes_more_than_it_opens_is_written_without_a_fault() {
+        #[derive(Serialize)]
+        #[serde(rename = "$serde_json::private::RawValue")]
+        struct Raw {
+            #[serde(rename = "$serde_json::private::RawValue")]
+            json: &'static str,
+        }
+        assert_eq!(pretty(&Raw { json: "[]]}" }), "[]\n]\n}");
+        assert_eq!(compact(&Raw { json: "[]]}" }), "[]]}");
     }
 
     fn compact_fails(value: &impl Serialize) -> bool {

@@ -159,8 +159,8 @@ impl<S: Spill> serde::ser::SerializeStruct for Fields<'_, S> {
 
     fn end(mut self) -> serde_json::Result<S> {
         if let Half::From(_) = self.half {
-            // Fields came before the first this half writes.
-            self.writer.close_struct(false);
+            // Both halves meet every field written, whichever writes it.
+            self.writer.close_struct(!self.after_first);
         }
         self.writer.finish()
     }
@@ -253,6 +253,15 @@ mod tests {
         d: Option<&'static str>,
     }
 
+    #[derive(Serialize)]
+    struct NoField {}
+
+    #[derive(Serialize)]
+    struct AllLeftOut {
+        #[serde(skip_serializing_if = "Option::is_none")]
+        a: Option<u8>,
+    }
+
     /// A writer that takes nothing.
     struct Closed;
 
@@ -281,6 +290,13 @@ mod tests {
             to_writer_in_halves(&mut halves, &parts, split).expect("json");
             assert_eq!(String::from_utf8(halves).expect("UTF-8"), whole, "{split}");
         }
+        // A struct that writes no field, having none or leaving all out.
+        let mut halves = Vec::new();
+        to_writer_in_halves(&mut halves, &NoField {}, "a").expect("json");
+        assert_eq!(halves, b"{}");
+        let mut halves = Vec::new();
+        to_writer_in_halves(&mut halves, &AllLeftOut { a: None }, "a").expect("json");
+        assert_eq!(halves, b"{}");
         let mut out = Vec::new();
         assert!(to_writer_in_halves(&mut out, &[1, 2], "a").is_err());
         // An output that takes nothing fails the whole, and the other half stops.

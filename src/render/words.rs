@@ -170,18 +170,12 @@ pub fn wrap(text: &str, width: u16, first: &str, rest: &str) -> String {
     let width = usize::from(width);
     let mut out = String::with_capacity(first.len() + text.len() + 8);
     out.push_str(first);
-    let mut line_width = visible_width(first);
-    let mut line_empty = true;
-    let mut put = |gap: usize, word: &str| {
-        place(
-            &mut out,
-            &mut line_width,
-            &mut line_empty,
-            (gap, word),
-            (width, first, rest),
-        );
+    let mut line = Line {
+        width: visible_width(first),
+        empty: true,
     };
-    let room = width.saturating_sub(visible_width(rest)).max(1);
+    let rest_width = visible_width(rest);
+    let room = width.saturating_sub(rest_width).max(1);
     // Each word with the spaces before it, kept within a line (so that
     // `Level: x   Quadrant: y` keeps its spacing) and dropped at a break.
     let mut rest_of_text = text;
@@ -197,48 +191,59 @@ pub fn wrap(text: &str, width: u16, first: &str, rest: &str) -> String {
         if word.is_empty() {
             break;
         }
-        let split = visible_width(word) > room && word.chars().any(|c| columns(c) > 1);
-        if split {
+        let word_width = visible_width(word);
+        let mut put = |gap: usize, word: &str, word_width: usize| {
+            place(
+                &mut out,
+                &mut line,
+                (gap, word, word_width),
+                (width, first, (rest, rest_width)),
+            );
+        };
+        if word_width > room && word.chars().any(|c| columns(c) > 1) {
             for (i, piece) in pieces(word, room).into_iter().enumerate() {
-                put(if i == 0 { gap } else { 0 }, piece);
+                put(if i == 0 { gap } else { 0 }, piece, visible_width(piece));
             }
         } else {
-            put(gap, word);
+            put(gap, word, word_width);
         }
     }
     out
 }
 
-/// Places one word, after `gap` spaces, on the current line or the next.
+/// The line being filled: the columns it takes, and whether it holds a word yet.
+struct Line {
+    width: usize,
+    empty: bool,
+}
+
+/// Places one word `word_width` columns wide, after `gap` spaces, on the
+/// current line or the next.
 fn place(
     out: &mut String,
-    line_width: &mut usize,
-    line_empty: &mut bool,
-    (gap, word): (usize, &str),
-    (width, first, rest): (usize, &str, &str),
+    line: &mut Line,
+    (gap, word, word_width): (usize, &str, usize),
+    (width, first, (rest, rest_width)): (usize, &str, (&str, usize)),
 ) {
-    {
-        let word_width = visible_width(word);
-        // A first word that does not fit after a label (`  Evidence: `)
-        // starts the next line rather than overflow this one.
-        let after_label = *line_empty && out.len() == first.len() && !first.trim().is_empty();
-        if (!*line_empty || after_label) && *line_width + gap + word_width > width {
-            if after_label {
-                out.truncate(out.trim_end_matches(' ').len());
-            }
-            out.push('\n');
-            out.push_str(rest);
-            *line_width = visible_width(rest);
-            *line_empty = true;
+    // A first word that does not fit after a label (`  Evidence: `)
+    // starts the next line rather than overflow this one.
+    let after_label = line.empty && out.len() == first.len() && !first.trim().is_empty();
+    if (!line.empty || after_label) && line.width + gap + word_width > width {
+        if after_label {
+            out.truncate(out.trim_end_matches(' ').len());
         }
-        if !*line_empty {
-            out.extend(std::iter::repeat_n(' ', gap));
-            *line_width += gap;
-        }
-        out.push_str(word);
-        *line_width += word_width;
-        *line_empty = false;
+        out.push('\n');
+        out.push_str(rest);
+        line.width = rest_width;
+        line.empty = true;
     }
+    if !line.empty {
+        out.extend(std::iter::repeat_n(' ', gap));
+        line.width += gap;
+    }
+    out.push_str(word);
+    line.width += word_width;
+    line.empty = false;
 }
 
 /// A table laid out in `width` columns with no word split across lines:
