@@ -29,6 +29,11 @@ pub trait Spill {
 
     /// Takes what `buffer` holds, leaving it empty (and ready for more).
     fn spill(&mut self, buffer: &mut Vec<u8>) -> io::Result<()>;
+
+    /// Takes what `buffer` holds at the end, when nothing more will come.
+    fn spill_last(&mut self, buffer: &mut Vec<u8>) -> io::Result<()> {
+        self.spill(buffer)
+    }
 }
 
 /// A buffer that is never spilled: the JSON is wanted in memory whole.
@@ -88,7 +93,7 @@ impl<'o, S: Spill, const PRETTY: bool> Writer<'o, S, PRETTY> {
     /// Spills what is left; the spill back.
     pub fn finish(mut self) -> Result<S> {
         if !self.out.is_empty() {
-            self.spill.spill(self.out).map_err(Error::io)?;
+            self.spill.spill_last(self.out).map_err(Error::io)?;
         }
         Ok(self.spill)
     }

@@ -41,11 +41,8 @@ pub fn to_writer_in_halves<W: Write>(
             .name("json-second-half".to_owned())
             .spawn_scoped(scope, || {
                 let mut current = Vec::with_capacity(PIECE);
-                let half = Pieces::until(&stop);
-                let writer = Writer::new(&mut current, half, 1);
-                let mut half = value.serialize(Fields::new(writer, Half::From(split)))?;
-                half.done.push(current);
-                Ok::<_, serde_json::Error>(half)
+                let writer = Writer::new(&mut current, Pieces::until(&stop), 1);
+                value.serialize(Fields::new(writer, Half::From(split)))
             });
         let Ok(second) = second else {
             return to_writer(out, value);
@@ -100,6 +97,12 @@ impl Spill for Pieces<'_> {
         }
         let full = std::mem::replace(buffer, Vec::with_capacity(PIECE));
         self.done.push(full);
+        Ok(())
+    }
+
+    /// The last piece kept as it is, with no new one begun.
+    fn spill_last(&mut self, buffer: &mut Vec<u8>) -> io::Result<()> {
+        self.done.push(std::mem::take(buffer));
         Ok(())
     }
 }
