@@ -357,7 +357,7 @@ struct Rendered<'a> {
     problems: &'a [Diagnostic],
 }
 
-pub use crate::diagnostic::MAX_PRINTED;
+use crate::diagnostic::MAX_PRINTED;
 
 impl fmt::Display for Rendered<'_> {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {

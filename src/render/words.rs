@@ -176,6 +176,7 @@ pub fn wrap(text: &str, width: u16, first: &str, rest: &str) -> String {
     };
     let rest_width = visible_width(rest);
     let room = width.saturating_sub(rest_width).max(1);
+    let line_break = (width, first, (rest, rest_width));
     // Each word with the spaces before it, kept within a line (so that
     // `Level: x   Quadrant: y` keeps its spacing) and dropped at a break.
     let mut rest_of_text = text;
@@ -192,20 +193,14 @@ pub fn wrap(text: &str, width: u16, first: &str, rest: &str) -> String {
             break;
         }
         let word_width = visible_width(word);
-        let mut put = |gap: usize, word: &str, word_width: usize| {
-            place(
-                &mut out,
-                &mut line,
-                (gap, word, word_width),
-                (width, first, (rest, rest_width)),
-            );
-        };
         if word_width > room && word.chars().any(|c| columns(c) > 1) {
             for (i, piece) in pieces(word, room).into_iter().enumerate() {
-                put(if i == 0 { gap } else { 0 }, piece, visible_width(piece));
+                let gap = if i == 0 { gap } else { 0 };
+                let placed = (gap, piece, visible_width(piece));
+                place(&mut out, &mut line, placed, line_break);
             }
         } else {
-            put(gap, word, word_width);
+            place(&mut out, &mut line, (gap, word, word_width), line_break);
         }
     }
     out

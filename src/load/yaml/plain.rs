@@ -4,10 +4,10 @@
 //! Most questionnaires use nothing of YAML beyond those, and are read
 //! straight from these steps, without a tree (`questionnaire::streamed`).
 //! Whatever the steps do not carry ends them with `None`: an anchor, an
-//! alias, a plain `<<` (a merge key where it is a key), a second document, a syntax error, a scalar the
-//! builder refuses, nesting or a number of values past the builder's
-//! budgets. The caller then reads the file through the tree, whose builder
-//! and walk word what is wrong.
+//! alias, a plain `<<` (a merge key where it is a key), a second document,
+//! a syntax error, a scalar the builder refuses, nesting or a number of
+//! values past the builder's budgets. The caller then reads the file
+//! through the tree, whose builder and walk word what is wrong.
 
 use super::build::{position, scalar_value, MAX_DEPTH, MAX_NODES};
 use super::events::Events;
