@@ -96,7 +96,10 @@ pub enum ColorWhen {
     Never,
 }
 
+// Each subcommand's arguments are built only when it is the one run:
+// building all of them took a tenth of a small assessment's instructions.
 #[derive(Debug, Subcommand)]
+#[command(defer = true)]
 pub enum Command {
     /// Assess a questionnaire and print the report
     Assess(AssessArgs),
@@ -161,6 +164,7 @@ pub enum Command {
 }
 
 #[derive(Debug, Subcommand)]
+#[command(defer = true)]
 pub enum RubricAction {
     /// Show the rubric in use: dimensions, criteria, weights, thresholds
     Show {

@@ -862,13 +862,59 @@ fn shell_word(path: &str) -> String {
 
 fn completions(shell: clap_complete::Shell) -> String {
     let mut script = Vec::new();
-    let mut command = <Cli as clap::CommandFactory>::command();
+    let mut command = whole_command();
     clap_complete::generate(shell, &mut command, "readiness", &mut script);
     let mut script = String::from_utf8_lossy(&script).into_owned();
     if shell == clap_complete::Shell::Fish {
         script.push_str(&fish_positionals(&command));
     }
     script
+}
+
+/// The whole command tree, built, for completions. A subcommand's arguments
+/// are added only when it is built (see `args::Command`), and clap copies
+/// the subcommands under `help` before that, when `rubric` has none of its
+/// own yet: the copies are made again here from the built tree, as clap
+/// makes them.
+fn whole_command() -> clap::Command {
+    let mut command = <Cli as clap::CommandFactory>::command();
+    command.build();
+    let copies: Vec<clap::Command> = command
+        .get_subcommands()
+        .filter(|sub| sub.get_name() != "help")
+        .map(|sub| copy_for_help(sub, "readiness help"))
+        .collect();
+    command.mut_subcommands(|sub| {
+        if sub.get_name() != "help" {
+            return sub;
+        }
+        sub.mut_subcommands(|copied| {
+            let again = copies.iter().find(|c| c.get_name() == copied.get_name());
+            again.cloned().unwrap_or(copied)
+        })
+    })
+}
+
+/// `command` as `help` lists it under `parent`: its name, its description
+/// and its subcommands, with no arguments.
+fn copy_for_help(command: &clap::Command, parent: &str) -> clap::Command {
+    let bin_name = format!("{parent} {}", command.get_name());
+    let copy = clap::Command::new(command.get_name().to_owned())
+        .bin_name(bin_name.clone())
+        .hide(command.is_hide_set())
+        .disable_help_flag(true)
+        .disable_version_flag(true)
+        .disable_help_subcommand(true)
+        .subcommands(
+            command
+                .get_subcommands()
+                .filter(|sub| sub.get_name() != "help")
+                .map(|sub| copy_for_help(sub, &bin_name)),
+        );
+    match command.get_about() {
+        Some(about) => copy.about(about.clone()),
+        None => copy,
+    }
 }
 
 /// `clap_complete`'s fish script completes options only, so that fish offers

@@ -126,6 +126,18 @@ fn completions_for_each_shell() {
         for name in ASSESS_FLAGS.iter().chain(&OTHER_FLAGS) {
             assert!(flag(name), "{shell}: --{name}");
         }
+        // `readiness help rubric <TAB>` offers the rubric's own subcommands.
+        let help_rubric_show = match shell {
+            "bash" => "readiness__subcmd__help__subcmd__rubric,show)",
+            "zsh" => "'readiness help rubric show commands'",
+            "fish" => "__fish_readiness_using_subcommand help; and __fish_seen_subcommand_from rubric\" -f -a \"show\"",
+            "powershell" => "'readiness;help;rubric;show'",
+            _ => "&'readiness;help;rubric;show'=",
+        };
+        assert!(
+            script.contains(help_rubric_show),
+            "{shell}: help rubric show"
+        );
     }
     // A shell clap has no script for is refused, naming the ones it has.
     let out = run(&["completions", "tcsh"]);
