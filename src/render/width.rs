@@ -12,6 +12,14 @@ pub fn visible_width(text: &str) -> usize {
     let bytes = text.as_bytes();
     let (mut width, mut at) = (0, 0);
     while let Some(&byte) = bytes.get(at) {
+        // Eight bytes of printable ASCII at a time: eight columns.
+        if let Some(eight) = bytes.get(at..at + 8) {
+            if all_printable_ascii(u64::from_le_bytes(eight.try_into().unwrap_or_default())) {
+                at += 8;
+                width += 8;
+                continue;
+            }
+        }
         match byte {
             b' '..=b'~' => {
                 at += 1;
@@ -34,6 +42,22 @@ pub fn visible_width(text: &str) -> usize {
         }
     }
     width
+}
+
+/// Whether each of the eight bytes of `word` is printable ASCII, from a
+/// space (0x20) to a tilde (0x7E).
+fn all_printable_ascii(word: u64) -> bool {
+    const ONES: u64 = 0x0101_0101_0101_0101;
+    const HIGH: u64 = ONES * 0x80;
+    if word & HIGH != 0 {
+        return false;
+    }
+    // Every byte is below 0x80, so no sum carries into the next byte: a
+    // byte plus 0x60 keeps its high bit clear only when it is below 0x20,
+    // and a byte plus one sets it only when it is 0x7F (delete).
+    let below_space = !(word + ONES * 0x60) & HIGH;
+    let delete = (word + ONES) & HIGH;
+    below_space | delete == 0
 }
 
 /// The columns one character takes on a terminal.
@@ -71,6 +95,21 @@ mod tests {
             text in "[ a~\u{2500}\u{257f}\u{2524}\u{24ff}\u{2580}\u{2026}\u{200b}\u{2e80}\u{1b}m北\u{301}\t]{0,24}",
         ) {
             proptest::prop_assert_eq!(visible_width(&text), width_of_characters(&text));
+        }
+    }
+
+    #[test]
+    fn eight_bytes_are_printable_ascii_only_when_each_is() {
+        for byte in 0..=u8::MAX {
+            for at in 0..8 {
+                let mut eight = *b"abcdefgh";
+                eight[at] = byte;
+                assert_eq!(
+                    all_printable_ascii(u64::from_le_bytes(eight)),
+                    (0x20..0x7f).contains(&byte),
+                    "{byte:#x} at {at}"
+                );
+            }
         }
     }
 

@@ -254,17 +254,34 @@ pub fn fit(t: &Grid, width: u16) -> String {
 /// column are left out.
 pub fn widen_to_words<'a>(longest: &mut [usize], cells: impl Iterator<Item = &'a str>) {
     for (column, cell) in longest.iter_mut().zip(cells) {
-        let bytes = cell.as_bytes();
-        let words = if bytes.iter().all(|b| matches!(b, b' '..=b'~' | b'\n')) {
-            // Every word is as wide as it is long.
-            let words = bytes.split(|&b| b == b' ' || b == b'\n');
-            words.map(<[u8]>::len).max().unwrap_or(0)
-        } else {
-            let words = cell.split([' ', '\n']);
-            words.map(visible_width).max().unwrap_or(0)
-        };
-        *column = (*column).max(words);
+        *column = (*column).max(widest_word(cell));
     }
+}
+
+/// The columns the widest word of `cell` takes (words end at blanks and
+/// line breaks).
+fn widest_word(cell: &str) -> usize {
+    // A word of printable ASCII is as wide as it is long; any other is
+    // measured as the terminal shows it.
+    let width = |word: &str, plain: bool| {
+        if plain {
+            word.len()
+        } else {
+            visible_width(word)
+        }
+    };
+    let (mut widest, mut start, mut plain) = (0, 0, true);
+    for (at, &byte) in cell.as_bytes().iter().enumerate() {
+        match byte {
+            b' ' | b'\n' => {
+                widest = widest.max(width(&cell[start..at], plain));
+                (start, plain) = (at + 1, true);
+            }
+            b'!'..=b'~' => {}
+            _ => plain = false,
+        }
+    }
+    widest.max(width(&cell[start..], plain))
 }
 
 /// The width a table takes whose columns are `longest` wide: a space of
@@ -419,6 +436,27 @@ mod tests {
             wrap("implementation.pilots", 16, "    ", "    "),
             "    implementation.pilots"
         );
+    }
+
+    #[test]
+    fn the_widest_word_is_measured_as_a_terminal_shows_it() {
+        assert_eq!(widest_word(""), 0);
+        assert_eq!(widest_word("ab  abc\nabcd e"), 4);
+        assert_eq!(widest_word("abcde f"), 5);
+        // Wide characters take two columns, a colour code none.
+        assert_eq!(widest_word("abc 北京人"), 6);
+        assert_eq!(widest_word("\u{1b}[1mbold\u{1b}[0m x"), 4);
+        let mut longest = [3, 0];
+        widen_to_words(&mut longest, ["a b", "北京 abc", "ignored"].into_iter());
+        assert_eq!(longest, [3, 4]);
+    }
+
+    proptest::proptest! {
+        #[test]
+        fn the_widest_word_is_the_widest_of_the_words(text in "[a-c \n北\u{1b}m\u{301}]{0,30}") {
+            let words = text.split([' ', '\n']).map(visible_width).max().unwrap_or(0);
+            proptest::prop_assert_eq!(widest_word(&text), words);
+        }
     }
 
     #[test]
