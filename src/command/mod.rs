@@ -874,47 +874,41 @@ fn completions(shell: clap_complete::Shell) -> String {
 /// The whole command tree, built, for completions. A subcommand's arguments
 /// are added only when it is built (see `args::Command`), and clap copies
 /// the subcommands under `help` before that, when `rubric` has none of its
-/// own yet: the copies are made again here from the built tree, as clap
-/// makes them.
+/// own yet; the copies under `rubric help`, made once it has them, are put
+/// under `help rubric` too.
 fn whole_command() -> clap::Command {
     let mut command = <Cli as clap::CommandFactory>::command();
     command.build();
-    let copies: Vec<clap::Command> = command
+    let nested: Vec<(String, Vec<clap::Command>)> = command
         .get_subcommands()
-        .filter(|sub| sub.get_name() != "help")
-        .map(|sub| copy_for_help(sub, "readiness help"))
+        .filter_map(|sub| {
+            let copies = sub.find_subcommand("help")?.get_subcommands();
+            let parent = format!("readiness help {}", sub.get_name());
+            let copies = copies
+                .filter(|copy| copy.get_name() != "help")
+                .map(|copy| renamed(copy.clone(), &parent))
+                .collect();
+            Some((sub.get_name().to_owned(), copies))
+        })
         .collect();
     command.mut_subcommands(|sub| {
         if sub.get_name() != "help" {
             return sub;
         }
-        sub.mut_subcommands(|copied| {
-            let again = copies.iter().find(|c| c.get_name() == copied.get_name());
-            again.cloned().unwrap_or(copied)
-        })
+        sub.mut_subcommands(
+            |copy| match nested.iter().find(|(name, _)| name == copy.get_name()) {
+                Some((_, copies)) => copy.subcommands(copies.iter().cloned()),
+                None => copy,
+            },
+        )
     })
 }
 
-/// `command` as `help` lists it under `parent`: its name, its description
-/// and its subcommands, with no arguments.
-fn copy_for_help(command: &clap::Command, parent: &str) -> clap::Command {
-    let bin_name = format!("{parent} {}", command.get_name());
-    let copy = clap::Command::new(command.get_name().to_owned())
-        .bin_name(bin_name.clone())
-        .hide(command.is_hide_set())
-        .disable_help_flag(true)
-        .disable_version_flag(true)
-        .disable_help_subcommand(true)
-        .subcommands(
-            command
-                .get_subcommands()
-                .filter(|sub| sub.get_name() != "help")
-                .map(|sub| copy_for_help(sub, &bin_name)),
-        );
-    match command.get_about() {
-        Some(about) => copy.about(about.clone()),
-        None => copy,
-    }
+/// `copy` and its subcommands named as commands under `parent`.
+fn renamed(copy: clap::Command, parent: &str) -> clap::Command {
+    let bin_name = format!("{parent} {}", copy.get_name());
+    copy.mut_subcommands(|sub| renamed(sub, &bin_name))
+        .bin_name(bin_name)
 }
 
 /// `clap_complete`'s fish script completes options only, so that fish offers
