@@ -183,16 +183,26 @@ pub fn wrap(text: &str, width: u16, first: &str, rest: &str) -> String {
     while !rest_of_text.is_empty() {
         let gap = rest_of_text.len() - rest_of_text.trim_start_matches(' ').len();
         let after_gap = &rest_of_text[gap..];
+        // The word ends at the next blank; one of printable ASCII only is
+        // as wide as it is long.
+        let mut plain = true;
         let word_end = after_gap
             .bytes()
-            .position(|b| b == b' ')
+            .position(|b| {
+                plain &= matches!(b, b' '..=b'~');
+                b == b' '
+            })
             .unwrap_or(after_gap.len());
         let word = &after_gap[..word_end];
         rest_of_text = &after_gap[word_end..];
         if word.is_empty() {
             break;
         }
-        let word_width = visible_width(word);
+        let word_width = if plain {
+            word.len()
+        } else {
+            visible_width(word)
+        };
         if word_width > room && word.chars().any(|c| columns(c) > 1) {
             for (i, piece) in pieces(word, room).into_iter().enumerate() {
                 let gap = if i == 0 { gap } else { 0 };
