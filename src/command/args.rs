@@ -97,7 +97,8 @@ pub enum ColorWhen {
 }
 
 // Each subcommand's arguments are built only when it is the one run:
-// building all of them took a tenth of a small assessment's instructions.
+// building every subcommand's cost a one-file assessment 68,000
+// instructions and some 17 page faults in code it never ran.
 #[derive(Debug, Subcommand)]
 #[command(defer = true)]
 pub enum Command {
