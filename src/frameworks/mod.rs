@@ -117,36 +117,42 @@ impl Reference {
 /// framework: `NIST MEASURE 2.4, MANAGE 4.1 · ISO A.6.2.6 · EU AI Act Art. 26
 /// (where the system is high-risk under the Act)`. Empty for none.
 pub fn compact(references: &[Reference]) -> String {
-    let mut groups: Vec<(&SharedText, Vec<&Reference>)> = Vec::new();
-    for r in references {
-        match groups.iter_mut().find(|(f, _)| **f == r.framework) {
-            Some((_, list)) => list.push(r),
-            None => groups.push((&r.framework, vec![r])),
+    let high_risk = |out: &mut String| {
+        out.push_str(" (");
+        out.push_str(HIGH_RISK);
+        out.push(')');
+    };
+    let mut out = String::new();
+    // Each framework in the order its first reference comes, written once.
+    for (at, first) in references.iter().enumerate() {
+        if references[..at]
+            .iter()
+            .any(|r| r.framework == first.framework)
+        {
+            continue;
+        }
+        let group = || {
+            references[at..]
+                .iter()
+                .filter(|r| r.framework == first.framework)
+        };
+        let every_high_risk = group().all(|r| r.high_risk);
+        if !out.is_empty() {
+            out.push_str(" · ");
+        }
+        out.push_str(&first.short);
+        for (i, r) in group().enumerate() {
+            out.push_str(if i == 0 { " " } else { ", " });
+            out.push_str(&r.id);
+            if r.high_risk && !every_high_risk {
+                high_risk(&mut out);
+            }
+        }
+        if every_high_risk {
+            high_risk(&mut out);
         }
     }
-    groups
-        .iter()
-        .map(|(_, list)| {
-            let every_high_risk = list.iter().all(|r| r.high_risk);
-            let ids: Vec<String> = list
-                .iter()
-                .map(|r| {
-                    if r.high_risk && !every_high_risk {
-                        format!("{} ({HIGH_RISK})", r.id)
-                    } else {
-                        r.id.to_string()
-                    }
-                })
-                .collect();
-            let short = list.first().map_or("", |r| &*r.short);
-            if every_high_risk {
-                format!("{short} {} ({HIGH_RISK})", ids.join(", "))
-            } else {
-                format!("{short} {}", ids.join(", "))
-            }
-        })
-        .collect::<Vec<_>>()
-        .join(" · ")
+    out
 }
 
 /// The references of a rubric's finding or dimension, shared by every
