@@ -369,6 +369,36 @@ impl fmt::Write for Escaping<'_> {
     }
 }
 
+/// A serializer's ten integer methods, each handing its value to
+/// `self.$write` and succeeding.
+macro_rules! integers {
+    ($write:ident) => {
+        integers!($write;
+            serialize_i8(i8) serialize_i16(i16) serialize_i32(i32) serialize_i64(i64)
+            serialize_i128(i128) serialize_u8(u8) serialize_u16(u16) serialize_u32(u32)
+            serialize_u64(u64) serialize_u128(u128));
+    };
+    ($write:ident; $($method:ident($ty:ty))*) => {
+        $(fn $method(self, value: $ty) -> Result {
+            self.$write(value);
+            Ok(())
+        })*
+    };
+}
+
+/// The compound types of a serializer that takes only single values.
+macro_rules! no_compounds {
+    () => {
+        type SerializeSeq = ser::Impossible<(), Error>;
+        type SerializeTuple = ser::Impossible<(), Error>;
+        type SerializeTupleStruct = ser::Impossible<(), Error>;
+        type SerializeTupleVariant = ser::Impossible<(), Error>;
+        type SerializeMap = ser::Impossible<(), Error>;
+        type SerializeStruct = ser::Impossible<(), Error>;
+        type SerializeStructVariant = ser::Impossible<(), Error>;
+    };
+}
+
 impl<'w, 'o, S: Spill, const PRETTY: bool> ser::Serializer for &'w mut Writer<'o, S, PRETTY> {
     type Ok = ();
     type Error = Error;
@@ -386,55 +416,7 @@ impl<'w, 'o, S: Spill, const PRETTY: bool> ser::Serializer for &'w mut Writer<'o
         Ok(())
     }
 
-    fn serialize_i8(self, value: i8) -> Result {
-        self.integer(value);
-        Ok(())
-    }
-
-    fn serialize_i16(self, value: i16) -> Result {
-        self.integer(value);
-        Ok(())
-    }
-
-    fn serialize_i32(self, value: i32) -> Result {
-        self.integer(value);
-        Ok(())
-    }
-
-    fn serialize_i64(self, value: i64) -> Result {
-        self.integer(value);
-        Ok(())
-    }
-
-    fn serialize_i128(self, value: i128) -> Result {
-        self.integer(value);
-        Ok(())
-    }
-
-    fn serialize_u8(self, value: u8) -> Result {
-        self.integer(value);
-        Ok(())
-    }
-
-    fn serialize_u16(self, value: u16) -> Result {
-        self.integer(value);
-        Ok(())
-    }
-
-    fn serialize_u32(self, value: u32) -> Result {
-        self.integer(value);
-        Ok(())
-    }
-
-    fn serialize_u64(self, value: u64) -> Result {
-        self.integer(value);
-        Ok(())
-    }
-
-    fn serialize_u128(self, value: u128) -> Result {
-        self.integer(value);
-        Ok(())
-    }
+    integers!(integer);
 
     fn serialize_f32(self, value: f32) -> Result {
         self.float(value)
@@ -728,13 +710,7 @@ const KEY_MUST_BE_A_STRING: &str = "key must be a string";
 impl<S: Spill, const PRETTY: bool> ser::Serializer for MapKey<'_, '_, S, PRETTY> {
     type Ok = ();
     type Error = Error;
-    type SerializeSeq = ser::Impossible<(), Error>;
-    type SerializeTuple = ser::Impossible<(), Error>;
-    type SerializeTupleStruct = ser::Impossible<(), Error>;
-    type SerializeTupleVariant = ser::Impossible<(), Error>;
-    type SerializeMap = ser::Impossible<(), Error>;
-    type SerializeStruct = ser::Impossible<(), Error>;
-    type SerializeStructVariant = ser::Impossible<(), Error>;
+    no_compounds!();
 
     fn serialize_str(self, value: &str) -> Result {
         self.0.string(value);
@@ -751,45 +727,7 @@ impl<S: Spill, const PRETTY: bool> ser::Serializer for MapKey<'_, '_, S, PRETTY>
         Ok(())
     }
 
-    fn serialize_i8(self, value: i8) -> Result {
-        self.quoted(value);
-        Ok(())
-    }
-
-    fn serialize_i16(self, value: i16) -> Result {
-        self.quoted(value);
-        Ok(())
-    }
-
-    fn serialize_i32(self, value: i32) -> Result {
-        self.quoted(value);
-        Ok(())
-    }
-
-    fn serialize_i64(self, value: i64) -> Result {
-        self.quoted(value);
-        Ok(())
-    }
-
-    fn serialize_u8(self, value: u8) -> Result {
-        self.quoted(value);
-        Ok(())
-    }
-
-    fn serialize_u16(self, value: u16) -> Result {
-        self.quoted(value);
-        Ok(())
-    }
-
-    fn serialize_u32(self, value: u32) -> Result {
-        self.quoted(value);
-        Ok(())
-    }
-
-    fn serialize_u64(self, value: u64) -> Result {
-        self.quoted(value);
-        Ok(())
-    }
+    integers!(quoted);
 
     fn serialize_unit_variant(self, _: &'static str, _: u32, variant: &'static str) -> Result {
         self.0.string(variant);
@@ -798,16 +736,6 @@ impl<S: Spill, const PRETTY: bool> ser::Serializer for MapKey<'_, '_, S, PRETTY>
 
     fn serialize_newtype_struct<T: ?Sized + Serialize>(self, _: &'static str, value: &T) -> Result {
         value.serialize(self)
-    }
-
-    fn serialize_i128(self, value: i128) -> Result {
-        self.quoted(value);
-        Ok(())
-    }
-
-    fn serialize_u128(self, value: u128) -> Result {
-        self.quoted(value);
-        Ok(())
     }
 
     fn serialize_f32(self, value: f32) -> Result {
@@ -876,13 +804,7 @@ const NOT_RAW_JSON: &str = "expected the JSON of a raw value";
 impl<S: Spill, const PRETTY: bool> ser::Serializer for RawFragment<'_, '_, S, PRETTY> {
     type Ok = ();
     type Error = Error;
-    type SerializeSeq = ser::Impossible<(), Error>;
-    type SerializeTuple = ser::Impossible<(), Error>;
-    type SerializeTupleStruct = ser::Impossible<(), Error>;
-    type SerializeTupleVariant = ser::Impossible<(), Error>;
-    type SerializeMap = ser::Impossible<(), Error>;
-    type SerializeStruct = ser::Impossible<(), Error>;
-    type SerializeStructVariant = ser::Impossible<(), Error>;
+    no_compounds!();
 
     fn serialize_str(self, json: &str) -> Result {
         self.0.raw(json);
