@@ -79,6 +79,9 @@ pub fn run(args: &HistoryArgs, env: &Environment) -> Result<Output, Error> {
     })
 }
 
+/// How many versions a worker takes from the reader at a time.
+const CHUNK: usize = 16;
+
 /// The history of one questionnaire: its versions, oldest first, within
 /// `--since` and `--max`, each assessed.
 fn history_of(
@@ -111,25 +114,49 @@ fn history_of(
         }
         .into());
     }
-    // Read, assessed and dropped a few versions at a time: a long history
-    // of a large questionnaire is never held in memory at once.
-    let batch = rayon::current_num_threads().max(1) * 2;
-    let mut versions = Vec::with_capacity(revisions.len());
-    let mut pending: Vec<(usize, Blob)> = Vec::with_capacity(batch);
-    let assess_pending = |pending: &mut Vec<(usize, Blob)>, versions: &mut Vec<Version>| {
-        let done: Vec<Version> = pending
-            .par_drain(..)
-            .map(|(index, blob)| version(&revisions[index], blob, rubric, env))
+    // Read on one thread and assessed on the others as they arrive, a few
+    // versions at a time, with a few such chunks at most waiting between
+    // the two: a long history of a large questionnaire is never held in
+    // memory at once, and neither side waits for the other to finish.
+    // (Assessed in batches between reads, the workers spent most of the run
+    // yielding to one another at each batch's end; handed over one by one,
+    // waking one another for each.)
+    let waiting = rayon::current_num_threads().max(1) * 2;
+    let (sender, received) = std::sync::mpsc::sync_channel::<Vec<(usize, Blob)>>(waiting);
+    let (read, mut versions) = std::thread::scope(|scope| {
+        let shown = &shown;
+        let revisions = &revisions;
+        // The sender moves to the reader and ends with it, which ends the
+        // chunks received.
+        let reader = scope.spawn(move || {
+            let mut chunk = Vec::with_capacity(CHUNK);
+            let read = git::each_content(file, shown, revisions, |index, blob| {
+                chunk.push((index, blob));
+                if chunk.len() == CHUNK {
+                    // The receiving side ends only after every chunk is sent.
+                    let _ = sender.send(std::mem::replace(&mut chunk, Vec::with_capacity(CHUNK)));
+                }
+            });
+            let _ = sender.send(chunk);
+            read
+        });
+        let versions: Vec<(usize, Version)> = received
+            .into_iter()
+            .par_bridge()
+            .flat_map_iter(|chunk| {
+                chunk
+                    .into_iter()
+                    .map(|(index, blob)| (index, version(&revisions[index], blob, rubric, env)))
+            })
             .collect();
-        versions.extend(done);
-    };
-    git::each_content(file, &shown, &revisions, |index, blob| {
-        pending.push((index, blob));
-        if pending.len() == batch {
-            assess_pending(&mut pending, &mut versions);
-        }
-    })?;
-    assess_pending(&mut pending, &mut versions);
+        let read = reader
+            .join()
+            .unwrap_or_else(|panic| std::panic::resume_unwind(panic));
+        (read, versions)
+    });
+    read?;
+    versions.sort_unstable_by_key(|(index, _)| *index);
+    let versions = versions.into_iter().map(|(_, version)| version).collect();
     Ok(History {
         format_version: 1,
         file: shown,
