@@ -15,12 +15,13 @@ use crate::assessment::{
     Respondent, Scores, Spend, Tool, FORMAT_VERSION,
 };
 use crate::derive::facts::Facts;
-use crate::load::questionnaire::format::{self, pilot, QUESTIONS};
+use crate::load::questionnaire::format::{self, pilot, PILOTS, QUESTIONS};
 use crate::load::questionnaire::Questionnaire;
 use crate::number::round1;
 use crate::rubric::{Criterion, Rubric};
 use crate::vocabulary::{Confidence, Level, Side, Stage, Word};
 use findings::{Context, DETECTORS};
+use rayon::prelude::*;
 use scoring::{CriterionScore, SideScore};
 use std::collections::BTreeSet;
 use std::sync::Arc;
@@ -53,13 +54,34 @@ fn assess_to(
     source: &str,
     extent: Extent,
 ) -> Assessment {
+    let pilots = questionnaire
+        .list(PILOTS)
+        .map_or(0, |list| list.items.len());
+    assess_with(
+        questionnaire,
+        rubric,
+        source,
+        extent,
+        AtOnce::for_pilots(pilots),
+    )
+}
+
+fn assess_with(
+    questionnaire: &Questionnaire,
+    rubric: &Rubric,
+    source: &str,
+    extent: Extent,
+    at_once: AtOnce,
+) -> Assessment {
     let facts = Facts::derive(questionnaire);
     let t = &rubric.thresholds;
-    let criteria: Vec<(&Criterion, CriterionScore)> = rubric
-        .criteria
-        .iter()
-        .map(|c| (&**c, scoring::score(c, &facts, &t.impact_weights)))
-        .collect();
+    let score = |c: &Criterion| scoring::score(c, &facts, &t.impact_weights);
+    let criteria: Vec<(&Criterion, CriterionScore)> = match at_once {
+        AtOnce::Yes => (rubric.criteria.par_iter())
+            .map(|c| (&**c, score(c)))
+            .collect(),
+        AtOnce::No => rubric.criteria.iter().map(|c| (&**c, score(c))).collect(),
+    };
     let side = |side: Side| {
         scoring::side_score(
             criteria
@@ -70,12 +92,15 @@ fn assess_to(
     };
     let (strategy, implementation) = (side(Side::Strategy), side(Side::Implementation));
     let scores = scores(&strategy, &implementation, &criteria);
-    let findings = findings::detect(&Context {
-        facts: &facts,
-        rubric,
-        strategy,
-        implementation,
-    });
+    let findings = findings::detect(
+        &Context {
+            facts: &facts,
+            rubric,
+            strategy,
+            implementation,
+        },
+        at_once,
+    );
     let purgatory = findings::purgatory_status(&findings, &facts, rubric);
     let live = facts.live_pilots();
     let quadrant = scoring::quadrant_of(
@@ -144,9 +169,46 @@ fn assess_to(
             &criteria,
             &decision,
             rubric,
+            at_once,
         );
     }
     assessment
+}
+
+/// Whether the independent parts of an assessment are worked out on
+/// several threads at once. For a questionnaire of thousands of pilots,
+/// where each part takes milliseconds, it is; for the few pilots of most,
+/// handing work to another thread costs more than it saves (and a
+/// portfolio's threads are already each assessing a questionnaire).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum AtOnce {
+    Yes,
+    No,
+}
+
+impl AtOnce {
+    /// From this many pilots, parts are worked out at once.
+    const FROM_PILOTS: usize = 1000;
+
+    fn for_pilots(pilots: usize) -> AtOnce {
+        if pilots >= AtOnce::FROM_PILOTS {
+            AtOnce::Yes
+        } else {
+            AtOnce::No
+        }
+    }
+
+    /// `a` and `b`, at once or one after the other.
+    pub fn join<A: Send, B: Send>(
+        self,
+        a: impl FnOnce() -> A + Send,
+        b: impl FnOnce() -> B + Send,
+    ) -> (A, B) {
+        match self {
+            AtOnce::Yes => rayon::join(a, b),
+            AtOnce::No => (a(), b()),
+        }
+    }
 }
 
 /// What only a report shows, beside the verdict: the recommendations and
@@ -159,24 +221,41 @@ fn add_report_parts(
     criteria: &[(&Criterion, CriterionScore)],
     decision: &focus::Decision,
     rubric: &Rubric,
+    at_once: AtOnce,
 ) {
-    let gaps = recommend::ranked_gaps(criteria, &a.findings, facts, rubric);
-    a.recommendations = recommend::recommend(&recommend::Inputs {
-        decision,
-        confidence: a.confidence,
-        scores: &a.scores,
-        findings: &a.findings,
-        criteria,
-        facts,
-        rubric,
-    });
-    a.next_level = next_level((a.level, a.level_cap), &a.scores, &gaps, rubric);
+    // The recommendations on one side; on the other, the lists that only
+    // restate the questionnaire, pilot by pilot and answer by answer.
+    let ((recommendations, next), (pilots, decisions, unanswered)) = at_once.join(
+        || {
+            let gaps = recommend::ranked_gaps(criteria, &a.findings, facts, rubric);
+            let recommendations = recommend::recommend(&recommend::Inputs {
+                decision,
+                confidence: a.confidence,
+                scores: &a.scores,
+                findings: &a.findings,
+                criteria,
+                facts,
+                rubric,
+            });
+            let next = next_level((a.level, a.level_cap), &a.scores, &gaps, rubric);
+            (recommendations, next)
+        },
+        || {
+            (
+                inventory(facts),
+                decisions(facts, rubric),
+                unanswered(questionnaire, criteria),
+            )
+        },
+    );
+    a.recommendations = recommendations;
+    a.next_level = next;
     a.respondents = respondents(questionnaire);
-    a.pilots = inventory(facts);
-    a.decisions = decisions(facts, rubric);
+    a.pilots = pilots;
+    a.decisions = decisions;
     a.incidents = incidents(questionnaire);
     a.dimensions = dimensions(rubric, criteria);
-    a.unanswered = unanswered(questionnaire, criteria);
+    a.unanswered = unanswered;
     a.unanswered_across = read_across(criteria);
 }
 
@@ -635,6 +714,63 @@ fn key_place(base: &str, key: &str) -> usize {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    /// A shipped example with `n` more pilots of every stage, environment
+    /// and state of monitoring, a few of them overdue or over budget.
+    fn many_pilots(n: usize) -> Questionnaire {
+        use std::fmt::Write;
+        let example = include_str!("../../examples/partial-cedar-health.yaml");
+        let mut pilots = String::from("  pilots:\n");
+        let stages = ["idea", "pilot", "production", "scaled", "retired"];
+        let environments = ["laptop", "sandbox", "cloud", "production"];
+        let monitoring = ["none", "manual", "automated"];
+        for i in 0..n {
+            let stage = stages[i % stages.len()];
+            let retired = if stage == "retired" {
+                ", retired_reason: cost"
+            } else {
+                ""
+            };
+            writeln!(
+                pilots,
+                "    - {{name: p{i}, stage: {stage}{retired}, started: 2025-{:02}-01, environment: {}, \
+                 users: {}, value_measured: {}, monitoring: {}, cost_vs_plan: {}}}",
+                i % 12 + 1,
+                environments[i % environments.len()],
+                i % 40,
+                i % 3 == 0,
+                monitoring[i % monitoring.len()],
+                i % 4,
+            )
+            .expect("written to a string");
+        }
+        let text = example.replacen("  pilots:\n", &pilots, 1);
+        let today = crate::date::Date::parse("2026-11-20").expect("date");
+        let options = crate::load::questionnaire::LoadOptions { as_of: None, today };
+        crate::load::questionnaire::load(&text, options).expect("valid")
+    }
+
+    #[test]
+    fn parts_worked_out_at_once_are_the_parts_worked_out_one_by_one() {
+        let rubric = crate::rubric::default_rubric();
+        for n in [AtOnce::FROM_PILOTS - 2, AtOnce::FROM_PILOTS - 1] {
+            // With the example's own pilot: one short of the bound, and on it.
+            let q = many_pilots(n);
+            let pilots = n + 1;
+            let expected = if pilots >= AtOnce::FROM_PILOTS {
+                AtOnce::Yes
+            } else {
+                AtOnce::No
+            };
+            assert_eq!(AtOnce::for_pilots(pilots), expected);
+            let one_by_one = assess_with(&q, &rubric, "org.yaml", Extent::Report, AtOnce::No);
+            let at_once = assess_with(&q, &rubric, "org.yaml", Extent::Report, AtOnce::Yes);
+            assert!(at_once.findings.len() > 3, "{:?}", at_once.findings);
+            assert!(at_once.recommendations.len() > 3);
+            assert_eq!(at_once, one_by_one, "{pilots} pilots");
+            assert_eq!(assess(&q, &rubric, "org.yaml"), one_by_one);
+        }
+    }
 
     fn order_key(path: &str) -> Place {
         Places::default().of(path)

@@ -16,6 +16,7 @@ mod other;
 mod purgatory;
 
 use crate::assess::scoring::SideScore;
+use crate::assess::AtOnce;
 use crate::assessment::{Clause, Finding, PilotVar};
 use crate::derive::evidence::Evidence;
 use crate::derive::facts::{Facts, Pilot};
@@ -24,6 +25,7 @@ use crate::rubric::{FindingText, Message, Rubric};
 use crate::text::names;
 use crate::vocabulary::{FindingId, Severity, Source};
 use logic::Tri;
+use rayon::prelude::*;
 use std::fmt::Display;
 
 pub use purgatory::{status as purgatory_status, Status as PurgatoryFacts};
@@ -247,11 +249,14 @@ fn high_stakes<'p, 'q>(
 }
 
 /// Every finding that fires, most severe first, then in catalogue order.
-pub fn detect(cx: &Context<'_>) -> Vec<Finding> {
-    let mut findings: Vec<Finding> = DETECTORS
-        .iter()
-        .filter_map(|d| (d.detect)(cx).map(|found| word(d.id, found, cx)))
-        .collect();
+/// The detectors run one after another, or, for a questionnaire large enough
+/// (`at_once`), side by side, each finding in its place all the same.
+pub fn detect(cx: &Context<'_>, at_once: AtOnce) -> Vec<Finding> {
+    let fire = |d: &Detector| (d.detect)(cx).map(|found| word(d.id, found, cx));
+    let mut findings: Vec<Finding> = match at_once {
+        AtOnce::Yes => DETECTORS.par_iter().filter_map(fire).collect(),
+        AtOnce::No => DETECTORS.iter().filter_map(fire).collect(),
+    };
     // A stable sort keeps the catalogue's order within a severity.
     findings.sort_by_key(|f| std::cmp::Reverse(f.severity));
     findings
