@@ -7,7 +7,7 @@ use super::json_writer::{self, refuse, Spill, Streamed, Writer};
 use serde::ser::Impossible;
 use serde::Serialize;
 use std::io::{self, Write};
-use std::sync::atomic::{AtomicBool, Ordering};
+use std::sync::mpsc;
 
 /// Writes `value` pretty-printed to `out`.
 pub fn to_writer<W: Write>(out: W, value: &impl Serialize) -> serde_json::Result<()> {
@@ -24,86 +24,91 @@ pub fn to_string(value: &impl Serialize) -> serde_json::Result<String> {
 
 /// Writes `value`, a struct, pretty-printed to `out`, as [`to_writer`]
 /// does, in two halves at once: its fields before `split` on this thread,
-/// straight to `out`, and from `split` on on another, into memory, written
-/// after them. For the report of a very large questionnaire, whose lists
-/// of evidence make tens of megabytes, writing it was the longest step of
-/// the run and the only one that used one processor alone. (Of a struct
-/// without a field `split`, the other thread writes only the closing
-/// brace.) Where no thread can be had, the struct is written whole here.
+/// straight to `out`, and from `split` on on another, into pieces of
+/// memory that this thread writes once its own half is written, in order,
+/// and hands back to be filled again. For the report of a very large
+/// questionnaire, whose lists of evidence make tens of megabytes, writing
+/// it was the longest step of the run and the only one that used one
+/// processor alone. (Of a struct without a field `split`, the other thread
+/// writes only the closing brace.) Where no thread can be had, the struct
+/// is written whole here.
 pub fn to_writer_in_halves<W: Write>(
     mut out: W,
     value: &(impl Serialize + Sync),
     split: &'static str,
 ) -> serde_json::Result<()> {
-    let stop = AtomicBool::new(false);
+    let (full, to_write) = mpsc::channel();
+    let (written, emptied) = mpsc::channel();
     std::thread::scope(|scope| {
         let second = std::thread::Builder::new()
             .name("json-second-half".to_owned())
-            .spawn_scoped(scope, || {
+            .spawn_scoped(scope, move || {
                 let mut current = Vec::with_capacity(PIECE);
-                let writer = Writer::new(&mut current, Pieces::until(&stop), 1);
-                value.serialize(Fields::new(writer, Half::From(split)))
+                let writer = Writer::new(&mut current, Pieces { full, emptied }, 1);
+                value
+                    .serialize(Fields::new(writer, Half::From(split)))
+                    .map(drop)
             });
         let Ok(second) = second else {
             return to_writer(out, value);
         };
         let mut buffer = Vec::with_capacity(Streamed::<&mut W>::LIMIT + (1 << 12));
         let writer = Writer::new(&mut buffer, Streamed(&mut out), 0);
-        let first = value.serialize(Fields::new(writer, Half::Before(split)));
-        if first.is_err() {
-            // The report goes nowhere: the other half need not be finished.
-            stop.store(true, Ordering::Relaxed);
-        }
-        let half = second
+        let first = value
+            .serialize(Fields::new(writer, Half::Before(split)))
+            .and_then(|Streamed(out)| {
+                // The other half's pieces, as they come, until it ends.
+                for mut piece in &to_write {
+                    out.write_all(&piece).map_err(serde_json::Error::io)?;
+                    piece.clear();
+                    // Gone only once the other half has ended.
+                    let _ = written.send(piece);
+                }
+                Ok(())
+            });
+        // Where this half failed, the other's next piece finds no one to
+        // take it, and that half stops there.
+        drop(to_write);
+        let second = second
             .join()
             .unwrap_or_else(|panic| std::panic::resume_unwind(panic));
-        first?;
-        let half = half?;
-        for piece in &half.done {
-            out.write_all(piece).map_err(serde_json::Error::io)?;
-        }
-        Ok(())
+        first.and(second)
     })
 }
 
-/// Text kept in pieces of about [`PIECE`] bytes: one buffer grown by
-/// doubling to tens of megabytes was copied each time it grew, and held
-/// twice at the last. Spilling fails once `stop` is set.
-struct Pieces<'s> {
-    done: Vec<Vec<u8>>,
-    stop: &'s AtomicBool,
+/// Text handed over in pieces of about [`PIECE`] bytes as each fills, a
+/// piece already written taken back to be filled again: each piece of a
+/// report's second half in new memory was mostly the kernel clearing it
+/// (16 MB for 10,000 pilots), and one buffer grown by doubling was copied
+/// each time it grew. Spilling fails once nothing takes the pieces.
+struct Pieces {
+    full: mpsc::Sender<Vec<u8>>,
+    emptied: mpsc::Receiver<Vec<u8>>,
 }
 
 const PIECE: usize = 1 << 22;
 
-impl Pieces<'_> {
-    fn until(stop: &AtomicBool) -> Pieces<'_> {
-        Pieces {
-            done: Vec::new(),
-            stop,
-        }
+impl Pieces {
+    fn hand_over(&self, piece: Vec<u8>) -> io::Result<()> {
+        self.full
+            .send(piece)
+            .map_err(|_| io::Error::other("the first half of the report was not written"))
     }
 }
 
-impl Spill for Pieces<'_> {
+impl Spill for Pieces {
     /// Room is left for the value that ends past it, most often.
     const LIMIT: usize = PIECE - (1 << 16);
 
     fn spill(&mut self, buffer: &mut Vec<u8>) -> io::Result<()> {
-        if self.stop.load(Ordering::Relaxed) {
-            return Err(io::Error::other(
-                "the first half of the report was not written",
-            ));
-        }
-        let full = std::mem::replace(buffer, Vec::with_capacity(PIECE));
-        self.done.push(full);
-        Ok(())
+        let next = (self.emptied.try_recv()).unwrap_or_else(|_| Vec::with_capacity(PIECE));
+        let full = std::mem::replace(buffer, next);
+        self.hand_over(full)
     }
 
-    /// The last piece kept as it is, with no new one begun.
+    /// The last piece handed over as it is, with no new one begun.
     fn spill_last(&mut self, buffer: &mut Vec<u8>) -> io::Result<()> {
-        self.done.push(std::mem::take(buffer));
-        Ok(())
+        self.hand_over(std::mem::take(buffer))
     }
 }
 
@@ -306,17 +311,45 @@ mod tests {
         assert!(to_writer_in_halves(Closed, &parts, "c").is_err());
     }
 
+    /// Pieces, with the ends the writing thread holds: the pieces handed
+    /// over, and the way back for those written.
+    fn pieces() -> (Pieces, mpsc::Receiver<Vec<u8>>, mpsc::Sender<Vec<u8>>) {
+        let (full, to_write) = mpsc::channel();
+        let (written, emptied) = mpsc::channel();
+        (Pieces { full, emptied }, to_write, written)
+    }
+
     #[test]
-    fn pieces_take_nothing_more_once_stopped() {
-        let stop = AtomicBool::new(false);
-        let mut pieces = Pieces::until(&stop);
+    fn pieces_take_nothing_more_once_nothing_takes_them() {
+        let (mut pieces, to_write, _written) = pieces();
         let mut buffer = b"taken".to_vec();
         pieces.spill(&mut buffer).expect("taken");
         assert!(buffer.is_empty() && buffer.capacity() >= PIECE);
-        stop.store(true, Ordering::Relaxed);
+        assert_eq!(to_write.try_recv().expect("handed over"), b"taken");
+        drop(to_write);
         buffer.extend_from_slice(b"more");
         assert!(pieces.spill(&mut buffer).is_err());
-        assert_eq!(pieces.done, [b"taken".to_vec()]);
+        assert!(pieces.spill_last(&mut buffer).is_err());
+    }
+
+    #[test]
+    fn a_piece_written_is_filled_again() {
+        let (mut pieces, to_write, written) = pieces();
+        let mut buffer = b"first".to_vec();
+        pieces.spill(&mut buffer).expect("taken");
+        let mut first = to_write.try_recv().expect("handed over");
+        first.clear();
+        let (capacity, at) = (first.capacity(), first.as_ptr());
+        written.send(first).expect("taken back");
+        buffer.extend_from_slice(b"second");
+        pieces.spill(&mut buffer).expect("taken");
+        assert_eq!((buffer.capacity(), buffer.as_ptr()), (capacity, at));
+        assert!(buffer.is_empty());
+        // With none given back, a new one is begun.
+        buffer.extend_from_slice(b"third");
+        pieces.spill(&mut buffer).expect("taken");
+        assert!(buffer.is_empty() && buffer.capacity() >= PIECE);
+        assert_ne!(buffer.as_ptr(), at);
     }
 
     #[test]
@@ -331,14 +364,17 @@ mod tests {
                     .repeat(len)
             })
             .collect();
-        let stop = AtomicBool::new(false);
+        let (pieces, to_write, _written) = pieces();
         let mut current = Vec::new();
-        let mut writer = Writer::<_, true>::new(&mut current, Pieces::until(&stop), 0);
+        let mut writer = Writer::<_, true>::new(&mut current, pieces, 0);
         strings.serialize(&mut writer).expect("kept");
-        let pieces = writer.finish().expect("kept");
-        assert!(pieces.done.len() >= 3);
-        let held: Vec<u8> = pieces.done.concat();
-        assert_eq!(held, serde_json::to_vec_pretty(&strings).expect("json"));
+        drop(writer.finish().expect("kept"));
+        let held: Vec<Vec<u8>> = to_write.iter().collect();
+        assert!(held.len() >= 3);
+        assert_eq!(
+            held.concat(),
+            serde_json::to_vec_pretty(&strings).expect("json")
+        );
     }
 
     /// Holds a value made once, compact, at three places and depths (in
