@@ -128,18 +128,29 @@ fn history_of(
         let revisions = &revisions;
         // The sender moves to the reader and ends with it, which ends the
         // chunks received.
-        let reader = scope.spawn(move || {
-            let mut chunk = Vec::with_capacity(CHUNK);
-            let read = git::each_content(file, shown, revisions, |index, blob| {
-                chunk.push((index, blob));
-                if chunk.len() == CHUNK {
-                    // The receiving side ends only after every chunk is sent.
-                    let _ = sender.send(std::mem::replace(&mut chunk, Vec::with_capacity(CHUNK)));
-                }
+        let reader = std::thread::Builder::new()
+            .name("git-reader".to_owned())
+            .spawn_scoped(scope, move || {
+                let mut chunk = Vec::with_capacity(CHUNK);
+                let read = git::each_content(file, shown, revisions, |index, blob| {
+                    chunk.push((index, blob));
+                    if chunk.len() == CHUNK {
+                        // The receiving side ends only after every chunk is sent.
+                        let _ =
+                            sender.send(std::mem::replace(&mut chunk, Vec::with_capacity(CHUNK)));
+                    }
+                });
+                let _ = sender.send(chunk);
+                read
             });
-            let _ = sender.send(chunk);
-            read
-        });
+        let Ok(reader) = reader else {
+            // No thread to read on: each version read and assessed here.
+            let mut versions = Vec::with_capacity(revisions.len());
+            let read = git::each_content(file, shown, revisions, |index, blob| {
+                versions.push((index, version(&revisions[index], blob, rubric, env)));
+            });
+            return (read, versions);
+        };
         let versions: Vec<(usize, Version)> = received
             .into_iter()
             .par_bridge()

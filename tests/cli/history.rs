@@ -335,3 +335,35 @@ fn versions_of_one_day_are_said_as_that_days() {
         out.stdout
     );
 }
+
+// Versions are read on one thread and assessed on others, sixteen at a
+// time: forty of them, some not valid, come back each in its place.
+#[test]
+fn a_long_history_comes_back_in_the_order_committed() {
+    let tmp = scratch_dir();
+    let dir = path_of(&tmp);
+    git(dir, &["init", "--quiet"]);
+    let base = undated(&example(NORTHWIND));
+    for i in 0..40 {
+        let mut text = base.replace("users: 12", &format!("users: {}", 12 + i));
+        if i % 7 == 6 {
+            text.push_str("oops: [\n");
+        }
+        std::fs::write(format!("{dir}/nw.yaml"), text).expect("write");
+        let date = format!("2026-{:02}-{:02}", 10 + i / 28, 1 + i % 28);
+        commit_on(dir, &date, &format!("version {i}"));
+    }
+    let history = json(&run_in(dir, &["history", "nw.yaml", "--format", "json"]));
+    let versions = history["versions"].as_array().expect("versions");
+    let subjects: Vec<&str> = versions
+        .iter()
+        .map(|v| v["subject"].as_str().expect("subject"))
+        .collect();
+    let expected: Vec<String> = (0..40).map(|i| format!("version {i}")).collect();
+    assert_eq!(subjects, expected);
+    for (i, version) in versions.iter().enumerate() {
+        let invalid = i % 7 == 6;
+        assert_eq!(version["assessment"].is_null(), invalid, "version {i}");
+        assert_eq!(version["error"].is_null(), !invalid, "version {i}");
+    }
+}
