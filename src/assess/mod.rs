@@ -176,10 +176,13 @@ fn assess_with(
 }
 
 /// Whether the independent parts of an assessment are worked out on
-/// several threads at once. For a questionnaire of thousands of pilots,
-/// where each part takes milliseconds, it is; for the few pilots of most,
-/// handing work to another thread costs more than it saves (and a
-/// portfolio's threads are already each assessing a questionnaire).
+/// several threads at once. For a questionnaire of thousands of pilots
+/// assessed on its own, where each part takes milliseconds, it is; for the
+/// few pilots of most, handing work to another thread costs more than it
+/// saves. Never on one of rayon's threads (a portfolio's or a history's,
+/// already each assessing a questionnaire): waiting there for its other
+/// part, a thread may take up another input's work, which may wait in turn
+/// for this one's result (`command::in_order`'s window) and never end.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum AtOnce {
     Yes,
@@ -191,7 +194,7 @@ impl AtOnce {
     const FROM_PILOTS: usize = 1000;
 
     fn for_pilots(pilots: usize) -> AtOnce {
-        if pilots >= AtOnce::FROM_PILOTS {
+        if pilots >= AtOnce::FROM_PILOTS && rayon::current_thread_index().is_none() {
             AtOnce::Yes
         } else {
             AtOnce::No
@@ -763,6 +766,10 @@ mod tests {
                 AtOnce::No
             };
             assert_eq!(AtOnce::for_pilots(pilots), expected);
+            // On a thread of rayon's, as a portfolio's questionnaire is.
+            let pool = rayon::ThreadPoolBuilder::new().num_threads(1).build();
+            let on_pool = pool.expect("a pool").install(|| AtOnce::for_pilots(pilots));
+            assert_eq!(on_pool, AtOnce::No);
             let one_by_one = assess_with(&q, &rubric, "org.yaml", Extent::Report, AtOnce::No);
             let at_once = assess_with(&q, &rubric, "org.yaml", Extent::Report, AtOnce::Yes);
             assert!(at_once.findings.len() > 3, "{:?}", at_once.findings);

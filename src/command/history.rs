@@ -79,8 +79,11 @@ pub fn run(args: &HistoryArgs, env: &Environment) -> Result<Output, Error> {
     })
 }
 
-/// How many versions a worker takes from the reader at a time.
+/// The most versions a worker takes from the reader at a time.
 const CHUNK: usize = 16;
+/// A chunk is handed over once its versions' text reaches this much: a
+/// history of a large questionnaire is never held in memory at once.
+const CHUNK_BYTES: usize = 1 << 20;
 
 /// The history of one questionnaire: its versions, oldest first, within
 /// `--since` and `--max`, each assessed.
@@ -116,41 +119,38 @@ fn history_of(
     }
     // Read on one thread and assessed on the others as they arrive, a few
     // versions at a time, with a few such chunks at most waiting between
-    // the two: a long history of a large questionnaire is never held in
-    // memory at once, and neither side waits for the other to finish.
-    // (Assessed in batches between reads, the workers spent most of the run
-    // yielding to one another at each batch's end; handed over one by one,
-    // waking one another for each.)
-    let waiting = rayon::current_num_threads().max(1) * 2;
-    let (sender, received) = std::sync::mpsc::sync_channel::<Vec<(usize, Blob)>>(waiting);
+    // the two, so that neither side waits for the other to finish. The
+    // chunks are small enough that each thread has several, and hold at
+    // most CHUNK_BYTES of text and one version more. (Assessed in batches
+    // between reads, the workers spent most of the run yielding to one
+    // another at each batch's end; handed over one by one, waking one
+    // another for each.)
+    let threads = rayon::current_num_threads().max(1);
+    let chunk_len = revisions.len().div_ceil(threads * 4).clamp(1, CHUNK);
+    let (sender, received) = std::sync::mpsc::sync_channel::<Vec<(usize, Blob)>>(threads);
     let (read, mut versions) = std::thread::scope(|scope| {
         let shown = &shown;
         let revisions = &revisions;
         // The sender moves to the reader and ends with it, which ends the
         // chunks received.
-        let reader = std::thread::Builder::new()
-            .name("git-reader".to_owned())
-            .spawn_scoped(scope, move || {
-                let mut chunk = Vec::with_capacity(CHUNK);
-                let read = git::each_content(file, shown, revisions, |index, blob| {
-                    chunk.push((index, blob));
-                    if chunk.len() == CHUNK {
-                        // The receiving side ends only after every chunk is sent.
-                        let _ =
-                            sender.send(std::mem::replace(&mut chunk, Vec::with_capacity(CHUNK)));
-                    }
-                });
-                let _ = sender.send(chunk);
-                read
-            });
-        let Ok(reader) = reader else {
-            // No thread to read on: each version read and assessed here.
-            let mut versions = Vec::with_capacity(revisions.len());
+        let reader = scope.spawn(move || {
+            let mut chunk = Vec::with_capacity(chunk_len);
+            let mut bytes = 0;
             let read = git::each_content(file, shown, revisions, |index, blob| {
-                versions.push((index, version(&revisions[index], blob, rubric, env)));
+                if let Blob::Bytes(text) = &blob {
+                    bytes += text.len();
+                }
+                chunk.push((index, blob));
+                if chunk.len() == chunk_len || bytes >= CHUNK_BYTES {
+                    // The receiving side ends only after every chunk is sent.
+                    let next = Vec::with_capacity(chunk_len);
+                    let _ = sender.send(std::mem::replace(&mut chunk, next));
+                    bytes = 0;
+                }
             });
-            return (read, versions);
-        };
+            let _ = sender.send(chunk);
+            read
+        });
         let versions: Vec<(usize, Version)> = received
             .into_iter()
             .par_bridge()

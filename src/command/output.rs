@@ -5,8 +5,9 @@
 //! device, a FIFO, a terminal) is written in place, since renaming over it
 //! would replace it. A read-only file is refused, as `>` refuses it. A
 //! temporary file is removed on every path that does not persist it, and on
-//! SIGINT, SIGTERM and SIGHUP too (see [`interrupt`]). Also appends the job
-//! summary for GitHub Actions.
+//! SIGINT, SIGTERM and SIGHUP too (see [`interrupt`]); only a panic, a bug,
+//! which aborts the installed (`dist`) build at once, leaves it behind.
+//! Also appends the job summary for GitHub Actions.
 
 use crate::command::interrupt::{self, Pending};
 use crate::error::{Error, WriteProblem};

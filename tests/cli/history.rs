@@ -336,7 +336,7 @@ fn versions_of_one_day_are_said_as_that_days() {
     );
 }
 
-// Versions are read on one thread and assessed on others, sixteen at a
+// Versions are read on one thread and assessed on others, a few at a
 // time: forty of them, some not valid, come back each in its place.
 #[test]
 fn a_long_history_comes_back_in_the_order_committed() {
