@@ -9,13 +9,11 @@
 //! rather than once per event, and through a channel of a few batches, so
 //! that the parser runs no further ahead than that.
 
+use super::{quick, Parsed};
 use crate::load::source::LARGE_FILE;
-use saphyr_parser::{Event, Parser, ScanError, Span, StrInput};
+use saphyr_parser::{Parser, Span, StrInput};
 use std::sync::mpsc::{sync_channel, Receiver, SyncSender};
 use std::thread::Scope;
-
-/// One parsed event, or the error that ends the parse.
-pub(super) type Parsed<'input> = Result<(Event<'input>, Span), ScanError>;
 
 /// Runs `take` over the events of `text`, told whether the text is large
 /// enough to be kept tight: parsed on a thread of their own for a large
@@ -39,6 +37,8 @@ const AHEAD: usize = 4;
 // an allocation.
 #[allow(clippy::large_enum_variant)]
 pub(super) enum Events<'input> {
+    /// Found at once, by the scanner for plain text (`quick`).
+    Scanned(std::vec::IntoIter<Parsed<'input>>),
     /// Parsed as they are taken.
     Here(Parser<'input, StrInput<'input>>),
     /// Parsed on another thread, in batches; `batch` is the one being read.
@@ -49,9 +49,13 @@ pub(super) enum Events<'input> {
 }
 
 impl<'input> Events<'input> {
-    /// The events of `text`, parsed as they are taken.
+    /// The events of `text`: found at once when it is of the plain kind
+    /// the scanner reads, or else parsed as they are taken.
     pub(super) fn here(text: &'input str) -> Events<'input> {
-        Events::Here(Parser::new_from_str(text))
+        match quick::events(text) {
+            Some(events) => Events::Scanned(events.into_iter()),
+            None => Events::Here(Parser::new_from_str(text)),
+        }
     }
 
     /// The events of `text`, parsed on a thread of `scope`'s; on the spot
@@ -86,6 +90,7 @@ impl<'input> Events<'input> {
     #[inline(always)]
     pub(super) fn next(&mut self) -> Option<Parsed<'input>> {
         match self {
+            Events::Scanned(events) => events.next(),
             Events::Here(parser) => parser.next(),
             Events::Piped { batch, batches } => loop {
                 if let Some(parsed) = batch.next() {
@@ -100,6 +105,12 @@ impl<'input> Events<'input> {
     /// Where the next event is, when there is one.
     pub(super) fn peek_span(&mut self) -> Option<Span> {
         match self {
+            Events::Scanned(events) => events
+                .as_slice()
+                .first()?
+                .as_ref()
+                .ok()
+                .map(|(_, span)| *span),
             Events::Here(parser) => {
                 let Some(Ok((_, span))) = parser.peek() else {
                     return None;

@@ -12,10 +12,15 @@
 mod build;
 mod events;
 mod plain;
+mod quick;
 mod scalar;
 
 pub use crate::diagnostic::Position;
 pub use plain::{Step, Steps};
+
+/// One parsed event, or the error that ends the parse.
+type Parsed<'input> =
+    Result<(saphyr_parser::Event<'input>, saphyr_parser::Span), saphyr_parser::ScanError>;
 
 /// One YAML node and where it starts.
 #[derive(Debug, Clone, PartialEq)]
