@@ -1,13 +1,15 @@
 //! The parser's events, as the tree builder or the plain steps take them:
-//! parsed on the spot, or, for a large file, parsed on a thread of their
-//! own while the ones before are taken.
+//! found on the spot, or, for a large file, on a thread of their own while
+//! the ones before are taken. Text of the plain kind most questionnaires
+//! are written in is scanned (`quick`) rather than parsed: the same events
+//! in a fraction of the time; any other text is parsed by saphyr-parser,
+//! and a large file's from the line where it stops being plain.
 //!
-//! Parsing is most of a large file's loading (10,000 pilots: 0.45 G
-//! instructions of parsing, 0.12 G of building the tree from them); on a
-//! thread of its own, the rest is done in the time the parsing takes.
-//! The events cross in batches, so that the threads meet once per batch
-//! rather than once per event, and through a channel of a few batches, so
-//! that the parser runs no further ahead than that.
+//! On a thread of its own, a large file's scanning or parsing is done in
+//! the time the rest of its loading takes. The events cross in batches,
+//! so that the threads meet once per batch rather than once per event,
+//! and through a channel of a few batches, so that the thread runs no
+//! further ahead than that.
 
 use super::{quick, Parsed};
 use crate::load::source::LARGE_FILE;
@@ -16,7 +18,7 @@ use std::sync::mpsc::{sync_channel, Receiver, SyncSender};
 use std::thread::Scope;
 
 /// Runs `take` over the events of `text`, told whether the text is large
-/// enough to be kept tight: parsed on a thread of their own for a large
+/// enough to be kept tight: found on a thread of their own for a large
 /// file (over [`LARGE_FILE`] bytes), on the spot for any other.
 pub(super) fn with_events<T>(text: &str, take: impl FnOnce(Events<'_>, bool) -> T) -> T {
     if text.len() > LARGE_FILE {
@@ -41,7 +43,7 @@ pub(super) enum Events<'input> {
     Scanned(std::vec::IntoIter<Parsed<'input>>),
     /// Parsed as they are taken.
     Here(Parser<'input, StrInput<'input>>),
-    /// Parsed on another thread, in batches; `batch` is the one being read.
+    /// Found on another thread, in batches; `batch` is the one being read.
     Piped {
         batch: std::vec::IntoIter<Parsed<'input>>,
         batches: Receiver<Vec<Parsed<'input>>>,
@@ -127,16 +129,16 @@ impl<'input> Events<'input> {
     }
 }
 
-/// Parses `text`, sending its events in batches until the parse ends or
-/// nobody takes them any more.
+/// Scans or parses `text`, sending its events in batches until they end
+/// or nobody takes them any more.
 fn parse_into<'input>(text: &'input str, sender: &SyncSender<Vec<Parsed<'input>>>) {
-    let mut parser = Parser::new_from_str(text);
+    let mut source = Source::Scanned(quick::Lazy::new(text), text);
     loop {
         let mut batch = Vec::with_capacity(BATCH);
         // The parse ends at its last event or its first error.
         let mut ended = false;
         while !ended && batch.len() < BATCH {
-            let Some(parsed) = parser.next() else {
+            let Some(parsed) = source.next() else {
                 ended = true;
                 break;
             };
@@ -145,6 +147,35 @@ fn parse_into<'input>(text: &'input str, sender: &SyncSender<Vec<Parsed<'input>>
         }
         if sender.send(batch).is_err() || ended {
             return;
+        }
+    }
+}
+
+/// A large text's events: scanned while the text is plain (`quick`),
+/// parsed from where it stops being so.
+enum Source<'input> {
+    Scanned(quick::Lazy<'input>, &'input str),
+    /// Boxed: made at most once per large file.
+    Parsed(Box<Parser<'input, StrInput<'input>>>),
+}
+
+impl<'input> Source<'input> {
+    fn next(&mut self) -> Option<Parsed<'input>> {
+        loop {
+            let (given, text) = match self {
+                Source::Parsed(parser) => return parser.next(),
+                Source::Scanned(scanned, text) => match scanned.next() {
+                    quick::Next::Event(parsed) => return Some(parsed),
+                    quick::Next::End => return None,
+                    quick::Next::NotPlain(given) => (given, *text),
+                },
+            };
+            // The parser's first events are the ones already given.
+            let mut parser = Parser::new_from_str(text);
+            for _ in 0..given {
+                parser.next();
+            }
+            *self = Source::Parsed(Box::new(parser));
         }
     }
 }
@@ -180,6 +211,8 @@ mod tests {
             let here = all(Events::here(text));
             let piped = std::thread::scope(|scope| all(Events::piped(scope, text)));
             assert_eq!(piped, here);
+            // Scanned or parsed, the parser's own events.
+            assert_eq!(here, all(Events::Here(Parser::new_from_str(text))));
             here
         };
         assert!(compared(&whole).len() > BATCH);
@@ -188,6 +221,18 @@ mod tests {
             .is_some_and(|e| e.starts_with("error")));
         compared("");
         compared("a: [1, 2]\n");
+        // Plain for more than a batch, then not: a scalar running on over
+        // two lines, a block of text, an anchor, a line without its break.
+        for tail in [
+            "- a\n  b\n- c\n",
+            "- |\n  text\n",
+            "- &x a\n- *x\n",
+            "- last",
+        ] {
+            let events = compared(&format!("{whole}{tail}"));
+            assert!(events.len() > BATCH + 2);
+            assert!(events.last().is_some_and(|e| e.starts_with("StreamEnd")));
+        }
     }
 
     #[test]

@@ -1,6 +1,8 @@
 //! Reads YAML text into a small tree of nodes, each with its line and column.
 //!
-//! saphyr-parser reads the text into events; `build` turns them into the
+//! saphyr-parser reads the text into events (or, for the plain YAML most
+//! questionnaires are written in, `quick` finds the same events faster;
+//! `events` chooses); `build` turns them into the
 //! tree, with tight budgets so that an alias bomb or deeply nested brackets
 //! fail fast instead of exhausting memory or the stack; `scalar` resolves
 //! plain scalars by the YAML 1.2 core schema. The questionnaire loader then
