@@ -153,6 +153,8 @@ fn parse_into<'input>(text: &'input str, sender: &SyncSender<Vec<Parsed<'input>>
 
 /// A large text's events: scanned while the text is plain (`quick`),
 /// parsed from where it stops being so.
+// One per large file, made once on its thread and never moved.
+#[allow(clippy::large_enum_variant)]
 enum Source<'input> {
     Scanned(quick::Lazy<'input>, &'input str),
     /// Boxed: made at most once per large file.

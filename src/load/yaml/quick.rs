@@ -13,6 +13,7 @@
 use super::Parsed;
 use saphyr_parser::{Event, Marker, ScalarStyle, Span};
 use std::borrow::Cow;
+use std::cell::Cell;
 
 /// The events of `text`, from the stream's start to its end; `None` when
 /// the text is not of the plain kind read here.
@@ -134,6 +135,9 @@ struct Scan<'t> {
     start: usize,
     start_chars: usize,
     ascii: bool,
+    /// In a line that is not all ASCII, the last byte whose column was
+    /// counted, and that column.
+    counted: Cell<(usize, usize)>,
 }
 
 impl<'t> Scan<'t> {
@@ -150,6 +154,7 @@ impl<'t> Scan<'t> {
             start: 0,
             start_chars: 0,
             ascii: true,
+            counted: Cell::new((0, 0)),
         }
     }
 
@@ -195,6 +200,7 @@ impl<'t> Scan<'t> {
         let end = self.start + memchr::memchr(b'\n', &self.bytes[self.start..])?;
         let line = &self.bytes[self.start..end];
         self.ascii = plain_line(&self.text[self.start..end])?;
+        self.counted.set((self.start, 0));
         let indent = line.iter().take_while(|&&b| b == b' ').count();
         self.had_content = indent < line.len() && line[indent] != b'#';
         if self.had_content {
@@ -561,13 +567,28 @@ impl<'t> Scan<'t> {
     }
 
     /// Where byte `at` of the current line is, in characters.
+    #[inline]
     fn mark(&self, at: usize) -> Marker {
         let column = if self.ascii {
             at - self.start
         } else {
-            self.text[self.start..at].chars().count()
+            self.column_of(at)
         };
         Marker::new(self.start_chars + column, self.line, column)
+    }
+
+    /// The column of byte `at` in a line that is not all ASCII, counted
+    /// on from the last one asked for: places are asked for left to right,
+    /// and counting each from the line's start would take time growing
+    /// with the square of a long line's length.
+    fn column_of(&self, at: usize) -> usize {
+        let (mut from, mut column) = self.counted.get();
+        if at < from {
+            (from, column) = (self.start, 0);
+        }
+        column += self.text[from..at].chars().count();
+        self.counted.set((at, column));
+        column
     }
 }
 
@@ -763,6 +784,19 @@ mod tests {
         ] {
             assert!(read_alike(text), "{text:?} not read here");
         }
+    }
+
+    #[test]
+    fn a_long_line_beyond_ascii_is_placed_character_by_character() {
+        let items = vec!["é"; 3000].join(", ");
+        let text = format!("städte: [{items}]\nnext: ü\n");
+        assert!(read_alike(&text));
+        // A place asked for left of the last one counted is counted again.
+        let mut scan = Scan::new("aé: bé\n", 8);
+        scan.ascii = false;
+        assert_eq!(scan.mark(6).col(), 5);
+        assert_eq!(scan.mark(1).col(), 1);
+        assert_eq!(scan.mark(3).col(), 2);
     }
 
     #[test]
