@@ -14,7 +14,8 @@
 use super::format::{self, path, Entry, Kind, ListQuestion};
 use super::value::{read, ItemPath};
 use super::{Answer, Answers, Given, Item, List};
-use crate::load::yaml::{self, Node, Step, Steps, Value};
+use crate::load::yaml::{self, Key, Node, Step, Steps, Value};
+use std::borrow::Cow;
 use std::collections::BTreeMap;
 
 /// A questionnaire's answers, read without problems.
@@ -63,16 +64,12 @@ struct Reader<'s, 'input> {
 impl Reader<'_, '_> {
     /// A mapping whose keys live under `prefix` in the format, up to its end.
     fn mapping(&mut self, prefix: &str) -> Option<()> {
-        let mut keys: Vec<String> = Vec::new();
+        let mut keys: Vec<Cow<'_, str>> = Vec::new();
         let mut path = String::with_capacity(prefix.len() + 32);
         loop {
-            let key = match self.steps.next()? {
-                Step::End => return Some(()),
-                Step::Scalar(Node {
-                    value: Value::Text(key),
-                    ..
-                }) => key,
-                _ => return None,
+            let key = match self.steps.next_key()? {
+                Key::End => return Some(()),
+                Key::Text(key) => key,
             };
             // A key written twice: the tree's builder says so.
             if keys.contains(&key) {
@@ -169,13 +166,9 @@ impl Reader<'_, '_> {
         // The fields written so far, one bit each.
         let mut written: u64 = 0;
         loop {
-            let key = match self.steps.next()? {
-                Step::End => break,
-                Step::Scalar(Node {
-                    value: Value::Text(key),
-                    ..
-                }) => key,
-                _ => return None,
+            let key = match self.steps.next_key()? {
+                Key::End => break,
+                Key::Text(key) => key,
             };
             let (bit, field) = list
                 .fields

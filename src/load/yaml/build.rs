@@ -474,7 +474,7 @@ fn placed_at(node: &Node, at: Position) -> Node {
 /// bidirectional override or isolate could show it in another order than it
 /// is read, and an invisible character could make it look like other text
 /// (`diagnostic::refused_in_text`). A line break is ordinary text.
-fn refuse_control_characters(text: &str, at: Position) -> Result<(), SyntaxError> {
+pub(super) fn refuse_control_characters(text: &str, at: Position) -> Result<(), SyntaxError> {
     // Most text is printable ASCII, which holds none of them: one pass over
     // the bytes, which the compiler vectorizes, instead of decoding characters.
     if text.bytes().all(|b| matches!(b, b' '..=b'~' | b'\n')) {

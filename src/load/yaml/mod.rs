@@ -18,7 +18,7 @@ mod quick;
 mod scalar;
 
 pub use crate::diagnostic::Position;
-pub use plain::{Step, Steps};
+pub use plain::{Key, Step, Steps};
 
 /// One parsed event, or the error that ends the parse.
 type Parsed<'input> =

@@ -9,10 +9,11 @@
 //! values past the builder's budgets. The caller then reads the file
 //! through the tree, whose builder and walk word what is wrong.
 
-use super::build::{position, scalar_value, MAX_DEPTH, MAX_NODES};
+use super::build::{position, refuse_control_characters, scalar_value, MAX_DEPTH, MAX_NODES};
 use super::events::Events;
 use super::{Node, Position};
-use saphyr_parser::Event;
+use saphyr_parser::{Event, ScalarStyle};
+use std::borrow::Cow;
 
 /// One step of a plain document.
 #[derive(Debug, Clone, PartialEq)]
@@ -25,6 +26,15 @@ pub enum Step {
     End,
     /// A scalar, resolved, with its place.
     Scalar(Node),
+}
+
+/// What comes where a mapping's key is due.
+#[derive(Debug, Clone, PartialEq)]
+pub enum Key<'input> {
+    /// A key that is text, borrowed from the file where it can be.
+    Text(Cow<'input, str>),
+    /// The mapping ends.
+    End,
 }
 
 /// The steps of one document, taken one at a time.
@@ -106,6 +116,40 @@ impl<'input> Steps<'input> {
             Event::MappingEnd | Event::SequenceEnd => {
                 self.depth = self.depth.checked_sub(1)?;
                 Some(Step::End)
+            }
+            _ => None,
+        }
+    }
+
+    /// The next step where a mapping's key is due: the key, when it is
+    /// text, or the mapping's end; `None` at anything else, as [`Steps::next`]
+    /// gives. A key is not copied out of the file, as a value is: each
+    /// file has hundreds, and they are only compared.
+    pub fn next_key(&mut self) -> Option<Key<'input>> {
+        let (event, span) = self.events.next()?.ok()?;
+        match event {
+            Event::MappingEnd => {
+                self.depth = self.depth.checked_sub(1)?;
+                Some(Key::End)
+            }
+            Event::Scalar(text, style, 0, None) => {
+                self.count()?;
+                // A merge key, or a null, a boolean or a number as a key,
+                // is for the tree.
+                let plain = style == ScalarStyle::Plain;
+                if plain && (text == "<<" || super::scalar::is_not_text(&text)) {
+                    return None;
+                }
+                refuse_control_characters(&text, position(&span)).ok()?;
+                Some(Key::Text(text))
+            }
+            Event::Scalar(text, style, 0, tag) => {
+                self.count()?;
+                let at = position(&span);
+                match scalar_value(text, style, tag.as_deref(), at, false).ok()? {
+                    (super::Value::Text(text), false) => Some(Key::Text(Cow::Owned(text))),
+                    _ => None,
+                }
             }
             _ => None,
         }
@@ -200,6 +244,66 @@ mod tests {
         let deeper = format!("a: {}{}\n", "[".repeat(32), "]".repeat(32));
         assert_eq!(steps(&deeper), None);
         assert!(parse(&deeper).is_err());
+    }
+
+    /// The keys of `text`'s top mapping, as `next_key` gives them, up to
+    /// the first it does not give.
+    fn keys(text: &str) -> Vec<Option<Key<'static>>> {
+        let mut keys = Vec::new();
+        with_steps(text, |steps| {
+            let Some(Step::Map(_)) = steps.next() else {
+                return None;
+            };
+            loop {
+                let key = steps.next_key();
+                keys.push(key.clone().map(|key| match key {
+                    Key::Text(text) => Key::Text(Cow::Owned(text.into_owned())),
+                    Key::End => Key::End,
+                }));
+                match key {
+                    Some(Key::Text(_)) => steps.next()?,
+                    _ => return Some(()),
+                };
+            }
+        });
+        keys
+    }
+
+    #[test]
+    fn a_key_is_given_where_it_is_text() {
+        let text = |key: &str| Some(Key::Text(Cow::Owned(key.to_owned())));
+        assert_eq!(
+            keys("a: 1\n'<<': 2\n\"b c\": 3\n!!str 4: 5\n"),
+            vec![
+                text("a"),
+                text("<<"),
+                text("b c"),
+                text("4"),
+                Some(Key::End)
+            ]
+        );
+        // A key borrowed from the file, where the file holds it as it is.
+        with_steps("name: x\n", |steps| {
+            steps.next()?;
+            assert!(matches!(
+                steps.next_key(),
+                Some(Key::Text(Cow::Borrowed("name")))
+            ));
+            Some(())
+        });
+        // A null, a boolean, a number or a merge key, a key with a control
+        // character, a list or a mapping as a key: for the tree.
+        for refused in [
+            "1: a\n",
+            "true: a\n",
+            "~: a\n",
+            "<<: {a: 1}\n",
+            "\"a\\u0007\": 1\n",
+            "? [a]\n: 1\n",
+            "? {a: 1}\n: 1\n",
+        ] {
+            assert_eq!(keys(refused), vec![None], "{refused:?}");
+        }
     }
 
     #[test]

@@ -82,6 +82,12 @@ pub(super) fn resolve(text: Cow<'_, str>, quoted: bool, wanted: Wanted) -> Resul
 }
 
 /// A plain scalar's value when it is not text.
+/// Whether a plain scalar's text resolves to something other than text:
+/// a null, a boolean or a number.
+pub(super) fn is_not_text(text: &str) -> bool {
+    plain(text).is_some()
+}
+
 fn plain(text: &str) -> Option<Value> {
     // Most scalars are words: only these can start a null, a boolean or a number.
     let Some(first) = text.bytes().next() else {
