@@ -90,8 +90,9 @@ type Placed<'t> = (Event<'t>, Span);
 /// Flow lists and mappings inside one another, at most; deeper ones go to
 /// the parser, which bounds them.
 const MAX_FLOW_DEPTH: usize = 8;
-/// A key longer than this goes to the parser, which refuses keys of more
-/// than 1,024 characters.
+/// A key longer than this in bytes, quotes included, goes to the parser,
+/// which refuses a key whose colon is more than 1,024 characters after
+/// its start.
 const MAX_KEY: usize = 1000;
 
 #[derive(Clone, Copy, PartialEq, Eq)]
@@ -327,7 +328,7 @@ impl<'t> Scan<'t> {
         if matches!(bytes[at], b'"' | b'\'') {
             let (text, close) = self.quoted(at, end)?;
             let colon = close + 1;
-            if !is_colon(bytes, colon, end) {
+            if !is_colon(bytes, colon, end) || colon - at > MAX_KEY {
                 return None;
             }
             return Some((self.scalar(text, style(bytes[at]), at, colon), colon));
@@ -793,6 +794,23 @@ mod tests {
         ] {
             assert!(read_alike(text), "{text:?} not read here");
         }
+    }
+
+    #[test]
+    fn a_long_key_goes_to_the_parser() {
+        for quote in ["", "'", "\""] {
+            let key = |length| format!("{quote}{}{quote}", "k".repeat(length));
+            for layout in ["{}: v\n", "- {}: v\n", "a:\n  {}: v\n"] {
+                let short = layout.replace("{}", &key(990));
+                assert!(read_alike(&short), "{short:?}");
+                for length in [1001, 1022, 1023, 1030] {
+                    let long = layout.replace("{}", &key(length));
+                    assert!(!read_alike(&long), "{long:?}");
+                }
+            }
+        }
+        // In brackets no key is too long for the parser.
+        assert!(read_alike(&format!("a: {{\"{}\": v}}\n", "k".repeat(1030))));
     }
 
     #[test]
