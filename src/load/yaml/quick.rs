@@ -292,27 +292,32 @@ impl<'t> Scan<'t> {
     }
 
     /// A list item whose dash is at byte `dash`.
-    fn item(&mut self, dash: usize, end: usize) -> Option<()> {
-        let at = skip_spaces(self.bytes, dash + 1, end);
-        let started = self.blocks.last()?.started;
-        if at == end || self.bytes[at] == b'#' {
-            if !started {
-                return None;
+    fn item(&mut self, mut dash: usize, end: usize) -> Option<()> {
+        let at = loop {
+            let at = skip_spaces(self.bytes, dash + 1, end);
+            let started = self.blocks.last()?.started;
+            if at == end || self.bytes[at] == b'#' {
+                if !started {
+                    return None;
+                }
+                self.pending = Some(Pending::Item {
+                    column: dash - self.start,
+                });
+                return Some(());
             }
-            self.pending = Some(Pending::Item {
-                column: dash - self.start,
-            });
-            return Some(());
-        }
-        if !started {
-            self.blocks.last_mut()?.started = true;
-            let here = Span::empty(self.mark(at));
-            self.push(Event::SequenceStart(0, None), here);
-        }
-        if is_dash(self.bytes, at, end) {
+            if !started {
+                self.blocks.last_mut()?.started = true;
+                let here = Span::empty(self.mark(at));
+                self.push(Event::SequenceStart(0, None), here);
+            }
+            if !is_dash(self.bytes, at, end) {
+                break at;
+            }
+            // A list in the item (`- - x`): a loop, not a call, however
+            // many a line holds.
             self.open(true, at - self.start, false, at);
-            return self.item(at, end);
-        }
+            dash = at;
+        };
         if let Some((key, colon)) = self.key(at, end) {
             self.open(false, at - self.start, false, at);
             return self.after_key(key, colon, end);
@@ -794,6 +799,14 @@ mod tests {
         ] {
             assert!(read_alike(text), "{text:?} not read here");
         }
+    }
+
+    #[test]
+    fn lists_in_list_items_nest_as_deep_as_a_line_holds() {
+        assert!(read_alike("- - - x\n  - y\n- z\n"));
+        let deep = format!("{}x\n", "- ".repeat(100_000));
+        let events = events(&deep).expect("plain");
+        assert_eq!(events.len(), 2 * 100_000 + 5);
     }
 
     #[test]
