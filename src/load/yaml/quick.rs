@@ -198,7 +198,7 @@ impl<'t> Scan<'t> {
 
     /// The events of the current line, then on to the next.
     fn next_line(&mut self) -> Option<()> {
-        let end = self.start + memchr::memchr(b'\n', &self.bytes[self.start..])?;
+        let end = self.start + crate::byte_search::find(b'\n', &self.bytes[self.start..])?;
         let line = &self.bytes[self.start..end];
         self.ascii = plain_line(&self.text[self.start..end])?;
         self.counted.set((self.start, 0));
@@ -344,7 +344,7 @@ impl<'t> Scan<'t> {
         let window = end.min(at + MAX_KEY + 1);
         let mut i = at;
         loop {
-            i += memchr::memchr2(b':', b'#', &bytes[i..window])?;
+            i += crate::byte_search::find_either(b':', b'#', &bytes[i..window])?;
             if is_colon(bytes, i, end) {
                 let key_end = trim_end(bytes, at, i);
                 let key = Cow::Borrowed(&self.text[at..key_end]);
@@ -387,7 +387,8 @@ impl<'t> Scan<'t> {
             _ if starts_plain(bytes, at, end) => {
                 let mut i = at;
                 let stop = loop {
-                    let Some(found) = memchr::memchr2(b':', b'#', &bytes[i..end]) else {
+                    let Some(found) = crate::byte_search::find_either(b':', b'#', &bytes[i..end])
+                    else {
                         break end;
                     };
                     i += found;
