@@ -100,6 +100,13 @@ impl Default for Report {
 const HALVED_FROM_PILOTS: usize = 1000;
 
 impl Report {
+    /// Whether the report is written in many small pieces, which want a
+    /// buffer before the output; a text rendered whole is written as one
+    /// (a JSON report buffers its own).
+    pub fn writes_in_pieces(&self) -> bool {
+        matches!(self, Report::Portfolio { .. })
+    }
+
     /// Writes the report; every line but a workflow command's is guarded
     /// ([`lines`]) so that none can start one, except where none can: in
     /// JSON, whose writer (`json_writer`) escapes every control character

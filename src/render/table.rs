@@ -22,7 +22,10 @@ const TOP_RECOMMENDATIONS: usize = 5;
 /// `color`: one section after another, in the order a reader needs them.
 pub fn render(a: &Assessment, width: u16, color: bool) -> String {
     let t = Tables { width, color };
-    crate::text::written(|out| {
+    // Room for a typical report at once, rather than growing (and copying)
+    // the text from a few bytes through every power of two.
+    let mut report = String::with_capacity(REPORT_ROOM);
+    crate::text::append(&mut report, |out| {
         headline(out, a, &t)?;
         decisions(out, a, &t)?;
         scores(out, a, &t)?;
@@ -39,8 +42,13 @@ pub fn render(a: &Assessment, width: u16, color: bool) -> String {
         gate(out, a, &t)?;
         closing(out, a, &t)?;
         Ok(())
-    })
+    });
+    report
 }
+
+/// The bytes a terminal report of one organization starts with room for:
+/// the shipped examples' reports take 4 to 20 KB at 100 columns.
+const REPORT_ROOM: usize = 24 * 1024;
 
 /// The organization, the date and where it came from, who answered, the
 /// verdict and the focus.
