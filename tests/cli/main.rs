@@ -10,6 +10,7 @@ mod bad_input;
 mod baseline;
 mod ci_formats;
 mod cmd;
+mod code_layout;
 mod commands;
 mod config;
 mod diff;
