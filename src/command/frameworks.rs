@@ -153,7 +153,9 @@ fn placed(
 /// The frameworks whose view the report adds, each declared by the rubric:
 /// an unknown one is an error, with the nearest, before anything is assessed.
 pub fn views(settings: &Settings, rubric: &Rubric) -> Result<Vec<FrameworkView>, Error> {
-    let shared = Arc::new(rubric.clone());
+    // One copy of the rubric for all the views, made only when there is
+    // one: a run that asks for none copies nothing.
+    let mut shared: Option<Arc<Rubric>> = None;
     let mut views: Vec<FrameworkView> = Vec::new();
     for id in &settings.frameworks {
         let framework = match declared(rubric, id) {
@@ -169,7 +171,7 @@ pub fn views(settings: &Settings, rubric: &Rubric) -> Result<Vec<FrameworkView>,
         // Each once, in the order given.
         if !views.iter().any(|v| v.framework.id == framework.id) {
             views.push(FrameworkView {
-                rubric: Arc::clone(&shared),
+                rubric: Arc::clone(shared.get_or_insert_with(|| Arc::new(rubric.clone()))),
                 framework: Arc::clone(framework),
             });
         }
