@@ -11,9 +11,13 @@
 //! code changes: a function it misses is merely left where it was.
 //!
 //! Only where the linker is known to read such a script: x86-64 Linux with
-//! the GNU C library, built by Rust 1.90 or later, which links there with
-//! its own copy of LLD. A build that chooses its own linker, flavour or
-//! linker arguments (mold, for one, refuses the script) is left as it is.
+//! the GNU C library, built by Rust 1.90 or later from a toolchain that
+//! ships its own LLD (rustup's do), with which it then links by default.
+//! A toolchain without it links with the system's linker, which may be
+//! gold or mold, neither of which reads the script; a build that chooses
+//! its own linker, flavour or linker arguments is left as it is too, and
+//! `READINESS_PLAIN_LAYOUT=1` leaves any build as it is (for a linker put
+//! in place another way, such as `mold -run`).
 
 use std::env;
 use std::path::Path;
@@ -23,7 +27,9 @@ fn main() {
     println!("cargo::rerun-if-changed=build.rs");
     println!("cargo::rerun-if-changed=tools/hot-code.ld");
     println!("cargo::rerun-if-env-changed=RUSTC_LINKER");
+    println!("cargo::rerun-if-env-changed=READINESS_PLAIN_LAYOUT");
     if env::var("TARGET").as_deref() != Ok("x86_64-unknown-linux-gnu")
+        || env::var_os("READINESS_PLAIN_LAYOUT").is_some_and(|v| v == "1")
         || !links_with_its_own_lld()
         || names_its_own_linker()
     {
@@ -43,9 +49,19 @@ fn main() {
 }
 
 /// Whether the compiler is Rust 1.90 or later, the first to link
-/// x86_64-unknown-linux-gnu with its own LLD by default.
+/// x86_64-unknown-linux-gnu with its own LLD by default, and has that LLD
+/// (the driver it puts before the system's linker) to link with.
 fn links_with_its_own_lld() -> bool {
     let rustc = env::var_os("RUSTC").unwrap_or_else(|| "rustc".into());
+    let Ok(sysroot) = Command::new(&rustc).args(["--print", "sysroot"]).output() else {
+        return false;
+    };
+    let sysroot = String::from_utf8_lossy(&sysroot.stdout);
+    let own_lld =
+        Path::new(sysroot.trim()).join("lib/rustlib/x86_64-unknown-linux-gnu/bin/gcc-ld/ld.lld");
+    if !own_lld.is_file() {
+        return false;
+    }
     let Ok(output) = Command::new(rustc).arg("-vV").output() else {
         return false;
     };

@@ -6,8 +6,8 @@
 //! BENCHMARKS.md names, a tenth of a run that assesses one questionnaire.
 //! On x86-64 every processor has SSE2, so its SSE2 routine needs no
 //! asking; elsewhere `memchr` chooses. (Reading JSON, a stored report or a
-//! baseline, `serde_json` still lets memchr choose.) Clippy refuses
-//! `memchr`'s choosing functions anywhere else in the crate (`clippy.toml`).
+//! baseline, `serde_json` still lets memchr choose.) Clippy refuses the
+//! choosing functions `clippy.toml` lists anywhere else in the crate.
 
 /// The offset of the first `needle` in `haystack`.
 #[inline]

@@ -105,13 +105,8 @@ fn main() -> ExitCode {
     let mut code = output.code;
     // A closed pipe (`readiness assess x | head`) is not an error worth a
     // message; any other failure to write the report is.
-    // A text rendered whole goes out as it is, not copied into a buffer first.
-    let buffer = if output.stdout.writes_in_pieces() {
-        1 << 16
-    } else {
-        0
-    };
-    let mut stdout = std::io::BufWriter::with_capacity(buffer, report_output());
+    let mut stdout =
+        std::io::BufWriter::with_capacity(output.stdout.buffer_size(), report_output());
     let written = output
         .stdout
         .write_to(&mut stdout)

@@ -44,7 +44,7 @@ static START_SMALL_AT_LOAD: extern "C" fn() = start_small_at_load;
 
 #[cfg(target_os = "linux")]
 extern "C" fn start_small_at_load() {
-    // Only atomics and one system call: nothing here needs Rust's start.
+    // Only atomics and two system calls: nothing here needs Rust's start.
     start_small();
 }
 
@@ -70,9 +70,29 @@ pub fn start_small() {
 /// keep to small pages.
 pub fn grow_for_input(len: usize) {
     let on_its_own = rayon::current_thread_index().is_none();
-    if on_its_own && len > LARGE_FILE && !REFUSED_BEFORE.load(Ordering::Relaxed) {
+    if on_its_own && len > LARGE_FILE && !refused_from_outside() {
         set_refused(false);
     }
+}
+
+/// Whether huge pages were refused before the run: by whoever started it,
+/// or for mimalloc (`MIMALLOC_ALLOW_THP` false). The flag mimalloc sets
+/// for the variable may come after [`start_small`] as the program loads
+/// (the loader's order of the two is the linker's), so the variable is
+/// read here too, as mimalloc reads it: its name in any case.
+fn refused_from_outside() -> bool {
+    REFUSED_BEFORE.load(Ordering::Relaxed)
+        || std::env::vars_os().any(|(name, value)| {
+            name.to_str()
+                .is_some_and(|n| n.eq_ignore_ascii_case("MIMALLOC_ALLOW_THP"))
+                && value.to_str().is_some_and(reads_as_false)
+        })
+}
+
+/// Whether mimalloc reads an option's value as off.
+fn reads_as_false(value: &str) -> bool {
+    let value = value.trim().to_ascii_lowercase();
+    matches!(value.as_str(), "false" | "no" | "off") || value.parse::<i64>() == Ok(0)
 }
 
 /// Whether the process refuses huge pages; `None` where it cannot say.
@@ -101,11 +121,21 @@ mod tests {
     use nix::sys::prctl::{get_thp_disable, set_thp_disable};
 
     #[test]
+    fn mimalloc_s_option_is_off_for_its_words_of_no() {
+        for off in ["0", "00", " 0 ", "false", "FALSE", "no", "Off"] {
+            assert!(reads_as_false(off), "{off}");
+        }
+        for on in ["1", "true", "yes", "on", "2", ""] {
+            assert!(!reads_as_false(on), "{on}");
+        }
+    }
+
+    #[test]
     fn huge_pages_are_refused_at_load_and_allowed_from_a_large_questionnaire_on() {
         // Where the kernel keeps the flag to itself there is nothing to
         // see; and a test run whose parent refused huge pages keeps them
         // refused, as the tool does.
-        if get_thp_disable().is_err() || REFUSED_BEFORE.load(Ordering::Relaxed) {
+        if get_thp_disable().is_err() || refused_from_outside() {
             return;
         }
         // Refused before any test ran: by the loader, not by a call.

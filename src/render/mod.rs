@@ -100,11 +100,16 @@ impl Default for Report {
 const HALVED_FROM_PILOTS: usize = 1000;
 
 impl Report {
-    /// Whether the report is written in many small pieces, which want a
-    /// buffer before the output; a text rendered whole is written as one
-    /// (a JSON report buffers its own).
-    pub fn writes_in_pieces(&self) -> bool {
-        matches!(self, Report::Portfolio { .. })
+    /// The buffer the report wants before the output. A text rendered
+    /// whole goes out in one piece larger than a small buffer, which a
+    /// buffer passes on without copying it; the pieces around a guarded
+    /// `::` or `##[` are joined in it rather than written one by one. A
+    /// JSON report and a portfolio come in many pieces.
+    pub fn buffer_size(&self) -> usize {
+        match self {
+            Report::Text(..) | Report::Commands(_) => 4096,
+            Report::Json(_) | Report::Portfolio { .. } => 1 << 16,
+        }
     }
 
     /// Writes the report; every line but a workflow command's is guarded
